@@ -1,0 +1,190 @@
+//! Every change to the register as a value. `apply` is the one place the
+//! register changes; it returns the edit that undoes what it did.
+
+use crate::model::{
+    Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person, PersonId,
+    Record, Register, SeriesId, SessionSeries,
+};
+
+/// One change to the register. The record variants put a whole record
+/// (`Some`) or remove it (`None`): a record is small, so replacing it whole
+/// keeps undo exact and the enum short.
+#[derive(Clone, Debug, PartialEq)]
+// Edits are made at the officer's pace, so their size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum Edit {
+    RenameRegister(String),
+    SetMarkings(Vec<String>),
+    SetCapabilityAreas(Vec<String>),
+    Participant(ParticipantId, Option<Participant>),
+    Person(PersonId, Option<Person>),
+    Series(SeriesId, Option<SessionSeries>),
+    Meeting(MeetingId, Option<Meeting>),
+    Commitment(CommitmentId, Option<Commitment>),
+    /// Several edits that undo as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Applies `edit` to `register` and returns the edit that reverses it.
+pub fn apply(register: &mut Register, edit: Edit) -> Edit {
+    fn put<K: Ord + Copy, V>(
+        map: &mut std::collections::BTreeMap<K, V>,
+        next_id: &mut u64,
+        id: K,
+        raw: u64,
+        value: Option<V>,
+    ) -> Option<V> {
+        match value {
+            Some(value) => {
+                *next_id = (*next_id).max(raw + 1);
+                map.insert(id, value)
+            }
+            None => map.remove(&id),
+        }
+    }
+    let next = &mut register.next_id;
+    match edit {
+        Edit::RenameRegister(name) => {
+            Edit::RenameRegister(std::mem::replace(&mut register.name, name))
+        }
+        Edit::SetMarkings(levels) => {
+            Edit::SetMarkings(std::mem::replace(&mut register.markings, levels))
+        }
+        Edit::SetCapabilityAreas(areas) => {
+            Edit::SetCapabilityAreas(std::mem::replace(&mut register.capability_areas, areas))
+        }
+        Edit::Participant(id, value) => {
+            Edit::Participant(id, put(&mut register.participants, next, id, id.0, value))
+        }
+        Edit::Person(id, value) => {
+            Edit::Person(id, put(&mut register.people, next, id, id.0, value))
+        }
+        Edit::Series(id, value) => {
+            Edit::Series(id, put(&mut register.series, next, id, id.0, value))
+        }
+        Edit::Meeting(id, value) => {
+            Edit::Meeting(id, put(&mut register.meetings, next, id, id.0, value))
+        }
+        Edit::Commitment(id, value) => {
+            Edit::Commitment(id, put(&mut register.commitments, next, id, id.0, value))
+        }
+        Edit::Batch(edits) => {
+            let mut inverses: Vec<Edit> = edits.into_iter().map(|e| apply(register, e)).collect();
+            inverses.reverse();
+            Edit::Batch(inverses)
+        }
+    }
+}
+
+/// The edit that deletes `target` and mends everything that refers to it,
+/// as one undo step: optional references are cleared, attendance rows and
+/// delegate entries are removed, and records that cannot exist without the
+/// target (a participant's commitments, people whose only roles were for
+/// it) are deleted with it. `Register::references_to` lists the same places
+/// for the confirmation the officer sees first.
+pub fn delete_with_references(register: &Register, target: Record) -> Edit {
+    let mut edits = Vec::new();
+    for (&id, person) in &register.people {
+        let Record::Participant(p) = target else {
+            break;
+        };
+        if person.roles.iter().any(|r| r.participant == p) {
+            let mut person = person.clone();
+            person.roles.retain(|r| r.participant != p);
+            let kept = (!person.roles.is_empty()).then_some(person);
+            if kept.is_none() {
+                // The person goes too, so mend the meetings that name them.
+                edits.extend(mend_meetings(register, Record::Person(id), &edits));
+            }
+            edits.push(Edit::Person(id, kept));
+        }
+    }
+    for (&id, series) in &register.series {
+        let Record::Participant(p) = target else {
+            break;
+        };
+        if series.convenors.contains(&p) {
+            let mut series = series.clone();
+            series.convenors.retain(|c| *c != p);
+            edits.push(Edit::Series(id, Some(series)));
+        }
+    }
+    edits.extend(mend_meetings(register, target, &edits));
+    for (&id, commitment) in &register.commitments {
+        match target {
+            Record::Participant(p) if commitment.participant == p => {
+                edits.push(Edit::Commitment(id, None));
+            }
+            Record::Meeting(m)
+                if commitment.announced_at == Some(m)
+                    || commitment.history.iter().any(|h| h.meeting == Some(m)) =>
+            {
+                let mut commitment = commitment.clone();
+                if commitment.announced_at == Some(m) {
+                    commitment.announced_at = None;
+                }
+                for change in &mut commitment.history {
+                    if change.meeting == Some(m) {
+                        change.meeting = None;
+                    }
+                }
+                edits.push(Edit::Commitment(id, Some(commitment)));
+            }
+            _ => {}
+        }
+    }
+    edits.push(match target {
+        Record::Participant(id) => Edit::Participant(id, None),
+        Record::Person(id) => Edit::Person(id, None),
+        Record::Series(id) => Edit::Series(id, None),
+        Record::Meeting(id) => Edit::Meeting(id, None),
+        Record::Commitment(id) => Edit::Commitment(id, None),
+    });
+    Edit::Batch(edits)
+}
+
+/// Edits that remove `target` from every meeting, starting from the
+/// meetings as already changed by `earlier` edits.
+fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for (&id, original) in &register.meetings {
+        let latest = earlier.iter().rev().find_map(|edit| match edit {
+            Edit::Meeting(m, Some(meeting)) if *m == id => Some(meeting),
+            _ => None,
+        });
+        let mut meeting = latest.unwrap_or(original).clone();
+        match target {
+            Record::Participant(p) => {
+                meeting.convenors.retain(|c| *c != p);
+                meeting.attendance.remove(&p);
+                for action in &mut meeting.actions {
+                    if action.owner == Some(p) {
+                        action.owner = None;
+                    }
+                }
+            }
+            Record::Person(person) => {
+                meeting.chairs.retain(|c| *c != person);
+                for attendance in meeting.attendance.values_mut() {
+                    attendance.delegates.retain(|d| *d != person);
+                }
+                for item in &mut meeting.agenda {
+                    if item.lead == Some(person) {
+                        item.lead = None;
+                    }
+                }
+            }
+            Record::Series(s) => {
+                if meeting.series == Some(s) {
+                    meeting.series = None;
+                    meeting.number = None;
+                }
+            }
+            Record::Meeting(_) | Record::Commitment(_) => {}
+        }
+        if &meeting != original && Some(&meeting) != latest {
+            edits.push(Edit::Meeting(id, Some(meeting)));
+        }
+    }
+    edits
+}

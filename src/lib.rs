@@ -1,0 +1,7 @@
+//! Coalition Desk: the register of a coalition's sessions, attendance and
+//! commitments. The core (`model`, `edit`, `document`, `storage`) has no
+//! UI; `ui` is the egui window on top of it.
+
+pub mod document;
+pub mod edit;
+pub mod model;

@@ -1,0 +1,161 @@
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{MeetingId, ParticipantId};
+
+/// The status ladder of a pledge. Only `Committed` and beyond count as
+/// firm: a pledge alone is announced, not firm (the rule aid trackers use).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum CommitmentStatus {
+    #[default]
+    Proposed,
+    Pledged,
+    Committed,
+    InDelivery,
+    Delivered,
+    Withdrawn,
+}
+
+impl CommitmentStatus {
+    pub const ALL: [CommitmentStatus; 6] = [
+        CommitmentStatus::Proposed,
+        CommitmentStatus::Pledged,
+        CommitmentStatus::Committed,
+        CommitmentStatus::InDelivery,
+        CommitmentStatus::Delivered,
+        CommitmentStatus::Withdrawn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CommitmentStatus::Proposed => "Proposed",
+            CommitmentStatus::Pledged => "Pledged",
+            CommitmentStatus::Committed => "Committed",
+            CommitmentStatus::InDelivery => "In delivery",
+            CommitmentStatus::Delivered => "Delivered",
+            CommitmentStatus::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// Committed, in delivery or delivered.
+    pub fn is_firm(self) -> bool {
+        matches!(
+            self,
+            CommitmentStatus::Committed
+                | CommitmentStatus::InDelivery
+                | CommitmentStatus::Delivered
+        )
+    }
+
+    /// Whether the commitment is finished with: nothing more is owed.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            CommitmentStatus::Delivered | CommitmentStatus::Withdrawn
+        )
+    }
+}
+
+/// How a capability reaches Ukraine, in the statement's own words.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Route {
+    #[default]
+    StrengtheningUkrainianCapacity,
+    DirectContribution,
+}
+
+impl Route {
+    pub const ALL: [Route; 2] = [
+        Route::StrengtheningUkrainianCapacity,
+        Route::DirectContribution,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Route::StrengtheningUkrainianCapacity => "Strengthening Ukrainian capacity",
+            Route::DirectContribution => "Direct contribution",
+        }
+    }
+}
+
+/// A counted amount of something, e.g. 40 instructors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Quantity {
+    /// Exact decimal, written as a string in the file ("40", "2.5").
+    pub amount: Decimal,
+    pub unit: String,
+}
+
+/// A sum of money. Never a float; totals are kept per currency.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Money {
+    /// Exact decimal, written as a string in the file ("12500000.00").
+    pub amount: Decimal,
+    /// ISO 4217 code, e.g. `EUR`, `GBP`.
+    pub currency: String,
+}
+
+/// One dated step in a commitment's life.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatusChange {
+    pub date: NaiveDate,
+    pub status: CommitmentStatus,
+    pub note: String,
+    /// The meeting at which the change was announced, if any.
+    pub meeting: Option<MeetingId>,
+}
+
+/// One pledge by one participant.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commitment {
+    pub participant: ParticipantId,
+    pub announced_at: Option<MeetingId>,
+    pub title: String,
+    pub description: String,
+    /// One of the register's capability areas.
+    pub area: String,
+    pub route: Route,
+    pub quantity: Option<Quantity>,
+    pub value: Option<Money>,
+    /// E.g. "once a ceasefire holds".
+    pub conditions: String,
+    pub due: Option<NaiveDate>,
+    pub status: CommitmentStatus,
+    /// Every status the commitment has had, oldest first; the last entry
+    /// matches `status`.
+    pub history: Vec<StatusChange>,
+    pub marking: String,
+}
+
+impl Commitment {
+    /// Moves the commitment to `status` and records the step in its history.
+    pub fn change_status(
+        &mut self,
+        status: CommitmentStatus,
+        date: NaiveDate,
+        note: impl Into<String>,
+        meeting: Option<MeetingId>,
+    ) {
+        self.status = status;
+        self.history.push(StatusChange {
+            date,
+            status,
+            note: note.into(),
+            meeting,
+        });
+    }
+
+    /// Due date passed and not delivered (withdrawn pledges are not owed).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        !self.status.is_closed() && self.due.is_some_and(|due| due < today)
+    }
+}

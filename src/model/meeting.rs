@@ -1,0 +1,194 @@
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::{ParticipantId, PersonId, SeriesId};
+
+/// Where the meeting stands.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum MeetingState {
+    #[default]
+    Planned,
+    Held,
+    Postponed,
+    Cancelled,
+}
+
+impl MeetingState {
+    pub const ALL: [MeetingState; 4] = [
+        MeetingState::Planned,
+        MeetingState::Held,
+        MeetingState::Postponed,
+        MeetingState::Cancelled,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingState::Planned => "Planned",
+            MeetingState::Held => "Held",
+            MeetingState::Postponed => "Postponed",
+            MeetingState::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// How participants come together.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum MeetingFormat {
+    #[default]
+    InPerson,
+    Virtual,
+    Hybrid,
+}
+
+impl MeetingFormat {
+    pub const ALL: [MeetingFormat; 3] = [
+        MeetingFormat::InPerson,
+        MeetingFormat::Virtual,
+        MeetingFormat::Hybrid,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "In person",
+            MeetingFormat::Virtual => "Virtual",
+            MeetingFormat::Hybrid => "Hybrid",
+        }
+    }
+}
+
+/// How a participant took part in one meeting.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum AttendanceStatus {
+    #[default]
+    Present,
+    /// Another participant or official spoke for it.
+    Represented,
+    Apologies,
+    Observer,
+}
+
+impl AttendanceStatus {
+    pub const ALL: [AttendanceStatus; 4] = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Represented,
+        AttendanceStatus::Apologies,
+        AttendanceStatus::Observer,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AttendanceStatus::Present => "Present",
+            AttendanceStatus::Represented => "Represented",
+            AttendanceStatus::Apologies => "Apologies",
+            AttendanceStatus::Observer => "Observer",
+        }
+    }
+
+    /// Whether the participant was in the room (or on the call) in some form.
+    pub fn attended(self) -> bool {
+        !matches!(self, AttendanceStatus::Apologies)
+    }
+}
+
+/// One participant's attendance at one meeting.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attendance {
+    pub status: AttendanceStatus,
+    /// Who sat at the table for the participant; each must hold a role for
+    /// that participant on the meeting's date.
+    pub delegates: Vec<PersonId>,
+    pub note: String,
+}
+
+/// One item on the agenda.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub title: String,
+    pub lead: Option<PersonId>,
+    pub notes: String,
+    pub outcome: String,
+}
+
+/// Something the meeting decided.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decision {
+    pub text: String,
+}
+
+/// Who owes what by when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionItem {
+    pub text: String,
+    pub owner: Option<ParticipantId>,
+    pub due: Option<NaiveDate>,
+    pub done: bool,
+}
+
+/// One session of the coalition, held or planned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meeting {
+    pub title: String,
+    pub series: Option<SeriesId>,
+    /// The number of this session within its series.
+    pub number: Option<u32>,
+    pub date: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    /// The zone the start and end times are given in.
+    pub time_zone: Tz,
+    pub location: String,
+    pub format: MeetingFormat,
+    pub state: MeetingState,
+    /// The participants who convened the meeting.
+    pub convenors: Vec<ParticipantId>,
+    /// Co-chairs, by person.
+    pub chairs: Vec<PersonId>,
+    pub attendance: BTreeMap<ParticipantId, Attendance>,
+    pub agenda: Vec<AgendaItem>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<ActionItem>,
+    /// The public statement issued after the meeting.
+    pub statement: String,
+    /// Notes that are printed only when the officer asks for them.
+    pub restricted_notes: String,
+    pub marking: String,
+}
+
+impl Default for Meeting {
+    fn default() -> Self {
+        Meeting {
+            title: String::new(),
+            series: None,
+            number: None,
+            date: NaiveDate::default(),
+            start: None,
+            end: None,
+            time_zone: Tz::Europe__London,
+            location: String::new(),
+            format: MeetingFormat::default(),
+            state: MeetingState::default(),
+            convenors: Vec::new(),
+            chairs: Vec::new(),
+            attendance: BTreeMap::new(),
+            agenda: Vec::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+            statement: String::new(),
+            restricted_notes: String::new(),
+            marking: String::new(),
+        }
+    }
+}

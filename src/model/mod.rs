@@ -1,0 +1,24 @@
+//! The register: one coalition's records. Plain data, no I/O and no UI.
+
+mod commitment;
+mod ids;
+mod meeting;
+mod participant;
+mod person;
+mod references;
+mod register;
+mod series;
+mod validation;
+
+pub use commitment::{Commitment, CommitmentStatus, Money, Quantity, Route, StatusChange};
+pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
+pub use meeting::{
+    ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
+    MeetingState,
+};
+pub use participant::{Participant, ParticipantKind};
+pub use person::{Person, Role};
+pub use references::{Record, Reference};
+pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
+pub use series::SessionSeries;
+pub use validation::Problem;

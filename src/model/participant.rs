@@ -1,0 +1,37 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Whether a participant is a state or an international organisation; the
+/// printed attendance lists nations first, then organisations.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ParticipantKind {
+    #[default]
+    Nation,
+    Organisation,
+}
+
+impl ParticipantKind {
+    pub const ALL: [ParticipantKind; 2] = [ParticipantKind::Nation, ParticipantKind::Organisation];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ParticipantKind::Nation => "Nation",
+            ParticipantKind::Organisation => "Organisation",
+        }
+    }
+}
+
+/// A nation or an organisation that takes part in the coalition.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Participant {
+    pub name: String,
+    /// ISO 3166 alpha-3 for nations (`GBR`), a short code such as `NATO`
+    /// or `EU-COM` for organisations. Unique within the register.
+    pub code: String,
+    pub kind: ParticipantKind,
+    pub joined: Option<NaiveDate>,
+    pub notes: String,
+}

@@ -1,0 +1,53 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ParticipantId;
+
+/// A representative. People change office, so each role is dated: the
+/// register must still say who spoke for whom on the day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub notes: String,
+}
+
+/// One office held by a person on behalf of a participant.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Role {
+    /// "Defence Secretary", "Chief of Defence", ...
+    pub title: String,
+    pub participant: ParticipantId,
+    /// First day in office; `None` when not known.
+    pub from: Option<NaiveDate>,
+    /// Last day in office; `None` while still in office.
+    pub to: Option<NaiveDate>,
+}
+
+impl Role {
+    /// Whether the role was held on `date` (both ends inclusive).
+    pub fn held_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+impl Person {
+    /// The role through which this person acted for `participant` on `date`.
+    pub fn role_for(&self, participant: ParticipantId, date: NaiveDate) -> Option<&Role> {
+        self.roles
+            .iter()
+            .find(|role| role.participant == participant && role.held_on(date))
+    }
+
+    /// The role held on `date`, for any participant; the newest if several.
+    pub fn role_on(&self, date: NaiveDate) -> Option<&Role> {
+        self.roles.iter().rev().find(|role| role.held_on(date))
+    }
+
+    /// The most recent role, for lists that show "who this is" today.
+    pub fn latest_role(&self) -> Option<&Role> {
+        self.roles.iter().max_by_key(|role| role.from)
+    }
+}

@@ -1,0 +1,126 @@
+//! Who refers to whom, so that a delete can say what it touches and the
+//! edit that performs it can mend every reference in the same undo step.
+
+use super::{CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
+
+/// Any record of the register that can be deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Record {
+    Participant(ParticipantId),
+    Person(PersonId),
+    Series(SeriesId),
+    Meeting(MeetingId),
+    Commitment(CommitmentId),
+}
+
+/// One place that refers to a record, in words the officer understands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The record that holds the reference.
+    pub holder: Record,
+    /// E.g. "attendance at Defence ministers (2025-04-10)".
+    pub description: String,
+}
+
+impl Register {
+    /// A short human name for a record ("participant United Kingdom").
+    pub fn describe(&self, record: Record) -> String {
+        match record {
+            Record::Participant(id) => format!("participant {}", self.participant_name(id)),
+            Record::Person(id) => format!("person {}", self.person_name(id)),
+            Record::Series(id) => format!(
+                "series {}",
+                self.session_series(id)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_else(|| format!("missing {id}"))
+            ),
+            Record::Meeting(id) => format!("meeting {}", self.meeting_title(id)),
+            Record::Commitment(id) => format!(
+                "commitment {}",
+                self.commitment(id)
+                    .map(|c| c.title.clone())
+                    .unwrap_or_else(|| format!("missing {id}"))
+            ),
+        }
+    }
+
+    /// Every place that refers to `target`, sorted by holder and wording.
+    pub fn references_to(&self, target: Record) -> Vec<Reference> {
+        let mut found = Vec::new();
+        let mut add = |holder: Record, what: &str| {
+            found.push(Reference {
+                holder,
+                description: format!("{what} of {}", self.describe(holder)),
+            });
+        };
+        for (&id, person) in &self.people {
+            if let Record::Participant(p) = target {
+                if person.roles.iter().any(|r| r.participant == p) {
+                    add(Record::Person(id), "a role");
+                }
+            }
+        }
+        for (&id, series) in &self.series {
+            if let Record::Participant(p) = target {
+                if series.convenors.contains(&p) {
+                    add(Record::Series(id), "the convenors");
+                }
+            }
+        }
+        for (&id, meeting) in &self.meetings {
+            let holder = Record::Meeting(id);
+            match target {
+                Record::Participant(p) => {
+                    if meeting.convenors.contains(&p) {
+                        add(holder, "the convenors");
+                    }
+                    if meeting.attendance.contains_key(&p) {
+                        add(holder, "the attendance");
+                    }
+                    if meeting.actions.iter().any(|a| a.owner == Some(p)) {
+                        add(holder, "an action's owner");
+                    }
+                }
+                Record::Person(person) => {
+                    if meeting.chairs.contains(&person) {
+                        add(holder, "the chairs");
+                    }
+                    if meeting
+                        .attendance
+                        .values()
+                        .any(|a| a.delegates.contains(&person))
+                    {
+                        add(holder, "the delegates");
+                    }
+                    if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
+                        add(holder, "an agenda item's lead");
+                    }
+                }
+                Record::Series(s) => {
+                    if meeting.series == Some(s) {
+                        add(holder, "the series");
+                    }
+                }
+                Record::Meeting(_) | Record::Commitment(_) => {}
+            }
+        }
+        for (&id, commitment) in &self.commitments {
+            let holder = Record::Commitment(id);
+            match target {
+                Record::Participant(p) if commitment.participant == p => {
+                    add(holder, "the participant");
+                }
+                Record::Meeting(m) => {
+                    if commitment.announced_at == Some(m) {
+                        add(holder, "the meeting where announced");
+                    }
+                    if commitment.history.iter().any(|h| h.meeting == Some(m)) {
+                        add(holder, "the status history");
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+}

@@ -1,0 +1,211 @@
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::{
+    Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person, PersonId,
+    SeriesId, SessionSeries,
+};
+
+/// The UK scheme, lowest first. NATO and EU levels can be added.
+pub const DEFAULT_MARKINGS: [&str; 3] = ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"];
+
+/// Drawn from the capability coalitions.
+pub const DEFAULT_CAPABILITY_AREAS: [&str; 15] = [
+    "Air",
+    "Air & missile defence",
+    "Maritime",
+    "Land",
+    "Artillery",
+    "Armour",
+    "Drones",
+    "Demining",
+    "IT/cyber",
+    "Training",
+    "Logistics",
+    "Intelligence",
+    "Medical",
+    "Funding",
+    "Other",
+];
+
+/// One coalition's register: everything kept in one file. Collections are
+/// maps keyed by stable id, so the file is ordered and diffs cleanly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Register {
+    /// The coalition's name, printed on every report.
+    pub name: String,
+    /// The next free id. Ids are never reused, even after a delete.
+    pub next_id: u64,
+    /// Protective marking levels, lowest first.
+    pub markings: Vec<String>,
+    pub capability_areas: Vec<String>,
+    pub participants: BTreeMap<ParticipantId, Participant>,
+    pub people: BTreeMap<PersonId, Person>,
+    pub series: BTreeMap<SeriesId, SessionSeries>,
+    pub meetings: BTreeMap<MeetingId, Meeting>,
+    pub commitments: BTreeMap<CommitmentId, Commitment>,
+}
+
+impl Default for Register {
+    fn default() -> Self {
+        Register {
+            name: String::new(),
+            next_id: 1,
+            markings: DEFAULT_MARKINGS.iter().map(|m| m.to_string()).collect(),
+            capability_areas: DEFAULT_CAPABILITY_AREAS
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
+            participants: BTreeMap::new(),
+            people: BTreeMap::new(),
+            series: BTreeMap::new(),
+            meetings: BTreeMap::new(),
+            commitments: BTreeMap::new(),
+        }
+    }
+}
+
+impl Register {
+    /// An empty register with the default markings and capability areas.
+    pub fn new(name: impl Into<String>) -> Self {
+        Register {
+            name: name.into(),
+            ..Register::default()
+        }
+    }
+
+    /// The id the next new record will get. Adding the record (through an
+    /// edit) moves the counter on.
+    pub fn fresh_id(&self) -> u64 {
+        let highest = [
+            self.participants.keys().next_back().map(|id| id.0),
+            self.people.keys().next_back().map(|id| id.0),
+            self.series.keys().next_back().map(|id| id.0),
+            self.meetings.keys().next_back().map(|id| id.0),
+            self.commitments.keys().next_back().map(|id| id.0),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+        self.next_id.max(highest + 1)
+    }
+
+    /// The lowest level when the register has none (a hand-made file).
+    pub fn lowest_marking(&self) -> &str {
+        self.markings.first().map(String::as_str).unwrap_or("")
+    }
+
+    /// Rank of a marking level: higher means more protected. Unknown levels
+    /// rank above every known one, so a typo never lowers a marking.
+    pub fn marking_rank(&self, marking: &str) -> usize {
+        self.markings
+            .iter()
+            .position(|level| level == marking)
+            .unwrap_or(self.markings.len())
+    }
+
+    /// The highest of the given markings, by the register's order.
+    pub fn highest_marking<'a>(
+        &self,
+        markings: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        markings
+            .into_iter()
+            .filter(|m| !m.is_empty())
+            .max_by_key(|m| self.marking_rank(m))
+    }
+
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.get(&id)
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.get(&id)
+    }
+
+    pub fn session_series(&self, id: SeriesId) -> Option<&SessionSeries> {
+        self.series.get(&id)
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.get(&id)
+    }
+
+    pub fn commitment(&self, id: CommitmentId) -> Option<&Commitment> {
+        self.commitments.get(&id)
+    }
+
+    /// The participant's code, or a marker that says the reference is broken.
+    pub fn participant_code(&self, id: ParticipantId) -> String {
+        self.participant(id)
+            .map(|p| p.code.clone())
+            .unwrap_or_else(|| format!("missing {id}"))
+    }
+
+    /// The participant's name, or a marker that says the reference is broken.
+    pub fn participant_name(&self, id: ParticipantId) -> String {
+        self.participant(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| format!("missing {id}"))
+    }
+
+    pub fn person_name(&self, id: PersonId) -> String {
+        self.person(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| format!("missing {id}"))
+    }
+
+    pub fn meeting_title(&self, id: MeetingId) -> String {
+        self.meeting(id)
+            .map(|m| format!("{} ({})", m.title, m.date))
+            .unwrap_or_else(|| format!("missing {id}"))
+    }
+
+    /// Meetings sorted by date, then start time, then id.
+    pub fn meetings_by_date(&self) -> Vec<MeetingId> {
+        let mut keyed: Vec<_> = self
+            .meetings
+            .iter()
+            .map(|(id, m)| ((m.date, m.start, *id), *id))
+            .collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        keyed.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// Participants sorted nations first, then by name.
+    pub fn participants_by_name(&self) -> Vec<ParticipantId> {
+        let mut keyed: Vec<_> = self
+            .participants
+            .iter()
+            .map(|(id, p)| ((p.kind, p.name.to_lowercase(), *id), *id))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// People who hold (or held) a role for the participant, by name.
+    pub fn people_of(&self, participant: ParticipantId) -> Vec<PersonId> {
+        let mut keyed: Vec<_> = self
+            .people
+            .iter()
+            .filter(|(_, person)| person.roles.iter().any(|r| r.participant == participant))
+            .map(|(id, person)| ((person.name.to_lowercase(), *id), *id))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// Number of records of every kind, for the status bar and `check`.
+    pub fn counts(&self) -> String {
+        format!(
+            "{} participants, {} people, {} series, {} meetings, {} commitments",
+            self.participants.len(),
+            self.people.len(),
+            self.series.len(),
+            self.meetings.len(),
+            self.commitments.len()
+        )
+    }
+}

@@ -1,0 +1,43 @@
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::{MeetingFormat, ParticipantId};
+
+/// A run of regular sessions, such as "Defence ministers". Future
+/// occurrences are projected from the cadence; they become meetings only
+/// when the officer schedules them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionSeries {
+    pub name: String,
+    /// The cadence as an iCalendar RRULE, e.g. `FREQ=MONTHLY;BYDAY=2TH`.
+    /// Empty when the series has no fixed rhythm.
+    pub cadence: String,
+    /// The first occurrence the cadence counts from.
+    pub first: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub time_zone: Tz,
+    pub location: String,
+    pub format: MeetingFormat,
+    pub convenors: Vec<ParticipantId>,
+    pub notes: String,
+}
+
+impl Default for SessionSeries {
+    fn default() -> Self {
+        SessionSeries {
+            name: String::new(),
+            cadence: String::new(),
+            first: None,
+            start: None,
+            end: None,
+            time_zone: Tz::Europe__London,
+            location: String::new(),
+            format: MeetingFormat::default(),
+            convenors: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
