@@ -1,0 +1,32 @@
+//! The egui window. Panels read the register and put `Edit`s and
+//! `Command`s in an `Outbox`; the app carries them out at the end of the
+//! frame, so the register changes only through `Document::apply`.
+
+pub mod command;
+pub mod fonts;
+pub mod theme;
+pub mod widgets;
+
+pub use command::Command;
+
+use crate::edit::Edit;
+
+/// What the panels asked for during one frame.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    pub edits: Vec<Edit>,
+    pub commands: Vec<Command>,
+}
+
+impl Outbox {
+    /// Asks for a change to the register. Edits made while a text field has
+    /// focus merge into one undo step per field.
+    pub fn edit(&mut self, edit: Edit) {
+        self.edits.push(edit);
+    }
+
+    /// Asks for an application action (open a record, save, delete ...).
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+}

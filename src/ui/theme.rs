@@ -1,0 +1,69 @@
+//! Colours and spacing, kept in one place so the panels stay consistent.
+
+use egui::{Color32, Visuals};
+
+use crate::model::{AttendanceStatus, CommitmentStatus, MeetingState};
+
+/// Light or dark, remembered between runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn toggled(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+
+    pub fn visuals(self) -> Visuals {
+        match self {
+            Theme::Light => Visuals::light(),
+            Theme::Dark => Visuals::dark(),
+        }
+    }
+}
+
+/// Width of the list beside an editor.
+pub const LIST_WIDTH: f32 = 300.0;
+/// Height of one table row.
+pub const ROW_HEIGHT: f32 = 22.0;
+/// Space between sections of an editor.
+pub const SECTION_GAP: f32 = 10.0;
+
+pub const OVERDUE: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+pub const DIRTY: Color32 = Color32::from_rgb(0xd3, 0x8b, 0x1d);
+pub const READ_ONLY: Color32 = Color32::from_rgb(0xb0, 0x3a, 0x2e);
+
+pub fn commitment_status_colour(status: CommitmentStatus) -> Color32 {
+    match status {
+        CommitmentStatus::Proposed => Color32::from_rgb(0x8e, 0x8e, 0x93),
+        CommitmentStatus::Pledged => Color32::from_rgb(0x5b, 0x8d, 0xd6),
+        CommitmentStatus::Committed => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        CommitmentStatus::InDelivery => Color32::from_rgb(0x00, 0x89, 0x7b),
+        CommitmentStatus::Delivered => Color32::from_rgb(0x1b, 0x5e, 0x20),
+        CommitmentStatus::Withdrawn => Color32::from_rgb(0x75, 0x75, 0x75),
+    }
+}
+
+pub fn meeting_state_colour(state: MeetingState) -> Color32 {
+    match state {
+        MeetingState::Planned => Color32::from_rgb(0x5b, 0x8d, 0xd6),
+        MeetingState::Held => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        MeetingState::Postponed => Color32::from_rgb(0xd3, 0x8b, 0x1d),
+        MeetingState::Cancelled => Color32::from_rgb(0x75, 0x75, 0x75),
+    }
+}
+
+pub fn attendance_colour(status: AttendanceStatus) -> Color32 {
+    match status {
+        AttendanceStatus::Present => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        AttendanceStatus::Represented => Color32::from_rgb(0x00, 0x89, 0x7b),
+        AttendanceStatus::Apologies => Color32::from_rgb(0xd3, 0x8b, 0x1d),
+        AttendanceStatus::Observer => Color32::from_rgb(0x5b, 0x8d, 0xd6),
+    }
+}

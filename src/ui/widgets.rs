@@ -1,0 +1,262 @@
+//! Small editors shared by the panels. Each edits a value in place and
+//! returns whether it changed, so a panel can compare and emit one edit.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use egui::Ui;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+use crate::model::{MeetingId, ParticipantId, PersonId, Register};
+
+fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
+    // Every date the model holds fits jiff's range except far-off years; those
+    // fall back to today's era rather than panicking.
+    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+        .unwrap_or_default()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(date.year().into(), date.month() as u32, date.day() as u32)
+}
+
+/// A date with egui_extras' picker.
+pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> bool {
+    let mut picked = to_jiff(*date);
+    ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(id_salt));
+    match from_jiff(picked) {
+        Some(new) if new != *date => {
+            *date = new;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A date that may be absent: a checkbox to set it, a picker, and ✕ to clear.
+pub fn optional_date_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    date: &mut Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| match date {
+        Some(value) => {
+            changed |= date_ui(ui, id_salt, value);
+            if ui
+                .small_button("✕")
+                .on_hover_text("Clear the date")
+                .clicked()
+            {
+                *date = None;
+                changed = true;
+            }
+        }
+        None => {
+            if ui.button("Set date").clicked() {
+                *date = Some(today);
+                changed = true;
+            }
+        }
+    });
+    changed
+}
+
+/// A time of day typed as HH:MM; an empty field means no time. A text that
+/// is not a time stays on screen in red and leaves the value unchanged.
+pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool {
+    let id = ui.scope_id().with(id_salt).with("time");
+    let shown = time
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| shown.clone());
+    let parsed = parse_time(&text);
+    let valid = parsed.is_some();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .desired_width(56.0)
+            .hint_text("HH:MM")
+            .text_color_opt((!valid).then_some(ui.visuals().error_fg_color)),
+    );
+    if !valid {
+        response
+            .clone()
+            .on_hover_text("Type a time as HH:MM, e.g. 09:30, or leave it empty");
+    }
+    let mut changed = false;
+    if response.changed() {
+        if let Some(new) = parse_time(&text) {
+            if new != *time {
+                *time = new;
+                changed = true;
+            }
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    changed
+}
+
+/// `Some(None)` for an empty text, `Some(Some(t))` for a valid time.
+fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    NaiveTime::parse_from_str(text, "%H:%M").ok().map(Some)
+}
+
+/// An exact decimal typed as text ("12500000.00"). Commas and spaces as
+/// thousands separators are accepted.
+pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> bool {
+    let id = ui.scope_id().with(id_salt).with("decimal");
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp(id))
+        .unwrap_or_else(|| value.to_string());
+    let parsed = parse_decimal(&text);
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .desired_width(110.0)
+            .text_color_opt(parsed.is_none().then_some(ui.visuals().error_fg_color)),
+    );
+    let mut changed = false;
+    if response.changed() {
+        if let Some(new) = parse_decimal(&text) {
+            if new != *value {
+                *value = new;
+                changed = true;
+            }
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    changed
+}
+
+fn parse_decimal(text: &str) -> Option<Decimal> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .collect();
+    Decimal::from_str(&cleaned).ok()
+}
+
+/// Picks one of a fixed set of values (an enum with labels).
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut T,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+) -> bool {
+    let before = *value;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for option in all {
+                ui.selectable_value(value, *option, label(*option));
+            }
+        });
+    *value != before
+}
+
+/// Picks one of a list of strings kept in the register (areas, markings).
+pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[String]) -> bool {
+    let before = value.clone();
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(value.as_str())
+        .show_ui(ui, |ui| {
+            for option in all {
+                ui.selectable_value(value, option.clone(), option);
+            }
+        });
+    *value != before
+}
+
+/// Picks a participant, or none when `allow_none`.
+pub fn participant_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    value: &mut Option<ParticipantId>,
+    allow_none: bool,
+) -> bool {
+    let before = *value;
+    let text = value
+        .map(|id| register.participant_name(id))
+        .unwrap_or_else(|| "—".into());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            if allow_none {
+                ui.selectable_value(value, None, "—");
+            }
+            for id in register.participants_by_name() {
+                let name = register.participant_name(id);
+                ui.selectable_value(value, Some(id), name);
+            }
+        });
+    *value != before
+}
+
+/// Picks a person; `candidates` limits the list (e.g. people of one nation).
+pub fn person_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    value: &mut Option<PersonId>,
+    candidates: &[PersonId],
+) -> bool {
+    let before = *value;
+    let text = value
+        .map(|id| register.person_name(id))
+        .unwrap_or_else(|| "—".into());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "—");
+            for id in candidates {
+                ui.selectable_value(value, Some(*id), register.person_name(*id));
+            }
+        });
+    *value != before
+}
+
+/// Picks a meeting, newest first, or none.
+pub fn meeting_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    value: &mut Option<MeetingId>,
+) -> bool {
+    let before = *value;
+    let text = value
+        .map(|id| register.meeting_title(id))
+        .unwrap_or_else(|| "—".into());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "—");
+            for id in register.meetings_by_date().into_iter().rev() {
+                ui.selectable_value(value, Some(id), register.meeting_title(id));
+            }
+        });
+    *value != before
+}
+
+/// A labelled row in a two-column form grid.
+pub fn form_row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.label(label);
+    let result = add(ui);
+    ui.end_row();
+    result
+}
