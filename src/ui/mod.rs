@@ -3,7 +3,10 @@
 //! frame, so the register changes only through `Document::apply`.
 
 pub mod command;
+pub mod commitments;
 pub mod fonts;
+pub mod form;
+pub mod participants;
 pub mod theme;
 pub mod widgets;
 

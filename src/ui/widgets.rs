@@ -44,7 +44,7 @@ pub fn optional_date_ui(
         Some(value) => {
             changed |= date_ui(ui, id_salt, value);
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text("Clear the date")
                 .clicked()
             {

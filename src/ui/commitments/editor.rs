@@ -1,0 +1,182 @@
+//! The form for one commitment. It edits a copy and hands back one edit
+//! when the copy differs, so the register changes only through the app.
+
+use chrono::NaiveDate;
+use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+
+use crate::edit::Edit;
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
+};
+use crate::ui::{Command, Outbox, form, theme, widgets};
+
+/// Currency offered when the officer first ticks "Has value".
+const DEFAULT_CURRENCY: &str = "EUR";
+
+/// Draws the form for commitment `id` and emits at most one edit.
+pub fn editor_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    id: CommitmentId,
+    original: &Commitment,
+    problems: &[String],
+    out: &mut Outbox,
+) {
+    let mut c = original.clone();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Commitment");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let delete = Command::Delete(Record::Commitment(id));
+                if ui
+                    .button(delete.label())
+                    .on_hover_text(delete.tooltip())
+                    .clicked()
+                {
+                    out.command(delete);
+                }
+            });
+        });
+        ui.add_space(theme::SECTION_GAP);
+        Grid::new("commitment_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| fields_ui(ui, register, today, &mut c));
+        for problem in problems {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        ui.add_space(theme::SECTION_GAP);
+        ui.strong("History");
+        history_ui(ui, register, &c);
+    });
+    if c != *original {
+        out.edit(Edit::Commitment(id, Some(c)));
+    }
+}
+
+fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitment) {
+    widgets::form_row(ui, "Participant", |ui| {
+        let mut participant = Some(c.participant);
+        widgets::participant_ui(
+            ui,
+            "commitment_participant",
+            register,
+            &mut participant,
+            false,
+        );
+        if let Some(participant) = participant {
+            c.participant = participant;
+        }
+    });
+    widgets::form_row(ui, "Announced at", |ui| {
+        widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
+    });
+    form::text_row(ui, "Title", &mut c.title);
+    form::multiline_row(ui, "Description", &mut c.description);
+    widgets::form_row(ui, "Area", |ui| {
+        widgets::list_choice_ui(
+            ui,
+            "commitment_area",
+            &mut c.area,
+            &register.capability_areas,
+        )
+    });
+    widgets::form_row(ui, "Route", |ui| {
+        widgets::choice_ui(
+            ui,
+            "commitment_route",
+            &mut c.route,
+            &Route::ALL,
+            Route::label,
+        )
+    });
+    widgets::form_row(ui, "Quantity", |ui| {
+        ui.horizontal(|ui| {
+            let mut has = c.quantity.is_some();
+            if ui.checkbox(&mut has, "Has quantity").changed() {
+                c.quantity = has.then(Quantity::default);
+            }
+            if let Some(q) = &mut c.quantity {
+                widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
+                ui.add(
+                    TextEdit::singleline(&mut q.unit)
+                        .hint_text("unit")
+                        .desired_width(90.0),
+                );
+            }
+        });
+    });
+    widgets::form_row(ui, "Value", |ui| {
+        ui.horizontal(|ui| {
+            let mut has = c.value.is_some();
+            if ui.checkbox(&mut has, "Has value").changed() {
+                c.value = has.then(|| Money {
+                    amount: Default::default(),
+                    currency: DEFAULT_CURRENCY.into(),
+                });
+            }
+            if let Some(v) = &mut c.value {
+                widgets::decimal_ui(ui, "commitment_value", &mut v.amount);
+                ui.add(
+                    TextEdit::singleline(&mut v.currency)
+                        .hint_text("EUR")
+                        .desired_width(44.0),
+                );
+            }
+        });
+    });
+    form::multiline_row(ui, "Conditions", &mut c.conditions);
+    widgets::form_row(ui, "Due", |ui| {
+        widgets::optional_date_ui(ui, "commitment_due", &mut c.due, today)
+    });
+    widgets::form_row(ui, "Marking", |ui| {
+        widgets::list_choice_ui(ui, "commitment_marking", &mut c.marking, &register.markings)
+    });
+    let label = ui.label("Status");
+    let mut status = c.status;
+    let response = ComboBox::from_id_salt("commitment_status")
+        .selected_text(status_text(status))
+        .show_ui(ui, |ui| {
+            for option in CommitmentStatus::ALL {
+                ui.selectable_value(&mut status, option, status_text(option));
+            }
+        })
+        .response;
+    response
+        .labelled_by(label.id)
+        .on_hover_text("Moving the status adds a dated step to the history");
+    ui.end_row();
+    // Through `change_status`, so the step is recorded with today's date.
+    if status != c.status {
+        c.change_status(status, today, "", None);
+    }
+}
+
+fn status_text(status: CommitmentStatus) -> RichText {
+    RichText::new(status.label()).color(theme::commitment_status_colour(status))
+}
+
+fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
+    if c.history.is_empty() {
+        ui.weak("No status changes recorded.");
+        return;
+    }
+    Grid::new("commitment_history")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            for change in &c.history {
+                ui.label(change.date.to_string());
+                ui.label(status_text(change.status));
+                ui.label(&change.note);
+                ui.label(
+                    change
+                        .meeting
+                        .map(|m| register.meeting_title(m))
+                        .unwrap_or_default(),
+                );
+                ui.end_row();
+            }
+        });
+}

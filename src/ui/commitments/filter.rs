@@ -1,0 +1,151 @@
+//! Which commitments the table shows, and the bar that sets it.
+
+use std::collections::BTreeSet;
+
+use egui::{ComboBox, TextEdit, Ui};
+
+use crate::model::{Commitment, CommitmentId, CommitmentStatus, ParticipantId, Register, Route};
+use crate::ui::widgets;
+
+/// The officer's choice of commitments; `None` and an empty text mean "Any".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommitmentFilter {
+    pub participant: Option<ParticipantId>,
+    pub area: Option<String>,
+    pub status: Option<CommitmentStatus>,
+    pub route: Option<Route>,
+    /// Matched, ignoring case, against title, description, conditions and
+    /// the participant's name and code.
+    pub text: String,
+}
+
+impl CommitmentFilter {
+    /// Whether the filter lets every commitment through.
+    pub fn is_empty(&self) -> bool {
+        self.participant.is_none()
+            && self.area.is_none()
+            && self.status.is_none()
+            && self.route.is_none()
+            && self.text.trim().is_empty()
+    }
+
+    /// The matching commitments, in id order.
+    pub fn matching(&self, register: &Register) -> Vec<CommitmentId> {
+        let needle = self.text.trim().to_lowercase();
+        // Participants are few and commitments many, so names and codes are
+        // matched once here rather than once per commitment.
+        let named: BTreeSet<ParticipantId> = if needle.is_empty() {
+            BTreeSet::new()
+        } else {
+            register
+                .participants
+                .iter()
+                .filter(|(_, p)| contains(&p.name, &needle) || contains(&p.code, &needle))
+                .map(|(id, _)| *id)
+                .collect()
+        };
+        register
+            .commitments
+            .iter()
+            .filter(|(_, c)| self.admits(c, &needle, &named))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    fn admits(&self, c: &Commitment, needle: &str, named: &BTreeSet<ParticipantId>) -> bool {
+        self.participant.is_none_or(|p| c.participant == p)
+            && self.area.as_ref().is_none_or(|a| &c.area == a)
+            && self.status.is_none_or(|s| c.status == s)
+            && self.route.is_none_or(|r| c.route == r)
+            && (needle.is_empty()
+                || named.contains(&c.participant)
+                || contains(&c.title, needle)
+                || contains(&c.description, needle)
+                || contains(&c.conditions, needle))
+    }
+}
+
+fn contains(haystack: &str, lowercase_needle: &str) -> bool {
+    haystack.to_lowercase().contains(lowercase_needle)
+}
+
+/// The filter widgets. Returns true when "New commitment" was clicked.
+pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFilter) -> bool {
+    let mut new = false;
+    ui.horizontal_wrapped(|ui| {
+        new = ui
+            .add_enabled(
+                !register.participants.is_empty(),
+                egui::Button::new("New commitment"),
+            )
+            .on_hover_text("Add a commitment")
+            .on_disabled_hover_text("Add a participant first")
+            .clicked();
+        ui.separator();
+        let label = ui.label("Filter");
+        ui.add(
+            TextEdit::singleline(&mut filter.text)
+                .hint_text("title, description, participant…")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        ui.label("Participant");
+        widgets::participant_ui(
+            ui,
+            "filter_participant",
+            register,
+            &mut filter.participant,
+            true,
+        );
+        let label = ui.label("Area");
+        any_ui(
+            ui,
+            "filter_area",
+            &mut filter.area,
+            &register.capability_areas,
+            |a| a.clone(),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Status");
+        any_ui(
+            ui,
+            "filter_status",
+            &mut filter.status,
+            &CommitmentStatus::ALL,
+            |s| s.label().to_string(),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Route");
+        any_ui(ui, "filter_route", &mut filter.route, &Route::ALL, |r| {
+            r.label().to_string()
+        })
+        .labelled_by(label.id);
+        if ui
+            .add_enabled(!filter.is_empty(), egui::Button::new("Clear filters"))
+            .clicked()
+        {
+            *filter = CommitmentFilter::default();
+        }
+    });
+    new
+}
+
+/// A combo over `options` with "Any" for `None`.
+fn any_ui<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut Option<T>,
+    options: &[T],
+    label: impl Fn(&T) -> String,
+) -> egui::Response {
+    let shown = value.as_ref().map(&label).unwrap_or_else(|| "Any".into());
+    ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "Any");
+            for option in options {
+                ui.selectable_value(value, Some(option.clone()), label(option));
+            }
+        })
+        .response
+}

@@ -1,0 +1,238 @@
+//! The commitments panel: a filter bar, a sortable table of every
+//! commitment and the editor of the selected one.
+
+mod editor;
+mod filter;
+mod table;
+
+pub use filter::CommitmentFilter;
+pub use table::{Sort, SortColumn, format_amount};
+
+use chrono::NaiveDate;
+
+use crate::edit::Edit;
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, Record, Register, Route, StatusChange,
+};
+use crate::ui::Outbox;
+
+/// Width the editor opens at beside the table.
+const EDITOR_WIDTH: f32 = 360.0;
+
+/// State of the commitments panel; the register itself stays with the app.
+#[derive(Default)]
+pub struct CommitmentsPanel {
+    /// The commitment shown in the editor.
+    pub selected: Option<CommitmentId>,
+    pub filter: CommitmentFilter,
+    pub sort: Sort,
+    rows: Option<Rows>,
+    problems: Option<Problems>,
+    /// Set when a new commitment is selected, so the table brings it into view.
+    scroll_to_selected: bool,
+}
+
+/// The filtered, sorted ids and what they were computed from: filtering and
+/// sorting 100,000 commitments every frame would make scrolling stutter.
+struct Rows {
+    revision: u64,
+    filter: CommitmentFilter,
+    sort: Sort,
+    ids: Vec<CommitmentId>,
+}
+
+/// Validation messages of the selected commitment, kept until it changes.
+struct Problems {
+    revision: u64,
+    id: CommitmentId,
+    messages: Vec<String>,
+}
+
+impl CommitmentsPanel {
+    /// Draws the panel. `revision` must change whenever the register does
+    /// (the document's state number); the table is recomputed only when it,
+    /// the filter or the sort changed.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
+        // After an undo the selected commitment may be gone.
+        if self
+            .selected
+            .is_some_and(|id| register.commitment(id).is_none())
+        {
+            self.selected = None;
+        }
+        egui::Panel::top("commitments_filter").show(ui, |ui| {
+            ui.add_space(4.0);
+            if filter::filter_bar_ui(ui, register, &mut self.filter) {
+                self.new_commitment(register, today, out);
+            }
+            self.refresh(register, revision);
+            let shown = self.visible().len();
+            ui.label(format!(
+                "{shown} of {} commitments",
+                register.commitments.len()
+            ));
+            ui.add_space(4.0);
+        });
+        egui::Panel::right("commitment_editor")
+            .resizable(true)
+            .default_size(EDITOR_WIDTH)
+            .show(ui, |ui| self.editor_ui(ui, register, today, revision, out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let scroll_to = if std::mem::take(&mut self.scroll_to_selected) {
+                self.selected
+                    .and_then(|id| self.visible().iter().position(|row| *row == id))
+            } else {
+                None
+            };
+            let ids = self.rows.as_ref().map(|r| r.ids.as_slice()).unwrap_or(&[]);
+            let output = table::table_ui(
+                ui,
+                register,
+                today,
+                ids,
+                &mut self.sort,
+                self.selected,
+                scroll_to,
+            );
+            if let Some(id) = output.clicked {
+                self.selected = Some(id);
+                ui.ctx().request_repaint();
+            }
+            if output.sort_changed {
+                ui.ctx().request_repaint();
+            }
+        });
+    }
+
+    /// The commitments the table shows, in its order, as of the last frame.
+    pub fn visible(&self) -> &[CommitmentId] {
+        self.rows.as_ref().map(|r| r.ids.as_slice()).unwrap_or(&[])
+    }
+
+    fn refresh(&mut self, register: &Register, revision: u64) {
+        let fresh = self.rows.as_ref().is_some_and(|rows| {
+            rows.revision == revision && rows.filter == self.filter && rows.sort == self.sort
+        });
+        if fresh {
+            return;
+        }
+        let mut ids = self.filter.matching(register);
+        self.sort.apply(register, &mut ids);
+        self.rows = Some(Rows {
+            revision,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            ids,
+        });
+    }
+
+    fn editor_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
+        let Some((id, commitment)) = self
+            .selected
+            .and_then(|id| register.commitment(id).map(|c| (id, c)))
+        else {
+            ui.add_space(20.0);
+            ui.weak("Select a commitment in the table, or add one with \"New commitment\".");
+            return;
+        };
+        let stale = self
+            .problems
+            .as_ref()
+            .is_none_or(|p| p.revision != revision || p.id != id);
+        if stale {
+            self.problems = Some(Problems {
+                revision,
+                id,
+                messages: problems_of(register, id),
+            });
+        }
+        let messages = self
+            .problems
+            .as_ref()
+            .map(|p| p.messages.as_slice())
+            .unwrap_or(&[]);
+        editor::editor_ui(ui, register, today, id, commitment, messages, out);
+    }
+
+    fn new_commitment(&mut self, register: &Register, today: NaiveDate, out: &mut Outbox) {
+        let Some(participant) = self
+            .filter
+            .participant
+            .or_else(|| register.participants_by_name().first().copied())
+        else {
+            return;
+        };
+        let status = CommitmentStatus::Proposed;
+        let commitment = Commitment {
+            participant,
+            area: register
+                .capability_areas
+                .first()
+                .cloned()
+                .unwrap_or_default(),
+            route: Route::default(),
+            status,
+            history: vec![StatusChange {
+                date: today,
+                status,
+                note: String::new(),
+                meeting: None,
+            }],
+            marking: register.lowest_marking().to_string(),
+            ..Commitment::default()
+        };
+        let id = CommitmentId(register.fresh_id());
+        out.edit(Edit::Commitment(id, Some(commitment)));
+        self.selected = Some(id);
+        self.scroll_to_selected = true;
+    }
+}
+
+/// The validation messages about one commitment. Its checks look only at
+/// the commitment, its participant, its meetings and the register's lists,
+/// so they run on a register holding just those rather than on all of it.
+fn problems_of(register: &Register, id: CommitmentId) -> Vec<String> {
+    let Some(commitment) = register.commitment(id) else {
+        return Vec::new();
+    };
+    let mut slice = Register {
+        markings: register.markings.clone(),
+        capability_areas: register.capability_areas.clone(),
+        ..Register::default()
+    };
+    if let Some(participant) = register.participant(commitment.participant) {
+        slice
+            .participants
+            .insert(commitment.participant, participant.clone());
+    }
+    let meetings = commitment
+        .announced_at
+        .into_iter()
+        .chain(commitment.history.iter().filter_map(|h| h.meeting));
+    for meeting_id in meetings {
+        if let Some(meeting) = register.meeting(meeting_id) {
+            slice.meetings.insert(meeting_id, meeting.clone());
+        }
+    }
+    slice.commitments.insert(id, commitment.clone());
+    slice
+        .validate()
+        .into_iter()
+        .filter(|p| p.record == Some(Record::Commitment(id)))
+        .map(|p| p.message)
+        .collect()
+}

@@ -1,0 +1,353 @@
+//! The commitments table: sortable columns over a virtualised body, so a
+//! register of 100,000 commitments scrolls as smoothly as one of ten.
+
+use chrono::NaiveDate;
+use egui::{Align, Layout, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+use rust_decimal::Decimal;
+
+use crate::model::{Commitment, CommitmentId, Register, Route};
+use crate::ui::theme;
+
+/// A column of the table, in the order shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Participant,
+    Title,
+    Area,
+    Route,
+    Quantity,
+    Value,
+    Status,
+    Due,
+    AnnouncedAt,
+}
+
+impl SortColumn {
+    /// Every column, left to right.
+    pub const ALL: [SortColumn; 9] = [
+        SortColumn::Participant,
+        SortColumn::Title,
+        SortColumn::Area,
+        SortColumn::Route,
+        SortColumn::Quantity,
+        SortColumn::Value,
+        SortColumn::Status,
+        SortColumn::Due,
+        SortColumn::AnnouncedAt,
+    ];
+
+    /// The header text.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortColumn::Participant => "Participant",
+            SortColumn::Title => "Title",
+            SortColumn::Area => "Area",
+            SortColumn::Route => "Route",
+            SortColumn::Quantity => "Quantity",
+            SortColumn::Value => "Value",
+            SortColumn::Status => "Status",
+            SortColumn::Due => "Due",
+            SortColumn::AnnouncedAt => "Announced at",
+        }
+    }
+
+    /// Narrow enough that all nine fit beside the editor on a 1200-point
+    /// window; the officer can widen any of them.
+    fn width(self) -> Column {
+        let initial = match self {
+            // The last column takes whatever width is left.
+            SortColumn::AnnouncedAt => return Column::remainder().at_least(80.0).clip(true),
+            SortColumn::Title => 120.0,
+            SortColumn::Participant => 50.0,
+            SortColumn::Area => 76.0,
+            SortColumn::Route => 70.0,
+            SortColumn::Quantity => 80.0,
+            SortColumn::Value => 120.0,
+            SortColumn::Status => 70.0,
+            SortColumn::Due => 74.0,
+        };
+        Column::initial(initial).at_least(40.0).clip(true)
+    }
+}
+
+/// How the table is ordered; no column means id order (order of entry).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Option<SortColumn>,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// A header click: a new column sorts ascending, the same one flips.
+    pub fn click(&mut self, column: SortColumn) {
+        if self.column == Some(column) {
+            self.descending = !self.descending;
+        } else {
+            *self = Sort {
+                column: Some(column),
+                descending: false,
+            };
+        }
+    }
+
+    /// Orders `ids` by the exact values of the column, ties by id.
+    pub fn apply(self, register: &Register, ids: &mut [CommitmentId]) {
+        let Some(column) = self.column else {
+            ids.sort_unstable();
+            if self.descending {
+                ids.reverse();
+            }
+            return;
+        };
+        match column {
+            SortColumn::Participant => by(register, ids, |c| {
+                register
+                    .participant(c.participant)
+                    .map(|p| p.code.to_lowercase())
+            }),
+            SortColumn::Title => by(register, ids, |c| c.title.to_lowercase()),
+            SortColumn::Area => by(register, ids, |c| c.area.to_lowercase()),
+            SortColumn::Route => by(register, ids, |c| c.route),
+            SortColumn::Quantity => by(register, ids, |c| {
+                c.quantity.as_ref().map(|q| (q.amount, q.unit.clone()))
+            }),
+            SortColumn::Value => by(register, ids, |c| {
+                c.value.as_ref().map(|v| (v.amount, v.currency.clone()))
+            }),
+            SortColumn::Status => by(register, ids, |c| c.status),
+            SortColumn::Due => by(register, ids, |c| c.due),
+            SortColumn::AnnouncedAt => by(register, ids, |c| {
+                c.announced_at
+                    .and_then(|m| register.meeting(m))
+                    .map(|m| (m.date, m.start))
+            }),
+        }
+        if self.descending {
+            ids.reverse();
+        }
+    }
+}
+
+/// Sorts by a key computed once per commitment: keys such as lowercased
+/// titles would otherwise be rebuilt on every one of ~1.7M comparisons.
+fn by<K: Ord>(register: &Register, ids: &mut [CommitmentId], key: impl Fn(&Commitment) -> K) {
+    ids.sort_by_cached_key(|id| (register.commitment(*id).map(&key), *id));
+}
+
+/// An exact amount with thousands separators: 12500000.00 → 12,500,000.00.
+pub fn format_amount(amount: Decimal) -> String {
+    let text = amount.to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    grouped.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+/// What happened in the table this frame.
+#[derive(Default)]
+pub struct TableOutput {
+    pub clicked: Option<CommitmentId>,
+    pub sort_changed: bool,
+}
+
+/// Draws the rows `ids` (already filtered and sorted).
+pub fn table_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    ids: &[CommitmentId],
+    sort: &mut Sort,
+    selected: Option<CommitmentId>,
+    scroll_to: Option<usize>,
+) -> TableOutput {
+    let mut output = TableOutput::default();
+    rows_ui(
+        ui,
+        register,
+        today,
+        ids,
+        sort,
+        selected,
+        scroll_to,
+        &mut output,
+    );
+    output
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rows_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    ids: &[CommitmentId],
+    sort: &mut Sort,
+    selected: Option<CommitmentId>,
+    scroll_to: Option<usize>,
+    output: &mut TableOutput,
+) {
+    // Selectable text would take the click meant for the row.
+    ui.style_mut().interaction.selectable_labels = false;
+    // Nine columns beside the editor: tighter gaps leave room for the text.
+    ui.spacing_mut().item_spacing.x = 4.0;
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("commitments_table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center));
+    for column in SortColumn::ALL {
+        builder = builder.column(column.width());
+    }
+    if let Some(row) = scroll_to {
+        // A jump, not a glide: the new row should be there at once.
+        builder = builder
+            .scroll_to_row(row, Some(Align::Center))
+            .animate_scrolling(false);
+    }
+    builder
+        .header(theme::ROW_HEIGHT, |mut header| {
+            for column in SortColumn::ALL {
+                header.col(|ui| {
+                    let arrow = match (sort.column == Some(column), sort.descending) {
+                        (false, _) => "",
+                        (true, false) => " ▲",
+                        (true, true) => " ▼",
+                    };
+                    if ui
+                        .add(egui::Button::new(header_text(ui, column.label(), arrow)).frame(false))
+                        .on_hover_text("Sort by this column; click again to reverse")
+                        .clicked()
+                    {
+                        sort.click(column);
+                        output.sort_changed = true;
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, ids.len(), |mut row| {
+                let Some(&id) = ids.get(row.index()) else {
+                    return;
+                };
+                let Some(commitment) = register.commitment(id) else {
+                    return;
+                };
+                row.set_selected(selected == Some(id));
+                row_ui(&mut row, register, today, commitment);
+                if row.response().clicked() {
+                    output.clicked = Some(id);
+                }
+            });
+        });
+}
+
+/// The header's words, then the arrow in the monospace font: the bundled
+/// proportional fonts have no ▲/▼, the monospace one does.
+fn header_text(ui: &Ui, label: &str, arrow: &str) -> egui::text::LayoutJob {
+    let style = ui.style();
+    let mut job = egui::text::LayoutJob::default();
+    RichText::new(label).strong().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        Align::Center,
+    );
+    RichText::new(arrow).strong().monospace().append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        Align::Center,
+    );
+    job
+}
+
+fn row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    register: &Register,
+    today: NaiveDate,
+    c: &Commitment,
+) {
+    let truncated = |ui: &mut Ui, text: String| {
+        ui.add(egui::Label::new(text).truncate());
+    };
+    let right_aligned = |ui: &mut Ui, text: String| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(egui::Label::new(text).truncate());
+        });
+    };
+    row.col(|ui| truncated(ui, register.participant_code(c.participant)));
+    row.col(|ui| truncated(ui, c.title.clone()));
+    row.col(|ui| truncated(ui, c.area.clone()));
+    row.col(|ui| {
+        // The full wording is long; the column shows the short form.
+        let short = match c.route {
+            Route::StrengtheningUkrainianCapacity => "UA capacity",
+            Route::DirectContribution => "Direct",
+        };
+        ui.add(egui::Label::new(short).truncate())
+            .on_hover_text(c.route.label());
+    });
+    row.col(|ui| {
+        if let Some(q) = &c.quantity {
+            right_aligned(ui, format!("{} {}", format_amount(q.amount), q.unit));
+        }
+    });
+    row.col(|ui| {
+        if let Some(v) = &c.value {
+            right_aligned(ui, format!("{} {}", format_amount(v.amount), v.currency));
+        }
+    });
+    row.col(|ui| {
+        ui.label(RichText::new(c.status.label()).color(theme::commitment_status_colour(c.status)));
+    });
+    row.col(|ui| {
+        if let Some(due) = c.due {
+            if c.is_overdue(today) {
+                ui.label(RichText::new(due.to_string()).color(theme::OVERDUE))
+                    .on_hover_text("Overdue");
+            } else {
+                ui.label(due.to_string());
+            }
+        }
+    });
+    row.col(|ui| {
+        if let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) {
+            truncated(ui, meeting.date.to_string());
+        }
+    });
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn amounts_get_thousands_separators() {
+        let f = |s: &str| format_amount(Decimal::from_str(s).unwrap());
+        assert_eq!(f("12500000.00"), "12,500,000.00");
+        assert_eq!(f("999"), "999");
+        assert_eq!(f("1000"), "1,000");
+        assert_eq!(f("-1234567.5"), "-1,234,567.5");
+        assert_eq!(f("0.25"), "0.25");
+    }
+}

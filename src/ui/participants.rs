@@ -1,0 +1,306 @@
+//! The participants panel: nations then organisations on the left, the
+//! selected one's details and its people on the right.
+
+use chrono::NaiveDate;
+use egui::{Grid, RichText, TextEdit, Ui};
+
+use crate::edit::Edit;
+use crate::model::{
+    Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
+};
+use crate::ui::{Command, Outbox, form, theme, widgets};
+
+/// State of the participants panel; the register itself stays with the app.
+#[derive(Default)]
+pub struct ParticipantsPanel {
+    /// The participant shown in the editor.
+    pub selected: Option<ParticipantId>,
+    /// Typed text that narrows the list by name or code.
+    pub filter: String,
+}
+
+impl ParticipantsPanel {
+    /// Draws the panel; changes go into `out`, never into `register`.
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+        // After an undo the selected participant may be gone.
+        if self
+            .selected
+            .is_some_and(|id| register.participant(id).is_none())
+        {
+            self.selected = None;
+        }
+        egui::Panel::left("participants_list")
+            .resizable(true)
+            .default_size(theme::LIST_WIDTH)
+            .show(ui, |ui| self.list_ui(ui, register, out));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some((id, participant)) = self
+                .selected
+                .and_then(|id| register.participant(id).map(|p| (id, p)))
+            else {
+                ui.add_space(20.0);
+                ui.weak("Select a participant in the list, or add one with \"New participant\".");
+                return;
+            };
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                participant_ui(ui, register, today, id, participant, out);
+                ui.add_space(theme::SECTION_GAP);
+                people_ui(ui, register, today, id, out);
+            });
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
+        ui.add_space(4.0);
+        let new = Command::NewParticipant;
+        if ui
+            .button(new.label())
+            .on_hover_text(new.tooltip())
+            .clicked()
+        {
+            let id = ParticipantId(register.fresh_id());
+            out.edit(Edit::Participant(id, Some(Participant::default())));
+            self.selected = Some(id);
+            // A new participant has no name yet, so no filter would show it.
+            self.filter.clear();
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            ui.add(
+                TextEdit::singleline(&mut self.filter)
+                    .hint_text("name or code")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+        ui.separator();
+        let needle = self.filter.trim().to_lowercase();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let mut heading = None;
+            for id in register.participants_by_name() {
+                let Some(p) = register.participant(id) else {
+                    continue;
+                };
+                let matches = needle.is_empty()
+                    || p.name.to_lowercase().contains(&needle)
+                    || p.code.to_lowercase().contains(&needle);
+                if !matches {
+                    continue;
+                }
+                if heading != Some(p.kind) {
+                    heading = Some(p.kind);
+                    ui.add_space(4.0);
+                    ui.strong(match p.kind {
+                        ParticipantKind::Nation => "Nations",
+                        ParticipantKind::Organisation => "Organisations",
+                    });
+                }
+                ui.horizontal(|ui| {
+                    let name = if p.name.is_empty() {
+                        "(no name)"
+                    } else {
+                        &p.name
+                    };
+                    if ui
+                        .selectable_label(self.selected == Some(id), name)
+                        .clicked()
+                    {
+                        self.selected = Some(id);
+                    }
+                    ui.weak(format!("{} · {}", p.code, p.kind.label()));
+                });
+            }
+        });
+    }
+}
+
+fn participant_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    id: ParticipantId,
+    original: &Participant,
+    out: &mut Outbox,
+) {
+    let mut p = original.clone();
+    ui.horizontal(|ui| {
+        ui.heading(if p.name.is_empty() {
+            "New participant"
+        } else {
+            &p.name
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let delete = Command::Delete(Record::Participant(id));
+            if ui
+                .button(delete.label())
+                .on_hover_text(delete.tooltip())
+                .clicked()
+            {
+                out.command(delete);
+            }
+        });
+    });
+    ui.label(activity_line(register, id));
+    ui.add_space(theme::SECTION_GAP);
+    Grid::new("participant_form")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            form::text_row(ui, "Name", &mut p.name);
+            form::text_row(ui, "Code", &mut p.code);
+            widgets::form_row(ui, "Kind", |ui| {
+                widgets::choice_ui(
+                    ui,
+                    "participant_kind",
+                    &mut p.kind,
+                    &ParticipantKind::ALL,
+                    ParticipantKind::label,
+                )
+            });
+            widgets::form_row(ui, "Joined", |ui| {
+                widgets::optional_date_ui(ui, "participant_joined", &mut p.joined, today)
+            });
+            form::multiline_row(ui, "Notes", &mut p.notes);
+        });
+    if p != *original {
+        out.edit(Edit::Participant(id, Some(p)));
+    }
+}
+
+/// "Attended 3 meetings · made 5 commitments", for a sense of the record.
+fn activity_line(register: &Register, id: ParticipantId) -> String {
+    let meetings = register
+        .meetings
+        .values()
+        .filter(|m| m.attendance.get(&id).is_some_and(|a| a.status.attended()))
+        .count();
+    let commitments = register
+        .commitments
+        .values()
+        .filter(|c| c.participant == id)
+        .count();
+    format!(
+        "Attended {meetings} meeting{} · made {commitments} commitment{}",
+        plural(meetings),
+        plural(commitments)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn people_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    participant: ParticipantId,
+    out: &mut Outbox,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("People");
+        if ui
+            .button("Add person")
+            .on_hover_text("Add a representative of this participant")
+            .clicked()
+        {
+            let person = Person {
+                roles: vec![Role {
+                    participant,
+                    from: Some(today),
+                    ..Role::default()
+                }],
+                ..Person::default()
+            };
+            out.edit(Edit::Person(PersonId(register.fresh_id()), Some(person)));
+        }
+    });
+    let people = register.people_of(participant);
+    if people.is_empty() {
+        ui.weak("No representatives recorded.");
+    }
+    for id in people {
+        if let Some(person) = register.person(id) {
+            ui.group(|ui| person_ui(ui, register, today, id, person, participant, out));
+        }
+    }
+}
+
+fn person_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    id: PersonId,
+    original: &Person,
+    participant: ParticipantId,
+    out: &mut Outbox,
+) {
+    let mut person = original.clone();
+    ui.set_width(ui.available_width());
+    ui.horizontal(|ui| {
+        ui.add(
+            TextEdit::singleline(&mut person.name)
+                .hint_text("Name")
+                .desired_width(240.0),
+        )
+        .accessible_name("Person's name");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let delete = Command::Delete(Record::Person(id));
+            if ui
+                .button("Delete person…")
+                .on_hover_text(delete.tooltip())
+                .clicked()
+            {
+                out.command(delete);
+            }
+        });
+    });
+    let mut remove = None;
+    Grid::new(("person_roles", id))
+        .num_columns(5)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for header in ["Title", "For", "From", "To", ""] {
+                ui.label(RichText::new(header).weak());
+            }
+            ui.end_row();
+            for (i, role) in person.roles.iter_mut().enumerate() {
+                // A sized field: in a grid a plain one shrinks to the header's width.
+                let size = egui::vec2(190.0, ui.spacing().interact_size.y);
+                ui.add_sized(
+                    size,
+                    TextEdit::singleline(&mut role.title).hint_text("e.g. Defence Secretary"),
+                )
+                .accessible_name("Role title");
+                let mut for_whom = Some(role.participant);
+                let salt = format!("role_{}_{i}", id.0);
+                widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false);
+                if let Some(p) = for_whom {
+                    role.participant = p;
+                }
+                widgets::optional_date_ui(ui, &format!("{salt}_from"), &mut role.from, today);
+                widgets::optional_date_ui(ui, &format!("{salt}_to"), &mut role.to, today);
+                if ui
+                    .small_button("Remove role")
+                    .on_hover_text("Remove this role")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        person.roles.remove(i);
+    }
+    if ui.small_button("Add role").clicked() {
+        person.roles.push(Role {
+            participant,
+            from: Some(today),
+            ..Role::default()
+        });
+    }
+    if person != *original {
+        out.edit(Edit::Person(id, Some(person)));
+    }
+}

@@ -1,0 +1,137 @@
+//! The commitments panel driven as an officer would: by labels and clicks.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use coalition_desk::model::{CommitmentId, CommitmentStatus};
+use coalition_desk::ui::commitments::CommitmentsPanel;
+use common::{State, harness, today};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn panel_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
+    harness(CommitmentsPanel::default(), |ui, state, out| {
+        let revision = state.revision;
+        state
+            .panel
+            .ui(ui, state.doc.register(), today(), revision, out);
+    })
+}
+
+#[test]
+fn new_commitment_gets_a_typed_title() {
+    let mut harness = panel_harness();
+    harness.run();
+    harness.get_by_label("New commitment").click();
+    harness.run();
+    let id = harness
+        .state()
+        .panel
+        .selected
+        .expect("the new one is selected");
+    // The table's "Title" header is a button; the editor's field is the text input.
+    let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    title.focus();
+    title.type_text("Maritime patrol boats");
+    harness.run();
+    let register = harness.state().doc.register();
+    let commitment = register.commitment(id).expect("added");
+    assert_eq!(commitment.title, "Maritime patrol boats");
+    assert_eq!(commitment.status, CommitmentStatus::Proposed);
+    assert_eq!(commitment.history.len(), 1);
+    assert_eq!(commitment.history[0].date, today());
+    assert_eq!(commitment.marking, "OFFICIAL");
+    assert_eq!(commitment.area, "Air");
+    assert!(harness.state().panel.visible().contains(&id));
+    harness.get_by_label("5 of 5 commitments");
+}
+
+#[test]
+fn moving_the_status_records_history() {
+    let mut harness = panel_harness();
+    harness.state_mut().panel.selected = Some(CommitmentId(22));
+    harness.run();
+    // The filter bar has a "Status" combo too; the editor's comes after it.
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "Status")
+        .last()
+        .expect("the editor's status")
+        .click();
+    harness.run();
+    harness.get_by_label("Committed").click();
+    harness.run();
+    let commitment = harness
+        .state()
+        .doc
+        .register()
+        .commitment(CommitmentId(22))
+        .expect("still there")
+        .clone();
+    assert_eq!(commitment.status, CommitmentStatus::Committed);
+    assert_eq!(commitment.history.len(), 2);
+    assert_eq!(commitment.history[1].status, CommitmentStatus::Committed);
+    assert_eq!(commitment.history[1].date, today());
+}
+
+#[test]
+fn header_click_sorts_and_flips() {
+    let mut harness = panel_harness();
+    harness.run();
+    let ids = |h: &Harness<'_, State<CommitmentsPanel>>| h.state().panel.visible().to_vec();
+    assert_eq!(ids(&harness), [20, 21, 22, 23].map(CommitmentId));
+    harness.get_by_role_and_label(Role::Button, "Value").click();
+    harness.run();
+    // No value sorts first; then 125 M, 350 M, 1.6 bn.
+    assert_eq!(ids(&harness), [23, 21, 22, 20].map(CommitmentId));
+    harness
+        .get_by_role_and_label(Role::Button, "Value ▲")
+        .click();
+    harness.run();
+    assert_eq!(ids(&harness), [20, 22, 21, 23].map(CommitmentId));
+    harness.get_by_role_and_label(Role::Button, "Value ▼");
+    harness
+        .get_by_role_and_label(Role::Button, "Status")
+        .click();
+    harness.run();
+    assert_eq!(ids(&harness), [22, 20, 21, 23].map(CommitmentId));
+}
+
+#[test]
+fn free_text_filter_narrows_the_table() {
+    let mut harness = panel_harness();
+    harness.run();
+    harness.get_by_label("4 of 4 commitments");
+    let filter = harness.get_by_label("Filter");
+    filter.focus();
+    filter.type_text("france");
+    harness.run();
+    assert_eq!(harness.state().panel.visible(), [CommitmentId(21)]);
+    harness.get_by_label("1 of 4 commitments");
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    harness.get_by_label("4 of 4 commitments");
+}
+
+#[test]
+fn undo_takes_the_new_commitment_away() {
+    let mut harness = panel_harness();
+    harness.run();
+    harness.get_by_label("New commitment").click();
+    harness.run();
+    assert_eq!(harness.state().doc.register().commitments.len(), 5);
+    harness.state_mut().undo();
+    harness.run();
+    assert_eq!(harness.state().doc.register().commitments.len(), 4);
+    assert_eq!(harness.state().panel.selected, None);
+    assert_eq!(harness.state().panel.visible().len(), 4);
+    harness.get_by_label("4 of 4 commitments");
+}
+
+#[test]
+fn snapshot() {
+    let mut harness = panel_harness();
+    harness.state_mut().panel.selected = Some(CommitmentId(20));
+    harness.run();
+    harness.snapshot("commitments_panel");
+}
