@@ -34,7 +34,7 @@ impl Register {
         let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
-            let label = format!("Participant {id}");
+            let label = format!("Participant #{}", id.0);
             if participant.name.trim().is_empty() {
                 report(record, format!("{label} has no name"));
             }
@@ -78,8 +78,8 @@ impl Register {
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
             let who = if person.name.trim().is_empty() {
-                report(record, format!("Person {id} has no name"));
-                id.to_string()
+                report(record, format!("Person #{} has no name", id.0));
+                format!("Person #{}", id.0)
             } else {
                 person.name.clone()
             };
@@ -110,8 +110,8 @@ impl Register {
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
             let label = if series.name.trim().is_empty() {
-                report(record, format!("Series {id} has no name"));
-                format!("Series {id}")
+                report(record, format!("Series #{} has no name", id.0));
+                format!("Series #{}", id.0)
             } else {
                 format!("Series \"{}\"", series.name)
             };
@@ -139,7 +139,7 @@ impl Register {
             if meeting.title.trim().is_empty() {
                 report(
                     record,
-                    format!("Meeting {id} on {} has no title", meeting.date),
+                    format!("Meeting #{} on {} has no title", id.0, meeting.date),
                 );
             }
             if let Some(series) = meeting.series {
@@ -240,7 +240,7 @@ impl Register {
             let record = Some(Record::Commitment(id));
             let label = format!("Commitment \"{}\"", commitment.title);
             if commitment.title.trim().is_empty() {
-                report(record, format!("Commitment {id} has no title"));
+                report(record, format!("Commitment #{} has no title", id.0));
             }
             if self.participant(commitment.participant).is_none() {
                 report(
