@@ -2,6 +2,9 @@
 //! edits and their reverses, deletes that mend references, and the open
 //! document's undo history and dirty flag.
 
+// A failed unwrap is a failed test, with its line number.
+#![allow(clippy::unwrap_used)]
+
 use chrono::{NaiveDate, NaiveTime};
 use coalition_desk::{document::*, edit::*, model::*};
 use rust_decimal::Decimal;

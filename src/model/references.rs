@@ -56,17 +56,17 @@ impl Register {
             });
         };
         for (&id, person) in &self.people {
-            if let Record::Participant(p) = target {
-                if person.roles.iter().any(|r| r.participant == p) {
-                    add(Record::Person(id), "a role");
-                }
+            if let Record::Participant(p) = target
+                && person.roles.iter().any(|r| r.participant == p)
+            {
+                add(Record::Person(id), "a role");
             }
         }
         for (&id, series) in &self.series {
-            if let Record::Participant(p) = target {
-                if series.convenors.contains(&p) {
-                    add(Record::Series(id), "the convenors");
-                }
+            if let Record::Participant(p) = target
+                && series.convenors.contains(&p)
+            {
+                add(Record::Series(id), "the convenors");
             }
         }
         for (&id, meeting) in &self.meetings {
