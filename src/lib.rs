@@ -5,3 +5,4 @@
 pub mod document;
 pub mod edit;
 pub mod model;
+pub mod storage;
