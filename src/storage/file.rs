@@ -42,7 +42,7 @@ impl DiskStamp {
 
 /// The stamp of the file as it is now; `None` when there is no file.
 pub fn disk_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
-    Ok(read_existing(path)?.map(|(bytes, modified)| DiskStamp::of_bytes(&bytes, modified)))
+    Ok(read_existing(path)?.map(|file| DiskStamp::of_bytes(&file.bytes, file.modified)))
 }
 
 /// A register read from disk.
@@ -155,7 +155,7 @@ fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageE
     if let Overwrite::IfUnchanged(expected) = overwrite {
         let unchanged = current
             .as_ref()
-            .is_some_and(|(bytes, _)| DiskStamp::of_bytes(bytes, None).same_content(expected));
+            .is_some_and(|file| DiskStamp::of_bytes(&file.bytes, None).same_content(expected));
         if !unchanged {
             return Err(StorageError::ChangedOnDisk {
                 path: path.to_path_buf(),
@@ -164,7 +164,7 @@ fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageE
     }
     if let Some(found) = current
         .as_ref()
-        .and_then(|(bytes, _)| format::probe_version(bytes))
+        .and_then(|file| format::probe_version(&file.bytes))
         .filter(|&v| v > FORMAT_VERSION)
     {
         return Err(StorageError::NewerVersion {
@@ -267,12 +267,18 @@ fn keep_backup(target: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// The file's bytes and modification time, or `None` if it does not exist.
-fn read_existing(path: &Path) -> Result<Option<(Vec<u8>, Option<SystemTime>)>, StorageError> {
+/// A file's content as read just now.
+struct OnDisk {
+    bytes: Vec<u8>,
+    modified: Option<SystemTime>,
+}
+
+/// The file as it is now, or `None` if it does not exist.
+fn read_existing(path: &Path) -> Result<Option<OnDisk>, StorageError> {
     match fs::read(path) {
         Ok(bytes) => {
             let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-            Ok(Some((bytes, modified)))
+            Ok(Some(OnDisk { bytes, modified }))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(StorageError::Read {

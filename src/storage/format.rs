@@ -47,6 +47,8 @@ struct EnvelopeIn {
 }
 
 /// Just the header; serde skips the rest of the file, however it is shaped.
+/// Read with ron's `implicit_some`, so a missing field is `None` while a
+/// present one is written plainly (`version: 2`, not `version: Some(2)`).
 #[derive(Deserialize)]
 #[serde(rename = "CoalitionRegister")]
 struct VersionProbe {
@@ -80,12 +82,11 @@ pub fn to_ron(register: &Register, path: &Path) -> Result<String, StorageError> 
         version: FORMAT_VERSION,
         register,
     };
-    let body = ron::ser::to_string_pretty(&envelope, config).map_err(|e| {
-        StorageError::Serialize {
+    let body =
+        ron::ser::to_string_pretty(&envelope, config).map_err(|e| StorageError::Serialize {
             path: path.to_path_buf(),
             message: e.to_string(),
-        }
-    })?;
+        })?;
     let mut text = String::with_capacity(body.len() + ENVELOPE_NAME.len() + 1);
     text.push_str(ENVELOPE_NAME);
     text.push_str(&body);
@@ -138,7 +139,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
             })
         }
         Err(full_error) => {
-            if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
+            if let Ok(probe) = probe(text) {
                 check_format(probe.format.as_deref(), path)?;
                 match probe.version {
                     Some(found) if found > FORMAT_VERSION => {
@@ -165,10 +166,16 @@ pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
 /// be read. Used by save to avoid replacing a newer version's file.
 pub(crate) fn probe_version(bytes: &[u8]) -> Option<u32> {
     let text = std::str::from_utf8(bytes).ok()?;
-    let probe = ron::from_str::<VersionProbe>(text).ok()?;
+    let probe = probe(text).ok()?;
     (probe.format.as_deref() == Some(FORMAT_TAG))
         .then_some(probe.version)
         .flatten()
+}
+
+fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
 }
 
 fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {

@@ -201,7 +201,14 @@ fn holder_text(path: &Path) -> String {
     if let Some(holder) = LockHolder::parse(&text) {
         return holder.to_string();
     }
-    let line: String = text.lines().next().unwrap_or("").trim().chars().take(200).collect();
+    let line: String = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(200)
+        .collect();
     if line.is_empty() {
         "another program".to_string()
     } else {
