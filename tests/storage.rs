@@ -122,6 +122,15 @@ fn file_is_pretty_ron_in_a_versioned_envelope() {
 }
 
 #[test]
+fn file_saved_by_a_windows_editor_with_a_byte_order_mark_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = saved_sample(dir.path());
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    assert_eq!(storage::load(&path).unwrap().register, sample_register());
+}
+
+#[test]
 fn saving_twice_gives_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let (path, stamp) = saved_sample(dir.path());

@@ -117,6 +117,9 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
 /// Reads a register from text (e.g. the bundled sample). `path` names the
 /// source in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
+    // Some Windows editors start a UTF-8 file with a byte-order mark; a
+    // register hand-edited in one should still open.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.
