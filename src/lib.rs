@@ -5,4 +5,4 @@
 pub mod document;
 pub mod edit;
 pub mod model;
-pub mod ui;
+pub mod storage;
