@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod fonts;
+pub mod meetings;
 pub mod theme;
 pub mod widgets;
 
