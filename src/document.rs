@@ -44,17 +44,15 @@ pub struct Document {
     redo: Vec<Step>,
     state: u64,
     next_state: u64,
-    saved_state: Option<u64>,
+    saved_state: u64,
     group_sealed: bool,
 }
 
 impl Document {
-    /// A document whose register matches what is on disk (or the sample).
+    /// A document whose register matches what is on disk, the sample, or a
+    /// brand-new register. Each starts clean: there is nothing to lose
+    /// until the officer edits it (Save still asks where when untitled).
     pub fn new(register: Register, origin: Origin) -> Self {
-        let saved_state = match origin {
-            Origin::File(_) | Origin::Sample => Some(0),
-            Origin::Untitled => None,
-        };
         Document {
             register,
             origin,
@@ -63,7 +61,7 @@ impl Document {
             redo: Vec::new(),
             state: 0,
             next_state: 1,
-            saved_state,
+            saved_state: 0,
             group_sealed: true,
         }
     }
@@ -82,7 +80,7 @@ impl Document {
 
     /// Differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
-        self.saved_state != Some(self.state)
+        self.saved_state != self.state
     }
 
     /// Applies one edit as its own undo step.
@@ -165,7 +163,7 @@ impl Document {
     /// Records that the current state is what the file now holds.
     pub fn mark_saved(&mut self, origin: Origin) {
         self.origin = origin;
-        self.saved_state = Some(self.state);
+        self.saved_state = self.state;
         self.group_sealed = true;
     }
 }

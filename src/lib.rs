@@ -5,4 +5,5 @@
 pub mod document;
 pub mod edit;
 pub mod model;
+pub mod storage;
 pub mod ui;

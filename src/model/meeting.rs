@@ -160,6 +160,9 @@ pub struct Meeting {
     pub agenda: Vec<AgendaItem>,
     pub decisions: Vec<Decision>,
     pub actions: Vec<ActionItem>,
+    /// The secretariat's own notes on the meeting, e.g. who attended but is
+    /// not itemised in the record.
+    pub notes: String,
     /// The public statement issued after the meeting.
     pub statement: String,
     /// Notes that are printed only when the officer asks for them.
@@ -186,6 +189,7 @@ impl Default for Meeting {
             agenda: Vec::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
+            notes: String::new(),
             statement: String::new(),
             restricted_notes: String::new(),
             marking: String::new(),

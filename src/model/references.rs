@@ -4,7 +4,7 @@
 use super::{CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
 
 /// Any record of the register that can be deleted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Record {
     Participant(ParticipantId),
     Person(PersonId),
@@ -45,6 +45,8 @@ impl Register {
     }
 
     /// Every place that refers to `target`, sorted by holder and wording.
+    /// For a participant this includes the places that name people whose
+    /// only roles are for it, since deleting it deletes them too.
     pub fn references_to(&self, target: Record) -> Vec<Reference> {
         let mut found = Vec::new();
         let mut add = |holder: Record, what: &str| {
@@ -54,17 +56,17 @@ impl Register {
             });
         };
         for (&id, person) in &self.people {
-            if let Record::Participant(p) = target {
-                if person.roles.iter().any(|r| r.participant == p) {
-                    add(Record::Person(id), "a role");
-                }
+            if let Record::Participant(p) = target
+                && person.roles.iter().any(|r| r.participant == p)
+            {
+                add(Record::Person(id), "a role");
             }
         }
         for (&id, series) in &self.series {
-            if let Record::Participant(p) = target {
-                if series.convenors.contains(&p) {
-                    add(Record::Series(id), "the convenors");
-                }
+            if let Record::Participant(p) = target
+                && series.convenors.contains(&p)
+            {
+                add(Record::Series(id), "the convenors");
             }
         }
         for (&id, meeting) in &self.meetings {
@@ -121,6 +123,24 @@ impl Register {
                 _ => {}
             }
         }
+        if let Record::Participant(p) = target {
+            for (&id, person) in &self.people {
+                if !person.roles.is_empty() && person.roles.iter().all(|r| r.participant == p) {
+                    let person = Record::Person(id);
+                    for reference in self.references_to(person) {
+                        found.push(Reference {
+                            holder: reference.holder,
+                            description: format!(
+                                "{} ({} goes with it)",
+                                reference.description,
+                                self.describe(person)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| (a.holder, &a.description).cmp(&(b.holder, &b.description)));
         found
     }
 }

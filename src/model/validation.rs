@@ -34,7 +34,7 @@ impl Register {
         let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
-            let label = format!("Participant {id}");
+            let label = format!("Participant #{}", id.0);
             if participant.name.trim().is_empty() {
                 report(record, format!("{label} has no name"));
             }
@@ -78,8 +78,8 @@ impl Register {
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
             let who = if person.name.trim().is_empty() {
-                report(record, format!("Person {id} has no name"));
-                id.to_string()
+                report(record, format!("Person #{} has no name", id.0));
+                format!("Person #{}", id.0)
             } else {
                 person.name.clone()
             };
@@ -93,16 +93,16 @@ impl Register {
                         ),
                     );
                 }
-                if let (Some(from), Some(to)) = (role.from, role.to) {
-                    if to < from {
-                        report(
-                            record,
-                            format!(
-                                "{who}'s role \"{}\" ends ({to}) before it starts ({from})",
-                                role.title
-                            ),
-                        );
-                    }
+                if let (Some(from), Some(to)) = (role.from, role.to)
+                    && to < from
+                {
+                    report(
+                        record,
+                        format!(
+                            "{who}'s role \"{}\" ends ({to}) before it starts ({from})",
+                            role.title
+                        ),
+                    );
                 }
             }
         }
@@ -110,18 +110,18 @@ impl Register {
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
             let label = if series.name.trim().is_empty() {
-                report(record, format!("Series {id} has no name"));
-                format!("Series {id}")
+                report(record, format!("Series #{} has no name", id.0));
+                format!("Series #{}", id.0)
             } else {
                 format!("Series \"{}\"", series.name)
             };
-            if let (Some(start), Some(end)) = (series.start, series.end) {
-                if end < start {
-                    report(
-                        record,
-                        format!("{label} ends ({end}) before it starts ({start})"),
-                    );
-                }
+            if let (Some(start), Some(end)) = (series.start, series.end)
+                && end < start
+            {
+                report(
+                    record,
+                    format!("{label} ends ({end}) before it starts ({start})"),
+                );
             }
             for convenor in &series.convenors {
                 if self.participant(*convenor).is_none() {
@@ -139,28 +139,28 @@ impl Register {
             if meeting.title.trim().is_empty() {
                 report(
                     record,
-                    format!("Meeting {id} on {} has no title", meeting.date),
+                    format!("Meeting #{} on {} has no title", id.0, meeting.date),
                 );
             }
-            if let Some(series) = meeting.series {
-                if self.session_series(series).is_none() {
-                    report(
-                        record,
-                        format!("{label} belongs to {series}, which does not exist"),
-                    );
-                }
+            if let Some(series) = meeting.series
+                && self.session_series(series).is_none()
+            {
+                report(
+                    record,
+                    format!("{label} belongs to {series}, which does not exist"),
+                );
             }
-            if let (Some(start), Some(end)) = (meeting.start, meeting.end) {
-                if end < start {
-                    report(
-                        record,
-                        format!(
-                            "{label} ends ({}) before it starts ({})",
-                            end.format("%H:%M"),
-                            start.format("%H:%M")
-                        ),
-                    );
-                }
+            if let (Some(start), Some(end)) = (meeting.start, meeting.end)
+                && end < start
+            {
+                report(
+                    record,
+                    format!(
+                        "{label} ends ({}) before it starts ({})",
+                        end.format("%H:%M"),
+                        start.format("%H:%M")
+                    ),
+                );
             }
             self.check_marking(&label, &meeting.marking, record, &mut report);
             for convenor in &meeting.convenors {
@@ -209,29 +209,29 @@ impl Register {
                 }
             }
             for (n, item) in meeting.agenda.iter().enumerate() {
-                if let Some(lead) = item.lead {
-                    if self.person(lead).is_none() {
-                        report(
-                            record,
-                            format!(
-                                "{label}: agenda item {} is led by {lead}, who does not exist",
-                                n + 1
-                            ),
-                        );
-                    }
+                if let Some(lead) = item.lead
+                    && self.person(lead).is_none()
+                {
+                    report(
+                        record,
+                        format!(
+                            "{label}: agenda item {} is led by {lead}, who does not exist",
+                            n + 1
+                        ),
+                    );
                 }
             }
             for (n, action) in meeting.actions.iter().enumerate() {
-                if let Some(owner) = action.owner {
-                    if self.participant(owner).is_none() {
-                        report(
-                            record,
-                            format!(
-                                "{label}: action {} is owed by {owner}, which does not exist",
-                                n + 1
-                            ),
-                        );
-                    }
+                if let Some(owner) = action.owner
+                    && self.participant(owner).is_none()
+                {
+                    report(
+                        record,
+                        format!(
+                            "{label}: action {} is owed by {owner}, which does not exist",
+                            n + 1
+                        ),
+                    );
                 }
             }
         }
@@ -240,7 +240,7 @@ impl Register {
             let record = Some(Record::Commitment(id));
             let label = format!("Commitment \"{}\"", commitment.title);
             if commitment.title.trim().is_empty() {
-                report(record, format!("Commitment {id} has no title"));
+                report(record, format!("Commitment #{} has no title", id.0));
             }
             if self.participant(commitment.participant).is_none() {
                 report(
@@ -251,13 +251,13 @@ impl Register {
                     ),
                 );
             }
-            if let Some(meeting) = commitment.announced_at {
-                if self.meeting(meeting).is_none() {
-                    report(
-                        record,
-                        format!("{label} was announced at {meeting}, which does not exist"),
-                    );
-                }
+            if let Some(meeting) = commitment.announced_at
+                && self.meeting(meeting).is_none()
+            {
+                report(
+                    record,
+                    format!("{label} was announced at {meeting}, which does not exist"),
+                );
             }
             if !self.capability_areas.contains(&commitment.area) {
                 report(
@@ -269,13 +269,13 @@ impl Register {
                 );
             }
             self.check_marking(&label, &commitment.marking, record, &mut report);
-            if let Some(quantity) = &commitment.quantity {
-                if quantity.amount.is_sign_negative() {
-                    report(
-                        record,
-                        format!("{label} has a negative quantity ({})", quantity.amount),
-                    );
-                }
+            if let Some(quantity) = &commitment.quantity
+                && quantity.amount.is_sign_negative()
+            {
+                report(
+                    record,
+                    format!("{label} has a negative quantity ({})", quantity.amount),
+                );
             }
             if let Some(value) = &commitment.value {
                 if value.amount.is_sign_negative() {
@@ -299,17 +299,17 @@ impl Register {
                     );
                 }
             }
-            if let Some(last) = commitment.history.last() {
-                if last.status != commitment.status {
-                    report(
-                        record,
-                        format!(
-                            "{label} is {} but its history ends with {}",
-                            commitment.status.label(),
-                            last.status.label()
-                        ),
-                    );
-                }
+            if let Some(last) = commitment.history.last()
+                && last.status != commitment.status
+            {
+                report(
+                    record,
+                    format!(
+                        "{label} is {} but its history ends with {}",
+                        commitment.status.label(),
+                        last.status.label()
+                    ),
+                );
             }
             if commitment
                 .history
@@ -322,13 +322,13 @@ impl Register {
                 );
             }
             for change in &commitment.history {
-                if let Some(meeting) = change.meeting {
-                    if self.meeting(meeting).is_none() {
-                        report(
-                            record,
-                            format!("{label}'s history refers to {meeting}, which does not exist"),
-                        );
-                    }
+                if let Some(meeting) = change.meeting
+                    && self.meeting(meeting).is_none()
+                {
+                    report(
+                        record,
+                        format!("{label}'s history refers to {meeting}, which does not exist"),
+                    );
                 }
             }
         }

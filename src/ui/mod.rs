@@ -6,6 +6,7 @@ pub mod command;
 pub mod commitments;
 pub mod fonts;
 pub mod form;
+pub mod meetings;
 pub mod participants;
 pub mod theme;
 pub mod widgets;

@@ -22,7 +22,12 @@ fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
 /// A date with egui_extras' picker.
 pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> bool {
     let mut picked = to_jiff(*date);
-    ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(id_salt));
+    // The calendar emoji is in none of the bundled fonts, so it would draw as a box.
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(id_salt)
+            .show_icon(false),
+    );
     match from_jiff(picked) {
         Some(new) if new != *date => {
             *date = new;
@@ -32,7 +37,7 @@ pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> bool {
     }
 }
 
-/// A date that may be absent: a checkbox to set it, a picker, and ✕ to clear.
+/// A date that may be absent: a checkbox to set it, a picker, and × to clear.
 pub fn optional_date_ui(
     ui: &mut Ui,
     id_salt: &str,
@@ -76,7 +81,7 @@ pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool
     let valid = parsed.is_some();
     let response = ui.add(
         egui::TextEdit::singleline(&mut text)
-            .desired_width(56.0)
+            .desired_width(64.0)
             .hint_text("HH:MM")
             .text_color_opt((!valid).then_some(ui.visuals().error_fg_color)),
     );
@@ -86,13 +91,12 @@ pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool
             .on_hover_text("Type a time as HH:MM, e.g. 09:30, or leave it empty");
     }
     let mut changed = false;
-    if response.changed() {
-        if let Some(new) = parse_time(&text) {
-            if new != *time {
-                *time = new;
-                changed = true;
-            }
-        }
+    if response.changed()
+        && let Some(new) = parse_time(&text)
+        && new != *time
+    {
+        *time = new;
+        changed = true;
     }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
@@ -125,13 +129,12 @@ pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> bool {
             .text_color_opt(parsed.is_none().then_some(ui.visuals().error_fg_color)),
     );
     let mut changed = false;
-    if response.changed() {
-        if let Some(new) = parse_decimal(&text) {
-            if new != *value {
-                *value = new;
-                changed = true;
-            }
-        }
+    if response.changed()
+        && let Some(new) = parse_decimal(&text)
+        && new != *value
+    {
+        *value = new;
+        changed = true;
     }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));

@@ -1,0 +1,305 @@
+//! Reading and writing the register file: atomic save with a backup, and a
+//! stamp of what is on disk so Save can notice someone else's changes.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::StorageError;
+use super::format::{self, FORMAT_VERSION};
+use crate::model::Register;
+
+/// What the file looked like when it was read or written: enough to tell,
+/// before saving, whether someone else changed it in between.
+#[derive(Clone, Debug)]
+pub struct DiskStamp {
+    /// Length in bytes.
+    pub len: u64,
+    /// Last modification time, when the file system reports one.
+    pub modified: Option<SystemTime>,
+    /// FNV-1a 64 hash of the bytes. Not cryptographic: it only has to
+    /// notice an accidental change, not resist a forger.
+    pub hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of `bytes` read from (or written to) a file.
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Self {
+        DiskStamp {
+            len: bytes.len() as u64,
+            modified,
+            hash: fnv1a_64(bytes),
+        }
+    }
+
+    /// Whether both stamps describe the same bytes. The modification time
+    /// is left out: touching a file without changing it is not a conflict.
+    pub fn same_content(&self, other: &DiskStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// The stamp of the file as it is now; `None` when there is no file.
+pub fn disk_stamp(path: &Path) -> Result<Option<DiskStamp>, StorageError> {
+    Ok(read_existing(path)?.map(|file| DiskStamp::of_bytes(&file.bytes, file.modified)))
+}
+
+/// A register read from disk.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub register: Register,
+    /// `Some(version)` when a newer Coalition Desk wrote the file. It still
+    /// parsed, but saving would drop what the newer version added: open it
+    /// read-only (see [`Loaded::read_only_reason`]).
+    pub newer_version: Option<u32>,
+    /// The file as read, to pass to [`save`] later.
+    pub stamp: DiskStamp,
+}
+
+impl Loaded {
+    /// Why the document must open read-only, in the officer's words, if so.
+    /// Goes into `Document::read_only`.
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.newer_version
+            .map(|v| format!("written by a newer version (format {v}); opened read-only"))
+    }
+}
+
+/// Reads the register at `path`. Never writes to the file.
+///
+/// Empty, binary, truncated or garbled files give an error with the line
+/// and column; a file of a newer format gives `Loaded::newer_version` when
+/// it still parses and [`StorageError::NewerVersion`] when it does not.
+pub fn load(path: &Path) -> Result<Loaded, StorageError> {
+    let bytes = fs::read(path).map_err(|source| StorageError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    let stamp = DiskStamp::of_bytes(&bytes, modified);
+    let parsed = format::from_bytes(&bytes, path)?;
+    Ok(Loaded {
+        register: parsed.register,
+        newer_version: parsed.newer_version,
+        stamp,
+    })
+}
+
+/// What a save may replace.
+#[derive(Clone, Copy, Debug)]
+pub enum Overwrite<'a> {
+    /// Only the file exactly as stamped (when opened or last saved). Any
+    /// other content, or a missing file, gives
+    /// [`StorageError::ChangedOnDisk`]. The normal Save.
+    IfUnchanged(&'a DiskStamp),
+    /// Whatever is there (or nothing), except a file written by a newer
+    /// version. Save As, or Save after the officer chose to overwrite
+    /// someone else's changes.
+    IfCurrentFormat,
+    /// Anything, even a newer version's file. Only after the officer
+    /// confirmed that what the newer version added will be lost.
+    Anything,
+}
+
+/// Saves `register` to `path` atomically, keeping the previous file as
+/// `FILE.bak`. Returns the stamp of the new file.
+///
+/// With `expected` (the stamp from [`load`] or the last save), refuses
+/// with [`StorageError::ChangedOnDisk`] if the file changed since; with
+/// `None`, overwrites. Never replaces a newer version's file
+/// ([`StorageError::NewerVersion`]); see [`save_with`] for that.
+pub fn save(
+    path: &Path,
+    register: &Register,
+    expected: Option<&DiskStamp>,
+) -> Result<DiskStamp, StorageError> {
+    let overwrite = match expected {
+        Some(stamp) => Overwrite::IfUnchanged(stamp),
+        None => Overwrite::IfCurrentFormat,
+    };
+    save_with(path, register, overwrite)
+}
+
+/// [`save`] with an explicit choice of what may be replaced.
+pub fn save_with(
+    path: &Path,
+    register: &Register,
+    overwrite: Overwrite<'_>,
+) -> Result<DiskStamp, StorageError> {
+    save_with_hook(path, register, overwrite, || Ok(()))
+}
+
+/// [`save_with`], calling `before_rename` after the new content is written
+/// and synced to the temporary file (and the backup made) but before it
+/// replaces the register. Tests use it to simulate a crash at that point.
+#[doc(hidden)]
+pub fn save_with_hook(
+    path: &Path,
+    register: &Register,
+    overwrite: Overwrite<'_>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<DiskStamp, StorageError> {
+    // Serialise first: a register that cannot be written must not cost the
+    // officer the file they have.
+    let text = format::to_ron(register, path)?;
+    check_overwrite(path, overwrite)?;
+    write_atomically(path, &text, Backup::Keep, before_rename)
+}
+
+fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageError> {
+    if let Overwrite::Anything = overwrite {
+        return Ok(());
+    }
+    let current = read_existing(path)?;
+    if let Overwrite::IfUnchanged(expected) = overwrite {
+        let unchanged = current
+            .as_ref()
+            .is_some_and(|file| DiskStamp::of_bytes(&file.bytes, None).same_content(expected));
+        if !unchanged {
+            return Err(StorageError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    if let Some(found) = current
+        .as_ref()
+        .and_then(|file| format::probe_version(&file.bytes))
+        .filter(|&v| v > FORMAT_VERSION)
+    {
+        return Err(StorageError::NewerVersion {
+            found,
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether an atomic write keeps the replaced file as `FILE.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backup {
+    Keep,
+    Skip,
+}
+
+/// Writes `text` to `path` so that a reader (or a crash) sees either the
+/// old file or the new one, never a mix: temporary file in the same folder,
+/// fsync, optional backup of the old file, rename, fsync the folder.
+pub(crate) fn write_atomically(
+    path: &Path,
+    text: &str,
+    backup: Backup,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<DiskStamp, StorageError> {
+    let write_error = |source| StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Renaming over a symlink would replace the link with a file; write
+    // where it points instead, so a register kept behind a link stays there.
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    };
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let old = fs::metadata(&target).ok();
+
+    // Same folder as the target, so the rename stays on one file system
+    // and is atomic. The temporary file deletes itself on any early return.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(write_error)?;
+    temp.write_all(text.as_bytes()).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    if let Some(old) = &old {
+        // tempfile creates 0600; keep the register's own permissions (a
+        // shared folder may rely on group access). Failing to copy them is
+        // not worth losing the save over.
+        let _ = fs::set_permissions(temp.path(), old.permissions());
+        if backup == Backup::Keep {
+            keep_backup(&target)?;
+        }
+    }
+    before_rename().map_err(write_error)?;
+    temp.persist(&target).map_err(|e| write_error(e.error))?;
+    // `persist` is a rename, which is only durable once the folder entry is
+    // synced. Some platforms refuse to open or sync a folder; the file is
+    // written either way, so that is not an error.
+    if let Ok(dir) = File::open(&folder) {
+        let _ = dir.sync_all();
+    }
+    let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(text.as_bytes(), modified))
+}
+
+/// `FILE.bak` next to the register.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// Keeps the current file as `FILE.bak`. A hard link costs nothing and
+/// leaves the original in place until the rename replaces it; file systems
+/// without hard links get a copy.
+fn keep_backup(target: &Path) -> Result<(), StorageError> {
+    let backup = backup_path(target);
+    let backup_error = |source| StorageError::Write {
+        path: backup.clone(),
+        source,
+    };
+    match fs::remove_file(&backup) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(backup_error(e)),
+        _ => {}
+    }
+    if fs::hard_link(target, &backup).is_err() {
+        fs::copy(target, &backup).map_err(backup_error)?;
+    }
+    Ok(())
+}
+
+/// A file's content as read just now.
+struct OnDisk {
+    bytes: Vec<u8>,
+    modified: Option<SystemTime>,
+}
+
+/// The file as it is now, or `None` if it does not exist.
+fn read_existing(path: &Path) -> Result<Option<OnDisk>, StorageError> {
+    match fs::read(path) {
+        Ok(bytes) => {
+            let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+            Ok(Some(OnDisk { bytes, modified }))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StorageError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// `path` with `suffix` appended to the whole file name
+/// (`register.ron` → `register.ron.bak`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn fnv1a_64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+}

@@ -1,0 +1,220 @@
+//! The file format: a versioned envelope around the register, as pretty RON.
+//!
+//! ```text
+//! CoalitionRegister(
+//!     format: "coalition-desk",
+//!     version: 1,
+//!     register: (
+//!         name: "Coalition of the willing",
+//!         ...
+//!     ),
+//! )
+//! ```
+
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::StorageError;
+use crate::model::Register;
+
+/// The version of the file format this build writes. A file with a higher
+/// version was written by a newer Coalition Desk.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The `format` tag every register file carries, so a stray RON file is
+/// recognised as "not a register" rather than as a broken one.
+pub const FORMAT_TAG: &str = "coalition-desk";
+
+/// The envelope's name at the top of the file.
+const ENVELOPE_NAME: &str = "CoalitionRegister";
+
+#[derive(Serialize)]
+#[serde(rename = "CoalitionRegister")]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    register: &'a Register,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "CoalitionRegister")]
+struct EnvelopeIn {
+    format: String,
+    version: u32,
+    register: Register,
+}
+
+/// Just the header; serde skips the rest of the file, however it is shaped.
+/// Read with ron's `implicit_some`, so a missing field is `None` while a
+/// present one is written plainly (`version: 2`, not `version: Some(2)`).
+#[derive(Deserialize)]
+#[serde(rename = "CoalitionRegister")]
+struct VersionProbe {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+}
+
+/// The register read from text, and whether a newer version wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub register: Register,
+    /// `Some(version)` when the file's format is newer than
+    /// [`FORMAT_VERSION`] but still parsed: open it read-only, because
+    /// saving would drop whatever the newer version added.
+    pub newer_version: Option<u32>,
+}
+
+/// The register as the text the file holds (pretty RON in its envelope).
+pub fn to_ron(register: &Register, path: &Path) -> Result<String, StorageError> {
+    // Struct names are off so that renaming a Rust type never breaks old
+    // files (ron rejects a name that differs from the type's); only the
+    // envelope is named, so the file says what it is on its first line.
+    let config = PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .new_line("\n");
+    let envelope = EnvelopeOut {
+        format: FORMAT_TAG,
+        version: FORMAT_VERSION,
+        register,
+    };
+    let body =
+        ron::ser::to_string_pretty(&envelope, config).map_err(|e| StorageError::Serialize {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    let mut text = String::with_capacity(body.len() + ENVELOPE_NAME.len() + 1);
+    text.push_str(ENVELOPE_NAME);
+    text.push_str(&body);
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads a register from file bytes. `path` is only used in errors.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(StorageError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        // The prefix is valid UTF-8 by definition of `valid_up_to`.
+        let (line, col) = end_position(std::str::from_utf8(valid).unwrap_or_default());
+        StorageError::NotText {
+            path: path.to_path_buf(),
+            line,
+            col,
+        }
+    })?;
+    from_str(text, path)
+}
+
+/// Reads a register from text (e.g. the bundled sample). `path` names the
+/// source in errors.
+pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
+    // Some Windows editors start a UTF-8 file with a byte-order mark; a
+    // register hand-edited in one should still open.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // One full parse on the common path; the header probe runs only when
+    // it fails, to tell "newer version" from "broken file". Parsing twice
+    // up front would double the load time of a large register.
+    match ron::from_str::<EnvelopeIn>(text) {
+        Ok(envelope) => {
+            check_format(Some(&envelope.format), path)?;
+            let newer_version = match envelope.version {
+                0 => {
+                    return Err(StorageError::UnknownVersion {
+                        found: 0,
+                        path: path.to_path_buf(),
+                    });
+                }
+                v if v > FORMAT_VERSION => Some(v),
+                _ => None,
+            };
+            Ok(Parsed {
+                register: envelope.register,
+                newer_version,
+            })
+        }
+        Err(full_error) => {
+            if let Ok(probe) = probe(text) {
+                check_format(probe.format.as_deref(), path)?;
+                match probe.version {
+                    Some(found) if found > FORMAT_VERSION => {
+                        return Err(StorageError::NewerVersion {
+                            found,
+                            path: path.to_path_buf(),
+                        });
+                    }
+                    Some(0) => {
+                        return Err(StorageError::UnknownVersion {
+                            found: 0,
+                            path: path.to_path_buf(),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            Err(syntax_error(&full_error, path))
+        }
+    }
+}
+
+/// The format version written in the file's header, when the header can
+/// be read. Used by save to avoid replacing a newer version's file.
+pub(crate) fn probe_version(bytes: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let probe = probe(text).ok()?;
+    (probe.format.as_deref() == Some(FORMAT_TAG))
+        .then_some(probe.version)
+        .flatten()
+}
+
+fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+}
+
+fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {
+    match format {
+        Some(FORMAT_TAG) => Ok(()),
+        Some(other) => Err(StorageError::NotARegister {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            detail: format!("its format is \"{other}\", not \"{FORMAT_TAG}\""),
+        }),
+        None => Err(StorageError::NotARegister {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            detail: format!("it has no `format: \"{FORMAT_TAG}\"` header"),
+        }),
+    }
+}
+
+fn syntax_error(error: &ron::error::SpannedError, path: &Path) -> StorageError {
+    let message = match &error.code {
+        ron::Error::Eof => "the file ends too early, as if it was cut short".to_string(),
+        other => other.to_string(),
+    };
+    StorageError::Syntax {
+        path: path.to_path_buf(),
+        line: error.span.start.line,
+        col: error.span.start.col,
+        message,
+    }
+}
+
+/// Line and column (from 1) just after the end of `text`.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let col = 1 + text.chars().rev().take_while(|&c| c != '\n').count();
+    (line, col)
+}

@@ -1,0 +1,26 @@
+//! The register file on disk: the versioned RON envelope, load and atomic
+//! save with a backup, the side lock file, and recovery copies.
+//!
+//! No UI here: the window and the command line call these functions and
+//! show the errors (`StorageError::describe` for the window, `Display` for
+//! the command line).
+//!
+//! Files next to a register `register.ron`:
+//! - `register.ron.bak` — the previous version, kept by every save;
+//! - `register.ron.lock` — exists while an instance has it open for editing;
+//! - `register.ron.recovery` — unsaved changes written aside, offered on
+//!   open when newer than the register.
+
+mod error;
+mod file;
+mod format;
+mod lock;
+mod recovery;
+
+pub use error::StorageError;
+pub use file::{
+    DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
+};
+pub use format::{FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, to_ron};
+pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
+pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

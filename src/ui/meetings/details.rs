@@ -1,0 +1,239 @@
+//! The meeting's details: what, when, where, who convened and chaired it.
+
+use chrono_tz::Tz;
+use egui::{TextEdit, Ui};
+
+use super::{labelled_row, name_combo};
+use crate::model::{Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Register};
+use crate::ui::widgets;
+
+/// Zones the secretariat meets in most; a meeting's own zone is added when
+/// it is not among them.
+const COMMON_ZONES: [Tz; 6] = [
+    Tz::Europe__London,
+    Tz::Europe__Paris,
+    Tz::Europe__Brussels,
+    Tz::Europe__Kyiv,
+    Tz::America__New_York,
+    Tz::UTC,
+];
+
+pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
+    let salt = |what: &str| format!("meeting-{}-{what}", id.0);
+    egui::Grid::new(("meeting-details", id.0))
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            labelled_row(ui, "Title", |ui, label| {
+                ui.add(
+                    TextEdit::singleline(&mut meeting.title)
+                        .id_salt(salt("title"))
+                        .desired_width(420.0),
+                )
+                .labelled_by(label);
+            });
+            labelled_row(ui, "Series", |ui, label| {
+                ui.horizontal(|ui| series_ui(ui, register, id, meeting, label));
+            });
+            labelled_row(ui, "Date", |ui, _| {
+                widgets::date_ui(ui, &salt("date"), &mut meeting.date);
+            });
+            labelled_row(ui, "Time", |ui, _| {
+                ui.horizontal(|ui| {
+                    widgets::time_ui(ui, &salt("start"), &mut meeting.start);
+                    ui.label("to");
+                    widgets::time_ui(ui, &salt("end"), &mut meeting.end);
+                    zone_ui(ui, id, &mut meeting.time_zone);
+                });
+            });
+            labelled_row(ui, "Location", |ui, label| {
+                ui.add(
+                    TextEdit::singleline(&mut meeting.location)
+                        .id_salt(salt("location"))
+                        .desired_width(420.0),
+                )
+                .labelled_by(label);
+            });
+            labelled_row(ui, "Format", |ui, _| {
+                let s = salt("format");
+                widgets::choice_ui(
+                    ui,
+                    &s,
+                    &mut meeting.format,
+                    &MeetingFormat::ALL,
+                    MeetingFormat::label,
+                );
+                name_combo(ui, &s, "Format");
+            });
+            labelled_row(ui, "State", |ui, _| {
+                let s = salt("state");
+                widgets::choice_ui(
+                    ui,
+                    &s,
+                    &mut meeting.state,
+                    &MeetingState::ALL,
+                    MeetingState::label,
+                );
+                name_combo(ui, &s, "State");
+            });
+            labelled_row(ui, "Marking", |ui, _| {
+                let s = salt("marking");
+                widgets::list_choice_ui(ui, &s, &mut meeting.marking, &register.markings);
+                name_combo(ui, &s, "Marking");
+            });
+            labelled_row(ui, "Convenors", |ui, _| {
+                ui.horizontal_wrapped(|ui| convenors_ui(ui, register, meeting));
+            });
+            labelled_row(ui, "Chairs", |ui, _| {
+                ui.horizontal_wrapped(|ui| chairs_ui(ui, register, meeting));
+            });
+        });
+}
+
+fn series_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &mut Meeting,
+    label: egui::Id,
+) {
+    let name = |series| {
+        register
+            .session_series(series)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| format!("missing {series}"))
+    };
+    let mut all: Vec<_> = register.series.keys().copied().collect();
+    all.sort_by_key(|s| name(*s).to_lowercase());
+    let selected = meeting.series.map(name).unwrap_or_else(|| "—".into());
+    egui::ComboBox::from_id_salt(("meeting-series", id.0))
+        .selected_text(selected)
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut meeting.series, None, "—");
+            for series in all {
+                ui.selectable_value(&mut meeting.series, Some(series), name(series));
+            }
+        })
+        .response
+        .labelled_by(label);
+    if meeting.series.is_none() {
+        // A number means nothing outside a series.
+        meeting.number = None;
+        return;
+    }
+    ui.label("No.");
+    let mut number = meeting.number.unwrap_or(0);
+    ui.add(
+        egui::DragValue::new(&mut number)
+            .range(0..=9999)
+            .custom_formatter(|n, _| {
+                if n < 1.0 {
+                    "—".into()
+                } else {
+                    format!("{n}")
+                }
+            }),
+    )
+    .accessible_name("Number in series");
+    meeting.number = (number > 0).then_some(number);
+}
+
+fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {
+    let mut zones = COMMON_ZONES.to_vec();
+    if !zones.contains(zone) {
+        zones.push(*zone);
+    }
+    egui::ComboBox::from_id_salt(("meeting-zone", id.0))
+        .selected_text(zone.name())
+        .show_ui(ui, |ui| {
+            for option in zones {
+                ui.selectable_value(zone, option, option.name());
+            }
+        })
+        .response
+        .accessible_name("Time zone");
+}
+
+/// A removable name: the × is named after what it removes, so each button
+/// has its own accessible name.
+pub(super) fn chip(ui: &mut Ui, text: egui::RichText, remove_label: &str) -> bool {
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = 2.0;
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+            ui.small_button("×")
+                .on_hover_text(remove_label)
+                .accessible_name(remove_label)
+                .clicked()
+        })
+        .inner
+}
+
+fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
+    let mut remove = None;
+    for &participant in &meeting.convenors {
+        let name = register.participant_name(participant);
+        if chip(
+            ui,
+            name.clone().into(),
+            &format!("Remove {name} from the convenors"),
+        ) {
+            remove = Some(participant);
+        }
+    }
+    if let Some(participant) = remove {
+        meeting.convenors.retain(|c| *c != participant);
+    }
+    let candidates: Vec<_> = register
+        .participants_by_name()
+        .into_iter()
+        .filter(|p| !meeting.convenors.contains(p))
+        .collect();
+    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
+        ui.menu_button("+", |ui| {
+            for participant in candidates {
+                if ui.button(register.participant_name(participant)).clicked() {
+                    meeting.convenors.push(participant);
+                }
+            }
+        })
+        .response
+        .on_hover_text("Add convenor")
+        .accessible_name("Add convenor");
+    });
+}
+
+fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
+    let mut remove = None;
+    for &person in &meeting.chairs {
+        let name = register.person_name(person);
+        if chip(
+            ui,
+            name.clone().into(),
+            &format!("Remove {name} from the chairs"),
+        ) {
+            remove = Some(person);
+        }
+    }
+    if let Some(person) = remove {
+        meeting.chairs.retain(|c| *c != person);
+    }
+    let candidates: Vec<PersonId> = super::people_by_name(register)
+        .into_iter()
+        .filter(|p| !meeting.chairs.contains(p))
+        .collect();
+    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
+        ui.menu_button("+", |ui| {
+            for person in candidates {
+                if ui.button(register.person_name(person)).clicked() {
+                    meeting.chairs.push(person);
+                }
+            }
+        })
+        .response
+        .on_hover_text("Add chair")
+        .accessible_name("Add chair");
+    });
+}

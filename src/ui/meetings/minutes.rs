@@ -1,0 +1,230 @@
+//! What the meeting did: agenda, decisions, actions, the public statement
+//! and the restricted notes.
+
+use chrono::NaiveDate;
+use egui::{RichText, TextEdit, Ui};
+
+use super::name_combo;
+use crate::model::{ActionItem, AgendaItem, Decision, Meeting, MeetingId, Register};
+use crate::ui::{theme, widgets};
+
+/// A change to a list's order or length, applied after the list is drawn
+/// so the loop never changes the list it walks.
+enum ListChange {
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+fn apply<T>(list: &mut Vec<T>, change: Option<ListChange>) {
+    match change {
+        Some(ListChange::Up(i)) if i > 0 && i < list.len() => list.swap(i - 1, i),
+        Some(ListChange::Down(i)) if i + 1 < list.len() => list.swap(i, i + 1),
+        Some(ListChange::Remove(i)) if i < list.len() => {
+            list.remove(i);
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
+    let people = super::people_by_name(register);
+    let count = meeting.agenda.len();
+    let mut change = None;
+    for (i, item) in meeting.agenda.iter_mut().enumerate() {
+        let n = i + 1;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(format!("{n}."));
+                ui.add(
+                    TextEdit::singleline(&mut item.title)
+                        .id_salt(("agenda-title", id.0, i))
+                        .hint_text("Agenda item title")
+                        .desired_width(360.0),
+                )
+                .accessible_name(format!("Agenda item {n} title"));
+                let up = ui
+                    .add_enabled(i > 0, egui::Button::new("Up").small())
+                    .on_hover_text("Move up")
+                    .accessible_name(format!("Move agenda item {n} up"));
+                if up.clicked() {
+                    change = Some(ListChange::Up(i));
+                }
+                let down = ui
+                    .add_enabled(n < count, egui::Button::new("Down").small())
+                    .on_hover_text("Move down")
+                    .accessible_name(format!("Move agenda item {n} down"));
+                if down.clicked() {
+                    change = Some(ListChange::Down(i));
+                }
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Remove this agenda item")
+                    .accessible_name(format!("Remove agenda item {n}"))
+                    .clicked()
+                {
+                    change = Some(ListChange::Remove(i));
+                }
+            });
+            egui::Grid::new(("agenda-item", id.0, i))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Lead");
+                    let salt = format!("meeting-{}-agenda-{i}-lead", id.0);
+                    widgets::person_ui(ui, &salt, register, &mut item.lead, &people);
+                    name_combo(ui, &salt, &format!("Lead of agenda item {n}"));
+                    ui.end_row();
+                    text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
+                    text_row(
+                        ui,
+                        "Outcome",
+                        &mut item.outcome,
+                        ("agenda-outcome", id.0, i),
+                        n,
+                    );
+                });
+        });
+    }
+    apply(&mut meeting.agenda, change);
+    if ui.button("Add agenda item").clicked() {
+        meeting.agenda.push(AgendaItem::default());
+    }
+}
+
+fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: usize) {
+    ui.label(label);
+    ui.add(
+        TextEdit::multiline(text)
+            .id_salt(salt)
+            .desired_rows(2)
+            .desired_width(420.0),
+    )
+    .accessible_name(format!("{label} of agenda item {n}"));
+    ui.end_row();
+}
+
+pub(super) fn decisions_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
+    let mut change = None;
+    for (i, decision) in meeting.decisions.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal(|ui| {
+            ui.strong(format!("{n}."));
+            ui.add(
+                TextEdit::multiline(&mut decision.text)
+                    .id_salt(("decision", id.0, i))
+                    .hint_text("What was decided")
+                    .desired_rows(2)
+                    .desired_width(460.0),
+            )
+            .accessible_name(format!("Decision {n}"));
+            if ui
+                .small_button("×")
+                .on_hover_text("Remove this decision")
+                .accessible_name(format!("Remove decision {n}"))
+                .clicked()
+            {
+                change = Some(ListChange::Remove(i));
+            }
+        });
+    }
+    apply(&mut meeting.decisions, change);
+    if ui.button("Add decision").clicked() {
+        meeting.decisions.push(Decision::default());
+    }
+}
+
+pub(super) fn actions_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &mut Meeting,
+    today: NaiveDate,
+) {
+    let mut change = None;
+    if !meeting.actions.is_empty() {
+        egui::Grid::new(("meeting-actions", id.0))
+            .num_columns(5)
+            .striped(true)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for title in ["Action", "Owner", "Due", "Done", ""] {
+                    ui.strong(title);
+                }
+                ui.end_row();
+                for (i, action) in meeting.actions.iter_mut().enumerate() {
+                    if action_row_ui(ui, register, id, i, action, today) {
+                        change = Some(ListChange::Remove(i));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    apply(&mut meeting.actions, change);
+    if ui.button("Add action").clicked() {
+        meeting.actions.push(ActionItem::default());
+    }
+}
+
+/// One action's row; returns whether the officer asked to remove it.
+fn action_row_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    i: usize,
+    action: &mut ActionItem,
+    today: NaiveDate,
+) -> bool {
+    let n = i + 1;
+    let overdue = !action.done && action.due.is_some_and(|due| due < today);
+    ui.add(
+        TextEdit::singleline(&mut action.text)
+            .id_salt(("action-text", id.0, i))
+            .hint_text("Who does what")
+            .text_color_opt(overdue.then_some(theme::OVERDUE))
+            .desired_width(320.0),
+    )
+    .accessible_name(format!("Action {n}"));
+    let salt = format!("meeting-{}-action-{i}-owner", id.0);
+    widgets::participant_ui(ui, &salt, register, &mut action.owner, true);
+    name_combo(ui, &salt, &format!("Owner of action {n}"));
+    ui.horizontal(|ui| {
+        let salt = format!("meeting-{}-action-{i}-due", id.0);
+        widgets::optional_date_ui(ui, &salt, &mut action.due, today);
+        if overdue {
+            ui.label(RichText::new("Overdue").color(theme::OVERDUE));
+        }
+    });
+    ui.checkbox(&mut action.done, "")
+        .accessible_name(format!("Action {n} done"));
+    ui.small_button("×")
+        .on_hover_text("Remove this action")
+        .accessible_name(format!("Remove action {n}"))
+        .clicked()
+}
+
+pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
+    ui.label("Public statement");
+    ui.add(
+        TextEdit::multiline(&mut meeting.statement)
+            .id_salt(("meeting-statement", id.0))
+            .desired_rows(8)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name("Public statement");
+    ui.add_space(theme::SECTION_GAP);
+    ui.horizontal(|ui| {
+        ui.label("Restricted notes");
+        ui.label(
+            RichText::new("RESTRICTED — printed only when asked")
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        );
+    });
+    ui.add(
+        TextEdit::multiline(&mut meeting.restricted_notes)
+            .id_salt(("meeting-restricted-notes", id.0))
+            .desired_rows(4)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name("Restricted notes");
+}

@@ -1,0 +1,243 @@
+//! The meetings tab: every meeting, newest first, beside an editor for the
+//! selected one. The panel never changes the register itself: it edits a
+//! copy of the selected meeting and sends the copy back as one edit.
+
+mod attendance;
+mod details;
+mod minutes;
+
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::{Command, Outbox, theme};
+use crate::edit::Edit;
+use crate::model::{Meeting, MeetingId, Record, Register};
+
+/// The meetings tab's own state: which meeting is open and the list filter.
+/// Everything else is read from the register each frame.
+#[derive(Debug, Default)]
+pub struct MeetingsPanel {
+    /// The meeting open in the editor.
+    pub selected: Option<MeetingId>,
+    /// Text typed in the filter box; matches title, location or date.
+    pub filter: String,
+}
+
+impl MeetingsPanel {
+    /// Draws the list and the editor, putting any change in `out`.
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+        // An undo can remove the meeting that was open.
+        if self
+            .selected
+            .is_some_and(|id| register.meeting(id).is_none())
+        {
+            self.selected = None;
+        }
+        egui::Panel::left("meetings-list")
+            .resizable(true)
+            .default_size(theme::LIST_WIDTH)
+            .show(ui, |ui| self.list_ui(ui, register, today, out));
+        egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
+            Some(id) => editor_ui(ui, register, id, today, out),
+            None => {
+                ui.centered_and_justified(|ui| {
+                    ui.weak("Select a meeting in the list, or make a new one.");
+                });
+            }
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("New meeting")
+                .on_hover_text("Add a meeting dated today and open it")
+                .clicked()
+            {
+                let id = MeetingId(register.fresh_id());
+                let meeting = Meeting {
+                    title: "New meeting".into(),
+                    date: today,
+                    marking: register.lowest_marking().into(),
+                    ..Default::default()
+                };
+                out.edit(Edit::Meeting(id, Some(meeting)));
+                self.selected = Some(id);
+            }
+            ui.label(match register.meetings.len() {
+                1 => "1 meeting".to_string(),
+                n => format!("{n} meetings"),
+            });
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .id_salt("meetings-filter")
+                .hint_text("Filter by title, place or date")
+                .desired_width(f32::INFINITY),
+        );
+        ui.add_space(4.0);
+
+        let needle = self.filter.trim().to_lowercase();
+        let rows: Vec<MeetingId> = register
+            .meetings_by_date()
+            .into_iter()
+            .rev()
+            .filter(|id| needle.is_empty() || matches_filter(register, *id, &needle))
+            .collect();
+        // Clicks must reach the row, not start a text selection in a cell.
+        ui.style_mut().interaction.selectable_labels = false;
+        TableBuilder::new(ui)
+            .id_salt("meetings-table")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(78.0))
+            .column(Column::remainder().clip(true))
+            .column(Column::exact(70.0))
+            .column(Column::exact(26.0))
+            .header(theme::ROW_HEIGHT, |mut header| {
+                for title in ["Date", "Meeting", "State", "At"] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                    let Some(&id) = rows.get(row.index()) else {
+                        return;
+                    };
+                    let Some(meeting) = register.meeting(id) else {
+                        return;
+                    };
+                    row.set_selected(self.selected == Some(id));
+                    row.col(|ui| {
+                        ui.label(meeting.date.format("%Y-%m-%d").to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(&meeting.title);
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            RichText::new(meeting.state.label())
+                                .color(theme::meeting_state_colour(meeting.state)),
+                        );
+                    });
+                    row.col(|ui| {
+                        let attended = meeting
+                            .attendance
+                            .values()
+                            .filter(|a| a.status.attended())
+                            .count();
+                        ui.label(attended.to_string())
+                            .on_hover_text("Participants who attended");
+                    });
+                    if row.response().clicked() {
+                        self.selected = Some(id);
+                    }
+                });
+            });
+    }
+}
+
+fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
+    register.meeting(id).is_some_and(|m| {
+        m.title.to_lowercase().contains(needle)
+            || m.location.to_lowercase().contains(needle)
+            || m.date.to_string().contains(needle)
+    })
+}
+
+/// The editor for one meeting: edits a copy and sends it back if changed.
+fn editor_ui(ui: &mut Ui, register: &Register, id: MeetingId, today: NaiveDate, out: &mut Outbox) {
+    let Some(original) = register.meeting(id) else {
+        return;
+    };
+    let mut meeting = original.clone();
+    ui.horizontal(|ui| {
+        ui.heading(&original.title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Delete…")
+                .on_hover_text("Delete this meeting (asks first)")
+                .clicked()
+            {
+                out.command(Command::Delete(Record::Meeting(id)));
+            }
+        });
+    });
+    // Validating the whole register each frame is simple and fast enough
+    // for registers of a few thousand records.
+    for problem in register
+        .validate()
+        .into_iter()
+        .filter(|p| p.record == Some(Record::Meeting(id)))
+    {
+        ui.colored_label(ui.visuals().error_fg_color, problem.to_string());
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt(("meeting-editor", id.0))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            section(ui, "Details", id, |ui| {
+                details::details_ui(ui, register, id, &mut meeting)
+            });
+            section(ui, "Attendance", id, |ui| {
+                attendance::attendance_ui(ui, register, id, &mut meeting)
+            });
+            section(ui, "Agenda", id, |ui| {
+                minutes::agenda_ui(ui, register, id, &mut meeting)
+            });
+            section(ui, "Decisions", id, |ui| {
+                minutes::decisions_ui(ui, id, &mut meeting)
+            });
+            section(ui, "Action items", id, |ui| {
+                minutes::actions_ui(ui, register, id, &mut meeting, today)
+            });
+            section(ui, "Statement and notes", id, |ui| {
+                minutes::statement_ui(ui, id, &mut meeting)
+            });
+        });
+    if meeting != *original {
+        out.edit(Edit::Meeting(id, Some(meeting)));
+    }
+}
+
+fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(("meeting-section", title, id.0))
+        .default_open(true)
+        .show(ui, add);
+    ui.add_space(theme::SECTION_GAP);
+}
+
+/// Names a combo box that a shared helper just drew, for screen readers
+/// and UI tests: the helpers return only whether the value changed, so the
+/// name is set on the node afterwards, found the way `ComboBox` finds its id.
+fn name_combo(ui: &Ui, id_salt: &str, name: &str) {
+    let id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(name));
+}
+
+/// A grid row whose label names the widget beside it; `add` gets the
+/// label's id to tie the widget to it.
+fn labelled_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui, egui::Id)) {
+    let label_id = ui.label(label).id;
+    add(ui, label_id);
+    ui.end_row();
+}
+
+/// Everyone in the register, by name, for lead and chair pickers.
+fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
+    let mut keyed: Vec<_> = register
+        .people
+        .iter()
+        .map(|(id, person)| ((person.name.to_lowercase(), *id), *id))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, id)| id).collect()
+}

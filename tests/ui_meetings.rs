@@ -1,0 +1,166 @@
+//! The meetings panel driven as the officer would: by clicking and typing
+//! on widgets found by their labels.
+
+// A failed lookup should stop the test where it happened.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use coalition_desk::document::{Document, Origin};
+use coalition_desk::model::{
+    AttendanceStatus, MeetingId, Participant, ParticipantId, ParticipantKind, Person, PersonId,
+    Register, Role,
+};
+use coalition_desk::ui::Outbox;
+use coalition_desk::ui::meetings::MeetingsPanel;
+use egui::accesskit::Role as A11yRole;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const UKRAINE: ParticipantId = ParticipantId(2);
+const MINISTER: PersonId = PersonId(3);
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 4, 10).unwrap()
+}
+
+fn register() -> Register {
+    let mut register = Register::new("Coalition");
+    register.participants.insert(
+        ParticipantId(1),
+        Participant {
+            name: "United Kingdom".into(),
+            code: "GBR".into(),
+            kind: ParticipantKind::Nation,
+            ..Default::default()
+        },
+    );
+    register.participants.insert(
+        UKRAINE,
+        Participant {
+            name: "Україна".into(),
+            code: "UKR".into(),
+            kind: ParticipantKind::Nation,
+            ..Default::default()
+        },
+    );
+    register.people.insert(
+        MINISTER,
+        Person {
+            name: "Olena Kovalenko".into(),
+            roles: vec![Role {
+                title: "Minister of Defence".into(),
+                participant: UKRAINE,
+                from: NaiveDate::from_ymd_opt(2024, 1, 1),
+                to: None,
+            }],
+            ..Default::default()
+        },
+    );
+    register.next_id = 4;
+    register
+}
+
+type State = (Document, MeetingsPanel);
+
+fn harness() -> Harness<'static, State> {
+    let state = (
+        Document::new(register(), Origin::Untitled),
+        MeetingsPanel::default(),
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(
+            |ui, (doc, panel): &mut State| {
+                let mut out = Outbox::default();
+                panel.ui(ui, doc.register(), today(), &mut out);
+                for edit in out.edits {
+                    doc.apply(edit);
+                }
+            },
+            state,
+        )
+}
+
+fn click(harness: &mut Harness<'_, State>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn new_meeting_then_edit_then_undo() {
+    let mut harness = harness();
+    click(&mut harness, "New meeting");
+    let id = MeetingId(4);
+    assert_eq!(harness.state().1.selected, Some(id));
+    let meeting = |h: &Harness<'_, State>| h.state().0.register().meeting(id).cloned();
+    let created = meeting(&harness).expect("the new meeting exists");
+    assert_eq!(created.title, "New meeting");
+    assert_eq!(created.date, today());
+    assert_eq!(created.marking, "OFFICIAL");
+
+    let title = harness.get_by_role_and_label(A11yRole::TextInput, "Title");
+    title.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, "Title")
+        .type_text("Defence ministers");
+    harness.run();
+    assert_eq!(meeting(&harness).unwrap().title, "Defence ministers");
+    // Leave the field so later clicks are not typed into it.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    click(&mut harness, "Attendance of Україна");
+    click(&mut harness, "Present");
+    let attendance = meeting(&harness).unwrap().attendance;
+    assert_eq!(attendance[&UKRAINE].status, AttendanceStatus::Present);
+    assert!(!attendance.contains_key(&ParticipantId(1)));
+
+    click(&mut harness, "Add delegate for Україна");
+    click(&mut harness, "Olena Kovalenko, Minister of Defence");
+    assert_eq!(
+        meeting(&harness).unwrap().attendance[&UKRAINE].delegates,
+        vec![MINISTER]
+    );
+
+    click(&mut harness, "Add agenda item");
+    assert_eq!(meeting(&harness).unwrap().agenda.len(), 1);
+    click(&mut harness, "Add action");
+    assert_eq!(meeting(&harness).unwrap().actions.len(), 1);
+
+    // Each click was one edit, so one undo takes back exactly the action.
+    assert!(harness.state_mut().0.undo());
+    harness.run();
+    let after_undo = meeting(&harness).unwrap();
+    assert!(after_undo.actions.is_empty());
+    assert_eq!(after_undo.agenda.len(), 1);
+
+    // Undoing everything removes the meeting, and the panel lets it go.
+    while harness.state_mut().0.undo() {}
+    harness.run();
+    assert!(harness.state().0.register().meetings.is_empty());
+    assert_eq!(harness.state().1.selected, None);
+}
+
+#[test]
+fn snapshot_of_a_recorded_meeting() {
+    let mut harness = harness();
+    click(&mut harness, "New meeting");
+    click(&mut harness, "Attendance of Україна");
+    click(&mut harness, "Present");
+    click(&mut harness, "Add delegate for Україна");
+    click(&mut harness, "Olena Kovalenko, Minister of Defence");
+    click(&mut harness, "Add agenda item");
+    click(&mut harness, "Add action");
+    // Scroll the editor back to the top for a stable picture.
+    harness
+        .get_by_role_and_label(A11yRole::TextInput, "Title")
+        .scroll_to_me();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("meetings_panel");
+}
