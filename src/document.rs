@@ -1,9 +1,19 @@
 //! The open register: its records, where it lives, and its undo history.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::{self, Edit};
 use crate::model::Register;
+
+/// State numbers are unique across every document of the process, so a
+/// cache keyed on `Document::revision` is never fooled by opening another
+/// file.
+static NEXT_STATE: AtomicU64 = AtomicU64::new(1);
+
+fn next_state() -> u64 {
+    NEXT_STATE.fetch_add(1, Ordering::Relaxed)
+}
 
 /// One undoable step: the edit that reverses it, and the states it joins.
 #[derive(Clone, Debug)]
@@ -43,7 +53,6 @@ pub struct Document {
     undo: Vec<Step>,
     redo: Vec<Step>,
     state: u64,
-    next_state: u64,
     saved_state: u64,
     group_sealed: bool,
 }
@@ -53,15 +62,15 @@ impl Document {
     /// brand-new register. Each starts clean: there is nothing to lose
     /// until the officer edits it (Save still asks where when untitled).
     pub fn new(register: Register, origin: Origin) -> Self {
+        let state = next_state();
         Document {
             register,
             origin,
             read_only: None,
             undo: Vec::new(),
             redo: Vec::new(),
-            state: 0,
-            next_state: 1,
-            saved_state: 0,
+            state,
+            saved_state: state,
             group_sealed: true,
         }
     }
@@ -78,6 +87,12 @@ impl Document {
         }
     }
 
+    /// A number that changes whenever the register does and identifies its
+    /// content: caches of derived figures key on it.
+    pub fn revision(&self) -> u64 {
+        self.state
+    }
+
     /// Differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
         self.saved_state != self.state
@@ -92,8 +107,7 @@ impl Document {
     /// with the same `group` undo as one step until `seal_group` is called.
     pub fn apply_grouped(&mut self, edit: Edit, group: Option<String>) {
         let reverse = edit::apply(&mut self.register, edit);
-        let after = self.next_state;
-        self.next_state += 1;
+        let after = next_state();
         self.redo.clear();
         let merge = !self.group_sealed
             && group.is_some()

@@ -188,3 +188,56 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
     }
     edits
 }
+
+/// The edit that turns `current` into `wanted` record by record, as one
+/// undo step (used to take back autosaved work).
+pub fn replace_register(current: &Register, wanted: Register) -> Edit {
+    fn diff<K: Ord + Copy, V: PartialEq + Clone>(
+        current: &std::collections::BTreeMap<K, V>,
+        wanted: std::collections::BTreeMap<K, V>,
+        make: impl Fn(K, Option<V>) -> Edit,
+        edits: &mut Vec<Edit>,
+    ) {
+        for id in current.keys() {
+            if !wanted.contains_key(id) {
+                edits.push(make(*id, None));
+            }
+        }
+        for (id, value) in wanted {
+            if current.get(&id) != Some(&value) {
+                edits.push(make(id, Some(value)));
+            }
+        }
+    }
+    let mut edits = Vec::new();
+    if current.name != wanted.name {
+        edits.push(Edit::RenameRegister(wanted.name));
+    }
+    if current.markings != wanted.markings {
+        edits.push(Edit::SetMarkings(wanted.markings));
+    }
+    if current.capability_areas != wanted.capability_areas {
+        edits.push(Edit::SetCapabilityAreas(wanted.capability_areas));
+    }
+    diff(
+        &current.participants,
+        wanted.participants,
+        Edit::Participant,
+        &mut edits,
+    );
+    diff(&current.people, wanted.people, Edit::Person, &mut edits);
+    diff(&current.series, wanted.series, Edit::Series, &mut edits);
+    diff(
+        &current.meetings,
+        wanted.meetings,
+        Edit::Meeting,
+        &mut edits,
+    );
+    diff(
+        &current.commitments,
+        wanted.commitments,
+        Edit::Commitment,
+        &mut edits,
+    );
+    Edit::Batch(edits)
+}

@@ -5,5 +5,6 @@
 pub mod document;
 pub mod edit;
 pub mod model;
+pub mod sample;
 pub mod storage;
 pub mod ui;

@@ -1,1 +1,116 @@
-fn main() {}
+//! Command line: no arguments or a FILE opens the window; sub-commands do
+//! headless work through the same core functions the window uses.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
+use coalition_desk::{sample, storage};
+
+#[derive(Parser)]
+#[command(
+    name = "coalition-desk",
+    version,
+    about = "The register of a coalition's sessions, attendance and commitments"
+)]
+struct Cli {
+    /// A register file to open in the window.
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Action>,
+}
+
+#[derive(Subcommand)]
+enum Action {
+    /// Validate a register: one line of record counts, or every problem (exit 1).
+    Check { file: PathBuf },
+    /// Write the sample register built from the 10 April 2025 statement.
+    Sample {
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Action::Check { file }) => check(&file),
+        Some(Action::Sample { output, force }) => write_sample(&output, force),
+        None => run_window(cli.file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("coalition-desk: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let loaded = match storage::load(file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            println!("{error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let problems = loaded.register.validate();
+    if problems.is_empty() {
+        println!("{}: {}", file.display(), loaded.register.counts());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &problems {
+        println!("{}: {problem}", file.display());
+    }
+    println!(
+        "{}: {} problem{}",
+        file.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+fn write_sample(output: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
+    if output.exists() && !force {
+        anyhow::bail!("{} exists; pass --force to replace it", output.display());
+    }
+    std::fs::write(output, sample::SAMPLE_RON)
+        .with_context(|| format!("could not write the sample to {}", output.display()))?;
+    println!("Wrote the sample register to {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_window(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let startup = match file {
+        Some(path) => Startup::File(path),
+        None => Startup::LastOrSample,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Coalition Desk")
+            .with_app_id("coalition-desk")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Coalition Desk",
+        options,
+        Box::new(|cc| Ok(Box::new(CoalitionDeskApp::new(cc, startup)))),
+    )
+    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
+    Ok(ExitCode::SUCCESS)
+}

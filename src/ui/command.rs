@@ -56,14 +56,16 @@ pub enum Command {
 
 impl Command {
     /// The commands that have a keyboard shortcut, checked every frame.
+    /// egui matches Ctrl+Z even when Shift is held too, so a shortcut with
+    /// more modifiers comes before the one it extends.
     pub const WITH_SHORTCUTS: [Command; 10] = [
         Command::New,
         Command::Open,
-        Command::Save,
         Command::SaveAs,
+        Command::Save,
         Command::Quit,
-        Command::Undo,
         Command::Redo,
+        Command::Undo,
         Command::ShowTab(Tab::Participants),
         Command::ShowTab(Tab::Meetings),
         Command::ShowTab(Tab::Commitments),

@@ -2,8 +2,12 @@
 //! `Command`s in an `Outbox`; the app carries them out at the end of the
 //! frame, so the register changes only through `Document::apply`.
 
+pub mod app;
+mod chrome;
 pub mod command;
 pub mod commitments;
+pub mod dialogs;
+mod files;
 pub mod fonts;
 pub mod form;
 pub mod meetings;
@@ -11,6 +15,7 @@ pub mod participants;
 pub mod theme;
 pub mod widgets;
 
+pub use app::CoalitionDeskApp;
 pub use command::Command;
 
 use crate::edit::Edit;

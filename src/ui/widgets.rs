@@ -168,6 +168,7 @@ pub fn choice_ui<T: Copy + PartialEq>(
                 ui.selectable_value(value, *option, label(*option));
             }
         });
+    name_combo(ui, id_salt);
     *value != before
 }
 
@@ -181,6 +182,7 @@ pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[Str
                 ui.selectable_value(value, option.clone(), option);
             }
         });
+    name_combo(ui, id_salt);
     *value != before
 }
 
@@ -207,6 +209,7 @@ pub fn participant_ui(
                 ui.selectable_value(value, Some(id), name);
             }
         });
+    name_combo(ui, id_salt);
     *value != before
 }
 
@@ -230,6 +233,7 @@ pub fn person_ui(
                 ui.selectable_value(value, Some(*id), register.person_name(*id));
             }
         });
+    name_combo(ui, id_salt);
     *value != before
 }
 
@@ -253,7 +257,22 @@ pub fn meeting_ui(
                 ui.selectable_value(value, Some(id), register.meeting_title(id));
             }
         });
+    name_combo(ui, id_salt);
     *value != before
+}
+
+/// Gives a combo box drawn by these helpers an accessible name, so screen
+/// readers (and UI tests) can tell the pickers apart: "commitment_area"
+/// reads as "commitment area". A panel that knows a better name sets it
+/// afterwards, which wins.
+fn name_combo(ui: &Ui, id_salt: &str) {
+    let id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
+    let name: String = id_salt
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .collect();
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_label(name.trim()));
 }
 
 /// A labelled row in a two-column form grid.

@@ -1,0 +1,483 @@
+//! The application: one document, three panels, the menus, and the one
+//! place where commands run.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use egui::ViewportCommand;
+
+use super::command::{Command, Tab};
+use super::commitments::CommitmentsPanel;
+use super::dialogs::{Answer, Dialog};
+use super::meetings::MeetingsPanel;
+use super::participants::ParticipantsPanel;
+use super::theme::Theme;
+use super::{Outbox, fonts};
+use crate::document::{Document, Origin};
+use crate::edit::{self, Edit};
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
+    Problem, Record, Register,
+};
+use crate::storage::RegisterLock;
+
+/// How many files Open Recent lists.
+const RECENT_FILES: usize = 8;
+
+/// The window's own state, kept in eframe's storage between runs (never in
+/// the register file).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+    pub last_file: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub tab: Tab,
+}
+
+impl Settings {
+    pub(super) fn remember(&mut self, path: &std::path::Path) {
+        let path = path.to_path_buf();
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(RECENT_FILES);
+        self.last_file = Some(path);
+    }
+}
+
+/// A line in the status bar after something happened.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Figures derived from the register, recomputed only after an edit.
+#[derive(Debug, Default)]
+pub(super) struct Derived {
+    pub revision: Option<u64>,
+    pub problems: Vec<Problem>,
+}
+
+/// What to open when the window starts.
+#[derive(Debug, Default)]
+pub enum Startup {
+    /// The last file, or the sample when there is none.
+    #[default]
+    LastOrSample,
+    File(PathBuf),
+    Sample,
+    Empty,
+}
+
+/// Coalition Desk's window.
+pub struct CoalitionDeskApp {
+    pub document: Document,
+    /// Held while a file is open for writing; released on drop.
+    pub(super) lock: Option<RegisterLock>,
+    pub(super) stamp: Option<crate::storage::DiskStamp>,
+    pub settings: Settings,
+    pub participants: ParticipantsPanel,
+    pub meetings: MeetingsPanel,
+    pub commitments: CommitmentsPanel,
+    pub dialog: Option<Dialog>,
+    pub notice: Option<Notice>,
+    /// The day the officer works on; core code gets it as an argument.
+    pub today: NaiveDate,
+    pub(super) derived: Derived,
+    pub(super) last_recovery_write: Instant,
+    /// Set once the officer agreed to close, so the close is not stopped again.
+    pub(super) closing: bool,
+    applied_theme: Option<Theme>,
+    shown_title: String,
+}
+
+impl CoalitionDeskApp {
+    /// The app as eframe creates it: fonts, remembered settings, first file.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_settings(settings, startup, chrono::Local::now().date_naive())
+    }
+
+    /// The app without eframe, for tests and the headless frame benchmark.
+    pub fn with_settings(settings: Settings, startup: Startup, today: NaiveDate) -> Self {
+        let mut app = CoalitionDeskApp {
+            document: Document::new(Register::new("Untitled coalition"), Origin::Untitled),
+            lock: None,
+            stamp: None,
+            participants: ParticipantsPanel::default(),
+            meetings: MeetingsPanel::default(),
+            commitments: CommitmentsPanel::default(),
+            dialog: None,
+            notice: None,
+            today,
+            derived: Derived::default(),
+            last_recovery_write: Instant::now(),
+            closing: false,
+            applied_theme: None,
+            shown_title: String::new(),
+            settings,
+        };
+        match startup {
+            Startup::File(path) => app.open_path(&path),
+            Startup::Sample => app.open_sample(),
+            Startup::Empty => {}
+            Startup::LastOrSample => match app.settings.last_file.clone() {
+                Some(path) if path.exists() => app.open_path(&path),
+                _ => {
+                    app.open_sample();
+                    app.offer_recovery(None);
+                }
+            },
+        }
+        app
+    }
+
+    /// Whether the window is on its way out (the officer agreed to close).
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
+    /// Puts a line in the status bar.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    /// Shows an error the officer must acknowledge.
+    pub fn report_error(&mut self, title: &str, text: impl Into<String>) {
+        let text = text.into();
+        tracing::warn!("{title}: {text}");
+        self.notice = Some(Notice {
+            text: format!("{title}: {text}"),
+            is_error: true,
+        });
+        self.dialog = Some(Dialog::Message {
+            title: title.to_string(),
+            text,
+        });
+    }
+
+    /// Validation problems of the current register (cached per revision).
+    pub fn problems(&mut self) -> &[Problem] {
+        let revision = self.document.revision();
+        if self.derived.revision != Some(revision) {
+            self.derived.problems = self.document.register().validate();
+            self.derived.revision = Some(revision);
+        }
+        &self.derived.problems
+    }
+
+    /// Runs one command. Commands that would lose unsaved changes ask first.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let loses_changes = matches!(
+            command,
+            Command::New
+                | Command::Open
+                | Command::OpenRecent(_)
+                | Command::OpenSample
+                | Command::Quit
+        );
+        if loses_changes && self.document.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges { then: command });
+            return;
+        }
+        self.run_now(ctx, command);
+    }
+
+    /// Runs a command without asking about unsaved changes.
+    fn run_now(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.new_register(),
+            Command::Open => self.choose_and_open(),
+            Command::OpenRecent(path) => self.open_path(&path),
+            Command::OpenSample => self.open_sample(),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as(None);
+            }
+            Command::Quit => {
+                self.closing = true;
+                self.discard_recovery();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Command::Undo => {
+                if !self.document.undo() {
+                    self.notify("Nothing to undo");
+                }
+            }
+            Command::Redo => {
+                if !self.document.redo() {
+                    self.notify("Nothing to redo");
+                }
+            }
+            Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Command::ShowTab(tab) => self.settings.tab = tab,
+            Command::NewParticipant => self.new_participant(),
+            Command::NewMeeting => self.new_meeting(),
+            Command::NewCommitment => self.new_commitment(),
+            Command::OpenParticipant(id) => {
+                self.settings.tab = Tab::Participants;
+                self.participants.selected = Some(id);
+            }
+            Command::OpenMeeting(id) => {
+                self.settings.tab = Tab::Meetings;
+                self.meetings.selected = Some(id);
+            }
+            Command::OpenCommitment(id) => {
+                self.settings.tab = Tab::Commitments;
+                self.commitments.selected = Some(id);
+            }
+            Command::Delete(target) => self.ask_delete(target),
+        }
+    }
+
+    fn new_participant(&mut self) {
+        let id = ParticipantId(self.document.register().fresh_id());
+        let participant = Participant {
+            name: "New participant".into(),
+            ..Participant::default()
+        };
+        self.document
+            .apply(Edit::Participant(id, Some(participant)));
+        self.settings.tab = Tab::Participants;
+        self.participants.selected = Some(id);
+    }
+
+    fn new_meeting(&mut self) {
+        let register = self.document.register();
+        let id = MeetingId(register.fresh_id());
+        let meeting = Meeting {
+            title: "New meeting".into(),
+            date: self.today,
+            marking: register.lowest_marking().into(),
+            ..Meeting::default()
+        };
+        self.document.apply(Edit::Meeting(id, Some(meeting)));
+        self.settings.tab = Tab::Meetings;
+        self.meetings.selected = Some(id);
+    }
+
+    fn new_commitment(&mut self) {
+        let register = self.document.register();
+        let Some(participant) = register.participants_by_name().first().copied() else {
+            self.notify("Add a participant first: every commitment is made by one");
+            return;
+        };
+        let id = CommitmentId(register.fresh_id());
+        let mut commitment = Commitment {
+            participant,
+            title: "New commitment".into(),
+            area: register
+                .capability_areas
+                .first()
+                .cloned()
+                .unwrap_or_default(),
+            marking: register.lowest_marking().into(),
+            ..Commitment::default()
+        };
+        commitment.change_status(CommitmentStatus::Proposed, self.today, "Recorded", None);
+        self.document.apply(Edit::Commitment(id, Some(commitment)));
+        self.settings.tab = Tab::Commitments;
+        self.commitments.selected = Some(id);
+    }
+
+    fn ask_delete(&mut self, target: Record) {
+        let register = self.document.register();
+        let references = register.references_to(target);
+        if references.is_empty() {
+            let description = register.describe(target);
+            self.document
+                .apply(edit::delete_with_references(register, target));
+            self.notify(format!("Deleted {description} (Undo brings it back)"));
+        } else {
+            self.dialog = Some(Dialog::ConfirmDelete {
+                target,
+                description: register.describe(target),
+                references,
+            });
+        }
+    }
+
+    /// Carries out the officer's answer to the open dialog.
+    fn answer(&mut self, ctx: &egui::Context, dialog: Dialog, answer: Answer) {
+        match (dialog, answer) {
+            (Dialog::UnsavedChanges { then }, Answer::Save) => {
+                // When Save has to ask for a path, the command waits in
+                // that dialog and runs once the register is saved.
+                let saved = self.save_then(Some(then.clone()));
+                if saved {
+                    self.run_now(ctx, then);
+                }
+            }
+            (Dialog::UnsavedChanges { then }, Answer::Discard) => {
+                self.discard_recovery();
+                self.run_now(ctx, then);
+            }
+            (
+                Dialog::ConfirmDelete {
+                    target,
+                    description,
+                    ..
+                },
+                Answer::Delete,
+            ) => {
+                let edit = edit::delete_with_references(self.document.register(), target);
+                self.document.apply(edit);
+                self.notify(format!("Deleted {description} (Undo brings it back)"));
+            }
+            (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {
+                self.recover(*register, &recovery);
+            }
+            (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
+                if let Err(error) = std::fs::remove_file(&recovery) {
+                    self.notify(format!(
+                        "Could not remove the recovery file: {error}: {}",
+                        recovery.display()
+                    ));
+                }
+            }
+            (Dialog::ChangedOnDisk { .. }, Answer::Overwrite) => {
+                self.save_overwriting();
+            }
+            (Dialog::ChangedOnDisk { .. }, Answer::SaveAs) => {
+                self.save_as(None);
+            }
+            (Dialog::TypePath { purpose, then, .. }, Answer::Path(path)) => {
+                self.typed_path(ctx, purpose, path, then);
+            }
+            _ => {}
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        if self.dialog.is_some() {
+            return Vec::new();
+        }
+        let mut commands = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::WITH_SHORTCUTS {
+                let pressed = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.alternative_shortcut())
+                    .any(|shortcut| input.consume_shortcut(&shortcut));
+                if pressed {
+                    commands.push(command);
+                }
+            }
+        });
+        commands
+    }
+
+    fn window_title(&self) -> String {
+        let name = match &self.document.origin {
+            Origin::File(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            Origin::Sample => "Sample register".to_string(),
+            Origin::Untitled => "Untitled".to_string(),
+        };
+        let dirty = if self.document.is_dirty() { "● " } else { "" };
+        let read_only = if self.document.read_only.is_some() {
+            " [read-only]"
+        } else {
+            ""
+        };
+        format!("{dirty}{name}{read_only} — Coalition Desk")
+    }
+
+    /// One frame: shortcuts, chrome, the current panel, the dialog, then the
+    /// edits and commands the frame produced, in that order.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme.is_none() {
+            fonts::install(&ctx);
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_visuals(self.settings.theme.visuals());
+            self.applied_theme = Some(self.settings.theme);
+        }
+        let mut out = Outbox::default();
+        for command in self.shortcuts(&ctx) {
+            out.command(command);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            if self.document.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                if self.dialog.is_none() {
+                    self.dialog = Some(Dialog::UnsavedChanges {
+                        then: Command::Quit,
+                    });
+                }
+            } else {
+                self.closing = true;
+            }
+        }
+
+        self.menu_bar_ui(ui, &mut out);
+        self.status_bar_ui(ui);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let register = self.document.register();
+            let revision = self.document.revision();
+            match self.settings.tab {
+                Tab::Participants => self.participants.ui(ui, register, self.today, &mut out),
+                Tab::Meetings => self.meetings.ui(ui, register, self.today, &mut out),
+                Tab::Commitments => self
+                    .commitments
+                    .ui(ui, register, self.today, revision, &mut out),
+            }
+        });
+
+        if let Some(mut dialog) = self.dialog.take() {
+            match dialog.ui(&ctx) {
+                Some(answer) => self.answer(&ctx, dialog, answer),
+                None => self.dialog = Some(dialog),
+            }
+        }
+
+        // Typing in one field arrives as one edit per frame; the field's id
+        // groups them into a single undo step until focus leaves it.
+        let focused = ctx.memory(|m| m.focused());
+        if focused.is_none() {
+            self.document.seal_group();
+        }
+        for edit in out.edits {
+            self.document
+                .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
+        }
+        for command in out.commands {
+            self.run(&ctx, command);
+        }
+
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        self.autosave_recovery();
+        if self.document.is_dirty() {
+            // Wake up for the next autosave even when the officer is idle.
+            ctx.request_repaint_after(std::time::Duration::from_secs(60));
+        }
+    }
+}
+
+impl eframe::App for CoalitionDeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,119 @@
+//! The parts of the window around the panels: menus, tabs, status bar.
+
+use super::app::CoalitionDeskApp;
+use super::command::{Command, Tab};
+use super::{Outbox, theme};
+use crate::document::Origin;
+
+impl CoalitionDeskApp {
+    pub(super) fn menu_bar_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    command_button(ui, Command::New, true, out);
+                    command_button(ui, Command::Open, true, out);
+                    ui.menu_button("Open Recent", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.label("No recent files");
+                        }
+                        for path in &self.settings.recent {
+                            command_button(ui, Command::OpenRecent(path.clone()), true, out);
+                        }
+                    });
+                    command_button(ui, Command::OpenSample, true, out);
+                    ui.separator();
+                    command_button(ui, Command::Save, true, out);
+                    command_button(ui, Command::SaveAs, true, out);
+                    ui.separator();
+                    command_button(ui, Command::Quit, true, out);
+                });
+                ui.menu_button("Edit", |ui| {
+                    command_button(ui, Command::Undo, self.document.can_undo(), out);
+                    command_button(ui, Command::Redo, self.document.can_redo(), out);
+                    ui.separator();
+                    command_button(ui, Command::NewParticipant, true, out);
+                    command_button(ui, Command::NewMeeting, true, out);
+                    command_button(ui, Command::NewCommitment, true, out);
+                });
+                ui.menu_button("View", |ui| {
+                    for tab in Tab::ALL {
+                        command_button(ui, Command::ShowTab(tab), true, out);
+                    }
+                    ui.separator();
+                    command_button(ui, Command::ToggleTheme, true, out);
+                });
+            });
+        });
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for tab in Tab::ALL {
+                    let selected = self.settings.tab == tab;
+                    if ui.selectable_label(selected, tab.label()).clicked() && !selected {
+                        out.command(Command::ShowTab(tab));
+                    }
+                }
+            });
+        });
+    }
+
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let problems = self.problems().len();
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let where_ = match &self.document.origin {
+                    Origin::File(path) => path.display().to_string(),
+                    Origin::Sample => "Sample register (not saved anywhere yet)".into(),
+                    Origin::Untitled => "New register (not saved yet)".into(),
+                };
+                ui.label(where_);
+                if self.document.is_dirty() {
+                    ui.colored_label(theme::DIRTY, "• Unsaved changes");
+                }
+                if let Some(reason) = &self.document.read_only {
+                    ui.colored_label(theme::READ_ONLY, format!("Read-only: {reason}"));
+                }
+                ui.separator();
+                ui.label(self.document.register().counts());
+                if problems > 0 {
+                    ui.separator();
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("{problems} problem{}", if problems == 1 { "" } else { "s" }),
+                    )
+                    .on_hover_text(
+                        self.derived
+                            .problems
+                            .iter()
+                            .take(20)
+                            .map(|p| p.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+                }
+                if let Some(notice) = &self.notice {
+                    ui.separator();
+                    if notice.is_error {
+                        ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                    } else {
+                        ui.label(&notice.text);
+                    }
+                }
+            });
+        });
+    }
+}
+
+/// A menu entry for a command, with its shortcut and tooltip.
+fn command_button(ui: &mut egui::Ui, command: Command, enabled: bool, out: &mut Outbox) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    let response = ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip());
+    if response.clicked() {
+        out.command(command);
+        ui.close();
+    }
+}

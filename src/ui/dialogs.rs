@@ -1,0 +1,196 @@
+//! The modal questions the app asks: unsaved changes, deletes, recovery,
+//! a file changed on disk, errors, and typing a path when no file dialog
+//! is available.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText};
+
+use super::Command;
+use crate::model::{Record, Reference, Register};
+
+/// Whether a typed path is for opening or for saving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+/// A question on screen. Only one at a time.
+#[derive(Debug)]
+pub enum Dialog {
+    /// The register has unsaved changes and `then` would lose them.
+    UnsavedChanges { then: Command },
+    /// Others refer to `target`; deleting mends those references.
+    ConfirmDelete {
+        target: Record,
+        description: String,
+        references: Vec<Reference>,
+    },
+    /// A recovery file newer than the register was found.
+    OfferRecovery {
+        recovery: PathBuf,
+        register: Box<Register>,
+    },
+    /// The file changed on disk since it was opened or saved.
+    ChangedOnDisk { path: PathBuf },
+    /// No native file dialog could be shown, so the officer types a path.
+    TypePath {
+        purpose: PathPurpose,
+        text: String,
+        then: Option<Command>,
+    },
+    /// Something went wrong, or something the officer must know.
+    Message { title: String, text: String },
+}
+
+/// What the officer answered.
+#[derive(Debug, PartialEq)]
+pub enum Answer {
+    Save,
+    Discard,
+    Cancel,
+    Delete,
+    Recover,
+    Overwrite,
+    SaveAs,
+    Path(PathBuf),
+    Close,
+}
+
+impl Dialog {
+    /// Draws the dialog; returns the answer once the officer gives one.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
+        let mut answer = None;
+        let modal = Modal::new(Id::unique("coalition-desk-dialog")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            match self {
+                Dialog::UnsavedChanges { .. } => {
+                    ui.heading("Unsaved changes");
+                    ui.label("The register has changes that are not saved. Save them first?");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            answer = Some(Answer::Save);
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(Answer::Discard);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Dialog::ConfirmDelete {
+                    description,
+                    references,
+                    ..
+                } => {
+                    ui.heading(format!("Delete {description}?"));
+                    ui.label("Other records refer to it. Deleting it will also change:");
+                    egui::ScrollArea::vertical()
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            for reference in references.iter() {
+                                ui.label(format!("• {}", reference.description));
+                            }
+                        });
+                    ui.label(
+                        "Attendance rows, delegates and the participant's commitments are \
+                         removed; other references are cleared. Undo brings everything back.",
+                    );
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Delete").clicked() {
+                            answer = Some(Answer::Delete);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Dialog::OfferRecovery { recovery, .. } => {
+                    ui.heading("Recover unsaved work?");
+                    ui.label(
+                        "Coalition Desk found changes that were autosaved but never saved to \
+                         the register. They are newer than the register file.",
+                    );
+                    ui.label(RichText::new(recovery.display().to_string()).weak());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Recover").clicked() {
+                            answer = Some(Answer::Recover);
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(Answer::Discard);
+                        }
+                    });
+                }
+                Dialog::ChangedOnDisk { path } => {
+                    ui.heading("The file changed on disk");
+                    ui.label(
+                        "Someone or something changed the register file since you opened it. \
+                         Overwriting replaces their changes with yours (the previous file is \
+                         kept as a backup).",
+                    );
+                    ui.label(RichText::new(path.display().to_string()).weak());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            answer = Some(Answer::Overwrite);
+                        }
+                        if ui.button("Save As…").clicked() {
+                            answer = Some(Answer::SaveAs);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Dialog::TypePath { purpose, text, .. } => {
+                    ui.heading(match purpose {
+                        PathPurpose::Open => "Open a register",
+                        PathPurpose::SaveAs => "Save the register as",
+                    });
+                    ui.label(
+                        "No file dialog is available on this system. Type the full path of the \
+                         register file (.ron):",
+                    );
+                    let response = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .desired_width(440.0)
+                            .hint_text("/home/officer/coalition.ron"),
+                    );
+                    let entered =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
+                        if (ok.clicked() || entered) && !text.trim().is_empty() {
+                            answer = Some(Answer::Path(PathBuf::from(text.trim())));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Dialog::Message { title, text } => {
+                    ui.heading(title.as_str());
+                    ui.label(text.as_str());
+                    ui.add_space(8.0);
+                    if ui.button("OK").clicked() {
+                        answer = Some(Answer::Close);
+                    }
+                }
+            }
+        });
+        if answer.is_none() && modal.should_close() {
+            answer = Some(match self {
+                Dialog::Message { .. } => Answer::Close,
+                // Escape on the recovery offer keeps the file for next time.
+                _ => Answer::Cancel,
+            });
+        }
+        answer
+    }
+}

@@ -1,0 +1,293 @@
+//! Opening, saving and recovering the register file from the window. The
+//! storage module does the careful work; this file decides what to ask.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::Command;
+use super::app::CoalitionDeskApp;
+use super::dialogs::{Dialog, PathPurpose};
+use crate::document::{Document, Origin};
+use crate::model::Register;
+use crate::storage::{self, LockHolder, RegisterLock, StorageError};
+
+/// Who holds the lock, as other instances will see it.
+fn this_process() -> LockHolder {
+    LockHolder::this_process(chrono::Local::now().fixed_offset())
+}
+
+/// How often unsaved work is written to the recovery file.
+const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
+
+/// rfd returns no file both when the officer cancels and when no dialog
+/// can be shown (no desktop portal and no zenity). A "cancel" faster than
+/// a person can click means nothing was shown.
+const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
+
+impl CoalitionDeskApp {
+    pub(super) fn new_register(&mut self) {
+        self.replace_document(
+            Document::new(Register::new("Untitled coalition"), Origin::Untitled),
+            None,
+            None,
+        );
+        self.notify("New register: Save asks where to keep it");
+    }
+
+    pub(super) fn open_sample(&mut self) {
+        match crate::sample::register() {
+            Ok(register) => {
+                self.replace_document(Document::new(register, Origin::Sample), None, None);
+                self.notify("Sample register: Save asks where to keep your copy");
+            }
+            Err(error) => {
+                self.report_error("The sample register could not be read", error.to_string())
+            }
+        }
+    }
+
+    /// Opens a register file. On any error the current register stays open
+    /// and the file on disk is not touched.
+    pub fn open_path(&mut self, path: &Path) {
+        let (lock, held_by) = match RegisterLock::acquire(path, &this_process()) {
+            Ok(lock) => (Some(lock), None),
+            Err(error) => (None, Some(error.read_only_reason())),
+        };
+        let loaded = match storage::load(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                self.report_error("The register could not be opened", error.describe());
+                return;
+            }
+        };
+        let read_only = loaded.read_only_reason().or(held_by);
+        let mut document = Document::new(loaded.register, Origin::File(path.to_path_buf()));
+        document.read_only = read_only;
+        let message = match &document.read_only {
+            Some(reason) => format!("Opened {} — {reason}", path.display()),
+            None => format!("Opened {}", path.display()),
+        };
+        self.replace_document(document, lock, Some(loaded.stamp));
+        self.settings.remember(path);
+        self.notify(message);
+        self.offer_recovery(Some(path));
+    }
+
+    fn replace_document(
+        &mut self,
+        document: Document,
+        lock: Option<RegisterLock>,
+        stamp: Option<storage::DiskStamp>,
+    ) {
+        self.document = document;
+        self.lock = lock;
+        self.stamp = stamp;
+        self.dialog = None;
+        self.participants.selected = None;
+        self.meetings.selected = None;
+        self.commitments.selected = None;
+        self.last_recovery_write = Instant::now();
+    }
+
+    /// Offers back autosaved work newer than the register (`None`: the
+    /// autosave of a register that was never saved).
+    pub(super) fn offer_recovery(&mut self, path: Option<&Path>) {
+        let Some(recovery) = storage::recovery_offer(path) else {
+            return;
+        };
+        match storage::load(&recovery) {
+            Ok(loaded) => {
+                self.dialog = Some(Dialog::OfferRecovery {
+                    recovery,
+                    register: Box::new(loaded.register),
+                });
+            }
+            Err(error) => self.notify(format!(
+                "A recovery file was found but cannot be read: {}",
+                error.describe()
+            )),
+        }
+    }
+
+    /// Takes the recovered register as unsaved changes on top of the file.
+    pub(super) fn recover(&mut self, register: Register, recovery: &Path) {
+        let current = self.document.register().clone();
+        if register != current {
+            self.document
+                .apply(crate::edit::replace_register(&current, register));
+        }
+        self.notify(format!(
+            "Recovered unsaved work from {} — Save to keep it",
+            recovery.display()
+        ));
+    }
+
+    pub(super) fn choose_and_open(&mut self) {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a register")
+            .add_filter("Coalition register", &["ron"])
+            .pick_file();
+        match picked {
+            Some(path) => self.open_path(&path),
+            None if started.elapsed() < NO_DIALOG_SHOWN => {
+                self.dialog = Some(Dialog::TypePath {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                    then: None,
+                });
+            }
+            None => {}
+        }
+    }
+
+    /// Saves to the register's file, or asks where. True when saved.
+    pub fn save(&mut self) -> bool {
+        self.save_then(None)
+    }
+
+    /// Saves; when a path must be typed first, `then` runs after that save.
+    pub(super) fn save_then(&mut self, then: Option<Command>) -> bool {
+        let path = match (&self.document.origin, &self.document.read_only) {
+            (Origin::File(path), None) => path.clone(),
+            (Origin::File(_), Some(reason)) => {
+                self.notify(format!("This register is {reason}: choose another file"));
+                return self.save_as(then);
+            }
+            (Origin::Untitled | Origin::Sample, _) => return self.save_as(then),
+        };
+        self.write(&path, false)
+    }
+
+    /// Saves over a file that changed on disk, after the officer agreed.
+    pub(super) fn save_overwriting(&mut self) -> bool {
+        match self.document.path().map(Path::to_path_buf) {
+            Some(path) => self.write(&path, true),
+            None => self.save_as(None),
+        }
+    }
+
+    /// Asks for a file and saves there. `then` runs after a successful save.
+    pub(super) fn save_as(&mut self, then: Option<Command>) -> bool {
+        let started = Instant::now();
+        let suggested = match &self.document.origin {
+            Origin::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            _ => None,
+        }
+        .unwrap_or_else(|| "coalition-register.ron".into());
+        let picked = rfd::FileDialog::new()
+            .set_title("Save the register as")
+            .add_filter("Coalition register", &["ron"])
+            .set_file_name(suggested)
+            .save_file();
+        match picked {
+            Some(path) => self.save_to(&path),
+            None if started.elapsed() < NO_DIALOG_SHOWN => {
+                self.dialog = Some(Dialog::TypePath {
+                    purpose: PathPurpose::SaveAs,
+                    text: String::new(),
+                    then,
+                });
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Saves the register to a new file and makes it the register's file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let same_file = self.document.path() == Some(path) && self.document.read_only.is_none();
+        if same_file {
+            return self.write(path, false);
+        }
+        let lock = match RegisterLock::acquire(path, &this_process()) {
+            Ok(lock) => lock,
+            Err(error) => {
+                self.report_error("The register was not saved", error.describe());
+                return false;
+            }
+        };
+        match storage::save(path, self.document.register(), None) {
+            Ok(stamp) => {
+                self.discard_recovery();
+                self.document.mark_saved(Origin::File(path.to_path_buf()));
+                self.document.read_only = None;
+                self.lock = Some(lock);
+                self.stamp = Some(stamp);
+                self.settings.remember(path);
+                self.notify(format!("Saved {}", path.display()));
+                true
+            }
+            Err(error) => {
+                self.report_error("The register was not saved", error.describe());
+                false
+            }
+        }
+    }
+
+    fn write(&mut self, path: &Path, overwrite_changes: bool) -> bool {
+        let expected = if overwrite_changes {
+            None
+        } else {
+            self.stamp.as_ref()
+        };
+        match storage::save(path, self.document.register(), expected) {
+            Ok(stamp) => {
+                self.discard_recovery();
+                self.stamp = Some(stamp);
+                self.document.mark_saved(Origin::File(path.to_path_buf()));
+                self.notify(format!("Saved {}", path.display()));
+                true
+            }
+            Err(StorageError::ChangedOnDisk { .. }) => {
+                self.dialog = Some(Dialog::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+                false
+            }
+            Err(error) => {
+                self.report_error("The register was not saved", error.describe());
+                false
+            }
+        }
+    }
+
+    pub(super) fn typed_path(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PathPurpose,
+        path: PathBuf,
+        then: Option<Command>,
+    ) {
+        match purpose {
+            PathPurpose::Open => self.open_path(&path),
+            PathPurpose::SaveAs => {
+                if self.save_to(&path)
+                    && let Some(command) = then
+                {
+                    self.run(ctx, command);
+                }
+            }
+        }
+    }
+
+    pub(super) fn autosave_recovery(&mut self) {
+        if !self.document.is_dirty() || self.last_recovery_write.elapsed() < RECOVERY_INTERVAL {
+            return;
+        }
+        self.last_recovery_write = Instant::now();
+        if let Err(error) = storage::write_recovery(self.document.path(), self.document.register())
+        {
+            self.notice = Some(super::app::Notice {
+                text: format!("Autosave failed: {}", error.describe()),
+                is_error: true,
+            });
+        }
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        if let Err(error) = storage::discard_recovery(self.document.path()) {
+            tracing::warn!("{}", error.describe());
+        }
+    }
+}
