@@ -241,3 +241,73 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
     );
     Edit::Batch(edits)
 }
+
+/// Which register-wide list a level or area belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegisterList {
+    Markings,
+    CapabilityAreas,
+}
+
+/// Renames an entry of a register-wide list and every record that uses it,
+/// as one undo step, so no record is left with a name the list lacks.
+pub fn rename_list_entry(register: &Register, list: RegisterList, old: &str, new: &str) -> Edit {
+    let rename = |entries: &[String]| -> Vec<String> {
+        entries
+            .iter()
+            .map(|e| if e == old { new.to_string() } else { e.clone() })
+            .collect()
+    };
+    let mut edits = vec![match list {
+        RegisterList::Markings => Edit::SetMarkings(rename(&register.markings)),
+        RegisterList::CapabilityAreas => {
+            Edit::SetCapabilityAreas(rename(&register.capability_areas))
+        }
+    }];
+    for (&id, commitment) in &register.commitments {
+        let field = match list {
+            RegisterList::Markings => &commitment.marking,
+            RegisterList::CapabilityAreas => &commitment.area,
+        };
+        if field == old {
+            let mut commitment = commitment.clone();
+            match list {
+                RegisterList::Markings => commitment.marking = new.to_string(),
+                RegisterList::CapabilityAreas => commitment.area = new.to_string(),
+            }
+            edits.push(Edit::Commitment(id, Some(commitment)));
+        }
+    }
+    if list == RegisterList::Markings {
+        for (&id, meeting) in &register.meetings {
+            if meeting.marking == old {
+                let mut meeting = meeting.clone();
+                meeting.marking = new.to_string();
+                edits.push(Edit::Meeting(id, Some(meeting)));
+            }
+        }
+    }
+    Edit::Batch(edits)
+}
+
+/// How many records use an entry of a register-wide list; an entry in use
+/// cannot be removed.
+pub fn list_entry_uses(register: &Register, list: RegisterList, entry: &str) -> usize {
+    let commitments = register
+        .commitments
+        .values()
+        .filter(|c| match list {
+            RegisterList::Markings => c.marking == entry,
+            RegisterList::CapabilityAreas => c.area == entry,
+        })
+        .count();
+    let meetings = match list {
+        RegisterList::Markings => register
+            .meetings
+            .values()
+            .filter(|m| m.marking == entry)
+            .count(),
+        RegisterList::CapabilityAreas => 0,
+    };
+    commitments + meetings
+}

@@ -199,13 +199,16 @@ impl Register {
 
     /// Number of records of every kind, for the status bar and `check`.
     pub fn counts(&self) -> String {
-        format!(
-            "{} participants, {} people, {} series, {} meetings, {} commitments",
-            self.participants.len(),
-            self.people.len(),
-            self.series.len(),
-            self.meetings.len(),
-            self.commitments.len()
-        )
+        fn count(n: usize, one: &str, many: &str) -> String {
+            format!("{n} {}", if n == 1 { one } else { many })
+        }
+        [
+            count(self.participants.len(), "participant", "participants"),
+            count(self.people.len(), "person", "people"),
+            count(self.series.len(), "series", "series"),
+            count(self.meetings.len(), "meeting", "meetings"),
+            count(self.commitments.len(), "commitment", "commitments"),
+        ]
+        .join(", ")
     }
 }

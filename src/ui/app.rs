@@ -12,6 +12,7 @@ use super::commitments::CommitmentsPanel;
 use super::dialogs::{Answer, Dialog};
 use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
+use super::register_settings::RegisterSettingsPanel;
 use super::theme::Theme;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
@@ -81,6 +82,7 @@ pub struct CoalitionDeskApp {
     pub participants: ParticipantsPanel,
     pub meetings: MeetingsPanel,
     pub commitments: CommitmentsPanel,
+    pub register_settings: RegisterSettingsPanel,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -112,6 +114,7 @@ impl CoalitionDeskApp {
             participants: ParticipantsPanel::default(),
             meetings: MeetingsPanel::default(),
             commitments: CommitmentsPanel::default(),
+            register_settings: RegisterSettingsPanel::default(),
             dialog: None,
             notice: None,
             today,
@@ -435,6 +438,7 @@ impl CoalitionDeskApp {
                 Tab::Commitments => self
                     .commitments
                     .ui(ui, register, self.today, revision, &mut out),
+                Tab::Register => self.register_settings.ui(ui, register, &mut out),
             }
         });
 

@@ -14,16 +14,23 @@ pub enum Tab {
     Participants,
     Meetings,
     Commitments,
+    Register,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Participants, Tab::Meetings, Tab::Commitments];
+    pub const ALL: [Tab; 4] = [
+        Tab::Participants,
+        Tab::Meetings,
+        Tab::Commitments,
+        Tab::Register,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Participants => "Participants",
             Tab::Meetings => "Meetings",
             Tab::Commitments => "Commitments",
+            Tab::Register => "Register",
         }
     }
 }
@@ -58,7 +65,7 @@ impl Command {
     /// The commands that have a keyboard shortcut, checked every frame.
     /// egui matches Ctrl+Z even when Shift is held too, so a shortcut with
     /// more modifiers comes before the one it extends.
-    pub const WITH_SHORTCUTS: [Command; 10] = [
+    pub const WITH_SHORTCUTS: [Command; 11] = [
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -69,6 +76,7 @@ impl Command {
         Command::ShowTab(Tab::Participants),
         Command::ShowTab(Tab::Meetings),
         Command::ShowTab(Tab::Commitments),
+        Command::ShowTab(Tab::Register),
     ];
 
     /// The words on a menu entry or button.
@@ -134,6 +142,7 @@ impl Command {
             Command::ShowTab(Tab::Participants) => (command, Key::Num1),
             Command::ShowTab(Tab::Meetings) => (command, Key::Num2),
             Command::ShowTab(Tab::Commitments) => (command, Key::Num3),
+            Command::ShowTab(Tab::Register) => (command, Key::Num4),
             _ => return None,
         };
         Some(KeyboardShortcut::new(key.0, key.1))

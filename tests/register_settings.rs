@@ -1,0 +1,132 @@
+//! Marking levels and capability areas: renaming reaches every record that
+//! uses the entry, and an entry in use cannot be removed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use coalition_desk::document::{Document, Origin};
+use coalition_desk::edit::{RegisterList, list_entry_uses, rename_list_entry};
+use coalition_desk::ui::Outbox;
+use coalition_desk::ui::register_settings::RegisterSettingsPanel;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn sample() -> Document {
+    Document::new(coalition_desk::sample::register().unwrap(), Origin::Sample)
+}
+
+#[test]
+fn renaming_a_marking_renames_it_in_every_record_as_one_step() {
+    let mut document = sample();
+    let before = document.register().clone();
+    let uses = list_entry_uses(&before, RegisterList::Markings, "OFFICIAL");
+    assert!(
+        uses >= 2,
+        "the sample's meeting and commitments are OFFICIAL"
+    );
+    document.apply(rename_list_entry(
+        &before,
+        RegisterList::Markings,
+        "OFFICIAL",
+        "UK OFFICIAL",
+    ));
+    let after = document.register();
+    assert_eq!(after.markings[0], "UK OFFICIAL");
+    assert_eq!(
+        list_entry_uses(after, RegisterList::Markings, "UK OFFICIAL"),
+        uses
+    );
+    assert_eq!(
+        list_entry_uses(after, RegisterList::Markings, "OFFICIAL"),
+        0
+    );
+    assert!(after.validate().is_empty(), "{:?}", after.validate());
+    document.undo();
+    assert_eq!(document.register(), &before);
+}
+
+#[test]
+fn renaming_an_area_leaves_meetings_alone() {
+    let register = coalition_desk::sample::register().unwrap();
+    let uses = list_entry_uses(&register, RegisterList::CapabilityAreas, "Training");
+    assert_eq!(uses, 1);
+    let mut document = sample();
+    document.apply(rename_list_entry(
+        &register,
+        RegisterList::CapabilityAreas,
+        "Training",
+        "Training & exercises",
+    ));
+    assert!(document.register().validate().is_empty());
+    assert_eq!(
+        list_entry_uses(
+            document.register(),
+            RegisterList::CapabilityAreas,
+            "Training & exercises"
+        ),
+        1
+    );
+}
+
+type State = (Document, RegisterSettingsPanel);
+
+fn harness() -> Harness<'static, State> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(
+            |ui, (document, panel): &mut State| {
+                coalition_desk::ui::fonts::install(ui.ctx());
+                let mut out = Outbox::default();
+                egui::CentralPanel::default().show(ui, |ui| {
+                    panel.ui(ui, document.register(), &mut out);
+                });
+                for edit in out.edits {
+                    document.apply(edit);
+                }
+            },
+            (sample(), RegisterSettingsPanel::default()),
+        )
+}
+
+#[test]
+fn removing_a_level_in_use_is_refused_and_an_unused_one_goes() {
+    let mut harness = harness();
+    harness.run();
+    // OFFICIAL (first row) is used by the sample; SECRET (third) is not.
+    harness.get_all_by_label("Remove").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().0.register().markings.len(), 3);
+    assert!(!harness.state().0.is_dirty());
+    harness.get_by_label_contains("change them first");
+
+    harness.get_all_by_label("Remove").nth(2).unwrap().click();
+    harness.run();
+    assert_eq!(
+        harness.state().0.register().markings,
+        ["OFFICIAL", "OFFICIAL-SENSITIVE"]
+    );
+}
+
+#[test]
+fn adding_an_area_through_the_panel() {
+    let mut harness = harness();
+    harness.run();
+    harness.snapshot("register_panel");
+    harness.get_by_label("New capability area").focus();
+    harness.run();
+    harness
+        .get_by_label("New capability area")
+        .type_text("Air policing");
+    harness.run();
+    harness.get_by_label("Add area").click();
+    harness.run();
+    let areas = &harness.state().0.register().capability_areas;
+    assert_eq!(areas.last().map(String::as_str), Some("Air policing"));
+    harness.state_mut().0.undo();
+    assert!(
+        !harness
+            .state()
+            .0
+            .register()
+            .capability_areas
+            .contains(&"Air policing".to_string())
+    );
+}
