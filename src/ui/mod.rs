@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod form;
 pub mod meetings;
 pub mod participants;
+mod records;
 pub mod register_settings;
 pub mod theme;
 pub mod widgets;

@@ -67,35 +67,40 @@ pub fn optional_date_ui(
     changed
 }
 
-/// A time of day typed as HH:MM; an empty field means no time. A text that
-/// is not a time stays on screen in red and leaves the value unchanged.
-pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool {
-    let id = ui.scope_id().with(id_salt).with("time");
-    let shown = time
-        .map(|t| t.format("%H:%M").to_string())
-        .unwrap_or_default();
+/// How a typed value is shown, read back and explained.
+struct TypedField<'a, T> {
+    id_salt: &'a str,
+    width: f32,
+    hint: &'a str,
+    help: &'a str,
+    show: fn(&T) -> String,
+    parse: fn(&str) -> Option<T>,
+}
+
+/// A value typed as text. While the field has focus the text is kept as
+/// typed; a text that does not parse stays on screen in red, says why on
+/// hover, and leaves the value unchanged.
+fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) -> bool {
+    let id = ui.scope_id().with(field.id_salt).with("typed");
     let mut text: String = ui
         .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| shown.clone());
-    let parsed = parse_time(&text);
-    let valid = parsed.is_some();
+        .unwrap_or_else(|| (field.show)(value));
+    let valid = (field.parse)(&text).is_some();
     let response = ui.add(
         egui::TextEdit::singleline(&mut text)
-            .desired_width(64.0)
-            .hint_text("HH:MM")
+            .desired_width(field.width)
+            .hint_text(field.hint)
             .text_color_opt((!valid).then_some(ui.visuals().error_fg_color)),
     );
     if !valid {
-        response
-            .clone()
-            .on_hover_text("Type a time as HH:MM, e.g. 09:30, or leave it empty");
+        response.clone().on_hover_text(field.help);
     }
     let mut changed = false;
     if response.changed()
-        && let Some(new) = parse_time(&text)
-        && new != *time
+        && let Some(new) = (field.parse)(&text)
+        && new != *value
     {
-        *time = new;
+        *value = new;
         changed = true;
     }
     if response.has_focus() {
@@ -104,6 +109,22 @@ pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool
         ui.data_mut(|d| d.remove::<String>(id));
     }
     changed
+}
+
+/// A time of day typed as HH:MM; an empty field means no time.
+pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool {
+    let field = TypedField {
+        id_salt,
+        width: 64.0,
+        hint: "HH:MM",
+        help: "Type a time as HH:MM, e.g. 09:30, or leave it empty",
+        show: |time: &Option<NaiveTime>| {
+            time.map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default()
+        },
+        parse: parse_time,
+    };
+    typed_ui(ui, field, time)
 }
 
 /// `Some(None)` for an empty text, `Some(Some(t))` for a valid time.
@@ -118,30 +139,15 @@ fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
 /// An exact decimal typed as text ("12500000.00"). Commas and spaces as
 /// thousands separators are accepted.
 pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> bool {
-    let id = ui.scope_id().with(id_salt).with("decimal");
-    let mut text: String = ui
-        .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| value.to_string());
-    let parsed = parse_decimal(&text);
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .desired_width(110.0)
-            .text_color_opt(parsed.is_none().then_some(ui.visuals().error_fg_color)),
-    );
-    let mut changed = false;
-    if response.changed()
-        && let Some(new) = parse_decimal(&text)
-        && new != *value
-    {
-        *value = new;
-        changed = true;
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    changed
+    let field = TypedField {
+        id_salt,
+        width: 110.0,
+        hint: "0.00",
+        help: "Type a number such as 1500000.00 (commas are allowed)",
+        show: Decimal::to_string,
+        parse: parse_decimal,
+    };
+    typed_ui(ui, field, value)
 }
 
 fn parse_decimal(text: &str) -> Option<Decimal> {
