@@ -243,7 +243,7 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
 }
 
 /// Which register-wide list a level or area belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RegisterList {
     Markings,
     CapabilityAreas,

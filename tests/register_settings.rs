@@ -76,7 +76,7 @@ fn harness() -> Harness<'static, State> {
                 coalition_desk::ui::fonts::install(ui.ctx());
                 let mut out = Outbox::default();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    panel.ui(ui, document.register(), &mut out);
+                    panel.ui(ui, document.register(), document.revision(), &mut out);
                 });
                 for edit in out.edits {
                     document.apply(edit);

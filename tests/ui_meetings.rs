@@ -73,7 +73,7 @@ fn harness() -> Harness<'static, State> {
         .build_ui_state(
             |ui, (doc, panel): &mut State| {
                 let mut out = Outbox::default();
-                panel.ui(ui, doc.register(), today(), &mut out);
+                panel.ui(ui, doc.register(), today(), doc.revision(), &mut out);
                 for edit in out.edits {
                     doc.apply(edit);
                 }

@@ -364,11 +364,13 @@ impl CoalitionDeskApp {
             let revision = self.document.revision();
             match self.settings.tab {
                 Tab::Participants => self.participants.ui(ui, register, self.today, &mut out),
-                Tab::Meetings => self.meetings.ui(ui, register, self.today, &mut out),
+                Tab::Meetings => self
+                    .meetings
+                    .ui(ui, register, self.today, revision, &mut out),
                 Tab::Commitments => self
                     .commitments
                     .ui(ui, register, self.today, revision, &mut out),
-                Tab::Register => self.register_settings.ui(ui, register, &mut out),
+                Tab::Register => self.register_settings.ui(ui, register, revision, &mut out),
             }
         });
 

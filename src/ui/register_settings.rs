@@ -16,6 +16,9 @@ struct Renaming {
     text: String,
 }
 
+/// How many records use each entry of each list.
+type UseCounts = std::collections::HashMap<(RegisterList, String), usize>;
+
 /// The Register tab.
 #[derive(Debug, Default)]
 pub struct RegisterSettingsPanel {
@@ -24,10 +27,30 @@ pub struct RegisterSettingsPanel {
     new_area: String,
     /// Why the last change to a list was refused, if it was.
     refusal: Option<String>,
+    /// How many records use each entry, counted once per register revision
+    /// rather than every frame (a register may hold 100,000 commitments).
+    uses: Option<(u64, UseCounts)>,
 }
 
 impl RegisterSettingsPanel {
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
+    /// Draws the tab; `revision` is the document's, for the usage counts.
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
+        if self
+            .uses
+            .as_ref()
+            .is_none_or(|(counted, _)| *counted != revision)
+        {
+            let mut uses = std::collections::HashMap::new();
+            for list in [RegisterList::Markings, RegisterList::CapabilityAreas] {
+                for entry in entries(register, list) {
+                    uses.insert(
+                        (list, entry.clone()),
+                        edit::list_entry_uses(register, list, entry),
+                    );
+                }
+            }
+            self.uses = Some((revision, uses));
+        }
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("Register");
             ui.horizontal(|ui| {
@@ -77,10 +100,7 @@ impl RegisterSettingsPanel {
         hint: &str,
         out: &mut Outbox,
     ) {
-        let entries = match list {
-            RegisterList::Markings => &register.markings,
-            RegisterList::CapabilityAreas => &register.capability_areas,
-        };
+        let entries = entries(register, list);
         let set = |entries: Vec<String>| match list {
             RegisterList::Markings => Edit::SetMarkings(entries),
             RegisterList::CapabilityAreas => Edit::SetCapabilityAreas(entries),
@@ -122,7 +142,11 @@ impl RegisterSettingsPanel {
                         out.edit(edit::rename_list_entry(register, list, entry, &new));
                     }
                 }
-                let uses = edit::list_entry_uses(register, list, entry);
+                let uses = self
+                    .uses
+                    .as_ref()
+                    .and_then(|(_, uses)| uses.get(&(list, entry.clone())).copied())
+                    .unwrap_or(0);
                 ui.label(egui::RichText::new(format!("used by {uses}")).weak());
                 if ui.add_enabled(index > 0, egui::Button::new("Up")).clicked() {
                     let mut moved = entries.clone();
@@ -183,6 +207,13 @@ impl RegisterSettingsPanel {
                 }
             }
         });
+    }
+}
+
+fn entries(register: &Register, list: RegisterList) -> &Vec<String> {
+    match list {
+        RegisterList::Markings => &register.markings,
+        RegisterList::CapabilityAreas => &register.capability_areas,
     }
 }
 

@@ -22,11 +22,24 @@ pub struct MeetingsPanel {
     pub selected: Option<MeetingId>,
     /// Text typed in the filter box; matches title, location or date.
     pub filter: String,
+    /// The open meeting's validation problems, for (revision, meeting):
+    /// validating is a pass over the whole register, so it runs once per
+    /// edit, not once per frame.
+    problems: Option<(u64, MeetingId, Vec<String>)>,
 }
 
 impl MeetingsPanel {
     /// Draws the list and the editor, putting any change in `out`.
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+    /// `revision` is the document's, so derived figures are recomputed
+    /// only after an edit.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
         // An undo can remove the meeting that was open.
         if self
             .selected
@@ -39,7 +52,23 @@ impl MeetingsPanel {
             .default_size(theme::LIST_WIDTH)
             .show(ui, |ui| self.list_ui(ui, register, today, out));
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
-            Some(id) => editor_ui(ui, register, id, today, out),
+            Some(id) => {
+                let fresh = self
+                    .problems
+                    .as_ref()
+                    .is_some_and(|(r, m, _)| *r == revision && *m == id);
+                if !fresh {
+                    let messages = register
+                        .validate()
+                        .into_iter()
+                        .filter(|p| p.record == Some(Record::Meeting(id)))
+                        .map(|p| p.message)
+                        .collect();
+                    self.problems = Some((revision, id, messages));
+                }
+                let problems = self.problems.as_ref().map(|(_, _, m)| m.as_slice());
+                editor_ui(ui, register, id, today, problems.unwrap_or_default(), out)
+            }
             None => {
                 ui.centered_and_justified(|ui| {
                     ui.weak("Select a meeting in the list, or make a new one.");
@@ -151,7 +180,14 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
-fn editor_ui(ui: &mut Ui, register: &Register, id: MeetingId, today: NaiveDate, out: &mut Outbox) {
+fn editor_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    today: NaiveDate,
+    problems: &[String],
+    out: &mut Outbox,
+) {
     let Some(original) = register.meeting(id) else {
         return;
     };
@@ -168,14 +204,8 @@ fn editor_ui(ui: &mut Ui, register: &Register, id: MeetingId, today: NaiveDate, 
             }
         });
     });
-    // Validating the whole register each frame is simple and fast enough
-    // for registers of a few thousand records.
-    for problem in register
-        .validate()
-        .into_iter()
-        .filter(|p| p.record == Some(Record::Meeting(id)))
-    {
-        ui.colored_label(ui.visuals().error_fg_color, problem.to_string());
+    for problem in problems {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
     }
     ui.separator();
     egui::ScrollArea::vertical()
