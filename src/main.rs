@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Action {
     /// Validate a register: one line of record counts, or every problem (exit 1).
+    /// A file written by a newer version also exits 1.
     Check { file: PathBuf },
     /// Write the sample register built from the 10 April 2025 statement.
     Sample {
@@ -67,9 +68,24 @@ fn check(file: &std::path::Path) -> anyhow::Result<ExitCode> {
         }
     };
     let problems = loaded.register.validate();
+    // A newer version's file parsed, but this version cannot vouch for what
+    // it does not know: say so and fail, as the window opens it read-only.
+    let newer = loaded
+        .newer_version
+        .map(|found| storage::StorageError::NewerVersion {
+            found,
+            path: file.to_path_buf(),
+        });
     if problems.is_empty() {
         println!("{}: {}", file.display(), loaded.register.counts());
+        if let Some(newer) = newer {
+            println!("{newer}; only what this version knows was checked");
+            return Ok(ExitCode::FAILURE);
+        }
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(newer) = &newer {
+        println!("{newer}; only what this version knows was checked");
     }
     for problem in &problems {
         println!("{}: {problem}", file.display());
