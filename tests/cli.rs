@@ -59,7 +59,7 @@ fn sample_writes_a_file_that_checks_clean() {
     assert_eq!(
         lines[0],
         format!(
-            "{}: 6 participants, 2 people, 2 series, 1 meetings, 3 commitments",
+            "{}: 6 participants, 2 people, 2 series, 1 meeting, 3 commitments",
             path.display()
         )
     );
