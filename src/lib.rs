@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod edit;
+pub mod generate;
 pub mod model;
 pub mod sample;
 pub mod storage;

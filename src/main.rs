@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
-use coalition_desk::{sample, storage};
+use coalition_desk::{generate, sample, storage};
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +27,20 @@ enum Action {
     /// Validate a register: one line of record counts, or every problem (exit 1).
     /// A file written by a newer version also exits 1.
     Check { file: PathBuf },
+    /// Write a deterministic, realistic register of any size (stress tests).
+    Generate {
+        #[arg(long, default_value_t = 200)]
+        meetings: usize,
+        #[arg(long, default_value_t = 5000)]
+        commitments: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the sample register built from the 10 April 2025 statement.
     Sample {
         #[arg(short, long)]
@@ -48,6 +62,21 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Action::Check { file }) => check(&file),
         Some(Action::Sample { output, force }) => write_sample(&output, force),
+        Some(Action::Generate {
+            meetings,
+            commitments,
+            seed,
+            output,
+            force,
+        }) => write_generated(
+            generate::GenerateOptions {
+                meetings,
+                commitments,
+                seed,
+            },
+            &output,
+            force,
+        ),
         None => run_window(cli.file),
     };
     match result {
@@ -106,6 +135,21 @@ fn write_sample(output: &std::path::Path, force: bool) -> anyhow::Result<ExitCod
     std::fs::write(output, sample::SAMPLE_RON)
         .with_context(|| format!("could not write the sample to {}", output.display()))?;
     println!("Wrote the sample register to {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_generated(
+    options: generate::GenerateOptions,
+    output: &std::path::Path,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if output.exists() && !force {
+        anyhow::bail!("{} exists; pass --force to replace it", output.display());
+    }
+    let register = generate::register(options);
+    storage::save_with(output, &register, storage::Overwrite::Anything)
+        .map_err(|error| anyhow::anyhow!(error.describe()))?;
+    println!("Wrote {} to {}", register.counts(), output.display());
     Ok(ExitCode::SUCCESS)
 }
 
