@@ -156,6 +156,7 @@ pub struct Meeting {
     pub convenors: Vec<ParticipantId>,
     /// Co-chairs, by person.
     pub chairs: Vec<PersonId>,
+    #[serde(with = "super::unique_ids")]
     pub attendance: BTreeMap<ParticipantId, Attendance>,
     pub agenda: Vec<AgendaItem>,
     pub decisions: Vec<Decision>,

@@ -8,6 +8,7 @@ mod person;
 mod references;
 mod register;
 mod series;
+mod unique_ids;
 mod validation;
 
 pub use commitment::{Commitment, CommitmentStatus, Money, Quantity, Route, StatusChange};

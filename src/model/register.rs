@@ -40,10 +40,15 @@ pub struct Register {
     /// Protective marking levels, lowest first.
     pub markings: Vec<String>,
     pub capability_areas: Vec<String>,
+    #[serde(with = "super::unique_ids")]
     pub participants: BTreeMap<ParticipantId, Participant>,
+    #[serde(with = "super::unique_ids")]
     pub people: BTreeMap<PersonId, Person>,
+    #[serde(with = "super::unique_ids")]
     pub series: BTreeMap<SeriesId, SessionSeries>,
+    #[serde(with = "super::unique_ids")]
     pub meetings: BTreeMap<MeetingId, Meeting>,
+    #[serde(with = "super::unique_ids")]
     pub commitments: BTreeMap<CommitmentId, Commitment>,
 }
 
