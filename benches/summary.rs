@@ -68,7 +68,7 @@ fn large_register() -> (Register, MeetingId) {
                 title: format!("Commitment {n:03} of equipment and training"),
                 area: "Land".into(),
                 value: Some(Money {
-                    amount: Decimal::new(1_000_000_00 + n as i64, 2),
+                    amount: Decimal::new(100_000_000 + n as i64, 2),
                     currency: if n % 2 == 0 { "EUR" } else { "GBP" }.into(),
                 }),
                 status: CommitmentStatus::ALL[(n % 6) as usize],

@@ -43,12 +43,12 @@ fn page_text(document: &lopdf::Document, page: lopdf::ObjectId) -> String {
             (name, map)
         })
         .collect();
-    let content = lopdf::content::Content::decode(&document.get_page_content(page).unwrap())
-        .unwrap();
+    let content =
+        lopdf::content::Content::decode(&document.get_page_content(page).unwrap()).unwrap();
     let empty = BTreeMap::new();
     let mut font = &empty;
     let mut text = String::new();
-    let mut show = |bytes: &[u8], font: &BTreeMap<u32, String>, text: &mut String| {
+    let show = |bytes: &[u8], font: &BTreeMap<u32, String>, text: &mut String| {
         for pair in bytes.chunks(2) {
             let code = pair.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
             text.push_str(font.get(&code).map(String::as_str).unwrap_or("?"));
@@ -56,7 +56,11 @@ fn page_text(document: &lopdf::Document, page: lopdf::ObjectId) -> String {
     };
     for op in &content.operations {
         match op.operator.as_str() {
-            "Tf" => font = fonts.get(op.operands[0].as_name().unwrap()).unwrap_or(&empty),
+            "Tf" => {
+                font = fonts
+                    .get(op.operands[0].as_name().unwrap())
+                    .unwrap_or(&empty)
+            }
             "Tj" => show(op.operands[0].as_str().unwrap(), font, &mut text),
             "TJ" => {
                 for part in op.operands[0].as_array().unwrap() {
@@ -88,7 +92,11 @@ fn to_unicode(cmap: &[u8]) -> BTreeMap<u32, String> {
     let mut section = "";
     for line in text.lines().map(str::trim) {
         if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
-            section = if line.ends_with("beginbfchar") { "char" } else { "range" };
+            section = if line.ends_with("beginbfchar") {
+                "char"
+            } else {
+                "range"
+            };
             continue;
         }
         if line.starts_with("end") {
@@ -278,7 +286,10 @@ fn cyrillic_and_markup_print_literally() {
         "#panic(\"note\")",
         "$x^2$ #let a = 1 ]] \\ <label> @ref",
     ] {
-        assert!(page.contains(&squash(literal)), "missing {literal} in {page}");
+        assert!(
+            page.contains(&squash(literal)),
+            "missing {literal} in {page}"
+        );
     }
 }
 
@@ -309,7 +320,12 @@ fn attendance_record_prints() {
     let record = report::attendance_record(&register, SeriesId(9)).unwrap();
     let pages = pages(&engine().attendance_pdf(&record).unwrap());
     assert_eq!(pages.len(), 1);
-    for expected in ["Attendance record: Defence ministers", "Ukraine", "Absent", "Page 1 of 1"] {
+    for expected in [
+        "Attendance record: Defence ministers",
+        "Ukraine",
+        "Absent",
+        "Page 1 of 1",
+    ] {
         assert!(pages[0].contains(&squash(expected)), "missing {expected}");
     }
 }

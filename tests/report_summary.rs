@@ -49,7 +49,10 @@ fn sample_summary_in_full() {
         "John Healey MP",
         "Secretary of State for Defence (Defence Secretary)",
     );
-    let lecornu = delegate("Sébastien Lecornu", "Ministre des Armées (Defence Minister)");
+    let lecornu = delegate(
+        "Sébastien Lecornu",
+        "Ministre des Armées (Defence Minister)",
+    );
     let unnamed = "Representatives not named in the statement.";
     let expected = MeetingSummary {
         register_name: "Coalition of the Willing (sample)".into(),
@@ -212,7 +215,10 @@ fn unknown_meeting_is_an_error() {
 #[test]
 fn meetings_found_by_id_or_date_with_close_matches() {
     let register = sample::register().unwrap();
-    assert_eq!(report::find_meeting(&register, "11").unwrap(), SAMPLE_MEETING);
+    assert_eq!(
+        report::find_meeting(&register, "11").unwrap(),
+        SAMPLE_MEETING
+    );
     assert_eq!(
         report::find_meeting(&register, "2025-04-10").unwrap(),
         SAMPLE_MEETING
@@ -220,10 +226,21 @@ fn meetings_found_by_id_or_date_with_close_matches() {
     let error = report::find_meeting(&register, "2025-04-11")
         .unwrap_err()
         .to_string();
-    assert!(error.contains("a meeting on 2025-04-11 is not in the register"), "{error}");
-    assert!(error.contains("11 — Coalition of the Willing — Defence ministers (2025-04-10)"), "{error}");
-    let error = report::find_meeting(&register, "12").unwrap_err().to_string();
-    assert!(error.contains("meeting 12 is not in the register"), "{error}");
+    assert!(
+        error.contains("a meeting on 2025-04-11 is not in the register"),
+        "{error}"
+    );
+    assert!(
+        error.contains("11 — Coalition of the Willing — Defence ministers (2025-04-10)"),
+        "{error}"
+    );
+    let error = report::find_meeting(&register, "12")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("meeting 12 is not in the register"),
+        "{error}"
+    );
     assert!(error.contains("close matches"), "{error}");
 }
 
@@ -235,8 +252,13 @@ fn series_found_by_id_or_name_with_close_matches() {
         report::find_series(&register, "defence ministers").unwrap(),
         SeriesId(9)
     );
-    let error = report::find_series(&register, "11").unwrap_err().to_string();
-    assert!(error.contains("series 11 is not in the register"), "{error}");
+    let error = report::find_series(&register, "11")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("series 11 is not in the register"),
+        "{error}"
+    );
     assert!(error.contains("10 — Chiefs of Defence planning"), "{error}");
 }
 

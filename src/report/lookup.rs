@@ -37,7 +37,10 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Repo
         }
         if !that_day.is_empty() {
             return Err(not_found(
-                format!("a single meeting on {date} (there are {}; give its id)", that_day.len()),
+                format!(
+                    "a single meeting on {date} (there are {}; give its id)",
+                    that_day.len()
+                ),
                 that_day.into_iter().map(describe),
             ));
         }

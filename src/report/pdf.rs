@@ -4,11 +4,11 @@
 
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Bytes;
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
 
 use super::world::ReportWorld;
 use super::{AttendanceRecord, MeetingSummary, ReportError};
@@ -56,7 +56,11 @@ impl PrintEngine {
 
     /// The meeting summary as PDF bytes.
     pub fn meeting_summary_pdf(&self, summary: &MeetingSummary) -> Result<Vec<u8>, ReportError> {
-        self.typeset(self.summary_id, MEETING_SUMMARY, serde_json::to_vec(summary)?)
+        self.typeset(
+            self.summary_id,
+            MEETING_SUMMARY,
+            serde_json::to_vec(summary)?,
+        )
     }
 
     /// The attendance record as PDF bytes.

@@ -230,11 +230,14 @@ pub fn meeting_summary(
             title: c.title.clone(),
             area: c.area.clone(),
             route: c.route.label().into(),
-            amount: [c.quantity.as_ref().map(quantity), c.value.as_ref().map(money)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("; "),
+            amount: [
+                c.quantity.as_ref().map(quantity),
+                c.value.as_ref().map(money),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
             status: c.status.label().into(),
             firm: c.status.is_firm(),
         })

@@ -45,7 +45,9 @@ impl World for ReportWorld<'_> {
         if id == self.engine.data_id {
             Ok(self.data.clone())
         } else {
-            Err(FileError::Other(Some("reports read only their own data".into())))
+            Err(FileError::Other(Some(
+                "reports read only their own data".into(),
+            )))
         }
     }
 

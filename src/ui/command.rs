@@ -130,7 +130,9 @@ impl Command {
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
             Command::Delete(_) => "Delete this record (asks first)",
-            Command::PrintSummary(_) => "Preview this meeting's summary, then save it as PDF or print it",
+            Command::PrintSummary(_) => {
+                "Preview this meeting's summary, then save it as PDF or print it"
+            }
             Command::PrintAttendance(_) => {
                 "Preview the attendance record of this meeting's series, then save or print it"
             }

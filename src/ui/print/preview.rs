@@ -84,7 +84,13 @@ impl PrintPreview {
         };
         let safe: String = stem
             .chars()
-            .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect();
         format!("{safe}.pdf")
     }
@@ -107,7 +113,10 @@ impl PrintPreview {
             self.message = None;
             self.unprinted = None;
         } else {
-            self.message = Some(("The print worker has stopped; restart the program".into(), true));
+            self.message = Some((
+                "The print worker has stopped; restart the program".into(),
+                true,
+            ));
         }
     }
 
@@ -123,7 +132,10 @@ impl PrintPreview {
                 (format!("Sent to the printer: {printer_said}"), false)
             }
             Outcome::PrintFailed { pdf, reason } => {
-                let text = format!("Could not print: {reason}. Open the PDF and print it from the viewer: {}", pdf.display());
+                let text = format!(
+                    "Could not print: {reason}. Open the PDF and print it from the viewer: {}",
+                    pdf.display()
+                );
                 self.unprinted = Some(pdf);
                 (text, true)
             }
@@ -185,7 +197,10 @@ impl PrintPreview {
                 .clicked()
             && let Err(error) = opener::open(&pdf)
         {
-            self.message = Some((format!("Could not open the PDF: {error}: {}", pdf.display()), true));
+            self.message = Some((
+                format!("Could not open the PDF: {error}: {}", pdf.display()),
+                true,
+            ));
         }
         ui.separator();
         egui::ScrollArea::vertical()

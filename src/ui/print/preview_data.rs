@@ -18,7 +18,9 @@ fn marking_ui(ui: &mut Ui, marking: &str, register: &str) {
     ui.vertical_centered(|ui| {
         ui.label(RichText::new(marking).strong());
     });
-    ui.weak(format!("{register} — the marking above prints at the top and bottom of every page"));
+    ui.weak(format!(
+        "{register} — the marking above prints at the top and bottom of every page"
+    ));
 }
 
 fn heading(ui: &mut Ui, text: &str) {
@@ -29,26 +31,39 @@ fn heading(ui: &mut Ui, text: &str) {
 fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
     marking_ui(ui, &s.marking, &s.register_name);
     ui.heading(&s.title);
-    egui::Grid::new("preview-facts").num_columns(2).show(ui, |ui| {
-        let mut fact = |label: &str, value: &str| {
-            ui.strong(label);
-            ui.label(value);
-            ui.end_row();
-        };
-        if let Some(series) = &s.series {
-            fact("Series", series);
-        }
-        fact("Date", &s.date);
-        if let Some(times) = &s.times {
-            fact("Time", times);
-        }
-        fact("Location", if s.location.is_empty() { "—" } else { &s.location });
-        fact("Format", &s.format);
-        fact("State", &s.state);
-        fact("Convenors", &s.convenors.join(", "));
-        let chairs: Vec<String> = s.chairs.iter().map(|c| with_title(&c.name, &c.title)).collect();
-        fact("Co-chairs", &chairs.join("; "));
-    });
+    egui::Grid::new("preview-facts")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut fact = |label: &str, value: &str| {
+                ui.strong(label);
+                ui.label(value);
+                ui.end_row();
+            };
+            if let Some(series) = &s.series {
+                fact("Series", series);
+            }
+            fact("Date", &s.date);
+            if let Some(times) = &s.times {
+                fact("Time", times);
+            }
+            fact(
+                "Location",
+                if s.location.is_empty() {
+                    "—"
+                } else {
+                    &s.location
+                },
+            );
+            fact("Format", &s.format);
+            fact("State", &s.state);
+            fact("Convenors", &s.convenors.join(", "));
+            let chairs: Vec<String> = s
+                .chairs
+                .iter()
+                .map(|c| with_title(&c.name, &c.title))
+                .collect();
+            fact("Co-chairs", &chairs.join("; "));
+        });
     if let Some(groups) = &s.attendance {
         heading(ui, "Attendance");
         for group in groups {
@@ -112,7 +127,11 @@ fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
                 c.title,
                 c.area,
                 c.route,
-                if c.amount.is_empty() { "—" } else { &c.amount },
+                if c.amount.is_empty() {
+                    "—"
+                } else {
+                    &c.amount
+                },
                 c.status
             ));
         }
@@ -123,7 +142,11 @@ fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
                 .collect();
             ui.strong(format!(
                 "Firm totals: {}",
-                if totals.is_empty() { "none".into() } else { totals.join("; ") }
+                if totals.is_empty() {
+                    "none".into()
+                } else {
+                    totals.join("; ")
+                }
             ));
         }
     }

@@ -27,9 +27,14 @@ pub enum Destination {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Saved(PathBuf),
-    Printed { printer_said: String },
+    Printed {
+        printer_said: String,
+    },
     /// The PDF exists at `pdf` but the printer could not take it.
-    PrintFailed { pdf: PathBuf, reason: String },
+    PrintFailed {
+        pdf: PathBuf,
+        reason: String,
+    },
     Failed(String),
 }
 
@@ -126,7 +131,14 @@ fn send_to_printer(pdf: &std::path::Path) -> Result<String, String> {
     let mut command = if cfg!(windows) {
         let mut command = std::process::Command::new("powershell");
         command
-            .args(["-NoProfile", "-Command", "Start-Process", "-Verb", "Print", "-FilePath"])
+            .args([
+                "-NoProfile",
+                "-Command",
+                "Start-Process",
+                "-Verb",
+                "Print",
+                "-FilePath",
+            ])
             .arg(pdf);
         command
     } else {
@@ -134,9 +146,12 @@ fn send_to_printer(pdf: &std::path::Path) -> Result<String, String> {
         command.arg(pdf);
         command
     };
-    let output = command
-        .output()
-        .map_err(|error| format!("the print command could not run: {error}"))?;
+    let output = command.output().map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            "no print command (lp) was found on this computer".to_string()
+        }
+        _ => format!("the print command could not run: {error}"),
+    })?;
     let said = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim().to_string();
     if output.status.success() {
         Ok(said(&output.stdout))
