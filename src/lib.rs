@@ -6,6 +6,7 @@ pub mod document;
 pub mod edit;
 pub mod generate;
 pub mod model;
+pub mod report;
 pub mod sample;
 pub mod storage;
 pub mod ui;

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
-use coalition_desk::{generate, sample, storage};
+use coalition_desk::{generate, report, sample, storage};
+
+mod print;
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +51,47 @@ enum Action {
         #[arg(long)]
         force: bool,
     },
+    /// Print a meeting summary to PDF.
+    Summary {
+        file: PathBuf,
+        /// The meeting's id (the number in the file) or the date it was held (YYYY-MM-DD).
+        #[arg(long)]
+        meeting: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Print the restricted notes too.
+        #[arg(long)]
+        include_restricted: bool,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+    /// Print the attendance record of a session series to PDF.
+    Attendance {
+        file: PathBuf,
+        /// The series' id (the number in the file) or its name.
+        #[arg(long)]
+        series: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+}
+
+/// Paper sizes as typed on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for report::Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => report::Paper::A4,
+            PaperArg::Letter => report::Paper::Letter,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -77,6 +120,19 @@ fn main() -> ExitCode {
             &output,
             force,
         ),
+        Some(Action::Summary {
+            file,
+            meeting,
+            output,
+            include_restricted,
+            paper,
+        }) => print::summary(&file, &meeting, &output, include_restricted, paper.into()),
+        Some(Action::Attendance {
+            file,
+            series,
+            output,
+            paper,
+        }) => print::attendance(&file, &series, &output, paper.into()),
         None => run_window(cli.file),
     };
     match result {

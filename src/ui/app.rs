@@ -12,6 +12,7 @@ use super::commitments::CommitmentsPanel;
 use super::dialogs::{Answer, Dialog};
 use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
+use super::print::{Printing, Report};
 use super::register_settings::RegisterSettingsPanel;
 use super::theme::Theme;
 use super::{Outbox, fonts};
@@ -80,6 +81,8 @@ pub struct CoalitionDeskApp {
     pub meetings: MeetingsPanel,
     pub commitments: CommitmentsPanel,
     pub register_settings: RegisterSettingsPanel,
+    /// The print preview and the worker that typesets off the UI thread.
+    pub printing: Printing,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -112,6 +115,7 @@ impl CoalitionDeskApp {
             meetings: MeetingsPanel::default(),
             commitments: CommitmentsPanel::default(),
             register_settings: RegisterSettingsPanel::default(),
+            printing: Printing::default(),
             dialog: None,
             notice: None,
             today,
@@ -237,6 +241,8 @@ impl CoalitionDeskApp {
                 self.commitments.selected = Some(id);
             }
             Command::Delete(target) => self.ask_delete(target),
+            Command::PrintSummary(id) => self.printing.open(Report::Summary(id)),
+            Command::PrintAttendance(id) => self.printing.open(Report::Attendance(id)),
         }
     }
 
@@ -373,6 +379,8 @@ impl CoalitionDeskApp {
                 Tab::Register => self.register_settings.ui(ui, register, revision, &mut out),
             }
         });
+
+        self.printing.ui(&ctx, self.document.register());
 
         if let Some(mut dialog) = self.dialog.take() {
             match dialog.ui(&ctx) {

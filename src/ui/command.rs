@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CommitmentId, MeetingId, ParticipantId, Record};
+use crate::model::{CommitmentId, MeetingId, ParticipantId, Record, SeriesId};
 
 /// The panels of the main window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -59,6 +59,10 @@ pub enum Command {
     OpenCommitment(CommitmentId),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
+    /// Opens the print preview of a meeting's summary.
+    PrintSummary(MeetingId),
+    /// Opens the print preview of a series' attendance record.
+    PrintAttendance(SeriesId),
 }
 
 impl Command {
@@ -100,6 +104,8 @@ impl Command {
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
             Command::Delete(_) => "Delete…".into(),
+            Command::PrintSummary(_) => "Print summary…".into(),
+            Command::PrintAttendance(_) => "Print attendance…".into(),
         }
     }
 
@@ -124,6 +130,12 @@ impl Command {
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
             Command::Delete(_) => "Delete this record (asks first)",
+            Command::PrintSummary(_) => {
+                "Preview this meeting's summary, then save it as PDF or print it"
+            }
+            Command::PrintAttendance(_) => {
+                "Preview the attendance record of this meeting's series, then save or print it"
+            }
         }
     }
 

@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod form;
 pub mod meetings;
 pub mod participants;
+pub mod print;
 mod records;
 pub mod register_settings;
 pub mod theme;

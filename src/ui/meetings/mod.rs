@@ -202,6 +202,7 @@ fn editor_ui(
             {
                 out.command(Command::Delete(Record::Meeting(id)));
             }
+            print_buttons_ui(ui, original, id, out);
         });
     });
     for problem in problems {
@@ -270,4 +271,19 @@ fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
         .collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, id)| id).collect()
+}
+
+/// "Print summary…", and "Print attendance…" when the meeting is in a series.
+fn print_buttons_ui(ui: &mut Ui, meeting: &Meeting, id: MeetingId, out: &mut Outbox) {
+    let mut commands = vec![Command::PrintSummary(id)];
+    commands.extend(meeting.series.map(Command::PrintAttendance));
+    for command in commands.into_iter().rev() {
+        if ui
+            .button(command.label())
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            out.command(command);
+        }
+    }
 }

@@ -1,0 +1,121 @@
+//! Finding the meeting or series the officer named on the command line,
+//! with close matches when the name is not found.
+
+use chrono::NaiveDate;
+
+use super::ReportError;
+use crate::model::{MeetingId, Register, SeriesId};
+
+/// How many close matches an error lists.
+const CLOSE_MATCHES: usize = 5;
+
+/// A meeting by its id ("11") or by the date it was held ("2025-04-10",
+/// when exactly one meeting falls that day).
+pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, ReportError> {
+    let wanted = wanted.trim();
+    let describe = |id: MeetingId| format!("{} — {}", id.0, register.meeting_title(id));
+    if let Ok(number) = wanted.parse::<u64>() {
+        let id = MeetingId(number);
+        if register.meeting(id).is_some() {
+            return Ok(id);
+        }
+        let mut ids: Vec<_> = register.meetings.keys().copied().collect();
+        ids.sort_by_key(|m| m.0.abs_diff(number));
+        return Err(not_found(
+            format!("meeting {number}"),
+            ids.into_iter().map(describe),
+        ));
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(wanted, "%Y-%m-%d") {
+        let that_day: Vec<_> = register
+            .meetings_by_date()
+            .into_iter()
+            .filter(|id| register.meeting(*id).is_some_and(|m| m.date == date))
+            .collect();
+        if let [only] = that_day.as_slice() {
+            return Ok(*only);
+        }
+        if !that_day.is_empty() {
+            return Err(not_found(
+                format!(
+                    "a single meeting on {date} (there are {}; give its id)",
+                    that_day.len()
+                ),
+                that_day.into_iter().map(describe),
+            ));
+        }
+        let mut ids = register.meetings_by_date();
+        ids.sort_by_key(|id| {
+            register
+                .meeting(*id)
+                .map(|m| (m.date - date).num_days().abs())
+                .unwrap_or(i64::MAX)
+        });
+        return Err(not_found(
+            format!("a meeting on {date}"),
+            ids.into_iter().map(describe),
+        ));
+    }
+    let needle = wanted.to_lowercase();
+    let mut ids = register.meetings_by_date();
+    ids.sort_by_key(|id| {
+        !register
+            .meeting(*id)
+            .is_some_and(|m| m.title.to_lowercase().contains(&needle))
+    });
+    Err(not_found(
+        format!("\"{wanted}\" (give a meeting id or a date YYYY-MM-DD)"),
+        ids.into_iter().map(describe),
+    ))
+}
+
+/// A series by its id, or by its name when exactly one series has it.
+pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, ReportError> {
+    let wanted = wanted.trim();
+    let describe = |id: SeriesId| {
+        let name = register
+            .session_series(id)
+            .map(|s| s.name.as_str())
+            .unwrap_or_default();
+        format!("{} — {name}", id.0)
+    };
+    if let Ok(number) = wanted.parse::<u64>() {
+        let id = SeriesId(number);
+        if register.session_series(id).is_some() {
+            return Ok(id);
+        }
+        let mut ids: Vec<_> = register.series.keys().copied().collect();
+        ids.sort_by_key(|s| s.0.abs_diff(number));
+        return Err(not_found(
+            format!("series {number}"),
+            ids.into_iter().map(describe),
+        ));
+    }
+    let needle = wanted.to_lowercase();
+    let named: Vec<_> = register
+        .series
+        .iter()
+        .filter(|(_, s)| s.name.to_lowercase() == needle)
+        .map(|(id, _)| *id)
+        .collect();
+    if let [only] = named.as_slice() {
+        return Ok(*only);
+    }
+    let mut ids: Vec<_> = register.series.keys().copied().collect();
+    ids.sort_by_key(|id| {
+        !register
+            .session_series(*id)
+            .is_some_and(|s| s.name.to_lowercase().contains(&needle))
+    });
+    Err(not_found(
+        format!("series \"{wanted}\""),
+        ids.into_iter().map(describe),
+    ))
+}
+
+fn not_found(wanted: String, close: impl Iterator<Item = String>) -> ReportError {
+    ReportError::NotFound {
+        wanted,
+        close: close.take(CLOSE_MATCHES).collect(),
+    }
+}

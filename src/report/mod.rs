@@ -1,0 +1,71 @@
+//! Reports as plain data, then as PDF. `meeting_summary` and
+//! `attendance_record` read the register and return values a test can
+//! compare in full and the window can preview; `PrintEngine` typesets those
+//! same values with typst. No egui here.
+
+mod attendance;
+mod format;
+mod lookup;
+mod pdf;
+mod summary;
+mod world;
+
+pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
+pub use lookup::{find_meeting, find_series};
+pub use pdf::PrintEngine;
+pub use summary::{
+    ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
+    Delegate, MeetingSummary, SummaryOptions, meeting_summary,
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{MeetingId, SeriesId};
+
+/// The sheet size a report is typeset on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Paper {
+    #[default]
+    A4,
+    /// US Letter, for partners who print on it.
+    Letter,
+}
+
+impl Paper {
+    /// Both sizes, for pickers.
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
+    /// The name on a picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "US Letter",
+        }
+    }
+}
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("there is no {0} in the register")]
+    NoSuchMeeting(MeetingId),
+    #[error("there is no {0} in the register")]
+    NoSuchSeries(SeriesId),
+    /// The officer named a meeting or series the register does not hold;
+    /// `close` lists the nearest ones, already worded.
+    #[error("{wanted} is not in the register{}", close_matches(.close))]
+    NotFound { wanted: String, close: Vec<String> },
+    #[error("the report data could not be prepared: {0}")]
+    Data(#[from] serde_json::Error),
+    /// The template failed; a bug in the program, not in the register.
+    #[error("the report could not be typeset: {0}")]
+    Typesetting(String),
+}
+
+fn close_matches(close: &[String]) -> String {
+    if close.is_empty() {
+        String::new()
+    } else {
+        format!("; close matches:\n  {}", close.join("\n  "))
+    }
+}

@@ -1,0 +1,106 @@
+//! Typesetting reports to PDF with typst. The engine (standard library,
+//! fonts, font book) is built once and reused for every report: loading
+//! fonts is the slow part, typesetting a summary is fast.
+
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Bytes;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
+
+use super::world::ReportWorld;
+use super::{AttendanceRecord, MeetingSummary, ReportError};
+
+/// The bundled fonts: Noto Sans (Latin, Greek, Cyrillic; OFL, see
+/// assets/fonts/OFL.txt) for the text, and typst's own Libertinus Serif and
+/// New Computer Modern for italics and anything Noto lacks. No system fonts,
+/// so every machine prints the same pages.
+const NOTO_SANS: [&[u8]; 2] = [
+    include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+];
+
+const MEETING_SUMMARY: &str = include_str!("../../assets/print/meeting-summary.typ");
+const ATTENDANCE: &str = include_str!("../../assets/print/attendance.typ");
+
+/// Typesets reports. Build once (it loads the fonts) and keep it; it is
+/// `Send + Sync`, so a worker thread can own it.
+pub struct PrintEngine {
+    pub(super) library: LazyHash<Library>,
+    pub(super) book: LazyHash<FontBook>,
+    pub(super) fonts: Vec<Font>,
+    pub(super) data_id: FileId,
+    summary_id: FileId,
+    attendance_id: FileId,
+}
+
+impl PrintEngine {
+    /// Loads the bundled fonts and the standard library.
+    pub fn new() -> Result<Self, ReportError> {
+        let fonts: Vec<Font> = NOTO_SANS
+            .into_iter()
+            .chain(typst_assets::fonts())
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        Ok(PrintEngine {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            data_id: file_id("/data.json")?,
+            summary_id: file_id("/meeting-summary.typ")?,
+            attendance_id: file_id("/attendance.typ")?,
+        })
+    }
+
+    /// The meeting summary as PDF bytes.
+    pub fn meeting_summary_pdf(&self, summary: &MeetingSummary) -> Result<Vec<u8>, ReportError> {
+        self.typeset(
+            self.summary_id,
+            MEETING_SUMMARY,
+            serde_json::to_vec(summary)?,
+        )
+    }
+
+    /// The attendance record as PDF bytes.
+    pub fn attendance_pdf(&self, record: &AttendanceRecord) -> Result<Vec<u8>, ReportError> {
+        self.typeset(self.attendance_id, ATTENDANCE, serde_json::to_vec(record)?)
+    }
+
+    /// Typesets `template` over `data`. Anything a template can pass in
+    /// reaches it only as the JSON file, never as markup.
+    fn typeset(&self, id: FileId, template: &str, data: Vec<u8>) -> Result<Vec<u8>, ReportError> {
+        let world = ReportWorld {
+            engine: self,
+            template: Source::new(id, template.to_string()),
+            data: Bytes::new(data),
+        };
+        let document: PagedDocument = typst::compile(&world)
+            .output
+            .map_err(|errors| typesetting_error(&errors))?;
+        let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+            .map_err(|errors| typesetting_error(&errors));
+        // typst memoises across runs; drop what has not been used lately so
+        // a long session of printing does not grow without bound.
+        typst::comemo::evict(10);
+        pdf
+    }
+}
+
+fn file_id(path: &str) -> Result<FileId, ReportError> {
+    let vpath = VirtualPath::new(path)
+        .map_err(|error| ReportError::Typesetting(format!("{error:?}: {path}")))?;
+    Ok(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
+}
+
+fn typesetting_error(errors: &[SourceDiagnostic]) -> ReportError {
+    ReportError::Typesetting(
+        errors
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}

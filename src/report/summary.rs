@@ -1,0 +1,333 @@
+//! The meeting summary as plain data: what the preview shows and the PDF
+//! prints, built in one place so the two never disagree.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::format::{long_date, money, quantity, times};
+use super::{Paper, ReportError};
+use crate::model::{AttendanceStatus, MeetingId, ParticipantId, ParticipantKind, Register};
+
+/// Which parts of the meeting the summary prints.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct SummaryOptions {
+    pub attendance: bool,
+    pub agenda: bool,
+    pub decisions: bool,
+    pub actions: bool,
+    /// The commitments announced at the meeting and their firm totals.
+    pub commitments: bool,
+    pub statement: bool,
+    /// The secretariat's own (unrestricted) notes on the meeting.
+    pub notes: bool,
+    /// Off unless the officer ticks it: restricted notes never print by
+    /// accident.
+    pub include_restricted: bool,
+    pub paper: Paper,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions {
+            attendance: true,
+            agenda: true,
+            decisions: true,
+            actions: true,
+            commitments: true,
+            statement: true,
+            notes: true,
+            include_restricted: false,
+            paper: Paper::A4,
+        }
+    }
+}
+
+/// A person at the table, with the office they held on the meeting's date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delegate {
+    pub name: String,
+    /// Empty when the register holds no role for that day.
+    pub title: String,
+}
+
+/// One participant's line in the attendance list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttendanceLine {
+    pub participant: String,
+    pub code: String,
+    /// "Present", "Represented" or "Observer".
+    pub status: String,
+    pub delegates: Vec<Delegate>,
+    pub note: String,
+}
+
+/// Nations, then organisations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttendanceGroup {
+    /// "Nations" or "Organisations".
+    pub heading: String,
+    pub lines: Vec<AttendanceLine>,
+}
+
+/// One agenda item as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgendaLine {
+    pub title: String,
+    pub lead: Option<String>,
+    pub notes: String,
+    pub outcome: String,
+}
+
+/// One action item as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionLine {
+    pub text: String,
+    /// The owning participant's name.
+    pub owner: Option<String>,
+    /// "31 December 2025".
+    pub due: Option<String>,
+    pub done: bool,
+}
+
+/// A commitment announced at the meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CommitmentLine {
+    pub participant: String,
+    pub title: String,
+    pub area: String,
+    pub route: String,
+    /// "200 instructors", "EUR 250,000,000.00", both joined by "; ", or empty.
+    pub amount: String,
+    pub status: String,
+    /// Counts in the firm totals (committed and beyond).
+    pub firm: bool,
+}
+
+/// The sum of firm commitments in one currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    /// Exact; serialised as a string.
+    pub amount: Decimal,
+    /// "250,000,000.00", for the page.
+    pub text: String,
+}
+
+/// Everything a printed meeting summary says. Sections the officer left
+/// out are `None`; restricted notes are `None` unless asked for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingSummary {
+    pub register_name: String,
+    /// The highest marking among the meeting and everything included.
+    pub marking: String,
+    pub paper: Paper,
+    pub title: String,
+    /// "Defence ministers, session 4"; `None` outside a series.
+    pub series: Option<String>,
+    pub date: String,
+    pub times: Option<String>,
+    pub location: String,
+    pub format: String,
+    pub state: String,
+    pub convenors: Vec<String>,
+    pub chairs: Vec<Delegate>,
+    pub attendance: Option<Vec<AttendanceGroup>>,
+    pub apologies: Option<Vec<String>>,
+    pub agenda: Option<Vec<AgendaLine>>,
+    pub decisions: Option<Vec<String>>,
+    pub actions: Option<Vec<ActionLine>>,
+    pub commitments: Option<Vec<CommitmentLine>>,
+    pub firm_totals: Option<Vec<CurrencyTotal>>,
+    pub statement: Option<String>,
+    pub notes: Option<String>,
+    pub restricted_notes: Option<String>,
+}
+
+/// Builds the summary of one meeting.
+pub fn meeting_summary(
+    register: &Register,
+    id: MeetingId,
+    options: &SummaryOptions,
+) -> Result<MeetingSummary, ReportError> {
+    let meeting = register.meeting(id).ok_or(ReportError::NoSuchMeeting(id))?;
+    let date = meeting.date;
+    let delegate = |person, participant: Option<ParticipantId>| {
+        let found = register.person(person);
+        let role = found.and_then(|p| match participant {
+            Some(participant) => p.role_for(participant, date),
+            None => p.role_on(date),
+        });
+        Delegate {
+            name: register.person_name(person),
+            title: role.map(|r| r.title.clone()).unwrap_or_default(),
+        }
+    };
+
+    let mut groups: BTreeMap<ParticipantKind, Vec<(String, AttendanceLine)>> = BTreeMap::new();
+    let mut apologies = Vec::new();
+    for (&participant, attendance) in &meeting.attendance {
+        let found = register.participant(participant);
+        let name = register.participant_name(participant);
+        if attendance.status == AttendanceStatus::Apologies {
+            apologies.push(name);
+            continue;
+        }
+        let kind = found.map(|p| p.kind).unwrap_or_default();
+        let line = AttendanceLine {
+            participant: name.clone(),
+            code: register.participant_code(participant),
+            status: attendance.status.label().into(),
+            delegates: attendance
+                .delegates
+                .iter()
+                .map(|&person| delegate(person, Some(participant)))
+                .collect(),
+            note: attendance.note.clone(),
+        };
+        groups
+            .entry(kind)
+            .or_default()
+            .push((name.to_lowercase(), line));
+    }
+    apologies.sort_by_key(|name| name.to_lowercase());
+    let attendance = groups
+        .into_iter()
+        .map(|(kind, mut lines)| {
+            lines.sort_by(|a, b| a.0.cmp(&b.0));
+            AttendanceGroup {
+                heading: match kind {
+                    ParticipantKind::Nation => "Nations",
+                    ParticipantKind::Organisation => "Organisations",
+                }
+                .into(),
+                lines: lines.into_iter().map(|(_, line)| line).collect(),
+            }
+        })
+        .collect();
+
+    let order = register.participants_by_name();
+    let rank = |p: ParticipantId| order.iter().position(|&o| o == p).unwrap_or(order.len());
+    let mut announced: Vec<_> = register
+        .commitments
+        .iter()
+        .filter(|(_, c)| c.announced_at == Some(id))
+        .collect();
+    announced.sort_by_key(|(cid, c)| (rank(c.participant), c.title.to_lowercase(), **cid));
+    let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
+    for (_, commitment) in &announced {
+        if let Some(value) = &commitment.value
+            && commitment.status.is_firm()
+        {
+            *totals.entry(value.currency.clone()).or_default() += value.amount;
+        }
+    }
+    let commitment_lines = announced
+        .iter()
+        .map(|(_, c)| CommitmentLine {
+            participant: register.participant_name(c.participant),
+            title: c.title.clone(),
+            area: c.area.clone(),
+            route: c.route.label().into(),
+            amount: [
+                c.quantity.as_ref().map(quantity),
+                c.value.as_ref().map(money),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
+            status: c.status.label().into(),
+            firm: c.status.is_firm(),
+        })
+        .collect();
+
+    let included_markings = std::iter::once(meeting.marking.as_str()).chain(
+        announced
+            .iter()
+            .filter(|_| options.commitments)
+            .map(|(_, c)| c.marking.as_str()),
+    );
+    let marking = register
+        .highest_marking(included_markings)
+        .unwrap_or(register.lowest_marking())
+        .to_string();
+
+    let text = |wanted: bool, text: &str| (wanted && !text.trim().is_empty()).then(|| text.into());
+    let series = meeting.series.map(|s| {
+        let name = register
+            .session_series(s)
+            .map(|series| series.name.clone())
+            .unwrap_or_else(|| format!("missing {s}"));
+        match meeting.number {
+            Some(number) => format!("{name}, session {number}"),
+            None => name,
+        }
+    });
+    Ok(MeetingSummary {
+        register_name: register.name.clone(),
+        marking,
+        paper: options.paper,
+        title: meeting.title.clone(),
+        series,
+        date: long_date(date),
+        times: times(meeting.start, meeting.end, meeting.time_zone),
+        location: meeting.location.clone(),
+        format: meeting.format.label().into(),
+        state: meeting.state.label().into(),
+        convenors: meeting
+            .convenors
+            .iter()
+            .map(|&p| register.participant_name(p))
+            .collect(),
+        chairs: meeting
+            .chairs
+            .iter()
+            .map(|&person| delegate(person, None))
+            .collect(),
+        attendance: options.attendance.then_some(attendance),
+        apologies: options.attendance.then_some(apologies),
+        agenda: options.agenda.then(|| {
+            meeting
+                .agenda
+                .iter()
+                .map(|item| AgendaLine {
+                    title: item.title.clone(),
+                    lead: item.lead.map(|p| register.person_name(p)),
+                    notes: item.notes.clone(),
+                    outcome: item.outcome.clone(),
+                })
+                .collect()
+        }),
+        decisions: options
+            .decisions
+            .then(|| meeting.decisions.iter().map(|d| d.text.clone()).collect()),
+        actions: options.actions.then(|| {
+            meeting
+                .actions
+                .iter()
+                .map(|a| ActionLine {
+                    text: a.text.clone(),
+                    owner: a.owner.map(|p| register.participant_name(p)),
+                    due: a.due.map(long_date),
+                    done: a.done,
+                })
+                .collect()
+        }),
+        commitments: options.commitments.then_some(commitment_lines),
+        firm_totals: options.commitments.then(|| {
+            totals
+                .into_iter()
+                .map(|(currency, amount)| CurrencyTotal {
+                    text: super::format::grouped(amount),
+                    currency,
+                    amount,
+                })
+                .collect()
+        }),
+        statement: text(options.statement, &meeting.statement),
+        notes: text(options.notes, &meeting.notes),
+        restricted_notes: text(options.include_restricted, &meeting.restricted_notes),
+    })
+}

@@ -1,0 +1,63 @@
+//! The typst world one report is typeset in: the engine's fonts and
+//! library, one template, and the report's data as a virtual JSON file.
+//! The template reads the data with `json(...)`, so the register's text is
+//! never parsed as markup: a title such as `#set page(width: 1pt)` prints
+//! as those characters.
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+
+use super::pdf::PrintEngine;
+
+/// One report being typeset: borrowed engine, owned template and data.
+pub(super) struct ReportWorld<'a> {
+    pub engine: &'a PrintEngine,
+    pub template: Source,
+    pub data: Bytes,
+}
+
+impl World for ReportWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.engine.book
+    }
+
+    fn main(&self) -> FileId {
+        self.template.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.template.id() {
+            Ok(self.template.clone())
+        } else {
+            Err(FileError::NotSource)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.engine.data_id {
+            Ok(self.data.clone())
+        } else {
+            Err(FileError::Other(Some(
+                "reports read only their own data".into(),
+            )))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.get(index).cloned()
+    }
+
+    /// Reports carry the meeting's dates, never the day they were printed,
+    /// so the same register always prints the same pages.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}

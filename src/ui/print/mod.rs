@@ -1,0 +1,45 @@
+//! Printing from the window: a preview of the report data with its
+//! options, then Save PDF or Print, typeset on a worker thread.
+
+mod preview;
+mod preview_data;
+mod worker;
+
+pub use preview::{PrintPreview, Report};
+pub use worker::{Destination, Outcome, PrintData, PrintWorker};
+
+use crate::model::Register;
+
+/// The app's printing: the open preview, if any, and the worker that
+/// typesets (started on first use and kept, so fonts load once).
+#[derive(Default)]
+pub struct Printing {
+    pub preview: Option<PrintPreview>,
+    worker: Option<PrintWorker>,
+}
+
+impl Printing {
+    /// Opens the preview of a report, replacing any open one.
+    pub fn open(&mut self, report: Report) {
+        self.preview = Some(PrintPreview::new(report));
+    }
+
+    /// Draws the preview and takes in finished jobs.
+    pub fn ui(&mut self, ctx: &egui::Context, register: &Register) {
+        let Some(preview) = self.preview.as_mut() else {
+            return;
+        };
+        let worker = self.worker.get_or_insert_with(|| {
+            let ctx = ctx.clone();
+            PrintWorker::start(move || ctx.request_repaint())
+        });
+        if let Some(outcome) = worker.poll() {
+            preview.finish(outcome);
+        }
+        // Closing while a job runs is allowed: the job finishes and its
+        // file is written; the answer is shown if the preview is reopened.
+        if !preview.ui(ctx, register, worker) {
+            self.preview = None;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The print preview window: the same `MeetingSummary` or
+//! `AttendanceRecord` the PDF is made from, the options that shape it, and
+//! the buttons that save or print it.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::worker::{Destination, Outcome, PrintData, PrintWorker};
+use crate::model::{MeetingId, Register, SeriesId};
+use crate::report::{self, Paper, SummaryOptions};
+
+/// rfd returns nothing both on cancel and when no dialog can be shown; a
+/// "cancel" faster than a person can click means nothing was shown.
+const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
+
+/// Which report the preview is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    Summary(MeetingId),
+    Attendance(SeriesId),
+}
+
+/// The preview window's state. Dropping it closes the window; the worker
+/// (and its loaded fonts) stays with the app.
+pub struct PrintPreview {
+    pub report: Report,
+    pub options: SummaryOptions,
+    /// A job is with the worker; buttons wait, a spinner turns.
+    pub busy: Option<String>,
+    /// What happened last, in words.
+    pub message: Option<(String, bool)>,
+    /// A PDF the printer refused, offered to open in the default viewer.
+    pub unprinted: Option<PathBuf>,
+    /// Shown when no file dialog could be opened: the officer types a path.
+    pub typed_path: Option<String>,
+}
+
+impl PrintPreview {
+    /// A preview of the report with the default options.
+    pub fn new(report: Report) -> Self {
+        PrintPreview {
+            report,
+            options: SummaryOptions::default(),
+            busy: None,
+            message: None,
+            unprinted: None,
+            typed_path: None,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self.report {
+            Report::Summary(_) => "Print summary",
+            Report::Attendance(_) => "Print attendance record",
+        }
+    }
+
+    /// The data to typeset with the current options, or why there is none.
+    pub fn data(&self, register: &Register) -> Result<PrintData, String> {
+        match self.report {
+            Report::Summary(id) => report::meeting_summary(register, id, &self.options)
+                .map(|s| PrintData::Summary(Box::new(s))),
+            Report::Attendance(id) => report::attendance_record(register, id).map(|mut r| {
+                r.paper = self.options.paper;
+                PrintData::Attendance(Box::new(r))
+            }),
+        }
+        .map_err(|error| error.to_string())
+    }
+
+    /// A file name to suggest, from the report's title.
+    fn suggested_name(&self, register: &Register) -> String {
+        let stem = match self.report {
+            Report::Summary(id) => register
+                .meeting(id)
+                .map(|m| format!("summary {} {}", m.date, m.title))
+                .unwrap_or_else(|| "summary".into()),
+            Report::Attendance(id) => register
+                .session_series(id)
+                .map(|s| format!("attendance {}", s.name))
+                .unwrap_or_else(|| "attendance".into()),
+        };
+        let safe: String = stem
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        format!("{safe}.pdf")
+    }
+
+    /// Sends a job; the outcome arrives through `finish`.
+    pub fn submit(&mut self, register: &Register, worker: &PrintWorker, destination: Destination) {
+        let data = match self.data(register) {
+            Ok(data) => data,
+            Err(error) => {
+                self.message = Some((error, true));
+                return;
+            }
+        };
+        let doing = match &destination {
+            Destination::File(_) => "Typesetting the PDF…",
+            Destination::Printer(_) => "Typesetting and sending to the printer…",
+        };
+        if worker.submit(data, destination) {
+            self.busy = Some(doing.into());
+            self.message = None;
+            self.unprinted = None;
+        } else {
+            self.message = Some((
+                "The print worker has stopped; restart the program".into(),
+                true,
+            ));
+        }
+    }
+
+    /// Takes in the worker's answer.
+    pub fn finish(&mut self, outcome: Outcome) {
+        self.busy = None;
+        self.message = Some(match outcome {
+            Outcome::Saved(path) => (format!("Saved the PDF to {}", path.display()), false),
+            Outcome::Printed { printer_said } if printer_said.is_empty() => {
+                ("Sent to the printer".into(), false)
+            }
+            Outcome::Printed { printer_said } => {
+                (format!("Sent to the printer: {printer_said}"), false)
+            }
+            Outcome::PrintFailed { pdf, reason } => {
+                let text = format!(
+                    "Could not print: {reason}. Open the PDF and print it from the viewer: {}",
+                    pdf.display()
+                );
+                self.unprinted = Some(pdf);
+                (text, true)
+            }
+            Outcome::Failed(reason) => (format!("No PDF was made: {reason}"), true),
+        });
+    }
+
+    /// Draws the window. Returns false once the officer closes it.
+    pub fn ui(&mut self, ctx: &egui::Context, register: &Register, worker: &PrintWorker) -> bool {
+        let mut open = true;
+        egui::Window::new(self.title())
+            .id(egui::Id::unique("print-preview"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_size([640.0, 620.0])
+            .show(ctx, |ui| self.window_ui(ui, register, worker));
+        open
+    }
+
+    fn window_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {
+        let idle = self.busy.is_none();
+        ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(idle, |ui| {
+                if ui
+                    .button("Save PDF…")
+                    .on_hover_text("Typeset the report and save it as a PDF file")
+                    .clicked()
+                {
+                    self.choose_file(register, worker);
+                }
+                if ui
+                    .button("Print")
+                    .on_hover_text("Typeset the report and send it to the system printer")
+                    .clicked()
+                {
+                    let path = std::env::temp_dir().join(self.suggested_name(register));
+                    self.submit(register, worker, Destination::Printer(path));
+                }
+            });
+            if let Some(doing) = &self.busy {
+                ui.spinner();
+                ui.label(doing);
+            }
+        });
+        self.typed_path_ui(ui, register, worker);
+        if let Some((text, is_error)) = &self.message {
+            if *is_error {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            } else {
+                ui.label(text);
+            }
+        }
+        if let Some(pdf) = self.unprinted.clone()
+            && ui
+                .button("Open the PDF")
+                .on_hover_text("Open the PDF in the default viewer")
+                .clicked()
+            && let Err(error) = opener::open(&pdf)
+        {
+            self.message = Some((
+                format!("Could not open the PDF: {error}: {}", pdf.display()),
+                true,
+            ));
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("print-preview-data")
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.data(register) {
+                Ok(data) => super::preview_data::data_ui(ui, &data),
+                Err(error) => {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+            });
+    }
+
+    fn options_ui(&mut self, ui: &mut Ui) {
+        let options = &mut self.options;
+        if matches!(self.report, Report::Summary(_)) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Sections:").strong());
+                ui.checkbox(&mut options.attendance, "Attendance");
+                ui.checkbox(&mut options.notes, "Notes");
+                ui.checkbox(&mut options.agenda, "Agenda");
+                ui.checkbox(&mut options.decisions, "Decisions");
+                ui.checkbox(&mut options.actions, "Action items");
+                ui.checkbox(&mut options.commitments, "Commitments");
+                ui.checkbox(&mut options.statement, "Public statement");
+            });
+            ui.checkbox(&mut options.include_restricted, "Include restricted notes")
+                .on_hover_text("Restricted notes are left out unless you tick this");
+        }
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Paper:").strong());
+            for paper in Paper::ALL {
+                ui.radio_value(&mut options.paper, paper, paper.label());
+            }
+        });
+    }
+
+    fn choose_file(&mut self, register: &Register, worker: &PrintWorker) {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Save the PDF as")
+            .add_filter("PDF", &["pdf"])
+            .set_file_name(self.suggested_name(register))
+            .save_file();
+        match picked {
+            Some(path) => self.submit(register, worker, Destination::File(path)),
+            None if started.elapsed() < NO_DIALOG_SHOWN => {
+                self.typed_path = Some(self.suggested_name(register));
+            }
+            None => {}
+        }
+    }
+
+    fn typed_path_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {
+        let Some(mut text) = self.typed_path.take() else {
+            return;
+        };
+        let mut keep = true;
+        ui.label("No file dialog could be shown. Type where to save the PDF:");
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0));
+            if ui.button("Save").clicked() && !text.trim().is_empty() {
+                let path = PathBuf::from(text.trim());
+                self.submit(register, worker, Destination::File(path));
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+        if keep {
+            self.typed_path = Some(text);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The meeting summary and attendance record as data: the sample register's
+//! summary compared in full, the options, the marking rule, and finding
+//! meetings and series by what the officer types.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use coalition_desk::model::{MeetingId, SeriesId};
+use coalition_desk::report::{
+    self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
+    Delegate, MeetingSummary, Paper, Presence, SummaryOptions,
+};
+use coalition_desk::sample;
+use rust_decimal::Decimal;
+
+const SAMPLE_MEETING: MeetingId = MeetingId(11);
+
+fn line(participant: &str, code: &str, delegates: Vec<Delegate>, note: &str) -> AttendanceLine {
+    AttendanceLine {
+        participant: participant.into(),
+        code: code.into(),
+        status: "Present".into(),
+        delegates,
+        note: note.into(),
+    }
+}
+
+fn delegate(name: &str, title: &str) -> Delegate {
+    Delegate {
+        name: name.into(),
+        title: title.into(),
+    }
+}
+
+fn agenda(title: &str, notes: &str, outcome: &str) -> AgendaLine {
+    AgendaLine {
+        title: title.into(),
+        lead: None,
+        notes: notes.into(),
+        outcome: outcome.into(),
+    }
+}
+
+#[test]
+fn sample_summary_in_full() {
+    let register = sample::register().unwrap();
+    let meeting = register.meeting(SAMPLE_MEETING).unwrap();
+    let summary =
+        report::meeting_summary(&register, SAMPLE_MEETING, &SummaryOptions::default()).unwrap();
+    let healey = delegate(
+        "John Healey MP",
+        "Secretary of State for Defence (Defence Secretary)",
+    );
+    let lecornu = delegate(
+        "Sébastien Lecornu",
+        "Ministre des Armées (Defence Minister)",
+    );
+    let unnamed = "Representatives not named in the statement.";
+    let expected = MeetingSummary {
+        register_name: "Coalition of the Willing (sample)".into(),
+        // The meeting is OFFICIAL; the French example commitment it
+        // includes is OFFICIAL-SENSITIVE, so the whole summary is.
+        marking: "OFFICIAL-SENSITIVE".into(),
+        paper: Paper::A4,
+        title: "Coalition of the Willing — Defence ministers".into(),
+        series: Some("Defence ministers".into()),
+        date: "10 April 2025".into(),
+        times: None,
+        location: String::new(),
+        format: "In person".into(),
+        state: "Held".into(),
+        convenors: vec!["United Kingdom".into(), "France".into()],
+        chairs: vec![healey.clone(), lecornu.clone()],
+        attendance: Some(vec![
+            AttendanceGroup {
+                heading: "Nations".into(),
+                lines: vec![
+                    line("France", "FRA", vec![lecornu], "Convenor."),
+                    line("United Kingdom", "GBR", vec![healey], "Convenor."),
+                ],
+            },
+            AttendanceGroup {
+                heading: "Organisations".into(),
+                lines: vec![
+                    line("Council of the European Union", "EU-CNL", vec![], unnamed),
+                    line("European Commission", "EU-COM", vec![], unnamed),
+                    line("NATO", "NATO", vec![], unnamed),
+                ],
+            },
+        ]),
+        apologies: Some(vec![]),
+        agenda: Some(vec![
+            agenda(
+                "Military planning across the full range of capabilities",
+                "Part of detailed military planning led by the UK and French Chiefs of Defence over the last month. Planning so far has looked across the full range of military capabilities from Europe and beyond.",
+                "",
+            ),
+            agenda(
+                "How participating nations can contribute their own capabilities",
+                "To ensure Ukraine’s future security, whether by strengthening Ukrainian capacity or direct contributions.",
+                "",
+            ),
+            agenda(
+                "Objectives: reassure, support and protect Ukraine",
+                "To ensure that any peace settlement secures against the risk of future Russian aggression.",
+                "Solid progress, as a Coalition, on building a multi-national effort to support Ukraine’s transition to peace time in a position of strength.",
+            ),
+        ]),
+        decisions: Some(vec![
+            "Reaffirm the commitment to work together to drive progress towards a just and lasting peace in Ukraine.".into(),
+            "Continue to meet regularly to drive progress and generate firm commitments in pursuit of a just and lasting peace in Ukraine.".into(),
+        ]),
+        actions: Some(vec![ActionLine {
+            text: "Generate firm commitments in pursuit of a just and lasting peace in Ukraine."
+                .into(),
+            owner: None,
+            due: None,
+            done: false,
+        }]),
+        // Nations first, by name, then organisations.
+        commitments: Some(vec![
+            CommitmentLine {
+                participant: "France".into(),
+                title: "Example — Maritime direct contribution".into(),
+                area: "Maritime".into(),
+                route: "Direct contribution".into(),
+                amount: String::new(),
+                status: "Proposed".into(),
+                firm: false,
+            },
+            CommitmentLine {
+                participant: "United Kingdom".into(),
+                title: "Example — Training of Ukrainian personnel".into(),
+                area: "Training".into(),
+                route: "Strengthening Ukrainian capacity".into(),
+                amount: "200 instructors".into(),
+                status: "Pledged".into(),
+                firm: false,
+            },
+            CommitmentLine {
+                participant: "European Commission".into(),
+                title: "Example — Funding for Ukrainian capacity".into(),
+                area: "Funding".into(),
+                route: "Strengthening Ukrainian capacity".into(),
+                amount: "EUR 250,000,000.00".into(),
+                status: "Committed".into(),
+                firm: true,
+            },
+        ]),
+        firm_totals: Some(vec![CurrencyTotal {
+            currency: "EUR".into(),
+            amount: Decimal::new(25_000_000_000, 2),
+            text: "250,000,000.00".into(),
+        }]),
+        // Verbatim copies of the register's text.
+        statement: Some(meeting.statement.clone()),
+        notes: Some(meeting.notes.clone()),
+        restricted_notes: None,
+    };
+    assert_eq!(summary, expected);
+}
+
+#[test]
+fn restricted_notes_only_when_asked() {
+    let register = sample::register().unwrap();
+    let options = SummaryOptions {
+        include_restricted: true,
+        ..SummaryOptions::default()
+    };
+    let summary = report::meeting_summary(&register, SAMPLE_MEETING, &options).unwrap();
+    assert_eq!(
+        summary.restricted_notes.as_deref(),
+        Some(
+            "Discretion: the specific details of these discussions are not to be commented on until the conditions of the necessary ceasefire are clear."
+        )
+    );
+}
+
+#[test]
+fn sections_left_out_and_their_markings_with_them() {
+    let register = sample::register().unwrap();
+    let options = SummaryOptions {
+        attendance: false,
+        agenda: false,
+        decisions: false,
+        actions: false,
+        commitments: false,
+        statement: false,
+        notes: false,
+        include_restricted: false,
+        paper: Paper::Letter,
+    };
+    let summary = report::meeting_summary(&register, SAMPLE_MEETING, &options).unwrap();
+    assert_eq!(summary.attendance, None);
+    assert_eq!(summary.apologies, None);
+    assert_eq!(summary.agenda, None);
+    assert_eq!(summary.decisions, None);
+    assert_eq!(summary.actions, None);
+    assert_eq!(summary.commitments, None);
+    assert_eq!(summary.firm_totals, None);
+    assert_eq!(summary.statement, None);
+    assert_eq!(summary.notes, None);
+    assert_eq!(summary.paper, Paper::Letter);
+    // Without the OFFICIAL-SENSITIVE commitment, only the meeting's own marking.
+    assert_eq!(summary.marking, "OFFICIAL");
+}
+
+#[test]
+fn unknown_meeting_is_an_error() {
+    let register = sample::register().unwrap();
+    assert!(matches!(
+        report::meeting_summary(&register, MeetingId(999), &SummaryOptions::default()),
+        Err(report::ReportError::NoSuchMeeting(MeetingId(999)))
+    ));
+}
+
+#[test]
+fn meetings_found_by_id_or_date_with_close_matches() {
+    let register = sample::register().unwrap();
+    assert_eq!(
+        report::find_meeting(&register, "11").unwrap(),
+        SAMPLE_MEETING
+    );
+    assert_eq!(
+        report::find_meeting(&register, "2025-04-10").unwrap(),
+        SAMPLE_MEETING
+    );
+    let error = report::find_meeting(&register, "2025-04-11")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("a meeting on 2025-04-11 is not in the register"),
+        "{error}"
+    );
+    assert!(
+        error.contains("11 — Coalition of the Willing — Defence ministers (2025-04-10)"),
+        "{error}"
+    );
+    let error = report::find_meeting(&register, "12")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("meeting 12 is not in the register"),
+        "{error}"
+    );
+    assert!(error.contains("close matches"), "{error}");
+}
+
+#[test]
+fn series_found_by_id_or_name_with_close_matches() {
+    let register = sample::register().unwrap();
+    assert_eq!(report::find_series(&register, "9").unwrap(), SeriesId(9));
+    assert_eq!(
+        report::find_series(&register, "defence ministers").unwrap(),
+        SeriesId(9)
+    );
+    let error = report::find_series(&register, "11")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("series 11 is not in the register"),
+        "{error}"
+    );
+    assert!(error.contains("10 — Chiefs of Defence planning"), "{error}");
+}
+
+#[test]
+fn attendance_record_of_the_sample_series() {
+    let register = sample::register().unwrap();
+    let record = report::attendance_record(&register, SeriesId(9)).unwrap();
+    assert_eq!(record.series, "Defence ministers");
+    assert_eq!(record.marking, "OFFICIAL");
+    assert_eq!(record.sessions.len(), 1);
+    assert_eq!(record.sessions[0].date, "10 April 2025");
+    let rows: Vec<(&str, &[Presence], usize)> = record
+        .rows
+        .iter()
+        .map(|r| (r.participant.as_str(), r.presence.as_slice(), r.attended))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("France", &[Presence::Present][..], 1),
+            ("Ukraine", &[Presence::Absent][..], 0),
+            ("United Kingdom", &[Presence::Present][..], 1),
+            ("Council of the European Union", &[Presence::Present][..], 1),
+            ("European Commission", &[Presence::Present][..], 1),
+            ("NATO", &[Presence::Present][..], 1),
+        ]
+    );
+}
