@@ -1,0 +1,92 @@
+//! CPU time of one frame of each panel on a large register, driven
+//! headlessly through egui_kittest (no GPU), against an empty frame in the
+//! same harness; and one edit with its undo and redo.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark that cannot set up should stop loudly
+
+use chrono::NaiveDate;
+use coalition_desk::document::{Document, Origin};
+use coalition_desk::edit::Edit;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::command::Tab;
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+
+mod common;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+}
+
+fn frames(c: &mut Criterion) {
+    let register = common::large_register();
+    let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
+    app.meetings.selected = register.meetings.keys().nth(1000).copied();
+    app.commitments.selected = register.commitments.keys().nth(50_000).copied();
+    app.participants.selected = register.participants.keys().nth(10).copied();
+    app.document = Document::new(register, Origin::Untitled);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+
+    let mut group = c.benchmark_group("one frame, 2000 meetings, 100000 commitments");
+    for tab in Tab::ALL {
+        harness.state_mut().settings.tab = tab;
+        // The first frames after switching fill the panel's caches.
+        harness.run_steps(3);
+        group.bench_function(format!("{} panel", tab.label()), |b| {
+            b.iter(|| harness.step())
+        });
+    }
+    let mut empty = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui(|ui| {
+            ui.label("Coalition Desk");
+        });
+    group.bench_function("reference: an almost empty frame", |b| {
+        b.iter(|| empty.step())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("after an edit, 100000 commitments");
+    group.sample_size(20);
+    harness.state_mut().settings.tab = Tab::Commitments;
+    harness.run_steps(3);
+    group.bench_function("edit + first Commitments frame", |b| {
+        b.iter(|| {
+            let app = harness.state_mut();
+            let register = app.document.register();
+            let Some((&id, commitment)) = register.commitments.iter().nth(777) else {
+                return;
+            };
+            let mut changed = commitment.clone();
+            changed.title.push('x');
+            app.document.apply(Edit::Commitment(id, Some(changed)));
+            harness.step();
+        })
+    });
+    group.finish();
+}
+
+fn edit_undo_redo(c: &mut Criterion) {
+    let mut document = Document::new(common::large_register(), Origin::Untitled);
+    let Some((&id, commitment)) = document.register().commitments.iter().nth(4242) else {
+        return;
+    };
+    let mut changed = commitment.clone();
+    changed.title = "Renamed".into();
+    let mut group = c.benchmark_group("edit, 100000 commitments");
+    group.bench_function("one edit + undo + redo", |b| {
+        b.iter(|| {
+            document.apply(Edit::Commitment(id, Some(changed.clone())));
+            document.undo();
+            document.redo();
+        })
+    });
+    group.bench_function("reference: clone the edited record", |b| {
+        b.iter(|| std::hint::black_box(changed.clone()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, edit_undo_redo);
+criterion_main!(benches);
