@@ -20,6 +20,10 @@ mod print;
 struct Cli {
     /// A register file to open in the window.
     file: Option<PathBuf>,
+    /// Close the window once the first frame has been painted: measures
+    /// start-up time (`time coalition-desk FILE --exit-after-first-frame`).
+    #[arg(long)]
+    exit_after_first_frame: bool,
     #[command(subcommand)]
     command: Option<Action>,
 }
@@ -133,7 +137,7 @@ fn main() -> ExitCode {
             output,
             paper,
         }) => print::attendance(&file, &series, &output, paper.into()),
-        None => run_window(cli.file),
+        None => run_window(cli.file, cli.exit_after_first_frame),
     };
     match result {
         Ok(code) => code,
@@ -209,7 +213,7 @@ fn write_generated(
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_window(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn run_window(file: Option<PathBuf>, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
     let startup = match file {
         Some(path) => Startup::File(path),
         None => Startup::LastOrSample,
@@ -225,7 +229,11 @@ fn run_window(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "Coalition Desk",
         options,
-        Box::new(|cc| Ok(Box::new(CoalitionDeskApp::new(cc, startup)))),
+        Box::new(move |cc| {
+            let mut app = CoalitionDeskApp::new(cc, startup);
+            app.exit_after_first_frame = exit_after_first_frame;
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
     Ok(ExitCode::SUCCESS)

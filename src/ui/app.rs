@@ -91,6 +91,9 @@ pub struct CoalitionDeskApp {
     pub(super) last_recovery_write: Instant,
     /// Set once the officer agreed to close, so the close is not stopped again.
     pub(super) closing: bool,
+    /// For measuring start-up: close as soon as one frame has been painted.
+    pub exit_after_first_frame: bool,
+    frames_shown: u64,
     applied_theme: Option<Theme>,
     shown_title: String,
 }
@@ -122,6 +125,8 @@ impl CoalitionDeskApp {
             derived: Derived::default(),
             last_recovery_write: Instant::now(),
             closing: false,
+            exit_after_first_frame: false,
+            frames_shown: 0,
             applied_theme: None,
             shown_title: String::new(),
             settings,
@@ -409,6 +414,15 @@ impl CoalitionDeskApp {
             self.shown_title = title;
         }
         self.autosave_recovery();
+        self.frames_shown += 1;
+        // The frame drawn before this one has been painted by now.
+        if self.exit_after_first_frame && self.frames_shown >= 2 {
+            self.closing = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+        if self.exit_after_first_frame {
+            ctx.request_repaint();
+        }
         if self.document.is_dirty() {
             // Wake up for the next autosave even when the officer is idle.
             ctx.request_repaint_after(std::time::Duration::from_secs(60));
