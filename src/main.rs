@@ -35,6 +35,21 @@ enum Action {
         #[arg(long)]
         force: bool,
     },
+    /// Export the register in another format.
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportFormat {
+    /// The meetings and session series as an iCalendar file (.ics).
+    Ics {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,6 +63,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Action::Check { file }) => check(&file),
         Some(Action::Sample { output, force }) => write_sample(&output, force),
+        Some(Action::Export { format }) => match format {
+            ExportFormat::Ics { file, output } => export_ics(&file, &output),
+        },
         None => run_window(cli.file),
     };
     match result {
@@ -106,6 +124,15 @@ fn write_sample(output: &std::path::Path, force: bool) -> anyhow::Result<ExitCod
     std::fs::write(output, sample::SAMPLE_RON)
         .with_context(|| format!("could not write the sample to {}", output.display()))?;
     println!("Wrote the sample register to {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let loaded = storage::load(file).map_err(|error| anyhow::anyhow!("{}", error.describe()))?;
+    let text = coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now())?;
+    std::fs::write(output, text)
+        .with_context(|| format!("could not write the calendar to {}", output.display()))?;
+    println!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,6 +14,7 @@ use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
 use super::register_settings::RegisterSettingsPanel;
 use super::theme::Theme;
+use super::timeline::TimelinePanel;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
 use crate::edit;
@@ -80,6 +81,7 @@ pub struct CoalitionDeskApp {
     pub meetings: MeetingsPanel,
     pub commitments: CommitmentsPanel,
     pub register_settings: RegisterSettingsPanel,
+    pub timeline: TimelinePanel,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -112,6 +114,7 @@ impl CoalitionDeskApp {
             meetings: MeetingsPanel::default(),
             commitments: CommitmentsPanel::default(),
             register_settings: RegisterSettingsPanel::default(),
+            timeline: TimelinePanel::default(),
             dialog: None,
             notice: None,
             today,
@@ -237,6 +240,7 @@ impl CoalitionDeskApp {
                 self.commitments.selected = Some(id);
             }
             Command::Delete(target) => self.ask_delete(target),
+            Command::ExportCalendar => self.choose_and_export_calendar(),
         }
     }
 
@@ -371,6 +375,9 @@ impl CoalitionDeskApp {
                     .commitments
                     .ui(ui, register, self.today, revision, &mut out),
                 Tab::Register => self.register_settings.ui(ui, register, revision, &mut out),
+                Tab::Timeline => self
+                    .timeline
+                    .ui(ui, register, self.today, revision, &mut out),
             }
         });
 

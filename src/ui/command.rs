@@ -15,14 +15,16 @@ pub enum Tab {
     Meetings,
     Commitments,
     Register,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Participants,
         Tab::Meetings,
         Tab::Commitments,
         Tab::Register,
+        Tab::Timeline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Tab {
             Tab::Meetings => "Meetings",
             Tab::Commitments => "Commitments",
             Tab::Register => "Register",
+            Tab::Timeline => "Timeline",
         }
     }
 }
@@ -59,6 +62,8 @@ pub enum Command {
     OpenCommitment(CommitmentId),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
+    /// Writes the meetings and series to an iCalendar file.
+    ExportCalendar,
 }
 
 impl Command {
@@ -100,6 +105,7 @@ impl Command {
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
             Command::Delete(_) => "Delete…".into(),
+            Command::ExportCalendar => "Export calendar (.ics)…".into(),
         }
     }
 
@@ -124,6 +130,9 @@ impl Command {
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
             Command::Delete(_) => "Delete this record (asks first)",
+            Command::ExportCalendar => {
+                "Write the meetings and session series to a calendar file (.ics)"
+            }
         }
     }
 
