@@ -100,7 +100,7 @@ fn bench(c: &mut Criterion) {
     coalition_desk::ui::fonts::install(&ctx);
     let mut panel = TimelinePanel::default();
     let mut frame = 0u64;
-    let mut run = |ctx: &egui::Context, panel: &mut TimelinePanel, draw: bool, frame: &mut u64| {
+    let run = |ctx: &egui::Context, panel: &mut TimelinePanel, draw: bool, frame: &mut u64| {
         *frame += 1;
         let output = ctx.run_ui(input(*frame), |ui| {
             if draw {

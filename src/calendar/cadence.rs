@@ -46,7 +46,11 @@ impl Cadence {
 
     /// The monthly cadence that keeps the first session's nth weekday.
     pub fn monthly_like(first: NaiveDate) -> Self {
-        let nth = i8::try_from(first.day0() / 7 + 1).unwrap_or(1);
+        // A fifth weekday is missing from most months: call it the last.
+        let nth = match first.day0() / 7 + 1 {
+            5 => -1,
+            n => i8::try_from(n).unwrap_or(1),
+        };
         Cadence {
             rhythm: Rhythm::MonthlyOnWeekday {
                 nth,

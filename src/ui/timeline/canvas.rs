@@ -95,7 +95,8 @@ pub(super) fn timeline_ui(
 
     // The axis: one line and label per tick, in the unit the scale allows.
     let plot_painter = painter.with_clip_rect(plot);
-    for tick in axis_ticks(&axis, width) {
+    let ticks = axis_ticks(&axis, width);
+    for (i, tick) in ticks.iter().enumerate() {
         let x = x_of(tick.day);
         let colour = if tick.major {
             faint
@@ -109,8 +110,14 @@ pub(super) fn timeline_ui(
             ],
             Stroke::new(1.0, colour),
         );
+        // The label of a unit that began off screen sticks to the left
+        // edge, unless the next label is about to take its place.
+        let next_x = ticks.get(i + 1).map_or(f32::INFINITY, |t| x_of(t.day));
+        if x < plot.left() && next_x - plot.left() < 70.0 {
+            continue;
+        }
         plot_painter.text(
-            pos2(x + 3.0, plot.top() + 6.0),
+            pos2(x.max(plot.left()) + 3.0, plot.top() + 6.0),
             Align2::LEFT_TOP,
             &tick.label,
             FontId::proportional(12.0),
@@ -131,8 +138,9 @@ pub(super) fn timeline_ui(
     } else {
         (today_x + 3.0, Align2::LEFT_BOTTOM)
     };
+    // At the foot of the line, clear of the axis labels.
     plot_painter.text(
-        pos2(label_x, plot.top() + TIMELINE_AXIS - 10.0),
+        pos2(label_x, plot.bottom() - 4.0),
         anchor,
         "Today",
         FontId::proportional(11.0),
@@ -144,6 +152,10 @@ pub(super) fn timeline_ui(
     let range = visible_items(&figures.items, &axis, width, f64::from(MARK) * 2.0);
     let mut last_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
     let mut last_label_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
+    // When weekly sessions would overlap, marks become thin bars: the
+    // overview reads like a barcode and costs a fraction of the circles.
+    let compact = axis.px_per_day < COMPACT_BELOW;
+    let min_gap = if compact { 3.0 } else { 1.0 };
     let mut shapes = Vec::new();
     for item in figures.items.get(range.clone()).unwrap_or_default() {
         let x = x_of(item.day);
@@ -153,7 +165,7 @@ pub(super) fn timeline_ui(
             continue;
         };
         let selected = view.selected == Some(item.mark);
-        if x - *last < 1.0 && !selected {
+        if x - *last < min_gap && !selected {
             continue;
         }
         *last = x;
@@ -167,6 +179,17 @@ pub(super) fn timeline_ui(
             (None, _) => (None, None),
         };
         let dim = attended == Some(false) && own.is_none();
+        if compact {
+            bar_shapes(
+                &mut shapes,
+                centre,
+                item.look,
+                dim,
+                attended == Some(true) || own.is_some(),
+                selected.then_some(text),
+            );
+            continue;
+        }
         if attended == Some(true) || own.is_some() {
             shapes.push(Shape::circle_filled(centre, MARK + 4.0, theme::HIGHLIGHT));
         }
@@ -289,6 +312,62 @@ fn keyboard(ui: &Ui, view: &mut View, figures: &TimelineFigures, out: &mut Outbo
     }
     if enter && let Some(Mark::Meeting(id)) = view.selected {
         out.command(Command::OpenMeeting(id));
+    }
+}
+
+/// Below this scale (about 220 pixels a year) marks of fortnightly
+/// sessions would overlap.
+const COMPACT_BELOW: f64 = 0.6;
+
+/// The compact mark of the overview: a bar in the look's colour, solid
+/// for meetings and faint for projected sessions.
+fn bar_shapes(
+    shapes: &mut Vec<Shape>,
+    centre: Pos2,
+    look: Look,
+    dim: bool,
+    highlighted: bool,
+    selected: Option<Color32>,
+) {
+    use crate::model::MeetingState;
+    let colour = match look {
+        Look::Held => theme::meeting_state_colour(MeetingState::Held),
+        Look::Planned => theme::meeting_state_colour(MeetingState::Planned),
+        Look::Postponed => theme::meeting_state_colour(MeetingState::Postponed),
+        Look::Cancelled => theme::meeting_state_colour(MeetingState::Cancelled).gamma_multiply(0.6),
+        Look::Projected | Look::ProjectedCancelled => {
+            theme::meeting_state_colour(MeetingState::Planned).gamma_multiply(0.5)
+        }
+    };
+    let colour = if dim {
+        colour.gamma_multiply(0.3)
+    } else {
+        colour
+    };
+    if highlighted {
+        shapes.push(Shape::rect_filled(
+            Rect::from_center_size(centre, vec2(6.0, 22.0)),
+            0.0,
+            theme::HIGHLIGHT,
+        ));
+    }
+    let height = if look == Look::Cancelled || look == Look::ProjectedCancelled {
+        6.0
+    } else {
+        16.0
+    };
+    shapes.push(Shape::rect_filled(
+        Rect::from_center_size(centre, vec2(3.0, height)),
+        0.0,
+        colour,
+    ));
+    if let Some(outline) = selected {
+        shapes.push(Shape::rect_stroke(
+            Rect::from_center_size(centre, vec2(8.0, 24.0)),
+            0.0,
+            Stroke::new(2.0, outline),
+            egui::StrokeKind::Outside,
+        ));
     }
 }
 
