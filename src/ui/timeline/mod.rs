@@ -1,7 +1,9 @@
 //! The timeline panel: the run of sessions at a glance, one lane per
 //! series and one for one-off meetings, with the series editor beside it.
 
+mod cadence_editor;
 mod canvas;
+mod marks;
 mod series_editor;
 
 use chrono::NaiveDate;
@@ -212,11 +214,11 @@ fn legend_ui(ui: &mut egui::Ui) {
     for look in [Look::Held, Look::Planned, Look::Cancelled, Look::Projected] {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
         let mut shapes = Vec::new();
-        canvas::mark_shapes(&mut shapes, rect.center(), look, false, bg);
+        marks::mark_shapes(&mut shapes, rect.center(), look, false, bg);
         ui.painter().extend(shapes);
         let label = match look {
             Look::Projected => "Projected",
-            other => canvas::look_label(other),
+            other => marks::look_label(other),
         };
         ui.label(label);
     }
