@@ -2,6 +2,7 @@
 //! commitments. The core (`model`, `edit`, `document`, `storage`) has no
 //! UI; `ui` is the egui window on top of it.
 
+pub mod calendar;
 pub mod document;
 pub mod edit;
 pub mod generate;

@@ -80,6 +80,21 @@ enum Action {
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
     },
+    /// Export the register in another format.
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportFormat {
+    /// The meetings and session series as an iCalendar file (.ics).
+    Ics {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Paper sizes as typed on the command line.
@@ -137,6 +152,9 @@ fn main() -> ExitCode {
             output,
             paper,
         }) => print::attendance(&file, &series, &output, paper.into()),
+        Some(Action::Export { format }) => match format {
+            ExportFormat::Ics { file, output } => export_ics(&file, &output),
+        },
         None => run_window(cli.file, cli.exit_after_first_frame),
     };
     match result {
@@ -210,6 +228,15 @@ fn write_generated(
     storage::save_with(output, &register, storage::Overwrite::Anything)
         .map_err(|error| anyhow::anyhow!(error.describe()))?;
     println!("Wrote {} to {}", register.counts(), output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let loaded = storage::load(file).map_err(|error| anyhow::anyhow!("{}", error.describe()))?;
+    let text = coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now())?;
+    std::fs::write(output, text)
+        .with_context(|| format!("could not write the calendar to {}", output.display()))?;
+    println!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
 

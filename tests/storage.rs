@@ -745,6 +745,7 @@ fn series() -> impl Strategy<Value = SessionSeries> {
                     format,
                     convenors: conv.into_iter().map(ParticipantId).collect(),
                     notes,
+                    exceptions: Vec::new(),
                 }
             },
         )

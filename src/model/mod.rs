@@ -21,5 +21,5 @@ pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
-pub use series::SessionSeries;
+pub use series::{OccurrenceChange, SeriesException, SessionSeries};
 pub use validation::Problem;

@@ -23,6 +23,28 @@ pub struct SessionSeries {
     pub format: MeetingFormat,
     pub convenors: Vec<ParticipantId>,
     pub notes: String,
+    /// Occurrences the cadence gives but that were cancelled or moved,
+    /// sorted by the date the cadence gives.
+    pub exceptions: Vec<SeriesException>,
+}
+
+/// One occurrence of a series that does not happen as the cadence says.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeriesException {
+    /// The date the cadence gives for the occurrence.
+    pub occurrence: NaiveDate,
+    pub change: OccurrenceChange,
+}
+
+/// What happened to an occurrence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OccurrenceChange {
+    /// The session does not take place.
+    #[default]
+    Cancelled,
+    /// The session takes place on another day, at the series' usual time.
+    MovedTo(NaiveDate),
 }
 
 impl Default for SessionSeries {
@@ -38,6 +60,7 @@ impl Default for SessionSeries {
             format: MeetingFormat::default(),
             convenors: Vec::new(),
             notes: String::new(),
+            exceptions: Vec::new(),
         }
     }
 }

@@ -15,6 +15,7 @@ use super::participants::ParticipantsPanel;
 use super::print::{Printing, Report};
 use super::register_settings::RegisterSettingsPanel;
 use super::theme::Theme;
+use super::timeline::TimelinePanel;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
 use crate::edit;
@@ -83,6 +84,7 @@ pub struct CoalitionDeskApp {
     pub register_settings: RegisterSettingsPanel,
     /// The print preview and the worker that typesets off the UI thread.
     pub printing: Printing,
+    pub timeline: TimelinePanel,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -119,6 +121,7 @@ impl CoalitionDeskApp {
             commitments: CommitmentsPanel::default(),
             register_settings: RegisterSettingsPanel::default(),
             printing: Printing::default(),
+            timeline: TimelinePanel::default(),
             dialog: None,
             notice: None,
             today,
@@ -248,6 +251,7 @@ impl CoalitionDeskApp {
             Command::Delete(target) => self.ask_delete(target),
             Command::PrintSummary(id) => self.printing.open(Report::Summary(id)),
             Command::PrintAttendance(id) => self.printing.open(Report::Attendance(id)),
+            Command::ExportCalendar => self.choose_and_export_calendar(),
         }
     }
 
@@ -382,6 +386,9 @@ impl CoalitionDeskApp {
                     .commitments
                     .ui(ui, register, self.today, revision, &mut out),
                 Tab::Register => self.register_settings.ui(ui, register, revision, &mut out),
+                Tab::Timeline => self
+                    .timeline
+                    .ui(ui, register, self.today, revision, &mut out),
             }
         });
 

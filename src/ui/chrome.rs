@@ -24,6 +24,7 @@ impl CoalitionDeskApp {
                     ui.separator();
                     command_button(ui, Command::Save, true, out);
                     command_button(ui, Command::SaveAs, true, out);
+                    command_button(ui, Command::ExportCalendar, true, out);
                     ui.separator();
                     command_button(ui, Command::Quit, true, out);
                 });

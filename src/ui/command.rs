@@ -15,14 +15,16 @@ pub enum Tab {
     Meetings,
     Commitments,
     Register,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Participants,
         Tab::Meetings,
         Tab::Commitments,
         Tab::Register,
+        Tab::Timeline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Tab {
             Tab::Meetings => "Meetings",
             Tab::Commitments => "Commitments",
             Tab::Register => "Register",
+            Tab::Timeline => "Timeline",
         }
     }
 }
@@ -63,6 +66,8 @@ pub enum Command {
     PrintSummary(MeetingId),
     /// Opens the print preview of a series' attendance record.
     PrintAttendance(SeriesId),
+    /// Writes the meetings and series to an iCalendar file.
+    ExportCalendar,
 }
 
 impl Command {
@@ -106,6 +111,7 @@ impl Command {
             Command::Delete(_) => "Delete…".into(),
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),
+            Command::ExportCalendar => "Export calendar (.ics)…".into(),
         }
     }
 
@@ -135,6 +141,9 @@ impl Command {
             }
             Command::PrintAttendance(_) => {
                 "Preview the attendance record of this meeting's series, then save or print it"
+            }
+            Command::ExportCalendar => {
+                "Write the meetings and session series to a calendar file (.ics)"
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::model::{Record, Reference, Register};
 pub enum PathPurpose {
     Open,
     SaveAs,
+    ExportCalendar,
 }
 
 /// A question on screen. Only one at a time.
@@ -151,11 +152,18 @@ impl Dialog {
                     ui.heading(match purpose {
                         PathPurpose::Open => "Open a register",
                         PathPurpose::SaveAs => "Save the register as",
+                        PathPurpose::ExportCalendar => "Export the calendar as",
                     });
-                    ui.label(
-                        "No file dialog is available on this system. Type the full path of the \
-                         register file (.ron):",
-                    );
+                    ui.label(match purpose {
+                        PathPurpose::ExportCalendar => {
+                            "No file dialog is available on this system. Type the full path of \
+                             the calendar file (.ics):"
+                        }
+                        PathPurpose::Open | PathPurpose::SaveAs => {
+                            "No file dialog is available on this system. Type the full path of \
+                             the register file (.ron):"
+                        }
+                    });
                     let response = ui.add(
                         egui::TextEdit::singleline(text)
                             .desired_width(440.0)

@@ -268,6 +268,7 @@ impl CoalitionDeskApp {
                     self.run(ctx, command);
                 }
             }
+            PathPurpose::ExportCalendar => self.export_calendar_to(&path),
         }
     }
 

@@ -7,6 +7,7 @@ mod chrome;
 pub mod command;
 pub mod commitments;
 pub mod dialogs;
+mod export_calendar;
 mod files;
 pub mod fonts;
 pub mod form;
@@ -16,6 +17,7 @@ pub mod print;
 mod records;
 pub mod register_settings;
 pub mod theme;
+pub mod timeline;
 pub mod widgets;
 
 pub use app::CoalitionDeskApp;

@@ -67,3 +67,14 @@ pub fn attendance_colour(status: AttendanceStatus) -> Color32 {
         AttendanceStatus::Observer => Color32::from_rgb(0x5b, 0x8d, 0xd6),
     }
 }
+
+/// The timeline's today line.
+pub const TODAY: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+/// The halo around sessions a highlighted participant attended.
+pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xe6, 0xa8, 0x17);
+/// Height of one lane of the timeline.
+pub const TIMELINE_LANE: f32 = 46.0;
+/// Width of the lane names left of the timeline.
+pub const TIMELINE_GUTTER: f32 = 170.0;
+/// Height of the timeline's date axis.
+pub const TIMELINE_AXIS: f32 = 30.0;

@@ -1,0 +1,224 @@
+//! The register's meetings and series as an iCalendar file, written with
+//! the `icalendar` crate. Times carry their IANA zone as TZID, so a weekly
+//! 10:00 London session stays at 10:00 across daylight-saving changes.
+//! Restricted notes and statements are never exported.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono_tz::Tz;
+use icalendar::{
+    Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
+};
+
+use super::{CalendarError, occurrences};
+use crate::model::{
+    Meeting, MeetingId, MeetingState, OccurrenceChange, Register, SeriesId, SessionSeries,
+};
+
+/// The whole register as `.ics` text. `stamp` is the DTSTAMP every event
+/// carries (the time of export, passed in so output is reproducible).
+pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String, CalendarError> {
+    let mut calendar = Calendar::new();
+    calendar.name(&register.name);
+    let domain = uid_domain(&register.name);
+    for (&id, meeting) in &register.meetings {
+        calendar.push(meeting_event(register, id, meeting, stamp, &domain));
+    }
+    for (&id, series) in &register.series {
+        calendar.extend(series_events(register, id, series, stamp, &domain)?);
+    }
+    let mut text = String::new();
+    use std::fmt::Write;
+    write!(text, "{}", calendar.done())?;
+    Ok(text)
+}
+
+/// A stable UID suffix from the register's name, so two registers'
+/// meeting #4 do not collide in one calendar.
+fn uid_domain(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{}.coalition-desk", slug.trim_matches('-'))
+}
+
+fn when(date: NaiveDate, time: Option<NaiveTime>, zone: Tz) -> DatePerhapsTime {
+    match time {
+        Some(time) => DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
+            date_time: NaiveDateTime::new(date, time),
+            tzid: zone.name().to_string(),
+        }),
+        None => DatePerhapsTime::Date(date),
+    }
+}
+
+/// The end of a session: its end time, or the next day for an all-day one.
+fn end_of(
+    date: NaiveDate,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+    zone: Tz,
+) -> DatePerhapsTime {
+    match (start, end) {
+        (Some(_), Some(end)) => when(date, Some(end), zone),
+        (Some(start), None) => when(date, Some(start), zone),
+        _ => DatePerhapsTime::Date(date.succ_opt().unwrap_or(date)),
+    }
+}
+
+fn meeting_event(
+    register: &Register,
+    id: MeetingId,
+    meeting: &Meeting,
+    stamp: DateTime<Utc>,
+    domain: &str,
+) -> Event {
+    let mut event = Event::new();
+    event
+        .uid(&format!("meeting-{}@{domain}", id.0))
+        .timestamp(stamp)
+        .summary(&meeting.title)
+        .starts(when(meeting.date, meeting.start, meeting.time_zone))
+        .ends(end_of(
+            meeting.date,
+            meeting.start,
+            meeting.end,
+            meeting.time_zone,
+        ))
+        .status(match meeting.state {
+            MeetingState::Held => EventStatus::Confirmed,
+            MeetingState::Planned | MeetingState::Postponed => EventStatus::Tentative,
+            MeetingState::Cancelled => EventStatus::Cancelled,
+        });
+    if !meeting.location.is_empty() {
+        event.location(&meeting.location);
+    }
+    let mut lines = vec![format!(
+        "{} ({})",
+        meeting.state.label(),
+        meeting.format.label()
+    )];
+    if let Some(series) = meeting.series.and_then(|s| register.session_series(s)) {
+        match meeting.number {
+            Some(n) => lines.push(format!("Session {n} of {}", series.name)),
+            None => lines.push(format!("Series: {}", series.name)),
+        }
+    }
+    if !meeting.marking.is_empty() {
+        lines.push(format!("Marking: {}", meeting.marking));
+    }
+    event.description(&lines.join("\n"));
+    event.done()
+}
+
+/// The series as one recurring event with its RRULE; cancelled and moved
+/// occurrences, and those already scheduled as meetings (exported as their
+/// own events), are left out with EXDATE; a moved one also gets an event
+/// with RECURRENCE-ID on its new day.
+fn series_events(
+    register: &Register,
+    id: SeriesId,
+    series: &SessionSeries,
+    stamp: DateTime<Utc>,
+    domain: &str,
+) -> Result<Vec<Event>, CalendarError> {
+    let Some(first) = series.first else {
+        return Ok(Vec::new());
+    };
+    if series.cadence.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let uid = format!("series-{}@{domain}", id.0);
+    let zone = series.time_zone;
+    let mut base = Event::new();
+    base.uid(&uid)
+        .timestamp(stamp)
+        .summary(&series.name)
+        .starts(when(first, series.start, zone))
+        .ends(end_of(first, series.start, series.end, zone))
+        .add_property("RRULE", series.cadence.trim().trim_start_matches("RRULE:"));
+    if !series.location.is_empty() {
+        base.location(&series.location);
+    }
+    base.description(&format!(
+        "Projected session of {} ({})",
+        series.name,
+        series.format.label()
+    ));
+
+    let scheduled: BTreeSet<NaiveDate> = register
+        .meetings
+        .values()
+        .filter(|m| m.series == Some(id))
+        .map(|m| m.date)
+        .collect();
+    // Only occurrences up to the last date an exception or a meeting names
+    // need an EXDATE; expanding an endless cadence further is wasted work.
+    let last_named = scheduled
+        .iter()
+        .copied()
+        .chain(series.exceptions.iter().map(|e| match e.change {
+            OccurrenceChange::MovedTo(day) => day.max(e.occurrence),
+            OccurrenceChange::Cancelled => e.occurrence,
+        }))
+        .max();
+    let all = match last_named {
+        Some(last) => occurrences(id, series, first, last)?,
+        None => Vec::new(),
+    };
+    let mut moved = Vec::new();
+    for occurrence in &all {
+        let taken =
+            scheduled.contains(&occurrence.cadence_date) || scheduled.contains(&occurrence.date);
+        if occurrence.cancelled || occurrence.moved() || taken {
+            base.append_multi_property(date_property("EXDATE", occurrence.cadence_date, series));
+        }
+        if occurrence.moved() && !taken && !occurrence.cancelled {
+            let mut event = Event::new();
+            event
+                .uid(&uid)
+                .timestamp(stamp)
+                .summary(&series.name)
+                .append_property(date_property(
+                    "RECURRENCE-ID",
+                    occurrence.cadence_date,
+                    series,
+                ))
+                .starts(when(occurrence.date, series.start, zone))
+                .ends(end_of(occurrence.date, series.start, series.end, zone));
+            moved.push(event.done());
+        }
+    }
+    let mut events = vec![base.done()];
+    events.extend(moved);
+    Ok(events)
+}
+
+/// An EXDATE or RECURRENCE-ID naming an occurrence in the series' zone.
+fn date_property(name: &str, date: NaiveDate, series: &SessionSeries) -> Property {
+    match series.start {
+        Some(time) => {
+            let mut property = Property::new(
+                name,
+                NaiveDateTime::new(date, time)
+                    .format("%Y%m%dT%H%M%S")
+                    .to_string(),
+            );
+            property.add_parameter("TZID", series.time_zone.name());
+            property.done()
+        }
+        None => {
+            let mut property = Property::new(name, date.format("%Y%m%d").to_string());
+            property.add_parameter("VALUE", "DATE");
+            property.done()
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! Session series in time: cadence rules, expanded occurrences, projected
+//! sessions, scheduling a session, the timeline's figures and layout, and
+//! the `.ics` export. No egui here: the window and the command line share it.
+
+mod cadence;
+mod ics;
+mod recurrence;
+mod schedule;
+pub mod timeline;
+
+pub use cadence::{Cadence, CadenceEnd, Rhythm};
+pub use ics::calendar_ics;
+pub use recurrence::{Occurrence, occurrences, projected_sessions};
+pub use schedule::{previous_session, schedule_session};
+
+/// Why a series could not be expanded or the calendar not written.
+#[derive(Debug, thiserror::Error)]
+pub enum CalendarError {
+    #[error("series \"{series}\" has a cadence that cannot be read ({cadence}): {reason}")]
+    BadCadence {
+        series: String,
+        cadence: String,
+        reason: String,
+    },
+    #[error("series \"{series}\" starts at a time that does not exist in {zone}")]
+    NoSuchTime { series: String, zone: String },
+    #[error("the calendar could not be written: {0}")]
+    Write(#[from] std::fmt::Error),
+}

@@ -1,0 +1,147 @@
+//! Expanding a series' cadence into dated occurrences with the `rrule`
+//! crate, applying the series' exceptions.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use super::CalendarError;
+use crate::model::{OccurrenceChange, Register, SeriesId, SessionSeries};
+
+/// Most occurrences one expansion returns; a weekly series over a century
+/// stays under it.
+const EXPANSION_LIMIT: u16 = 6000;
+
+/// How far an exception may move a session: occurrences this far outside
+/// the asked-for window are expanded too, so a move into it is seen.
+const MOVE_REACH: Days = Days::new(366);
+
+/// One session as the cadence and the exceptions give it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence {
+    pub series: SeriesId,
+    /// The date the cadence gives; exceptions and the ics export name it.
+    pub cadence_date: NaiveDate,
+    /// The day the session takes place (differs when it was moved).
+    pub date: NaiveDate,
+    /// The start in the series' zone, when the series has a start time.
+    pub start: Option<DateTime<Tz>>,
+    /// An exception cancelled it.
+    pub cancelled: bool,
+}
+
+impl Occurrence {
+    /// Whether an exception moved it to another day.
+    pub fn moved(&self) -> bool {
+        self.date != self.cadence_date
+    }
+}
+
+/// The occurrences of `series` taking place from `from` to `to` (both
+/// included), cancelled ones flagged, in date order. A series without a
+/// cadence or first date has none.
+pub fn occurrences(
+    id: SeriesId,
+    series: &SessionSeries,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Occurrence>, CalendarError> {
+    let Some(first) = series.first else {
+        return Ok(Vec::new());
+    };
+    if series.cadence.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let zone = series.time_zone;
+    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CalendarError> {
+        let time = series.start.unwrap_or(NaiveTime::MIN);
+        // A start inside a spring-forward gap takes the later reading.
+        zone.from_local_datetime(&date.and_time(time))
+            .earliest()
+            .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
+            .map(|dt| dt.with_timezone(&rrule::Tz::Tz(zone)))
+            .ok_or_else(|| CalendarError::NoSuchTime {
+                series: series.name.clone(),
+                zone: zone.name().to_string(),
+            })
+    };
+    let bad = |reason: String| CalendarError::BadCadence {
+        series: series.name.clone(),
+        cadence: series.cadence.clone(),
+        reason,
+    };
+    let rule: rrule::RRule<rrule::Unvalidated> = series
+        .cadence
+        .trim()
+        .trim_start_matches("RRULE:")
+        .parse()
+        .map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
+    let window_start = from.checked_sub_days(MOVE_REACH).unwrap_or(from).max(first);
+    let window_end = to.checked_add_days(MOVE_REACH).unwrap_or(to);
+    let set = rule
+        .build(local(first)?)
+        .map_err(|e| bad(e.to_string()))?
+        .after(local(window_start)?)
+        .before(local(window_end)?.with_timezone(&rrule::Tz::Tz(zone)));
+    let mut found = Vec::new();
+    for start in set.all(EXPANSION_LIMIT).dates {
+        let start = start.with_timezone(&zone);
+        let cadence_date = start.date_naive();
+        let change = series
+            .exceptions
+            .iter()
+            .find(|e| e.occurrence == cadence_date)
+            .map(|e| e.change);
+        let (date, cancelled) = match change {
+            None => (cadence_date, false),
+            Some(OccurrenceChange::Cancelled) => (cadence_date, true),
+            Some(OccurrenceChange::MovedTo(day)) => (day, false),
+        };
+        if date < from || date > to {
+            continue;
+        }
+        let start = series.start.and_then(|time| {
+            zone.from_local_datetime(&date.and_time(time))
+                .earliest()
+                .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
+        });
+        found.push(Occurrence {
+            series: id,
+            cadence_date,
+            date,
+            start,
+            cancelled,
+        });
+    }
+    found.sort_by_key(|o| (o.date, o.cadence_date));
+    Ok(found)
+}
+
+/// Sessions the series' cadences give from `today` to `until` that are
+/// not meetings yet: an occurrence counts as scheduled when a meeting of
+/// its series falls on its date or on the date the cadence gave. Series
+/// whose cadence cannot be read are skipped (validation reports them).
+pub fn projected_sessions(
+    register: &Register,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<Occurrence> {
+    let mut projected = Vec::new();
+    for (&id, series) in &register.series {
+        let Ok(found) = occurrences(id, series, today, until) else {
+            continue;
+        };
+        let scheduled: Vec<NaiveDate> = register
+            .meetings
+            .values()
+            .filter(|m| m.series == Some(id))
+            .map(|m| m.date)
+            .collect();
+        projected.extend(
+            found
+                .into_iter()
+                .filter(|o| !scheduled.contains(&o.date) && !scheduled.contains(&o.cadence_date)),
+        );
+    }
+    projected.sort_by_key(|o| (o.date, o.series));
+    projected
+}

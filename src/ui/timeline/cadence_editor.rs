@@ -1,0 +1,183 @@
+//! The cadence part of the series editor: the shapes the editor offers
+//! (weekly, monthly on a day, monthly on the nth weekday) and their ends;
+//! any other RRULE stays editable as text.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use egui::Ui;
+
+use super::series_editor::labelled_row;
+use crate::calendar::{Cadence, CadenceEnd, Rhythm};
+use crate::model::SessionSeries;
+use crate::ui::form::text_row;
+use crate::ui::widgets::{choice_ui, date_ui, form_row};
+
+/// The editor's cadence shapes; anything else is kept as RRULE text.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    None,
+    Weekly,
+    MonthlyOnDay,
+    MonthlyOnWeekday,
+    Other,
+}
+
+pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDate) {
+    let parsed = Cadence::parse(&series.cadence);
+    let shape = match (series.cadence.trim().is_empty(), parsed.map(|c| c.rhythm)) {
+        (true, _) => Shape::None,
+        (_, Some(Rhythm::Weekly)) => Shape::Weekly,
+        (_, Some(Rhythm::MonthlyOnDay(_))) => Shape::MonthlyOnDay,
+        (_, Some(Rhythm::MonthlyOnWeekday { .. })) => Shape::MonthlyOnWeekday,
+        (_, None) => Shape::Other,
+    };
+    let first = series.first.unwrap_or(today);
+    let mut chosen = shape;
+    egui::Grid::new("series_cadence")
+        .num_columns(2)
+        .show(ui, |ui| {
+            form_row(ui, "Repeats", |ui| {
+                let label = |s: Shape| match s {
+                    Shape::None => "No fixed rhythm",
+                    Shape::Weekly => "Weekly",
+                    Shape::MonthlyOnDay => "Monthly on a day of the month",
+                    Shape::MonthlyOnWeekday => "Monthly on the nth weekday",
+                    Shape::Other => "Other rule (RRULE text)",
+                };
+                let all = [
+                    Shape::None,
+                    Shape::Weekly,
+                    Shape::MonthlyOnDay,
+                    Shape::MonthlyOnWeekday,
+                ];
+                choice_ui(ui, "series_shape", &mut chosen, &all, label)
+            });
+            if chosen != shape {
+                let end = parsed.map_or(CadenceEnd::Never, |c| c.end);
+                let rhythm = match chosen {
+                    Shape::Weekly => Some(Rhythm::Weekly),
+                    Shape::MonthlyOnDay => {
+                        Some(Rhythm::MonthlyOnDay(i8::try_from(first.day()).unwrap_or(1)))
+                    }
+                    Shape::MonthlyOnWeekday => Some(Cadence::monthly_like(first).rhythm),
+                    Shape::None | Shape::Other => None,
+                };
+                series.cadence = rhythm
+                    .map(|rhythm| {
+                        Cadence {
+                            rhythm,
+                            interval: 1,
+                            end,
+                        }
+                        .to_rrule()
+                    })
+                    .unwrap_or_default();
+            }
+            let Some(mut cadence) = Cadence::parse(&series.cadence) else {
+                if shape == Shape::Other {
+                    text_row(ui, "RRULE", &mut series.cadence);
+                }
+                return;
+            };
+            let unit = if cadence.rhythm == Rhythm::Weekly {
+                "weeks"
+            } else {
+                "months"
+            };
+            labelled_row(ui, "Every", |ui, label| {
+                ui.horizontal(|ui| {
+                    ui.add(egui::DragValue::new(&mut cadence.interval).range(1..=52))
+                        .labelled_by(label);
+                    ui.label(unit);
+                })
+            });
+            match &mut cadence.rhythm {
+                Rhythm::Weekly => {}
+                Rhythm::MonthlyOnDay(day) => {
+                    labelled_row(ui, "On day", |ui, label| {
+                        ui.horizontal(|ui| {
+                            let mut last = *day == -1;
+                            if !last {
+                                ui.add(egui::DragValue::new(day).range(1..=31))
+                                    .labelled_by(label);
+                            }
+                            if ui.checkbox(&mut last, "last day of the month").changed() {
+                                *day = if last { -1 } else { 28 };
+                            }
+                        })
+                    });
+                }
+                Rhythm::MonthlyOnWeekday { nth, weekday } => {
+                    form_row(ui, "On the", |ui| {
+                        ui.horizontal(|ui| {
+                            choice_ui(ui, "series_nth", nth, &[1, 2, 3, 4, -1], |n| match n {
+                                1 => "1st",
+                                2 => "2nd",
+                                3 => "3rd",
+                                4 => "4th",
+                                _ => "last",
+                            });
+                            use Weekday::*;
+                            choice_ui(
+                                ui,
+                                "series_weekday",
+                                weekday,
+                                &[Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+                                weekday_name,
+                            );
+                        })
+                    });
+                }
+            }
+            form_row(ui, "Ends", |ui| {
+                ui.horizontal(|ui| {
+                    let mut kind = match cadence.end {
+                        CadenceEnd::Never => 0,
+                        CadenceEnd::Until(_) => 1,
+                        CadenceEnd::Count(_) => 2,
+                    };
+                    let before = kind;
+                    choice_ui(ui, "series_end_kind", &mut kind, &[0, 1, 2], |k| match k {
+                        0 => "Never",
+                        1 => "On a date",
+                        _ => "After a number of sessions",
+                    });
+                    if kind != before {
+                        cadence.end = match kind {
+                            1 => CadenceEnd::Until(
+                                first.checked_add_days(Days::new(365)).unwrap_or(first),
+                            ),
+                            2 => CadenceEnd::Count(10),
+                            _ => CadenceEnd::Never,
+                        };
+                    }
+                    match &mut cadence.end {
+                        CadenceEnd::Never => {}
+                        CadenceEnd::Until(date) => {
+                            date_ui(ui, "series_until", date);
+                        }
+                        CadenceEnd::Count(n) => {
+                            ui.add(egui::DragValue::new(n).range(1..=999))
+                                .on_hover_text("Number of sessions in all");
+                            ui.label("sessions");
+                        }
+                    }
+                })
+            });
+            series.cadence = cadence.to_rrule();
+            form_row(ui, "Rule", |ui| {
+                ui.weak(format!("{} (RRULE {})", cadence.describe(), series.cadence))
+            });
+        });
+}
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}

@@ -1,0 +1,315 @@
+//! The timeline drawn with egui's painter: lanes, axis, today line and one
+//! mark per session, plus zoom, pan, hover, click and keyboard. Layout
+//! comes from `calendar::timeline`; this file only paints and listens.
+
+use chrono::NaiveDate;
+use egui::{Align2, FontId, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
+
+use super::View;
+use super::marks::{COMPACT_BELOW, MARK, bar_shapes, look_label, mark_shapes};
+use crate::calendar::timeline::{
+    Mark, ParticipantTrace, TimelineFigures, axis_ticks, day_number, item_at, step_selection,
+    visible_items,
+};
+use crate::ui::theme::{self, TIMELINE_AXIS, TIMELINE_GUTTER, TIMELINE_LANE};
+use crate::ui::{Command, Outbox};
+
+/// How much one notch of keyboard zoom changes the scale.
+pub(super) const ZOOM_STEP: f64 = 1.5;
+
+/// Draws the timeline into the rest of `ui` and handles its input.
+pub(super) fn timeline_ui(
+    ui: &mut Ui,
+    view: &mut View,
+    figures: &TimelineFigures,
+    trace: Option<&ParticipantTrace>,
+    today: NaiveDate,
+    out: &mut Outbox,
+) {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let plot = Rect::from_min_max(
+        pos2(rect.left() + TIMELINE_GUTTER, rect.top()),
+        rect.right_bottom(),
+    );
+    let width = f64::from(plot.width().max(1.0));
+    view.width = width;
+    view.plot_origin = [plot.left(), plot.top()];
+    let axis = view
+        .axis
+        .get_or_insert_with(|| super::fit_all(figures, today, width));
+
+    // Input first, so this frame already draws the new view.
+    if response.hovered() {
+        let (zoom, scroll, pointer) =
+            ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+        let x = pointer.map_or(width / 2.0, |p| f64::from(p.x - plot.left()));
+        if zoom != 1.0 {
+            axis.zoom_around(x, f64::from(zoom));
+        }
+        // Lanes fit on screen, so either wheel direction moves through time.
+        let pan = if scroll.x != 0.0 { scroll.x } else { scroll.y };
+        if pan != 0.0 {
+            axis.pan(f64::from(pan));
+        }
+    }
+    if response.dragged() {
+        axis.pan(f64::from(response.drag_delta().x));
+    }
+    let axis = *axis;
+    let lane_top = |lane: usize| plot.top() + TIMELINE_AXIS + lane as f32 * TIMELINE_LANE;
+    let lane_at = |y: f32| {
+        let offset = y - plot.top() - TIMELINE_AXIS;
+        (offset >= 0.0).then(|| (offset / TIMELINE_LANE) as usize)
+    };
+    let x_of = |day: f64| plot.left() + axis.x_of(day) as f32;
+
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals().clone();
+    let text = visuals.text_color();
+    let faint = visuals.weak_text_color();
+    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
+
+    // Lanes with their names in the gutter.
+    for (i, lane) in figures.lanes.iter().enumerate() {
+        let top = lane_top(i);
+        let band = Rect::from_min_size(pos2(rect.left(), top), vec2(rect.width(), TIMELINE_LANE));
+        if i % 2 == 1 {
+            painter.rect_filled(band, 0.0, visuals.faint_bg_color);
+        }
+        painter.text(
+            pos2(rect.left() + 8.0, top + TIMELINE_LANE / 2.0),
+            Align2::LEFT_CENTER,
+            &lane.name,
+            FontId::proportional(13.0),
+            if lane.series.is_some() { text } else { faint },
+        );
+    }
+    painter.line_segment(
+        [
+            pos2(plot.left(), rect.top()),
+            pos2(plot.left(), rect.bottom()),
+        ],
+        Stroke::new(1.0, faint),
+    );
+
+    // The axis: one line and label per tick, in the unit the scale allows.
+    let plot_painter = painter.with_clip_rect(plot);
+    let ticks = axis_ticks(&axis, width);
+    for (i, tick) in ticks.iter().enumerate() {
+        let x = x_of(tick.day);
+        let colour = if tick.major {
+            faint
+        } else {
+            faint.gamma_multiply(0.4)
+        };
+        plot_painter.line_segment(
+            [
+                pos2(x, plot.top() + TIMELINE_AXIS - 6.0),
+                pos2(x, plot.bottom()),
+            ],
+            Stroke::new(1.0, colour),
+        );
+        // The label of a unit that began off screen sticks to the left
+        // edge, unless the next label is about to take its place.
+        let next_x = ticks.get(i + 1).map_or(f32::INFINITY, |t| x_of(t.day));
+        if x < plot.left() && next_x - plot.left() < 70.0 {
+            continue;
+        }
+        plot_painter.text(
+            pos2(x.max(plot.left()) + 3.0, plot.top() + 6.0),
+            Align2::LEFT_TOP,
+            &tick.label,
+            FontId::proportional(12.0),
+            if tick.major { text } else { faint },
+        );
+    }
+    let today_x = x_of(day_number(today) + 0.5);
+    plot_painter.line_segment(
+        [
+            pos2(today_x, plot.top() + TIMELINE_AXIS - 8.0),
+            pos2(today_x, plot.bottom()),
+        ],
+        Stroke::new(2.0, theme::TODAY),
+    );
+    // Near the right edge the label goes left of the line so it stays whole.
+    let (label_x, anchor) = if today_x > plot.right() - 50.0 {
+        (today_x - 3.0, Align2::RIGHT_BOTTOM)
+    } else {
+        (today_x + 3.0, Align2::LEFT_BOTTOM)
+    };
+    // At the foot of the line, clear of the axis labels.
+    plot_painter.text(
+        pos2(label_x, plot.bottom() - 4.0),
+        anchor,
+        "Today",
+        FontId::proportional(11.0),
+        theme::TODAY,
+    );
+
+    // Sessions: only those on screen; at wide zoom, marks that would land
+    // on the same pixel of a lane are drawn once.
+    let range = visible_items(&figures.items, &axis, width, f64::from(MARK) * 2.0);
+    let mut last_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
+    let mut last_label_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
+    // When weekly sessions would overlap, marks become thin bars: the
+    // overview reads like a barcode and costs a fraction of the circles.
+    let compact = axis.px_per_day < COMPACT_BELOW;
+    let min_gap = if compact { 3.0 } else { 1.0 };
+    let mut shapes = Vec::new();
+    for item in figures.items.get(range.clone()).unwrap_or_default() {
+        let x = x_of(item.day);
+        let (Some(last), Some(last_label)) =
+            (last_x.get_mut(item.lane), last_label_x.get_mut(item.lane))
+        else {
+            continue;
+        };
+        let selected = view.selected == Some(item.mark);
+        if x - *last < min_gap && !selected {
+            continue;
+        }
+        *last = x;
+        let centre = pos2(x, lane_top(item.lane) + TIMELINE_LANE / 2.0);
+        let (attended, own) = match (trace, item.mark) {
+            (Some(trace), Mark::Meeting(id)) => (
+                Some(trace.attended.contains(&id)),
+                trace.commitments.get(&id).copied(),
+            ),
+            (Some(_), Mark::Projected(..)) => (Some(false), None),
+            (None, _) => (None, None),
+        };
+        let dim = attended == Some(false) && own.is_none();
+        if compact {
+            bar_shapes(
+                &mut shapes,
+                centre,
+                item.look,
+                dim,
+                attended == Some(true) || own.is_some(),
+                selected.then_some(text),
+            );
+            continue;
+        }
+        if attended == Some(true) || own.is_some() {
+            shapes.push(Shape::circle_filled(centre, MARK + 4.0, theme::HIGHLIGHT));
+        }
+        mark_shapes(
+            &mut shapes,
+            centre,
+            item.look,
+            dim,
+            visuals.extreme_bg_color,
+        );
+        if selected {
+            shapes.push(Shape::circle_stroke(
+                centre,
+                MARK + 4.0,
+                Stroke::new(2.0, text),
+            ));
+        }
+        // The commitment count sits above the mark when there is room.
+        let count = own.unwrap_or(if trace.is_some() { 0 } else { item.commitments });
+        if count > 0 && x - *last_label >= 22.0 {
+            *last_label = x;
+            plot_painter.text(
+                centre - vec2(0.0, MARK + 2.0),
+                Align2::CENTER_BOTTOM,
+                count.to_string(),
+                FontId::proportional(11.0),
+                if own.is_some() {
+                    theme::HIGHLIGHT
+                } else {
+                    text
+                },
+            );
+        }
+    }
+    plot_painter.extend(shapes);
+
+    // Hover, click and keyboard.
+    let hovered = response.hover_pos().and_then(|p| {
+        let lane = lane_at(p.y)?;
+        let x = f64::from(p.x - plot.left());
+        (p.x >= plot.left()).then_some(())?;
+        item_at(&figures.items, &axis, x, lane, f64::from(MARK) + 3.0)
+    });
+    if let Some(item) = hovered.and_then(|i| figures.items.get(i)) {
+        let highlighted = item.mark;
+        let response = response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.strong(&item.title);
+            ui.label(item.date.format("%A %-d %B %Y").to_string());
+            ui.label(look_label(item.look));
+            if let Mark::Meeting(_) = highlighted {
+                ui.label(format!("{} attending", item.attendance));
+                ui.label(format!("{} commitments announced", item.commitments));
+                ui.weak("Click to open the meeting");
+            } else {
+                ui.weak("Click to select, then Schedule this session");
+            }
+        });
+        if response.clicked() {
+            view.selected = Some(highlighted);
+            if let Mark::Meeting(id) = highlighted {
+                out.command(Command::OpenMeeting(id));
+            }
+        }
+    }
+    if response.clicked() || response.drag_started() {
+        response.request_focus();
+    }
+    let keys_for_us = response.has_focus() || ui.ctx().memory(|m| m.focused().is_none());
+    if keys_for_us {
+        keyboard(ui, view, figures, out);
+    }
+}
+
+/// Arrows walk the sessions in date order (Up/Down: the nearest session
+/// in the next lane), Enter opens the selected meeting.
+fn keyboard(ui: &Ui, view: &mut View, figures: &TimelineFigures, out: &mut Outbox) {
+    use egui::Key;
+    let (left, right, up, down, enter) = ui.input(|i| {
+        (
+            i.key_pressed(Key::ArrowLeft),
+            i.key_pressed(Key::ArrowRight),
+            i.key_pressed(Key::ArrowUp),
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::Enter),
+        )
+    });
+    let items = &figures.items;
+    let current = view
+        .selected
+        .and_then(|mark| items.iter().position(|i| i.mark == mark));
+    let next = if left || right {
+        step_selection(items.len(), current, right)
+    } else if up || down {
+        current.and_then(|c| items.get(c)).and_then(|now| {
+            let lane = if down {
+                now.lane + 1
+            } else {
+                now.lane.checked_sub(1)?
+            };
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.lane == lane)
+                .min_by(|(_, a), (_, b)| {
+                    (a.day - now.day).abs().total_cmp(&(b.day - now.day).abs())
+                })
+                .map(|(index, _)| index)
+        })
+    } else {
+        None
+    };
+    if let Some(item) = next.and_then(|n| items.get(n)) {
+        view.selected = Some(item.mark);
+        if let Some(axis) = view.axis.as_mut() {
+            let x = axis.x_of(item.day);
+            if x < 0.0 || x > view.width {
+                *axis = axis.centred_on(item.day, view.width);
+            }
+        }
+    }
+    if enter && let Some(Mark::Meeting(id)) = view.selected {
+        out.command(Command::OpenMeeting(id));
+    }
+}

@@ -1,0 +1,225 @@
+//! The timeline panel: the run of sessions at a glance, one lane per
+//! series and one for one-off meetings, with the series editor beside it.
+
+mod cadence_editor;
+mod canvas;
+mod marks;
+mod series_editor;
+
+use chrono::NaiveDate;
+
+use crate::calendar::timeline::{
+    Look, Mark, ParticipantTrace, TimeAxis, TimelineFigures, day_number, participant_trace,
+    timeline_figures,
+};
+use crate::calendar::{Occurrence, schedule_session};
+use crate::model::{ParticipantId, Register, SeriesId};
+use crate::ui::widgets::participant_ui;
+use crate::ui::{Command, Outbox};
+
+/// What the officer is looking at: the time axis and the selected session.
+#[derive(Debug, Default)]
+pub struct View {
+    /// `None` until the first frame fits everything in.
+    pub axis: Option<TimeAxis>,
+    pub selected: Option<Mark>,
+    /// Width of the drawing area last frame, for buttons and keys.
+    pub width: f64,
+    /// Top-left corner of the drawing area last frame, in screen points.
+    pub plot_origin: [f32; 2],
+}
+
+impl View {
+    /// Where the mark of a session on `day` in `lane` is on screen (for
+    /// tests and tooling), once the first frame has laid out the axis.
+    pub fn mark_position(&self, day: f64, lane: usize) -> Option<[f32; 2]> {
+        use crate::ui::theme::{TIMELINE_AXIS, TIMELINE_LANE};
+        let axis = self.axis?;
+        let [left, top] = self.plot_origin;
+        Some([
+            left + axis.x_of(day) as f32,
+            top + TIMELINE_AXIS + (lane as f32 + 0.5) * TIMELINE_LANE,
+        ])
+    }
+}
+
+/// State of the timeline panel; the register stays with the app.
+#[derive(Default)]
+pub struct TimelinePanel {
+    pub view: View,
+    /// Highlights the sessions this participant attended.
+    pub participant: Option<ParticipantId>,
+    /// The series open in the editor beside the timeline.
+    pub series: Option<SeriesId>,
+    figures: Option<(u64, NaiveDate, TimelineFigures)>,
+    trace: Option<(u64, ParticipantId, ParticipantTrace)>,
+}
+
+impl TimelinePanel {
+    /// Draws the panel. `revision` must change whenever the register does:
+    /// the per-meeting figures are recomputed only then, never per frame.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
+        let fresh = matches!(&self.figures, Some((r, d, _)) if *r == revision && *d == today);
+        if !fresh {
+            self.figures = Some((revision, today, timeline_figures(register, today)));
+        }
+        if let Some(participant) = self.participant {
+            let fresh =
+                matches!(&self.trace, Some((r, p, _)) if *r == revision && *p == participant);
+            if !fresh {
+                self.trace = Some((
+                    revision,
+                    participant,
+                    participant_trace(register, participant),
+                ));
+            }
+        } else {
+            self.trace = None;
+        }
+        let Some((_, _, figures)) = &self.figures else {
+            return;
+        };
+        egui::Panel::right("timeline_series")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                series_editor::series_ui(ui, &mut self.series, register, today, out);
+            });
+        egui::Panel::top("timeline_toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                toolbar_ui(
+                    ui,
+                    &mut self.view,
+                    &mut self.participant,
+                    figures,
+                    register,
+                    today,
+                    out,
+                );
+            });
+            ui.add_space(2.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let trace = self.trace.as_ref().map(|(_, _, t)| t);
+            canvas::timeline_ui(ui, &mut self.view, figures, trace, today, out);
+        });
+    }
+}
+
+/// The view that shows every session (or the months around today when
+/// there is none).
+fn fit_all(figures: &TimelineFigures, today: NaiveDate, width: f64) -> TimeAxis {
+    let today = day_number(today);
+    match (figures.items.first(), figures.items.last()) {
+        (Some(first), Some(last)) => {
+            TimeAxis::fit(first.day.min(today), last.day.max(today), width)
+        }
+        _ => TimeAxis::fit(today - 90.0, today + 90.0, width),
+    }
+}
+
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    view: &mut View,
+    participant: &mut Option<ParticipantId>,
+    figures: &TimelineFigures,
+    register: &Register,
+    today: NaiveDate,
+    out: &mut Outbox,
+) {
+    let width = view.width.max(1.0);
+    if ui
+        .button("Fit all")
+        .on_hover_text("Show every session")
+        .clicked()
+    {
+        view.axis = Some(fit_all(figures, today, width));
+    }
+    if ui
+        .button("Today")
+        .on_hover_text("Centre the view on today")
+        .clicked()
+    {
+        let axis = view.axis.unwrap_or_else(|| fit_all(figures, today, width));
+        view.axis = Some(axis.centred_on(day_number(today) + 0.5, width));
+    }
+    for (label, factor) in [
+        ("Zoom in", canvas::ZOOM_STEP),
+        ("Zoom out", 1.0 / canvas::ZOOM_STEP),
+    ] {
+        if ui
+            .button(label)
+            .on_hover_text("Or Ctrl+scroll / pinch over the timeline")
+            .clicked()
+            && let Some(axis) = view.axis.as_mut()
+        {
+            axis.zoom_around(width / 2.0, factor);
+        }
+    }
+    ui.separator();
+    ui.label("Highlight participant:");
+    participant_ui(ui, "timeline_participant", register, participant, true);
+    ui.separator();
+    legend_ui(ui);
+    ui.separator();
+    let Some(selected) = view.selected else {
+        ui.weak("Click a session, or use the arrow keys (Enter opens)");
+        return;
+    };
+    let Some(item) = figures.items.iter().find(|i| i.mark == selected) else {
+        return;
+    };
+    ui.label(format!("{} — {}", item.title, item.date));
+    match selected {
+        Mark::Meeting(id) => {
+            if ui.button("Open meeting").clicked() {
+                out.command(Command::OpenMeeting(id));
+            }
+        }
+        Mark::Projected(series, cadence_date) => {
+            let occurrence = Occurrence {
+                series,
+                cadence_date,
+                date: item.date,
+                start: None,
+                cancelled: item.look == Look::ProjectedCancelled,
+            };
+            let button = egui::Button::new("Schedule this session");
+            let response = ui.add_enabled(!occurrence.cancelled, button).on_hover_text(
+                "Create the meeting from the series, with the open action items \
+                     of the previous session",
+            );
+            if response.clicked()
+                && let Some((id, edit)) = schedule_session(register, &occurrence)
+            {
+                out.edit(edit);
+                view.selected = Some(Mark::Meeting(id));
+                out.command(Command::OpenMeeting(id));
+            }
+        }
+    }
+}
+
+/// A key to the marks, drawn with the same shapes as the timeline.
+fn legend_ui(ui: &mut egui::Ui) {
+    let bg = ui.visuals().extreme_bg_color;
+    for look in [Look::Held, Look::Planned, Look::Cancelled, Look::Projected] {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+        let mut shapes = Vec::new();
+        marks::mark_shapes(&mut shapes, rect.center(), look, false, bg);
+        ui.painter().extend(shapes);
+        let label = match look {
+            Look::Projected => "Projected",
+            other => marks::look_label(other),
+        };
+        ui.label(label);
+    }
+}

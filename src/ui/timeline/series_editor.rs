@@ -1,0 +1,292 @@
+//! The series list and editor beside the timeline: name, first session,
+//! time, place, convenors, the cadence, exceptions, and the next sessions
+//! the cadence gives with "Schedule this session".
+
+use chrono::{Days, NaiveDate};
+use egui::Ui;
+
+use crate::calendar::{Cadence, occurrences, schedule_session};
+use crate::edit::Edit;
+use crate::model::{
+    MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId, SessionSeries,
+};
+use crate::ui::form::text_row;
+use crate::ui::widgets::{choice_ui, date_ui, form_row, optional_date_ui, participant_ui, time_ui};
+use crate::ui::{Command, Outbox};
+
+/// How many upcoming sessions the editor lists.
+const UPCOMING: usize = 6;
+
+/// The list of series, then the editor of the selected one.
+pub(super) fn series_ui(
+    ui: &mut Ui,
+    selected: &mut Option<SeriesId>,
+    register: &Register,
+    today: NaiveDate,
+    out: &mut Outbox,
+) {
+    if selected.is_some_and(|id| register.session_series(id).is_none()) {
+        *selected = None;
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading("Session series");
+        if ui.button("New series").clicked() {
+            let id = SeriesId(register.fresh_id());
+            let series = SessionSeries {
+                name: "New series".into(),
+                cadence: Cadence::monthly_like(today).to_rrule(),
+                first: Some(today),
+                ..SessionSeries::default()
+            };
+            out.edit(Edit::Series(id, Some(series)));
+            *selected = Some(id);
+        }
+    });
+    let mut names: Vec<_> = register.series.iter().collect();
+    names.sort_by_key(|(id, s)| (s.name.to_lowercase(), **id));
+    if names.is_empty() {
+        ui.weak("No series yet. A series projects its future sessions on the timeline.");
+    }
+    for (id, series) in names {
+        let label = if series.name.is_empty() {
+            "(no name)"
+        } else {
+            series.name.as_str()
+        };
+        if ui.selectable_label(*selected == Some(*id), label).clicked() {
+            *selected = Some(*id);
+        }
+    }
+    ui.separator();
+    let Some((id, series)) = selected.and_then(|id| register.session_series(id).map(|s| (id, s)))
+    else {
+        return;
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let mut edited = series.clone();
+        editor_ui(ui, register, &mut edited, today);
+        if &edited != series {
+            out.edit(Edit::Series(id, Some(edited)));
+        }
+        upcoming_ui(ui, register, id, series, today, out);
+        ui.add_space(8.0);
+        if ui.button("Delete series…").clicked() {
+            out.command(Command::Delete(Record::Series(id)));
+        }
+    });
+}
+
+fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today: NaiveDate) {
+    egui::Grid::new("series_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            text_row(ui, "Name", &mut series.name);
+            form_row(ui, "First session", |ui| {
+                optional_date_ui(ui, "series_first", &mut series.first, today)
+            });
+            form_row(ui, "Starts", |ui| {
+                time_ui(ui, "series_start", &mut series.start)
+            });
+            form_row(ui, "Ends", |ui| time_ui(ui, "series_end", &mut series.end));
+            labelled_row(ui, "Time zone", |ui, label| {
+                let mut zone = series.time_zone.name().to_string();
+                let response = ui.text_edit_singleline(&mut zone).labelled_by(label);
+                match zone.parse() {
+                    Ok(parsed) => series.time_zone = parsed,
+                    Err(_) if response.has_focus() => {
+                        ui.colored_label(ui.visuals().warn_fg_color, "not an IANA zone");
+                    }
+                    Err(_) => {}
+                }
+            });
+            text_row(ui, "Location", &mut series.location);
+            form_row(ui, "Format", |ui| {
+                choice_ui(
+                    ui,
+                    "series_format",
+                    &mut series.format,
+                    &MeetingFormat::ALL,
+                    |f| f.label(),
+                )
+            });
+            form_row(ui, "Convenors", |ui| {
+                ui.vertical(|ui| {
+                    let mut remove = None;
+                    for (i, convenor) in series.convenors.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            ui.label(register.participant_name(*convenor));
+                            if ui
+                                .small_button("×")
+                                .on_hover_text("Remove this convenor")
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        });
+                    }
+                    if let Some(i) = remove {
+                        series.convenors.remove(i);
+                    }
+                    let mut add = None;
+                    if participant_ui(ui, "series_add_convenor", register, &mut add, true)
+                        && let Some(p) = add
+                        && !series.convenors.contains(&p)
+                    {
+                        series.convenors.push(p);
+                    }
+                });
+            });
+        });
+    ui.add_space(6.0);
+    ui.strong("Cadence");
+    super::cadence_editor::cadence_ui(ui, series, today);
+    ui.add_space(6.0);
+    exceptions_ui(ui, series);
+}
+
+fn exceptions_ui(ui: &mut Ui, series: &mut SessionSeries) {
+    ui.strong("Exceptions");
+    if series.exceptions.is_empty() {
+        ui.weak("None: every session falls as the cadence says.");
+    }
+    let mut remove = None;
+    for (i, exception) in series.exceptions.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(exception.occurrence.to_string());
+            let mut moved = matches!(exception.change, OccurrenceChange::MovedTo(_));
+            let before = moved;
+            choice_ui(
+                ui,
+                &format!("exception_kind_{i}"),
+                &mut moved,
+                &[false, true],
+                |m| {
+                    if m { "moved to" } else { "cancelled" }
+                },
+            );
+            if moved != before {
+                exception.change = if moved {
+                    OccurrenceChange::MovedTo(
+                        exception
+                            .occurrence
+                            .succ_opt()
+                            .unwrap_or(exception.occurrence),
+                    )
+                } else {
+                    OccurrenceChange::Cancelled
+                };
+            }
+            if let OccurrenceChange::MovedTo(day) = &mut exception.change {
+                date_ui(ui, &format!("exception_day_{i}"), day);
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text("The session falls as the cadence says again")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        series.exceptions.remove(i);
+    }
+}
+
+/// The next sessions the cadence gives, each with its actions.
+fn upcoming_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: SeriesId,
+    series: &SessionSeries,
+    today: NaiveDate,
+    out: &mut Outbox,
+) {
+    ui.add_space(6.0);
+    ui.strong("Next sessions");
+    let until = today.checked_add_days(Days::new(2 * 366)).unwrap_or(today);
+    let found = match occurrences(id, series, today, until) {
+        Ok(found) => found,
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            return;
+        }
+    };
+    if found.is_empty() {
+        ui.weak("The cadence gives no session from today on.");
+    }
+    for occurrence in found.into_iter().take(UPCOMING) {
+        ui.horizontal(|ui| {
+            let scheduled = register.meetings.values().any(|m| {
+                m.series == Some(id)
+                    && (m.date == occurrence.date || m.date == occurrence.cadence_date)
+            });
+            ui.label(occurrence.date.format("%a %-d %b %Y").to_string());
+            if occurrence.cancelled {
+                ui.weak("cancelled");
+            } else if scheduled {
+                ui.weak("scheduled");
+            } else if ui
+                .button("Schedule this session")
+                .on_hover_text(
+                    "Create the meeting, with the open action items of the previous session",
+                )
+                .clicked()
+                && let Some((meeting, edit)) = schedule_session(register, &occurrence)
+            {
+                out.edit(edit);
+                out.command(Command::OpenMeeting(meeting));
+            }
+            let has_exception = series
+                .exceptions
+                .iter()
+                .any(|e| e.occurrence == occurrence.cadence_date);
+            if !has_exception
+                && !scheduled
+                && ui
+                    .small_button("Cancel")
+                    .on_hover_text("Cancel this one session")
+                    .clicked()
+            {
+                let mut edited = series.clone();
+                edited.exceptions.push(SeriesException {
+                    occurrence: occurrence.cadence_date,
+                    change: OccurrenceChange::Cancelled,
+                });
+                edited.exceptions.sort_by_key(|e| e.occurrence);
+                out.edit(Edit::Series(id, Some(edited)));
+            }
+            if !has_exception
+                && !scheduled
+                && ui
+                    .small_button("Move")
+                    .on_hover_text("Move this one session to another day")
+                    .clicked()
+            {
+                let mut edited = series.clone();
+                edited.exceptions.push(SeriesException {
+                    occurrence: occurrence.cadence_date,
+                    change: OccurrenceChange::MovedTo(
+                        occurrence.date.succ_opt().unwrap_or(occurrence.date),
+                    ),
+                });
+                edited.exceptions.sort_by_key(|e| e.occurrence);
+                out.edit(Edit::Series(id, Some(edited)));
+            }
+        });
+    }
+}
+
+/// A form row whose field names itself by the row's label, for screen
+/// readers and UI tests.
+pub(super) fn labelled_row<R>(
+    ui: &mut Ui,
+    label: &str,
+    add: impl FnOnce(&mut Ui, egui::Id) -> R,
+) -> R {
+    let label = ui.label(label);
+    let result = add(ui, label.id);
+    ui.end_row();
+    result
+}
