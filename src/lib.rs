@@ -7,4 +7,5 @@ pub mod edit;
 pub mod model;
 pub mod sample;
 pub mod storage;
+pub mod tracking;
 pub mod ui;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
-use coalition_desk::{sample, storage};
+use coalition_desk::{sample, storage, tracking};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +35,22 @@ enum Action {
         #[arg(long)]
         force: bool,
     },
+    /// Export the register in another format.
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportFormat {
+    /// Every commitment with all its fields and current status, as CSV
+    /// (UTF-8 with a byte-order mark, for spreadsheets).
+    Csv {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,6 +64,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Action::Check { file }) => check(&file),
         Some(Action::Sample { output, force }) => write_sample(&output, force),
+        Some(Action::Export { format }) => export(format),
         None => run_window(cli.file),
     };
     match result {
@@ -107,6 +124,24 @@ fn write_sample(output: &std::path::Path, force: bool) -> anyhow::Result<ExitCod
         .with_context(|| format!("could not write the sample to {}", output.display()))?;
     println!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
+    match format {
+        ExportFormat::Csv { file, output } => {
+            let loaded = storage::load(&file).map_err(anyhow::Error::new)?;
+            let today = chrono::Local::now().date_naive();
+            let bytes = tracking::export_commitments(&loaded.register, today)?;
+            std::fs::write(&output, bytes)
+                .with_context(|| format!("could not write {}", output.display()))?;
+            println!(
+                "Wrote {} commitments to {}",
+                loaded.register.commitments.len(),
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn run_window(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
