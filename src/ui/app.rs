@@ -9,11 +9,14 @@ use egui::ViewportCommand;
 
 use super::command::{Command, Tab};
 use super::commitments::CommitmentsPanel;
+use super::dashboard::DashboardPanel;
 use super::dialogs::{Answer, Dialog};
 use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
 use super::register_settings::RegisterSettingsPanel;
+use super::search::SearchBox;
 use super::theme::Theme;
+use super::tracking_files::ImportReview;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
 use crate::edit;
@@ -80,6 +83,10 @@ pub struct CoalitionDeskApp {
     pub meetings: MeetingsPanel,
     pub commitments: CommitmentsPanel,
     pub register_settings: RegisterSettingsPanel,
+    pub dashboard: DashboardPanel,
+    pub search: SearchBox,
+    /// A CSV import waiting for the officer's confirmation.
+    pub import: Option<ImportReview>,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -112,6 +119,9 @@ impl CoalitionDeskApp {
             meetings: MeetingsPanel::default(),
             commitments: CommitmentsPanel::default(),
             register_settings: RegisterSettingsPanel::default(),
+            dashboard: DashboardPanel::default(),
+            search: SearchBox::default(),
+            import: None,
             dialog: None,
             notice: None,
             today,
@@ -237,6 +247,14 @@ impl CoalitionDeskApp {
                 self.commitments.selected = Some(id);
             }
             Command::Delete(target) => self.ask_delete(target),
+            Command::Search => self.search.show(),
+            Command::ShowCommitments(filter) => {
+                self.settings.tab = Tab::Commitments;
+                self.commitments.filter = filter;
+            }
+            Command::ExportCommitmentsCsv => self.export_commitments_csv(),
+            Command::ImportCommitmentsCsv => self.import_commitments_csv(),
+            Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
         }
     }
 
@@ -371,8 +389,13 @@ impl CoalitionDeskApp {
                     .commitments
                     .ui(ui, register, self.today, revision, &mut out),
                 Tab::Register => self.register_settings.ui(ui, register, revision, &mut out),
+                Tab::Dashboard => self
+                    .dashboard
+                    .ui(ui, register, self.today, revision, &mut out),
             }
+            self.search.ui(ui, register, revision, &mut out);
         });
+        self.import_review_ui(&ctx);
 
         if let Some(mut dialog) = self.dialog.take() {
             match dialog.ui(&ctx) {

@@ -25,6 +25,9 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::Save, true, out);
                     command_button(ui, Command::SaveAs, true, out);
                     ui.separator();
+                    command_button(ui, Command::ExportCommitmentsCsv, true, out);
+                    command_button(ui, Command::ImportCommitmentsCsv, true, out);
+                    ui.separator();
                     command_button(ui, Command::Quit, true, out);
                 });
                 ui.menu_button("Edit", |ui| {
@@ -34,6 +37,8 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::NewParticipant, true, out);
                     command_button(ui, Command::NewMeeting, true, out);
                     command_button(ui, Command::NewCommitment, true, out);
+                    ui.separator();
+                    command_button(ui, Command::Search, true, out);
                 });
                 ui.menu_button("View", |ui| {
                     for tab in Tab::ALL {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{CommitmentId, MeetingId, ParticipantId, Record};
+use crate::ui::commitments::CommitmentFilter;
 
 /// The panels of the main window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -15,14 +16,16 @@ pub enum Tab {
     Meetings,
     Commitments,
     Register,
+    Dashboard,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Participants,
         Tab::Meetings,
         Tab::Commitments,
         Tab::Register,
+        Tab::Dashboard,
     ];
 
     pub fn label(self) -> &'static str {
@@ -31,6 +34,7 @@ impl Tab {
             Tab::Meetings => "Meetings",
             Tab::Commitments => "Commitments",
             Tab::Register => "Register",
+            Tab::Dashboard => "Dashboard",
         }
     }
 }
@@ -59,13 +63,22 @@ pub enum Command {
     OpenCommitment(CommitmentId),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
+    /// Opens the search box (participants, people, meetings, commitments).
+    Search,
+    /// Shows the commitments table with this filter (a dashboard bar click).
+    ShowCommitments(CommitmentFilter),
+    ExportCommitmentsCsv,
+    ImportCommitmentsCsv,
+    /// Writes "since last session" for the meeting as CSV.
+    ExportChangesCsv(MeetingId),
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, checked every frame.
     /// egui matches Ctrl+Z even when Shift is held too, so a shortcut with
     /// more modifiers comes before the one it extends.
-    pub const WITH_SHORTCUTS: [Command; 11] = [
+    pub const WITH_SHORTCUTS: [Command; 12] = [
+        Command::Search,
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -100,6 +113,11 @@ impl Command {
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
             Command::Delete(_) => "Delete…".into(),
+            Command::Search => "Search…".into(),
+            Command::ShowCommitments(_) => "Show these commitments".into(),
+            Command::ExportCommitmentsCsv => "Export commitments (CSV)…".into(),
+            Command::ImportCommitmentsCsv => "Import commitments (CSV)…".into(),
+            Command::ExportChangesCsv(_) => "Export as CSV…".into(),
         }
     }
 
@@ -124,6 +142,15 @@ impl Command {
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
             Command::Delete(_) => "Delete this record (asks first)",
+            Command::Search => "Find participants, people, meetings, commitments and agenda text",
+            Command::ShowCommitments(_) => "List the matching commitments",
+            Command::ExportCommitmentsCsv => {
+                "Write every commitment with its status to a CSV file for a spreadsheet"
+            }
+            Command::ImportCommitmentsCsv => {
+                "Read commitments from a CSV file; you see a preview before anything changes"
+            }
+            Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
         }
     }
 
@@ -143,6 +170,7 @@ impl Command {
             Command::ShowTab(Tab::Meetings) => (command, Key::Num2),
             Command::ShowTab(Tab::Commitments) => (command, Key::Num3),
             Command::ShowTab(Tab::Register) => (command, Key::Num4),
+            Command::Search => (command, Key::K),
             _ => return None,
         };
         Some(KeyboardShortcut::new(key.0, key.1))
@@ -152,6 +180,7 @@ impl Command {
     pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
             Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            Command::Search => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
             _ => None,
         }
     }

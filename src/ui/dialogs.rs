@@ -14,6 +14,8 @@ use crate::model::{Record, Reference, Register};
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// Reading or writing a CSV file (commitments, since last session).
+    Csv(super::tracking_files::CsvPurpose),
 }
 
 /// A question on screen. Only one at a time.
@@ -151,6 +153,7 @@ impl Dialog {
                     ui.heading(match purpose {
                         PathPurpose::Open => "Open a register",
                         PathPurpose::SaveAs => "Save the register as",
+                        PathPurpose::Csv(csv) => csv.heading(),
                     });
                     ui.label(
                         "No file dialog is available on this system. Type the full path of the \

@@ -6,6 +6,7 @@ pub mod app;
 mod chrome;
 pub mod command;
 pub mod commitments;
+pub mod dashboard;
 pub mod dialogs;
 mod files;
 pub mod fonts;
@@ -14,7 +15,9 @@ pub mod meetings;
 pub mod participants;
 mod records;
 pub mod register_settings;
+pub mod search;
 pub mod theme;
+mod tracking_files;
 pub mod widgets;
 
 pub use app::CoalitionDeskApp;
