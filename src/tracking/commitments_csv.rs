@@ -259,13 +259,10 @@ fn row_commitment(
         .into_iter()
         .find(|r| r.label().eq_ignore_ascii_case(field("route")))
         .ok_or_else(|| format!("unknown route \"{}\"", field("route")))?;
-    c.quantity = match decimal(field("quantity"), "quantity")? {
-        Some(amount) => Some(Quantity {
-            amount,
-            unit: field("unit").to_string(),
-        }),
-        None => None,
-    };
+    c.quantity = decimal(field("quantity"), "quantity")?.map(|amount| Quantity {
+        amount,
+        unit: field("unit").to_string(),
+    });
     c.value = match decimal(field("value"), "value")? {
         Some(amount) => {
             let currency = field("currency").to_uppercase();
