@@ -10,4 +10,5 @@ pub mod model;
 pub mod report;
 pub mod sample;
 pub mod storage;
+pub mod tracking;
 pub mod ui;

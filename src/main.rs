@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
-use coalition_desk::{generate, report, sample, storage};
+use coalition_desk::{generate, report, sample, storage, tracking};
 
 mod print;
 
@@ -95,6 +95,13 @@ enum ExportFormat {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Every commitment with all its fields and current status, as CSV
+    /// (UTF-8 with a byte-order mark, for spreadsheets).
+    Csv {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Paper sizes as typed on the command line.
@@ -152,9 +159,7 @@ fn main() -> ExitCode {
             output,
             paper,
         }) => print::attendance(&file, &series, &output, paper.into()),
-        Some(Action::Export { format }) => match format {
-            ExportFormat::Ics { file, output } => export_ics(&file, &output),
-        },
+        Some(Action::Export { format }) => export(format),
         None => run_window(cli.file, cli.exit_after_first_frame),
     };
     match result {
@@ -238,6 +243,25 @@ fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Resul
         .with_context(|| format!("could not write the calendar to {}", output.display()))?;
     println!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
+    match format {
+        ExportFormat::Ics { file, output } => export_ics(&file, &output),
+        ExportFormat::Csv { file, output } => {
+            let loaded = storage::load(&file).map_err(anyhow::Error::new)?;
+            let today = chrono::Local::now().date_naive();
+            let bytes = tracking::export_commitments(&loaded.register, today)?;
+            std::fs::write(&output, bytes)
+                .with_context(|| format!("could not write {}", output.display()))?;
+            println!(
+                "Wrote {} commitments to {}",
+                loaded.register.commitments.len(),
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn run_window(file: Option<PathBuf>, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {

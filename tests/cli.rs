@@ -256,3 +256,26 @@ fn help_lists_the_sub_commands() {
     let output = run(&["sample", "--help"]);
     assert!(stdout(&output).contains("--force"));
 }
+
+#[test]
+fn export_csv_writes_every_commitment_with_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("register.ron");
+    let csv = dir.path().join("commitments.csv");
+    let sample = run(&["sample", "-o", register.to_str().unwrap()]);
+    assert!(sample.status.success(), "{}", said(&sample));
+    let export = run(&[
+        "export",
+        "csv",
+        register.to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(export.status.success(), "{}", said(&export));
+    assert!(stdout(&export).contains("Wrote 3 commitments"));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.contains("EU-COM,European Commission"));
+}

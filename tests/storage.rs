@@ -885,6 +885,7 @@ fn commitment() -> impl Strategy<Value = Commitment> {
                 status,
                 history,
                 marking,
+                deliveries: Vec::new(),
             },
         )
 }

@@ -52,14 +52,16 @@ fn moving_the_status_records_history() {
     let mut harness = panel_harness();
     harness.state_mut().panel.selected = Some(CommitmentId(22));
     harness.run();
-    // The filter bar has a "Status" combo too; the editor's comes after it.
+    // The status moves through the editor's "Change status" form.
     harness
-        .get_all_by_role_and_label(Role::ComboBox, "Status")
-        .last()
-        .expect("the editor's status")
+        .get_by_role_and_label(Role::ComboBox, "New status")
         .click();
     harness.run();
     harness.get_by_label("Committed").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Change status")
+        .click();
     harness.run();
     let commitment = harness
         .state()

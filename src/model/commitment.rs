@@ -29,6 +29,7 @@ impl CommitmentStatus {
         CommitmentStatus::Withdrawn,
     ];
 
+    /// The words on screen and in CSV files.
     pub fn label(self) -> &'static str {
         match self {
             CommitmentStatus::Proposed => "Proposed",
@@ -113,6 +114,18 @@ pub struct StatusChange {
     pub meeting: Option<MeetingId>,
 }
 
+/// One dated delivery of part (or all) of a commitment's quantity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Delivery {
+    pub date: NaiveDate,
+    /// In the unit of the commitment's quantity.
+    pub amount: Decimal,
+    pub note: String,
+    /// The meeting at which the delivery was reported, if any.
+    pub meeting: Option<MeetingId>,
+}
+
 /// One pledge by one participant.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -134,6 +147,11 @@ pub struct Commitment {
     /// matches `status`.
     pub history: Vec<StatusChange>,
     pub marking: String,
+    /// Deliveries so far against the committed quantity, oldest first.
+    /// Missing in files written before partial delivery existed, and left
+    /// out when empty so such files keep their exact shape.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deliveries: Vec<Delivery>,
 }
 
 impl Commitment {

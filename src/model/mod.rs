@@ -10,8 +10,11 @@ mod register;
 mod series;
 mod unique_ids;
 mod validation;
+mod workflow;
 
-pub use commitment::{Commitment, CommitmentStatus, Money, Quantity, Route, StatusChange};
+pub use commitment::{
+    Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
+};
 pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
 pub use meeting::{
     ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
@@ -23,3 +26,4 @@ pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};
 pub use validation::Problem;
+pub use workflow::{StatusMove, WorkflowError};

@@ -277,6 +277,30 @@ impl Register {
                     format!("{label} has a negative quantity ({})", quantity.amount),
                 );
             }
+            if commitment
+                .deliveries
+                .iter()
+                .any(|d| d.amount.is_sign_negative())
+            {
+                report(record, format!("{label} has a negative delivery"));
+            }
+            if !commitment.deliveries.is_empty() {
+                let delivered = commitment.delivered_so_far();
+                match &commitment.quantity {
+                    None => report(
+                        record,
+                        format!("{label} records deliveries but has no quantity"),
+                    ),
+                    Some(q) if delivered > q.amount => report(
+                        record,
+                        format!(
+                            "{label} has {delivered} delivered, more than the {} {} committed",
+                            q.amount, q.unit
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
             if let Some(value) = &commitment.value {
                 if value.amount.is_sign_negative() {
                     report(

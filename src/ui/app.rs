@@ -9,13 +9,16 @@ use egui::ViewportCommand;
 
 use super::command::{Command, Tab};
 use super::commitments::CommitmentsPanel;
+use super::dashboard::DashboardPanel;
 use super::dialogs::{Answer, Dialog};
 use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
 use super::print::{Printing, Report};
 use super::register_settings::RegisterSettingsPanel;
+use super::search::SearchBox;
 use super::theme::Theme;
 use super::timeline::TimelinePanel;
+use super::tracking_files::ImportReview;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
 use crate::edit;
@@ -85,6 +88,10 @@ pub struct CoalitionDeskApp {
     /// The print preview and the worker that typesets off the UI thread.
     pub printing: Printing,
     pub timeline: TimelinePanel,
+    pub dashboard: DashboardPanel,
+    pub search: SearchBox,
+    /// A CSV import waiting for the officer's confirmation.
+    pub import: Option<ImportReview>,
     pub dialog: Option<Dialog>,
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
@@ -122,6 +129,9 @@ impl CoalitionDeskApp {
             register_settings: RegisterSettingsPanel::default(),
             printing: Printing::default(),
             timeline: TimelinePanel::default(),
+            dashboard: DashboardPanel::default(),
+            search: SearchBox::default(),
+            import: None,
             dialog: None,
             notice: None,
             today,
@@ -252,6 +262,14 @@ impl CoalitionDeskApp {
             Command::PrintSummary(id) => self.printing.open(Report::Summary(id)),
             Command::PrintAttendance(id) => self.printing.open(Report::Attendance(id)),
             Command::ExportCalendar => self.choose_and_export_calendar(),
+            Command::Search => self.search.show(),
+            Command::ShowCommitments(filter) => {
+                self.settings.tab = Tab::Commitments;
+                self.commitments.filter = filter;
+            }
+            Command::ExportCommitmentsCsv => self.export_commitments_csv(),
+            Command::ImportCommitmentsCsv => self.import_commitments_csv(),
+            Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
         }
     }
 
@@ -389,8 +407,13 @@ impl CoalitionDeskApp {
                 Tab::Timeline => self
                     .timeline
                     .ui(ui, register, self.today, revision, &mut out),
+                Tab::Dashboard => self
+                    .dashboard
+                    .ui(ui, register, self.today, revision, &mut out),
             }
+            self.search.ui(ui, register, revision, &mut out);
         });
+        self.import_review_ui(&ctx);
 
         self.printing.ui(&ctx, self.document.register());
 

@@ -26,6 +26,9 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::SaveAs, true, out);
                     command_button(ui, Command::ExportCalendar, true, out);
                     ui.separator();
+                    command_button(ui, Command::ExportCommitmentsCsv, true, out);
+                    command_button(ui, Command::ImportCommitmentsCsv, true, out);
+                    ui.separator();
                     command_button(ui, Command::Quit, true, out);
                 });
                 ui.menu_button("Edit", |ui| {
@@ -35,6 +38,8 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::NewParticipant, true, out);
                     command_button(ui, Command::NewMeeting, true, out);
                     command_button(ui, Command::NewCommitment, true, out);
+                    ui.separator();
+                    command_button(ui, Command::Search, true, out);
                 });
                 ui.menu_button("View", |ui| {
                     for tab in Tab::ALL {

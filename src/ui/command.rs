@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{CommitmentId, MeetingId, ParticipantId, Record, SeriesId};
+use crate::ui::commitments::CommitmentFilter;
 
 /// The panels of the main window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -16,15 +17,17 @@ pub enum Tab {
     Commitments,
     Register,
     Timeline,
+    Dashboard,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Participants,
         Tab::Meetings,
         Tab::Commitments,
-        Tab::Register,
         Tab::Timeline,
+        Tab::Dashboard,
+        Tab::Register,
     ];
 
     pub fn label(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Tab {
             Tab::Commitments => "Commitments",
             Tab::Register => "Register",
             Tab::Timeline => "Timeline",
+            Tab::Dashboard => "Dashboard",
         }
     }
 }
@@ -68,13 +72,22 @@ pub enum Command {
     PrintAttendance(SeriesId),
     /// Writes the meetings and series to an iCalendar file.
     ExportCalendar,
+    /// Opens the search box (participants, people, meetings, commitments).
+    Search,
+    /// Shows the commitments table with this filter (a dashboard bar click).
+    ShowCommitments(CommitmentFilter),
+    ExportCommitmentsCsv,
+    ImportCommitmentsCsv,
+    /// Writes "since last session" for the meeting as CSV.
+    ExportChangesCsv(MeetingId),
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, checked every frame.
     /// egui matches Ctrl+Z even when Shift is held too, so a shortcut with
     /// more modifiers comes before the one it extends.
-    pub const WITH_SHORTCUTS: [Command; 11] = [
+    pub const WITH_SHORTCUTS: [Command; 14] = [
+        Command::Search,
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -85,6 +98,8 @@ impl Command {
         Command::ShowTab(Tab::Participants),
         Command::ShowTab(Tab::Meetings),
         Command::ShowTab(Tab::Commitments),
+        Command::ShowTab(Tab::Timeline),
+        Command::ShowTab(Tab::Dashboard),
         Command::ShowTab(Tab::Register),
     ];
 
@@ -112,6 +127,11 @@ impl Command {
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),
             Command::ExportCalendar => "Export calendar (.ics)…".into(),
+            Command::Search => "Search…".into(),
+            Command::ShowCommitments(_) => "Show these commitments".into(),
+            Command::ExportCommitmentsCsv => "Export commitments (CSV)…".into(),
+            Command::ImportCommitmentsCsv => "Import commitments (CSV)…".into(),
+            Command::ExportChangesCsv(_) => "Export as CSV…".into(),
         }
     }
 
@@ -145,6 +165,15 @@ impl Command {
             Command::ExportCalendar => {
                 "Write the meetings and session series to a calendar file (.ics)"
             }
+            Command::Search => "Find participants, people, meetings, commitments and agenda text",
+            Command::ShowCommitments(_) => "List the matching commitments",
+            Command::ExportCommitmentsCsv => {
+                "Write every commitment with its status to a CSV file for a spreadsheet"
+            }
+            Command::ImportCommitmentsCsv => {
+                "Read commitments from a CSV file; you see a preview before anything changes"
+            }
+            Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
         }
     }
 
@@ -163,7 +192,10 @@ impl Command {
             Command::ShowTab(Tab::Participants) => (command, Key::Num1),
             Command::ShowTab(Tab::Meetings) => (command, Key::Num2),
             Command::ShowTab(Tab::Commitments) => (command, Key::Num3),
-            Command::ShowTab(Tab::Register) => (command, Key::Num4),
+            Command::ShowTab(Tab::Timeline) => (command, Key::Num4),
+            Command::ShowTab(Tab::Dashboard) => (command, Key::Num5),
+            Command::ShowTab(Tab::Register) => (command, Key::Num6),
+            Command::Search => (command, Key::K),
             _ => return None,
         };
         Some(KeyboardShortcut::new(key.0, key.1))
@@ -173,6 +205,7 @@ impl Command {
     pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
             Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            Command::Search => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
             _ => None,
         }
     }

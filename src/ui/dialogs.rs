@@ -15,6 +15,8 @@ pub enum PathPurpose {
     Open,
     SaveAs,
     ExportCalendar,
+    /// Reading or writing a CSV file (commitments, since last session).
+    Csv(super::tracking_files::CsvPurpose),
 }
 
 /// A question on screen. Only one at a time.
@@ -153,6 +155,7 @@ impl Dialog {
                         PathPurpose::Open => "Open a register",
                         PathPurpose::SaveAs => "Save the register as",
                         PathPurpose::ExportCalendar => "Export the calendar as",
+                        PathPurpose::Csv(csv) => csv.heading(),
                     });
                     ui.label(match purpose {
                         PathPurpose::ExportCalendar => {
@@ -162,6 +165,10 @@ impl Dialog {
                         PathPurpose::Open | PathPurpose::SaveAs => {
                             "No file dialog is available on this system. Type the full path of \
                              the register file (.ron):"
+                        }
+                        PathPurpose::Csv(_) => {
+                            "No file dialog is available on this system. Type the full path of \
+                             the CSV file (.csv):"
                         }
                     });
                     let response = ui.add(

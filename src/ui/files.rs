@@ -22,7 +22,7 @@ const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
 /// rfd returns no file both when the officer cancels and when no dialog
 /// can be shown (no desktop portal and no zenity). A "cancel" faster than
 /// a person can click means nothing was shown.
-const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
+pub(super) const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
 
 impl CoalitionDeskApp {
     pub(super) fn new_register(&mut self) {
@@ -261,6 +261,7 @@ impl CoalitionDeskApp {
     ) {
         match purpose {
             PathPurpose::Open => self.open_path(&path),
+            PathPurpose::Csv(csv) => self.csv_to_or_from(csv, &path),
             PathPurpose::SaveAs => {
                 if self.save_to(&path)
                     && let Some(command) = then

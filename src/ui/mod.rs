@@ -6,6 +6,7 @@ pub mod app;
 mod chrome;
 pub mod command;
 pub mod commitments;
+pub mod dashboard;
 pub mod dialogs;
 mod export_calendar;
 mod files;
@@ -16,8 +17,10 @@ pub mod participants;
 pub mod print;
 mod records;
 pub mod register_settings;
+pub mod search;
 pub mod theme;
 pub mod timeline;
+mod tracking_files;
 pub mod widgets;
 
 pub use app::CoalitionDeskApp;

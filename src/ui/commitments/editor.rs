@@ -2,8 +2,9 @@
 //! when the copy differs, so the register changes only through the app.
 
 use chrono::NaiveDate;
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{Grid, RichText, TextEdit, Ui};
 
+use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
@@ -14,6 +15,7 @@ use crate::ui::{Command, Outbox, form, theme, widgets};
 const DEFAULT_CURRENCY: &str = "EUR";
 
 /// Draws the form for commitment `id` and emits at most one edit.
+#[allow(clippy::too_many_arguments)]
 pub fn editor_ui(
     ui: &mut Ui,
     register: &Register,
@@ -21,6 +23,7 @@ pub fn editor_ui(
     id: CommitmentId,
     original: &Commitment,
     problems: &[String],
+    form: &mut StatusForm,
     out: &mut Outbox,
 ) {
     let mut c = original.clone();
@@ -46,6 +49,8 @@ pub fn editor_ui(
         for problem in problems {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
+        ui.add_space(theme::SECTION_GAP);
+        workflow::workflow_ui(ui, register, today, id, &mut c, form);
         ui.add_space(theme::SECTION_GAP);
         ui.strong("History");
         history_ui(ui, register, &c);
@@ -133,24 +138,16 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
     widgets::form_row(ui, "Marking", |ui| {
         widgets::list_choice_ui(ui, "commitment_marking", &mut c.marking, &register.markings)
     });
-    let label = ui.label("Status");
-    let mut status = c.status;
-    let response = ComboBox::from_id_salt("commitment_status")
-        .selected_text(status_text(status))
-        .show_ui(ui, |ui| {
-            for option in CommitmentStatus::ALL {
-                ui.selectable_value(&mut status, option, status_text(option));
+    widgets::form_row(ui, "Status", |ui| {
+        ui.horizontal(|ui| {
+            ui.label(status_text(c.status));
+            if c.is_overdue(today) {
+                ui.colored_label(theme::OVERDUE, "Overdue");
             }
         })
-        .response;
-    response
-        .labelled_by(label.id)
-        .on_hover_text("Moving the status adds a dated step to the history");
-    ui.end_row();
-    // Through `change_status`, so the step is recorded with today's date.
-    if status != c.status {
-        c.change_status(status, today, "", None);
-    }
+        .response
+        .on_hover_text("Change it with the form below, so the step is dated in the history");
+    });
 }
 
 fn status_text(status: CommitmentStatus) -> RichText {
@@ -172,6 +169,18 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
                 ui.label(&change.note);
                 ui.label(
                     change
+                        .meeting
+                        .map(|m| register.meeting_title(m))
+                        .unwrap_or_default(),
+                );
+                ui.end_row();
+            }
+            for delivery in &c.deliveries {
+                ui.label(delivery.date.to_string());
+                ui.label(format!("Delivered {}", delivery.amount));
+                ui.label(&delivery.note);
+                ui.label(
+                    delivery
                         .meeting
                         .map(|m| register.meeting_title(m))
                         .unwrap_or_default(),

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use egui::{ComboBox, TextEdit, Ui};
 
 use crate::model::{Commitment, CommitmentId, CommitmentStatus, ParticipantId, Register, Route};
@@ -14,6 +15,11 @@ pub struct CommitmentFilter {
     pub area: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub route: Option<Route>,
+    /// Only commitments still open and due within this many days from
+    /// today (overdue ones included: they are the most urgent).
+    pub due_within: Option<u32>,
+    /// Only overdue commitments.
+    pub overdue_only: bool,
     /// Matched, ignoring case, against title, description, conditions and
     /// the participant's name and code.
     pub text: String,
@@ -26,11 +32,13 @@ impl CommitmentFilter {
             && self.area.is_none()
             && self.status.is_none()
             && self.route.is_none()
+            && self.due_within.is_none()
+            && !self.overdue_only
             && self.text.trim().is_empty()
     }
 
     /// The matching commitments, in id order.
-    pub fn matching(&self, register: &Register) -> Vec<CommitmentId> {
+    pub fn matching(&self, register: &Register, today: NaiveDate) -> Vec<CommitmentId> {
         let needle = self.text.trim().to_lowercase();
         // Participants are few and commitments many, so names and codes are
         // matched once here rather than once per commitment.
@@ -47,13 +55,22 @@ impl CommitmentFilter {
         register
             .commitments
             .iter()
-            .filter(|(_, c)| self.admits(c, &needle, &named))
+            .filter(|(_, c)| self.admits(c, today, &needle, &named))
             .map(|(id, _)| *id)
             .collect()
     }
 
-    fn admits(&self, c: &Commitment, needle: &str, named: &BTreeSet<ParticipantId>) -> bool {
-        self.participant.is_none_or(|p| c.participant == p)
+    fn admits(
+        &self,
+        c: &Commitment,
+        today: NaiveDate,
+        needle: &str,
+        named: &BTreeSet<ParticipantId>,
+    ) -> bool {
+        self.due_within
+            .is_none_or(|days| c.is_due_within(today, days) || c.is_overdue(today))
+            && (!self.overdue_only || c.is_overdue(today))
+            && self.participant.is_none_or(|p| c.participant == p)
             && self.area.as_ref().is_none_or(|a| &c.area == a)
             && self.status.is_none_or(|s| c.status == s)
             && self.route.is_none_or(|r| c.route == r)
@@ -120,6 +137,20 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
             r.label().to_string()
         })
         .labelled_by(label.id);
+        let label = ui.label("Due within");
+        let mut limited = filter.due_within.is_some();
+        let mut days = filter.due_within.unwrap_or(30);
+        ui.checkbox(&mut limited, "")
+            .labelled_by(label.id)
+            .on_hover_text("Only open commitments due within this many days, and overdue ones");
+        ui.add_enabled(
+            limited,
+            egui::DragValue::new(&mut days)
+                .range(0..=3650)
+                .suffix(" days"),
+        );
+        filter.due_within = limited.then_some(days);
+        ui.checkbox(&mut filter.overdue_only, "Overdue only");
         if ui
             .add_enabled(!filter.is_empty(), egui::Button::new("Clear filters"))
             .clicked()

@@ -4,9 +4,11 @@
 mod editor;
 mod filter;
 mod table;
+mod workflow;
 
 pub use filter::CommitmentFilter;
 pub use table::{Sort, SortColumn, format_amount};
+pub use workflow::StatusForm;
 
 use chrono::NaiveDate;
 
@@ -30,6 +32,8 @@ pub struct CommitmentsPanel {
     problems: Option<Problems>,
     /// Set when a new commitment is selected, so the table brings it into view.
     scroll_to_selected: bool,
+    /// The draft of the selected commitment's next status step.
+    pub status_form: StatusForm,
 }
 
 /// The filtered, sorted ids and what they were computed from: filtering and
@@ -38,6 +42,7 @@ struct Rows {
     revision: u64,
     filter: CommitmentFilter,
     sort: Sort,
+    today: NaiveDate,
     ids: Vec<CommitmentId>,
 }
 
@@ -72,7 +77,7 @@ impl CommitmentsPanel {
             if filter::filter_bar_ui(ui, register, &mut self.filter) {
                 self.new_commitment(register, today, out);
             }
-            self.refresh(register, revision);
+            self.refresh(register, revision, today);
             let shown = self.visible().len();
             ui.label(format!(
                 "{shown} of {} commitments",
@@ -116,19 +121,23 @@ impl CommitmentsPanel {
         self.rows.as_ref().map(|r| r.ids.as_slice()).unwrap_or(&[])
     }
 
-    fn refresh(&mut self, register: &Register, revision: u64) {
+    fn refresh(&mut self, register: &Register, revision: u64, today: NaiveDate) {
         let fresh = self.rows.as_ref().is_some_and(|rows| {
-            rows.revision == revision && rows.filter == self.filter && rows.sort == self.sort
+            rows.revision == revision
+                && rows.filter == self.filter
+                && rows.sort == self.sort
+                && rows.today == today
         });
         if fresh {
             return;
         }
-        let mut ids = self.filter.matching(register);
+        let mut ids = self.filter.matching(register, today);
         self.sort.apply(register, &mut ids);
         self.rows = Some(Rows {
             revision,
             filter: self.filter.clone(),
             sort: self.sort,
+            today,
             ids,
         });
     }
@@ -165,7 +174,16 @@ impl CommitmentsPanel {
             .as_ref()
             .map(|p| p.messages.as_slice())
             .unwrap_or(&[]);
-        editor::editor_ui(ui, register, today, id, commitment, messages, out);
+        editor::editor_ui(
+            ui,
+            register,
+            today,
+            id,
+            commitment,
+            messages,
+            &mut self.status_form,
+            out,
+        );
     }
 
     fn new_commitment(&mut self, register: &Register, today: NaiveDate, out: &mut Outbox) {

@@ -65,7 +65,7 @@ impl SortColumn {
             SortColumn::Quantity => 80.0,
             SortColumn::Value => 120.0,
             SortColumn::Status => 70.0,
-            SortColumn::Due => 74.0,
+            SortColumn::Due => 132.0,
         };
         Column::initial(initial).at_least(40.0).clip(true)
     }
@@ -321,8 +321,9 @@ fn row_ui(
     row.col(|ui| {
         if let Some(due) = c.due {
             if c.is_overdue(today) {
-                ui.label(RichText::new(due.to_string()).color(theme::OVERDUE))
-                    .on_hover_text("Overdue");
+                // In words as well as colour, so it survives a grey print.
+                ui.label(RichText::new(format!("{due} overdue")).color(theme::OVERDUE))
+                    .on_hover_text("Due date passed and not delivered");
             } else {
                 ui.label(due.to_string());
             }

@@ -1,0 +1,347 @@
+//! Commitments to and from CSV, UTF-8 with a byte-order mark so
+//! spreadsheets show accents. Import is a preview first: every row is
+//! checked, bad rows are listed with their reason, and the good ones become
+//! one edit the officer may confirm.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::TrackingError;
+use crate::edit::Edit;
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Register,
+    Route,
+};
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The columns, in file order. `id` is empty for a commitment to add.
+pub const COLUMNS: [&str; 19] = [
+    "id",
+    "participant",
+    "participant name",
+    "announced at",
+    "title",
+    "description",
+    "area",
+    "route",
+    "quantity",
+    "unit",
+    "delivered",
+    "value",
+    "currency",
+    "conditions",
+    "due",
+    "status",
+    "status since",
+    "overdue",
+    "marking",
+];
+
+/// Every commitment with all its fields and current status, in id order.
+pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u8>, TrackingError> {
+    let mut writer = csv::Writer::from_writer(BOM.to_vec());
+    writer
+        .write_record(COLUMNS)
+        .map_err(TrackingError::CsvWrite)?;
+    let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    for (id, c) in &register.commitments {
+        let quantity = c.quantity.as_ref();
+        let value = c.value.as_ref();
+        let record: [String; 19] = [
+            id.0.to_string(),
+            register.participant_code(c.participant),
+            register.participant_name(c.participant),
+            c.announced_at.map(|m| m.0.to_string()).unwrap_or_default(),
+            c.title.clone(),
+            c.description.clone(),
+            c.area.clone(),
+            c.route.label().to_string(),
+            text(quantity.map(|q| q.amount)),
+            quantity.map(|q| q.unit.clone()).unwrap_or_default(),
+            text(quantity.map(|_| c.delivered_so_far())),
+            text(value.map(|v| v.amount)),
+            value.map(|v| v.currency.clone()).unwrap_or_default(),
+            c.conditions.clone(),
+            c.due.map(|d| d.to_string()).unwrap_or_default(),
+            c.status.label().to_string(),
+            c.history
+                .last()
+                .map(|h| h.date.to_string())
+                .unwrap_or_default(),
+            if c.is_overdue(today) { "yes" } else { "" }.to_string(),
+            c.marking.clone(),
+        ];
+        writer
+            .write_record(&record)
+            .map_err(TrackingError::CsvWrite)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| TrackingError::CsvWrite(e.into_error().into()))
+}
+
+/// A row the import refused, with the reason in the officer's words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RejectedRow {
+    /// Line in the file, counting the header as line 1.
+    pub line: u64,
+    pub reason: String,
+}
+
+/// A row the import accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AcceptedRow {
+    pub line: u64,
+    pub id: CommitmentId,
+    /// False when the row updates an existing commitment.
+    pub is_new: bool,
+    pub commitment: Commitment,
+}
+
+/// What an import would do; nothing is applied until the officer confirms.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPreview {
+    pub accepted: Vec<AcceptedRow>,
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl ImportPreview {
+    /// The accepted rows as one edit, so the import is one undo step.
+    pub fn edit(&self) -> Edit {
+        Edit::Batch(
+            self.accepted
+                .iter()
+                .map(|row| Edit::Commitment(row.id, Some(row.commitment.clone())))
+                .collect(),
+        )
+    }
+}
+
+/// Reads commitments from CSV (with or without a byte-order mark). A row
+/// whose id names an existing commitment updates it; an empty id adds one.
+/// Status or delivery changes are recorded as steps dated `today`.
+pub fn import_commitments(
+    register: &Register,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<ImportPreview, TrackingError> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers = reader.headers().map_err(TrackingError::CsvRead)?.clone();
+    let mut columns = [0usize; 19];
+    for (slot, name) in columns.iter_mut().zip(COLUMNS) {
+        // Only what is needed to rebuild a commitment is required.
+        let optional = matches!(name, "participant name" | "status since" | "overdue");
+        match headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+        {
+            Some(i) => *slot = i,
+            None if optional => *slot = usize::MAX,
+            None => return Err(TrackingError::MissingColumn(name)),
+        }
+    }
+    let mut preview = ImportPreview::default();
+    let mut next_id = register.fresh_id();
+    for (index, record) in reader.records().enumerate() {
+        let line = index as u64 + 2;
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                preview.rejected.push(RejectedRow {
+                    line,
+                    reason: format!("unreadable row: {error}"),
+                });
+                continue;
+            }
+        };
+        let row = Row {
+            record: &record,
+            columns: &columns,
+        };
+        match row_commitment(register, &row, today) {
+            Ok((Some(id), commitment)) => preview.accepted.push(AcceptedRow {
+                line,
+                id,
+                is_new: false,
+                commitment,
+            }),
+            Ok((None, commitment)) => {
+                preview.accepted.push(AcceptedRow {
+                    line,
+                    id: CommitmentId(next_id),
+                    is_new: true,
+                    commitment,
+                });
+                next_id += 1;
+            }
+            Err(reason) => preview.rejected.push(RejectedRow { line, reason }),
+        }
+    }
+    Ok(preview)
+}
+
+/// One CSV record with the file's column positions.
+struct Row<'r> {
+    record: &'r csv::StringRecord,
+    /// Position of each of `COLUMNS` in the file; `usize::MAX` when absent.
+    columns: &'r [usize; 19],
+}
+
+impl<'r> Row<'r> {
+    /// The trimmed text of a column, empty when missing.
+    fn field(&self, name: &str) -> &'r str {
+        COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| self.columns.get(i))
+            .and_then(|&column| self.record.get(column))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+}
+
+/// One row as a commitment, or why it cannot be one.
+fn row_commitment(
+    register: &Register,
+    row: &Row<'_>,
+    today: NaiveDate,
+) -> Result<(Option<CommitmentId>, Commitment), String> {
+    let field = |name: &str| row.field(name);
+    let id = match field("id") {
+        "" => None,
+        text => {
+            let id = CommitmentId(
+                text.parse()
+                    .map_err(|_| format!("id \"{text}\" is not a number"))?,
+            );
+            if register.commitment(id).is_none() {
+                return Err(format!(
+                    "there is no commitment #{text} to update; leave the id empty to add it"
+                ));
+            }
+            Some(id)
+        }
+    };
+    let mut c = id
+        .and_then(|id| register.commitment(id))
+        .cloned()
+        .unwrap_or_default();
+    let code = field("participant");
+    c.participant = register
+        .participants
+        .iter()
+        .find(|(_, p)| p.code.eq_ignore_ascii_case(code))
+        .map(|(id, _)| *id)
+        .ok_or_else(|| format!("no participant with code \"{code}\""))?;
+    c.announced_at = match field("announced at") {
+        "" => None,
+        text => {
+            let meeting = text
+                .parse()
+                .ok()
+                .map(MeetingId)
+                .filter(|m| register.meeting(*m).is_some());
+            Some(meeting.ok_or_else(|| format!("no meeting #{text}"))?)
+        }
+    };
+    c.title = field("title").to_string();
+    if c.title.is_empty() {
+        return Err("the title is empty".into());
+    }
+    c.description = field("description").to_string();
+    c.area = known(field("area"), &register.capability_areas, "capability area")?;
+    c.route = Route::ALL
+        .into_iter()
+        .find(|r| r.label().eq_ignore_ascii_case(field("route")))
+        .ok_or_else(|| format!("unknown route \"{}\"", field("route")))?;
+    c.quantity = decimal(field("quantity"), "quantity")?.map(|amount| Quantity {
+        amount,
+        unit: field("unit").to_string(),
+    });
+    c.value = match decimal(field("value"), "value")? {
+        Some(amount) => {
+            let currency = field("currency").to_uppercase();
+            if !(currency.len() == 3 && currency.chars().all(|ch| ch.is_ascii_uppercase())) {
+                return Err(format!(
+                    "currency \"{currency}\" is not a three-letter code"
+                ));
+            }
+            Some(Money { amount, currency })
+        }
+        None => None,
+    };
+    c.conditions = field("conditions").to_string();
+    c.due = match field("due") {
+        "" => None,
+        text => Some(
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map_err(|_| format!("due date \"{text}\" is not YYYY-MM-DD"))?,
+        ),
+    };
+    c.marking = match field("marking") {
+        "" => register.lowest_marking().to_string(),
+        text => known(text, &register.markings, "marking")?,
+    };
+    let status = CommitmentStatus::ALL
+        .into_iter()
+        .find(|s| s.label().eq_ignore_ascii_case(field("status")))
+        .ok_or_else(|| format!("unknown status \"{}\"", field("status")))?;
+    if c.history.is_empty() || status != c.status {
+        c.change_status(status, today, "Imported from CSV", None);
+    }
+    let delivered = decimal(field("delivered"), "delivered")?.unwrap_or_default();
+    if delivered.is_sign_negative() {
+        return Err(format!("delivered {delivered} is below zero"));
+    }
+    if let Some(quantity) = &c.quantity
+        && delivered > quantity.amount
+    {
+        return Err(format!(
+            "delivered {delivered} is more than the {} committed",
+            quantity.amount
+        ));
+    }
+    if delivered > Decimal::ZERO && c.quantity.is_none() {
+        return Err("delivered is given but there is no quantity".into());
+    }
+    let difference = delivered - c.delivered_so_far();
+    if difference.is_sign_negative() && !difference.is_zero() {
+        return Err(format!(
+            "delivered {delivered} is less than the {} already recorded",
+            c.delivered_so_far()
+        ));
+    }
+    if !difference.is_zero() {
+        c.deliveries.push(Delivery {
+            date: today,
+            amount: difference,
+            note: "Imported from CSV".into(),
+            meeting: None,
+        });
+    }
+    Ok((id, c))
+}
+
+fn known(text: &str, list: &[String], what: &str) -> Result<String, String> {
+    list.iter()
+        .find(|entry| entry.eq_ignore_ascii_case(text))
+        .cloned()
+        .ok_or_else(|| format!("unknown {what} \"{text}\""))
+}
+
+fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let amount = Decimal::from_str(&text.replace(',', ""))
+        .map_err(|_| format!("{what} \"{text}\" is not a number"))?;
+    if amount.is_sign_negative() {
+        return Err(format!("{what} {amount} is below zero"));
+    }
+    Ok(Some(amount))
+}

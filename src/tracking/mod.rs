@@ -1,0 +1,40 @@
+//! Following commitments once they are recorded: dashboard figures, what
+//! changed since the last session, search and CSV exchange. Plain data
+//! computed from the register; no egui, and time comes in as `today`.
+
+pub mod commitments_csv;
+pub mod dashboard;
+pub mod search;
+pub mod since;
+
+pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};
+pub use dashboard::{DashboardCache, DashboardFigures, Split, Totals, dashboard_figures};
+pub use search::{SearchHit, SearchIndex, SearchTarget};
+pub use since::{SessionChanges, since_last_session};
+
+use std::path::PathBuf;
+
+/// What can go wrong while tracking, reported once to the officer.
+#[derive(Debug, thiserror::Error)]
+pub enum TrackingError {
+    #[error("There is no meeting {0} in this register")]
+    NoSuchMeeting(crate::model::MeetingId),
+    #[error("Could not write the CSV: {0}")]
+    CsvWrite(#[source] csv::Error),
+    #[error("Could not read the CSV: {0}")]
+    CsvRead(#[source] csv::Error),
+    #[error("The CSV has no \"{0}\" column")]
+    MissingColumn(&'static str),
+    #[error("Could not write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("Could not read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}

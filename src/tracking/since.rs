@@ -1,0 +1,256 @@
+//! "Since last session": what moved between the previous session of a
+//! meeting's series and the meeting itself, for the officer's brief.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::TrackingError;
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Register,
+};
+
+/// A status step taken in the window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusStep {
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    /// The status before the step, if there was one.
+    pub from: Option<CommitmentStatus>,
+    pub to: CommitmentStatus,
+    pub note: String,
+}
+
+/// A delivery made in the window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeliveryStep {
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub unit: String,
+}
+
+/// An action item not yet done, carried over from an earlier session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenAction {
+    pub meeting: MeetingId,
+    pub text: String,
+    pub owner: Option<ParticipantId>,
+    pub due: Option<NaiveDate>,
+}
+
+/// What changed since the previous session of the series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionChanges {
+    pub meeting: MeetingId,
+    /// The previous session of the same series, if any.
+    pub previous: Option<MeetingId>,
+    /// The window is after `from` (exclusive) up to `to` (inclusive); with
+    /// no previous session it starts at the beginning of the register.
+    pub from: Option<NaiveDate>,
+    pub to: NaiveDate,
+    pub new_commitments: Vec<CommitmentId>,
+    pub status_changes: Vec<StatusStep>,
+    pub deliveries: Vec<DeliveryStep>,
+    /// Due in the window and still not closed on the meeting's day.
+    pub became_overdue: Vec<CommitmentId>,
+    pub open_actions: Vec<OpenAction>,
+}
+
+impl SessionChanges {
+    /// Whether nothing at all moved.
+    pub fn is_empty(&self) -> bool {
+        self.new_commitments.is_empty()
+            && self.status_changes.is_empty()
+            && self.deliveries.is_empty()
+            && self.became_overdue.is_empty()
+            && self.open_actions.is_empty()
+    }
+}
+
+/// The changes between the previous session of `meeting`'s series and
+/// `meeting`. Lists are sorted by date, then commitment id.
+pub fn since_last_session(
+    register: &Register,
+    meeting: MeetingId,
+) -> Result<SessionChanges, TrackingError> {
+    let this = register
+        .meeting(meeting)
+        .ok_or(TrackingError::NoSuchMeeting(meeting))?;
+    let order = register.meetings_by_date();
+    let position = order.iter().position(|id| *id == meeting).unwrap_or(0);
+    let earlier_in_series: Vec<MeetingId> = order
+        .iter()
+        .take(position)
+        .copied()
+        .filter(|id| {
+            this.series.is_some() && register.meeting(*id).and_then(|m| m.series) == this.series
+        })
+        .collect();
+    let previous = earlier_in_series.last().copied();
+    let from = previous.and_then(|id| register.meeting(id)).map(|m| m.date);
+    let to = this.date;
+    let in_window = |date: NaiveDate| from.is_none_or(|from| date > from) && date <= to;
+
+    let mut changes = SessionChanges {
+        meeting,
+        previous,
+        from,
+        to,
+        new_commitments: Vec::new(),
+        status_changes: Vec::new(),
+        deliveries: Vec::new(),
+        became_overdue: Vec::new(),
+        open_actions: Vec::new(),
+    };
+    for (&id, commitment) in &register.commitments {
+        if recorded_on(register, commitment).is_some_and(in_window) {
+            changes.new_commitments.push(id);
+        }
+        // The first step records the commitment itself, not a change.
+        let mut before = commitment.history.first().map(|h| h.status);
+        for step in commitment.history.iter().skip(1) {
+            if in_window(step.date) {
+                changes.status_changes.push(StatusStep {
+                    commitment: id,
+                    date: step.date,
+                    from: before,
+                    to: step.status,
+                    note: step.note.clone(),
+                });
+            }
+            before = Some(step.status);
+        }
+        for delivery in commitment.deliveries.iter().filter(|d| in_window(d.date)) {
+            changes.deliveries.push(DeliveryStep {
+                commitment: id,
+                date: delivery.date,
+                amount: delivery.amount,
+                unit: commitment
+                    .quantity
+                    .as_ref()
+                    .map(|q| q.unit.clone())
+                    .unwrap_or_default(),
+            });
+        }
+        let open_on_the_day = commitment
+            .status_on(to)
+            .is_some_and(|status| !status.is_closed());
+        // Overdue means the due date is strictly before the day.
+        if commitment.due.is_some_and(|due| due < to && in_window(due)) && open_on_the_day {
+            changes.became_overdue.push(id);
+        }
+    }
+    for id in &earlier_in_series {
+        let Some(earlier) = register.meeting(*id) else {
+            continue;
+        };
+        for action in earlier.actions.iter().filter(|a| !a.done) {
+            changes.open_actions.push(OpenAction {
+                meeting: *id,
+                text: action.text.clone(),
+                owner: action.owner,
+                due: action.due,
+            });
+        }
+    }
+    changes
+        .status_changes
+        .sort_by_key(|s| (s.date, s.commitment));
+    changes.deliveries.sort_by_key(|d| (d.date, d.commitment));
+    Ok(changes)
+}
+
+/// When the commitment entered the register: the date of the meeting
+/// that announced it, else its first recorded step.
+fn recorded_on(register: &Register, commitment: &Commitment) -> Option<NaiveDate> {
+    commitment
+        .announced_at
+        .and_then(|id| register.meeting(id))
+        .map(|m| m.date)
+        .or_else(|| commitment.history.first().map(|h| h.date))
+}
+
+/// The changes as CSV rows (kind, date, participant, item, detail), UTF-8
+/// with a byte-order mark, for the brief until it can be printed.
+pub fn changes_csv(
+    register: &Register,
+    changes: &SessionChanges,
+) -> Result<Vec<u8>, TrackingError> {
+    let mut writer = csv::Writer::from_writer(super::commitments_csv::BOM.to_vec());
+    let mut row =
+        |fields: [String; 5]| writer.write_record(fields).map_err(TrackingError::CsvWrite);
+    row(["kind", "date", "participant", "item", "detail"].map(String::from))?;
+    let title = |id: CommitmentId| {
+        register
+            .commitment(id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    };
+    let who = |id: CommitmentId| {
+        register
+            .commitment(id)
+            .map(|c| register.participant_code(c.participant))
+            .unwrap_or_default()
+    };
+    for &id in &changes.new_commitments {
+        let status = register
+            .commitment(id)
+            .map(|c| c.status.label())
+            .unwrap_or_default();
+        row([
+            "New commitment".into(),
+            String::new(),
+            who(id),
+            title(id),
+            status.into(),
+        ])?;
+    }
+    for step in &changes.status_changes {
+        let from = step.from.map(|s| s.label()).unwrap_or("none");
+        row([
+            "Status change".into(),
+            step.date.to_string(),
+            who(step.commitment),
+            title(step.commitment),
+            format!("{from} to {}: {}", step.to.label(), step.note),
+        ])?;
+    }
+    for delivery in &changes.deliveries {
+        row([
+            "Delivery".into(),
+            delivery.date.to_string(),
+            who(delivery.commitment),
+            title(delivery.commitment),
+            format!("{} {}", delivery.amount, delivery.unit),
+        ])?;
+    }
+    for &id in &changes.became_overdue {
+        let due = register
+            .commitment(id)
+            .and_then(|c| c.due)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        row([
+            "Became overdue".into(),
+            due,
+            who(id),
+            title(id),
+            String::new(),
+        ])?;
+    }
+    for action in &changes.open_actions {
+        row([
+            "Open action".into(),
+            action.due.map(|d| d.to_string()).unwrap_or_default(),
+            action
+                .owner
+                .map(|p| register.participant_code(p))
+                .unwrap_or_default(),
+            action.text.clone(),
+            register.meeting_title(action.meeting),
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| TrackingError::CsvWrite(e.into_error().into()))
+}

@@ -1,0 +1,186 @@
+//! The dashboard: where the coalition stands, firm against announced, per
+//! participant, area, route, status and currency, with two charts and
+//! "since last session" for any meeting. Figures come from the core and
+//! are recomputed only when the register (or the day) changed.
+
+mod charts;
+mod since;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use egui::{Grid, RichText, Ui};
+use rust_decimal::Decimal;
+
+use crate::model::{MeetingId, Register};
+use crate::tracking::{DashboardCache, DashboardFigures, SessionChanges, Split, Totals};
+use crate::ui::commitments::format_amount;
+use crate::ui::{Outbox, theme};
+
+/// State of the dashboard panel.
+#[derive(Default)]
+pub struct DashboardPanel {
+    cache: DashboardCache,
+    /// The meeting "since last session" is shown for.
+    pub since_meeting: Option<MeetingId>,
+    since: Option<(u64, MeetingId, SessionChanges)>,
+    /// Where each area's bar was drawn last frame (centre, on screen), so
+    /// tests can click one as the officer would.
+    pub bar_centres: Vec<(String, egui::Pos2)>,
+}
+
+impl DashboardPanel {
+    /// How many times the figures were computed (not fetched from cache).
+    pub fn computations(&self) -> u64 {
+        self.cache.computations
+    }
+
+    /// Draws the panel. `revision` must change whenever the register does.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
+        egui::Panel::right("dashboard_since")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                since::since_ui(
+                    ui,
+                    register,
+                    revision,
+                    &mut self.since_meeting,
+                    &mut self.since,
+                    out,
+                );
+            });
+        let figures = self.cache.figures(register, revision, today);
+        let bar_centres = &mut self.bar_centres;
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                headline_ui(ui, figures);
+                ui.add_space(theme::SECTION_GAP);
+                *bar_centres = charts::area_bars_ui(ui, figures, out);
+                ui.add_space(theme::SECTION_GAP);
+                charts::firm_over_time_ui(ui, figures);
+                ui.add_space(theme::SECTION_GAP);
+                totals_ui(ui, register, figures);
+            });
+        });
+    }
+}
+
+fn headline_ui(ui: &mut Ui, figures: &DashboardFigures) {
+    ui.heading("Dashboard");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Firm").strong());
+        ui.label(totals_text(&figures.overall.firm));
+        ui.separator();
+        ui.label(RichText::new("Announced, not yet firm").strong());
+        ui.label(totals_text(&figures.overall.announced));
+        ui.separator();
+        if figures.overdue > 0 {
+            ui.colored_label(theme::OVERDUE, format!("{} overdue", figures.overdue));
+        } else {
+            ui.label("None overdue");
+        }
+    });
+}
+
+/// "12 commitments: EUR 1,000.00; GBP 5.00".
+pub fn totals_text(totals: &Totals) -> String {
+    let noun = if totals.count == 1 {
+        "commitment"
+    } else {
+        "commitments"
+    };
+    if totals.value.is_empty() {
+        return format!("{} {noun}", totals.count);
+    }
+    format!("{} {noun}: {}", totals.count, money_text(&totals.value))
+}
+
+fn money_text(value: &BTreeMap<String, Decimal>) -> String {
+    value
+        .iter()
+        .map(|(currency, amount)| format!("{currency} {}", format_amount(*amount)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
+    let by_participant = register
+        .participants_by_name()
+        .into_iter()
+        .filter_map(|id| {
+            figures
+                .per_participant
+                .get(&id)
+                .map(|split| (register.participant_name(id), split))
+        })
+        .collect::<Vec<_>>();
+    split_table_ui(ui, "Per participant", "totals_participant", &by_participant);
+    let by_area: Vec<_> = figures
+        .per_area
+        .iter()
+        .map(|(a, s)| (a.clone(), s))
+        .collect();
+    split_table_ui(ui, "Per capability area", "totals_area", &by_area);
+    let by_route: Vec<_> = figures
+        .per_route
+        .iter()
+        .map(|(r, s)| (r.label().to_string(), s))
+        .collect();
+    split_table_ui(ui, "Per route", "totals_route", &by_route);
+    ui.strong("Per status");
+    Grid::new("totals_status").striped(true).show(ui, |ui| {
+        for (status, totals) in &figures.per_status {
+            ui.label(RichText::new(status.label()).color(theme::commitment_status_colour(*status)));
+            ui.label(totals_text(totals));
+            ui.end_row();
+        }
+    });
+    ui.add_space(theme::SECTION_GAP);
+    ui.strong("Per currency");
+    Grid::new("totals_currency").striped(true).show(ui, |ui| {
+        ui.label("Currency");
+        ui.label("Firm");
+        ui.label("Announced");
+        ui.end_row();
+        let overall = &figures.overall;
+        let currencies: std::collections::BTreeSet<&String> = overall
+            .firm
+            .value
+            .keys()
+            .chain(overall.announced.value.keys())
+            .collect();
+        for currency in currencies {
+            ui.label(currency.as_str());
+            for totals in [&overall.firm, &overall.announced] {
+                let amount = totals.value.get(currency).copied().unwrap_or_default();
+                ui.label(format_amount(amount));
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn split_table_ui(ui: &mut Ui, title: &str, id: &str, rows: &[(String, &Split)]) {
+    ui.strong(title);
+    Grid::new(id).striped(true).show(ui, |ui| {
+        ui.label("");
+        ui.label("Firm");
+        ui.label("Announced");
+        ui.end_row();
+        for (name, split) in rows {
+            ui.label(name);
+            ui.label(totals_text(&split.firm));
+            ui.label(totals_text(&split.announced));
+            ui.end_row();
+        }
+    });
+    ui.add_space(theme::SECTION_GAP);
+}

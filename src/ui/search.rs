@@ -1,0 +1,106 @@
+//! The search box (Ctrl+K or Ctrl+F): type, move with the arrows, Enter
+//! opens the hit. The index comes from the core, rebuilt once per revision.
+
+use egui::{Key, RichText, TextEdit, Ui};
+
+use crate::model::Register;
+use crate::tracking::{SearchIndex, SearchTarget};
+use crate::ui::{Command, Outbox};
+
+/// How many hits the list shows.
+const SHOWN: usize = 12;
+
+/// State of the search box.
+#[derive(Default)]
+pub struct SearchBox {
+    pub open: bool,
+    pub query: String,
+    /// The highlighted hit.
+    pub selected: usize,
+    index: Option<(u64, SearchIndex)>,
+    /// Set when opened, so the text field takes the keyboard at once.
+    focus: bool,
+}
+
+impl SearchBox {
+    /// Opens the box, ready for typing.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus = true;
+        self.selected = 0;
+    }
+
+    /// Draws the box when open; a chosen hit becomes an Open command.
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
+        if !self.open {
+            return;
+        }
+        if self.index.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.index = Some((revision, SearchIndex::build(register)));
+        }
+        let Some((_, index)) = &self.index else {
+            return;
+        };
+        let hits = index.find(&self.query, SHOWN);
+        let (down, up, enter, escape) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, Key::Enter),
+                i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            )
+        });
+        if down {
+            self.selected = (self.selected + 1).min(hits.len().saturating_sub(1));
+        }
+        if up {
+            self.selected = self.selected.saturating_sub(1);
+        }
+        let mut chosen = enter
+            .then(|| hits.get(self.selected).map(|h| h.target))
+            .flatten();
+        let mut open = !escape;
+        egui::Window::new("Search")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .default_width(520.0)
+            .open(&mut open)
+            .show(ui.ctx(), |ui| {
+                let label = ui.label("Find participants, people, meetings, commitments, agenda");
+                let response = ui
+                    .add(
+                        TextEdit::singleline(&mut self.query)
+                            .hint_text("type a name, code, title or word")
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(label.id);
+                if std::mem::take(&mut self.focus) {
+                    response.request_focus();
+                }
+                if response.changed() {
+                    self.selected = 0;
+                }
+                if self.query.trim().is_empty() {
+                    ui.weak("Arrows move, Enter opens, Escape closes.");
+                } else if hits.is_empty() {
+                    ui.weak("Nothing found.");
+                }
+                for (i, hit) in hits.iter().enumerate() {
+                    let text = RichText::new(format!("{}  {}", hit.kind, hit.title));
+                    if ui.selectable_label(i == self.selected, text).clicked() {
+                        chosen = Some(hit.target);
+                    }
+                }
+            });
+        if let Some(target) = chosen {
+            out.command(match target {
+                SearchTarget::Participant(id) => Command::OpenParticipant(id),
+                SearchTarget::Meeting(id) => Command::OpenMeeting(id),
+                SearchTarget::Commitment(id) => Command::OpenCommitment(id),
+            });
+            open = false;
+        }
+        self.open = open;
+    }
+}

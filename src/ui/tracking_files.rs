@@ -1,0 +1,185 @@
+//! CSV files from the window: export commitments, export "since last
+//! session", and import commitments through a preview the officer must
+//! confirm. The core does the reading and writing; this decides what to ask.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Grid, RichText};
+
+use super::app::CoalitionDeskApp;
+use super::dialogs::{Dialog, PathPurpose};
+use super::files::NO_DIALOG_SHOWN;
+use crate::model::MeetingId;
+use crate::tracking::{self, ImportPreview, TrackingError};
+
+/// Which CSV a typed path is for (when no file dialog can be shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvPurpose {
+    ExportCommitments,
+    ImportCommitments,
+    ExportChanges(MeetingId),
+}
+
+impl CsvPurpose {
+    /// The heading of the typed-path dialog.
+    pub fn heading(self) -> &'static str {
+        match self {
+            CsvPurpose::ExportCommitments => "Export commitments as CSV to",
+            CsvPurpose::ImportCommitments => "Import commitments from the CSV file",
+            CsvPurpose::ExportChanges(_) => "Export \"since last session\" as CSV to",
+        }
+    }
+}
+
+/// A parsed import waiting for the officer's answer.
+#[derive(Debug)]
+pub struct ImportReview {
+    pub path: PathBuf,
+    pub preview: ImportPreview,
+}
+
+impl CoalitionDeskApp {
+    pub(super) fn export_commitments_csv(&mut self) {
+        self.pick_csv(CsvPurpose::ExportCommitments, "commitments.csv");
+    }
+
+    pub(super) fn import_commitments_csv(&mut self) {
+        self.pick_csv(CsvPurpose::ImportCommitments, "");
+    }
+
+    pub(super) fn export_changes_csv(&mut self, meeting: MeetingId) {
+        self.pick_csv(CsvPurpose::ExportChanges(meeting), "since-last-session.csv");
+    }
+
+    fn pick_csv(&mut self, purpose: CsvPurpose, suggested: &str) {
+        let started = Instant::now();
+        let dialog = rfd::FileDialog::new()
+            .set_title(purpose.heading())
+            .add_filter("CSV", &["csv"]);
+        let picked = match purpose {
+            CsvPurpose::ImportCommitments => dialog.pick_file(),
+            _ => dialog.set_file_name(suggested).save_file(),
+        };
+        match picked {
+            Some(path) => self.csv_to_or_from(purpose, &path),
+            None if started.elapsed() < NO_DIALOG_SHOWN => {
+                self.dialog = Some(Dialog::TypePath {
+                    purpose: PathPurpose::Csv(purpose),
+                    text: String::new(),
+                    then: None,
+                });
+            }
+            None => {}
+        }
+    }
+
+    /// Carries out a CSV export or reads an import into a preview.
+    pub fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path) {
+        let register = self.document.register();
+        let written = match purpose {
+            CsvPurpose::ExportCommitments => tracking::export_commitments(register, self.today),
+            CsvPurpose::ExportChanges(meeting) => tracking::since_last_session(register, meeting)
+                .and_then(|changes| tracking::since::changes_csv(register, &changes)),
+            CsvPurpose::ImportCommitments => {
+                let preview = std::fs::read(path)
+                    .map_err(|source| TrackingError::Read {
+                        path: path.to_path_buf(),
+                        source,
+                    })
+                    .and_then(|bytes| tracking::import_commitments(register, &bytes, self.today));
+                match preview {
+                    Ok(preview) => {
+                        self.import = Some(ImportReview {
+                            path: path.to_path_buf(),
+                            preview,
+                        });
+                    }
+                    Err(error) => self.report_error("Import failed", error.to_string()),
+                }
+                return;
+            }
+        };
+        let result = written.and_then(|bytes| {
+            std::fs::write(path, bytes).map_err(|source| TrackingError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+        });
+        match result {
+            Ok(()) => self.notify(format!("Exported to {}", path.display())),
+            Err(error) => self.report_error("Export failed", error.to_string()),
+        }
+    }
+
+    /// The import preview: accepted rows, rejected rows with reasons, and
+    /// the buttons. Nothing changes until "Import" is pressed, and then as
+    /// one undo step.
+    pub(super) fn import_review_ui(&mut self, ctx: &egui::Context) {
+        let Some(review) = &self.import else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("coalition-desk-import-review")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading("Import commitments");
+            ui.label(format!("From {}", review.path.display()));
+            let preview = &review.preview;
+            let added = preview.accepted.iter().filter(|r| r.is_new).count();
+            let updated = preview.accepted.len() - added;
+            ui.label(format!(
+                "{added} to add, {updated} to update, {} rejected",
+                preview.rejected.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    if !preview.rejected.is_empty() {
+                        ui.label(RichText::new("Rejected rows (not imported)").strong());
+                        Grid::new("import_rejected").striped(true).show(ui, |ui| {
+                            for row in &preview.rejected {
+                                ui.label(format!("Line {}", row.line));
+                                ui.colored_label(ui.visuals().error_fg_color, &row.reason);
+                                ui.end_row();
+                            }
+                        });
+                    }
+                    ui.label(RichText::new("Rows to import").strong());
+                    Grid::new("import_accepted").striped(true).show(ui, |ui| {
+                        for row in &preview.accepted {
+                            ui.label(format!("Line {}", row.line));
+                            ui.label(if row.is_new { "Add" } else { "Update" });
+                            ui.label(&row.commitment.title);
+                            ui.label(row.commitment.status.label());
+                            ui.end_row();
+                        }
+                    });
+                });
+            ui.horizontal(|ui| {
+                let import = egui::Button::new(format!("Import {} rows", preview.accepted.len()));
+                if ui
+                    .add_enabled(!preview.accepted.is_empty(), import)
+                    .clicked()
+                {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                if let Some(review) = self.import.take() {
+                    let count = review.preview.accepted.len();
+                    self.document.apply(review.preview.edit());
+                    self.notify(format!(
+                        "Imported {count} commitments (Undo takes the import back)"
+                    ));
+                }
+            }
+            Some(false) => self.import = None,
+            None => {}
+        }
+    }
+}
