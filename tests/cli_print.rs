@@ -1,0 +1,122 @@
+//! The printing sub-commands run as the officer would run them: a real
+//! binary, a real register file, a real PDF.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn desk(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn sample_in(dir: &Path) {
+    assert!(
+        desk(&["sample", "-o", "register.ron"], dir)
+            .status
+            .success()
+    );
+}
+
+fn is_pdf(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| bytes.starts_with(b"%PDF-") && bytes.len() > 1000)
+}
+
+#[test]
+fn summary_by_date_writes_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let output = desk(
+        &[
+            "summary",
+            "register.ron",
+            "--meeting",
+            "2025-04-10",
+            "-o",
+            "summary.pdf",
+            "--paper",
+            "letter",
+        ],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(is_pdf(&dir.path().join("summary.pdf")));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("OFFICIAL-SENSITIVE"),
+        "the marking is named: {said}"
+    );
+}
+
+#[test]
+fn an_unknown_meeting_is_refused_with_close_matches_and_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let output = desk(
+        &[
+            "summary",
+            "register.ron",
+            "--meeting",
+            "2025-04-11",
+            "-o",
+            "summary.pdf",
+        ],
+        dir.path(),
+    );
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("2025-04-10"),
+        "the close match is listed: {said}"
+    );
+    assert!(!dir.path().join("summary.pdf").exists());
+}
+
+#[test]
+fn attendance_by_series_name_writes_a_pdf_and_an_unknown_series_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let output = desk(
+        &[
+            "attendance",
+            "register.ron",
+            "--series",
+            "Defence ministers",
+            "-o",
+            "attendance.pdf",
+        ],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(is_pdf(&dir.path().join("attendance.pdf")));
+
+    let output = desk(
+        &[
+            "attendance",
+            "register.ron",
+            "--series",
+            "Defence minsters",
+            "-o",
+            "other.pdf",
+        ],
+        dir.path(),
+    );
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("Defence ministers"),
+        "the close match is listed: {said}"
+    );
+    assert!(!dir.path().join("other.pdf").exists());
+}
