@@ -49,7 +49,10 @@ pub struct Observance {
 /// per change of offset or abbreviation. A zone that never changes in the
 /// span (UTC, Asia/Kolkata) gets one observance from 1970-01-01 00:00.
 pub fn observances(zone: Tz, first_year: i32, last_year: i32) -> Vec<Observance> {
-    let (Some(start), Some(end)) = (year_start(first_year), year_start(last_year + 1)) else {
+    let (Some(start), Some(end)) = (
+        year_start(first_year),
+        year_start(last_year.saturating_add(1)),
+    ) else {
         return Vec::new();
     };
     let initial = offset_at(zone, start);
