@@ -1,7 +1,8 @@
 //! The register's meetings and series as an iCalendar file, written with
 //! the `icalendar` crate. Times carry their IANA zone as TZID, so a weekly
 //! 10:00 London session stays at 10:00 across daylight-saving changes.
-//! Restricted notes and statements are never exported.
+//! Each zone used gets a VTIMEZONE (from `time_zones`), as RFC 5545
+//! requires. Restricted notes and statements are never exported.
 
 use std::collections::BTreeSet;
 
@@ -11,7 +12,8 @@ use icalendar::{
     Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
 };
 
-use super::{CalendarError, occurrences};
+use super::time_zones::ZoneSpans;
+use super::{Cadence, CadenceEnd, CalendarError, occurrences};
 use crate::model::{
     Meeting, MeetingId, MeetingState, OccurrenceChange, Register, SeriesId, SessionSeries,
 };
@@ -31,7 +33,61 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
     let mut text = String::new();
     use std::fmt::Write;
     write!(text, "{}", calendar.done())?;
+    insert_time_zones(&mut text, &zone_spans(register, stamp));
     Ok(text)
+}
+
+/// Puts the VTIMEZONE blocks after the calendar's own properties, before
+/// the first event. Text insertion, because the `icalendar` crate writes
+/// any component with a made-up UID and DTSTAMP, which VTIMEZONE and its
+/// STANDARD/DAYLIGHT parts must not have.
+fn insert_time_zones(text: &mut String, zones: &ZoneSpans) {
+    let blocks = zones.vtimezones();
+    if blocks.is_empty() {
+        return;
+    }
+    let at = text
+        .find("BEGIN:VEVENT\r\n")
+        .or_else(|| text.find("END:VCALENDAR\r\n"));
+    if let Some(at) = at {
+        text.insert_str(at, &blocks);
+    }
+}
+
+/// Every zone a TZID names in the export, with the dates it is used on.
+/// Mirrors what `meeting_event` and `series_events` write: only timed
+/// sessions carry a TZID (all-day ones are plain dates).
+fn zone_spans(register: &Register, stamp: DateTime<Utc>) -> ZoneSpans {
+    let mut spans = ZoneSpans::default();
+    for meeting in register.meetings.values() {
+        if meeting.start.is_some() {
+            spans.note(meeting.time_zone, meeting.date);
+        }
+    }
+    for series in register.series.values() {
+        let (Some(first), Some(_)) = (series.first, series.start) else {
+            continue;
+        };
+        let rule = series.cadence.trim().trim_start_matches("RRULE:");
+        if rule.is_empty() {
+            continue;
+        }
+        let zone = series.time_zone;
+        spans.note(zone, first);
+        for exception in &series.exceptions {
+            spans.note(zone, exception.occurrence);
+            if let OccurrenceChange::MovedTo(day) = exception.change {
+                spans.note(zone, day);
+            }
+        }
+        match Cadence::parse(rule).map(|c| c.end) {
+            Some(CadenceEnd::Until(last)) => spans.note(zone, last),
+            // A count or no end (or a rule the editor cannot read): cover
+            // the series' projection horizon rather than expand it.
+            _ => spans.note_open(zone, first, stamp.date_naive()),
+        }
+    }
+    spans
 }
 
 /// A stable UID suffix from the register's name, so two registers'

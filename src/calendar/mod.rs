@@ -1,11 +1,13 @@
 //! Session series in time: cadence rules, expanded occurrences, projected
 //! sessions, scheduling a session, the timeline's figures and layout, and
-//! the `.ics` export. No egui here: the window and the command line share it.
+//! the `.ics` export with its VTIMEZONE definitions. No egui here: the
+//! window and the command line share it.
 
 mod cadence;
 mod ics;
 mod recurrence;
 mod schedule;
+pub mod time_zones;
 pub mod timeline;
 
 pub use cadence::{Cadence, CadenceEnd, Rhythm};
