@@ -10,7 +10,7 @@ use egui::ViewportCommand;
 use super::command::{Command, Tab};
 use super::commitments::CommitmentsPanel;
 use super::dashboard::DashboardPanel;
-use super::dialogs::{Answer, Dialog};
+use super::dialogs::Dialog;
 use super::meetings::MeetingsPanel;
 use super::participants::ParticipantsPanel;
 use super::print::{Printing, Report};
@@ -21,7 +21,6 @@ use super::timeline::TimelinePanel;
 use super::tracking_files::ImportReview;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
-use crate::edit;
 use crate::model::{Problem, Register};
 use crate::storage::RegisterLock;
 
@@ -214,7 +213,7 @@ impl CoalitionDeskApp {
     }
 
     /// Runs a command without asking about unsaved changes.
-    fn run_now(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::New => self.new_register(),
             Command::Open => self.choose_and_open(),
@@ -270,57 +269,6 @@ impl CoalitionDeskApp {
             Command::ExportCommitmentsCsv => self.export_commitments_csv(),
             Command::ImportCommitmentsCsv => self.import_commitments_csv(),
             Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
-        }
-    }
-
-    /// Carries out the officer's answer to the open dialog.
-    fn answer(&mut self, ctx: &egui::Context, dialog: Dialog, answer: Answer) {
-        match (dialog, answer) {
-            (Dialog::UnsavedChanges { then }, Answer::Save) => {
-                // When Save has to ask for a path, the command waits in
-                // that dialog and runs once the register is saved.
-                let saved = self.save_then(Some(then.clone()));
-                if saved {
-                    self.run_now(ctx, then);
-                }
-            }
-            (Dialog::UnsavedChanges { then }, Answer::Discard) => {
-                self.discard_recovery();
-                self.run_now(ctx, then);
-            }
-            (
-                Dialog::ConfirmDelete {
-                    target,
-                    description,
-                    ..
-                },
-                Answer::Delete,
-            ) => {
-                let edit = edit::delete_with_references(self.document.register(), target);
-                self.document.apply(edit);
-                self.notify(format!("Deleted {description} (Undo brings it back)"));
-            }
-            (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {
-                self.recover(*register, &recovery);
-            }
-            (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
-                if let Err(error) = std::fs::remove_file(&recovery) {
-                    self.notify(format!(
-                        "Could not remove the recovery file: {error}: {}",
-                        recovery.display()
-                    ));
-                }
-            }
-            (Dialog::ChangedOnDisk { .. }, Answer::Overwrite) => {
-                self.save_overwriting();
-            }
-            (Dialog::ChangedOnDisk { .. }, Answer::SaveAs) => {
-                self.save_as(None);
-            }
-            (Dialog::TypePath { purpose, then, .. }, Answer::Path(path)) => {
-                self.typed_path(ctx, purpose, path, then);
-            }
-            _ => {}
         }
     }
 
