@@ -1277,3 +1277,40 @@ fn sample_register_is_valid_and_built_from_the_statement() {
         );
     }
 }
+
+#[test]
+fn one_records_problems_match_what_validate_says_about_it() {
+    let mut register =
+        coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+            meetings: 30,
+            commitments: 200,
+            seed: 3,
+        });
+    // Break one meeting and one commitment in several ways.
+    let (&meeting_id, meeting) = register.meetings.iter_mut().next().unwrap();
+    meeting.marking = "TOP".into();
+    meeting.title.clear();
+    meeting
+        .attendance
+        .insert(ParticipantId(999_999), Attendance::default());
+    let (&commitment_id, commitment) = register.commitments.iter_mut().next().unwrap();
+    commitment.area = "Space".into();
+    commitment.participant = ParticipantId(999_998);
+    let all = register.validate();
+    let about = |record: Record| -> Vec<Problem> {
+        all.iter()
+            .filter(|p| p.record == Some(record))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        register.meeting_problems_of(meeting_id),
+        about(Record::Meeting(meeting_id))
+    );
+    assert_eq!(
+        register.commitment_problems_of(commitment_id),
+        about(Record::Commitment(commitment_id))
+    );
+    assert_eq!(register.meeting_problems_of(meeting_id).len(), 3);
+    assert_eq!(register.commitment_problems_of(commitment_id).len(), 2);
+}

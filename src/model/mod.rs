@@ -5,6 +5,7 @@ mod ids;
 mod meeting;
 mod participant;
 mod person;
+mod record_problems;
 mod references;
 mod register;
 mod series;

@@ -13,9 +13,7 @@ pub use workflow::StatusForm;
 use chrono::NaiveDate;
 
 use crate::edit::Edit;
-use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Record, Register, Route, StatusChange,
-};
+use crate::model::{Commitment, CommitmentId, CommitmentStatus, Register, Route, StatusChange};
 use crate::ui::Outbox;
 
 /// Width the editor opens at beside the table.
@@ -220,37 +218,11 @@ impl CommitmentsPanel {
     }
 }
 
-/// The validation messages about one commitment. Its checks look only at
-/// the commitment, its participant, its meetings and the register's lists,
-/// so they run on a register holding just those rather than on all of it.
+/// The validation messages about one commitment.
 fn problems_of(register: &Register, id: CommitmentId) -> Vec<String> {
-    let Some(commitment) = register.commitment(id) else {
-        return Vec::new();
-    };
-    let mut slice = Register {
-        markings: register.markings.clone(),
-        capability_areas: register.capability_areas.clone(),
-        ..Register::default()
-    };
-    if let Some(participant) = register.participant(commitment.participant) {
-        slice
-            .participants
-            .insert(commitment.participant, participant.clone());
-    }
-    let meetings = commitment
-        .announced_at
+    register
+        .commitment_problems_of(id)
         .into_iter()
-        .chain(commitment.history.iter().filter_map(|h| h.meeting));
-    for meeting_id in meetings {
-        if let Some(meeting) = register.meeting(meeting_id) {
-            slice.meetings.insert(meeting_id, meeting.clone());
-        }
-    }
-    slice.commitments.insert(id, commitment.clone());
-    slice
-        .validate()
-        .into_iter()
-        .filter(|p| p.record == Some(Record::Commitment(id)))
-        .map(|p| p.message)
+        .map(|problem| problem.message)
         .collect()
 }

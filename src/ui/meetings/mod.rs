@@ -22,9 +22,8 @@ pub struct MeetingsPanel {
     pub selected: Option<MeetingId>,
     /// Text typed in the filter box; matches title, location or date.
     pub filter: String,
-    /// The open meeting's validation problems, for (revision, meeting):
-    /// validating is a pass over the whole register, so it runs once per
-    /// edit, not once per frame.
+    /// The open meeting's validation problems, for (revision, meeting),
+    /// worked out once per edit rather than every frame.
     problems: Option<(u64, MeetingId, Vec<String>)>,
 }
 
@@ -59,9 +58,8 @@ impl MeetingsPanel {
                     .is_some_and(|(r, m, _)| *r == revision && *m == id);
                 if !fresh {
                     let messages = register
-                        .validate()
+                        .meeting_problems_of(id)
                         .into_iter()
-                        .filter(|p| p.record == Some(Record::Meeting(id)))
                         .map(|p| p.message)
                         .collect();
                     self.problems = Some((revision, id, messages));
