@@ -2,13 +2,11 @@
 //! the editor, click a dashboard bar, search and open a hit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common::{State, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::CommitmentsPanel;
-use common::{State, harness, today};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

@@ -2,10 +2,9 @@
 //! dashboard totals, since last session, search and CSV.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::str::FromStr;
 
+use crate::common::{FRA, GBR, MINISTERS, NATO, date, register, today};
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::{
     ActionItem, Commitment, CommitmentId, CommitmentStatus, Delivery, Meeting, MeetingId, Money,
@@ -14,7 +13,6 @@ use coalition_desk::model::{
 use coalition_desk::tracking::{
     self, DashboardCache, SearchIndex, SearchTarget, dashboard_figures, since_last_session,
 };
-use common::{FRA, GBR, MINISTERS, NATO, date, register, today};
 use rust_decimal::Decimal;
 
 fn dec(s: &str) -> Decimal {

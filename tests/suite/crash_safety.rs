@@ -63,7 +63,12 @@ fn killing_a_save_at_any_moment_leaves_a_whole_register() {
         seed ^= seed << 17;
         let delay = Duration::from_micros(seed % 20_000);
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "crash_safety::crash_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

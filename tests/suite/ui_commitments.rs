@@ -1,11 +1,9 @@
 //! The commitments panel driven as an officer would: by labels and clicks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common::{State, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
 use coalition_desk::ui::commitments::CommitmentsPanel;
-use common::{State, harness, today};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

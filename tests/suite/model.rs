@@ -1228,7 +1228,7 @@ struct CoalitionRegister {
 
 #[test]
 fn sample_register_is_valid_and_built_from_the_statement() {
-    let text = include_str!("../assets/sample-register.ron");
+    let text = include_str!("../../assets/sample-register.ron");
     let file: CoalitionRegister = ron::from_str(text).unwrap();
     assert_eq!(file.format, "coalition-desk");
     assert_eq!(file.version, 1);

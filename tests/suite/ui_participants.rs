@@ -1,12 +1,10 @@
 //! The participants panel driven as an officer would: by labels and clicks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common::{FRA, State, harness, today};
 use coalition_desk::model::{ParticipantKind, Record};
 use coalition_desk::ui::Command;
 use coalition_desk::ui::participants::ParticipantsPanel;
-use common::{FRA, State, harness, today};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

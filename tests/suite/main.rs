@@ -1,0 +1,28 @@
+//! The integration tests, built as one test binary: every test file links
+//! the whole application (egui, wgpu, typst), and one link instead of
+//! twenty keeps `cargo test` quick and its disk use within a CI machine's.
+//! Each module below is one area; run one with `cargo test -- model::`.
+
+mod common;
+
+mod bad_input;
+mod calendar;
+mod calendar_time_zones;
+mod cli;
+mod cli_print;
+mod crash_safety;
+mod generate;
+mod model;
+mod register_settings;
+mod report_pdf;
+mod report_summary;
+mod storage;
+mod timeline_layout;
+mod tracking;
+mod ui_app;
+mod ui_commitments;
+mod ui_files;
+mod ui_meetings;
+mod ui_participants;
+mod ui_timeline;
+mod ui_tracking;
