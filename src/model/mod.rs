@@ -9,7 +9,7 @@ mod record_problems;
 mod references;
 mod register;
 mod series;
-mod unique_ids;
+pub(crate) mod unique_ids;
 mod validation;
 mod workflow;
 

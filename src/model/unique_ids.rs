@@ -3,6 +3,7 @@
 //! hand-edited file is data lost without a word.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -33,11 +34,16 @@ where
             let mut records = BTreeMap::new();
             while let Some(id) = map.next_key::<K>()? {
                 let record = map.next_value::<V>()?;
-                let shown = id.to_string();
-                if records.insert(id, record).is_some() {
-                    return Err(serde::de::Error::custom(format!(
-                        "{shown} appears twice; every record needs its own id"
-                    )));
+                match records.entry(id) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(record);
+                    }
+                    Entry::Occupied(slot) => {
+                        return Err(serde::de::Error::custom(format!(
+                            "{} appears twice; every record needs its own id",
+                            slot.key()
+                        )));
+                    }
                 }
             }
             Ok(records)

@@ -18,8 +18,10 @@ pub struct DiskStamp {
     pub len: u64,
     /// Last modification time, when the file system reports one.
     pub modified: Option<SystemTime>,
-    /// FNV-1a 64 hash of the bytes. Not cryptographic: it only has to
-    /// notice an accidental change, not resist a forger.
+    /// XXH3 64-bit hash of the bytes. Not cryptographic: it only has to
+    /// notice an accidental change, not resist a forger; and it must be
+    /// quick, because a large register is hashed on every open and save
+    /// (FNV-1a, a byte at a time, took 0.15 s on 155 MB).
     pub hash: u64,
 }
 
@@ -29,7 +31,7 @@ impl DiskStamp {
         DiskStamp {
             len: bytes.len() as u64,
             modified,
-            hash: fnv1a_64(bytes),
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
         }
     }
 
@@ -294,12 +296,4 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-fn fnv1a_64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
 }

@@ -15,12 +15,16 @@ mod error;
 mod file;
 mod format;
 mod lock;
+#[doc(hidden)]
+pub mod parallel;
 mod recovery;
 
 pub use error::StorageError;
 pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
 };
-pub use format::{FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, to_ron};
+pub use format::{
+    EnvelopeIn,    FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads, to_ron,
+};
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

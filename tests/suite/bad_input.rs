@@ -134,3 +134,112 @@ fn dangling_references_load_and_are_named_by_validation() {
         "{problems:?}"
     );
 }
+
+// ------------------------------------------- reading on several threads
+
+/// A register big enough to be cut into several pieces per map.
+fn generated_ron() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let register = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+            meetings: 40,
+            commitments: 600,
+            seed: 11,
+        });
+        storage::to_ron(&register, Path::new("generated.ron")).unwrap()
+    })
+}
+
+/// The parallel reader either declines or gives exactly what the ordinary
+/// parse gives; it never accepts something the ordinary parse refuses.
+fn assert_parallel_agrees(text: &str) {
+    let Some(parallel) = storage::parallel::parse_on(text, 3) else {
+        return;
+    };
+    let ordinary = storage::from_str_on_threads(text, Path::new("register.ron"), None)
+        .expect("the ordinary parse must accept what the parallel one accepted");
+    assert!(
+        parallel.register == ordinary.register,
+        "the two parses disagree"
+    );
+}
+
+#[test]
+fn the_parallel_reader_reads_a_whole_register_as_the_ordinary_one_does() {
+    let text = generated_ron();
+    let parallel = storage::parallel::parse_on(text, 3).expect("a clean file is read in parallel");
+    let ordinary = storage::from_str_on_threads(text, Path::new("g.ron"), None).unwrap();
+    assert_eq!(parallel.register.meetings.len(), 40);
+    assert_eq!(parallel.register.commitments.len(), 600);
+    assert!(parallel.register == ordinary.register);
+    // And through the public entry, which picks the parallel path by size.
+    let mut big = text.to_string();
+    big.push_str(&"\n".repeat(1 << 20));
+    let through_from_str = storage::from_str(&big, Path::new("g.ron")).unwrap();
+    assert!(through_from_str.register == ordinary.register);
+}
+
+#[test]
+fn a_duplicate_id_in_another_piece_is_refused_with_its_place() {
+    // Commitment ids run in order; give a late one an early one's id, so
+    // the two land in different pieces.
+    let text = generated_ron();
+    let first_id = text[text.find("commitments: {").unwrap()..]
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches(": (")
+        .to_string();
+    let late = text.rfind(": (\n\t\t\t\tparticipant").unwrap();
+    let late_start = text[..late].rfind('\t').unwrap() + 1;
+    let mut broken = text.to_string();
+    broken.replace_range(late_start..late, &first_id);
+    assert!(storage::parallel::parse_on(&broken, 3).is_none());
+    let error = storage::from_str(&broken, Path::new("g.ron")).unwrap_err();
+    assert!(error.to_string().contains("appears twice"), "{error}");
+    // ron notices the duplicate once it has read the record: the place
+    // given is in that record (a few lines after its id).
+    let (line, _) = error.position().unwrap();
+    let id_line = 1 + broken[..late].matches('\n').count();
+    assert!((id_line..id_line + 40).contains(&line), "{error}");
+}
+
+#[test]
+fn an_attribute_that_changes_the_syntax_sends_the_file_to_the_ordinary_reader() {
+    let text = format!("#![enable(implicit_some)]\n{}", generated_ron());
+    assert!(storage::parallel::parse_on(&text, 3).is_none());
+    assert!(storage::from_str(&text, Path::new("g.ron")).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_parallel_reader_never_accepts_a_flipped_file_differently(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)
+    ) {
+        let mut bytes = generated_ron().as_bytes().to_vec();
+        for (at, value) in flips {
+            let at = at.index(bytes.len());
+            bytes[at] = value;
+        }
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            assert_parallel_agrees(text);
+        }
+    }
+
+    #[test]
+    fn the_parallel_reader_never_accepts_an_edited_file_differently(
+        at in any::<prop::sample::Index>(),
+        text in "[(){}\\[\\],:\"'/*a-z0-9 #r\n]{0,24}"
+    ) {
+        let mut edited = generated_ron().to_string();
+        let mut at = at.index(edited.len());
+        while !edited.is_char_boundary(at) {
+            at -= 1;
+        }
+        edited.insert_str(at, &text);
+        assert_parallel_agrees(&edited);
+    }
+}

@@ -106,7 +106,7 @@ fn file_is_pretty_ron_in_a_versioned_envelope() {
     let text = fs::read_to_string(&path).unwrap();
     assert!(
         text.starts_with(
-            "CoalitionRegister(\n    format: \"coalition-desk\",\n    version: 1,\n    register: (\n"
+            "CoalitionRegister(\n\tformat: \"coalition-desk\",\n\tversion: 1,\n\tregister: (\n"
         ),
         "{text}"
     );
@@ -186,7 +186,7 @@ fn garbled_files_are_rejected_with_position() {
         ("register: (", "register: ["),
         ("next_id: 3", "next_id: \"three\""),
         ("participants: {", "participants: {{"),
-        ("    ),\n)", "    ),\n]"),
+        ("\t),\n)", "\t),\n]"),
     ] {
         assert!(text.contains(pattern), "{pattern}");
         fs::write(&path, text.replacen(pattern, replacement, 1)).unwrap();
