@@ -30,6 +30,11 @@ fn io(c: &mut Criterion) {
     group.bench_function("coalition-desk (RON, from text)", |b| {
         b.iter(|| storage::from_str(&ron_text, Path::new("large.ron")).expect("parses"))
     });
+    group.bench_function("coalition-desk (RON, from text, one thread)", |b| {
+        b.iter(|| {
+            storage::from_str_on_threads(&ron_text, Path::new("large.ron"), None).expect("parses")
+        })
+    });
     group.bench_function("reference: serde_json from text", |b| {
         b.iter(|| serde_json::from_str::<Register>(&json_text).expect("parses"))
     });

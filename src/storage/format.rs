@@ -71,27 +71,62 @@ pub struct Parsed {
 }
 
 /// The register as the text the file holds (pretty RON in its envelope).
+/// A large register is written on every core, to the same bytes.
 pub fn to_ron(register: &Register, path: &Path) -> Result<String, StorageError> {
+    let large = register.meetings.len() + register.commitments.len() >= WRITE_ON_THREADS_FROM;
+    to_ron_on_threads(register, path, large.then(parallel::threads))
+}
+
+/// Records from which [`to_ron`] writes on several threads.
+const WRITE_ON_THREADS_FROM: usize = 5_000;
+
+/// [`to_ron`] on `threads` threads, or on this one with `None`. For the
+/// tests that hold the two to the same bytes.
+#[doc(hidden)]
+pub fn to_ron_on_threads(
+    register: &Register,
+    path: &Path,
+    threads: Option<usize>,
+) -> Result<String, StorageError> {
+    let config = pretty_config();
+    let one_thread = |register: &Register| envelope_text(register, &config);
+    let text = match threads.and_then(|threads| {
+        parallel::write::to_ron_on_threads(register, threads, &config, one_thread)
+    }) {
+        Some(written) => written,
+        None => one_thread(register),
+    };
+    text.map_err(|e| StorageError::Serialize {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// How the file is laid out.
+pub(super) fn pretty_config() -> PrettyConfig {
     // Struct names are off so that renaming a Rust type never breaks old
     // files (ron rejects a name that differs from the type's); only the
     // envelope is named, so the file says what it is on its first line.
     // One tab per level: most of a large register is indentation, and
     // four spaces a level made the file 75 % larger and a third slower to
     // read than a tab (issue 6, BENCHMARKS.md).
-    let config = PrettyConfig::new()
+    PrettyConfig::new()
         .struct_names(false)
         .indentor("\t")
-        .new_line("\n");
+        .new_line("\n")
+}
+
+/// The whole file's text, written by ron on this thread.
+pub(super) fn envelope_text(
+    register: &Register,
+    config: &PrettyConfig,
+) -> Result<String, ron::Error> {
     let envelope = EnvelopeOut {
         format: FORMAT_TAG,
         version: FORMAT_VERSION,
         register,
     };
-    let body =
-        ron::ser::to_string_pretty(&envelope, config).map_err(|e| StorageError::Serialize {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+    let body = ron::ser::to_string_pretty(&envelope, config.clone())?;
     let mut text = String::with_capacity(body.len() + ENVELOPE_NAME.len() + 1);
     text.push_str(ENVELOPE_NAME);
     text.push_str(&body);

@@ -24,7 +24,8 @@ pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
 };
 pub use format::{
-    EnvelopeIn,    FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads, to_ron,
+    EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
+    to_ron, to_ron_on_threads,
 };
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

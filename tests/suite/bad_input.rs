@@ -141,11 +141,12 @@ fn dangling_references_load_and_are_named_by_validation() {
 fn generated_ron() -> &'static str {
     static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TEXT.get_or_init(|| {
-        let register = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
-            meetings: 40,
-            commitments: 600,
-            seed: 11,
-        });
+        let register =
+            coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+                meetings: 40,
+                commitments: 600,
+                seed: 11,
+            });
         storage::to_ron(&register, Path::new("generated.ron")).unwrap()
     })
 }
@@ -171,6 +172,11 @@ fn the_parallel_reader_reads_a_whole_register_as_the_ordinary_one_does() {
     let ordinary = storage::from_str_on_threads(text, Path::new("g.ron"), None).unwrap();
     assert_eq!(parallel.register.meetings.len(), 40);
     assert_eq!(parallel.register.commitments.len(), 600);
+    assert!(parallel.register == ordinary.register);
+    // A file indented otherwise (as earlier versions wrote, or as a person
+    // formatted it) is scanned whole instead, and reads the same.
+    let spaced = text.replace('\t', "    ");
+    let parallel = storage::parallel::parse_on(&spaced, 3).expect("read in parallel too");
     assert!(parallel.register == ordinary.register);
     // And through the public entry, which picks the parallel path by size.
     let mut big = text.to_string();
@@ -220,6 +226,20 @@ proptest! {
         flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)
     ) {
         let mut bytes = generated_ron().as_bytes().to_vec();
+        for (at, value) in flips {
+            let at = at.index(bytes.len());
+            bytes[at] = value;
+        }
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            assert_parallel_agrees(text);
+        }
+    }
+
+    #[test]
+    fn the_parallel_reader_never_accepts_a_flipped_spaced_file_differently(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)
+    ) {
+        let mut bytes = generated_ron().replace('\t', "    ").into_bytes();
         for (at, value) in flips {
             let at = at.index(bytes.len());
             bytes[at] = value;

@@ -104,8 +104,8 @@ fn check_lists_every_problem_with_the_path_and_fails() {
     let text = SAMPLE_RON
         .replacen("code: \"FRA\"", "code: \"GBR\"", 1)
         .replacen(
-            "participant: 1,\n                        from: Some(\"2024-07-05\")",
-            "participant: 99,\n                        from: Some(\"2024-07-05\")",
+            "participant: 1,\n\t\t\t\t\t\tfrom: Some(\"2024-07-05\")",
+            "participant: 99,\n\t\t\t\t\t\tfrom: Some(\"2024-07-05\")",
             1,
         );
     assert_ne!(text, SAMPLE_RON);

@@ -950,3 +950,22 @@ proptest! {
         prop_assert_eq!(storage::load(&path).unwrap().register, register);
     }
 }
+
+#[test]
+fn a_register_written_on_several_threads_is_the_same_file() {
+    let generated = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 25,
+        commitments: 1_200,
+        seed: 3,
+    });
+    for register in [sample_register(), generated] {
+        let path = Path::new("register.ron");
+        let one = storage::to_ron_on_threads(&register, path, None).unwrap();
+        for threads in [2, 3, 8] {
+            let many = storage::to_ron_on_threads(&register, path, Some(threads)).unwrap();
+            assert!(one == many, "{threads} threads wrote other bytes");
+        }
+        let back = storage::from_str(&one, path).unwrap();
+        assert!(back.register == register);
+    }
+}

@@ -1,0 +1,186 @@
+//! Reading and writing a large register on every core. Writing is in
+//! [`write`]; the rest of this module reads.
+//!
+//! Nearly all of a large register is two maps, meetings and commitments.
+//! They are cut into pieces at record boundaries and each piece is parsed
+//! by ron on its own thread, while the rest of the file (with the two maps
+//! emptied) is parsed beside them. [`layout`] finds the maps and proposes
+//! the cuts.
+//!
+//! ron checks every cut. The first piece of a map starts where ron itself
+//! would, so if it parses as whole records the second piece starts where
+//! ron would too, and so on. Any doubt — a piece or the rest failing to
+//! parse, an id in two pieces, anything unusual in the text's outer
+//! structure — gives `None`, and the caller parses the whole text the
+//! ordinary way, which is also what reports an error with its true line
+//! and column. So this path can only be faster, never different:
+//! tests/suite/bad_input.rs holds it to the ordinary parse on broken files.
+
+mod layout;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Deserializer as _;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+
+use super::format::EnvelopeIn;
+use crate::model::{Commitment, CommitmentId, Meeting, MeetingId};
+
+/// Below this size one thread reads the file faster than the scan and the
+/// threads cost.
+pub(super) const WORTH_IT_FROM_BYTES: usize = 1 << 20;
+
+/// How many threads to read with: the cores there are, at least two (the
+/// rest of the file and the records go in parallel), at most eight.
+pub(super) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
+}
+
+/// The register parsed on `threads` threads, or `None` when this path
+/// does not apply or has any doubt (see the module comment). Public for
+/// the tests that hold it to the ordinary parse.
+#[doc(hidden)]
+pub fn parse_on(text: &str, threads: usize) -> Option<EnvelopeIn> {
+    let (meetings, commitments) = layout::find(text)?;
+
+    // The rest of the file, with both maps left empty.
+    let rest = [
+        text.get(..=meetings.open)?,
+        text.get(meetings.close..=commitments.open)?,
+        text.get(commitments.close..)?,
+    ]
+    .concat();
+
+    // Pieces of about equal size, several per thread so that a slow piece
+    // does not leave a core idle.
+    let total = meetings.close - meetings.open + commitments.close - commitments.open;
+    let piece_bytes = (total / (threads * 4)).max(64 * 1024);
+    let mut jobs = vec![Job::Rest];
+    jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
+    jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
+
+    let results: Vec<Mutex<Option<Parsed>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let parsed = job.run(text, &rest);
+            let failed = parsed.is_none();
+            if let Some(slot) = results.get(index)
+                && let Ok(mut slot) = slot.lock()
+            {
+                *slot = parsed;
+            }
+            if failed {
+                // No point parsing the rest: the caller starts again.
+                next.store(jobs.len(), Ordering::Relaxed);
+                break;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(jobs.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+
+    let mut envelope = None;
+    let mut meeting_pieces = Vec::new();
+    let mut commitment_pieces = Vec::new();
+    for slot in results {
+        match slot.into_inner().ok().flatten()? {
+            Parsed::Rest(parsed) => envelope = Some(parsed),
+            Parsed::Meetings(piece) => meeting_pieces.push(piece),
+            Parsed::Commitments(piece) => commitment_pieces.push(piece),
+        }
+    }
+    let mut envelope = *envelope?;
+    let register = &mut envelope.register;
+    if !register.meetings.is_empty() || !register.commitments.is_empty() {
+        return None;
+    }
+    register.meetings = one_map(meeting_pieces)?;
+    register.commitments = one_map(commitment_pieces)?;
+    Some(envelope)
+}
+
+/// One piece of work for a thread.
+enum Job {
+    Rest,
+    Meetings(Range<usize>),
+    Commitments(Range<usize>),
+}
+
+/// What a piece of work produced.
+enum Parsed {
+    Rest(Box<EnvelopeIn>),
+    Meetings(Vec<(MeetingId, Meeting)>),
+    Commitments(Vec<(CommitmentId, Commitment)>),
+}
+
+impl Job {
+    fn run(&self, text: &str, rest: &str) -> Option<Parsed> {
+        match self {
+            Job::Rest => ron::from_str::<EnvelopeIn>(rest)
+                .ok()
+                .map(|envelope| Parsed::Rest(Box::new(envelope))),
+            Job::Meetings(range) => records(text.get(range.clone())?).map(Parsed::Meetings),
+            Job::Commitments(range) => records(text.get(range.clone())?).map(Parsed::Commitments),
+        }
+    }
+}
+
+/// Whole records `id: (...),` parsed in the order they are written.
+fn records<K: DeserializeOwned, V: DeserializeOwned>(entries: &str) -> Option<Vec<(K, V)>> {
+    struct InOrder<K, V>(PhantomData<(K, V)>);
+    impl<'de, K: DeserializeOwned, V: DeserializeOwned> Visitor<'de> for InOrder<K, V> {
+        type Value = Vec<(K, V)>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("records keyed by id")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut records = Vec::new();
+            while let Some(record) = map.next_entry()? {
+                records.push(record);
+            }
+            Ok(records)
+        }
+    }
+
+    let text = ["{", entries, "}"].concat();
+    let mut deserializer = ron::Deserializer::from_str(&text).ok()?;
+    let records = (&mut deserializer)
+        .deserialize_map(InOrder(PhantomData))
+        .ok()?;
+    deserializer.end().ok()?;
+    Some(records)
+}
+
+/// The pieces' records as one map, built in one go (appending map to map
+/// rebuilt the tree each time). `None` if an id appears twice: the full
+/// parse then reports it where it is.
+fn one_map<K: Ord, V>(pieces: Vec<Vec<(K, V)>>) -> Option<BTreeMap<K, V>> {
+    let mut records = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for piece in pieces {
+        records.extend(piece);
+    }
+    if records.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+        // In id order, as Coalition Desk writes them: a bulk build.
+        return Some(records.into_iter().collect());
+    }
+    let mut map = BTreeMap::new();
+    for (id, record) in records {
+        if map.insert(id, record).is_some() {
+            return None;
+        }
+    }
+    Some(map)
+}

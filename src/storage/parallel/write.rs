@@ -1,0 +1,214 @@
+//! Writing a large register's text on every core, byte for byte what one
+//! thread writes.
+//!
+//! ron writes about 190 MB/s here, so a register of 100,000 commitments
+//! took half a second to turn into text. The file is the register with
+//! its two large maps written in place; this writes the register with
+//! those maps empty, writes pieces of the maps on every core, and puts the
+//! pieces where the empty maps were. ron escapes newlines and tabs inside
+//! strings, so a piece written on its own is the same text as in place
+//! except for its indentation, which is added line by line.
+//! tests/suite/storage.rs compares the result with ron's own on the
+//! sample and on generated registers.
+
+use std::collections::BTreeMap;
+
+use ron::ser::PrettyConfig;
+use serde::{Serialize, Serializer};
+
+use crate::model::Register;
+
+/// How the empty maps' lines look in the head, to be replaced. Each is
+/// found with the newline before it, so that only a whole line matches.
+const EMPTY_MEETINGS: &str = "\t\tmeetings: {},\n";
+const EMPTY_COMMITMENTS: &str = "\t\tcommitments: {},\n";
+
+/// Where the whole line `line` starts in `text`.
+fn line_at(text: &str, line: &str) -> Option<usize> {
+    let found = text.find(&["\n", line].concat())?;
+    Some(found + 1)
+}
+
+/// Records per piece at least: smaller pieces cost more than they save.
+const MIN_RECORDS_PER_PIECE: usize = 500;
+
+/// The file's text as `write` makes it, written on `threads` threads, or
+/// `None` when the text of the register without its maps is not shaped as
+/// expected (the caller then writes it on one thread). `write` turns a
+/// register into the whole file's text: it is the one-thread writer, so
+/// both stay the same.
+pub fn to_ron_on_threads(
+    register: &Register,
+    threads: usize,
+    config: &PrettyConfig,
+    write: impl Fn(&Register) -> Result<String, ron::Error>,
+) -> Option<Result<String, ron::Error>> {
+    // The register with its large maps empty; the small maps are cloned,
+    // which costs little beside writing the large ones.
+    let head = match write(&Register {
+        name: register.name.clone(),
+        next_id: register.next_id,
+        markings: register.markings.clone(),
+        capability_areas: register.capability_areas.clone(),
+        participants: register.participants.clone(),
+        people: register.people.clone(),
+        series: register.series.clone(),
+        meetings: BTreeMap::new(),
+        commitments: BTreeMap::new(),
+    }) {
+        Ok(head) => head,
+        Err(e) => return Some(Err(e)),
+    };
+    let (Some(meetings_at), Some(commitments_at)) = (
+        line_at(&head, EMPTY_MEETINGS),
+        line_at(&head, EMPTY_COMMITMENTS),
+    ) else {
+        return None;
+    };
+    if meetings_at > commitments_at {
+        return None;
+    }
+
+    let meeting_pieces = cut(&register.meetings, threads);
+    let commitment_pieces = cut(&register.commitments, threads);
+    let written: Vec<Result<String, ron::Error>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = meeting_pieces
+            .iter()
+            .map(|piece| scope.spawn(|| piece_text(piece, config)))
+            .chain(
+                commitment_pieces
+                    .iter()
+                    .map(|piece| scope.spawn(|| piece_text(piece, config))),
+            )
+            .collect();
+        jobs.into_iter()
+            .map(|job| {
+                job.join()
+                    .unwrap_or_else(|_| Err(ron::Error::Message("a writer thread failed".into())))
+            })
+            .collect()
+    });
+    let mut written = written.into_iter();
+    let mut pieces_of = |count: usize| -> Result<Vec<String>, ron::Error> {
+        written.by_ref().take(count).collect()
+    };
+    let (meetings, commitments) = match (
+        pieces_of(meeting_pieces.len()),
+        pieces_of(commitment_pieces.len()),
+    ) {
+        (Ok(meetings), Ok(commitments)) => (meetings, commitments),
+        (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
+    };
+
+    let mut text = String::with_capacity(
+        head.len()
+            + meetings.iter().map(String::len).sum::<usize>()
+            + commitments.iter().map(String::len).sum::<usize>()
+            + 64,
+    );
+    let mut from = 0;
+    for (at, empty, name, pieces) in [
+        (meetings_at, EMPTY_MEETINGS, "meetings", &meetings),
+        (
+            commitments_at,
+            EMPTY_COMMITMENTS,
+            "commitments",
+            &commitments,
+        ),
+    ] {
+        text.push_str(head.get(from..at).unwrap_or_default());
+        if pieces.is_empty() {
+            text.push_str(empty);
+        } else {
+            text.push_str("\t\t");
+            text.push_str(name);
+            text.push_str(": {\n");
+            for piece in pieces {
+                text.push_str(piece);
+            }
+            text.push_str("\t\t},\n");
+        }
+        from = at + empty.len();
+    }
+    text.push_str(head.get(from..).unwrap_or_default());
+    Some(Ok(text))
+}
+
+/// The map's records in about `threads * 2` pieces, in id order.
+fn cut<K, V>(map: &BTreeMap<K, V>, threads: usize) -> Vec<Vec<(&K, &V)>> {
+    if map.is_empty() {
+        return Vec::new();
+    }
+    let per_piece = map
+        .len()
+        .div_ceil(threads.max(1) * 2)
+        .max(MIN_RECORDS_PER_PIECE);
+    let records: Vec<(&K, &V)> = map.iter().collect();
+    records.chunks(per_piece).map(<[_]>::to_vec).collect()
+}
+
+/// Some records as they appear inside their map in the file: each line
+/// indented by three tabs, each record followed by a comma.
+fn piece_text<K: Serialize, V: Serialize>(
+    records: &[(&K, &V)],
+    config: &PrettyConfig,
+) -> Result<String, ron::Error> {
+    /// The records as a map of their own, written at the top level.
+    struct Records<'a, K, V>(&'a [(&'a K, &'a V)]);
+    impl<K: Serialize, V: Serialize> Serialize for Records<'_, K, V> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().copied())
+        }
+    }
+    let alone = ron::ser::to_string_pretty(&Records(records), config.clone())?;
+    // `{`, the records one tab in, `}`: drop the braces, add two tabs.
+    let inner = alone
+        .strip_prefix("{\n")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .ok_or_else(|| ron::Error::Message("unexpected shape of a written map".into()))?;
+    let mut text = String::with_capacity(inner.len() + inner.len() / 8);
+    for line in inner.split_inclusive('\n') {
+        text.push_str("\t\t");
+        text.push_str(line);
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenerateOptions, register};
+    use crate::storage::format::{envelope_text, pretty_config};
+
+    #[test]
+    fn pieces_written_apart_make_the_same_bytes_as_one_thread() {
+        let mut register = register(GenerateOptions {
+            meetings: 30,
+            commitments: 2_500,
+            seed: 7,
+        });
+        // Strings that look like the file's own structure stay escaped.
+        if let Some(commitment) = register.commitments.values_mut().nth(600) {
+            commitment.title = "\n\t\tmeetings: {},\n\ttab\there".into();
+            commitment.description = "}\n\t\t},\n\t\tcommitments: {},\n".into();
+        }
+        let config = pretty_config();
+        let one_thread = envelope_text(&register, &config).unwrap();
+        let on_threads = to_ron_on_threads(&register, 3, &config, |r| envelope_text(r, &config))
+            .expect("a generated register is written in pieces")
+            .unwrap();
+        assert!(one_thread == on_threads, "the two texts differ");
+    }
+
+    #[test]
+    fn an_empty_register_is_written_the_same_way() {
+        let register = Register::default();
+        let config = pretty_config();
+        let one_thread = envelope_text(&register, &config).unwrap();
+        let on_threads = to_ron_on_threads(&register, 2, &config, |r| envelope_text(r, &config))
+            .expect("an empty register is written in pieces")
+            .unwrap();
+        assert_eq!(one_thread, on_threads);
+    }
+}
