@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
+use coalition_desk::ui::opening::{self, Preload};
 use coalition_desk::{generate, report, sample, storage, tracking};
 
 mod print;
@@ -20,8 +21,9 @@ mod print;
 struct Cli {
     /// A register file to open in the window.
     file: Option<PathBuf>,
-    /// Close the window once the first frame has been painted: measures
-    /// start-up time (`time coalition-desk FILE --exit-after-first-frame`).
+    /// Close the window once the first frame showing the register has
+    /// been painted, and print how long that took from the program's
+    /// start: measures start-up (`coalition-desk FILE --exit-after-first-frame`).
     #[arg(long)]
     exit_after_first_frame: bool,
     #[command(subcommand)]
@@ -121,6 +123,7 @@ impl From<PaperArg> for report::Paper {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -160,7 +163,7 @@ fn main() -> ExitCode {
             paper,
         }) => print::attendance(&file, &series, &output, paper.into()),
         Some(Action::Export { format }) => export(format),
-        None => run_window(cli.file, cli.exit_after_first_frame),
+        None => run_window(cli.file, cli.exit_after_first_frame.then_some(started)),
     };
     match result {
         Ok(code) => code,
@@ -264,15 +267,24 @@ fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn run_window(file: Option<PathBuf>, exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
+/// The window's application id: the window manager's class, and the name
+/// of eframe's settings folder.
+const APP_ID: &str = "coalition-desk";
+
+fn run_window(
+    file: Option<PathBuf>,
+    exit_after_first_frame: Option<std::time::Instant>,
+) -> anyhow::Result<ExitCode> {
     let startup = match file {
         Some(path) => Startup::File(path),
         None => Startup::LastOrSample,
     };
+    // Reading the register begins now, while eframe sets up the window.
+    let preload = opening::file_to_preload(&startup, APP_ID).and_then(|path| Preload::start(&path));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Coalition Desk")
-            .with_app_id("coalition-desk")
+            .with_app_id(APP_ID)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
@@ -281,7 +293,7 @@ fn run_window(file: Option<PathBuf>, exit_after_first_frame: bool) -> anyhow::Re
         "Coalition Desk",
         options,
         Box::new(move |cc| {
-            let mut app = CoalitionDeskApp::new(cc, startup);
+            let mut app = CoalitionDeskApp::new(cc, startup, preload);
             app.exit_after_first_frame = exit_after_first_frame;
             Ok(Box::new(app))
         }),

@@ -12,6 +12,7 @@ use super::commitments::CommitmentsPanel;
 use super::dashboard::DashboardPanel;
 use super::dialogs::Dialog;
 use super::meetings::MeetingsPanel;
+use super::opening::{OpenOn, Opening, Preload};
 use super::participants::ParticipantsPanel;
 use super::print::{Printing, Report};
 use super::register_settings::RegisterSettingsPanel;
@@ -99,25 +100,62 @@ pub struct CoalitionDeskApp {
     pub(super) last_recovery_write: Instant,
     /// Set once the officer agreed to close, so the close is not stopped again.
     pub(super) closing: bool,
-    /// For measuring start-up: close as soon as one frame has been painted.
-    pub exit_after_first_frame: bool,
+    /// For measuring start-up: the program's start. When set, the window
+    /// closes as soon as one frame showing the register (once opened) has
+    /// been painted, and prints how long after the start that was.
+    pub exit_after_first_frame: Option<Instant>,
+    /// Where register files are read (a worker thread in the window).
+    pub(super) open_on: OpenOn,
+    /// A register being read on a worker thread.
+    pub(super) opening: Option<Opening>,
+    /// A file whose reading started before the window (see `Preload`).
+    pub(super) preload: Option<Preload>,
     frames_shown: u64,
     applied_theme: Option<Theme>,
     shown_title: String,
 }
 
 impl CoalitionDeskApp {
-    /// The app as eframe creates it: fonts, remembered settings, first file.
-    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+    /// The app as eframe creates it: fonts, remembered settings, first file
+    /// (taking over `preload` when it is reading that file already).
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        preload: Option<Preload>,
+    ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::with_settings(settings, startup, chrono::Local::now().date_naive())
+        let today = chrono::Local::now().date_naive();
+        Self::build(settings, startup, today, OpenOn::Worker, preload)
     }
 
     /// The app without eframe, for tests and the headless frame benchmark.
+    /// Files open on the calling thread, so the register is there on return.
     pub fn with_settings(settings: Settings, startup: Startup, today: NaiveDate) -> Self {
+        Self::build(settings, startup, today, OpenOn::ThisThread, None)
+    }
+
+    /// [`Self::with_settings`], reading register files where `open_on`
+    /// says, taking over `preload` as the window does at start.
+    pub fn with_settings_opening_on(
+        settings: Settings,
+        startup: Startup,
+        today: NaiveDate,
+        open_on: OpenOn,
+        preload: Option<Preload>,
+    ) -> Self {
+        Self::build(settings, startup, today, open_on, preload)
+    }
+
+    fn build(
+        settings: Settings,
+        startup: Startup,
+        today: NaiveDate,
+        open_on: OpenOn,
+        preload: Option<Preload>,
+    ) -> Self {
         let mut app = CoalitionDeskApp {
             document: Document::new(Register::new("Untitled coalition"), Origin::Untitled),
             lock: None,
@@ -137,7 +175,10 @@ impl CoalitionDeskApp {
             derived: Derived::default(),
             last_recovery_write: Instant::now(),
             closing: false,
-            exit_after_first_frame: false,
+            exit_after_first_frame: None,
+            open_on,
+            opening: None,
+            preload,
             frames_shown: 0,
             applied_theme: None,
             shown_title: String::new(),
@@ -205,6 +246,17 @@ impl CoalitionDeskApp {
                 | Command::OpenSample
                 | Command::Quit
         );
+        if let Some(opening) = &self.opening
+            && command != Command::Quit
+        {
+            // Commands wait until the register being opened is in place:
+            // an edit or a save now would go to the one it replaces.
+            self.notify(format!(
+                "Still opening {}; try again in a moment",
+                opening.path().display()
+            ));
+            return;
+        }
         if loses_changes && self.document.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
             return;
@@ -321,6 +373,7 @@ impl CoalitionDeskApp {
             ctx.set_visuals(self.settings.theme.visuals());
             self.applied_theme = Some(self.settings.theme);
         }
+        self.opening_ui(&ctx);
         let mut out = Outbox::default();
         for command in self.shortcuts(&ctx) {
             out.command(command);
@@ -392,13 +445,19 @@ impl CoalitionDeskApp {
             self.shown_title = title;
         }
         self.autosave_recovery();
-        self.frames_shown += 1;
-        // The frame drawn before this one has been painted by now.
-        if self.exit_after_first_frame && self.frames_shown >= 2 {
-            self.closing = true;
-            ctx.send_viewport_cmd(ViewportCommand::Close);
+        if !self.is_opening() {
+            self.frames_shown += 1;
         }
-        if self.exit_after_first_frame {
+        // The frame drawn before this one has been painted by now.
+        if let Some(started) = self.exit_after_first_frame {
+            if self.frames_shown >= 2 && !self.closing {
+                println!(
+                    "first frame with the register painted {:.0} ms after start",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
             ctx.request_repaint();
         }
         if self.document.is_dirty() {

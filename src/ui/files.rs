@@ -12,7 +12,7 @@ use crate::model::Register;
 use crate::storage::{self, LockHolder, RegisterLock, StorageError};
 
 /// Who holds the lock, as other instances will see it.
-fn this_process() -> LockHolder {
+pub(super) fn this_process() -> LockHolder {
     LockHolder::this_process(chrono::Local::now().fixed_offset())
 }
 
@@ -46,34 +46,7 @@ impl CoalitionDeskApp {
         }
     }
 
-    /// Opens a register file. On any error the current register stays open
-    /// and the file on disk is not touched.
-    pub fn open_path(&mut self, path: &Path) {
-        let (lock, held_by) = match RegisterLock::acquire(path, &this_process()) {
-            Ok(lock) => (Some(lock), None),
-            Err(error) => (None, Some(error.read_only_reason())),
-        };
-        let loaded = match storage::load(path) {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                self.report_error("The register could not be opened", error.describe());
-                return;
-            }
-        };
-        let read_only = loaded.read_only_reason().or(held_by);
-        let mut document = Document::new(loaded.register, Origin::File(path.to_path_buf()));
-        document.read_only = read_only;
-        let message = match &document.read_only {
-            Some(reason) => format!("Opened {} — {reason}", path.display()),
-            None => format!("Opened {}", path.display()),
-        };
-        self.replace_document(document, lock, Some(loaded.stamp));
-        self.settings.remember(path);
-        self.notify(message);
-        self.offer_recovery(Some(path));
-    }
-
-    fn replace_document(
+    pub(super) fn replace_document(
         &mut self,
         document: Document,
         lock: Option<RegisterLock>,

@@ -14,6 +14,7 @@ mod files;
 pub mod fonts;
 pub mod form;
 pub mod meetings;
+pub mod opening;
 pub mod participants;
 pub mod print;
 mod records;
