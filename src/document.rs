@@ -1,10 +1,11 @@
 //! The open register: its records, where it lives, and its undo history.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::{self, Edit};
-use crate::model::Register;
+use crate::model::{CommitmentId, MeetingId, Register};
 
 /// State numbers are unique across every document of the process, so a
 /// cache keyed on `Document::revision` is never fooled by opening another
@@ -25,6 +26,31 @@ struct Step {
     /// merge into one step until the group is sealed.
     group: Option<String>,
 }
+
+/// What one change of the register touched, as far as figures derived
+/// from it need to know to bring themselves up to date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Touched {
+    /// One commitment added, changed or removed.
+    Commitment(CommitmentId),
+    /// One meeting changed; it existed before and after.
+    Meeting(MeetingId),
+    /// Anything else: settings, participants, people, series, a meeting
+    /// added or removed, several records at once.
+    Other,
+}
+
+/// One change between two states, kept for [`Document::changes_since`].
+#[derive(Clone, Copy, Debug)]
+struct Change {
+    before: u64,
+    after: u64,
+    touched: Touched,
+}
+
+/// How many changes the document remembers for `changes_since`; a cache
+/// further behind than this recomputes from scratch.
+const CHANGES_KEPT: usize = 256;
 
 /// Where the register came from, which decides what Save does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +81,8 @@ pub struct Document {
     state: u64,
     saved_state: u64,
     group_sealed: bool,
+    /// The latest changes, oldest first.
+    changes: VecDeque<Change>,
 }
 
 impl Document {
@@ -72,6 +100,7 @@ impl Document {
             state,
             saved_state: state,
             group_sealed: true,
+            changes: VecDeque::new(),
         }
     }
 
@@ -106,8 +135,9 @@ impl Document {
     /// Applies an edit that belongs to a typing group: consecutive edits
     /// with the same `group` undo as one step until `seal_group` is called.
     pub fn apply_grouped(&mut self, edit: Edit, group: Option<String>) {
-        let reverse = edit::apply(&mut self.register, edit);
+        let (reverse, touched) = self.apply_touching(edit);
         let after = next_state();
+        self.note_change(after, touched);
         self.redo.clear();
         let merge = !self.group_sealed
             && group.is_some()
@@ -145,7 +175,8 @@ impl Document {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        let forward = edit::apply(&mut self.register, step.reverse);
+        let (forward, touched) = self.apply_touching(step.reverse);
+        self.note_change(step.before, touched);
         self.state = step.before;
         self.redo.push(Step {
             reverse: forward,
@@ -162,7 +193,8 @@ impl Document {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        let reverse = edit::apply(&mut self.register, step.reverse);
+        let (reverse, touched) = self.apply_touching(step.reverse);
+        self.note_change(step.before, touched);
         self.state = step.before;
         self.undo.push(Step {
             reverse,
@@ -172,6 +204,54 @@ impl Document {
         });
         self.group_sealed = true;
         true
+    }
+
+    /// What the changes from state `revision` to the current one touched,
+    /// newest first; `None` when the document does not remember that far
+    /// back (or `revision` is another document's).
+    pub fn changes_since(&self, revision: u64) -> Option<Vec<Touched>> {
+        let mut state = self.state;
+        let mut touched = Vec::new();
+        for change in self.changes.iter().rev() {
+            if state == revision {
+                break;
+            }
+            if change.after != state {
+                return None;
+            }
+            touched.push(change.touched);
+            state = change.before;
+        }
+        (state == revision).then_some(touched)
+    }
+
+    /// Applies `edit`; returns its reverse and what it touched.
+    fn apply_touching(&mut self, edit: Edit) -> (Edit, Touched) {
+        let aims_at = match &edit {
+            Edit::Commitment(id, _) => Touched::Commitment(*id),
+            Edit::Meeting(id, Some(_)) => Touched::Meeting(*id),
+            _ => Touched::Other,
+        };
+        let reverse = edit::apply(&mut self.register, edit);
+        let touched = match (aims_at, &reverse) {
+            (Touched::Commitment(_), _) => aims_at,
+            // A meeting that existed before: its reverse puts it back.
+            (Touched::Meeting(_), Edit::Meeting(_, Some(_))) => aims_at,
+            _ => Touched::Other,
+        };
+        (reverse, touched)
+    }
+
+    /// Remembers that the register went from the current state to `after`.
+    fn note_change(&mut self, after: u64, touched: Touched) {
+        if self.changes.len() == CHANGES_KEPT {
+            self.changes.pop_front();
+        }
+        self.changes.push_back(Change {
+            before: self.state,
+            after,
+            touched,
+        });
     }
 
     /// Records that the current state is what the file now holds.

@@ -2,7 +2,31 @@
 //! every record; an open editor runs them for its record alone, without a
 //! pass over the whole register.
 
+use std::fmt;
+
+use chrono::NaiveDate;
+
 use super::{Commitment, CommitmentId, Meeting, MeetingId, Problem, Record, Register};
+
+/// How a problem names its record: `Meeting "Title" (date)`. Written out
+/// only when a problem is reported: formatting it for every record up
+/// front was most of a large register's validation time.
+#[derive(Clone, Copy)]
+pub(super) struct Label<'a> {
+    kind: &'static str,
+    title: &'a str,
+    date: Option<NaiveDate>,
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} \"{}\"", self.kind, self.title)?;
+        if let Some(date) = self.date {
+            write!(f, " ({date})")?;
+        }
+        Ok(())
+    }
+}
 
 impl Register {
     /// The problems of one meeting, without a pass over the whole register
@@ -36,7 +60,11 @@ impl Register {
         report: &mut impl FnMut(Option<Record>, String),
     ) {
         let record = Some(Record::Meeting(id));
-        let label = format!("Meeting \"{}\" ({})", meeting.title, meeting.date);
+        let label = Label {
+            kind: "Meeting",
+            title: &meeting.title,
+            date: Some(meeting.date),
+        };
         if meeting.title.trim().is_empty() {
             report(
                 record,
@@ -63,7 +91,7 @@ impl Register {
                 ),
             );
         }
-        self.check_marking(&label, &meeting.marking, record, report);
+        self.check_marking(label, &meeting.marking, record, report);
         for convenor in &meeting.convenors {
             if self.participant(*convenor).is_none() {
                 report(
@@ -144,7 +172,11 @@ impl Register {
         report: &mut impl FnMut(Option<Record>, String),
     ) {
         let record = Some(Record::Commitment(id));
-        let label = format!("Commitment \"{}\"", commitment.title);
+        let label = Label {
+            kind: "Commitment",
+            title: &commitment.title,
+            date: None,
+        };
         if commitment.title.trim().is_empty() {
             report(record, format!("Commitment #{} has no title", id.0));
         }
@@ -174,7 +206,7 @@ impl Register {
                 ),
             );
         }
-        self.check_marking(&label, &commitment.marking, record, report);
+        self.check_marking(label, &commitment.marking, record, report);
         if let Some(quantity) = &commitment.quantity
             && quantity.amount.is_sign_negative()
         {

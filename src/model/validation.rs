@@ -145,7 +145,7 @@ impl Register {
 
     pub(super) fn check_marking(
         &self,
-        label: &str,
+        label: impl fmt::Display,
         marking: &str,
         record: Option<Record>,
         report: &mut impl FnMut(Option<Record>, String),

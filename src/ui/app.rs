@@ -23,6 +23,7 @@ use super::tracking_files::ImportReview;
 use super::{Outbox, fonts};
 use crate::document::{Document, Origin};
 use crate::model::{Problem, Register};
+use crate::problems::ProblemCache;
 use crate::storage::RegisterLock;
 
 /// How many files Open Recent lists.
@@ -54,13 +55,6 @@ impl Settings {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Figures derived from the register, recomputed only after an edit.
-#[derive(Debug, Default)]
-pub(super) struct Derived {
-    pub revision: Option<u64>,
-    pub problems: Vec<Problem>,
 }
 
 /// What to open when the window starts.
@@ -96,7 +90,8 @@ pub struct CoalitionDeskApp {
     pub notice: Option<Notice>,
     /// The day the officer works on; core code gets it as an argument.
     pub today: NaiveDate,
-    pub(super) derived: Derived,
+    /// The register's problems, rechecked record by record after edits.
+    pub(super) problems: ProblemCache,
     pub(super) last_recovery_write: Instant,
     /// Set once the officer agreed to close, so the close is not stopped again.
     pub(super) closing: bool,
@@ -172,7 +167,7 @@ impl CoalitionDeskApp {
             dialog: None,
             notice: None,
             today,
-            derived: Derived::default(),
+            problems: ProblemCache::default(),
             last_recovery_write: Instant::now(),
             closing: false,
             exit_after_first_frame: None,
@@ -226,14 +221,15 @@ impl CoalitionDeskApp {
         });
     }
 
-    /// Validation problems of the current register (cached per revision).
+    /// Validation problems of the current register, kept current by
+    /// rechecking only the records edits touched.
     pub fn problems(&mut self) -> &[Problem] {
-        let revision = self.document.revision();
-        if self.derived.revision != Some(revision) {
-            self.derived.problems = self.document.register().validate();
-            self.derived.revision = Some(revision);
-        }
-        &self.derived.problems
+        self.problems.problems(&self.document)
+    }
+
+    /// How many times the whole register has been checked.
+    pub fn full_validations(&self) -> u64 {
+        self.problems.full_passes()
     }
 
     /// Runs one command. Commands that would lose unsaved changes ask first.

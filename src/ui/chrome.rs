@@ -63,7 +63,8 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let problems = self.problems().len();
+        let listed = self.problems.problems(&self.document);
+        let problems = listed.len();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let where_ = match &self.document.origin {
@@ -86,15 +87,11 @@ impl CoalitionDeskApp {
                         ui.visuals().warn_fg_color,
                         format!("{problems} problem{}", if problems == 1 { "" } else { "s" }),
                     )
-                    .on_hover_text(
-                        self.derived
-                            .problems
-                            .iter()
-                            .take(20)
-                            .map(|p| p.message.as_str())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    );
+                    .on_hover_ui(|ui| {
+                        for problem in listed.iter().take(20) {
+                            ui.label(&problem.message);
+                        }
+                    });
                 }
                 if let Some(notice) = &self.notice {
                     ui.separator();

@@ -13,6 +13,7 @@ mod cli_print;
 mod crash_safety;
 mod generate;
 mod model;
+mod problems;
 mod register_settings;
 mod report_pdf;
 mod report_summary;
