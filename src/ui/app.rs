@@ -393,7 +393,9 @@ impl CoalitionDeskApp {
             let register = self.document.register();
             let revision = self.document.revision();
             match self.settings.tab {
-                Tab::Participants => self.participants.ui(ui, register, self.today, &mut out),
+                Tab::Participants => self
+                    .participants
+                    .ui(ui, register, self.today, revision, &mut out),
                 Tab::Meetings => self
                     .meetings
                     .ui(ui, register, self.today, revision, &mut out),

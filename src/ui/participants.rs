@@ -17,11 +17,22 @@ pub struct ParticipantsPanel {
     pub selected: Option<ParticipantId>,
     /// Typed text that narrows the list by name or code.
     pub filter: String,
+    /// The open participant's activity line and the revision it was
+    /// counted at: counting scans every commitment, too much per frame.
+    activity: Option<(ParticipantId, u64, String)>,
 }
 
 impl ParticipantsPanel {
     /// Draws the panel; changes go into `out`, never into `register`.
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+    /// `revision` must change whenever the register does.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        today: NaiveDate,
+        revision: u64,
+        out: &mut Outbox,
+    ) {
         // After an undo the selected participant may be gone.
         if self
             .selected
@@ -42,8 +53,16 @@ impl ParticipantsPanel {
                 ui.weak("Select a participant in the list, or add one with \"New participant\".");
                 return;
             };
+            let counted = self
+                .activity
+                .as_ref()
+                .is_some_and(|(shown, at, _)| *shown == id && *at == revision);
+            if !counted {
+                self.activity = Some((id, revision, activity_line(register, id)));
+            }
+            let activity = self.activity.as_ref().map_or("", |(_, _, line)| line);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                participant_ui(ui, register, today, id, participant, out);
+                participant_ui(ui, today, id, participant, activity, out);
                 ui.add_space(theme::SECTION_GAP);
                 people_ui(ui, register, today, id, out);
             });
@@ -116,10 +135,10 @@ impl ParticipantsPanel {
 
 fn participant_ui(
     ui: &mut Ui,
-    register: &Register,
     today: NaiveDate,
     id: ParticipantId,
     original: &Participant,
+    activity: &str,
     out: &mut Outbox,
 ) {
     let mut p = original.clone();
@@ -140,7 +159,7 @@ fn participant_ui(
             }
         });
     });
-    ui.label(activity_line(register, id));
+    ui.label(activity);
     ui.add_space(theme::SECTION_GAP);
     Grid::new("participant_form")
         .num_columns(2)

@@ -10,7 +10,9 @@ use egui_kittest::kittest::Queryable;
 
 fn panel_harness<'a>() -> Harness<'a, State<ParticipantsPanel>> {
     harness(ParticipantsPanel::default(), |ui, state, out| {
-        state.panel.ui(ui, state.doc.register(), today(), out);
+        state
+            .panel
+            .ui(ui, state.doc.register(), today(), state.doc.revision(), out);
         for command in &out.commands {
             state.commands.push(command.clone());
         }
