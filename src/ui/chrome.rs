@@ -67,10 +67,13 @@ impl CoalitionDeskApp {
         let problems = listed.len();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let where_ = match &self.document.origin {
-                    Origin::File(path) => path.display().to_string(),
-                    Origin::Sample => "Sample register (not saved anywhere yet)".into(),
-                    Origin::Untitled => "New register (not saved yet)".into(),
+                let where_ = match (&self.opening, &self.document.origin) {
+                    // At start the register being opened is the one that
+                    // matters, not the empty one behind the modal.
+                    (Some(opening), _) => format!("Opening {} …", opening.path().display()),
+                    (None, Origin::File(path)) => path.display().to_string(),
+                    (None, Origin::Sample) => "Sample register (not saved anywhere yet)".into(),
+                    (None, Origin::Untitled) => "New register (not saved yet)".into(),
                 };
                 ui.label(where_);
                 if self.document.is_dirty() {

@@ -415,7 +415,11 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     let mut harness = harness_opening_on_a_worker(&path);
     harness.step();
     assert!(harness.state().is_opening());
-    harness.get_by_label_contains("Opening ");
+    // The modal and the status bar both name the file being opened.
+    let named = harness
+        .query_all_by_label_contains(&format!("Opening {}", path.display()))
+        .count();
+    assert_eq!(named, 2, "modal and status bar");
     // A command meanwhile waits for the register rather than acting on
     // the one being replaced.
     harness
@@ -435,6 +439,7 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     assert_eq!(harness.state().document.origin, Origin::File(path.clone()));
     assert!(harness.state().document.register() == &large);
     assert!(harness.query_by_label_contains("Opening ").is_none());
+    harness.get_by_label(&path.display().to_string());
     assert!(storage::lock_path(&path).exists(), "this window holds it");
 }
 
