@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use crate::document::{Document, Touched};
-use crate::model::{CommitmentId, MeetingId, Problem, Record, Register};
+use crate::model::{Problem, Record};
 
 /// More changes than this since the last look: one full pass is quicker.
 const MOST_RECORDS_RECHECKED: usize = 256;
@@ -46,8 +46,14 @@ impl ProblemCache {
                 let register = document.register();
                 for record in touched.into_iter().collect::<BTreeSet<_>>() {
                     match record {
-                        Touched::Commitment(id) => self.recheck_commitment(register, id),
-                        Touched::Meeting(id) => self.recheck_meeting(register, id),
+                        Touched::Commitment(id) => self.replace(
+                            place(Some(Record::Commitment(id))),
+                            register.commitment_problems_of(id),
+                        ),
+                        Touched::Meeting(id) => self.replace(
+                            place(Some(Record::Meeting(id))),
+                            register.meeting_problems_of(id),
+                        ),
                         Touched::Other => {}
                     }
                 }
@@ -67,35 +73,23 @@ impl ProblemCache {
         self.full_passes
     }
 
-    /// `validate()` lists meetings' problems by meeting id, then
-    /// commitments' by commitment id, after everything else.
-    fn recheck_commitment(&mut self, register: &Register, id: CommitmentId) {
-        let before = |p: &Problem| match p.record {
-            Some(Record::Commitment(other)) => other < id,
-            _ => true,
-        };
-        let through = |p: &Problem| match p.record {
-            Some(Record::Commitment(other)) => other <= id,
-            _ => true,
-        };
-        let range = self.problems.partition_point(before)..self.problems.partition_point(through);
-        self.problems
-            .splice(range, register.commitment_problems_of(id));
+    /// Puts `rechecked` in place of the problems at `at`.
+    fn replace(&mut self, at: Place, rechecked: Vec<Problem>) {
+        let start = self.problems.partition_point(|p| place(p.record) < at);
+        let end = self.problems.partition_point(|p| place(p.record) <= at);
+        self.problems.splice(start..end, rechecked);
     }
+}
 
-    fn recheck_meeting(&mut self, register: &Register, id: MeetingId) {
-        let before = |p: &Problem| match p.record {
-            Some(Record::Meeting(other)) => other < id,
-            Some(Record::Commitment(_)) => false,
-            _ => true,
-        };
-        let through = |p: &Problem| match p.record {
-            Some(Record::Meeting(other)) => other <= id,
-            Some(Record::Commitment(_)) => false,
-            _ => true,
-        };
-        let range = self.problems.partition_point(before)..self.problems.partition_point(through);
-        self.problems
-            .splice(range, register.meeting_problems_of(id));
+/// Where a record's problems sit in `validate()`'s order, as far as
+/// rechecks need: everything else first, then meetings' problems by
+/// meeting id, then commitments' by commitment id.
+type Place = (u8, u64);
+
+fn place(record: Option<Record>) -> Place {
+    match record {
+        Some(Record::Meeting(id)) => (1, id.0),
+        Some(Record::Commitment(id)) => (2, id.0),
+        _ => (0, 0),
     }
 }

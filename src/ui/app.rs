@@ -123,28 +123,18 @@ impl CoalitionDeskApp {
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
         let today = chrono::Local::now().date_naive();
-        Self::build(settings, startup, today, OpenOn::Worker, preload)
+        Self::with_settings_opening_on(settings, startup, today, OpenOn::Worker, preload)
     }
 
     /// The app without eframe, for tests and the headless frame benchmark.
     /// Files open on the calling thread, so the register is there on return.
     pub fn with_settings(settings: Settings, startup: Startup, today: NaiveDate) -> Self {
-        Self::build(settings, startup, today, OpenOn::ThisThread, None)
+        Self::with_settings_opening_on(settings, startup, today, OpenOn::ThisThread, None)
     }
 
     /// [`Self::with_settings`], reading register files where `open_on`
     /// says, taking over `preload` as the window does at start.
     pub fn with_settings_opening_on(
-        settings: Settings,
-        startup: Startup,
-        today: NaiveDate,
-        open_on: OpenOn,
-        preload: Option<Preload>,
-    ) -> Self {
-        Self::build(settings, startup, today, open_on, preload)
-    }
-
-    fn build(
         settings: Settings,
         startup: Startup,
         today: NaiveDate,
