@@ -286,16 +286,20 @@ pub fn register(options: GenerateOptions) -> Register {
             *count += 1;
             *count
         });
+        let held = date < NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
         let mut attendance = BTreeMap::new();
         for &participant in &participants {
             if dice.chance(15) {
                 continue;
             }
-            let status = match dice.below(20) {
-                0 => AttendanceStatus::Apologies,
-                1 => AttendanceStatus::Represented,
-                2 => AttendanceStatus::Observer,
-                _ => AttendanceStatus::Present,
+            let status = match (dice.below(20), held) {
+                (0, _) => AttendanceStatus::Apologies,
+                (1, true) => AttendanceStatus::Represented,
+                (2, true) => AttendanceStatus::Observer,
+                (_, true) => AttendanceStatus::Present,
+                // Who is expected at a session not yet held.
+                (1 | 2, false) => AttendanceStatus::Invited,
+                (_, false) => AttendanceStatus::Confirmed,
             };
             let delegates = holders
                 .get(&participant)
@@ -323,7 +327,6 @@ pub fn register(options: GenerateOptions) -> Register {
                 outcome: "Noted; secretariat to follow up.".into(),
             })
             .collect();
-        let held = date < NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
         register.meetings.insert(
             mid,
             Meeting {

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use coalition_desk::report::{self, Paper, PrintEngine, SummaryOptions};
+use coalition_desk::model::{Record, Register};
+use coalition_desk::report::{self, Clearance, Paper, PrintEngine, SummaryOptions};
 use coalition_desk::storage;
 
 /// Writes the summary of the meeting named by id or date.
@@ -26,6 +27,9 @@ pub fn summary(
         ..SummaryOptions::default()
     };
     let summary = report::meeting_summary(&register, id, &options)?;
+    if !cleared(&register, &summary.includes) {
+        return Ok(ExitCode::FAILURE);
+    }
     let pdf = PrintEngine::new()?.meeting_summary_pdf(&summary)?;
     write(output, &pdf)?;
     println!(
@@ -50,6 +54,9 @@ pub fn attendance(
     let id = report::find_series(&register, series)?;
     let mut record = report::attendance_record(&register, id)?;
     record.paper = paper;
+    if !cleared(&register, &record.includes) {
+        return Ok(ExitCode::FAILURE);
+    }
     let pdf = PrintEngine::new()?.attendance_pdf(&record)?;
     write(output, &pdf)?;
     println!(
@@ -59,6 +66,25 @@ pub fn attendance(
         output.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the problems of the records a document includes on stderr, and
+/// whether it may be printed: a marking that is missing or not one of the
+/// register's levels refuses it, anything else is a warning.
+fn cleared(register: &Register, includes: &[Record]) -> bool {
+    let today = chrono::Local::now().date_naive();
+    let clearance = Clearance::of(register, includes, today);
+    for warning in &clearance.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if clearance.allows() {
+        return true;
+    }
+    eprintln!("The document cannot be printed; nothing was written:");
+    for refusal in &clearance.refusals {
+        eprintln!("  {refusal}");
+    }
+    false
 }
 
 fn write(output: &Path, pdf: &[u8]) -> anyhow::Result<()> {

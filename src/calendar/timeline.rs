@@ -123,11 +123,7 @@ pub fn timeline_figures(register: &Register, today: NaiveDate) -> TimelineFigure
                 MeetingState::Cancelled => Look::Cancelled,
             },
             title: m.title.clone(),
-            attendance: m
-                .attendance
-                .values()
-                .filter(|a| a.status.attended())
-                .count() as u32,
+            attendance: m.attended_count() as u32,
             commitments: commitments.get(&id).copied().unwrap_or(0),
         })
         .collect();
@@ -177,11 +173,7 @@ pub struct ParticipantTrace {
 pub fn participant_trace(register: &Register, participant: ParticipantId) -> ParticipantTrace {
     let mut trace = ParticipantTrace::default();
     for (&id, meeting) in &register.meetings {
-        if meeting
-            .attendance
-            .get(&participant)
-            .is_some_and(|a| a.status.attended())
-        {
+        if meeting.attended_by(participant) {
             trace.attended.insert(id);
         }
     }

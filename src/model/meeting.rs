@@ -73,14 +73,36 @@ pub enum AttendanceStatus {
     Represented,
     Apologies,
     Observer,
+    /// Invited to a session not yet held; no answer recorded.
+    Invited,
+    /// Invited, and has said it will come.
+    Confirmed,
 }
 
 impl AttendanceStatus {
-    pub const ALL: [AttendanceStatus; 4] = [
+    pub const ALL: [AttendanceStatus; 6] = [
         AttendanceStatus::Present,
         AttendanceStatus::Represented,
         AttendanceStatus::Apologies,
         AttendanceStatus::Observer,
+        AttendanceStatus::Invited,
+        AttendanceStatus::Confirmed,
+    ];
+
+    /// What can be recorded of a session that took place.
+    pub const HELD: [AttendanceStatus; 4] = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Represented,
+        AttendanceStatus::Apologies,
+        AttendanceStatus::Observer,
+    ];
+
+    /// What can be recorded of a session not yet held: who is expected.
+    /// Apologies can come in before a session too.
+    pub const EXPECTED: [AttendanceStatus; 3] = [
+        AttendanceStatus::Invited,
+        AttendanceStatus::Confirmed,
+        AttendanceStatus::Apologies,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,12 +111,26 @@ impl AttendanceStatus {
             AttendanceStatus::Represented => "Represented",
             AttendanceStatus::Apologies => "Apologies",
             AttendanceStatus::Observer => "Observer",
+            AttendanceStatus::Invited => "Invited",
+            AttendanceStatus::Confirmed => "Confirmed",
         }
     }
 
-    /// Whether the participant was in the room (or on the call) in some form.
+    /// Whether the participant was in the room (or on the call) in some
+    /// form. Invited and confirmed say who is expected, never who came.
     pub fn attended(self) -> bool {
-        !matches!(self, AttendanceStatus::Apologies)
+        matches!(
+            self,
+            AttendanceStatus::Present | AttendanceStatus::Represented | AttendanceStatus::Observer
+        )
+    }
+
+    /// Whether the status speaks of a session before it is held.
+    pub fn is_expectation(self) -> bool {
+        matches!(
+            self,
+            AttendanceStatus::Invited | AttendanceStatus::Confirmed
+        )
     }
 }
 
@@ -169,6 +205,30 @@ pub struct Meeting {
     /// Notes that are printed only when the officer asks for them.
     pub restricted_notes: String,
     pub marking: String,
+}
+
+impl Meeting {
+    /// Whether `participant` took part in this meeting: it was held and the
+    /// participant is recorded as present, represented or observing. A
+    /// planned session counts for no one, whatever its list says.
+    pub fn attended_by(&self, participant: ParticipantId) -> bool {
+        self.state == MeetingState::Held
+            && self
+                .attendance
+                .get(&participant)
+                .is_some_and(|a| a.status.attended())
+    }
+
+    /// How many participants took part (see [`Meeting::attended_by`]).
+    pub fn attended_count(&self) -> usize {
+        if self.state != MeetingState::Held {
+            return 0;
+        }
+        self.attendance
+            .values()
+            .filter(|a| a.status.attended())
+            .count()
+    }
 }
 
 impl Default for Meeting {

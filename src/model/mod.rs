@@ -2,6 +2,7 @@
 
 mod commitment;
 mod ids;
+mod markings;
 mod meeting;
 mod participant;
 mod person;

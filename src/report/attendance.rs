@@ -4,28 +4,38 @@ use serde::Serialize;
 
 use super::format::long_date;
 use super::{Paper, ReportError};
-use crate::model::{AttendanceStatus, MeetingState, Register, SeriesId};
+use crate::model::{AttendanceStatus, MeetingState, Record, Register, SeriesId};
 
-/// How a participant stood at one session.
+/// How a participant stood at one session. What was not recorded is
+/// said to be not recorded: absence is a fact the register does not hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Presence {
+    #[serde(rename = "Present")]
     Present,
+    #[serde(rename = "Represented")]
     Represented,
+    #[serde(rename = "Observer")]
     Observer,
+    #[serde(rename = "Apologies")]
     Apologies,
-    /// Not in the session's attendance at all.
-    Absent,
+    /// Nothing is recorded for the participant at that session.
+    #[serde(rename = "Not recorded")]
+    NotRecorded,
+    /// The session came before the participant joined the coalition.
+    #[serde(rename = "\u{2014}")]
+    NotYetJoined,
 }
 
 impl Presence {
-    /// The word printed in the cell.
+    /// The word printed in the cell (what the PDF's data holds too).
     pub fn label(self) -> &'static str {
         match self {
             Presence::Present => "Present",
             Presence::Represented => "Represented",
             Presence::Observer => "Observer",
             Presence::Apologies => "Apologies",
-            Presence::Absent => "Absent",
+            Presence::NotRecorded => "Not recorded",
+            Presence::NotYetJoined => "\u{2014}",
         }
     }
 }
@@ -59,11 +69,21 @@ pub struct AttendanceRecord {
     pub series: String,
     pub sessions: Vec<SessionColumn>,
     pub rows: Vec<AttendanceRow>,
+    /// Whether some cell says "—": the legend under the table explains it.
+    pub has_not_yet_joined: bool,
+    /// Why the record cannot be printed (a session's marking is missing or
+    /// unknown); empty when it can.
+    #[serde(skip)]
+    pub refusals: Vec<String>,
+    /// The sessions the record prints, whose markings decide its own.
+    #[serde(skip)]
+    pub includes: Vec<Record>,
 }
 
 /// The record of every held session of a series, oldest first, for every
-/// participant in the register (nations first, then by name). Planned,
-/// postponed and cancelled sessions had no attendance to record.
+/// participant that had joined by the last of them (nations first, then by
+/// name). Planned, postponed and cancelled sessions had no attendance to
+/// record; invitations are not attendance.
 pub fn attendance_record(
     register: &Register,
     id: SeriesId,
@@ -71,16 +91,31 @@ pub fn attendance_record(
     let series = register
         .session_series(id)
         .ok_or(ReportError::NoSuchSeries(id))?;
-    let meetings: Vec<_> = register
+    let held: Vec<_> = register
         .meetings_by_date()
         .into_iter()
-        .filter_map(|mid| register.meeting(mid))
-        .filter(|m| m.series == Some(id) && m.state == MeetingState::Held)
+        .filter_map(|mid| register.meeting(mid).map(|m| (mid, m)))
+        .filter(|(_, m)| m.series == Some(id) && m.state == MeetingState::Held)
         .collect();
-    let rows = register
+    let includes: Vec<Record> = held.iter().map(|(mid, _)| Record::Meeting(*mid)).collect();
+    let meetings: Vec<_> = held.into_iter().map(|(_, m)| m).collect();
+    let last = meetings.last().map(|m| m.date);
+    let rows: Vec<AttendanceRow> = register
         .participants_by_name()
         .into_iter()
-        .map(|participant| {
+        .filter_map(|participant| {
+            let joined = register.participant(participant).and_then(|p| p.joined);
+            let recorded_somewhere = meetings
+                .iter()
+                .any(|m| m.attendance.contains_key(&participant));
+            // A participant that joined after the last session was never
+            // one of this record's members: no row at all.
+            if !recorded_somewhere
+                && let (Some(joined), Some(last)) = (joined, last)
+                && joined > last
+            {
+                return None;
+            }
             let presence: Vec<Presence> = meetings
                 .iter()
                 .map(|m| match m.attendance.get(&participant).map(|a| a.status) {
@@ -88,10 +123,16 @@ pub fn attendance_record(
                     Some(AttendanceStatus::Represented) => Presence::Represented,
                     Some(AttendanceStatus::Observer) => Presence::Observer,
                     Some(AttendanceStatus::Apologies) => Presence::Apologies,
-                    None => Presence::Absent,
+                    Some(AttendanceStatus::Invited | AttendanceStatus::Confirmed) | None => {
+                        if joined.is_some_and(|joined| m.date < joined) {
+                            Presence::NotYetJoined
+                        } else {
+                            Presence::NotRecorded
+                        }
+                    }
                 })
                 .collect();
-            AttendanceRow {
+            Some(AttendanceRow {
                 participant: register.participant_name(participant),
                 code: register.participant_code(participant),
                 attended: presence
@@ -99,9 +140,13 @@ pub fn attendance_record(
                     .filter(|p| matches!(p, Presence::Present | Presence::Represented))
                     .count(),
                 presence,
-            }
+            })
         })
         .collect();
+    let has_not_yet_joined = rows
+        .iter()
+        .any(|row| row.presence.contains(&Presence::NotYetJoined));
+    let refusals = register.marking_refusals(&includes);
     let marking = register
         .highest_marking(meetings.iter().map(|m| m.marking.as_str()))
         .unwrap_or(register.lowest_marking())
@@ -120,5 +165,8 @@ pub fn attendance_record(
             })
             .collect(),
         rows,
+        has_not_yet_joined,
+        refusals,
+        includes,
     })
 }

@@ -4,6 +4,7 @@
 //! same values with typst. No egui here.
 
 mod attendance;
+mod clearance;
 mod format;
 mod lookup;
 mod pdf;
@@ -11,6 +12,7 @@ mod summary;
 mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
+pub use clearance::Clearance;
 pub use lookup::{find_meeting, find_series};
 pub use pdf::PrintEngine;
 pub use summary::{
@@ -55,6 +57,9 @@ pub enum ReportError {
     /// `close` lists the nearest ones, already worded.
     #[error("{wanted} is not in the register{}", close_matches(.close))]
     NotFound { wanted: String, close: Vec<String> },
+    /// The document would misstate its marking; each line says why.
+    #[error("the document cannot be printed:\n  {}", .0.join("\n  "))]
+    Refused(Vec<String>),
     #[error("the report data could not be prepared: {0}")]
     Data(#[from] serde_json::Error),
     /// The template failed; a bug in the program, not in the register.

@@ -55,7 +55,9 @@ impl PrintEngine {
     }
 
     /// The meeting summary as PDF bytes.
+    /// Refused when the summary's marking cannot be worked out.
     pub fn meeting_summary_pdf(&self, summary: &MeetingSummary) -> Result<Vec<u8>, ReportError> {
+        refuse_unless_clear(&summary.refusals)?;
         self.typeset(
             self.summary_id,
             MEETING_SUMMARY,
@@ -64,7 +66,9 @@ impl PrintEngine {
     }
 
     /// The attendance record as PDF bytes.
+    /// Refused when the record's marking cannot be worked out.
     pub fn attendance_pdf(&self, record: &AttendanceRecord) -> Result<Vec<u8>, ReportError> {
+        refuse_unless_clear(&record.refusals)?;
         self.typeset(self.attendance_id, ATTENDANCE, serde_json::to_vec(record)?)
     }
 
@@ -85,6 +89,16 @@ impl PrintEngine {
         // a long session of printing does not grow without bound.
         typst::comemo::evict(10);
         pdf
+    }
+}
+
+/// Every typeset document passes here: none leaves with a marking that
+/// could be lower than what it includes.
+fn refuse_unless_clear(refusals: &[String]) -> Result<(), ReportError> {
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(ReportError::Refused(refusals.to_vec()))
     }
 }
 

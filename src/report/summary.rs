@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::format::{long_date, money, quantity, times};
 use super::{Paper, ReportError};
-use crate::model::{AttendanceStatus, MeetingId, ParticipantId, ParticipantKind, Register};
+use crate::model::{
+    AttendanceStatus, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record, Register,
+};
 
 /// Which parts of the meeting the summary prints.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -143,6 +145,17 @@ pub struct MeetingSummary {
     pub statement: Option<String>,
     pub notes: Option<String>,
     pub restricted_notes: Option<String>,
+    /// "Attendance" for a held session; "Expected delegations" for one
+    /// not yet held, whose list says who is invited, not who came.
+    pub attendance_heading: String,
+    /// The meeting and the commitments the summary prints, whose markings
+    /// decide the document's.
+    #[serde(skip)]
+    pub includes: Vec<Record>,
+    /// Why the summary cannot be printed (an included record's marking is
+    /// missing or unknown); empty when it can.
+    #[serde(skip)]
+    pub refusals: Vec<String>,
 }
 
 /// Builds the summary of one meeting.
@@ -167,11 +180,17 @@ pub fn meeting_summary(
 
     let mut groups: BTreeMap<ParticipantKind, Vec<(String, AttendanceLine)>> = BTreeMap::new();
     let mut apologies = Vec::new();
+    let held = meeting.state == MeetingState::Held;
     for (&participant, attendance) in &meeting.attendance {
         let found = register.participant(participant);
         let name = register.participant_name(participant);
         if attendance.status == AttendanceStatus::Apologies {
             apologies.push(name);
+            continue;
+        }
+        // An invitation says nothing of who came to a held session
+        // (`check` asks for the attendance to be recorded).
+        if held && attendance.status.is_expectation() {
             continue;
         }
         let kind = found.map(|p| p.kind).unwrap_or_default();
@@ -243,6 +262,14 @@ pub fn meeting_summary(
         })
         .collect();
 
+    let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
+        .chain(
+            announced
+                .iter()
+                .filter(|_| options.commitments)
+                .map(|(cid, _)| Record::Commitment(**cid)),
+        )
+        .collect();
     let included_markings = std::iter::once(meeting.marking.as_str()).chain(
         announced
             .iter()
@@ -253,6 +280,7 @@ pub fn meeting_summary(
         .highest_marking(included_markings)
         .unwrap_or(register.lowest_marking())
         .to_string();
+    let refusals = register.marking_refusals(&includes);
 
     let text = |wanted: bool, text: &str| (wanted && !text.trim().is_empty()).then(|| text.into());
     let series = meeting.series.map(|s| {
@@ -329,5 +357,13 @@ pub fn meeting_summary(
         statement: text(options.statement, &meeting.statement),
         notes: text(options.notes, &meeting.notes),
         restricted_notes: text(options.include_restricted, &meeting.restricted_notes),
+        attendance_heading: if held {
+            "Attendance"
+        } else {
+            "Expected delegations"
+        }
+        .into(),
+        includes,
+        refusals,
     })
 }

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::TrackingError;
 use crate::edit::Edit;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Register,
-    Route,
+    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
+    Register, Route,
 };
 
 /// The UTF-8 byte-order mark.
@@ -42,7 +42,18 @@ pub const COLUMNS: [&str; 19] = [
 ];
 
 /// Every commitment with all its fields and current status, in id order.
+/// Refused when a commitment's marking is missing or not one of the
+/// register's levels: the marking column would state what cannot be ranked.
 pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u8>, TrackingError> {
+    let included: Vec<Record> = register
+        .commitments
+        .keys()
+        .map(|&id| Record::Commitment(id))
+        .collect();
+    let refusals = register.marking_refusals(&included);
+    if !refusals.is_empty() {
+        return Err(TrackingError::Refused(refusals));
+    }
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     writer
         .write_record(COLUMNS)

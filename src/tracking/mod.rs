@@ -19,6 +19,10 @@ use std::path::PathBuf;
 pub enum TrackingError {
     #[error("There is no meeting {0} in this register")]
     NoSuchMeeting(crate::model::MeetingId),
+    /// A record the export includes has a marking that is missing or not
+    /// one of the register's levels; each line says which.
+    #[error("The export was refused:\n  {}", .0.join("\n  "))]
+    Refused(Vec<String>),
     #[error("Could not write the CSV: {0}")]
     CsvWrite(#[source] csv::Error),
     #[error("Could not read the CSV: {0}")]

@@ -404,7 +404,7 @@ impl CoalitionDeskApp {
         });
         self.import_review_ui(&ctx);
 
-        self.printing.ui(&ctx, self.document.register());
+        self.printing.ui(&ctx, self.document.register(), self.today);
 
         if let Some(mut dialog) = self.dialog.take() {
             match dialog.ui(&ctx) {

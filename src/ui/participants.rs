@@ -191,7 +191,7 @@ fn activity_line(register: &Register, id: ParticipantId) -> String {
     let meetings = register
         .meetings
         .values()
-        .filter(|m| m.attendance.get(&id).is_some_and(|a| a.status.attended()))
+        .filter(|m| m.attended_by(id))
         .count();
     let commitments = register
         .commitments

@@ -65,6 +65,8 @@ pub fn attendance_colour(status: AttendanceStatus) -> Color32 {
         AttendanceStatus::Represented => Color32::from_rgb(0x00, 0x89, 0x7b),
         AttendanceStatus::Apologies => Color32::from_rgb(0xd3, 0x8b, 0x1d),
         AttendanceStatus::Observer => Color32::from_rgb(0x5b, 0x8d, 0xd6),
+        AttendanceStatus::Invited => Color32::from_rgb(0x75, 0x75, 0x75),
+        AttendanceStatus::Confirmed => Color32::from_rgb(0x6a, 0x4c, 0x93),
     }
 }
 

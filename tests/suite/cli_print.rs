@@ -120,3 +120,35 @@ fn attendance_by_series_name_writes_a_pdf_and_an_unknown_series_is_refused() {
     );
     assert!(!dir.path().join("other.pdf").exists());
 }
+
+#[test]
+fn a_summary_whose_marking_cannot_be_worked_out_is_refused_with_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    // The officer's typo: a level the register does not have.
+    let path = dir.path().join("register.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let typo = text.replacen(
+        "marking: \"OFFICIAL-SENSITIVE\"",
+        "marking: \"OFFICIAL-SENSITVE\"",
+        1,
+    );
+    assert_ne!(text, typo, "the sample has an OFFICIAL-SENSITIVE record");
+    std::fs::write(&path, typo).unwrap();
+    let output = desk(
+        &[
+            "summary",
+            "register.ron",
+            "--meeting",
+            "2025-04-10",
+            "-o",
+            "summary.pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("cannot be printed"), "{said}");
+    assert!(said.contains("\u{201c}OFFICIAL-SENSITVE\u{201d}"), "{said}");
+    assert!(!dir.path().join("summary.pdf").exists());
+}

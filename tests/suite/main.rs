@@ -11,6 +11,7 @@ mod calendar_time_zones;
 mod cli;
 mod cli_print;
 mod crash_safety;
+mod document_clearance;
 mod generate;
 mod model;
 mod problems;

@@ -3,7 +3,7 @@
 //! meetings and series by what the officer types.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use coalition_desk::model::{MeetingId, SeriesId};
+use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
     self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, Paper, Presence, SummaryOptions,
@@ -154,6 +154,15 @@ fn sample_summary_in_full() {
         statement: Some(meeting.statement.clone()),
         notes: Some(meeting.notes.clone()),
         restricted_notes: None,
+        attendance_heading: "Attendance".into(),
+        // The meeting and the commitments printed, in the order printed.
+        includes: vec![
+            Record::Meeting(MeetingId(11)),
+            Record::Commitment(CommitmentId(13)),
+            Record::Commitment(CommitmentId(12)),
+            Record::Commitment(CommitmentId(14)),
+        ],
+        refusals: Vec::new(),
     };
     assert_eq!(summary, expected);
 }
@@ -279,7 +288,7 @@ fn attendance_record_of_the_sample_series() {
         rows,
         vec![
             ("France", &[Presence::Present][..], 1),
-            ("Ukraine", &[Presence::Absent][..], 0),
+            ("Ukraine", &[Presence::NotRecorded][..], 0),
             ("United Kingdom", &[Presence::Present][..], 1),
             ("Council of the European Union", &[Presence::Present][..], 1),
             ("European Commission", &[Presence::Present][..], 1),

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::details::chip;
-use crate::model::{AttendanceStatus, Meeting, MeetingId, ParticipantId, Register};
+use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::theme;
 
 pub(super) fn attendance_ui(
@@ -43,11 +43,21 @@ fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
             .count()
     };
     ui.horizontal(|ui| {
-        for status in AttendanceStatus::ALL {
+        for &status in statuses_for(meeting) {
             let text = format!("{} {}", status.label().to_lowercase(), count(status));
             ui.label(RichText::new(text).color(theme::attendance_colour(status)));
         }
     });
+}
+
+/// The statuses that can be recorded for the meeting as it stands: who
+/// came to a held session, who is expected at any other.
+fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
+    if meeting.state == MeetingState::Held {
+        &AttendanceStatus::HELD
+    } else {
+        &AttendanceStatus::EXPECTED
+    }
 }
 
 fn row_ui(
@@ -73,7 +83,7 @@ fn row_ui(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut status, None, "—")
                 .on_hover_text("Not recorded");
-            for option in AttendanceStatus::ALL {
+            for &option in statuses_for(meeting) {
                 ui.selectable_value(&mut status, Some(option), option.label());
             }
         })

@@ -153,11 +153,7 @@ impl MeetingsPanel {
                         );
                     });
                     row.col(|ui| {
-                        let attended = meeting
-                            .attendance
-                            .values()
-                            .filter(|a| a.status.attended())
-                            .count();
+                        let attended = meeting.attended_count();
                         ui.label(attended.to_string())
                             .on_hover_text("Participants who attended");
                     });

@@ -8,6 +8,8 @@ mod worker;
 pub use preview::{PrintPreview, Report};
 pub use worker::{Destination, Outcome, PrintData, PrintWorker};
 
+use chrono::NaiveDate;
+
 use crate::model::Register;
 
 /// The app's printing: the open preview, if any, and the worker that
@@ -25,7 +27,7 @@ impl Printing {
     }
 
     /// Draws the preview and takes in finished jobs.
-    pub fn ui(&mut self, ctx: &egui::Context, register: &Register) {
+    pub fn ui(&mut self, ctx: &egui::Context, register: &Register, today: NaiveDate) {
         let Some(preview) = self.preview.as_mut() else {
             return;
         };
@@ -38,7 +40,7 @@ impl Printing {
         }
         // Closing while a job runs is allowed: the job finishes and its
         // file is written; the answer is shown if the preview is reopened.
-        if !preview.ui(ctx, register, worker) {
+        if !preview.ui(ctx, register, today, worker) {
             self.preview = None;
         }
     }

@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::worker::{Destination, Outcome, PrintData, PrintWorker};
 use crate::model::{MeetingId, Register, SeriesId};
-use crate::report::{self, Paper, SummaryOptions};
+use crate::report::{self, Clearance, Paper, SummaryOptions};
 
 /// rfd returns nothing both on cancel and when no dialog can be shown; a
 /// "cancel" faster than a person can click means nothing was shown.
@@ -144,23 +145,41 @@ impl PrintPreview {
     }
 
     /// Draws the window. Returns false once the officer closes it.
-    pub fn ui(&mut self, ctx: &egui::Context, register: &Register, worker: &PrintWorker) -> bool {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        register: &Register,
+        today: NaiveDate,
+        worker: &PrintWorker,
+    ) -> bool {
         let mut open = true;
         egui::Window::new(self.title())
             .id(egui::Id::unique("print-preview"))
             .open(&mut open)
             .collapsible(false)
             .default_size([640.0, 620.0])
-            .show(ctx, |ui| self.window_ui(ui, register, worker));
+            .show(ctx, |ui| self.window_ui(ui, register, today, worker));
         open
     }
 
-    fn window_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {
+    fn window_ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        today: NaiveDate,
+        worker: &PrintWorker,
+    ) {
         let idle = self.busy.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
         ui.separator();
+        let data = self.data(register);
+        let clearance = match &data {
+            Ok(data) => Clearance::of(register, data.includes(), today),
+            Err(_) => Clearance::default(),
+        };
+        let printable = data.is_ok() && clearance.allows();
         ui.horizontal(|ui| {
-            ui.add_enabled_ui(idle, |ui| {
+            ui.add_enabled_ui(idle && printable, |ui| {
                 if ui
                     .button("Save PDF…")
                     .on_hover_text("Typeset the report and save it as a PDF file")
@@ -182,6 +201,7 @@ impl PrintPreview {
                 ui.label(doing);
             }
         });
+        clearance_ui(ui, &clearance);
         self.typed_path_ui(ui, register, worker);
         if let Some((text, is_error)) = &self.message {
             if *is_error {
@@ -206,8 +226,8 @@ impl PrintPreview {
         egui::ScrollArea::vertical()
             .id_salt("print-preview-data")
             .auto_shrink([false, false])
-            .show(ui, |ui| match self.data(register) {
-                Ok(data) => super::preview_data::data_ui(ui, &data),
+            .show(ui, |ui| match &data {
+                Ok(data) => super::preview_data::data_ui(ui, data),
                 Err(error) => {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
@@ -273,6 +293,29 @@ impl PrintPreview {
         });
         if keep {
             self.typed_path = Some(text);
+        }
+    }
+}
+
+/// Why the document cannot be printed, and what to look at first.
+fn clearance_ui(ui: &mut Ui, clearance: &Clearance) {
+    if !clearance.refusals.is_empty() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            RichText::new("This document cannot be printed or saved until these are fixed:")
+                .strong(),
+        );
+        for refusal in &clearance.refusals {
+            ui.colored_label(ui.visuals().error_fg_color, format!("• {refusal}"));
+        }
+    }
+    if !clearance.warnings.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Problems in what this document includes (it can still be printed):",
+        );
+        for warning in &clearance.warnings {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("• {warning}"));
         }
     }
 }

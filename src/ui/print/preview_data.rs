@@ -65,7 +65,7 @@ fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
             fact("Co-chairs", &chairs.join("; "));
         });
     if let Some(groups) = &s.attendance {
-        heading(ui, "Attendance");
+        heading(ui, &s.attendance_heading);
         for group in groups {
             ui.strong(&group.heading);
             for line in &group.lines {

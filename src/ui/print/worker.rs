@@ -14,6 +14,16 @@ pub enum PrintData {
     Attendance(Box<AttendanceRecord>),
 }
 
+impl PrintData {
+    /// The records the document includes, whose problems the preview shows.
+    pub fn includes(&self) -> &[crate::model::Record] {
+        match self {
+            PrintData::Summary(summary) => &summary.includes,
+            PrintData::Attendance(record) => &record.includes,
+        }
+    }
+}
+
 /// What to do with the PDF once typeset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Destination {

@@ -1,0 +1,66 @@
+//! Whether a document that includes some records can be marked at all. A
+//! document carries the highest marking of what it includes; a record with
+//! no marking, or with one that is not a level of the register, cannot be
+//! ranked, so neither can the document. Every printed or exported document
+//! asks this before it is written.
+
+use super::{Record, Register};
+
+impl Register {
+    /// Why the markings of `records` make a document that includes them
+    /// unmarkable, one sentence a record; empty when every marking is one
+    /// of the register's levels.
+    pub fn marking_refusals(&self, records: &[Record]) -> Vec<String> {
+        records
+            .iter()
+            .filter_map(|&record| self.marking_refusal(record))
+            .collect()
+    }
+
+    /// Why `record`'s marking makes a document that includes it
+    /// unmarkable, or `None` when it is one of the register's levels.
+    pub fn marking_refusal(&self, record: Record) -> Option<String> {
+        let marking = match record {
+            Record::Meeting(id) => &self.meeting(id)?.marking,
+            Record::Commitment(id) => &self.commitment(id)?.marking,
+            _ => return None,
+        };
+        let levels = self.markings.join(", ");
+        if marking.trim().is_empty() {
+            Some(format!(
+                "{} has no protective marking, so the document's marking cannot be worked \
+                 out; give it one of {levels}",
+                self.known_as(record)
+            ))
+        } else if !self.markings.iter().any(|level| level == marking) {
+            Some(format!(
+                "{} is marked \u{201c}{marking}\u{201d}, which is not one of the register's \
+                 levels ({levels}), so the document's marking cannot be worked out",
+                self.known_as(record)
+            ))
+        } else {
+            None
+        }
+    }
+
+    /// A record as the officer knows it, starting a sentence: `The meeting
+    /// “Defence ministers” (2025-04-10)`, `The commitment “Air policing” of
+    /// Poland`.
+    pub fn known_as(&self, record: Record) -> String {
+        match record {
+            Record::Meeting(id) => match self.meeting(id) {
+                Some(m) => format!("The meeting \u{201c}{}\u{201d} ({})", m.title, m.date),
+                None => format!("The missing {id}"),
+            },
+            Record::Commitment(id) => match self.commitment(id) {
+                Some(c) => format!(
+                    "The commitment \u{201c}{}\u{201d} of {}",
+                    c.title,
+                    self.participant_name(c.participant)
+                ),
+                None => format!("The missing {id}"),
+            },
+            other => format!("The {}", self.describe(other)),
+        }
+    }
+}
