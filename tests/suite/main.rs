@@ -12,6 +12,7 @@ mod cli;
 mod cli_print;
 mod crash_safety;
 mod document_clearance;
+mod format_reference;
 mod generate;
 mod model;
 mod problems;
