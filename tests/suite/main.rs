@@ -7,6 +7,8 @@ mod common;
 
 mod bad_input;
 mod calendar;
+mod calendar_checks;
+mod calendar_readers;
 mod calendar_time_zones;
 mod cli;
 mod cli_print;
