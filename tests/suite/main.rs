@@ -25,6 +25,7 @@ mod tracking;
 mod ui_app;
 mod ui_commitments;
 mod ui_files;
+mod ui_looking;
 mod ui_meetings;
 mod ui_participants;
 mod ui_timeline;
