@@ -75,19 +75,20 @@ fn series_label(id: SeriesId, series: &SessionSeries) -> String {
     }
 }
 
-/// The dates the cadence gives from the first session to the last date an
-/// exception names; empty when there is no cadence or nothing to check.
+/// The dates the cadence gives between the earliest and the latest date
+/// an exception names; empty when there is no cadence or nothing to check.
 fn cadence_dates(series: &SessionSeries, rule: Option<&SeriesRule>) -> Vec<NaiveDate> {
     let (Some(rule), Some(first)) = (rule, series.first) else {
         return Vec::new();
     };
-    let Some(last) = series.exceptions.iter().map(|e| e.occurrence).max() else {
+    let days = || series.exceptions.iter().map(|e| e.occurrence);
+    let (Some(earliest), Some(last)) = (days().min(), days().max()) else {
         return Vec::new();
     };
     if last < first {
         return Vec::new();
     }
-    cadence_starts(series, rule, first, first, last)
+    cadence_starts(series, rule, first, earliest.max(first), last)
         .map(|starts| starts.iter().map(|s| s.date_naive()).collect())
         .unwrap_or_default()
 }

@@ -241,8 +241,8 @@ fn series_events(
         .map(|m| m.date)
         .collect();
     // Only occurrences between the first and last dates an exception or a
-    // meeting names need an EXDATE or an override; expanding an endless
-    // cadence further is wasted work.
+    // meeting names need an EXDATE or an override: expanding more is wasted
+    // work, and a long daily cadence would pass the expansion limit.
     let named = || {
         scheduled
             .iter()
@@ -254,7 +254,7 @@ fn series_events(
             }))
     };
     let all = match (named().min(), named().max()) {
-        (Some(earliest), Some(last)) => occurrences(id, series, earliest.min(first), last)?,
+        (Some(earliest), Some(last)) => occurrences(id, series, earliest, last)?,
         _ => Vec::new(),
     };
     let mut moved = Vec::new();

@@ -273,3 +273,31 @@ fn the_windows_export_shows_the_same_sentence_and_writes_nothing() {
         other => panic!("an error message, not {other:?}"),
     }
 }
+
+#[test]
+fn a_long_daily_cadence_still_knows_its_late_exceptions() {
+    // Over 9,000 sessions from the first to the exceptions: more than one
+    // expansion returns, so only the span the exceptions name is expanded.
+    let mut daily = ministers(
+        "FREQ=DAILY",
+        vec![
+            exception(date(2025, 6, 12), OccurrenceChange::Cancelled),
+            exception(
+                date(2025, 6, 13),
+                OccurrenceChange::MovedTo(date(2025, 6, 12)),
+            ),
+        ],
+    );
+    daily.first = Some(date(2000, 1, 3));
+    assert_eq!(series_problems(daily.clone()), [] as [String; 0]);
+    let stamp = Utc.with_ymd_and_hms(2025, 4, 14, 12, 0, 0).unwrap();
+    let text = calendar_ics(&with_series(daily), stamp).unwrap();
+    assert!(
+        text.contains("EXDATE;TZID=Europe/London:20250612T100000"),
+        "{text}"
+    );
+    assert!(
+        text.contains("RECURRENCE-ID;TZID=Europe/London:20250613T100000"),
+        "{text}"
+    );
+}
