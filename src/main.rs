@@ -241,7 +241,21 @@ fn write_generated(
 
 fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<ExitCode> {
     let loaded = storage::load(file).map_err(|error| anyhow::anyhow!("{}", error.describe()))?;
-    let text = coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now())?;
+    let text = match coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now()) {
+        Ok(text) => text,
+        // A reader would reject the whole file: say why, write nothing.
+        Err(coalition_desk::calendar::CalendarError::BadCadences(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", file.display());
+            }
+            eprintln!(
+                "The calendar was not exported; nothing was written to {}",
+                output.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => return Err(error.into()),
+    };
     std::fs::write(output, text)
         .with_context(|| format!("could not write the calendar to {}", output.display()))?;
     println!("Wrote the calendar to {}", output.display());

@@ -61,8 +61,10 @@ impl Cadence {
         }
     }
 
-    /// The RRULE value (without the `RRULE:` name). UNTIL is written in UTC
-    /// at the end of the day, as RFC 5545 asks when the start has a zone.
+    /// The RRULE value (without the `RRULE:` name) as the register keeps
+    /// it. UNTIL is the last day as a date, read in the series' zone: the
+    /// `.ics` export writes it as the UTC end of that day, as RFC 5545 asks
+    /// when the start has a zone.
     pub fn to_rrule(&self) -> String {
         let mut parts = vec![match self.rhythm {
             Rhythm::Weekly => "FREQ=WEEKLY".to_string(),
@@ -76,9 +78,7 @@ impl Cadence {
         }
         match self.end {
             CadenceEnd::Never => {}
-            CadenceEnd::Until(date) => {
-                parts.push(format!("UNTIL={}T235959Z", date.format("%Y%m%d")))
-            }
+            CadenceEnd::Until(date) => parts.push(format!("UNTIL={}", date.format("%Y%m%d"))),
             CadenceEnd::Count(count) => parts.push(format!("COUNT={count}")),
         }
         parts.join(";")

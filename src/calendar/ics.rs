@@ -12,8 +12,10 @@ use icalendar::{
     Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
 };
 
+use super::checks::cadence_problem;
+use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
-use super::{Cadence, CadenceEnd, CalendarError, occurrences};
+use super::{CalendarError, occurrences};
 use crate::model::{
     Meeting, MeetingId, MeetingState, OccurrenceChange, Register, SeriesId, SessionSeries,
 };
@@ -27,14 +29,36 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
     for (&id, meeting) in &register.meetings {
         calendar.push(meeting_event(register, id, meeting, stamp, &domain));
     }
-    for (&id, series) in &register.series {
-        calendar.extend(series_events(register, id, series, stamp, &domain)?);
+    for (id, series, rule) in series_rules(register)? {
+        calendar.extend(series_events(register, id, series, &rule, stamp, &domain)?);
     }
     let mut text = String::new();
     use std::fmt::Write;
     write!(text, "{}", calendar.done())?;
     insert_time_zones(&mut text, &zone_spans(register, stamp));
     Ok(text)
+}
+
+/// Every series with a cadence, with its rule; or, when any cadence is
+/// not a valid RRULE, the sentence `check` gives for each, so nothing is
+/// written that a reader would reject.
+fn series_rules(
+    register: &Register,
+) -> Result<Vec<(SeriesId, &SessionSeries, SeriesRule)>, CalendarError> {
+    let mut rules = Vec::new();
+    let mut refused = Vec::new();
+    for (&id, series) in &register.series {
+        match SeriesRule::of(series) {
+            Ok(Some(rule)) => rules.push((id, series, rule)),
+            Ok(None) => {}
+            Err(reason) => refused.push(cadence_problem(id, series, &reason)),
+        }
+    }
+    if refused.is_empty() {
+        Ok(rules)
+    } else {
+        Err(CalendarError::BadCadences(refused))
+    }
 }
 
 /// Puts the VTIMEZONE blocks after the calendar's own properties, before
@@ -68,10 +92,9 @@ fn zone_spans(register: &Register, stamp: DateTime<Utc>) -> ZoneSpans {
         let (Some(first), Some(_)) = (series.first, series.start) else {
             continue;
         };
-        let rule = series.cadence.trim().trim_start_matches("RRULE:");
-        if rule.is_empty() {
+        let Ok(Some(rule)) = SeriesRule::of(series) else {
             continue;
-        }
+        };
         let zone = series.time_zone;
         spans.note(zone, first);
         for exception in &series.exceptions {
@@ -80,11 +103,11 @@ fn zone_spans(register: &Register, stamp: DateTime<Utc>) -> ZoneSpans {
                 spans.note(zone, day);
             }
         }
-        match Cadence::parse(rule).map(|c| c.end) {
-            Some(CadenceEnd::Until(last)) => spans.note(zone, last),
-            // A count or no end (or a rule the editor cannot read): cover
-            // the series' projection horizon rather than expand it.
-            _ => spans.note_open(zone, first, stamp.date_naive()),
+        match rule.until_day() {
+            Some(last) => spans.note(zone, last),
+            // A count or no end: cover the series' projection horizon
+            // rather than expand it.
+            None => spans.note_open(zone, first, stamp.date_naive()),
         }
     }
     spans
@@ -175,40 +198,41 @@ fn meeting_event(
     event.done()
 }
 
-/// The series as one recurring event with its RRULE; cancelled and moved
-/// occurrences, and those already scheduled as meetings (exported as their
-/// own events), are left out with EXDATE; a moved one also gets an event
-/// with RECURRENCE-ID on its new day.
+/// The series as one recurring event with its RRULE (UNTIL in UTC when
+/// the start has a TZID). Cancelled occurrences, and those already
+/// scheduled as meetings (exported as their own events), are left out
+/// with EXDATE. A moved one is an override: an event with the series' UID
+/// and a RECURRENCE-ID naming the occurrence it replaces, and no EXDATE,
+/// for a reader drops an occurrence that is both excluded and overridden.
 fn series_events(
     register: &Register,
     id: SeriesId,
     series: &SessionSeries,
+    rule: &SeriesRule,
     stamp: DateTime<Utc>,
     domain: &str,
 ) -> Result<Vec<Event>, CalendarError> {
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
-    if series.cadence.trim().is_empty() {
-        return Ok(Vec::new());
-    }
     let uid = format!("series-{}@{domain}", id.0);
     let zone = series.time_zone;
+    let description = format!(
+        "Projected session of {} ({})",
+        series.name,
+        series.format.label()
+    );
     let mut base = Event::new();
     base.uid(&uid)
         .timestamp(stamp)
         .summary(&series.name)
         .starts(when(first, series.start, zone))
         .ends(end_of(first, series.start, series.end, zone))
-        .add_property("RRULE", series.cadence.trim().trim_start_matches("RRULE:"));
+        .add_property("RRULE", rule.text(series.start.is_none()));
     if !series.location.is_empty() {
         base.location(&series.location);
     }
-    base.description(&format!(
-        "Projected session of {} ({})",
-        series.name,
-        series.format.label()
-    ));
+    base.description(&description);
 
     let scheduled: BTreeSet<NaiveDate> = register
         .meetings
@@ -216,28 +240,30 @@ fn series_events(
         .filter(|m| m.series == Some(id))
         .map(|m| m.date)
         .collect();
-    // Only occurrences up to the last date an exception or a meeting names
-    // need an EXDATE; expanding an endless cadence further is wasted work.
-    let last_named = scheduled
-        .iter()
-        .copied()
-        .chain(series.exceptions.iter().map(|e| match e.change {
-            OccurrenceChange::MovedTo(day) => day.max(e.occurrence),
-            OccurrenceChange::Cancelled => e.occurrence,
-        }))
-        .max();
-    let all = match last_named {
-        Some(last) => occurrences(id, series, first, last)?,
-        None => Vec::new(),
+    // Only occurrences between the first and last dates an exception or a
+    // meeting names need an EXDATE or an override: expanding more is wasted
+    // work, and a long daily cadence would pass the expansion limit.
+    let named = || {
+        scheduled
+            .iter()
+            .copied()
+            .chain(series.exceptions.iter().map(|e| e.occurrence))
+            .chain(series.exceptions.iter().filter_map(|e| match e.change {
+                OccurrenceChange::MovedTo(day) => Some(day),
+                OccurrenceChange::Cancelled => None,
+            }))
+    };
+    let all = match (named().min(), named().max()) {
+        (Some(earliest), Some(last)) => occurrences(id, series, earliest, last)?,
+        _ => Vec::new(),
     };
     let mut moved = Vec::new();
     for occurrence in &all {
         let taken =
             scheduled.contains(&occurrence.cadence_date) || scheduled.contains(&occurrence.date);
-        if occurrence.cancelled || occurrence.moved() || taken {
+        if occurrence.cancelled || taken {
             base.append_multi_property(date_property("EXDATE", occurrence.cadence_date, series));
-        }
-        if occurrence.moved() && !taken && !occurrence.cancelled {
+        } else if occurrence.moved() {
             let mut event = Event::new();
             event
                 .uid(&uid)
@@ -249,7 +275,14 @@ fn series_events(
                     series,
                 ))
                 .starts(when(occurrence.date, series.start, zone))
-                .ends(end_of(occurrence.date, series.start, series.end, zone));
+                .ends(end_of(occurrence.date, series.start, series.end, zone))
+                .description(&format!(
+                    "{description}, moved from {}",
+                    occurrence.cadence_date
+                ));
+            if !series.location.is_empty() {
+                event.location(&series.location);
+            }
             moved.push(event.done());
         }
     }

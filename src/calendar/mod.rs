@@ -4,13 +4,16 @@
 //! window and the command line share it.
 
 mod cadence;
+mod checks;
 mod ics;
 mod recurrence;
+mod rule;
 mod schedule;
 pub mod time_zones;
 pub mod timeline;
 
 pub use cadence::{Cadence, CadenceEnd, Rhythm};
+pub use checks::series_problems;
 pub use ics::calendar_ics;
 pub use recurrence::{Occurrence, occurrences, projected_sessions};
 pub use schedule::{previous_session, schedule_session};
@@ -18,7 +21,10 @@ pub use schedule::{previous_session, schedule_session};
 /// Why a series could not be expanded or the calendar not written.
 #[derive(Debug, thiserror::Error)]
 pub enum CalendarError {
-    #[error("series \"{series}\" has a cadence that cannot be read ({cadence}): {reason}")]
+    /// The same sentence `check` gives, so the officer finds it there too.
+    #[error(
+        "Series \"{series}\" has cadence \"{cadence}\", which is not a valid iCalendar RRULE: {reason}"
+    )]
     BadCadence {
         series: String,
         cadence: String,
@@ -26,6 +32,10 @@ pub enum CalendarError {
     },
     #[error("series \"{series}\" starts at a time that does not exist in {zone}")]
     NoSuchTime { series: String, zone: String },
+    /// Series whose cadence is not a valid RRULE: a reader would reject
+    /// the whole file, so none of it is written. One sentence each.
+    #[error("{}", .0.join("\n"))]
+    BadCadences(Vec<String>),
     #[error("the calendar could not be written: {0}")]
     Write(#[from] std::fmt::Error),
 }

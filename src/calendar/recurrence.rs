@@ -5,6 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::CalendarError;
+use super::rule::{SeriesRule, cadence_error, reason};
 use crate::model::{OccurrenceChange, Register, SeriesId, SessionSeries};
 
 /// Most occurrences one expansion returns; a weekly series over a century
@@ -48,43 +49,14 @@ pub fn occurrences(
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
-    if series.cadence.trim().is_empty() {
+    let Some(rule) = SeriesRule::of(series).map_err(|reason| cadence_error(series, reason))? else {
         return Ok(Vec::new());
-    }
+    };
     let zone = series.time_zone;
-    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CalendarError> {
-        let time = series.start.unwrap_or(NaiveTime::MIN);
-        // A start inside a spring-forward gap takes the later reading.
-        zone.from_local_datetime(&date.and_time(time))
-            .earliest()
-            .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
-            .map(|dt| dt.with_timezone(&rrule::Tz::Tz(zone)))
-            .ok_or_else(|| CalendarError::NoSuchTime {
-                series: series.name.clone(),
-                zone: zone.name().to_string(),
-            })
-    };
-    let bad = |reason: String| CalendarError::BadCadence {
-        series: series.name.clone(),
-        cadence: series.cadence.clone(),
-        reason,
-    };
-    let rule: rrule::RRule<rrule::Unvalidated> = series
-        .cadence
-        .trim()
-        .trim_start_matches("RRULE:")
-        .parse()
-        .map_err(|e: rrule::RRuleError| bad(e.to_string()))?;
     let window_start = from.checked_sub_days(MOVE_REACH).unwrap_or(from).max(first);
     let window_end = to.checked_add_days(MOVE_REACH).unwrap_or(to);
-    let set = rule
-        .build(local(first)?)
-        .map_err(|e| bad(e.to_string()))?
-        .after(local(window_start)?)
-        .before(local(window_end)?.with_timezone(&rrule::Tz::Tz(zone)));
     let mut found = Vec::new();
-    for start in set.all(EXPANSION_LIMIT).dates {
-        let start = start.with_timezone(&zone);
+    for start in cadence_starts(series, &rule, first, window_start, window_end)? {
         let cadence_date = start.date_naive();
         let change = series
             .exceptions
@@ -114,6 +86,43 @@ pub fn occurrences(
     }
     found.sort_by_key(|o| (o.date, o.cadence_date));
     Ok(found)
+}
+
+/// The starts the cadence alone gives (no exceptions) from `from` to `to`,
+/// in the series' zone; all-day series start at midnight.
+pub(crate) fn cadence_starts(
+    series: &SessionSeries,
+    rule: &SeriesRule,
+    first: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DateTime<Tz>>, CalendarError> {
+    let zone = series.time_zone;
+    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CalendarError> {
+        let time = series.start.unwrap_or(NaiveTime::MIN);
+        // A start inside a spring-forward gap takes the later reading.
+        zone.from_local_datetime(&date.and_time(time))
+            .earliest()
+            .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
+            .map(|dt| dt.with_timezone(&rrule::Tz::Tz(zone)))
+            .ok_or_else(|| CalendarError::NoSuchTime {
+                series: series.name.clone(),
+                zone: zone.name().to_string(),
+            })
+    };
+    let set = rule
+        .rule
+        .clone()
+        .build(local(first)?)
+        .map_err(|e| cadence_error(series, reason(&e)))?
+        .after(local(from)?)
+        .before(local(to)?);
+    Ok(set
+        .all(EXPANSION_LIMIT)
+        .dates
+        .into_iter()
+        .map(|start| start.with_timezone(&zone))
+        .collect())
 }
 
 /// Sessions the series' cadences give from `today` to `until` that are

@@ -131,6 +131,9 @@ impl Register {
                     );
                 }
             }
+            for message in crate::calendar::series_problems(id, series) {
+                report(record, message);
+            }
         }
 
         for (&id, meeting) in &self.meetings {

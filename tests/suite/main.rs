@@ -7,6 +7,8 @@ mod common;
 
 mod bad_input;
 mod calendar;
+mod calendar_checks;
+mod calendar_readers;
 mod calendar_time_zones;
 mod cli;
 mod cli_print;
@@ -25,6 +27,7 @@ mod tracking;
 mod ui_app;
 mod ui_commitments;
 mod ui_files;
+mod ui_looking;
 mod ui_meetings;
 mod ui_participants;
 mod ui_timeline;

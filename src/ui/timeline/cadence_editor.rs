@@ -78,6 +78,11 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 }
                 return;
             };
+            // The stored text is rewritten only when the officer changes
+            // the cadence: the same cadence can be written several ways
+            // (a date-only or a UTC UNTIL, BYDAY=+2TH), and looking must
+            // never edit.
+            let shown = cadence;
             let unit = if cadence.rhythm == Rhythm::Weekly {
                 "weeks"
             } else {
@@ -85,8 +90,12 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
             };
             labelled_row(ui, "Every", |ui, label| {
                 ui.horizontal(|ui| {
-                    ui.add(egui::DragValue::new(&mut cadence.interval).range(1..=52))
-                        .labelled_by(label);
+                    ui.add(
+                        egui::DragValue::new(&mut cadence.interval)
+                            .range(1..=52)
+                            .clamp_existing_to_range(false),
+                    )
+                    .labelled_by(label);
                     ui.label(unit);
                 })
             });
@@ -97,8 +106,12 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                         ui.horizontal(|ui| {
                             let mut last = *day == -1;
                             if !last {
-                                ui.add(egui::DragValue::new(day).range(1..=31))
-                                    .labelled_by(label);
+                                ui.add(
+                                    egui::DragValue::new(day)
+                                        .range(1..=31)
+                                        .clamp_existing_to_range(false),
+                                )
+                                .labelled_by(label);
                             }
                             if ui.checkbox(&mut last, "last day of the month").changed() {
                                 *day = if last { -1 } else { 28 };
@@ -156,14 +169,20 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                             date_ui(ui, "series_until", date);
                         }
                         CadenceEnd::Count(n) => {
-                            ui.add(egui::DragValue::new(n).range(1..=999))
-                                .on_hover_text("Number of sessions in all");
+                            ui.add(
+                                egui::DragValue::new(n)
+                                    .range(1..=999)
+                                    .clamp_existing_to_range(false),
+                            )
+                            .on_hover_text("Number of sessions in all");
                             ui.label("sessions");
                         }
                     }
                 })
             });
-            series.cadence = cadence.to_rrule();
+            if cadence != shown {
+                series.cadence = cadence.to_rrule();
+            }
             form_row(ui, "Rule", |ui| {
                 ui.weak(format!("{} (RRULE {})", cadence.describe(), series.cadence))
             });

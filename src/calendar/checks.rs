@@ -1,0 +1,130 @@
+//! What `check` says about a series' cadence and exceptions. Depends on
+//! the series alone, so the problem cache may recheck it on its own.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::recurrence::{cadence_starts, occurrences};
+use super::rule::SeriesRule;
+use crate::model::{OccurrenceChange, SeriesId, SessionSeries};
+
+/// The series' problems as sentences: a cadence that is not a valid
+/// RRULE (the export refuses it), exceptions that change nothing because
+/// the cadence never gives their date, and moves onto a day that already
+/// has a session of the series.
+pub fn series_problems(id: SeriesId, series: &SessionSeries) -> Vec<String> {
+    let label = series_label(id, series);
+    let rule = match SeriesRule::of(series) {
+        Ok(rule) => rule,
+        Err(reason) => return vec![cadence_problem(id, series, &reason)],
+    };
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for exception in &series.exceptions {
+        *seen.entry(exception.occurrence).or_default() += 1;
+    }
+    for (day, count) in &seen {
+        if *count > 1 {
+            problems.push(format!(
+                "{label} has {count} exceptions for {day}: only the first counts"
+            ));
+        }
+    }
+    let given = cadence_dates(series, rule.as_ref());
+    for exception in &series.exceptions {
+        let day = exception.occurrence;
+        if !given.contains(&day) {
+            problems.push(match (&rule, series.first) {
+                (Some(_), Some(_)) => format!(
+                    "{label} has an exception for {day}, a date its cadence never gives: \
+                     the change does nothing"
+                ),
+                _ => format!(
+                    "{label} has an exception for {day} but no cadence and first session \
+                     to give it: the change does nothing"
+                ),
+            });
+        } else if exception.change == OccurrenceChange::MovedTo(day) {
+            problems.push(format!(
+                "{label} moves the session of {day} to the same day: the change does nothing"
+            ));
+        }
+    }
+    problems.extend(moves_onto_sessions(id, series, &label));
+    problems
+}
+
+/// The sentence for a cadence that is not a valid RRULE, in `check` and
+/// in the refused export alike.
+pub(crate) fn cadence_problem(id: SeriesId, series: &SessionSeries, reason: &str) -> String {
+    format!(
+        "{} has cadence \"{}\", which is not a valid iCalendar RRULE: {reason}",
+        series_label(id, series),
+        series.cadence
+    )
+}
+
+/// "Series "Defence ministers"", or "Series #7" for one without a name, as
+/// `check` names series.
+fn series_label(id: SeriesId, series: &SessionSeries) -> String {
+    if series.name.trim().is_empty() {
+        format!("Series #{}", id.0)
+    } else {
+        format!("Series \"{}\"", series.name)
+    }
+}
+
+/// The dates the cadence gives between the earliest and the latest date
+/// an exception names; empty when there is no cadence or nothing to check.
+fn cadence_dates(series: &SessionSeries, rule: Option<&SeriesRule>) -> Vec<NaiveDate> {
+    let (Some(rule), Some(first)) = (rule, series.first) else {
+        return Vec::new();
+    };
+    let days = || series.exceptions.iter().map(|e| e.occurrence);
+    let (Some(earliest), Some(last)) = (days().min(), days().max()) else {
+        return Vec::new();
+    };
+    if last < first {
+        return Vec::new();
+    }
+    cadence_starts(series, rule, first, earliest.max(first), last)
+        .map(|starts| starts.iter().map(|s| s.date_naive()).collect())
+        .unwrap_or_default()
+}
+
+/// Moves onto a day where, after every exception, the series already
+/// meets: two sessions on one day is a mistake, not a plan.
+fn moves_onto_sessions(id: SeriesId, series: &SessionSeries, label: &str) -> Vec<String> {
+    let targets: Vec<(NaiveDate, NaiveDate)> = series
+        .exceptions
+        .iter()
+        .filter_map(|e| match e.change {
+            OccurrenceChange::MovedTo(day) if day != e.occurrence => Some((e.occurrence, day)),
+            _ => None,
+        })
+        .collect();
+    let (Some(from), Some(to)) = (
+        targets.iter().map(|t| t.1).min(),
+        targets.iter().map(|t| t.1).max(),
+    ) else {
+        return Vec::new();
+    };
+    let Ok(found) = occurrences(id, series, from, to) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (occurrence, day) in targets {
+        let others = found
+            .iter()
+            .filter(|o| o.date == day && !o.cancelled && o.cadence_date != occurrence)
+            .count();
+        if others > 0 {
+            problems.push(format!(
+                "{label} moves the session of {occurrence} to {day}, which already has a \
+                 session of the series"
+            ));
+        }
+    }
+    problems
+}
