@@ -244,7 +244,7 @@ fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Resul
     let text = match coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now()) {
         Ok(text) => text,
         // A reader would reject the whole file: say why, write nothing.
-        Err(coalition_desk::calendar::CalendarError::BadCadences(problems)) => {
+        Err(coalition_desk::calendar::CalendarError::Refused(problems)) => {
             for problem in &problems {
                 eprintln!("{}: {problem}", file.display());
             }

@@ -17,12 +17,21 @@ use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
 use super::{CalendarError, occurrences};
 use crate::model::{
-    Meeting, MeetingId, MeetingState, OccurrenceChange, Register, SeriesId, SessionSeries,
+    Meeting, MeetingId, MeetingState, OccurrenceChange, Record, Register, SeriesId, SessionSeries,
 };
 
 /// The whole register as `.ics` text. `stamp` is the DTSTAMP every event
 /// carries (the time of export, passed in so output is reproducible).
 pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String, CalendarError> {
+    let meetings: Vec<Record> = register
+        .meetings
+        .keys()
+        .map(|&id| Record::Meeting(id))
+        .collect();
+    let unmarkable = register.marking_refusals(&meetings);
+    if !unmarkable.is_empty() {
+        return Err(CalendarError::Refused(unmarkable));
+    }
     let mut calendar = Calendar::new();
     calendar.name(&register.name);
     let domain = uid_domain(&register.name);
@@ -57,7 +66,7 @@ fn series_rules(
     if refused.is_empty() {
         Ok(rules)
     } else {
-        Err(CalendarError::BadCadences(refused))
+        Err(CalendarError::Refused(refused))
     }
 }
 

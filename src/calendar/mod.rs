@@ -32,10 +32,12 @@ pub enum CalendarError {
     },
     #[error("series \"{series}\" starts at a time that does not exist in {zone}")]
     NoSuchTime { series: String, zone: String },
-    /// Series whose cadence is not a valid RRULE: a reader would reject
-    /// the whole file, so none of it is written. One sentence each.
+    /// Series whose cadence is not a valid RRULE (a reader would reject
+    /// the whole file), or meetings whose marking is missing or not one of
+    /// the register's levels (no document leaves with a marking that
+    /// cannot be ranked): none of it is written. One sentence each.
     #[error("{}", .0.join("\n"))]
-    BadCadences(Vec<String>),
+    Refused(Vec<String>),
     #[error("the calendar could not be written: {0}")]
     Write(#[from] std::fmt::Error),
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Register,
+    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Record, Register,
 };
 
 /// A status step taken in the window.
@@ -57,6 +57,21 @@ pub struct SessionChanges {
 }
 
 impl SessionChanges {
+    /// The records the brief speaks of: the commitments it names and the
+    /// meetings whose actions it lists, each once.
+    pub fn includes(&self) -> Vec<Record> {
+        let commitments = self
+            .new_commitments
+            .iter()
+            .chain(self.status_changes.iter().map(|s| &s.commitment))
+            .chain(self.deliveries.iter().map(|d| &d.commitment))
+            .chain(&self.became_overdue)
+            .map(|&id| Record::Commitment(id));
+        let meetings = self.open_actions.iter().map(|a| Record::Meeting(a.meeting));
+        let unique: std::collections::BTreeSet<Record> = commitments.chain(meetings).collect();
+        unique.into_iter().collect()
+    }
+
     /// Whether nothing at all moved.
     pub fn is_empty(&self) -> bool {
         self.new_commitments.is_empty()
@@ -176,6 +191,10 @@ pub fn changes_csv(
     register: &Register,
     changes: &SessionChanges,
 ) -> Result<Vec<u8>, TrackingError> {
+    let refusals = register.marking_refusals(&changes.includes());
+    if !refusals.is_empty() {
+        return Err(TrackingError::Refused(refusals));
+    }
     let mut writer = csv::Writer::from_writer(super::commitments_csv::BOM.to_vec());
     let mut row =
         |fields: [String; 5]| writer.write_record(fields).map_err(TrackingError::CsvWrite);

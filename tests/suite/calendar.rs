@@ -221,6 +221,7 @@ fn register_with_series() -> Register {
             date: date(2025, 4, 10),
             start: NaiveTime::from_hms_opt(10, 0, 0),
             state: MeetingState::Held,
+            marking: "OFFICIAL".into(),
             actions: vec![
                 ActionItem {
                     text: "Circulate the capability map".into(),
@@ -242,6 +243,7 @@ fn register_with_series() -> Register {
             title: "Extraordinary session".into(),
             date: date(2025, 4, 20),
             state: MeetingState::Cancelled,
+            marking: "OFFICIAL".into(),
             ..Meeting::default()
         },
     );

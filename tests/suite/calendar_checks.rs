@@ -210,7 +210,7 @@ fn the_export_refuses_an_invalid_cadence_with_the_checks_sentence() {
     let stamp = Utc.with_ymd_and_hms(2025, 4, 14, 12, 0, 0).unwrap();
     let error = calendar_ics(&register, stamp).unwrap_err();
     assert!(
-        matches!(&error, CalendarError::BadCadences(p) if p == &[FORTNIGHTLY]),
+        matches!(&error, CalendarError::Refused(p) if p == &[FORTNIGHTLY]),
         "{error:?}"
     );
     assert_eq!(error.to_string(), FORTNIGHTLY);

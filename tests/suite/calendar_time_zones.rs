@@ -35,6 +35,7 @@ fn meeting(title: &str, day: NaiveDate, start: Option<NaiveTime>, zone: Tz) -> M
         end: start.map(|s| s + chrono::Duration::hours(2)),
         time_zone: zone,
         state: MeetingState::Planned,
+        marking: "OFFICIAL".into(),
         ..Meeting::default()
     }
 }

@@ -325,3 +325,34 @@ fn the_print_preview_names_the_refusal_and_disables_save_and_print() {
     // Looking did not change the register.
     assert!(!harness.state().document.is_dirty());
 }
+
+#[test]
+fn the_calendar_is_refused_while_a_meeting_marking_cannot_be_ranked() {
+    use chrono::TimeZone;
+    let mut r = register();
+    r.meetings.get_mut(&MINISTERS).unwrap().marking = "OFFICAL".into();
+    let stamp = chrono::Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();
+    match coalition_desk::calendar::calendar_ics(&r, stamp) {
+        Err(coalition_desk::calendar::CalendarError::Refused(lines)) => {
+            assert_eq!(lines.len(), 1);
+            assert!(lines[0].contains("\u{201c}OFFICAL\u{201d}"), "{lines:?}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    r.meetings.get_mut(&MINISTERS).unwrap().marking = "OFFICIAL".into();
+    assert!(coalition_desk::calendar::calendar_ics(&r, stamp).is_ok());
+}
+
+#[test]
+fn the_since_last_session_brief_is_refused_for_a_commitment_it_names() {
+    let mut r = register();
+    r.commitments.get_mut(&MISSILES).unwrap().marking = "OFFICIAL-SENSITVE".into();
+    let changes = tracking::since_last_session(&r, MINISTERS).unwrap();
+    assert!(changes.includes().contains(&Record::Commitment(MISSILES)));
+    assert!(matches!(
+        tracking::since::changes_csv(&r, &changes),
+        Err(TrackingError::Refused(_))
+    ));
+    r.commitments.get_mut(&MISSILES).unwrap().marking = "OFFICIAL".into();
+    assert!(tracking::since::changes_csv(&r, &changes).is_ok());
+}
