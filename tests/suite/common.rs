@@ -63,6 +63,7 @@ pub fn harness<'a, P: 'a>(
 ) -> Harness<'a, State<P>> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
         .with_context_setup(coalition_desk::ui::fonts::install)
         // The shared pickers in `ui::widgets` (participant, meeting, list and
         // enum choices) return a bool, not a response, so their combo boxes

@@ -1,9 +1,10 @@
 //! The integration tests, built as one test binary: every test file links
-//! the whole application (egui, wgpu, typst), and one link instead of
+//! the whole application (egui, typst), and one link instead of
 //! twenty keeps `cargo test` quick and its disk use within a CI machine's.
 //! Each module below is one area; run one with `cargo test -- model::`.
 
 mod common;
+mod cpu_renderer;
 
 mod bad_input;
 mod calendar;

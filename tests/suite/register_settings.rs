@@ -71,6 +71,7 @@ type State = (Document, RegisterSettingsPanel);
 fn harness() -> Harness<'static, State> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
         .build_ui_state(
             |ui, (document, panel): &mut State| {
                 coalition_desk::ui::fonts::install(ui.ctx());

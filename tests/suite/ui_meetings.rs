@@ -69,6 +69,7 @@ fn harness() -> Harness<'static, State> {
     );
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
         .with_context_setup(coalition_desk::ui::fonts::install)
         .build_ui_state(
             |ui, (doc, panel): &mut State| {

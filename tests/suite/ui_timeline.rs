@@ -27,6 +27,7 @@ fn harness() -> Harness<'static, CoalitionDeskApp> {
     let app = CoalitionDeskApp::with_settings(settings, Startup::Sample, today());
     let mut harness = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
         // Smooth scrolling and the tooltip's fade take a few frames.
         .with_max_steps(30)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);

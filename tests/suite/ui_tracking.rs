@@ -25,6 +25,7 @@ fn app_harness() -> Harness<'static, CoalitionDeskApp> {
     let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
         .with_context_setup(coalition_desk::ui::fonts::install)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
