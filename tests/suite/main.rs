@@ -8,6 +8,7 @@ mod common;
 mod bad_input;
 mod calendar;
 mod calendar_time_zones;
+mod check_rules;
 mod cli;
 mod cli_print;
 mod crash_safety;
