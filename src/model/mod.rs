@@ -3,6 +3,7 @@
 mod commitment;
 mod commitment_problems;
 mod currencies;
+mod exact_amount;
 mod ids;
 mod meeting;
 mod participant;

@@ -262,6 +262,30 @@ fn what_looks_like_a_rule_but_is_not() {
 }
 
 #[test]
+fn an_amount_written_as_a_float_is_refused_where_it_stands() {
+    // Digits may be lost before any check could see them, so reading
+    // refuses the file and says the form to use.
+    let text = broken(&[("amount: \"2500000.00\"", "amount: 2500000.5")]);
+    let error = storage::from_str(&text, Path::new("rules.ron")).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains(
+            "amount 2500000.5 is written as a bare number with a point, which cannot be kept exactly: write it in quotes, such as \"2500000.5\""
+        ),
+        "{message}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("amount: 2500000.5"))
+        .unwrap();
+    assert_eq!(error.position().map(|(row, _)| row), Some(line + 1));
+
+    // A whole number is exact: it reads as written.
+    let whole = broken(&[("amount: \"200\"", "amount: 200")]);
+    assert_eq!(problems(&whole), Vec::<String>::new());
+}
+
+#[test]
 fn the_currency_list_is_sorted_and_every_code_in_it_is_accepted() {
     assert!(ISO_4217_CODES.windows(2).all(|w| w[0] < w[1]));
     assert!(ISO_4217_CODES.iter().all(|code| is_iso_4217(code)));
