@@ -182,7 +182,9 @@ fn check(file: &std::path::Path) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let problems = loaded.register.validate();
+    // The one place the command line reads the clock: what cannot have
+    // happened yet is judged against the real date.
+    let problems = loaded.register.validate(chrono::Local::now().date_naive());
     // A newer version's file parsed, but this version cannot vouch for what
     // it does not know: say so and fail, as the window opens it read-only.
     let newer = loaded

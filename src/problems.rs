@@ -9,13 +9,19 @@
 //! meetings that existed before and after, the problems of just those
 //! records are checked again and put in place. Anything else (settings,
 //! participants, people, series, a meeting added or removed) checks the
-//! whole register. The list is always exactly what `validate()` returns:
-//! tests/suite/model.rs compares them over random edits.
+//! whole register, and so does a new day (what cannot have happened yet
+//! changes with it) or a meeting whose place in its series' numbering
+//! moved: its series, number, date or state decide the numbering
+//! problems of the other sessions too. The list is always exactly what
+//! `validate()` returns: tests/suite/problems.rs compares them over
+//! random edits.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
 
 use crate::document::{Document, Touched};
-use crate::model::{Problem, Record};
+use crate::model::{Meeting, MeetingId, Problem, Record, Register, SeriesId};
 
 /// More changes than this since the last look: one full pass is quicker.
 const MOST_RECORDS_RECHECKED: usize = 256;
@@ -24,47 +30,93 @@ const MOST_RECORDS_RECHECKED: usize = 256;
 #[derive(Debug, Default)]
 pub struct ProblemCache {
     revision: Option<u64>,
+    /// The day the problems were checked for.
+    today: Option<NaiveDate>,
     problems: Vec<Problem>,
+    /// Where each meeting stood in its series' numbering at the last check.
+    places: BTreeMap<MeetingId, SessionPlace>,
     full_passes: u64,
 }
 
+/// What of a meeting the numbering of its series' other sessions depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SessionPlace {
+    series: Option<SeriesId>,
+    number: Option<u32>,
+    date: NaiveDate,
+    counts: bool,
+}
+
+impl SessionPlace {
+    fn of(meeting: &Meeting) -> Self {
+        SessionPlace {
+            series: meeting.series,
+            number: meeting.number,
+            date: meeting.date,
+            counts: meeting.counts_in_numbering(),
+        }
+    }
+}
+
 impl ProblemCache {
-    /// Every problem of the document's register, in `validate()`'s order.
-    pub fn problems(&mut self, document: &Document) -> &[Problem] {
+    /// Every problem of the document's register on `today`, in
+    /// `validate(today)`'s order.
+    pub fn problems(&mut self, document: &Document, today: NaiveDate) -> &[Problem] {
         let now = document.revision();
-        if self.revision == Some(now) {
+        if self.revision == Some(now) && self.today == Some(today) {
             return &self.problems;
         }
+        let register = document.register();
         let touched = self
             .revision
+            .filter(|_| self.today == Some(today))
             .and_then(|revision| document.changes_since(revision))
             .filter(|touched| {
-                touched.len() <= MOST_RECORDS_RECHECKED && !touched.contains(&Touched::Other)
+                touched.len() <= MOST_RECORDS_RECHECKED
+                    && touched.iter().all(|t| match t {
+                        Touched::Commitment(_) => true,
+                        Touched::Meeting(id) => self.keeps_its_place(register, *id),
+                        Touched::Other => false,
+                    })
             });
         match touched {
             Some(touched) => {
-                let register = document.register();
                 for record in touched.into_iter().collect::<BTreeSet<_>>() {
                     match record {
                         Touched::Commitment(id) => self.replace(
                             place(Some(Record::Commitment(id))),
-                            register.commitment_problems_of(id),
+                            register.commitment_problems_of(id, today),
                         ),
                         Touched::Meeting(id) => self.replace(
                             place(Some(Record::Meeting(id))),
-                            register.meeting_problems_of(id),
+                            register.meeting_problems_of(id, today),
                         ),
                         Touched::Other => {}
                     }
                 }
             }
             None => {
-                self.problems = document.register().validate();
+                self.problems = register.validate(today);
+                self.places = register
+                    .meetings
+                    .iter()
+                    .map(|(&id, meeting)| (id, SessionPlace::of(meeting)))
+                    .collect();
                 self.full_passes += 1;
             }
         }
         self.revision = Some(now);
+        self.today = Some(today);
         &self.problems
+    }
+
+    /// Whether meeting `id` still stands where it stood in its series'
+    /// numbering at the last full check, so that rechecking it alone is
+    /// enough.
+    fn keeps_its_place(&self, register: &Register, id: MeetingId) -> bool {
+        register
+            .meeting(id)
+            .is_some_and(|meeting| self.places.get(&id) == Some(&SessionPlace::of(meeting)))
     }
 
     /// How many times the whole register was checked (for tests and

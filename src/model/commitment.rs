@@ -89,6 +89,7 @@ impl Route {
 #[serde(default)]
 pub struct Quantity {
     /// Exact decimal, written as a string in the file ("40", "2.5").
+    #[serde(deserialize_with = "super::exact_amount::deserialize")]
     pub amount: Decimal,
     pub unit: String,
 }
@@ -98,6 +99,7 @@ pub struct Quantity {
 #[serde(default)]
 pub struct Money {
     /// Exact decimal, written as a string in the file ("12500000.00").
+    #[serde(deserialize_with = "super::exact_amount::deserialize")]
     pub amount: Decimal,
     /// ISO 4217 code, e.g. `EUR`, `GBP`.
     pub currency: String,
@@ -120,6 +122,7 @@ pub struct StatusChange {
 pub struct Delivery {
     pub date: NaiveDate,
     /// In the unit of the commitment's quantity.
+    #[serde(deserialize_with = "super::exact_amount::deserialize")]
     pub amount: Decimal,
     pub note: String,
     /// The meeting at which the delivery was reported, if any.

@@ -1,6 +1,9 @@
 //! The register: one coalition's records. Plain data, no I/O and no UI.
 
 mod commitment;
+mod commitment_problems;
+mod currencies;
+mod exact_amount;
 mod ids;
 mod markings;
 mod meeting;
@@ -10,6 +13,7 @@ mod record_problems;
 mod references;
 mod register;
 mod series;
+mod session_numbers;
 pub(crate) mod unique_ids;
 mod validation;
 mod workflow;
@@ -17,6 +21,7 @@ mod workflow;
 pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };
+pub use currencies::{ISO_4217_CODES, is_iso_4217};
 pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
 pub use meeting::{
     ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,

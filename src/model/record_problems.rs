@@ -2,25 +2,36 @@
 //! every record; an open editor runs them for its record alone, without a
 //! pass over the whole register.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Commitment, CommitmentId, Meeting, MeetingId, Problem, Record, Register};
+use super::session_numbers::SeriesSessions;
+use super::{
+    CommitmentId, Meeting, MeetingId, MeetingState, ParticipantId, PersonId, Problem, Record,
+    Register,
+};
 
-/// How a problem names its record: `Meeting "Title" (date)`. Written out
+/// How a problem names its record as the officer knows it:
+/// `Meeting "Title" (date)`, `Commitment "Title" of Poland`. Written out
 /// only when a problem is reported: formatting it for every record up
 /// front was most of a large register's validation time.
 #[derive(Clone, Copy)]
 pub(super) struct Label<'a> {
-    kind: &'static str,
-    title: &'a str,
-    date: Option<NaiveDate>,
+    pub(super) kind: &'static str,
+    pub(super) title: &'a str,
+    pub(super) date: Option<NaiveDate>,
+    /// The participant the record belongs to, when it exists.
+    pub(super) of: Option<&'a str>,
 }
 
 impl fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} \"{}\"", self.kind, self.title)?;
+        if let Some(of) = self.of {
+            write!(f, " of {of}")?;
+        }
         if let Some(date) = self.date {
             write!(f, " ({date})")?;
         }
@@ -29,24 +40,27 @@ impl fmt::Display for Label<'_> {
 }
 
 impl Register {
-    /// The problems of one meeting, without a pass over the whole register
-    /// (what an open editor shows; the same words `validate` uses).
-    pub fn meeting_problems_of(&self, id: MeetingId) -> Vec<Problem> {
+    /// The problems of one meeting on `today`, without a pass over the
+    /// whole register (what an open editor shows; the same words
+    /// `validate` uses).
+    pub fn meeting_problems_of(&self, id: MeetingId, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(meeting) = self.meeting(id) {
-            self.meeting_problems(id, meeting, &mut |record, message| {
+            let sessions = SeriesSessions::of_series(self, meeting.series);
+            self.meeting_problems(id, meeting, today, &sessions, &mut |record, message| {
                 problems.push(Problem { record, message })
             });
         }
         problems
     }
 
-    /// The problems of one commitment, without a pass over the whole
-    /// register (what an open editor shows; the same words `validate` uses).
-    pub fn commitment_problems_of(&self, id: CommitmentId) -> Vec<Problem> {
+    /// The problems of one commitment on `today`, without a pass over the
+    /// whole register (what an open editor shows; the same words
+    /// `validate` uses).
+    pub fn commitment_problems_of(&self, id: CommitmentId, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(commitment) = self.commitment(id) {
-            self.commitment_problems(id, commitment, &mut |record, message| {
+            self.commitment_problems(id, commitment, today, &mut |record, message| {
                 problems.push(Problem { record, message })
             });
         }
@@ -57,6 +71,8 @@ impl Register {
         &self,
         id: MeetingId,
         meeting: &Meeting,
+        today: NaiveDate,
+        sessions: &SeriesSessions,
         report: &mut impl FnMut(Option<Record>, String),
     ) {
         let record = Some(Record::Meeting(id));
@@ -64,6 +80,7 @@ impl Register {
             kind: "Meeting",
             title: &meeting.title,
             date: Some(meeting.date),
+            of: None,
         };
         if meeting.title.trim().is_empty() {
             report(
@@ -77,6 +94,28 @@ impl Register {
             report(
                 record,
                 format!("{label} belongs to {series}, which does not exist"),
+            );
+        }
+        match (meeting.series, meeting.number) {
+            (None, Some(number)) => report(
+                record,
+                format!(
+                    "{label} is numbered No. {number} but belongs to no series: a number counts the sessions of a series"
+                ),
+            ),
+            _ => {
+                if let Some(problem) = sessions.numbering_problem(self, id, meeting) {
+                    report(record, format!("{label} {problem}"));
+                }
+            }
+        }
+        if meeting.state == MeetingState::Held && meeting.date > today {
+            report(
+                record,
+                format!(
+                    "{label} is marked Held but its date {} is after today",
+                    meeting.date
+                ),
             );
         }
         if let (Some(start), Some(end)) = (meeting.start, meeting.end)
@@ -108,6 +147,7 @@ impl Register {
                 );
             }
         }
+        self.check_delegates_listed_once(&label, meeting, record, report);
         for (participant, attendance) in &meeting.attendance {
             if self.participant(*participant).is_none() {
                 report(
@@ -165,132 +205,44 @@ impl Register {
         }
     }
 
-    pub(super) fn commitment_problems(
+    /// A person sits at the table once: listed twice for one participant,
+    /// or for two, the attendance record counts them twice.
+    fn check_delegates_listed_once(
         &self,
-        id: CommitmentId,
-        commitment: &Commitment,
+        label: &Label<'_>,
+        meeting: &Meeting,
+        record: Option<Record>,
         report: &mut impl FnMut(Option<Record>, String),
     ) {
-        let record = Some(Record::Commitment(id));
-        let label = Label {
-            kind: "Commitment",
-            title: &commitment.title,
-            date: None,
-        };
-        if commitment.title.trim().is_empty() {
-            report(record, format!("Commitment #{} has no title", id.0));
-        }
-        if self.participant(commitment.participant).is_none() {
-            report(
-                record,
-                format!(
-                    "{label} is made by {}, which does not exist",
-                    commitment.participant
-                ),
-            );
-        }
-        if let Some(meeting) = commitment.announced_at
-            && self.meeting(meeting).is_none()
-        {
-            report(
-                record,
-                format!("{label} was announced at {meeting}, which does not exist"),
-            );
-        }
-        if !self.capability_areas.contains(&commitment.area) {
-            report(
-                record,
-                format!(
-                    "{label} has capability area \"{}\", which is not in the register's list",
-                    commitment.area
-                ),
-            );
-        }
-        self.check_marking(label, &commitment.marking, record, report);
-        if let Some(quantity) = &commitment.quantity
-            && quantity.amount.is_sign_negative()
-        {
-            report(
-                record,
-                format!("{label} has a negative quantity ({})", quantity.amount),
-            );
-        }
-        if commitment
-            .deliveries
-            .iter()
-            .any(|d| d.amount.is_sign_negative())
-        {
-            report(record, format!("{label} has a negative delivery"));
-        }
-        if !commitment.deliveries.is_empty() {
-            let delivered = commitment.delivered_so_far();
-            match &commitment.quantity {
-                None => report(
-                    record,
-                    format!("{label} records deliveries but has no quantity"),
-                ),
-                Some(q) if delivered > q.amount => report(
-                    record,
-                    format!(
-                        "{label} has {delivered} delivered, more than the {} {} committed",
-                        q.amount, q.unit
-                    ),
-                ),
-                Some(_) => {}
-            }
-        }
-        if let Some(value) = &commitment.value {
-            if value.amount.is_sign_negative() {
-                report(
-                    record,
-                    format!(
-                        "{label} has a negative value ({} {})",
-                        value.amount, value.currency
-                    ),
-                );
-            }
-            if !(value.currency.len() == 3
-                && value.currency.chars().all(|c| c.is_ascii_uppercase()))
-            {
-                report(
-                    record,
-                    format!(
-                        "{label} has currency \"{}\": use a three-letter ISO 4217 code such as EUR",
-                        value.currency
-                    ),
-                );
-            }
-        }
-        if let Some(last) = commitment.history.last()
-            && last.status != commitment.status
-        {
-            report(
-                record,
-                format!(
-                    "{label} is {} but its history ends with {}",
-                    commitment.status.label(),
-                    last.status.label()
-                ),
-            );
-        }
-        if commitment
-            .history
-            .windows(2)
-            .any(|w| matches!(w, [a, b] if b.date < a.date))
-        {
-            report(
-                record,
-                format!("{label} has a status history out of date order"),
-            );
-        }
-        for change in &commitment.history {
-            if let Some(meeting) = change.meeting
-                && self.meeting(meeting).is_none()
-            {
-                report(
-                    record,
-                    format!("{label}'s history refers to {meeting}, which does not exist"),
-                );
+        let mut first_for: BTreeMap<PersonId, ParticipantId> = BTreeMap::new();
+        for (&participant, attendance) in &meeting.attendance {
+            for &delegate in &attendance.delegates {
+                let Some(&earlier) = first_for.get(&delegate) else {
+                    first_for.insert(delegate, participant);
+                    continue;
+                };
+                let person = self.person(delegate);
+                let who = person.map_or_else(|| delegate.to_string(), |p| p.name.clone());
+                if earlier == participant {
+                    report(
+                        record,
+                        format!(
+                            "{label} lists {who} twice as a delegate of {}",
+                            self.participant_name(participant)
+                        ),
+                    );
+                } else if person.is_some_and(|p| p.role_for(participant, meeting.date).is_some()) {
+                    // Without a role for the second participant, the
+                    // missing role is the problem, and is reported as such.
+                    report(
+                        record,
+                        format!(
+                            "{label} lists {who} as a delegate of both {} and {}",
+                            self.participant_name(earlier),
+                            self.participant_name(participant)
+                        ),
+                    );
+                }
             }
         }
     }

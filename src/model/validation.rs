@@ -4,6 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::NaiveDate;
+
+use super::session_numbers::SeriesSessions;
 use super::{Record, Register};
 
 /// One thing wrong with the register.
@@ -21,8 +24,10 @@ impl fmt::Display for Problem {
 }
 
 impl Register {
-    /// Every problem in the register, in a stable order. Empty when valid.
-    pub fn validate(&self) -> Vec<Problem> {
+    /// Every problem in the register on `today`, in a stable order. Empty
+    /// when valid. Today decides what cannot have happened yet: a meeting
+    /// held, a delivery made, a status reached after it.
+    pub fn validate(&self, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut report = |record: Option<Record>, message: String| {
             problems.push(Problem { record, message });
@@ -136,12 +141,13 @@ impl Register {
             }
         }
 
+        let sessions = SeriesSessions::of_register(self);
         for (&id, meeting) in &self.meetings {
-            self.meeting_problems(id, meeting, &mut report);
+            self.meeting_problems(id, meeting, today, &sessions, &mut report);
         }
 
         for (&id, commitment) in &self.commitments {
-            self.commitment_problems(id, commitment, &mut report);
+            self.commitment_problems(id, commitment, today, &mut report);
         }
         problems
     }
@@ -153,7 +159,19 @@ impl Register {
         record: Option<Record>,
         report: &mut impl FnMut(Option<Record>, String),
     ) {
-        if !self.markings.iter().any(|level| level == marking) {
+        if marking.trim().is_empty() {
+            let message = if self.markings.is_empty() {
+                format!("{label} has no protective marking")
+            } else {
+                format!(
+                    "{label} has no protective marking: choose one of {}",
+                    self.markings.join(", ")
+                )
+            };
+            report(record, message);
+        } else if !self.markings.is_empty() && !self.markings.iter().any(|level| level == marking) {
+            // With no levels at all, "the register has no marking levels"
+            // says it once for every record.
             report(
                 record,
                 format!(

@@ -20,13 +20,13 @@ pub struct Clearance {
 
 impl Clearance {
     /// The clearance of a document that includes exactly `records`.
-    pub fn of(register: &Register, records: &[Record], _today: NaiveDate) -> Clearance {
+    pub fn of(register: &Register, records: &[Record], today: NaiveDate) -> Clearance {
         let mut clearance = Clearance::default();
         for &record in records {
             let refused = register.marking_refusal(record);
             let problems: Vec<Problem> = match record {
-                Record::Meeting(id) => register.meeting_problems_of(id),
-                Record::Commitment(id) => register.commitment_problems_of(id),
+                Record::Meeting(id) => register.meeting_problems_of(id, today),
+                Record::Commitment(id) => register.commitment_problems_of(id, today),
                 _ => Vec::new(),
             };
             // The marking problem `check` reports is the refusal said

@@ -214,7 +214,7 @@ impl CoalitionDeskApp {
     /// Validation problems of the current register, kept current by
     /// rechecking only the records edits touched.
     pub fn problems(&mut self) -> &[Problem] {
-        self.problems.problems(&self.document)
+        self.problems.problems(&self.document, self.today)
     }
 
     /// How many times the whole register has been checked.

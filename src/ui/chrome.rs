@@ -63,7 +63,7 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let listed = self.problems.problems(&self.document);
+        let listed = self.problems.problems(&self.document, self.today);
         let problems = listed.len();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {

@@ -26,7 +26,7 @@ fn assert_positioned(error: &StorageError) {
 fn load_and_validate(bytes: &[u8]) {
     match read(bytes) {
         // Whatever parsed must validate without panicking.
-        Ok(parsed) => drop(parsed.register.validate()),
+        Ok(parsed) => drop(parsed.register.validate(crate::common::today())),
         Err(error) => assert_positioned(&error),
     }
 }
@@ -126,7 +126,7 @@ fn dangling_references_load_and_are_named_by_validation() {
         "the sample has a commitment by participant 3"
     );
     let register = read(text.as_bytes()).unwrap().register;
-    let problems = register.validate();
+    let problems = register.validate(crate::common::today());
     assert!(
         problems
             .iter()

@@ -49,7 +49,7 @@ fn with_series(series: SessionSeries) -> Register {
 /// The problems `check` gives for the series, as sentences.
 fn series_problems(series: SessionSeries) -> Vec<String> {
     with_series(series)
-        .validate()
+        .validate(date(2025, 6, 1))
         .into_iter()
         .inspect(|p| assert_eq!(p.record, Some(Record::Series(SeriesId(1)))))
         .map(|p| p.message)
@@ -214,7 +214,11 @@ fn the_export_refuses_an_invalid_cadence_with_the_checks_sentence() {
         "{error:?}"
     );
     assert_eq!(error.to_string(), FORTNIGHTLY);
-    let checked: Vec<String> = register.validate().into_iter().map(|p| p.message).collect();
+    let checked: Vec<String> = register
+        .validate(date(2025, 6, 1))
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
     assert_eq!(checked, [FORTNIGHTLY], "check says the same");
 }
 

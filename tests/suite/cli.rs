@@ -142,6 +142,52 @@ fn check_lists_every_problem_with_the_path_and_fails() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "unchanged");
 }
 
+#[test]
+fn check_names_a_broken_rule_in_the_officers_words_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rules.ron");
+    let text = crate::check_rules::VALID.replacen("currency: \"GBP\"", "currency: \"XYZ\"", 1);
+    assert_ne!(text, crate::check_rules::VALID);
+    std::fs::write(&path, &text).unwrap();
+
+    let output = check(&path);
+    assert_eq!(output.status.code(), Some(1), "{}", said(&output));
+    let prefix = path.display();
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{prefix}: Commitment \"Training instructors\" of United Kingdom has currency \"XYZ\", \
+             which is not an ISO 4217 code: use a three-letter ISO 4217 code such as EUR, GBP or USD\n\
+             {prefix}: 1 problem\n"
+        )
+    );
+}
+
+#[test]
+fn check_judges_what_cannot_have_happened_yet_by_the_real_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = dir.path().join("valid.ron");
+    std::fs::write(&valid, crate::check_rules::VALID).unwrap();
+    let output = check(&valid);
+    assert_eq!(output.status.code(), Some(0), "{}", said(&output));
+
+    // Held in 2099 is after today whatever day the test runs on.
+    let held_later = dir.path().join("held-later.ron");
+    let text = crate::check_rules::VALID
+        .replacen("date: \"2025-06-12\"", "date: \"2099-06-12\"", 1)
+        .replacen("state: Planned,", "state: Held,", 1);
+    std::fs::write(&held_later, &text).unwrap();
+    let output = check(&held_later);
+    assert_eq!(output.status.code(), Some(1), "{}", said(&output));
+    assert!(
+        stdout(&output).contains(
+            "Meeting \"Defence ministers (June)\" (2099-06-12) is marked Held but its date 2099-06-12 is after today"
+        ),
+        "{}",
+        said(&output)
+    );
+}
+
 /// `FILE:LINE:COL: message`, with line and column from 1.
 fn position(line: &str, path: &Path) -> (usize, usize, String) {
     let rest = line

@@ -11,6 +11,7 @@ mod calendar;
 mod calendar_checks;
 mod calendar_readers;
 mod calendar_time_zones;
+mod check_rules;
 mod cli;
 mod cli_print;
 mod crash_safety;

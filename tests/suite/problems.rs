@@ -1,14 +1,27 @@
 //! The problem list kept current after edits is always exactly what a
-//! full `validate()` says, and edits to commitments or existing meetings
+//! full `validate(today)` says, and edits to commitments or existing meetings
 //! do not check the whole register again.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::Edit;
 use coalition_desk::generate::{GenerateOptions, register};
-use coalition_desk::model::{CommitmentId, MeetingId, ParticipantId, Register, SeriesId};
+use coalition_desk::model::{
+    CommitmentId, MeetingId, MeetingState, ParticipantId, Record, Register, SeriesId,
+};
 use coalition_desk::problems::ProblemCache;
 use proptest::prelude::*;
+
+/// A day after every date of the generated register (its histories run
+/// into 2027).
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()
+}
+
+fn mid_2025() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+}
 
 fn small() -> Register {
     register(GenerateOptions {
@@ -69,9 +82,15 @@ fn meeting_change(register: &Register, n: usize, how: u8) -> Option<Edit> {
         .iter()
         .nth(n % register.meetings.len().max(1))?;
     let mut changed = meeting.clone();
-    match how % 3 {
+    match how % 8 {
         0 => changed.title = String::new(),
         1 => changed.series = Some(SeriesId(9_999)),
+        // The numbering of its series' other sessions moves with these.
+        2 => changed.number = Some(u32::from(how % 4) + 1),
+        3 => changed.date = changed.date + chrono::Days::new(u64::from(how) * 40),
+        4 => changed.state = MeetingState::Cancelled,
+        5 => changed.series = register.series.keys().nth(usize::from(how) % 3).copied(),
+        6 => changed.marking = String::new(),
         _ => changed.title = format!("Session {how}"),
     }
     Some(Edit::Meeting(id, Some(changed)))
@@ -121,14 +140,29 @@ proptest! {
 
     #[test]
     fn the_kept_list_is_always_what_a_full_check_says(
-        steps in proptest::collection::vec(step(), 1..40)
+        steps in proptest::collection::vec(
+            (step(), proptest::bool::weighted(0.15)),
+            1..40,
+        )
     ) {
         let mut document = Document::new(small(), Origin::Untitled);
         let mut cache = ProblemCache::default();
-        for step in &steps {
+        let mut today = today();
+        for (step, new_day) in &steps {
+            if *new_day {
+                // Back to a day when much of the generated history had not
+                // happened yet, and forward again.
+                today = if today == self::today() { mid_2025() } else { self::today() };
+            }
             run(&mut document, step);
-            let kept = cache.problems(&document).to_vec();
-            prop_assert_eq!(kept, document.register().validate(), "after {:?}", step);
+            let kept = cache.problems(&document, today).to_vec();
+            prop_assert_eq!(
+                kept,
+                document.register().validate(today),
+                "after {:?} on {}",
+                step,
+                today
+            );
         }
     }
 }
@@ -137,15 +171,20 @@ proptest! {
 fn editing_commitments_and_meetings_does_not_check_everything_again() {
     let mut document = Document::new(small(), Origin::Untitled);
     let mut cache = ProblemCache::default();
-    cache.problems(&document);
+    cache.problems(&document, today());
     assert_eq!(cache.full_passes(), 1);
     for n in 0..30 {
         run(&mut document, &Step::Commitment(n, n as u8));
-        run(&mut document, &Step::Meeting(n, n as u8));
+        // Changes that leave the meeting where it stands in its series.
+        let keeps_its_place = [0, 6, 7][n % 3];
+        run(&mut document, &Step::Meeting(n, keeps_its_place));
         if n % 5 == 0 {
             run(&mut document, &Step::Undo);
         }
-        assert_eq!(cache.problems(&document), document.register().validate());
+        assert_eq!(
+            cache.problems(&document, today()),
+            document.register().validate(today())
+        );
     }
     assert_eq!(
         cache.full_passes(),
@@ -154,10 +193,49 @@ fn editing_commitments_and_meetings_does_not_check_everything_again() {
     );
     // A change to settings checks the whole register again.
     run(&mut document, &Step::RenameRegister);
-    cache.problems(&document);
+    cache.problems(&document, today());
     assert_eq!(cache.full_passes(), 2);
     // So does another document.
     let other = Document::new(small(), Origin::Untitled);
-    cache.problems(&other);
+    cache.problems(&other, today());
     assert_eq!(cache.full_passes(), 3);
+    // And a new day: what had not happened yet may have happened now.
+    let problems = cache.problems(&other, mid_2025()).to_vec();
+    assert_eq!(cache.full_passes(), 4);
+    assert_eq!(problems, other.register().validate(mid_2025()));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.ends_with("which is after today")),
+        "the generated histories run past mid-2025"
+    );
+}
+
+#[test]
+fn moving_a_session_in_its_series_checks_the_whole_register_again() {
+    let mut document = Document::new(small(), Origin::Untitled);
+    let mut cache = ProblemCache::default();
+    cache.problems(&document, today());
+    // Give a later session of a series the number of the first one: the
+    // later session's problem comes from the other sessions' numbers.
+    let register = document.register();
+    let series = register.meetings.values().find_map(|m| m.series).unwrap();
+    let mut sessions = register
+        .meetings
+        .iter()
+        .filter(|(_, m)| m.series == Some(series))
+        .map(|(&id, m)| (m.date, id, m.clone()));
+    let (_, _, first) = sessions.next().unwrap();
+    let (_, later, mut renumbered) = sessions.nth(1).unwrap();
+    renumbered.number = first.number;
+    document.apply(Edit::Meeting(later, Some(renumbered)));
+    let kept = cache.problems(&document, today()).to_vec();
+    assert_eq!(cache.full_passes(), 2);
+    assert_eq!(kept, document.register().validate(today()));
+    assert!(
+        kept.iter()
+            .any(|p| p.record == Some(Record::Meeting(later))
+                && p.message.contains("numbered No. 1")),
+        "{kept:#?}"
+    );
 }

@@ -109,7 +109,7 @@ fn validation_flags_more_delivered_than_committed() {
     let mut r = register();
     let c = r.commitments.get_mut(&CommitmentId(20)).unwrap();
     c.deliveries.push(delivery("6000"));
-    let problems = r.validate();
+    let problems = r.validate(today());
     assert!(
         problems.iter().any(|p| p
             .message

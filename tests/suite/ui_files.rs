@@ -291,7 +291,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     assert!(!meeting.convenors.contains(&GBR));
     assert!(!meeting.chairs.contains(&HEALEY));
     assert!(after.series.values().all(|s| !s.convenors.contains(&GBR)));
-    assert_eq!(after.validate(), vec![], "the references are mended");
+    assert_eq!(after.validate(today()), vec![], "the references are mended");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -361,7 +361,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     assert_eq!(full.participants.len(), before.participants.len() + 1);
     assert_eq!(full.meetings.len(), before.meetings.len() + 1);
     assert_eq!(full.commitments.len(), before.commitments.len() + 1);
-    assert_eq!(full.validate(), vec![]);
+    assert_eq!(full.validate(today()), vec![]);
 
     // Undo back to the opened register, then redo all of it.
     let mut steps = 0;

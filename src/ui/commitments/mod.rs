@@ -164,7 +164,7 @@ impl CommitmentsPanel {
             self.problems = Some(Problems {
                 revision,
                 id,
-                messages: problems_of(register, id),
+                messages: problems_of(register, id, today),
             });
         }
         let messages = self
@@ -219,9 +219,9 @@ impl CommitmentsPanel {
 }
 
 /// The validation messages about one commitment.
-fn problems_of(register: &Register, id: CommitmentId) -> Vec<String> {
+fn problems_of(register: &Register, id: CommitmentId, today: NaiveDate) -> Vec<String> {
     register
-        .commitment_problems_of(id)
+        .commitment_problems_of(id, today)
         .into_iter()
         .map(|problem| problem.message)
         .collect()

@@ -58,7 +58,7 @@ impl MeetingsPanel {
                     .is_some_and(|(r, m, _)| *r == revision && *m == id);
                 if !fresh {
                     let messages = register
-                        .meeting_problems_of(id)
+                        .meeting_problems_of(id, today)
                         .into_iter()
                         .map(|p| p.message)
                         .collect();

@@ -1,0 +1,232 @@
+//! The checks of one commitment: its references, its amounts and
+//! deliveries, and its status history against the workflow's rules.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::currencies::is_iso_4217;
+use super::record_problems::Label;
+use super::{Commitment, CommitmentId, CommitmentStatus, Record, Register};
+
+impl Register {
+    pub(super) fn commitment_problems(
+        &self,
+        id: CommitmentId,
+        commitment: &Commitment,
+        today: NaiveDate,
+        report: &mut impl FnMut(Option<Record>, String),
+    ) {
+        let record = Some(Record::Commitment(id));
+        let participant = self.participant(commitment.participant);
+        let label = Label {
+            kind: "Commitment",
+            title: &commitment.title,
+            date: None,
+            of: participant
+                .map(|p| p.name.as_str())
+                .filter(|name| !name.trim().is_empty()),
+        };
+        if commitment.title.trim().is_empty() {
+            report(record, format!("Commitment #{} has no title", id.0));
+        }
+        if participant.is_none() {
+            report(
+                record,
+                format!(
+                    "{label} is made by {}, which does not exist",
+                    commitment.participant
+                ),
+            );
+        }
+        if let Some(meeting) = commitment.announced_at
+            && self.meeting(meeting).is_none()
+        {
+            report(
+                record,
+                format!("{label} was announced at {meeting}, which does not exist"),
+            );
+        }
+        // With no areas at all, that one problem says it for every record.
+        if !self.capability_areas.is_empty() && !self.capability_areas.contains(&commitment.area) {
+            report(
+                record,
+                format!(
+                    "{label} has capability area \"{}\", which is not in the register's list",
+                    commitment.area
+                ),
+            );
+        }
+        self.check_marking(label, &commitment.marking, record, report);
+        self.check_deliveries(label, commitment, today, &mut |m| report(record, m));
+        check_value(label, commitment, &mut |m| report(record, m));
+        self.check_history(label, commitment, today, &mut |m| report(record, m));
+    }
+
+    /// The quantity and what was delivered of it, against the ladder: only
+    /// a firm commitment is delivered, the first delivery makes it In
+    /// delivery and the one that completes the quantity Delivered.
+    fn check_deliveries(
+        &self,
+        label: Label<'_>,
+        commitment: &Commitment,
+        today: NaiveDate,
+        report: &mut impl FnMut(String),
+    ) {
+        if let Some(quantity) = &commitment.quantity
+            && quantity.amount.is_sign_negative()
+        {
+            report(format!(
+                "{label} has a negative quantity ({})",
+                quantity.amount
+            ));
+        }
+        for delivery in &commitment.deliveries {
+            if delivery.amount <= Decimal::ZERO {
+                report(format!(
+                    "{label} has a delivery of {} on {}: a delivery must be more than zero",
+                    delivery.amount, delivery.date
+                ));
+            }
+            if let Some(meeting) = delivery.meeting
+                && self.meeting(meeting).is_none()
+            {
+                report(format!(
+                    "{label}'s delivery of {} was reported at {meeting}, which does not exist",
+                    delivery.date
+                ));
+            }
+            if delivery.date > today {
+                report(format!(
+                    "{label} records a delivery on {}, which is after today",
+                    delivery.date
+                ));
+            }
+        }
+        if commitment.deliveries.is_empty() {
+            // A Delivered commitment without deliveries was written before
+            // partial deliveries were recorded: nothing to compare.
+            return;
+        }
+        let status = commitment.status;
+        if matches!(
+            status,
+            CommitmentStatus::Proposed | CommitmentStatus::Pledged | CommitmentStatus::Committed
+        ) {
+            let rule = if status == CommitmentStatus::Committed {
+                "the first delivery makes it In delivery"
+            } else {
+                "only a firm (Committed) commitment is delivered, and the first delivery makes it In delivery"
+            };
+            report(format!(
+                "{label} records deliveries but is {}: {rule}",
+                status.label()
+            ));
+        }
+        let delivered = commitment.delivered_so_far();
+        match &commitment.quantity {
+            None => report(format!("{label} records deliveries but has no quantity")),
+            Some(q) if delivered > q.amount => report(format!(
+                "{label} has {delivered} delivered, more than the {} {} committed",
+                q.amount, q.unit
+            )),
+            Some(q) if status == CommitmentStatus::Delivered && delivered < q.amount => {
+                report(format!(
+                    "{label} is Delivered but only {delivered} of {} {} have been delivered",
+                    q.amount, q.unit
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The dated history: present, in date order, not in the future,
+    /// ending at the current status, every step back explained.
+    fn check_history(
+        &self,
+        label: Label<'_>,
+        commitment: &Commitment,
+        today: NaiveDate,
+        report: &mut impl FnMut(String),
+    ) {
+        let Some(last) = commitment.history.last() else {
+            report(format!(
+                "{label} has no status history: the history records when it became {}",
+                commitment.status.label()
+            ));
+            return;
+        };
+        if last.status != commitment.status {
+            report(format!(
+                "{label} is {} but its history ends with {}",
+                commitment.status.label(),
+                last.status.label()
+            ));
+        }
+        if commitment
+            .history
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if b.date < a.date))
+        {
+            report(format!("{label} has a status history out of date order"));
+        }
+        for pair in commitment.history.windows(2) {
+            if let [before, step] = pair
+                && before.status.is_backwards(step.status)
+                && step.note.trim().is_empty()
+            {
+                report(format!(
+                    "{label} moved back from {} to {} on {} without a reason: write why in the note of that step",
+                    before.status.label(),
+                    step.status.label(),
+                    step.date
+                ));
+            }
+        }
+        for change in &commitment.history {
+            if let Some(meeting) = change.meeting
+                && self.meeting(meeting).is_none()
+            {
+                report(format!(
+                    "{label}'s history refers to {meeting}, which does not exist"
+                ));
+            }
+            if change.date > today {
+                report(format!(
+                    "{label} became {} on {}, which is after today",
+                    change.status.label(),
+                    change.date
+                ));
+            }
+        }
+    }
+}
+
+/// The money value: not negative, in a currency ISO 4217 knows.
+fn check_value(label: Label<'_>, commitment: &Commitment, report: &mut impl FnMut(String)) {
+    let Some(value) = &commitment.value else {
+        return;
+    };
+    if value.amount.is_sign_negative() {
+        report(format!(
+            "{label} has a negative value ({} {})",
+            value.amount, value.currency
+        ));
+    }
+    let currency = value.currency.as_str();
+    if currency.trim().is_empty() {
+        report(format!(
+            "{label} has a value of {} but no currency: write its ISO 4217 code, such as EUR",
+            value.amount
+        ));
+    } else if !is_iso_4217(currency) {
+        let capitals = currency.trim().to_ascii_uppercase();
+        let hint = if is_iso_4217(&capitals) {
+            format!("write it in capitals, {capitals}")
+        } else {
+            "use a three-letter ISO 4217 code such as EUR, GBP or USD".to_string()
+        };
+        report(format!(
+            "{label} has currency \"{currency}\", which is not an ISO 4217 code: {hint}"
+        ));
+    }
+}
