@@ -9,6 +9,7 @@ mod record_problems;
 mod references;
 mod register;
 mod series;
+pub(crate) mod text_values;
 pub(crate) mod unique_ids;
 mod validation;
 mod workflow;

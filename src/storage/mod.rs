@@ -11,10 +11,13 @@
 //! - `register.ron.recovery` — unsaved changes written aside, offered on
 //!   open when newer than the register.
 
+mod context;
+mod control;
 mod error;
 mod file;
 mod format;
 mod lock;
+mod messages;
 #[doc(hidden)]
 pub mod parallel;
 mod recovery;

@@ -18,6 +18,7 @@ mod register_settings;
 mod report_pdf;
 mod report_summary;
 mod storage;
+mod strict_reading;
 mod timeline_layout;
 mod tracking;
 mod ui_app;
