@@ -248,26 +248,33 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     close_enough.then_some(best)
 }
 
-/// Levenshtein distance over characters, one row at a time.
+/// Edit distance over characters, where swapping two neighbours counts
+/// as one edit ("titel" is one from "title"): optimal string alignment.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        let mut next = Vec::with_capacity(row.len());
-        next.push(left);
-        for (cb, &above) in b.iter().zip(row.iter().skip(1)) {
-            let value = (diagonal + usize::from(ca != *cb))
-                .min(above + 1)
-                .min(left + 1);
-            diagonal = above;
-            left = value;
-            next.push(value);
+    let width = b.len() + 1;
+    // Three rows: the one before last, the last and the current.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut last: Vec<usize> = (0..width).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = Vec::with_capacity(width);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let substitute = last.get(j).map_or(usize::MAX, |d| d + cost);
+            let delete = last.get(j + 1).map_or(usize::MAX, |d| d + 1);
+            let insert = current.get(j).map_or(usize::MAX, |d| d + 1);
+            let mut best = substitute.min(delete).min(insert);
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
+            if swapped && let Some(d) = before.get(j - 1) {
+                best = best.min(d + 1);
+            }
+            current.push(best);
         }
-        row = next;
+        before = std::mem::replace(&mut last, current);
     }
-    row.last().copied().unwrap_or(0)
+    last.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -333,7 +340,9 @@ mod tests {
             Some("Present")
         );
         assert_eq!(nearest("banana", ["title", "participant"]), None);
+        assert_eq!(nearest("titel", ["title", "participant"]), Some("title"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ab", "ba"), 1);
     }
 
     #[test]

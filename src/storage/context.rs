@@ -18,6 +18,9 @@ pub(super) enum Step {
     Key(String),
     /// A list's element, from 0.
     Index(usize),
+    /// Inside the bracket the step before opened, before any field of it:
+    /// `quantity: (` rather than `quantity: `.
+    Open,
 }
 
 /// An open bracket and what is known inside it so far.
@@ -136,11 +139,11 @@ pub(super) fn scan(text: &str, offset: usize) -> Scanned {
     if let Some(frame) = frames.last() {
         match frame.bracket {
             b'[' => path.push(Step::Index(frame.index)),
-            _ => {
-                if let Some(step) = frame.key.and_then(|key| entry_step(text, frame, key)) {
-                    path.push(step);
-                }
-            }
+            _ => match frame.key.and_then(|key| entry_step(text, frame, key)) {
+                Some(step) => path.push(step),
+                None if frames.len() > 1 => path.push(Step::Open),
+                None => {}
+            },
         }
     }
     Scanned {
@@ -275,6 +278,13 @@ pub(super) fn place(path: &[Step]) -> Place {
     };
     let (collection, id) = match (steps.next(), steps.peek()) {
         (Some(Step::Field(collection)), Some(Step::Key(id))) => (collection.as_str(), id.clone()),
+        // At the register's own value: `register: [` for `register: (`.
+        (None, _) => {
+            return Place {
+                record: Some("the file's envelope".to_string()),
+                field: Some("register".to_string()),
+            };
+        }
         (step, _) => return settings(field_name(step)),
     };
     steps.next();
@@ -313,7 +323,9 @@ pub(super) fn place(path: &[Step]) -> Place {
         (_, "meeting", "attendance", Some(Step::Key(participant))) => Some(format!(
             "the attendance of participant #{participant} at {record}"
         )),
-        (_, "commitment", "quantity" | "value", _) => Some(format!("the {part} of {record}")),
+        (_, "commitment", "quantity" | "value", Some(Step::Field(_) | Step::Open)) => {
+            Some(format!("the {part} of {record}"))
+        }
         _ => None,
     };
     match inside {

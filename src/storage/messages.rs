@@ -44,6 +44,7 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
     let offset = offset_of(text, start);
     let scanned = context::scan(text, offset);
     let place = context::place(&scanned.path);
+    let field = place.field.as_deref();
     let at = |offset: usize, message: String| {
         let (line, col) = position_of(text, offset);
         Refusal { line, col, message }
@@ -91,36 +92,56 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
             format!("the field `{field}` is written twice in {record}")
         }
         ron::Error::ExpectedOption => format!(
-            "{}expected a value, or None when there is none: write it as it is, e.g. {}, \
-             or as Some({})",
+            "{}{}expected a value, or None when there is none: write e.g. {}, or Some(...) \
+             around the value",
             place.prefix(),
-            example(place.field.as_deref()),
-            example(place.field.as_deref())
+            is_not(text, offset),
+            example(field, Kind::Text)
         ),
         ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => format!(
-            "{}expected text in double quotes, e.g. {}",
+            "{}{}text in double quotes: write e.g. {}",
             place.prefix(),
-            example(place.field.as_deref())
+            is_not(text, offset),
+            example(field, Kind::Text)
         ),
         ron::Error::ExpectedInteger | ron::Error::ExpectedFloat => format!(
-            "{}expected a number, e.g. {}",
+            "{}{}a whole number: write e.g. {}",
             place.prefix(),
-            example(place.field.as_deref())
+            is_not(text, offset),
+            example(field, Kind::Number)
         ),
         ron::Error::ExpectedBoolean => {
-            format!("{}expected true or false", place.prefix())
+            format!("{}{}true or false", place.prefix(), is_not(text, offset))
         }
         ron::Error::ExpectedArray => format!(
-            "{}expected a list in square brackets, e.g. [1, 2]",
-            place.prefix()
+            "{}{}a list in square brackets: write e.g. {}",
+            place.prefix(),
+            is_not(text, offset),
+            example(field, Kind::List)
         ),
         ron::Error::ExpectedMap => format!(
-            "{}expected records keyed by id in braces, e.g. {{ 1: (...), }}",
-            place.prefix()
+            "{}{}records keyed by id in braces: write e.g. {}",
+            place.prefix(),
+            is_not(text, offset),
+            example(field, Kind::Map)
         ),
         ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => format!(
-            "{}expected a record in parentheses, e.g. (name: \"...\")",
-            place.prefix()
+            "{}{}a record in parentheses: write e.g. {}",
+            place.prefix(),
+            is_not(text, offset),
+            example(field, Kind::Record)
+        ),
+        ron::Error::ExpectedComma => match field {
+            Some(field) => format!(
+                "{}a comma is missing after the value of `{field}`, before this point",
+                place.prefix()
+            ),
+            None => format!("{}a comma is missing before this point", place.prefix()),
+        },
+        ron::Error::ExpectedIdentifier => format!(
+            "{}{}a field name: write e.g. title: \"...\"",
+            place.prefix(),
+            is_not(text, offset)
         ),
         // Coalition Desk's own messages, already in the officer's words.
         ron::Error::Message(message) => format!("{}{message}", place.prefix()),
@@ -163,17 +184,70 @@ fn sentence(message: &str) -> String {
     }
 }
 
-/// An example value for a field, as it is written.
-fn example(field: Option<&str>) -> &'static str {
-    match field.unwrap_or_default() {
-        "date" | "from" | "to" | "due" | "joined" | "first" | "occurrence" => "\"2025-04-10\"",
-        "start" | "end" => "\"09:30:00\"",
-        "time_zone" => "\"Europe/London\"",
-        "amount" => "\"1500000.00\"",
-        "participant" | "owner" | "lead" | "series" | "meeting" | "announced_at" | "number"
-        | "next_id" => "3",
-        _ => "\"...\"",
+/// The shape of value an error expected.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+    Record,
+    List,
+    Map,
+}
+
+/// An example of a field written as its kind of value, e.g.
+/// `date: "2025-04-10"`.
+fn example(field: Option<&str>, kind: Kind) -> String {
+    let name = field.unwrap_or_default();
+    let value = match (kind, name) {
+        (_, "date" | "from" | "to" | "due" | "joined" | "first" | "occurrence") => "\"2025-04-10\"",
+        (_, "start" | "end") => "\"09:30:00\"",
+        (_, "time_zone") => "\"Europe/London\"",
+        (_, "amount") => "\"1500000.00\"",
+        (_, "quantity") => "(amount: \"200\", unit: \"instructors\")",
+        (_, "value") => "(amount: \"1500000.00\", currency: \"EUR\")",
+        (_, "delegates" | "convenors" | "chairs") => "[7, 8]",
+        (_, "markings") => "[\"OFFICIAL\", \"OFFICIAL-SENSITIVE\", \"SECRET\"]",
+        (_, "roles") => "[(title: \"Defence Secretary\", participant: 1)]",
+        (_, "register") => "(name: \"...\", participants: { ... }, ...)",
+        (Kind::Text, _) => "\"...\"",
+        (Kind::Number, _) => "3",
+        (Kind::Record, _) => "(title: \"...\")",
+        (Kind::List, _) => "[...]",
+        (Kind::Map, _) => "{ 1: (...), }",
+    };
+    match field {
+        Some(name) => format!("{name}: {value}"),
+        None => value.to_string(),
     }
+}
+
+/// "`VALUE` is not " for the value written at `offset`, or "expected "
+/// when nothing is written there.
+fn is_not(text: &str, offset: usize) -> String {
+    let rest = text.get(offset..).unwrap_or_default().trim_start();
+    let written: String = if rest.starts_with('"') {
+        let close = rest
+            .get(1..)
+            .and_then(|r| r.find('"'))
+            .map_or(rest.len(), |n| n + 2);
+        rest.get(..close).unwrap_or(rest).to_string()
+    } else {
+        rest.chars()
+            .take_while(|c| !matches!(c, ',' | ')' | ']' | '}' | '\n' | '\r'))
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    if written.is_empty() {
+        return "expected ".to_string();
+    }
+    let shown: String = written.chars().take(40).collect();
+    let ellipsis = if shown.len() < written.len() {
+        "…"
+    } else {
+        ""
+    };
+    format!("{shown}{ellipsis} is not ")
 }
 
 /// Where the unknown field `name` starts: ron's position is at or just

@@ -389,7 +389,8 @@ fn an_amount_written_as_a_number_is_refused() {
 fn an_unquoted_date_shows_the_form_to_use() {
     assert_eq!(
         value_refusal("date: \"2025-04-10\"", "date: 2025-04-10"),
-        "`date` in meeting #12: expected text in double quotes, e.g. \"2025-04-10\""
+        "`date` in meeting #12: 2025-04-10 is not text in double quotes: \
+         write e.g. date: \"2025-04-10\""
     );
 }
 
