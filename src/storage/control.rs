@@ -8,7 +8,7 @@
 //! up to a hundred megabytes, so it is byte-based and branch-free over
 //! blocks, which the compiler turns into vector instructions.
 
-use super::context;
+use super::{context, place};
 
 /// A control character found in the text.
 #[derive(Debug, PartialEq)]
@@ -63,7 +63,7 @@ fn written(text: &str) -> Option<Found> {
     } else {
         format!("{run} control characters (U+{first:04X}) in a row")
     };
-    let place = context::place(&context::path_at(text, offset)).prefix();
+    let place = place::place(&context::path_at(text, offset)).prefix();
     let advice = if first == 0 {
         "; zero-filled blocks like this are what a file looks like after a crash on some file \
          systems: open the backup (.bak) beside the register, or remove them in a text editor"
@@ -95,7 +95,7 @@ fn escaped(text: &str) -> Option<Found> {
             continue;
         }
         let written = text.get(backslash..backslash + length).unwrap_or("\\");
-        let place = context::place(&scanned.path).prefix();
+        let place = place::place(&scanned.path).prefix();
         return Some(Found {
             offset: backslash,
             message: format!(

@@ -4,7 +4,7 @@
 
 use ron::error::{Position, SpannedError};
 
-use super::context;
+use super::{context, place};
 use crate::model::text_values::nearest;
 
 /// A refusal of the text: where, and what is wrong.
@@ -43,7 +43,7 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
     let start = error.span.start;
     let offset = offset_of(text, start);
     let scanned = context::scan(text, offset);
-    let place = context::place(&scanned.path);
+    let place = place::place(&scanned.path);
     let field = place.field.as_deref();
     let at = |offset: usize, message: String| {
         let (line, col) = position_of(text, offset);

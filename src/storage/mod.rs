@@ -20,6 +20,7 @@ mod lock;
 mod messages;
 #[doc(hidden)]
 pub mod parallel;
+mod place;
 mod recovery;
 
 pub use error::StorageError;
