@@ -42,6 +42,9 @@ const TYPED: &str = r#"CoalitionRegister(
                 ],
             ),
         },
+        series: {
+            9: (name: "Ministers", exceptions: [(occurrence: "2025-06-12", change: Cancelled)]),
+        },
         meetings: {
             12: (
                 title: "Defence ministers",
@@ -52,6 +55,8 @@ const TYPED: &str = r#"CoalitionRegister(
                     3: (status: Present, delegates: [205]{attendance}),
                 },
                 agenda: [(title: "Support", outcome: "{outcome}")],
+                decisions: [(text: "Meet again.")],
+                actions: [(text: "Report", owner: 3)],
                 marking: "OFFICIAL",
             ),
         },
@@ -61,6 +66,8 @@ const TYPED: &str = r#"CoalitionRegister(
                 title: "Training",
                 area: "Training",
                 quantity: (amount: "200", unit: "instructors"),
+                value: (amount: "1500000.00", currency: "CAD"),
+                deliveries: [(date: "2025-05-01", amount: "50")],
                 status: Pledged,
                 history: [(date: "2025-04-10", status: Pledged)],
                 marking: "OFFICIAL"{commitment},
@@ -169,6 +176,38 @@ fn unknown_fields_are_refused_in_every_part_of_the_register() {
             "unit: \"instructors\"",
             "units: \"x\"",
             "the quantity of commitment #40",
+        ),
+        (
+            "currency:",
+            "curency: \"CAD\", currency:",
+            "the value of commitment #40",
+        ),
+        (
+            "amount: \"50\"",
+            "amount: \"50\", unit: 1",
+            "a delivery of commitment #40",
+        ),
+        ("area:", "areas: 1, area:", "commitment #40"),
+        ("name: \"Anita", "born: 1, name: \"Anita", "person #205"),
+        (
+            "name: \"Ministers\"",
+            "name: \"Ministers\", rrule: 1",
+            "series #9",
+        ),
+        (
+            "change: Cancelled",
+            "change: Cancelled, why: 1",
+            "an exception of series #9",
+        ),
+        (
+            "text: \"Meet",
+            "by: 1, text: \"Meet",
+            "a decision of meeting #12",
+        ),
+        (
+            "owner: 3",
+            "owner: 3, due_date: 1",
+            "an action of meeting #12",
         ),
     ] {
         let text = typed("", "", "", "").replacen(from, to, 1);
