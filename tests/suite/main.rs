@@ -19,6 +19,7 @@ mod report_pdf;
 mod report_summary;
 mod storage;
 mod strict_reading;
+mod strict_values;
 mod timeline_layout;
 mod tracking;
 mod ui_app;
