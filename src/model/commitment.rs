@@ -86,20 +86,20 @@ impl Route {
 
 /// A counted amount of something, e.g. 40 instructors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Quantity {
     /// Exact decimal, written as a string in the file ("40", "2.5").
-    #[serde(deserialize_with = "super::exact_amount::deserialize")]
+    #[serde(deserialize_with = "super::text_values::amount")]
     pub amount: Decimal,
     pub unit: String,
 }
 
 /// A sum of money. Never a float; totals are kept per currency.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Money {
     /// Exact decimal, written as a string in the file ("12500000.00").
-    #[serde(deserialize_with = "super::exact_amount::deserialize")]
+    #[serde(deserialize_with = "super::text_values::amount")]
     pub amount: Decimal,
     /// ISO 4217 code, e.g. `EUR`, `GBP`.
     pub currency: String,
@@ -107,8 +107,9 @@ pub struct Money {
 
 /// One dated step in a commitment's life.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct StatusChange {
+    #[serde(deserialize_with = "super::text_values::date")]
     pub date: NaiveDate,
     pub status: CommitmentStatus,
     pub note: String,
@@ -118,11 +119,12 @@ pub struct StatusChange {
 
 /// One dated delivery of part (or all) of a commitment's quantity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Delivery {
+    #[serde(deserialize_with = "super::text_values::date")]
     pub date: NaiveDate,
     /// In the unit of the commitment's quantity.
-    #[serde(deserialize_with = "super::exact_amount::deserialize")]
+    #[serde(deserialize_with = "super::text_values::amount")]
     pub amount: Decimal,
     pub note: String,
     /// The meeting at which the delivery was reported, if any.
@@ -131,7 +133,7 @@ pub struct Delivery {
 
 /// One pledge by one participant.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Commitment {
     pub participant: ParticipantId,
     pub announced_at: Option<MeetingId>,
@@ -144,6 +146,7 @@ pub struct Commitment {
     pub value: Option<Money>,
     /// E.g. "once a ceasefire holds".
     pub conditions: String,
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub status: CommitmentStatus,
     /// Every status the commitment has had, oldest first; the last entry

@@ -136,7 +136,7 @@ impl AttendanceStatus {
 
 /// One participant's attendance at one meeting.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Attendance {
     pub status: AttendanceStatus,
     /// Who sat at the table for the participant; each must hold a role for
@@ -147,7 +147,7 @@ pub struct Attendance {
 
 /// One item on the agenda.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: String,
     pub lead: Option<PersonId>,
@@ -157,33 +157,38 @@ pub struct AgendaItem {
 
 /// Something the meeting decided.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Decision {
     pub text: String,
 }
 
 /// Who owes what by when.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ActionItem {
     pub text: String,
     pub owner: Option<ParticipantId>,
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub done: bool,
 }
 
 /// One session of the coalition, held or planned.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Meeting {
     pub title: String,
     pub series: Option<SeriesId>,
     /// The number of this session within its series.
     pub number: Option<u32>,
+    #[serde(deserialize_with = "super::text_values::date")]
     pub date: NaiveDate,
+    #[serde(deserialize_with = "super::text_values::optional_time")]
     pub start: Option<NaiveTime>,
+    #[serde(deserialize_with = "super::text_values::optional_time")]
     pub end: Option<NaiveTime>,
     /// The zone the start and end times are given in.
+    #[serde(deserialize_with = "super::text_values::time_zone")]
     pub time_zone: Tz,
     pub location: String,
     pub format: MeetingFormat,

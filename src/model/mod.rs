@@ -3,7 +3,6 @@
 mod commitment;
 mod commitment_problems;
 mod currencies;
-mod exact_amount;
 mod ids;
 mod markings;
 mod meeting;
@@ -14,6 +13,7 @@ mod references;
 mod register;
 mod series;
 mod session_numbers;
+pub(crate) mod text_values;
 pub(crate) mod unique_ids;
 mod validation;
 mod workflow;

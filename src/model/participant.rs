@@ -25,13 +25,14 @@ impl ParticipantKind {
 
 /// A nation or an organisation that takes part in the coalition.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Participant {
     pub name: String,
     /// ISO 3166 alpha-3 for nations (`GBR`), a short code such as `NATO`
     /// or `EU-COM` for organisations. Unique within the register.
     pub code: String,
     pub kind: ParticipantKind,
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub joined: Option<NaiveDate>,
     pub notes: String,
 }

@@ -6,7 +6,7 @@ use super::ParticipantId;
 /// A representative. People change office, so each role is dated: the
 /// register must still say who spoke for whom on the day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Person {
     pub name: String,
     pub roles: Vec<Role>,
@@ -15,14 +15,16 @@ pub struct Person {
 
 /// One office held by a person on behalf of a participant.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Role {
     /// "Defence Secretary", "Chief of Defence", ...
     pub title: String,
     pub participant: ParticipantId,
     /// First day in office; `None` when not known.
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub from: Option<NaiveDate>,
     /// Last day in office; `None` while still in office.
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub to: Option<NaiveDate>,
 }
 

@@ -31,7 +31,7 @@ pub const DEFAULT_CAPABILITY_AREAS: [&str; 15] = [
 /// One coalition's register: everything kept in one file. Collections are
 /// maps keyed by stable id, so the file is ordered and diffs cleanly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Register {
     /// The coalition's name, printed on every report.
     pub name: String,

@@ -8,16 +8,20 @@ use super::{MeetingFormat, ParticipantId};
 /// occurrences are projected from the cadence; they become meetings only
 /// when the officer schedules them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SessionSeries {
     pub name: String,
     /// The cadence as an iCalendar RRULE, e.g. `FREQ=MONTHLY;BYDAY=2TH`.
     /// Empty when the series has no fixed rhythm.
     pub cadence: String,
     /// The first occurrence the cadence counts from.
+    #[serde(deserialize_with = "super::text_values::optional_date")]
     pub first: Option<NaiveDate>,
+    #[serde(deserialize_with = "super::text_values::optional_time")]
     pub start: Option<NaiveTime>,
+    #[serde(deserialize_with = "super::text_values::optional_time")]
     pub end: Option<NaiveTime>,
+    #[serde(deserialize_with = "super::text_values::time_zone")]
     pub time_zone: Tz,
     pub location: String,
     pub format: MeetingFormat,
@@ -30,9 +34,10 @@ pub struct SessionSeries {
 
 /// One occurrence of a series that does not happen as the cadence says.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SeriesException {
     /// The date the cadence gives for the occurrence.
+    #[serde(deserialize_with = "super::text_values::date")]
     pub occurrence: NaiveDate,
     pub change: OccurrenceChange,
 }
@@ -44,7 +49,7 @@ pub enum OccurrenceChange {
     #[default]
     Cancelled,
     /// The session takes place on another day, at the series' usual time.
-    MovedTo(NaiveDate),
+    MovedTo(#[serde(deserialize_with = "super::text_values::date")] NaiveDate),
 }
 
 impl Default for SessionSeries {

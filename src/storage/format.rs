@@ -17,7 +17,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
-use super::parallel;
+use super::{control, messages, parallel};
 use crate::model::Register;
 
 /// The version of the file format this build writes. A file with a higher
@@ -40,7 +40,7 @@ struct EnvelopeOut<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(rename = "CoalitionRegister")]
+#[serde(rename = "CoalitionRegister", deny_unknown_fields)]
 #[doc(hidden)]
 pub struct EnvelopeIn {
     pub format: String,
@@ -172,12 +172,21 @@ pub fn from_str_on_threads(
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(found) = control::find(text) {
+        let (line, col) = messages::position_of(text, found.offset);
+        return Err(StorageError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: found.message,
+        });
+    }
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.
     let envelope = match threads.and_then(|threads| parallel::parse_on(text, threads)) {
         Some(envelope) => Ok(envelope),
-        None => ron::from_str::<EnvelopeIn>(text),
+        None => read_options().from_str::<EnvelopeIn>(text),
     };
     match envelope {
         Ok(envelope) => {
@@ -281,9 +290,15 @@ fn header_fields(text: &str) -> Option<(String, u32)> {
 }
 
 fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
+    read_options().from_str(text)
+}
+
+/// How every register is read: an optional field may be written bare
+/// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
+/// typing the file would. ron tries `Some(` first, so what Coalition
+/// Desk writes reads as before.
+pub(super) fn read_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {
@@ -305,23 +320,12 @@ fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {
 }
 
 fn syntax_error(error: &ron::error::SpannedError, text: &str, path: &Path) -> StorageError {
-    // ron reports a file cut inside a name or number as whatever it
-    // expected next ("Expected colon"); at the very end of the text, the
-    // truth is that the file stops there.
-    let end = (error.span.end.line, error.span.end.col);
-    let at_the_end = end >= end_position(text.trim_end());
-    let message = match &error.code {
-        ron::Error::Eof => "the file ends too early, as if it was cut short".to_string(),
-        other if at_the_end => {
-            format!("the file ends too early, as if it was cut short ({other})")
-        }
-        other => other.to_string(),
-    };
+    let refusal = messages::refusal(error, text);
     StorageError::Syntax {
         path: path.to_path_buf(),
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message,
+        line: refusal.line,
+        col: refusal.col,
+        message: refusal.message,
     }
 }
 

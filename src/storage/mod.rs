@@ -11,12 +11,16 @@
 //! - `register.ron.recovery` — unsaved changes written aside, offered on
 //!   open when newer than the register.
 
+mod context;
+mod control;
 mod error;
 mod file;
 mod format;
 mod lock;
+mod messages;
 #[doc(hidden)]
 pub mod parallel;
+mod place;
 mod recovery;
 
 pub use error::StorageError;

@@ -270,7 +270,7 @@ fn an_amount_written_as_a_float_is_refused_where_it_stands() {
     let message = error.to_string();
     assert!(
         message.contains(
-            "amount 2500000.5 is written as a bare number with a point, which cannot be kept exactly: write it in quotes, such as \"2500000.5\""
+            "2500000.5 is written as a number: write amounts as text, e.g. amount: \"2500000.5\", so that no digit is lost"
         ),
         "{message}"
     );
@@ -280,9 +280,9 @@ fn an_amount_written_as_a_float_is_refused_where_it_stands() {
         .unwrap();
     assert_eq!(error.position().map(|(row, _)| row), Some(line + 1));
 
-    // A whole number is exact: it reads as written.
+    // Amounts are text, whole or not: one form to type and to read.
     let whole = broken(&[("amount: \"200\"", "amount: 200")]);
-    assert_eq!(problems(&whole), Vec::<String>::new());
+    assert!(storage::from_str(&whole, Path::new("rules.ron")).is_err());
 }
 
 #[test]

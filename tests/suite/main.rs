@@ -24,6 +24,8 @@ mod register_settings;
 mod report_pdf;
 mod report_summary;
 mod storage;
+mod strict_reading;
+mod strict_values;
 mod timeline_layout;
 mod tracking;
 mod ui_app;

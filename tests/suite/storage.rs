@@ -288,12 +288,8 @@ fn newer_file_that_parses_opens_read_only_and_is_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = saved_sample(dir.path());
     let text = fs::read_to_string(&path).unwrap();
-    // A newer version adds a field this one does not know.
-    let newer = as_version(&text, 99).replacen(
-        "register: (",
-        "register: (\n        future_field: [1, 2, 3],",
-        1,
-    );
+    // A newer version whose file still has only fields this one knows.
+    let newer = as_version(&text, 99);
     fs::write(&path, &newer).unwrap();
 
     let loaded = storage::load(&path).unwrap();
@@ -323,6 +319,37 @@ fn newer_file_that_parses_opens_read_only_and_is_not_overwritten() {
     assert_eq!(
         fs::read_to_string(storage::backup_path(&path)).unwrap(),
         newer
+    );
+}
+
+#[test]
+fn newer_file_with_a_field_this_version_does_not_know_says_newer_version() {
+    // Reading is strict: opening it, even read-only, would show a record
+    // without what the newer version added, so the officer is told to
+    // update instead.
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = saved_sample(dir.path());
+    let text = fs::read_to_string(&path).unwrap();
+    let newer = as_version(&text, 99).replacen(
+        "register: (",
+        "register: (\n        future_field: [1, 2, 3],",
+        1,
+    );
+    fs::write(&path, &newer).unwrap();
+    let error = storage::load(&path).unwrap_err();
+    assert!(
+        matches!(error, StorageError::NewerVersion { found: 99, .. }),
+        "{error:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer, "load wrote");
+    // The same field in a current-version file is an unknown field.
+    fs::write(&path, newer.replacen("version: 99,", "version: 1,", 1)).unwrap();
+    let error = assert_rejected_with_position(&path);
+    assert!(
+        error
+            .to_string()
+            .contains("unknown field `future_field` in the register's settings"),
+        "{error}"
     );
 }
 
@@ -636,9 +663,11 @@ fn untitled_recovery_lives_in_the_data_folder() {
 
 // --------------------------------------------------- property: round trip
 
-/// Text that tends to break hand-rolled serialisers.
+/// Text that tends to break hand-rolled serialisers. Control characters
+/// other than tab, newline and carriage return are left out: no register
+/// may hold one, and reading refuses them (strict_reading.rs).
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
+    let any_text = prop_oneof![
         3 => Just(String::new()),
         2 => prop::sample::select(vec![
             "\")",
@@ -652,14 +681,16 @@ fn text() -> impl Strategy<Value = String> {
             "Міністр оборони України",
             "/* not a comment */ // nor this",
             "(name: \"inner\", version: 2)",
-            "\u{0}\u{1}\u{7f}\u{feff}",
+            "\u{7f}\u{feff}\u{85}",
             "🇬🇧 🇫🇷 🇺🇦",
             "' \" ` $ { } [ ] ( ) , :",
         ])
         .prop_map(String::from),
         3 => "\\PC{0,12}",
         2 => any::<String>(),
-    ]
+    ];
+    any_text
+        .prop_map(|text| text.replace(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r'), ""))
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {

@@ -492,6 +492,32 @@ fn a_broken_file_opened_on_a_worker_is_reported_and_nothing_is_lost() {
 }
 
 #[test]
+fn a_file_with_an_unknown_field_is_refused_in_words_and_the_window_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let text =
+        coalition_desk::sample::SAMPLE_RON.replacen("to: None,", "until: Some(\"2025-09-05\"),", 1);
+    assert_ne!(text, coalition_desk::sample::SAMPLE_RON);
+    std::fs::write(&path, &text).unwrap();
+    let mut harness = harness_opening_on_a_worker(&path);
+    until_opened(&mut harness);
+    assert_ne!(harness.state().document.origin, Origin::File(path.clone()));
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "unknown field `until` in a role of person #7 — did you mean `to`?"
+            )
+            .next()
+            .is_some(),
+        "the officer is told which field, where, and what was meant"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // The window still answers: another tab opens.
+    click(&mut harness, "Meetings");
+    harness.run();
+}
+
+#[test]
 fn a_register_read_ahead_at_start_is_open_when_the_window_first_draws() {
     let dir = tempfile::tempdir().unwrap();
     let path = saved_sample(dir.path());

@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Deserializer as _;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 
-use super::format::EnvelopeIn;
+use super::format::{EnvelopeIn, read_options};
 use crate::model::{Commitment, CommitmentId, Meeting, MeetingId};
 
 /// Below this size one thread reads the file faster than the scan and the
@@ -129,7 +129,8 @@ enum Parsed {
 impl Job {
     fn run(&self, text: &str, rest: &str) -> Option<Parsed> {
         match self {
-            Job::Rest => ron::from_str::<EnvelopeIn>(rest)
+            Job::Rest => read_options()
+                .from_str::<EnvelopeIn>(rest)
                 .ok()
                 .map(|envelope| Parsed::Rest(Box::new(envelope))),
             Job::Meetings(range) => records(text.get(range.clone())?).map(Parsed::Meetings),
@@ -156,7 +157,7 @@ fn records<K: DeserializeOwned, V: DeserializeOwned>(entries: &str) -> Option<Ve
     }
 
     let text = ["{", entries, "}"].concat();
-    let mut deserializer = ron::Deserializer::from_str(&text).ok()?;
+    let mut deserializer = ron::Deserializer::from_str_with_options(&text, &read_options()).ok()?;
     let records = (&mut deserializer)
         .deserialize_map(InOrder(PhantomData))
         .ok()?;
