@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 
 use super::session_numbers::SeriesSessions;
 use super::{
-    CommitmentId, Meeting, MeetingId, MeetingState, ParticipantId, PersonId, Problem, Record,
-    Register,
+    Attendance, CommitmentId, Meeting, MeetingId, MeetingState, ParticipantId, PersonId, Problem,
+    Record, Register,
 };
 
 /// How a problem names its record as the officer knows it:
@@ -156,6 +156,7 @@ impl Register {
                 );
                 continue;
             }
+            self.attendance_fits_state(label, meeting, *participant, attendance, record, report);
             for delegate in &attendance.delegates {
                 match self.person(*delegate) {
                     None => report(
@@ -244,6 +245,44 @@ impl Register {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Register {
+    /// Invitations speak of a session before it is held, attendance of one
+    /// that was: each in the wrong place says something false.
+    fn attendance_fits_state(
+        &self,
+        label: Label<'_>,
+        meeting: &Meeting,
+        participant: ParticipantId,
+        attendance: &Attendance,
+        record: Option<Record>,
+        report: &mut impl FnMut(Option<Record>, String),
+    ) {
+        let status = attendance.status;
+        let held = meeting.state == MeetingState::Held;
+        let name = self.participant_name(participant);
+        if held && status.is_expectation() {
+            report(
+                record,
+                format!(
+                    "{label}: {name} is recorded as {}, but the session was held: record \
+                     whether it attended (Present, Represented, Observer or Apologies)",
+                    status.label()
+                ),
+            );
+        } else if !held && status.attended() {
+            report(
+                record,
+                format!(
+                    "{label}: {name} is recorded as {}, but the session is {}: record \
+                     Invited or Confirmed until it is held",
+                    status.label(),
+                    meeting.state.label()
+                ),
+            );
         }
     }
 }

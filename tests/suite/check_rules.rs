@@ -242,7 +242,16 @@ fn what_looks_like_a_rule_but_is_not() {
                     "date: \"2025-05-08\",\n                time_zone: \"Europe/London\",\n                state: Cancelled,",
                 ),
                 ("number: Some(3),", "number: Some(2),"),
+                // Who was invited to it, not who came.
+                ("1: (status: Represented,", "1: (status: Invited,"),
             ][..],
+        ),
+        (
+            "invitations and apologies before a session is held",
+            &[(
+                "state: Planned,\n                marking",
+                "state: Planned,\n                attendance: { 1: (status: Confirmed), 2: (status: Invited), 3: (status: Apologies) },\n                marking",
+            )][..],
         ),
         (
             "two sessions on one day, numbered in either order",

@@ -162,9 +162,11 @@ fn fixture() -> Register {
         marking: "OFFICIAL".into(),
         ..Meeting::default()
     };
+    // Planned: who is expected, not who came.
     may.attendance.insert(
         GBR,
         Attendance {
+            status: AttendanceStatus::Confirmed,
             delegates: vec![HEALEY],
             ..Attendance::default()
         },

@@ -255,4 +255,18 @@ pub const RULES: &[Rule] = &[
         )],
         message: "Meeting \"Defence ministers (June)\" (2025-06-12): action 2 is owed by participant #99, which does not exist",
     },
+    // ------------------------------------------------ invited vs attended
+    Rule {
+        name: "an invitation left at a held session",
+        changes: &[("3: (status: Observer),", "3: (status: Invited),")],
+        message: "Meeting \"Defence ministers\" (2025-04-10): NATO is recorded as Invited, but the session was held: record whether it attended (Present, Represented, Observer or Apologies)",
+    },
+    Rule {
+        name: "attendance recorded for a session not yet held",
+        changes: &[(
+            MEETING_10_TAIL,
+            "state: Planned,\n                attendance: { 1: (status: Present) },\n                marking: \"OFFICIAL\",",
+        )],
+        message: "Meeting \"Defence ministers (June)\" (2025-06-12): United Kingdom is recorded as Present, but the session is Planned: record Invited or Confirmed until it is held",
+    },
 ];
