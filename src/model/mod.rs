@@ -1,5 +1,6 @@
 //! The register: one coalition's records. Plain data, no I/O and no UI.
 
+pub mod amounts;
 mod commitment;
 mod commitment_problems;
 mod currencies;

@@ -113,7 +113,7 @@ pub struct CurrencyTotal {
     pub currency: String,
     /// Exact; serialised as a string.
     pub amount: Decimal,
-    /// "250,000,000.00", for the page.
+    /// "EUR 250,000,000.00", for the page.
     pub text: String,
 }
 
@@ -348,7 +348,7 @@ pub fn meeting_summary(
             totals
                 .into_iter()
                 .map(|(currency, amount)| CurrencyTotal {
-                    text: super::format::grouped(amount),
+                    text: crate::model::amounts::money_in(&currency, amount),
                     currency,
                     amount,
                 })

@@ -58,6 +58,9 @@ pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u
     writer
         .write_record(COLUMNS)
         .map_err(TrackingError::CsvWrite)?;
+    // Amounts stay bare numbers ("1600000000.00") beside their unit and
+    // currency columns, not "EUR 1,600,000,000.00": a spreadsheet sums them
+    // as numbers in any locale, and the file imports back exactly.
     let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
     for (id, c) in &register.commitments {
         let quantity = c.quantity.as_ref();

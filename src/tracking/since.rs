@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Record, Register,
+    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Record, Register, amounts,
 };
 
 /// A status step taken in the window.
@@ -240,7 +240,7 @@ pub fn changes_csv(
             delivery.date.to_string(),
             who(delivery.commitment),
             title(delivery.commitment),
-            format!("{} {}", delivery.amount, delivery.unit),
+            amounts::quantity_of(delivery.amount, &delivery.unit),
         ])?;
     }
     for &id in &changes.became_overdue {

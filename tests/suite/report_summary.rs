@@ -148,7 +148,7 @@ fn sample_summary_in_full() {
         firm_totals: Some(vec![CurrencyTotal {
             currency: "EUR".into(),
             amount: Decimal::new(25_000_000_000, 2),
-            text: "250,000,000.00".into(),
+            text: "EUR 250,000,000.00".into(),
         }]),
         // Verbatim copies of the register's text.
         statement: Some(meeting.statement.clone()),

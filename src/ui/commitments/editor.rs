@@ -6,6 +6,7 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
+use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
 };
@@ -177,7 +178,7 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
             }
             for delivery in &c.deliveries {
                 ui.label(delivery.date.to_string());
-                ui.label(format!("Delivered {}", delivery.amount));
+                ui.label(format!("Delivered {}", amounts::grouped(delivery.amount)));
                 ui.label(&delivery.note);
                 ui.label(
                     delivery

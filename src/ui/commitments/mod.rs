@@ -7,7 +7,7 @@ mod table;
 mod workflow;
 
 pub use filter::CommitmentFilter;
-pub use table::{Sort, SortColumn, format_amount};
+pub use table::{Sort, SortColumn};
 pub use workflow::StatusForm;
 
 use chrono::NaiveDate;

@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
-use rust_decimal::Decimal;
 
-use crate::model::{Commitment, CommitmentId, Register, Route};
+use crate::model::{Commitment, CommitmentId, Register, Route, amounts};
 use crate::ui::theme;
 
 /// A column of the table, in the order shown.
@@ -133,32 +132,6 @@ impl Sort {
 /// titles would otherwise be rebuilt on every one of ~1.7M comparisons.
 fn by<K: Ord>(register: &Register, ids: &mut [CommitmentId], key: impl Fn(&Commitment) -> K) {
     ids.sort_by_cached_key(|id| (register.commitment(*id).map(&key), *id));
-}
-
-/// An exact amount with thousands separators: 12500000.00 → 12,500,000.00.
-pub fn format_amount(amount: Decimal) -> String {
-    let text = amount.to_string();
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
-    grouped.push_str(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if let Some(fraction) = fraction {
-        grouped.push('.');
-        grouped.push_str(fraction);
-    }
-    grouped
 }
 
 /// What happened in the table this frame.
@@ -307,12 +280,12 @@ fn row_ui(
     });
     row.col(|ui| {
         if let Some(q) = &c.quantity {
-            right_aligned(ui, format!("{} {}", format_amount(q.amount), q.unit));
+            right_aligned(ui, amounts::quantity(q));
         }
     });
     row.col(|ui| {
         if let Some(v) = &c.value {
-            right_aligned(ui, format!("{} {}", format_amount(v.amount), v.currency));
+            right_aligned(ui, amounts::money(v));
         }
     });
     row.col(|ui| {
@@ -334,21 +307,4 @@ fn row_ui(
             truncated(ui, meeting.date.to_string());
         }
     });
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn amounts_get_thousands_separators() {
-        let f = |s: &str| format_amount(Decimal::from_str(s).unwrap());
-        assert_eq!(f("12500000.00"), "12,500,000.00");
-        assert_eq!(f("999"), "999");
-        assert_eq!(f("1000"), "1,000");
-        assert_eq!(f("-1234567.5"), "-1,234,567.5");
-        assert_eq!(f("0.25"), "0.25");
-    }
 }

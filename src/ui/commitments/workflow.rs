@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
 
+use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Register, StatusMove,
 };
@@ -128,10 +129,9 @@ pub fn workflow_ui(
         ui.add_space(theme::SECTION_GAP);
         ui.strong("Delivery");
         ui.label(format!(
-            "Delivered so far: {} of {} {}",
-            c.delivered_so_far(),
-            quantity.amount,
-            quantity.unit
+            "Delivered so far: {} of {}",
+            amounts::grouped(c.delivered_so_far()),
+            amounts::quantity(&quantity)
         ));
         ui.horizontal(|ui| {
             let label = ui.label("Delivered now");

@@ -12,9 +12,8 @@ use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
-use crate::model::{MeetingId, Register};
+use crate::model::{MeetingId, Register, amounts};
 use crate::tracking::{DashboardCache, DashboardFigures, SessionChanges, Split, Totals};
-use crate::ui::commitments::format_amount;
 use crate::ui::{Outbox, theme};
 
 /// State of the dashboard panel.
@@ -106,7 +105,7 @@ pub fn totals_text(totals: &Totals) -> String {
 fn money_text(value: &BTreeMap<String, Decimal>) -> String {
     value
         .iter()
-        .map(|(currency, amount)| format!("{currency} {}", format_amount(*amount)))
+        .map(|(currency, amount)| amounts::money_in(currency, *amount))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -161,7 +160,7 @@ fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
             ui.label(currency.as_str());
             for totals in [&overall.firm, &overall.announced] {
                 let amount = totals.value.get(currency).copied().unwrap_or_default();
-                ui.label(format_amount(amount));
+                ui.label(amounts::money_in(currency, amount));
             }
             ui.end_row();
         }

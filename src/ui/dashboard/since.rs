@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{MeetingId, Register};
+use crate::model::{MeetingId, Register, amounts};
 use crate::tracking::{SessionChanges, since_last_session};
 use crate::ui::{Command, Outbox, theme, widgets};
 
@@ -100,11 +100,10 @@ fn changes_ui(ui: &mut Ui, register: &Register, changes: &SessionChanges, out: &
             ui,
             delivery.commitment,
             format!(
-                "{} {}: {} {}",
+                "{} {}: {}",
                 delivery.date,
                 title(delivery.commitment),
-                delivery.amount,
-                delivery.unit
+                amounts::quantity_of(delivery.amount, &delivery.unit)
             ),
         );
     }

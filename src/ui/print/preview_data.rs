@@ -136,10 +136,7 @@ fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
             ));
         }
         if let Some(totals) = &s.firm_totals {
-            let totals: Vec<String> = totals
-                .iter()
-                .map(|t| format!("{} {}", t.currency, t.text))
-                .collect();
+            let totals: Vec<String> = totals.iter().map(|t| t.text.clone()).collect();
             ui.strong(format!(
                 "Firm totals: {}",
                 if totals.is_empty() {
