@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Id, Modal, RichText};
 
 use super::Command;
+use super::file_dialog::{TypedPathAnswer, typed_path_ui};
 use crate::model::{Record, Reference, Register};
 
 /// Whether a typed path is for opening or for saving.
@@ -157,7 +158,7 @@ impl Dialog {
                         PathPurpose::ExportCalendar => "Export the calendar as",
                         PathPurpose::Csv(csv) => csv.heading(),
                     });
-                    ui.label(match purpose {
+                    let prompt = match purpose {
                         PathPurpose::ExportCalendar => {
                             "No file dialog is available on this system. Type the full path of \
                              the calendar file (.ics):"
@@ -170,23 +171,11 @@ impl Dialog {
                             "No file dialog is available on this system. Type the full path of \
                              the CSV file (.csv):"
                         }
-                    });
-                    let response = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .desired_width(440.0)
-                            .hint_text("/home/officer/coalition.ron"),
-                    );
-                    let entered =
-                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
-                        if (ok.clicked() || entered) && !text.trim().is_empty() {
-                            answer = Some(Answer::Path(PathBuf::from(text.trim())));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            answer = Some(Answer::Cancel);
-                        }
+                    };
+                    let hint = "/home/officer/coalition.ron";
+                    answer = typed_path_ui(ui, prompt, hint, "OK", text).map(|typed| match typed {
+                        TypedPathAnswer::Path(path) => Answer::Path(path),
+                        TypedPathAnswer::Cancel => Answer::Cancel,
                     });
                 }
                 Dialog::Message { title, text } => {

@@ -2,34 +2,29 @@
 //! meetings and series through `calendar::calendar_ics`.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
+use super::file_dialog::{FileChoice, FileRequest};
 use crate::calendar::calendar_ics;
-
-/// A "cancel" faster than a person can click means no dialog was shown
-/// (as in `files.rs`): then the officer types the path instead.
-const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
 
 impl CoalitionDeskApp {
     pub(super) fn choose_and_export_calendar(&mut self) {
-        let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Export the calendar as")
-            .add_filter("iCalendar", &["ics"])
-            .set_file_name("coalition-sessions.ics")
-            .save_file();
-        match picked {
-            Some(path) => self.export_calendar_to(&path),
-            None if started.elapsed() < NO_DIALOG_SHOWN => {
+        let request = FileRequest {
+            title: "Export the calendar as",
+            kind: "iCalendar",
+            extension: "ics",
+        };
+        match request.save("coalition-sessions.ics") {
+            FileChoice::Picked(path) => self.export_calendar_to(&path),
+            FileChoice::TypePath => {
                 self.dialog = Some(Dialog::TypePath {
                     purpose: PathPurpose::ExportCalendar,
                     text: String::new(),
                     then: None,
                 });
             }
-            None => {}
+            FileChoice::Cancelled => {}
         }
     }
 

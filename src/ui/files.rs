@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::Command;
 use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
+use super::file_dialog::{FileChoice, FileRequest};
 use crate::document::{Document, Origin};
 use crate::model::Register;
 use crate::storage::{self, LockHolder, RegisterLock, StorageError};
@@ -18,11 +19,6 @@ pub(super) fn this_process() -> LockHolder {
 
 /// How often unsaved work is written to the recovery file.
 const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
-
-/// rfd returns no file both when the officer cancels and when no dialog
-/// can be shown (no desktop portal and no zenity). A "cancel" faster than
-/// a person can click means nothing was shown.
-pub(super) const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
 
 impl CoalitionDeskApp {
     pub(super) fn new_register(&mut self) {
@@ -96,21 +92,21 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn choose_and_open(&mut self) {
-        let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Open a register")
-            .add_filter("Coalition register", &["ron"])
-            .pick_file();
-        match picked {
-            Some(path) => self.open_path(&path),
-            None if started.elapsed() < NO_DIALOG_SHOWN => {
+        let request = FileRequest {
+            title: "Open a register",
+            kind: "Coalition register",
+            extension: "ron",
+        };
+        match request.open() {
+            FileChoice::Picked(path) => self.open_path(&path),
+            FileChoice::TypePath => {
                 self.dialog = Some(Dialog::TypePath {
                     purpose: PathPurpose::Open,
                     text: String::new(),
                     then: None,
                 });
             }
-            None => {}
+            FileChoice::Cancelled => {}
         }
     }
 
@@ -142,20 +138,19 @@ impl CoalitionDeskApp {
 
     /// Asks for a file and saves there. `then` runs after a successful save.
     pub(super) fn save_as(&mut self, then: Option<Command>) -> bool {
-        let started = Instant::now();
         let suggested = match &self.document.origin {
             Origin::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
         }
         .unwrap_or_else(|| "coalition-register.ron".into());
-        let picked = rfd::FileDialog::new()
-            .set_title("Save the register as")
-            .add_filter("Coalition register", &["ron"])
-            .set_file_name(suggested)
-            .save_file();
-        match picked {
-            Some(path) => self.save_to(&path),
-            None if started.elapsed() < NO_DIALOG_SHOWN => {
+        let request = FileRequest {
+            title: "Save the register as",
+            kind: "Coalition register",
+            extension: "ron",
+        };
+        match request.save(&suggested) {
+            FileChoice::Picked(path) => self.save_to(&path),
+            FileChoice::TypePath => {
                 self.dialog = Some(Dialog::TypePath {
                     purpose: PathPurpose::SaveAs,
                     text: String::new(),
@@ -163,7 +158,7 @@ impl CoalitionDeskApp {
                 });
                 false
             }
-            None => false,
+            FileChoice::Cancelled => false,
         }
     }
 

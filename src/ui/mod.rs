@@ -10,6 +10,7 @@ pub mod commitments;
 pub mod dashboard;
 pub mod dialogs;
 mod export_calendar;
+pub mod file_dialog;
 mod files;
 pub mod fonts;
 pub mod form;

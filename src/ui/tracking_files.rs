@@ -3,13 +3,12 @@
 //! confirm. The core does the reading and writing; this decides what to ask.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use egui::{Grid, RichText};
 
 use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
-use super::files::NO_DIALOG_SHOWN;
+use super::file_dialog::{FileChoice, FileRequest};
 use crate::model::MeetingId;
 use crate::tracking::{self, ImportPreview, TrackingError};
 
@@ -53,24 +52,25 @@ impl CoalitionDeskApp {
     }
 
     fn pick_csv(&mut self, purpose: CsvPurpose, suggested: &str) {
-        let started = Instant::now();
-        let dialog = rfd::FileDialog::new()
-            .set_title(purpose.heading())
-            .add_filter("CSV", &["csv"]);
-        let picked = match purpose {
-            CsvPurpose::ImportCommitments => dialog.pick_file(),
-            _ => dialog.set_file_name(suggested).save_file(),
+        let request = FileRequest {
+            title: purpose.heading(),
+            kind: "CSV",
+            extension: "csv",
         };
-        match picked {
-            Some(path) => self.csv_to_or_from(purpose, &path),
-            None if started.elapsed() < NO_DIALOG_SHOWN => {
+        let choice = match purpose {
+            CsvPurpose::ImportCommitments => request.open(),
+            _ => request.save(suggested),
+        };
+        match choice {
+            FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path),
+            FileChoice::TypePath => {
                 self.dialog = Some(Dialog::TypePath {
                     purpose: PathPurpose::Csv(purpose),
                     text: String::new(),
                     then: None,
                 });
             }
-            None => {}
+            FileChoice::Cancelled => {}
         }
     }
 

@@ -3,7 +3,6 @@
 //! the buttons that save or print it.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -11,10 +10,7 @@ use egui::{RichText, Ui};
 use super::worker::{Destination, Outcome, PrintData, PrintWorker};
 use crate::model::{MeetingId, Register, SeriesId};
 use crate::report::{self, Clearance, Paper, SummaryOptions};
-
-/// rfd returns nothing both on cancel and when no dialog can be shown; a
-/// "cancel" faster than a person can click means nothing was shown.
-const NO_DIALOG_SHOWN: Duration = Duration::from_millis(250);
+use crate::ui::file_dialog::{self, FileChoice, FileRequest, TypedPathAnswer};
 
 /// Which report the preview is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,18 +255,15 @@ impl PrintPreview {
     }
 
     fn choose_file(&mut self, register: &Register, worker: &PrintWorker) {
-        let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Save the PDF as")
-            .add_filter("PDF", &["pdf"])
-            .set_file_name(self.suggested_name(register))
-            .save_file();
-        match picked {
-            Some(path) => self.submit(register, worker, Destination::File(path)),
-            None if started.elapsed() < NO_DIALOG_SHOWN => {
-                self.typed_path = Some(self.suggested_name(register));
-            }
-            None => {}
+        let request = FileRequest {
+            title: "Save the PDF as",
+            kind: "PDF",
+            extension: "pdf",
+        };
+        match request.save(&self.suggested_name(register)) {
+            FileChoice::Picked(path) => self.submit(register, worker, Destination::File(path)),
+            FileChoice::TypePath => self.typed_path = Some(self.suggested_name(register)),
+            FileChoice::Cancelled => {}
         }
     }
 
@@ -278,21 +271,19 @@ impl PrintPreview {
         let Some(mut text) = self.typed_path.take() else {
             return;
         };
-        let mut keep = true;
-        ui.label("No file dialog could be shown. Type where to save the PDF:");
-        ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0));
-            if ui.button("Save").clicked() && !text.trim().is_empty() {
-                let path = PathBuf::from(text.trim());
+        let answer = file_dialog::typed_path_ui(
+            ui,
+            "No file dialog could be shown. Type where to save the PDF:",
+            "/home/officer/summary.pdf",
+            "Save",
+            &mut text,
+        );
+        match answer {
+            Some(TypedPathAnswer::Path(path)) => {
                 self.submit(register, worker, Destination::File(path));
-                keep = false;
             }
-            if ui.button("Cancel").clicked() {
-                keep = false;
-            }
-        });
-        if keep {
-            self.typed_path = Some(text);
+            Some(TypedPathAnswer::Cancel) => {}
+            None => self.typed_path = Some(text),
         }
     }
 }
