@@ -293,12 +293,16 @@ fn person_ui(
                 .accessible_name("Role title");
                 let mut for_whom = Some(role.participant);
                 let salt = format!("role_{}_{i}", id.0);
-                widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false);
+                // Named as the column headers above them read.
+                widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false)
+                    .accessible_name("For");
                 if let Some(p) = for_whom {
                     role.participant = p;
                 }
-                widgets::optional_date_ui(ui, &format!("{salt}_from"), &mut role.from, today);
-                widgets::optional_date_ui(ui, &format!("{salt}_to"), &mut role.to, today);
+                widgets::optional_date_ui(ui, &format!("{salt}_from"), &mut role.from, today)
+                    .accessible_name("From");
+                widgets::optional_date_ui(ui, &format!("{salt}_to"), &mut role.to, today)
+                    .accessible_name("To");
                 if ui
                     .small_button("Remove role")
                     .on_hover_text("Remove this role")

@@ -115,12 +115,13 @@ impl RegisterSettingsPanel {
                 } else {
                     entry.clone()
                 };
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .desired_width(200.0)
-                        .id_salt((heading, index)),
-                );
-                name_widget(ui, response.id, &format!("{heading} {}", index + 1));
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .desired_width(200.0)
+                            .id_salt((heading, index)),
+                    )
+                    .accessible_name(format!("{heading} {}", index + 1));
                 if response.changed() || (response.has_focus() && !editing) {
                     self.renaming = Renaming {
                         list: Some(list),
@@ -185,13 +186,13 @@ impl RegisterSettingsPanel {
                 RegisterList::Markings => ("Add level", "New marking level"),
                 RegisterList::CapabilityAreas => ("Add area", "New capability area"),
             };
-            let field = ui.add(
+            ui.add(
                 egui::TextEdit::singleline(new)
                     .desired_width(200.0)
                     .hint_text("New entry")
                     .id_salt((heading, "new")),
-            );
-            name_widget(ui, field.id, field_name);
+            )
+            .accessible_name(field_name);
             if ui.button(add_label).clicked() {
                 let entry = new.trim().to_string();
                 if entry.is_empty() {
@@ -215,11 +216,4 @@ fn entries(register: &Register, list: RegisterList) -> &Vec<String> {
         RegisterList::Markings => &register.markings,
         RegisterList::CapabilityAreas => &register.capability_areas,
     }
-}
-
-/// Names a text field for screen readers (and UI tests) when no visible
-/// label sits beside it.
-fn name_widget(ui: &Ui, id: egui::Id, name: &str) {
-    ui.ctx()
-        .accesskit_node_builder(id, |node| node.set_label(name));
 }

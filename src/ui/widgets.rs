@@ -1,12 +1,23 @@
 //! Small editors shared by the panels. Each edits a value in place and
-//! returns whether it changed, so a panel can compare and emit one edit.
+//! returns the `Response` of the widget the officer acts on: `.changed()`
+//! says whether the value changed (so a panel can compare and emit one
+//! edit), and the caller names it for screen readers, usually through
+//! [`form_row`], which ties it to the label the form shows.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use egui::Ui;
+use egui::response::Flags;
+use egui::{Response, Ui};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
+
+/// The widget's response, saying it changed exactly when the value did:
+/// a text field that holds an unparsable text has changed, its value not.
+fn changed_when(mut response: Response, changed: bool) -> Response {
+    response.flags.set(Flags::CHANGED, changed);
+    response
+}
 
 fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
     // Every date the model holds fits jiff's range except far-off years; those
@@ -20,21 +31,23 @@ fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
 }
 
 /// A date with egui_extras' picker.
-pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> bool {
+pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
     let mut picked = to_jiff(*date);
     // The calendar emoji is in none of the bundled fonts, so it would draw as a box.
-    ui.add(
+    let response = ui.add(
         egui_extras::DatePickerButton::new(&mut picked)
             .id_salt(id_salt)
             .show_icon(false),
     );
-    match from_jiff(picked) {
-        Some(new) if new != *date => {
-            *date = new;
-            true
-        }
-        _ => false,
+    let new = from_jiff(picked).filter(|new| new != date);
+    if let Some(new) = new {
+        *date = new;
     }
+    // A row's label names the button; the date stays its value.
+    let value = date.to_string();
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_value(value));
+    changed_when(response, new.is_some())
 }
 
 /// A date that may be absent: a checkbox to set it, a picker, and × to clear.
@@ -43,28 +56,31 @@ pub fn optional_date_ui(
     id_salt: &str,
     date: &mut Option<NaiveDate>,
     today: NaiveDate,
-) -> bool {
-    let mut changed = false;
+) -> Response {
     ui.horizontal(|ui| match date {
         Some(value) => {
-            changed |= date_ui(ui, id_salt, value);
+            let mut response = date_ui(ui, id_salt, value);
             if ui
                 .small_button("×")
                 .on_hover_text("Clear the date")
+                .accessible_name("Clear the date")
                 .clicked()
             {
                 *date = None;
-                changed = true;
+                response.mark_changed();
             }
+            response
         }
         None => {
-            if ui.button("Set date").clicked() {
+            let mut response = ui.button("Set date");
+            if response.clicked() {
                 *date = Some(today);
-                changed = true;
+                response.mark_changed();
             }
+            response
         }
-    });
-    changed
+    })
+    .inner
 }
 
 /// How a typed value is shown, read back and explained.
@@ -80,7 +96,7 @@ struct TypedField<'a, T> {
 /// A value typed as text. While the field has focus the text is kept as
 /// typed; a text that does not parse stays on screen in red, says why on
 /// hover, and leaves the value unchanged.
-fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) -> bool {
+fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) -> Response {
     let id = ui.scope_id().with(field.id_salt).with("typed");
     let mut text: String = ui
         .data_mut(|d| d.get_temp(id))
@@ -92,9 +108,11 @@ fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) 
             .hint_text(field.hint)
             .text_color_opt((!valid).then_some(ui.visuals().error_fg_color)),
     );
-    if !valid {
-        response.clone().on_hover_text(field.help);
-    }
+    let response = if valid {
+        response
+    } else {
+        response.on_hover_text(field.help)
+    };
     let mut changed = false;
     if response.changed()
         && let Some(new) = (field.parse)(&text)
@@ -108,11 +126,11 @@ fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) 
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    changed
+    changed_when(response, changed)
 }
 
 /// A time of day typed as HH:MM; an empty field means no time.
-pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> bool {
+pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> Response {
     let field = TypedField {
         id_salt,
         width: 64.0,
@@ -138,7 +156,7 @@ fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
 
 /// An exact decimal typed as text ("12500000.00"). Commas and spaces as
 /// thousands separators are accepted.
-pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> bool {
+pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
     let field = TypedField {
         id_salt,
         width: 110.0,
@@ -165,31 +183,29 @@ pub fn choice_ui<T: Copy + PartialEq>(
     value: &mut T,
     all: &[T],
     label: impl Fn(T) -> &'static str,
-) -> bool {
+) -> Response {
     let before = *value;
-    egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(label(*value))
         .show_ui(ui, |ui| {
             for option in all {
                 ui.selectable_value(value, *option, label(*option));
             }
         });
-    name_combo(ui, id_salt);
-    *value != before
+    changed_when(combo.response, *value != before)
 }
 
 /// Picks one of a list of strings kept in the register (areas, markings).
-pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[String]) -> bool {
+pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[String]) -> Response {
     let before = value.clone();
-    egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(value.as_str())
         .show_ui(ui, |ui| {
             for option in all {
                 ui.selectable_value(value, option.clone(), option);
             }
         });
-    name_combo(ui, id_salt);
-    *value != before
+    changed_when(combo.response, *value != before)
 }
 
 /// Picks a participant, or none when `allow_none`.
@@ -199,12 +215,12 @@ pub fn participant_ui(
     register: &Register,
     value: &mut Option<ParticipantId>,
     allow_none: bool,
-) -> bool {
+) -> Response {
     let before = *value;
     let text = value
         .map(|id| register.participant_name(id))
         .unwrap_or_else(|| "—".into());
-    egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(text)
         .show_ui(ui, |ui| {
             if allow_none {
@@ -215,8 +231,7 @@ pub fn participant_ui(
                 ui.selectable_value(value, Some(id), name);
             }
         });
-    name_combo(ui, id_salt);
-    *value != before
+    changed_when(combo.response, *value != before)
 }
 
 /// Picks a person; `candidates` limits the list (e.g. people of one nation).
@@ -226,12 +241,12 @@ pub fn person_ui(
     register: &Register,
     value: &mut Option<PersonId>,
     candidates: &[PersonId],
-) -> bool {
+) -> Response {
     let before = *value;
     let text = value
         .map(|id| register.person_name(id))
         .unwrap_or_else(|| "—".into());
-    egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(text)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "—");
@@ -239,8 +254,7 @@ pub fn person_ui(
                 ui.selectable_value(value, Some(*id), register.person_name(*id));
             }
         });
-    name_combo(ui, id_salt);
-    *value != before
+    changed_when(combo.response, *value != before)
 }
 
 /// Picks a meeting, newest first, or none.
@@ -249,12 +263,12 @@ pub fn meeting_ui(
     id_salt: &str,
     register: &Register,
     value: &mut Option<MeetingId>,
-) -> bool {
+) -> Response {
     let before = *value;
     let text = value
         .map(|id| register.meeting_title(id))
         .unwrap_or_else(|| "—".into());
-    egui::ComboBox::from_id_salt(id_salt)
+    let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(text)
         .width(260.0)
         .show_ui(ui, |ui| {
@@ -263,28 +277,16 @@ pub fn meeting_ui(
                 ui.selectable_value(value, Some(id), register.meeting_title(id));
             }
         });
-    name_combo(ui, id_salt);
-    *value != before
+    changed_when(combo.response, *value != before)
 }
 
-/// Gives a combo box drawn by these helpers an accessible name, so screen
-/// readers (and UI tests) can tell the pickers apart: "commitment_area"
-/// reads as "commitment area". A panel that knows a better name sets it
-/// afterwards, which wins.
-fn name_combo(ui: &Ui, id_salt: &str) {
-    let id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
-    let name: String = id_salt
-        .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-        .collect();
-    ui.ctx()
-        .accesskit_node_builder(id, |node| node.set_label(name.trim()));
-}
-
-/// A labelled row in a two-column form grid.
-pub fn form_row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
-    ui.label(label);
-    let result = add(ui);
+/// A row of a two-column form grid: the label the officer reads, then the
+/// widget it names, so a screen reader (and a UI test) finds the widget by
+/// that label. `add` returns the widget the label is for; where a row holds
+/// several, the first the officer would use.
+pub fn form_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
+    let label = ui.label(label);
+    let response = add(ui).labelled_by(label.id);
     ui.end_row();
-    result
+    response
 }

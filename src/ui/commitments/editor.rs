@@ -64,7 +64,7 @@ pub fn editor_ui(
 fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitment) {
     widgets::form_row(ui, "Participant", |ui| {
         let mut participant = Some(c.participant);
-        widgets::participant_ui(
+        let response = widgets::participant_ui(
             ui,
             "commitment_participant",
             register,
@@ -74,6 +74,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         if let Some(participant) = participant {
             c.participant = participant;
         }
+        response
     });
     widgets::form_row(ui, "Announced at", |ui| {
         widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
@@ -98,23 +99,26 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         )
     });
     widgets::form_row(ui, "Quantity", |ui| {
-        ui.horizontal(|ui| {
+        let row = ui.horizontal(|ui| {
             let mut has = c.quantity.is_some();
             if ui.checkbox(&mut has, "Has quantity").changed() {
                 c.quantity = has.then(Quantity::default);
             }
-            if let Some(q) = &mut c.quantity {
-                widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
-                ui.add(
-                    TextEdit::singleline(&mut q.unit)
-                        .hint_text("unit")
-                        .desired_width(90.0),
-                );
-            }
+            let q = c.quantity.as_mut()?;
+            let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
+            ui.add(
+                TextEdit::singleline(&mut q.unit)
+                    .hint_text("unit")
+                    .desired_width(90.0),
+            )
+            .accessible_name("Unit");
+            Some(amount)
         });
+        // Without an amount the row's checkbox keeps its own words.
+        row.inner.unwrap_or(row.response)
     });
     widgets::form_row(ui, "Value", |ui| {
-        ui.horizontal(|ui| {
+        let row = ui.horizontal(|ui| {
             let mut has = c.value.is_some();
             if ui.checkbox(&mut has, "Has value").changed() {
                 c.value = has.then(|| Money {
@@ -122,15 +126,18 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
                     currency: DEFAULT_CURRENCY.into(),
                 });
             }
-            if let Some(v) = &mut c.value {
-                widgets::decimal_ui(ui, "commitment_value", &mut v.amount);
-                ui.add(
-                    TextEdit::singleline(&mut v.currency)
-                        .hint_text("EUR")
-                        .desired_width(44.0),
-                );
-            }
+            let v = c.value.as_mut()?;
+            let amount = widgets::decimal_ui(ui, "commitment_value", &mut v.amount);
+            ui.add(
+                TextEdit::singleline(&mut v.currency)
+                    .hint_text("EUR")
+                    .desired_width(44.0),
+            )
+            .accessible_name("Currency");
+            Some(amount)
         });
+        // Without an amount the row's checkbox keeps its own words.
+        row.inner.unwrap_or(row.response)
     });
     form::multiline_row(ui, "Conditions", &mut c.conditions);
     widgets::form_row(ui, "Due", |ui| {
@@ -147,7 +154,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
             }
         })
         .response
-        .on_hover_text("Change it with the form below, so the step is dated in the history");
+        .on_hover_text("Change it with the form below, so the step is dated in the history")
     });
 }
 

@@ -106,14 +106,15 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
-        ui.label("Participant");
+        let label = ui.label("Participant");
         widgets::participant_ui(
             ui,
             "filter_participant",
             register,
             &mut filter.participant,
             true,
-        );
+        )
+        .labelled_by(label.id);
         let label = ui.label("Area");
         any_ui(
             ui,

@@ -135,8 +135,8 @@ pub fn workflow_ui(
         ));
         ui.horizontal(|ui| {
             let label = ui.label("Delivered now");
-            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered);
-            ui.label(&quantity.unit).labelled_by(label.id);
+            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered).labelled_by(label.id);
+            ui.label(&quantity.unit);
             if ui
                 .button("Record delivery")
                 .on_hover_text("Uses the date, meeting and note above")

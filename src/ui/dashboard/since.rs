@@ -23,8 +23,8 @@ pub fn since_ui(
         *meeting = register.meetings_by_date().last().copied();
     }
     ui.horizontal(|ui| {
-        ui.label("Meeting");
-        widgets::meeting_ui(ui, "since_meeting", register, meeting);
+        let label = ui.label("Meeting");
+        widgets::meeting_ui(ui, "since_meeting", register, meeting).labelled_by(label.id);
     });
     let Some(id) = *meeting else {
         ui.weak("No meetings yet.");

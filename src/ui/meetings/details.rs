@@ -1,11 +1,10 @@
 //! The meeting's details: what, when, where, who convened and chaired it.
 
 use chrono_tz::Tz;
-use egui::{TextEdit, Ui};
+use egui::{Response, TextEdit, Ui};
 
-use super::{labelled_row, name_combo};
 use crate::model::{Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Register};
-use crate::ui::widgets;
+use crate::ui::widgets::{self, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
 /// it is not among them.
@@ -24,79 +23,78 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            labelled_row(ui, "Title", |ui, label| {
+            form_row(ui, "Title", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.title)
                         .id_salt(salt("title"))
                         .desired_width(420.0),
                 )
-                .labelled_by(label);
             });
-            labelled_row(ui, "Series", |ui, label| {
-                ui.horizontal(|ui| series_ui(ui, register, id, meeting, label));
+            form_row(ui, "Series", |ui| {
+                ui.horizontal(|ui| series_ui(ui, register, id, meeting))
+                    .inner
             });
-            labelled_row(ui, "Date", |ui, _| {
-                widgets::date_ui(ui, &salt("date"), &mut meeting.date);
+            form_row(ui, "Date", |ui| {
+                widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
-            labelled_row(ui, "Time", |ui, _| {
+            form_row(ui, "Time", |ui| {
                 ui.horizontal(|ui| {
-                    widgets::time_ui(ui, &salt("start"), &mut meeting.start);
+                    let start = widgets::time_ui(ui, &salt("start"), &mut meeting.start);
                     ui.label("to");
-                    widgets::time_ui(ui, &salt("end"), &mut meeting.end);
+                    widgets::time_ui(ui, &salt("end"), &mut meeting.end)
+                        .accessible_name("End time");
                     zone_ui(ui, id, &mut meeting.time_zone);
-                });
+                    start
+                })
+                .inner
             });
-            labelled_row(ui, "Location", |ui, label| {
+            form_row(ui, "Location", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.location)
                         .id_salt(salt("location"))
                         .desired_width(420.0),
                 )
-                .labelled_by(label);
             });
-            labelled_row(ui, "Format", |ui, _| {
-                let s = salt("format");
+            form_row(ui, "Format", |ui| {
                 widgets::choice_ui(
                     ui,
-                    &s,
+                    &salt("format"),
                     &mut meeting.format,
                     &MeetingFormat::ALL,
                     MeetingFormat::label,
-                );
-                name_combo(ui, &s, "Format");
+                )
             });
-            labelled_row(ui, "State", |ui, _| {
-                let s = salt("state");
+            form_row(ui, "State", |ui| {
                 widgets::choice_ui(
                     ui,
-                    &s,
+                    &salt("state"),
                     &mut meeting.state,
                     &MeetingState::ALL,
                     MeetingState::label,
-                );
-                name_combo(ui, &s, "State");
+                )
             });
-            labelled_row(ui, "Marking", |ui, _| {
-                let s = salt("marking");
-                widgets::list_choice_ui(ui, &s, &mut meeting.marking, &register.markings);
-                name_combo(ui, &s, "Marking");
+            form_row(ui, "Marking", |ui| {
+                widgets::list_choice_ui(
+                    ui,
+                    &salt("marking"),
+                    &mut meeting.marking,
+                    &register.markings,
+                )
             });
-            labelled_row(ui, "Convenors", |ui, _| {
-                ui.horizontal_wrapped(|ui| convenors_ui(ui, register, meeting));
+            form_row(ui, "Convenors", |ui| {
+                ui.horizontal_wrapped(|ui| convenors_ui(ui, register, meeting))
+                    .response
             });
-            labelled_row(ui, "Chairs", |ui, _| {
-                ui.horizontal_wrapped(|ui| chairs_ui(ui, register, meeting));
+            form_row(ui, "Chairs", |ui| {
+                ui.horizontal_wrapped(|ui| chairs_ui(ui, register, meeting))
+                    .response
             });
         });
 }
 
-fn series_ui(
-    ui: &mut Ui,
-    register: &Register,
-    id: MeetingId,
-    meeting: &mut Meeting,
-    label: egui::Id,
-) {
+/// The series picker (its response, for the row's label to name) and,
+/// in a series, the meeting's number in it.
+fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) -> Response {
     let name = |series| {
         register
             .session_series(series)
@@ -106,7 +104,7 @@ fn series_ui(
     let mut all: Vec<_> = register.series.keys().copied().collect();
     all.sort_by_key(|s| name(*s).to_lowercase());
     let selected = meeting.series.map(name).unwrap_or_else(|| "—".into());
-    egui::ComboBox::from_id_salt(("meeting-series", id.0))
+    let picker = egui::ComboBox::from_id_salt(("meeting-series", id.0))
         .selected_text(selected)
         .width(240.0)
         .show_ui(ui, |ui| {
@@ -115,12 +113,11 @@ fn series_ui(
                 ui.selectable_value(&mut meeting.series, Some(series), name(series));
             }
         })
-        .response
-        .labelled_by(label);
+        .response;
     if meeting.series.is_none() {
         // A number means nothing outside a series.
         meeting.number = None;
-        return;
+        return picker;
     }
     ui.label("No.");
     let mut number = meeting.number.unwrap_or(0);
@@ -137,6 +134,7 @@ fn series_ui(
     )
     .accessible_name("Number in series");
     meeting.number = (number > 0).then_some(number);
+    picker
 }
 
 fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
-use super::name_combo;
 use crate::model::{ActionItem, AgendaItem, Decision, Meeting, MeetingId, Register};
 use crate::ui::{theme, widgets};
 
@@ -71,8 +70,8 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                 .show(ui, |ui| {
                     ui.label("Lead");
                     let salt = format!("meeting-{}-agenda-{i}-lead", id.0);
-                    widgets::person_ui(ui, &salt, register, &mut item.lead, &people);
-                    name_combo(ui, &salt, &format!("Lead of agenda item {n}"));
+                    widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
+                        .accessible_name(format!("Lead of agenda item {n}"));
                     ui.end_row();
                     text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
                     text_row(
@@ -185,11 +184,12 @@ fn action_row_ui(
     )
     .accessible_name(format!("Action {n}"));
     let salt = format!("meeting-{}-action-{i}-owner", id.0);
-    widgets::participant_ui(ui, &salt, register, &mut action.owner, true);
-    name_combo(ui, &salt, &format!("Owner of action {n}"));
+    widgets::participant_ui(ui, &salt, register, &mut action.owner, true)
+        .accessible_name(format!("Owner of action {n}"));
     ui.horizontal(|ui| {
         let salt = format!("meeting-{}-action-{i}-due", id.0);
-        widgets::optional_date_ui(ui, &salt, &mut action.due, today);
+        widgets::optional_date_ui(ui, &salt, &mut action.due, today)
+            .accessible_name(format!("Due date of action {n}"));
         if overdue {
             ui.label(RichText::new("Overdue").color(theme::OVERDUE));
         }

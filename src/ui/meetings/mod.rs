@@ -239,23 +239,6 @@ fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
     ui.add_space(theme::SECTION_GAP);
 }
 
-/// Names a combo box that a shared helper just drew, for screen readers
-/// and UI tests: the helpers return only whether the value changed, so the
-/// name is set on the node afterwards, found the way `ComboBox` finds its id.
-fn name_combo(ui: &Ui, id_salt: &str, name: &str) {
-    let id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
-    ui.ctx()
-        .accesskit_node_builder(id, |node| node.set_label(name));
-}
-
-/// A grid row whose label names the widget beside it; `add` gets the
-/// label's id to tie the widget to it.
-fn labelled_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui, egui::Id)) {
-    let label_id = ui.label(label).id;
-    add(ui, label_id);
-    ui.end_row();
-}
-
 /// Everyone in the register, by name, for lead and chair pickers.
 fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
     let mut keyed: Vec<_> = register

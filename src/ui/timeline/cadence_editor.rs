@@ -5,7 +5,6 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use egui::Ui;
 
-use super::series_editor::labelled_row;
 use crate::calendar::{Cadence, CadenceEnd, Rhythm};
 use crate::model::SessionSeries;
 use crate::ui::form::text_row;
@@ -88,47 +87,51 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
             } else {
                 "months"
             };
-            labelled_row(ui, "Every", |ui, label| {
+            form_row(ui, "Every", |ui| {
                 ui.horizontal(|ui| {
-                    ui.add(
+                    let every = ui.add(
                         egui::DragValue::new(&mut cadence.interval)
                             .range(1..=52)
                             .clamp_existing_to_range(false),
-                    )
-                    .labelled_by(label);
+                    );
                     ui.label(unit);
+                    every
                 })
+                .inner
             });
             match &mut cadence.rhythm {
                 Rhythm::Weekly => {}
                 Rhythm::MonthlyOnDay(day) => {
-                    labelled_row(ui, "On day", |ui, label| {
-                        ui.horizontal(|ui| {
+                    form_row(ui, "On day", |ui| {
+                        let row = ui.horizontal(|ui| {
                             let mut last = *day == -1;
-                            if !last {
+                            let on_day = (!last).then(|| {
                                 ui.add(
                                     egui::DragValue::new(day)
                                         .range(1..=31)
                                         .clamp_existing_to_range(false),
                                 )
-                                .labelled_by(label);
-                            }
+                            });
                             if ui.checkbox(&mut last, "last day of the month").changed() {
                                 *day = if last { -1 } else { 28 };
                             }
-                        })
+                            on_day
+                        });
+                        // On the last day the checkbox keeps its own words.
+                        row.inner.unwrap_or(row.response)
                     });
                 }
                 Rhythm::MonthlyOnWeekday { nth, weekday } => {
                     form_row(ui, "On the", |ui| {
                         ui.horizontal(|ui| {
-                            choice_ui(ui, "series_nth", nth, &[1, 2, 3, 4, -1], |n| match n {
-                                1 => "1st",
-                                2 => "2nd",
-                                3 => "3rd",
-                                4 => "4th",
-                                _ => "last",
-                            });
+                            let nth =
+                                choice_ui(ui, "series_nth", nth, &[1, 2, 3, 4, -1], |n| match n {
+                                    1 => "1st",
+                                    2 => "2nd",
+                                    3 => "3rd",
+                                    4 => "4th",
+                                    _ => "last",
+                                });
                             use Weekday::*;
                             choice_ui(
                                 ui,
@@ -136,8 +139,11 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                                 weekday,
                                 &[Mon, Tue, Wed, Thu, Fri, Sat, Sun],
                                 weekday_name,
-                            );
+                            )
+                            .accessible_name("Weekday");
+                            nth
                         })
+                        .inner
                     });
                 }
             }
@@ -149,11 +155,12 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                         CadenceEnd::Count(_) => 2,
                     };
                     let before = kind;
-                    choice_ui(ui, "series_end_kind", &mut kind, &[0, 1, 2], |k| match k {
-                        0 => "Never",
-                        1 => "On a date",
-                        _ => "After a number of sessions",
-                    });
+                    let ends =
+                        choice_ui(ui, "series_end_kind", &mut kind, &[0, 1, 2], |k| match k {
+                            0 => "Never",
+                            1 => "On a date",
+                            _ => "After a number of sessions",
+                        });
                     if kind != before {
                         cadence.end = match kind {
                             1 => CadenceEnd::Until(
@@ -166,7 +173,7 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                     match &mut cadence.end {
                         CadenceEnd::Never => {}
                         CadenceEnd::Until(date) => {
-                            date_ui(ui, "series_until", date);
+                            date_ui(ui, "series_until", date).accessible_name("Last session on");
                         }
                         CadenceEnd::Count(n) => {
                             ui.add(
@@ -174,11 +181,14 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                                     .range(1..=999)
                                     .clamp_existing_to_range(false),
                             )
-                            .on_hover_text("Number of sessions in all");
+                            .on_hover_text("Number of sessions in all")
+                            .accessible_name("Number of sessions in all");
                             ui.label("sessions");
                         }
                     }
+                    ends
                 })
+                .inner
             });
             if cadence != shown {
                 series.cadence = cadence.to_rrule();

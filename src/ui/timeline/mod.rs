@@ -165,8 +165,8 @@ fn toolbar_ui(
         }
     }
     ui.separator();
-    ui.label("Highlight participant:");
-    participant_ui(ui, "timeline_participant", register, participant, true);
+    let label = ui.label("Highlight participant:");
+    participant_ui(ui, "timeline_participant", register, participant, true).labelled_by(label.id);
     ui.separator();
     legend_ui(ui);
     ui.separator();

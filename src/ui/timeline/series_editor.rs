@@ -89,9 +89,9 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                 time_ui(ui, "series_start", &mut series.start)
             });
             form_row(ui, "Ends", |ui| time_ui(ui, "series_end", &mut series.end));
-            labelled_row(ui, "Time zone", |ui, label| {
+            form_row(ui, "Time zone", |ui| {
                 let mut zone = series.time_zone.name().to_string();
-                let response = ui.text_edit_singleline(&mut zone).labelled_by(label);
+                let response = ui.text_edit_singleline(&mut zone);
                 match zone.parse() {
                     Ok(parsed) => series.time_zone = parsed,
                     Err(_) if response.has_focus() => {
@@ -99,6 +99,7 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                     }
                     Err(_) => {}
                 }
+                response
             });
             text_row(ui, "Location", &mut series.location);
             form_row(ui, "Format", |ui| {
@@ -115,10 +116,12 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                     let mut remove = None;
                     for (i, convenor) in series.convenors.iter().enumerate() {
                         ui.horizontal(|ui| {
-                            ui.label(register.participant_name(*convenor));
+                            let name = register.participant_name(*convenor);
+                            ui.label(&name);
                             if ui
                                 .small_button("×")
                                 .on_hover_text("Remove this convenor")
+                                .accessible_name(format!("Remove convenor {name}"))
                                 .clicked()
                             {
                                 remove = Some(i);
@@ -130,12 +133,15 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                     }
                     let mut add = None;
                     if participant_ui(ui, "series_add_convenor", register, &mut add, true)
+                        .accessible_name("Add convenor")
+                        .changed()
                         && let Some(p) = add
                         && !series.convenors.contains(&p)
                     {
                         series.convenors.push(p);
                     }
-                });
+                })
+                .response
             });
         });
     ui.add_space(6.0);
@@ -153,7 +159,8 @@ fn exceptions_ui(ui: &mut Ui, series: &mut SessionSeries) {
     let mut remove = None;
     for (i, exception) in series.exceptions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(exception.occurrence.to_string());
+            let occurrence = exception.occurrence;
+            ui.label(occurrence.to_string());
             let mut moved = matches!(exception.change, OccurrenceChange::MovedTo(_));
             let before = moved;
             choice_ui(
@@ -164,7 +171,8 @@ fn exceptions_ui(ui: &mut Ui, series: &mut SessionSeries) {
                 |m| {
                     if m { "moved to" } else { "cancelled" }
                 },
-            );
+            )
+            .accessible_name(format!("Session of {occurrence}"));
             if moved != before {
                 exception.change = if moved {
                     OccurrenceChange::MovedTo(
@@ -183,6 +191,7 @@ fn exceptions_ui(ui: &mut Ui, series: &mut SessionSeries) {
             if ui
                 .small_button("×")
                 .on_hover_text("The session falls as the cadence says again")
+                .accessible_name(format!("Remove the exception for {occurrence}"))
                 .clicked()
             {
                 remove = Some(i);
@@ -276,17 +285,4 @@ fn upcoming_ui(
             }
         });
     }
-}
-
-/// A form row whose field names itself by the row's label, for screen
-/// readers and UI tests.
-pub(super) fn labelled_row<R>(
-    ui: &mut Ui,
-    label: &str,
-    add: impl FnOnce(&mut Ui, egui::Id) -> R,
-) -> R {
-    let label = ui.label(label);
-    let result = add(ui, label.id);
-    ui.end_row();
-    result
 }
