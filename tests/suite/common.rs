@@ -65,10 +65,6 @@ pub fn harness<'a, P: 'a>(
         .with_size(egui::vec2(1200.0, 800.0))
         .renderer(crate::cpu_renderer::CpuRenderer::default())
         .with_context_setup(coalition_desk::ui::fonts::install)
-        // The shared pickers in `ui::widgets` (participant, meeting, list and
-        // enum choices) return a bool, not a response, so their combo boxes
-        // cannot be tied to their form labels yet.
-        .with_accessibility_check(false)
         .build_ui_state(
             move |ui, state: &mut State<P>| {
                 let mut out = coalition_desk::ui::Outbox::default();

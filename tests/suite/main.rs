@@ -36,3 +36,4 @@ mod ui_meetings;
 mod ui_participants;
 mod ui_timeline;
 mod ui_tracking;
+mod ui_widgets;

@@ -1,0 +1,96 @@
+//! The shared form widgets as a screen reader meets them: each is found by
+//! the label its form row shows, and says it changed only when its value did.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::str::FromStr;
+
+use crate::common::{State, harness, today};
+use coalition_desk::model::CommitmentId;
+use coalition_desk::ui::commitments::CommitmentsPanel;
+use coalition_desk::ui::widgets::{decimal_ui, form_row};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use rust_decimal::Decimal;
+
+/// A decimal field in a form row, counting the frames it reported a change.
+struct Amount {
+    value: Decimal,
+    changes: usize,
+}
+
+fn amount_harness<'a>() -> Harness<'a, Amount> {
+    Harness::builder().build_ui_state(
+        |ui, amount: &mut Amount| {
+            egui::Grid::new("form").show(ui, |ui| {
+                let response = form_row(ui, "Value", |ui| {
+                    decimal_ui(ui, "value", &mut amount.value)
+                });
+                if response.changed() {
+                    amount.changes += 1;
+                }
+            });
+        },
+        Amount {
+            value: Decimal::ZERO,
+            changes: 0,
+        },
+    )
+}
+
+#[test]
+fn a_typed_amount_reports_a_change_only_when_it_reads_as_a_number() {
+    let mut harness = amount_harness();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Value");
+    field.focus();
+    field.type_text("12a");
+    harness.run();
+    assert_eq!(harness.state().value, Decimal::ZERO, "12a is not a number");
+    assert_eq!(harness.state().changes, 0, "so nothing changed");
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(harness.state().value, Decimal::from_str("12").unwrap());
+    assert_eq!(harness.state().changes, 1);
+}
+
+fn editor_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
+    let mut harness = harness(CommitmentsPanel::default(), |ui, state, out| {
+        let revision = state.revision;
+        state
+            .panel
+            .ui(ui, state.doc.register(), today(), revision, out);
+    });
+    // The missiles: a quantity and a value.
+    harness.state_mut().panel.selected = Some(CommitmentId(20));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_commitment_form_names_each_picker_by_its_label() {
+    let harness = editor_harness();
+    for label in ["Announced at", "Marking"] {
+        harness.get_by_role_and_label(Role::ComboBox, label);
+    }
+    // The filter bar above the table has pickers of the same names.
+    for label in ["Participant", "Area", "Route"] {
+        let pickers = harness.get_all_by_role_and_label(Role::ComboBox, label);
+        assert_eq!(pickers.count(), 2, "the filter's and the form's {label}");
+    }
+    harness.get_by_role_and_label(Role::TextInput, "Quantity");
+    harness.get_by_role_and_label(Role::TextInput, "Unit");
+    harness.get_by_role_and_label(Role::TextInput, "Currency");
+    // The table's "Due" header is a button too; the form's carries the date.
+    let due: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Button, "Due")
+        .filter_map(|button| button.accesskit_node().value())
+        .collect();
+    assert_eq!(due, [due_of_the_missiles(&harness)]);
+}
+
+fn due_of_the_missiles(harness: &Harness<'_, State<CommitmentsPanel>>) -> String {
+    let register = harness.state().doc.register();
+    let missiles = register.commitment(CommitmentId(20)).unwrap();
+    missiles.due.expect("the missiles are due").to_string()
+}
