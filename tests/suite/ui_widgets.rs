@@ -23,9 +23,8 @@ fn amount_harness<'a>() -> Harness<'a, Amount> {
     Harness::builder().build_ui_state(
         |ui, amount: &mut Amount| {
             egui::Grid::new("form").show(ui, |ui| {
-                let response = form_row(ui, "Value", |ui| {
-                    decimal_ui(ui, "value", &mut amount.value)
-                });
+                let response =
+                    form_row(ui, "Value", |ui| decimal_ui(ui, "value", &mut amount.value));
                 if response.changed() {
                     amount.changes += 1;
                 }

@@ -68,11 +68,11 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
             egui::Grid::new(("agenda-item", id.0, i))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label("Lead");
                     let salt = format!("meeting-{}-agenda-{i}-lead", id.0);
-                    widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
-                        .accessible_name(format!("Lead of agenda item {n}"));
-                    ui.end_row();
+                    widgets::form_row(ui, "Lead", |ui| {
+                        widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
+                    })
+                    .accessible_name(format!("Lead of agenda item {n}"));
                     text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
                     text_row(
                         ui,
@@ -90,16 +90,18 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
     }
 }
 
+/// A row of an agenda item; its field is named for the item, since every
+/// item has a "Notes" and an "Outcome".
 fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: usize) {
-    ui.label(label);
-    ui.add(
-        TextEdit::multiline(text)
-            .id_salt(salt)
-            .desired_rows(2)
-            .desired_width(420.0),
-    )
+    widgets::form_row(ui, label, |ui| {
+        ui.add(
+            TextEdit::multiline(text)
+                .id_salt(salt)
+                .desired_rows(2)
+                .desired_width(420.0),
+        )
+    })
     .accessible_name(format!("{label} of agenda item {n}"));
-    ui.end_row();
 }
 
 pub(super) fn decisions_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
