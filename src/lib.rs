@@ -9,6 +9,7 @@ pub mod generate;
 pub mod model;
 pub mod problems;
 pub mod report;
+pub mod revision_cache;
 pub mod sample;
 pub mod storage;
 pub mod tracking;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::{Commitment, CommitmentStatus, ParticipantId, Register, Route};
+use crate::revision_cache::RevisionCache;
 
 /// A count and money per currency. Money is never summed across currencies.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -237,14 +238,10 @@ fn firm_since(register: &Register, commitment: &Commitment) -> Option<NaiveDate>
     }
 }
 
-/// The figures kept with the revision they were computed for, so a frame
-/// where nothing changed costs one comparison.
+/// The figures kept with the revision and day they were computed for.
 #[derive(Debug, Default)]
 pub struct DashboardCache {
-    key: Option<(u64, NaiveDate)>,
-    figures: DashboardFigures,
-    /// How many times the figures were computed; tests check it stays put.
-    pub computations: u64,
+    figures: RevisionCache<(u64, NaiveDate), DashboardFigures>,
 }
 
 impl DashboardCache {
@@ -256,11 +253,12 @@ impl DashboardCache {
         revision: u64,
         today: NaiveDate,
     ) -> &DashboardFigures {
-        if self.key != Some((revision, today)) {
-            self.figures = dashboard_figures(register, today);
-            self.key = Some((revision, today));
-            self.computations += 1;
-        }
-        &self.figures
+        self.figures
+            .get_or_update((revision, today), || dashboard_figures(register, today))
+    }
+
+    /// How many times the figures were computed; tests check it stays put.
+    pub fn computations(&self) -> u64 {
+        self.figures.computations()
     }
 }

@@ -8,6 +8,7 @@ use crate::edit::Edit;
 use crate::model::{
     Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
 };
+use crate::revision_cache::RevisionCache;
 use crate::ui::{Command, Outbox, form, theme, widgets};
 
 /// State of the participants panel; the register itself stays with the app.
@@ -19,7 +20,7 @@ pub struct ParticipantsPanel {
     pub filter: String,
     /// The open participant's activity line and the revision it was
     /// counted at: counting scans every commitment, too much per frame.
-    activity: Option<(ParticipantId, u64, String)>,
+    activity: RevisionCache<(u64, ParticipantId), String>,
 }
 
 impl ParticipantsPanel {
@@ -53,14 +54,9 @@ impl ParticipantsPanel {
                 ui.weak("Select a participant in the list, or add one with \"New participant\".");
                 return;
             };
-            let counted = self
+            let activity = self
                 .activity
-                .as_ref()
-                .is_some_and(|(shown, at, _)| *shown == id && *at == revision);
-            if !counted {
-                self.activity = Some((id, revision, activity_line(register, id)));
-            }
-            let activity = self.activity.as_ref().map_or("", |(_, _, line)| line);
+                .get_or_update((revision, id), || activity_line(register, id));
             egui::ScrollArea::vertical().show(ui, |ui| {
                 participant_ui(ui, today, id, participant, activity, out);
                 ui.add_space(theme::SECTION_GAP);

@@ -6,6 +6,7 @@ use egui::Ui;
 use super::{Outbox, theme};
 use crate::edit::{self, Edit, RegisterList};
 use crate::model::Register;
+use crate::revision_cache::RevisionCache;
 
 /// A rename being typed; applied when the field loses focus, so renaming
 /// a level used by thousands of records is one edit, not one per letter.
@@ -29,17 +30,13 @@ pub struct RegisterSettingsPanel {
     refusal: Option<String>,
     /// How many records use each entry, counted once per register revision
     /// rather than every frame (a register may hold 100,000 commitments).
-    uses: Option<(u64, UseCounts)>,
+    uses: RevisionCache<u64, UseCounts>,
 }
 
 impl RegisterSettingsPanel {
     /// Draws the tab; `revision` is the document's, for the usage counts.
     pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
-        if self
-            .uses
-            .as_ref()
-            .is_none_or(|(counted, _)| *counted != revision)
-        {
+        self.uses.get_or_update(revision, || {
             let mut uses = std::collections::HashMap::new();
             for list in [RegisterList::Markings, RegisterList::CapabilityAreas] {
                 for entry in entries(register, list) {
@@ -49,8 +46,8 @@ impl RegisterSettingsPanel {
                     );
                 }
             }
-            self.uses = Some((revision, uses));
-        }
+            uses
+        });
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("Register");
             ui.horizontal(|ui| {
@@ -145,8 +142,8 @@ impl RegisterSettingsPanel {
                 }
                 let uses = self
                     .uses
-                    .as_ref()
-                    .and_then(|(_, uses)| uses.get(&(list, entry.clone())).copied())
+                    .last()
+                    .and_then(|uses| uses.get(&(list, entry.clone())).copied())
                     .unwrap_or(0);
                 ui.label(egui::RichText::new(format!("used by {uses}")).weak());
                 if ui.add_enabled(index > 0, egui::Button::new("Up")).clicked() {

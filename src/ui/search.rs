@@ -4,6 +4,7 @@
 use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::model::Register;
+use crate::revision_cache::RevisionCache;
 use crate::tracking::{SearchIndex, SearchTarget};
 use crate::ui::{Command, Outbox};
 
@@ -17,7 +18,7 @@ pub struct SearchBox {
     pub query: String,
     /// The highlighted hit.
     pub selected: usize,
-    index: Option<(u64, SearchIndex)>,
+    index: RevisionCache<u64, SearchIndex>,
     /// Set when opened, so the text field takes the keyboard at once.
     focus: bool,
 }
@@ -35,12 +36,9 @@ impl SearchBox {
         if !self.open {
             return;
         }
-        if self.index.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.index = Some((revision, SearchIndex::build(register)));
-        }
-        let Some((_, index)) = &self.index else {
-            return;
-        };
+        let index = self
+            .index
+            .get_or_update(revision, || SearchIndex::build(register));
         let hits = index.find(&self.query, SHOWN);
         let (down, up, enter, escape) = ui.input_mut(|i| {
             (

@@ -174,7 +174,7 @@ fn dashboard_cache_recomputes_only_after_an_edit() {
     for _ in 0..3 {
         cache.figures(doc.register(), doc.revision(), today());
     }
-    assert_eq!(cache.computations, 1);
+    assert_eq!(cache.computations(), 1);
     let mut c = doc.register().commitments[&CommitmentId(22)].clone();
     c.move_status(step(CommitmentStatus::Committed, ""))
         .unwrap();
@@ -188,7 +188,7 @@ fn dashboard_cache_recomputes_only_after_an_edit() {
         .firm
         .count;
     assert_eq!(firm, 2);
-    assert_eq!(cache.computations, 2);
+    assert_eq!(cache.computations(), 2);
 }
 
 /// Two sessions of one series, with things happening between them.

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use crate::edit::Edit;
 use crate::model::{Commitment, CommitmentId, CommitmentStatus, Register, Route, StatusChange};
+use crate::revision_cache::RevisionCache;
 use crate::ui::Outbox;
 
 /// Width the editor opens at beside the table.
@@ -26,30 +27,19 @@ pub struct CommitmentsPanel {
     pub selected: Option<CommitmentId>,
     pub filter: CommitmentFilter,
     pub sort: Sort,
-    rows: Option<Rows>,
-    problems: Option<Problems>,
+    /// The filtered, sorted ids: filtering and sorting 100,000 commitments
+    /// every frame would make scrolling stutter.
+    rows: RevisionCache<RowsKey, Vec<CommitmentId>>,
+    /// Validation messages of the selected commitment, kept until it changes.
+    problems: RevisionCache<(u64, CommitmentId, NaiveDate), Vec<String>>,
     /// Set when a new commitment is selected, so the table brings it into view.
     scroll_to_selected: bool,
     /// The draft of the selected commitment's next status step.
     pub status_form: StatusForm,
 }
 
-/// The filtered, sorted ids and what they were computed from: filtering and
-/// sorting 100,000 commitments every frame would make scrolling stutter.
-struct Rows {
-    revision: u64,
-    filter: CommitmentFilter,
-    sort: Sort,
-    today: NaiveDate,
-    ids: Vec<CommitmentId>,
-}
-
-/// Validation messages of the selected commitment, kept until it changes.
-struct Problems {
-    revision: u64,
-    id: CommitmentId,
-    messages: Vec<String>,
-}
+/// What the table's rows are computed from.
+type RowsKey = (u64, CommitmentFilter, Sort, NaiveDate);
 
 impl CommitmentsPanel {
     /// Draws the panel. `revision` must change whenever the register does
@@ -94,7 +84,7 @@ impl CommitmentsPanel {
             } else {
                 None
             };
-            let ids = self.rows.as_ref().map(|r| r.ids.as_slice()).unwrap_or(&[]);
+            let ids = self.rows.last().map_or(&[][..], Vec::as_slice);
             let output = table::table_ui(
                 ui,
                 register,
@@ -116,27 +106,16 @@ impl CommitmentsPanel {
 
     /// The commitments the table shows, in its order, as of the last frame.
     pub fn visible(&self) -> &[CommitmentId] {
-        self.rows.as_ref().map(|r| r.ids.as_slice()).unwrap_or(&[])
+        self.rows.last().map_or(&[][..], Vec::as_slice)
     }
 
     fn refresh(&mut self, register: &Register, revision: u64, today: NaiveDate) {
-        let fresh = self.rows.as_ref().is_some_and(|rows| {
-            rows.revision == revision
-                && rows.filter == self.filter
-                && rows.sort == self.sort
-                && rows.today == today
-        });
-        if fresh {
-            return;
-        }
-        let mut ids = self.filter.matching(register, today);
-        self.sort.apply(register, &mut ids);
-        self.rows = Some(Rows {
-            revision,
-            filter: self.filter.clone(),
-            sort: self.sort,
-            today,
-            ids,
+        let key = (revision, self.filter.clone(), self.sort, today);
+        let (filter, sort) = (&self.filter, &self.sort);
+        self.rows.get_or_update(key, || {
+            let mut ids = filter.matching(register, today);
+            sort.apply(register, &mut ids);
+            ids
         });
     }
 
@@ -156,22 +135,9 @@ impl CommitmentsPanel {
             ui.weak("Select a commitment in the table, or add one with \"New commitment\".");
             return;
         };
-        let stale = self
-            .problems
-            .as_ref()
-            .is_none_or(|p| p.revision != revision || p.id != id);
-        if stale {
-            self.problems = Some(Problems {
-                revision,
-                id,
-                messages: problems_of(register, id, today),
-            });
-        }
         let messages = self
             .problems
-            .as_ref()
-            .map(|p| p.messages.as_slice())
-            .unwrap_or(&[]);
+            .get_or_update((revision, id, today), || problems_of(register, id, today));
         editor::editor_ui(
             ui,
             register,

@@ -13,6 +13,7 @@ use egui::{Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
 use crate::model::{MeetingId, Register, amounts};
+use crate::revision_cache::RevisionCache;
 use crate::tracking::{DashboardCache, DashboardFigures, SessionChanges, Split, Totals};
 use crate::ui::{Outbox, theme};
 
@@ -22,7 +23,7 @@ pub struct DashboardPanel {
     cache: DashboardCache,
     /// The meeting "since last session" is shown for.
     pub since_meeting: Option<MeetingId>,
-    since: Option<(u64, MeetingId, SessionChanges)>,
+    since: RevisionCache<(u64, MeetingId), Option<SessionChanges>>,
     /// Where each area's bar was drawn last frame (centre, on screen), so
     /// tests can click one as the officer would.
     pub bar_centres: Vec<(String, egui::Pos2)>,
@@ -31,7 +32,7 @@ pub struct DashboardPanel {
 impl DashboardPanel {
     /// How many times the figures were computed (not fetched from cache).
     pub fn computations(&self) -> u64 {
-        self.cache.computations
+        self.cache.computations()
     }
 
     /// Draws the panel. `revision` must change whenever the register does.

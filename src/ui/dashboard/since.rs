@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::model::{MeetingId, Register, amounts};
+use crate::revision_cache::RevisionCache;
 use crate::tracking::{SessionChanges, since_last_session};
 use crate::ui::{Command, Outbox, theme, widgets};
 
@@ -14,7 +15,7 @@ pub fn since_ui(
     register: &Register,
     revision: u64,
     meeting: &mut Option<MeetingId>,
-    cached: &mut Option<(u64, MeetingId, SessionChanges)>,
+    cached: &mut RevisionCache<(u64, MeetingId), Option<SessionChanges>>,
     out: &mut Outbox,
 ) {
     ui.heading("Since last session");
@@ -30,15 +31,8 @@ pub fn since_ui(
         ui.weak("No meetings yet.");
         return;
     };
-    let fresh = cached
-        .as_ref()
-        .is_some_and(|(r, m, _)| *r == revision && *m == id);
-    if !fresh {
-        *cached = since_last_session(register, id)
-            .ok()
-            .map(|changes| (revision, id, changes));
-    }
-    let Some((_, _, changes)) = cached.as_ref() else {
+    let changes = cached.get_or_update((revision, id), || since_last_session(register, id).ok());
+    let Some(changes) = changes else {
         ui.weak("That meeting is no longer in the register.");
         return;
     };

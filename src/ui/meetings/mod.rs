@@ -13,6 +13,7 @@ use egui_extras::{Column, TableBuilder};
 use super::{Command, Outbox, theme};
 use crate::edit::Edit;
 use crate::model::{Meeting, MeetingId, Record, Register};
+use crate::revision_cache::RevisionCache;
 
 /// The meetings tab's own state: which meeting is open and the list filter.
 /// Everything else is read from the register each frame.
@@ -22,9 +23,9 @@ pub struct MeetingsPanel {
     pub selected: Option<MeetingId>,
     /// Text typed in the filter box; matches title, location or date.
     pub filter: String,
-    /// The open meeting's validation problems, for (revision, meeting),
-    /// worked out once per edit rather than every frame.
-    problems: Option<(u64, MeetingId, Vec<String>)>,
+    /// The open meeting's validation problems, worked out once per edit
+    /// rather than every frame.
+    problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<String>>,
 }
 
 impl MeetingsPanel {
@@ -52,20 +53,14 @@ impl MeetingsPanel {
             .show(ui, |ui| self.list_ui(ui, register, today, out));
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
-                let fresh = self
-                    .problems
-                    .as_ref()
-                    .is_some_and(|(r, m, _)| *r == revision && *m == id);
-                if !fresh {
-                    let messages = register
+                let problems = self.problems.get_or_update((revision, id, today), || {
+                    register
                         .meeting_problems_of(id, today)
                         .into_iter()
                         .map(|p| p.message)
-                        .collect();
-                    self.problems = Some((revision, id, messages));
-                }
-                let problems = self.problems.as_ref().map(|(_, _, m)| m.as_slice());
-                editor_ui(ui, register, id, today, problems.unwrap_or_default(), out)
+                        .collect()
+                });
+                editor_ui(ui, register, id, today, problems, out)
             }
             None => {
                 ui.centered_and_justified(|ui| {

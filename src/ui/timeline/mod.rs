@@ -14,6 +14,7 @@ use crate::calendar::timeline::{
 };
 use crate::calendar::{Occurrence, schedule_session};
 use crate::model::{ParticipantId, Register, SeriesId};
+use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
 use crate::ui::{Command, Outbox};
 
@@ -51,8 +52,8 @@ pub struct TimelinePanel {
     pub participant: Option<ParticipantId>,
     /// The series open in the editor beside the timeline.
     pub series: Option<SeriesId>,
-    figures: Option<(u64, NaiveDate, TimelineFigures)>,
-    trace: Option<(u64, ParticipantId, ParticipantTrace)>,
+    figures: RevisionCache<(u64, NaiveDate), TimelineFigures>,
+    trace: RevisionCache<(u64, ParticipantId), ParticipantTrace>,
 }
 
 impl TimelinePanel {
@@ -66,26 +67,14 @@ impl TimelinePanel {
         revision: u64,
         out: &mut Outbox,
     ) {
-        let fresh = matches!(&self.figures, Some((r, d, _)) if *r == revision && *d == today);
-        if !fresh {
-            self.figures = Some((revision, today, timeline_figures(register, today)));
-        }
-        if let Some(participant) = self.participant {
-            let fresh =
-                matches!(&self.trace, Some((r, p, _)) if *r == revision && *p == participant);
-            if !fresh {
-                self.trace = Some((
-                    revision,
-                    participant,
-                    participant_trace(register, participant),
-                ));
-            }
-        } else {
-            self.trace = None;
-        }
-        let Some((_, _, figures)) = &self.figures else {
-            return;
-        };
+        let figures = self
+            .figures
+            .get_or_update((revision, today), || timeline_figures(register, today));
+        let trace = self.participant.map(|participant| {
+            self.trace.get_or_update((revision, participant), || {
+                participant_trace(register, participant)
+            })
+        });
         egui::Panel::right("timeline_series")
             .resizable(true)
             .default_size(340.0)
@@ -108,7 +97,6 @@ impl TimelinePanel {
             ui.add_space(2.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            let trace = self.trace.as_ref().map(|(_, _, t)| t);
             canvas::timeline_ui(ui, &mut self.view, figures, trace, today, out);
         });
     }
