@@ -404,7 +404,8 @@ impl CoalitionDeskApp {
         });
         self.import_review_ui(&ctx);
 
-        self.printing.ui(&ctx, self.document.register(), self.today);
+        let (register, revision) = (self.document.register(), self.document.revision());
+        self.printing.ui(&ctx, register, revision, self.today);
 
         if let Some(mut dialog) = self.dialog.take() {
             match dialog.ui(&ctx) {

@@ -187,3 +187,30 @@ fn selecting_a_series_keeps_its_cadence_as_written() {
         assert_eq!(kept.as_deref(), Some(cadence));
     }
 }
+
+#[test]
+fn the_print_preview_builds_its_data_once_per_change() {
+    let mut harness = harness(Startup::Sample);
+    let meeting = harness.state().document.register().meetings_by_date()[0];
+    command(&mut harness, Command::PrintSummary(meeting));
+    let built = |harness: &AppHarness| {
+        let preview = harness.state().printing.preview.as_ref();
+        preview.expect("the preview is open").computations()
+    };
+    for _ in 0..5 {
+        harness.run();
+    }
+    assert_eq!(built(&harness), 1, "frames alone rebuild nothing");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Agenda")
+        .click();
+    harness.run();
+    assert_eq!(built(&harness), 2, "another option, another summary");
+    let register = harness.state().document.register().clone();
+    let mut renamed = register.clone();
+    renamed.name = "Coalition of the Willing (renamed)".into();
+    let edit = coalition_desk::edit::replace_register(&register, renamed);
+    harness.state_mut().document.apply(edit);
+    harness.run();
+    assert_eq!(built(&harness), 3, "an edit rebuilds it");
+}

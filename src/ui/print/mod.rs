@@ -27,7 +27,13 @@ impl Printing {
     }
 
     /// Draws the preview and takes in finished jobs.
-    pub fn ui(&mut self, ctx: &egui::Context, register: &Register, today: NaiveDate) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        register: &Register,
+        revision: u64,
+        today: NaiveDate,
+    ) {
         let Some(preview) = self.preview.as_mut() else {
             return;
         };
@@ -40,7 +46,7 @@ impl Printing {
         }
         // Closing while a job runs is allowed: the job finishes and its
         // file is written; the answer is shown if the preview is reopened.
-        if !preview.ui(ctx, register, today, worker) {
+        if !preview.ui(ctx, register, revision, today, worker) {
             self.preview = None;
         }
     }

@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 use super::worker::{Destination, Outcome, PrintData, PrintWorker};
 use crate::model::{MeetingId, Register, SeriesId};
 use crate::report::{self, Clearance, Paper, SummaryOptions};
+use crate::revision_cache::RevisionCache;
 use crate::ui::file_dialog::{self, FileChoice, FileRequest, TypedPathAnswer};
 
 /// Which report the preview is for.
@@ -32,7 +33,14 @@ pub struct PrintPreview {
     pub unprinted: Option<PathBuf>,
     /// Shown when no file dialog could be opened: the officer types a path.
     pub typed_path: Option<String>,
+    /// The data on screen and what stands between it and the printer, kept
+    /// until the register, the options or the day change: building a
+    /// summary every frame made the preview the slowest window.
+    shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
 }
+
+/// What the preview shows: the data (or why there is none) and its clearance.
+type Shown = (Result<PrintData, String>, Clearance);
 
 impl PrintPreview {
     /// A preview of the report with the default options.
@@ -44,7 +52,22 @@ impl PrintPreview {
             message: None,
             unprinted: None,
             typed_path: None,
+            shown: RevisionCache::default(),
         }
+    }
+
+    /// How many times the preview's data was built; tests check it stays put.
+    pub fn computations(&self) -> u64 {
+        self.shown.computations()
+    }
+
+    fn shown(&self, register: &Register, today: NaiveDate) -> Shown {
+        let data = self.data(register);
+        let clearance = match &data {
+            Ok(data) => Clearance::of(register, data.includes(), today),
+            Err(_) => Clearance::default(),
+        };
+        (data, clearance)
     }
 
     fn title(&self) -> &'static str {
@@ -141,10 +164,13 @@ impl PrintPreview {
     }
 
     /// Draws the window. Returns false once the officer closes it.
+    /// `revision` is the document's: the data is rebuilt only when it,
+    /// the options or `today` changed.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
         register: &Register,
+        revision: u64,
         today: NaiveDate,
         worker: &PrintWorker,
     ) -> bool {
@@ -154,7 +180,9 @@ impl PrintPreview {
             .open(&mut open)
             .collapsible(false)
             .default_size([640.0, 620.0])
-            .show(ctx, |ui| self.window_ui(ui, register, today, worker));
+            .show(ctx, |ui| {
+                self.window_ui(ui, register, revision, today, worker)
+            });
         open
     }
 
@@ -162,17 +190,30 @@ impl PrintPreview {
         &mut self,
         ui: &mut Ui,
         register: &Register,
+        revision: u64,
         today: NaiveDate,
         worker: &PrintWorker,
     ) {
         let idle = self.busy.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
         ui.separator();
-        let data = self.data(register);
-        let clearance = match &data {
-            Ok(data) => Clearance::of(register, data.includes(), today),
-            Err(_) => Clearance::default(),
-        };
+        // Taken out for the frame, so the buttons below may change the preview.
+        let mut shown = std::mem::take(&mut self.shown);
+        let key = (revision, self.options.clone(), today);
+        let (data, clearance) = shown.get_or_update(key, || self.shown(register, today));
+        self.data_ui(ui, register, worker, data, clearance);
+        self.shown = shown;
+    }
+
+    fn data_ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        worker: &PrintWorker,
+        data: &Result<PrintData, String>,
+        clearance: &Clearance,
+    ) {
+        let idle = self.busy.is_none();
         let printable = data.is_ok() && clearance.allows();
         ui.horizontal(|ui| {
             ui.add_enabled_ui(idle && printable, |ui| {
@@ -197,7 +238,7 @@ impl PrintPreview {
                 ui.label(doing);
             }
         });
-        clearance_ui(ui, &clearance);
+        clearance_ui(ui, clearance);
         self.typed_path_ui(ui, register, worker);
         if let Some((text, is_error)) = &self.message {
             if *is_error {
@@ -222,7 +263,7 @@ impl PrintPreview {
         egui::ScrollArea::vertical()
             .id_salt("print-preview-data")
             .auto_shrink([false, false])
-            .show(ui, |ui| match &data {
+            .show(ui, |ui| match data {
                 Ok(data) => super::preview_data::data_ui(ui, data),
                 Err(error) => {
                     ui.colored_label(ui.visuals().error_fg_color, error);
