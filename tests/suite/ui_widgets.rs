@@ -1,5 +1,6 @@
-//! The shared form widgets as a screen reader meets them: each is found by
-//! the label its form row shows, and says it changed only when its value did.
+//! The shared widgets as a screen reader meets them: each form widget is
+//! found by the label its row shows and says it changed only when its value
+//! did; the one typed-path window answers a path, or Cancel.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::str::FromStr;
@@ -7,6 +8,7 @@ use std::str::FromStr;
 use crate::common::{State, harness, today};
 use coalition_desk::model::CommitmentId;
 use coalition_desk::ui::commitments::CommitmentsPanel;
+use coalition_desk::ui::file_dialog::{TypedPathAnswer, typed_path_ui};
 use coalition_desk::ui::widgets::{decimal_ui, form_row};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -92,4 +94,57 @@ fn due_of_the_missiles(harness: &Harness<'_, State<CommitmentsPanel>>) -> String
     let register = harness.state().doc.register();
     let missiles = register.commitment(CommitmentId(20)).unwrap();
     missiles.due.expect("the missiles are due").to_string()
+}
+
+/// The typed-path window every file the window reads or writes falls back
+/// to when no native dialog can be shown.
+struct Typing {
+    text: String,
+    answer: Option<TypedPathAnswer>,
+}
+
+fn typed_path_harness<'a>() -> Harness<'a, Typing> {
+    Harness::builder().build_ui_state(
+        |ui, typing: &mut Typing| {
+            let prompt = "No file dialog is available on this system. Type the full path:";
+            if let Some(answer) =
+                typed_path_ui(ui, prompt, "/home/officer/x.ron", "OK", &mut typing.text)
+            {
+                typing.answer = Some(answer);
+            }
+        },
+        Typing {
+            text: String::new(),
+            answer: None,
+        },
+    )
+}
+
+#[test]
+fn the_typed_path_window_answers_the_path_typed_on_enter_and_nothing_while_empty() {
+    let mut harness = typed_path_harness();
+    harness.run();
+    assert!(harness.get_by_label("OK").accesskit_node().is_disabled());
+    let field = harness.get_by_role_and_label(
+        Role::TextInput,
+        "No file dialog is available on this system. Type the full path:",
+    );
+    field.focus();
+    field.type_text("  /tmp/register.ron ");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().answer,
+        Some(TypedPathAnswer::Path("/tmp/register.ron".into()))
+    );
+}
+
+#[test]
+fn the_typed_path_window_can_be_cancelled() {
+    let mut harness = typed_path_harness();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().answer, Some(TypedPathAnswer::Cancel));
 }
