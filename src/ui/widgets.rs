@@ -50,7 +50,8 @@ pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
     changed_when(response, new.is_some())
 }
 
-/// A date that may be absent: a checkbox to set it, a picker, and × to clear.
+/// A date that may be absent: "Set date" to give one, then a picker and ×
+/// to clear it. Returns the picker, or "Set date" while there is no date.
 pub fn optional_date_ui(
     ui: &mut Ui,
     id_salt: &str,
