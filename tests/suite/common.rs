@@ -219,3 +219,22 @@ pub fn register() -> Register {
     r.next_id = 30;
     r
 }
+
+/// Sets the open meeting's state the way the officer does: the State
+/// box, then the entry in its list (drawn last, above the meetings table).
+pub fn set_meeting_state<S>(harness: &mut Harness<'_, S>, state: &str) {
+    use egui_kittest::kittest::Queryable;
+    // The form's label comes first, the box it names after it.
+    harness
+        .get_all_by_label("State")
+        .last()
+        .expect("the State box")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label(state)
+        .last()
+        .expect("the state is offered")
+        .click();
+    harness.run();
+}

@@ -41,24 +41,6 @@ fn harness(startup: Startup) -> AppHarness {
     harness
 }
 
-/// Sets the open meeting's state the way the officer does: the State
-/// box, then the entry in its list (drawn last, above the meetings table).
-fn set_state(harness: &mut AppHarness, state: &str) {
-    // The form's label comes first, the box it names after it.
-    harness
-        .get_all_by_label("State")
-        .last()
-        .expect("the State box")
-        .click();
-    harness.run();
-    harness
-        .get_all_by_label(state)
-        .last()
-        .expect("the state is offered")
-        .click();
-    harness.run();
-}
-
 fn click(harness: &mut AppHarness, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
@@ -324,7 +306,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     click(&mut harness, "New meeting");
     let meeting = harness.state().meetings.selected.expect("selected");
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Polska");
     click(&mut harness, "Present");
 

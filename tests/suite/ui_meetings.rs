@@ -83,24 +83,6 @@ fn harness() -> Harness<'static, State> {
         )
 }
 
-/// Sets the open meeting's state the way the officer does: the State
-/// box, then the entry in its list (drawn last, above the meetings table).
-fn set_state(harness: &mut Harness<'_, State>, state: &str) {
-    // The form's label comes first, the box it names after it.
-    harness
-        .get_all_by_label("State")
-        .last()
-        .expect("the State box")
-        .click();
-    harness.run();
-    harness
-        .get_all_by_label(state)
-        .last()
-        .expect("the state is offered")
-        .click();
-    harness.run();
-}
-
 fn click(harness: &mut Harness<'_, State>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
@@ -134,7 +116,7 @@ fn new_meeting_then_edit_then_undo() {
     harness.run();
 
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Україна");
     click(&mut harness, "Present");
     let attendance = meeting(&harness).unwrap().attendance;
@@ -172,7 +154,7 @@ fn snapshot_of_a_recorded_meeting() {
     let mut harness = harness();
     click(&mut harness, "New meeting");
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Україна");
     click(&mut harness, "Present");
     click(&mut harness, "Add delegate for Україна");
