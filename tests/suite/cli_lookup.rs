@@ -1,0 +1,52 @@
+//! Finding the meeting or series the officer names on the command line:
+//! by id, by date or by name, with close matches when it is not there.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use coalition_desk::cli;
+use coalition_desk::model::{MeetingId, SeriesId};
+use coalition_desk::sample;
+
+const SAMPLE_MEETING: MeetingId = MeetingId(11);
+
+#[test]
+fn meetings_found_by_id_or_date_with_close_matches() {
+    let register = sample::register().unwrap();
+    assert_eq!(cli::find_meeting(&register, "11").unwrap(), SAMPLE_MEETING);
+    assert_eq!(
+        cli::find_meeting(&register, "2025-04-10").unwrap(),
+        SAMPLE_MEETING
+    );
+    let error = cli::find_meeting(&register, "2025-04-11")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("There is no meeting on 2025-04-11 in the register"),
+        "{error}"
+    );
+    assert!(
+        error.contains("11 — Coalition of the Willing — Defence ministers (2025-04-10)"),
+        "{error}"
+    );
+    let error = cli::find_meeting(&register, "12").unwrap_err().to_string();
+    assert!(
+        error.contains("There is no meeting 12 in the register"),
+        "{error}"
+    );
+    assert!(error.contains("close matches"), "{error}");
+}
+
+#[test]
+fn series_found_by_id_or_name_with_close_matches() {
+    let register = sample::register().unwrap();
+    assert_eq!(cli::find_series(&register, "9").unwrap(), SeriesId(9));
+    assert_eq!(
+        cli::find_series(&register, "defence ministers").unwrap(),
+        SeriesId(9)
+    );
+    let error = cli::find_series(&register, "11").unwrap_err().to_string();
+    assert!(
+        error.contains("There is no series 11 in the register"),
+        "{error}"
+    );
+    assert!(error.contains("10 — Chiefs of Defence planning"), "{error}");
+}
