@@ -220,6 +220,6 @@ fn run_window(
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
+    .map_err(|error| anyhow::anyhow!("The window could not be opened ({error})"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -30,13 +30,13 @@ pub fn check(file: &Path, today: NaiveDate) -> ExitCode {
     if problems.is_empty() {
         println!("{}: {}", file.display(), loaded.register.counts());
         if let Some(newer) = newer {
-            println!("{newer}; only what this version knows was checked");
+            println!("{}", only_what_is_known(file, &newer));
             return ExitCode::FAILURE;
         }
         return ExitCode::SUCCESS;
     }
     if let Some(newer) = &newer {
-        println!("{newer}; only what this version knows was checked");
+        println!("{}", only_what_is_known(file, newer));
     }
     for problem in &problems {
         println!("{}: {problem}", file.display());
@@ -48,4 +48,14 @@ pub fn check(file: &Path, today: NaiveDate) -> ExitCode {
         if problems.len() == 1 { "" } else { "s" }
     );
     ExitCode::FAILURE
+}
+
+/// The finding for a newer version's file that still parsed, in the same
+/// `FILE: sentence` form as the problems.
+fn only_what_is_known(file: &Path, newer: &storage::StorageError) -> String {
+    format!(
+        "{}: {}; only what this version knows was checked",
+        file.display(),
+        newer.message()
+    )
 }

@@ -12,6 +12,8 @@ pub mod sample;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::storage::StorageError;
+
 pub use lookup::{LookupError, find_meeting, find_series};
 
 /// Why a sub-command could not finish, beyond what the core reports.
@@ -49,7 +51,18 @@ fn write_output(what: &'static str, output: &Path, bytes: &[u8]) -> Result<(), C
 }
 
 /// The one way the command line shows an error, whichever sub-command met
-/// it: the error's sentence.
+/// it: the error's sentence (file path last), or `FILE:LINE:COL: sentence`
+/// when the error is at a place in a file, so editors and terminals make
+/// the place clickable.
 pub fn error_line(error: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(storage) = error.downcast_ref::<StorageError>()
+        && let Some((line, col)) = storage.position()
+    {
+        return format!(
+            "{}:{line}:{col}: {}",
+            storage.path().display(),
+            storage.message()
+        );
+    }
     error.to_string()
 }

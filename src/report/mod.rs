@@ -47,16 +47,16 @@ impl Paper {
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("there is no {0} in the register")]
+    #[error("There is no {0} in the register")]
     NoSuchMeeting(MeetingId),
-    #[error("there is no {0} in the register")]
+    #[error("There is no {0} in the register")]
     NoSuchSeries(SeriesId),
     /// The document would misstate its marking; each line says why.
-    #[error("the document cannot be printed:\n  {}", .0.join("\n  "))]
+    #[error("The document cannot be printed:\n  {}", .0.join("\n  "))]
     Refused(Vec<String>),
-    #[error("the report data could not be prepared: {0}")]
+    #[error("The report data could not be prepared ({0})")]
     Data(#[from] serde_json::Error),
     /// The template failed; a bug in the program, not in the register.
-    #[error("the report could not be typeset: {0}")]
+    #[error("The report could not be typeset ({0})")]
     Typesetting(String),
 }

@@ -248,7 +248,7 @@ fn check_on_a_missing_file_says_so() {
     assert_eq!(output.status.code(), Some(1));
     let said = said(&output);
     assert!(said.contains(&path.display().to_string()), "{said}");
-    assert!(said.contains("could not read"), "{said}");
+    assert!(said.contains("could not be opened"), "{said}");
     assert!(!path.exists(), "check does not create the file");
 }
 

@@ -13,6 +13,7 @@ mod calendar_readers;
 mod calendar_time_zones;
 mod check_rules;
 mod cli;
+mod cli_errors;
 mod cli_lookup;
 mod cli_print;
 mod crash_safety;

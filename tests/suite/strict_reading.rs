@@ -357,6 +357,6 @@ fn a_failed_read_leaves_the_file_untouched() {
         error.to_string().contains("unknown field `until`"),
         "{error}"
     );
-    assert!(error.describe().ends_with(&path.display().to_string()));
+    assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
