@@ -22,7 +22,7 @@ pub struct SummaryRequest<'a> {
 /// includes are judged as of `today`.
 pub fn summary(
     file: &Path,
-    request: &SummaryRequest,
+    request: &SummaryRequest<'_>,
     output: &Path,
     today: NaiveDate,
 ) -> anyhow::Result<ExitCode> {

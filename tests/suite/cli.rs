@@ -1,7 +1,6 @@
 //! The command line, run as the real binary in temporary folders: `sample`
 //! writes the bundled register, `check` validates a file and reports every
 //! problem with the file's path, and neither ever touches a file it reads.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

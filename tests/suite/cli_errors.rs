@@ -1,7 +1,6 @@
 //! One error, one line: every sub-command that reads a register shows a
 //! storage error the same way, `FILE:LINE:COL: sentence` where the error
 //! has a place in the file and the sentence with the path last where not.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::ffi::OsStr;
 use std::path::Path;

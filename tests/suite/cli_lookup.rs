@@ -1,6 +1,5 @@
 //! Finding the meeting or series the officer names on the command line:
 //! by id, by date or by name, with close matches when it is not there.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use coalition_desk::cli;
 use coalition_desk::model::{MeetingId, SeriesId};

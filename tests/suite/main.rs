@@ -2,6 +2,11 @@
 //! the whole application (egui, typst), and one link instead of
 //! twenty keeps `cargo test` quick and its disk use within a CI machine's.
 //! Each module below is one area; run one with `cargo test -- model::`.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test, in the helpers as in the tests"
+)]
 
 mod common;
 mod cpu_renderer;

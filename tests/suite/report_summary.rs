@@ -1,6 +1,5 @@
 //! The meeting summary and attendance record as data: the sample register's
 //! summary compared in full, the options and the marking rule.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{

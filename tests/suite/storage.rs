@@ -2,7 +2,6 @@
 //! conflicts, locks and recovery copies, all on real files in temp folders.
 
 // A failed unwrap is a failed test, which is what a test should do.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 use std::fs;
