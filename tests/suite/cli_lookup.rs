@@ -49,3 +49,28 @@ fn series_found_by_id_or_name_with_close_matches() {
     );
     assert!(error.contains("10 — Chiefs of Defence planning"), "{error}");
 }
+
+#[test]
+fn a_date_with_two_meetings_asks_for_the_id_of_one() {
+    let mut register = sample::register().unwrap();
+    let mut second = register.meeting(SAMPLE_MEETING).unwrap().clone();
+    second.title = "Chiefs of Defence (same day)".into();
+    register.meetings.insert(MeetingId(12), second);
+
+    let error = cli::find_meeting(&register, "2025-04-10")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("There are 2 meetings on 2025-04-10: give the id of one"),
+        "{error}"
+    );
+    assert!(
+        error.contains("12 — Chiefs of Defence (same day)"),
+        "{error}"
+    );
+    assert_eq!(
+        cli::find_meeting(&register, "12").unwrap(),
+        MeetingId(12),
+        "the id picks one"
+    );
+}
