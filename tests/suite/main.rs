@@ -37,6 +37,7 @@ mod timeline_layout;
 mod tracking;
 mod ui_app;
 mod ui_commitments;
+mod ui_errors;
 mod ui_files;
 mod ui_looking;
 mod ui_meetings;
