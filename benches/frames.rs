@@ -1,7 +1,6 @@
 //! CPU time of one frame of each panel on a large register, driven
 //! headlessly through egui_kittest (no GPU), against an empty frame in the
 //! same harness; and one edit with its undo and redo.
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};

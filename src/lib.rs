@@ -3,6 +3,7 @@
 //! UI; `ui` is the egui window on top of it.
 
 pub mod calendar;
+pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod generate;

@@ -37,8 +37,8 @@ impl CoalitionDeskApp {
             }
             (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
                 if let Err(error) = std::fs::remove_file(&recovery) {
-                    self.notify(format!(
-                        "Could not remove the recovery file: {error}: {}",
+                    self.notify_failure(format!(
+                        "Could not remove the recovery file ({error}): {}",
                         recovery.display()
                     ));
                 }

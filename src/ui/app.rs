@@ -197,7 +197,19 @@ impl CoalitionDeskApp {
         });
     }
 
-    /// Shows an error the officer must acknowledge.
+    /// Puts a failure in the status bar, as an error, and logs it once: for
+    /// what went wrong in the background (an autosave, a leftover file)
+    /// where a dialog would interrupt for nothing the officer can do now.
+    pub fn notify_failure(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        tracing::warn!("{text}");
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
+        });
+    }
+
+    /// Shows an error the officer must acknowledge, and logs it once.
     pub fn report_error(&mut self, title: &str, text: impl Into<String>) {
         let text = text.into();
         tracing::warn!("{title}: {text}");

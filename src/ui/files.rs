@@ -75,9 +75,8 @@ impl CoalitionDeskApp {
                     register: Box::new(loaded.register),
                 });
             }
-            Err(error) => self.notify(format!(
-                "A recovery file was found but cannot be read: {}",
-                error.describe()
+            Err(error) => self.notify_failure(format!(
+                "A recovery file was found but cannot be read. {error}"
             )),
         }
     }
@@ -176,7 +175,7 @@ impl CoalitionDeskApp {
         let lock = match RegisterLock::acquire(path, &this_process()) {
             Ok(lock) => lock,
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 return false;
             }
         };
@@ -192,7 +191,7 @@ impl CoalitionDeskApp {
                 true
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 false
             }
         }
@@ -219,7 +218,7 @@ impl CoalitionDeskApp {
                 false
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 false
             }
         }
@@ -253,16 +252,13 @@ impl CoalitionDeskApp {
         self.last_recovery_write = Instant::now();
         if let Err(error) = storage::write_recovery(self.document.path(), self.document.register())
         {
-            self.notice = Some(super::app::Notice {
-                text: format!("Autosave failed: {}", error.describe()),
-                is_error: true,
-            });
+            self.notify_failure(format!("Autosave failed. {error}"));
         }
     }
 
     pub(super) fn discard_recovery(&mut self) {
         if let Err(error) = storage::discard_recovery(self.document.path()) {
-            tracing::warn!("{}", error.describe());
+            tracing::warn!("{error}");
         }
     }
 }

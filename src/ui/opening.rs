@@ -214,7 +214,7 @@ impl CoalitionDeskApp {
         let loaded = match loaded {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.report_error("The register could not be opened", error.describe());
+                self.report_error("The register could not be opened", error.to_string());
                 return;
             }
         };

@@ -2,7 +2,6 @@
 //! calendar export refusing a cadence no reader could use: in the core,
 //! on the command line (exit 1, no file) and in the window (the same
 //! sentence, no file).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 use std::process::Command;

@@ -1,8 +1,6 @@
 //! A small register and a harness that runs one panel the way the app does:
 //! the panel fills an outbox, the document applies it, the revision moves.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -82,11 +80,11 @@ pub fn harness<'a, P: 'a>(
         )
 }
 
-fn money(amount: &str) -> Option<Money> {
-    Some(Money {
+fn money(amount: &str) -> Money {
+    Money {
         amount: Decimal::from_str(amount).unwrap(),
         currency: "EUR".into(),
-    })
+    }
 }
 
 fn commitment(
@@ -174,7 +172,7 @@ pub fn register() -> Register {
         "Air defence missiles",
         "Air & missile defence",
         Pledged,
-        money("1600000000"),
+        Some(money("1600000000")),
         Some(date(2025, 12, 31)),
     );
     c.route = Route::DirectContribution;
@@ -190,7 +188,7 @@ pub fn register() -> Register {
             "Demining teams",
             "Demining",
             InDelivery,
-            money("125000000.50"),
+            Some(money("125000000.50")),
             Some(date(2025, 5, 1)),
         ),
     );
@@ -201,7 +199,7 @@ pub fn register() -> Register {
             "Drone production",
             "Drones",
             Proposed,
-            money("350000000"),
+            Some(money("350000000")),
             None,
         ),
     );

@@ -3,8 +3,6 @@
 //! those), other problems of included records are warnings, nothing
 //! unrecorded prints as "Absent", and invitations never count as attendance.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use coalition_desk::model::{
     Attendance, AttendanceStatus, CommitmentId, Meeting, MeetingId, MeetingState, PersonId, Record,
     SeriesId, SessionSeries,

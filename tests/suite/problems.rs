@@ -1,7 +1,6 @@
 //! The problem list kept current after edits is always exactly what a
 //! full `validate(today)` says, and edits to commitments or existing meetings
 //! do not check the whole register again.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};

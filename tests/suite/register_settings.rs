@@ -1,6 +1,5 @@
 //! Marking levels and capability areas: renaming reaches every record that
 //! uses the entry, and an entry in use cannot be removed.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::{RegisterList, list_entry_uses, rename_list_entry};

@@ -1,6 +1,5 @@
 //! The whole window driven headlessly: menus, shortcuts, undo/redo, the
 //! unsaved-changes prompt, saving and reopening a real file.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::NaiveDate;
 use coalition_desk::document::Origin;

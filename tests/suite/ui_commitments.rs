@@ -1,5 +1,4 @@
 //! The commitments panel driven as an officer would: by labels and clicks.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{State, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};

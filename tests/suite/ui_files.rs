@@ -1,7 +1,6 @@
 //! The whole window and real files: a file changed on disk under the
 //! officer, recovering autosaved work, a newer version's file, deleting a
 //! record others refer to, and adding through the panels end to end.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};

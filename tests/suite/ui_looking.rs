@@ -4,7 +4,6 @@
 //! cadence is written in a form the editor would write differently (a
 //! date-only UNTIL, `+2TH`, an interval past the editor's range) stay as
 //! they are written.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;

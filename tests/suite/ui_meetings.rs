@@ -2,7 +2,6 @@
 //! on widgets found by their labels.
 
 // A failed lookup should stop the test where it happened.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};

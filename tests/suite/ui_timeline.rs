@@ -1,7 +1,6 @@
 //! The timeline panel driven headlessly: zoom and pan with the wheel and
 //! pinch, keys, a click that opens the meeting, and an image snapshot on
 //! the sample register.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::NaiveDate;
 use coalition_desk::calendar::timeline::{Mark, day_number};

@@ -1,6 +1,5 @@
 //! Tracking in the window, driven as an officer would: change a status in
 //! the editor, click a dashboard bar, search and open a hit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{State, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};

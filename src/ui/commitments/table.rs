@@ -192,7 +192,10 @@ pub fn table_ui(
     output
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "until panels get one context value (issue 12, item 4)"
+)]
 fn rows_ui(
     ui: &mut Ui,
     register: &Register,
@@ -337,7 +340,6 @@ fn row_ui(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use std::str::FromStr;
