@@ -70,7 +70,7 @@ pub struct CoalitionDeskApp {
     pub(super) printing: Printing,
     pub notice: Option<Notice>,
     /// Where today comes from; asked once per frame.
-    pub(super) clock: Clock,
+    pub clock: Clock,
     /// The day the officer works on, as of this frame; core code gets it
     /// as an argument.
     pub(super) today: NaiveDate,

@@ -33,6 +33,7 @@ pub mod workspace;
 
 pub use app::CoalitionDeskApp;
 pub use command::Command;
+pub use tracking_files::CsvPurpose;
 
 use chrono::NaiveDate;
 
