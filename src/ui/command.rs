@@ -294,6 +294,10 @@ impl Command {
             Command::OpenParticipant(_) => "Open participant".into(),
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
+            // Beside a participant, its people are deleted by their own
+            // button, so that one names what it deletes.
+            Command::Delete(Record::Person(_)) => "Delete person…".into(),
+            Command::Delete(Record::Series(_)) => "Delete series…".into(),
             Command::Delete(_) => "Delete…".into(),
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),

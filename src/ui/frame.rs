@@ -28,7 +28,9 @@ impl CoalitionDeskApp {
             out.command(command);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
-            if self.workspace.document.is_dirty() {
+            // While another file is being read the officer has already
+            // answered for the changes (that open asked first).
+            if self.workspace.document.is_dirty() && !self.is_opening() {
                 ctx.send_viewport_cmd(ViewportCommand::CancelClose);
                 if self.dialog().is_none() {
                     self.workspace.ask(Dialog::UnsavedChanges {

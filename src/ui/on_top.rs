@@ -1,5 +1,6 @@
 //! The one thing that may sit on top of the panels, and what it lets
-//! through. Shortcuts and commands are gated here, in one place.
+//! through. Shortcuts and commands are gated here, in one place
+//! ([`Workspace::reads_shortcuts`], [`Workspace::admits`]).
 
 use super::Command;
 use super::dialogs::Dialog;
@@ -7,6 +8,7 @@ use super::opening::Opening;
 use super::palette::Palette;
 use super::print::PrintPreview;
 use super::tracking_files::ImportReview;
+use super::workspace::Workspace;
 
 /// What sits on top of the panels. Only one at a time: putting another on
 /// top replaces it.
@@ -65,5 +67,21 @@ impl OnTop {
             held if held.holds_the_register() => Err(format!("Finish with {} first", held.name())),
             _ => Ok(()),
         }
+    }
+}
+
+impl Workspace {
+    /// Whether the window's shortcuts are read this frame: not while
+    /// anything is on top, which has the keyboard (typing, Enter, Escape)
+    /// to itself.
+    pub fn reads_shortcuts(&self) -> bool {
+        self.on_top.is_none()
+    }
+
+    /// Whether `command` may run now; if not, why, in words.
+    pub fn admits(&self, command: &Command) -> Result<(), String> {
+        self.on_top
+            .as_ref()
+            .map_or(Ok(()), |on_top| on_top.admits(command))
     }
 }

@@ -282,7 +282,7 @@ fn person_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let delete = Command::Delete(Record::Person(id));
             if ui
-                .button("Delete person…")
+                .button(delete.label())
                 .on_hover_text(delete.tooltip())
                 .clicked()
             {

@@ -14,9 +14,7 @@ impl CoalitionDeskApp {
     /// Runs one command. Whatever is on top may hold it back; commands
     /// that would lose unsaved changes ask first.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
-        if let Some(on_top) = self.workspace.on_top()
-            && let Err(why) = on_top.admits(&command)
-        {
+        if let Err(why) = self.workspace.admits(&command) {
             self.notify(why);
             return;
         }
@@ -28,7 +26,9 @@ impl CoalitionDeskApp {
                 | Command::OpenSample
                 | Command::Quit
         );
-        if loses_changes && self.workspace.document.is_dirty() {
+        // While another file is being read the officer has already
+        // answered for these changes (that open asked first).
+        if loses_changes && self.workspace.document.is_dirty() && !self.is_opening() {
             self.workspace.ask(Dialog::UnsavedChanges { then: command });
             return;
         }
@@ -107,10 +107,10 @@ impl CoalitionDeskApp {
         }
     }
 
-    /// The commands whose shortcuts were pressed this frame. None while
-    /// something is on top: it has the keyboard to itself.
+    /// The commands whose shortcuts were pressed this frame, when the
+    /// workspace reads shortcuts at all.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        if self.workspace.on_top().is_some() {
+        if !self.workspace.reads_shortcuts() {
             return Vec::new();
         }
         let mut commands = Vec::new();

@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::PanelContext;
 use super::commitments::CommitmentsPanel;
 use super::dashboard::DashboardPanel;
 use super::dialogs::Dialog;
@@ -61,15 +60,6 @@ impl Workspace {
             on_top: None,
             problems: ProblemCache::default(),
             last_recovery_write: Instant::now(),
-        }
-    }
-
-    /// What the panels are drawn from this frame.
-    pub fn context(&self, today: NaiveDate) -> PanelContext<'_> {
-        PanelContext {
-            register: self.document.register(),
-            today,
-            revision: self.document.revision(),
         }
     }
 

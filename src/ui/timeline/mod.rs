@@ -56,6 +56,12 @@ pub struct TimelinePanel {
 }
 
 impl TimelinePanel {
+    /// Opens the series in the editor beside the timeline (the timeline
+    /// has no filter that could hide it, and its lanes are all on screen).
+    pub fn open(&mut self, id: SeriesId) {
+        self.series = Some(id);
+    }
+
     /// Draws the panel. `revision` must change whenever the register does:
     /// the per-meeting figures are recomputed only then, never per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
