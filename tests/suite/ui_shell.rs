@@ -29,9 +29,6 @@ fn harness(startup: Startup) -> AppHarness {
     let app = CoalitionDeskApp::with_settings(Settings::default(), startup, today());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        // The shared pickers cannot be tied to their form labels yet (see
-        // tests/common), and these tests open editors.
-        .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
     harness
