@@ -8,6 +8,7 @@ pub mod document;
 pub mod edit;
 pub mod generate;
 pub mod model;
+pub mod new_records;
 pub mod problems;
 pub mod report;
 pub mod sample;

@@ -10,10 +10,10 @@ use crate::ui::{Command, Outbox};
 /// How many hits the list shows.
 const SHOWN: usize = 12;
 
-/// State of the search box.
+/// State of the search box. Whether it is shown is the workspace's
+/// business (`OnTop::Search`); the text and index stay between showings.
 #[derive(Default)]
 pub struct SearchBox {
-    pub open: bool,
     pub query: String,
     /// The highlighted hit.
     pub selected: usize,
@@ -23,23 +23,26 @@ pub struct SearchBox {
 }
 
 impl SearchBox {
-    /// Opens the box, ready for typing.
+    /// Makes the box ready for typing when next shown.
     pub fn show(&mut self) {
-        self.open = true;
         self.focus = true;
         self.selected = 0;
     }
 
-    /// Draws the box when open; a chosen hit becomes an Open command.
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
-        if !self.open {
-            return;
-        }
+    /// Draws the box; a chosen hit becomes an Open command. Returns false
+    /// once the box should close (a hit was chosen, or Escape).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        revision: u64,
+        out: &mut Outbox,
+    ) -> bool {
         if self.index.as_ref().is_none_or(|(r, _)| *r != revision) {
             self.index = Some((revision, SearchIndex::build(register)));
         }
         let Some((_, index)) = &self.index else {
-            return;
+            return false;
         };
         let hits = index.find(&self.query, SHOWN);
         let (down, up, enter, escape) = ui.input_mut(|i| {
@@ -101,6 +104,6 @@ impl SearchBox {
             });
             open = false;
         }
-        self.open = open;
+        open
     }
 }

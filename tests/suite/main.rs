@@ -42,5 +42,6 @@ mod ui_files;
 mod ui_looking;
 mod ui_meetings;
 mod ui_participants;
+mod ui_shell;
 mod ui_timeline;
 mod ui_tracking;

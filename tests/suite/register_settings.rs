@@ -85,7 +85,12 @@ fn harness() -> Harness<'static, State> {
                 coalition_desk::ui::fonts::install(ui.ctx());
                 let mut out = Outbox::default();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    panel.ui(ui, document.register(), document.revision(), &mut out);
+                    let context = coalition_desk::ui::PanelContext {
+                        register: document.register(),
+                        today: crate::common::today(),
+                        revision: document.revision(),
+                    };
+                    panel.ui(ui, &context, &mut out);
                 });
                 for edit in out.edits {
                     document.apply(edit);

@@ -37,5 +37,5 @@ fn an_unreadable_recovery_file_is_an_error_naming_it_last() {
         "{}",
         notice.text
     );
-    assert!(app.dialog.is_none(), "nothing to recover, nothing to ask");
+    assert!(app.dialog().is_none(), "nothing to recover, nothing to ask");
 }

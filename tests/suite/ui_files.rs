@@ -48,7 +48,7 @@ fn click(harness: &mut AppHarness, label: &str) {
 }
 
 fn register(harness: &AppHarness) -> Register {
-    harness.state().document.register().clone()
+    harness.state().workspace.document.register().clone()
 }
 
 fn sample() -> Register {
@@ -72,7 +72,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(harness.state_mut().save_to(&path));
     harness.run();
     click(&mut harness, "New participant");
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
 
     // Someone else saves another register over the file.
     let mut theirs = sample();
@@ -85,7 +85,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(!harness.state_mut().save(), "the save is held back");
     harness.run();
     assert!(matches!(
-        harness.state().dialog,
+        harness.state().dialog(),
         Some(Dialog::ChangedOnDisk { .. })
     ));
     harness.get_by_label("The file changed on disk");
@@ -93,16 +93,16 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
 
     // Cancel leaves their file and keeps our changes unsaved.
     click(&mut harness, "Cancel");
-    assert!(harness.state().dialog.is_none());
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(harness.state().workspace.document.is_dirty());
     assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs stays");
 
     // Asked again, Overwrite writes ours and keeps theirs as the backup.
     assert!(!harness.state_mut().save());
     harness.run();
     click(&mut harness, "Overwrite");
-    assert!(harness.state().dialog.is_none());
-    assert!(!harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(!harness.state().workspace.document.is_dirty());
     let ours = register(&harness);
     assert_eq!(storage::load(&path).unwrap().register, ours);
     assert_eq!(
@@ -112,15 +112,18 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     );
 
     // Saved over, the file is ours again: the next save needs no question.
-    // (The list now shows a participant called "New participant" too.)
+    // (The list now shows participants called "New participant" too; the
+    // button comes first, above the list.)
     harness
-        .get_by_role_and_label(Role::Button, "New participant")
+        .get_all_by_role_and_label(Role::Button, "New participant")
+        .next()
+        .expect("the New participant button")
         .click();
     harness.run();
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
     assert!(harness.state_mut().save());
     harness.run();
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
 }
 
 /// The sample in a file, an edited copy autosaved next to it that is newer
@@ -146,9 +149,9 @@ fn with_recovery(dir: &Path) -> (PathBuf, PathBuf, Register, AppHarness) {
 fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, recovery, edited, mut harness) = with_recovery(dir.path());
-    assert!(harness.state().document.read_only.is_none());
+    assert!(harness.state().workspace.document.read_only.is_none());
     harness.get_by_label("Recover unsaved work?");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     assert_eq!(
         register(&harness),
         sample(),
@@ -156,14 +159,14 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     );
 
     click(&mut harness, "Recover");
-    assert!(harness.state().dialog.is_none());
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(harness.state().workspace.document.is_dirty());
     assert_eq!(register(&harness), edited);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), sample(), "one undo gives the file back");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(register(&harness), edited);
@@ -177,7 +180,7 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
 
     // Opened again, nothing is offered.
     let harness = harness_for(&path);
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert_eq!(register(&harness), edited);
 }
 
@@ -190,9 +193,9 @@ fn discarding_recovered_work_deletes_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, recovery, _edited, mut harness) = with_recovery(dir.path());
     click(&mut harness, "Discard");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert!(!recovery.exists(), "Discard deletes the recovery file");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     assert_eq!(register(&harness), sample());
     assert_eq!(storage::load(&path).unwrap().register, sample());
 }
@@ -206,10 +209,10 @@ fn a_newer_versions_file_opens_read_only_and_stays_untouched() {
 
     let harness = harness_for(&path);
     let app = harness.state();
-    let reason = app.document.read_only.clone().expect("read-only");
+    let reason = app.workspace.document.read_only.clone().expect("read-only");
     assert!(reason.contains("newer"), "{reason}");
-    assert_eq!(app.document.path(), Some(path.as_path()));
-    assert_eq!(app.document.register(), &sample());
+    assert_eq!(app.workspace.document.path(), Some(path.as_path()));
+    assert_eq!(app.workspace.document.register(), &sample());
     harness.get_by_label_contains("Read-only");
     drop(harness);
 
@@ -226,11 +229,11 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     let mut harness = harness(Startup::Sample);
     let before = register(&harness);
     click(&mut harness, "United Kingdom");
-    assert_eq!(harness.state().participants.selected, Some(GBR));
+    assert_eq!(harness.state().workspace.participants.selected, Some(GBR));
     click(&mut harness, "Delete…");
 
-    let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog else {
-        panic!("a delete question: {:?}", harness.state().dialog);
+    let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog() else {
+        panic!("a delete question: {:?}", harness.state().dialog());
     };
     let lines: Vec<String> = references
         .iter()
@@ -252,9 +255,9 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     }
 
     click(&mut harness, "Cancel");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert_eq!(register(&harness), before, "Cancel deletes nothing");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
 
     let ctx = harness.ctx.clone();
     harness
@@ -262,7 +265,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
         .run(&ctx, Command::Delete(Record::Participant(GBR)));
     harness.run();
     click(&mut harness, "Delete");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     let after = register(&harness);
     assert!(after.participant(GBR).is_none());
     assert!(after.person(HEALEY).is_none(), "his only role was for it");
@@ -277,7 +280,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), before, "one undo restores it exactly");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
 }
 
 #[test]
@@ -286,7 +289,12 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     let before = register(&harness);
 
     click(&mut harness, "New participant");
-    let participant = harness.state().participants.selected.expect("selected");
+    let participant = harness
+        .state()
+        .workspace
+        .participants
+        .selected
+        .expect("selected");
     for (label, text) in [("Name", "Polska"), ("Code", "POL")] {
         harness
             .get_by_role_and_label(Role::TextInput, label)
@@ -303,7 +311,12 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     click(&mut harness, "Meetings");
     click(&mut harness, "New meeting");
-    let meeting = harness.state().meetings.selected.expect("selected");
+    let meeting = harness
+        .state()
+        .workspace
+        .meetings
+        .selected
+        .expect("selected");
     // Attendance is recorded once the session is held.
     crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Polska");
@@ -311,7 +324,12 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     click(&mut harness, "Commitments");
     click(&mut harness, "New commitment");
-    let commitment = harness.state().commitments.selected.expect("selected");
+    let commitment = harness
+        .state()
+        .workspace
+        .commitments
+        .selected
+        .expect("selected");
     harness
         .get_by_role_and_label(Role::TextInput, "Title")
         .focus();
@@ -346,7 +364,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     // Undo back to the opened register, then redo all of it.
     let mut steps = 0;
-    while harness.state().document.is_dirty() {
+    while harness.state().workspace.document.is_dirty() {
         assert!(steps < 20, "undo reaches the opened state");
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
@@ -371,8 +389,8 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
         harness.run();
     }
     assert_eq!(register(&harness), full);
-    assert!(harness.state().document.is_dirty());
-    assert_eq!(harness.state().document.origin, Origin::Sample);
+    assert!(harness.state().workspace.document.is_dirty());
+    assert_eq!(harness.state().workspace.document.origin, Origin::Sample);
 }
 
 /// The window as the real app builds it: files read on a worker thread.
@@ -437,8 +455,11 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     );
 
     until_opened(&mut harness);
-    assert_eq!(harness.state().document.origin, Origin::File(path.clone()));
-    assert!(harness.state().document.register() == &large);
+    assert_eq!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
+    assert!(harness.state().workspace.document.register() == &large);
     assert!(harness.query_by_label_contains("Opening ").is_none());
     harness.get_by_label(&path.display().to_string());
     assert!(storage::lock_path(&path).exists(), "this window holds it");
@@ -456,7 +477,10 @@ fn a_broken_file_opened_on_a_worker_is_reported_and_nothing_is_lost() {
     let before = std::fs::read(&path).unwrap();
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
-    assert_ne!(harness.state().document.origin, Origin::File(path.clone()));
+    assert_ne!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
     assert!(
         harness
             .query_all_by_label_contains("could not be opened")
@@ -482,7 +506,10 @@ fn a_file_with_an_unknown_field_is_refused_in_words_and_the_window_stays_usable(
     std::fs::write(&path, &text).unwrap();
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
-    assert_ne!(harness.state().document.origin, Origin::File(path.clone()));
+    assert_ne!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
     assert!(
         harness
             .query_all_by_label_contains(
@@ -511,7 +538,7 @@ fn a_register_read_ahead_at_start_is_open_when_the_window_first_draws() {
         Some(preload),
     );
     assert!(!app.is_opening(), "a quick read is waited for");
-    assert_eq!(app.document.origin, Origin::File(path.clone()));
-    assert_eq!(app.document.register(), &sample());
+    assert_eq!(app.workspace.document.origin, Origin::File(path.clone()));
+    assert_eq!(app.workspace.document.register(), &sample());
     assert!(storage::lock_path(&path).exists(), "and locked as usual");
 }

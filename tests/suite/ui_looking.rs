@@ -12,6 +12,7 @@ use coalition_desk::storage;
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
+use coalition_desk::ui::on_top::OnTop;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -37,7 +38,7 @@ fn harness(startup: Startup) -> AppHarness {
 
 #[track_caller]
 fn assert_clean(harness: &AppHarness, after: &str) {
-    let document = &harness.state().document;
+    let document = &harness.state().workspace.document;
     assert!(!document.is_dirty(), "{after} marked the register unsaved");
     assert!(
         !document.can_undo(),
@@ -82,7 +83,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
 
     show(&mut harness, Tab::Participants);
     click(&mut harness, "United Kingdom");
-    assert!(harness.state().participants.selected.is_some());
+    assert!(harness.state().workspace.participants.selected.is_some());
     // The participant's people are edited beside it: John Healey's record.
     let person = harness.get_by_label("Person's name");
     assert_eq!(person.value().as_deref(), Some("John Healey MP"));
@@ -92,13 +93,14 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     click(&mut harness, "Coalition of the Willing — Defence ministers");
     let meeting = harness
         .state()
+        .workspace
         .meetings
         .selected
         .expect("a meeting is open");
     assert_clean(&harness, "opening a meeting");
     click(&mut harness, "Print summary…");
     assert!(
-        harness.state().printing.preview.is_some(),
+        matches!(harness.state().on_top(), Some(OnTop::PrintPreview(_))),
         "the preview is open"
     );
     assert_clean(&harness, "opening the print preview");
@@ -106,12 +108,13 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     harness.run();
     command(&mut harness, Command::PrintAttendance(SeriesId(9)));
     assert_clean(&harness, "opening the attendance preview");
-    harness.state_mut().printing.preview = None;
+    harness.state_mut().close_on_top();
     harness.run();
-    assert_eq!(harness.state().meetings.selected, Some(meeting));
+    assert_eq!(harness.state().workspace.meetings.selected, Some(meeting));
 
     let commitment = *harness
         .state()
+        .workspace
         .document
         .register()
         .commitments
@@ -120,12 +123,15 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
         .unwrap();
     command(&mut harness, Command::OpenCommitment(commitment));
     assert_eq!(harness.state().settings.tab, Tab::Commitments);
-    assert_eq!(harness.state().commitments.selected, Some(commitment));
+    assert_eq!(
+        harness.state().workspace.commitments.selected,
+        Some(commitment)
+    );
     assert_clean(&harness, "opening a commitment");
 
     show(&mut harness, Tab::Timeline);
     click(&mut harness, "Defence ministers");
-    assert!(harness.state().timeline.series.is_some());
+    assert!(harness.state().workspace.timeline.series.is_some());
     assert_clean(&harness, "opening a series");
 
     show(&mut harness, Tab::Dashboard);
@@ -180,6 +186,7 @@ fn selecting_a_series_keeps_its_cadence_as_written() {
         assert_clean(&harness, &format!("selecting the series \"{name}\""));
         let kept = harness
             .state()
+            .workspace
             .document
             .register()
             .series

@@ -3,14 +3,16 @@
 
 // A failed lookup should stop the test where it happened.
 
+use crate::common::new_record;
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
+use coalition_desk::model::Record;
 use coalition_desk::model::{
     AttendanceStatus, MeetingId, Participant, ParticipantId, ParticipantKind, Person, PersonId,
     Register, Role,
 };
-use coalition_desk::ui::Outbox;
 use coalition_desk::ui::meetings::MeetingsPanel;
+use coalition_desk::ui::{Outbox, PanelContext};
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -73,7 +75,20 @@ fn harness() -> Harness<'static, State> {
         .build_ui_state(
             |ui, (doc, panel): &mut State| {
                 let mut out = Outbox::default();
-                panel.ui(ui, doc.register(), today(), doc.revision(), &mut out);
+                let context = PanelContext {
+                    register: doc.register(),
+                    today: today(),
+                    revision: doc.revision(),
+                };
+                panel.ui(ui, &context, &mut out);
+                for command in &out.commands {
+                    if let Some((Record::Meeting(id), edit)) =
+                        new_record(command, doc.register(), today())
+                    {
+                        out.edits.push(edit);
+                        panel.open(id);
+                    }
+                }
                 for edit in out.edits {
                     doc.apply(edit);
                 }
