@@ -9,7 +9,6 @@ pub mod edit;
 pub mod generate;
 pub mod model;
 pub mod new_records;
-pub mod problems;
 pub mod report;
 pub mod sample;
 pub mod storage;

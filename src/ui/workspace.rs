@@ -17,8 +17,8 @@ use super::register_settings::RegisterSettingsPanel;
 use super::search::SearchBox;
 use super::timeline::TimelinePanel;
 use crate::document::Document;
+use crate::document::ProblemCache;
 use crate::model::Problem;
-use crate::problems::ProblemCache;
 use crate::storage::{DiskStamp, RegisterLock};
 
 /// The open register and all the window keeps about it.

@@ -3,13 +3,13 @@
 //! do not check the whole register again.
 
 use chrono::NaiveDate;
+use coalition_desk::document::ProblemCache;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::Edit;
 use coalition_desk::generate::{GenerateOptions, register};
 use coalition_desk::model::{
     CommitmentId, MeetingId, MeetingState, ParticipantId, Record, Register, SeriesId,
 };
-use coalition_desk::problems::ProblemCache;
 use proptest::prelude::*;
 
 /// A day after every date of the generated register (its histories run
