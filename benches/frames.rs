@@ -1,7 +1,6 @@
 //! CPU time of one frame of each panel on a large register, driven
 //! headlessly through egui_kittest (no GPU), against an empty frame in the
 //! same harness; and one edit with its undo and redo.
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark that cannot set up should stop loudly
 
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
@@ -20,10 +19,10 @@ fn today() -> NaiveDate {
 fn frames(c: &mut Criterion) {
     let register = common::large_register();
     let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
-    app.meetings.selected = register.meetings.keys().nth(1000).copied();
-    app.commitments.selected = register.commitments.keys().nth(50_000).copied();
-    app.participants.selected = register.participants.keys().nth(10).copied();
-    app.document = Document::new(register, Origin::Untitled);
+    app.workspace.meetings.selected = register.meetings.keys().nth(1000).copied();
+    app.workspace.commitments.selected = register.commitments.keys().nth(50_000).copied();
+    app.workspace.participants.selected = register.participants.keys().nth(10).copied();
+    app.workspace.document = Document::new(register, Origin::Untitled);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
@@ -54,13 +53,15 @@ fn frames(c: &mut Criterion) {
     group.bench_function("edit + first Commitments frame", |b| {
         b.iter(|| {
             let app = harness.state_mut();
-            let register = app.document.register();
+            let register = app.workspace.document.register();
             let Some((&id, commitment)) = register.commitments.iter().nth(777) else {
                 return;
             };
             let mut changed = commitment.clone();
             changed.title.push('x');
-            app.document.apply(Edit::Commitment(id, Some(changed)));
+            app.workspace
+                .document
+                .apply(Edit::Commitment(id, Some(changed)));
             harness.step();
         })
     });

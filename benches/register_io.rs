@@ -1,7 +1,10 @@
 //! Loading and saving a large register, each against serde_json doing the
 //! same work on the same data in the same run (the machine is noisy, so
 //! only the ratio is meaningful).
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark that cannot set up should stop loudly
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up should stop loudly"
+)]
 
 use std::io::Write;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! delegations, 300 commitments announced), typeset to PDF with one engine
 //! whose fonts are loaded once. References in the same run: building the
 //! summary data alone, and typesetting a summary with every section off.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed benchmark
+#![expect(clippy::unwrap_used, reason = "a failed unwrap is a failed benchmark")]
 
 use std::collections::BTreeMap;
 

@@ -105,7 +105,12 @@ fn bench(c: &mut Criterion) {
         let output = ctx.run_ui(input(*frame), |ui| {
             if draw {
                 let mut out = Outbox::default();
-                panel.ui(ui, &register, today(), 1, &mut out);
+                let context = coalition_desk::ui::PanelContext {
+                    register: &register,
+                    today: today(),
+                    revision: 1,
+                };
+                panel.ui(ui, &context, &mut out);
             } else {
                 egui::CentralPanel::default().show(ui, |ui| ui.label("Empty"));
             }

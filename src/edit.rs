@@ -10,8 +10,6 @@ use crate::model::{
 /// (`Some`) or remove it (`None`): a record is small, so replacing it whole
 /// keeps undo exact and the enum short.
 #[derive(Clone, Debug, PartialEq)]
-// Edits are made at the officer's pace, so their size does not matter.
-#[allow(clippy::large_enum_variant)]
 pub enum Edit {
     RenameRegister(String),
     SetMarkings(Vec<String>),

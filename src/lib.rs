@@ -3,11 +3,12 @@
 //! UI; `ui` is the egui window on top of it.
 
 pub mod calendar;
+pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod generate;
 pub mod model;
-pub mod problems;
+pub mod new_records;
 pub mod report;
 pub mod revision_cache;
 pub mod sample;

@@ -1,16 +1,16 @@
 //! Command line: no arguments or a FILE opens the window; sub-commands do
-//! headless work through the same core functions the window uses.
+//! headless work through `coalition_desk::cli`, over the same core
+//! functions the window uses. Here: the arguments, logging, the clock and
+//! the dispatch.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
+use coalition_desk::cli::{self, print::SummaryRequest};
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
 use coalition_desk::ui::opening::{self, Preload};
-use coalition_desk::{generate, report, sample, storage, tracking};
-
-mod print;
+use coalition_desk::{generate, report};
 
 #[derive(Parser)]
 #[command(
@@ -131,16 +131,19 @@ fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
+    // The one place the command line reads the clock: what cannot have
+    // happened yet is judged against the real date.
+    let today = chrono::Local::now().date_naive();
     let result = match cli.command {
-        Some(Action::Check { file }) => check(&file),
-        Some(Action::Sample { output, force }) => write_sample(&output, force),
+        Some(Action::Check { file }) => Ok(cli::check::check(&file, today)),
+        Some(Action::Sample { output, force }) => cli::sample::write_sample(&output, force),
         Some(Action::Generate {
             meetings,
             commitments,
             seed,
             output,
             force,
-        }) => write_generated(
+        }) => cli::sample::write_generated(
             generate::GenerateOptions {
                 meetings,
                 commitments,
@@ -155,130 +158,33 @@ fn main() -> ExitCode {
             output,
             include_restricted,
             paper,
-        }) => print::summary(&file, &meeting, &output, include_restricted, paper.into()),
+        }) => {
+            let request = SummaryRequest {
+                meeting: &meeting,
+                include_restricted,
+                paper: paper.into(),
+            };
+            cli::print::summary(&file, &request, &output, today)
+        }
         Some(Action::Attendance {
             file,
             series,
             output,
             paper,
-        }) => print::attendance(&file, &series, &output, paper.into()),
-        Some(Action::Export { format }) => export(format),
+        }) => cli::print::attendance(&file, &series, &output, paper.into(), today),
+        Some(Action::Export { format }) => match format {
+            ExportFormat::Ics { file, output } => {
+                cli::export::ics(&file, &output, chrono::Utc::now())
+            }
+            ExportFormat::Csv { file, output } => cli::export::csv(&file, &output, today),
+        },
         None => run_window(cli.file, cli.exit_after_first_frame.then_some(started)),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("coalition-desk: {error:#}");
+            eprintln!("{}", cli::error_line(error.as_ref()));
             ExitCode::FAILURE
-        }
-    }
-}
-
-fn check(file: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let loaded = match storage::load(file) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            println!("{error}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    // The one place the command line reads the clock: what cannot have
-    // happened yet is judged against the real date.
-    let problems = loaded.register.validate(chrono::Local::now().date_naive());
-    // A newer version's file parsed, but this version cannot vouch for what
-    // it does not know: say so and fail, as the window opens it read-only.
-    let newer = loaded
-        .newer_version
-        .map(|found| storage::StorageError::NewerVersion {
-            found,
-            path: file.to_path_buf(),
-        });
-    if problems.is_empty() {
-        println!("{}: {}", file.display(), loaded.register.counts());
-        if let Some(newer) = newer {
-            println!("{newer}; only what this version knows was checked");
-            return Ok(ExitCode::FAILURE);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(newer) = &newer {
-        println!("{newer}; only what this version knows was checked");
-    }
-    for problem in &problems {
-        println!("{}: {problem}", file.display());
-    }
-    println!(
-        "{}: {} problem{}",
-        file.display(),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    );
-    Ok(ExitCode::FAILURE)
-}
-
-fn write_sample(output: &std::path::Path, force: bool) -> anyhow::Result<ExitCode> {
-    if output.exists() && !force {
-        anyhow::bail!("{} exists; pass --force to replace it", output.display());
-    }
-    std::fs::write(output, sample::SAMPLE_RON)
-        .with_context(|| format!("could not write the sample to {}", output.display()))?;
-    println!("Wrote the sample register to {}", output.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn write_generated(
-    options: generate::GenerateOptions,
-    output: &std::path::Path,
-    force: bool,
-) -> anyhow::Result<ExitCode> {
-    if output.exists() && !force {
-        anyhow::bail!("{} exists; pass --force to replace it", output.display());
-    }
-    let register = generate::register(options);
-    storage::save_with(output, &register, storage::Overwrite::Anything)
-        .map_err(|error| anyhow::anyhow!(error.describe()))?;
-    println!("Wrote {} to {}", register.counts(), output.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn export_ics(file: &std::path::Path, output: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let loaded = storage::load(file).map_err(|error| anyhow::anyhow!("{}", error.describe()))?;
-    let text = match coalition_desk::calendar::calendar_ics(&loaded.register, chrono::Utc::now()) {
-        Ok(text) => text,
-        // A reader would reject the whole file: say why, write nothing.
-        Err(coalition_desk::calendar::CalendarError::Refused(problems)) => {
-            for problem in &problems {
-                eprintln!("{}: {problem}", file.display());
-            }
-            eprintln!(
-                "The calendar was not exported; nothing was written to {}",
-                output.display()
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(error) => return Err(error.into()),
-    };
-    std::fs::write(output, text)
-        .with_context(|| format!("could not write the calendar to {}", output.display()))?;
-    println!("Wrote the calendar to {}", output.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn export(format: ExportFormat) -> anyhow::Result<ExitCode> {
-    match format {
-        ExportFormat::Ics { file, output } => export_ics(&file, &output),
-        ExportFormat::Csv { file, output } => {
-            let loaded = storage::load(&file).map_err(anyhow::Error::new)?;
-            let today = chrono::Local::now().date_naive();
-            let bytes = tracking::export_commitments(&loaded.register, today)?;
-            std::fs::write(&output, bytes)
-                .with_context(|| format!("could not write {}", output.display()))?;
-            println!(
-                "Wrote {} commitments to {}",
-                loaded.register.commitments.len(),
-                output.display()
-            );
-            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -314,6 +220,6 @@ fn run_window(
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))?;
+    .map_err(|error| anyhow::anyhow!("The window could not be opened ({error})"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -30,7 +30,7 @@ pub enum CalendarError {
         cadence: String,
         reason: String,
     },
-    #[error("series \"{series}\" starts at a time that does not exist in {zone}")]
+    #[error("Series \"{series}\" starts at a time that does not exist in {zone}")]
     NoSuchTime { series: String, zone: String },
     /// Series whose cadence is not a valid RRULE (a reader would reject
     /// the whole file), or meetings whose marking is missing or not one of
@@ -38,6 +38,6 @@ pub enum CalendarError {
     /// cannot be ranked): none of it is written. One sentence each.
     #[error("{}", .0.join("\n"))]
     Refused(Vec<String>),
-    #[error("the calendar could not be written: {0}")]
+    #[error("The calendar could not be written ({0})")]
     Write(#[from] std::fmt::Error),
 }

@@ -66,7 +66,6 @@ pub fn quantity_of(amount: Decimal, unit: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use std::str::FromStr;

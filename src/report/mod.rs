@@ -6,14 +6,12 @@
 mod attendance;
 mod clearance;
 mod format;
-mod lookup;
 mod pdf;
 mod summary;
 mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
 pub use clearance::Clearance;
-pub use lookup::{find_meeting, find_series};
 pub use pdf::PrintEngine;
 pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
@@ -49,28 +47,16 @@ impl Paper {
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("there is no {0} in the register")]
+    #[error("There is no {0} in the register")]
     NoSuchMeeting(MeetingId),
-    #[error("there is no {0} in the register")]
+    #[error("There is no {0} in the register")]
     NoSuchSeries(SeriesId),
-    /// The officer named a meeting or series the register does not hold;
-    /// `close` lists the nearest ones, already worded.
-    #[error("{wanted} is not in the register{}", close_matches(.close))]
-    NotFound { wanted: String, close: Vec<String> },
     /// The document would misstate its marking; each line says why.
-    #[error("the document cannot be printed:\n  {}", .0.join("\n  "))]
+    #[error("The document cannot be printed:\n  {}", .0.join("\n  "))]
     Refused(Vec<String>),
-    #[error("the report data could not be prepared: {0}")]
+    #[error("The report data could not be prepared ({0})")]
     Data(#[from] serde_json::Error),
     /// The template failed; a bug in the program, not in the register.
-    #[error("the report could not be typeset: {0}")]
+    #[error("The report could not be typeset ({0})")]
     Typesetting(String),
-}
-
-fn close_matches(close: &[String]) -> String {
-    if close.is_empty() {
-        String::new()
-    } else {
-        format!("; close matches:\n  {}", close.join("\n  "))
-    }
 }

@@ -134,7 +134,6 @@ fn escape_at(bytes: &[u8], backslash: usize) -> (Option<u32>, usize) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

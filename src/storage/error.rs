@@ -5,24 +5,21 @@ use std::path::{Path, PathBuf};
 
 /// A failure to read or write the register file.
 ///
-/// Two ways to show it:
-/// - `Display` (`to_string()`) is the compiler-style line for the command
-///   line and logs: `FILE:LINE:COL: message`, or `FILE: message` when there
-///   is no position. Editors and terminals make `FILE:LINE:COL` clickable.
-/// - [`StorageError::describe`] is a sentence for the window, with the file
-///   path last (DESIGN: "put file paths last in messages").
+/// `Display` is the sentence for the officer, file path last, with the line
+/// and column in words where the problem is in the file's text:
+/// `The register file ends too early, as if cut short (line 12, column 3): /home/a/register.ron`.
+/// The command line shows the same sentence, with the place in front as
+/// `FILE:LINE:COL:` where there is one (`cli::error_line`), so editors and
+/// terminals make it clickable.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     /// The file could not be read at all (missing, no permission, ...).
-    #[error("{}: could not read the file: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
 
     /// The file exists but holds nothing.
-    #[error("{}:1:1: the file is empty", path.display())]
     Empty { path: PathBuf },
 
     /// The file is not UTF-8 text: binary data or a different encoding.
-    #[error("{}:{line}:{col}: the file is not text (invalid UTF-8 here)", path.display())]
     NotText {
         path: PathBuf,
         line: usize,
@@ -30,7 +27,6 @@ pub enum StorageError {
     },
 
     /// The text is not valid RON, or does not match the register's shape.
-    #[error("{}:{line}:{col}: {message}", path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -39,7 +35,6 @@ pub enum StorageError {
     },
 
     /// Valid RON, but not a Coalition Desk register (no or another `format`).
-    #[error("{}:{line}:{col}: not a Coalition Desk register: {detail}", path.display())]
     NotARegister {
         path: PathBuf,
         line: usize,
@@ -49,27 +44,18 @@ pub enum StorageError {
 
     /// Written by a newer version in a shape this version cannot read, or
     /// (on save) refusing to replace such a file.
-    #[error(
-        "{}: written by a newer version of Coalition Desk (format {found}; this version knows format {})",
-        path.display(),
-        super::FORMAT_VERSION
-    )]
     NewerVersion { found: u32, path: PathBuf },
 
     /// A format version that never existed (0).
-    #[error("{}: unknown format version {found}", path.display())]
     UnknownVersion { found: u32, path: PathBuf },
 
     /// Save refused: someone changed the file since it was opened or saved.
-    #[error("{}: the file was changed on disk since it was opened; not saved", path.display())]
     ChangedOnDisk { path: PathBuf },
 
     /// The file (or its backup, or the temporary copy) could not be written.
-    #[error("{}: could not save: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
 
     /// The register could not be turned into RON text (should not happen).
-    #[error("{}: could not write the register as RON: {message}", path.display())]
     Serialize { path: PathBuf, message: String },
 }
 
@@ -102,10 +88,10 @@ impl StorageError {
         }
     }
 
-    /// A sentence for the officer, file path last, e.g.
-    /// `The register file ends too early, as if cut short (line 12, column 3): /home/a/register.ron`.
-    pub fn describe(&self) -> String {
-        let what = match self {
+    /// The sentence alone, without the file or the place in it: what
+    /// `Display` and `cli::error_line` put the place around.
+    pub fn message(&self) -> String {
+        match self {
             StorageError::Read { source, .. } => {
                 format!("The register file could not be opened ({source})")
             }
@@ -139,13 +125,17 @@ impl StorageError {
             StorageError::Serialize { message, .. } => {
                 format!("The register could not be written as text ({message})")
             }
-        };
+        }
+    }
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = self.message();
+        let path = self.path().display();
         match self.position() {
-            Some((line, col)) => format!(
-                "{what} (line {line}, column {col}): {}",
-                self.path().display()
-            ),
-            None => format!("{what}: {}", self.path().display()),
+            Some((line, col)) => write!(f, "{what} (line {line}, column {col}): {path}"),
+            None => write!(f, "{what}: {path}"),
         }
     }
 }

@@ -150,7 +150,7 @@ pub fn save_with_hook(
 }
 
 fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageError> {
-    if let Overwrite::Anything = overwrite {
+    if matches!(overwrite, Overwrite::Anything) {
         return Ok(());
     }
     let current = read_existing(path)?;

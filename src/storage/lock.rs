@@ -19,11 +19,11 @@ use super::file::with_suffix;
 pub enum LockError {
     /// Another instance holds the lock; `holder` is what it wrote, e.g.
     /// `alice@ws12 (pid 4242) since 2026-11-25 09:12`.
-    #[error("{}: in use, held by {holder}", path.display())]
+    #[error("The register is in use, held by {holder}: {}", path.display())]
     HeldBy { holder: String, path: PathBuf },
     /// The lock file could not be created or locked (read-only folder,
     /// file system without locks, ...).
-    #[error("{}: could not lock: {source}", path.display())]
+    #[error("The register could not be locked for editing ({source}): {}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
 

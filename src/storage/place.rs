@@ -87,9 +87,8 @@ pub(super) fn place(path: &[Step]) -> Place {
         ("commitment", "deliveries") => Some(format!("a delivery of {record}")),
         _ => None,
     };
-    let mut lookahead = steps.clone();
-    lookahead.next();
-    let inside = match (inner, kind, part.as_str(), lookahead.next()) {
+    // The step after the field names what inside it the path points at.
+    let inside = match (inner, kind, part.as_str(), steps.clone().nth(1)) {
         (Some(inner), _, _, Some(Step::Index(_))) => Some(inner),
         (_, "meeting", "attendance", Some(Step::Key(participant))) => Some(format!(
             "the attendance of participant #{participant} at {record}"
@@ -118,7 +117,6 @@ pub(super) fn place(path: &[Step]) -> Place {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::storage::context::path_at;

@@ -172,6 +172,10 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         ..DashboardFigures::default()
     };
     let currency_of = |index: u32| currencies.get(index as usize).copied();
+    #[expect(
+        clippy::iter_over_hash_type,
+        reason = "sums are exact decimals gathered into ordered maps: the order of cells cannot show"
+    )]
     for (&(participant, area, route, status, currency), cell) in &cells {
         let area = areas.get(area as usize).copied().unwrap_or_default();
         let currency = currency_of(currency);

@@ -29,13 +29,13 @@ pub enum TrackingError {
     CsvRead(#[source] csv::Error),
     #[error("The CSV has no \"{0}\" column")]
     MissingColumn(&'static str),
-    #[error("Could not write {}: {source}", path.display())]
+    #[error("Could not write the CSV ({source}): {}", path.display())]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("Could not read {}: {source}", path.display())]
+    #[error("Could not read the CSV ({source}): {}", path.display())]
     Read {
         path: PathBuf,
         #[source]

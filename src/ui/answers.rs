@@ -28,8 +28,8 @@ impl CoalitionDeskApp {
                 },
                 Answer::Delete,
             ) => {
-                let edit = edit::delete_with_references(self.document.register(), target);
-                self.document.apply(edit);
+                let edit = edit::delete_with_references(self.workspace.document.register(), target);
+                self.workspace.document.apply(edit);
                 self.notify(format!("Deleted {description} (Undo brings it back)"));
             }
             (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {
@@ -37,8 +37,8 @@ impl CoalitionDeskApp {
             }
             (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
                 if let Err(error) = std::fs::remove_file(&recovery) {
-                    self.notify(format!(
-                        "Could not remove the recovery file: {error}: {}",
+                    self.notify_failure(format!(
+                        "Could not remove the recovery file ({error}): {}",
                         recovery.display()
                     ));
                 }

@@ -2,6 +2,7 @@
 
 use super::app::CoalitionDeskApp;
 use super::command::{Command, Tab};
+use super::on_top::OnTop;
 use super::{Outbox, theme};
 use crate::document::Origin;
 
@@ -32,8 +33,8 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::Quit, true, out);
                 });
                 ui.menu_button("Edit", |ui| {
-                    command_button(ui, Command::Undo, self.document.can_undo(), out);
-                    command_button(ui, Command::Redo, self.document.can_redo(), out);
+                    command_button(ui, Command::Undo, self.workspace.document.can_undo(), out);
+                    command_button(ui, Command::Redo, self.workspace.document.can_redo(), out);
                     ui.separator();
                     command_button(ui, Command::NewParticipant, true, out);
                     command_button(ui, Command::NewMeeting, true, out);
@@ -47,6 +48,7 @@ impl CoalitionDeskApp {
                     }
                     ui.separator();
                     command_button(ui, Command::ToggleTheme, true, out);
+                    command_button(ui, Command::CommandPalette, true, out);
                 });
             });
         });
@@ -63,11 +65,18 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let listed = self.problems.problems(&self.document, self.today);
+        let listed = self
+            .workspace
+            .problems
+            .problems(&self.workspace.document, self.today);
         let problems = listed.len();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let where_ = match (&self.opening, &self.document.origin) {
+                let opening = match &self.workspace.on_top {
+                    Some(OnTop::Opening(opening)) => Some(opening),
+                    _ => None,
+                };
+                let where_ = match (opening, &self.workspace.document.origin) {
                     // At start the register being opened is the one that
                     // matters, not the empty one behind the modal.
                     (Some(opening), _) => format!("Opening {} …", opening.path().display()),
@@ -76,14 +85,14 @@ impl CoalitionDeskApp {
                     (None, Origin::Untitled) => "New register (not saved yet)".into(),
                 };
                 ui.label(where_);
-                if self.document.is_dirty() {
+                if self.workspace.document.is_dirty() {
                     ui.colored_label(theme::DIRTY, "• Unsaved changes");
                 }
-                if let Some(reason) = &self.document.read_only {
+                if let Some(reason) = &self.workspace.document.read_only {
                     ui.colored_label(theme::READ_ONLY, format!("Read-only: {reason}"));
                 }
                 ui.separator();
-                ui.label(self.document.register().counts());
+                ui.label(self.workspace.document.register().counts());
                 if problems > 0 {
                     ui.separator();
                     ui.colored_label(

@@ -1,5 +1,8 @@
-//! Every user action as a value. Menus, shortcuts and buttons all send
-//! these; the app runs them in one place at the end of the frame.
+//! Every user action as a value. Menus, shortcuts, buttons and the command
+//! palette all send these; the app runs them in one place at the end of the
+//! frame. The actions that need no record or path are also an [`Action`],
+//! which can list itself: the shortcut table, the menus' shortcut hints and
+//! the palette all come from [`Action::ALL`].
 
 use std::path::PathBuf;
 
@@ -80,81 +83,241 @@ pub enum Command {
     ImportCommitmentsCsv,
     /// Writes "since last session" for the meeting as CSV.
     ExportChangesCsv(MeetingId),
+    /// Opens the command palette: every action, found by typing.
+    CommandPalette,
+}
+
+/// A command that needs nothing but itself: the ones a shortcut or the
+/// palette can run. Each has its label, tooltip and shortcuts here, once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    New,
+    Open,
+    OpenSample,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    ToggleTheme,
+    ShowTab(Tab),
+    NewParticipant,
+    NewMeeting,
+    NewCommitment,
+    ExportCalendar,
+    Search,
+    ExportCommitmentsCsv,
+    ImportCommitmentsCsv,
+    CommandPalette,
+}
+
+impl Action {
+    /// Every action, in the order the palette lists them.
+    pub const ALL: [Action; 23] = [
+        Action::New,
+        Action::Open,
+        Action::OpenSample,
+        Action::Save,
+        Action::SaveAs,
+        Action::Undo,
+        Action::Redo,
+        Action::NewParticipant,
+        Action::NewMeeting,
+        Action::NewCommitment,
+        Action::Search,
+        Action::ShowTab(Tab::Participants),
+        Action::ShowTab(Tab::Meetings),
+        Action::ShowTab(Tab::Commitments),
+        Action::ShowTab(Tab::Timeline),
+        Action::ShowTab(Tab::Dashboard),
+        Action::ShowTab(Tab::Register),
+        Action::ToggleTheme,
+        Action::ExportCalendar,
+        Action::ExportCommitmentsCsv,
+        Action::ImportCommitmentsCsv,
+        Action::CommandPalette,
+        Action::Quit,
+    ];
+
+    /// The command this action sends.
+    pub fn command(self) -> Command {
+        match self {
+            Action::New => Command::New,
+            Action::Open => Command::Open,
+            Action::OpenSample => Command::OpenSample,
+            Action::Save => Command::Save,
+            Action::SaveAs => Command::SaveAs,
+            Action::Quit => Command::Quit,
+            Action::Undo => Command::Undo,
+            Action::Redo => Command::Redo,
+            Action::ToggleTheme => Command::ToggleTheme,
+            Action::ShowTab(tab) => Command::ShowTab(tab),
+            Action::NewParticipant => Command::NewParticipant,
+            Action::NewMeeting => Command::NewMeeting,
+            Action::NewCommitment => Command::NewCommitment,
+            Action::ExportCalendar => Command::ExportCalendar,
+            Action::Search => Command::Search,
+            Action::ExportCommitmentsCsv => Command::ExportCommitmentsCsv,
+            Action::ImportCommitmentsCsv => Command::ImportCommitmentsCsv,
+            Action::CommandPalette => Command::CommandPalette,
+        }
+    }
+
+    /// The words on a menu entry, button or palette line.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::New => "New",
+            Action::Open => "Open…",
+            Action::OpenSample => "Open the sample register",
+            Action::Save => "Save",
+            Action::SaveAs => "Save As…",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::ToggleTheme => "Switch light/dark",
+            Action::ShowTab(tab) => tab.label(),
+            Action::NewParticipant => "New participant",
+            Action::NewMeeting => "New meeting",
+            Action::NewCommitment => "New commitment",
+            Action::ExportCalendar => "Export calendar (.ics)…",
+            Action::Search => "Search…",
+            Action::ExportCommitmentsCsv => "Export commitments (CSV)…",
+            Action::ImportCommitmentsCsv => "Import commitments (CSV)…",
+            Action::CommandPalette => "Command palette…",
+        }
+    }
+
+    /// What the action does, for tooltips and the palette.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Action::New => "Start an empty register",
+            Action::Open => "Open a register file",
+            Action::OpenSample => "Open the sample built from the 10 April 2025 statement",
+            Action::Save => "Save the register to its file",
+            Action::SaveAs => "Save the register to a new file",
+            Action::Quit => "Close Coalition Desk",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the last undone change",
+            Action::ToggleTheme => "Switch between the light and the dark theme",
+            Action::ShowTab(_) => "Show this panel",
+            Action::NewParticipant => "Add a nation or organisation",
+            Action::NewMeeting => "Add a meeting dated today and open it",
+            Action::NewCommitment => "Add a commitment",
+            Action::ExportCalendar => {
+                "Write the meetings and session series to a calendar file (.ics)"
+            }
+            Action::Search => "Find participants, people, meetings, commitments and agenda text",
+            Action::ExportCommitmentsCsv => {
+                "Write every commitment with its status to a CSV file for a spreadsheet"
+            }
+            Action::ImportCommitmentsCsv => {
+                "Read commitments from a CSV file; you see a preview before anything changes"
+            }
+            Action::CommandPalette => "Find any action by typing its name, then press Enter",
+        }
+    }
+
+    /// Every shortcut of the action: the main one first, then one some
+    /// platforms expect (Ctrl+Y for Redo).
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let command = Modifiers::COMMAND;
+        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let keys: &[(Modifiers, Key)] = match self {
+            Action::New => &[(command, Key::N)],
+            Action::Open => &[(command, Key::O)],
+            Action::Save => &[(command, Key::S)],
+            Action::SaveAs => &[(shift, Key::S)],
+            Action::Quit => &[(command, Key::Q)],
+            Action::Undo => &[(command, Key::Z)],
+            Action::Redo => &[(shift, Key::Z), (command, Key::Y)],
+            Action::ShowTab(Tab::Participants) => &[(command, Key::Num1)],
+            Action::ShowTab(Tab::Meetings) => &[(command, Key::Num2)],
+            Action::ShowTab(Tab::Commitments) => &[(command, Key::Num3)],
+            Action::ShowTab(Tab::Timeline) => &[(command, Key::Num4)],
+            Action::ShowTab(Tab::Dashboard) => &[(command, Key::Num5)],
+            Action::ShowTab(Tab::Register) => &[(command, Key::Num6)],
+            Action::Search => &[(command, Key::K), (command, Key::F)],
+            Action::CommandPalette => &[(shift, Key::P)],
+            _ => &[],
+        };
+        keys.iter()
+            .map(|(modifiers, key)| KeyboardShortcut::new(*modifiers, *key))
+            .collect()
+    }
+
+    /// The main shortcut, shown beside the menu entry.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Every shortcut with its action, in the order to check them: egui
+    /// matches Ctrl+Z even when Shift is held too, so a shortcut with more
+    /// modifiers comes before the one it extends.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Action)> {
+        let mut table: Vec<(KeyboardShortcut, Action)> = Action::ALL
+            .iter()
+            .flat_map(|action| action.shortcuts().into_iter().map(|s| (s, *action)))
+            .collect();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        table
+    }
+}
+
+fn modifier_count(modifiers: Modifiers) -> u32 {
+    [
+        modifiers.alt,
+        modifiers.ctrl,
+        modifiers.shift,
+        modifiers.mac_cmd,
+        modifiers.command,
+    ]
+    .into_iter()
+    .map(u32::from)
+    .sum()
 }
 
 impl Command {
-    /// The commands that have a keyboard shortcut, checked every frame.
-    /// egui matches Ctrl+Z even when Shift is held too, so a shortcut with
-    /// more modifiers comes before the one it extends.
-    pub const WITH_SHORTCUTS: [Command; 14] = [
-        Command::Search,
-        Command::New,
-        Command::Open,
-        Command::SaveAs,
-        Command::Save,
-        Command::Quit,
-        Command::Redo,
-        Command::Undo,
-        Command::ShowTab(Tab::Participants),
-        Command::ShowTab(Tab::Meetings),
-        Command::ShowTab(Tab::Commitments),
-        Command::ShowTab(Tab::Timeline),
-        Command::ShowTab(Tab::Dashboard),
-        Command::ShowTab(Tab::Register),
-    ];
+    /// The action this command is, when it needs nothing but itself.
+    pub fn action(&self) -> Option<Action> {
+        Action::ALL
+            .into_iter()
+            .find(|action| action.command() == *self)
+    }
 
     /// The words on a menu entry or button.
     pub fn label(&self) -> String {
+        if let Some(action) = self.action() {
+            return action.label().into();
+        }
         match self {
-            Command::New => "New".into(),
-            Command::Open => "Open…".into(),
             Command::OpenRecent(path) => path.display().to_string(),
-            Command::OpenSample => "Open the sample register".into(),
-            Command::Save => "Save".into(),
-            Command::SaveAs => "Save As…".into(),
-            Command::Quit => "Quit".into(),
-            Command::Undo => "Undo".into(),
-            Command::Redo => "Redo".into(),
-            Command::ToggleTheme => "Switch light/dark".into(),
-            Command::ShowTab(tab) => tab.label().into(),
-            Command::NewParticipant => "New participant".into(),
-            Command::NewMeeting => "New meeting".into(),
-            Command::NewCommitment => "New commitment".into(),
             Command::OpenParticipant(_) => "Open participant".into(),
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
+            // Beside a participant, its people are deleted by their own
+            // button, so that one names what it deletes.
+            Command::Delete(Record::Person(_)) => "Delete person…".into(),
+            Command::Delete(Record::Series(_)) => "Delete series…".into(),
             Command::Delete(_) => "Delete…".into(),
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),
-            Command::ExportCalendar => "Export calendar (.ics)…".into(),
-            Command::Search => "Search…".into(),
             Command::ShowCommitments(_) => "Show these commitments".into(),
-            Command::ExportCommitmentsCsv => "Export commitments (CSV)…".into(),
-            Command::ImportCommitmentsCsv => "Import commitments (CSV)…".into(),
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
+            _ => String::new(),
         }
     }
 
     /// What the command does, for tooltips.
     pub fn tooltip(&self) -> &'static str {
+        if let Some(action) = self.action() {
+            return action.tooltip();
+        }
         match self {
-            Command::New => "Start an empty register",
-            Command::Open => "Open a register file",
             Command::OpenRecent(_) => "Open this register again",
-            Command::OpenSample => "Open the sample built from the 10 April 2025 statement",
-            Command::Save => "Save the register to its file",
-            Command::SaveAs => "Save the register to a new file",
-            Command::Quit => "Close Coalition Desk",
-            Command::Undo => "Undo the last change",
-            Command::Redo => "Redo the last undone change",
-            Command::ToggleTheme => "Switch between the light and the dark theme",
-            Command::ShowTab(_) => "Show this panel",
-            Command::NewParticipant => "Add a nation or organisation",
-            Command::NewMeeting => "Add a meeting",
-            Command::NewCommitment => "Add a commitment",
             Command::OpenParticipant(_) => "Show this participant",
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
+            Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
             Command::Delete(_) => "Delete this record (asks first)",
             Command::PrintSummary(_) => {
                 "Preview this meeting's summary, then save it as PDF or print it"
@@ -162,51 +325,14 @@ impl Command {
             Command::PrintAttendance(_) => {
                 "Preview the attendance record of this meeting's series, then save or print it"
             }
-            Command::ExportCalendar => {
-                "Write the meetings and session series to a calendar file (.ics)"
-            }
-            Command::Search => "Find participants, people, meetings, commitments and agenda text",
             Command::ShowCommitments(_) => "List the matching commitments",
-            Command::ExportCommitmentsCsv => {
-                "Write every commitment with its status to a CSV file for a spreadsheet"
-            }
-            Command::ImportCommitmentsCsv => {
-                "Read commitments from a CSV file; you see a preview before anything changes"
-            }
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
+            _ => "",
         }
     }
 
     /// The main shortcut, if the command has one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let command = Modifiers::COMMAND;
-        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let key = match self {
-            Command::New => (command, Key::N),
-            Command::Open => (command, Key::O),
-            Command::Save => (command, Key::S),
-            Command::SaveAs => (shift, Key::S),
-            Command::Quit => (command, Key::Q),
-            Command::Undo => (command, Key::Z),
-            Command::Redo => (shift, Key::Z),
-            Command::ShowTab(Tab::Participants) => (command, Key::Num1),
-            Command::ShowTab(Tab::Meetings) => (command, Key::Num2),
-            Command::ShowTab(Tab::Commitments) => (command, Key::Num3),
-            Command::ShowTab(Tab::Timeline) => (command, Key::Num4),
-            Command::ShowTab(Tab::Dashboard) => (command, Key::Num5),
-            Command::ShowTab(Tab::Register) => (command, Key::Num6),
-            Command::Search => (command, Key::K),
-            _ => return None,
-        };
-        Some(KeyboardShortcut::new(key.0, key.1))
-    }
-
-    /// A second shortcut some platforms expect (Ctrl+Y for Redo).
-    pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
-        match self {
-            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
-            Command::Search => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::F)),
-            _ => None,
-        }
+        self.action().and_then(Action::shortcut)
     }
 }

@@ -18,7 +18,7 @@ impl CoalitionDeskApp {
         match request.save("coalition-sessions.ics") {
             FileChoice::Picked(path) => self.export_calendar_to(&path),
             FileChoice::TypePath => {
-                self.dialog = Some(Dialog::TypePath {
+                self.workspace.ask(Dialog::TypePath {
                     purpose: PathPurpose::ExportCalendar,
                     text: String::new(),
                     then: None,
@@ -30,7 +30,7 @@ impl CoalitionDeskApp {
 
     /// Writes the calendar to `path`, reporting the outcome once.
     pub fn export_calendar_to(&mut self, path: &Path) {
-        let text = match calendar_ics(self.document.register(), chrono::Utc::now()) {
+        let text = match calendar_ics(self.workspace.document.register(), chrono::Utc::now()) {
             Ok(text) => text,
             Err(error) => {
                 self.report_error("The calendar was not exported", error.to_string());

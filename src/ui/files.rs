@@ -8,6 +8,7 @@ use super::Command;
 use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
 use super::file_dialog::{FileChoice, FileRequest};
+use super::workspace::Workspace;
 use crate::document::{Document, Origin};
 use crate::model::Register;
 use crate::storage::{self, LockHolder, RegisterLock, StorageError};
@@ -42,20 +43,16 @@ impl CoalitionDeskApp {
         }
     }
 
+    /// Makes `document` the open register, in a workspace of its own:
+    /// everything that belonged to the one before (selections, caches,
+    /// whatever was on top) goes with it, and its lock is released.
     pub(super) fn replace_document(
         &mut self,
         document: Document,
         lock: Option<RegisterLock>,
         stamp: Option<storage::DiskStamp>,
     ) {
-        self.document = document;
-        self.lock = lock;
-        self.stamp = stamp;
-        self.dialog = None;
-        self.participants.selected = None;
-        self.meetings.selected = None;
-        self.commitments.selected = None;
-        self.last_recovery_write = Instant::now();
+        self.workspace = Workspace::new(document, lock, stamp);
     }
 
     /// Offers back autosaved work newer than the register (`None`: the
@@ -66,23 +63,23 @@ impl CoalitionDeskApp {
         };
         match storage::load(&recovery) {
             Ok(loaded) => {
-                self.dialog = Some(Dialog::OfferRecovery {
+                self.workspace.ask(Dialog::OfferRecovery {
                     recovery,
                     register: Box::new(loaded.register),
                 });
             }
-            Err(error) => self.notify(format!(
-                "A recovery file was found but cannot be read: {}",
-                error.describe()
+            Err(error) => self.notify_failure(format!(
+                "A recovery file was found but cannot be read. {error}"
             )),
         }
     }
 
     /// Takes the recovered register as unsaved changes on top of the file.
     pub(super) fn recover(&mut self, register: Register, recovery: &Path) {
-        let current = self.document.register().clone();
+        let current = self.workspace.document.register().clone();
         if register != current {
-            self.document
+            self.workspace
+                .document
                 .apply(crate::edit::replace_register(&current, register));
         }
         self.notify(format!(
@@ -100,7 +97,7 @@ impl CoalitionDeskApp {
         match request.open() {
             FileChoice::Picked(path) => self.open_path(&path),
             FileChoice::TypePath => {
-                self.dialog = Some(Dialog::TypePath {
+                self.workspace.ask(Dialog::TypePath {
                     purpose: PathPurpose::Open,
                     text: String::new(),
                     then: None,
@@ -117,7 +114,10 @@ impl CoalitionDeskApp {
 
     /// Saves; when a path must be typed first, `then` runs after that save.
     pub(super) fn save_then(&mut self, then: Option<Command>) -> bool {
-        let path = match (&self.document.origin, &self.document.read_only) {
+        let path = match (
+            &self.workspace.document.origin,
+            &self.workspace.document.read_only,
+        ) {
             (Origin::File(path), None) => path.clone(),
             (Origin::File(_), Some(reason)) => {
                 self.notify(format!("This register is {reason}: choose another file"));
@@ -130,7 +130,7 @@ impl CoalitionDeskApp {
 
     /// Saves over a file that changed on disk, after the officer agreed.
     pub(super) fn save_overwriting(&mut self) -> bool {
-        match self.document.path().map(Path::to_path_buf) {
+        match self.workspace.document.path().map(Path::to_path_buf) {
             Some(path) => self.write(&path, true),
             None => self.save_as(None),
         }
@@ -138,7 +138,7 @@ impl CoalitionDeskApp {
 
     /// Asks for a file and saves there. `then` runs after a successful save.
     pub(super) fn save_as(&mut self, then: Option<Command>) -> bool {
-        let suggested = match &self.document.origin {
+        let suggested = match &self.workspace.document.origin {
             Origin::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
         }
@@ -151,7 +151,7 @@ impl CoalitionDeskApp {
         match request.save(&suggested) {
             FileChoice::Picked(path) => self.save_to(&path),
             FileChoice::TypePath => {
-                self.dialog = Some(Dialog::TypePath {
+                self.workspace.ask(Dialog::TypePath {
                     purpose: PathPurpose::SaveAs,
                     text: String::new(),
                     then,
@@ -164,30 +164,33 @@ impl CoalitionDeskApp {
 
     /// Saves the register to a new file and makes it the register's file.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let same_file = self.document.path() == Some(path) && self.document.read_only.is_none();
+        let same_file = self.workspace.document.path() == Some(path)
+            && self.workspace.document.read_only.is_none();
         if same_file {
             return self.write(path, false);
         }
         let lock = match RegisterLock::acquire(path, &this_process()) {
             Ok(lock) => lock,
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 return false;
             }
         };
-        match storage::save(path, self.document.register(), None) {
+        match storage::save(path, self.workspace.document.register(), None) {
             Ok(stamp) => {
                 self.discard_recovery();
-                self.document.mark_saved(Origin::File(path.to_path_buf()));
-                self.document.read_only = None;
-                self.lock = Some(lock);
-                self.stamp = Some(stamp);
+                self.workspace
+                    .document
+                    .mark_saved(Origin::File(path.to_path_buf()));
+                self.workspace.document.read_only = None;
+                self.workspace.lock = Some(lock);
+                self.workspace.stamp = Some(stamp);
                 self.settings.remember(path);
                 self.notify(format!("Saved {}", path.display()));
                 true
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 false
             }
         }
@@ -197,24 +200,26 @@ impl CoalitionDeskApp {
         let expected = if overwrite_changes {
             None
         } else {
-            self.stamp.as_ref()
+            self.workspace.stamp.as_ref()
         };
-        match storage::save(path, self.document.register(), expected) {
+        match storage::save(path, self.workspace.document.register(), expected) {
             Ok(stamp) => {
                 self.discard_recovery();
-                self.stamp = Some(stamp);
-                self.document.mark_saved(Origin::File(path.to_path_buf()));
+                self.workspace.stamp = Some(stamp);
+                self.workspace
+                    .document
+                    .mark_saved(Origin::File(path.to_path_buf()));
                 self.notify(format!("Saved {}", path.display()));
                 true
             }
             Err(StorageError::ChangedOnDisk { .. }) => {
-                self.dialog = Some(Dialog::ChangedOnDisk {
+                self.workspace.ask(Dialog::ChangedOnDisk {
                     path: path.to_path_buf(),
                 });
                 false
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.describe());
+                self.report_error("The register was not saved", error.to_string());
                 false
             }
         }
@@ -242,22 +247,23 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn autosave_recovery(&mut self) {
-        if !self.document.is_dirty() || self.last_recovery_write.elapsed() < RECOVERY_INTERVAL {
+        if !self.workspace.document.is_dirty()
+            || self.workspace.last_recovery_write.elapsed() < RECOVERY_INTERVAL
+        {
             return;
         }
-        self.last_recovery_write = Instant::now();
-        if let Err(error) = storage::write_recovery(self.document.path(), self.document.register())
-        {
-            self.notice = Some(super::app::Notice {
-                text: format!("Autosave failed: {}", error.describe()),
-                is_error: true,
-            });
+        self.workspace.last_recovery_write = Instant::now();
+        if let Err(error) = storage::write_recovery(
+            self.workspace.document.path(),
+            self.workspace.document.register(),
+        ) {
+            self.notify_failure(format!("Autosave failed. {error}"));
         }
     }
 
     pub(super) fn discard_recovery(&mut self) {
-        if let Err(error) = storage::discard_recovery(self.document.path()) {
-            tracing::warn!("{}", error.describe());
+        if let Err(error) = storage::discard_recovery(self.workspace.document.path()) {
+            tracing::warn!("{error}");
         }
     }
 }

@@ -5,6 +5,7 @@
 mod answers;
 pub mod app;
 mod chrome;
+pub mod clock;
 pub mod command;
 pub mod commitments;
 pub mod dashboard;
@@ -14,22 +15,41 @@ pub mod file_dialog;
 mod files;
 pub mod fonts;
 pub mod form;
+mod frame;
 pub mod meetings;
+pub mod on_top;
 pub mod opening;
+pub mod palette;
 pub mod participants;
 pub mod print;
 mod records;
 pub mod register_settings;
+mod run;
 pub mod search;
 pub mod theme;
 pub mod timeline;
 mod tracking_files;
 pub mod widgets;
+pub mod workspace;
 
 pub use app::CoalitionDeskApp;
 pub use command::Command;
+pub use tracking_files::CsvPurpose;
+
+use chrono::NaiveDate;
 
 use crate::edit::Edit;
+use crate::model::Register;
+
+/// What every panel is drawn from: the register, the day and the
+/// register's revision (which changes whenever the register does, so a
+/// panel's caches know when to recompute).
+#[derive(Clone, Copy, Debug)]
+pub struct PanelContext<'a> {
+    pub register: &'a Register,
+    pub today: NaiveDate,
+    pub revision: u64,
+}
 
 /// What the panels asked for during one frame.
 #[derive(Debug, Default)]

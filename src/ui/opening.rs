@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::app::{CoalitionDeskApp, Settings, Startup};
+use super::on_top::OnTop;
 use crate::document::{Document, Origin};
 use crate::storage::{self, Loaded, RegisterLock, StorageError};
 
@@ -95,7 +96,7 @@ impl Reading {
 }
 
 /// A register being read on a worker thread.
-pub(super) struct Opening {
+pub struct Opening {
     path: PathBuf,
     /// Taken before reading (a small file, so on the UI thread): either
     /// this instance holds the register, or it knows who does.
@@ -143,13 +144,15 @@ impl CoalitionDeskApp {
                 };
                 match reading {
                     Ok(reading) => {
-                        self.opening = Some(Opening {
+                        // It takes the place of whatever was on top: that
+                        // belonged to the register this one replaces.
+                        self.workspace.on_top = Some(OnTop::Opening(Opening {
                             path: path.to_path_buf(),
                             lock,
                             held_by,
                             started: Instant::now(),
                             reading,
-                        });
+                        }));
                     }
                     Err(error) => {
                         // No thread to be had: read here rather than not at all.
@@ -163,14 +166,14 @@ impl CoalitionDeskApp {
 
     /// Whether a register is being read on a worker thread.
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        matches!(self.workspace.on_top(), Some(OnTop::Opening(_)))
     }
 
     /// Puts the register in place once the worker has read it; meanwhile a
     /// modal names the file and how long it has taken. Called at the start
     /// of every frame.
     pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
-        let Some(opening) = &self.opening else {
+        let Some(OnTop::Opening(opening)) = &self.workspace.on_top else {
             return;
         };
         let _ = opening.reading.wake.set(ctx.clone());
@@ -197,7 +200,7 @@ impl CoalitionDeskApp {
                 source: std::io::Error::other("the reading stopped unexpectedly"),
             }),
         };
-        if let Some(opening) = self.opening.take() {
+        if let Some(OnTop::Opening(opening)) = self.workspace.on_top.take() {
             self.finish_opening(&opening.path, opening.lock, opening.held_by, result);
         }
     }
@@ -214,7 +217,7 @@ impl CoalitionDeskApp {
         let loaded = match loaded {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.report_error("The register could not be opened", error.describe());
+                self.report_error("The register could not be opened", error.to_string());
                 return;
             }
         };

@@ -9,7 +9,7 @@ use crate::model::{
     Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
 };
 use crate::revision_cache::RevisionCache;
-use crate::ui::{Command, Outbox, form, theme, widgets};
+use crate::ui::{Command, Outbox, PanelContext, form, theme, widgets};
 
 /// State of the participants panel; the register itself stays with the app.
 #[derive(Default)]
@@ -21,19 +21,27 @@ pub struct ParticipantsPanel {
     /// The open participant's activity line and the revision it was
     /// counted at: counting scans every commitment, too much per frame.
     activity: RevisionCache<(u64, ParticipantId), String>,
+    /// Set by `open`: the next frame makes sure the list shows the
+    /// participant and scrolls to it.
+    reveal: bool,
 }
 
 impl ParticipantsPanel {
+    /// Shows the participant: selects it, clears a filter that would hide
+    /// it and scrolls the list to it.
+    pub fn open(&mut self, id: ParticipantId) {
+        self.selected = Some(id);
+        self.reveal = true;
+    }
+
     /// Draws the panel; changes go into `out`, never into `register`.
     /// `revision` must change whenever the register does.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         // After an undo the selected participant may be gone.
         if self
             .selected
@@ -73,10 +81,13 @@ impl ParticipantsPanel {
             .on_hover_text(new.tooltip())
             .clicked()
         {
-            let id = ParticipantId(register.fresh_id());
-            out.edit(Edit::Participant(id, Some(Participant::default())));
-            self.selected = Some(id);
-            // A new participant has no name yet, so no filter would show it.
+            out.command(new);
+        }
+        let reveal = std::mem::take(&mut self.reveal);
+        if reveal
+            && let Some(shown) = self.selected.and_then(|id| register.participant(id))
+            && !matches(shown, &self.filter.trim().to_lowercase())
+        {
             self.filter.clear();
         }
         ui.horizontal(|ui| {
@@ -96,10 +107,7 @@ impl ParticipantsPanel {
                 let Some(p) = register.participant(id) else {
                     continue;
                 };
-                let matches = needle.is_empty()
-                    || p.name.to_lowercase().contains(&needle)
-                    || p.code.to_lowercase().contains(&needle);
-                if !matches {
+                if !matches(p, &needle) {
                     continue;
                 }
                 if heading != Some(p.kind) {
@@ -116,10 +124,11 @@ impl ParticipantsPanel {
                     } else {
                         &p.name
                     };
-                    if ui
-                        .selectable_label(self.selected == Some(id), name)
-                        .clicked()
-                    {
+                    let response = ui.selectable_label(self.selected == Some(id), name);
+                    if reveal && self.selected == Some(id) {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                    }
+                    if response.clicked() {
                         self.selected = Some(id);
                     }
                     ui.weak(format!("{} · {}", p.code, p.kind.label()));
@@ -127,6 +136,13 @@ impl ParticipantsPanel {
             }
         });
     }
+}
+
+/// Whether the list filter (lower case, trimmed) lets the participant through.
+fn matches(participant: &Participant, needle: &str) -> bool {
+    needle.is_empty()
+        || participant.name.to_lowercase().contains(needle)
+        || participant.code.to_lowercase().contains(needle)
 }
 
 fn participant_ui(
@@ -262,7 +278,7 @@ fn person_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let delete = Command::Delete(Record::Person(id));
             if ui
-                .button("Delete person…")
+                .button(delete.label())
                 .on_hover_text(delete.tooltip())
                 .clicked()
             {

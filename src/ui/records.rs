@@ -1,77 +1,55 @@
-//! Adding and deleting records from menus and panels.
+//! Adding and deleting records, whichever way the officer asked (menu,
+//! panel button, palette): the records come from `crate::new_records`, so
+//! every way in makes the same one.
 
 use super::app::CoalitionDeskApp;
 use super::command::Tab;
 use super::dialogs::Dialog;
-use crate::edit::{self, Edit};
-use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
-    Record,
-};
+use crate::edit;
+use crate::model::Record;
+use crate::new_records;
 
 impl CoalitionDeskApp {
     pub(super) fn new_participant(&mut self) {
-        let id = ParticipantId(self.document.register().fresh_id());
-        let participant = Participant {
-            name: "New participant".into(),
-            ..Participant::default()
-        };
-        self.document
-            .apply(Edit::Participant(id, Some(participant)));
+        let (id, edit) = new_records::participant(self.workspace.document.register());
+        self.workspace.document.apply(edit);
         self.settings.tab = Tab::Participants;
-        self.participants.selected = Some(id);
+        self.workspace.participants.open(id);
     }
 
     pub(super) fn new_meeting(&mut self) {
-        let register = self.document.register();
-        let id = MeetingId(register.fresh_id());
-        let meeting = Meeting {
-            title: "New meeting".into(),
-            date: self.today,
-            marking: register.lowest_marking().into(),
-            ..Meeting::default()
-        };
-        self.document.apply(Edit::Meeting(id, Some(meeting)));
+        let (id, edit) = new_records::meeting(self.workspace.document.register(), self.today);
+        self.workspace.document.apply(edit);
         self.settings.tab = Tab::Meetings;
-        self.meetings.selected = Some(id);
+        self.workspace.meetings.open(id);
     }
 
     pub(super) fn new_commitment(&mut self) {
-        let register = self.document.register();
-        let Some(participant) = register.participants_by_name().first().copied() else {
+        let workspace = &mut self.workspace;
+        let by = workspace.commitments.participant_for_new();
+        let Some((id, edit)) =
+            new_records::commitment(workspace.document.register(), by, self.today)
+        else {
             self.notify("Add a participant first: every commitment is made by one");
             return;
         };
-        let id = CommitmentId(register.fresh_id());
-        let mut commitment = Commitment {
-            participant,
-            title: "New commitment".into(),
-            area: register
-                .capability_areas
-                .first()
-                .cloned()
-                .unwrap_or_default(),
-            marking: register.lowest_marking().into(),
-            ..Commitment::default()
-        };
-        commitment.change_status(CommitmentStatus::Proposed, self.today, "Recorded", None);
-        self.document.apply(Edit::Commitment(id, Some(commitment)));
+        workspace.document.apply(edit);
         self.settings.tab = Tab::Commitments;
-        self.commitments.selected = Some(id);
+        workspace.commitments.open(id);
     }
 
     pub(super) fn ask_delete(&mut self, target: Record) {
-        let register = self.document.register();
+        let register = self.workspace.document.register();
         let references = register.references_to(target);
+        let description = register.describe(target);
         if references.is_empty() {
-            let description = register.describe(target);
-            self.document
-                .apply(edit::delete_with_references(register, target));
+            let delete = edit::delete_with_references(register, target);
+            self.workspace.document.apply(delete);
             self.notify(format!("Deleted {description} (Undo brings it back)"));
         } else {
-            self.dialog = Some(Dialog::ConfirmDelete {
+            self.workspace.ask(Dialog::ConfirmDelete {
                 target,
-                description: register.describe(target),
+                description,
                 references,
             });
         }

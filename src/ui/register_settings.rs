@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::{Outbox, theme};
+use super::{Outbox, PanelContext, theme};
 use crate::edit::{self, Edit, RegisterList};
 use crate::model::Register;
 use crate::revision_cache::RevisionCache;
@@ -35,7 +35,10 @@ pub struct RegisterSettingsPanel {
 
 impl RegisterSettingsPanel {
     /// Draws the tab; `revision` is the document's, for the usage counts.
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
+    pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register, revision, ..
+        } = *context;
         self.uses.get_or_update(revision, || {
             let mut uses = std::collections::HashMap::new();
             for list in [RegisterList::Markings, RegisterList::CapabilityAreas] {

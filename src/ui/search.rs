@@ -11,10 +11,10 @@ use crate::ui::{Command, Outbox};
 /// How many hits the list shows.
 const SHOWN: usize = 12;
 
-/// State of the search box.
+/// State of the search box. Whether it is shown is the workspace's
+/// business (`OnTop::Search`); the text and index stay between showings.
 #[derive(Default)]
 pub struct SearchBox {
-    pub open: bool,
     pub query: String,
     /// The highlighted hit.
     pub selected: usize,
@@ -24,18 +24,21 @@ pub struct SearchBox {
 }
 
 impl SearchBox {
-    /// Opens the box, ready for typing.
+    /// Makes the box ready for typing when next shown.
     pub fn show(&mut self) {
-        self.open = true;
         self.focus = true;
         self.selected = 0;
     }
 
-    /// Draws the box when open; a chosen hit becomes an Open command.
-    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64, out: &mut Outbox) {
-        if !self.open {
-            return;
-        }
+    /// Draws the box; a chosen hit becomes an Open command. Returns false
+    /// once the box should close (a hit was chosen, or Escape).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        revision: u64,
+        out: &mut Outbox,
+    ) -> bool {
         let index = self
             .index
             .get_or_update(revision, || SearchIndex::build(register));
@@ -99,6 +102,6 @@ impl SearchBox {
             });
             open = false;
         }
-        self.open = open;
+        open
     }
 }

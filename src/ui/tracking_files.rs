@@ -9,6 +9,7 @@ use egui::{Grid, RichText};
 use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
 use super::file_dialog::{FileChoice, FileRequest};
+use super::on_top::OnTop;
 use crate::model::MeetingId;
 use crate::tracking::{self, ImportPreview, TrackingError};
 
@@ -64,7 +65,7 @@ impl CoalitionDeskApp {
         match choice {
             FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path),
             FileChoice::TypePath => {
-                self.dialog = Some(Dialog::TypePath {
+                self.workspace.ask(Dialog::TypePath {
                     purpose: PathPurpose::Csv(purpose),
                     text: String::new(),
                     then: None,
@@ -76,7 +77,7 @@ impl CoalitionDeskApp {
 
     /// Carries out a CSV export or reads an import into a preview.
     pub fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path) {
-        let register = self.document.register();
+        let register = self.workspace.document.register();
         let written = match purpose {
             CsvPurpose::ExportCommitments => tracking::export_commitments(register, self.today),
             CsvPurpose::ExportChanges(meeting) => tracking::since_last_session(register, meeting)
@@ -90,10 +91,10 @@ impl CoalitionDeskApp {
                     .and_then(|bytes| tracking::import_commitments(register, &bytes, self.today));
                 match preview {
                     Ok(preview) => {
-                        self.import = Some(ImportReview {
+                        self.workspace.on_top = Some(OnTop::ImportReview(ImportReview {
                             path: path.to_path_buf(),
                             preview,
-                        });
+                        }));
                     }
                     Err(error) => self.report_error("Import failed", error.to_string()),
                 }
@@ -114,11 +115,12 @@ impl CoalitionDeskApp {
 
     /// The import preview: accepted rows, rejected rows with reasons, and
     /// the buttons. Nothing changes until "Import" is pressed, and then as
-    /// one undo step.
-    pub(super) fn import_review_ui(&mut self, ctx: &egui::Context) {
-        let Some(review) = &self.import else {
-            return;
-        };
+    /// one undo step. Returns the review while it stays open.
+    pub(super) fn import_review_ui(
+        &mut self,
+        ctx: &egui::Context,
+        review: ImportReview,
+    ) -> Option<OnTop> {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("coalition-desk-import-review")).show(ctx, |ui| {
             ui.set_max_width(640.0);
@@ -170,16 +172,17 @@ impl CoalitionDeskApp {
         });
         match answer {
             Some(true) => {
-                if let Some(review) = self.import.take() {
-                    let count = review.preview.accepted.len();
-                    self.document.apply(review.preview.edit());
-                    self.notify(format!(
-                        "Imported {count} commitments (Undo takes the import back)"
-                    ));
-                }
+                // The register cannot have changed while the review was on
+                // top, so its edits still fit.
+                let count = review.preview.accepted.len();
+                self.workspace.document.apply(review.preview.edit());
+                self.notify(format!(
+                    "Imported {count} commitments (Undo takes the import back)"
+                ));
+                None
             }
-            Some(false) => self.import = None,
-            None => {}
+            Some(false) => None,
+            None => Some(OnTop::ImportReview(review)),
         }
     }
 }

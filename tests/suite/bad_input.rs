@@ -1,6 +1,5 @@
 //! Bad input at scale: whatever bytes a register file holds, loading never
 //! panics or hangs, and every refusal says where and what.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 

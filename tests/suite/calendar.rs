@@ -1,7 +1,6 @@
 //! Session series in time: cadence expansion (month ends, nth weekdays,
 //! exceptions, daylight-saving changes), scheduling with carried-over
 //! actions, and the .ics export read back by an independent parser.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;

@@ -2,7 +2,6 @@
 //! calendar export refusing a cadence no reader could use: in the core,
 //! on the command line (exit 1, no file) and in the window (the same
 //! sentence, no file).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 use std::process::Command;
@@ -269,7 +268,7 @@ fn the_windows_export_shows_the_same_sentence_and_writes_nothing() {
     let out = dir.path().join("sessions.ics");
     app.export_calendar_to(&out);
     assert!(!out.exists(), "no file written");
-    match &app.dialog {
+    match &app.dialog() {
         Some(Dialog::Message { title, text }) => {
             assert_eq!(title, "The calendar was not exported");
             assert_eq!(text, FORTNIGHTLY);

@@ -4,7 +4,6 @@
 //! overrides are applied as RFC 5545 says, and the sessions that come out
 //! are compared, series by series, with the register's own: moves,
 //! cancellations, UNTIL and daylight-saving changes in London and New York.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,6 @@
 //! independent `ical` parser: one per TZID used, the right transitions in
 //! RFC 5545's local-time convention, and offsets that put an event at the
 //! same UTC instant chrono-tz does.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::collections::BTreeSet;
 

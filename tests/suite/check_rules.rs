@@ -2,7 +2,6 @@
 //! as the README shows, changed in one place so that it breaks exactly
 //! that rule, read as a file is read, and checked on a fixed day. The
 //! message is the officer's: it names the record and says what is wrong.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 

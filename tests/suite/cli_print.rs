@@ -1,6 +1,5 @@
 //! The printing sub-commands run as the officer would run them: a real
 //! binary, a real register file, a real PDF.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,8 +1,6 @@
 //! A small register and a harness that runs one panel the way the app does:
 //! the panel fills an outbox, the document applies it, the revision moves.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -56,6 +54,40 @@ impl<P> State<P> {
     }
 }
 
+/// What a panel is drawn from, as the app gives it.
+pub fn context(doc: &Document, revision: u64) -> coalition_desk::ui::PanelContext<'_> {
+    coalition_desk::ui::PanelContext {
+        register: doc.register(),
+        today: today(),
+        revision,
+    }
+}
+
+/// Does what the app does with a panel's New button: the record the core
+/// makes (the same one the menu makes), to be added and opened in the panel.
+pub fn new_record(
+    command: &coalition_desk::ui::Command,
+    register: &Register,
+    today: NaiveDate,
+) -> Option<(coalition_desk::model::Record, coalition_desk::edit::Edit)> {
+    use coalition_desk::model::Record;
+    use coalition_desk::new_records;
+    use coalition_desk::ui::Command;
+    match command {
+        Command::NewParticipant => {
+            let (id, edit) = new_records::participant(register);
+            Some((Record::Participant(id), edit))
+        }
+        Command::NewMeeting => {
+            let (id, edit) = new_records::meeting(register, today);
+            Some((Record::Meeting(id), edit))
+        }
+        Command::NewCommitment => new_records::commitment(register, None, today)
+            .map(|(id, edit)| (Record::Commitment(id), edit)),
+        _ => None,
+    }
+}
+
 /// A harness of the app's usual size with the bundled fonts.
 pub fn harness<'a, P: 'a>(
     panel: P,
@@ -78,11 +110,11 @@ pub fn harness<'a, P: 'a>(
         )
 }
 
-fn money(amount: &str) -> Option<Money> {
-    Some(Money {
+fn money(amount: &str) -> Money {
+    Money {
         amount: Decimal::from_str(amount).unwrap(),
         currency: "EUR".into(),
-    })
+    }
 }
 
 fn commitment(
@@ -170,7 +202,7 @@ pub fn register() -> Register {
         "Air defence missiles",
         "Air & missile defence",
         Pledged,
-        money("1600000000"),
+        Some(money("1600000000")),
         Some(date(2025, 12, 31)),
     );
     c.route = Route::DirectContribution;
@@ -186,7 +218,7 @@ pub fn register() -> Register {
             "Demining teams",
             "Demining",
             InDelivery,
-            money("125000000.50"),
+            Some(money("125000000.50")),
             Some(date(2025, 5, 1)),
         ),
     );
@@ -197,7 +229,7 @@ pub fn register() -> Register {
             "Drone production",
             "Drones",
             Proposed,
-            money("350000000"),
+            Some(money("350000000")),
             None,
         ),
     );
@@ -214,4 +246,23 @@ pub fn register() -> Register {
     );
     r.next_id = 30;
     r
+}
+
+/// Sets the open meeting's state the way the officer does: the State
+/// box, then the entry in its list (drawn last, above the meetings table).
+pub fn set_meeting_state<S>(harness: &mut Harness<'_, S>, state: &str) {
+    use egui_kittest::kittest::Queryable;
+    // The form's label comes first, the box it names after it.
+    harness
+        .get_all_by_label("State")
+        .last()
+        .expect("the State box")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label(state)
+        .last()
+        .expect("the state is offered")
+        .click();
+    harness.run();
 }

@@ -43,12 +43,19 @@ struct Texture {
 
 impl TestRenderer for CpuRenderer {
     fn handle_delta(&mut self, delta: &mut TexturesDelta) {
-        // Each texture's updates keep their order; textures are independent.
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "each texture's updates keep their order; textures are independent"
+        )]
         for (id, updates) in delta.set.drain() {
             for update in updates {
                 self.update(id, &update);
             }
         }
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "freeing one texture does not touch another"
+        )]
         for id in delta.free.drain() {
             self.textures.remove(&id);
         }

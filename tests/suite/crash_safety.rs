@@ -1,7 +1,6 @@
 //! Crash safety: a child process saving the register over and over is
 //! killed at random moments; every time, the file on disk must be the old
 //! or the new version, whole, and the backup must be a whole version too.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 use std::process::{Command, Stdio};

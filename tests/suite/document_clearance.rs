@@ -3,8 +3,6 @@
 //! those), other problems of included records are warnings, nothing
 //! unrecorded prints as "Absent", and invitations never count as attendance.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use coalition_desk::model::{
     Attendance, AttendanceStatus, CommitmentId, Meeting, MeetingId, MeetingState, PersonId, Record,
     SeriesId, SessionSeries,
@@ -323,7 +321,7 @@ fn the_print_preview_names_the_refusal_and_disables_save_and_print() {
         );
     }
     // Looking did not change the register.
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
 }
 
 #[test]

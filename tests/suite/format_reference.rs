@@ -4,8 +4,6 @@
 //! field added to the model and not to the reference fails here, and so
 //! does a reference entry for a field that no longer exists.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{

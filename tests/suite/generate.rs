@@ -1,5 +1,4 @@
 //! The generated register: deterministic, realistic, and valid.
-#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use coalition_desk::generate::{GenerateOptions, register};
 use coalition_desk::storage;

@@ -2,6 +2,11 @@
 //! the whole application (egui, typst), and one link instead of
 //! twenty keeps `cargo test` quick and its disk use within a CI machine's.
 //! Each module below is one area; run one with `cargo test -- model::`.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test, in the helpers as in the tests"
+)]
 
 mod common;
 mod cpu_renderer;
@@ -13,6 +18,8 @@ mod calendar_readers;
 mod calendar_time_zones;
 mod check_rules;
 mod cli;
+mod cli_errors;
+mod cli_lookup;
 mod cli_print;
 mod crash_safety;
 mod document_clearance;
@@ -30,10 +37,12 @@ mod timeline_layout;
 mod tracking;
 mod ui_app;
 mod ui_commitments;
+mod ui_errors;
 mod ui_files;
 mod ui_looking;
 mod ui_meetings;
 mod ui_participants;
+mod ui_shell;
 mod ui_timeline;
 mod ui_tracking;
 mod ui_widgets;

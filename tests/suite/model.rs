@@ -3,7 +3,6 @@
 //! document's undo history and dirty flag.
 
 // A failed unwrap is a failed test, with its line number.
-#![allow(clippy::unwrap_used)]
 
 use chrono::{NaiveDate, NaiveTime};
 use coalition_desk::{document::*, edit::*, model::*};

@@ -1,16 +1,15 @@
 //! The problem list kept current after edits is always exactly what a
 //! full `validate(today)` says, and edits to commitments or existing meetings
 //! do not check the whole register again.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::NaiveDate;
+use coalition_desk::document::ProblemCache;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::Edit;
 use coalition_desk::generate::{GenerateOptions, register};
 use coalition_desk::model::{
     CommitmentId, MeetingId, MeetingState, ParticipantId, Record, Register, SeriesId,
 };
-use coalition_desk::problems::ProblemCache;
 use proptest::prelude::*;
 
 /// A day after every date of the generated register (its histories run

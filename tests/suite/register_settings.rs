@@ -1,6 +1,5 @@
 //! Marking levels and capability areas: renaming reaches every record that
 //! uses the entry, and an entry in use cannot be removed.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::{RegisterList, list_entry_uses, rename_list_entry};
@@ -86,7 +85,12 @@ fn harness() -> Harness<'static, State> {
                 coalition_desk::ui::fonts::install(ui.ctx());
                 let mut out = Outbox::default();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    panel.ui(ui, document.register(), document.revision(), &mut out);
+                    let context = coalition_desk::ui::PanelContext {
+                        register: document.register(),
+                        today: crate::common::today(),
+                        revision: document.revision(),
+                    };
+                    panel.ui(ui, &context, &mut out);
                 });
                 for edit in out.edits {
                     document.apply(edit);

@@ -2,7 +2,6 @@
 //! Cyrillic, the marking and page numbers on every page, restricted notes
 //! only when asked, injected markup printed literally, and a long
 //! attendance list split across pages with its header repeated.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::collections::BTreeMap;
 

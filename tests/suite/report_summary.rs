@@ -1,7 +1,5 @@
 //! The meeting summary and attendance record as data: the sample register's
-//! summary compared in full, the options, the marking rule, and finding
-//! meetings and series by what the officer types.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+//! summary compared in full, the options and the marking rule.
 
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
@@ -219,56 +217,6 @@ fn unknown_meeting_is_an_error() {
         report::meeting_summary(&register, MeetingId(999), &SummaryOptions::default()),
         Err(report::ReportError::NoSuchMeeting(MeetingId(999)))
     ));
-}
-
-#[test]
-fn meetings_found_by_id_or_date_with_close_matches() {
-    let register = sample::register().unwrap();
-    assert_eq!(
-        report::find_meeting(&register, "11").unwrap(),
-        SAMPLE_MEETING
-    );
-    assert_eq!(
-        report::find_meeting(&register, "2025-04-10").unwrap(),
-        SAMPLE_MEETING
-    );
-    let error = report::find_meeting(&register, "2025-04-11")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.contains("a meeting on 2025-04-11 is not in the register"),
-        "{error}"
-    );
-    assert!(
-        error.contains("11 — Coalition of the Willing — Defence ministers (2025-04-10)"),
-        "{error}"
-    );
-    let error = report::find_meeting(&register, "12")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.contains("meeting 12 is not in the register"),
-        "{error}"
-    );
-    assert!(error.contains("close matches"), "{error}");
-}
-
-#[test]
-fn series_found_by_id_or_name_with_close_matches() {
-    let register = sample::register().unwrap();
-    assert_eq!(report::find_series(&register, "9").unwrap(), SeriesId(9));
-    assert_eq!(
-        report::find_series(&register, "defence ministers").unwrap(),
-        SeriesId(9)
-    );
-    let error = report::find_series(&register, "11")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.contains("series 11 is not in the register"),
-        "{error}"
-    );
-    assert!(error.contains("10 — Chiefs of Defence planning"), "{error}");
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! conflicts, locks and recovery copies, all on real files in temp folders.
 
 // A failed unwrap is a failed test, which is what a test should do.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -75,15 +74,20 @@ fn assert_rejected_with_position(path: &Path) -> StorageError {
         .position()
         .unwrap_or_else(|| panic!("no position in {error:?}"));
     assert!(line >= 1 && col >= 1);
-    let shown = error.to_string();
+    let shown = coalition_desk::cli::error_line(&error);
     let prefix = format!("{}:{line}:{col}: ", path.display());
     assert!(shown.starts_with(&prefix), "{shown:?} lacks {prefix:?}");
-    let sentence = error.describe();
+    let sentence = error.to_string();
     assert!(
         sentence.ends_with(&path.display().to_string()),
         "{sentence:?}"
     );
     assert!(sentence.contains(&format!("line {line}, column {col}")));
+    assert_eq!(
+        shown,
+        format!("{prefix}{}", error.message()),
+        "one sentence"
+    );
     assert_eq!(fs::read(path).unwrap(), before, "load changed the file");
     error
 }
@@ -264,7 +268,7 @@ fn other_ron_is_not_a_register() {
     )
     .unwrap();
     let error = assert_rejected_with_position(&path);
-    assert!(error.describe().contains("something-else"), "{error}");
+    assert!(error.to_string().contains("something-else"), "{error}");
 }
 
 #[test]
@@ -273,7 +277,7 @@ fn missing_file_names_the_path() {
     let path = dir.path().join("nowhere.ron");
     let error = storage::load(&path).unwrap_err();
     assert!(matches!(error, StorageError::Read { .. }), "{error:?}");
-    assert!(error.describe().ends_with(&path.display().to_string()));
+    assert!(error.to_string().ends_with(&path.display().to_string()));
     assert!(!path.exists(), "load must not create the file");
 }
 
@@ -366,8 +370,8 @@ fn newer_file_that_does_not_parse_says_newer_version() {
         matches!(error, StorageError::NewerVersion { found: 2, .. }),
         "{error:?}"
     );
-    assert!(error.describe().contains("newer version"), "{error}");
-    assert!(error.describe().ends_with(&path.display().to_string()));
+    assert!(error.to_string().contains("newer version"), "{error}");
+    assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(fs::read_to_string(&path).unwrap(), newer);
     // The same change in a current-version file is a plain syntax error.
     fs::write(&path, newer.replacen("version: 2,", "version: 1,", 1)).unwrap();
@@ -494,7 +498,7 @@ fn save_refuses_when_the_file_changed_on_disk() {
         matches!(error, StorageError::ChangedOnDisk { .. }),
         "{error:?}"
     );
-    assert!(error.describe().ends_with(&path.display().to_string()));
+    assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(fs::read(&path).unwrap(), their_bytes);
 
     // The officer chose to overwrite.

@@ -2,7 +2,6 @@
 //! status or amount that is not what its field holds is refused with the
 //! value, what is wrong with it and the record it is in. The register
 //! these tests break is strict_reading's hand-typed one.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use super::strict_reading::{read, refused, typed};
 

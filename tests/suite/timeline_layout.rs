@@ -1,6 +1,5 @@
 //! The timeline's layout as pure functions, without a window: time to x,
 //! lanes, axis labels, culling, hit-testing and the per-meeting figures.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::{NaiveDate, NaiveTime};
 use coalition_desk::calendar::timeline::{

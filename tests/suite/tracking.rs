@@ -1,6 +1,5 @@
 //! Commitment tracking in the core: workflow, partial delivery, overdue,
 //! dashboard totals, since last session, search and CSV.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::str::FromStr;
 

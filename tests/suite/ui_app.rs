@@ -1,6 +1,5 @@
 //! The whole window driven headlessly: menus, shortcuts, undo/redo, the
 //! unsaved-changes prompt, saving and reopening a real file.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::NaiveDate;
 use coalition_desk::document::Origin;
@@ -39,9 +38,9 @@ fn request_close(harness: &mut Harness<'static, CoalitionDeskApp>) {
 fn the_sample_opens_clean_on_first_run() {
     let harness = harness(Startup::Sample);
     let app = harness.state();
-    assert_eq!(app.document.origin, Origin::Sample);
-    assert!(!app.document.is_dirty());
-    assert!(app.document.register().meetings.len() == 1);
+    assert_eq!(app.workspace.document.origin, Origin::Sample);
+    assert!(!app.workspace.document.is_dirty());
+    assert!(app.workspace.document.register().meetings.len() == 1);
     harness.get_by_label("Participants");
     harness.get_by_label("Meetings");
     harness.get_by_label("Commitments");
@@ -54,27 +53,36 @@ fn new_meeting_from_the_menu_then_undo_and_redo_with_shortcuts() {
     harness.run();
     harness.get_by_label("New meeting").click();
     harness.run();
-    assert_eq!(harness.state().document.register().meetings.len(), 2);
+    assert_eq!(
+        harness.state().workspace.document.register().meetings.len(),
+        2
+    );
     assert_eq!(harness.state().settings.tab, Tab::Meetings);
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().document.register().meetings.len(), 1);
+    assert_eq!(
+        harness.state().workspace.document.register().meetings.len(),
+        1
+    );
     assert!(
-        !harness.state().document.is_dirty(),
+        !harness.state().workspace.document.is_dirty(),
         "undo back to the opened state is clean"
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(harness.state().document.register().meetings.len(), 2);
+    assert_eq!(
+        harness.state().workspace.document.register().meetings.len(),
+        2
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(
-        harness.state().document.register().meetings.len(),
+        harness.state().workspace.document.register().meetings.len(),
         2,
         "Ctrl+Y redoes too"
     );
@@ -91,9 +99,10 @@ fn typing_a_title_is_one_undo_step() {
     title.focus();
     title.type_text(" for Kyiv");
     harness.run();
-    let id = harness.state().meetings.selected.unwrap();
+    let id = harness.state().workspace.meetings.selected.unwrap();
     let typed = harness
         .state()
+        .workspace
         .document
         .register()
         .meeting(id)
@@ -104,11 +113,12 @@ fn typing_a_title_is_one_undo_step() {
     // Leave the field, then one undo takes the whole typing back.
     harness.key_press(Key::Escape);
     harness.run();
-    harness.state_mut().document.undo();
+    harness.state_mut().workspace.document.undo();
     harness.run();
     assert_eq!(
         harness
             .state()
+            .workspace
             .document
             .register()
             .meeting(id)
@@ -123,15 +133,18 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     let mut harness = harness(Startup::Sample);
     harness.get_by_label("New participant").click();
     harness.run();
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
 
     request_close(&mut harness);
     assert!(!harness.state().is_closing(), "the close is held back");
     harness.get_by_label("Unsaved changes");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().dialog.is_none());
-    assert!(harness.state().document.is_dirty(), "nothing was lost");
+    assert!(harness.state().dialog().is_none());
+    assert!(
+        harness.state().workspace.document.is_dirty(),
+        "nothing was lost"
+    );
     assert!(!harness.state().is_closing());
 
     request_close(&mut harness);
@@ -144,7 +157,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
 fn closing_a_clean_register_does_not_ask() {
     let mut harness = harness(Startup::Sample);
     request_close(&mut harness);
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert!(
         harness.state().is_closing(),
         "a clean register closes at once"
@@ -160,15 +173,19 @@ fn save_to_a_file_then_reopen_it() {
     harness.run();
     assert!(harness.state_mut().save_to(&path));
     harness.run();
-    assert!(!harness.state().document.is_dirty());
-    assert_eq!(harness.state().document.origin, Origin::File(path.clone()));
+    assert!(!harness.state().workspace.document.is_dirty());
+    assert_eq!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
     let on_disk = storage::load(&path).unwrap().register;
-    assert_eq!(&on_disk, harness.state().document.register());
+    assert_eq!(&on_disk, harness.state().workspace.document.register());
 
     // A second window on the same file opens it read-only and says who holds it.
     let second = harness_for(&path);
     let reason = second
         .state()
+        .workspace
         .document
         .read_only
         .clone()
@@ -179,8 +196,8 @@ fn save_to_a_file_then_reopen_it() {
 
     // With the first window gone the file opens for editing.
     let third = harness_for(&path);
-    assert!(third.state().document.read_only.is_none());
-    assert_eq!(third.state().document.register(), &on_disk);
+    assert!(third.state().workspace.document.read_only.is_none());
+    assert_eq!(third.state().workspace.document.register(), &on_disk);
 }
 
 fn harness_for(path: &std::path::Path) -> Harness<'static, CoalitionDeskApp> {
@@ -201,7 +218,7 @@ fn a_broken_file_gets_a_message_and_the_current_register_stays() {
     harness.state_mut().open_path(&path);
     harness.run();
     assert_eq!(
-        harness.state().document.origin,
+        harness.state().workspace.document.origin,
         Origin::Sample,
         "the sample stays open"
     );
@@ -213,7 +230,7 @@ fn a_broken_file_gets_a_message_and_the_current_register_stays() {
     );
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
 }
 
 #[test]
@@ -221,5 +238,5 @@ fn the_sample_has_no_file_to_write_to() {
     let harness = harness(Startup::Sample);
     // Save on the sample goes to Save As because it has no path: the
     // bundled asset is compiled in and never written.
-    assert_eq!(harness.state().document.path(), None);
+    assert_eq!(harness.state().workspace.document.path(), None);
 }

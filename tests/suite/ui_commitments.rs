@@ -1,8 +1,9 @@
 //! The commitments panel driven as an officer would: by labels and clicks.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::common::{State, harness, today};
+use crate::common::{State, context, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
+use coalition_desk::new_records;
+use coalition_desk::ui::Command;
 use coalition_desk::ui::commitments::CommitmentsPanel;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -10,10 +11,18 @@ use egui_kittest::kittest::Queryable;
 
 fn panel_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
     harness(CommitmentsPanel::default(), |ui, state, out| {
-        let revision = state.revision;
-        state
-            .panel
-            .ui(ui, state.doc.register(), today(), revision, out);
+        let context = context(&state.doc, state.revision);
+        state.panel.ui(ui, &context, out);
+        for command in &out.commands {
+            let participant = state.panel.participant_for_new();
+            if let Some((id, edit)) = (*command == Command::NewCommitment)
+                .then(|| new_records::commitment(state.doc.register(), participant, today()))
+                .flatten()
+            {
+                out.edits.push(edit);
+                state.panel.open(id);
+            }
+        }
     })
 }
 
@@ -30,8 +39,13 @@ fn new_commitment_gets_a_typed_title() {
         .expect("the new one is selected");
     // The table's "Title" header is a button; the editor's field is the text input.
     let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    assert_eq!(title.value().as_deref(), Some("New commitment"));
     title.focus();
-    title.type_text("Maritime patrol boats");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Maritime patrol boats");
     harness.run();
     let register = harness.state().doc.register();
     let commitment = register.commitment(id).expect("added");
@@ -39,6 +53,7 @@ fn new_commitment_gets_a_typed_title() {
     assert_eq!(commitment.status, CommitmentStatus::Proposed);
     assert_eq!(commitment.history.len(), 1);
     assert_eq!(commitment.history[0].date, today());
+    assert_eq!(commitment.history[0].note, "Created in Coalition Desk");
     assert_eq!(commitment.marking, "OFFICIAL");
     assert_eq!(commitment.area, "Air");
     assert!(harness.state().panel.visible().contains(&id));

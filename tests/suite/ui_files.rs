@@ -1,7 +1,6 @@
 //! The whole window and real files: a file changed on disk under the
 //! officer, recovering autosaved work, a newer version's file, deleting a
 //! record others refer to, and adding through the panels end to end.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -38,24 +37,6 @@ fn harness(startup: Startup) -> AppHarness {
     harness
 }
 
-/// Sets the open meeting's state the way the officer does: the State
-/// box, then the entry in its list (drawn last, above the meetings table).
-fn set_state(harness: &mut AppHarness, state: &str) {
-    // The form's label comes first, the box it names after it.
-    harness
-        .get_all_by_label("State")
-        .last()
-        .expect("the State box")
-        .click();
-    harness.run();
-    harness
-        .get_all_by_label(state)
-        .last()
-        .expect("the state is offered")
-        .click();
-    harness.run();
-}
-
 fn click(harness: &mut AppHarness, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
@@ -64,7 +45,7 @@ fn click(harness: &mut AppHarness, label: &str) {
 }
 
 fn register(harness: &AppHarness) -> Register {
-    harness.state().document.register().clone()
+    harness.state().workspace.document.register().clone()
 }
 
 fn sample() -> Register {
@@ -88,7 +69,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(harness.state_mut().save_to(&path));
     harness.run();
     click(&mut harness, "New participant");
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
 
     // Someone else saves another register over the file.
     let mut theirs = sample();
@@ -101,7 +82,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(!harness.state_mut().save(), "the save is held back");
     harness.run();
     assert!(matches!(
-        harness.state().dialog,
+        harness.state().dialog(),
         Some(Dialog::ChangedOnDisk { .. })
     ));
     harness.get_by_label("The file changed on disk");
@@ -109,16 +90,16 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
 
     // Cancel leaves their file and keeps our changes unsaved.
     click(&mut harness, "Cancel");
-    assert!(harness.state().dialog.is_none());
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(harness.state().workspace.document.is_dirty());
     assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs stays");
 
     // Asked again, Overwrite writes ours and keeps theirs as the backup.
     assert!(!harness.state_mut().save());
     harness.run();
     click(&mut harness, "Overwrite");
-    assert!(harness.state().dialog.is_none());
-    assert!(!harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(!harness.state().workspace.document.is_dirty());
     let ours = register(&harness);
     assert_eq!(storage::load(&path).unwrap().register, ours);
     assert_eq!(
@@ -128,15 +109,18 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     );
 
     // Saved over, the file is ours again: the next save needs no question.
-    // (The list now shows a participant called "New participant" too.)
+    // (The list now shows participants called "New participant" too; the
+    // button comes first, above the list.)
     harness
-        .get_by_role_and_label(Role::Button, "New participant")
+        .get_all_by_role_and_label(Role::Button, "New participant")
+        .next()
+        .expect("the New participant button")
         .click();
     harness.run();
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().workspace.document.is_dirty());
     assert!(harness.state_mut().save());
     harness.run();
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
 }
 
 /// The sample in a file, an edited copy autosaved next to it that is newer
@@ -162,9 +146,9 @@ fn with_recovery(dir: &Path) -> (PathBuf, PathBuf, Register, AppHarness) {
 fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, recovery, edited, mut harness) = with_recovery(dir.path());
-    assert!(harness.state().document.read_only.is_none());
+    assert!(harness.state().workspace.document.read_only.is_none());
     harness.get_by_label("Recover unsaved work?");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     assert_eq!(
         register(&harness),
         sample(),
@@ -172,14 +156,14 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     );
 
     click(&mut harness, "Recover");
-    assert!(harness.state().dialog.is_none());
-    assert!(harness.state().document.is_dirty());
+    assert!(harness.state().dialog().is_none());
+    assert!(harness.state().workspace.document.is_dirty());
     assert_eq!(register(&harness), edited);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), sample(), "one undo gives the file back");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(register(&harness), edited);
@@ -193,7 +177,7 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
 
     // Opened again, nothing is offered.
     let harness = harness_for(&path);
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert_eq!(register(&harness), edited);
 }
 
@@ -206,9 +190,9 @@ fn discarding_recovered_work_deletes_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, recovery, _edited, mut harness) = with_recovery(dir.path());
     click(&mut harness, "Discard");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert!(!recovery.exists(), "Discard deletes the recovery file");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
     assert_eq!(register(&harness), sample());
     assert_eq!(storage::load(&path).unwrap().register, sample());
 }
@@ -222,10 +206,10 @@ fn a_newer_versions_file_opens_read_only_and_stays_untouched() {
 
     let harness = harness_for(&path);
     let app = harness.state();
-    let reason = app.document.read_only.clone().expect("read-only");
+    let reason = app.workspace.document.read_only.clone().expect("read-only");
     assert!(reason.contains("newer"), "{reason}");
-    assert_eq!(app.document.path(), Some(path.as_path()));
-    assert_eq!(app.document.register(), &sample());
+    assert_eq!(app.workspace.document.path(), Some(path.as_path()));
+    assert_eq!(app.workspace.document.register(), &sample());
     harness.get_by_label_contains("Read-only");
     drop(harness);
 
@@ -242,11 +226,11 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     let mut harness = harness(Startup::Sample);
     let before = register(&harness);
     click(&mut harness, "United Kingdom");
-    assert_eq!(harness.state().participants.selected, Some(GBR));
+    assert_eq!(harness.state().workspace.participants.selected, Some(GBR));
     click(&mut harness, "Delete…");
 
-    let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog else {
-        panic!("a delete question: {:?}", harness.state().dialog);
+    let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog() else {
+        panic!("a delete question: {:?}", harness.state().dialog());
     };
     let lines: Vec<String> = references
         .iter()
@@ -268,9 +252,9 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     }
 
     click(&mut harness, "Cancel");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     assert_eq!(register(&harness), before, "Cancel deletes nothing");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
 
     let ctx = harness.ctx.clone();
     harness
@@ -278,7 +262,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
         .run(&ctx, Command::Delete(Record::Participant(GBR)));
     harness.run();
     click(&mut harness, "Delete");
-    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().dialog().is_none());
     let after = register(&harness);
     assert!(after.participant(GBR).is_none());
     assert!(after.person(HEALEY).is_none(), "his only role was for it");
@@ -293,7 +277,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), before, "one undo restores it exactly");
-    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().workspace.document.is_dirty());
 }
 
 #[test]
@@ -302,7 +286,12 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     let before = register(&harness);
 
     click(&mut harness, "New participant");
-    let participant = harness.state().participants.selected.expect("selected");
+    let participant = harness
+        .state()
+        .workspace
+        .participants
+        .selected
+        .expect("selected");
     for (label, text) in [("Name", "Polska"), ("Code", "POL")] {
         harness
             .get_by_role_and_label(Role::TextInput, label)
@@ -319,15 +308,25 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     click(&mut harness, "Meetings");
     click(&mut harness, "New meeting");
-    let meeting = harness.state().meetings.selected.expect("selected");
+    let meeting = harness
+        .state()
+        .workspace
+        .meetings
+        .selected
+        .expect("selected");
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Polska");
     click(&mut harness, "Present");
 
     click(&mut harness, "Commitments");
     click(&mut harness, "New commitment");
-    let commitment = harness.state().commitments.selected.expect("selected");
+    let commitment = harness
+        .state()
+        .workspace
+        .commitments
+        .selected
+        .expect("selected");
     harness
         .get_by_role_and_label(Role::TextInput, "Title")
         .focus();
@@ -362,7 +361,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     // Undo back to the opened register, then redo all of it.
     let mut steps = 0;
-    while harness.state().document.is_dirty() {
+    while harness.state().workspace.document.is_dirty() {
         assert!(steps < 20, "undo reaches the opened state");
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
@@ -387,8 +386,8 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
         harness.run();
     }
     assert_eq!(register(&harness), full);
-    assert!(harness.state().document.is_dirty());
-    assert_eq!(harness.state().document.origin, Origin::Sample);
+    assert!(harness.state().workspace.document.is_dirty());
+    assert_eq!(harness.state().workspace.document.origin, Origin::Sample);
 }
 
 /// The window as the real app builds it: files read on a worker thread.
@@ -452,8 +451,11 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     );
 
     until_opened(&mut harness);
-    assert_eq!(harness.state().document.origin, Origin::File(path.clone()));
-    assert!(harness.state().document.register() == &large);
+    assert_eq!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
+    assert!(harness.state().workspace.document.register() == &large);
     assert!(harness.query_by_label_contains("Opening ").is_none());
     harness.get_by_label(&path.display().to_string());
     assert!(storage::lock_path(&path).exists(), "this window holds it");
@@ -471,7 +473,10 @@ fn a_broken_file_opened_on_a_worker_is_reported_and_nothing_is_lost() {
     let before = std::fs::read(&path).unwrap();
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
-    assert_ne!(harness.state().document.origin, Origin::File(path.clone()));
+    assert_ne!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
     assert!(
         harness
             .query_all_by_label_contains("could not be opened")
@@ -497,7 +502,10 @@ fn a_file_with_an_unknown_field_is_refused_in_words_and_the_window_stays_usable(
     std::fs::write(&path, &text).unwrap();
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
-    assert_ne!(harness.state().document.origin, Origin::File(path.clone()));
+    assert_ne!(
+        harness.state().workspace.document.origin,
+        Origin::File(path.clone())
+    );
     assert!(
         harness
             .query_all_by_label_contains(
@@ -526,7 +534,7 @@ fn a_register_read_ahead_at_start_is_open_when_the_window_first_draws() {
         Some(preload),
     );
     assert!(!app.is_opening(), "a quick read is waited for");
-    assert_eq!(app.document.origin, Origin::File(path.clone()));
-    assert_eq!(app.document.register(), &sample());
+    assert_eq!(app.workspace.document.origin, Origin::File(path.clone()));
+    assert_eq!(app.workspace.document.register(), &sample());
     assert!(storage::lock_path(&path).exists(), "and locked as usual");
 }

@@ -4,7 +4,6 @@
 //! cadence is written in a form the editor would write differently (a
 //! date-only UNTIL, `+2TH`, an interval past the editor's range) stay as
 //! they are written.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
@@ -13,6 +12,7 @@ use coalition_desk::storage;
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
+use coalition_desk::ui::on_top::OnTop;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -35,7 +35,7 @@ fn harness(startup: Startup) -> AppHarness {
 
 #[track_caller]
 fn assert_clean(harness: &AppHarness, after: &str) {
-    let document = &harness.state().document;
+    let document = &harness.state().workspace.document;
     assert!(!document.is_dirty(), "{after} marked the register unsaved");
     assert!(
         !document.can_undo(),
@@ -80,7 +80,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
 
     show(&mut harness, Tab::Participants);
     click(&mut harness, "United Kingdom");
-    assert!(harness.state().participants.selected.is_some());
+    assert!(harness.state().workspace.participants.selected.is_some());
     // The participant's people are edited beside it: John Healey's record.
     let person = harness.get_by_label("Person's name");
     assert_eq!(person.value().as_deref(), Some("John Healey MP"));
@@ -90,13 +90,14 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     click(&mut harness, "Coalition of the Willing — Defence ministers");
     let meeting = harness
         .state()
+        .workspace
         .meetings
         .selected
         .expect("a meeting is open");
     assert_clean(&harness, "opening a meeting");
     click(&mut harness, "Print summary…");
     assert!(
-        harness.state().printing.preview.is_some(),
+        matches!(harness.state().on_top(), Some(OnTop::PrintPreview(_))),
         "the preview is open"
     );
     assert_clean(&harness, "opening the print preview");
@@ -104,12 +105,13 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     harness.run();
     command(&mut harness, Command::PrintAttendance(SeriesId(9)));
     assert_clean(&harness, "opening the attendance preview");
-    harness.state_mut().printing.preview = None;
+    harness.state_mut().close_on_top();
     harness.run();
-    assert_eq!(harness.state().meetings.selected, Some(meeting));
+    assert_eq!(harness.state().workspace.meetings.selected, Some(meeting));
 
     let commitment = *harness
         .state()
+        .workspace
         .document
         .register()
         .commitments
@@ -118,12 +120,15 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
         .unwrap();
     command(&mut harness, Command::OpenCommitment(commitment));
     assert_eq!(harness.state().settings.tab, Tab::Commitments);
-    assert_eq!(harness.state().commitments.selected, Some(commitment));
+    assert_eq!(
+        harness.state().workspace.commitments.selected,
+        Some(commitment)
+    );
     assert_clean(&harness, "opening a commitment");
 
     show(&mut harness, Tab::Timeline);
     click(&mut harness, "Defence ministers");
-    assert!(harness.state().timeline.series.is_some());
+    assert!(harness.state().workspace.timeline.series.is_some());
     assert_clean(&harness, "opening a series");
 
     show(&mut harness, Tab::Dashboard);
@@ -178,6 +183,7 @@ fn selecting_a_series_keeps_its_cadence_as_written() {
         assert_clean(&harness, &format!("selecting the series \"{name}\""));
         let kept = harness
             .state()
+            .workspace
             .document
             .register()
             .series
@@ -191,11 +197,16 @@ fn selecting_a_series_keeps_its_cadence_as_written() {
 #[test]
 fn the_print_preview_builds_its_data_once_per_change() {
     let mut harness = harness(Startup::Sample);
-    let meeting = harness.state().document.register().meetings_by_date()[0];
+    let meeting = harness
+        .state()
+        .workspace
+        .document
+        .register()
+        .meetings_by_date()[0];
     command(&mut harness, Command::PrintSummary(meeting));
-    let built = |harness: &AppHarness| {
-        let preview = harness.state().printing.preview.as_ref();
-        preview.expect("the preview is open").computations()
+    let built = |harness: &AppHarness| match harness.state().on_top() {
+        Some(OnTop::PrintPreview(preview)) => preview.computations(),
+        _ => panic!("the preview is open"),
     };
     for _ in 0..5 {
         harness.run();
@@ -206,11 +217,11 @@ fn the_print_preview_builds_its_data_once_per_change() {
         .click();
     harness.run();
     assert_eq!(built(&harness), 2, "another option, another summary");
-    let register = harness.state().document.register().clone();
+    let register = harness.state().workspace.document.register().clone();
     let mut renamed = register.clone();
     renamed.name = "Coalition of the Willing (renamed)".into();
     let edit = coalition_desk::edit::replace_register(&register, renamed);
-    harness.state_mut().document.apply(edit);
+    harness.state_mut().workspace.document.apply(edit);
     harness.run();
     assert_eq!(built(&harness), 3, "an edit rebuilds it");
 }

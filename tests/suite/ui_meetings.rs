@@ -2,16 +2,17 @@
 //! on widgets found by their labels.
 
 // A failed lookup should stop the test where it happened.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::common::new_record;
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
+use coalition_desk::model::Record;
 use coalition_desk::model::{
     AttendanceStatus, MeetingId, Participant, ParticipantId, ParticipantKind, Person, PersonId,
     Register, Role,
 };
-use coalition_desk::ui::Outbox;
 use coalition_desk::ui::meetings::MeetingsPanel;
+use coalition_desk::ui::{Outbox, PanelContext};
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -74,31 +75,26 @@ fn harness() -> Harness<'static, State> {
         .build_ui_state(
             |ui, (doc, panel): &mut State| {
                 let mut out = Outbox::default();
-                panel.ui(ui, doc.register(), today(), doc.revision(), &mut out);
+                let context = PanelContext {
+                    register: doc.register(),
+                    today: today(),
+                    revision: doc.revision(),
+                };
+                panel.ui(ui, &context, &mut out);
+                for command in &out.commands {
+                    if let Some((Record::Meeting(id), edit)) =
+                        new_record(command, doc.register(), today())
+                    {
+                        out.edits.push(edit);
+                        panel.open(id);
+                    }
+                }
                 for edit in out.edits {
                     doc.apply(edit);
                 }
             },
             state,
         )
-}
-
-/// Sets the open meeting's state the way the officer does: the State
-/// box, then the entry in its list (drawn last, above the meetings table).
-fn set_state(harness: &mut Harness<'_, State>, state: &str) {
-    // The form's label comes first, the box it names after it.
-    harness
-        .get_all_by_label("State")
-        .last()
-        .expect("the State box")
-        .click();
-    harness.run();
-    harness
-        .get_all_by_label(state)
-        .last()
-        .expect("the state is offered")
-        .click();
-    harness.run();
 }
 
 fn click(harness: &mut Harness<'_, State>, label: &str) {
@@ -134,7 +130,7 @@ fn new_meeting_then_edit_then_undo() {
     harness.run();
 
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Україна");
     click(&mut harness, "Present");
     let attendance = meeting(&harness).unwrap().attendance;
@@ -172,7 +168,7 @@ fn snapshot_of_a_recorded_meeting() {
     let mut harness = harness();
     click(&mut harness, "New meeting");
     // Attendance is recorded once the session is held.
-    set_state(&mut harness, "Held");
+    crate::common::set_meeting_state(&mut harness, "Held");
     click(&mut harness, "Attendance of Україна");
     click(&mut harness, "Present");
     click(&mut harness, "Add delegate for Україна");

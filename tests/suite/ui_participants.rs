@@ -1,7 +1,6 @@
 //! The participants panel driven as an officer would: by labels and clicks.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::common::{FRA, State, harness, today};
+use crate::common::{FRA, State, context, harness, new_record, today};
 use coalition_desk::model::{ParticipantKind, Record};
 use coalition_desk::ui::Command;
 use coalition_desk::ui::participants::ParticipantsPanel;
@@ -10,10 +9,16 @@ use egui_kittest::kittest::Queryable;
 
 fn panel_harness<'a>() -> Harness<'a, State<ParticipantsPanel>> {
     harness(ParticipantsPanel::default(), |ui, state, out| {
-        state
-            .panel
-            .ui(ui, state.doc.register(), today(), state.doc.revision(), out);
+        state.revision = state.doc.revision();
+        let context = context(&state.doc, state.revision);
+        state.panel.ui(ui, &context, out);
         for command in &out.commands {
+            if let Some((Record::Participant(id), edit)) =
+                new_record(command, state.doc.register(), today())
+            {
+                out.edits.push(edit);
+                state.panel.open(id);
+            }
             state.commands.push(command.clone());
         }
     })
@@ -30,9 +35,13 @@ fn new_participant_with_a_person() {
         .panel
         .selected
         .expect("the new one is selected");
+    // The new participant is called "New participant" until renamed.
     let name = harness.get_by_label("Name");
+    assert_eq!(name.value().as_deref(), Some("New participant"));
     name.focus();
-    name.type_text("Polska");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Name").type_text("Polska");
     harness.run();
     let code = harness.get_by_label("Code");
     code.focus();

@@ -1,12 +1,14 @@
 //! Tracking in the window, driven as an officer would: change a status in
 //! the editor, click a dashboard bar, search and open a hit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::common::{State, harness, today};
+use crate::common::{State, context, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
+use coalition_desk::new_records;
+use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::CommitmentsPanel;
+use coalition_desk::ui::on_top::OnTop;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,10 +16,18 @@ use egui_kittest::kittest::Queryable;
 
 fn panel_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
     harness(CommitmentsPanel::default(), |ui, state, out| {
-        let revision = state.revision;
-        state
-            .panel
-            .ui(ui, state.doc.register(), today(), revision, out);
+        let context = context(&state.doc, state.revision);
+        state.panel.ui(ui, &context, out);
+        for command in &out.commands {
+            let participant = state.panel.participant_for_new();
+            if let Some((id, edit)) = (*command == Command::NewCommitment)
+                .then(|| new_records::commitment(state.doc.register(), participant, today()))
+                .flatten()
+            {
+                out.edits.push(edit);
+                state.panel.open(id);
+            }
+        }
     })
 }
 
@@ -77,16 +87,17 @@ fn clicking_a_dashboard_bar_filters_the_commitments_table() {
     let mut harness = app_harness();
     harness.state_mut().settings.tab = Tab::Dashboard;
     harness.run();
-    let computed = harness.state().dashboard.computations();
+    let computed = harness.state().workspace.dashboard.computations();
     harness.run();
     harness.run();
     assert_eq!(
-        harness.state().dashboard.computations(),
+        harness.state().workspace.dashboard.computations(),
         computed,
         "no recompute while nothing changed"
     );
     let (area, centre) = harness
         .state()
+        .workspace
         .dashboard
         .bar_centres
         .iter()
@@ -111,10 +122,13 @@ fn clicking_a_dashboard_bar_filters_the_commitments_table() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.settings.tab, Tab::Commitments);
-    assert_eq!(app.commitments.filter.area.as_deref(), Some(area.as_str()));
-    let visible = app.commitments.visible();
+    assert_eq!(
+        app.workspace.commitments.filter.area.as_deref(),
+        Some(area.as_str())
+    );
+    let visible = app.workspace.commitments.visible();
     assert!(!visible.is_empty());
-    let register = app.document.register();
+    let register = app.workspace.document.register();
     assert!(
         visible
             .iter()
@@ -127,7 +141,7 @@ fn search_then_arrows_and_enter_open_the_hit() {
     let mut harness = app_harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run();
-    assert!(harness.state().search.open);
+    assert!(matches!(harness.state().on_top(), Some(OnTop::Search)));
     let field = harness.get_by_role_and_label(
         Role::TextInput,
         "Find participants, people, meetings, commitments, agenda",
@@ -138,24 +152,27 @@ fn search_then_arrows_and_enter_open_the_hit() {
     harness.key_press(Key::Enter);
     harness.run();
     let app = harness.state();
-    assert!(!app.search.open);
+    assert!(app.on_top().is_none());
     assert_eq!(app.settings.tab, Tab::Participants);
-    let france = app.participants.selected.expect("selected");
-    assert_eq!(app.document.register().participants[&france].code, "FRA");
+    let france = app.workspace.participants.selected.expect("selected");
+    assert_eq!(
+        app.workspace.document.register().participants[&france].code,
+        "FRA"
+    );
 
     // Ctrl+F opens it too; the arrow moves to the second hit.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
-    assert!(harness.state().search.open);
+    assert!(matches!(harness.state().on_top(), Some(OnTop::Search)));
     // A single letter finds many records.
-    harness.state_mut().search.query = "e".into();
+    harness.state_mut().workspace.search.query = "e".into();
     harness.run();
     harness.key_press(Key::ArrowDown);
     harness.run();
-    assert_eq!(harness.state().search.selected, 1);
+    assert_eq!(harness.state().workspace.search.selected, 1);
     harness.key_press(Key::Enter);
     harness.run();
-    assert!(!harness.state().search.open);
+    assert!(harness.state().on_top().is_none());
 }
 
 #[test]

@@ -1,11 +1,10 @@
 //! The shared widgets as a screen reader meets them: each form widget is
 //! found by the label its row shows and says it changed only when its value
 //! did; the one typed-path window answers a path, or Cancel.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::str::FromStr;
 
-use crate::common::{State, harness, today};
+use crate::common::{State, context, harness};
 use coalition_desk::model::CommitmentId;
 use coalition_desk::ui::commitments::CommitmentsPanel;
 use coalition_desk::ui::file_dialog::{TypedPathAnswer, typed_path_ui};
@@ -57,10 +56,8 @@ fn a_typed_amount_reports_a_change_only_when_it_reads_as_a_number() {
 
 fn editor_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
     let mut harness = harness(CommitmentsPanel::default(), |ui, state, out| {
-        let revision = state.revision;
-        state
-            .panel
-            .ui(ui, state.doc.register(), today(), revision, out);
+        let context = context(&state.doc, state.revision);
+        state.panel.ui(ui, &context, out);
     });
     // The missiles: a quantity and a value.
     harness.state_mut().panel.selected = Some(CommitmentId(20));

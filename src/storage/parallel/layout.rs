@@ -321,7 +321,6 @@ fn after_comment(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -175,7 +175,6 @@ fn piece_text<K: Serialize, V: Serialize>(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::generate::{GenerateOptions, register};

@@ -90,12 +90,13 @@ fn contains(haystack: &str, lowercase_needle: &str) -> bool {
 pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFilter) -> bool {
     let mut new = false;
     ui.horizontal_wrapped(|ui| {
+        let command = crate::ui::Command::NewCommitment;
         new = ui
             .add_enabled(
                 !register.participants.is_empty(),
-                egui::Button::new("New commitment"),
+                egui::Button::new(command.label()),
             )
-            .on_hover_text("Add a commitment")
+            .on_hover_text(command.tooltip())
             .on_disabled_hover_text("Add a participant first")
             .clicked();
         ui.separator();

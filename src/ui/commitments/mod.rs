@@ -12,10 +12,9 @@ pub use workflow::StatusForm;
 
 use chrono::NaiveDate;
 
-use crate::edit::Edit;
-use crate::model::{Commitment, CommitmentId, CommitmentStatus, Register, Route, StatusChange};
+use crate::model::{CommitmentId, ParticipantId, Register};
 use crate::revision_cache::RevisionCache;
-use crate::ui::Outbox;
+use crate::ui::{Command, Outbox, PanelContext};
 
 /// Width the editor opens at beside the table.
 const EDITOR_WIDTH: f32 = 360.0;
@@ -32,8 +31,9 @@ pub struct CommitmentsPanel {
     rows: RevisionCache<RowsKey, Vec<CommitmentId>>,
     /// Validation messages of the selected commitment, kept until it changes.
     problems: RevisionCache<(u64, CommitmentId, NaiveDate), Vec<String>>,
-    /// Set when a new commitment is selected, so the table brings it into view.
-    scroll_to_selected: bool,
+    /// Set by `open`: the next frame makes sure the table shows the
+    /// commitment and brings it into view.
+    reveal: bool,
     /// The draft of the selected commitment's next status step.
     pub status_form: StatusForm,
 }
@@ -42,17 +42,33 @@ pub struct CommitmentsPanel {
 type RowsKey = (u64, CommitmentFilter, Sort, NaiveDate);
 
 impl CommitmentsPanel {
+    /// Shows the commitment: selects it, clears a filter that would hide
+    /// it and scrolls the table to it.
+    pub fn open(&mut self, id: CommitmentId) {
+        self.selected = Some(id);
+        self.reveal = true;
+    }
+
+    /// Shows the commitments `filter` lets through (a dashboard bar).
+    pub fn show_matching(&mut self, filter: CommitmentFilter) {
+        self.filter = filter;
+    }
+
+    /// Whom a new commitment is made by: the participant the table is
+    /// filtered to, if any, so the new one shows in the table.
+    pub fn participant_for_new(&self) -> Option<ParticipantId> {
+        self.filter.participant
+    }
+
     /// Draws the panel. `revision` must change whenever the register does
     /// (the document's state number); the table is recomputed only when it,
     /// the filter or the sort changed.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         // After an undo the selected commitment may be gone.
         if self
             .selected
@@ -63,9 +79,16 @@ impl CommitmentsPanel {
         egui::Panel::top("commitments_filter").show(ui, |ui| {
             ui.add_space(4.0);
             if filter::filter_bar_ui(ui, register, &mut self.filter) {
-                self.new_commitment(register, today, out);
+                out.command(Command::NewCommitment);
             }
             self.refresh(register, revision, today);
+            if self.reveal
+                && let Some(id) = self.selected
+                && !self.visible().contains(&id)
+            {
+                self.filter = CommitmentFilter::default();
+                self.refresh(register, revision, today);
+            }
             let shown = self.visible().len();
             ui.label(format!(
                 "{shown} of {} commitments",
@@ -78,7 +101,7 @@ impl CommitmentsPanel {
             .default_size(EDITOR_WIDTH)
             .show(ui, |ui| self.editor_ui(ui, register, today, revision, out));
         egui::CentralPanel::default().show(ui, |ui| {
-            let scroll_to = if std::mem::take(&mut self.scroll_to_selected) {
+            let scroll_to = if std::mem::take(&mut self.reveal) {
                 self.selected
                     .and_then(|id| self.visible().iter().position(|row| *row == id))
             } else {
@@ -148,39 +171,6 @@ impl CommitmentsPanel {
             &mut self.status_form,
             out,
         );
-    }
-
-    fn new_commitment(&mut self, register: &Register, today: NaiveDate, out: &mut Outbox) {
-        let Some(participant) = self
-            .filter
-            .participant
-            .or_else(|| register.participants_by_name().first().copied())
-        else {
-            return;
-        };
-        let status = CommitmentStatus::Proposed;
-        let commitment = Commitment {
-            participant,
-            area: register
-                .capability_areas
-                .first()
-                .cloned()
-                .unwrap_or_default(),
-            route: Route::default(),
-            status,
-            history: vec![StatusChange {
-                date: today,
-                status,
-                note: String::new(),
-                meeting: None,
-            }],
-            marking: register.lowest_marking().to_string(),
-            ..Commitment::default()
-        };
-        let id = CommitmentId(register.fresh_id());
-        out.edit(Edit::Commitment(id, Some(commitment)));
-        self.selected = Some(id);
-        self.scroll_to_selected = true;
     }
 }
 

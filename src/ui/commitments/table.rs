@@ -165,7 +165,10 @@ pub fn table_ui(
     output
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "until panels get one context value (issue 12, item 4)"
+)]
 fn rows_ui(
     ui: &mut Ui,
     register: &Register,

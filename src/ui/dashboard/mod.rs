@@ -8,14 +8,13 @@ mod since;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
 use crate::model::{MeetingId, Register, amounts};
 use crate::revision_cache::RevisionCache;
 use crate::tracking::{DashboardCache, DashboardFigures, SessionChanges, Split, Totals};
-use crate::ui::{Outbox, theme};
+use crate::ui::{Outbox, PanelContext, theme};
 
 /// State of the dashboard panel.
 #[derive(Default)]
@@ -36,14 +35,12 @@ impl DashboardPanel {
     }
 
     /// Draws the panel. `revision` must change whenever the register does.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         egui::Panel::right("dashboard_since")
             .resizable(true)
             .default_size(380.0)

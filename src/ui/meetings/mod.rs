@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Command, Outbox, theme};
+use super::{Command, Outbox, PanelContext, theme};
 use crate::edit::Edit;
 use crate::model::{Meeting, MeetingId, Record, Register};
 use crate::revision_cache::RevisionCache;
@@ -26,20 +26,28 @@ pub struct MeetingsPanel {
     /// The open meeting's validation problems, worked out once per edit
     /// rather than every frame.
     problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<String>>,
+    /// Set by `open`: the next frame makes sure the list shows the meeting
+    /// and scrolls to it.
+    reveal: bool,
 }
 
 impl MeetingsPanel {
+    /// Shows the meeting: selects it, clears a filter that would hide it
+    /// and scrolls the list to it.
+    pub fn open(&mut self, id: MeetingId) {
+        self.selected = Some(id);
+        self.reveal = true;
+    }
+
     /// Draws the list and the editor, putting any change in `out`.
     /// `revision` is the document's, so derived figures are recomputed
     /// only after an edit.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         // An undo can remove the meeting that was open.
         if self
             .selected
@@ -50,7 +58,7 @@ impl MeetingsPanel {
         egui::Panel::left("meetings-list")
             .resizable(true)
             .default_size(theme::LIST_WIDTH)
-            .show(ui, |ui| self.list_ui(ui, register, today, out));
+            .show(ui, |ui| self.list_ui(ui, register, out));
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
                 let problems = self.problems.get_or_update((revision, id, today), || {
@@ -70,23 +78,16 @@ impl MeetingsPanel {
         });
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, register: &Register, today: NaiveDate, out: &mut Outbox) {
+    fn list_ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
+            let new = Command::NewMeeting;
             if ui
-                .button("New meeting")
-                .on_hover_text("Add a meeting dated today and open it")
+                .button(new.label())
+                .on_hover_text(new.tooltip())
                 .clicked()
             {
-                let id = MeetingId(register.fresh_id());
-                let meeting = Meeting {
-                    title: "New meeting".into(),
-                    date: today,
-                    marking: register.lowest_marking().into(),
-                    ..Default::default()
-                };
-                out.edit(Edit::Meeting(id, Some(meeting)));
-                self.selected = Some(id);
+                out.command(new);
             }
             ui.label(match register.meetings.len() {
                 1 => "1 meeting".to_string(),
@@ -101,16 +102,33 @@ impl MeetingsPanel {
         );
         ui.add_space(4.0);
 
+        let reveal = std::mem::take(&mut self.reveal);
+        if reveal
+            && let Some(id) = self.selected
+            && !matches_filter(register, id, &self.filter.trim().to_lowercase())
+        {
+            self.filter.clear();
+        }
         let needle = self.filter.trim().to_lowercase();
         let rows: Vec<MeetingId> = register
             .meetings_by_date()
             .into_iter()
             .rev()
-            .filter(|id| needle.is_empty() || matches_filter(register, *id, &needle))
+            .filter(|id| matches_filter(register, *id, &needle))
             .collect();
+        let scroll_to = self
+            .selected
+            .filter(|_| reveal)
+            .and_then(|id| rows.iter().position(|row| *row == id));
         // Clicks must reach the row, not start a text selection in a cell.
         ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
+        let mut table = TableBuilder::new(ui);
+        if let Some(row) = scroll_to {
+            table = table
+                .scroll_to_row(row, Some(egui::Align::Center))
+                .animate_scrolling(false);
+        }
+        table
             .id_salt("meetings-table")
             .striped(true)
             .sense(egui::Sense::click())
@@ -160,9 +178,11 @@ impl MeetingsPanel {
     }
 }
 
+/// Whether the list filter (lower case, trimmed) lets the meeting through.
 fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
     register.meeting(id).is_some_and(|m| {
-        m.title.to_lowercase().contains(needle)
+        needle.is_empty()
+            || m.title.to_lowercase().contains(needle)
             || m.location.to_lowercase().contains(needle)
             || m.date.to_string().contains(needle)
     })
@@ -184,12 +204,13 @@ fn editor_ui(
     ui.horizontal(|ui| {
         ui.heading(&original.title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let delete = Command::Delete(Record::Meeting(id));
             if ui
-                .button("Delete…")
-                .on_hover_text("Delete this meeting (asks first)")
+                .button(delete.label())
+                .on_hover_text(delete.tooltip())
                 .clicked()
             {
-                out.command(Command::Delete(Record::Meeting(id)));
+                out.command(delete);
             }
             print_buttons_ui(ui, original, id, out);
         });

@@ -12,31 +12,24 @@ use chrono::NaiveDate;
 
 use crate::model::Register;
 
-/// The app's printing: the open preview, if any, and the worker that
-/// typesets (started on first use and kept, so fonts load once).
+/// The app's printing: the worker that typesets (started on first use and
+/// kept, so fonts load once). The preview belongs to the open register.
 #[derive(Default)]
 pub struct Printing {
-    pub preview: Option<PrintPreview>,
     worker: Option<PrintWorker>,
 }
 
 impl Printing {
-    /// Opens the preview of a report, replacing any open one.
-    pub fn open(&mut self, report: Report) {
-        self.preview = Some(PrintPreview::new(report));
-    }
-
-    /// Draws the preview and takes in finished jobs.
+    /// Draws the preview and takes in finished jobs. Returns false once the
+    /// officer closes the preview.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
+        preview: &mut PrintPreview,
         register: &Register,
         revision: u64,
         today: NaiveDate,
-    ) {
-        let Some(preview) = self.preview.as_mut() else {
-            return;
-        };
+    ) -> bool {
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
             PrintWorker::start(move || ctx.request_repaint())
@@ -46,8 +39,6 @@ impl Printing {
         }
         // Closing while a job runs is allowed: the job finishes and its
         // file is written; the answer is shown if the preview is reopened.
-        if !preview.ui(ctx, register, revision, today, worker) {
-            self.preview = None;
-        }
+        preview.ui(ctx, register, revision, today, worker)
     }
 }

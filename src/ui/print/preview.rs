@@ -161,6 +161,9 @@ impl PrintPreview {
             }
             Outcome::Failed(reason) => (format!("No PDF was made: {reason}"), true),
         });
+        if let Some((failure, true)) = &self.message {
+            tracing::warn!("{failure}");
+        }
     }
 
     /// Draws the window. Returns false once the officer closes it.

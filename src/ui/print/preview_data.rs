@@ -14,9 +14,18 @@ pub fn data_ui(ui: &mut Ui, data: &PrintData) {
     }
 }
 
-fn marking_ui(ui: &mut Ui, marking: &str, register: &str) {
+/// The marking the pages will carry, or, when an included record's
+/// marking cannot be ranked, that there is none to show.
+fn marking_ui(ui: &mut Ui, marking: &str, refused: bool, register: &str) {
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(marking).strong());
+        if refused {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                RichText::new("No marking can be worked out (see above)").strong(),
+            );
+        } else {
+            ui.label(RichText::new(marking).strong());
+        }
     });
     ui.weak(format!(
         "{register} — the marking above prints at the top and bottom of every page"
@@ -29,7 +38,7 @@ fn heading(ui: &mut Ui, text: &str) {
 }
 
 fn summary_ui(ui: &mut Ui, s: &MeetingSummary) {
-    marking_ui(ui, &s.marking, &s.register_name);
+    marking_ui(ui, &s.marking, !s.refusals.is_empty(), &s.register_name);
     ui.heading(&s.title);
     egui::Grid::new("preview-facts")
         .num_columns(2)
@@ -167,7 +176,12 @@ fn with_title(name: &str, title: &str) -> String {
 }
 
 fn attendance_ui(ui: &mut Ui, record: &AttendanceRecord) {
-    marking_ui(ui, &record.marking, &record.register_name);
+    marking_ui(
+        ui,
+        &record.marking,
+        !record.refusals.is_empty(),
+        &record.register_name,
+    );
     ui.heading(format!("Attendance record: {}", record.series));
     if record.sessions.is_empty() {
         ui.label("No session of this series has been held yet.");

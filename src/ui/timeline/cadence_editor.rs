@@ -132,12 +132,19 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                                     4 => "4th",
                                     _ => "last",
                                 });
-                            use Weekday::*;
                             choice_ui(
                                 ui,
                                 "series_weekday",
                                 weekday,
-                                &[Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+                                &[
+                                    Weekday::Mon,
+                                    Weekday::Tue,
+                                    Weekday::Wed,
+                                    Weekday::Thu,
+                                    Weekday::Fri,
+                                    Weekday::Sat,
+                                    Weekday::Sun,
+                                ],
                                 weekday_name,
                             )
                             .accessible_name("Weekday");

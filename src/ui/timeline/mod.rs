@@ -16,7 +16,7 @@ use crate::calendar::{Occurrence, schedule_session};
 use crate::model::{ParticipantId, Register, SeriesId};
 use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
-use crate::ui::{Command, Outbox};
+use crate::ui::{Command, Outbox, PanelContext};
 
 /// What the officer is looking at: the time axis and the selected session.
 #[derive(Debug, Default)]
@@ -57,16 +57,20 @@ pub struct TimelinePanel {
 }
 
 impl TimelinePanel {
+    /// Opens the series in the editor beside the timeline (the timeline
+    /// has no filter that could hide it, and its lanes are all on screen).
+    pub fn open(&mut self, id: SeriesId) {
+        self.series = Some(id);
+    }
+
     /// Draws the panel. `revision` must change whenever the register does:
     /// the per-meeting figures are recomputed only then, never per frame.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         let figures = self
             .figures
             .get_or_update((revision, today), || timeline_figures(register, today));

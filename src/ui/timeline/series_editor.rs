@@ -71,8 +71,13 @@ pub(super) fn series_ui(
         }
         upcoming_ui(ui, register, id, series, today, out);
         ui.add_space(8.0);
-        if ui.button("Delete series…").clicked() {
-            out.command(Command::Delete(Record::Series(id)));
+        let delete = Command::Delete(Record::Series(id));
+        if ui
+            .button(delete.label())
+            .on_hover_text(delete.tooltip())
+            .clicked()
+        {
+            out.command(delete);
         }
     });
 }

@@ -1,5 +1,9 @@
 //! The open register: its records, where it lives, and its undo history.
 
+mod problems;
+
+pub use problems::ProblemCache;
+
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};

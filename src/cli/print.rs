@@ -4,34 +4,46 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use coalition_desk::model::{Record, Register};
-use coalition_desk::report::{self, Clearance, Paper, PrintEngine, SummaryOptions};
-use coalition_desk::storage;
+use chrono::NaiveDate;
 
-/// Writes the summary of the meeting named by id or date.
+use crate::model::{Record, Register};
+use crate::report::{self, Clearance, Paper, PrintEngine, SummaryOptions};
+use crate::storage;
+
+/// What `summary` prints: which meeting, and how.
+pub struct SummaryRequest<'a> {
+    /// The meeting's id or the date it was held, as typed.
+    pub meeting: &'a str,
+    pub include_restricted: bool,
+    pub paper: Paper,
+}
+
+/// Writes the summary of the meeting named by id or date; the records it
+/// includes are judged as of `today`.
 pub fn summary(
     file: &Path,
-    meeting: &str,
+    request: &SummaryRequest<'_>,
     output: &Path,
-    include_restricted: bool,
-    paper: Paper,
+    today: NaiveDate,
 ) -> anyhow::Result<ExitCode> {
-    let register = storage::load(file)
-        .map_err(|error| anyhow::anyhow!(error.describe()))?
-        .register;
-    let id = report::find_meeting(&register, meeting)?;
+    let register = storage::load(file)?.register;
+    let id = super::find_meeting(&register, request.meeting)?;
+    let SummaryRequest {
+        include_restricted,
+        paper,
+        ..
+    } = *request;
     let options = SummaryOptions {
         include_restricted,
         paper,
         ..SummaryOptions::default()
     };
     let summary = report::meeting_summary(&register, id, &options)?;
-    if !cleared(&register, &summary.includes) {
+    if !cleared(&register, &summary.includes, today) {
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.meeting_summary_pdf(&summary)?;
-    write(output, &pdf)?;
+    super::write_output("the PDF", output, &pdf)?;
     println!(
         "Wrote the summary of {} ({}) to {}",
         register.meeting_title(id),
@@ -41,24 +53,24 @@ pub fn summary(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the attendance record of the series named by id or name.
+/// Writes the attendance record of the series named by id or name; the
+/// records it includes are judged as of `today`.
 pub fn attendance(
     file: &Path,
     series: &str,
     output: &Path,
     paper: Paper,
+    today: NaiveDate,
 ) -> anyhow::Result<ExitCode> {
-    let register = storage::load(file)
-        .map_err(|error| anyhow::anyhow!(error.describe()))?
-        .register;
-    let id = report::find_series(&register, series)?;
+    let register = storage::load(file)?.register;
+    let id = super::find_series(&register, series)?;
     let mut record = report::attendance_record(&register, id)?;
     record.paper = paper;
-    if !cleared(&register, &record.includes) {
+    if !cleared(&register, &record.includes, today) {
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.attendance_pdf(&record)?;
-    write(output, &pdf)?;
+    super::write_output("the PDF", output, &pdf)?;
     println!(
         "Wrote the attendance record of {} ({}) to {}",
         record.series,
@@ -71,8 +83,7 @@ pub fn attendance(
 /// Prints the problems of the records a document includes on stderr, and
 /// whether it may be printed: a marking that is missing or not one of the
 /// register's levels refuses it, anything else is a warning.
-fn cleared(register: &Register, includes: &[Record]) -> bool {
-    let today = chrono::Local::now().date_naive();
+fn cleared(register: &Register, includes: &[Record], today: NaiveDate) -> bool {
     let clearance = Clearance::of(register, includes, today);
     for warning in &clearance.warnings {
         eprintln!("warning: {warning}");
@@ -85,8 +96,4 @@ fn cleared(register: &Register, includes: &[Record]) -> bool {
         eprintln!("  {refusal}");
     }
     false
-}
-
-fn write(output: &Path, pdf: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(output, pdf).with_context(|| format!("could not write {}", output.display()))
 }

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use crate::document::{Document, Touched};
+use super::{Document, Touched};
 use crate::model::{Meeting, MeetingId, Problem, Record, Register, SeriesId};
 
 /// More changes than this since the last look: one full pass is quicker.

@@ -1,9 +1,12 @@
 //! Finding the meeting or series the officer named on the command line,
 //! with close matches when the name is not found.
+//!
+//! This lives with the command line, not the core: it reads text typed as
+//! an argument (an id, a date, a name) and words its answer for a terminal.
+//! The window never looks a record up by typed text; it picks from lists.
 
 use chrono::NaiveDate;
 
-use super::ReportError;
 use crate::model::{MeetingId, Register, SeriesId};
 
 /// How many close matches an error lists.
@@ -11,7 +14,7 @@ const CLOSE_MATCHES: usize = 5;
 
 /// A meeting by its id ("11") or by the date it was held ("2025-04-10",
 /// when exactly one meeting falls that day).
-pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, ReportError> {
+pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, LookupError> {
     let wanted = wanted.trim();
     let describe = |id: MeetingId| format!("{} — {}", id.0, register.meeting_title(id));
     if let Ok(number) = wanted.parse::<u64>() {
@@ -22,7 +25,7 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Repo
         let mut ids: Vec<_> = register.meetings.keys().copied().collect();
         ids.sort_by_key(|m| m.0.abs_diff(number));
         return Err(not_found(
-            format!("meeting {number}"),
+            format!("There is no meeting {number} in the register"),
             ids.into_iter().map(describe),
         ));
     }
@@ -38,7 +41,7 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Repo
         if !that_day.is_empty() {
             return Err(not_found(
                 format!(
-                    "a single meeting on {date} (there are {}; give its id)",
+                    "There are {} meetings on {date}: give the id of one",
                     that_day.len()
                 ),
                 that_day.into_iter().map(describe),
@@ -52,7 +55,7 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Repo
                 .unwrap_or(i64::MAX)
         });
         return Err(not_found(
-            format!("a meeting on {date}"),
+            format!("There is no meeting on {date} in the register"),
             ids.into_iter().map(describe),
         ));
     }
@@ -64,13 +67,13 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Repo
             .is_some_and(|m| m.title.to_lowercase().contains(&needle))
     });
     Err(not_found(
-        format!("\"{wanted}\" (give a meeting id or a date YYYY-MM-DD)"),
+        format!("\"{wanted}\" is neither a meeting id nor a date (YYYY-MM-DD)"),
         ids.into_iter().map(describe),
     ))
 }
 
 /// A series by its id, or by its name when exactly one series has it.
-pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, ReportError> {
+pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, LookupError> {
     let wanted = wanted.trim();
     let describe = |id: SeriesId| {
         let name = register
@@ -87,7 +90,7 @@ pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, Report
         let mut ids: Vec<_> = register.series.keys().copied().collect();
         ids.sort_by_key(|s| s.0.abs_diff(number));
         return Err(not_found(
-            format!("series {number}"),
+            format!("There is no series {number} in the register"),
             ids.into_iter().map(describe),
         ));
     }
@@ -108,14 +111,32 @@ pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, Report
             .is_some_and(|s| s.name.to_lowercase().contains(&needle))
     });
     Err(not_found(
-        format!("series \"{wanted}\""),
+        format!("There is no series named \"{wanted}\" in the register"),
         ids.into_iter().map(describe),
     ))
 }
 
-fn not_found(wanted: String, close: impl Iterator<Item = String>) -> ReportError {
-    ReportError::NotFound {
-        wanted,
+/// The officer named a meeting or series the register does not hold.
+#[derive(Debug, thiserror::Error)]
+#[error("{sentence}{}", close_matches(.close))]
+pub struct LookupError {
+    /// What was not found, as a sentence.
+    pub sentence: String,
+    /// The nearest records, already worded (`11 — Defence ministers`).
+    pub close: Vec<String>,
+}
+
+fn close_matches(close: &[String]) -> String {
+    if close.is_empty() {
+        String::new()
+    } else {
+        format!("; close matches:\n  {}", close.join("\n  "))
+    }
+}
+
+fn not_found(sentence: String, close: impl Iterator<Item = String>) -> LookupError {
+    LookupError {
+        sentence,
         close: close.take(CLOSE_MATCHES).collect(),
     }
 }

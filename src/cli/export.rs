@@ -1,0 +1,46 @@
+//! `export ics` and `export csv`: the register in another format.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::calendar::{self, CalendarError};
+use crate::{storage, tracking};
+
+/// Writes the meetings and series of `file` as iCalendar, stamped `now`.
+/// Nothing is written when a reader would reject the file.
+pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<ExitCode> {
+    let loaded = storage::load(file)?;
+    let text = match calendar::calendar_ics(&loaded.register, now) {
+        Ok(text) => text,
+        // A reader would reject the whole file: say why, write nothing.
+        Err(CalendarError::Refused(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", file.display());
+            }
+            eprintln!(
+                "The calendar was not exported; nothing was written to {}",
+                output.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    super::write_output("the calendar", output, text.as_bytes())?;
+    println!("Wrote the calendar to {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every commitment of `file` as CSV, overdue judged as of `today`.
+pub fn csv(file: &Path, output: &Path, today: NaiveDate) -> anyhow::Result<ExitCode> {
+    let loaded = storage::load(file)?;
+    let bytes = tracking::export_commitments(&loaded.register, today)?;
+    super::write_output("the commitments", output, &bytes)?;
+    println!(
+        "Wrote {} commitments to {}",
+        loaded.register.commitments.len(),
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

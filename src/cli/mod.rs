@@ -1,0 +1,68 @@
+//! The sub-commands (`check`, `summary`, `export`, ...): thin over the same
+//! core functions the window calls. `main.rs` parses the arguments, reads
+//! the clock once and calls these; they print their results and return the
+//! exit code, and every error they return is shown by [`error_line`].
+
+pub mod check;
+pub mod export;
+pub mod lookup;
+pub mod print;
+pub mod sample;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::storage::StorageError;
+
+pub use lookup::{LookupError, find_meeting, find_series};
+
+/// Why a sub-command could not finish, beyond what the core reports.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The output file is there and `--force` was not given.
+    #[error("The file already exists; pass --force to replace it: {}", path.display())]
+    Exists { path: PathBuf },
+    /// The output could not be written.
+    #[error("Could not write {what} ({source}): {}", path.display())]
+    Write {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+}
+
+/// Refuses to replace `output` unless the officer said `--force`.
+fn refuse_to_replace(output: &Path, force: bool) -> Result<(), CliError> {
+    if output.exists() && !force {
+        return Err(CliError::Exists {
+            path: output.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `output`; `what` names them in the error (`the PDF`).
+fn write_output(what: &'static str, output: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(output, bytes).map_err(|source| CliError::Write {
+        what,
+        path: output.to_path_buf(),
+        source,
+    })
+}
+
+/// The one way the command line shows an error, whichever sub-command met
+/// it: the error's sentence (file path last), or `FILE:LINE:COL: sentence`
+/// when the error is at a place in a file, so editors and terminals make
+/// the place clickable.
+pub fn error_line(error: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(storage) = error.downcast_ref::<StorageError>()
+        && let Some((line, col)) = storage.position()
+    {
+        return format!(
+            "{}:{line}:{col}: {}",
+            storage.path().display(),
+            storage.message()
+        );
+    }
+    error.to_string()
+}

@@ -1,0 +1,65 @@
+//! New records as the officer gets them, whether from the menu, a panel's
+//! button or the command palette: each constructor returns the new record's
+//! id and the edit that adds it, as `calendar::schedule_session` does, so
+//! every way in makes the same record.
+
+use chrono::NaiveDate;
+
+use crate::edit::Edit;
+use crate::model::{
+    Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
+    Register,
+};
+
+/// The note on a new commitment's first history entry.
+pub const CREATED_NOTE: &str = "Created in Coalition Desk";
+
+/// A participant called "New participant", ready to be renamed.
+pub fn participant(register: &Register) -> (ParticipantId, Edit) {
+    let id = ParticipantId(register.fresh_id());
+    let participant = Participant {
+        name: "New participant".into(),
+        ..Participant::default()
+    };
+    (id, Edit::Participant(id, Some(participant)))
+}
+
+/// A meeting called "New meeting", dated `today`, at the lowest marking.
+pub fn meeting(register: &Register, today: NaiveDate) -> (MeetingId, Edit) {
+    let id = MeetingId(register.fresh_id());
+    let meeting = Meeting {
+        title: "New meeting".into(),
+        date: today,
+        marking: register.lowest_marking().into(),
+        ..Meeting::default()
+    };
+    (id, Edit::Meeting(id, Some(meeting)))
+}
+
+/// A proposed commitment called "New commitment" by `participant` (or the
+/// first participant by name), in the first capability area, with a
+/// history entry saying it was created `today`. `None` when the register
+/// has no participant: every commitment is made by one.
+pub fn commitment(
+    register: &Register,
+    participant: Option<ParticipantId>,
+    today: NaiveDate,
+) -> Option<(CommitmentId, Edit)> {
+    let participant = participant
+        .filter(|id| register.participant(*id).is_some())
+        .or_else(|| register.participants_by_name().first().copied())?;
+    let id = CommitmentId(register.fresh_id());
+    let mut commitment = Commitment {
+        participant,
+        title: "New commitment".into(),
+        area: register
+            .capability_areas
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+        marking: register.lowest_marking().into(),
+        ..Commitment::default()
+    };
+    commitment.change_status(CommitmentStatus::Proposed, today, CREATED_NOTE, None);
+    Some((id, Edit::Commitment(id, Some(commitment))))
+}

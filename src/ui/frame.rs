@@ -1,0 +1,163 @@
+//! One frame of the window: shortcuts, chrome, the current panel, whatever
+//! is on top, then the edits and commands the frame produced, in that order.
+
+use egui::ViewportCommand;
+
+use super::app::CoalitionDeskApp;
+use super::command::Tab;
+use super::dialogs::Dialog;
+use super::on_top::OnTop;
+use super::{Outbox, fonts};
+use crate::document::Origin;
+
+impl CoalitionDeskApp {
+    /// Draws one frame and carries out what it asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.today = self.clock.today();
+        if self.applied_theme.is_none() {
+            fonts::install(&ctx);
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_visuals(self.settings.theme.visuals());
+            self.applied_theme = Some(self.settings.theme);
+        }
+        self.opening_ui(&ctx);
+        let mut out = Outbox::default();
+        for command in self.shortcuts(&ctx) {
+            out.command(command);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            // While another file is being read the officer has already
+            // answered for the changes (that open asked first).
+            if self.workspace.document.is_dirty() && !self.is_opening() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                if self.dialog().is_none() {
+                    self.workspace.ask(Dialog::UnsavedChanges {
+                        then: super::Command::Quit,
+                    });
+                }
+            } else {
+                self.closing = true;
+            }
+        }
+
+        self.menu_bar_ui(ui, &mut out);
+        self.status_bar_ui(ui);
+        let today = self.today;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let workspace = &mut self.workspace;
+            let context = super::PanelContext {
+                register: workspace.document.register(),
+                today,
+                revision: workspace.document.revision(),
+            };
+            match self.settings.tab {
+                Tab::Participants => workspace.participants.ui(ui, &context, &mut out),
+                Tab::Meetings => workspace.meetings.ui(ui, &context, &mut out),
+                Tab::Commitments => workspace.commitments.ui(ui, &context, &mut out),
+                Tab::Register => workspace.register_settings.ui(ui, &context, &mut out),
+                Tab::Timeline => workspace.timeline.ui(ui, &context, &mut out),
+                Tab::Dashboard => workspace.dashboard.ui(ui, &context, &mut out),
+            }
+        });
+        self.on_top_ui(ui, &mut out);
+
+        // Typing in one field arrives as one edit per frame; the field's id
+        // groups them into a single undo step until focus leaves it.
+        let focused = ctx.memory(|m| m.focused());
+        if focused.is_none() {
+            self.workspace.document.seal_group();
+        }
+        for edit in out.edits {
+            self.workspace
+                .document
+                .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
+        }
+        for command in out.commands {
+            self.run(&ctx, command);
+        }
+
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        self.autosave_recovery();
+        if !self.is_opening() {
+            self.frames_shown += 1;
+        }
+        // The frame drawn before this one has been painted by now.
+        if let Some(started) = self.exit_after_first_frame {
+            if self.frames_shown >= 2 && !self.closing {
+                println!(
+                    "first frame with the register painted {:.0} ms after start",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            ctx.request_repaint();
+        }
+        if self.workspace.document.is_dirty() {
+            // Wake up for the next autosave even when the officer is idle.
+            ctx.request_repaint_after(std::time::Duration::from_secs(60));
+        }
+    }
+
+    /// Draws whatever is on top (the opening modal is drawn at the start of
+    /// the frame by `opening_ui`). It is taken out of its slot while drawn
+    /// and put back unless it closed or something else took its place.
+    fn on_top_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        let ctx = ui.ctx().clone();
+        let Some(on_top) = self.workspace.on_top.take() else {
+            return;
+        };
+        let today = self.today;
+        let register = self.workspace.document.register();
+        let revision = self.workspace.document.revision();
+        let still = match on_top {
+            OnTop::Opening(opening) => Some(OnTop::Opening(opening)),
+            OnTop::Question(mut dialog) => match dialog.ui(&ctx) {
+                Some(answer) => {
+                    self.answer(&ctx, dialog, answer);
+                    None
+                }
+                None => Some(OnTop::Question(dialog)),
+            },
+            OnTop::ImportReview(review) => self.import_review_ui(&ctx, review),
+            OnTop::PrintPreview(mut preview) => self
+                .printing
+                .ui(&ctx, &mut preview, register, revision, today)
+                .then_some(OnTop::PrintPreview(preview)),
+            OnTop::Search => self
+                .workspace
+                .search
+                .ui(ui, register, revision, out)
+                .then_some(OnTop::Search),
+            OnTop::Palette(mut palette) => palette.ui(ui, out).then_some(OnTop::Palette(palette)),
+        };
+        if self.workspace.on_top.is_none() {
+            self.workspace.on_top = still;
+        }
+    }
+
+    fn window_title(&self) -> String {
+        let document = &self.workspace.document;
+        let name = match &document.origin {
+            Origin::File(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            Origin::Sample => "Sample register".to_string(),
+            Origin::Untitled => "Untitled".to_string(),
+        };
+        let dirty = if document.is_dirty() { "● " } else { "" };
+        let read_only = if document.read_only.is_some() {
+            " [read-only]"
+        } else {
+            ""
+        };
+        format!("{dirty}{name}{read_only} — Coalition Desk")
+    }
+}

@@ -1,0 +1,87 @@
+//! The one thing that may sit on top of the panels, and what it lets
+//! through. Shortcuts and commands are gated here, in one place
+//! ([`Workspace::reads_shortcuts`], [`Workspace::admits`]).
+
+use super::Command;
+use super::dialogs::Dialog;
+use super::opening::Opening;
+use super::palette::Palette;
+use super::print::PrintPreview;
+use super::tracking_files::ImportReview;
+use super::workspace::Workspace;
+
+/// What sits on top of the panels. Only one at a time: putting another on
+/// top replaces it.
+pub enum OnTop {
+    /// A register being read on a worker thread, to replace this one.
+    Opening(Opening),
+    /// A question or a message the officer must answer.
+    Question(Dialog),
+    /// A CSV import waiting for the officer's confirmation.
+    ImportReview(ImportReview),
+    /// The print preview of a report.
+    PrintPreview(PrintPreview),
+    /// The search box; its text and index stay with the workspace.
+    Search,
+    /// The command palette.
+    Palette(Palette),
+}
+
+impl OnTop {
+    /// What the officer calls it, for "finish with … first".
+    pub fn name(&self) -> &'static str {
+        match self {
+            OnTop::Opening(_) => "the register being opened",
+            OnTop::Question(_) => "the open question",
+            OnTop::ImportReview(_) => "the import review",
+            OnTop::PrintPreview(_) => "the print preview",
+            OnTop::Search => "the search box",
+            OnTop::Palette(_) => "the command palette",
+        }
+    }
+
+    /// Whether the register must not change while this is on top: a file
+    /// is being read to replace it, a question is about it as it is, or an
+    /// import was computed against it.
+    fn holds_the_register(&self) -> bool {
+        matches!(
+            self,
+            OnTop::Opening(_) | OnTop::Question(_) | OnTop::ImportReview(_)
+        )
+    }
+
+    /// Whether `command` may run with this on top; if not, why, in words.
+    /// Quit always may (it asks about unsaved changes itself). Commands
+    /// that change the register or the open file wait while the register
+    /// is held; others (opening a record, a preview) may go on and replace
+    /// a search box, palette or preview.
+    pub fn admits(&self, command: &Command) -> Result<(), String> {
+        if *command == Command::Quit {
+            return Ok(());
+        }
+        match self {
+            OnTop::Opening(opening) => Err(format!(
+                "Still opening {}; try again in a moment",
+                opening.path().display()
+            )),
+            held if held.holds_the_register() => Err(format!("Finish with {} first", held.name())),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Workspace {
+    /// Whether the window's shortcuts are read this frame: not while
+    /// anything is on top, which has the keyboard (typing, Enter, Escape)
+    /// to itself.
+    pub fn reads_shortcuts(&self) -> bool {
+        self.on_top.is_none()
+    }
+
+    /// Whether `command` may run now; if not, why, in words.
+    pub fn admits(&self, command: &Command) -> Result<(), String> {
+        self.on_top
+            .as_ref()
+            .map_or(Ok(()), |on_top| on_top.admits(command))
+    }
+}

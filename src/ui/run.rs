@@ -1,0 +1,126 @@
+//! The one place commands run: after the gate of whatever is on top, and
+//! after asking about unsaved changes when a command would lose them.
+
+use egui::ViewportCommand;
+
+use super::app::CoalitionDeskApp;
+use super::command::{Action, Command, Tab};
+use super::dialogs::Dialog;
+use super::on_top::OnTop;
+use super::palette::Palette;
+use super::print::{PrintPreview, Report};
+
+impl CoalitionDeskApp {
+    /// Runs one command. Whatever is on top may hold it back; commands
+    /// that would lose unsaved changes ask first.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        if let Err(why) = self.workspace.admits(&command) {
+            self.notify(why);
+            return;
+        }
+        let loses_changes = matches!(
+            command,
+            Command::New
+                | Command::Open
+                | Command::OpenRecent(_)
+                | Command::OpenSample
+                | Command::Quit
+        );
+        // While another file is being read the officer has already
+        // answered for these changes (that open asked first).
+        if loses_changes && self.workspace.document.is_dirty() && !self.is_opening() {
+            self.workspace.ask(Dialog::UnsavedChanges { then: command });
+            return;
+        }
+        self.run_now(ctx, command);
+    }
+
+    /// Runs a command without asking about unsaved changes.
+    pub(super) fn run_now(&mut self, ctx: &egui::Context, command: Command) {
+        let workspace = &mut self.workspace;
+        match command {
+            Command::New => self.new_register(),
+            Command::Open => self.choose_and_open(),
+            Command::OpenRecent(path) => self.open_path(&path),
+            Command::OpenSample => self.open_sample(),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as(None);
+            }
+            Command::Quit => {
+                self.closing = true;
+                self.discard_recovery();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Command::Undo => {
+                if !workspace.document.undo() {
+                    self.notify("Nothing to undo");
+                }
+            }
+            Command::Redo => {
+                if !workspace.document.redo() {
+                    self.notify("Nothing to redo");
+                }
+            }
+            Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Command::ShowTab(tab) => self.settings.tab = tab,
+            Command::NewParticipant => self.new_participant(),
+            Command::NewMeeting => self.new_meeting(),
+            Command::NewCommitment => self.new_commitment(),
+            Command::OpenParticipant(id) => {
+                self.settings.tab = Tab::Participants;
+                workspace.participants.open(id);
+            }
+            Command::OpenMeeting(id) => {
+                self.settings.tab = Tab::Meetings;
+                workspace.meetings.open(id);
+            }
+            Command::OpenCommitment(id) => {
+                self.settings.tab = Tab::Commitments;
+                workspace.commitments.open(id);
+            }
+            Command::Delete(target) => self.ask_delete(target),
+            Command::PrintSummary(id) => {
+                workspace.on_top =
+                    Some(OnTop::PrintPreview(PrintPreview::new(Report::Summary(id))));
+            }
+            Command::PrintAttendance(id) => {
+                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(
+                    Report::Attendance(id),
+                )));
+            }
+            Command::ExportCalendar => self.choose_and_export_calendar(),
+            Command::Search => {
+                workspace.search.show();
+                workspace.on_top = Some(OnTop::Search);
+            }
+            Command::CommandPalette => workspace.on_top = Some(OnTop::Palette(Palette::new())),
+            Command::ShowCommitments(filter) => {
+                self.settings.tab = Tab::Commitments;
+                workspace.commitments.show_matching(filter);
+            }
+            Command::ExportCommitmentsCsv => self.export_commitments_csv(),
+            Command::ImportCommitmentsCsv => self.import_commitments_csv(),
+            Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
+        }
+    }
+
+    /// The commands whose shortcuts were pressed this frame, when the
+    /// workspace reads shortcuts at all.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        if !self.workspace.reads_shortcuts() {
+            return Vec::new();
+        }
+        let mut commands = Vec::new();
+        ctx.input_mut(|input| {
+            for (shortcut, action) in Action::shortcut_table() {
+                if input.consume_shortcut(&shortcut) && commands.last() != Some(&action.command()) {
+                    commands.push(action.command());
+                }
+            }
+        });
+        commands
+    }
+}

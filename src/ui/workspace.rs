@@ -1,0 +1,85 @@
+//! Everything that belongs to the open register, in one value: created
+//! whole when a file opens and dropped when it closes, so nothing of one
+//! register (a selection, a cache, a print preview, an import review) can
+//! outlive it and show up against the next.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use super::commitments::CommitmentsPanel;
+use super::dashboard::DashboardPanel;
+use super::dialogs::Dialog;
+use super::meetings::MeetingsPanel;
+use super::on_top::OnTop;
+use super::participants::ParticipantsPanel;
+use super::register_settings::RegisterSettingsPanel;
+use super::search::SearchBox;
+use super::timeline::TimelinePanel;
+use crate::document::Document;
+use crate::document::ProblemCache;
+use crate::model::Problem;
+use crate::storage::{DiskStamp, RegisterLock};
+
+/// The open register and all the window keeps about it.
+pub struct Workspace {
+    pub document: Document,
+    /// Held while the file is open for writing; released on drop.
+    pub(super) lock: Option<RegisterLock>,
+    /// The file as last read or written, to notice changes by others.
+    pub(super) stamp: Option<DiskStamp>,
+    pub participants: ParticipantsPanel,
+    pub meetings: MeetingsPanel,
+    pub commitments: CommitmentsPanel,
+    pub register_settings: RegisterSettingsPanel,
+    pub timeline: TimelinePanel,
+    pub dashboard: DashboardPanel,
+    /// The search box's text and index (shown while `OnTop::Search`).
+    pub search: SearchBox,
+    /// Whatever sits on top of the panels; one thing at a time.
+    pub(super) on_top: Option<OnTop>,
+    /// The register's problems, rechecked record by record after edits.
+    pub(super) problems: ProblemCache,
+    pub(super) last_recovery_write: Instant,
+}
+
+impl Workspace {
+    /// A fresh workspace for `document`: nothing selected, nothing on top.
+    pub fn new(document: Document, lock: Option<RegisterLock>, stamp: Option<DiskStamp>) -> Self {
+        Workspace {
+            document,
+            lock,
+            stamp,
+            participants: ParticipantsPanel::default(),
+            meetings: MeetingsPanel::default(),
+            commitments: CommitmentsPanel::default(),
+            register_settings: RegisterSettingsPanel::default(),
+            timeline: TimelinePanel::default(),
+            dashboard: DashboardPanel::default(),
+            search: SearchBox::default(),
+            on_top: None,
+            problems: ProblemCache::default(),
+            last_recovery_write: Instant::now(),
+        }
+    }
+
+    /// What sits on top of the panels, if anything.
+    pub fn on_top(&self) -> Option<&OnTop> {
+        self.on_top.as_ref()
+    }
+
+    /// Puts a question on top, in place of whatever was there.
+    pub(super) fn ask(&mut self, dialog: Dialog) {
+        self.on_top = Some(OnTop::Question(dialog));
+    }
+
+    /// Validation problems of the register as of `today`.
+    pub fn problems(&mut self, today: NaiveDate) -> &[Problem] {
+        self.problems.problems(&self.document, today)
+    }
+
+    /// How many times the whole register has been checked.
+    pub fn full_validations(&self) -> u64 {
+        self.problems.full_passes()
+    }
+}

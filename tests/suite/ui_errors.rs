@@ -1,0 +1,41 @@
+//! The window shows a failure as an error, in the same sentence the
+//! command line prints, with the file path last.
+
+use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDate;
+use coalition_desk::sample::SAMPLE_RON;
+use coalition_desk::storage;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+
+#[test]
+fn an_unreadable_recovery_file_is_an_error_naming_it_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.ron");
+    std::fs::write(&path, SAMPLE_RON).unwrap();
+    // Autosaved work newer than the file, but cut short by a crash.
+    let recovery = storage::recovery_path(Some(&path)).unwrap();
+    std::fs::write(&recovery, &SAMPLE_RON[..SAMPLE_RON.len() / 2]).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&recovery)
+        .unwrap()
+        .set_modified(SystemTime::now() + Duration::from_secs(5))
+        .unwrap();
+    let unreadable = storage::load(&recovery).expect_err("the recovery is cut short");
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::File(path), today);
+    let notice = app.notice.as_ref().expect("the officer is told");
+    assert!(notice.is_error, "shown as an error: {}", notice.text);
+    assert_eq!(
+        notice.text,
+        format!("A recovery file was found but cannot be read. {unreadable}")
+    );
+    assert!(
+        notice.text.ends_with(&recovery.display().to_string()),
+        "{}",
+        notice.text
+    );
+    assert!(app.dialog().is_none(), "nothing to recover, nothing to ask");
+}
