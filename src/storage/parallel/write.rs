@@ -8,7 +8,7 @@
 //! pieces where the empty maps were. ron escapes newlines and tabs inside
 //! strings, so a piece written on its own is the same text as in place
 //! except for its indentation, which is added line by line.
-//! tests/suite/storage.rs compares the result with ron's own on the
+//! tests/suite/storage/round_trip.rs compares the result with ron's own on the
 //! sample and on generated registers.
 
 use std::collections::BTreeMap;

@@ -1,0 +1,167 @@
+//! The generated session series and their meetings, held up to mid-2025
+//! and planned after it.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+
+use crate::model::{
+    ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
+    MeetingId, MeetingState, ParticipantId, SeriesId, SessionSeries,
+};
+
+use super::Making;
+use super::dice::Dice;
+use super::participants::Holders;
+use super::vocabulary::SERIES;
+
+/// How many days of history the meetings are spread over.
+const SPAN_DAYS: u64 = 3650;
+
+/// One series per cadence in the vocabulary, all starting on the first day.
+pub(super) fn series(making: &mut Making, participants: &[ParticipantId]) -> Vec<SeriesId> {
+    let mut series_ids = Vec::new();
+    for (name, cadence) in SERIES {
+        let sid = SeriesId(making.ids.next());
+        making.register.series.insert(
+            sid,
+            SessionSeries {
+                name: name.to_string(),
+                cadence: cadence.to_string(),
+                first: Some(making.start),
+                start: NaiveTime::from_hms_opt(10, 0, 0),
+                end: NaiveTime::from_hms_opt(12, 30, 0),
+                location: "Brussels".into(),
+                format: MeetingFormat::Hybrid,
+                convenors: participants.iter().take(2).copied().collect(),
+                ..SessionSeries::default()
+            },
+        );
+        series_ids.push(sid);
+    }
+    series_ids
+}
+
+/// `count` meetings spread evenly over the span, most of them in a series;
+/// returns each meeting's id and date, for commitments to be announced at.
+pub(super) fn meetings(
+    making: &mut Making,
+    count: usize,
+    participants: &[ParticipantId],
+    holders: &Holders,
+    series_ids: &[SeriesId],
+) -> Vec<(MeetingId, NaiveDate)> {
+    let Making {
+        register,
+        dice,
+        ids,
+        start,
+    } = making;
+    let mut meeting_ids = Vec::new();
+    let mut numbers: BTreeMap<SeriesId, u32> = BTreeMap::new();
+    for n in 0..count {
+        let mid = MeetingId(ids.next());
+        let offset = (n as u64 * SPAN_DAYS) / count.max(1) as u64;
+        let date = *start + Days::new(offset);
+        let series = (!dice.chance(10))
+            .then(|| dice.pick(series_ids).copied())
+            .flatten();
+        let number = series.map(|s| {
+            let count = numbers.entry(s).or_default();
+            *count += 1;
+            *count
+        });
+        let held = date < NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+        let attendance = attendance(dice, participants, holders, date, held);
+        let agenda = (1..=4)
+            .map(|item| AgendaItem {
+                title: format!("Agenda item {item}: capability review"),
+                lead: None,
+                notes: "Discussion of national contributions and delivery timelines.".into(),
+                outcome: "Noted; secretariat to follow up.".into(),
+            })
+            .collect();
+        register.meetings.insert(
+            mid,
+            Meeting {
+                title: match series.and_then(|s| register.series.get(&s)) {
+                    Some(s) => s.name.clone(),
+                    None => "Extraordinary session".into(),
+                },
+                series,
+                number,
+                date,
+                start: NaiveTime::from_hms_opt(10, 0, 0),
+                end: NaiveTime::from_hms_opt(12, 30, 0),
+                location: "Brussels".into(),
+                format: MeetingFormat::Hybrid,
+                state: if held {
+                    MeetingState::Held
+                } else {
+                    MeetingState::Planned
+                },
+                convenors: participants.iter().take(2).copied().collect(),
+                attendance,
+                agenda,
+                decisions: vec![Decision {
+                    text: "Continue to meet regularly.".into(),
+                }],
+                actions: vec![ActionItem {
+                    text: "Circulate updated contribution tables".into(),
+                    owner: participants.first().copied(),
+                    due: Some(date + Days::new(14)),
+                    done: held,
+                }],
+                statement: "The coalition met to review progress on commitments.".into(),
+                marking: "OFFICIAL".into(),
+                ..Meeting::default()
+            },
+        );
+        meeting_ids.push((mid, date));
+    }
+    meeting_ids
+}
+
+/// Most participants come to a meeting, sent by whoever holds office that
+/// day; a held meeting records who came, a planned one who is expected.
+fn attendance(
+    dice: &mut Dice,
+    participants: &[ParticipantId],
+    holders: &Holders,
+    date: NaiveDate,
+    held: bool,
+) -> BTreeMap<ParticipantId, Attendance> {
+    let mut attendance = BTreeMap::new();
+    for &participant in participants {
+        if dice.chance(15) {
+            continue;
+        }
+        let status = match (dice.below(20), held) {
+            (0, _) => AttendanceStatus::Apologies,
+            (1, true) => AttendanceStatus::Represented,
+            (2, true) => AttendanceStatus::Observer,
+            (_, true) => AttendanceStatus::Present,
+            // Who is expected at a session not yet held.
+            (1 | 2, false) => AttendanceStatus::Invited,
+            (_, false) => AttendanceStatus::Confirmed,
+        };
+        let delegates = holders
+            .get(&participant)
+            .and_then(|line| {
+                line.iter()
+                    .find(|(_, from, to)| *from <= date && to.is_none_or(|to| date <= to))
+            })
+            .filter(|_| status != AttendanceStatus::Apologies)
+            .map(|(person, _, _)| vec![*person])
+            .unwrap_or_default();
+        attendance.insert(
+            participant,
+            Attendance {
+                status,
+                delegates,
+                note: String::new(),
+            },
+        );
+    }
+    attendance
+}

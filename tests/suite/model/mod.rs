@@ -1,0 +1,12 @@
+//! Behaviour of the core model: validation, commitments, register queries,
+//! edits and their reverses, deletes that mend references, and the open
+//! document's undo history and dirty flag.
+
+mod deletes;
+mod document;
+mod edits;
+mod fixture;
+mod records;
+mod sample;
+mod validation;
+mod validation_cases;

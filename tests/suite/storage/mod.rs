@@ -1,0 +1,10 @@
+//! Storage: round trips, broken files, newer versions, atomic save, backups,
+//! conflicts, locks and recovery copies, all on real files in temp folders.
+
+mod broken_files;
+mod fixture;
+mod format;
+mod lock;
+mod recovery;
+mod round_trip;
+mod saving;
