@@ -16,7 +16,8 @@ use coalition_desk::model::{
     Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Money, Participant,
     ParticipantId, Quantity, Register, Route, StatusChange,
 };
-use coalition_desk::tracking::{DashboardCache, SearchIndex, dashboard_figures};
+use coalition_desk::search::SearchIndex;
+use coalition_desk::tracking::{DashboardCache, dashboard_figures};
 use criterion::{Criterion, criterion_group, criterion_main};
 use rust_decimal::Decimal;
 

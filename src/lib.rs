@@ -12,6 +12,7 @@ pub mod new_records;
 pub mod report;
 pub mod revision_cache;
 pub mod sample;
+pub mod search;
 pub mod storage;
 pub mod tracking;
 pub mod ui;

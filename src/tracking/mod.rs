@@ -1,15 +1,13 @@
 //! Following commitments once they are recorded: dashboard figures, what
-//! changed since the last session, search and CSV exchange. Plain data
+//! changed since the last session and CSV exchange. Plain data
 //! computed from the register; no egui, and time comes in as `today`.
 
 pub mod commitments_csv;
 pub mod dashboard;
-pub mod search;
 pub mod since;
 
 pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};
 pub use dashboard::{DashboardCache, DashboardFigures, Split, Totals, dashboard_figures};
-pub use search::{SearchHit, SearchIndex, SearchTarget};
 pub use since::{SessionChanges, since_last_session};
 
 use std::path::PathBuf;

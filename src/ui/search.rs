@@ -5,7 +5,7 @@ use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::model::Register;
 use crate::revision_cache::RevisionCache;
-use crate::tracking::{SearchIndex, SearchTarget};
+use crate::search::{SearchIndex, SearchTarget};
 use crate::ui::{Command, Outbox};
 
 /// How many hits the list shows.

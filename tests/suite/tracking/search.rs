@@ -1,8 +1,10 @@
-//! The search box finds every kind of record.
+//! The search index (`coalition_desk::search`) finds every kind of record.
+//! It lives with the tracking tests because it searches their fixture
+//! register.
 
 use crate::common::{FRA, MINISTERS};
 use coalition_desk::model::CommitmentId;
-use coalition_desk::tracking::{SearchIndex, SearchTarget};
+use coalition_desk::search::{SearchIndex, SearchTarget};
 
 use super::fixture::*;
 
