@@ -14,7 +14,6 @@ mod export_calendar;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
-pub mod form;
 mod frame;
 pub mod meetings;
 pub mod on_top;

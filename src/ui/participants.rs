@@ -9,7 +9,7 @@ use crate::model::{
     Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
 };
 use crate::revision_cache::RevisionCache;
-use crate::ui::{Command, Outbox, PanelContext, form, theme, widgets};
+use crate::ui::{Command, Outbox, PanelContext, theme, widgets};
 
 /// State of the participants panel; the register itself stays with the app.
 #[derive(Default)]
@@ -177,8 +177,8 @@ fn participant_ui(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            form::text_row(ui, "Name", &mut p.name);
-            form::text_row(ui, "Code", &mut p.code);
+            widgets::text_row(ui, "Name", &mut p.name);
+            widgets::text_row(ui, "Code", &mut p.code);
             widgets::form_row(ui, "Kind", |ui| {
                 widgets::choice_ui(
                     ui,
@@ -191,7 +191,7 @@ fn participant_ui(
             widgets::form_row(ui, "Joined", |ui| {
                 widgets::optional_date_ui(ui, "participant_joined", &mut p.joined, today)
             });
-            form::multiline_row(ui, "Notes", &mut p.notes);
+            widgets::multiline_row(ui, "Notes", &mut p.notes);
         });
     if p != *original {
         out.edit(Edit::Participant(id, Some(p)));

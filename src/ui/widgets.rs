@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use egui::response::Flags;
-use egui::{Response, Ui};
+use egui::{Response, TextEdit, Ui};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -290,4 +290,22 @@ pub fn form_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response)
     let response = add(ui).labelled_by(label.id);
     ui.end_row();
     response
+}
+
+/// A one-line text field with its label, as one row of a form grid.
+pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
+    form_row(ui, label, |ui| {
+        ui.add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+    })
+}
+
+/// A multi-line text field with its label, as one row of a form grid.
+pub fn multiline_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
+    form_row(ui, label, |ui| {
+        ui.add(
+            TextEdit::multiline(text)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+    })
 }

@@ -10,7 +10,7 @@ use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
 };
-use crate::ui::{Command, Outbox, form, theme, widgets};
+use crate::ui::{Command, Outbox, theme, widgets};
 
 /// Currency offered when the officer first ticks "Has value".
 const DEFAULT_CURRENCY: &str = "EUR";
@@ -82,8 +82,8 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
     widgets::form_row(ui, "Announced at", |ui| {
         widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
     });
-    form::text_row(ui, "Title", &mut c.title);
-    form::multiline_row(ui, "Description", &mut c.description);
+    widgets::text_row(ui, "Title", &mut c.title);
+    widgets::multiline_row(ui, "Description", &mut c.description);
     widgets::form_row(ui, "Area", |ui| {
         widgets::list_choice_ui(
             ui,
@@ -142,7 +142,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
     });
-    form::multiline_row(ui, "Conditions", &mut c.conditions);
+    widgets::multiline_row(ui, "Conditions", &mut c.conditions);
     widgets::form_row(ui, "Due", |ui| {
         widgets::optional_date_ui(ui, "commitment_due", &mut c.due, today)
     });

@@ -7,7 +7,7 @@ use egui::Ui;
 
 use crate::calendar::{Cadence, CadenceEnd, Rhythm};
 use crate::model::SessionSeries;
-use crate::ui::form::text_row;
+use crate::ui::widgets::text_row;
 use crate::ui::widgets::{choice_ui, date_ui, form_row};
 
 /// The editor's cadence shapes; anything else is kept as RRULE text.

@@ -10,7 +10,7 @@ use crate::edit::Edit;
 use crate::model::{
     MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId, SessionSeries,
 };
-use crate::ui::form::text_row;
+use crate::ui::widgets::text_row;
 use crate::ui::widgets::{choice_ui, date_ui, form_row, optional_date_ui, participant_ui, time_ui};
 use crate::ui::{Command, Outbox};
 
