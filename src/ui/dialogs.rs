@@ -1,13 +1,15 @@
-//! The modal questions the app asks: unsaved changes, deletes, recovery,
+//! The modal questions the app asks (unsaved changes, deletes, recovery,
 //! a file changed on disk, errors, and typing a path when no file dialog
-//! is available.
+//! is available) and what the app does once the officer answers one.
 
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
 use super::Command;
+use super::app::CoalitionDeskApp;
 use super::file_dialog::{TypedPathAnswer, typed_path_ui};
+use crate::edit;
 use crate::model::{Record, Reference, Register};
 
 /// Whether a typed path is for opening or for saving.
@@ -196,5 +198,58 @@ impl Dialog {
             });
         }
         answer
+    }
+}
+
+impl CoalitionDeskApp {
+    /// Carries out the officer's answer to the open dialog.
+    pub(super) fn answer(&mut self, ctx: &egui::Context, dialog: Dialog, answer: Answer) {
+        match (dialog, answer) {
+            (Dialog::UnsavedChanges { then }, Answer::Save) => {
+                // When Save has to ask for a path, the command waits in
+                // that dialog and runs once the register is saved.
+                let saved = self.save_then(Some(then.clone()));
+                if saved {
+                    self.run_now(ctx, then);
+                }
+            }
+            (Dialog::UnsavedChanges { then }, Answer::Discard) => {
+                self.discard_recovery();
+                self.run_now(ctx, then);
+            }
+            (
+                Dialog::ConfirmDelete {
+                    target,
+                    description,
+                    ..
+                },
+                Answer::Delete,
+            ) => {
+                let edit = edit::delete_with_references(self.workspace.document.register(), target);
+                self.workspace.document.apply(edit);
+                self.notify(format!("Deleted {description} (Undo brings it back)"));
+            }
+            (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {
+                self.recover(*register, &recovery);
+            }
+            (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
+                if let Err(error) = std::fs::remove_file(&recovery) {
+                    self.notify_failure(format!(
+                        "Could not remove the recovery file ({error}): {}",
+                        recovery.display()
+                    ));
+                }
+            }
+            (Dialog::ChangedOnDisk { .. }, Answer::Overwrite) => {
+                self.save_overwriting();
+            }
+            (Dialog::ChangedOnDisk { .. }, Answer::SaveAs) => {
+                self.save_as(None);
+            }
+            (Dialog::TypePath { purpose, then, .. }, Answer::Path(path)) => {
+                self.typed_path(ctx, purpose, path, then);
+            }
+            _ => {}
+        }
     }
 }

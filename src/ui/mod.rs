@@ -2,7 +2,6 @@
 //! `Command`s in an `Outbox`; the app carries them out at the end of the
 //! frame, so the register changes only through `Document::apply`.
 
-mod answers;
 pub mod app;
 mod chrome;
 pub mod clock;
