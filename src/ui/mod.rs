@@ -20,7 +20,6 @@ pub mod opening;
 pub mod palette;
 pub mod participants;
 pub mod print;
-mod records;
 pub mod register_settings;
 mod run;
 pub mod search;
