@@ -19,7 +19,7 @@ pub enum PathPurpose {
     SaveAs,
     ExportCalendar,
     /// Reading or writing a CSV file (commitments, since last session).
-    Csv(super::tracking_files::CsvPurpose),
+    Csv(super::exchange::CsvPurpose),
 }
 
 /// A question on screen. Only one at a time.

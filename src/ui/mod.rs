@@ -9,7 +9,7 @@ pub mod command;
 pub mod commitments;
 pub mod dashboard;
 pub mod dialogs;
-mod export_calendar;
+mod exchange;
 pub mod file_dialog;
 mod files;
 pub mod fonts;
@@ -25,13 +25,12 @@ mod run;
 pub mod search;
 pub mod theme;
 pub mod timeline;
-mod tracking_files;
 pub mod widgets;
 pub mod workspace;
 
 pub use app::CoalitionDeskApp;
 pub use command::Command;
-pub use tracking_files::CsvPurpose;
+pub use exchange::CsvPurpose;
 
 use chrono::NaiveDate;
 

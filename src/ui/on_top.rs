@@ -4,10 +4,10 @@
 
 use super::Command;
 use super::dialogs::Dialog;
+use super::exchange::ImportReview;
 use super::opening::Opening;
 use super::palette::Palette;
 use super::print::PrintPreview;
-use super::tracking_files::ImportReview;
 use super::workspace::Workspace;
 
 /// What sits on top of the panels. Only one at a time: putting another on

@@ -1,6 +1,8 @@
-//! CSV files from the window: export commitments, export "since last
-//! session", and import commitments through a preview the officer must
-//! confirm. The core does the reading and writing; this decides what to ask.
+//! Files exchanged with other tools: the calendar (.ics) of the
+//! register's meetings and series, the commitments CSV (export, and import
+//! through a preview the officer must confirm) and the "since last
+//! session" CSV. The core does the reading and writing; this decides what
+//! to ask.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use super::app::CoalitionDeskApp;
 use super::dialogs::{Dialog, PathPurpose};
 use super::file_dialog::{FileChoice, FileRequest};
 use super::on_top::OnTop;
+use crate::calendar::calendar_ics;
 use crate::model::MeetingId;
 use crate::tracking::{self, ImportPreview, TrackingError};
 
@@ -40,6 +43,43 @@ pub struct ImportReview {
 }
 
 impl CoalitionDeskApp {
+    pub(super) fn choose_and_export_calendar(&mut self) {
+        let request = FileRequest {
+            title: "Export the calendar as",
+            kind: "iCalendar",
+            extension: "ics",
+        };
+        match request.save("coalition-sessions.ics") {
+            FileChoice::Picked(path) => self.export_calendar_to(&path),
+            FileChoice::TypePath => {
+                self.workspace.ask(Dialog::TypePath {
+                    purpose: PathPurpose::ExportCalendar,
+                    text: String::new(),
+                    then: None,
+                });
+            }
+            FileChoice::Cancelled => {}
+        }
+    }
+
+    /// Writes the calendar to `path`, reporting the outcome once.
+    pub fn export_calendar_to(&mut self, path: &Path) {
+        let text = match calendar_ics(self.workspace.document.register(), chrono::Utc::now()) {
+            Ok(text) => text,
+            Err(error) => {
+                self.report_error("The calendar was not exported", error.to_string());
+                return;
+            }
+        };
+        match std::fs::write(path, text) {
+            Ok(()) => self.notify(format!("Exported the calendar to {}", path.display())),
+            Err(error) => self.report_error(
+                "The calendar was not exported",
+                format!("{error}: {}", path.display()),
+            ),
+        }
+    }
+
     pub(super) fn export_commitments_csv(&mut self) {
         self.pick_csv(CsvPurpose::ExportCommitments, "commitments.csv");
     }
