@@ -8,6 +8,7 @@
     reason = "a failed unwrap is a failed test, in the helpers as in the tests"
 )]
 
+mod app_harness;
 mod common;
 mod cpu_renderer;
 
@@ -41,7 +42,9 @@ mod ui_errors;
 mod ui_files;
 mod ui_looking;
 mod ui_meetings;
+mod ui_opening;
 mod ui_participants;
+mod ui_records;
 mod ui_shell;
 mod ui_timeline;
 mod ui_tracking;
