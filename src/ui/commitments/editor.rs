@@ -10,26 +10,24 @@ use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
 };
-use crate::ui::{Command, Outbox, theme, widgets};
+use crate::ui::{Command, Outbox, PanelContext, theme, widgets};
 
 /// Currency offered when the officer first ticks "Has value".
 const DEFAULT_CURRENCY: &str = "EUR";
 
 /// Draws the form for commitment `id` and emits at most one edit.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "until panels get one context value (issue 12, item 4)"
-)]
 pub fn editor_ui(
     ui: &mut Ui,
-    register: &Register,
-    today: NaiveDate,
+    context: &PanelContext<'_>,
     id: CommitmentId,
     original: &Commitment,
     problems: &[String],
     form: &mut StatusForm,
     out: &mut Outbox,
 ) {
+    let PanelContext {
+        register, today, ..
+    } = *context;
     let mut c = original.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.horizontal(|ui| {

@@ -99,7 +99,7 @@ impl CommitmentsPanel {
         egui::Panel::right("commitment_editor")
             .resizable(true)
             .default_size(EDITOR_WIDTH)
-            .show(ui, |ui| self.editor_ui(ui, register, today, revision, out));
+            .show(ui, |ui| self.editor_ui(ui, context, out));
         egui::CentralPanel::default().show(ui, |ui| {
             let scroll_to = if std::mem::take(&mut self.reveal) {
                 self.selected
@@ -108,15 +108,8 @@ impl CommitmentsPanel {
                 None
             };
             let ids = self.rows.last().map_or(&[][..], Vec::as_slice);
-            let output = table::table_ui(
-                ui,
-                register,
-                today,
-                ids,
-                &mut self.sort,
-                self.selected,
-                scroll_to,
-            );
+            let output =
+                table::table_ui(ui, context, ids, &mut self.sort, self.selected, scroll_to);
             if let Some(id) = output.clicked {
                 self.selected = Some(id);
                 ui.ctx().request_repaint();
@@ -142,14 +135,12 @@ impl CommitmentsPanel {
         });
     }
 
-    fn editor_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        register: &Register,
-        today: NaiveDate,
-        revision: u64,
-        out: &mut Outbox,
-    ) {
+    fn editor_ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+        } = *context;
         let Some((id, commitment)) = self
             .selected
             .and_then(|id| register.commitment(id).map(|c| (id, c)))
@@ -163,8 +154,7 @@ impl CommitmentsPanel {
             .get_or_update((revision, id, today), || problems_of(register, id, today));
         editor::editor_ui(
             ui,
-            register,
-            today,
+            context,
             id,
             commitment,
             messages,

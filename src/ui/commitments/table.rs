@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Commitment, CommitmentId, Register, Route, amounts};
-use crate::ui::theme;
+use crate::ui::{PanelContext, theme};
 
 /// A column of the table, in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,41 +144,16 @@ pub struct TableOutput {
 /// Draws the rows `ids` (already filtered and sorted).
 pub fn table_ui(
     ui: &mut Ui,
-    register: &Register,
-    today: NaiveDate,
+    context: &PanelContext<'_>,
     ids: &[CommitmentId],
     sort: &mut Sort,
     selected: Option<CommitmentId>,
     scroll_to: Option<usize>,
 ) -> TableOutput {
+    let PanelContext {
+        register, today, ..
+    } = *context;
     let mut output = TableOutput::default();
-    rows_ui(
-        ui,
-        register,
-        today,
-        ids,
-        sort,
-        selected,
-        scroll_to,
-        &mut output,
-    );
-    output
-}
-
-#[expect(
-    clippy::too_many_arguments,
-    reason = "until panels get one context value (issue 12, item 4)"
-)]
-fn rows_ui(
-    ui: &mut Ui,
-    register: &Register,
-    today: NaiveDate,
-    ids: &[CommitmentId],
-    sort: &mut Sort,
-    selected: Option<CommitmentId>,
-    scroll_to: Option<usize>,
-    output: &mut TableOutput,
-) {
     // Selectable text would take the click meant for the row.
     ui.style_mut().interaction.selectable_labels = false;
     // Nine columns beside the editor: tighter gaps leave room for the text.
@@ -233,6 +208,7 @@ fn rows_ui(
                 }
             });
         });
+    output
 }
 
 /// The header's words, then the arrow in the monospace font: the bundled
