@@ -1,5 +1,6 @@
 //! The open register: its records, where it lives, and its undo history.
 
+mod label;
 mod problems;
 
 pub use problems::ProblemCache;
@@ -29,6 +30,9 @@ struct Step {
     /// Typing in one field arrives as many edits with the same key; they
     /// merge into one step until the group is sealed.
     group: Option<String>,
+    /// What the step did, in the officer's words ("delete participant
+    /// France"); it moves with the step between the undo and redo stacks.
+    label: String,
 }
 
 /// What one change of the register touched, as far as figures derived
@@ -131,14 +135,25 @@ impl Document {
         self.saved_state != self.state
     }
 
-    /// Applies one edit as its own undo step.
+    /// Applies one edit as its own undo step, described from what it did.
     pub fn apply(&mut self, edit: Edit) {
         self.apply_grouped(edit, None);
+    }
+
+    /// Applies one edit as its own undo step, with the caller's words for
+    /// it where they say more than the records do ("import of 12
+    /// commitments").
+    pub fn apply_labelled(&mut self, edit: Edit, label: impl Into<String>) {
+        self.push_step(edit, None, Some(label.into()));
     }
 
     /// Applies an edit that belongs to a typing group: consecutive edits
     /// with the same `group` undo as one step until `seal_group` is called.
     pub fn apply_grouped(&mut self, edit: Edit, group: Option<String>) {
+        self.push_step(edit, group, None);
+    }
+
+    fn push_step(&mut self, edit: Edit, group: Option<String>, label: Option<String>) {
         let (reverse, touched) = self.apply_touching(edit);
         let after = next_state();
         self.note_change(after, touched);
@@ -148,14 +163,22 @@ impl Document {
             && self.undo.last().is_some_and(|step| step.group == group);
         match self.undo.last_mut() {
             // The first edit's reverse already restores the state before
-            // typing began, so the newer reverse is not needed.
+            // typing began, so the newer reverse is not needed; the first
+            // edit's label already names the field's record.
             Some(step) if merge => step.after = after,
-            _ => self.undo.push(Step {
-                reverse,
-                before: self.state,
-                after,
-                group: group.clone(),
-            }),
+            _ => {
+                let label = label.unwrap_or_else(|| match group {
+                    Some(_) => label::typing(&self.register, &reverse),
+                    None => label::describe(&self.register, &reverse),
+                });
+                self.undo.push(Step {
+                    reverse,
+                    before: self.state,
+                    after,
+                    group: group.clone(),
+                    label,
+                });
+            }
         }
         self.group_sealed = group.is_none();
         self.state = after;
@@ -174,6 +197,16 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// What Undo would take back ("delete participant France"), if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.label.as_str())
+    }
+
+    /// What Redo would do again, if anything.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.label.as_str())
+    }
+
     /// Reverses the last step. Returns false when there was nothing to undo.
     pub fn undo(&mut self) -> bool {
         let Some(step) = self.undo.pop() else {
@@ -187,6 +220,7 @@ impl Document {
             before: step.after,
             after: step.before,
             group: None,
+            label: step.label,
         });
         self.group_sealed = true;
         true
@@ -205,6 +239,7 @@ impl Document {
             before: step.after,
             after: step.before,
             group: None,
+            label: step.label,
         });
         self.group_sealed = true;
         true

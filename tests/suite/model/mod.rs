@@ -8,5 +8,6 @@ mod edits;
 mod fixture;
 mod records;
 mod sample;
+mod undo_labels;
 mod validation;
 mod validation_cases;
