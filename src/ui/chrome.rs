@@ -1,7 +1,7 @@
 //! The parts of the window around the panels: menus, tabs, status bar.
 
 use super::app::CoalitionDeskApp;
-use super::command::{Command, Tab};
+use super::command::{Action, Command, History, Tab};
 use super::on_top::OnTop;
 use super::{Outbox, theme};
 use crate::document::Origin;
@@ -33,8 +33,9 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::Quit, true, out);
                 });
                 ui.menu_button("Edit", |ui| {
-                    command_button(ui, Command::Undo, self.workspace.document.can_undo(), out);
-                    command_button(ui, Command::Redo, self.workspace.document.can_redo(), out);
+                    let history = History::of(&self.workspace.document);
+                    history_button(ui, Action::Undo, history, out);
+                    history_button(ui, Action::Redo, history, out);
                     ui.separator();
                     command_button(ui, Command::NewParticipant, true, out);
                     command_button(ui, Command::NewMeeting, true, out);
@@ -129,6 +130,22 @@ fn command_button(ui: &mut egui::Ui, command: Command, enabled: bool, out: &mut 
         .on_hover_text(command.tooltip());
     if response.clicked() {
         out.command(command);
+        ui.close();
+    }
+}
+
+/// The Undo or Redo entry, naming the step it would take back or redo.
+fn history_button(ui: &mut egui::Ui, action: Action, history: History<'_>, out: &mut Outbox) {
+    let mut button = egui::Button::new(history.label(action));
+    if let Some(shortcut) = action.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    let response = ui
+        .add_enabled(history.enabled(action), button)
+        .on_hover_text(history.tooltip(action))
+        .on_disabled_hover_text(history.tooltip(action));
+    if response.clicked() {
+        out.command(action.command());
         ui.close();
     }
 }

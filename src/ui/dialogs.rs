@@ -226,7 +226,9 @@ impl CoalitionDeskApp {
                 Answer::Delete,
             ) => {
                 let edit = edit::delete_with_references(self.workspace.document.register(), target);
-                self.workspace.document.apply(edit);
+                self.workspace
+                    .document
+                    .apply_labelled(edit, format!("delete {description}"));
                 self.notify(format!("Deleted {description} (Undo brings it back)"));
             }
             (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {

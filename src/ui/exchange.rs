@@ -215,7 +215,10 @@ impl CoalitionDeskApp {
                 // The register cannot have changed while the review was on
                 // top, so its edits still fit.
                 let count = review.preview.accepted.len();
-                self.workspace.document.apply(review.preview.edit());
+                self.workspace.document.apply_labelled(
+                    review.preview.edit(),
+                    format!("import of {count} commitments"),
+                );
                 self.notify(format!(
                     "Imported {count} commitments (Undo takes the import back)"
                 ));

@@ -4,7 +4,7 @@
 use egui::ViewportCommand;
 
 use super::app::CoalitionDeskApp;
-use super::command::Tab;
+use super::command::{History, Tab};
 use super::dialogs::Dialog;
 use super::on_top::OnTop;
 use super::{Outbox, fonts};
@@ -135,7 +135,12 @@ impl CoalitionDeskApp {
                 .search
                 .ui(ui, register, revision, out)
                 .then_some(OnTop::Search),
-            OnTop::Palette(mut palette) => palette.ui(ui, out).then_some(OnTop::Palette(palette)),
+            OnTop::Palette(mut palette) => {
+                let history = History::of(&self.workspace.document);
+                palette
+                    .ui(ui, history, out)
+                    .then_some(OnTop::Palette(palette))
+            }
         };
         if self.workspace.on_top.is_none() {
             self.workspace.on_top = still;

@@ -5,7 +5,7 @@
 use egui::{Key, Modifiers, TextEdit, Ui};
 
 use super::Outbox;
-use super::command::Action;
+use super::command::{Action, History};
 
 /// The palette's state while it is open.
 #[derive(Debug, Default)]
@@ -39,7 +39,7 @@ impl Palette {
 
     /// Draws the palette. Returns false once it should close (an action
     /// was chosen, which then waits in `out`, or Escape was pressed).
-    pub fn ui(&mut self, ui: &mut Ui, out: &mut Outbox) -> bool {
+    pub fn ui(&mut self, ui: &mut Ui, history: History<'_>, out: &mut Outbox) -> bool {
         let actions = self.matching();
         let (down, up, enter, escape) = ui.input_mut(|i| {
             (
@@ -82,13 +82,13 @@ impl Palette {
                     ui.weak("No action has that in its name.");
                 }
                 for (i, action) in actions.iter().enumerate() {
-                    let mut text = action.label().to_string();
+                    let mut text = history.label(*action);
                     if let Some(shortcut) = action.shortcut() {
                         text = format!("{text}    {}", ui.ctx().format_shortcut(&shortcut));
                     }
                     let line = ui
                         .selectable_label(i == self.selected, text)
-                        .on_hover_text(action.tooltip());
+                        .on_hover_text(history.tooltip(*action));
                     if line.clicked() {
                         chosen = Some(*action);
                     }

@@ -60,16 +60,16 @@ impl CoalitionDeskApp {
                 self.discard_recovery();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
-            Command::Undo => {
-                if !workspace.document.undo() {
-                    self.notify("Nothing to undo");
-                }
-            }
-            Command::Redo => {
-                if !workspace.document.redo() {
-                    self.notify("Nothing to redo");
-                }
-            }
+            // The notice says what was taken back, replacing any notice
+            // about the step itself ("Deleted participant France").
+            Command::Undo => match workspace.document.undo_label().map(str::to_owned) {
+                Some(step) if workspace.document.undo() => self.notify(format!("Undid {step}")),
+                _ => self.notify("Nothing to undo"),
+            },
+            Command::Redo => match workspace.document.redo_label().map(str::to_owned) {
+                Some(step) if workspace.document.redo() => self.notify(format!("Redid {step}")),
+                _ => self.notify("Nothing to redo"),
+            },
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::NewParticipant => self.new_participant(),
@@ -167,7 +167,9 @@ impl CoalitionDeskApp {
         let description = register.describe(target);
         if references.is_empty() {
             let delete = edit::delete_with_references(register, target);
-            self.workspace.document.apply(delete);
+            self.workspace
+                .document
+                .apply_labelled(delete, format!("delete {description}"));
             self.notify(format!("Deleted {description} (Undo brings it back)"));
         } else {
             self.workspace.ask(Dialog::ConfirmDelete {

@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-use crate::app_harness::{click, harness, register, today};
+use crate::app_harness::{AppHarness, click, harness, register, today};
 
 /// The sample's United Kingdom and its Defence Secretary.
 const GBR: ParticipantId = ParticipantId(1);
@@ -184,4 +184,39 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     assert_eq!(register(&harness), full);
     assert!(harness.state().workspace.document.is_dirty());
     assert_eq!(harness.state().workspace.document.origin, Origin::Sample);
+}
+
+#[test]
+fn undo_names_the_delete_and_the_status_line_says_it_was_undone() {
+    let mut harness = harness(Startup::Sample);
+    let before = register(&harness);
+    click(&mut harness, "United Kingdom");
+    click(&mut harness, "Delete…");
+    click(&mut harness, "Delete");
+    let deleted = "Deleted participant United Kingdom (Undo brings it back)";
+    assert_eq!(status(&harness).as_deref(), Some(deleted));
+    harness.get_by_label(deleted);
+
+    click(&mut harness, "Edit");
+    harness.get_by_label_contains("Undo delete participant United Kingdom");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(register(&harness), before);
+    assert_eq!(
+        status(&harness).as_deref(),
+        Some("Undid delete participant United Kingdom")
+    );
+    assert!(harness.query_by_label(deleted).is_none());
+    harness.get_by_label("Undid delete participant United Kingdom");
+
+    click(&mut harness, "Edit");
+    harness.get_by_label_contains("Redo delete participant United Kingdom");
+}
+
+/// The notice on the status line, if any.
+fn status(harness: &AppHarness) -> Option<String> {
+    harness.state().notice.as_ref().map(|n| n.text.clone())
 }
