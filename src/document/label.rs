@@ -8,54 +8,58 @@ use crate::model::{Record, Register};
 /// edit that reverses it: the reverse still holds what was there before,
 /// which names a deleted record and tells an addition from a change.
 pub fn describe(after: &Register, reverse: &Edit) -> String {
-    let record = |record: Record, before: Option<String>| match before {
-        None => format!("add {}", after.describe(record)),
-        Some(_) if exists(after, record) => format!("change {}", after.describe(record)),
-        Some(name_before) => format!("delete {name_before}"),
-    };
     match reverse {
         Edit::RenameRegister(_) => format!("rename the register “{}”", after.name),
         Edit::SetMarkings(_) => "change the markings".to_owned(),
         Edit::SetCapabilityAreas(_) => "change the capability areas".to_owned(),
-        Edit::Participant(id, old) => record(
-            Record::Participant(*id),
-            old.as_ref().map(|p| format!("participant {}", p.name)),
-        ),
-        Edit::Person(id, old) => record(
-            Record::Person(*id),
-            old.as_ref().map(|p| format!("person {}", p.name)),
-        ),
-        Edit::Series(id, old) => record(
-            Record::Series(*id),
-            old.as_ref().map(|s| format!("series {}", s.name)),
-        ),
-        Edit::Meeting(id, old) => record(
-            Record::Meeting(*id),
-            old.as_ref()
-                .map(|m| format!("meeting {} ({})", m.title, m.date)),
-        ),
-        Edit::Commitment(id, old) => record(
-            Record::Commitment(*id),
-            old.as_ref().map(|c| format!("commitment {}", c.title)),
-        ),
         Edit::Batch(edits) => match edits.as_slice() {
             [one] => describe(after, one),
             many => format!("{} changes", many.len()),
         },
+        _ => match (record_of(reverse), name_before(reverse)) {
+            (Some(record), None) => format!("add {}", after.describe(record)),
+            (Some(record), Some(_)) if exists(after, record) => {
+                format!("change {}", after.describe(record))
+            }
+            (_, Some(name_before)) => format!("delete {name_before}"),
+            (None, None) => "a change".to_owned(),
+        },
     }
 }
 
-/// What typing into one record's field is called while the step is open.
+/// What typing into one record's field is called. The record is named as
+/// it was before typing began, not by the first letters typed into it.
 pub fn typing(after: &Register, reverse: &Edit) -> String {
-    let subject = |record: Record| format!("typing in {}", after.describe(record));
+    match (record_of(reverse), name_before(reverse)) {
+        (_, Some(name)) => format!("typing in {name}"),
+        (Some(record), None) => format!("typing in {}", after.describe(record)),
+        (None, None) => match reverse {
+            Edit::RenameRegister(_) => "typing in the register's name".to_owned(),
+            other => describe(after, other),
+        },
+    }
+}
+
+fn record_of(edit: &Edit) -> Option<Record> {
+    match edit {
+        Edit::Participant(id, _) => Some(Record::Participant(*id)),
+        Edit::Person(id, _) => Some(Record::Person(*id)),
+        Edit::Series(id, _) => Some(Record::Series(*id)),
+        Edit::Meeting(id, _) => Some(Record::Meeting(*id)),
+        Edit::Commitment(id, _) => Some(Record::Commitment(*id)),
+        _ => None,
+    }
+}
+
+/// The record as the officer knew it before the step, if it existed.
+fn name_before(reverse: &Edit) -> Option<String> {
     match reverse {
-        Edit::Participant(id, _) => subject(Record::Participant(*id)),
-        Edit::Person(id, _) => subject(Record::Person(*id)),
-        Edit::Series(id, _) => subject(Record::Series(*id)),
-        Edit::Meeting(id, _) => subject(Record::Meeting(*id)),
-        Edit::Commitment(id, _) => subject(Record::Commitment(*id)),
-        Edit::RenameRegister(_) => "typing in the register's name".to_owned(),
-        other => describe(after, other),
+        Edit::Participant(_, Some(p)) => Some(format!("participant {}", p.name)),
+        Edit::Person(_, Some(p)) => Some(format!("person {}", p.name)),
+        Edit::Series(_, Some(s)) => Some(format!("series {}", s.name)),
+        Edit::Meeting(_, Some(m)) => Some(format!("meeting {} ({})", m.title, m.date)),
+        Edit::Commitment(_, Some(c)) => Some(format!("commitment {}", c.title)),
+        _ => None,
     }
 }
 

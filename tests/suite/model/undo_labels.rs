@@ -51,14 +51,14 @@ fn typing_merged_into_one_step_keeps_one_label() {
     }
     assert_eq!(
         document.undo_label(),
-        Some("typing in meeting D (2025-04-10)"),
-        "named when typing began"
+        Some("typing in meeting Defence ministers (2025-04-10)"),
+        "named as it was when typing began"
     );
     assert!(document.undo());
     assert_eq!(document.undo_label(), None, "one step only");
     assert_eq!(
         document.redo_label(),
-        Some("typing in meeting D (2025-04-10)")
+        Some("typing in meeting Defence ministers (2025-04-10)")
     );
 }
 
