@@ -36,6 +36,7 @@ mod strict_reading;
 mod strict_values;
 mod timeline_layout;
 mod tracking;
+mod ui_action_items;
 mod ui_app;
 mod ui_commitments;
 mod ui_errors;
