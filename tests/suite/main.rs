@@ -41,6 +41,7 @@ mod ui_app;
 mod ui_commitments;
 mod ui_errors;
 mod ui_files;
+mod ui_first_field;
 mod ui_looking;
 mod ui_meetings;
 mod ui_opening;
