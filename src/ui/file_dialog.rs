@@ -82,6 +82,9 @@ pub fn typed_path_ui(
                 .hint_text(hint),
         )
         .labelled_by(label.id);
+    if just_shown(ui, field.id) {
+        crate::ui::widgets::focus_field(ui, &field, text);
+    }
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let typed = !text.trim().is_empty();
     ui.add_space(8.0);
@@ -95,4 +98,17 @@ pub fn typed_path_ui(
         }
     });
     answer
+}
+
+/// Whether the field was not drawn in the pass before this one: the window
+/// has just opened, and the keyboard belongs in its field.
+fn just_shown(ui: &Ui, field: egui::Id) -> bool {
+    let key = field.with("last-shown-pass");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last: Option<u64> = ui.data_mut(|data| {
+        let last = data.get_temp(key);
+        data.insert_temp(key, pass);
+        last
+    });
+    last.is_none_or(|last| last + 1 < pass)
 }

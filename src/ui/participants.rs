@@ -24,6 +24,12 @@ pub struct ParticipantsPanel {
     /// Set by `open`: the next frame makes sure the list shows the
     /// participant and scrolls to it.
     reveal: bool,
+    /// Set by `open_new`: the next frame puts the keyboard in the Name
+    /// field, so the officer's first keystrokes name the new participant.
+    focus_name: bool,
+    /// A person just added: the next frame that shows them puts the
+    /// keyboard in their name.
+    focus_person: Option<PersonId>,
 }
 
 impl ParticipantsPanel {
@@ -32,6 +38,12 @@ impl ParticipantsPanel {
     pub fn open(&mut self, id: ParticipantId) {
         self.selected = Some(id);
         self.reveal = true;
+    }
+
+    /// Shows a participant just made, with the keyboard in its Name field.
+    pub fn open_new(&mut self, id: ParticipantId) {
+        self.open(id);
+        self.focus_name = true;
     }
 
     /// Draws the panel; changes go into `out`, never into `register`.
@@ -65,10 +77,11 @@ impl ParticipantsPanel {
             let activity = self
                 .activity
                 .get_or_update((revision, id), || activity_line(register, id));
+            let focus_name = std::mem::take(&mut self.focus_name);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                participant_ui(ui, today, id, participant, activity, out);
+                participant_ui(ui, today, (id, focus_name), participant, activity, out);
                 ui.add_space(theme::SECTION_GAP);
-                people_ui(ui, register, today, id, out);
+                people_ui(ui, register, today, id, &mut self.focus_person, out);
             });
         });
     }
@@ -148,7 +161,7 @@ fn matches(participant: &Participant, needle: &str) -> bool {
 fn participant_ui(
     ui: &mut Ui,
     today: NaiveDate,
-    id: ParticipantId,
+    (id, focus_name): (ParticipantId, bool),
     original: &Participant,
     activity: &str,
     out: &mut Outbox,
@@ -177,7 +190,10 @@ fn participant_ui(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            widgets::text_row(ui, "Name", &mut p.name);
+            let name = widgets::text_row(ui, "Name", &mut p.name);
+            if focus_name {
+                widgets::focus_field(ui, &name, &p.name);
+            }
             widgets::text_row(ui, "Code", &mut p.code);
             widgets::form_row(ui, "Kind", |ui| {
                 widgets::choice_ui(
@@ -226,6 +242,7 @@ fn people_ui(
     register: &Register,
     today: NaiveDate,
     participant: ParticipantId,
+    focus_person: &mut Option<PersonId>,
     out: &mut Outbox,
 ) {
     ui.horizontal(|ui| {
@@ -243,7 +260,9 @@ fn people_ui(
                 }],
                 ..Person::default()
             };
-            out.edit(Edit::Person(PersonId(register.fresh_id()), Some(person)));
+            let id = PersonId(register.fresh_id());
+            *focus_person = Some(id);
+            out.edit(Edit::Person(id, Some(person)));
         }
     });
     let people = register.people_of(participant);
@@ -252,7 +271,11 @@ fn people_ui(
     }
     for id in people {
         if let Some(person) = register.person(id) {
-            ui.group(|ui| person_ui(ui, register, today, id, person, participant, out));
+            let focus = *focus_person == Some(id);
+            if focus {
+                *focus_person = None;
+            }
+            ui.group(|ui| person_ui(ui, register, today, (id, focus), person, participant, out));
         }
     }
 }
@@ -261,7 +284,7 @@ fn person_ui(
     ui: &mut Ui,
     register: &Register,
     today: NaiveDate,
-    id: PersonId,
+    (id, focus): (PersonId, bool),
     original: &Person,
     participant: ParticipantId,
     out: &mut Outbox,
@@ -269,12 +292,17 @@ fn person_ui(
     let mut person = original.clone();
     ui.set_width(ui.available_width());
     ui.horizontal(|ui| {
-        ui.add(
-            TextEdit::singleline(&mut person.name)
-                .hint_text("Name")
-                .desired_width(240.0),
-        )
-        .accessible_name("Person's name");
+        let name = ui
+            .add(
+                TextEdit::singleline(&mut person.name)
+                    .hint_text("Name")
+                    .desired_width(240.0),
+            )
+            .accessible_name("Person's name");
+        if focus {
+            widgets::focus_field(ui, &name, &person.name);
+            name.scroll_to_me(None);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let delete = Command::Delete(Record::Person(id));
             if ui

@@ -137,7 +137,7 @@ impl CoalitionDeskApp {
         let (id, edit) = new_records::participant(self.workspace.document.register());
         self.workspace.document.apply(edit);
         self.settings.tab = Tab::Participants;
-        self.workspace.participants.open(id);
+        self.workspace.participants.open_new(id);
     }
 
     pub(super) fn new_meeting(&mut self) {

@@ -309,3 +309,14 @@ pub fn multiline_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
         )
     })
 }
+
+/// Puts the keyboard in `field` with its `text` selected, so the officer's
+/// first keystrokes replace a placeholder such as "New participant".
+pub fn focus_field(ui: &Ui, field: &Response, text: &str) {
+    field.request_focus();
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), field.id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), field.id);
+}

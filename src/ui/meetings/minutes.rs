@@ -142,23 +142,12 @@ pub(super) fn actions_ui(
     today: NaiveDate,
 ) {
     let mut change = None;
-    if !meeting.actions.is_empty() {
-        egui::Grid::new(("meeting-actions", id.0))
-            .num_columns(5)
-            .striped(true)
-            .spacing([10.0, 4.0])
-            .show(ui, |ui| {
-                for title in ["Action", "Owner", "Due", "Done", ""] {
-                    ui.strong(title);
-                }
-                ui.end_row();
-                for (i, action) in meeting.actions.iter_mut().enumerate() {
-                    if action_row_ui(ui, register, id, i, action, today) {
-                        change = Some(ListChange::Remove(i));
-                    }
-                    ui.end_row();
-                }
-            });
+    for (i, action) in meeting.actions.iter_mut().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            if action_ui(ui, register, id, i, action, today) {
+                change = Some(ListChange::Remove(i));
+            }
+        });
     }
     apply(&mut meeting.actions, change);
     if ui.button("Add action").clicked() {
@@ -166,8 +155,11 @@ pub(super) fn actions_ui(
     }
 }
 
-/// One action's row; returns whether the officer asked to remove it.
-fn action_row_ui(
+/// One action: its text across the whole width, wrapping as it grows, and
+/// beneath it owner, due date and done, in the same places for every
+/// action (in a grid the text shrank to its column's first width).
+/// Returns whether the officer asked to remove it.
+fn action_ui(
     ui: &mut Ui,
     register: &Register,
     id: MeetingId,
@@ -177,31 +169,45 @@ fn action_row_ui(
 ) -> bool {
     let n = i + 1;
     let overdue = !action.done && action.due.is_some_and(|due| due < today);
-    ui.add(
-        TextEdit::singleline(&mut action.text)
-            .id_salt(("action-text", id.0, i))
-            .hint_text("Who does what")
-            .text_color_opt(overdue.then_some(theme::OVERDUE))
-            .desired_width(320.0),
-    )
-    .accessible_name(format!("Action {n}"));
-    let salt = format!("meeting-{}-action-{i}-owner", id.0);
-    widgets::participant_ui(ui, &salt, register, &mut action.owner, true)
-        .accessible_name(format!("Owner of action {n}"));
+    ui.set_width(ui.available_width());
+    ui.horizontal_top(|ui| {
+        ui.strong(format!("{n}."));
+        ui.add(
+            TextEdit::multiline(&mut action.text)
+                .id_salt(("action-text", id.0, i))
+                .hint_text("Who does what")
+                .text_color_opt(overdue.then_some(theme::OVERDUE))
+                .desired_rows(1)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(format!("Action {n}"));
+    });
+    let mut remove = false;
     ui.horizontal(|ui| {
+        ui.label("Owner");
+        let salt = format!("meeting-{}-action-{i}-owner", id.0);
+        widgets::participant_ui(ui, &salt, register, &mut action.owner, true)
+            .accessible_name(format!("Owner of action {n}"));
+        ui.add_space(theme::SECTION_GAP);
+        ui.label("Due");
         let salt = format!("meeting-{}-action-{i}-due", id.0);
         widgets::optional_date_ui(ui, &salt, &mut action.due, today)
             .accessible_name(format!("Due date of action {n}"));
         if overdue {
             ui.label(RichText::new("Overdue").color(theme::OVERDUE));
         }
+        // Done and remove keep to the right edge, whatever the date shows.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            remove = ui
+                .small_button("×")
+                .on_hover_text("Remove this action")
+                .accessible_name(format!("Remove action {n}"))
+                .clicked();
+            ui.checkbox(&mut action.done, "Done")
+                .accessible_name(format!("Action {n} done"));
+        });
     });
-    ui.checkbox(&mut action.done, "")
-        .accessible_name(format!("Action {n} done"));
-    ui.small_button("×")
-        .on_hover_text("Remove this action")
-        .accessible_name(format!("Remove action {n}"))
-        .clicked()
+    remove
 }
 
 pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
