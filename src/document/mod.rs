@@ -209,38 +209,38 @@ impl Document {
 
     /// Reverses the last step. Returns false when there was nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let (forward, touched) = self.apply_touching(step.reverse);
-        self.note_change(step.before, touched);
-        self.state = step.before;
-        self.redo.push(Step {
-            reverse: forward,
-            before: step.after,
-            after: step.before,
-            group: None,
-            label: step.label,
-        });
-        self.group_sealed = true;
-        true
+        self.replay(Direction::Back)
     }
 
     /// Re-applies the last undone step. Returns false when there was none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
+        self.replay(Direction::Forward)
+    }
+
+    /// Undo and redo are one move between the two stacks: apply the
+    /// step's reverse, and keep what reverses that on the other stack.
+    fn replay(&mut self, direction: Direction) -> bool {
+        let popped = match direction {
+            Direction::Back => self.undo.pop(),
+            Direction::Forward => self.redo.pop(),
+        };
+        let Some(step) = popped else {
             return false;
         };
         let (reverse, touched) = self.apply_touching(step.reverse);
         self.note_change(step.before, touched);
         self.state = step.before;
-        self.undo.push(Step {
+        let replayed = Step {
             reverse,
             before: step.after,
             after: step.before,
             group: None,
             label: step.label,
-        });
+        };
+        match direction {
+            Direction::Back => self.redo.push(replayed),
+            Direction::Forward => self.undo.push(replayed),
+        }
         self.group_sealed = true;
         true
     }
@@ -299,4 +299,11 @@ impl Document {
         self.saved_state = self.state;
         self.group_sealed = true;
     }
+}
+
+/// Which way `replay` moves a step: undo or redo.
+#[derive(Clone, Copy)]
+enum Direction {
+    Back,
+    Forward,
 }
