@@ -6,12 +6,14 @@
 mod attendance;
 mod clearance;
 mod format;
+mod pages;
 mod pdf;
 mod summary;
 mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
 pub use clearance::Clearance;
+pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
 pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,

@@ -10,6 +10,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
+use super::pages::TypesetReport;
 use super::world::ReportWorld;
 use super::{AttendanceRecord, MeetingSummary, ReportError};
 
@@ -57,6 +58,18 @@ impl PrintEngine {
     /// The meeting summary as PDF bytes.
     /// Refused when the summary's marking cannot be worked out.
     pub fn meeting_summary_pdf(&self, summary: &MeetingSummary) -> Result<Vec<u8>, ReportError> {
+        self.meeting_summary(summary)?.pdf()
+    }
+
+    /// The attendance record as PDF bytes.
+    /// Refused when the record's marking cannot be worked out.
+    pub fn attendance_pdf(&self, record: &AttendanceRecord) -> Result<Vec<u8>, ReportError> {
+        self.attendance(record)?.pdf()
+    }
+
+    /// The meeting summary typeset into pages, for the preview and the PDF.
+    /// Refused when the summary's marking cannot be worked out.
+    pub fn meeting_summary(&self, summary: &MeetingSummary) -> Result<TypesetReport, ReportError> {
         refuse_unless_clear(&summary.refusals)?;
         self.typeset(
             self.summary_id,
@@ -65,30 +78,35 @@ impl PrintEngine {
         )
     }
 
-    /// The attendance record as PDF bytes.
+    /// The attendance record typeset into pages, for the preview and the PDF.
     /// Refused when the record's marking cannot be worked out.
-    pub fn attendance_pdf(&self, record: &AttendanceRecord) -> Result<Vec<u8>, ReportError> {
+    pub fn attendance(&self, record: &AttendanceRecord) -> Result<TypesetReport, ReportError> {
         refuse_unless_clear(&record.refusals)?;
         self.typeset(self.attendance_id, ATTENDANCE, serde_json::to_vec(record)?)
     }
 
     /// Typesets `template` over `data`. Anything a template can pass in
     /// reaches it only as the JSON file, never as markup.
-    fn typeset(&self, id: FileId, template: &str, data: Vec<u8>) -> Result<Vec<u8>, ReportError> {
+    fn typeset(
+        &self,
+        id: FileId,
+        template: &str,
+        data: Vec<u8>,
+    ) -> Result<TypesetReport, ReportError> {
         let world = ReportWorld {
             engine: self,
             template: Source::new(id, template.to_string()),
             data: Bytes::new(data),
         };
-        let document: PagedDocument = typst::compile(&world)
+        let document = typst::compile::<PagedDocument>(&world)
             .output
-            .map_err(|errors| typesetting_error(&errors))?;
-        let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
             .map_err(|errors| typesetting_error(&errors));
         // typst memoises across runs; drop what has not been used lately so
         // a long session of printing does not grow without bound.
         typst::comemo::evict(10);
-        pdf
+        Ok(TypesetReport {
+            document: document?,
+        })
     }
 }
 
@@ -108,7 +126,7 @@ fn file_id(path: &str) -> Result<FileId, ReportError> {
     Ok(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
 }
 
-fn typesetting_error(errors: &[SourceDiagnostic]) -> ReportError {
+pub(super) fn typesetting_error(errors: &[SourceDiagnostic]) -> ReportError {
     ReportError::Typesetting(
         errors
             .iter()

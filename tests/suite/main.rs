@@ -29,6 +29,7 @@ mod generate;
 mod model;
 mod problems;
 mod register_settings;
+mod report_pages;
 mod report_pdf;
 mod report_summary;
 mod storage;

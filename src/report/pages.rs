@@ -1,0 +1,74 @@
+//! A report typeset once into pages. The preview draws those pages as
+//! pixels and Save or Print writes the PDF from the very same pages, so
+//! what the officer saw is what leaves the building.
+
+use typst::utils::Scalar;
+use typst_layout::PagedDocument;
+
+use super::ReportError;
+use super::pdf::typesetting_error;
+
+/// The most pixels per typographic point a page is drawn at: an A4 page at
+/// 8 is about 4,800 × 6,700 pixels, already past any screen.
+const MOST_PIXELS_PER_PT: f32 = 8.0;
+
+/// A report laid out into pages, ready to be drawn or written as PDF.
+pub struct TypesetReport {
+    pub(super) document: PagedDocument,
+}
+
+/// One page as pixels: `width × height` RGBA (premultiplied alpha; pages
+/// are opaque white, so it is also plain RGBA), row after row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PagePixels {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+impl TypesetReport {
+    /// How many pages the PDF has.
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// Each page's width and height in typographic points (1/72 inch).
+    pub fn page_sizes(&self) -> Vec<[f32; 2]> {
+        self.document
+            .pages()
+            .iter()
+            .map(|page| {
+                let size = page.frame.size();
+                [size.x.to_pt() as f32, size.y.to_pt() as f32]
+            })
+            .collect()
+    }
+
+    /// The PDF of exactly these pages.
+    pub fn pdf(&self) -> Result<Vec<u8>, ReportError> {
+        typst_pdf::pdf(&self.document, &typst_pdf::PdfOptions::default())
+            .map_err(|errors| typesetting_error(&errors))
+    }
+
+    /// Page `index` (from 0) drawn at `pixels_per_pt`, or `None` past the
+    /// last page. The resolution is kept between a tenth of a pixel and
+    /// [`MOST_PIXELS_PER_PT`] per point.
+    pub fn page_pixels(&self, index: usize, pixels_per_pt: f32) -> Option<PagePixels> {
+        let page = self.document.pages().get(index)?;
+        let scale = if pixels_per_pt.is_finite() {
+            pixels_per_pt.clamp(0.1, MOST_PIXELS_PER_PT)
+        } else {
+            1.0
+        };
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: Scalar::new(f64::from(scale)),
+            render_bleed: false,
+        };
+        let pixmap = typst_render::render(page, &options);
+        Some(PagePixels {
+            width: pixmap.width(),
+            height: pixmap.height(),
+            rgba: pixmap.take(),
+        })
+    }
+}
