@@ -21,7 +21,10 @@ fn the_sample_summary_draws_as_many_pages_as_its_pdf_has_and_they_show_ink() {
     assert_eq!(typeset.page_count(), in_pdf);
     assert_eq!(typeset.page_sizes().len(), in_pdf);
     // The PDF written straight from the summary is the same document.
-    assert_eq!(engine.meeting_summary_pdf(&summary).unwrap().len(), pdf.len());
+    assert_eq!(
+        engine.meeting_summary_pdf(&summary).unwrap().len(),
+        pdf.len()
+    );
 
     // Low resolution keeps the test quick: half a pixel per point.
     for index in [0, in_pdf - 1] {
@@ -41,17 +44,16 @@ fn the_sample_summary_draws_as_many_pages_as_its_pdf_has_and_they_show_ink() {
             "the paper is opaque"
         );
     }
-    assert!(typeset.page_pixels(in_pdf, 0.5).is_none(), "no page past the last");
+    assert!(
+        typeset.page_pixels(in_pdf, 0.5).is_none(),
+        "no page past the last"
+    );
 }
 
 #[test]
 fn a_refused_summary_has_no_pages() {
     let mut register = sample::register().unwrap();
-    register
-        .meetings
-        .get_mut(&SAMPLE_MEETING)
-        .unwrap()
-        .marking = "OFFICIAL-SENSITVE".into();
+    register.meetings.get_mut(&SAMPLE_MEETING).unwrap().marking = "OFFICIAL-SENSITVE".into();
     let summary =
         report::meeting_summary(&register, SAMPLE_MEETING, &SummaryOptions::default()).unwrap();
     let engine = PrintEngine::new().unwrap();

@@ -1,11 +1,17 @@
-//! Printing from the window: a preview of the report data with its
-//! options, then Save PDF or Print, typeset on a worker thread.
+//! Printing from the window: the typeset pages with their options, then
+//! Save PDF or Print, typeset and drawn on a worker thread.
 
+mod pages;
 mod preview;
-mod preview_data;
+mod sending;
+mod spooler;
+mod viewer;
 mod worker;
 
+pub use pages::{PageView, Zoom};
 pub use preview::{PrintPreview, Report};
+pub use sending::{PrintMessage, PrintQuestion};
+pub use spooler::{PrivatePdf, Spooler, printer_failure};
 pub use worker::{Destination, Outcome, PrintData, PrintWorker};
 
 use chrono::NaiveDate;
@@ -17,6 +23,12 @@ use crate::model::Register;
 #[derive(Default)]
 pub struct Printing {
     worker: Option<PrintWorker>,
+    /// The programs that reach the printer.
+    spooler: Spooler,
+    /// A PDF the printer refused, kept for the viewer (which may still be
+    /// opening it after the preview closed); removed at the next print or
+    /// when the program ends.
+    kept: Option<PrivatePdf>,
 }
 
 impl Printing {
@@ -30,15 +42,42 @@ impl Printing {
         revision: u64,
         today: NaiveDate,
     ) -> bool {
+        let spooler = self.spooler.clone();
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
-            PrintWorker::start(move || ctx.request_repaint())
+            PrintWorker::start(move || ctx.request_repaint(), spooler)
         });
-        if let Some(outcome) = worker.poll() {
-            preview.finish(outcome);
+        // A few answers a frame at most: a stopped worker answers forever.
+        for _ in 0..8 {
+            let Some(outcome) = worker.poll() else {
+                break;
+            };
+            if let Some(refused) = preview.finish(ctx, outcome) {
+                self.kept = Some(refused);
+            }
         }
         // Closing while a job runs is allowed: the job finishes and its
         // file is written; the answer is shown if the preview is reopened.
-        preview.ui(ctx, register, revision, today, worker)
+        preview.viewer.program.clone_from(&self.spooler.viewer);
+        let open = preview.ui(ctx, register, revision, today, worker);
+        if preview.printing() {
+            self.kept = None;
+        }
+        open
+    }
+
+    /// Uses these programs to reach the printer from now on (tests stand
+    /// in for the system's).
+    pub fn use_spooler(&mut self, spooler: Spooler) {
+        self.spooler = spooler;
+        self.worker = None;
+    }
+}
+
+impl crate::ui::app::CoalitionDeskApp {
+    /// Reaches the printer through these programs from now on (tests stand
+    /// in for the system's `lpstat` and `lp`).
+    pub fn use_spooler(&mut self, spooler: Spooler) {
+        self.printing.use_spooler(spooler);
     }
 }

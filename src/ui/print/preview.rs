@@ -1,13 +1,16 @@
-//! The print preview window: the same `MeetingSummary` or
-//! `AttendanceRecord` the PDF is made from, the options that shape it, and
-//! the buttons that save or print it.
+//! The print preview window: the typeset pages of the `MeetingSummary` or
+//! `AttendanceRecord`, the options that shape them, and the buttons that
+//! save or print them.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::worker::{Destination, Outcome, PrintData, PrintWorker};
+use super::pages::PageView;
+use super::sending::{PrintMessage, PrintQuestion};
+use super::viewer::Viewer;
+use super::worker::{Destination, PrintData, PrintWorker};
 use crate::model::{MeetingId, Register, SeriesId};
 use crate::report::{self, Clearance, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
@@ -28,15 +31,21 @@ pub struct PrintPreview {
     /// A job is with the worker; buttons wait, a spinner turns.
     pub busy: Option<String>,
     /// What happened last, in words.
-    pub message: Option<(String, bool)>,
-    /// A PDF the printer refused, offered to open in the default viewer.
+    pub message: Option<PrintMessage>,
+    /// Print is waiting for the officer's yes.
+    pub question: Option<Box<PrintQuestion>>,
+    /// The PDF the printer refused, offered to open in a viewer.
     pub unprinted: Option<PathBuf>,
     /// Shown when no file dialog could be opened: the officer types a path.
     pub typed_path: Option<String>,
+    /// The typeset pages on show.
+    /// (Boxed: the preview sits in `OnTop` beside much smaller things.)
+    pub pages: Box<PageView>,
+    pub(super) viewer: Viewer,
     /// The data on screen and what stands between it and the printer, kept
     /// until the register, the options or the day change: building a
     /// summary every frame made the preview the slowest window.
-    shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
+    pub(super) shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
 }
 
 /// What the preview shows: the data (or why there is none) and its clearance.
@@ -50,8 +59,11 @@ impl PrintPreview {
             options: SummaryOptions::default(),
             busy: None,
             message: None,
+            question: None,
             unprinted: None,
             typed_path: None,
+            pages: Box::default(),
+            viewer: Viewer::default(),
             shown: RevisionCache::default(),
         }
     }
@@ -59,6 +71,16 @@ impl PrintPreview {
     /// How many times the preview's data was built; tests check it stays put.
     pub fn computations(&self) -> u64 {
         self.shown.computations()
+    }
+
+    /// Whether a job for the printer is on its way: the officer's last
+    /// refused PDF is no longer needed once a new one is.
+    pub fn printing(&self) -> bool {
+        self.question.is_none()
+            && self
+                .busy
+                .as_deref()
+                .is_some_and(|b| b.starts_with("Sending"))
     }
 
     fn shown(&self, register: &Register, today: NaiveDate) -> Shown {
@@ -91,7 +113,7 @@ impl PrintPreview {
     }
 
     /// A file name to suggest, from the report's title.
-    fn suggested_name(&self, register: &Register) -> String {
+    pub(super) fn suggested_name(&self, register: &Register) -> String {
         let stem = match self.report {
             Report::Summary(id) => register
                 .meeting(id)
@@ -115,57 +137,6 @@ impl PrintPreview {
         format!("{safe}.pdf")
     }
 
-    /// Sends a job; the outcome arrives through `finish`.
-    pub fn submit(&mut self, register: &Register, worker: &PrintWorker, destination: Destination) {
-        let data = match self.data(register) {
-            Ok(data) => data,
-            Err(error) => {
-                self.message = Some((error, true));
-                return;
-            }
-        };
-        let doing = match &destination {
-            Destination::File(_) => "Typesetting the PDF…",
-            Destination::Printer(_) => "Typesetting and sending to the printer…",
-        };
-        if worker.submit(data, destination) {
-            self.busy = Some(doing.into());
-            self.message = None;
-            self.unprinted = None;
-        } else {
-            self.message = Some((
-                "The print worker has stopped; restart the program".into(),
-                true,
-            ));
-        }
-    }
-
-    /// Takes in the worker's answer.
-    pub fn finish(&mut self, outcome: Outcome) {
-        self.busy = None;
-        self.message = Some(match outcome {
-            Outcome::Saved(path) => (format!("Saved the PDF to {}", path.display()), false),
-            Outcome::Printed { printer_said } if printer_said.is_empty() => {
-                ("Sent to the printer".into(), false)
-            }
-            Outcome::Printed { printer_said } => {
-                (format!("Sent to the printer: {printer_said}"), false)
-            }
-            Outcome::PrintFailed { pdf, reason } => {
-                let text = format!(
-                    "Could not print: {reason}. Open the PDF and print it from the viewer: {}",
-                    pdf.display()
-                );
-                self.unprinted = Some(pdf);
-                (text, true)
-            }
-            Outcome::Failed(reason) => (format!("No PDF was made: {reason}"), true),
-        });
-        if let Some((failure, true)) = &self.message {
-            tracing::warn!("{failure}");
-        }
-    }
-
     /// Draws the window. Returns false once the officer closes it.
     /// `revision` is the document's: the data is rebuilt only when it,
     /// the options or `today` changed.
@@ -182,7 +153,7 @@ impl PrintPreview {
             .id(egui::Id::unique("print-preview"))
             .open(&mut open)
             .collapsible(false)
-            .default_size([640.0, 620.0])
+            .default_size([720.0, 720.0])
             .show(ctx, |ui| {
                 self.window_ui(ui, register, revision, today, worker)
             });
@@ -197,15 +168,50 @@ impl PrintPreview {
         today: NaiveDate,
         worker: &PrintWorker,
     ) {
-        let idle = self.busy.is_none();
+        let idle = self.busy.is_none() && self.question.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
         ui.separator();
         // Taken out for the frame, so the buttons below may change the preview.
         let mut shown = std::mem::take(&mut self.shown);
         let key = (revision, self.options.clone(), today);
-        let (data, clearance) = shown.get_or_update(key, || self.shown(register, today));
-        self.data_ui(ui, register, worker, data, clearance);
+        let mut rebuilt = false;
+        let (data, clearance) = shown.get_or_update(key, || {
+            rebuilt = true;
+            self.shown(register, today)
+        });
+        if rebuilt {
+            self.typeset(worker, data, clearance);
+        }
+        self.data_ui(
+            ui,
+            register,
+            worker,
+            data.is_ok() && clearance.allows(),
+            clearance,
+        );
         self.shown = shown;
+    }
+
+    /// Typesets what is on show, or says why it cannot be.
+    fn typeset(
+        &mut self,
+        worker: &PrintWorker,
+        data: &Result<PrintData, String>,
+        clearance: &Clearance,
+    ) {
+        self.question = None;
+        match data {
+            Err(error) => self.pages.none(error.clone()),
+            Ok(_) if !clearance.allows() => self.pages.none(
+                "No pages are shown until the document's marking can be worked out (see above)."
+                    .into(),
+            ),
+            Ok(data) => {
+                if let Err(error) = self.pages.typeset(worker, data.clone()) {
+                    self.pages.none(error);
+                }
+            }
+        }
     }
 
     fn data_ui(
@@ -213,27 +219,26 @@ impl PrintPreview {
         ui: &mut Ui,
         register: &Register,
         worker: &PrintWorker,
-        data: &Result<PrintData, String>,
+        printable: bool,
         clearance: &Clearance,
     ) {
-        let idle = self.busy.is_none();
-        let printable = data.is_ok() && clearance.allows();
+        let idle = self.busy.is_none() && self.question.is_none();
+        let typeset = self.pages.page_count().is_some();
         ui.horizontal(|ui| {
-            ui.add_enabled_ui(idle && printable, |ui| {
+            ui.add_enabled_ui(idle && printable && typeset, |ui| {
                 if ui
                     .button("Save PDF…")
-                    .on_hover_text("Typeset the report and save it as a PDF file")
+                    .on_hover_text("Save these pages as a PDF file")
                     .clicked()
                 {
                     self.choose_file(register, worker);
                 }
                 if ui
                     .button("Print")
-                    .on_hover_text("Typeset the report and send it to the system printer")
+                    .on_hover_text("Send these pages to the default printer, after asking")
                     .clicked()
                 {
-                    let path = std::env::temp_dir().join(self.suggested_name(register));
-                    self.submit(register, worker, Destination::Printer(path));
+                    self.find_printer(worker);
                 }
             });
             if let Some(doing) = &self.busy {
@@ -242,36 +247,12 @@ impl PrintPreview {
             }
         });
         clearance_ui(ui, clearance);
+        self.question_ui(ui, register, worker);
         self.typed_path_ui(ui, register, worker);
-        if let Some((text, is_error)) = &self.message {
-            if *is_error {
-                ui.colored_label(ui.visuals().error_fg_color, text);
-            } else {
-                ui.label(text);
-            }
-        }
-        if let Some(pdf) = self.unprinted.clone()
-            && ui
-                .button("Open the PDF")
-                .on_hover_text("Open the PDF in the default viewer")
-                .clicked()
-            && let Err(error) = opener::open(&pdf)
-        {
-            self.message = Some((
-                format!("Could not open the PDF: {error}: {}", pdf.display()),
-                true,
-            ));
-        }
+        self.message_ui(ui, register, worker, printable);
         ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt("print-preview-data")
-            .auto_shrink([false, false])
-            .show(ui, |ui| match data {
-                Ok(data) => super::preview_data::data_ui(ui, data),
-                Err(error) => {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
-                }
-            });
+        self.pages.toolbar_ui(ui);
+        self.pages.page_ui(ui, worker);
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
@@ -298,7 +279,7 @@ impl PrintPreview {
         });
     }
 
-    fn choose_file(&mut self, register: &Register, worker: &PrintWorker) {
+    pub(super) fn choose_file(&mut self, register: &Register, worker: &PrintWorker) {
         let request = FileRequest {
             title: "Save the PDF as",
             kind: "PDF",

@@ -1,11 +1,14 @@
 //! Typesetting off the UI thread. One worker thread owns the print engine
-//! (fonts are loaded once, on the first job) and answers each job with an
-//! outcome; the window polls for it every frame and never waits.
+//! (fonts are loaded once, on the first job) and the last typeset report,
+//! so the pages the preview draws and the PDF that is saved or printed are
+//! one and the same. The window polls for answers every frame and never
+//! waits.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use crate::report::{AttendanceRecord, MeetingSummary, PrintEngine};
+use super::spooler::{PrivatePdf, Spooler};
+use crate::report::{AttendanceRecord, MeetingSummary, PagePixels, PrintEngine, TypesetReport};
 
 /// What to typeset.
 #[derive(Clone, Debug)]
@@ -22,6 +25,24 @@ impl PrintData {
             PrintData::Attendance(record) => &record.includes,
         }
     }
+
+    /// The marking every page carries.
+    pub fn marking(&self) -> &str {
+        match self {
+            PrintData::Summary(summary) => &summary.marking,
+            PrintData::Attendance(record) => &record.marking,
+        }
+    }
+
+    /// The document as the officer names it: "summary “…”".
+    pub fn name(&self) -> String {
+        match self {
+            PrintData::Summary(summary) => format!("summary \u{201c}{}\u{201d}", summary.title),
+            PrintData::Attendance(record) => {
+                format!("attendance record \u{201c}{}\u{201d}", record.series)
+            }
+        }
+    }
 }
 
 /// What to do with the PDF once typeset.
@@ -29,28 +50,62 @@ impl PrintData {
 pub enum Destination {
     /// Write it to this file.
     File(PathBuf),
-    /// Write it to this temporary file and send it to the system printer.
-    Printer(PathBuf),
+    /// Send it to this printer, as a job with this file name.
+    Printer { printer: String, file_name: String },
 }
 
-/// How a job ended.
-#[derive(Debug, PartialEq, Eq)]
+/// A job for the worker. `generation` names one typesetting of one
+/// preview's data; later jobs refer to it.
+enum Job {
+    /// Typeset the data and say how many pages it has.
+    Typeset { generation: u64, data: PrintData },
+    /// Draw one page of that typesetting.
+    Page {
+        generation: u64,
+        index: usize,
+        pixels_per_pt: f32,
+    },
+    /// Write the PDF of that typesetting (typeset again from `data` if the
+    /// worker has moved on to another).
+    Output {
+        generation: u64,
+        data: PrintData,
+        destination: Destination,
+    },
+    /// Ask the print service for the default printer.
+    FindPrinter,
+}
+
+/// An answer from the worker.
+#[derive(Debug)]
 pub enum Outcome {
+    /// The data of `generation` typeset into pages of these sizes (in
+    /// points), or why it could not be.
+    Typeset {
+        generation: u64,
+        pages: Result<Vec<[f32; 2]>, String>,
+    },
+    /// One page drawn.
+    Page {
+        generation: u64,
+        index: usize,
+        pixels_per_pt: f32,
+        pixels: PagePixels,
+    },
     Saved(PathBuf),
     Printed {
+        printer: String,
         printer_said: String,
     },
-    /// The PDF exists at `pdf` but the printer could not take it.
+    /// The printer could not take the PDF; it is kept, private, for the
+    /// officer to open in a viewer.
     PrintFailed {
-        pdf: PathBuf,
+        pdf: PrivatePdf,
         reason: String,
     },
     Failed(String),
-}
-
-struct Job {
-    data: PrintData,
-    destination: Destination,
+    /// The default printer, or a sentence saying there is none.
+    Printer(Result<String, String>),
 }
 
 /// The handle the window keeps; the thread ends when it is dropped.
@@ -59,18 +114,31 @@ pub struct PrintWorker {
     outcomes: Receiver<Outcome>,
 }
 
+/// What the worker thread keeps between jobs.
+struct Desk {
+    spooler: Spooler,
+    engine: Option<PrintEngine>,
+    typeset: Option<(u64, TypesetReport)>,
+}
+
 impl PrintWorker {
     /// Starts the worker; `wake` is called after each job so the window
     /// repaints and picks up the outcome.
-    pub fn start(wake: impl Fn() + Send + 'static) -> Self {
+    pub fn start(wake: impl Fn() + Send + 'static, spooler: Spooler) -> Self {
         let (jobs, job_queue) = channel::<Job>();
         let (outcome_sender, outcomes) = channel();
         std::thread::Builder::new()
             .name("print".into())
             .spawn(move || {
-                let mut engine: Option<PrintEngine> = None;
+                let mut desk = Desk {
+                    spooler,
+                    engine: None,
+                    typeset: None,
+                };
                 for job in job_queue {
-                    let outcome = run(&mut engine, job);
+                    let Some(outcome) = desk.run(job) else {
+                        continue;
+                    };
                     if outcome_sender.send(outcome).is_err() {
                         return;
                     }
@@ -82,95 +150,146 @@ impl PrintWorker {
         PrintWorker { jobs, outcomes }
     }
 
-    /// Queues a job. False when the worker is gone.
-    pub fn submit(&self, data: PrintData, destination: Destination) -> bool {
-        self.jobs.send(Job { data, destination }).is_ok()
+    /// Queues typesetting `data` as `generation`. False when the worker is gone.
+    pub fn typeset(&self, generation: u64, data: PrintData) -> bool {
+        self.jobs.send(Job::Typeset { generation, data }).is_ok()
     }
 
-    /// The outcome of the job in hand, if it has finished.
+    /// Queues drawing one page of `generation`.
+    pub fn page(&self, generation: u64, index: usize, pixels_per_pt: f32) -> bool {
+        self.jobs
+            .send(Job::Page {
+                generation,
+                index,
+                pixels_per_pt,
+            })
+            .is_ok()
+    }
+
+    /// Queues writing the PDF of `generation` (made from `data`).
+    pub fn output(&self, generation: u64, data: PrintData, destination: Destination) -> bool {
+        self.jobs
+            .send(Job::Output {
+                generation,
+                data,
+                destination,
+            })
+            .is_ok()
+    }
+
+    /// Queues asking for the default printer.
+    pub fn find_printer(&self) -> bool {
+        self.jobs.send(Job::FindPrinter).is_ok()
+    }
+
+    /// The next answer, if one has arrived.
     pub fn poll(&self) -> Option<Outcome> {
         match self.outcomes.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Outcome::Failed("the print worker stopped".into()))
+            Err(TryRecvError::Disconnected) => Some(Outcome::Failed(
+                "The print worker has stopped. Save your work and restart the program.".into(),
+            )),
+        }
+    }
+}
+
+impl Desk {
+    fn run(&mut self, job: Job) -> Option<Outcome> {
+        match job {
+            Job::Typeset { generation, data } => {
+                let pages = self
+                    .typeset(generation, &data)
+                    .map(TypesetReport::page_sizes);
+                Some(Outcome::Typeset { generation, pages })
+            }
+            Job::Page {
+                generation,
+                index,
+                pixels_per_pt,
+            } => {
+                // A page of a typesetting since replaced is no longer wanted.
+                let (held, report) = self.typeset.as_ref()?;
+                if *held != generation {
+                    return None;
+                }
+                let pixels = report.page_pixels(index, pixels_per_pt)?;
+                Some(Outcome::Page {
+                    generation,
+                    index,
+                    pixels_per_pt,
+                    pixels,
+                })
+            }
+            Job::Output {
+                generation,
+                data,
+                destination,
+            } => Some(self.output(generation, &data, destination)),
+            Job::FindPrinter => Some(Outcome::Printer(self.spooler.default_printer())),
+        }
+    }
+
+    /// The typesetting `generation` of `data`, kept for its pages and PDF.
+    fn typeset(&mut self, generation: u64, data: &PrintData) -> Result<&TypesetReport, String> {
+        if self.engine.is_none() {
+            self.engine = Some(PrintEngine::new().map_err(|error| error.to_string())?);
+        }
+        let Some(engine) = self.engine.as_ref() else {
+            return Err("The print engine is missing. Restart the program.".into());
+        };
+        if !matches!(&self.typeset, Some((held, _)) if *held == generation) {
+            let report = match data {
+                PrintData::Summary(summary) => engine.meeting_summary(summary),
+                PrintData::Attendance(record) => engine.attendance(record),
+            }
+            .map_err(|error| error.to_string())?;
+            self.typeset = Some((generation, report));
+        }
+        match &self.typeset {
+            Some((_, report)) => Ok(report),
+            None => Err("The report was not typeset. Try again.".into()),
+        }
+    }
+
+    fn output(&mut self, generation: u64, data: &PrintData, destination: Destination) -> Outcome {
+        let pdf = match self
+            .typeset(generation, data)
+            .and_then(|report| report.pdf().map_err(|error| error.to_string()))
+        {
+            Ok(pdf) => pdf,
+            Err(reason) => return Outcome::Failed(reason),
+        };
+        match destination {
+            Destination::File(path) => match std::fs::write(&path, &pdf) {
+                Ok(()) => Outcome::Saved(path),
+                Err(error) => Outcome::Failed(format!(
+                    "The PDF could not be written ({error}). Choose another folder with Save PDF…: {}",
+                    path.display()
+                )),
+            },
+            Destination::Printer { printer, file_name } => {
+                let private = match PrivatePdf::write(&file_name, &pdf) {
+                    Ok(private) => private,
+                    Err(error) => {
+                        return Outcome::Failed(format!(
+                            "The PDF for the printer could not be written to the temporary folder ({error}). Save the PDF and print it from another program."
+                        ));
+                    }
+                };
+                // lp hands the file to the print service before it returns,
+                // so the private copy goes as soon as it has.
+                match self.spooler.print(private.path(), &printer, &file_name) {
+                    Ok(printer_said) => Outcome::Printed {
+                        printer,
+                        printer_said,
+                    },
+                    Err(reason) => Outcome::PrintFailed {
+                        pdf: private,
+                        reason,
+                    },
+                }
             }
         }
-    }
-}
-
-fn run(engine: &mut Option<PrintEngine>, job: Job) -> Outcome {
-    if engine.is_none() {
-        match PrintEngine::new() {
-            Ok(built) => *engine = Some(built),
-            Err(error) => return Outcome::Failed(error.to_string()),
-        }
-    }
-    let Some(engine) = engine.as_ref() else {
-        return Outcome::Failed("the print engine is missing".into());
-    };
-    let pdf = match &job.data {
-        PrintData::Summary(summary) => engine.meeting_summary_pdf(summary),
-        PrintData::Attendance(record) => engine.attendance_pdf(record),
-    };
-    let pdf = match pdf {
-        Ok(pdf) => pdf,
-        Err(error) => return Outcome::Failed(error.to_string()),
-    };
-    let path = match &job.destination {
-        Destination::File(path) | Destination::Printer(path) => path.clone(),
-    };
-    if let Err(error) = std::fs::write(&path, &pdf) {
-        return Outcome::Failed(format!(
-            "the PDF could not be written: {error}: {}",
-            path.display()
-        ));
-    }
-    match job.destination {
-        Destination::File(path) => Outcome::Saved(path),
-        Destination::Printer(path) => match send_to_printer(&path) {
-            Ok(printer_said) => Outcome::Printed { printer_said },
-            Err(reason) => Outcome::PrintFailed { pdf: path, reason },
-        },
-    }
-}
-
-/// Hands the PDF to the system's print spooler: `lp` on Linux and macOS,
-/// the shell's Print verb on Windows.
-fn send_to_printer(pdf: &std::path::Path) -> Result<String, String> {
-    let mut command = if cfg!(windows) {
-        let mut command = std::process::Command::new("powershell");
-        command
-            .args([
-                "-NoProfile",
-                "-Command",
-                "Start-Process",
-                "-Verb",
-                "Print",
-                "-FilePath",
-            ])
-            .arg(pdf);
-        command
-    } else {
-        let mut command = std::process::Command::new("lp");
-        command.arg(pdf);
-        command
-    };
-    let output = command.output().map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => {
-            "no print command (lp) was found on this computer".to_string()
-        }
-        _ => format!("the print command could not run: {error}"),
-    })?;
-    let said = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim().to_string();
-    if output.status.success() {
-        Ok(said(&output.stdout))
-    } else {
-        let stderr = said(&output.stderr);
-        Err(if stderr.is_empty() {
-            format!("the printer refused the job ({})", output.status)
-        } else {
-            stderr
-        })
     }
 }

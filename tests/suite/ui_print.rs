@@ -1,0 +1,297 @@
+//! The print preview as the officer uses it: the typeset pages, paged
+//! through; Print naming the printer and the marking and asking once;
+//! failures said in words with what to do next; the PDF handed to the
+//! printer kept private and removed. The system's `lpstat`, `lp` and
+//! viewer are stood in for by small scripts.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use coalition_desk::model::MeetingId;
+use coalition_desk::report::{self, PrintEngine, SummaryOptions};
+use coalition_desk::ui::Command;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::on_top::OnTop;
+use coalition_desk::ui::print::{PrivatePdf, Spooler, printer_failure};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::app_harness::{AppHarness, today};
+
+const DEFENCE_MINISTERS: MeetingId = MeetingId(11);
+
+const NO_PRINTER: &str = "No printer is set up on this computer. Save the PDF and print it from another program, or set a default printer.";
+
+/// The sample with the Defence ministers' summary in the preview,
+/// printing through `spooler`.
+fn preview(spooler: Spooler, snapshots: bool) -> AppHarness {
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
+    let builder = Harness::builder().with_size(egui::vec2(1280.0, 800.0));
+    let builder = if snapshots {
+        builder
+            .renderer(crate::cpu_renderer::CpuRenderer::default())
+            .with_context_setup(coalition_desk::ui::fonts::install)
+    } else {
+        builder
+    };
+    let mut harness =
+        builder.build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.state_mut().use_spooler(spooler);
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, Command::PrintSummary(DEFENCE_MINISTERS));
+    harness.run_steps(2);
+    harness
+}
+
+/// Runs frames until `label` is on screen: the worker answers on its own
+/// thread.
+fn until_shown(harness: &mut AppHarness, label: &str) {
+    let started = Instant::now();
+    while harness.query_by_label_contains(label).is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "\u{201c}{label}\u{201d} never appeared"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn click(harness: &mut AppHarness, label: &str) {
+    harness.get_by_label(label).click();
+    // A job may be under way, its spinner turning: a few frames, not `run`.
+    harness.run_steps(3);
+}
+
+/// A stand-in program in `dir` running `body` under sh.
+fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// lpstat naming `Office_Laser`; lp writing down what it was given (its
+/// arguments, the file's and its folder's modes) in `lp.log`, then
+/// answering with `lp_answer`.
+fn spooler(dir: &Path, lp_answer: &str) -> Spooler {
+    let log = dir.join("lp.log");
+    Spooler {
+        lpstat: script(
+            dir,
+            "lpstat",
+            "echo 'system default destination: Office_Laser'",
+        )
+        .into(),
+        lp: script(
+            dir,
+            "lp",
+            &format!(
+                "for a in \"$@\"; do file=\"$a\"; done\n\
+                 echo \"$*\" > '{log}'\n\
+                 stat -c '%a' \"$file\" >> '{log}'\n\
+                 stat -c '%a' \"$(dirname \"$file\")\" >> '{log}'\n\
+                 echo \"$file\" >> '{log}'\n\
+                 {lp_answer}",
+                log = log.display()
+            ),
+        )
+        .into(),
+        viewer: dir.join("no-such-viewer").into(),
+    }
+}
+
+fn page_count_of_the_pdf() -> usize {
+    let register = coalition_desk::sample::register().unwrap();
+    let summary =
+        report::meeting_summary(&register, DEFENCE_MINISTERS, &SummaryOptions::default()).unwrap();
+    let pdf = PrintEngine::new()
+        .unwrap()
+        .meeting_summary_pdf(&summary)
+        .unwrap();
+    lopdf::Document::load_mem(&pdf).unwrap().get_pages().len()
+}
+
+#[test]
+fn the_preview_shows_the_typeset_pages_and_pages_through_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), false);
+    let pages = page_count_of_the_pdf();
+    assert!(pages >= 2);
+    until_shown(&mut harness, &format!("Page 1 of {pages}"));
+    // The page itself, drawn by typst, not a text approximation of it.
+    until_shown(&mut harness, &format!("Page 1 of {pages} as it prints"));
+    assert!(
+        harness
+            .get_by_label("◀ Previous page")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    click(&mut harness, "Next page ▶");
+    until_shown(&mut harness, &format!("Page 2 of {pages} as it prints"));
+    harness.get_by_label(&format!("Page 2 of {pages}"));
+    click(&mut harness, "◀ Previous page");
+    harness.get_by_label(&format!("Page 1 of {pages}"));
+
+    // Zoom: + from fit width goes up a step, 100% is the size it prints.
+    click(&mut harness, "100%");
+    harness.get_by_label("Zoom: 100%");
+    click(&mut harness, "+");
+    harness.get_by_label("Zoom: 125%");
+    click(&mut harness, "−");
+    click(&mut harness, "−");
+    harness.get_by_label("Zoom: 75%");
+}
+
+#[test]
+fn print_asks_once_naming_the_marking_and_the_printer_and_removes_its_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(
+        spooler(
+            dir.path(),
+            "echo 'request id is Office_Laser-7 (1 file(s))'",
+        ),
+        false,
+    );
+    until_shown(&mut harness, "Page 1 of");
+    let question = "Print OFFICIAL-SENSITIVE summary \u{201c}Coalition of the Willing \u{2014} Defence ministers\u{201d} on printer \u{201c}Office_Laser\u{201d}?";
+
+    // Cancel sends nothing.
+    click(&mut harness, "Print");
+    until_shown(&mut harness, question);
+    click(&mut harness, "Cancel");
+    harness.get_by_label("Nothing was sent to the printer.");
+    assert!(!dir.path().join("lp.log").exists(), "lp never ran");
+
+    click(&mut harness, "Print");
+    until_shown(&mut harness, question);
+    click(&mut harness, "Print on Office_Laser");
+    until_shown(&mut harness, "Sent to the printer");
+    harness.get_by_label_contains("request id is Office_Laser-7");
+    assert!(
+        harness.query_by_label_contains("on printer").is_none(),
+        "asked once"
+    );
+
+    let log = std::fs::read_to_string(dir.path().join("lp.log")).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[0].starts_with("-d Office_Laser -t summary-2025-04-10-"),
+        "{log}"
+    );
+    assert_eq!(lines[1], "600", "the PDF is the officer's only");
+    assert_eq!(lines[2], "700", "in a folder of the officer's own");
+    assert!(
+        !Path::new(lines[3]).exists() && !Path::new(lines[3]).parent().unwrap().exists(),
+        "the copy for the printer is gone once lp has it: {}",
+        lines[3]
+    );
+}
+
+#[test]
+fn without_a_default_printer_print_says_what_to_do_and_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spooler = spooler(dir.path(), "true");
+    spooler.lpstat = script(dir.path(), "lpstat", "echo 'no system default destination'").into();
+    let mut harness = preview(spooler, false);
+    until_shown(&mut harness, "Page 1 of");
+    click(&mut harness, "Print");
+    until_shown(&mut harness, NO_PRINTER);
+    assert!(harness.query_by_label_contains("on printer").is_none());
+    assert!(!dir.path().join("lp.log").exists(), "lp never ran");
+    harness.get_by_label("Save the PDF instead…");
+}
+
+#[test]
+fn a_refusing_printer_is_said_in_words_and_a_missing_viewer_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(
+        spooler(
+            dir.path(),
+            "echo 'lp: Error - No default destination.' >&2; exit 1",
+        ),
+        false,
+    );
+    until_shown(&mut harness, "Page 1 of");
+    click(&mut harness, "Print");
+    until_shown(&mut harness, "on printer");
+    click(&mut harness, "Print on Office_Laser");
+    until_shown(&mut harness, NO_PRINTER);
+    assert!(
+        harness
+            .query_by_label_contains("No default destination")
+            .is_none()
+    );
+    let kept = match harness.state().on_top() {
+        Some(OnTop::PrintPreview(preview)) => preview.unprinted.clone().unwrap(),
+        _ => panic!("the preview is open"),
+    };
+    let mode = std::fs::metadata(&kept).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    click(&mut harness, "Open the PDF");
+    until_shown(
+        &mut harness,
+        "No program for showing PDFs was found on this computer",
+    );
+    harness.get_by_label("Save the PDF instead…");
+
+    // Closing the preview keeps the copy for a viewer still opening it;
+    // the program removes it on exit (here: the window going away).
+    harness.state_mut().close_on_top();
+    harness.run();
+    assert!(kept.exists());
+    drop(harness);
+    assert!(!kept.exists(), "the refused copy is removed on exit");
+}
+
+#[test]
+fn the_pdf_for_the_printer_is_readable_by_the_officer_only_and_removed() {
+    let pdf = PrivatePdf::write("summary.pdf", b"%PDF-1.7").unwrap();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(pdf.path()), 0o600);
+    assert_eq!(mode(pdf.folder()), 0o700);
+    assert_eq!(pdf.path().file_name().unwrap(), "summary.pdf");
+    let (path, folder) = (pdf.path().to_owned(), pdf.folder().to_owned());
+    drop(pdf);
+    assert!(!path.exists() && !folder.exists());
+}
+
+#[test]
+fn the_print_service_messages_become_sentences() {
+    assert_eq!(
+        printer_failure("lp: Error - No default destination.", None),
+        NO_PRINTER
+    );
+    assert_eq!(
+        printer_failure(
+            "lp: The printer or class does not exist.",
+            Some("Office_Laser")
+        ),
+        "The printer \u{201c}Office_Laser\u{201d} is not set up on this computer any more. Save the PDF and print it from another program, or choose another default printer."
+    );
+    assert!(
+        printer_failure("lpstat: Unable to connect to server", None)
+            .starts_with("The print service on this computer is not running.")
+    );
+    // Anything else is quoted, with the way on.
+    assert_eq!(
+        printer_failure("lp: paper jam", Some("Office_Laser")),
+        "The printer \u{201c}Office_Laser\u{201d} refused the job (the print service said \u{201c}lp: paper jam\u{201d}). Save the PDF and print it from another program."
+    );
+}
+
+#[test]
+fn print_preview_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), true);
+    until_shown(&mut harness, "Page 1 of");
+    until_shown(&mut harness, "as it prints");
+    harness.snapshot("print_preview");
+}
