@@ -242,6 +242,21 @@ fn a_refusing_printer_is_said_in_words_and_a_missing_viewer_too() {
     );
     harness.get_by_label("Save the PDF instead…");
 
+    // The next print replaces the kept copy.
+    click(&mut harness, "Print");
+    until_shown(&mut harness, "on printer");
+    click(&mut harness, "Print on Office_Laser");
+    until_shown(&mut harness, NO_PRINTER);
+    assert!(
+        !kept.exists(),
+        "the last refused copy went with the next print"
+    );
+    let kept = match harness.state().on_top() {
+        Some(OnTop::PrintPreview(preview)) => preview.unprinted.clone().unwrap(),
+        _ => panic!("the preview is open"),
+    };
+    assert!(kept.exists());
+
     // Closing the preview keeps the copy for a viewer still opening it;
     // the program removes it on exit (here: the window going away).
     harness.state_mut().close_on_top();

@@ -60,7 +60,7 @@ impl Printing {
         // file is written; the answer is shown if the preview is reopened.
         preview.viewer.program.clone_from(&self.spooler.viewer);
         let open = preview.ui(ctx, register, revision, today, worker);
-        if preview.printing() {
+        if preview.take_sent_to_printer() {
             self.kept = None;
         }
         open

@@ -42,6 +42,7 @@ pub struct PrintPreview {
     /// (Boxed: the preview sits in `OnTop` beside much smaller things.)
     pub pages: Box<PageView>,
     pub(super) viewer: Viewer,
+    pub(super) sent_to_printer: bool,
     /// The data on screen and what stands between it and the printer, kept
     /// until the register, the options or the day change: building a
     /// summary every frame made the preview the slowest window.
@@ -64,6 +65,7 @@ impl PrintPreview {
             typed_path: None,
             pages: Box::default(),
             viewer: Viewer::default(),
+            sent_to_printer: false,
             shown: RevisionCache::default(),
         }
     }
@@ -73,14 +75,10 @@ impl PrintPreview {
         self.shown.computations()
     }
 
-    /// Whether a job for the printer is on its way: the officer's last
-    /// refused PDF is no longer needed once a new one is.
-    pub fn printing(&self) -> bool {
-        self.question.is_none()
-            && self
-                .busy
-                .as_deref()
-                .is_some_and(|b| b.starts_with("Sending"))
+    /// Whether a job went to the printer since last asked: the officer's
+    /// last refused PDF is no longer needed once a new one is on its way.
+    pub fn take_sent_to_printer(&mut self) -> bool {
+        std::mem::take(&mut self.sent_to_printer)
     }
 
     fn shown(&self, register: &Register, today: NaiveDate) -> Shown {

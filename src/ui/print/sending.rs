@@ -59,7 +59,9 @@ impl PrintPreview {
                 format!("Sending to the printer \u{201c}{printer}\u{201d}…")
             }
         };
+        let to_printer = matches!(destination, Destination::Printer { .. });
         if worker.output(self.pages.generation(), data, destination) {
+            self.sent_to_printer = to_printer;
             self.busy = Some(doing);
             self.message = None;
             // A new job for the printer: the last refused copy goes.
