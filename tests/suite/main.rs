@@ -39,6 +39,7 @@ mod tracking;
 mod ui_action_items;
 mod ui_app;
 mod ui_commitments;
+mod ui_dashboard;
 mod ui_errors;
 mod ui_files;
 mod ui_first_field;
