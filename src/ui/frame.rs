@@ -45,8 +45,17 @@ impl CoalitionDeskApp {
         self.menu_bar_ui(ui, &mut out);
         self.status_bar_ui(ui);
         let today = self.today;
+        let recent = &self.settings.recent;
         egui::CentralPanel::default().show(ui, |ui| {
             let workspace = &mut self.workspace;
+            // Until the officer opens or starts one; an edit made through
+            // the menus all the same makes the blank register theirs.
+            if let Some(nothing) = &workspace.nothing_open
+                && !workspace.document.is_dirty()
+            {
+                super::start::nothing_open_ui(ui, nothing, recent, &mut out);
+                return;
+            }
             let context = super::PanelContext {
                 register: workspace.document.register(),
                 today,

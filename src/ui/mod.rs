@@ -23,6 +23,7 @@ pub mod print;
 pub mod register_settings;
 mod run;
 pub mod search;
+mod start;
 pub mod theme;
 pub mod timeline;
 pub mod widgets;

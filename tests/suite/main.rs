@@ -49,6 +49,7 @@ mod ui_opening;
 mod ui_participants;
 mod ui_records;
 mod ui_shell;
+mod ui_start;
 mod ui_timeline;
 mod ui_tracking;
 mod ui_widgets;
