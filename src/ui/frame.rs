@@ -28,6 +28,7 @@ impl CoalitionDeskApp {
             out.command(command);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            self.take_back_untouched();
             // While another file is being read the officer has already
             // answered for the changes (that open asked first).
             if self.workspace.document.is_dirty() && !self.is_opening() {
@@ -71,6 +72,7 @@ impl CoalitionDeskApp {
             }
         });
         self.on_top_ui(ui, &mut out);
+        self.take_back_if_left();
 
         // Typing in one field arrives as one edit per frame; the field's id
         // groups them into a single undo step until focus leaves it.

@@ -14,6 +14,7 @@ pub mod file_dialog;
 mod files;
 pub mod fonts;
 mod frame;
+mod fresh;
 pub mod meetings;
 pub mod on_top;
 pub mod opening;

@@ -44,6 +44,8 @@ pub struct Workspace {
     /// Set when the file the window was to show could not be opened and
     /// nothing else is open: the window offers the ways on instead.
     pub(super) nothing_open: Option<super::start::NothingOpen>,
+    /// The record the last New command made, taken back if left untouched.
+    pub(super) fresh: Option<super::fresh::FreshRecord>,
 }
 
 impl Workspace {
@@ -64,6 +66,7 @@ impl Workspace {
             problems: ProblemCache::default(),
             last_recovery_write: Instant::now(),
             nothing_open: None,
+            fresh: None,
         }
     }
 

@@ -43,6 +43,7 @@ mod ui_dashboard;
 mod ui_errors;
 mod ui_files;
 mod ui_first_field;
+mod ui_fresh_records;
 mod ui_looking;
 mod ui_meetings;
 mod ui_opening;
