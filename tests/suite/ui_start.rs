@@ -78,6 +78,8 @@ fn a_broken_file_from_the_command_line_is_explained_and_the_ways_on_offered() {
     harness.get_by_role_and_label(Role::Button, "Open Recent");
     harness.get_by_role_and_label(Role::Button, "New");
     assert!(harness.query_by_label("New participant").is_none());
+    harness.get_by_label("No register open");
+    assert!(harness.query_by_label_contains("0 participants").is_none());
     // The status bar names the file in a few words, not the whole reason.
     assert_eq!(
         harness.state().notice.as_ref().map(|n| n.text.as_str()),
