@@ -245,6 +245,27 @@ impl Document {
         true
     }
 
+    /// Takes back the last step as though it had never been made, when
+    /// the register is still in the state `after` that step left it in:
+    /// nothing is left to redo and no undo step remains. For a new record
+    /// the officer made by mistake and never touched. Returns whether it
+    /// was taken back.
+    pub fn take_back(&mut self, after: u64) -> bool {
+        if self.state != after || self.undo.last().is_none_or(|step| step.after != after) {
+            return false;
+        }
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let (_, touched) = self.apply_touching(step.reverse);
+        self.note_change(step.before, touched);
+        self.state = step.before;
+        self.group_sealed = true;
+        // What was undone after it was done to it: gone with it.
+        self.redo.clear();
+        true
+    }
+
     /// What the changes from state `revision` to the current one touched,
     /// newest first; `None` when the document does not remember that far
     /// back (or `revision` is another document's).

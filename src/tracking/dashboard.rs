@@ -75,6 +75,9 @@ pub struct DashboardFigures {
     /// Accumulated firm commitments by the date they became firm (the
     /// meeting's date when the step names a meeting), oldest first.
     pub firm_over_time: Vec<FirmPoint>,
+    /// The dates of the register's meetings, oldest first, once each: the
+    /// span the "firm over time" chart is drawn against.
+    pub sessions: Vec<NaiveDate>,
     pub overdue: usize,
 }
 
@@ -167,8 +170,12 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
             cell.sum += amount;
         }
     }
+    let mut sessions: Vec<NaiveDate> = register.meetings.values().map(|m| m.date).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
     let mut figures = DashboardFigures {
         overdue,
+        sessions,
         ..DashboardFigures::default()
     };
     let currency_of = |index: u32| currencies.get(index as usize).copied();

@@ -4,10 +4,12 @@
 
 pub mod commitments_csv;
 pub mod dashboard;
+pub mod dashboard_table;
 pub mod since;
 
 pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};
 pub use dashboard::{DashboardCache, DashboardFigures, Split, Totals, dashboard_figures};
+pub use dashboard_table::figures_table;
 pub use since::{SessionChanges, since_last_session};
 
 use std::path::PathBuf;

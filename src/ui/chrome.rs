@@ -77,7 +77,10 @@ impl CoalitionDeskApp {
                     Some(OnTop::Opening(opening)) => Some(opening),
                     _ => None,
                 };
+                let nothing_open =
+                    self.workspace.nothing_open.is_some() && !self.workspace.document.is_dirty();
                 let where_ = match (opening, &self.workspace.document.origin) {
+                    (None, _) if nothing_open => "No register open".into(),
                     // At start the register being opened is the one that
                     // matters, not the empty one behind the modal.
                     (Some(opening), _) => format!("Opening {} …", opening.path().display()),
@@ -92,8 +95,10 @@ impl CoalitionDeskApp {
                 if let Some(reason) = &self.workspace.document.read_only {
                     ui.colored_label(theme::READ_ONLY, format!("Read-only: {reason}"));
                 }
-                ui.separator();
-                ui.label(self.workspace.document.register().counts());
+                if !nothing_open {
+                    ui.separator();
+                    ui.label(self.workspace.document.register().counts());
+                }
                 if problems > 0 {
                     ui.separator();
                     ui.colored_label(

@@ -130,6 +130,15 @@ impl Dialog {
                         if ui.button("Discard").clicked() {
                             answer = Some(Answer::Discard);
                         }
+                        if ui
+                            .button("Not now")
+                            .on_hover_text(
+                                "Keeps the autosaved changes; you are asked again next time",
+                            )
+                            .clicked()
+                        {
+                            answer = Some(Answer::Cancel);
+                        }
                     });
                 }
                 Dialog::ChangedOnDisk { path } => {
@@ -190,10 +199,12 @@ impl Dialog {
                 }
             }
         });
-        if answer.is_none() && modal.should_close() {
+        // The recovery offer waits for one of its buttons: a stray click
+        // beside it, or Escape, must not decide what becomes of unsaved work.
+        let needs_an_answer = matches!(self, Dialog::OfferRecovery { .. });
+        if answer.is_none() && !needs_an_answer && modal.should_close() {
             answer = Some(match self {
                 Dialog::Message { .. } => Answer::Close,
-                // Escape on the recovery offer keeps the file for next time.
                 _ => Answer::Cancel,
             });
         }

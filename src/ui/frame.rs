@@ -28,6 +28,7 @@ impl CoalitionDeskApp {
             out.command(command);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            self.take_back_untouched();
             // While another file is being read the officer has already
             // answered for the changes (that open asked first).
             if self.workspace.document.is_dirty() && !self.is_opening() {
@@ -45,8 +46,17 @@ impl CoalitionDeskApp {
         self.menu_bar_ui(ui, &mut out);
         self.status_bar_ui(ui);
         let today = self.today;
+        let recent = &self.settings.recent;
         egui::CentralPanel::default().show(ui, |ui| {
             let workspace = &mut self.workspace;
+            // Until the officer opens or starts one; an edit made through
+            // the menus all the same makes the blank register theirs.
+            if let Some(nothing) = &workspace.nothing_open
+                && !workspace.document.is_dirty()
+            {
+                super::start::nothing_open_ui(ui, nothing, recent, &mut out);
+                return;
+            }
             let context = super::PanelContext {
                 register: workspace.document.register(),
                 today,
@@ -62,6 +72,7 @@ impl CoalitionDeskApp {
             }
         });
         self.on_top_ui(ui, &mut out);
+        self.take_back_if_left();
 
         // Typing in one field arrives as one edit per frame; the field's id
         // groups them into a single undo step until focus leaves it.

@@ -217,7 +217,9 @@ impl CoalitionDeskApp {
         let loaded = match loaded {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.report_error("The register could not be opened", error.to_string());
+                let reason = error.to_string();
+                self.report_error("The register could not be opened", reason.clone());
+                self.nothing_opened(path, reason);
                 return;
             }
         };

@@ -24,6 +24,7 @@ impl CoalitionDeskApp {
             self.notify(why);
             return;
         }
+        self.before_command(&command);
         let loses_changes = matches!(
             command,
             Command::New
@@ -38,7 +39,9 @@ impl CoalitionDeskApp {
             self.workspace.ask(Dialog::UnsavedChanges { then: command });
             return;
         }
-        self.run_now(ctx, command);
+        let revision = self.workspace.document.revision();
+        self.run_now(ctx, command.clone());
+        self.after_command(&command, revision);
     }
 
     /// Runs a command without asking about unsaved changes.

@@ -39,14 +39,18 @@ pub const OVERDUE: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const DIRTY: Color32 = Color32::from_rgb(0xd3, 0x8b, 0x1d);
 pub const READ_ONLY: Color32 = Color32::from_rgb(0xb0, 0x3a, 0x2e);
 
+/// Each status in its own hue, mid-toned so that text and bars stand out
+/// at least 3:1 against the light and the dark background alike; the two
+/// that are not on the way to delivery, proposed and withdrawn, are amber
+/// and grey so they are never mistaken for each other.
 pub fn commitment_status_colour(status: CommitmentStatus) -> Color32 {
     match status {
-        CommitmentStatus::Proposed => Color32::from_rgb(0x8e, 0x8e, 0x93),
-        CommitmentStatus::Pledged => Color32::from_rgb(0x5b, 0x8d, 0xd6),
-        CommitmentStatus::Committed => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        CommitmentStatus::Proposed => Color32::from_rgb(0xc2, 0x7c, 0x0e),
+        CommitmentStatus::Pledged => Color32::from_rgb(0x3b, 0x82, 0xc4),
+        CommitmentStatus::Committed => Color32::from_rgb(0x7b, 0x5c, 0xc4),
         CommitmentStatus::InDelivery => Color32::from_rgb(0x00, 0x89, 0x7b),
-        CommitmentStatus::Delivered => Color32::from_rgb(0x1b, 0x5e, 0x20),
-        CommitmentStatus::Withdrawn => Color32::from_rgb(0x75, 0x75, 0x75),
+        CommitmentStatus::Delivered => Color32::from_rgb(0x3d, 0x9a, 0x40),
+        CommitmentStatus::Withdrawn => Color32::from_rgb(0x8a, 0x8a, 0x8a),
     }
 }
 

@@ -41,6 +41,11 @@ pub struct Workspace {
     /// The register's problems, rechecked record by record after edits.
     pub(super) problems: ProblemCache,
     pub(super) last_recovery_write: Instant,
+    /// Set when the file the window was to show could not be opened and
+    /// nothing else is open: the window offers the ways on instead.
+    pub(super) nothing_open: Option<super::start::NothingOpen>,
+    /// The record the last New command made, taken back if left untouched.
+    pub(super) fresh: Option<super::fresh::FreshRecord>,
 }
 
 impl Workspace {
@@ -60,6 +65,8 @@ impl Workspace {
             on_top: None,
             problems: ProblemCache::default(),
             last_recovery_write: Instant::now(),
+            nothing_open: None,
+            fresh: None,
         }
     }
 

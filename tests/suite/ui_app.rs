@@ -133,6 +133,9 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     let mut harness = harness(Startup::Sample);
     harness.get_by_label("New participant").click();
     harness.run();
+    // Typed into, so it is kept (an untouched one would be taken back).
+    harness.event(egui::Event::Text("Polska".into()));
+    harness.run();
     assert!(harness.state().workspace.document.is_dirty());
 
     request_close(&mut harness);

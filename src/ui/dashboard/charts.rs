@@ -1,67 +1,144 @@
-//! The dashboard's two charts. A click on a bar opens the commitments
-//! table filtered to that area (and to the status of the segment hit).
+//! The dashboard's two charts. Areas are bars lying down, their names on
+//! the left, so a long name ("Air & missile defence") never runs into the
+//! next at any window width. A click on a bar opens the commitments table
+//! filtered to that area (and to the status of the segment hit).
 
-use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+use egui::{Stroke, Ui};
+use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, VLine};
 
+use super::axes::{self, GRID_SPACING, Swatch};
 use crate::model::CommitmentStatus;
 use crate::tracking::DashboardFigures;
 use crate::ui::commitments::CommitmentFilter;
 use crate::ui::{Command, Outbox, theme};
 
-const CHART_HEIGHT: f32 = 240.0;
-/// Half a bar's width in plot units: bars sit at whole numbers.
+/// Height of one area's row: enough that egui_plot paints its name at
+/// full strength (it fades labels closer than 30 points).
+const ROW_HEIGHT: f32 = 34.0;
+/// Room for the count axis and its title below the bars.
+const AXIS_HEIGHT: f32 = 46.0;
+const LINE_CHART_HEIGHT: f32 = 200.0;
+/// Half a bar's thickness in plot units: bars sit at whole numbers.
 const HALF_BAR: f64 = 0.35;
+/// Least gap between labels on a count axis and a date axis, in points.
+const COUNT_GAP: f32 = 40.0;
+const DATE_GAP: f32 = 100.0;
 
-/// Bars by capability area, stacked by status. Returns where each area's
-/// bar was drawn (its centre on screen).
-pub fn area_bars_ui(
-    ui: &mut Ui,
-    figures: &DashboardFigures,
-    out: &mut Outbox,
-) -> Vec<(String, egui::Pos2)> {
+/// What the area chart drew, for the panel to keep (tests click a bar as
+/// the officer would, and check the legend).
+#[derive(Default)]
+pub struct AreaBarsDrawn {
+    /// Each area's bar, its centre on screen.
+    pub centres: Vec<(String, egui::Pos2)>,
+    /// The statuses in the legend: those with at least one commitment.
+    pub legend: Vec<CommitmentStatus>,
+}
+
+/// The statuses that appear in at least one area's bar, up the ladder.
+pub fn statuses_drawn(figures: &DashboardFigures) -> Vec<CommitmentStatus> {
+    CommitmentStatus::ALL
+        .iter()
+        .enumerate()
+        .filter(|(slot, _)| {
+            figures
+                .area_by_status
+                .values()
+                .any(|counts| counts.get(*slot).is_some_and(|n| *n > 0))
+        })
+        .map(|(_, status)| *status)
+        .collect()
+}
+
+/// Bars by capability area, stacked by status, first area on top.
+pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -> AreaBarsDrawn {
     ui.strong("Commitments by capability area and status");
-    ui.weak("Click a bar to list those commitments.");
     let areas: Vec<(&String, &[usize; 6])> = figures.area_by_status.iter().collect();
-    let names: Vec<String> = areas.iter().map(|(a, _)| (*a).clone()).collect();
+    if areas.is_empty() {
+        ui.weak("No commitments yet.");
+        return AreaBarsDrawn::default();
+    }
+    ui.weak("Click a bar to list those commitments.");
+    let legend = statuses_drawn(figures);
+    let entries: Vec<_> = legend
+        .iter()
+        .map(|s| {
+            (
+                Swatch::Block,
+                theme::commitment_status_colour(*s),
+                s.label(),
+            )
+        })
+        .collect();
+    axes::legend_ui(ui, &entries);
+
+    let rows = areas.len();
+    // Row 0 at the top: the areas read downwards in name order.
+    let row_y = move |index: usize| (rows - 1 - index) as f64;
+    let separator = Stroke::new(1.0, ui.visuals().extreme_bg_color);
     let mut charts: Vec<BarChart> = Vec::new();
     for (slot, status) in CommitmentStatus::ALL.iter().enumerate() {
+        if !legend.contains(status) {
+            continue;
+        }
+        let colour = theme::commitment_status_colour(*status);
         let bars = areas
             .iter()
             .enumerate()
-            .map(|(x, (area, counts))| {
+            .map(|(index, (area, counts))| {
                 let count = counts.get(slot).copied().unwrap_or(0);
-                Bar::new(x as f64, count as f64)
+                Bar::new(row_y(index), count as f64)
                     .width(HALF_BAR * 2.0)
+                    .fill(colour)
+                    .stroke(separator)
                     .name(format!("{area}: {}", status.label()))
             })
             .collect();
         let chart = BarChart::new(status.label(), bars)
-            .color(theme::commitment_status_colour(*status))
-            .width(HALF_BAR * 2.0);
+            .color(colour)
+            .horizontal();
         let below: Vec<&BarChart> = charts.iter().collect();
         let chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    let axis_names = names.clone();
+    let most = areas
+        .iter()
+        .map(|(_, counts)| counts.iter().sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let names: Vec<String> = areas.iter().map(|(a, _)| (*a).clone()).collect();
     let response = Plot::new("area_bars")
-        .height(CHART_HEIGHT)
-        .legend(Legend::default())
+        .height(rows as f32 * ROW_HEIGHT + AXIS_HEIGHT)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .show_grid([false, true])
-        .include_y(0.0)
-        // Room on the right for the legend, clear of the last bar.
-        .include_x(areas.len() as f64 + 0.6)
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 1e-6 || index < 0.0 {
+        .show_x(false)
+        .show_y(false)
+        .show_grid([true, false])
+        .grid_spacing(GRID_SPACING)
+        .include_x(0.0)
+        .include_x(most.max(1) as f64)
+        .include_y(-0.6)
+        .include_y(rows as f64 - 0.4)
+        .x_axis_label("Commitments")
+        .x_grid_spacer(|input| axes::count_marks(&input, COUNT_GAP))
+        .x_axis_formatter(|mark, _| axes::count_label(mark))
+        .y_grid_spacer(move |_| {
+            (0..rows)
+                .map(|index| egui_plot::GridMark {
+                    value: row_y(index),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let from_top = rows as f64 - 1.0 - mark.value;
+            let index = from_top.round();
+            if (from_top - index).abs() > 1e-6 || index < 0.0 {
                 return String::new();
             }
-            axis_names.get(index as usize).cloned().unwrap_or_default()
+            names.get(index as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot_ui| {
             for chart in charts {
@@ -71,9 +148,9 @@ pub fn area_bars_ui(
     let centres = areas
         .iter()
         .enumerate()
-        .map(|(x, (area, counts))| {
+        .map(|(index, (area, counts))| {
             let total: usize = counts.iter().sum();
-            let centre = egui_plot::PlotPoint::new(x as f64, total as f64 / 2.0);
+            let centre = PlotPoint::new(total as f64 / 2.0, row_y(index));
             (
                 (*area).clone(),
                 response.transform.position_from_point(&centre),
@@ -84,89 +161,118 @@ pub fn area_bars_ui(
         && let Some(pos) = response.response.interact_pointer_pos()
     {
         let point = response.transform.value_from_position(pos);
-        let index = point.x.round();
-        if (point.x - index).abs() <= HALF_BAR
+        let row = point.y.round();
+        let index = rows as f64 - 1.0 - row;
+        if (point.y - row).abs() <= HALF_BAR
             && index >= 0.0
             && let Some((area, counts)) = areas.get(index as usize)
         {
-            let mut filter = CommitmentFilter {
+            let filter = CommitmentFilter {
                 area: Some((*area).clone()),
+                status: segment_at(counts, point.x),
                 ..CommitmentFilter::default()
             };
-            filter.status = segment_at(counts, point.y);
             out.command(Command::ShowCommitments(filter));
         }
     }
-    centres
+    AreaBarsDrawn { centres, legend }
 }
 
-/// The status whose segment of a stacked bar covers height `y`.
-fn segment_at(counts: &[usize; 6], y: f64) -> Option<CommitmentStatus> {
-    let mut top = 0.0;
+/// The status whose segment of a stacked bar covers `value`.
+fn segment_at(counts: &[usize; 6], value: f64) -> Option<CommitmentStatus> {
+    let mut end = 0.0;
     for (count, status) in counts.iter().zip(CommitmentStatus::ALL) {
-        top += *count as f64;
-        if *count > 0 && y <= top {
-            return (y >= 0.0).then_some(status);
+        end += *count as f64;
+        if *count > 0 && value <= end {
+            return (value >= 0.0).then_some(status);
         }
     }
     None
 }
 
-/// Firm commitments accumulated over time, by the date they became firm.
+/// Firm commitments accumulated by the date they became firm, against the
+/// span of the register's sessions (each a dashed line).
 pub fn firm_over_time_ui(ui: &mut Ui, figures: &DashboardFigures) {
     ui.strong("Firm commitments over time");
-    if figures.firm_over_time.is_empty() {
-        ui.weak("No firm commitments yet.");
-        return;
-    }
-    let markers: Vec<[f64; 2]> = figures
-        .firm_over_time
+    let firm = &figures.firm_over_time;
+    let dates = firm
         .iter()
-        .map(|p| [days(p.date), p.count as f64])
+        .map(|p| p.date)
+        .chain(figures.sessions.iter().copied());
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        ui.weak("No sessions and no firm commitments yet.");
+        return;
+    };
+    let (start, end) = (axes::days(first), axes::days(last));
+    // A fortnight at least either side, so a lone session is not an edge.
+    let margin = ((end - start) * 0.04).max(14.0);
+    let (start, end) = (start - margin, end + margin);
+    // A step up on each date something became firm, flat in between, and
+    // on to the end of the span: the total as it stood on every day.
+    let mut steps = vec![[start, 0.0]];
+    let mut so_far = 0.0;
+    for point in firm {
+        let x = axes::days(point.date);
+        steps.push([x, so_far]);
+        so_far = point.count as f64;
+        steps.push([x, so_far]);
+    }
+    steps.push([end, so_far]);
+    let markers: Vec<[f64; 2]> = firm
+        .iter()
+        .map(|p| [axes::days(p.date), p.count as f64])
         .collect();
-    let (first, last) = (
-        markers.first().map(|p| p[0]).unwrap_or_default(),
-        markers.last().map(|p| p[0]).unwrap_or_default(),
-    );
-    // At least a month either side, so the axis shows dates, not hours.
-    let margin = ((last - first) * 0.1).max(30.0);
+    let firm_colour = theme::commitment_status_colour(CommitmentStatus::Committed);
+    let session_colour = ui.visuals().weak_text_color();
+    let sessions_text = match figures.sessions.len() {
+        1 => "The register's session".to_string(),
+        n => format!("The register's {n} sessions"),
+    };
+    let mut entries = vec![(Swatch::Line, firm_colour, "Firm commitments so far")];
+    if !figures.sessions.is_empty() {
+        entries.push((Swatch::Line, session_colour, sessions_text.as_str()));
+    }
+    axes::legend_ui(ui, &entries);
+    let sessions = figures.sessions.clone();
     Plot::new("firm_over_time")
-        .height(CHART_HEIGHT * 0.75)
+        .height(LINE_CHART_HEIGHT)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .grid_spacing(GRID_SPACING)
         .include_y(0.0)
-        .include_x(first - margin)
-        .include_x(last + margin)
-        .x_axis_formatter(|mark, _| {
-            if (mark.value - mark.value.round()).abs() > 1e-6 {
-                return String::new();
-            }
-            date_of(mark.value)
-        })
+        .include_y(so_far.max(1.0))
+        .include_x(start)
+        .include_x(end)
+        .x_grid_spacer(|input| axes::date_marks(&input, DATE_GAP))
+        .x_axis_formatter(|mark, _| axes::date_label(mark))
+        .y_grid_spacer(|input| axes::count_marks(&input, COUNT_GAP))
+        .y_axis_formatter(|mark, _| axes::count_label(mark))
         .show(ui, |plot_ui| {
-            let colour = theme::commitment_status_colour(CommitmentStatus::Committed);
-            // Points joined in date order; egui_plot draws a vertical step
-            // (two points on one date) as a filled wedge, so no steps.
+            for date in sessions {
+                plot_ui.vline(
+                    VLine::new("Session", axes::days(date))
+                        .color(session_colour)
+                        .style(LineStyle::dashed_dense())
+                        .width(1.0),
+                );
+            }
+            // Without `allow_band(false)` egui_plot draws the vertical
+            // part of a step as a filled wedge.
             plot_ui.line(
-                Line::new("Firm commitments", PlotPoints::from(markers.clone())).color(colour),
+                Line::new("Firm commitments so far", PlotPoints::from(steps))
+                    .color(firm_colour)
+                    .width(2.5)
+                    .allow_band(false),
             );
             plot_ui.points(
-                Points::new("Firm commitments at each date", PlotPoints::from(markers))
+                Points::new("Became firm", PlotPoints::from(markers))
                     .radius(4.0)
-                    .color(colour),
+                    .color(firm_colour),
             );
         });
-}
-
-/// Days since the common era, so dates sit on a plain number line.
-fn days(date: chrono::NaiveDate) -> f64 {
-    f64::from(chrono::Datelike::num_days_from_ce(&date))
-}
-
-fn date_of(value: f64) -> String {
-    chrono::NaiveDate::from_num_days_from_ce_opt(value.round() as i32)
-        .map(|d| d.to_string())
-        .unwrap_or_default()
 }

@@ -3,6 +3,7 @@
 //! "since last session" for any meeting. Figures come from the core and
 //! are recomputed only when the register (or the day) changed.
 
+pub mod axes;
 mod charts;
 mod since;
 
@@ -11,9 +12,12 @@ use std::collections::BTreeMap;
 use egui::{Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
+use crate::model::CommitmentStatus;
 use crate::model::{MeetingId, Register, amounts};
 use crate::revision_cache::RevisionCache;
-use crate::tracking::{DashboardCache, DashboardFigures, SessionChanges, Split, Totals};
+use crate::tracking::{
+    DashboardCache, DashboardFigures, SessionChanges, Split, Totals, figures_table,
+};
 use crate::ui::{Outbox, PanelContext, theme};
 
 /// State of the dashboard panel.
@@ -26,6 +30,11 @@ pub struct DashboardPanel {
     /// Where each area's bar was drawn last frame (centre, on screen), so
     /// tests can click one as the officer would.
     pub bar_centres: Vec<(String, egui::Pos2)>,
+    /// The statuses the area chart's legend listed last frame.
+    pub legend: Vec<CommitmentStatus>,
+    /// The revision whose figures were last copied, so "Copied" shows
+    /// until the register changes.
+    copied: Option<u64>,
 }
 
 impl DashboardPanel {
@@ -55,12 +64,16 @@ impl DashboardPanel {
                 );
             });
         let figures = self.cache.figures(register, revision, today);
-        let bar_centres = &mut self.bar_centres;
+        let (bar_centres, legend, copied) =
+            (&mut self.bar_centres, &mut self.legend, &mut self.copied);
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 headline_ui(ui, figures);
+                copy_ui(ui, register, revision, figures, copied);
                 ui.add_space(theme::SECTION_GAP);
-                *bar_centres = charts::area_bars_ui(ui, figures, out);
+                let drawn = charts::area_bars_ui(ui, figures, out);
+                *bar_centres = drawn.centres;
+                *legend = drawn.legend;
                 ui.add_space(theme::SECTION_GAP);
                 charts::firm_over_time_ui(ui, figures);
                 ui.add_space(theme::SECTION_GAP);
@@ -70,21 +83,47 @@ impl DashboardPanel {
     }
 }
 
+/// "Copy figures": every table of the dashboard as tab-separated text on
+/// the clipboard, to paste into a spreadsheet or a briefing.
+fn copy_ui(
+    ui: &mut Ui,
+    register: &Register,
+    revision: u64,
+    figures: &DashboardFigures,
+    copied: &mut Option<u64>,
+) {
+    ui.horizontal(|ui| {
+        let button = ui.button("Copy figures").on_hover_text(
+            "Puts every figure of the dashboard on the clipboard as a table \
+             (tab-separated), ready to paste into a spreadsheet",
+        );
+        if button.clicked() {
+            ui.ctx().copy_text(figures_table(register, figures));
+            *copied = Some(revision);
+        }
+        if *copied == Some(revision) {
+            ui.weak("Copied: paste into a spreadsheet or a document.");
+        }
+    });
+}
+
 fn headline_ui(ui: &mut Ui, figures: &DashboardFigures) {
     ui.heading("Dashboard");
+    // One line each, so a total in four currencies wraps on its own line
+    // rather than splitting the next caption from its figure.
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Firm").strong());
         ui.label(totals_text(&figures.overall.firm));
-        ui.separator();
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Announced, not yet firm").strong());
         ui.label(totals_text(&figures.overall.announced));
-        ui.separator();
-        if figures.overdue > 0 {
-            ui.colored_label(theme::OVERDUE, format!("{} overdue", figures.overdue));
-        } else {
-            ui.label("None overdue");
-        }
     });
+    if figures.overdue > 0 {
+        ui.colored_label(theme::OVERDUE, format!("{} overdue", figures.overdue));
+    } else {
+        ui.label("None overdue");
+    }
 }
 
 /// "12 commitments: EUR 1,000.00; GBP 5.00".
@@ -135,7 +174,11 @@ fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
     ui.strong("Per status");
     Grid::new("totals_status").striped(true).show(ui, |ui| {
         for (status, totals) in &figures.per_status {
-            ui.label(RichText::new(status.label()).color(theme::commitment_status_colour(*status)));
+            ui.label(
+                RichText::new(status.label())
+                    .color(theme::commitment_status_colour(*status))
+                    .strong(),
+            );
             ui.label(totals_text(totals));
             ui.end_row();
         }

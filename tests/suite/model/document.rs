@@ -157,3 +157,19 @@ fn a_new_edit_clears_redo() {
     document.undo();
     assert_eq!(document.register(), &fixture());
 }
+
+#[test]
+fn a_step_taken_back_leaves_nothing_to_undo_or_redo() {
+    let mut document = Document::new(fixture(), Origin::File("coalition.ron".into()));
+    document.apply(retitle(&document, "One"));
+    let made = document.revision();
+    document.apply(retitle(&document, "Two"));
+    assert!(!document.take_back(made), "not while a later step stands");
+    assert_eq!(title(&document), "Two");
+    document.undo();
+    assert!(document.take_back(made));
+    assert_eq!(document.register(), &fixture());
+    assert!(!document.is_dirty());
+    assert!(!document.can_undo() && !document.can_redo());
+    assert!(!document.take_back(made), "once only");
+}

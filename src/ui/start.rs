@@ -1,0 +1,106 @@
+//! What the window shows when no register is open: the file named on the
+//! command line (or the last one) could not be read, and there was nothing
+//! before it. Rather than an empty unsaved register the officer never
+//! asked for, the window says which file failed and why, and offers the
+//! ways on: Open…, Open Recent, New, or the sample.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::app::{CoalitionDeskApp, Notice};
+use super::{Command, Outbox};
+use crate::document::Origin;
+
+/// The file that could not be opened when nothing else was open.
+#[derive(Debug)]
+pub struct NothingOpen {
+    pub path: PathBuf,
+    /// Why, in the words of the dialog that said so.
+    pub reason: String,
+}
+
+impl CoalitionDeskApp {
+    /// No register the officer chose is open: the window holds only the
+    /// blank one it starts with (or a new one still untouched).
+    fn holds_nothing(&self) -> bool {
+        let document = &self.workspace.document;
+        let register = document.register();
+        document.origin == Origin::Untitled
+            && !document.is_dirty()
+            && register.participants.is_empty()
+            && register.meetings.is_empty()
+            && register.commitments.is_empty()
+    }
+
+    /// Opening `path` failed with `reason` (the dialog already says so).
+    /// When nothing else is open, the window offers the ways on instead
+    /// of an empty register, and the status bar names the file briefly.
+    pub(super) fn nothing_opened(&mut self, path: &Path, reason: String) {
+        if !self.holds_nothing() {
+            return;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        self.notice = Some(Notice {
+            text: format!("Could not open {name}"),
+            is_error: true,
+        });
+        self.workspace.nothing_open = Some(NothingOpen {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+}
+
+/// The central panel while nothing is open.
+pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], out: &mut Outbox) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.set_max_width(560.0);
+        ui.heading("No register is open");
+        ui.add_space(8.0);
+        ui.label(format!("{} could not be opened.", nothing.path.display()));
+        ui.label(RichText::new(&nothing.reason).weak());
+        ui.add_space(16.0);
+        ui.label("Open another register, or start a new one:");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Open…")
+                .on_hover_text("Choose a register file")
+                .clicked()
+            {
+                out.command(Command::Open);
+            }
+            let others: Vec<&PathBuf> = recent.iter().filter(|p| **p != nothing.path).collect();
+            ui.add_enabled_ui(!others.is_empty(), |ui| {
+                ui.menu_button("Open Recent", |ui| {
+                    for path in others {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.command(Command::OpenRecent(path.clone()));
+                        }
+                    }
+                })
+                .response
+                .on_disabled_hover_text("No other register was opened recently");
+            });
+            if ui
+                .button("New")
+                .on_hover_text("Start an empty register")
+                .clicked()
+            {
+                out.command(Command::New);
+            }
+            if ui
+                .button("Open the sample register")
+                .on_hover_text("The sample built from the 10 April 2025 statement")
+                .clicked()
+            {
+                out.command(Command::OpenSample);
+            }
+        });
+    });
+}
