@@ -2,8 +2,8 @@
 //! register changes; it returns the edit that undoes what it did.
 
 use crate::model::{
-    Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person, PersonId,
-    Record, Register, SeriesId, SessionSeries,
+    ActionOwner, Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person,
+    PersonId, Record, Register, SeriesId, SessionSeries,
 };
 
 /// One change to the register. The record variants put a whole record
@@ -156,7 +156,7 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                 meeting.convenors.retain(|c| *c != p);
                 meeting.attendance.remove(&p);
                 for action in &mut meeting.actions {
-                    if action.owner == Some(p) {
+                    if action.owner == Some(ActionOwner::Participant(p)) {
                         action.owner = None;
                     }
                 }
@@ -169,6 +169,11 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                 for item in &mut meeting.agenda {
                     if item.lead == Some(person) {
                         item.lead = None;
+                    }
+                }
+                for action in &mut meeting.actions {
+                    if action.owner == Some(ActionOwner::Person(person)) {
+                        action.owner = None;
                     }
                 }
             }
