@@ -1,6 +1,13 @@
 //! Every change to the register as a value. `apply` is the one place the
 //! register changes; it returns the edit that undoes what it did.
 
+mod attendance;
+
+pub use attendance::{
+    add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
+    previous_with_attendance,
+};
+
 use crate::model::{
     ActionOwner, Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person,
     PersonId, Record, Register, SeriesId, SessionSeries,

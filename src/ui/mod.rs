@@ -22,6 +22,7 @@ pub mod participants;
 pub mod print;
 pub mod register_settings;
 mod run;
+mod run_meetings;
 pub mod search;
 pub mod theme;
 pub mod timeline;
@@ -29,7 +30,7 @@ pub mod widgets;
 pub mod workspace;
 
 pub use app::CoalitionDeskApp;
-pub use command::Command;
+pub use command::{Command, NewDelegate};
 pub use exchange::CsvPurpose;
 
 use chrono::NaiveDate;

@@ -26,6 +26,7 @@ mod crash_safety;
 mod document_clearance;
 mod format_reference;
 mod generate;
+mod meeting_records;
 mod model;
 mod problems;
 mod register_settings;
