@@ -44,6 +44,7 @@ mod ui_errors;
 mod ui_files;
 mod ui_first_field;
 mod ui_looking;
+mod ui_meeting_flow;
 mod ui_meetings;
 mod ui_opening;
 mod ui_participants;
