@@ -336,3 +336,19 @@ fn a_new_delegate_is_registered_with_a_role_from_the_meeting_and_seated() {
         "a blank name registers no one"
     );
 }
+
+#[test]
+fn schedule_this_session_numbers_the_third_session_three() {
+    let r = register();
+    let occurrence = coalition_desk::calendar::Occurrence {
+        series: SERIES,
+        cadence_date: date(2025, 5, 15),
+        date: date(2025, 5, 15),
+        start: None,
+        cancelled: false,
+    };
+    let (_, edit) = coalition_desk::calendar::schedule_session(&r, &occurrence).unwrap();
+    let meeting = added_meeting(&edit);
+    assert_eq!(meeting.number, Some(3));
+    assert_eq!(meeting.location, "Paris");
+}

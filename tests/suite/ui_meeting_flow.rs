@@ -9,244 +9,18 @@
 //! meeting entered the way the window allowed before (every status and
 //! delegate by hand, details typed), so the two counts compare.
 
-use chrono::{NaiveDate, NaiveTime};
-use coalition_desk::document::{Document, Origin};
+mod coalition;
+mod officer;
+
+use chrono::NaiveTime;
 use coalition_desk::model::{
-    ActionOwner, Attendance, AttendanceStatus, Meeting, MeetingFormat, MeetingId, MeetingState,
-    Participant, ParticipantId, ParticipantKind, Person, PersonId, Register, Role, SeriesId,
-    SessionSeries,
+    ActionOwner, AttendanceStatus, MeetingFormat, MeetingId, MeetingState, PersonId, Register, Role,
 };
-use coalition_desk::ui::app::Startup;
 use egui::accesskit::Role as A11yRole;
-use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::app_harness::{AppHarness, harness, today};
-
-const NATIONS: [&str; 31] = [
-    "Australia",
-    "Belgium",
-    "Canada",
-    "Croatia",
-    "Czechia",
-    "Denmark",
-    "Estonia",
-    "Finland",
-    "France",
-    "Germany",
-    "Greece",
-    "Iceland",
-    "Ireland",
-    "Italy",
-    "Latvia",
-    "Lithuania",
-    "Luxembourg",
-    "Netherlands",
-    "New Zealand",
-    "Norway",
-    "Poland",
-    "Portugal",
-    "Romania",
-    "Slovenia",
-    "Spain",
-    "Sweden",
-    "Turkey",
-    "Ukraine",
-    "United Kingdom",
-    "Austria",
-    "Albania",
-];
-const SERIES: SeriesId = SeriesId(500);
-const NEW_MEETING: MeetingId = MeetingId(600);
-const FIRST_PERSON: u64 = 100;
-
-fn nation(name: &str) -> ParticipantId {
-    let i = NATIONS.iter().position(|n| *n == name).unwrap();
-    ParticipantId(1 + i as u64)
-}
-
-fn minister(name: &str) -> PersonId {
-    PersonId(FIRST_PERSON + nation(name).0)
-}
-
-/// 31 nations, each with a minister, plus two not in the series; the
-/// series meets at Lancaster House; its two sessions were never numbered,
-/// and the second was attended by all 31 ministers.
-fn register() -> Register {
-    let mut r = Register::new("Coalition of the willing");
-    for (i, name) in NATIONS.iter().enumerate() {
-        let id = ParticipantId(1 + i as u64);
-        r.participants.insert(
-            id,
-            Participant {
-                name: (*name).into(),
-                code: name.get(..3).unwrap().to_uppercase(),
-                kind: ParticipantKind::Nation,
-                ..Participant::default()
-            },
-        );
-        r.people.insert(
-            PersonId(FIRST_PERSON + id.0),
-            Person {
-                name: format!("Minister of {name}"),
-                roles: vec![Role {
-                    title: "Minister of Defence".into(),
-                    participant: id,
-                    from: NaiveDate::from_ymd_opt(2024, 1, 1),
-                    to: None,
-                }],
-                ..Person::default()
-            },
-        );
-    }
-    for (id, name) in [(40, "Japan"), (41, "Korea")] {
-        r.participants.insert(
-            ParticipantId(id),
-            Participant {
-                name: name.into(),
-                ..Participant::default()
-            },
-        );
-    }
-    r.series.insert(
-        SERIES,
-        SessionSeries {
-            name: "Defence ministers".into(),
-            start: NaiveTime::from_hms_opt(10, 0, 0),
-            end: NaiveTime::from_hms_opt(12, 0, 0),
-            location: "Lancaster House, London".into(),
-            format: MeetingFormat::Hybrid,
-            convenors: vec![nation("United Kingdom"), nation("France")],
-            ..SessionSeries::default()
-        },
-    );
-    let session = |month, title: &str, attendance| Meeting {
-        title: title.into(),
-        series: Some(SERIES),
-        date: NaiveDate::from_ymd_opt(2026, month, 10).unwrap(),
-        state: MeetingState::Held,
-        marking: "OFFICIAL".into(),
-        attendance,
-        ..Meeting::default()
-    };
-    r.meetings.insert(
-        MeetingId(501),
-        session(9, "Ministers in September", Default::default()),
-    );
-    let all = NATIONS
-        .iter()
-        .map(|n| {
-            let row = Attendance {
-                status: AttendanceStatus::Present,
-                delegates: vec![minister(n)],
-                note: String::new(),
-            };
-            (nation(n), row)
-        })
-        .collect();
-    r.meetings
-        .insert(MeetingId(502), session(10, "Ministers in October", all));
-    r.next_id = NEW_MEETING.0;
-    r
-}
-
-/// The window with the register open, and what the officer did so far.
-struct Officer {
-    window: AppHarness,
-    clicks: usize,
-    fields: usize,
-    keys: usize,
-}
-
-impl Officer {
-    fn new() -> Self {
-        let mut window = harness(Startup::Empty);
-        window.state_mut().workspace.document = Document::new(register(), Origin::Untitled);
-        window.run();
-        Officer {
-            window,
-            clicks: 0,
-            fields: 0,
-            keys: 0,
-        }
-    }
-
-    fn interactions(&self) -> usize {
-        self.clicks + self.fields + self.keys
-    }
-
-    /// Clicks the one widget called `label` (the last one drawn, where a
-    /// menu's entry shares its name with the box that opened it).
-    fn click(&mut self, label: &str) {
-        self.window
-            .get_all_by_label(label)
-            .last()
-            .unwrap_or_else(|| panic!("nothing called {label:?}"))
-            .scroll_to_me();
-        self.window.run();
-        self.window.get_all_by_label(label).last().unwrap().click();
-        self.window.run();
-        self.clicks += 1;
-    }
-
-    /// Clicks into a text field and types `text`.
-    fn type_in(&mut self, role: A11yRole, label: &str, text: &str) {
-        let field = self.window.get_by_role_and_label(role, label);
-        field.scroll_to_me();
-        self.window.run();
-        self.window.get_by_role_and_label(role, label).focus();
-        self.window.run();
-        self.clicks += 1;
-        self.type_here(role, label, text);
-    }
-
-    /// Types into the field that already has the keyboard.
-    fn type_here(&mut self, role: A11yRole, label: &str, text: &str) {
-        self.window
-            .get_by_role_and_label(role, label)
-            .type_text(text);
-        self.window.run();
-        self.fields += 1;
-    }
-
-    fn key(&mut self, key: egui::Key) {
-        self.window.key_press(key);
-        self.window.run();
-        self.keys += 1;
-    }
-
-    fn key_with(&mut self, modifiers: egui::Modifiers, key: egui::Key) {
-        self.window.key_press_modifiers(modifiers, key);
-        self.window.run();
-        self.keys += 1;
-    }
-
-    /// Picks `option` in the drop-down called `label`.
-    fn choose(&mut self, label: &str, option: &str) {
-        self.click(label);
-        self.click(option);
-    }
-
-    fn register(&self) -> &Register {
-        self.window.state().workspace.document.register()
-    }
-
-    /// Leaves the text field being typed in, so later keys go elsewhere.
-    fn leave_field(&mut self) {
-        self.window.key_press(egui::Key::Escape);
-        self.window.run();
-        self.keys += 1;
-    }
-
-    fn report(&self, how: &str) {
-        println!(
-            "{how}: {} interactions ({} clicks, {} fields typed, {} keys)",
-            self.interactions(),
-            self.clicks,
-            self.fields,
-            self.keys
-        );
-    }
-}
+use crate::app_harness::today;
+use coalition::{NATIONS, NEW_MEETING, SERIES, minister, nation};
+use officer::Officer;
 
 const AGENDA: [(&str, &str); 3] = [
     ("Air defence for the winter", "Twelve systems pledged"),
@@ -358,17 +132,9 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
     officer.choose("Attendance of Norway", "Apologies");
     officer.click("New delegate for Poland");
     // The name field has the keyboard as soon as the box opens.
-    officer.type_here(
-        A11yRole::TextInput,
-        "Name of the new delegate",
-        "Anna Kowalska",
-    );
+    officer.type_here("Anna Kowalska");
     officer.key(egui::Key::Tab);
-    officer.type_here(
-        A11yRole::TextInput,
-        "Role of the new delegate",
-        "Ambassador",
-    );
+    officer.type_here("Ambassador");
     officer.key(egui::Key::Enter);
 
     minutes(&mut officer);
@@ -409,4 +175,70 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
     );
     // The measure the issue asks for: well under a hundred steps.
     assert!(officer.interactions() < 80, "{}", officer.interactions());
+}
+
+/// The same meeting entered the way the window allowed before: a blank
+/// meeting whose details are typed, every status and every delegate
+/// picked row by row, and the unknown ambassador added on the
+/// Participants tab before going back to the meeting. (The window before
+/// could not make a person or the secretariat an action's owner; the
+/// owner takes the same two clicks either way, so the count holds.)
+#[test]
+fn recording_the_same_meeting_row_by_row() {
+    let mut officer = Officer::new();
+    officer.click("Meetings");
+    officer.click("New meeting");
+    officer.click_into(A11yRole::TextInput, "Title");
+    officer.key_with(egui::Modifiers::COMMAND, egui::Key::A);
+    officer.type_here("Defence ministers");
+    officer.type_in(A11yRole::TextInput, "Time", "10:00");
+    officer.type_in(A11yRole::TextInput, "End time", "12:00");
+    officer.type_in(A11yRole::TextInput, "Location", "Lancaster House, London");
+    officer.leave_field();
+    officer.choose("Format", "Hybrid");
+    officer.choose("Add convenor", "United Kingdom");
+    officer.choose("Add convenor", "France");
+    officer.choose("Series", "Defence ministers");
+    // The number was typed: the window before offered none, or No. 1.
+    officer.click("Number in series");
+    officer.key_with(egui::Modifiers::COMMAND, egui::Key::A);
+    officer.type_here("3");
+    officer.key(egui::Key::Enter);
+    officer.choose("State", "Held");
+
+    for name in NATIONS {
+        let status = if name == "Norway" {
+            "Apologies"
+        } else {
+            "Present"
+        };
+        officer.choose(&format!("Attendance of {name}"), status);
+    }
+    for name in NATIONS.iter().filter(|n| **n != "Norway") {
+        officer.choose(
+            &format!("Add delegate for {name}"),
+            &format!("Minister of {name}, Minister of Defence"),
+        );
+    }
+    // The ambassador is not in the register: off to the Participants tab.
+    officer.click("Participants");
+    officer.click("Poland");
+    officer.click("Add person");
+    officer.type_here("Anna Kowalska");
+    officer.type_in_first(A11yRole::TextInput, "Role title", "Ambassador");
+    officer.leave_field();
+    officer.click("Meetings");
+    officer.choose("Add delegate for Poland", "Anna Kowalska, Ambassador");
+
+    minutes(&mut officer);
+    officer.report("row by row, as before");
+
+    let register = officer.register();
+    let (&ambassador, _) = register
+        .people
+        .iter()
+        .find(|(_, p)| p.name == "Anna Kowalska")
+        .expect("the ambassador is in the register");
+    assert_recorded(register, NEW_MEETING, Some(ambassador));
+    assert!(officer.interactions() > 150, "{}", officer.interactions());
 }
