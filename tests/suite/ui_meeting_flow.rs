@@ -129,6 +129,14 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
 
     officer.click("Copy from the previous session");
     officer.click("Mark all invited present");
+    let undo = |officer: &Officer| {
+        let document = &officer.window.state().workspace.document;
+        document.undo_label().map(str::to_owned)
+    };
+    assert_eq!(
+        undo(&officer).as_deref(),
+        Some("mark 31 delegations present at Defence ministers (2026-11-25)")
+    );
     officer.choose("Attendance of Norway", "Apologies");
     officer.click("New delegate for Poland");
     // The name field has the keyboard as soon as the box opens.
@@ -136,6 +144,10 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
     officer.key(egui::Key::Tab);
     officer.type_here("Ambassador");
     officer.key(egui::Key::Enter);
+    assert_eq!(
+        undo(&officer).as_deref(),
+        Some("add delegate Anna Kowalska for Poland")
+    );
 
     minutes(&mut officer);
     officer.report("with the helpers");
@@ -241,4 +253,22 @@ fn recording_the_same_meeting_row_by_row() {
         .expect("the ambassador is in the register");
     assert_recorded(register, NEW_MEETING, Some(ambassador));
     assert!(officer.interactions() > 150, "{}", officer.interactions());
+}
+
+#[test]
+fn a_blank_meeting_put_in_a_series_takes_what_the_series_says() {
+    let mut officer = Officer::new();
+    officer.click("Meetings");
+    officer.click("New meeting");
+    officer.choose("Series", "Defence ministers");
+    let m = officer.register().meeting(NEW_MEETING).unwrap();
+    assert_eq!(m.title, "Defence ministers");
+    assert_eq!(m.number, Some(3));
+    assert_eq!(m.location, "Lancaster House, London");
+    assert_eq!(m.start, NaiveTime::from_hms_opt(10, 0, 0));
+    assert_eq!(m.convenors, [nation("United Kingdom"), nation("France")]);
+    // One step: one undo gives the blank meeting back.
+    assert!(officer.window.state_mut().workspace.document.undo());
+    let m = officer.register().meeting(NEW_MEETING).unwrap();
+    assert_eq!((m.title.as_str(), m.series), ("New meeting", None));
 }
