@@ -43,10 +43,12 @@ pub fn expected_delegations(register: &Register, id: MeetingId) -> Vec<Participa
 
 /// The edit that marks every expected delegation (see
 /// [`expected_delegations`]) present and the meeting held. `None` when no
-/// delegation is expected or the meeting was cancelled or postponed.
-pub fn expected_present(register: &Register, id: MeetingId) -> Option<Edit> {
+/// delegation is expected, the meeting was cancelled or postponed, or its
+/// date is after `today` (no one has attended it yet).
+pub fn expected_present(register: &Register, id: MeetingId, today: NaiveDate) -> Option<Edit> {
     let mut meeting = register.meeting(id)?.clone();
-    if !matches!(meeting.state, MeetingState::Planned | MeetingState::Held) {
+    if !matches!(meeting.state, MeetingState::Planned | MeetingState::Held) || meeting.date > today
+    {
         return None;
     }
     let expected = expected_delegations(register, id);

@@ -25,10 +25,10 @@ impl CoalitionDeskApp {
         let register = self.workspace.document.register();
         let title = register.meeting_title(meeting);
         let count = edit::expected_delegations(register, meeting).len();
-        let Some(edit) = edit::expected_present(register, meeting) else {
+        let Some(edit) = edit::expected_present(register, meeting, self.today) else {
             self.notify(format!(
-                "No delegation is invited to {title}: record the invitations, \
-                 or copy the previous session's attendance"
+                "Nothing to mark at {title}: it must be held by today, \
+                 and have delegations invited (or a previous session to copy)"
             ));
             return;
         };

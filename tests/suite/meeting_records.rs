@@ -252,7 +252,12 @@ fn all_invited_become_present_and_the_meeting_held_in_one_undo_step() {
         edit::expected_delegations(doc.register(), id),
         [ParticipantId(3), ParticipantId(4)]
     );
-    doc.apply(edit::expected_present(doc.register(), id).unwrap());
+    // Not before the day: no one has attended a session still to come.
+    assert_eq!(
+        edit::expected_present(doc.register(), id, date(2025, 5, 14)),
+        None
+    );
+    doc.apply(edit::expected_present(doc.register(), id, date(2025, 5, 15)).unwrap());
     let meeting = doc.register().meeting(id).unwrap();
     assert_eq!(meeting.state, MeetingState::Held);
     let statuses: Vec<_> = meeting.attendance.values().map(|a| a.status).collect();
@@ -278,7 +283,7 @@ fn with_no_invitations_the_series_previous_list_and_convenors_are_expected() {
 fn nothing_to_mark_when_no_delegation_is_expected() {
     let mut r = register();
     r.meetings.get_mut(&FIRST).unwrap().series = None;
-    assert_eq!(edit::expected_present(&r, FIRST), None);
+    assert_eq!(edit::expected_present(&r, FIRST, date(2025, 5, 15)), None);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Who attended, for whom, and who sat at the table: one row per
 //! participant in the register, nations first.
 
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::details::chip;
@@ -23,11 +24,12 @@ pub(super) fn attendance_ui(
     register: &Register,
     id: MeetingId,
     meeting: &mut Meeting,
+    today: NaiveDate,
     draft: &mut DelegateDraft,
     out: &mut Outbox,
 ) {
     summary_ui(ui, meeting);
-    quick_ui(ui, register, id, meeting, out);
+    quick_ui(ui, register, (id, today), meeting, out);
     if register.participants.is_empty() {
         ui.weak("The register has no participants yet.");
         return;
@@ -65,21 +67,32 @@ fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
 }
 
 /// Attendance for many delegations in one step each.
-fn quick_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &Meeting, out: &mut Outbox) {
+fn quick_ui(
+    ui: &mut Ui,
+    register: &Register,
+    (id, today): (MeetingId, NaiveDate),
+    meeting: &Meeting,
+    out: &mut Outbox,
+) {
     let expected = edit::expected_delegations(register, id).len();
     let open = matches!(meeting.state, MeetingState::Planned | MeetingState::Held);
+    let past = meeting.date <= today;
     let previous = edit::previous_with_attendance(register, id);
     ui.horizontal(|ui| {
         let all = Command::MarkExpectedPresent(id);
         let hint = match expected {
             _ if !open => format!("The meeting is {}", meeting.state.label().to_lowercase()),
+            _ if !past => format!(
+                "The meeting is on {}: mark who attended once it has been held",
+                meeting.date
+            ),
             0 => "No delegation is invited: record the invitations, or copy the previous session"
                 .to_owned(),
             1 => "Mark the 1 invited delegation present, and the meeting held".to_owned(),
             n => format!("Mark the {n} invited delegations present, and the meeting held"),
         };
         if ui
-            .add_enabled(open && expected > 0, egui::Button::new(all.label()))
+            .add_enabled(open && past && expected > 0, egui::Button::new(all.label()))
             .on_hover_text(&hint)
             .on_disabled_hover_text(&hint)
             .clicked()

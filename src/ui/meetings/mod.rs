@@ -260,7 +260,7 @@ fn editor_ui(
                 details::details_ui(ui, register, id, &mut meeting)
             });
             section(ui, "Attendance", id, |ui| {
-                attendance::attendance_ui(ui, register, id, &mut meeting, delegate, out)
+                attendance::attendance_ui(ui, register, id, &mut meeting, today, delegate, out)
             });
             section(ui, "Agenda", id, |ui| {
                 minutes::agenda_ui(ui, register, id, &mut meeting)
