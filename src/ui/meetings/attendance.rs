@@ -88,6 +88,16 @@ fn quick_ui(
             ),
             0 => "No delegation is invited: record the invitations, or copy the previous session"
                 .to_owned(),
+            n if !meeting
+                .attendance
+                .values()
+                .any(|a| a.status.is_expectation()) =>
+            {
+                format!(
+                    "No invitation is recorded: mark the {n} delegation(s) the series expects \
+                 (its previous session's and the convenors) present, and the meeting held"
+                )
+            }
             1 => "Mark the 1 invited delegation present, and the meeting held".to_owned(),
             n => format!("Mark the {n} invited delegations present, and the meeting held"),
         };
