@@ -1,9 +1,16 @@
 //! Every change to the register as a value. `apply` is the one place the
 //! register changes; it returns the edit that undoes what it did.
 
+mod attendance;
+
+pub use attendance::{
+    add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
+    previous_with_attendance,
+};
+
 use crate::model::{
-    Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person, PersonId,
-    Record, Register, SeriesId, SessionSeries,
+    ActionOwner, Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person,
+    PersonId, Record, Register, SeriesId, SessionSeries,
 };
 
 /// One change to the register. The record variants put a whole record
@@ -156,7 +163,7 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                 meeting.convenors.retain(|c| *c != p);
                 meeting.attendance.remove(&p);
                 for action in &mut meeting.actions {
-                    if action.owner == Some(p) {
+                    if action.owner == Some(ActionOwner::Participant(p)) {
                         action.owner = None;
                     }
                 }
@@ -169,6 +176,11 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                 for item in &mut meeting.agenda {
                     if item.lead == Some(person) {
                         item.lead = None;
+                    }
+                }
+                for action in &mut meeting.actions {
+                    if action.owner == Some(ActionOwner::Person(person)) {
+                        action.owner = None;
                     }
                 }
             }

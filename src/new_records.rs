@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar;
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
-    Register,
+    Person, PersonId, Register, Role, SeriesId,
 };
 
 /// The note on a new commitment's first history entry.
@@ -24,16 +25,61 @@ pub fn participant(register: &Register) -> (ParticipantId, Edit) {
     (id, Edit::Participant(id, Some(participant)))
 }
 
+/// The title a new meeting outside a series starts with.
+pub const NEW_MEETING_TITLE: &str = "New meeting";
+
 /// A meeting called "New meeting", dated `today`, at the lowest marking.
 pub fn meeting(register: &Register, today: NaiveDate) -> (MeetingId, Edit) {
     let id = MeetingId(register.fresh_id());
     let meeting = Meeting {
-        title: "New meeting".into(),
+        title: NEW_MEETING_TITLE.into(),
         date: today,
         marking: register.lowest_marking().into(),
         ..Meeting::default()
     };
     (id, Edit::Meeting(id, Some(meeting)))
+}
+
+/// The next session of `series`, dated `today`: the series' title, the
+/// next number, time, place, format and convenors, and the previous
+/// session's open actions, as "Schedule this session" makes it. `None`
+/// when the series does not exist.
+pub fn meeting_in_series(
+    register: &Register,
+    series: SeriesId,
+    today: NaiveDate,
+) -> Option<(MeetingId, Edit)> {
+    let meeting = calendar::new_session(register, series, today)?;
+    let id = MeetingId(register.fresh_id());
+    Some((id, Edit::Meeting(id, Some(meeting))))
+}
+
+/// A person first met as a delegate: `name`, holding `title` for
+/// `participant` from `from` (the meeting's date) on. Blank names are
+/// refused, since the officer could not find the person again.
+pub fn delegate(
+    register: &Register,
+    name: &str,
+    title: &str,
+    participant: ParticipantId,
+    from: NaiveDate,
+) -> Option<(PersonId, Edit)> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let id = PersonId(register.fresh_id());
+    let person = Person {
+        name: name.to_owned(),
+        roles: vec![Role {
+            title: title.trim().to_owned(),
+            participant,
+            from: Some(from),
+            to: None,
+        }],
+        notes: String::new(),
+    };
+    Some((id, Edit::Person(id, Some(person))))
 }
 
 /// A proposed commitment called "New commitment" by `participant` (or the

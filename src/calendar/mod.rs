@@ -16,7 +16,9 @@ pub use cadence::{Cadence, CadenceEnd, Rhythm};
 pub use checks::series_problems;
 pub use ics::calendar_ics;
 pub use recurrence::{Occurrence, occurrences, projected_sessions};
-pub use schedule::{previous_session, schedule_session};
+pub use schedule::{
+    new_session, next_number, previous_session, schedule_session, take_series_defaults,
+};
 
 /// Why a series could not be expanded or the calendar not written.
 #[derive(Debug, thiserror::Error)]

@@ -1,4 +1,9 @@
-//! "Schedule this session": a projected occurrence becomes a meeting.
+//! A new session of a series, whether scheduled from a projected
+//! occurrence on the timeline or made with "New meeting in a series": it
+//! takes the series' title, the next number, time, place, format and
+//! convenors, and the open action items of the previous session.
+
+use chrono::NaiveDate;
 
 use crate::edit::Edit;
 use crate::model::{Meeting, MeetingId, MeetingState, Register, SeriesId};
@@ -10,7 +15,7 @@ use super::Occurrence;
 pub fn previous_session(
     register: &Register,
     series: SeriesId,
-    date: chrono::NaiveDate,
+    date: NaiveDate,
 ) -> Option<MeetingId> {
     register
         .meetings
@@ -21,36 +26,33 @@ pub fn previous_session(
         .map(|(id, _)| *id)
 }
 
-/// The new meeting's id and the edit that creates it for `occurrence`:
-/// title, time, place, format and convenors from the series, the next
-/// number in the series, and the open action items of the previous session
-/// carried over. `None` when the series no longer exists.
-pub fn schedule_session(register: &Register, occurrence: &Occurrence) -> Option<(MeetingId, Edit)> {
-    let series = register.session_series(occurrence.series)?;
-    let id = MeetingId(register.fresh_id());
-    let number = register
+/// The number a new session of `series` on `date` takes: one more than the
+/// sessions held or planned up to that day, and above every number given
+/// to them. Counting matters where earlier sessions were never numbered
+/// (the third session is No. 3, not No. 1).
+pub fn next_number(register: &Register, series: SeriesId, date: NaiveDate) -> u32 {
+    let earlier: Vec<&Meeting> = register
         .meetings
         .values()
-        .filter(|m| m.series == Some(occurrence.series))
-        .filter_map(|m| m.number)
-        .max()
-        .map_or(1, |n| n + 1);
-    let carried = previous_session(register, occurrence.series, occurrence.date)
-        .and_then(|previous| register.meeting(previous))
-        .map(|previous| {
-            previous
-                .actions
-                .iter()
-                .filter(|a| !a.done)
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
-    let meeting = Meeting {
+        .filter(|m| m.series == Some(series) && m.date <= date && m.counts_in_numbering())
+        .collect();
+    let counted = u32::try_from(earlier.len()).unwrap_or(u32::MAX);
+    let highest = earlier.iter().filter_map(|m| m.number).max().unwrap_or(0);
+    counted.max(highest).saturating_add(1)
+}
+
+/// A planned session of `series` on `date`, not yet in the register: what
+/// the series says, and where the series leaves a blank (no time, no
+/// place, no convenors), what its last session did. `None` when the series
+/// does not exist.
+pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) -> Option<Meeting> {
+    let series = register.session_series(series_id)?;
+    let last = previous_session(register, series_id, date).and_then(|id| register.meeting(id));
+    let mut meeting = Meeting {
         title: series.name.clone(),
-        series: Some(occurrence.series),
-        number: Some(number),
-        date: occurrence.date,
+        series: Some(series_id),
+        number: Some(next_number(register, series_id, date)),
+        date,
         start: series.start,
         end: series.end,
         time_zone: series.time_zone,
@@ -58,9 +60,66 @@ pub fn schedule_session(register: &Register, occurrence: &Occurrence) -> Option<
         format: series.format,
         state: MeetingState::Planned,
         convenors: series.convenors.clone(),
-        actions: carried,
         marking: register.lowest_marking().to_string(),
         ..Meeting::default()
     };
+    if let Some(last) = last {
+        if meeting.title.trim().is_empty() {
+            meeting.title = last.title.clone();
+        }
+        if meeting.start.is_none() && meeting.end.is_none() {
+            meeting.start = last.start;
+            meeting.end = last.end;
+            meeting.time_zone = last.time_zone;
+        }
+        if meeting.location.trim().is_empty() {
+            meeting.location = last.location.clone();
+            meeting.format = last.format;
+        }
+        if meeting.convenors.is_empty() {
+            meeting.convenors = last.convenors.clone();
+        }
+        meeting.actions = last.actions.iter().filter(|a| !a.done).cloned().collect();
+    }
+    Some(meeting)
+}
+
+/// The new meeting's id and the edit that creates it for `occurrence`
+/// (see [`new_session`]). `None` when the series no longer exists.
+pub fn schedule_session(register: &Register, occurrence: &Occurrence) -> Option<(MeetingId, Edit)> {
+    let meeting = new_session(register, occurrence.series, occurrence.date)?;
+    let id = MeetingId(register.fresh_id());
     Some((id, Edit::Meeting(id, Some(meeting))))
+}
+
+/// Fills what a meeting just put in `series` still leaves blank — title
+/// (or the "New meeting" a new record starts with), number, time, place
+/// and convenors — from [`new_session`]; what the officer already wrote
+/// stays.
+pub fn take_series_defaults(register: &Register, meeting: &mut Meeting, placeholder_title: &str) {
+    let Some(series) = meeting.series else {
+        return;
+    };
+    let Some(session) = new_session(register, series, meeting.date) else {
+        return;
+    };
+    let title = meeting.title.trim();
+    if title.is_empty() || title == placeholder_title {
+        meeting.title = session.title;
+    }
+    if meeting.number.is_none() {
+        meeting.number = session.number;
+    }
+    if meeting.start.is_none() && meeting.end.is_none() {
+        meeting.start = session.start;
+        meeting.end = session.end;
+        meeting.time_zone = session.time_zone;
+    }
+    if meeting.location.trim().is_empty() {
+        meeting.location = session.location;
+        meeting.format = session.format;
+    }
+    if meeting.convenors.is_empty() {
+        meeting.convenors = session.convenors;
+    }
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::model::{
-    ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
-    MeetingId, MeetingState, ParticipantId, SeriesId, SessionSeries,
+    ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting,
+    MeetingFormat, MeetingId, MeetingState, ParticipantId, SeriesId, SessionSeries,
 };
 
 use super::Making;
@@ -108,7 +108,7 @@ pub(super) fn meetings(
                 }],
                 actions: vec![ActionItem {
                     text: "Circulate updated contribution tables".into(),
-                    owner: participants.first().copied(),
+                    owner: participants.first().copied().map(ActionOwner::Participant),
                     due: Some(date + Days::new(14)),
                     done: held,
                 }],

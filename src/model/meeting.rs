@@ -3,7 +3,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ParticipantId, PersonId, SeriesId};
+use super::{ActionOwner, ParticipantId, PersonId, SeriesId};
 
 /// Where the meeting stands.
 #[derive(
@@ -167,7 +167,9 @@ pub struct Decision {
 #[serde(default, deny_unknown_fields)]
 pub struct ActionItem {
     pub text: String,
-    pub owner: Option<ParticipantId>,
+    /// A participant, a person or the secretariat.
+    #[serde(deserialize_with = "super::action_owner::optional_owner")]
+    pub owner: Option<ActionOwner>,
     #[serde(deserialize_with = "super::text_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub done: bool,

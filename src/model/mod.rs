@@ -1,5 +1,6 @@
 //! The register: one coalition's records. Plain data, no I/O and no UI.
 
+mod action_owner;
 pub mod amounts;
 mod commitment;
 mod commitment_problems;
@@ -19,6 +20,7 @@ pub(crate) mod unique_ids;
 mod validation;
 mod workflow;
 
+pub use action_owner::ActionOwner;
 pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };

@@ -193,7 +193,7 @@ impl Register {
         }
         for (n, action) in meeting.actions.iter().enumerate() {
             if let Some(owner) = action.owner
-                && self.participant(owner).is_none()
+                && !self.owner_exists(owner)
             {
                 report(
                     record,

@@ -1,7 +1,7 @@
 //! Who refers to whom, so that a delete can say what it touches and the
 //! edit that performs it can mend every reference in the same undo step.
 
-use super::{CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
+use super::{ActionOwner, CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
 
 /// Any record of the register that can be deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,7 +79,11 @@ impl Register {
                     if meeting.attendance.contains_key(&p) {
                         add(holder, "the attendance");
                     }
-                    if meeting.actions.iter().any(|a| a.owner == Some(p)) {
+                    if meeting
+                        .actions
+                        .iter()
+                        .any(|a| a.owner == Some(ActionOwner::Participant(p)))
+                    {
                         add(holder, "an action's owner");
                     }
                 }
@@ -96,6 +100,13 @@ impl Register {
                     }
                     if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
                         add(holder, "an agenda item's lead");
+                    }
+                    if meeting
+                        .actions
+                        .iter()
+                        .any(|a| a.owner == Some(ActionOwner::Person(person)))
+                    {
+                        add(holder, "an action's owner");
                     }
                 }
                 Record::Series(s) => {

@@ -337,7 +337,7 @@ pub fn meeting_summary(
                 .iter()
                 .map(|a| ActionLine {
                     text: a.text.clone(),
-                    owner: a.owner.map(|p| register.participant_name(p)),
+                    owner: a.owner.map(|o| register.owner_name(o)),
                     due: a.due.map(long_date),
                     done: a.done,
                 })

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, MeetingId, ParticipantId, Record, Register, amounts,
+    ActionOwner, Commitment, CommitmentId, CommitmentStatus, MeetingId, Record, Register, amounts,
 };
 
 /// A status step taken in the window.
@@ -34,7 +34,7 @@ pub struct DeliveryStep {
 pub struct OpenAction {
     pub meeting: MeetingId,
     pub text: String,
-    pub owner: Option<ParticipantId>,
+    pub owner: Option<ActionOwner>,
     pub due: Option<NaiveDate>,
 }
 
@@ -263,7 +263,7 @@ pub fn changes_csv(
             action.due.map(|d| d.to_string()).unwrap_or_default(),
             action
                 .owner
-                .map(|p| register.participant_code(p))
+                .map(|o| register.owner_short_name(o))
                 .unwrap_or_default(),
             action.text.clone(),
             register.meeting_title(action.meeting),

@@ -64,6 +64,14 @@ pub enum Command {
     NewParticipant,
     NewMeeting,
     NewCommitment,
+    /// Adds the next session of a series, dated today, and opens it.
+    NewMeetingInSeries(SeriesId),
+    /// Marks every delegation the meeting expects present.
+    MarkExpectedPresent(MeetingId),
+    /// Starts the meeting's attendance from the series' previous session.
+    CopyPreviousAttendance(MeetingId),
+    /// Registers a person first met at the table and seats them.
+    AddNewDelegate(NewDelegate),
     OpenParticipant(ParticipantId),
     OpenMeeting(MeetingId),
     OpenCommitment(CommitmentId),
@@ -85,6 +93,18 @@ pub enum Command {
     ExportChangesCsv(MeetingId),
     /// Opens the command palette: every action, found by typing.
     CommandPalette,
+}
+
+/// A delegate the register does not know yet, as typed on an attendance
+/// row: the person is created with a role for the participant from the
+/// meeting's date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewDelegate {
+    pub meeting: MeetingId,
+    pub participant: ParticipantId,
+    pub name: String,
+    /// The role, e.g. "Ambassador"; may be left empty.
+    pub title: String,
 }
 
 /// A command that needs nothing but itself: the ones a shortcut or the
@@ -293,6 +313,10 @@ impl Command {
             Command::OpenRecent(path) => path.display().to_string(),
             Command::OpenParticipant(_) => "Open participant".into(),
             Command::OpenMeeting(_) => "Open meeting".into(),
+            Command::NewMeetingInSeries(_) => "New meeting in a series".into(),
+            Command::MarkExpectedPresent(_) => "Mark all invited present".into(),
+            Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
+            Command::AddNewDelegate(_) => "Add new delegate".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
             // Beside a participant, its people are deleted by their own
             // button, so that one names what it deletes.
@@ -316,6 +340,19 @@ impl Command {
             Command::OpenRecent(_) => "Open this register again",
             Command::OpenParticipant(_) => "Show this participant",
             Command::OpenMeeting(_) => "Show this meeting",
+            Command::NewMeetingInSeries(_) => {
+                "Add the next session of the series, dated today, with its title, number, \
+                 time, place, format and convenors"
+            }
+            Command::MarkExpectedPresent(_) => {
+                "Mark every delegation invited to this meeting present, and the meeting held"
+            }
+            Command::CopyPreviousAttendance(_) => {
+                "Start from who attended the previous session of the series, with their delegates"
+            }
+            Command::AddNewDelegate(_) => {
+                "Add this person to the register with the role, and seat them at this meeting"
+            }
             Command::OpenCommitment(_) => "Show this commitment",
             Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
             Command::Delete(_) => "Delete this record (asks first)",

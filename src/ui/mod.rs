@@ -23,6 +23,7 @@ pub mod participants;
 pub mod print;
 pub mod register_settings;
 mod run;
+mod run_meetings;
 pub mod search;
 mod start;
 pub mod theme;
@@ -31,7 +32,7 @@ pub mod widgets;
 pub mod workspace;
 
 pub use app::CoalitionDeskApp;
-pub use command::Command;
+pub use command::{Command, NewDelegate};
 pub use exchange::CsvPurpose;
 
 use chrono::NaiveDate;

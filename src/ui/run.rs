@@ -78,6 +78,10 @@ impl CoalitionDeskApp {
             Command::NewParticipant => self.new_participant(),
             Command::NewMeeting => self.new_meeting(),
             Command::NewCommitment => self.new_commitment(),
+            Command::NewMeetingInSeries(series) => self.new_meeting_in_series(series),
+            Command::MarkExpectedPresent(meeting) => self.mark_expected_present(meeting),
+            Command::CopyPreviousAttendance(meeting) => self.copy_previous_attendance(meeting),
+            Command::AddNewDelegate(delegate) => self.add_new_delegate(&delegate),
             Command::OpenParticipant(id) => {
                 self.settings.tab = Tab::Participants;
                 workspace.participants.open(id);

@@ -7,10 +7,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{
-    ActionItem, AgendaItem, Attendance, AttendanceStatus, Commitment, CommitmentStatus, Decision,
-    Delivery, Meeting, MeetingFormat, MeetingState, Money, OccurrenceChange, Participant,
-    ParticipantKind, Person, Quantity, Register, Role, Route, SeriesException, SessionSeries,
-    StatusChange,
+    ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Commitment,
+    CommitmentStatus, Decision, Delivery, Meeting, MeetingFormat, MeetingState, Money,
+    OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Register, Role, Route,
+    SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -123,6 +123,7 @@ fn choices() -> Vec<Shape> {
         shape::<Route>(),
         shape::<CommitmentStatus>(),
         shape::<OccurrenceChange>(),
+        shape::<ActionOwner>(),
     ]
 }
 

@@ -26,7 +26,7 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
     meeting.actions = vec![
         ActionItem {
             text: LONG.into(),
-            owner: Some(GBR),
+            owner: Some(GBR.into()),
             due: Some(date(2025, 7, 1)),
             done: false,
         },

@@ -12,7 +12,7 @@ use coalition_desk::model::{
     Register, Role,
 };
 use coalition_desk::ui::meetings::MeetingsPanel;
-use coalition_desk::ui::{Outbox, PanelContext};
+use coalition_desk::ui::{Command, Outbox, PanelContext};
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -87,6 +87,18 @@ fn harness() -> Harness<'static, State> {
                     {
                         out.edits.push(edit);
                         panel.open(id);
+                    }
+                    // As the app runs it: the core makes the one edit.
+                    if let Command::AddNewDelegate(new) = command
+                        && let Some(edit) = coalition_desk::edit::add_new_delegate(
+                            doc.register(),
+                            new.meeting,
+                            new.participant,
+                            &new.name,
+                            &new.title,
+                        )
+                    {
+                        out.edits.push(edit);
                     }
                 }
                 for edit in out.edits {
@@ -182,4 +194,50 @@ fn snapshot_of_a_recorded_meeting() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("meetings_panel");
+}
+
+#[test]
+fn a_delegate_new_to_the_register_is_typed_on_the_row_and_seated() {
+    let mut harness = harness();
+    click(&mut harness, "New meeting");
+    crate::common::set_meeting_state(&mut harness, "Held");
+    click(&mut harness, "Attendance of Україна");
+    click(&mut harness, "Present");
+    click(&mut harness, "New delegate for Україна");
+    // The name field has the keyboard as soon as the box opens.
+    harness.event(egui::Event::Text("Taras Shevchuk".into()));
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.event(egui::Event::Text("Ambassador".into()));
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("meeting_new_delegate");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+
+    let register = harness.state().0.register().clone();
+    let (&person, taras) = register
+        .people
+        .iter()
+        .find(|(_, p)| p.name == "Taras Shevchuk")
+        .expect("the delegate is in the register");
+    assert_eq!(taras.roles[0].title, "Ambassador");
+    assert_eq!(taras.roles[0].participant, UKRAINE);
+    assert_eq!(taras.roles[0].from, Some(today()));
+    let meeting = register.meeting(MeetingId(4)).unwrap();
+    assert_eq!(meeting.attendance[&UKRAINE].delegates, vec![person]);
+    // The box closed: its fields are gone.
+    assert!(harness.query_by_label("Name of the new delegate").is_none());
+    // One undo takes back both the person and the seat.
+    assert!(harness.state_mut().0.undo());
+    harness.run();
+    let register = harness.state().0.register();
+    assert!(register.people.values().all(|p| p.name != "Taras Shevchuk"));
+    assert!(
+        register.meeting(MeetingId(4)).unwrap().attendance[&UKRAINE]
+            .delegates
+            .is_empty()
+    );
 }

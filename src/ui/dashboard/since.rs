@@ -109,7 +109,7 @@ fn changes_ui(ui: &mut Ui, register: &Register, changes: &SessionChanges, out: &
     for action in &changes.open_actions {
         let owner = action
             .owner
-            .map(|p| register.participant_code(p))
+            .map(|o| register.owner_short_name(o))
             .unwrap_or_else(|| "no owner".into());
         let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
         ui.label(format!("{} ({owner}{due})", action.text));

@@ -1,19 +1,35 @@
 //! Who attended, for whom, and who sat at the table: one row per
 //! participant in the register, nations first.
 
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::details::chip;
+use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
-use crate::ui::theme;
+use crate::ui::command::NewDelegate;
+use crate::ui::{Command, Outbox, theme};
+
+/// A delegate being typed on one attendance row, kept between frames
+/// while the row's "+ new delegate" is open.
+#[derive(Debug, Default)]
+pub(super) struct DelegateDraft {
+    row: Option<(MeetingId, ParticipantId)>,
+    name: String,
+    title: String,
+}
 
 pub(super) fn attendance_ui(
     ui: &mut Ui,
     register: &Register,
     id: MeetingId,
     meeting: &mut Meeting,
+    today: NaiveDate,
+    draft: &mut DelegateDraft,
+    out: &mut Outbox,
 ) {
     summary_ui(ui, meeting);
+    quick_ui(ui, register, (id, today), meeting, out);
     if register.participants.is_empty() {
         ui.weak("The register has no participants yet.");
         return;
@@ -28,7 +44,7 @@ pub(super) fn attendance_ui(
             }
             ui.end_row();
             for participant in register.participants_by_name() {
-                row_ui(ui, register, id, meeting, participant);
+                row_ui(ui, register, id, meeting, participant, draft, out);
                 ui.end_row();
             }
         });
@@ -50,6 +66,69 @@ fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
     });
 }
 
+/// Attendance for many delegations in one step each.
+fn quick_ui(
+    ui: &mut Ui,
+    register: &Register,
+    (id, today): (MeetingId, NaiveDate),
+    meeting: &Meeting,
+    out: &mut Outbox,
+) {
+    let expected = edit::expected_delegations(register, id).len();
+    let open = matches!(meeting.state, MeetingState::Planned | MeetingState::Held);
+    let past = meeting.date <= today;
+    let previous = edit::previous_with_attendance(register, id);
+    ui.horizontal(|ui| {
+        let all = Command::MarkExpectedPresent(id);
+        let hint = match expected {
+            _ if !open => format!("The meeting is {}", meeting.state.label().to_lowercase()),
+            _ if !past => format!(
+                "The meeting is on {}: mark who attended once it has been held",
+                meeting.date
+            ),
+            0 => "No delegation is invited: record the invitations, or copy the previous session"
+                .to_owned(),
+            n if !meeting
+                .attendance
+                .values()
+                .any(|a| a.status.is_expectation()) =>
+            {
+                format!(
+                    "No invitation is recorded: mark the {n} delegation(s) the series expects \
+                 (its previous session's and the convenors) present, and the meeting held"
+                )
+            }
+            1 => "Mark the 1 invited delegation present, and the meeting held".to_owned(),
+            n => format!("Mark the {n} invited delegations present, and the meeting held"),
+        };
+        if ui
+            .add_enabled(open && past && expected > 0, egui::Button::new(all.label()))
+            .on_hover_text(&hint)
+            .on_disabled_hover_text(&hint)
+            .clicked()
+        {
+            out.command(all);
+        }
+        let copy = Command::CopyPreviousAttendance(id);
+        let hint = match previous {
+            Some(previous) => format!(
+                "Start from the attendance of {}, with the delegates who still hold their role; \
+                 rows already recorded here stay",
+                register.meeting_title(previous)
+            ),
+            None => "No earlier session of this meeting's series recorded attendance".to_owned(),
+        };
+        if ui
+            .add_enabled(previous.is_some(), egui::Button::new(copy.label()))
+            .on_hover_text(&hint)
+            .on_disabled_hover_text(&hint)
+            .clicked()
+        {
+            out.command(copy);
+        }
+    });
+}
+
 /// The statuses that can be recorded for the meeting as it stands: who
 /// came to a held session, who is expected at any other.
 fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
@@ -66,6 +145,8 @@ fn row_ui(
     id: MeetingId,
     meeting: &mut Meeting,
     participant: ParticipantId,
+    draft: &mut DelegateDraft,
+    out: &mut Outbox,
 ) {
     let name = register.participant_name(participant);
     ui.label(format!(
@@ -164,6 +245,7 @@ fn row_ui(
         .response
         .on_hover_text(format!("Add a delegate for {name}"))
         .accessible_name(format!("Add delegate for {name}"));
+        new_delegate_ui(ui, id, participant, &name, draft, out);
     });
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
@@ -172,4 +254,77 @@ fn row_ui(
             .desired_width(200.0),
     )
     .accessible_name(format!("Note for {name}"));
+}
+
+/// "+ new delegate": someone the register does not know yet, typed here
+/// and added with a role for the participant from the meeting's date,
+/// without leaving the meeting. Enter in either field adds them.
+fn new_delegate_ui(
+    ui: &mut Ui,
+    id: MeetingId,
+    participant: ParticipantId,
+    name: &str,
+    draft: &mut DelegateDraft,
+    out: &mut Outbox,
+) {
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let row = Some((id, participant));
+    let (button, shown) = egui::containers::menu::MenuButton::new("+ new delegate")
+        .config(config)
+        .ui(ui, |ui| {
+            let fresh = draft.row != row;
+            if fresh {
+                *draft = DelegateDraft {
+                    row: Some((id, participant)),
+                    ..DelegateDraft::default()
+                };
+            }
+            ui.label(format!("A delegate for {name} new to the register"));
+            let who = ui
+                .add(
+                    egui::TextEdit::singleline(&mut draft.name)
+                        .id_salt(("new-delegate-name", id.0, participant.0))
+                        .hint_text("Name")
+                        .desired_width(240.0),
+                )
+                .accessible_name("Name of the new delegate");
+            // The officer opened it to type a name.
+            if fresh {
+                who.request_focus();
+            }
+            let role = ui
+                .add(
+                    egui::TextEdit::singleline(&mut draft.title)
+                        .id_salt(("new-delegate-role", id.0, participant.0))
+                        .hint_text("Role, e.g. Ambassador")
+                        .desired_width(240.0),
+                )
+                .accessible_name("Role of the new delegate");
+            let entered = (who.lost_focus() || role.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let ready = !draft.name.trim().is_empty();
+            let add = ui
+                .add_enabled(ready, egui::Button::new("Add new delegate"))
+                .on_disabled_hover_text("Type the delegate's name first");
+            if ready && (add.clicked() || entered) {
+                out.command(Command::AddNewDelegate(NewDelegate {
+                    meeting: id,
+                    participant,
+                    name: std::mem::take(&mut draft.name),
+                    title: std::mem::take(&mut draft.title),
+                }));
+                draft.row = None;
+                ui.close();
+            }
+        });
+    // Closed without adding: the next opening starts afresh.
+    if shown.is_none() && draft.row == row {
+        *draft = DelegateDraft::default();
+    }
+    button
+        .on_hover_text(format!(
+            "Add someone the register does not know yet as a delegate for {name}"
+        ))
+        .accessible_name(format!("New delegate for {name}"));
 }

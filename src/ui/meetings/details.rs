@@ -3,7 +3,9 @@
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
+use crate::calendar;
 use crate::model::{Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Register};
+use crate::new_records;
 use crate::ui::widgets::{self, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
@@ -104,6 +106,7 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
     let mut all: Vec<_> = register.series.keys().copied().collect();
     all.sort_by_key(|s| name(*s).to_lowercase());
     let selected = meeting.series.map(name).unwrap_or_else(|| "—".into());
+    let before = meeting.series;
     let picker = egui::ComboBox::from_id_salt(("meeting-series", id.0))
         .selected_text(selected)
         .width(240.0)
@@ -114,6 +117,12 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
             }
         })
         .response;
+    if meeting.series != before && meeting.series.is_some() {
+        // Put in a series, the meeting takes what the series says where
+        // the officer has not written anything yet, and its number there.
+        meeting.number = None;
+        calendar::take_series_defaults(register, meeting, new_records::NEW_MEETING_TITLE);
+    }
     if meeting.series.is_none() {
         // A number means nothing outside a series.
         meeting.number = None;

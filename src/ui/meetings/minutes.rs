@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
-use crate::model::{ActionItem, AgendaItem, Decision, Meeting, MeetingId, Register};
+use crate::model::{ActionItem, ActionOwner, AgendaItem, Decision, Meeting, MeetingId, Register};
 use crate::ui::{theme, widgets};
 
 /// A change to a list's order or length, applied after the list is drawn
@@ -142,9 +142,13 @@ pub(super) fn actions_ui(
     today: NaiveDate,
 ) {
     let mut change = None;
+    let dates = ActionDates {
+        today,
+        first_due: first_due(meeting.date, today),
+    };
     for (i, action) in meeting.actions.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            if action_ui(ui, register, id, i, action, today) {
+            if action_ui(ui, register, id, i, action, dates) {
                 change = Some(ListChange::Remove(i));
             }
         });
@@ -153,6 +157,21 @@ pub(super) fn actions_ui(
     if ui.button("Add action").clicked() {
         meeting.actions.push(ActionItem::default());
     }
+}
+
+/// The days an action is measured against.
+#[derive(Clone, Copy)]
+struct ActionDates {
+    /// For "Overdue".
+    today: NaiveDate,
+    /// What "Set date" puts in: an action is owed after its meeting,
+    /// never before it, so today only when the meeting is past.
+    first_due: NaiveDate,
+}
+
+/// The first due date offered for an action of a meeting on `meeting`.
+fn first_due(meeting: NaiveDate, today: NaiveDate) -> NaiveDate {
+    meeting.succ_opt().unwrap_or(meeting).max(today)
 }
 
 /// One action: its text across the whole width, wrapping as it grows, and
@@ -165,10 +184,10 @@ fn action_ui(
     id: MeetingId,
     i: usize,
     action: &mut ActionItem,
-    today: NaiveDate,
+    dates: ActionDates,
 ) -> bool {
     let n = i + 1;
-    let overdue = !action.done && action.due.is_some_and(|due| due < today);
+    let overdue = !action.done && action.due.is_some_and(|due| due < dates.today);
     ui.set_width(ui.available_width());
     ui.horizontal_top(|ui| {
         ui.strong(format!("{n}."));
@@ -186,12 +205,12 @@ fn action_ui(
     ui.horizontal(|ui| {
         ui.label("Owner");
         let salt = format!("meeting-{}-action-{i}-owner", id.0);
-        widgets::participant_ui(ui, &salt, register, &mut action.owner, true)
+        owner_ui(ui, &salt, register, &mut action.owner)
             .accessible_name(format!("Owner of action {n}"));
         ui.add_space(theme::SECTION_GAP);
         ui.label("Due");
         let salt = format!("meeting-{}-action-{i}-due", id.0);
-        widgets::optional_date_ui(ui, &salt, &mut action.due, today)
+        widgets::optional_date_ui(ui, &salt, &mut action.due, dates.first_due)
             .accessible_name(format!("Due date of action {n}"));
         if overdue {
             ui.label(RichText::new("Overdue").color(theme::OVERDUE));
@@ -208,6 +227,35 @@ fn action_ui(
         });
     });
     remove
+}
+
+/// Picks who owes an action: the secretariat, a participant or a person.
+fn owner_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    owner: &mut Option<ActionOwner>,
+) -> egui::Response {
+    let shown = owner.map_or_else(|| "—".to_owned(), |o| register.owner_name(o));
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .width(200.0)
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(owner, None, "—");
+            ui.selectable_value(owner, Some(ActionOwner::Secretariat), "Secretariat");
+            ui.separator();
+            for id in register.participants_by_name() {
+                let name = register.participant_name(id);
+                ui.selectable_value(owner, Some(id.into()), name);
+            }
+            ui.separator();
+            for id in super::people_by_name(register) {
+                let name = register.person_name(id);
+                ui.selectable_value(owner, Some(id.into()), name);
+            }
+        })
+        .response
 }
 
 pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {

@@ -29,6 +29,8 @@ pub struct MeetingsPanel {
     /// Set by `open`: the next frame makes sure the list shows the meeting
     /// and scrolls to it.
     reveal: bool,
+    /// A delegate new to the register, being typed on an attendance row.
+    delegate: attendance::DelegateDraft,
 }
 
 impl MeetingsPanel {
@@ -68,7 +70,7 @@ impl MeetingsPanel {
                         .map(|p| p.message)
                         .collect()
                 });
-                editor_ui(ui, register, id, today, problems, out)
+                editor_ui(ui, register, id, today, problems, &mut self.delegate, out)
             }
             None => {
                 ui.centered_and_justified(|ui| {
@@ -89,6 +91,7 @@ impl MeetingsPanel {
             {
                 out.command(new);
             }
+            new_in_series_ui(ui, register, out);
             ui.label(match register.meetings.len() {
                 1 => "1 meeting".to_string(),
                 n => format!("{n} meetings"),
@@ -178,6 +181,35 @@ impl MeetingsPanel {
     }
 }
 
+/// "New meeting in a series": the next session of the chosen series,
+/// filled from it, rather than a blank meeting put in a series afterwards.
+fn new_in_series_ui(ui: &mut Ui, register: &Register, out: &mut Outbox) {
+    if register.series.is_empty() {
+        return;
+    }
+    let mut series: Vec<_> = register
+        .series
+        .iter()
+        .map(|(id, s)| (s.name.to_lowercase(), s.name.clone(), *id))
+        .collect();
+    series.sort_unstable();
+    ui.menu_button("In a series…", |ui| {
+        for (_, name, id) in series {
+            let label = if name.trim().is_empty() {
+                id.to_string()
+            } else {
+                name
+            };
+            if ui.button(label).clicked() {
+                out.command(Command::NewMeetingInSeries(id));
+            }
+        }
+    })
+    .response
+    .on_hover_text(Command::NewMeetingInSeries(crate::model::SeriesId(0)).tooltip())
+    .accessible_name("New meeting in a series");
+}
+
 /// Whether the list filter (lower case, trimmed) lets the meeting through.
 fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
     register.meeting(id).is_some_and(|m| {
@@ -195,6 +227,7 @@ fn editor_ui(
     id: MeetingId,
     today: NaiveDate,
     problems: &[String],
+    delegate: &mut attendance::DelegateDraft,
     out: &mut Outbox,
 ) {
     let Some(original) = register.meeting(id) else {
@@ -227,7 +260,7 @@ fn editor_ui(
                 details::details_ui(ui, register, id, &mut meeting)
             });
             section(ui, "Attendance", id, |ui| {
-                attendance::attendance_ui(ui, register, id, &mut meeting)
+                attendance::attendance_ui(ui, register, id, &mut meeting, today, delegate, out)
             });
             section(ui, "Agenda", id, |ui| {
                 minutes::agenda_ui(ui, register, id, &mut meeting)

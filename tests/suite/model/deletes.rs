@@ -55,7 +55,7 @@ fn deleting_a_participant_mends_every_reference() {
     );
     assert_eq!(april.attendance[&GBR].delegates, vec![HEALEY, LIAISON]);
     assert_eq!(april.actions[0].owner, None, "France's action is unowned");
-    assert_eq!(april.actions[1].owner, Some(GBR));
+    assert_eq!(april.actions[1].owner, Some(GBR.into()));
     assert_eq!(april.agenda[0].lead, None);
     let may = register.meeting(MAY).unwrap();
     assert_eq!(may.chairs, vec![HEALEY]);

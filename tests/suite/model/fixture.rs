@@ -113,12 +113,12 @@ pub(super) fn fixture() -> Register {
         actions: vec![
             ActionItem {
                 text: "Generate firm commitments".into(),
-                owner: Some(FRA),
+                owner: Some(FRA.into()),
                 ..ActionItem::default()
             },
             ActionItem {
                 text: "Circulate the statement".into(),
-                owner: Some(GBR),
+                owner: Some(GBR.into()),
                 ..ActionItem::default()
             },
         ],

@@ -330,7 +330,7 @@ pub(super) fn cases() -> Vec<Case> {
         },
         Case {
             name: "action owed by a participant that does not exist",
-            break_it: |r| meeting_mut(r, APRIL).actions[1].owner = Some(ParticipantId(95)),
+            break_it: |r| meeting_mut(r, APRIL).actions[1].owner = Some(ParticipantId(95).into()),
             record: Some(Record::Meeting(APRIL)),
             words: &["action 2 is owed by participant #95", "does not exist"],
             alone: true,

@@ -1,6 +1,7 @@
 //! Storage: round trips, broken files, newer versions, atomic save, backups,
 //! conflicts, locks and recovery copies, all on real files in temp folders.
 
+mod action_owners;
 mod broken_files;
 mod fixture;
 mod format;

@@ -151,15 +151,20 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             outcome,
         },
     );
+    let owner = prop_oneof![
+        ids().prop_map(|id| ActionOwner::Participant(ParticipantId(id))),
+        ids().prop_map(|id| ActionOwner::Person(PersonId(id))),
+        Just(ActionOwner::Secretariat),
+    ];
     let action = (
         text(),
-        prop::option::of(ids()),
+        prop::option::of(owner),
         prop::option::of(date()),
         any::<bool>(),
     )
         .prop_map(|(text, owner, due, done)| ActionItem {
             text,
-            owner: owner.map(ParticipantId),
+            owner,
             due,
             done,
         });

@@ -47,7 +47,7 @@ pub(super) fn two_sessions() -> Register {
     first.series = Some(series);
     first.actions.push(ActionItem {
         text: "Circulate the air defence plan".into(),
-        owner: Some(GBR),
+        owner: Some(GBR.into()),
         due: Some(date(2025, 5, 1)),
         done: false,
     });

@@ -1,0 +1,171 @@
+//! Attendance recorded in one step for many delegations: everyone expected
+//! marked present, the previous session's list taken over, a delegate
+//! first met at the table added to the register and to the row. Each is
+//! one edit, so one Undo takes it back whole.
+
+use chrono::NaiveDate;
+
+use super::Edit;
+use crate::calendar::previous_session;
+use crate::model::{
+    Attendance, AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register,
+};
+use crate::new_records;
+
+/// The delegations `meeting` expects: those recorded as invited or
+/// confirmed; when none is, the series' previous session's list and the
+/// convenors. Sorted, without repeats.
+pub fn expected_delegations(register: &Register, id: MeetingId) -> Vec<ParticipantId> {
+    let Some(meeting) = register.meeting(id) else {
+        return Vec::new();
+    };
+    let mut expected: Vec<ParticipantId> = meeting
+        .attendance
+        .iter()
+        .filter(|(_, a)| a.status.is_expectation())
+        .map(|(p, _)| *p)
+        .collect();
+    if expected.is_empty() {
+        let previous = meeting
+            .series
+            .and_then(|series| previous_session(register, series, meeting.date))
+            .and_then(|previous| register.meeting(previous));
+        expected.extend(previous.into_iter().flat_map(|m| m.attendance.keys()));
+        expected.extend(meeting.convenors.iter());
+        // Whoever has already answered keeps that answer.
+        expected.retain(|p| !meeting.attendance.contains_key(p));
+        expected.retain(|p| register.participant(*p).is_some());
+    }
+    expected.sort_unstable();
+    expected.dedup();
+    expected
+}
+
+/// The edit that marks every expected delegation (see
+/// [`expected_delegations`]) present and the meeting held. `None` when no
+/// delegation is expected, the meeting was cancelled or postponed, or its
+/// date is after `today` (no one has attended it yet).
+pub fn expected_present(register: &Register, id: MeetingId, today: NaiveDate) -> Option<Edit> {
+    let mut meeting = register.meeting(id)?.clone();
+    if !matches!(meeting.state, MeetingState::Planned | MeetingState::Held) || meeting.date > today
+    {
+        return None;
+    }
+    let expected = expected_delegations(register, id);
+    if expected.is_empty() {
+        return None;
+    }
+    meeting.state = MeetingState::Held;
+    for participant in expected {
+        meeting.attendance.entry(participant).or_default().status = AttendanceStatus::Present;
+    }
+    Some(Edit::Meeting(id, Some(meeting)))
+}
+
+/// The edit that starts this meeting's attendance from the series'
+/// previous session: every delegation recorded there, with the delegates
+/// who still hold their role on this meeting's date. A held meeting takes
+/// the statuses as they were (an expected delegation becomes present);
+/// one not yet held lists them all as invited. Rows already recorded here
+/// stay, unless they only say who was expected. `None` when there is no
+/// previous session or it recorded no attendance.
+pub fn copy_previous_attendance(register: &Register, id: MeetingId) -> Option<Edit> {
+    let mut meeting = register.meeting(id)?.clone();
+    let previous = previous_attendance(register, &meeting)?;
+    let held = meeting.state == MeetingState::Held;
+    for (&participant, before) in previous {
+        if meeting
+            .attendance
+            .get(&participant)
+            .is_some_and(|a| !(held && a.status.is_expectation()))
+        {
+            continue;
+        }
+        let status = match before.status {
+            _ if !held => AttendanceStatus::Invited,
+            status if status.is_expectation() => AttendanceStatus::Present,
+            status => status,
+        };
+        let delegates = before
+            .delegates
+            .iter()
+            .copied()
+            .filter(|d| holds_role(register, *d, participant, meeting.date))
+            .collect();
+        meeting.attendance.insert(
+            participant,
+            Attendance {
+                status,
+                delegates,
+                note: String::new(),
+            },
+        );
+    }
+    Some(Edit::Meeting(id, Some(meeting)))
+}
+
+/// The previous session of the meeting's series, when it recorded any
+/// attendance.
+fn previous_attendance<'a>(
+    register: &'a Register,
+    meeting: &Meeting,
+) -> Option<&'a std::collections::BTreeMap<ParticipantId, Attendance>> {
+    let previous = previous_session(register, meeting.series?, meeting.date)?;
+    let attendance = &register.meeting(previous)?.attendance;
+    (!attendance.is_empty()).then_some(attendance)
+}
+
+/// The previous session whose attendance [`copy_previous_attendance`]
+/// would take, if there is one with any attendance.
+pub fn previous_with_attendance(register: &Register, id: MeetingId) -> Option<MeetingId> {
+    let meeting = register.meeting(id)?;
+    let previous = previous_session(register, meeting.series?, meeting.date)?;
+    previous_attendance(register, meeting).map(|_| previous)
+}
+
+fn holds_role(
+    register: &Register,
+    person: crate::model::PersonId,
+    participant: ParticipantId,
+    date: NaiveDate,
+) -> bool {
+    register
+        .person(person)
+        .is_some_and(|p| p.role_for(participant, date).is_some())
+}
+
+/// The edit that registers a person first met at the table — `name`,
+/// holding `title` for `participant` from the meeting's date — and seats
+/// them among its delegates, as one step. A participant with no row yet
+/// gets one (present at a held meeting, invited otherwise). `None` for a
+/// blank name or a meeting that does not exist.
+pub fn add_new_delegate(
+    register: &Register,
+    id: MeetingId,
+    participant: ParticipantId,
+    name: &str,
+    title: &str,
+) -> Option<Edit> {
+    let mut meeting = register.meeting(id)?.clone();
+    register.participant(participant)?;
+    let (person, add_person) =
+        new_records::delegate(register, name, title, participant, meeting.date)?;
+    let status = if meeting.state == MeetingState::Held {
+        AttendanceStatus::Present
+    } else {
+        AttendanceStatus::Invited
+    };
+    meeting
+        .attendance
+        .entry(participant)
+        .or_insert_with(|| Attendance {
+            status,
+            ..Attendance::default()
+        })
+        .delegates
+        .push(person);
+    Some(Edit::Batch(vec![
+        add_person,
+        Edit::Meeting(id, Some(meeting)),
+    ]))
+}

@@ -1,0 +1,89 @@
+//! The commands that record a meeting quickly: the next session of a
+//! series, attendance for every delegation at once, a delegate new to the
+//! register. Each applies one edit, so one Undo takes it back, and says
+//! in the status line what it did.
+
+use super::app::CoalitionDeskApp;
+use super::command::{NewDelegate, Tab};
+use crate::edit;
+use crate::model::{MeetingId, SeriesId};
+use crate::new_records;
+
+impl CoalitionDeskApp {
+    pub(super) fn new_meeting_in_series(&mut self, series: SeriesId) {
+        let register = self.workspace.document.register();
+        let Some((id, edit)) = new_records::meeting_in_series(register, series, self.today) else {
+            self.notify("That series is no longer in the register");
+            return;
+        };
+        self.workspace.document.apply(edit);
+        self.settings.tab = Tab::Meetings;
+        self.workspace.meetings.open(id);
+    }
+
+    pub(super) fn mark_expected_present(&mut self, meeting: MeetingId) {
+        let register = self.workspace.document.register();
+        let title = register.meeting_title(meeting);
+        let count = edit::expected_delegations(register, meeting).len();
+        let Some(edit) = edit::expected_present(register, meeting, self.today) else {
+            self.notify(format!(
+                "Nothing to mark at {title}: it must be held by today, \
+                 and have delegations invited (or a previous session to copy)"
+            ));
+            return;
+        };
+        let delegations = plural(count, "delegation");
+        self.workspace
+            .document
+            .apply_labelled(edit, format!("mark {delegations} present at {title}"));
+        self.notify(format!("Marked {delegations} present at {title}"));
+    }
+
+    pub(super) fn copy_previous_attendance(&mut self, meeting: MeetingId) {
+        let register = self.workspace.document.register();
+        let title = register.meeting_title(meeting);
+        let previous = edit::previous_with_attendance(register, meeting);
+        let (Some(previous), Some(edit)) =
+            (previous, edit::copy_previous_attendance(register, meeting))
+        else {
+            self.notify(format!(
+                "{title} has no previous session in its series with attendance to copy"
+            ));
+            return;
+        };
+        let from = register.meeting_title(previous);
+        self.workspace
+            .document
+            .apply_labelled(edit, format!("copy the attendance of {from} to {title}"));
+        self.notify(format!("Copied the attendance of {from}"));
+    }
+
+    pub(super) fn add_new_delegate(&mut self, delegate: &NewDelegate) {
+        let register = self.workspace.document.register();
+        let country = register.participant_name(delegate.participant);
+        let Some(edit) = edit::add_new_delegate(
+            register,
+            delegate.meeting,
+            delegate.participant,
+            &delegate.name,
+            &delegate.title,
+        ) else {
+            self.notify(format!("Type the new delegate's name for {country} first"));
+            return;
+        };
+        let name = delegate.name.trim();
+        self.workspace
+            .document
+            .apply_labelled(edit, format!("add delegate {name} for {country}"));
+        self.notify(format!(
+            "Added {name} to the register as a delegate for {country}"
+        ));
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
