@@ -305,6 +305,9 @@ fn the_print_preview_names_the_refusal_and_disables_save_and_print() {
     let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::File(path), today());
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // The print preview's pages arrive from a worker thread, each with a
+        // repaint, so how many frames settle it depends on the machine's load.
+        .with_max_steps(30)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
     let ctx = harness.ctx.clone();

@@ -28,6 +28,9 @@ fn harness(startup: Startup) -> AppHarness {
     let app = CoalitionDeskApp::with_settings(Settings::default(), startup, today());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        // The print preview's pages arrive from a worker thread, each with a
+        // repaint, so how many frames settle it depends on the machine's load.
+        .with_max_steps(30)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
     harness
