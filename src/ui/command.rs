@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CommitmentId, MeetingId, ParticipantId, Record, SeriesId};
+use crate::model::{CommitmentId, Field, MeetingId, ParticipantId, Record, SeriesId};
 use crate::ui::commitments::CommitmentFilter;
 
 /// The panels of the main window.
@@ -67,6 +67,9 @@ pub enum Command {
     OpenParticipant(ParticipantId),
     OpenMeeting(MeetingId),
     OpenCommitment(CommitmentId),
+    /// Opens a record in its panel with the keyboard in one field (a
+    /// problem clicked in the list, a search hit in a meeting's minutes).
+    OpenAt(Record, Field),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
     /// Opens the print preview of a meeting's summary.
@@ -206,7 +209,9 @@ impl Action {
             Action::ExportCalendar => {
                 "Write the meetings and session series to a calendar file (.ics)"
             }
-            Action::Search => "Find participants, people, meetings, commitments and agenda text",
+            Action::Search => {
+                "Find participants, people, meetings, commitments, agenda, decisions, actions and notes"
+            }
             Action::ExportCommitmentsCsv => {
                 "Write every commitment with its status to a CSV file for a spreadsheet"
             }
@@ -294,6 +299,7 @@ impl Command {
             Command::OpenParticipant(_) => "Open participant".into(),
             Command::OpenMeeting(_) => "Open meeting".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
+            Command::OpenAt(..) => "Open".into(),
             // Beside a participant, its people are deleted by their own
             // button, so that one names what it deletes.
             Command::Delete(Record::Person(_)) => "Delete person…".into(),
@@ -317,6 +323,7 @@ impl Command {
             Command::OpenParticipant(_) => "Show this participant",
             Command::OpenMeeting(_) => "Show this meeting",
             Command::OpenCommitment(_) => "Show this commitment",
+            Command::OpenAt(..) => "Show this record at the field concerned",
             Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
             Command::Delete(_) => "Delete this record (asks first)",
             Command::PrintSummary(_) => {

@@ -43,7 +43,7 @@ impl CoalitionDeskApp {
         }
 
         self.menu_bar_ui(ui, &mut out);
-        self.status_bar_ui(ui);
+        self.status_bar_ui(ui, &mut out);
         let today = self.today;
         egui::CentralPanel::default().show(ui, |ui| {
             let workspace = &mut self.workspace;

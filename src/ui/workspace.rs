@@ -40,6 +40,8 @@ pub struct Workspace {
     pub(super) on_top: Option<OnTop>,
     /// The register's problems, rechecked record by record after edits.
     pub(super) problems: ProblemCache,
+    /// Whether the problems list is shown above the status bar.
+    pub problems_shown: bool,
     pub(super) last_recovery_write: Instant,
 }
 
@@ -59,6 +61,7 @@ impl Workspace {
             search: SearchBox::default(),
             on_top: None,
             problems: ProblemCache::default(),
+            problems_shown: false,
             last_recovery_write: Instant::now(),
         }
     }

@@ -1,0 +1,77 @@
+//! Opening a record at a field: a problem clicked in the list, a search
+//! hit in a meeting's minutes. The command that opens the record asks for
+//! the field here; the panel, drawing that field's widget, gives it the
+//! keyboard and scrolls it into view. Kept in egui's memory rather than in
+//! each panel, so a panel only marks its widgets with
+//! [`at_field`].
+
+use egui::{Context, Id, Response, Ui};
+
+use crate::model::{Field, Record};
+
+/// How many passes the request waits for its widget: the panel may need a
+/// pass or two to lay the record out; a field it never draws (a collapsed
+/// section) must not grab the keyboard minutes later.
+const PASSES: u64 = 6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Asked {
+    record: Record,
+    field: Field,
+    until_pass: u64,
+}
+
+fn key() -> Id {
+    Id::unique("coalition-desk-asked-field")
+}
+
+/// Asks that `field` of `record` take the keyboard when next drawn.
+pub fn ask(ctx: &Context, record: Record, field: Field) {
+    let until_pass = ctx.cumulative_pass_nr() + PASSES;
+    ctx.data_mut(|data| {
+        data.insert_temp(
+            key(),
+            Asked {
+                record,
+                field,
+                until_pass,
+            },
+        )
+    });
+}
+
+/// Forgets any field asked for: the officer opened something else.
+pub fn forget(ctx: &Context) {
+    ctx.data_mut(|data| data.remove::<Asked>(key()));
+}
+
+/// Marks `response` as the widget of `field` in `record`: when that field
+/// was asked for, it takes the keyboard and is scrolled to the middle of
+/// its panel. Returns the response, so a call wraps the widget.
+pub fn at_field(ui: &Ui, response: Response, record: Record, field: Field) -> Response {
+    at_fields(ui, response, record, &[field])
+}
+
+/// [`at_field`] for a widget that edits several fields (a series picker
+/// with the number beside it).
+pub fn at_fields(ui: &Ui, response: Response, record: Record, fields: &[Field]) -> Response {
+    let ctx = ui.ctx();
+    let Some(asked) = ctx.data(|data| data.get_temp::<Asked>(key())) else {
+        return response;
+    };
+    if ctx.cumulative_pass_nr() > asked.until_pass {
+        forget(ctx);
+    } else if asked.record == record && fields.contains(&asked.field) {
+        forget(ctx);
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+    response
+}
+
+/// Whether `field` of `record` is asked for now (for a section that must
+/// open so the field's widget is drawn at all).
+pub fn is_asked(ctx: &Context, record: Record, field: impl Fn(Field) -> bool) -> bool {
+    ctx.data(|data| data.get_temp::<Asked>(key()))
+        .is_some_and(|asked| asked.record == record && field(asked.field))
+}
