@@ -27,6 +27,7 @@ mod document_clearance;
 mod format_reference;
 mod generate;
 mod model;
+mod problem_words;
 mod problems;
 mod register_settings;
 mod report_pdf;
