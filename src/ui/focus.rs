@@ -9,10 +9,10 @@ use egui::{Context, Id, Response, Ui};
 
 use crate::model::{Field, Record};
 
-/// How many passes the request waits for its widget: the panel may need a
-/// pass or two to lay the record out; a field it never draws (a collapsed
-/// section) must not grab the keyboard minutes later.
-const PASSES: u64 = 6;
+/// How many passes the request lasts: the panel may need a few to lay the
+/// record out and bring the field into view; a field it never draws (a
+/// collapsed section) must not grab the keyboard minutes later.
+const PASSES: u64 = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Asked {
@@ -38,6 +38,8 @@ pub fn ask(ctx: &Context, record: Record, field: Field) {
             },
         )
     });
+    // The panel draws the field on the next pass: have one.
+    ctx.request_repaint();
 }
 
 /// Forgets any field asked for: the officer opened something else.
@@ -62,9 +64,24 @@ pub fn at_fields(ui: &Ui, response: Response, record: Record, fields: &[Field]) 
     if ctx.cumulative_pass_nr() > asked.until_pass {
         forget(ctx);
     } else if asked.record == record && fields.contains(&asked.field) {
-        forget(ctx);
-        response.request_focus();
-        response.scroll_to_me(Some(egui::Align::Center));
+        let in_view = ui.clip_rect().contains_rect(response.rect);
+        if response.has_focus() && in_view {
+            forget(ctx);
+        } else {
+            response.request_focus();
+            // Again each pass until it is in view: a panel drawn for the
+            // first time does not know its height yet and stops short,
+            // and a text field that gains the keyboard scrolls to its
+            // cursor, which may overshoot. At once, not animated, so the
+            // next pass sees where it landed.
+            if !in_view {
+                response.scroll_to_me_animation(
+                    Some(egui::Align::Center),
+                    egui::style::ScrollAnimation::none(),
+                );
+            }
+            ctx.request_repaint();
+        }
     }
     response
 }

@@ -47,6 +47,7 @@ mod ui_looking;
 mod ui_meetings;
 mod ui_opening;
 mod ui_participants;
+mod ui_problems;
 mod ui_records;
 mod ui_shell;
 mod ui_timeline;

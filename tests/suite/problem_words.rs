@@ -268,14 +268,14 @@ fn no_problem_of_the_sample_or_a_generated_register_names_a_record_by_number() {
     // Every kind of record was broken, and each said so.
     for kind in ["participant", "person", "series", "meeting", "commitment"] {
         assert!(
-            problems.iter().any(|p| match (kind, p.record) {
-                ("participant", Some(Record::Participant(_))) => true,
-                ("person", Some(Record::Person(_))) => true,
-                ("series", Some(Record::Series(_))) => true,
-                ("meeting", Some(Record::Meeting(_))) => true,
-                ("commitment", Some(Record::Commitment(_))) => true,
-                _ => false,
-            }),
+            problems.iter().any(|p| matches!(
+                (kind, p.record),
+                ("participant", Some(Record::Participant(_)))
+                    | ("person", Some(Record::Person(_)))
+                    | ("series", Some(Record::Series(_)))
+                    | ("meeting", Some(Record::Meeting(_)))
+                    | ("commitment", Some(Record::Commitment(_)))
+            )),
             "no problem of a {kind}"
         );
     }
