@@ -14,8 +14,6 @@ pub enum Field {
     Code,
     /// A person's role, by its place in the person's list (from 0).
     Role(usize),
-    /// A series' first and last dates.
-    Dates,
     /// A series' cadence.
     Cadence,
     /// A series' exceptions.
@@ -28,7 +26,7 @@ pub enum Field {
     Number,
     /// A meeting's state (Planned, Held …).
     State,
-    /// A meeting's start and end times.
+    /// A meeting's or series' start and end times.
     Times,
     /// A meeting's or commitment's protective marking.
     Marking,

@@ -149,7 +149,7 @@ impl Register {
             {
                 report(
                     record,
-                    Some(Field::Dates),
+                    Some(Field::Times),
                     format!("{label} ends ({end}) before it starts ({start})"),
                 );
             }

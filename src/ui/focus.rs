@@ -57,13 +57,24 @@ pub fn at_field(ui: &Ui, response: Response, record: Record, field: Field) -> Re
 /// [`at_field`] for a widget that edits several fields (a series picker
 /// with the number beside it).
 pub fn at_fields(ui: &Ui, response: Response, record: Record, fields: &[Field]) -> Response {
+    at_part(ui, response, record, |field| fields.contains(&field))
+}
+
+/// [`at_field`] for a part of a record that holds many fields of one
+/// kind (a meeting's attendance list, one row a participant).
+pub fn at_part(
+    ui: &Ui,
+    response: Response,
+    record: Record,
+    part: impl Fn(Field) -> bool,
+) -> Response {
     let ctx = ui.ctx();
     let Some(asked) = ctx.data(|data| data.get_temp::<Asked>(key())) else {
         return response;
     };
     if ctx.cumulative_pass_nr() > asked.until_pass {
         forget(ctx);
-    } else if asked.record == record && fields.contains(&asked.field) {
+    } else if asked.record == record && part(asked.field) {
         let in_view = ui.clip_rect().contains_rect(response.rect);
         if response.has_focus() && in_view {
             forget(ctx);

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Command, Outbox, PanelContext, theme};
+use super::{Command, Outbox, PanelContext, focus, theme};
 use crate::edit::Edit;
-use crate::model::{Meeting, MeetingId, Record, Register};
+use crate::model::{Field, Meeting, MeetingId, Record, Register};
 use crate::revision_cache::RevisionCache;
 
 /// The meetings tab's own state: which meeting is open and the list filter.
@@ -248,10 +248,16 @@ fn editor_ui(
 }
 
 fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
-    egui::CollapsingHeader::new(RichText::new(title).strong())
+    let shown = egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("meeting-section", title, id.0))
         .default_open(true)
         .show(ui, add);
+    // An attendance problem opens the meeting at its attendance: the row
+    // has no one field to hold the keyboard.
+    if title == "Attendance" {
+        let attendance = |field| matches!(field, Field::Attendance(_));
+        focus::at_part(ui, shown.header_response, Record::Meeting(id), attendance);
+    }
     ui.add_space(theme::SECTION_GAP);
 }
 

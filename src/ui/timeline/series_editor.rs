@@ -102,7 +102,7 @@ fn editor_ui(
             let starts = form_row(ui, "Starts", |ui| {
                 time_ui(ui, "series_start", &mut series.start)
             });
-            focus::at_field(ui, starts, record, Field::Dates);
+            focus::at_field(ui, starts, record, Field::Times);
             form_row(ui, "Ends", |ui| time_ui(ui, "series_end", &mut series.end));
             form_row(ui, "Time zone", |ui| {
                 let mut zone = series.time_zone.name().to_string();
