@@ -120,12 +120,16 @@ impl CoalitionDeskApp {
                 workspace.participants.open(id);
             }
             Record::Person(id) => {
-                let speaks_for = workspace
-                    .document
-                    .register()
-                    .person(id)
-                    .and_then(|person| person.roles.first())
-                    .map(|role| role.participant);
+                // A role may point at a participant no longer there (that
+                // is often the problem): open one that is.
+                let register = workspace.document.register();
+                let speaks_for = register.person(id).and_then(|person| {
+                    person
+                        .roles
+                        .iter()
+                        .map(|role| role.participant)
+                        .find(|&p| register.participant(p).is_some())
+                });
                 if let Some(participant) = speaks_for {
                     self.settings.tab = Tab::Participants;
                     workspace.participants.open(participant);

@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
 use crate::app_harness::{AppHarness, click, harness, register};
-use coalition_desk::ui::app::Startup;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 
 fn participant_named(register: &Register, name: &str) -> ParticipantId {
     register
@@ -26,9 +26,25 @@ fn type_keys(harness: &mut AppHarness, text: &str) {
     harness.run();
 }
 
+/// The sample in a window that can be looked at (for the snapshot).
+fn seen_harness() -> AppHarness {
+    let app = CoalitionDeskApp::with_settings(
+        Settings::default(),
+        Startup::Sample,
+        crate::app_harness::today(),
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
 #[test]
 fn clicking_a_problem_opens_the_participant_with_the_keyboard_in_its_code() {
-    let mut harness = harness(Startup::Sample);
+    let mut harness = seen_harness();
     let france = participant_named(&register(&harness), "France");
     let mut without_code = register(&harness).participants[&france].clone();
     without_code.code.clear();
@@ -42,6 +58,7 @@ fn clicking_a_problem_opens_the_participant_with_the_keyboard_in_its_code() {
     click(&mut harness, "Commitments");
 
     click(&mut harness, "1 problem");
+    harness.snapshot("problems_list");
     click(&mut harness, "France has no code");
 
     let app = harness.state();
@@ -194,4 +211,48 @@ fn an_action_and_the_notes_are_found_too() {
             )
             .is_focused()
     );
+}
+
+#[test]
+fn a_persons_problem_opens_their_participant_at_the_role() {
+    let mut harness = harness(Startup::Sample);
+    let sample = register(&harness);
+    let (id, mut person) = sample
+        .people
+        .iter()
+        .find(|(_, p)| p.roles.len() == 1)
+        .map(|(id, p)| (*id, p.clone()))
+        .unwrap();
+    let speaks_for = person.roles[0].participant;
+    person.roles[0].from = Some(crate::app_harness::today());
+    person.roles[0].to = Some(crate::app_harness::today() - chrono::Days::new(1));
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(Edit::Person(id, Some(person.clone())));
+    harness.run();
+
+    // The role may also leave the person's seats at meetings without one:
+    // however many, the count opens the list.
+    let count = harness.state_mut().problems().len();
+    let count = match count {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    click(&mut harness, &count);
+    let problem = format!("{}'s role", person.name);
+    harness.get_by_label_contains(&problem).click();
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.settings.tab, Tab::Participants);
+    assert_eq!(app.workspace.participants.selected, Some(speaks_for));
+    let titles = harness.get_all_by_label("Role title");
+    let focused: Vec<bool> = titles.map(|t| t.is_focused()).collect();
+    assert!(focused.contains(&true), "a role title has the keyboard");
+    // The keyboard is in that role's title: typing goes there.
+    type_keys(&mut harness, ", Envoy");
+    let title = register(&harness).people[&id].roles[0].title.clone();
+    assert_eq!(title, format!("{}, Envoy", person.roles[0].title));
 }
