@@ -1,6 +1,7 @@
 //! The problems list: every problem of the register, one line each, shown
-//! above the status bar when the officer clicks the problem count. A click
-//! on a line opens the record at the field at fault.
+//! above the status bar when the officer clicks the problem count; and an
+//! open record's own problems above its editor. A click on a line opens
+//! the record at the field at fault.
 
 use egui::Ui;
 
@@ -53,6 +54,22 @@ pub(super) fn problems_list_ui(
                 });
             ui.add_space(theme::SECTION_GAP / 2.0);
         });
+}
+
+/// An open record's own problems, in red above its editor; a click on one
+/// puts the keyboard in the field at fault.
+pub(super) fn record_problems_ui(ui: &mut Ui, problems: &[Problem], out: &mut Outbox) {
+    for problem in problems {
+        let line = egui::RichText::new(&problem.message).color(ui.visuals().error_fg_color);
+        let clicked = ui
+            .add(egui::Label::new(line).sense(egui::Sense::click()))
+            .on_hover_text(where_it_opens(problem))
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .clicked();
+        if clicked {
+            out.command(opens(problem));
+        }
+    }
 }
 
 /// What clicking the problem does.

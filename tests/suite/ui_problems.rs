@@ -256,3 +256,35 @@ fn a_persons_problem_opens_their_participant_at_the_role() {
     let title = register(&harness).people[&id].roles[0].title.clone();
     assert_eq!(title, format!("{}, Envoy", person.roles[0].title));
 }
+
+#[test]
+fn a_problem_above_the_meeting_editor_puts_the_keyboard_in_its_field() {
+    let mut harness = harness(Startup::Sample);
+    let sample = register(&harness);
+    let (id, meeting) = sample.meetings.iter().next().unwrap();
+    let mut untitled = meeting.clone();
+    untitled.title.clear();
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(Edit::Meeting(*id, Some(untitled)));
+    harness.run();
+    click(&mut harness, "Meetings");
+    harness.state_mut().workspace.meetings.open(*id);
+    harness.run();
+
+    // In the editor, not the problems list: that stays closed.
+    assert!(!harness.state().workspace.problems_shown);
+    click(
+        &mut harness,
+        &format!("A meeting on {} has no title", meeting.date),
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+            .is_focused()
+    );
+    type_keys(&mut harness, "Defence ministers");
+    assert_eq!(register(&harness).meetings[id].title, "Defence ministers");
+}

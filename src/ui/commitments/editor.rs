@@ -8,7 +8,8 @@ use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Field, Money, Quantity, Record, Register, Route,
+    Commitment, CommitmentId, CommitmentStatus, Field, Money, Problem, Quantity, Record, Register,
+    Route,
 };
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
@@ -21,7 +22,7 @@ pub fn editor_ui(
     context: &PanelContext<'_>,
     id: CommitmentId,
     original: &Commitment,
-    problems: &[String],
+    problems: &[Problem],
     form: &mut StatusForm,
     out: &mut Outbox,
 ) {
@@ -48,9 +49,7 @@ pub fn editor_ui(
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| fields_ui(ui, register, today, id, &mut c));
-        for problem in problems {
-            ui.colored_label(ui.visuals().error_fg_color, problem);
-        }
+        crate::ui::problems::record_problems_ui(ui, problems, out);
         ui.add_space(theme::SECTION_GAP);
         workflow::workflow_ui(ui, register, today, id, &mut c, form);
         ui.add_space(theme::SECTION_GAP);

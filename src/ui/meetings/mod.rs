@@ -12,7 +12,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{Command, Outbox, PanelContext, focus, theme};
 use crate::edit::Edit;
-use crate::model::{Field, Meeting, MeetingId, Record, Register};
+use crate::model::{Field, Meeting, MeetingId, Problem, Record, Register};
 use crate::revision_cache::RevisionCache;
 
 /// The meetings tab's own state: which meeting is open and the list filter.
@@ -25,7 +25,7 @@ pub struct MeetingsPanel {
     pub filter: String,
     /// The open meeting's validation problems, worked out once per edit
     /// rather than every frame.
-    problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<String>>,
+    problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<Problem>>,
     /// Set by `open`: the next frame makes sure the list shows the meeting
     /// and scrolls to it.
     reveal: bool,
@@ -62,11 +62,7 @@ impl MeetingsPanel {
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
                 let problems = self.problems.get_or_update((revision, id, today), || {
-                    register
-                        .meeting_problems_of(id, today)
-                        .into_iter()
-                        .map(|p| p.message)
-                        .collect()
+                    register.meeting_problems_of(id, today)
                 });
                 editor_ui(ui, register, id, today, problems, out)
             }
@@ -194,7 +190,7 @@ fn editor_ui(
     register: &Register,
     id: MeetingId,
     today: NaiveDate,
-    problems: &[String],
+    problems: &[Problem],
     out: &mut Outbox,
 ) {
     let Some(original) = register.meeting(id) else {
@@ -215,9 +211,7 @@ fn editor_ui(
             print_buttons_ui(ui, original, id, out);
         });
     });
-    for problem in problems {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
-    }
+    super::problems::record_problems_ui(ui, problems, out);
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt(("meeting-editor", id.0))
