@@ -78,7 +78,7 @@ pub enum Command {
     PrintAttendance(SeriesId),
     /// Writes the meetings and series to an iCalendar file.
     ExportCalendar,
-    /// Opens the search box (participants, people, meetings, commitments).
+    /// Opens the search box (records, and the minutes of meetings).
     Search,
     /// Shows the commitments table with this filter (a dashboard bar click).
     ShowCommitments(CommitmentFilter),

@@ -47,7 +47,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
             form_row(ui, "Date", |ui| {
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
-            form_row(ui, "Time", |ui| {
+            let time = form_row(ui, "Time", |ui| {
                 ui.horizontal(|ui| {
                     let start = widgets::time_ui(ui, &salt("start"), &mut meeting.start);
                     ui.label("to");
@@ -58,6 +58,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 })
                 .inner
             });
+            focus::at_field(ui, time, Record::Meeting(id), Field::Times);
             form_row(ui, "Location", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.location)
