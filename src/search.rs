@@ -1,8 +1,12 @@
 //! One search over the whole register: participants, people, meetings
-//! (with their agenda), commitments. The index lowercases every text once,
-//! so a keystroke is one pass of substring tests.
+//! with their agenda items, decisions, action items and notes, and
+//! commitments. The index lowercases every text once, so a keystroke is
+//! one pass of substring tests.
 
-use crate::model::{CommitmentId, MeetingId, ParticipantId, Register};
+use crate::model::{CommitmentId, Field, Meeting, MeetingId, ParticipantId, Register};
+
+/// How much of a decision or action the result list shows.
+const SHOWN_CHARS: usize = 80;
 
 /// The record a hit opens. A person opens the participant they speak for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,7 +20,11 @@ pub enum SearchTarget {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
     pub target: SearchTarget,
-    /// "Participant", "Person", "Meeting", "Agenda", "Commitment".
+    /// Where in the record the hit is (an agenda item, a decision, an
+    /// action item, the notes), so Enter opens the record there.
+    pub at: Option<Field>,
+    /// "Participant", "Person", "Meeting", "Agenda", "Decision", "Action",
+    /// "Notes", "Commitment".
     pub kind: &'static str,
     /// What the result list shows.
     pub title: String,
@@ -38,11 +46,18 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(
             register.participants.len()
                 + register.people.len()
-                + register.meetings.len() * 2
+                + register.meetings.len() * 4
                 + register.commitments.len(),
         );
-        let mut add = |target, kind, title: String, extra: &[&str]| {
-            let title_key = title.to_lowercase();
+        // A part of a meeting shows the meeting it is in, but only its own
+        // words count as its title: searching a meeting's title should not
+        // rank every one of its decisions first.
+        let mut add = |target, at, kind, own: String, meeting: Option<&Meeting>, extra: &[&str]| {
+            let title_key = own.to_lowercase();
+            let title = match meeting {
+                Some(m) => format!("{own} - {} ({})", m.title, m.date),
+                None => own,
+            };
             let mut haystack = title_key.clone();
             for text in extra {
                 haystack.push('\n');
@@ -50,6 +65,7 @@ impl SearchIndex {
             }
             hits.push(SearchHit {
                 target,
+                at,
                 kind,
                 title,
                 haystack,
@@ -59,8 +75,10 @@ impl SearchIndex {
         for (&id, p) in &register.participants {
             add(
                 SearchTarget::Participant(id),
+                None,
                 "Participant",
                 format!("{} ({})", p.name, p.code),
+                None,
                 &[p.notes.as_str()],
             );
         }
@@ -72,36 +90,94 @@ impl SearchIndex {
             let titles = titles.join("\n");
             add(
                 SearchTarget::Participant(role.participant),
+                None,
                 "Person",
                 format!(
                     "{} ({})",
                     person.name,
                     register.participant_code(role.participant)
                 ),
+                None,
                 &[titles.as_str()],
             );
         }
         for (&id, m) in &register.meetings {
+            let target = SearchTarget::Meeting(id);
             add(
-                SearchTarget::Meeting(id),
+                target,
+                None,
                 "Meeting",
                 format!("{} ({})", m.title, m.date),
-                &[m.location.as_str(), m.statement.as_str(), m.notes.as_str()],
+                None,
+                &[m.location.as_str()],
             );
-            for item in &m.agenda {
+            if !m.statement.trim().is_empty() {
                 add(
-                    SearchTarget::Meeting(id),
+                    target,
+                    Some(Field::Statement),
+                    "Statement",
+                    "Public statement".into(),
+                    Some(m),
+                    &[m.statement.as_str()],
+                );
+            }
+            for (i, item) in m.agenda.iter().enumerate() {
+                add(
+                    target,
+                    Some(Field::Agenda(i)),
                     "Agenda",
-                    format!("{} - {} ({})", item.title, m.title, m.date),
+                    item.title.clone(),
+                    Some(m),
                     &[item.notes.as_str(), item.outcome.as_str()],
                 );
+            }
+            for (i, decision) in m.decisions.iter().enumerate() {
+                add(
+                    target,
+                    Some(Field::Decision(i)),
+                    "Decision",
+                    shortened(&decision.text),
+                    Some(m),
+                    &[decision.text.as_str()],
+                );
+            }
+            for (i, action) in m.actions.iter().enumerate() {
+                add(
+                    target,
+                    Some(Field::Action(i)),
+                    "Action",
+                    shortened(&action.text),
+                    Some(m),
+                    &[action.text.as_str()],
+                );
+            }
+            for (field, label, notes) in [
+                (Field::Notes, "Secretariat notes", &m.notes),
+                (
+                    Field::RestrictedNotes,
+                    "Restricted notes",
+                    &m.restricted_notes,
+                ),
+            ] {
+                if !notes.trim().is_empty() {
+                    add(
+                        target,
+                        Some(field),
+                        "Notes",
+                        label.into(),
+                        Some(m),
+                        &[notes.as_str()],
+                    );
+                }
             }
         }
         for (&id, c) in &register.commitments {
             add(
                 SearchTarget::Commitment(id),
+                None,
                 "Commitment",
                 format!("{}: {}", register.participant_code(c.participant), c.title),
+                None,
                 &[
                     c.description.as_str(),
                     c.area.as_str(),
@@ -148,4 +224,19 @@ impl SearchIndex {
         in_title.truncate(limit);
         in_title
     }
+}
+
+/// The first line of a long text, cut at a word to fit the result list.
+fn shortened(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= SHOWN_CHARS {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(SHOWN_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}\u{2026}")
 }

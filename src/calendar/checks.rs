@@ -7,17 +7,26 @@ use chrono::NaiveDate;
 
 use super::recurrence::{cadence_starts, occurrences};
 use super::rule::SeriesRule;
-use crate::model::{OccurrenceChange, SeriesId, SessionSeries};
+use crate::model::{Field, OccurrenceChange, Record, Register, SeriesId, SessionSeries};
 
-/// The series' problems as sentences: a cadence that is not a valid
-/// RRULE (the export refuses it), exceptions that change nothing because
-/// the cadence never gives their date, and moves onto a day that already
-/// has a session of the series.
-pub fn series_problems(id: SeriesId, series: &SessionSeries) -> Vec<String> {
-    let label = series_label(id, series);
+/// The series' problems as sentences, each with the field at fault: a
+/// cadence that is not a valid RRULE (the export refuses it), exceptions
+/// that change nothing because the cadence never gives their date, and
+/// moves onto a day that already has a session of the series.
+pub fn series_problems(
+    register: &Register,
+    id: SeriesId,
+    series: &SessionSeries,
+) -> Vec<(Field, String)> {
+    let label = register.known_as(Record::Series(id));
     let rule = match SeriesRule::of(series) {
         Ok(rule) => rule,
-        Err(reason) => return vec![cadence_problem(id, series, &reason)],
+        Err(reason) => {
+            return vec![(
+                Field::Cadence,
+                cadence_problem(register, id, series, &reason),
+            )];
+        }
     };
     let mut problems = Vec::new();
     let mut seen: BTreeMap<NaiveDate, usize> = BTreeMap::new();
@@ -53,26 +62,24 @@ pub fn series_problems(id: SeriesId, series: &SessionSeries) -> Vec<String> {
     }
     problems.extend(moves_onto_sessions(id, series, &label));
     problems
+        .into_iter()
+        .map(|message| (Field::Exceptions, message))
+        .collect()
 }
 
 /// The sentence for a cadence that is not a valid RRULE, in `check` and
 /// in the refused export alike.
-pub(crate) fn cadence_problem(id: SeriesId, series: &SessionSeries, reason: &str) -> String {
+pub(crate) fn cadence_problem(
+    register: &Register,
+    id: SeriesId,
+    series: &SessionSeries,
+    reason: &str,
+) -> String {
     format!(
         "{} has cadence \"{}\", which is not a valid iCalendar RRULE: {reason}",
-        series_label(id, series),
+        register.named(Record::Series(id)),
         series.cadence
     )
-}
-
-/// "Series "Defence ministers"", or "Series #7" for one without a name, as
-/// `check` names series.
-fn series_label(id: SeriesId, series: &SessionSeries) -> String {
-    if series.name.trim().is_empty() {
-        format!("Series #{}", id.0)
-    } else {
-        format!("Series \"{}\"", series.name)
-    }
 }
 
 /// The dates the cadence gives between the earliest and the latest date

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::currencies::is_iso_4217;
-use super::record_problems::Label;
-use super::{Commitment, CommitmentId, CommitmentStatus, Record, Register};
+use super::validation::Report;
+use super::{Commitment, CommitmentId, CommitmentStatus, Field, KnownAs, Record, Register};
 
 impl Register {
     pub(super) fn commitment_problems(
@@ -14,28 +14,29 @@ impl Register {
         id: CommitmentId,
         commitment: &Commitment,
         today: NaiveDate,
-        report: &mut impl FnMut(Option<Record>, String),
+        report: &mut impl Report,
     ) {
         let record = Some(Record::Commitment(id));
+        let label = self.named(Record::Commitment(id));
         let participant = self.participant(commitment.participant);
-        let label = Label {
-            kind: "Commitment",
-            title: &commitment.title,
-            date: None,
-            of: participant
-                .map(|p| p.name.as_str())
-                .filter(|name| !name.trim().is_empty()),
-        };
         if commitment.title.trim().is_empty() {
-            report(record, format!("Commitment #{} has no title", id.0));
+            report(
+                record,
+                Some(Field::Title),
+                match participant {
+                    Some(_) => format!(
+                        "A commitment of {} has no title",
+                        self.mentioned(Record::Participant(commitment.participant))
+                    ),
+                    None => "A commitment has no title".to_string(),
+                },
+            );
         }
         if participant.is_none() {
             report(
                 record,
-                format!(
-                    "{label} is made by {}, which does not exist",
-                    commitment.participant
-                ),
+                Some(Field::Participant),
+                format!("{label} is made by a participant that is not in the register"),
             );
         }
         if let Some(meeting) = commitment.announced_at
@@ -43,13 +44,15 @@ impl Register {
         {
             report(
                 record,
-                format!("{label} was announced at {meeting}, which does not exist"),
+                Some(Field::AnnouncedAt),
+                format!("{label} was announced at a meeting that is not in the register"),
             );
         }
         // With no areas at all, that one problem says it for every record.
         if !self.capability_areas.is_empty() && !self.capability_areas.contains(&commitment.area) {
             report(
                 record,
+                Some(Field::Area),
                 format!(
                     "{label} has capability area \"{}\", which is not in the register's list",
                     commitment.area
@@ -57,9 +60,15 @@ impl Register {
             );
         }
         self.check_marking(label, &commitment.marking, record, report);
-        self.check_deliveries(label, commitment, today, &mut |m| report(record, m));
-        check_value(label, commitment, &mut |m| report(record, m));
-        self.check_history(label, commitment, today, &mut |m| report(record, m));
+        self.check_deliveries(label, commitment, today, &mut |field, m| {
+            report(record, Some(field), m)
+        });
+        check_value(label, commitment, &mut |m| {
+            report(record, Some(Field::Value), m)
+        });
+        self.check_history(label, commitment, today, &mut |m| {
+            report(record, Some(Field::History), m)
+        });
     }
 
     /// The quantity and what was delivered of it, against the ladder: only
@@ -67,39 +76,48 @@ impl Register {
     /// delivery and the one that completes the quantity Delivered.
     fn check_deliveries(
         &self,
-        label: Label<'_>,
+        label: KnownAs<'_>,
         commitment: &Commitment,
         today: NaiveDate,
-        report: &mut impl FnMut(String),
+        report: &mut impl FnMut(Field, String),
     ) {
         if let Some(quantity) = &commitment.quantity
             && quantity.amount.is_sign_negative()
         {
-            report(format!(
-                "{label} has a negative quantity ({})",
-                quantity.amount
-            ));
+            report(
+                Field::Quantity,
+                format!("{label} has a negative quantity ({})", quantity.amount),
+            );
         }
         for delivery in &commitment.deliveries {
             if delivery.amount <= Decimal::ZERO {
-                report(format!(
-                    "{label} has a delivery of {} on {}: a delivery must be more than zero",
-                    delivery.amount, delivery.date
-                ));
+                report(
+                    Field::Deliveries,
+                    format!(
+                        "{label} has a delivery of {} on {}: a delivery must be more than zero",
+                        delivery.amount, delivery.date
+                    ),
+                );
             }
             if let Some(meeting) = delivery.meeting
                 && self.meeting(meeting).is_none()
             {
-                report(format!(
-                    "{label}'s delivery of {} was reported at {meeting}, which does not exist",
-                    delivery.date
-                ));
+                report(
+                    Field::Deliveries,
+                    format!(
+                        "{label}'s delivery of {} was reported at a meeting that is not in the register",
+                        delivery.date
+                    ),
+                );
             }
             if delivery.date > today {
-                report(format!(
-                    "{label} records a delivery on {}, which is after today",
-                    delivery.date
-                ));
+                report(
+                    Field::Deliveries,
+                    format!(
+                        "{label} records a delivery on {}, which is after today",
+                        delivery.date
+                    ),
+                );
             }
         }
         if commitment.deliveries.is_empty() {
@@ -117,24 +135,34 @@ impl Register {
             } else {
                 "only a firm (Committed) commitment is delivered, and the first delivery makes it In delivery"
             };
-            report(format!(
-                "{label} records deliveries but is {}: {rule}",
-                status.label()
-            ));
+            report(
+                Field::History,
+                format!(
+                    "{label} records deliveries but is {}: {rule}",
+                    status.label()
+                ),
+            );
         }
         let delivered = commitment.delivered_so_far();
         match &commitment.quantity {
-            None => report(format!("{label} records deliveries but has no quantity")),
-            Some(q) if delivered > q.amount => report(format!(
-                "{label} has {delivered} delivered, more than the {} {} committed",
-                q.amount, q.unit
-            )),
-            Some(q) if status == CommitmentStatus::Delivered && delivered < q.amount => {
-                report(format!(
+            None => report(
+                Field::Quantity,
+                format!("{label} records deliveries but has no quantity"),
+            ),
+            Some(q) if delivered > q.amount => report(
+                Field::Deliveries,
+                format!(
+                    "{label} has {delivered} delivered, more than the {} {} committed",
+                    q.amount, q.unit
+                ),
+            ),
+            Some(q) if status == CommitmentStatus::Delivered && delivered < q.amount => report(
+                Field::History,
+                format!(
                     "{label} is Delivered but only {delivered} of {} {} have been delivered",
                     q.amount, q.unit
-                ))
-            }
+                ),
+            ),
             Some(_) => {}
         }
     }
@@ -143,7 +171,7 @@ impl Register {
     /// ending at the current status, every step back explained.
     fn check_history(
         &self,
-        label: Label<'_>,
+        label: KnownAs<'_>,
         commitment: &Commitment,
         today: NaiveDate,
         report: &mut impl FnMut(String),
@@ -187,7 +215,7 @@ impl Register {
                 && self.meeting(meeting).is_none()
             {
                 report(format!(
-                    "{label}'s history refers to {meeting}, which does not exist"
+                    "{label}'s history refers to a meeting that is not in the register"
                 ));
             }
             if change.date > today {
@@ -202,7 +230,7 @@ impl Register {
 }
 
 /// The money value: not negative, in a currency ISO 4217 knows.
-fn check_value(label: Label<'_>, commitment: &Commitment, report: &mut impl FnMut(String)) {
+fn check_value(label: KnownAs<'_>, commitment: &Commitment, report: &mut impl FnMut(String)) {
     let Some(value) = &commitment.value else {
         return;
     };

@@ -42,25 +42,4 @@ impl Register {
             None
         }
     }
-
-    /// A record as the officer knows it, starting a sentence: `The meeting
-    /// “Defence ministers” (2025-04-10)`, `The commitment “Air policing” of
-    /// Poland`.
-    pub fn known_as(&self, record: Record) -> String {
-        match record {
-            Record::Meeting(id) => match self.meeting(id) {
-                Some(m) => format!("The meeting \u{201c}{}\u{201d} ({})", m.title, m.date),
-                None => format!("The missing {id}"),
-            },
-            Record::Commitment(id) => match self.commitment(id) {
-                Some(c) => format!(
-                    "The commitment \u{201c}{}\u{201d} of {}",
-                    c.title,
-                    self.participant_name(c.participant)
-                ),
-                None => format!("The missing {id}"),
-            },
-            other => format!("The {}", self.describe(other)),
-        }
-    }
 }

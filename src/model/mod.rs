@@ -5,9 +5,11 @@ pub mod amounts;
 mod commitment;
 mod commitment_problems;
 mod currencies;
+mod fields;
 mod ids;
 mod markings;
 mod meeting;
+mod naming;
 mod participant;
 mod person;
 mod record_problems;
@@ -25,11 +27,13 @@ pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };
 pub use currencies::{ISO_4217_CODES, is_iso_4217};
+pub use fields::Field;
 pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
 pub use meeting::{
     ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
     MeetingState,
 };
+pub use naming::KnownAs;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use references::{Record, Reference};

@@ -3,41 +3,15 @@
 //! pass over the whole register.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::session_numbers::SeriesSessions;
+use super::validation::Report;
 use super::{
-    Attendance, CommitmentId, Meeting, MeetingId, MeetingState, ParticipantId, PersonId, Problem,
-    Record, Register,
+    Attendance, CommitmentId, Field, KnownAs, Meeting, MeetingId, MeetingState, ParticipantId,
+    PersonId, Problem, Record, Register,
 };
-
-/// How a problem names its record as the officer knows it:
-/// `Meeting "Title" (date)`, `Commitment "Title" of Poland`. Written out
-/// only when a problem is reported: formatting it for every record up
-/// front was most of a large register's validation time.
-#[derive(Clone, Copy)]
-pub(super) struct Label<'a> {
-    pub(super) kind: &'static str,
-    pub(super) title: &'a str,
-    pub(super) date: Option<NaiveDate>,
-    /// The participant the record belongs to, when it exists.
-    pub(super) of: Option<&'a str>,
-}
-
-impl fmt::Display for Label<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} \"{}\"", self.kind, self.title)?;
-        if let Some(of) = self.of {
-            write!(f, " of {of}")?;
-        }
-        if let Some(date) = self.date {
-            write!(f, " ({date})")?;
-        }
-        Ok(())
-    }
-}
 
 impl Register {
     /// The problems of one meeting on `today`, without a pass over the
@@ -47,9 +21,19 @@ impl Register {
         let mut problems = Vec::new();
         if let Some(meeting) = self.meeting(id) {
             let sessions = SeriesSessions::of_series(self, meeting.series);
-            self.meeting_problems(id, meeting, today, &sessions, &mut |record, message| {
-                problems.push(Problem { record, message })
-            });
+            self.meeting_problems(
+                id,
+                meeting,
+                today,
+                &sessions,
+                &mut |record, field, message| {
+                    problems.push(Problem {
+                        record,
+                        field,
+                        message,
+                    })
+                },
+            );
         }
         problems
     }
@@ -60,8 +44,12 @@ impl Register {
     pub fn commitment_problems_of(&self, id: CommitmentId, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         if let Some(commitment) = self.commitment(id) {
-            self.commitment_problems(id, commitment, today, &mut |record, message| {
-                problems.push(Problem { record, message })
+            self.commitment_problems(id, commitment, today, &mut |record, field, message| {
+                problems.push(Problem {
+                    record,
+                    field,
+                    message,
+                })
             });
         }
         problems
@@ -73,19 +61,15 @@ impl Register {
         meeting: &Meeting,
         today: NaiveDate,
         sessions: &SeriesSessions,
-        report: &mut impl FnMut(Option<Record>, String),
+        report: &mut impl Report,
     ) {
         let record = Some(Record::Meeting(id));
-        let label = Label {
-            kind: "Meeting",
-            title: &meeting.title,
-            date: Some(meeting.date),
-            of: None,
-        };
+        let label = self.named(Record::Meeting(id));
         if meeting.title.trim().is_empty() {
             report(
                 record,
-                format!("Meeting #{} on {} has no title", id.0, meeting.date),
+                Some(Field::Title),
+                format!("A meeting on {} has no title", meeting.date),
             );
         }
         if let Some(series) = meeting.series
@@ -93,25 +77,28 @@ impl Register {
         {
             report(
                 record,
-                format!("{label} belongs to {series}, which does not exist"),
+                Some(Field::Series),
+                format!("{label} belongs to a series that is not in the register"),
             );
         }
         match (meeting.series, meeting.number) {
             (None, Some(number)) => report(
                 record,
+                Some(Field::Number),
                 format!(
                     "{label} is numbered No. {number} but belongs to no series: a number counts the sessions of a series"
                 ),
             ),
             _ => {
                 if let Some(problem) = sessions.numbering_problem(self, id, meeting) {
-                    report(record, format!("{label} {problem}"));
+                    report(record, Some(Field::Number), format!("{label} {problem}"));
                 }
             }
         }
         if meeting.state == MeetingState::Held && meeting.date > today {
             report(
                 record,
+                Some(Field::State),
                 format!(
                     "{label} is marked Held but its date {} is after today",
                     meeting.date
@@ -123,6 +110,7 @@ impl Register {
         {
             report(
                 record,
+                Some(Field::Times),
                 format!(
                     "{label} ends ({}) before it starts ({})",
                     end.format("%H:%M"),
@@ -131,28 +119,38 @@ impl Register {
             );
         }
         self.check_marking(label, &meeting.marking, record, report);
-        for convenor in &meeting.convenors {
-            if self.participant(*convenor).is_none() {
-                report(
-                    record,
-                    format!("{label} is convened by {convenor}, which does not exist"),
-                );
-            }
+        if meeting
+            .convenors
+            .iter()
+            .any(|convenor| self.participant(*convenor).is_none())
+        {
+            report(
+                record,
+                Some(Field::Convenors),
+                format!("{label} is convened by a participant that is not in the register"),
+            );
         }
-        for chair in &meeting.chairs {
-            if self.person(*chair).is_none() {
-                report(
-                    record,
-                    format!("{label} is chaired by {chair}, who does not exist"),
-                );
-            }
+        if meeting
+            .chairs
+            .iter()
+            .any(|chair| self.person(*chair).is_none())
+        {
+            report(
+                record,
+                Some(Field::Chairs),
+                format!("{label} is chaired by a person who is not in the register"),
+            );
         }
         self.check_delegates_listed_once(&label, meeting, record, report);
         for (participant, attendance) in &meeting.attendance {
+            let at = Some(Field::Attendance(*participant));
             if self.participant(*participant).is_none() {
                 report(
                     record,
-                    format!("{label} lists attendance for {participant}, which does not exist"),
+                    at,
+                    format!(
+                        "{label} lists attendance for a participant that is not in the register"
+                    ),
                 );
                 continue;
             }
@@ -161,15 +159,20 @@ impl Register {
                 match self.person(*delegate) {
                     None => report(
                         record,
-                        format!("{label} lists {delegate} as a delegate, who does not exist"),
+                        at,
+                        format!(
+                            "{label} lists a delegate of {} who is not in the register",
+                            self.mentioned(Record::Participant(*participant))
+                        ),
                     ),
                     Some(person) if person.role_for(*participant, meeting.date).is_none() => {
                         report(
                             record,
+                            at,
                             format!(
                                 "{label}: {} is listed as a delegate of {} but held no role for it on {}",
-                                person.name,
-                                self.participant_name(*participant),
+                                self.mentioned(Record::Person(*delegate)),
+                                self.mentioned(Record::Participant(*participant)),
                                 meeting.date
                             ),
                         )
@@ -184,8 +187,9 @@ impl Register {
             {
                 report(
                     record,
+                    Some(Field::Agenda(n)),
                     format!(
-                        "{label}: agenda item {} is led by {lead}, who does not exist",
+                        "{label}: agenda item {} is led by a person who is not in the register",
                         n + 1
                     ),
                 );
@@ -197,8 +201,9 @@ impl Register {
             {
                 report(
                     record,
+                    Some(Field::Action(n)),
                     format!(
-                        "{label}: action {} is owed by {owner}, which does not exist",
+                        "{label}: action {} is owed by a participant that is not in the register",
                         n + 1
                     ),
                 );
@@ -210,10 +215,10 @@ impl Register {
     /// or for two, the attendance record counts them twice.
     fn check_delegates_listed_once(
         &self,
-        label: &Label<'_>,
+        label: &KnownAs<'_>,
         meeting: &Meeting,
         record: Option<Record>,
-        report: &mut impl FnMut(Option<Record>, String),
+        report: &mut impl Report,
     ) {
         let mut first_for: BTreeMap<PersonId, ParticipantId> = BTreeMap::new();
         for (&participant, attendance) in &meeting.attendance {
@@ -223,13 +228,15 @@ impl Register {
                     continue;
                 };
                 let person = self.person(delegate);
-                let who = person.map_or_else(|| delegate.to_string(), |p| p.name.clone());
+                let who = self.mentioned(Record::Person(delegate));
+                let at = Some(Field::Attendance(participant));
                 if earlier == participant {
                     report(
                         record,
+                        at,
                         format!(
                             "{label} lists {who} twice as a delegate of {}",
-                            self.participant_name(participant)
+                            self.mentioned(Record::Participant(participant))
                         ),
                     );
                 } else if person.is_some_and(|p| p.role_for(participant, meeting.date).is_some()) {
@@ -237,10 +244,11 @@ impl Register {
                     // missing role is the problem, and is reported as such.
                     report(
                         record,
+                        at,
                         format!(
                             "{label} lists {who} as a delegate of both {} and {}",
-                            self.participant_name(earlier),
-                            self.participant_name(participant)
+                            self.mentioned(Record::Participant(earlier)),
+                            self.mentioned(Record::Participant(participant))
                         ),
                     );
                 }
@@ -254,19 +262,21 @@ impl Register {
     /// that was: each in the wrong place says something false.
     fn attendance_fits_state(
         &self,
-        label: Label<'_>,
+        label: KnownAs<'_>,
         meeting: &Meeting,
         participant: ParticipantId,
         attendance: &Attendance,
         record: Option<Record>,
-        report: &mut impl FnMut(Option<Record>, String),
+        report: &mut impl Report,
     ) {
         let status = attendance.status;
         let held = meeting.state == MeetingState::Held;
-        let name = self.participant_name(participant);
+        let name = self.mentioned(Record::Participant(participant));
+        let at = Some(Field::Attendance(participant));
         if held && status.is_expectation() {
             report(
                 record,
+                at,
                 format!(
                     "{label}: {name} is recorded as {}, but the session was held: record \
                      whether it attended (Present, Represented, Observer or Apologies)",
@@ -276,6 +286,7 @@ impl Register {
         } else if !held && status.attended() {
             report(
                 record,
+                at,
                 format!(
                     "{label}: {name} is recorded as {}, but the session is {}: record \
                      Invited or Confirmed until it is held",

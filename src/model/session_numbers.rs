@@ -113,10 +113,7 @@ impl SeriesSessions {
         if previous < number {
             return None;
         }
-        let name = match register.session_series(series) {
-            Some(s) if !s.name.trim().is_empty() => format!("\"{}\"", s.name),
-            _ => series.to_string(),
-        };
+        let name = register.mentioned(super::Record::Series(series));
         let numbers: Vec<String> = dated
             .sessions
             .get(..position)?

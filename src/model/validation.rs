@@ -7,15 +7,24 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::session_numbers::SeriesSessions;
-use super::{Record, Register};
+use super::{Field, Record, Register};
 
 /// One thing wrong with the register.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The record the problem is in; `None` for register-wide settings.
     pub record: Option<Record>,
+    /// The field at fault, where one is, so the window can open the
+    /// record there.
+    pub field: Option<Field>,
     pub message: String,
 }
+
+/// Where problems go as they are found: the record, the field at fault
+/// and the sentence.
+pub(super) trait Report: FnMut(Option<Record>, Option<Field>, String) {}
+
+impl<F: FnMut(Option<Record>, Option<Field>, String)> Report for F {}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -29,31 +38,29 @@ impl Register {
     /// held, a delivery made, a status reached after it.
     pub fn validate(&self, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut report = |record: Option<Record>, message: String| {
-            problems.push(Problem { record, message });
+        let mut report = |record: Option<Record>, field: Option<Field>, message: String| {
+            problems.push(Problem {
+                record,
+                field,
+                message,
+            });
         };
 
         check_list("marking levels", &self.markings, &mut report);
         check_list("capability areas", &self.capability_areas, &mut report);
 
-        let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
-            let label = format!("Participant #{}", id.0);
+            let label = self.named(Record::Participant(id));
             if participant.name.trim().is_empty() {
-                report(record, format!("{label} has no name"));
+                report(record, Some(Field::Name), format!("{label} has no name"));
             }
             let code = participant.code.trim();
             if code.is_empty() {
-                report(
-                    record,
-                    format!("{label} ({}) has no code", participant.name),
-                );
+                report(record, Some(Field::Code), format!("{label} has no code"));
             } else {
-                codes
-                    .entry(code.to_uppercase())
-                    .or_default()
-                    .push(participant.name.clone());
+                codes.entry(code.to_uppercase()).or_default().push(id);
             }
             if participant.kind == super::ParticipantKind::Nation
                 && !(code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
@@ -61,17 +68,24 @@ impl Register {
             {
                 report(
                     record,
+                    Some(Field::Code),
                     format!(
-                        "{} has code \"{code}\": a nation's code is three capital letters (ISO 3166 alpha-3, e.g. GBR)",
-                        participant.name
+                        "{label} has code \"{code}\": a nation's code is three capital letters (ISO 3166 alpha-3, e.g. GBR)"
                     ),
                 );
             }
         }
-        for (code, names) in &codes {
-            if names.len() > 1 {
+        for (code, ids) in &codes {
+            if let [.., last] = ids.as_slice()
+                && ids.len() > 1
+            {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|&id| self.mentioned(Record::Participant(id)).to_string())
+                    .collect();
                 report(
-                    None,
+                    Some(Record::Participant(*last)),
+                    Some(Field::Code),
                     format!(
                         "Code {code} is used by more than one participant: {}",
                         names.join(", ")
@@ -82,19 +96,26 @@ impl Register {
 
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
-            let who = if person.name.trim().is_empty() {
-                report(record, format!("Person #{} has no name", id.0));
-                format!("Person #{}", id.0)
-            } else {
-                person.name.clone()
-            };
-            for role in &person.roles {
+            let who = self.named(Record::Person(id));
+            if person.name.trim().is_empty() {
+                let message = match person.roles.first() {
+                    Some(role) => format!(
+                        "A representative of {} has no name",
+                        self.mentioned(Record::Participant(role.participant))
+                    ),
+                    None => "A person with no role has no name".to_string(),
+                };
+                report(record, Some(Field::Name), message);
+            }
+            for (n, role) in person.roles.iter().enumerate() {
+                let at = Some(Field::Role(n));
                 if self.participant(role.participant).is_none() {
                     report(
                         record,
+                        at,
                         format!(
-                            "{who}'s role \"{}\" is on behalf of {}, which does not exist",
-                            role.title, role.participant
+                            "{who}'s role \"{}\" is on behalf of a participant that is not in the register",
+                            role.title
                         ),
                     );
                 }
@@ -103,6 +124,7 @@ impl Register {
                 {
                     report(
                         record,
+                        at,
                         format!(
                             "{who}'s role \"{}\" ends ({to}) before it starts ({from})",
                             role.title
@@ -114,30 +136,36 @@ impl Register {
 
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
-            let label = if series.name.trim().is_empty() {
-                report(record, format!("Series #{} has no name", id.0));
-                format!("Series #{}", id.0)
-            } else {
-                format!("Series \"{}\"", series.name)
-            };
+            let label = self.named(Record::Series(id));
+            if series.name.trim().is_empty() {
+                let message = match series.first {
+                    Some(first) => format!("A series starting {first} has no name"),
+                    None => "A series has no name".to_string(),
+                };
+                report(record, Some(Field::Name), message);
+            }
             if let (Some(start), Some(end)) = (series.start, series.end)
                 && end < start
             {
                 report(
                     record,
+                    Some(Field::Times),
                     format!("{label} ends ({end}) before it starts ({start})"),
                 );
             }
-            for convenor in &series.convenors {
-                if self.participant(*convenor).is_none() {
-                    report(
-                        record,
-                        format!("{label} is convened by {convenor}, which does not exist"),
-                    );
-                }
+            if series
+                .convenors
+                .iter()
+                .any(|convenor| self.participant(*convenor).is_none())
+            {
+                report(
+                    record,
+                    Some(Field::Convenors),
+                    format!("{label} is convened by a participant that is not in the register"),
+                );
             }
-            for message in crate::calendar::series_problems(id, series) {
-                report(record, message);
+            for (field, message) in crate::calendar::series_problems(self, id, series) {
+                report(record, Some(field), message);
             }
         }
 
@@ -157,8 +185,9 @@ impl Register {
         label: impl fmt::Display,
         marking: &str,
         record: Option<Record>,
-        report: &mut impl FnMut(Option<Record>, String),
+        report: &mut impl Report,
     ) {
+        let at = Some(Field::Marking);
         if marking.trim().is_empty() {
             let message = if self.markings.is_empty() {
                 format!("{label} has no protective marking")
@@ -168,12 +197,13 @@ impl Register {
                     self.markings.join(", ")
                 )
             };
-            report(record, message);
+            report(record, at, message);
         } else if !self.markings.is_empty() && !self.markings.iter().any(|level| level == marking) {
             // With no levels at all, "the register has no marking levels"
             // says it once for every record.
             report(
                 record,
+                at,
                 format!(
                     "{label} is marked \"{marking}\", which is not one of the register's marking levels"
                 ),
@@ -182,19 +212,21 @@ impl Register {
     }
 }
 
-fn check_list(what: &str, list: &[String], report: &mut impl FnMut(Option<Record>, String)) {
+fn check_list(what: &str, list: &[String], report: &mut impl Report) {
     if list.is_empty() {
-        report(None, format!("The register has no {what}"));
+        report(None, None, format!("The register has no {what}"));
     }
     let mut seen = std::collections::BTreeSet::new();
     for entry in list {
         if entry.trim().is_empty() {
             report(
                 None,
+                None,
                 format!("The register's {what} include an empty entry"),
             );
         } else if !seen.insert(entry) {
             report(
+                None,
                 None,
                 format!("The register's {what} list \"{entry}\" twice"),
             );

@@ -65,12 +65,13 @@ impl CoalitionDeskApp {
         });
     }
 
-    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let listed = self
             .workspace
             .problems
             .problems(&self.workspace.document, self.today);
         let problems = listed.len();
+        let shown = &mut self.workspace.problems_shown;
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let opening = match &self.workspace.on_top {
@@ -101,15 +102,19 @@ impl CoalitionDeskApp {
                 }
                 if problems > 0 {
                     ui.separator();
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        format!("{problems} problem{}", if problems == 1 { "" } else { "s" }),
-                    )
-                    .on_hover_ui(|ui| {
-                        for problem in listed.iter().take(20) {
-                            ui.label(&problem.message);
-                        }
-                    });
+                    let count = egui::RichText::new(format!(
+                        "{problems} problem{}",
+                        if problems == 1 { "" } else { "s" }
+                    ))
+                    .color(ui.visuals().warn_fg_color);
+                    let tip = if *shown {
+                        "Hide the problems list"
+                    } else {
+                        "List the problems; click one to open the record at the field concerned"
+                    };
+                    if ui.link(count).on_hover_text(tip).clicked() {
+                        *shown = !*shown;
+                    }
                 }
                 if let Some(notice) = &self.notice {
                     ui.separator();
@@ -121,6 +126,12 @@ impl CoalitionDeskApp {
                 }
             });
         });
+        if problems == 0 {
+            *shown = false;
+        }
+        if *shown {
+            super::problems::problems_list_ui(ui, listed, shown, out);
+        }
     }
 }
 

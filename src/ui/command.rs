@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CommitmentId, MeetingId, ParticipantId, Record, SeriesId};
+use crate::model::{CommitmentId, Field, MeetingId, ParticipantId, Record, SeriesId};
 use crate::ui::commitments::CommitmentFilter;
 
 /// The panels of the main window.
@@ -75,6 +75,9 @@ pub enum Command {
     OpenParticipant(ParticipantId),
     OpenMeeting(MeetingId),
     OpenCommitment(CommitmentId),
+    /// Opens a record in its panel with the keyboard in one field (a
+    /// problem clicked in the list, a search hit in a meeting's minutes).
+    OpenAt(Record, Field),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
     /// Opens the print preview of a meeting's summary.
@@ -83,7 +86,7 @@ pub enum Command {
     PrintAttendance(SeriesId),
     /// Writes the meetings and series to an iCalendar file.
     ExportCalendar,
-    /// Opens the search box (participants, people, meetings, commitments).
+    /// Opens the search box (records, and the minutes of meetings).
     Search,
     /// Shows the commitments table with this filter (a dashboard bar click).
     ShowCommitments(CommitmentFilter),
@@ -226,7 +229,9 @@ impl Action {
             Action::ExportCalendar => {
                 "Write the meetings and session series to a calendar file (.ics)"
             }
-            Action::Search => "Find participants, people, meetings, commitments and agenda text",
+            Action::Search => {
+                "Find participants, people, meetings, commitments, agenda, decisions, actions and notes"
+            }
             Action::ExportCommitmentsCsv => {
                 "Write every commitment with its status to a CSV file for a spreadsheet"
             }
@@ -318,6 +323,7 @@ impl Command {
             Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
             Command::AddNewDelegate(_) => "Add new delegate".into(),
             Command::OpenCommitment(_) => "Open commitment".into(),
+            Command::OpenAt(..) => "Open".into(),
             // Beside a participant, its people are deleted by their own
             // button, so that one names what it deletes.
             Command::Delete(Record::Person(_)) => "Delete person…".into(),
@@ -354,6 +360,7 @@ impl Command {
                 "Add this person to the register with the role, and seat them at this meeting"
             }
             Command::OpenCommitment(_) => "Show this commitment",
+            Command::OpenAt(..) => "Show this record at the field concerned",
             Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
             Command::Delete(_) => "Delete this record (asks first)",
             Command::PrintSummary(_) => {

@@ -44,7 +44,7 @@ impl CoalitionDeskApp {
         }
 
         self.menu_bar_ui(ui, &mut out);
-        self.status_bar_ui(ui);
+        self.status_bar_ui(ui, &mut out);
         let today = self.today;
         let recent = &self.settings.recent;
         egui::CentralPanel::default().show(ui, |ui| {

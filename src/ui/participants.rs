@@ -6,10 +6,10 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use crate::edit::Edit;
 use crate::model::{
-    Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
+    Field, Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
 };
 use crate::revision_cache::RevisionCache;
-use crate::ui::{Command, Outbox, PanelContext, theme, widgets};
+use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
 /// State of the participants panel; the register itself stays with the app.
 #[derive(Default)]
@@ -190,11 +190,14 @@ fn participant_ui(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
+            let record = Record::Participant(id);
             let name = widgets::text_row(ui, "Name", &mut p.name);
+            let name = focus::at_field(ui, name, record, Field::Name);
             if focus_name {
                 widgets::focus_field(ui, &name, &p.name);
             }
-            widgets::text_row(ui, "Code", &mut p.code);
+            let code = widgets::text_row(ui, "Code", &mut p.code);
+            focus::at_field(ui, code, record, Field::Code);
             widgets::form_row(ui, "Kind", |ui| {
                 widgets::choice_ui(
                     ui,
@@ -299,6 +302,7 @@ fn person_ui(
                     .desired_width(240.0),
             )
             .accessible_name("Person's name");
+        let name = focus::at_field(ui, name, Record::Person(id), Field::Name);
         if focus {
             widgets::focus_field(ui, &name, &person.name);
             name.scroll_to_me(None);
@@ -326,11 +330,13 @@ fn person_ui(
             for (i, role) in person.roles.iter_mut().enumerate() {
                 // A sized field: in a grid a plain one shrinks to the header's width.
                 let size = egui::vec2(190.0, ui.spacing().interact_size.y);
-                ui.add_sized(
-                    size,
-                    TextEdit::singleline(&mut role.title).hint_text("e.g. Defence Secretary"),
-                )
-                .accessible_name("Role title");
+                let title = ui
+                    .add_sized(
+                        size,
+                        TextEdit::singleline(&mut role.title).hint_text("e.g. Defence Secretary"),
+                    )
+                    .accessible_name("Role title");
+                focus::at_field(ui, title, Record::Person(id), Field::Role(i));
                 let mut for_whom = Some(role.participant);
                 let salt = format!("role_{}_{i}", id.0);
                 // Named as the column headers above them read.

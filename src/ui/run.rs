@@ -9,6 +9,7 @@ use egui::ViewportCommand;
 use super::app::CoalitionDeskApp;
 use super::command::{Action, Command, Tab};
 use super::dialogs::Dialog;
+use super::focus;
 use super::on_top::OnTop;
 use super::palette::Palette;
 use super::print::{PrintPreview, Report};
@@ -82,17 +83,12 @@ impl CoalitionDeskApp {
             Command::MarkExpectedPresent(meeting) => self.mark_expected_present(meeting),
             Command::CopyPreviousAttendance(meeting) => self.copy_previous_attendance(meeting),
             Command::AddNewDelegate(delegate) => self.add_new_delegate(&delegate),
-            Command::OpenParticipant(id) => {
-                self.settings.tab = Tab::Participants;
-                workspace.participants.open(id);
-            }
-            Command::OpenMeeting(id) => {
-                self.settings.tab = Tab::Meetings;
-                workspace.meetings.open(id);
-            }
-            Command::OpenCommitment(id) => {
-                self.settings.tab = Tab::Commitments;
-                workspace.commitments.open(id);
+            Command::OpenParticipant(id) => self.open_record(ctx, Record::Participant(id)),
+            Command::OpenMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
+            Command::OpenCommitment(id) => self.open_record(ctx, Record::Commitment(id)),
+            Command::OpenAt(record, field) => {
+                self.open_record(ctx, record);
+                focus::ask(ctx, record, field);
             }
             Command::Delete(target) => self.ask_delete(target),
             Command::PrintSummary(id) => {
@@ -117,6 +113,47 @@ impl CoalitionDeskApp {
             Command::ExportCommitmentsCsv => self.export_commitments_csv(),
             Command::ImportCommitmentsCsv => self.import_commitments_csv(),
             Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
+        }
+    }
+
+    /// Shows `record` in its panel: a person with the participant they
+    /// speak for, a series in the timeline's editor.
+    fn open_record(&mut self, ctx: &egui::Context, record: Record) {
+        focus::forget(ctx);
+        let workspace = &mut self.workspace;
+        match record {
+            Record::Participant(id) => {
+                self.settings.tab = Tab::Participants;
+                workspace.participants.open(id);
+            }
+            Record::Person(id) => {
+                // A role may point at a participant no longer there (that
+                // is often the problem): open one that is.
+                let register = workspace.document.register();
+                let speaks_for = register.person(id).and_then(|person| {
+                    person
+                        .roles
+                        .iter()
+                        .map(|role| role.participant)
+                        .find(|&p| register.participant(p).is_some())
+                });
+                if let Some(participant) = speaks_for {
+                    self.settings.tab = Tab::Participants;
+                    workspace.participants.open(participant);
+                }
+            }
+            Record::Series(id) => {
+                self.settings.tab = Tab::Timeline;
+                workspace.timeline.open(id);
+            }
+            Record::Meeting(id) => {
+                self.settings.tab = Tab::Meetings;
+                workspace.meetings.open(id);
+            }
+            Record::Commitment(id) => {
+                self.settings.tab = Tab::Commitments;
+                workspace.commitments.open(id);
+            }
         }
     }
 

@@ -1,9 +1,10 @@
 //! The search box (Ctrl+K or Ctrl+F): type, move with the arrows, Enter
-//! opens the hit. The index comes from the core, rebuilt once per revision.
+//! opens the hit (a decision, action or agenda item at its place in the
+//! meeting). The index comes from the core, rebuilt once per revision.
 
 use egui::{Key, RichText, TextEdit, Ui};
 
-use crate::model::Register;
+use crate::model::{Record, Register};
 use crate::revision_cache::RevisionCache;
 use crate::search::{SearchIndex, SearchTarget};
 use crate::ui::{Command, Outbox};
@@ -58,7 +59,7 @@ impl SearchBox {
             self.selected = self.selected.saturating_sub(1);
         }
         let mut chosen = enter
-            .then(|| hits.get(self.selected).map(|h| h.target))
+            .then(|| hits.get(self.selected).map(|h| (h.target, h.at)))
             .flatten();
         let mut open = !escape;
         egui::Window::new("Search")
@@ -68,7 +69,9 @@ impl SearchBox {
             .default_width(520.0)
             .open(&mut open)
             .show(ui.ctx(), |ui| {
-                let label = ui.label("Find participants, people, meetings, commitments, agenda");
+                let label = ui.label(
+                    "Find participants, people, meetings, agenda, decisions, actions, notes, commitments",
+                );
                 let response = ui
                     .add(
                         TextEdit::singleline(&mut self.query)
@@ -90,15 +93,18 @@ impl SearchBox {
                 for (i, hit) in hits.iter().enumerate() {
                     let text = RichText::new(format!("{}  {}", hit.kind, hit.title));
                     if ui.selectable_label(i == self.selected, text).clicked() {
-                        chosen = Some(hit.target);
+                        chosen = Some((hit.target, hit.at));
                     }
                 }
             });
-        if let Some(target) = chosen {
-            out.command(match target {
-                SearchTarget::Participant(id) => Command::OpenParticipant(id),
-                SearchTarget::Meeting(id) => Command::OpenMeeting(id),
-                SearchTarget::Commitment(id) => Command::OpenCommitment(id),
+        if let Some((target, at)) = chosen {
+            out.command(match (target, at) {
+                (SearchTarget::Meeting(id), Some(field)) => {
+                    Command::OpenAt(Record::Meeting(id), field)
+                }
+                (SearchTarget::Participant(id), _) => Command::OpenParticipant(id),
+                (SearchTarget::Meeting(id), None) => Command::OpenMeeting(id),
+                (SearchTarget::Commitment(id), _) => Command::OpenCommitment(id),
             });
             open = false;
         }

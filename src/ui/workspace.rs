@@ -40,6 +40,8 @@ pub struct Workspace {
     pub(super) on_top: Option<OnTop>,
     /// The register's problems, rechecked record by record after edits.
     pub(super) problems: ProblemCache,
+    /// Whether the problems list is shown above the status bar.
+    pub problems_shown: bool,
     pub(super) last_recovery_write: Instant,
     /// Set when the file the window was to show could not be opened and
     /// nothing else is open: the window offers the ways on instead.
@@ -64,6 +66,7 @@ impl Workspace {
             search: SearchBox::default(),
             on_top: None,
             problems: ProblemCache::default(),
+            problems_shown: false,
             last_recovery_write: Instant::now(),
             nothing_open: None,
             fresh: None,

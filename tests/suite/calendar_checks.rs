@@ -16,7 +16,7 @@ use coalition_desk::storage;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::dialogs::Dialog;
 
-const FORTNIGHTLY: &str = "Series \"Defence ministers\" has cadence \"FREQ=FORTNIGHTLY\", \
+const FORTNIGHTLY: &str = "The series “Defence ministers” has cadence \"FREQ=FORTNIGHTLY\", \
     which is not a valid iCalendar RRULE: FREQ \"FORTNIGHTLY\" is not a frequency; it is one \
     of DAILY, WEEKLY, MONTHLY, YEARLY, HOURLY, MINUTELY or SECONDLY (every other week is \
     FREQ=WEEKLY;INTERVAL=2)";
@@ -69,7 +69,7 @@ fn a_cadence_that_is_not_an_rrule_is_a_problem_of_its_series() {
         let problems = series_problems(ministers(cadence, vec![]));
         assert_eq!(problems.len(), 1, "{cadence}: {problems:?}");
         let prefix = format!(
-            "Series \"Defence ministers\" has cadence \"{cadence}\", which is not a valid \
+            "The series “Defence ministers” has cadence \"{cadence}\", which is not a valid \
              iCalendar RRULE: "
         );
         problems[0]
@@ -144,11 +144,11 @@ fn an_exception_the_cadence_never_gives_changes_nothing_and_is_a_problem() {
     assert_eq!(
         problems,
         [
-            "Series \"Defence ministers\" has an exception for 2025-06-13, a date its cadence \
+            "The series “Defence ministers” has an exception for 2025-06-13, a date its cadence \
              never gives: the change does nothing",
-            "Series \"Defence ministers\" has an exception for 2025-07-11, a date its cadence \
+            "The series “Defence ministers” has an exception for 2025-07-11, a date its cadence \
              never gives: the change does nothing",
-            "Series \"Defence ministers\" has an exception for 2025-01-09, a date its cadence \
+            "The series “Defence ministers” has an exception for 2025-01-09, a date its cadence \
              never gives: the change does nothing",
         ]
     );
@@ -160,7 +160,7 @@ fn an_exception_the_cadence_never_gives_changes_nothing_and_is_a_problem() {
     assert_eq!(
         ended,
         [
-            "Series \"Defence ministers\" has an exception for 2025-06-12, a date its cadence \
+            "The series “Defence ministers” has an exception for 2025-06-12, a date its cadence \
           never gives: the change does nothing"
         ]
     );
@@ -191,10 +191,10 @@ fn a_move_onto_another_session_or_onto_itself_is_a_problem() {
     assert_eq!(
         problems,
         [
-            "Series \"Defence ministers\" has 2 exceptions for 2025-05-15: only the first counts",
-            "Series \"Defence ministers\" moves the session of 2025-05-01 to the same day: the \
+            "The series “Defence ministers” has 2 exceptions for 2025-05-15: only the first counts",
+            "The series “Defence ministers” moves the session of 2025-05-01 to the same day: the \
              change does nothing",
-            "Series \"Defence ministers\" moves the session of 2025-04-17 to 2025-04-24, which \
+            "The series “Defence ministers” moves the session of 2025-04-17 to 2025-04-24, which \
              already has a session of the series",
         ]
     );

@@ -129,7 +129,7 @@ fn check_lists_every_problem_with_the_path_and_fails() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("John Healey MP") && l.contains("does not exist")),
+            .any(|l| l.contains("John Healey MP") && l.contains("not in the register")),
         "{out}"
     );
     let problems = lines.len() - 1;
@@ -155,7 +155,7 @@ fn check_names_a_broken_rule_in_the_officers_words_and_fails() {
     assert_eq!(
         stdout(&output),
         format!(
-            "{prefix}: Commitment \"Training instructors\" of United Kingdom has currency \"XYZ\", \
+            "{prefix}: The commitment “Training instructors” of United Kingdom has currency \"XYZ\", \
              which is not an ISO 4217 code: use a three-letter ISO 4217 code such as EUR, GBP or USD\n\
              {prefix}: 1 problem\n"
         )
@@ -180,7 +180,7 @@ fn check_judges_what_cannot_have_happened_yet_by_the_real_date() {
     assert_eq!(output.status.code(), Some(1), "{}", said(&output));
     assert!(
         stdout(&output).contains(
-            "Meeting \"Defence ministers (June)\" (2099-06-12) is marked Held but its date 2099-06-12 is after today"
+            "The meeting “Defence ministers (June)” (2099-06-12) is marked Held but its date 2099-06-12 is after today"
         ),
         "{}",
         said(&output)

@@ -273,7 +273,7 @@ fn a_commitment_opened_from_search_is_scrolled_into_view() {
     harness
         .get_by_role_and_label(
             egui::accesskit::Role::TextInput,
-            "Find participants, people, meetings, commitments, agenda",
+            "Find participants, people, meetings, agenda, decisions, actions, notes, commitments",
         )
         .type_text(&title);
     harness.run();

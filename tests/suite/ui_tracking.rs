@@ -144,7 +144,7 @@ fn search_then_arrows_and_enter_open_the_hit() {
     assert!(matches!(harness.state().on_top(), Some(OnTop::Search)));
     let field = harness.get_by_role_and_label(
         Role::TextInput,
-        "Find participants, people, meetings, commitments, agenda",
+        "Find participants, people, meetings, agenda, decisions, actions, notes, commitments",
     );
     field.type_text("france");
     harness.run();

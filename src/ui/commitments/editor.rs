@@ -8,9 +8,10 @@ use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Money, Quantity, Record, Register, Route,
+    Commitment, CommitmentId, CommitmentStatus, Field, Money, Problem, Quantity, Record, Register,
+    Route,
 };
-use crate::ui::{Command, Outbox, PanelContext, theme, widgets};
+use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
 /// Currency offered when the officer first ticks "Has value".
 const DEFAULT_CURRENCY: &str = "EUR";
@@ -21,7 +22,7 @@ pub fn editor_ui(
     context: &PanelContext<'_>,
     id: CommitmentId,
     original: &Commitment,
-    problems: &[String],
+    problems: &[Problem],
     form: &mut StatusForm,
     out: &mut Outbox,
 ) {
@@ -47,14 +48,18 @@ pub fn editor_ui(
         Grid::new("commitment_form")
             .num_columns(2)
             .spacing([8.0, 6.0])
-            .show(ui, |ui| fields_ui(ui, register, today, &mut c));
-        for problem in problems {
-            ui.colored_label(ui.visuals().error_fg_color, problem);
-        }
+            .show(ui, |ui| fields_ui(ui, register, today, id, &mut c));
+        crate::ui::problems::record_problems_ui(ui, problems, out);
         ui.add_space(theme::SECTION_GAP);
         workflow::workflow_ui(ui, register, today, id, &mut c, form);
         ui.add_space(theme::SECTION_GAP);
-        ui.strong("History");
+        let history = ui.strong("History");
+        focus::at_fields(
+            ui,
+            history,
+            Record::Commitment(id),
+            &[Field::History, Field::Deliveries],
+        );
         history_ui(ui, register, &c);
     });
     if c != *original {
@@ -62,8 +67,15 @@ pub fn editor_ui(
     }
 }
 
-fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitment) {
-    widgets::form_row(ui, "Participant", |ui| {
+fn fields_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    id: CommitmentId,
+    c: &mut Commitment,
+) {
+    let record = Record::Commitment(id);
+    let participant = widgets::form_row(ui, "Participant", |ui| {
         let mut participant = Some(c.participant);
         let response = widgets::participant_ui(
             ui,
@@ -77,12 +89,15 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         }
         response
     });
-    widgets::form_row(ui, "Announced at", |ui| {
+    focus::at_field(ui, participant, record, Field::Participant);
+    let announced_at = widgets::form_row(ui, "Announced at", |ui| {
         widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
     });
-    widgets::text_row(ui, "Title", &mut c.title);
+    focus::at_field(ui, announced_at, record, Field::AnnouncedAt);
+    let title = widgets::text_row(ui, "Title", &mut c.title);
+    focus::at_field(ui, title, record, Field::Title);
     widgets::multiline_row(ui, "Description", &mut c.description);
-    widgets::form_row(ui, "Area", |ui| {
+    let area = widgets::form_row(ui, "Area", |ui| {
         widgets::list_choice_ui(
             ui,
             "commitment_area",
@@ -90,6 +105,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
             &register.capability_areas,
         )
     });
+    focus::at_field(ui, area, record, Field::Area);
     widgets::form_row(ui, "Route", |ui| {
         widgets::choice_ui(
             ui,
@@ -99,7 +115,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
             Route::label,
         )
     });
-    widgets::form_row(ui, "Quantity", |ui| {
+    let quantity = widgets::form_row(ui, "Quantity", |ui| {
         let row = ui.horizontal(|ui| {
             let mut has = c.quantity.is_some();
             if ui.checkbox(&mut has, "Has quantity").changed() {
@@ -118,7 +134,8 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
     });
-    widgets::form_row(ui, "Value", |ui| {
+    focus::at_field(ui, quantity, record, Field::Quantity);
+    let value = widgets::form_row(ui, "Value", |ui| {
         let row = ui.horizontal(|ui| {
             let mut has = c.value.is_some();
             if ui.checkbox(&mut has, "Has value").changed() {
@@ -140,13 +157,15 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
     });
+    focus::at_field(ui, value, record, Field::Value);
     widgets::multiline_row(ui, "Conditions", &mut c.conditions);
     widgets::form_row(ui, "Due", |ui| {
         widgets::optional_date_ui(ui, "commitment_due", &mut c.due, today)
     });
-    widgets::form_row(ui, "Marking", |ui| {
+    let marking = widgets::form_row(ui, "Marking", |ui| {
         widgets::list_choice_ui(ui, "commitment_marking", &mut c.marking, &register.markings)
     });
+    focus::at_field(ui, marking, record, Field::Marking);
     widgets::form_row(ui, "Status", |ui| {
         ui.horizontal(|ui| {
             ui.label(status_text(c.status));

@@ -12,7 +12,7 @@ pub use workflow::StatusForm;
 
 use chrono::NaiveDate;
 
-use crate::model::{CommitmentId, ParticipantId, Register};
+use crate::model::{CommitmentId, ParticipantId, Problem, Register};
 use crate::revision_cache::RevisionCache;
 use crate::ui::{Command, Outbox, PanelContext};
 
@@ -30,7 +30,7 @@ pub struct CommitmentsPanel {
     /// every frame would make scrolling stutter.
     rows: RevisionCache<RowsKey, Vec<CommitmentId>>,
     /// Validation messages of the selected commitment, kept until it changes.
-    problems: RevisionCache<(u64, CommitmentId, NaiveDate), Vec<String>>,
+    problems: RevisionCache<(u64, CommitmentId, NaiveDate), Vec<Problem>>,
     /// Set by `open`: the next frame makes sure the table shows the
     /// commitment and brings it into view.
     reveal: bool,
@@ -164,11 +164,7 @@ impl CommitmentsPanel {
     }
 }
 
-/// The validation messages about one commitment.
-fn problems_of(register: &Register, id: CommitmentId, today: NaiveDate) -> Vec<String> {
-    register
-        .commitment_problems_of(id, today)
-        .into_iter()
-        .map(|problem| problem.message)
-        .collect()
+/// The validation problems of one commitment.
+fn problems_of(register: &Register, id: CommitmentId, today: NaiveDate) -> Vec<Problem> {
+    register.commitment_problems_of(id, today)
 }

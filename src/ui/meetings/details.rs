@@ -4,8 +4,11 @@ use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
 use crate::calendar;
-use crate::model::{Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Register};
+use crate::model::{
+    Field, Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Record, Register,
+};
 use crate::new_records;
+use crate::ui::focus;
 use crate::ui::widgets::{self, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
@@ -25,21 +28,28 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            form_row(ui, "Title", |ui| {
+            let title = form_row(ui, "Title", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.title)
                         .id_salt(salt("title"))
                         .desired_width(420.0),
                 )
             });
-            form_row(ui, "Series", |ui| {
+            focus::at_field(ui, title, Record::Meeting(id), Field::Title);
+            let series = form_row(ui, "Series", |ui| {
                 ui.horizontal(|ui| series_ui(ui, register, id, meeting))
                     .inner
             });
+            focus::at_fields(
+                ui,
+                series,
+                Record::Meeting(id),
+                &[Field::Series, Field::Number],
+            );
             form_row(ui, "Date", |ui| {
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
-            form_row(ui, "Time", |ui| {
+            let time = form_row(ui, "Time", |ui| {
                 ui.horizontal(|ui| {
                     let start = widgets::time_ui(ui, &salt("start"), &mut meeting.start);
                     ui.label("to");
@@ -50,6 +60,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 })
                 .inner
             });
+            focus::at_field(ui, time, Record::Meeting(id), Field::Times);
             form_row(ui, "Location", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.location)
@@ -66,7 +77,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     MeetingFormat::label,
                 )
             });
-            form_row(ui, "State", |ui| {
+            let state = form_row(ui, "State", |ui| {
                 widgets::choice_ui(
                     ui,
                     &salt("state"),
@@ -75,7 +86,8 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     MeetingState::label,
                 )
             });
-            form_row(ui, "Marking", |ui| {
+            focus::at_field(ui, state, Record::Meeting(id), Field::State);
+            let marking = form_row(ui, "Marking", |ui| {
                 widgets::list_choice_ui(
                     ui,
                     &salt("marking"),
@@ -83,14 +95,17 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     &register.markings,
                 )
             });
-            form_row(ui, "Convenors", |ui| {
+            focus::at_field(ui, marking, Record::Meeting(id), Field::Marking);
+            let convenors = form_row(ui, "Convenors", |ui| {
                 ui.horizontal_wrapped(|ui| convenors_ui(ui, register, meeting))
                     .response
             });
-            form_row(ui, "Chairs", |ui| {
+            focus::at_field(ui, convenors, Record::Meeting(id), Field::Convenors);
+            let chairs = form_row(ui, "Chairs", |ui| {
                 ui.horizontal_wrapped(|ui| chairs_ui(ui, register, meeting))
                     .response
             });
+            focus::at_field(ui, chairs, Record::Meeting(id), Field::Chairs);
         });
 }
 

@@ -1,11 +1,13 @@
-//! What the meeting did: agenda, decisions, actions, the public statement
-//! and the restricted notes.
+//! What the meeting did: agenda, decisions, actions, the public statement,
+//! the secretariat's notes and the restricted notes.
 
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
-use crate::model::{ActionItem, ActionOwner, AgendaItem, Decision, Meeting, MeetingId, Register};
-use crate::ui::{theme, widgets};
+use crate::model::{
+    ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record, Register,
+};
+use crate::ui::{focus, theme, widgets};
 
 /// A change to a list's order or length, applied after the list is drawn
 /// so the loop never changes the list it walks.
@@ -35,13 +37,15 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(format!("{n}."));
-                ui.add(
-                    TextEdit::singleline(&mut item.title)
-                        .id_salt(("agenda-title", id.0, i))
-                        .hint_text("Agenda item title")
-                        .desired_width(360.0),
-                )
-                .accessible_name(format!("Agenda item {n} title"));
+                let title = ui
+                    .add(
+                        TextEdit::singleline(&mut item.title)
+                            .id_salt(("agenda-title", id.0, i))
+                            .hint_text("Agenda item title")
+                            .desired_width(360.0),
+                    )
+                    .accessible_name(format!("Agenda item {n} title"));
+                focus::at_field(ui, title, Record::Meeting(id), Field::Agenda(i));
                 let up = ui
                     .add_enabled(i > 0, egui::Button::new("Up").small())
                     .on_hover_text("Move up")
@@ -110,14 +114,16 @@ pub(super) fn decisions_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
         let n = i + 1;
         ui.horizontal(|ui| {
             ui.strong(format!("{n}."));
-            ui.add(
-                TextEdit::multiline(&mut decision.text)
-                    .id_salt(("decision", id.0, i))
-                    .hint_text("What was decided")
-                    .desired_rows(2)
-                    .desired_width(460.0),
-            )
-            .accessible_name(format!("Decision {n}"));
+            let text = ui
+                .add(
+                    TextEdit::multiline(&mut decision.text)
+                        .id_salt(("decision", id.0, i))
+                        .hint_text("What was decided")
+                        .desired_rows(2)
+                        .desired_width(460.0),
+                )
+                .accessible_name(format!("Decision {n}"));
+            focus::at_field(ui, text, Record::Meeting(id), Field::Decision(i));
             if ui
                 .small_button("×")
                 .on_hover_text("Remove this decision")
@@ -191,15 +197,17 @@ fn action_ui(
     ui.set_width(ui.available_width());
     ui.horizontal_top(|ui| {
         ui.strong(format!("{n}."));
-        ui.add(
-            TextEdit::multiline(&mut action.text)
-                .id_salt(("action-text", id.0, i))
-                .hint_text("Who does what")
-                .text_color_opt(overdue.then_some(theme::OVERDUE))
-                .desired_rows(1)
-                .desired_width(f32::INFINITY),
-        )
-        .accessible_name(format!("Action {n}"));
+        let text = ui
+            .add(
+                TextEdit::multiline(&mut action.text)
+                    .id_salt(("action-text", id.0, i))
+                    .hint_text("Who does what")
+                    .text_color_opt(overdue.then_some(theme::OVERDUE))
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(format!("Action {n}"));
+        focus::at_field(ui, text, Record::Meeting(id), Field::Action(i));
     });
     let mut remove = false;
     ui.horizontal(|ui| {
@@ -259,14 +267,29 @@ fn owner_ui(
 }
 
 pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
+    let record = Record::Meeting(id);
     ui.label("Public statement");
-    ui.add(
-        TextEdit::multiline(&mut meeting.statement)
-            .id_salt(("meeting-statement", id.0))
-            .desired_rows(8)
-            .desired_width(f32::INFINITY),
-    )
-    .accessible_name("Public statement");
+    let statement = ui
+        .add(
+            TextEdit::multiline(&mut meeting.statement)
+                .id_salt(("meeting-statement", id.0))
+                .desired_rows(8)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Public statement");
+    focus::at_field(ui, statement, record, Field::Statement);
+    ui.add_space(theme::SECTION_GAP);
+    ui.label("Secretariat notes");
+    let notes = ui
+        .add(
+            TextEdit::multiline(&mut meeting.notes)
+                .id_salt(("meeting-notes", id.0))
+                .hint_text("The secretariat's own notes, e.g. who attended but is not itemised")
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Secretariat notes");
+    focus::at_field(ui, notes, record, Field::Notes);
     ui.add_space(theme::SECTION_GAP);
     ui.horizontal(|ui| {
         ui.label("Restricted notes");
@@ -276,11 +299,13 @@ pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
                 .color(ui.visuals().warn_fg_color),
         );
     });
-    ui.add(
-        TextEdit::multiline(&mut meeting.restricted_notes)
-            .id_salt(("meeting-restricted-notes", id.0))
-            .desired_rows(4)
-            .desired_width(f32::INFINITY),
-    )
-    .accessible_name("Restricted notes");
+    let restricted = ui
+        .add(
+            TextEdit::multiline(&mut meeting.restricted_notes)
+                .id_salt(("meeting-restricted-notes", id.0))
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Restricted notes");
+    focus::at_field(ui, restricted, record, Field::RestrictedNotes);
 }

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Command, Outbox, PanelContext, theme};
+use super::{Command, Outbox, PanelContext, focus, theme};
 use crate::edit::Edit;
-use crate::model::{Meeting, MeetingId, Record, Register};
+use crate::model::{Field, Meeting, MeetingId, Problem, Record, Register};
 use crate::revision_cache::RevisionCache;
 
 /// The meetings tab's own state: which meeting is open and the list filter.
@@ -25,7 +25,7 @@ pub struct MeetingsPanel {
     pub filter: String,
     /// The open meeting's validation problems, worked out once per edit
     /// rather than every frame.
-    problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<String>>,
+    problems: RevisionCache<(u64, MeetingId, NaiveDate), Vec<Problem>>,
     /// Set by `open`: the next frame makes sure the list shows the meeting
     /// and scrolls to it.
     reveal: bool,
@@ -64,11 +64,7 @@ impl MeetingsPanel {
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
                 let problems = self.problems.get_or_update((revision, id, today), || {
-                    register
-                        .meeting_problems_of(id, today)
-                        .into_iter()
-                        .map(|p| p.message)
-                        .collect()
+                    register.meeting_problems_of(id, today)
                 });
                 editor_ui(ui, register, id, today, problems, &mut self.delegate, out)
             }
@@ -226,7 +222,7 @@ fn editor_ui(
     register: &Register,
     id: MeetingId,
     today: NaiveDate,
-    problems: &[String],
+    problems: &[Problem],
     delegate: &mut attendance::DelegateDraft,
     out: &mut Outbox,
 ) {
@@ -248,9 +244,7 @@ fn editor_ui(
             print_buttons_ui(ui, original, id, out);
         });
     });
-    for problem in problems {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
-    }
+    super::problems::record_problems_ui(ui, problems, out);
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt(("meeting-editor", id.0))
@@ -281,10 +275,16 @@ fn editor_ui(
 }
 
 fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
-    egui::CollapsingHeader::new(RichText::new(title).strong())
+    let shown = egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("meeting-section", title, id.0))
         .default_open(true)
         .show(ui, add);
+    // An attendance problem opens the meeting at its attendance: the row
+    // has no one field to hold the keyboard.
+    if title == "Attendance" {
+        let attendance = |field| matches!(field, Field::Attendance(_));
+        focus::at_part(ui, shown.header_response, Record::Meeting(id), attendance);
+    }
     ui.add_space(theme::SECTION_GAP);
 }
 

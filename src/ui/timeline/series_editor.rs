@@ -8,11 +8,12 @@ use egui::Ui;
 use crate::calendar::{Cadence, occurrences, schedule_session};
 use crate::edit::Edit;
 use crate::model::{
-    MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId, SessionSeries,
+    Field, MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId,
+    SessionSeries,
 };
 use crate::ui::widgets::text_row;
 use crate::ui::widgets::{choice_ui, date_ui, form_row, optional_date_ui, participant_ui, time_ui};
-use crate::ui::{Command, Outbox};
+use crate::ui::{Command, Outbox, focus};
 
 /// How many upcoming sessions the editor lists.
 const UPCOMING: usize = 6;
@@ -65,7 +66,7 @@ pub(super) fn series_ui(
     };
     egui::ScrollArea::vertical().show(ui, |ui| {
         let mut edited = series.clone();
-        editor_ui(ui, register, &mut edited, today);
+        editor_ui(ui, register, id, &mut edited, today);
         if &edited != series {
             out.edit(Edit::Series(id, Some(edited)));
         }
@@ -82,17 +83,26 @@ pub(super) fn series_ui(
     });
 }
 
-fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today: NaiveDate) {
+fn editor_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: SeriesId,
+    series: &mut SessionSeries,
+    today: NaiveDate,
+) {
+    let record = Record::Series(id);
     egui::Grid::new("series_form")
         .num_columns(2)
         .show(ui, |ui| {
-            text_row(ui, "Name", &mut series.name);
+            let name = text_row(ui, "Name", &mut series.name);
+            focus::at_field(ui, name, record, Field::Name);
             form_row(ui, "First session", |ui| {
                 optional_date_ui(ui, "series_first", &mut series.first, today)
             });
-            form_row(ui, "Starts", |ui| {
+            let starts = form_row(ui, "Starts", |ui| {
                 time_ui(ui, "series_start", &mut series.start)
             });
+            focus::at_field(ui, starts, record, Field::Times);
             form_row(ui, "Ends", |ui| time_ui(ui, "series_end", &mut series.end));
             form_row(ui, "Time zone", |ui| {
                 let mut zone = series.time_zone.name().to_string();
@@ -116,7 +126,7 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                     |f| f.label(),
                 )
             });
-            form_row(ui, "Convenors", |ui| {
+            let convenors = form_row(ui, "Convenors", |ui| {
                 ui.vertical(|ui| {
                     let mut remove = None;
                     for (i, convenor) in series.convenors.iter().enumerate() {
@@ -148,9 +158,11 @@ fn editor_ui(ui: &mut Ui, register: &Register, series: &mut SessionSeries, today
                 })
                 .response
             });
+            focus::at_field(ui, convenors, record, Field::Convenors);
         });
     ui.add_space(6.0);
-    ui.strong("Cadence");
+    let cadence = ui.strong("Cadence");
+    focus::at_fields(ui, cadence, record, &[Field::Cadence, Field::Exceptions]);
     super::cadence_editor::cadence_ui(ui, series, today);
     ui.add_space(6.0);
     exceptions_ui(ui, series);

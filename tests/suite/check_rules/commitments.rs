@@ -12,7 +12,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "a commitment without a title",
         changes: &[("title: \"Training instructors\",", "title: \"\",")],
-        message: "Commitment #12 has no title",
+        message: "A commitment of United Kingdom has no title",
     },
     Rule {
         name: "a commitment by a participant that does not exist",
@@ -20,17 +20,17 @@ pub const RULES: &[Rule] = &[
             "participant: 1,\n                announced_at",
             "participant: 99,\n                announced_at",
         )],
-        message: "Commitment \"Training instructors\" is made by participant #99, which does not exist",
+        message: "The commitment “Training instructors” is made by a participant that is not in the register",
     },
     Rule {
         name: "a commitment announced at a meeting that does not exist",
         changes: &[("announced_at: Some(9),", "announced_at: Some(99),")],
-        message: "Commitment \"Training instructors\" of United Kingdom was announced at meeting #99, which does not exist",
+        message: "The commitment “Training instructors” of United Kingdom was announced at a meeting that is not in the register",
     },
     Rule {
         name: "a capability area not in the register's list",
         changes: &[("area: \"Training\",", "area: \"Space\",")],
-        message: "Commitment \"Training instructors\" of United Kingdom has capability area \"Space\", which is not in the register's list",
+        message: "The commitment “Training instructors” of United Kingdom has capability area \"Space\", which is not in the register's list",
     },
     Rule {
         name: "a commitment with a marking that is not one of the register's levels",
@@ -38,7 +38,7 @@ pub const RULES: &[Rule] = &[
             TRAINING_MARKING,
             "meeting: Some(8))],\n                marking: \"RESTRICTED\",\n            ),\n        },",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom is marked \"RESTRICTED\", which is not one of the register's marking levels",
+        message: "The commitment “Training instructors” of United Kingdom is marked \"RESTRICTED\", which is not one of the register's marking levels",
     },
     Rule {
         name: "a commitment without a marking",
@@ -46,37 +46,37 @@ pub const RULES: &[Rule] = &[
             TRAINING_MARKING,
             "meeting: Some(8))],\n                marking: \"\",\n            ),\n        },",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom has no protective marking: choose one of OFFICIAL, OFFICIAL-SENSITIVE, SECRET",
+        message: "The commitment “Training instructors” of United Kingdom has no protective marking: choose one of OFFICIAL, OFFICIAL-SENSITIVE, SECRET",
     },
     Rule {
         name: "a negative quantity",
         changes: &[("amount: \"200\"", "amount: \"-200\"")],
-        message: "Commitment \"Training instructors\" of United Kingdom has a negative quantity (-200)",
+        message: "The commitment “Training instructors” of United Kingdom has a negative quantity (-200)",
     },
     Rule {
         name: "a negative value",
         changes: &[("amount: \"2500000.00\"", "amount: \"-2500000.00\"")],
-        message: "Commitment \"Training instructors\" of United Kingdom has a negative value (-2500000.00 GBP)",
+        message: "The commitment “Training instructors” of United Kingdom has a negative value (-2500000.00 GBP)",
     },
     Rule {
         name: "a currency that is not an ISO 4217 code",
         changes: &[("currency: \"GBP\"", "currency: \"XYZ\"")],
-        message: "Commitment \"Training instructors\" of United Kingdom has currency \"XYZ\", which is not an ISO 4217 code: use a three-letter ISO 4217 code such as EUR, GBP or USD",
+        message: "The commitment “Training instructors” of United Kingdom has currency \"XYZ\", which is not an ISO 4217 code: use a three-letter ISO 4217 code such as EUR, GBP or USD",
     },
     Rule {
         name: "a currency code in small letters",
         changes: &[("currency: \"GBP\"", "currency: \"gbp\"")],
-        message: "Commitment \"Training instructors\" of United Kingdom has currency \"gbp\", which is not an ISO 4217 code: write it in capitals, GBP",
+        message: "The commitment “Training instructors” of United Kingdom has currency \"gbp\", which is not an ISO 4217 code: write it in capitals, GBP",
     },
     Rule {
         name: "a value without a currency",
         changes: &[("currency: \"GBP\"", "currency: \"\"")],
-        message: "Commitment \"Training instructors\" of United Kingdom has a value of 2500000.00 but no currency: write its ISO 4217 code, such as EUR",
+        message: "The commitment “Training instructors” of United Kingdom has a value of 2500000.00 but no currency: write its ISO 4217 code, such as EUR",
     },
     Rule {
         name: "no status history",
         changes: &[(TRAINING_HISTORY, "history: [],")],
-        message: "Commitment \"Training instructors\" of United Kingdom has no status history: the history records when it became Pledged",
+        message: "The commitment “Training instructors” of United Kingdom has no status history: the history records when it became Pledged",
     },
     Rule {
         name: "a history that does not end at the status",
@@ -84,7 +84,7 @@ pub const RULES: &[Rule] = &[
             "status: Pledged,\n                history",
             "status: Committed,\n                history",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom is Committed but its history ends with Pledged",
+        message: "The commitment “Training instructors” of United Kingdom is Committed but its history ends with Pledged",
     },
     Rule {
         name: "a history out of date order",
@@ -92,7 +92,7 @@ pub const RULES: &[Rule] = &[
             "(date: \"2025-05-08\", status: Committed",
             "(date: \"2025-04-01\", status: Committed",
         )],
-        message: "Commitment \"Air policing\" of Poland has a status history out of date order",
+        message: "The commitment “Air policing” of Poland has a status history out of date order",
     },
     Rule {
         name: "a history that refers to a meeting that does not exist",
@@ -100,7 +100,7 @@ pub const RULES: &[Rule] = &[
             TRAINING_HISTORY,
             "history: [(date: \"2025-04-10\", status: Pledged, meeting: Some(99))],",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom's history refers to meeting #99, which does not exist",
+        message: "The commitment “Training instructors” of United Kingdom's history refers to a meeting that is not in the register",
     },
     Rule {
         name: "a move back down the ladder without a reason",
@@ -108,7 +108,7 @@ pub const RULES: &[Rule] = &[
             TRAINING_HISTORY,
             "history: [\n                    (date: \"2025-04-10\", status: Pledged),\n                    (date: \"2025-05-08\", status: Committed),\n                    (date: \"2025-05-15\", status: Pledged, note: \" \"),\n                ],",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom moved back from Committed to Pledged on 2025-05-15 without a reason: write why in the note of that step",
+        message: "The commitment “Training instructors” of United Kingdom moved back from Committed to Pledged on 2025-05-15 without a reason: write why in the note of that step",
     },
     Rule {
         name: "a move out of Withdrawn without a reason",
@@ -116,7 +116,7 @@ pub const RULES: &[Rule] = &[
             TRAINING_HISTORY,
             "history: [\n                    (date: \"2025-04-10\", status: Pledged),\n                    (date: \"2025-05-08\", status: Withdrawn, note: \"Budget cut\"),\n                    (date: \"2025-05-15\", status: Pledged),\n                ],",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom moved back from Withdrawn to Pledged on 2025-05-15 without a reason: write why in the note of that step",
+        message: "The commitment “Training instructors” of United Kingdom moved back from Withdrawn to Pledged on 2025-05-15 without a reason: write why in the note of that step",
     },
     Rule {
         name: "a status change after today",
@@ -124,12 +124,12 @@ pub const RULES: &[Rule] = &[
             TRAINING_HISTORY,
             "history: [(date: \"2025-07-01\", status: Pledged, meeting: Some(8))],",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom became Pledged on 2025-07-01, which is after today",
+        message: "The commitment “Training instructors” of United Kingdom became Pledged on 2025-07-01, which is after today",
     },
     Rule {
         name: "a delivery of nothing",
         changes: &[("amount: \"20\"", "amount: \"0\"")],
-        message: "Commitment \"Air policing\" of Poland has a delivery of 0 on 2025-05-20: a delivery must be more than zero",
+        message: "The commitment “Air policing” of Poland has a delivery of 0 on 2025-05-20: a delivery must be more than zero",
     },
     Rule {
         name: "deliveries without a quantity",
@@ -137,12 +137,12 @@ pub const RULES: &[Rule] = &[
             "quantity: Some((amount: \"50\", unit: \"sorties\")),",
             "quantity: None,",
         )],
-        message: "Commitment \"Air policing\" of Poland records deliveries but has no quantity",
+        message: "The commitment “Air policing” of Poland records deliveries but has no quantity",
     },
     Rule {
         name: "more delivered than committed",
         changes: &[("amount: \"20\"", "amount: \"60\"")],
-        message: "Commitment \"Air policing\" of Poland has 60 delivered, more than the 50 sorties committed",
+        message: "The commitment “Air policing” of Poland has 60 delivered, more than the 50 sorties committed",
     },
     Rule {
         name: "Delivered with part of the quantity delivered",
@@ -153,7 +153,7 @@ pub const RULES: &[Rule] = &[
                 "status: Delivered, note: \"First delivery\"",
             ),
         ],
-        message: "Commitment \"Air policing\" of Poland is Delivered but only 20 of 50 sorties have been delivered",
+        message: "The commitment “Air policing” of Poland is Delivered but only 20 of 50 sorties have been delivered",
     },
     Rule {
         name: "deliveries on a Committed commitment",
@@ -164,7 +164,7 @@ pub const RULES: &[Rule] = &[
                 "",
             ),
         ],
-        message: "Commitment \"Air policing\" of Poland records deliveries but is Committed: the first delivery makes it In delivery",
+        message: "The commitment “Air policing” of Poland records deliveries but is Committed: the first delivery makes it In delivery",
     },
     Rule {
         name: "deliveries on a Pledged commitment",
@@ -172,7 +172,7 @@ pub const RULES: &[Rule] = &[
             TRAINING_TAIL,
             "conditions: \"Once a ceasefire holds\",\n                deliveries: [(date: \"2025-05-01\", amount: \"10\")],",
         )],
-        message: "Commitment \"Training instructors\" of United Kingdom records deliveries but is Pledged: only a firm (Committed) commitment is delivered, and the first delivery makes it In delivery",
+        message: "The commitment “Training instructors” of United Kingdom records deliveries but is Pledged: only a firm (Committed) commitment is delivered, and the first delivery makes it In delivery",
     },
     Rule {
         name: "a delivery reported at a meeting that does not exist",
@@ -180,7 +180,7 @@ pub const RULES: &[Rule] = &[
             AIR_DELIVERY,
             "deliveries: [(date: \"2025-05-20\", amount: \"20\", note: \"First rotation\", meeting: Some(99))],",
         )],
-        message: "Commitment \"Air policing\" of Poland's delivery of 2025-05-20 was reported at meeting #99, which does not exist",
+        message: "The commitment “Air policing” of Poland's delivery of 2025-05-20 was reported at a meeting that is not in the register",
     },
     Rule {
         name: "a delivery after today",
@@ -188,6 +188,6 @@ pub const RULES: &[Rule] = &[
             AIR_DELIVERY,
             "deliveries: [(date: \"2025-06-20\", amount: \"20\", note: \"First rotation\", meeting: None)],",
         )],
-        message: "Commitment \"Air policing\" of Poland records a delivery on 2025-06-20, which is after today",
+        message: "The commitment “Air policing” of Poland records a delivery on 2025-06-20, which is after today",
     },
 ];

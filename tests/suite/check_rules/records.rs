@@ -59,12 +59,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "a participant without a name",
         changes: &[("name: \"NATO\"", "name: \"\"")],
-        message: "Participant #3 has no name",
+        message: "The participant with code NATO has no name",
     },
     Rule {
         name: "a participant without a code",
         changes: &[("code: \"POL\"", "code: \"\"")],
-        message: "Participant #2 (Poland) has no code",
+        message: "Poland has no code",
     },
     Rule {
         name: "a nation's code that is not ISO 3166 alpha-3",
@@ -80,7 +80,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "a person without a name",
         changes: &[("name: \"Liaison officer\"", "name: \" \"")],
-        message: "Person #6 has no name",
+        message: "A representative of United Kingdom has no name",
     },
     Rule {
         name: "a role for a participant that does not exist",
@@ -88,7 +88,7 @@ pub const RULES: &[Rule] = &[
             LIAISON_TO_POLAND,
             "(title: \"Liaison to Poland\", participant: 99, from: Some(\"2024-01-01\")),",
         )],
-        message: "Liaison officer's role \"Liaison to Poland\" is on behalf of participant #99, which does not exist",
+        message: "Liaison officer's role \"Liaison to Poland\" is on behalf of a participant that is not in the register",
     },
     Rule {
         name: "a role that ends before it starts",
@@ -102,7 +102,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "a series without a name",
         changes: &[("(name: \"Defence ministers\",", "(name: \"\",")],
-        message: "Series #7 has no name",
+        message: "A series has no name",
     },
     Rule {
         name: "a series that ends before it starts",
@@ -110,7 +110,7 @@ pub const RULES: &[Rule] = &[
             "time_zone: \"Europe/London\", convenors: [1]),",
             "time_zone: \"Europe/London\", convenors: [1], start: Some(\"10:00:00\"), end: Some(\"09:30:00\")),",
         )],
-        message: "Series \"Defence ministers\" ends (09:30:00) before it starts (10:00:00)",
+        message: "The series “Defence ministers” ends (09:30:00) before it starts (10:00:00)",
     },
     Rule {
         name: "a series convened by a participant that does not exist",
@@ -118,13 +118,13 @@ pub const RULES: &[Rule] = &[
             "time_zone: \"Europe/London\", convenors: [1]),",
             "time_zone: \"Europe/London\", convenors: [1, 99]),",
         )],
-        message: "Series \"Defence ministers\" is convened by participant #99, which does not exist",
+        message: "The series “Defence ministers” is convened by a participant that is not in the register",
     },
     // ------------------------------------------------ meetings
     Rule {
         name: "a meeting without a title",
         changes: &[(MEETING_10, "title: \"\",")],
-        message: "Meeting #10 on 2025-06-12 has no title",
+        message: "A meeting on 2025-06-12 has no title",
     },
     Rule {
         name: "a meeting in a series that does not exist",
@@ -132,7 +132,7 @@ pub const RULES: &[Rule] = &[
             "series: Some(7),\n                number: Some(3),",
             "series: Some(99),\n                number: Some(3),",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) belongs to series #99, which does not exist",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) belongs to a series that is not in the register",
     },
     Rule {
         name: "a number outside any series",
@@ -140,22 +140,22 @@ pub const RULES: &[Rule] = &[
             "series: Some(7),\n                number: Some(3),",
             "series: None,\n                number: Some(3),",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is numbered No. 3 but belongs to no series: a number counts the sessions of a series",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is numbered No. 3 but belongs to no series: a number counts the sessions of a series",
     },
     Rule {
         name: "a session numbered below the sessions before it",
         changes: &[("number: Some(3),", "number: Some(1),")],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is the third session of \"Defence ministers\" by date but is numbered No. 1; the sessions before it are No. 1 and No. 2",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is the third session of the series “Defence ministers” by date but is numbered No. 1; the sessions before it are No. 1 and No. 2",
     },
     Rule {
         name: "two sessions with one number",
         changes: &[("number: Some(3),", "number: Some(2),")],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is the third session of \"Defence ministers\" by date but is numbered No. 2; the sessions before it are No. 1 and No. 2",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is the third session of the series “Defence ministers” by date but is numbered No. 2; the sessions before it are No. 1 and No. 2",
     },
     Rule {
         name: "a session dated before the session numbered before it",
         changes: &[("date: \"2025-06-12\",", "date: \"2025-04-01\",")],
-        message: "Meeting \"Defence ministers\" (2025-04-10) is the second session of \"Defence ministers\" by date but is numbered No. 1; the session before it is No. 3",
+        message: "The meeting “Defence ministers” (2025-04-10) is the second session of the series “Defence ministers” by date but is numbered No. 1; the session before it is No. 3",
     },
     Rule {
         name: "a meeting that ends before it starts",
@@ -163,12 +163,12 @@ pub const RULES: &[Rule] = &[
             MEETING_10,
             "title: \"Defence ministers (June)\",\n                start: Some(\"10:00:00\"),\n                end: Some(\"09:00:00\"),",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) ends (09:00) before it starts (10:00)",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) ends (09:00) before it starts (10:00)",
     },
     Rule {
         name: "a meeting held after today",
         changes: &[("state: Planned,", "state: Held,")],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is marked Held but its date 2025-06-12 is after today",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is marked Held but its date 2025-06-12 is after today",
     },
     Rule {
         name: "a meeting with a marking that is not one of the register's levels",
@@ -176,7 +176,7 @@ pub const RULES: &[Rule] = &[
             MEETING_10_TAIL,
             "state: Planned,\n                marking: \"OFFICIAL-SENSITVE\",",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is marked \"OFFICIAL-SENSITVE\", which is not one of the register's marking levels",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is marked \"OFFICIAL-SENSITVE\", which is not one of the register's marking levels",
     },
     Rule {
         name: "a meeting without a marking",
@@ -184,7 +184,7 @@ pub const RULES: &[Rule] = &[
             MEETING_10_TAIL,
             "state: Planned,\n                marking: \"\",",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) has no protective marking: choose one of OFFICIAL, OFFICIAL-SENSITIVE, SECRET",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) has no protective marking: choose one of OFFICIAL, OFFICIAL-SENSITIVE, SECRET",
     },
     Rule {
         name: "a meeting convened by a participant that does not exist",
@@ -192,7 +192,7 @@ pub const RULES: &[Rule] = &[
             MEETING_10,
             "title: \"Defence ministers (June)\",\n                convenors: [99],",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is convened by participant #99, which does not exist",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is convened by a participant that is not in the register",
     },
     Rule {
         name: "a meeting chaired by a person who does not exist",
@@ -200,7 +200,7 @@ pub const RULES: &[Rule] = &[
             MEETING_10,
             "title: \"Defence ministers (June)\",\n                chairs: [99],",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12) is chaired by person #99, who does not exist",
+        message: "The meeting “Defence ministers (June)” (2025-06-12) is chaired by a person who is not in the register",
     },
     Rule {
         name: "attendance for a participant that does not exist",
@@ -208,22 +208,22 @@ pub const RULES: &[Rule] = &[
             "3: (status: Observer),",
             "3: (status: Observer),\n                    99: (status: Present),",
         )],
-        message: "Meeting \"Defence ministers\" (2025-04-10) lists attendance for participant #99, which does not exist",
+        message: "The meeting “Defence ministers” (2025-04-10) lists attendance for a participant that is not in the register",
     },
     Rule {
         name: "a delegate who does not exist",
         changes: &[("delegates: [4], note:", "delegates: [4, 99], note:")],
-        message: "Meeting \"Defence ministers (May)\" (2025-05-08) lists person #99 as a delegate, who does not exist",
+        message: "The meeting “Defence ministers (May)” (2025-05-08) lists a delegate of United Kingdom who is not in the register",
     },
     Rule {
         name: "a delegate without a role for the participant on the day",
         changes: &[("delegates: [4], note:", "delegates: [5], note:")],
-        message: "Meeting \"Defence ministers (May)\" (2025-05-08): Władysław Kosiniak-Kamysz is listed as a delegate of United Kingdom but held no role for it on 2025-05-08",
+        message: "The meeting “Defence ministers (May)” (2025-05-08): Władysław Kosiniak-Kamysz is listed as a delegate of United Kingdom but held no role for it on 2025-05-08",
     },
     Rule {
         name: "a delegate listed twice for one participant",
         changes: &[("delegates: [4], note:", "delegates: [4, 4], note:")],
-        message: "Meeting \"Defence ministers (May)\" (2025-05-08) lists John Healey MP twice as a delegate of United Kingdom",
+        message: "The meeting “Defence ministers (May)” (2025-05-08) lists John Healey MP twice as a delegate of United Kingdom",
     },
     Rule {
         name: "a delegate listed for two participants",
@@ -237,7 +237,7 @@ pub const RULES: &[Rule] = &[
                 "2: (status: Present, delegates: [6, 5]),",
             ),
         ],
-        message: "Meeting \"Defence ministers\" (2025-04-10) lists Liaison officer as a delegate of both United Kingdom and Poland",
+        message: "The meeting “Defence ministers” (2025-04-10) lists Liaison officer as a delegate of both United Kingdom and Poland",
     },
     Rule {
         name: "an agenda item led by a person who does not exist",
@@ -245,7 +245,7 @@ pub const RULES: &[Rule] = &[
             MEETING_10,
             "title: \"Defence ministers (June)\",\n                agenda: [(title: \"Air defence\", lead: Some(99))],",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12): agenda item 1 is led by person #99, who does not exist",
+        message: "The meeting “Defence ministers (June)” (2025-06-12): agenda item 1 is led by a person who is not in the register",
     },
     Rule {
         name: "an action owed by a participant that does not exist",
@@ -253,13 +253,13 @@ pub const RULES: &[Rule] = &[
             MEETING_10,
             "title: \"Defence ministers (June)\",\n                actions: [(text: \"Report back\", owner: Some(1)), (text: \"Host\", owner: Some(99))],",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12): action 2 is owed by participant #99, which does not exist",
+        message: "The meeting “Defence ministers (June)” (2025-06-12): action 2 is owed by a participant that is not in the register",
     },
     // ------------------------------------------------ invited vs attended
     Rule {
         name: "an invitation left at a held session",
         changes: &[("3: (status: Observer),", "3: (status: Invited),")],
-        message: "Meeting \"Defence ministers\" (2025-04-10): NATO is recorded as Invited, but the session was held: record whether it attended (Present, Represented, Observer or Apologies)",
+        message: "The meeting “Defence ministers” (2025-04-10): NATO is recorded as Invited, but the session was held: record whether it attended (Present, Represented, Observer or Apologies)",
     },
     Rule {
         name: "attendance recorded for a session not yet held",
@@ -267,6 +267,6 @@ pub const RULES: &[Rule] = &[
             MEETING_10_TAIL,
             "state: Planned,\n                attendance: { 1: (status: Present) },\n                marking: \"OFFICIAL\",",
         )],
-        message: "Meeting \"Defence ministers (June)\" (2025-06-12): United Kingdom is recorded as Present, but the session is Planned: record Invited or Confirmed until it is held",
+        message: "The meeting “Defence ministers (June)” (2025-06-12): United Kingdom is recorded as Present, but the session is Planned: record Invited or Confirmed until it is held",
     },
 ];
