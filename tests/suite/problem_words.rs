@@ -99,7 +99,7 @@ fn a_meeting_is_named_by_its_title_and_date_and_points_at_the_item() {
     meeting.actions.push(ActionItem::default());
     meeting.actions.push(ActionItem {
         text: "Circulate the draft".into(),
-        owner: Some(ParticipantId(99)),
+        owner: Some(ParticipantId(99).into()),
         ..ActionItem::default()
     });
     assert_eq!(
@@ -200,7 +200,7 @@ fn break_everything(register: &mut Register) {
             ..AgendaItem::default()
         });
         meeting.actions.push(ActionItem {
-            owner: Some(missing_participant),
+            owner: Some(missing_participant.into()),
             ..ActionItem::default()
         });
     }
