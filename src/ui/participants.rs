@@ -205,7 +205,7 @@ fn participant_ui(
                 )
             });
             widgets::form_row(ui, "Joined", |ui| {
-                widgets::optional_date_ui(ui, "participant_joined", &mut p.joined, today)
+                widgets::optional_date_ui(ui, &format!("joined_{}", id.0), &mut p.joined, today)
             });
             widgets::multiline_row(ui, "Notes", &mut p.notes);
         });

@@ -44,15 +44,20 @@ pub fn editor_ui(
             });
         });
         ui.add_space(theme::SECTION_GAP);
-        Grid::new("commitment_form")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| fields_ui(ui, register, today, &mut c));
+        // Per commitment, so a value typed wrong stays with its commitment.
+        ui.push_id(id, |ui| {
+            Grid::new("commitment_form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| fields_ui(ui, register, today, &mut c))
+        });
         for problem in problems {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }
         ui.add_space(theme::SECTION_GAP);
-        workflow::workflow_ui(ui, register, today, id, &mut c, form);
+        ui.push_id(id, |ui| {
+            workflow::workflow_ui(ui, register, today, id, &mut c, form)
+        });
         ui.add_space(theme::SECTION_GAP);
         ui.strong("History");
         history_ui(ui, register, &c);
@@ -186,7 +191,11 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
             }
             for delivery in &c.deliveries {
                 ui.label(delivery.date.to_string());
-                ui.label(format!("Delivered {}", amounts::grouped(delivery.amount)));
+                let unit = c.quantity.as_ref().map_or("", |q| q.unit.as_str());
+                ui.label(format!(
+                    "Delivered {}",
+                    amounts::quantity_of(delivery.amount, unit)
+                ));
                 ui.label(&delivery.note);
                 ui.label(
                     delivery

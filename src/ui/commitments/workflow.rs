@@ -19,10 +19,15 @@ pub struct StatusForm {
     /// The commitment the draft is for; another selection starts afresh.
     pub commitment: Option<CommitmentId>,
     pub to: CommitmentStatus,
-    pub date: Option<NaiveDate>,
+    /// The day of the step: today, or the day of the meeting picked.
+    pub date: NaiveDate,
     pub note: String,
     pub meeting: Option<MeetingId>,
     pub delivered: Decimal,
+    /// The day of the delivery: today, or the day of the meeting picked.
+    pub delivery_date: NaiveDate,
+    pub delivery_meeting: Option<MeetingId>,
+    pub delivery_note: String,
     /// Why the last attempt was refused.
     pub refusal: Option<String>,
 }
@@ -32,7 +37,8 @@ impl StatusForm {
         *self = StatusForm {
             commitment: Some(id),
             to: next_status(c.status),
-            date: Some(today),
+            date: today,
+            delivery_date: today,
             ..StatusForm::default()
         };
     }
@@ -79,11 +85,17 @@ pub fn workflow_ui(
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-            widgets::form_row(ui, "On", |ui| {
-                widgets::optional_date_ui(ui, "status_form_date", &mut form.date, today)
-            });
             widgets::form_row(ui, "At meeting", |ui| {
-                widgets::meeting_ui(ui, "status_form_meeting", register, &mut form.meeting)
+                meeting_and_day_ui(
+                    ui,
+                    "status_form_meeting",
+                    register,
+                    &mut form.meeting,
+                    &mut form.date,
+                )
+            });
+            widgets::form_row(ui, "On", |ui| {
+                widgets::date_ui(ui, "status_form_date", &mut form.date)
             });
             let label = ui.label(if backwards { "Reason" } else { "Note" });
             let hint = if backwards {
@@ -116,7 +128,7 @@ pub fn workflow_ui(
     {
         let step = StatusMove {
             to: form.to,
-            date: form.date.unwrap_or(today),
+            date: form.date,
             note: form.note.clone(),
             meeting: form.meeting,
         };
@@ -133,31 +145,78 @@ pub fn workflow_ui(
             amounts::grouped(c.delivered_so_far()),
             amounts::quantity(&quantity)
         ));
-        ui.horizontal(|ui| {
-            let label = ui.label("Delivered now");
-            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered).labelled_by(label.id);
-            ui.label(&quantity.unit);
-            if ui
-                .button("Record delivery")
-                .on_hover_text("Uses the date, meeting and note above")
-                .clicked()
-            {
-                let delivery = Delivery {
-                    date: form.date.unwrap_or(today),
-                    amount: form.delivered,
-                    note: form.note.clone(),
-                    meeting: form.meeting,
-                };
-                match c.record_delivery(delivery) {
-                    Ok(()) => form.commitment = None,
-                    Err(error) => form.refusal = Some(error.to_string()),
-                }
+        Grid::new("delivery_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                widgets::form_row(ui, "Delivered now", |ui| {
+                    ui.horizontal(|ui| {
+                        let amount =
+                            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered);
+                        ui.label(&quantity.unit);
+                        amount
+                    })
+                    .inner
+                });
+                widgets::form_row(ui, "Reported at", |ui| {
+                    meeting_and_day_ui(
+                        ui,
+                        "delivery_meeting",
+                        register,
+                        &mut form.delivery_meeting,
+                        &mut form.delivery_date,
+                    )
+                });
+                widgets::form_row(ui, "Delivered on", |ui| {
+                    widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
+                });
+                let label = ui.label("Delivery note");
+                ui.add(
+                    TextEdit::singleline(&mut form.delivery_note)
+                        .hint_text("optional")
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        if ui
+            .button("Record delivery")
+            .on_hover_text("Add the delivery, dated, to the history")
+            .clicked()
+        {
+            let delivery = Delivery {
+                date: form.delivery_date,
+                amount: form.delivered,
+                note: form.delivery_note.clone(),
+                meeting: form.delivery_meeting,
+            };
+            match c.record_delivery(delivery) {
+                Ok(()) => form.commitment = None,
+                Err(error) => form.refusal = Some(error.to_string()),
             }
-        });
+        }
     }
     if let Some(refusal) = &form.refusal {
         ui.colored_label(ui.visuals().error_fg_color, refusal);
     }
+}
+
+/// A meeting picker that moves `day` to the meeting's day when the
+/// officer picks one: a step announced at a meeting is dated by it.
+fn meeting_and_day_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    meeting: &mut Option<MeetingId>,
+    day: &mut NaiveDate,
+) -> egui::Response {
+    let response = widgets::meeting_ui(ui, id_salt, register, meeting);
+    if response.changed()
+        && let Some(picked) = meeting.and_then(|id| register.meeting(id))
+    {
+        *day = picked.date;
+    }
+    response
 }
 
 fn status_text(status: CommitmentStatus) -> RichText {
