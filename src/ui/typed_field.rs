@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 
 use crate::model::typed_text;
 
+/// How wide a refused text's reason may grow before it wraps.
+const REASON_WIDTH: f32 = 300.0;
+
 /// How a typed value is shown, read back and explained.
 pub(super) struct TypedField<'a, T> {
     pub id_salt: &'a str,
@@ -93,7 +96,12 @@ pub(super) fn typed_ui<T: PartialEq>(
         if let Some(reason) = reason
             && !picked
         {
-            ui.colored_label(ui.visuals().error_fg_color, reason);
+            // Wrapped at a width of its own: a label that wraps at the
+            // grid's width would resize the grid for frames on end.
+            ui.scope(|ui| {
+                ui.set_max_width(REASON_WIDTH);
+                ui.colored_label(ui.visuals().error_fg_color, reason);
+            });
         }
         changed_when(response, changed)
     })

@@ -50,4 +50,5 @@ mod ui_records;
 mod ui_shell;
 mod ui_timeline;
 mod ui_tracking;
+mod ui_typed_fields;
 mod ui_widgets;
