@@ -50,8 +50,8 @@ pub(super) fn typed_ui<T: PartialEq>(
     value: &mut T,
     beside: impl FnOnce(&mut Ui, &mut T) -> bool,
 ) -> Response {
+    let id = ui.make_persistent_id(field.id_salt).with("typed");
     ui.vertical(|ui| {
-        let id = ui.make_persistent_id(field.id_salt).with("typed");
         let shown = (field.show)(value);
         let draft = ui
             .data(|d| d.get_temp::<Draft>(id))

@@ -2,13 +2,15 @@
 //! day first or with the month's name; a text that does not read stays on
 //! screen in red with the reason beside it and changes nothing until it is
 //! corrected; a status change or a delivery takes its day from the meeting
-//! it is made at.
+//! it is made at. A series' time zone and cadence are typed the same way.
 
 use std::str::FromStr;
 
 use crate::common::{MINISTERS, State, context, date, harness};
 use chrono::NaiveTime;
 use coalition_desk::model::{Commitment, CommitmentId, CommitmentStatus, Meeting};
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::CommitmentsPanel;
 use coalition_desk::ui::meetings::MeetingsPanel;
 use egui::accesskit::Role;
@@ -222,4 +224,43 @@ fn a_time_out_of_the_clock_or_an_end_before_the_start_is_refused_beside_the_fiel
 
     retype(&mut harness, "End time", "16:30");
     assert_eq!(ministers(&harness).end, NaiveTime::from_hms_opt(16, 30, 0));
+}
+
+#[test]
+fn a_series_time_zone_and_cadence_are_typed_and_a_wrong_one_says_why() {
+    let settings = Settings {
+        tab: Tab::Timeline,
+        ..Settings::default()
+    };
+    let app = CoalitionDeskApp::with_settings(settings, Startup::Empty, crate::common::today());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    harness.get_by_label("New series").click();
+    harness.run();
+    let series = |harness: &Harness<'_, CoalitionDeskApp>| {
+        let register = harness.state().workspace.document.register();
+        register
+            .series
+            .values()
+            .next()
+            .cloned()
+            .expect("the series")
+    };
+    let zone = series(&harness).time_zone;
+
+    retype(&mut harness, "Time zone", "Europe/Londn");
+    harness.get_by_label("Europe/Londn is not a time zone: did you mean Europe/London?");
+    assert_eq!(series(&harness).time_zone, zone);
+    retype(&mut harness, "Time zone", "Europe/Paris");
+    assert_eq!(series(&harness).time_zone, chrono_tz::Tz::Europe__Paris);
+
+    retype(&mut harness, "Every", "two");
+    harness.get_by_label("two is not a whole number: type a whole number from 1 to 52.");
+    let cadence = series(&harness).cadence;
+    assert!(!cadence.contains("INTERVAL"), "{cadence}");
+    retype(&mut harness, "Every", "2");
+    let cadence = series(&harness).cadence;
+    assert!(cadence.contains("INTERVAL=2"), "{cadence}");
 }
