@@ -65,13 +65,7 @@ pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
         read: &typed_text::read_date,
     };
     typed_ui(ui, field, date, |ui, date| {
-        match calendar_ui(ui, id_salt, *date) {
-            Some(new) if new != *date => {
-                *date = new;
-                true
-            }
-            _ => false,
-        }
+        calendar_ui(ui, id_salt, *date).map(|picked| picked.to_string())
     })
 }
 
@@ -83,12 +77,25 @@ pub fn optional_date_ui(
     date: &mut Option<NaiveDate>,
     default: NaiveDate,
 ) -> Response {
+    checked_optional_date_ui(ui, id_salt, date, default, |_| Ok(()))
+}
+
+/// An optional date that must also pass `check`, e.g. a role's end after
+/// its start.
+pub fn checked_optional_date_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    date: &mut Option<NaiveDate>,
+    default: NaiveDate,
+    check: impl Fn(NaiveDate) -> Result<(), String>,
+) -> Response {
     let read = |text: &str| -> Result<Option<NaiveDate>, String> {
         if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            typed_text::read_date(text).map(Some)
+            return Ok(None);
         }
+        let date = typed_text::read_date(text)?;
+        check(date)?;
+        Ok(Some(date))
     };
     let field = TypedField {
         id_salt,
@@ -99,12 +106,26 @@ pub fn optional_date_ui(
         read: &read,
     };
     typed_ui(ui, field, date, |ui, date| {
-        match calendar_ui(ui, id_salt, date.unwrap_or(default)) {
-            Some(new) if Some(new) != *date => {
-                *date = Some(new);
-                true
-            }
-            _ => false,
-        }
+        calendar_ui(ui, id_salt, date.unwrap_or(default)).map(|picked| picked.to_string())
     })
+}
+
+/// The check on the first day of a span (a role, say): not after its last.
+pub fn starts_by(from: NaiveDate, to: Option<NaiveDate>) -> Result<(), String> {
+    match to {
+        Some(to) if from > to => Err(format!(
+            "{from} is after the end on {to}: change the end first, or type an earlier day."
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The check on the last day of a span: not before its first.
+pub fn ends_by(from: Option<NaiveDate>, to: NaiveDate) -> Result<(), String> {
+    match from {
+        Some(from) if to < from => Err(format!(
+            "{to} is before the start on {from}: type a later day."
+        )),
+        _ => Ok(()),
+    }
 }

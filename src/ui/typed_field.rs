@@ -41,14 +41,15 @@ pub(super) fn changed_when(mut response: Response, changed: bool) -> Response {
     response
 }
 
-/// A value typed as text, with `beside` drawn to the right of the field
-/// (a calendar, say), which returns whether it set the value itself.
-/// Returns the text field's response, changed when the value changed.
+/// A value typed as text, with `beside` drawn to the right of the field:
+/// a calendar, say, which answers the text it puts in the field, read as
+/// if typed. Returns the text field's response, changed when the value
+/// changed.
 pub(super) fn typed_ui<T: PartialEq>(
     ui: &mut Ui,
     field: TypedField<'_, T>,
     value: &mut T,
-    beside: impl FnOnce(&mut Ui, &mut T) -> bool,
+    beside: impl FnOnce(&mut Ui, &T) -> Option<String>,
 ) -> Response {
     let id = ui.make_persistent_id(field.id_salt).with("typed");
     ui.vertical(|ui| {
@@ -71,10 +72,14 @@ pub(super) fn typed_ui<T: PartialEq>(
                 (response, beside(ui, value))
             })
             .inner;
-        let mut changed = picked;
+        let edited = response.changed() || picked.is_some();
+        if let Some(picked) = picked {
+            text = picked;
+        }
+        let mut changed = false;
         let reason = match (field.read)(&text) {
             Ok(new) => {
-                if !picked && response.changed() && new != *value {
+                if edited && new != *value {
                     *value = new;
                     changed = true;
                 }
@@ -82,10 +87,6 @@ pub(super) fn typed_ui<T: PartialEq>(
             }
             Err(reason) => Some(reason),
         };
-        if picked {
-            // The calendar's date replaces whatever was typed.
-            text = (field.show)(value);
-        }
         let shown = (field.show)(value);
         let settled = text == shown || (reason.is_none() && !response.has_focus());
         if settled {
@@ -93,9 +94,7 @@ pub(super) fn typed_ui<T: PartialEq>(
         } else {
             ui.data_mut(|d| d.insert_temp(id, Draft { text, shown }));
         }
-        if let Some(reason) = reason
-            && !picked
-        {
+        if let Some(reason) = reason {
             // Wrapped at a width of its own: a label that wraps at the
             // grid's width would resize the grid for frames on end.
             ui.scope(|ui| {
@@ -139,7 +138,7 @@ pub fn checked_time_ui(
         },
         read: &read,
     };
-    typed_ui(ui, field, time, |_, _| false)
+    typed_ui(ui, field, time, |_, _| None)
 }
 
 /// The check on a start time: before the end, when there is one.
@@ -177,7 +176,7 @@ pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
         show: &Decimal::to_string,
         read: &typed_text::read_amount,
     };
-    typed_ui(ui, field, value, |_, _| false)
+    typed_ui(ui, field, value, |_, _| None)
 }
 
 /// A whole number typed as text, within `range`.
@@ -204,7 +203,7 @@ where
         show: &|value: &T| (*value).into().to_string(),
         read: &read,
     };
-    typed_ui(ui, field, value, |_, _| false)
+    typed_ui(ui, field, value, |_, _| None)
 }
 
 /// A time zone typed by its IANA name, e.g. Europe/London.
@@ -217,5 +216,5 @@ pub fn time_zone_ui(ui: &mut Ui, id_salt: &str, zone: &mut Tz) -> Response {
         show: &|zone: &Tz| zone.name().to_string(),
         read: &typed_text::read_time_zone,
     };
-    typed_ui(ui, field, zone, |_, _| false)
+    typed_ui(ui, field, zone, |_, _| None)
 }

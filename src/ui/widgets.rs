@@ -9,7 +9,9 @@ use egui::{Response, TextEdit, Ui};
 use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
 
-pub use super::date_field::{date_ui, optional_date_ui};
+pub use super::date_field::{
+    checked_optional_date_ui, date_ui, ends_by, optional_date_ui, starts_by,
+};
 pub use super::typed_field::{
     checked_time_ui, decimal_ui, ends_after, starts_before, time_ui, time_zone_ui, whole_number_ui,
 };

@@ -6,13 +6,14 @@
 
 use std::str::FromStr;
 
-use crate::common::{MINISTERS, State, context, date, harness};
+use crate::common::{FRA, MINISTERS, State, context, date, harness};
 use chrono::NaiveTime;
 use coalition_desk::model::{Commitment, CommitmentId, CommitmentStatus, Meeting};
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::CommitmentsPanel;
 use coalition_desk::ui::meetings::MeetingsPanel;
+use coalition_desk::ui::participants::ParticipantsPanel;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -263,4 +264,25 @@ fn a_series_time_zone_and_cadence_are_typed_and_a_wrong_one_says_why() {
     retype(&mut harness, "Every", "2");
     let cadence = series(&harness).cadence;
     assert!(cadence.contains("INTERVAL=2"), "{cadence}");
+}
+
+#[test]
+fn a_role_cannot_end_before_it_begins() {
+    let mut harness = harness(ParticipantsPanel::default(), |ui, state, out| {
+        let context = context(&state.doc, state.revision);
+        state.panel.ui(ui, &context, out);
+    });
+    harness.state_mut().panel.open(FRA);
+    harness.run();
+    let role = |harness: &Harness<'_, State<ParticipantsPanel>>| {
+        let register = harness.state().doc.register();
+        let person = register.people.values().next().expect("the minister");
+        person.roles.first().cloned().expect("the role")
+    };
+    // The minister took office on 2022-05-20.
+    retype(&mut harness, "To", "01/01/2020");
+    harness.get_by_label("2020-01-01 is before the start on 2022-05-20: type a later day.");
+    assert_eq!(role(&harness).to, None);
+    retype(&mut harness, "To", "21 Sep 2025");
+    assert_eq!(role(&harness).to, Some(date(2025, 9, 21)));
 }
