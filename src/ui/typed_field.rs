@@ -10,7 +10,7 @@ use egui::response::Flags;
 use egui::{Response, TextEdit, Ui};
 use rust_decimal::Decimal;
 
-use crate::model::typed_text;
+use crate::model::{amounts, typed_text};
 
 /// How wide a refused text's reason may grow before it wraps.
 const REASON_WIDTH: f32 = 300.0;
@@ -166,14 +166,15 @@ pub fn ends_after(start: Option<NaiveTime>, end: NaiveTime) -> Result<(), String
 }
 
 /// An exact decimal typed as text ("12500000.00"). Commas and spaces as
-/// thousands separators are accepted.
+/// thousands separators are accepted, and the field shows them as every
+/// amount on screen does ("12,500,000.00").
 pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
     let field = TypedField {
         id_salt,
         width: 110.0,
         hint: "0.00",
         help: "Type a number such as 1500000.00 (commas are allowed)",
-        show: &Decimal::to_string,
+        show: &|amount: &Decimal| amounts::grouped(*amount),
         read: &typed_text::read_amount,
     };
     typed_ui(ui, field, value, |_, _| None)

@@ -115,9 +115,12 @@ fn letters_in_an_amount_are_refused_beside_the_field_and_the_value_kept() {
     assert_eq!(value.amount, Decimal::from_str("1600000000").unwrap());
     assert!(!harness.state().doc.is_dirty(), "nothing became 0");
 
-    retype(&mut harness, "Value", "1,750,000,000");
+    retype(&mut harness, "Value", "1750000000");
     let value = commitment(&harness, MISSILES).value.expect("a value");
     assert_eq!(value.amount, Decimal::from_str("1750000000").unwrap());
+    // Once left, it reads as every amount on screen does.
+    leave(&mut harness);
+    assert_eq!(text_of(&harness, "Value").as_deref(), Some("1,750,000,000"));
 }
 
 /// Opens the picker `label` names and picks the ministers' meeting in it.
