@@ -135,12 +135,8 @@ pub fn read_amount(text: &str) -> Result<Decimal, String> {
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '_'))
         .collect();
-    Decimal::from_str(&digits).map_err(|_| {
-        format!(
-            "{trimmed} is not an amount: type digits with a point before any decimals, \
-             e.g. 1,500,000.00."
-        )
-    })
+    Decimal::from_str(&digits)
+        .map_err(|_| format!("{trimmed} is not an amount: type a number such as 1,500,000.00."))
 }
 
 /// A whole number from `lowest` to `highest`, e.g. a cadence's "every
@@ -264,11 +260,7 @@ mod tests {
         assert_eq!(read_amount(" 2 500 ").ok(), Decimal::from_str("2500").ok());
         assert_eq!(
             read_amount("abc"),
-            Err(
-                "abc is not an amount: type digits with a point before any decimals, \
-                 e.g. 1,500,000.00."
-                    .into()
-            )
+            Err("abc is not an amount: type a number such as 1,500,000.00.".into())
         );
         assert!(read_amount("").is_err());
     }

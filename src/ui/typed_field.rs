@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 
 use crate::model::{amounts, typed_text};
 
-/// How wide a refused text's reason may grow before it wraps.
-const REASON_WIDTH: f32 = 300.0;
+/// The narrowest a refused text's reason wraps at; a wider field and
+/// its calendar give it their width.
+const REASON_WIDTH: f32 = 140.0;
 
 /// How a typed value is shown, read back and explained.
 pub(super) struct TypedField<'a, T> {
@@ -58,20 +59,20 @@ pub(super) fn typed_ui<T: PartialEq>(
             .data(|d| d.get_temp::<Draft>(id))
             .filter(|draft| draft.shown == shown);
         let mut text = draft.map_or(shown, |draft| draft.text);
-        let (response, picked) = ui
-            .horizontal(|ui| {
-                let reading = (field.read)(&text);
-                let response = ui.add(
-                    TextEdit::singleline(&mut text)
-                        .id_salt(field.id_salt)
-                        .desired_width(field.width)
-                        .hint_text(field.hint)
-                        .text_color_opt(reading.is_err().then_some(ui.visuals().error_fg_color)),
-                );
-                let response = response.on_hover_text(field.help);
-                (response, beside(ui, value))
-            })
-            .inner;
+        let row = ui.horizontal(|ui| {
+            let reading = (field.read)(&text);
+            let response = ui.add(
+                TextEdit::singleline(&mut text)
+                    .id_salt(field.id_salt)
+                    .desired_width(field.width)
+                    .hint_text(field.hint)
+                    .text_color_opt(reading.is_err().then_some(ui.visuals().error_fg_color)),
+            );
+            let response = response.on_hover_text(field.help);
+            (response, beside(ui, value))
+        });
+        let row_width = row.response.rect.width();
+        let (response, picked) = row.inner;
         let edited = response.changed() || picked.is_some();
         if let Some(picked) = picked {
             text = picked;
@@ -95,10 +96,11 @@ pub(super) fn typed_ui<T: PartialEq>(
             ui.data_mut(|d| d.insert_temp(id, Draft { text, shown }));
         }
         if let Some(reason) = reason {
-            // Wrapped at a width of its own: a label that wraps at the
-            // grid's width would resize the grid for frames on end.
+            // Wrapped about the field's own width: a reason as wide as it
+            // likes would push the row's next field off the panel, and one
+            // that wraps at the grid's width resizes the grid for frames.
             ui.scope(|ui| {
-                ui.set_max_width(REASON_WIDTH);
+                ui.set_max_width(row_width.max(REASON_WIDTH));
                 ui.colored_label(ui.visuals().error_fg_color, reason);
             });
         }

@@ -289,3 +289,14 @@ fn a_role_cannot_end_before_it_begins() {
     retype(&mut harness, "To", "21 Sep 2025");
     assert_eq!(role(&harness).to, Some(date(2025, 9, 21)));
 }
+
+/// How refused input looks: each field keeps its text in red with the
+/// reason under it.
+#[test]
+fn snapshot_of_refused_input() {
+    let mut harness = commitments(MISSILES);
+    retype(&mut harness, "Value", "abc");
+    retype(&mut harness, "Due", "2025-02-30");
+    leave(&mut harness);
+    harness.snapshot("commitment_refused_input");
+}

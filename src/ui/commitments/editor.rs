@@ -105,7 +105,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         )
     });
     widgets::form_row(ui, "Quantity", |ui| {
-        let row = ui.horizontal(|ui| {
+        let row = ui.horizontal_top(|ui| {
             let mut has = c.quantity.is_some();
             if ui.checkbox(&mut has, "Has quantity").changed() {
                 c.quantity = has.then(Quantity::default);
@@ -124,7 +124,7 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
         row.inner.unwrap_or(row.response)
     });
     widgets::form_row(ui, "Value", |ui| {
-        let row = ui.horizontal(|ui| {
+        let row = ui.horizontal_top(|ui| {
             let mut has = c.value.is_some();
             if ui.checkbox(&mut has, "Has value").changed() {
                 c.value = has.then(|| Money {
@@ -133,14 +133,15 @@ fn fields_ui(ui: &mut Ui, register: &Register, today: NaiveDate, c: &mut Commitm
                 });
             }
             let v = c.value.as_mut()?;
-            let amount = widgets::decimal_ui(ui, "commitment_value", &mut v.amount);
+            // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
+            // which leaves the amount's reason room when it is refused.
             ui.add(
                 TextEdit::singleline(&mut v.currency)
                     .hint_text("EUR")
                     .desired_width(44.0),
             )
             .accessible_name("Currency");
-            Some(amount)
+            Some(widgets::decimal_ui(ui, "commitment_value", &mut v.amount))
         });
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)

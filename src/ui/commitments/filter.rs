@@ -153,7 +153,7 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
         if ui.available_size_before_wrap().x < DAYS_WIDTH {
             ui.end_row();
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             ui.add_enabled_ui(limited, |ui| {
                 widgets::whole_number_ui(ui, "filter_due_days", &mut days, 0..=3650)
                     .accessible_name("Days");

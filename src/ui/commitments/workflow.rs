@@ -150,7 +150,7 @@ pub fn workflow_ui(
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
                 widgets::form_row(ui, "Delivered now", |ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_top(|ui| {
                         let amount =
                             widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered);
                         ui.label(&quantity.unit);

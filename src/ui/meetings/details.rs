@@ -38,7 +38,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
             form_row(ui, "Time", |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     let end = meeting.end;
                     let start =
                         widgets::checked_time_ui(ui, &salt("start"), &mut meeting.start, |start| {

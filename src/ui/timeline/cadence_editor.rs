@@ -88,7 +88,7 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 "months"
             };
             form_row(ui, "Every", |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     let every = whole_number_ui(ui, "series_every", &mut cadence.interval, 1..=52);
                     ui.label(unit);
                     every
@@ -99,7 +99,7 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 Rhythm::Weekly => {}
                 Rhythm::MonthlyOnDay(day) => {
                     form_row(ui, "On day", |ui| {
-                        let row = ui.horizontal(|ui| {
+                        let row = ui.horizontal_top(|ui| {
                             let mut last = *day == -1;
                             let on_day =
                                 (!last).then(|| whole_number_ui(ui, "series_day", day, 1..=31));
@@ -146,7 +146,7 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 }
             }
             form_row(ui, "Ends", |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     let mut kind = match cadence.end {
                         CadenceEnd::Never => 0,
                         CadenceEnd::Until(_) => 1,
