@@ -16,6 +16,9 @@ use crate::model::{amounts, typed_text};
 /// its calendar give it their width.
 const REASON_WIDTH: f32 = 140.0;
 
+/// Marks, beside a field's id, that it holds a refused text.
+const REFUSED: &str = "refused";
+
 /// How a typed value is shown, read back and explained.
 pub(super) struct TypedField<'a, T> {
     pub id_salt: &'a str,
@@ -95,6 +98,14 @@ pub(super) fn typed_ui<T: PartialEq>(
         } else {
             ui.data_mut(|d| d.insert_temp(id, Draft { text, shown }));
         }
+        let refused_id = response.id.with(REFUSED);
+        ui.data_mut(|d| {
+            if reason.is_some() {
+                d.insert_temp(refused_id, true);
+            } else {
+                d.remove::<bool>(refused_id);
+            }
+        });
         if let Some(reason) = reason {
             // Wrapped about the field's own width: a reason as wide as it
             // likes would push the row's next field off the panel, and one
@@ -107,6 +118,13 @@ pub(super) fn typed_ui<T: PartialEq>(
         changed_when(response, changed)
     })
     .inner
+}
+
+/// Whether the typed field `field` answered holds a text it refused: a
+/// form's button that would use the field's value waits until it reads.
+pub fn holds_refused_text(ui: &Ui, field: &Response) -> bool {
+    ui.data(|d| d.get_temp::<bool>(field.id.with(REFUSED)))
+        .unwrap_or(false)
 }
 
 /// A time of day typed as HH:MM; an empty field means no time.

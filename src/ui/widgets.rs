@@ -13,7 +13,8 @@ pub use super::date_field::{
     checked_optional_date_ui, date_ui, ends_by, optional_date_ui, starts_by,
 };
 pub use super::typed_field::{
-    checked_time_ui, decimal_ui, ends_after, starts_before, time_ui, time_zone_ui, whole_number_ui,
+    checked_time_ui, decimal_ui, ends_after, holds_refused_text, starts_before, time_ui,
+    time_zone_ui, whole_number_ui,
 };
 
 /// Picks one of a fixed set of values (an enum with labels).

@@ -300,3 +300,28 @@ fn snapshot_of_refused_input() {
     leave(&mut harness);
     harness.snapshot("commitment_refused_input");
 }
+
+#[test]
+fn a_step_waits_while_its_day_or_amount_is_refused() {
+    let mut harness = commitments(MISSILES);
+    retype(&mut harness, "On", "31/06/2025");
+    harness.get_by_label("31/06/2025 is not a date: June 2025 has 30 days.");
+    let change = harness.get_by_role_and_label(Role::Button, "Change status");
+    assert!(change.accesskit_node().is_disabled(), "not on the old day");
+    retype(&mut harness, "On", "30/06/2025");
+    harness
+        .get_by_role_and_label(Role::Button, "Change status")
+        .click();
+    harness.run();
+    let missiles = commitment(&harness, MISSILES);
+    assert_eq!(missiles.status, CommitmentStatus::Committed);
+    assert_eq!(
+        missiles.history.last().map(|s| s.date),
+        Some(date(2025, 6, 30))
+    );
+
+    // "500" applied keystroke by keystroke; "500x" must not deliver 500.
+    retype(&mut harness, "Delivered now", "500x");
+    let record = harness.get_by_role_and_label(Role::Button, "Record delivery");
+    assert!(record.accesskit_node().is_disabled());
+}

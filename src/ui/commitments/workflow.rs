@@ -12,6 +12,9 @@ use crate::model::{
 };
 use crate::ui::{theme, widgets};
 
+/// Why a step's button waits.
+const CORRECT_FIRST: &str = "Correct the text shown in red first";
+
 /// The officer's draft of the next step, kept while the commitment stays
 /// selected.
 #[derive(Clone, Debug, Default)]
@@ -70,6 +73,7 @@ pub fn workflow_ui(
     }
     ui.strong("Change status");
     let backwards = c.status.is_backwards(form.to);
+    let mut day_refused = false;
     Grid::new("status_form")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -94,9 +98,10 @@ pub fn workflow_ui(
                     &mut form.date,
                 )
             });
-            widgets::form_row(ui, "On", |ui| {
+            let day = widgets::form_row(ui, "On", |ui| {
                 widgets::date_ui(ui, "status_form_date", &mut form.date)
             });
+            day_refused = widgets::holds_refused_text(ui, &day);
             let label = ui.label(if backwards { "Reason" } else { "Note" });
             let hint = if backwards {
                 "required: why it moves back"
@@ -122,8 +127,9 @@ pub fn workflow_ui(
         );
     }
     if ui
-        .button("Change status")
+        .add_enabled(!day_refused, egui::Button::new("Change status"))
         .on_hover_text("Record the step, dated, in the history")
+        .on_disabled_hover_text(CORRECT_FIRST)
         .clicked()
     {
         let step = StatusMove {
@@ -145,11 +151,12 @@ pub fn workflow_ui(
             amounts::grouped(c.delivered_so_far()),
             amounts::quantity(&quantity)
         ));
+        let mut refused = false;
         Grid::new("delivery_form")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                widgets::form_row(ui, "Delivered now", |ui| {
+                let amount = widgets::form_row(ui, "Delivered now", |ui| {
                     ui.horizontal_top(|ui| {
                         let amount =
                             widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered);
@@ -167,9 +174,11 @@ pub fn workflow_ui(
                         &mut form.delivery_date,
                     )
                 });
-                widgets::form_row(ui, "Delivered on", |ui| {
+                let day = widgets::form_row(ui, "Delivered on", |ui| {
                     widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
                 });
+                refused = widgets::holds_refused_text(ui, &amount)
+                    || widgets::holds_refused_text(ui, &day);
                 let label = ui.label("Delivery note");
                 ui.add(
                     TextEdit::singleline(&mut form.delivery_note)
@@ -180,8 +189,9 @@ pub fn workflow_ui(
                 ui.end_row();
             });
         if ui
-            .button("Record delivery")
+            .add_enabled(!refused, egui::Button::new("Record delivery"))
             .on_hover_text("Add the delivery, dated, to the history")
+            .on_disabled_hover_text(CORRECT_FIRST)
             .clicked()
         {
             let delivery = Delivery {
