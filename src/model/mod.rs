@@ -18,6 +18,7 @@ mod register;
 mod series;
 mod session_numbers;
 pub(crate) mod text_values;
+pub mod typed_text;
 pub(crate) mod unique_ids;
 mod validation;
 mod workflow;

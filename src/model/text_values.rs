@@ -175,7 +175,7 @@ fn date_problem(text: &str) -> String {
     format!("{text} is not a date: {DATE_FORM}")
 }
 
-fn days_in_month(first: NaiveDate) -> u32 {
+pub(super) fn days_in_month(first: NaiveDate) -> u32 {
     let next = if first.month() == 12 {
         NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
     } else {
@@ -187,7 +187,7 @@ fn days_in_month(first: NaiveDate) -> u32 {
 }
 
 /// What is wrong with a time chrono refused.
-fn time_problem(text: &str) -> String {
+pub(super) fn time_problem(text: &str) -> String {
     let text = text.trim();
     if text.is_empty() {
         return format!("an empty text is not a time: {TIME_FORM}");
@@ -214,7 +214,7 @@ fn time_problem(text: &str) -> String {
 }
 
 /// What is wrong with a time zone name, and the nearest IANA name.
-fn time_zone_problem(text: &str) -> String {
+pub(super) fn time_zone_problem(text: &str) -> String {
     let names = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name());
     if let Some(name) = names.clone().find(|name| name.eq_ignore_ascii_case(text)) {
         return format!(

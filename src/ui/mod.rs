@@ -8,6 +8,7 @@ pub mod clock;
 pub mod command;
 pub mod commitments;
 pub mod dashboard;
+mod date_field;
 pub mod dialogs;
 mod exchange;
 pub mod file_dialog;
@@ -30,6 +31,7 @@ pub mod search;
 mod start;
 pub mod theme;
 pub mod timeline;
+mod typed_field;
 pub mod widgets;
 pub mod workspace;
 

@@ -208,7 +208,7 @@ fn participant_ui(
                 )
             });
             widgets::form_row(ui, "Joined", |ui| {
-                widgets::optional_date_ui(ui, "participant_joined", &mut p.joined, today)
+                widgets::optional_date_ui(ui, &format!("joined_{}", id.0), &mut p.joined, today)
             });
             widgets::multiline_row(ui, "Notes", &mut p.notes);
         });
@@ -345,10 +345,24 @@ fn person_ui(
                 if let Some(p) = for_whom {
                     role.participant = p;
                 }
-                widgets::optional_date_ui(ui, &format!("{salt}_from"), &mut role.from, today)
-                    .accessible_name("From");
-                widgets::optional_date_ui(ui, &format!("{salt}_to"), &mut role.to, today)
-                    .accessible_name("To");
+                let to = role.to;
+                widgets::checked_optional_date_ui(
+                    ui,
+                    &format!("{salt}_from"),
+                    &mut role.from,
+                    today,
+                    |from| widgets::starts_by(from, to),
+                )
+                .accessible_name("From");
+                let from = role.from;
+                widgets::checked_optional_date_ui(
+                    ui,
+                    &format!("{salt}_to"),
+                    &mut role.to,
+                    today,
+                    |to| widgets::ends_by(from, to),
+                )
+                .accessible_name("To");
                 if ui
                     .small_button("Remove role")
                     .on_hover_text("Remove this role")

@@ -4,178 +4,18 @@
 //! edit), and the caller names it for screen readers, usually through
 //! [`form_row`], which ties it to the label the form shows.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
-use egui::response::Flags;
 use egui::{Response, TextEdit, Ui};
-use rust_decimal::Decimal;
-use std::str::FromStr;
 
+use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
 
-/// The widget's response, saying it changed exactly when the value did:
-/// a text field that holds an unparsable text has changed, its value not.
-fn changed_when(mut response: Response, changed: bool) -> Response {
-    response.flags.set(Flags::CHANGED, changed);
-    response
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    // Every date the model holds fits jiff's range except far-off years; those
-    // fall back to today's era rather than panicking.
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(date.year().into(), date.month() as u32, date.day() as u32)
-}
-
-/// A date with egui_extras' picker.
-pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
-    let mut picked = to_jiff(*date);
-    // The calendar emoji is in none of the bundled fonts, so it would draw as a box.
-    let response = ui.add(
-        egui_extras::DatePickerButton::new(&mut picked)
-            .id_salt(id_salt)
-            .show_icon(false),
-    );
-    let new = from_jiff(picked).filter(|new| new != date);
-    if let Some(new) = new {
-        *date = new;
-    }
-    // A row's label names the button; the date stays its value.
-    let value = date.to_string();
-    ui.ctx()
-        .accesskit_node_builder(response.id, |node| node.set_value(value));
-    changed_when(response, new.is_some())
-}
-
-/// A date that may be absent: "Set date" to give one, then a picker and ×
-/// to clear it. Returns the picker, or "Set date" while there is no date.
-pub fn optional_date_ui(
-    ui: &mut Ui,
-    id_salt: &str,
-    date: &mut Option<NaiveDate>,
-    today: NaiveDate,
-) -> Response {
-    ui.horizontal(|ui| match date {
-        Some(value) => {
-            let mut response = date_ui(ui, id_salt, value);
-            if ui
-                .small_button("×")
-                .on_hover_text("Clear the date")
-                .accessible_name("Clear the date")
-                .clicked()
-            {
-                *date = None;
-                response.mark_changed();
-            }
-            response
-        }
-        None => {
-            let mut response = ui.button("Set date");
-            if response.clicked() {
-                *date = Some(today);
-                response.mark_changed();
-            }
-            response
-        }
-    })
-    .inner
-}
-
-/// How a typed value is shown, read back and explained.
-struct TypedField<'a, T> {
-    id_salt: &'a str,
-    width: f32,
-    hint: &'a str,
-    help: &'a str,
-    show: fn(&T) -> String,
-    parse: fn(&str) -> Option<T>,
-}
-
-/// A value typed as text. While the field has focus the text is kept as
-/// typed; a text that does not parse stays on screen in red, says why on
-/// hover, and leaves the value unchanged.
-fn typed_ui<T: PartialEq>(ui: &mut Ui, field: TypedField<'_, T>, value: &mut T) -> Response {
-    let id = ui.scope_id().with(field.id_salt).with("typed");
-    let mut text: String = ui
-        .data_mut(|d| d.get_temp(id))
-        .unwrap_or_else(|| (field.show)(value));
-    let valid = (field.parse)(&text).is_some();
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .desired_width(field.width)
-            .hint_text(field.hint)
-            .text_color_opt((!valid).then_some(ui.visuals().error_fg_color)),
-    );
-    let response = if valid {
-        response
-    } else {
-        response.on_hover_text(field.help)
-    };
-    let mut changed = false;
-    if response.changed()
-        && let Some(new) = (field.parse)(&text)
-        && new != *value
-    {
-        *value = new;
-        changed = true;
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    changed_when(response, changed)
-}
-
-/// A time of day typed as HH:MM; an empty field means no time.
-pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> Response {
-    let field = TypedField {
-        id_salt,
-        width: 64.0,
-        hint: "HH:MM",
-        help: "Type a time as HH:MM, e.g. 09:30, or leave it empty",
-        show: |time: &Option<NaiveTime>| {
-            time.map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default()
-        },
-        parse: parse_time,
-    };
-    typed_ui(ui, field, time)
-}
-
-/// `Some(None)` for an empty text, `Some(Some(t))` for a valid time.
-fn parse_time(text: &str) -> Option<Option<NaiveTime>> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(None);
-    }
-    NaiveTime::parse_from_str(text, "%H:%M").ok().map(Some)
-}
-
-/// An exact decimal typed as text ("12500000.00"). Commas and spaces as
-/// thousands separators are accepted.
-pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
-    let field = TypedField {
-        id_salt,
-        width: 110.0,
-        hint: "0.00",
-        help: "Type a number such as 1500000.00 (commas are allowed)",
-        show: Decimal::to_string,
-        parse: parse_decimal,
-    };
-    typed_ui(ui, field, value)
-}
-
-fn parse_decimal(text: &str) -> Option<Decimal> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_'))
-        .collect();
-    Decimal::from_str(&cleaned).ok()
-}
+pub use super::date_field::{
+    checked_optional_date_ui, date_ui, ends_by, optional_date_ui, starts_by,
+};
+pub use super::typed_field::{
+    checked_time_ui, decimal_ui, ends_after, holds_refused_text, starts_before, time_ui,
+    time_zone_ui, whole_number_ui,
+};
 
 /// Picks one of a fixed set of values (an enum with labels).
 pub fn choice_ui<T: Copy + PartialEq>(

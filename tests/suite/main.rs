@@ -59,4 +59,5 @@ mod ui_shell;
 mod ui_start;
 mod ui_timeline;
 mod ui_tracking;
+mod ui_typed_fields;
 mod ui_widgets;

@@ -65,7 +65,10 @@ fn minutes(officer: &mut Officer) {
         officer.leave_field();
         officer.choose(&format!("Owner of action {n}"), owner);
         if due {
-            officer.click(&format!("Due date of action {n}"));
+            // The day after the meeting, typed as the officer writes it.
+            let due = today().succ_opt().unwrap().format("%d/%m/%Y").to_string();
+            officer.type_in(A11yRole::TextInput, &format!("Due date of action {n}"), &due);
+            officer.leave_field();
         }
     }
 }

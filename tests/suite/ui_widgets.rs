@@ -79,12 +79,12 @@ fn the_commitment_form_names_each_picker_by_its_label() {
     harness.get_by_role_and_label(Role::TextInput, "Quantity");
     harness.get_by_role_and_label(Role::TextInput, "Unit");
     harness.get_by_role_and_label(Role::TextInput, "Currency");
-    // The table's "Due" header is a button too; the form's carries the date.
-    let due: Vec<_> = harness
-        .get_all_by_role_and_label(Role::Button, "Due")
-        .filter_map(|button| button.accesskit_node().value())
-        .collect();
-    assert_eq!(due, [due_of_the_missiles(&harness)]);
+    // The date is typed in the row's field, which carries it as its value.
+    let due = harness.get_by_role_and_label(Role::TextInput, "Due");
+    assert_eq!(
+        due.accesskit_node().value(),
+        Some(due_of_the_missiles(&harness))
+    );
 }
 
 fn due_of_the_missiles(harness: &Harness<'_, State<CommitmentsPanel>>) -> String {

@@ -45,13 +45,18 @@ pub fn editor_ui(
             });
         });
         ui.add_space(theme::SECTION_GAP);
-        Grid::new("commitment_form")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| fields_ui(ui, register, today, id, &mut c));
+        // Per commitment, so a value typed wrong stays with its commitment.
+        ui.push_id(id, |ui| {
+            Grid::new("commitment_form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| fields_ui(ui, register, today, id, &mut c))
+        });
         crate::ui::problems::record_problems_ui(ui, problems, out);
         ui.add_space(theme::SECTION_GAP);
-        workflow::workflow_ui(ui, register, today, id, &mut c, form);
+        ui.push_id(id, |ui| {
+            workflow::workflow_ui(ui, register, today, id, &mut c, form)
+        });
         ui.add_space(theme::SECTION_GAP);
         let history = ui.strong("History");
         focus::at_fields(
@@ -116,7 +121,7 @@ fn fields_ui(
         )
     });
     let quantity = widgets::form_row(ui, "Quantity", |ui| {
-        let row = ui.horizontal(|ui| {
+        let row = ui.horizontal_top(|ui| {
             let mut has = c.quantity.is_some();
             if ui.checkbox(&mut has, "Has quantity").changed() {
                 c.quantity = has.then(Quantity::default);
@@ -136,7 +141,7 @@ fn fields_ui(
     });
     focus::at_field(ui, quantity, record, Field::Quantity);
     let value = widgets::form_row(ui, "Value", |ui| {
-        let row = ui.horizontal(|ui| {
+        let row = ui.horizontal_top(|ui| {
             let mut has = c.value.is_some();
             if ui.checkbox(&mut has, "Has value").changed() {
                 c.value = has.then(|| Money {
@@ -145,14 +150,15 @@ fn fields_ui(
                 });
             }
             let v = c.value.as_mut()?;
-            let amount = widgets::decimal_ui(ui, "commitment_value", &mut v.amount);
+            // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
+            // which leaves the amount's reason room when it is refused.
             ui.add(
                 TextEdit::singleline(&mut v.currency)
                     .hint_text("EUR")
                     .desired_width(44.0),
             )
             .accessible_name("Currency");
-            Some(amount)
+            Some(widgets::decimal_ui(ui, "commitment_value", &mut v.amount))
         });
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
@@ -205,7 +211,11 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
             }
             for delivery in &c.deliveries {
                 ui.label(delivery.date.to_string());
-                ui.label(format!("Delivered {}", amounts::grouped(delivery.amount)));
+                let unit = c.quantity.as_ref().map_or("", |q| q.unit.as_str());
+                ui.label(format!(
+                    "Delivered {}",
+                    amounts::quantity_of(delivery.amount, unit)
+                ));
                 ui.label(&delivery.note);
                 ui.label(
                     delivery

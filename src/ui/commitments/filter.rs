@@ -8,6 +8,9 @@ use egui::{ComboBox, TextEdit, Ui};
 use crate::model::{Commitment, CommitmentId, CommitmentStatus, ParticipantId, Register, Route};
 use crate::ui::widgets;
 
+/// The width of the "30 days" field and its unit.
+const DAYS_WIDTH: f32 = 90.0;
+
 /// The officer's choice of commitments; `None` and an empty text mean "Any".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommitmentFilter {
@@ -145,12 +148,18 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
         ui.checkbox(&mut limited, "")
             .labelled_by(label.id)
             .on_hover_text("Only open commitments due within this many days, and overdue ones");
-        ui.add_enabled(
-            limited,
-            egui::DragValue::new(&mut days)
-                .range(0..=3650)
-                .suffix(" days"),
-        );
+        // The number and its unit go to the next line together: a group
+        // of widgets does not wrap as one.
+        if ui.available_size_before_wrap().x < DAYS_WIDTH {
+            ui.end_row();
+        }
+        ui.horizontal_top(|ui| {
+            ui.add_enabled_ui(limited, |ui| {
+                widgets::whole_number_ui(ui, "filter_due_days", &mut days, 0..=3650)
+                    .accessible_name("Days");
+            });
+            ui.label("days");
+        });
         filter.due_within = limited.then_some(days);
         ui.checkbox(&mut filter.overdue_only, "Overdue only");
         if ui

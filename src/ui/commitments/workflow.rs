@@ -12,6 +12,9 @@ use crate::model::{
 };
 use crate::ui::{theme, widgets};
 
+/// Why a step's button waits.
+const CORRECT_FIRST: &str = "Correct the text shown in red first";
+
 /// The officer's draft of the next step, kept while the commitment stays
 /// selected.
 #[derive(Clone, Debug, Default)]
@@ -19,10 +22,15 @@ pub struct StatusForm {
     /// The commitment the draft is for; another selection starts afresh.
     pub commitment: Option<CommitmentId>,
     pub to: CommitmentStatus,
-    pub date: Option<NaiveDate>,
+    /// The day of the step: today, or the day of the meeting picked.
+    pub date: NaiveDate,
     pub note: String,
     pub meeting: Option<MeetingId>,
     pub delivered: Decimal,
+    /// The day of the delivery: today, or the day of the meeting picked.
+    pub delivery_date: NaiveDate,
+    pub delivery_meeting: Option<MeetingId>,
+    pub delivery_note: String,
     /// Why the last attempt was refused.
     pub refusal: Option<String>,
 }
@@ -32,7 +40,8 @@ impl StatusForm {
         *self = StatusForm {
             commitment: Some(id),
             to: next_status(c.status),
-            date: Some(today),
+            date: today,
+            delivery_date: today,
             ..StatusForm::default()
         };
     }
@@ -64,6 +73,7 @@ pub fn workflow_ui(
     }
     ui.strong("Change status");
     let backwards = c.status.is_backwards(form.to);
+    let mut day_refused = false;
     Grid::new("status_form")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -79,12 +89,19 @@ pub fn workflow_ui(
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-            widgets::form_row(ui, "On", |ui| {
-                widgets::optional_date_ui(ui, "status_form_date", &mut form.date, today)
-            });
             widgets::form_row(ui, "At meeting", |ui| {
-                widgets::meeting_ui(ui, "status_form_meeting", register, &mut form.meeting)
+                meeting_and_day_ui(
+                    ui,
+                    "status_form_meeting",
+                    register,
+                    &mut form.meeting,
+                    &mut form.date,
+                )
             });
+            let day = widgets::form_row(ui, "On", |ui| {
+                widgets::date_ui(ui, "status_form_date", &mut form.date)
+            });
+            day_refused = widgets::holds_refused_text(ui, &day);
             let label = ui.label(if backwards { "Reason" } else { "Note" });
             let hint = if backwards {
                 "required: why it moves back"
@@ -110,13 +127,14 @@ pub fn workflow_ui(
         );
     }
     if ui
-        .button("Change status")
+        .add_enabled(!day_refused, egui::Button::new("Change status"))
         .on_hover_text("Record the step, dated, in the history")
+        .on_disabled_hover_text(CORRECT_FIRST)
         .clicked()
     {
         let step = StatusMove {
             to: form.to,
-            date: form.date.unwrap_or(today),
+            date: form.date,
             note: form.note.clone(),
             meeting: form.meeting,
         };
@@ -133,31 +151,82 @@ pub fn workflow_ui(
             amounts::grouped(c.delivered_so_far()),
             amounts::quantity(&quantity)
         ));
-        ui.horizontal(|ui| {
-            let label = ui.label("Delivered now");
-            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered).labelled_by(label.id);
-            ui.label(&quantity.unit);
-            if ui
-                .button("Record delivery")
-                .on_hover_text("Uses the date, meeting and note above")
-                .clicked()
-            {
-                let delivery = Delivery {
-                    date: form.date.unwrap_or(today),
-                    amount: form.delivered,
-                    note: form.note.clone(),
-                    meeting: form.meeting,
-                };
-                match c.record_delivery(delivery) {
-                    Ok(()) => form.commitment = None,
-                    Err(error) => form.refusal = Some(error.to_string()),
-                }
+        let mut refused = false;
+        Grid::new("delivery_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let amount = widgets::form_row(ui, "Delivered now", |ui| {
+                    ui.horizontal_top(|ui| {
+                        let amount =
+                            widgets::decimal_ui(ui, "delivery_amount", &mut form.delivered);
+                        ui.label(&quantity.unit);
+                        amount
+                    })
+                    .inner
+                });
+                widgets::form_row(ui, "Reported at", |ui| {
+                    meeting_and_day_ui(
+                        ui,
+                        "delivery_meeting",
+                        register,
+                        &mut form.delivery_meeting,
+                        &mut form.delivery_date,
+                    )
+                });
+                let day = widgets::form_row(ui, "Delivered on", |ui| {
+                    widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
+                });
+                refused = widgets::holds_refused_text(ui, &amount)
+                    || widgets::holds_refused_text(ui, &day);
+                let label = ui.label("Delivery note");
+                ui.add(
+                    TextEdit::singleline(&mut form.delivery_note)
+                        .hint_text("optional")
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        if ui
+            .add_enabled(!refused, egui::Button::new("Record delivery"))
+            .on_hover_text("Add the delivery, dated, to the history")
+            .on_disabled_hover_text(CORRECT_FIRST)
+            .clicked()
+        {
+            let delivery = Delivery {
+                date: form.delivery_date,
+                amount: form.delivered,
+                note: form.delivery_note.clone(),
+                meeting: form.delivery_meeting,
+            };
+            match c.record_delivery(delivery) {
+                Ok(()) => form.commitment = None,
+                Err(error) => form.refusal = Some(error.to_string()),
             }
-        });
+        }
     }
     if let Some(refusal) = &form.refusal {
         ui.colored_label(ui.visuals().error_fg_color, refusal);
     }
+}
+
+/// A meeting picker that moves `day` to the meeting's day when the
+/// officer picks one: a step announced at a meeting is dated by it.
+fn meeting_and_day_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    register: &Register,
+    meeting: &mut Option<MeetingId>,
+    day: &mut NaiveDate,
+) -> egui::Response {
+    let response = widgets::meeting_ui(ui, id_salt, register, meeting);
+    if response.changed()
+        && let Some(picked) = meeting.and_then(|id| register.meeting(id))
+    {
+        *day = picked.date;
+    }
+    response
 }
 
 fn status_text(status: CommitmentStatus) -> RichText {

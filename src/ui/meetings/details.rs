@@ -50,11 +50,18 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
             let time = form_row(ui, "Time", |ui| {
-                ui.horizontal(|ui| {
-                    let start = widgets::time_ui(ui, &salt("start"), &mut meeting.start);
+                ui.horizontal_top(|ui| {
+                    let end = meeting.end;
+                    let start =
+                        widgets::checked_time_ui(ui, &salt("start"), &mut meeting.start, |start| {
+                            widgets::starts_before(start, end)
+                        });
                     ui.label("to");
-                    widgets::time_ui(ui, &salt("end"), &mut meeting.end)
-                        .accessible_name("End time");
+                    let start_time = meeting.start;
+                    widgets::checked_time_ui(ui, &salt("end"), &mut meeting.end, |end| {
+                        widgets::ends_after(start_time, end)
+                    })
+                    .accessible_name("End time");
                     zone_ui(ui, id, &mut meeting.time_zone);
                     start
                 })

@@ -8,7 +8,7 @@ use egui::Ui;
 use crate::calendar::{Cadence, CadenceEnd, Rhythm};
 use crate::model::SessionSeries;
 use crate::ui::widgets::text_row;
-use crate::ui::widgets::{choice_ui, date_ui, form_row};
+use crate::ui::widgets::{choice_ui, date_ui, form_row, whole_number_ui};
 
 /// The editor's cadence shapes; anything else is kept as RRULE text.
 #[derive(Clone, Copy, PartialEq)]
@@ -88,12 +88,8 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 "months"
             };
             form_row(ui, "Every", |ui| {
-                ui.horizontal(|ui| {
-                    let every = ui.add(
-                        egui::DragValue::new(&mut cadence.interval)
-                            .range(1..=52)
-                            .clamp_existing_to_range(false),
-                    );
+                ui.horizontal_top(|ui| {
+                    let every = whole_number_ui(ui, "series_every", &mut cadence.interval, 1..=52);
                     ui.label(unit);
                     every
                 })
@@ -103,15 +99,10 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 Rhythm::Weekly => {}
                 Rhythm::MonthlyOnDay(day) => {
                     form_row(ui, "On day", |ui| {
-                        let row = ui.horizontal(|ui| {
+                        let row = ui.horizontal_top(|ui| {
                             let mut last = *day == -1;
-                            let on_day = (!last).then(|| {
-                                ui.add(
-                                    egui::DragValue::new(day)
-                                        .range(1..=31)
-                                        .clamp_existing_to_range(false),
-                                )
-                            });
+                            let on_day =
+                                (!last).then(|| whole_number_ui(ui, "series_day", day, 1..=31));
                             if ui.checkbox(&mut last, "last day of the month").changed() {
                                 *day = if last { -1 } else { 28 };
                             }
@@ -155,7 +146,7 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 }
             }
             form_row(ui, "Ends", |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     let mut kind = match cadence.end {
                         CadenceEnd::Never => 0,
                         CadenceEnd::Until(_) => 1,
@@ -183,13 +174,8 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                             date_ui(ui, "series_until", date).accessible_name("Last session on");
                         }
                         CadenceEnd::Count(n) => {
-                            ui.add(
-                                egui::DragValue::new(n)
-                                    .range(1..=999)
-                                    .clamp_existing_to_range(false),
-                            )
-                            .on_hover_text("Number of sessions in all")
-                            .accessible_name("Number of sessions in all");
+                            whole_number_ui(ui, "series_count", n, 1..=999)
+                                .accessible_name("Number of sessions in all");
                             ui.label("sessions");
                         }
                     }

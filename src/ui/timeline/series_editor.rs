@@ -12,7 +12,10 @@ use crate::model::{
     SessionSeries,
 };
 use crate::ui::widgets::text_row;
-use crate::ui::widgets::{choice_ui, date_ui, form_row, optional_date_ui, participant_ui, time_ui};
+use crate::ui::widgets::{
+    checked_time_ui, choice_ui, date_ui, ends_after, form_row, optional_date_ui, participant_ui,
+    starts_before, time_zone_ui,
+};
 use crate::ui::{Command, Outbox, focus};
 
 /// How many upcoming sessions the editor lists.
@@ -66,7 +69,8 @@ pub(super) fn series_ui(
     };
     egui::ScrollArea::vertical().show(ui, |ui| {
         let mut edited = series.clone();
-        editor_ui(ui, register, id, &mut edited, today);
+        // Per series, so a date or time typed wrong stays with its series.
+        ui.push_id(id, |ui| editor_ui(ui, register, id, &mut edited, today));
         if &edited != series {
             out.edit(Edit::Series(id, Some(edited)));
         }
@@ -100,21 +104,20 @@ fn editor_ui(
                 optional_date_ui(ui, "series_first", &mut series.first, today)
             });
             let starts = form_row(ui, "Starts", |ui| {
-                time_ui(ui, "series_start", &mut series.start)
+                let end = series.end;
+                checked_time_ui(ui, "series_start", &mut series.start, |start| {
+                    starts_before(start, end)
+                })
             });
             focus::at_field(ui, starts, record, Field::Times);
-            form_row(ui, "Ends", |ui| time_ui(ui, "series_end", &mut series.end));
+            form_row(ui, "Ends", |ui| {
+                let start = series.start;
+                checked_time_ui(ui, "series_end", &mut series.end, |end| {
+                    ends_after(start, end)
+                })
+            });
             form_row(ui, "Time zone", |ui| {
-                let mut zone = series.time_zone.name().to_string();
-                let response = ui.text_edit_singleline(&mut zone);
-                match zone.parse() {
-                    Ok(parsed) => series.time_zone = parsed,
-                    Err(_) if response.has_focus() => {
-                        ui.colored_label(ui.visuals().warn_fg_color, "not an IANA zone");
-                    }
-                    Err(_) => {}
-                }
-                response
+                time_zone_ui(ui, "series_zone", &mut series.time_zone)
             });
             text_row(ui, "Location", &mut series.location);
             form_row(ui, "Format", |ui| {
