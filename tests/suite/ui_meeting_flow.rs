@@ -67,7 +67,11 @@ fn minutes(officer: &mut Officer) {
         if due {
             // The day after the meeting, typed as the officer writes it.
             let due = today().succ_opt().unwrap().format("%d/%m/%Y").to_string();
-            officer.type_in(A11yRole::TextInput, &format!("Due date of action {n}"), &due);
+            officer.type_in(
+                A11yRole::TextInput,
+                &format!("Due date of action {n}"),
+                &due,
+            );
             officer.leave_field();
         }
     }
