@@ -18,21 +18,32 @@ pub(super) fn attendance_ui(
         ui.weak("The register has no participants yet.");
         return;
     }
-    egui::Grid::new(("meeting-attendance", id.0))
-        .num_columns(4)
-        .striped(true)
-        .spacing([12.0, 4.0])
+    // Delegates wrap onto more lines within what the other columns leave;
+    // in a window too narrow even for that the table scrolls sideways.
+    let delegates_width = (ui.available_width() - OTHER_COLUMNS).clamp(260.0, 900.0);
+    egui::ScrollArea::horizontal()
+        .id_salt(("meeting-attendance-sideways", id.0))
         .show(ui, |ui| {
-            for title in ["Participant", "Status", "Delegates", "Note"] {
-                ui.strong(title);
-            }
-            ui.end_row();
-            for participant in register.participants_by_name() {
-                row_ui(ui, register, id, meeting, participant);
-                ui.end_row();
-            }
+            egui::Grid::new(("meeting-attendance", id.0))
+                .num_columns(4)
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for title in ["Participant", "Status", "Delegates", "Note"] {
+                        ui.strong(title);
+                    }
+                    ui.end_row();
+                    for participant in register.participants_by_name() {
+                        row_ui(ui, register, (id, delegates_width), meeting, participant);
+                        ui.end_row();
+                    }
+                });
         });
 }
+
+/// About what the participant's name, the status and the note take
+/// beside the delegates, with the gaps between them.
+const OTHER_COLUMNS: f32 = 580.0;
 
 fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
     let count = |status| {
@@ -63,7 +74,7 @@ fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
 fn row_ui(
     ui: &mut Ui,
     register: &Register,
-    id: MeetingId,
+    (id, delegates_width): (MeetingId, f32),
     meeting: &mut Meeting,
     participant: ParticipantId,
 ) {
@@ -103,68 +114,79 @@ fn row_ui(
         ui.label("");
         return;
     };
-    ui.horizontal(|ui| {
-        ui.set_min_width(260.0);
-        let mut remove = None;
-        for &person in &attendance.delegates {
-            let who = register.person_name(person);
-            let holds_role = register
-                .person(person)
-                .is_some_and(|p| p.role_for(participant, date).is_some());
-            let text = if holds_role {
-                RichText::new(&who)
-            } else {
-                RichText::new(&who).color(theme::OVERDUE)
-            };
-            let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
-            if !holds_role {
-                ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
-                    .on_hover_text(format!("{who} held no role for {name} on {date}"));
-            }
-            if removed {
-                remove = Some(person);
-            }
-        }
-        if let Some(person) = remove {
-            attendance.delegates.retain(|d| *d != person);
-        }
-        // Only people who held a role for this participant on the day can
-        // have sat at its table.
-        let candidates: Vec<_> = register
-            .people_of(participant)
-            .into_iter()
-            .filter(|p| !attendance.delegates.contains(p))
-            .filter(|p| {
-                register
-                    .person(*p)
-                    .is_some_and(|person| person.role_for(participant, date).is_some())
-            })
-            .collect();
-        ui.menu_button("+", |ui| {
-            if candidates.is_empty() {
-                ui.weak(format!("No one else held a role for {name} on {date}"));
-            }
-            for person in candidates {
-                let role = register
-                    .person(person)
-                    .and_then(|p| p.role_for(participant, date))
-                    .map(|r| r.title.clone())
-                    .unwrap_or_default();
+    // The delegates wrap within a width of their own (a grid cell is as
+    // wide as its widest row), from the top of the row down.
+    let cell = egui::Rect::from_min_size(
+        ui.cursor().min,
+        egui::vec2(delegates_width, ui.spacing().interact_size.y),
+    );
+    let wrapping = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(cell).layout(wrapping),
+        |ui| {
+            ui.set_min_width(260.0);
+            let mut remove = None;
+            for &person in &attendance.delegates {
                 let who = register.person_name(person);
-                let label = if role.is_empty() {
-                    who
+                let holds_role = register
+                    .person(person)
+                    .is_some_and(|p| p.role_for(participant, date).is_some());
+                let text = if holds_role {
+                    RichText::new(&who)
                 } else {
-                    format!("{who}, {role}")
+                    RichText::new(&who).color(theme::OVERDUE)
                 };
-                if ui.button(label).clicked() {
-                    attendance.delegates.push(person);
+                keep_whole(ui, &text);
+                let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
+                if !holds_role {
+                    ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
+                        .on_hover_text(format!("{who} held no role for {name} on {date}"));
+                }
+                if removed {
+                    remove = Some(person);
                 }
             }
-        })
-        .response
-        .on_hover_text(format!("Add a delegate for {name}"))
-        .accessible_name(format!("Add delegate for {name}"));
-    });
+            if let Some(person) = remove {
+                attendance.delegates.retain(|d| *d != person);
+            }
+            // Only people who held a role for this participant on the day can
+            // have sat at its table.
+            let candidates: Vec<_> = register
+                .people_of(participant)
+                .into_iter()
+                .filter(|p| !attendance.delegates.contains(p))
+                .filter(|p| {
+                    register
+                        .person(*p)
+                        .is_some_and(|person| person.role_for(participant, date).is_some())
+                })
+                .collect();
+            ui.menu_button("+", |ui| {
+                if candidates.is_empty() {
+                    ui.weak(format!("No one else held a role for {name} on {date}"));
+                }
+                for person in candidates {
+                    let role = register
+                        .person(person)
+                        .and_then(|p| p.role_for(participant, date))
+                        .map(|r| r.title.clone())
+                        .unwrap_or_default();
+                    let who = register.person_name(person);
+                    let label = if role.is_empty() {
+                        who
+                    } else {
+                        format!("{who}, {role}")
+                    };
+                    if ui.button(label).clicked() {
+                        attendance.delegates.push(person);
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!("Add a delegate for {name}"))
+            .accessible_name(format!("Add delegate for {name}"));
+        },
+    );
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
             .id_salt(("attendance-note", id.0, participant.0))
@@ -172,4 +194,22 @@ fn row_ui(
             .desired_width(200.0),
     )
     .accessible_name(format!("Note for {name}"));
+}
+
+/// Room a chip takes beside its words: margins, the gap and the × button.
+const CHIP_EXTRA: f32 = 34.0;
+
+/// Starts a new line when a chip of `text` would not fit on this one: a
+/// chip is a frame, and a frame cannot move itself to the next line.
+fn keep_whole(ui: &mut Ui, text: &RichText) {
+    let galley = egui::WidgetText::from(text.clone()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    if !at_line_start && galley.size().x + CHIP_EXTRA > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
 }
