@@ -42,6 +42,7 @@ mod ui_commitments;
 mod ui_errors;
 mod ui_files;
 mod ui_first_field;
+mod ui_layout;
 mod ui_looking;
 mod ui_meetings;
 mod ui_opening;
