@@ -121,72 +121,70 @@ fn row_ui(
         egui::vec2(delegates_width, ui.spacing().interact_size.y),
     );
     let wrapping = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
-    ui.scope_builder(
-        egui::UiBuilder::new().max_rect(cell).layout(wrapping),
-        |ui| {
-            ui.set_min_width(260.0);
-            let mut remove = None;
-            for &person in &attendance.delegates {
-                let who = register.person_name(person);
-                let holds_role = register
-                    .person(person)
-                    .is_some_and(|p| p.role_for(participant, date).is_some());
-                let text = if holds_role {
-                    RichText::new(&who)
-                } else {
-                    RichText::new(&who).color(theme::OVERDUE)
-                };
-                keep_whole(ui, &text);
-                let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
-                if !holds_role {
-                    ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
-                        .on_hover_text(format!("{who} held no role for {name} on {date}"));
-                }
-                if removed {
-                    remove = Some(person);
-                }
+    let wrapped = egui::UiBuilder::new().max_rect(cell).layout(wrapping);
+    ui.scope_builder(wrapped, |ui| {
+        ui.set_min_width(260.0);
+        let mut remove = None;
+        for &person in &attendance.delegates {
+            let who = register.person_name(person);
+            let holds_role = register
+                .person(person)
+                .is_some_and(|p| p.role_for(participant, date).is_some());
+            let text = if holds_role {
+                RichText::new(&who)
+            } else {
+                RichText::new(&who).color(theme::OVERDUE)
+            };
+            keep_whole(ui, &text);
+            let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
+            if !holds_role {
+                ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
+                    .on_hover_text(format!("{who} held no role for {name} on {date}"));
             }
-            if let Some(person) = remove {
-                attendance.delegates.retain(|d| *d != person);
+            if removed {
+                remove = Some(person);
             }
-            // Only people who held a role for this participant on the day can
-            // have sat at its table.
-            let candidates: Vec<_> = register
-                .people_of(participant)
-                .into_iter()
-                .filter(|p| !attendance.delegates.contains(p))
-                .filter(|p| {
-                    register
-                        .person(*p)
-                        .is_some_and(|person| person.role_for(participant, date).is_some())
-                })
-                .collect();
-            ui.menu_button("+", |ui| {
-                if candidates.is_empty() {
-                    ui.weak(format!("No one else held a role for {name} on {date}"));
-                }
-                for person in candidates {
-                    let role = register
-                        .person(person)
-                        .and_then(|p| p.role_for(participant, date))
-                        .map(|r| r.title.clone())
-                        .unwrap_or_default();
-                    let who = register.person_name(person);
-                    let label = if role.is_empty() {
-                        who
-                    } else {
-                        format!("{who}, {role}")
-                    };
-                    if ui.button(label).clicked() {
-                        attendance.delegates.push(person);
-                    }
-                }
+        }
+        if let Some(person) = remove {
+            attendance.delegates.retain(|d| *d != person);
+        }
+        // Only people who held a role for this participant on the day can
+        // have sat at its table.
+        let candidates: Vec<_> = register
+            .people_of(participant)
+            .into_iter()
+            .filter(|p| !attendance.delegates.contains(p))
+            .filter(|p| {
+                register
+                    .person(*p)
+                    .is_some_and(|person| person.role_for(participant, date).is_some())
             })
-            .response
-            .on_hover_text(format!("Add a delegate for {name}"))
-            .accessible_name(format!("Add delegate for {name}"));
-        },
-    );
+            .collect();
+        ui.menu_button("+", |ui| {
+            if candidates.is_empty() {
+                ui.weak(format!("No one else held a role for {name} on {date}"));
+            }
+            for person in candidates {
+                let role = register
+                    .person(person)
+                    .and_then(|p| p.role_for(participant, date))
+                    .map(|r| r.title.clone())
+                    .unwrap_or_default();
+                let who = register.person_name(person);
+                let label = if role.is_empty() {
+                    who
+                } else {
+                    format!("{who}, {role}")
+                };
+                if ui.button(label).clicked() {
+                    attendance.delegates.push(person);
+                }
+            }
+        })
+        .response
+        .on_hover_text(format!("Add a delegate for {name}"))
+        .accessible_name(format!("Add delegate for {name}"));
+    });
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
             .id_salt(("attendance-note", id.0, participant.0))
