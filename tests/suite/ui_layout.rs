@@ -391,3 +391,37 @@ fn the_print_buttons_leave_the_meeting_heading_whole_at_1024() {
         );
     }
 }
+
+/// Where the commitment editor's left edge (its divider) is: just left of
+/// its heading, by the panel's margin.
+fn editor_edge(harness: &AppHarness) -> f32 {
+    let heading = harness.get_by_label("Commitment").rect();
+    heading.left() - harness.ctx.global_style().spacing.window_margin.leftf()
+}
+
+#[test]
+fn dragging_the_divider_stops_at_half_the_window() {
+    let (mut harness, opened) = window(1024.0, 700.0);
+    open(&mut harness, Tab::Commitments, &opened);
+    let edge = editor_edge(&harness);
+    let y = 400.0;
+    harness.hover_at(egui::pos2(edge, y));
+    harness.run();
+    harness.drag_at(egui::pos2(edge, y));
+    harness.run();
+    for x in [edge - 100.0, 300.0, 60.0] {
+        harness.hover_at(egui::pos2(x, y));
+        harness.run();
+    }
+    harness.drop_at(egui::pos2(60.0, y));
+    harness.run();
+    let dragged = editor_edge(&harness);
+    assert!(
+        dragged < edge - 50.0,
+        "the divider did not move: {edge} → {dragged}"
+    );
+    assert!(
+        dragged >= 1024.0 / 2.0 - 20.0,
+        "the editor took more than half the window: its edge is at {dragged}"
+    );
+}
