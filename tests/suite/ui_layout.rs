@@ -30,6 +30,7 @@ const LONG_COMMITMENT: &str =
     "200 instructors for the combined-arms training of Ukrainian brigades in Poland";
 const LONG_ROLE: &str =
     "Deputy Prime Minister, Minister of Defence and Minister for Strategic Industries";
+const LONG_SERIES: &str = "Capability coalition: integrated air and missile defence (IAMD)";
 const DELEGATES: usize = 120;
 
 fn today() -> NaiveDate {
@@ -46,9 +47,10 @@ struct Opened {
 }
 
 /// A generated register as an officer's would read: every meeting is
-/// "Coalition of the Willing — …", one has a very long title, one
-/// delegation sent 120 people, one commitment has a long title and a
-/// value in dollars, and one person holds a long-titled office.
+/// "Coalition of the Willing — …", one has a very long title (and its
+/// series a long name), one delegation sent 120 people, one commitment
+/// has a long title and a value in dollars, and one person holds a
+/// long-titled office.
 fn long_names() -> (Register, Opened) {
     let mut register = generate::register(GenerateOptions {
         meetings: 24,
@@ -70,6 +72,7 @@ fn long_names() -> (Register, Opened) {
     let date = meeting.date;
     let series = meeting.series.expect("generated meetings are in series");
     let (&participant, _) = meeting.attendance.iter().next().unwrap();
+    register.series.get_mut(&series).unwrap().name = LONG_SERIES.into();
     let mut delegates = Vec::new();
     for n in 1..=DELEGATES {
         let id = PersonId(register.next_id);
