@@ -150,9 +150,9 @@ pub fn table_ui(
 ) -> TableOutput {
     let mut output = TableOutput::default();
     // Nine columns beside the editor may not fit: the table scrolls
-    // sideways rather than dropping the last ones out of sight.
-    // A solid bar, always shown: a floating one is invisible until
-    // hovered, and the officer must see that there is more to the right.
+    // sideways rather than dropping the last ones out of sight, with a
+    // solid bar, as a floating one is invisible until hovered and the
+    // officer must see that there is more to the right.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
         .id_salt("commitments_sideways")
@@ -174,7 +174,7 @@ fn columns_ui(
     } = *context;
     // Selectable text would take the click meant for the row.
     ui.style_mut().interaction.selectable_labels = false;
-    // Nine columns beside the editor: tighter gaps leave room for the text.
+    // Room either side of the lines between columns, where they resize.
     ui.spacing_mut().item_spacing.x = 6.0;
     // A new salt: widths remembered from the old fixed columns would
     // otherwise keep cutting the values.
