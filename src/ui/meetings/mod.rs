@@ -144,7 +144,8 @@ impl MeetingsPanel {
             .column(Column::auto())
             .column(Column::remainder().clip(true))
             .column(Column::auto())
-            .column(Column::auto())
+            // Room on the right for the floating scroll bar over the count.
+            .column(Column::auto().at_least(30.0))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for title in ["Date", "Meeting", "State", "At"] {
                     header.col(|ui| {
