@@ -2,7 +2,7 @@
 //! selected one's details and its people on the right.
 
 use chrono::NaiveDate;
-use egui::{Grid, RichText, TextEdit, Ui};
+use egui::{Grid, TextEdit, Ui};
 
 use crate::edit::Edit;
 use crate::model::{
@@ -10,6 +10,9 @@ use crate::model::{
 };
 use crate::revision_cache::RevisionCache;
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
+
+/// Widest a role's title box grows; a longer office wraps inside it.
+const ROLE_TITLE_WIDTH: f32 = 560.0;
 
 /// State of the participants panel; the register itself stays with the app.
 #[derive(Default)]
@@ -64,6 +67,7 @@ impl ParticipantsPanel {
         egui::Panel::left("participants_list")
             .resizable(true)
             .default_size(theme::LIST_WIDTH)
+            .size_range(theme::list_width_range(ui.available_width()))
             .show(ui, |ui| self.list_ui(ui, register, out));
         egui::CentralPanel::default().show(ui, |ui| {
             let Some((id, participant)) = self
@@ -319,60 +323,60 @@ fn person_ui(
         });
     });
     let mut remove = None;
-    Grid::new(("person_roles", id))
-        .num_columns(5)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for header in ["Title", "For", "From", "To", ""] {
-                ui.label(RichText::new(header).weak());
+    // Each role reads as "<title>" over "for <participant> from <date> to
+    // <date>": a long office ("Deputy Prime Minister, Minister of …")
+    // wraps inside its box rather than being cut.
+    for (i, role) in person.roles.iter_mut().enumerate() {
+        let title = ui
+            .add(
+                TextEdit::multiline(&mut role.title)
+                    .desired_rows(1)
+                    .desired_width(ui.available_width().min(ROLE_TITLE_WIDTH))
+                    // An office is one line of text, however long.
+                    .return_key(None)
+                    .hint_text("e.g. Defence Secretary"),
+            )
+            .accessible_name("Role title");
+        focus::at_field(ui, title, Record::Person(id), Field::Role(i));
+        ui.horizontal(|ui| {
+            let mut for_whom = Some(role.participant);
+            let salt = format!("role_{}_{i}", id.0);
+            ui.weak("for");
+            widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false)
+                .accessible_name("For");
+            if let Some(p) = for_whom {
+                role.participant = p;
             }
-            ui.end_row();
-            for (i, role) in person.roles.iter_mut().enumerate() {
-                // A sized field: in a grid a plain one shrinks to the header's width.
-                let size = egui::vec2(190.0, ui.spacing().interact_size.y);
-                let title = ui
-                    .add_sized(
-                        size,
-                        TextEdit::singleline(&mut role.title).hint_text("e.g. Defence Secretary"),
-                    )
-                    .accessible_name("Role title");
-                focus::at_field(ui, title, Record::Person(id), Field::Role(i));
-                let mut for_whom = Some(role.participant);
-                let salt = format!("role_{}_{i}", id.0);
-                // Named as the column headers above them read.
-                widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false)
-                    .accessible_name("For");
-                if let Some(p) = for_whom {
-                    role.participant = p;
-                }
-                let to = role.to;
-                widgets::checked_optional_date_ui(
-                    ui,
-                    &format!("{salt}_from"),
-                    &mut role.from,
-                    today,
-                    |from| widgets::starts_by(from, to),
-                )
-                .accessible_name("From");
-                let from = role.from;
-                widgets::checked_optional_date_ui(
-                    ui,
-                    &format!("{salt}_to"),
-                    &mut role.to,
-                    today,
-                    |to| widgets::ends_by(from, to),
-                )
-                .accessible_name("To");
-                if ui
-                    .small_button("Remove role")
-                    .on_hover_text("Remove this role")
-                    .clicked()
-                {
-                    remove = Some(i);
-                }
-                ui.end_row();
+            ui.weak("from");
+            let to = role.to;
+            widgets::checked_optional_date_ui(
+                ui,
+                &format!("{salt}_from"),
+                &mut role.from,
+                today,
+                |from| widgets::starts_by(from, to),
+            )
+            .accessible_name("From");
+            ui.weak("to");
+            let from = role.from;
+            widgets::checked_optional_date_ui(
+                ui,
+                &format!("{salt}_to"),
+                &mut role.to,
+                today,
+                |to| widgets::ends_by(from, to),
+            )
+            .accessible_name("To");
+            if ui
+                .small_button("Remove role")
+                .on_hover_text("Remove this role")
+                .clicked()
+            {
+                remove = Some(i);
             }
         });
+        ui.add_space(4.0);
+    }
     if let Some(i) = remove {
         person.roles.remove(i);
     }

@@ -30,6 +30,27 @@ impl Theme {
 
 /// Width of the list beside an editor.
 pub const LIST_WIDTH: f32 = 300.0;
+/// The meetings list is wider: a row holds a date, a title and a state.
+pub const MEETING_LIST_WIDTH: f32 = 360.0;
+/// Narrower than this a list's rows no longer tell records apart.
+const LIST_MIN_WIDTH: f32 = 200.0;
+/// Width an editor beside a table or a timeline opens at.
+pub const EDITOR_WIDTH: f32 = 380.0;
+/// Narrower than this an editor's fields no longer read.
+const EDITOR_MIN_WIDTH: f32 = 300.0;
+
+/// How far the officer may drag a list beside an editor in a panel
+/// `available` points wide: never so far that the editor loses its room.
+pub fn list_width_range(available: f32) -> std::ops::RangeInclusive<f32> {
+    LIST_MIN_WIDTH..=(available * 0.4).max(LIST_MIN_WIDTH)
+}
+
+/// How wide an editor beside a table or timeline may be in a panel
+/// `available` points wide: half of it at most, whatever it holds, so a
+/// long name wraps in the editor instead of pushing the table away.
+pub fn editor_width_range(available: f32) -> std::ops::RangeInclusive<f32> {
+    EDITOR_MIN_WIDTH..=(available * 0.5).max(EDITOR_MIN_WIDTH)
+}
 /// Height of one table row.
 pub const ROW_HEIGHT: f32 = 22.0;
 /// Space between sections of an editor.

@@ -47,6 +47,7 @@ mod ui_errors;
 mod ui_files;
 mod ui_first_field;
 mod ui_fresh_records;
+mod ui_layout;
 mod ui_looking;
 mod ui_meeting_flow;
 mod ui_meetings;

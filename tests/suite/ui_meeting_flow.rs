@@ -244,7 +244,7 @@ fn recording_the_same_meeting_row_by_row() {
     officer.click("Poland");
     officer.click("Add person");
     officer.type_here("Anna Kowalska");
-    officer.type_in_first(A11yRole::TextInput, "Role title", "Ambassador");
+    officer.type_in_first(A11yRole::MultilineTextInput, "Role title", "Ambassador");
     officer.leave_field();
     officer.click("Meetings");
     officer.choose("Add delegate for Poland", "Anna Kowalska, Ambassador");

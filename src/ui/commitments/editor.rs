@@ -96,7 +96,13 @@ fn fields_ui(
     });
     focus::at_field(ui, participant, record, Field::Participant);
     let announced_at = widgets::form_row(ui, "Announced at", |ui| {
-        widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
+        // A meeting's title can be a sentence: it wraps inside the form
+        // rather than widening the editor over the table.
+        ui.scope(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+            widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
+        })
+        .inner
     });
     focus::at_field(ui, announced_at, record, Field::AnnouncedAt);
     let title = widgets::text_row(ui, "Title", &mut c.title);
@@ -193,8 +199,11 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
         ui.weak("No status changes recorded.");
         return;
     }
+    // Notes and meeting titles wrap within the editor's width.
+    let column = (ui.available_width() / 3.0).max(80.0);
     Grid::new("commitment_history")
         .num_columns(4)
+        .max_col_width(column)
         .striped(true)
         .show(ui, |ui| {
             for change in &c.history {

@@ -14,10 +14,7 @@ use chrono::NaiveDate;
 
 use crate::model::{CommitmentId, ParticipantId, Problem, Register};
 use crate::revision_cache::RevisionCache;
-use crate::ui::{Command, Outbox, PanelContext};
-
-/// Width the editor opens at beside the table.
-const EDITOR_WIDTH: f32 = 360.0;
+use crate::ui::{Command, Outbox, PanelContext, theme};
 
 /// State of the commitments panel; the register itself stays with the app.
 #[derive(Default)]
@@ -98,7 +95,8 @@ impl CommitmentsPanel {
         });
         egui::Panel::right("commitment_editor")
             .resizable(true)
-            .default_size(EDITOR_WIDTH)
+            .default_size(theme::EDITOR_WIDTH)
+            .size_range(theme::editor_width_range(ui.available_width()))
             .show(ui, |ui| self.editor_ui(ui, context, out));
         egui::CentralPanel::default().show(ui, |ui| {
             let scroll_to = if std::mem::take(&mut self.reveal) {

@@ -2,7 +2,7 @@
 //! register of 100,000 commitments scrolls as smoothly as one of ten.
 
 use chrono::NaiveDate;
-use egui::{Align, Layout, RichText, Sense, Ui};
+use egui::{Align, Layout, RichText, Sense, TextWrapMode, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Commitment, CommitmentId, Register, Route, amounts};
@@ -51,22 +51,20 @@ impl SortColumn {
         }
     }
 
-    /// Narrow enough that all nine fit beside the editor on a 1200-point
-    /// window; the officer can widen any of them.
+    /// Each column is as wide as what it shows, so no value is cut while
+    /// there is room; the table scrolls sideways when they do not all fit.
+    /// Only the title gives way (a pledge's title can be a sentence) and
+    /// shows the rest on hover. The officer can widen any other.
     fn width(self) -> Column {
-        let initial = match self {
-            // The last column takes whatever width is left.
-            SortColumn::AnnouncedAt => return Column::remainder().at_least(80.0).clip(true),
-            SortColumn::Title => 120.0,
-            SortColumn::Participant => 50.0,
-            SortColumn::Area => 76.0,
-            SortColumn::Route => 70.0,
-            SortColumn::Quantity => 80.0,
-            SortColumn::Value => 120.0,
-            SortColumn::Status => 70.0,
-            SortColumn::Due => 132.0,
-        };
-        Column::initial(initial).at_least(40.0).clip(true)
+        match self {
+            // Whatever the other columns leave, as the window or the
+            // editor changes; fixed in place so it keeps following them.
+            SortColumn::Title => Column::remainder()
+                .at_least(140.0)
+                .clip(true)
+                .resizable(false),
+            _ => Column::auto().at_least(40.0),
+        }
     }
 }
 
@@ -150,16 +148,38 @@ pub fn table_ui(
     selected: Option<CommitmentId>,
     scroll_to: Option<usize>,
 ) -> TableOutput {
+    let mut output = TableOutput::default();
+    // Nine columns beside the editor may not fit: the table scrolls
+    // sideways rather than dropping the last ones out of sight, with a
+    // solid bar, as a floating one is invisible until hovered and the
+    // officer must see that there is more to the right.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    egui::ScrollArea::horizontal()
+        .id_salt("commitments_sideways")
+        .show(ui, |ui| {
+            columns_ui(ui, context, ids, (sort, selected, scroll_to), &mut output);
+        });
+    output
+}
+
+fn columns_ui(
+    ui: &mut Ui,
+    context: &PanelContext<'_>,
+    ids: &[CommitmentId],
+    (sort, selected, scroll_to): (&mut Sort, Option<CommitmentId>, Option<usize>),
+    output: &mut TableOutput,
+) {
     let PanelContext {
         register, today, ..
     } = *context;
-    let mut output = TableOutput::default();
     // Selectable text would take the click meant for the row.
     ui.style_mut().interaction.selectable_labels = false;
-    // Nine columns beside the editor: tighter gaps leave room for the text.
-    ui.spacing_mut().item_spacing.x = 4.0;
+    // Room either side of the lines between columns, where they resize.
+    ui.spacing_mut().item_spacing.x = 6.0;
+    // A new salt: widths remembered from the old fixed columns would
+    // otherwise keep cutting the values.
     let mut builder = TableBuilder::new(ui)
-        .id_salt("commitments_table")
+        .id_salt("commitments_columns")
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
@@ -208,7 +228,6 @@ pub fn table_ui(
                 }
             });
         });
-    output
 }
 
 /// The header's words, then the arrow in the monospace font: the bundled
@@ -237,24 +256,33 @@ fn row_ui(
     today: NaiveDate,
     c: &Commitment,
 ) {
-    let truncated = |ui: &mut Ui, text: String| {
-        ui.add(egui::Label::new(text).truncate());
+    // Whole values: the columns are sized to them.
+    let whole = |ui: &mut Ui, text: String| {
+        ui.add(egui::Label::new(text).wrap_mode(TextWrapMode::Extend));
     };
     let right_aligned = |ui: &mut Ui, text: String| {
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add(egui::Label::new(text).truncate());
-        });
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| whole(ui, text));
     };
-    row.col(|ui| truncated(ui, register.participant_code(c.participant)));
-    row.col(|ui| truncated(ui, c.title.clone()));
-    row.col(|ui| truncated(ui, c.area.clone()));
+    row.col(|ui| {
+        whole(ui, register.participant_code(c.participant));
+    });
+    row.col(|ui| {
+        let shown = ui.add(egui::Label::new(&c.title).truncate());
+        let cut = shown
+            .intrinsic_size()
+            .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
+        if cut {
+            shown.on_hover_text(&c.title);
+        }
+    });
+    row.col(|ui| whole(ui, c.area.clone()));
     row.col(|ui| {
         // The full wording is long; the column shows the short form.
         let short = match c.route {
             Route::StrengtheningUkrainianCapacity => "UA capacity",
             Route::DirectContribution => "Direct",
         };
-        ui.add(egui::Label::new(short).truncate())
+        ui.add(egui::Label::new(short).wrap_mode(TextWrapMode::Extend))
             .on_hover_text(c.route.label());
     });
     row.col(|ui| {
@@ -283,7 +311,8 @@ fn row_ui(
     });
     row.col(|ui| {
         if let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) {
-            truncated(ui, meeting.date.to_string());
+            ui.add(egui::Label::new(meeting.date.to_string()).wrap_mode(TextWrapMode::Extend))
+                .on_hover_text(&meeting.title);
         }
     });
 }

@@ -34,6 +34,12 @@ pub(super) fn attendance_ui(
         ui.weak("The register has no participants yet.");
         return;
     }
+    // Delegates wrap onto more lines within what the other columns leave;
+    // in a window too narrow even for that the whole editor scrolls
+    // sideways (its scroll area goes both ways). A sideways scroll area of
+    // its own here would swallow the editor's vertical scrolling to a
+    // focused row: egui gives a scroll request to the innermost area only.
+    let delegates_width = (ui.available_width() - OTHER_COLUMNS).clamp(260.0, 900.0);
     egui::Grid::new(("meeting-attendance", id.0))
         .num_columns(4)
         .striped(true)
@@ -44,11 +50,23 @@ pub(super) fn attendance_ui(
             }
             ui.end_row();
             for participant in register.participants_by_name() {
-                row_ui(ui, register, id, meeting, participant, draft, out);
+                row_ui(
+                    ui,
+                    register,
+                    (id, delegates_width),
+                    meeting,
+                    participant,
+                    draft,
+                    out,
+                );
                 ui.end_row();
             }
         });
 }
+
+/// About what the participant's name, the status and the note take
+/// beside the delegates, with the gaps between them.
+const OTHER_COLUMNS: f32 = 580.0;
 
 fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
     let count = |status| {
@@ -142,7 +160,7 @@ fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
 fn row_ui(
     ui: &mut Ui,
     register: &Register,
-    id: MeetingId,
+    (id, delegates_width): (MeetingId, f32),
     meeting: &mut Meeting,
     participant: ParticipantId,
     draft: &mut DelegateDraft,
@@ -184,7 +202,15 @@ fn row_ui(
         ui.label("");
         return;
     };
-    ui.horizontal(|ui| {
+    // The delegates wrap within a width of their own (a grid cell is as
+    // wide as its widest row), from the top of the row down.
+    let cell = egui::Rect::from_min_size(
+        ui.cursor().min,
+        egui::vec2(delegates_width, ui.spacing().interact_size.y),
+    );
+    let wrapping = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+    let wrapped = egui::UiBuilder::new().max_rect(cell).layout(wrapping);
+    ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
         let mut remove = None;
         for &person in &attendance.delegates {
@@ -197,6 +223,7 @@ fn row_ui(
             } else {
                 RichText::new(&who).color(theme::OVERDUE)
             };
+            keep_whole(ui, &text);
             let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
             if !holds_role {
                 ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
@@ -327,4 +354,22 @@ fn new_delegate_ui(
             "Add someone the register does not know yet as a delegate for {name}"
         ))
         .accessible_name(format!("New delegate for {name}"));
+}
+
+/// Room a chip takes beside its words: margins, the gap and the × button.
+const CHIP_EXTRA: f32 = 34.0;
+
+/// Starts a new line when a chip of `text` would not fit on this one: a
+/// chip is a frame, and a frame cannot move itself to the next line.
+fn keep_whole(ui: &mut Ui, text: &RichText) {
+    let galley = egui::WidgetText::from(text.clone()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    if !at_line_start && galley.size().x + CHIP_EXTRA > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
 }

@@ -4,6 +4,7 @@
 
 mod attendance;
 mod details;
+mod list;
 mod minutes;
 
 use chrono::NaiveDate;
@@ -31,6 +32,9 @@ pub struct MeetingsPanel {
     reveal: bool,
     /// A delegate new to the register, being typed on an attendance row.
     delegate: attendance::DelegateDraft,
+    /// The opening words every meeting's title shares, counted once per
+    /// edit: the list leaves them out so the rows tell meetings apart.
+    shared_start: RevisionCache<u64, usize>,
 }
 
 impl MeetingsPanel {
@@ -57,10 +61,14 @@ impl MeetingsPanel {
         {
             self.selected = None;
         }
+        let shared_start = *self
+            .shared_start
+            .get_or_update(revision, || list::shared_title_start(register));
         egui::Panel::left("meetings-list")
             .resizable(true)
-            .default_size(theme::LIST_WIDTH)
-            .show(ui, |ui| self.list_ui(ui, register, out));
+            .default_size(theme::MEETING_LIST_WIDTH)
+            .size_range(theme::list_width_range(ui.available_width()))
+            .show(ui, |ui| self.list_ui(ui, register, shared_start, out));
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
                 let problems = self.problems.get_or_update((revision, id, today), || {
@@ -76,7 +84,7 @@ impl MeetingsPanel {
         });
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
+    fn list_ui(&mut self, ui: &mut Ui, register: &Register, shared_start: usize, out: &mut Outbox) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let new = Command::NewMeeting;
@@ -128,14 +136,15 @@ impl MeetingsPanel {
                 .animate_scrolling(false);
         }
         table
-            .id_salt("meetings-table")
+            .id_salt("meetings-list-columns")
             .striped(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(78.0))
+            .column(Column::auto())
             .column(Column::remainder().clip(true))
-            .column(Column::exact(70.0))
-            .column(Column::exact(26.0))
+            .column(Column::auto())
+            // Room on the right for the floating scroll bar over the count.
+            .column(Column::auto().at_least(30.0))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for title in ["Date", "Meeting", "State", "At"] {
                     header.col(|ui| {
@@ -156,7 +165,9 @@ impl MeetingsPanel {
                         ui.label(meeting.date.format("%Y-%m-%d").to_string());
                     });
                     row.col(|ui| {
-                        ui.label(&meeting.title);
+                        let shown = list::list_title(meeting, shared_start);
+                        ui.add(egui::Label::new(shown).truncate())
+                            .on_hover_text(&meeting.title);
                     });
                     row.col(|ui| {
                         ui.label(
@@ -230,23 +241,23 @@ fn editor_ui(
         return;
     };
     let mut meeting = original.clone();
-    ui.horizontal(|ui| {
-        ui.heading(&original.title);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let delete = Command::Delete(Record::Meeting(id));
-            if ui
-                .button(delete.label())
-                .on_hover_text(delete.tooltip())
-                .clicked()
-            {
-                out.command(delete);
-            }
-            print_buttons_ui(ui, original, id, out);
-        });
+    // The title wraps and the buttons have a row of their own, so neither
+    // covers the other in a narrow window.
+    ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        print_buttons_ui(ui, original, id, out);
+        let delete = Command::Delete(Record::Meeting(id));
+        if ui
+            .button(delete.label())
+            .on_hover_text(delete.tooltip())
+            .clicked()
+        {
+            out.command(delete);
+        }
     });
     super::problems::record_problems_ui(ui, problems, out);
     ui.separator();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt(("meeting-editor", id.0))
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -303,7 +314,7 @@ fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
 fn print_buttons_ui(ui: &mut Ui, meeting: &Meeting, id: MeetingId, out: &mut Outbox) {
     let mut commands = vec![Command::PrintSummary(id)];
     commands.extend(meeting.series.map(Command::PrintAttendance));
-    for command in commands.into_iter().rev() {
+    for command in commands {
         if ui
             .button(command.label())
             .on_hover_text(command.tooltip())

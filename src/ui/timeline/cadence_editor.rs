@@ -187,7 +187,8 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 series.cadence = cadence.to_rrule();
             }
             form_row(ui, "Rule", |ui| {
-                ui.weak(format!("{} (RRULE {})", cadence.describe(), series.cadence))
+                let rule = format!("{} (RRULE {})", cadence.describe(), series.cadence);
+                ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap())
             });
         });
 }

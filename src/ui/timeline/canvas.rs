@@ -76,13 +76,22 @@ pub(super) fn timeline_ui(
         if i % 2 == 1 {
             painter.rect_filled(band, 0.0, visuals.faint_bg_color);
         }
-        painter.text(
-            pos2(rect.left() + 8.0, top + TIMELINE_LANE / 2.0),
-            Align2::LEFT_CENTER,
-            &lane.name,
+        // A long series name wraps to two lines in the gutter and is cut
+        // with "…" after that, rather than running over the sessions.
+        let colour = if lane.series.is_some() { text } else { faint };
+        let mut name = egui::text::LayoutJob::simple(
+            lane.name.clone(),
             FontId::proportional(13.0),
-            if lane.series.is_some() { text } else { faint },
+            colour,
+            TIMELINE_GUTTER - 12.0,
         );
+        name.wrap.max_rows = 2;
+        let name = painter.layout_job(name);
+        let at = pos2(
+            rect.left() + 8.0,
+            top + (TIMELINE_LANE - name.size().y) / 2.0,
+        );
+        painter.galley(at, name, colour);
     }
     painter.line_segment(
         [

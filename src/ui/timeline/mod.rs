@@ -16,7 +16,7 @@ use crate::calendar::{Occurrence, schedule_session};
 use crate::model::{ParticipantId, Register, SeriesId};
 use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
-use crate::ui::{Command, Outbox, PanelContext};
+use crate::ui::{Command, Outbox, PanelContext, theme};
 
 /// What the officer is looking at: the time axis and the selected session.
 #[derive(Debug, Default)]
@@ -81,7 +81,8 @@ impl TimelinePanel {
         });
         egui::Panel::right("timeline_series")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(theme::EDITOR_WIDTH)
+            .size_range(theme::editor_width_range(ui.available_width()))
             .show(ui, |ui| {
                 series_editor::series_ui(ui, &mut self.series, register, today, out);
             });
@@ -204,14 +205,31 @@ fn toolbar_ui(
 fn legend_ui(ui: &mut egui::Ui) {
     let bg = ui.visuals().extreme_bg_color;
     for look in [Look::Held, Look::Planned, Look::Cancelled, Look::Projected] {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
-        let mut shapes = Vec::new();
-        marks::mark_shapes(&mut shapes, rect.center(), look, false, bg);
-        ui.painter().extend(shapes);
         let label = match look {
             Look::Projected => "Projected",
             other => marks::look_label(other),
         };
-        ui.label(label);
+        // Mark and word as one item, so the wrapping toolbar never puts
+        // a mark at the end of one line and its word on the next.
+        let mark = egui::vec2(18.0, 18.0);
+        let text = egui::WidgetText::from(label).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        );
+        let gap = ui.spacing().item_spacing.x;
+        let size = egui::vec2(mark.x + gap + text.size().x, mark.y.max(text.size().y));
+        let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+        let mut shapes = Vec::new();
+        let centre = egui::pos2(rect.left() + mark.x / 2.0, rect.center().y);
+        marks::mark_shapes(&mut shapes, centre, look, false, bg);
+        ui.painter().extend(shapes);
+        let at = egui::pos2(
+            rect.left() + mark.x + gap,
+            rect.center().y - text.size().y / 2.0,
+        );
+        ui.painter().galley(at, text, ui.visuals().text_color());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
     }
 }
