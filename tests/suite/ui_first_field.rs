@@ -72,3 +72,28 @@ fn typed_path_window_takes_typing_in_its_field() {
         Some(TypedPathAnswer::Path("/tmp/coalition.ron".into()))
     );
 }
+
+#[test]
+fn a_new_agenda_item_decision_or_action_takes_typing_in_its_text() {
+    let mut harness = harness(Startup::Sample);
+    click(&mut harness, "Meetings");
+    let meeting = register(&harness).meetings_by_date()[0];
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, coalition_desk::ui::Command::OpenMeeting(meeting));
+    harness.run();
+    for (button, words) in [
+        ("Add agenda item", "Air defence for the winter"),
+        ("Add decision", "To meet again in January"),
+        ("Add action", "Circulate the draft package"),
+    ] {
+        click(&mut harness, button);
+        type_keys(&mut harness, words);
+    }
+    let register = register(&harness);
+    let m = register.meeting(meeting).unwrap();
+    assert_eq!(m.agenda.last().unwrap().title, "Air defence for the winter");
+    assert_eq!(m.decisions.last().unwrap().text, "To meet again in January");
+    assert_eq!(m.actions.last().unwrap().text, "Circulate the draft package");
+}

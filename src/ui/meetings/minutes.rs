@@ -91,6 +91,9 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
     apply(&mut meeting.agenda, change);
     if ui.button("Add agenda item").clicked() {
         meeting.agenda.push(AgendaItem::default());
+        // The officer clicked to write one: the keyboard goes to it.
+        let new = Field::Agenda(meeting.agenda.len() - 1);
+        focus::ask(ui.ctx(), Record::Meeting(id), new);
     }
 }
 
@@ -137,6 +140,9 @@ pub(super) fn decisions_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
     apply(&mut meeting.decisions, change);
     if ui.button("Add decision").clicked() {
         meeting.decisions.push(Decision::default());
+        // The officer clicked to write one: the keyboard goes to it.
+        let new = Field::Decision(meeting.decisions.len() - 1);
+        focus::ask(ui.ctx(), Record::Meeting(id), new);
     }
 }
 
@@ -162,6 +168,9 @@ pub(super) fn actions_ui(
     apply(&mut meeting.actions, change);
     if ui.button("Add action").clicked() {
         meeting.actions.push(ActionItem::default());
+        // The officer clicked to write one: the keyboard goes to it.
+        let new = Field::Action(meeting.actions.len() - 1);
+        focus::ask(ui.ctx(), Record::Meeting(id), new);
     }
 }
 
