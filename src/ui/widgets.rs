@@ -109,9 +109,12 @@ pub fn meeting_ui(
     let text = value
         .map(|id| register.meeting_title(id))
         .unwrap_or_else(|| "—".into());
+    // A meeting's title can be a sentence: it wraps inside the box, which
+    // would otherwise widen the editor it sits in over the table beside it.
     let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(text)
         .width(260.0)
+        .wrap()
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "—");
             for id in register.meetings_by_date().into_iter().rev() {

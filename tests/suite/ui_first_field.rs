@@ -95,5 +95,8 @@ fn a_new_agenda_item_decision_or_action_takes_typing_in_its_text() {
     let m = register.meeting(meeting).unwrap();
     assert_eq!(m.agenda.last().unwrap().title, "Air defence for the winter");
     assert_eq!(m.decisions.last().unwrap().text, "To meet again in January");
-    assert_eq!(m.actions.last().unwrap().text, "Circulate the draft package");
+    assert_eq!(
+        m.actions.last().unwrap().text,
+        "Circulate the draft package"
+    );
 }

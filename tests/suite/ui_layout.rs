@@ -428,3 +428,52 @@ fn dragging_the_divider_stops_at_half_the_window() {
         "the editor took more than half the window: its edge is at {dragged}"
     );
 }
+
+#[test]
+fn a_long_meeting_chosen_for_a_status_change_leaves_the_editor_its_width() {
+    let (mut harness, opened) = window(1024.0, 700.0);
+    open(&mut harness, Tab::Commitments, &opened);
+    let editor_left = |harness: &AppHarness| {
+        harness
+            .get_by_role_and_label(A11yRole::TextInput, "Title")
+            .rect()
+            .left()
+    };
+    let before = editor_left(&harness);
+    let title = harness
+        .state()
+        .workspace
+        .document
+        .register()
+        .meeting_title(opened.meeting);
+    let at_meeting = |h: &AppHarness| {
+        h.get_by_role_and_label(A11yRole::ComboBox, "At meeting")
+            .rect()
+    };
+    harness
+        .get_by_role_and_label(A11yRole::ComboBox, "At meeting")
+        .scroll_to_me();
+    harness.run();
+    let closed = at_meeting(&harness);
+    harness
+        .get_by_role_and_label(A11yRole::ComboBox, "At meeting")
+        .click();
+    harness.run();
+    // The option in the open list (the history names the meeting too).
+    harness
+        .get_all_by_role_and_label(A11yRole::Button, &title)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.run();
+    assert!(
+        at_meeting(&harness).height() > closed.height(),
+        "the chosen meeting's title wraps in its box"
+    );
+    let after = editor_left(&harness);
+    assert!(
+        (after - before).abs() < 1.0,
+        "the editor moved from {before} to {after} over the table"
+    );
+}
