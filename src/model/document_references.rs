@@ -164,15 +164,14 @@ fn parse(pattern: &str) -> Result<Vec<Part>, PatternError> {
 }
 
 impl Register {
-    /// The reference of the record of meeting `id`, revision `revision`
-    /// if it has been revised. `None` when there is no such meeting.
-    pub fn meeting_reference(
+    /// What the placeholders stand for in the record of meeting `id`.
+    pub fn reference_values(
         &self,
         id: MeetingId,
         revision: Option<u32>,
-    ) -> Option<Result<String, PatternError>> {
+    ) -> Option<ReferenceValues> {
         let meeting = self.meeting(id)?;
-        let values = ReferenceValues {
+        Some(ReferenceValues {
             coalition: self.short_name.clone(),
             series: meeting
                 .series
@@ -182,7 +181,17 @@ impl Register {
             year: meeting.date.year(),
             number: meeting.number.map(|n| n.to_string()).unwrap_or_default(),
             revision,
-        };
+        })
+    }
+
+    /// The reference of the record of meeting `id`, revision `revision`
+    /// if it has been revised. `None` when there is no such meeting.
+    pub fn meeting_reference(
+        &self,
+        id: MeetingId,
+        revision: Option<u32>,
+    ) -> Option<Result<String, PatternError>> {
+        let values = self.reference_values(id, revision)?;
         Some(expand_reference(&self.reference_pattern, &values))
     }
 

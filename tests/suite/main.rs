@@ -57,6 +57,7 @@ mod ui_participants;
 mod ui_print;
 mod ui_problems;
 mod ui_records;
+mod ui_references;
 mod ui_shell;
 mod ui_start;
 mod ui_timeline;
