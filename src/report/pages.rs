@@ -50,6 +50,11 @@ impl TypesetReport {
     /// as it writes and refuses a document that breaks either, so the
     /// error names what to fix in the template.
     pub fn pdf(&self) -> Result<Vec<u8>, ReportError> {
+        let unprintable =
+            super::glyphs::Unprintable::in_frames(self.document.pages().iter().map(|p| &p.frame));
+        if !unprintable.is_empty() {
+            return Err(ReportError::Refused(vec![unprintable.refusal()]));
+        }
         let standards = typst_pdf::PdfStandards::new(&[
             typst_pdf::PdfStandard::A_2a,
             typst_pdf::PdfStandard::Ua_1,

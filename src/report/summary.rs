@@ -314,7 +314,13 @@ pub fn meeting_summary(
         register_name: register.name.clone(),
         marking,
         paper: options.paper,
-        title: meeting.title.clone(),
+        // An accessible PDF has no empty heading (PDF/UA): an untitled
+        // meeting is named by its date, which `check` asks to put right.
+        title: if meeting.title.trim().is_empty() {
+            format!("Meeting of {}", long_date(date))
+        } else {
+            meeting.title.clone()
+        },
         reference,
         issued: long_date(today),
         issued_iso: today.to_string(),

@@ -119,3 +119,57 @@ fn attendance_record_is_pdf_a_2a_and_pdf_ua_1() {
     assert_eq!(meta.title, "Attendance record: Defence ministers");
     assert_eq!(meta.keywords, "CoW/DM/2025/ATT");
 }
+
+#[test]
+fn an_untitled_meeting_is_named_by_its_date() {
+    let mut register = sample::register().unwrap();
+    register
+        .meetings
+        .get_mut(&MeetingId(11))
+        .unwrap()
+        .title
+        .clear();
+    let summary = report::meeting_summary(
+        &register,
+        MeetingId(11),
+        &SummaryOptions::default(),
+        today(),
+    )
+    .unwrap();
+    // PDF/UA refuses an empty heading and a document without a title.
+    let pdf = PrintEngine::new()
+        .unwrap()
+        .meeting_summary_pdf(&summary)
+        .unwrap();
+    assert_eq!(metadata(&pdf).title, "Meeting of 10 April 2025");
+}
+
+#[test]
+fn characters_no_bundled_font_has_refuse_the_pdf_and_are_named() {
+    let mut register = sample::register().unwrap();
+    register.meetings.get_mut(&MeetingId(11)).unwrap().location = "北京".into();
+    let summary = report::meeting_summary(
+        &register,
+        MeetingId(11),
+        &SummaryOptions::default(),
+        today(),
+    )
+    .unwrap();
+    let engine = PrintEngine::new().unwrap();
+    match engine.meeting_summary_pdf(&summary) {
+        Err(report::ReportError::Refused(reasons)) => assert_eq!(
+            reasons,
+            vec![
+                "The text \u{201c}北京\u{201d} includes characters the bundled fonts cannot print \
+                 (\u{201c}京\u{201d}, \u{201c}北\u{201d}), and an archival PDF cannot show them as \
+                 empty boxes: write those words in Latin, Greek or Cyrillic letters in the \
+                 register, then print again"
+                    .to_string()
+            ]
+        ),
+        other => panic!("expected a refusal, got {:?}", other.map(|pdf| pdf.len())),
+    }
+    // The preview still draws the pages, boxes and all, so the officer
+    // sees where they are.
+    assert!(engine.meeting_summary(&summary).unwrap().page_count() >= 2);
+}
