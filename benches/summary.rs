@@ -92,6 +92,11 @@ fn large_register() -> (Register, MeetingId) {
     (register, meeting)
 }
 
+/// A fixed issue date, so every run typesets the same pages.
+fn issued() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+}
+
 fn bench(c: &mut Criterion) {
     let engine = PrintEngine::new().unwrap();
     let sample = sample::register().unwrap();
@@ -110,15 +115,16 @@ fn bench(c: &mut Criterion) {
     };
 
     c.bench_function("summary data, sample meeting (reference)", |b| {
-        b.iter(|| report::meeting_summary(&sample, sample_meeting, &options).unwrap())
+        b.iter(|| report::meeting_summary(&sample, sample_meeting, &options, issued()).unwrap())
     });
     c.bench_function("summary PDF, no sections (reference)", |b| {
-        let summary = report::meeting_summary(&sample, sample_meeting, &nothing).unwrap();
+        let summary = report::meeting_summary(&sample, sample_meeting, &nothing, issued()).unwrap();
         b.iter(|| engine.meeting_summary_pdf(&summary).unwrap())
     });
     c.bench_function("summary PDF, sample meeting", |b| {
         b.iter(|| {
-            let summary = report::meeting_summary(&sample, sample_meeting, &options).unwrap();
+            let summary =
+                report::meeting_summary(&sample, sample_meeting, &options, issued()).unwrap();
             engine.meeting_summary_pdf(&summary).unwrap()
         })
     });
@@ -128,7 +134,8 @@ fn bench(c: &mut Criterion) {
         let mut run = 0u64;
         b.iter(|| {
             run += 1;
-            let mut summary = report::meeting_summary(&sample, sample_meeting, &options).unwrap();
+            let mut summary =
+                report::meeting_summary(&sample, sample_meeting, &options, issued()).unwrap();
             summary.title = format!("{} {run}", summary.title);
             engine.meeting_summary_pdf(&summary).unwrap()
         })
@@ -137,7 +144,8 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("summary PDF, 120 delegations, 300 commitments", |b| {
         b.iter(|| {
-            let summary = report::meeting_summary(&large, large_meeting, &options).unwrap();
+            let summary =
+                report::meeting_summary(&large, large_meeting, &options, issued()).unwrap();
             engine.meeting_summary_pdf(&summary).unwrap()
         })
     });

@@ -19,6 +19,9 @@ use crate::model::{
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     RenameRegister(String),
+    /// The coalition's short name in document references.
+    SetShortName(String),
+    SetReferencePattern(String),
     SetMarkings(Vec<String>),
     SetCapabilityAreas(Vec<String>),
     Participant(ParticipantId, Option<Participant>),
@@ -51,6 +54,12 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
     match edit {
         Edit::RenameRegister(name) => {
             Edit::RenameRegister(std::mem::replace(&mut register.name, name))
+        }
+        Edit::SetShortName(short) => {
+            Edit::SetShortName(std::mem::replace(&mut register.short_name, short))
+        }
+        Edit::SetReferencePattern(pattern) => {
+            Edit::SetReferencePattern(std::mem::replace(&mut register.reference_pattern, pattern))
         }
         Edit::SetMarkings(levels) => {
             Edit::SetMarkings(std::mem::replace(&mut register.markings, levels))

@@ -38,7 +38,7 @@ pub fn summary(
         paper,
         ..SummaryOptions::default()
     };
-    let summary = report::meeting_summary(&register, id, &options)?;
+    let summary = report::meeting_summary(&register, id, &options, today)?;
     if !cleared(&register, &summary.includes, today) {
         return Ok(ExitCode::FAILURE);
     }
@@ -64,7 +64,7 @@ pub fn attendance(
 ) -> anyhow::Result<ExitCode> {
     let register = storage::load(file)?.register;
     let id = super::find_series(&register, series)?;
-    let mut record = report::attendance_record(&register, id)?;
+    let mut record = report::attendance_record(&register, id, today)?;
     record.paper = paper;
     if !cleared(&register, &record.includes, today) {
         return Ok(ExitCode::FAILURE);

@@ -10,6 +10,8 @@ use crate::model::{Record, Register};
 pub fn describe(after: &Register, reverse: &Edit) -> String {
     match reverse {
         Edit::RenameRegister(_) => format!("rename the register “{}”", after.name),
+        Edit::SetShortName(_) => format!("set the short name “{}”", after.short_name),
+        Edit::SetReferencePattern(_) => "change the reference pattern".to_owned(),
         Edit::SetMarkings(_) => "change the markings".to_owned(),
         Edit::SetCapabilityAreas(_) => "change the capability areas".to_owned(),
         Edit::Batch(edits) => match edits.as_slice() {
@@ -35,6 +37,8 @@ pub fn typing(after: &Register, reverse: &Edit) -> String {
         (Some(record), None) => format!("typing in {}", after.describe(record)),
         (None, None) => match reverse {
             Edit::RenameRegister(_) => "typing in the register's name".to_owned(),
+            Edit::SetShortName(_) => "typing in the register's short name".to_owned(),
+            Edit::SetReferencePattern(_) => "typing in the reference pattern".to_owned(),
             other => describe(after, other),
         },
     }

@@ -5,6 +5,7 @@ pub mod amounts;
 mod commitment;
 mod commitment_problems;
 mod currencies;
+mod document_references;
 mod fields;
 mod ids;
 mod markings;
@@ -28,6 +29,10 @@ pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };
 pub use currencies::{ISO_4217_CODES, is_iso_4217};
+pub use document_references::{
+    DEFAULT_REFERENCE_PATTERN, PatternError, REFERENCE_PLACEHOLDERS, ReferenceValues,
+    check_reference_pattern, expand_reference,
+};
 pub use fields::Field;
 pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
 pub use meeting::{

@@ -35,6 +35,11 @@ pub const DEFAULT_CAPABILITY_AREAS: [&str; 15] = [
 pub struct Register {
     /// The coalition's name, printed on every report.
     pub name: String,
+    /// The coalition's short name for document references ("CoW").
+    pub short_name: String,
+    /// How a printed document's reference is built; see
+    /// `document_references`.
+    pub reference_pattern: String,
     /// The next free id. Ids are never reused, even after a delete.
     pub next_id: u64,
     /// Protective marking levels, lowest first.
@@ -56,6 +61,8 @@ impl Default for Register {
     fn default() -> Self {
         Register {
             name: String::new(),
+            short_name: String::new(),
+            reference_pattern: super::DEFAULT_REFERENCE_PATTERN.to_string(),
             next_id: 1,
             markings: DEFAULT_MARKINGS.iter().map(|m| m.to_string()).collect(),
             capability_areas: DEFAULT_CAPABILITY_AREAS

@@ -11,6 +11,8 @@ use super::{MeetingFormat, ParticipantId};
 #[serde(default, deny_unknown_fields)]
 pub struct SessionSeries {
     pub name: String,
+    /// The short name in document references ("DM").
+    pub short_name: String,
     /// The cadence as an iCalendar RRULE, e.g. `FREQ=MONTHLY;BYDAY=2TH`.
     /// Empty when the series has no fixed rhythm.
     pub cadence: String,
@@ -56,6 +58,7 @@ impl Default for SessionSeries {
     fn default() -> Self {
         SessionSeries {
             name: String::new(),
+            short_name: String::new(),
             cadence: String::new(),
             first: None,
             start: None,

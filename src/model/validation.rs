@@ -48,6 +48,9 @@ impl Register {
 
         check_list("marking levels", &self.markings, &mut report);
         check_list("capability areas", &self.capability_areas, &mut report);
+        if let Err(error) = super::check_reference_pattern(&self.reference_pattern) {
+            report(None, None, error.to_string());
+        }
 
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {

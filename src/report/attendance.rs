@@ -1,5 +1,6 @@
 //! The attendance record of a series: who came to which session.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::format::long_date;
@@ -67,6 +68,13 @@ pub struct AttendanceRecord {
     pub marking: String,
     pub paper: Paper,
     pub series: String,
+    /// "CoW/DM/2025/ATT": the register's pattern, with "ATT" for the
+    /// number and the year of issue.
+    pub reference: String,
+    /// The day the record was printed, "1 December 2025".
+    pub issued: String,
+    /// The same day as `YYYY-MM-DD`, for the PDF's metadata.
+    pub issued_iso: String,
     pub sessions: Vec<SessionColumn>,
     pub rows: Vec<AttendanceRow>,
     /// Whether some cell says "—": the legend under the table explains it.
@@ -83,13 +91,17 @@ pub struct AttendanceRecord {
 /// The record of every held session of a series, oldest first, for every
 /// participant that had joined by the last of them (nations first, then by
 /// name). Planned, postponed and cancelled sessions had no attendance to
-/// record; invitations are not attendance.
+/// record; invitations are not attendance. Issued on `today`.
 pub fn attendance_record(
     register: &Register,
     id: SeriesId,
+    today: NaiveDate,
 ) -> Result<AttendanceRecord, ReportError> {
     let series = register
         .session_series(id)
+        .ok_or(ReportError::NoSuchSeries(id))?;
+    let reference = register
+        .attendance_reference(id, today)
         .ok_or(ReportError::NoSuchSeries(id))?;
     let held: Vec<_> = register
         .meetings_by_date()
@@ -146,7 +158,11 @@ pub fn attendance_record(
     let has_not_yet_joined = rows
         .iter()
         .any(|row| row.presence.contains(&Presence::NotYetJoined));
-    let refusals = register.marking_refusals(&includes);
+    let mut refusals = register.marking_refusals(&includes);
+    let reference = reference.unwrap_or_else(|error| {
+        refusals.push(error.to_string());
+        String::new()
+    });
     let marking = register
         .highest_marking(meetings.iter().map(|m| m.marking.as_str()))
         .unwrap_or(register.lowest_marking())
@@ -156,6 +172,9 @@ pub fn attendance_record(
         marking,
         paper: Paper::A4,
         series: series.name.clone(),
+        reference,
+        issued: long_date(today),
+        issued_iso: today.to_string(),
         sessions: meetings
             .iter()
             .map(|m| SessionColumn {

@@ -22,6 +22,10 @@ impl Clearance {
     /// The clearance of a document that includes exactly `records`.
     pub fn of(register: &Register, records: &[Record], today: NaiveDate) -> Clearance {
         let mut clearance = Clearance::default();
+        // A document leaves with a reference or not at all.
+        if let Err(error) = crate::model::check_reference_pattern(&register.reference_pattern) {
+            clearance.refusals.push(error.to_string());
+        }
         for &record in records {
             let refused = register.marking_refusal(record);
             let problems: Vec<Problem> = match record {

@@ -6,6 +6,7 @@
 mod attendance;
 mod clearance;
 mod format;
+mod glyphs;
 mod pages;
 mod pdf;
 mod summary;

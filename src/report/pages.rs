@@ -44,10 +44,28 @@ impl TypesetReport {
             .collect()
     }
 
-    /// The PDF of exactly these pages.
+    /// The PDF of exactly these pages, as PDF/A-2a (archival, tagged) and
+    /// PDF/UA-1 (accessible): records go to a ministry's archive and to
+    /// readers who use assistive technology. typst checks both standards
+    /// as it writes and refuses a document that breaks either, so the
+    /// error names what to fix in the template.
     pub fn pdf(&self) -> Result<Vec<u8>, ReportError> {
-        typst_pdf::pdf(&self.document, &typst_pdf::PdfOptions::default())
-            .map_err(|errors| typesetting_error(&errors))
+        let unprintable =
+            super::glyphs::Unprintable::in_frames(self.document.pages().iter().map(|p| &p.frame));
+        if !unprintable.is_empty() {
+            return Err(ReportError::Refused(vec![unprintable.refusal()]));
+        }
+        let standards = typst_pdf::PdfStandards::new(&[
+            typst_pdf::PdfStandard::A_2a,
+            typst_pdf::PdfStandard::Ua_1,
+        ])
+        .map_err(|error| ReportError::Typesetting(error.message().to_string()))?;
+        let options = typst_pdf::PdfOptions {
+            standards,
+            tagged: true,
+            ..typst_pdf::PdfOptions::default()
+        };
+        typst_pdf::pdf(&self.document, &options).map_err(|errors| typesetting_error(&errors))
     }
 
     /// Page `index` (from 0) drawn at `pixels_per_pt`, or `None` past the

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -126,6 +127,12 @@ pub struct MeetingSummary {
     pub marking: String,
     pub paper: Paper,
     pub title: String,
+    /// "CoW/DM/2025/04": names the document in every language edition.
+    pub reference: String,
+    /// The day the document was printed, "1 December 2025".
+    pub issued: String,
+    /// The same day as `YYYY-MM-DD`, for the PDF's metadata.
+    pub issued_iso: String,
     /// "Defence ministers, session 4"; `None` outside a series.
     pub series: Option<String>,
     pub date: String,
@@ -158,13 +165,19 @@ pub struct MeetingSummary {
     pub refusals: Vec<String>,
 }
 
-/// Builds the summary of one meeting.
+/// Builds the summary of one meeting, issued on `today`.
 pub fn meeting_summary(
     register: &Register,
     id: MeetingId,
     options: &SummaryOptions,
+    today: NaiveDate,
 ) -> Result<MeetingSummary, ReportError> {
     let meeting = register.meeting(id).ok_or(ReportError::NoSuchMeeting(id))?;
+    // Revisions are not recorded yet: every record is its first issue.
+    let revision = None;
+    let reference = register
+        .meeting_reference(id, revision)
+        .ok_or(ReportError::NoSuchMeeting(id))?;
     let date = meeting.date;
     let delegate = |person, participant: Option<ParticipantId>| {
         let found = register.person(person);
@@ -280,7 +293,11 @@ pub fn meeting_summary(
         .highest_marking(included_markings)
         .unwrap_or(register.lowest_marking())
         .to_string();
-    let refusals = register.marking_refusals(&includes);
+    let mut refusals = register.marking_refusals(&includes);
+    let reference = reference.unwrap_or_else(|error| {
+        refusals.push(error.to_string());
+        String::new()
+    });
 
     let text = |wanted: bool, text: &str| (wanted && !text.trim().is_empty()).then(|| text.into());
     let series = meeting.series.map(|s| {
@@ -297,7 +314,16 @@ pub fn meeting_summary(
         register_name: register.name.clone(),
         marking,
         paper: options.paper,
-        title: meeting.title.clone(),
+        // An accessible PDF has no empty heading (PDF/UA): an untitled
+        // meeting is named by its date, which `check` asks to put right.
+        title: if meeting.title.trim().is_empty() {
+            format!("Meeting of {}", long_date(date))
+        } else {
+            meeting.title.clone()
+        },
+        reference,
+        issued: long_date(today),
+        issued_iso: today.to_string(),
         series,
         date: long_date(date),
         times: times(meeting.start, meeting.end, meeting.time_zone),

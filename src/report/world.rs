@@ -55,8 +55,9 @@ impl World for ReportWorld<'_> {
         self.engine.fonts.get(index).cloned()
     }
 
-    /// Reports carry the meeting's dates, never the day they were printed,
-    /// so the same register always prints the same pages.
+    /// The day a report was issued comes in with its data; typst's own
+    /// clock is never read, so the same register printed on the same day
+    /// gives the same pages.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None
     }

@@ -1,11 +1,15 @@
-//! The register's own settings: its name, the protective marking levels
-//! (lowest first) and the capability areas.
+//! The register's own settings: its name, how printed documents are
+//! referenced, the protective marking levels (lowest first) and the
+//! capability areas.
 
+use chrono::{Datelike, NaiveDate};
 use egui::Ui;
 
 use super::{Outbox, PanelContext, theme};
 use crate::edit::{self, Edit, RegisterList};
-use crate::model::Register;
+use crate::model::{
+    MeetingId, Record, ReferenceValues, Register, check_reference_pattern, expand_reference,
+};
 use crate::revision_cache::RevisionCache;
 
 /// A rename being typed; applied when the field loses focus, so renaming
@@ -31,13 +35,21 @@ pub struct RegisterSettingsPanel {
     /// How many records use each entry, counted once per register revision
     /// rather than every frame (a register may hold 100,000 commitments).
     uses: RevisionCache<u64, UseCounts>,
+    /// A reference pattern being typed that cannot be used yet: the
+    /// register keeps its last good pattern until this one is put right.
+    pattern_draft: Option<String>,
+    /// The meeting the live example of a reference is for, chosen once
+    /// per register revision.
+    example_meeting: RevisionCache<u64, Option<MeetingId>>,
 }
 
 impl RegisterSettingsPanel {
     /// Draws the tab; `revision` is the document's, for the usage counts.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
         let PanelContext {
-            register, revision, ..
+            register,
+            revision,
+            today,
         } = *context;
         self.uses.get_or_update(revision, || {
             let mut uses = std::collections::HashMap::new();
@@ -67,6 +79,8 @@ impl RegisterSettingsPanel {
                 egui::RichText::new("Printed on every report of this register.").weak(),
             );
             ui.add_space(theme::SECTION_GAP);
+            self.references_ui(ui, register, revision, today, out);
+            ui.add_space(theme::SECTION_GAP);
             if let Some(refusal) = &self.refusal {
                 ui.colored_label(ui.visuals().error_fg_color, refusal);
             }
@@ -89,6 +103,111 @@ impl RegisterSettingsPanel {
                 );
             });
         });
+    }
+
+    /// The coalition's short name and the reference pattern, with the
+    /// reference the pattern gives for a meeting of the register.
+    #[expect(
+        clippy::literal_string_with_formatting_args,
+        reason = "the hint names the pattern's placeholders, which use format-string braces"
+    )]
+    fn references_ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        revision: u64,
+        today: NaiveDate,
+        out: &mut Outbox,
+    ) {
+        ui.heading("Document references");
+        ui.label(
+            egui::RichText::new(
+                "Every printed document carries a reference under its title and in every page footer. \
+                 Placeholders: {coalition} (the short name below), {series} (the series' short name, \
+                 set in the series editor), {year}, {number} ({number:02} pads it to two digits).",
+            )
+            .weak(),
+        );
+        let mut pattern = self
+            .pattern_draft
+            .clone()
+            .unwrap_or_else(|| register.reference_pattern.clone());
+        egui::Grid::new("reference_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("Coalition short name");
+                let mut short = register.short_name.clone();
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut short)
+                            .desired_width(120.0)
+                            .hint_text("e.g. CoW"),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    out.edit(Edit::SetShortName(short));
+                }
+                ui.end_row();
+                let label = ui.label("Reference pattern");
+                let response = ui
+                    .add(egui::TextEdit::singleline(&mut pattern).desired_width(420.0))
+                    .labelled_by(label.id);
+                if response.changed() {
+                    if check_reference_pattern(&pattern).is_ok() {
+                        self.pattern_draft = None;
+                        if pattern != register.reference_pattern {
+                            out.edit(Edit::SetReferencePattern(pattern.clone()));
+                        }
+                    } else {
+                        self.pattern_draft = Some(pattern.clone());
+                    }
+                }
+                ui.end_row();
+            });
+        let example = *self
+            .example_meeting
+            .get_or_update(revision, || example_meeting(register));
+        let (values, of_what) =
+            match example.and_then(|id| Some((register.reference_values(id, None)?, id))) {
+                Some((values, id)) => (
+                    values,
+                    format!("the record of {}", register.mentioned(Record::Meeting(id))),
+                ),
+                None => (
+                    ReferenceValues {
+                        coalition: register.short_name.clone(),
+                        series: "DM".into(),
+                        year: today.year(),
+                        number: "4".into(),
+                        revision: None,
+                    },
+                    "session 4 of a series with short name DM".to_string(),
+                ),
+            };
+        match expand_reference(&pattern, &values) {
+            Ok(reference) => {
+                let revised = expand_reference(
+                    &pattern,
+                    &ReferenceValues {
+                        revision: Some(1),
+                        ..values
+                    },
+                )
+                .unwrap_or_default();
+                ui.label(format!(
+                    "Example, for {of_what}: {reference} (its first revision: {revised})"
+                ));
+            }
+            Err(error) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "{error}. Documents keep the pattern \u{201c}{}\u{201d} until this is put right.",
+                        register.reference_pattern
+                    ),
+                );
+            }
+        }
     }
 
     fn list_ui(
@@ -216,4 +335,18 @@ fn entries(register: &Register, list: RegisterList) -> &Vec<String> {
         RegisterList::Markings => &register.markings,
         RegisterList::CapabilityAreas => &register.capability_areas,
     }
+}
+
+/// The latest numbered session of a series, else the latest meeting: the
+/// example then shows every part of the pattern the register can fill.
+fn example_meeting(register: &Register) -> Option<MeetingId> {
+    let latest = |numbered: bool| {
+        register
+            .meetings
+            .iter()
+            .filter(|(_, m)| !numbered || (m.series.is_some() && m.number.is_some()))
+            .max_by_key(|(id, m)| (m.date, **id))
+            .map(|(id, _)| *id)
+    };
+    latest(true).or_else(|| latest(false))
 }

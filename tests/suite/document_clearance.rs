@@ -15,16 +15,27 @@ use crate::common::{FRA, GBR, MINISTERS, NATO, UKR, date, register, today};
 const MISSILES: CommitmentId = CommitmentId(20);
 
 fn summary_refusals(register: &coalition_desk::model::Register) -> Vec<String> {
-    report::meeting_summary(register, MINISTERS, &SummaryOptions::default())
-        .unwrap()
-        .refusals
+    report::meeting_summary(
+        register,
+        MINISTERS,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap()
+    .refusals
 }
 
 #[test]
 fn an_unknown_marking_on_an_included_commitment_refuses_the_summary() {
     let mut r = register();
     r.commitments.get_mut(&MISSILES).unwrap().marking = "OFFICIAL-SENSITVE".into();
-    let summary = report::meeting_summary(&r, MINISTERS, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &r,
+        MINISTERS,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     assert_eq!(
         summary.refusals,
         vec![
@@ -66,7 +77,7 @@ fn records_the_document_leaves_out_do_not_block_it() {
         commitments: false,
         ..SummaryOptions::default()
     };
-    let summary = report::meeting_summary(&r, MINISTERS, &options).unwrap();
+    let summary = report::meeting_summary(&r, MINISTERS, &options, crate::common::today()).unwrap();
     assert!(summary.refusals.is_empty(), "{:?}", summary.refusals);
     // Another meeting's bad marking does not matter to this one.
     let mut r = register();
@@ -83,7 +94,13 @@ fn records_the_document_leaves_out_do_not_block_it() {
     let pdf = PrintEngine::new()
         .unwrap()
         .meeting_summary_pdf(
-            &report::meeting_summary(&r, MINISTERS, &SummaryOptions::default()).unwrap(),
+            &report::meeting_summary(
+                &r,
+                MINISTERS,
+                &SummaryOptions::default(),
+                crate::common::today(),
+            )
+            .unwrap(),
         )
         .unwrap();
     assert!(pdf.starts_with(b"%PDF"));
@@ -97,7 +114,13 @@ fn other_problems_of_included_records_are_warnings() {
         .unwrap()
         .chairs
         .push(PersonId(999));
-    let summary = report::meeting_summary(&r, MINISTERS, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &r,
+        MINISTERS,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let clearance = Clearance::of(&r, &summary.includes, today());
     assert!(clearance.allows());
     assert!(
@@ -126,7 +149,7 @@ fn the_attendance_record_refuses_a_session_with_an_unknown_marking() {
     let meeting = r.meetings.get_mut(&MINISTERS).unwrap();
     meeting.series = Some(SeriesId(9));
     meeting.marking = "RESTRICTED".into();
-    let record = report::attendance_record(&r, SeriesId(9)).unwrap();
+    let record = report::attendance_record(&r, SeriesId(9), crate::common::today()).unwrap();
     assert_eq!(record.includes, vec![Record::Meeting(MINISTERS)]);
     assert_eq!(record.refusals.len(), 1, "{:?}", record.refusals);
     assert!(matches!(
@@ -211,7 +234,7 @@ fn the_attendance_record_says_not_recorded_and_leaves_out_later_members() {
     late.joined = Some(date(2025, 9, 1));
     r.participants
         .insert(coalition_desk::model::ParticipantId(8), late);
-    let record = report::attendance_record(&r, SeriesId(9)).unwrap();
+    let record = report::attendance_record(&r, SeriesId(9), crate::common::today()).unwrap();
     // Only held sessions are columns.
     assert_eq!(record.sessions.len(), 2);
     let rows: Vec<(&str, Vec<Presence>, usize)> = record
@@ -241,7 +264,13 @@ fn the_attendance_record_says_not_recorded_and_leaves_out_later_members() {
 #[test]
 fn a_planned_session_prints_its_expected_delegations() {
     let r = series_register();
-    let summary = report::meeting_summary(&r, MeetingId(12), &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &r,
+        MeetingId(12),
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     assert_eq!(summary.attendance_heading, "Expected delegations");
     let lines: Vec<(String, String)> = summary
         .attendance
@@ -259,7 +288,13 @@ fn a_planned_session_prints_its_expected_delegations() {
     );
     assert_eq!(summary.apologies.unwrap(), vec!["France".to_string()]);
     // A held session lists who came; an invitation left over is not listed.
-    let held = report::meeting_summary(&r, MeetingId(11), &SummaryOptions::default()).unwrap();
+    let held = report::meeting_summary(
+        &r,
+        MeetingId(11),
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     assert_eq!(held.attendance_heading, "Attendance");
     let names: Vec<String> = held
         .attendance

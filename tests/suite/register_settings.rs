@@ -144,3 +144,63 @@ fn adding_an_area_through_the_panel() {
             .contains(&"Air policing".to_string())
     );
 }
+
+/// Replaces the text of the field labelled `label` as the officer would:
+/// select everything, then type.
+fn retype(harness: &mut Harness<'static, State>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+#[expect(
+    clippy::literal_string_with_formatting_args,
+    reason = "reference patterns use braces as format strings do"
+)]
+fn the_reference_pattern_shows_its_example_and_refuses_unknown_placeholders() {
+    let mut harness = harness();
+    harness.run();
+    // The sample's one meeting is session of Defence ministers (DM) in
+    // 2025, not numbered; the coalition is CoW.
+    harness.get_by_label_contains("Example, for the record of the meeting");
+    harness.get_by_label_contains(": CoW/DM/2025 (its first revision: CoW/DM/2025 REV 1)");
+
+    retype(
+        &mut harness,
+        "Reference pattern",
+        "{coalition}/{sereis}/{year}",
+    );
+    harness.get_by_label_contains(
+        "has an unknown placeholder {sereis}: use {coalition}, {series}, {year} or {number}",
+    );
+    harness.get_by_label_contains("Documents keep the pattern");
+    harness.snapshot("register_panel_references");
+    assert_eq!(
+        harness.state().0.register().reference_pattern,
+        "{coalition}/{series}/{year}/{number:02}",
+        "a pattern that cannot be used never reaches the register"
+    );
+    assert!(!harness.state().0.is_dirty());
+
+    retype(
+        &mut harness,
+        "Reference pattern",
+        "{coalition}-{series}-{year}",
+    );
+    retype(&mut harness, "Coalition short name", "COW");
+    harness.get_by_label_contains(": COW-DM-2025 (its first revision: COW-DM-2025 REV 1)");
+    let register = harness.state().0.register();
+    assert_eq!(register.reference_pattern, "{coalition}-{series}-{year}");
+    assert_eq!(register.short_name, "COW");
+    assert_eq!(
+        register.meeting_reference(coalition_desk::model::MeetingId(11), None),
+        Some(Ok("COW-DM-2025".into()))
+    );
+}

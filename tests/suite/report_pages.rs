@@ -10,8 +10,13 @@ const SAMPLE_MEETING: MeetingId = MeetingId(11);
 #[test]
 fn the_sample_summary_draws_as_many_pages_as_its_pdf_has_and_they_show_ink() {
     let register = sample::register().unwrap();
-    let summary =
-        report::meeting_summary(&register, SAMPLE_MEETING, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &register,
+        SAMPLE_MEETING,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let engine = PrintEngine::new().unwrap();
     let typeset = engine.meeting_summary(&summary).unwrap();
 
@@ -54,8 +59,13 @@ fn the_sample_summary_draws_as_many_pages_as_its_pdf_has_and_they_show_ink() {
 fn a_refused_summary_has_no_pages() {
     let mut register = sample::register().unwrap();
     register.meetings.get_mut(&SAMPLE_MEETING).unwrap().marking = "OFFICIAL-SENSITVE".into();
-    let summary =
-        report::meeting_summary(&register, SAMPLE_MEETING, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &register,
+        SAMPLE_MEETING,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let engine = PrintEngine::new().unwrap();
     assert!(matches!(
         engine.meeting_summary(&summary),

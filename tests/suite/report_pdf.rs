@@ -129,7 +129,7 @@ fn engine() -> PrintEngine {
 }
 
 fn summary_pdf(register: &Register, id: MeetingId, options: &SummaryOptions) -> Vec<String> {
-    let summary = report::meeting_summary(register, id, options).unwrap();
+    let summary = report::meeting_summary(register, id, options, crate::common::today()).unwrap();
     pages(&engine().meeting_summary_pdf(&summary).unwrap())
 }
 
@@ -316,7 +316,7 @@ fn long_attendance_splits_with_repeated_header() {
 #[test]
 fn attendance_record_prints() {
     let register = sample::register().unwrap();
-    let record = report::attendance_record(&register, SeriesId(9)).unwrap();
+    let record = report::attendance_record(&register, SeriesId(9), crate::common::today()).unwrap();
     let pages = pages(&engine().attendance_pdf(&record).unwrap());
     assert_eq!(pages.len(), 1);
     for expected in [

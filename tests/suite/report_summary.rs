@@ -41,8 +41,13 @@ fn agenda(title: &str, notes: &str, outcome: &str) -> AgendaLine {
 fn sample_summary_in_full() {
     let register = sample::register().unwrap();
     let meeting = register.meeting(SAMPLE_MEETING).unwrap();
-    let summary =
-        report::meeting_summary(&register, SAMPLE_MEETING, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &register,
+        SAMPLE_MEETING,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let healey = delegate(
         "John Healey MP",
         "Secretary of State for Defence (Defence Secretary)",
@@ -59,6 +64,10 @@ fn sample_summary_in_full() {
         marking: "OFFICIAL-SENSITIVE".into(),
         paper: Paper::A4,
         title: "Coalition of the Willing — Defence ministers".into(),
+        // The sample's session has no number, so its reference has none.
+        reference: "CoW/DM/2025".into(),
+        issued: "1 June 2025".into(),
+        issued_iso: "2025-06-01".into(),
         series: Some("Defence ministers".into()),
         date: "10 April 2025".into(),
         times: None,
@@ -172,7 +181,9 @@ fn restricted_notes_only_when_asked() {
         include_restricted: true,
         ..SummaryOptions::default()
     };
-    let summary = report::meeting_summary(&register, SAMPLE_MEETING, &options).unwrap();
+    let summary =
+        report::meeting_summary(&register, SAMPLE_MEETING, &options, crate::common::today())
+            .unwrap();
     assert_eq!(
         summary.restricted_notes.as_deref(),
         Some(
@@ -195,7 +206,9 @@ fn sections_left_out_and_their_markings_with_them() {
         include_restricted: false,
         paper: Paper::Letter,
     };
-    let summary = report::meeting_summary(&register, SAMPLE_MEETING, &options).unwrap();
+    let summary =
+        report::meeting_summary(&register, SAMPLE_MEETING, &options, crate::common::today())
+            .unwrap();
     assert_eq!(summary.attendance, None);
     assert_eq!(summary.apologies, None);
     assert_eq!(summary.agenda, None);
@@ -214,7 +227,12 @@ fn sections_left_out_and_their_markings_with_them() {
 fn unknown_meeting_is_an_error() {
     let register = sample::register().unwrap();
     assert!(matches!(
-        report::meeting_summary(&register, MeetingId(999), &SummaryOptions::default()),
+        report::meeting_summary(
+            &register,
+            MeetingId(999),
+            &SummaryOptions::default(),
+            crate::common::today()
+        ),
         Err(report::ReportError::NoSuchMeeting(MeetingId(999)))
     ));
 }
@@ -222,7 +240,7 @@ fn unknown_meeting_is_an_error() {
 #[test]
 fn attendance_record_of_the_sample_series() {
     let register = sample::register().unwrap();
-    let record = report::attendance_record(&register, SeriesId(9)).unwrap();
+    let record = report::attendance_record(&register, SeriesId(9), crate::common::today()).unwrap();
     assert_eq!(record.series, "Defence ministers");
     assert_eq!(record.marking, "OFFICIAL");
     assert_eq!(record.sessions.len(), 1);

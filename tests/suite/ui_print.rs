@@ -108,8 +108,13 @@ fn spooler(dir: &Path, lp_answer: &str) -> Spooler {
 
 fn page_count_of_the_pdf() -> usize {
     let register = coalition_desk::sample::register().unwrap();
-    let summary =
-        report::meeting_summary(&register, DEFENCE_MINISTERS, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &register,
+        DEFENCE_MINISTERS,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let pdf = PrintEngine::new()
         .unwrap()
         .meeting_summary_pdf(&summary)

@@ -47,6 +47,8 @@ pub fn to_ron_on_threads(
     // which costs little beside writing the large ones.
     let head = match write(&Register {
         name: register.name.clone(),
+        short_name: register.short_name.clone(),
+        reference_pattern: register.reference_pattern.clone(),
         next_id: register.next_id,
         markings: register.markings.clone(),
         capability_areas: register.capability_areas.clone(),

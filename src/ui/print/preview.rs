@@ -47,6 +47,9 @@ pub struct PrintPreview {
     /// until the register, the options or the day change: building a
     /// summary every frame made the preview the slowest window.
     pub(super) shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
+    /// The day the window was last drawn: the issue date the document
+    /// prints, on screen and in the file alike.
+    pub(super) today: NaiveDate,
 }
 
 /// What the preview shows: the data (or why there is none) and its clearance.
@@ -67,6 +70,7 @@ impl PrintPreview {
             viewer: Viewer::default(),
             sent_to_printer: false,
             shown: RevisionCache::default(),
+            today: NaiveDate::default(),
         }
     }
 
@@ -100,12 +104,14 @@ impl PrintPreview {
     /// The data to typeset with the current options, or why there is none.
     pub fn data(&self, register: &Register) -> Result<PrintData, String> {
         match self.report {
-            Report::Summary(id) => report::meeting_summary(register, id, &self.options)
+            Report::Summary(id) => report::meeting_summary(register, id, &self.options, self.today)
                 .map(|s| PrintData::Summary(Box::new(s))),
-            Report::Attendance(id) => report::attendance_record(register, id).map(|mut r| {
-                r.paper = self.options.paper;
-                PrintData::Attendance(Box::new(r))
-            }),
+            Report::Attendance(id) => {
+                report::attendance_record(register, id, self.today).map(|mut r| {
+                    r.paper = self.options.paper;
+                    PrintData::Attendance(Box::new(r))
+                })
+            }
         }
         .map_err(|error| error.to_string())
     }
@@ -166,6 +172,7 @@ impl PrintPreview {
         today: NaiveDate,
         worker: &PrintWorker,
     ) {
+        self.today = today;
         let idle = self.busy.is_none() && self.question.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
         ui.separator();

@@ -100,6 +100,8 @@ fn editor_ui(
         .show(ui, |ui| {
             let name = text_row(ui, "Name", &mut series.name);
             focus::at_field(ui, name, record, Field::Name);
+            text_row(ui, "Short name", &mut series.short_name)
+                .on_hover_text("The series in document references, e.g. DM for Defence ministers");
             form_row(ui, "First session", |ui| {
                 optional_date_ui(ui, "series_first", &mut series.first, today)
             });

@@ -104,7 +104,7 @@ fn person() -> impl Strategy<Value = Person> {
 
 fn series() -> impl Strategy<Value = SessionSeries> {
     (
-        (text(), text(), prop::option::of(date())),
+        (text(), text(), text(), prop::option::of(date())),
         (prop::option::of(time()), prop::option::of(time()), zone()),
         (
             text(),
@@ -114,9 +114,14 @@ fn series() -> impl Strategy<Value = SessionSeries> {
         ),
     )
         .prop_map(
-            |((name, cadence, first), (start, end, time_zone), (location, format, conv, notes))| {
+            |(
+                (name, short_name, cadence, first),
+                (start, end, time_zone),
+                (location, format, conv, notes),
+            )| {
                 SessionSeries {
                     name,
+                    short_name,
                     cadence,
                     first,
                     start,
@@ -289,6 +294,8 @@ fn register() -> impl Strategy<Value = Register> {
     (
         (
             text(),
+            text(),
+            text(),
             any::<u64>(),
             prop::collection::vec(text(), 0..4),
             prop::collection::vec(text(), 0..4),
@@ -303,10 +310,12 @@ fn register() -> impl Strategy<Value = Register> {
     )
         .prop_map(
             |(
-                (name, next_id, markings, capability_areas),
+                (name, short_name, reference_pattern, next_id, markings, capability_areas),
                 (participants, people, series, meetings, commitments),
             )| Register {
                 name,
+                short_name,
+                reference_pattern,
                 next_id,
                 markings,
                 capability_areas,
