@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::agenda;
 use super::session_numbers::SeriesSessions;
 use super::validation::Report;
 use super::{
@@ -194,6 +195,20 @@ impl Register {
                     ),
                 );
             }
+        }
+        // A planned session's agenda can still be cut to fit; a held one's
+        // is history, and no reason to hold its record back.
+        if meeting.state == MeetingState::Planned
+            && let Some(overrun) = agenda::agenda_schedule(meeting).overrun
+        {
+            report(
+                record,
+                Some(Field::Agenda(overrun.from_item)),
+                format!(
+                    "{label}: the agenda {}.",
+                    agenda::overrun_text(meeting, overrun)
+                ),
+            );
         }
         for (n, action) in meeting.actions.iter().enumerate() {
             if let Some(owner) = action.owner

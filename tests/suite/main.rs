@@ -12,6 +12,7 @@ mod app_harness;
 mod common;
 mod cpu_renderer;
 
+mod agenda;
 mod bad_input;
 mod calendar;
 mod calendar_checks;
