@@ -41,6 +41,7 @@ mod strict_values;
 mod timeline_layout;
 mod tracking;
 mod ui_action_items;
+mod ui_agenda;
 mod ui_app;
 mod ui_commitments;
 mod ui_dashboard;
