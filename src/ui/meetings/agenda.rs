@@ -197,7 +197,7 @@ pub(super) fn minutes_row(
     let field = TypedField {
         id_salt: &salt,
         width: 48.0,
-        hint: "min",
+        hint: "",
         help: &help,
         show: &|minutes: &Option<u16>| minutes.map(|m| m.to_string()).unwrap_or_default(),
         read: &read,
