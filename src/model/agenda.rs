@@ -97,20 +97,52 @@ fn sibling_after(levels: &[u8], i: usize) -> Option<usize> {
 
 /// Whether the move can be made: the buttons that cannot are greyed.
 pub fn can_move(agenda: &[AgendaItem], change: AgendaMove) -> bool {
-    let mut trial = agenda.to_vec();
-    move_agenda_item(&mut trial, change)
+    let levels = agenda_levels(agenda);
+    match change {
+        AgendaMove::Up(i) => sibling_before(&levels, i).is_some(),
+        AgendaMove::Down(i) => sibling_after(&levels, i).is_some(),
+        AgendaMove::Indent(i) => can_indent(&levels, i),
+        AgendaMove::Outdent(i) => levels.get(i).is_some_and(|&level| level > 0),
+        AgendaMove::Before { item, target } | AgendaMove::After { item, target } => {
+            let mut trial = agenda.to_vec();
+            as_numbered(&mut trial, &levels);
+            let after = matches!(change, AgendaMove::After { .. });
+            place(&mut trial, &levels, item, target, after)
+        }
+    }
+}
+
+/// Whether item `i` can become a sub-item of the item above it: that item
+/// is at its level or deeper, and no sub-item of its own would sink past
+/// the deepest level.
+fn can_indent(levels: &[u8], i: usize) -> bool {
+    let above = i.checked_sub(1).and_then(|j| levels.get(j));
+    let (Some(&level), Some(&above)) = (levels.get(i), above) else {
+        return false;
+    };
+    let deepest = levels
+        .get(i..block_end(levels, i))
+        .and_then(|block| block.iter().max().copied());
+    level <= above && deepest.is_some_and(|d| d < DEEPEST_LEVEL)
+}
+
+/// Sets every item to the level it is numbered at, so what the officer
+/// sees is what moves.
+fn as_numbered(agenda: &mut [AgendaItem], levels: &[u8]) {
+    for (item, level) in agenda.iter_mut().zip(levels) {
+        item.level = *level;
+    }
 }
 
 /// Makes the move, renumbering by the way; returns whether anything moved.
 /// A move that cannot be made (the first item up, an item dropped on one
 /// of its own sub-items) leaves the agenda as it was.
 pub fn move_agenda_item(agenda: &mut Vec<AgendaItem>, change: AgendaMove) -> bool {
-    let levels = agenda_levels(agenda);
-    // Every item takes its numbered level first, so what the officer sees
-    // is what moves.
-    for (item, level) in agenda.iter_mut().zip(&levels) {
-        item.level = *level;
+    if !can_move(agenda, change) {
+        return false;
     }
+    let levels = agenda_levels(agenda);
+    as_numbered(agenda, &levels);
     match change {
         AgendaMove::Up(i) => {
             let Some(before) = sibling_before(&levels, i) else {
@@ -127,24 +159,8 @@ pub fn move_agenda_item(agenda: &mut Vec<AgendaItem>, change: AgendaMove) -> boo
             Some(after) => move_agenda_item(agenda, AgendaMove::Up(after)),
             None => false,
         },
-        AgendaMove::Indent(i) => {
-            let end = block_end(&levels, i);
-            let above = i.checked_sub(1).and_then(|j| levels.get(j));
-            let (Some(&level), Some(&above)) = (levels.get(i), above) else {
-                return false;
-            };
-            let deepest = levels.get(i..end).and_then(|b| b.iter().max().copied());
-            if level > above || deepest.is_none_or(|d| d >= DEEPEST_LEVEL) {
-                return false;
-            }
-            shift(agenda, i..end, 1)
-        }
-        AgendaMove::Outdent(i) => {
-            if levels.get(i).is_none_or(|&level| level == 0) {
-                return false;
-            }
-            shift(agenda, i..block_end(&levels, i), -1)
-        }
+        AgendaMove::Indent(i) => shift(agenda, i..block_end(&levels, i), 1),
+        AgendaMove::Outdent(i) => shift(agenda, i..block_end(&levels, i), -1),
         AgendaMove::Before { item, target } => place(agenda, &levels, item, target, false),
         AgendaMove::After { item, target } => place(agenda, &levels, item, target, true),
     }

@@ -182,7 +182,8 @@ impl Register {
                 }
             }
         }
-        for (n, item) in meeting.agenda.iter().enumerate() {
+        let numbers = agenda::agenda_numbers(&meeting.agenda);
+        for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
             if let Some(lead) = item.lead
                 && self.person(lead).is_none()
             {
@@ -190,8 +191,7 @@ impl Register {
                     record,
                     Some(Field::Agenda(n)),
                     format!(
-                        "{label}: agenda item {} is led by a person who is not in the register",
-                        n + 1
+                        "{label}: agenda item {number} is led by a person who is not in the register"
                     ),
                 );
             }

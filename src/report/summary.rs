@@ -10,8 +10,7 @@ use super::format::{long_date, money, quantity, times};
 use super::{Paper, ReportError};
 use crate::model::agenda;
 use crate::model::{
-    AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record,
-    Register,
+    AttendanceStatus, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record, Register,
 };
 
 /// Which parts of the meeting the summary prints.
@@ -329,7 +328,9 @@ pub fn meeting_summary(
             .collect(),
         attendance: options.attendance.then_some(attendance),
         apologies: options.attendance.then_some(apologies),
-        agenda: options.agenda.then(|| agenda_lines(register, meeting)),
+        agenda: options
+            .agenda
+            .then(|| super::agenda::agenda_lines(register, meeting)),
         agenda_timing: options
             .agenda
             .then(|| agenda::agenda_timing(meeting))
@@ -372,32 +373,4 @@ pub fn meeting_summary(
         includes,
         refusals,
     })
-}
-
-/// The agenda as printed: numbered, each item with its planned start and
-/// duration.
-fn agenda_lines(register: &Register, meeting: &Meeting) -> Vec<AgendaLine> {
-    let numbers = agenda::agenda_numbers(&meeting.agenda);
-    let levels = agenda::agenda_levels(&meeting.agenda);
-    let schedule = agenda::agenda_schedule(meeting);
-    meeting
-        .agenda
-        .iter()
-        .enumerate()
-        .map(|(i, item)| AgendaLine {
-            number: numbers.get(i).cloned().unwrap_or_default(),
-            level: levels.get(i).copied().unwrap_or(0),
-            start: schedule
-                .starts
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|t| t.format("%H:%M").to_string()),
-            minutes: item.minutes.map(|m| agenda::minutes_text(u32::from(m))),
-            title: item.title.clone(),
-            lead: item.lead.map(|p| register.person_name(p)),
-            notes: item.notes.clone(),
-            outcome: item.outcome.clone(),
-        })
-        .collect()
 }

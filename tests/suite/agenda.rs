@@ -57,6 +57,10 @@ fn numbers_follow_the_outline() {
         numbered(&outline(&[1, 2, 0, 2, 7])),
         "a 1, b 1.1, c 2, d 2.1, e 2.1.1"
     );
+    // A move that cannot be made leaves even such a file as it was.
+    let mut odd = outline(&[1, 2, 0]);
+    assert!(!move_agenda_item(&mut odd, AgendaMove::Up(0)));
+    assert_eq!(odd, outline(&[1, 2, 0]));
 }
 
 #[test]
