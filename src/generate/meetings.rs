@@ -79,6 +79,8 @@ pub(super) fn meetings(
                 lead: None,
                 notes: "Discussion of national contributions and delivery timelines.".into(),
                 outcome: "Noted; secretariat to follow up.".into(),
+                minutes: Some(30),
+                ..AgendaItem::default()
             })
             .collect();
         register.meetings.insert(

@@ -150,6 +150,11 @@ pub struct Attendance {
 #[serde(default, deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: String,
+    /// 0 for an item ("2"), 1 for a sub-item ("2.1"), 2 below that; the
+    /// numbers follow from the levels (see `model::agenda`).
+    pub level: u8,
+    /// The planned duration in minutes; none when not planned.
+    pub minutes: Option<u16>,
     pub lead: Option<PersonId>,
     pub notes: String,
     pub outcome: String,

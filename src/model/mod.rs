@@ -1,6 +1,7 @@
 //! The register: one coalition's records. Plain data, no I/O and no UI.
 
 mod action_owner;
+pub mod agenda;
 pub mod amounts;
 mod commitment;
 mod commitment_problems;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::agenda;
 use super::session_numbers::SeriesSessions;
 use super::validation::Report;
 use super::{
@@ -181,7 +182,8 @@ impl Register {
                 }
             }
         }
-        for (n, item) in meeting.agenda.iter().enumerate() {
+        let numbers = agenda::agenda_numbers(&meeting.agenda);
+        for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
             if let Some(lead) = item.lead
                 && self.person(lead).is_none()
             {
@@ -189,11 +191,24 @@ impl Register {
                     record,
                     Some(Field::Agenda(n)),
                     format!(
-                        "{label}: agenda item {} is led by a person who is not in the register",
-                        n + 1
+                        "{label}: agenda item {number} is led by a person who is not in the register"
                     ),
                 );
             }
+        }
+        // A planned session's agenda can still be cut to fit; a held one's
+        // is history, and no reason to hold its record back.
+        if meeting.state == MeetingState::Planned
+            && let Some(overrun) = agenda::agenda_schedule(meeting).overrun
+        {
+            report(
+                record,
+                Some(Field::Agenda(overrun.from_item)),
+                format!(
+                    "{label}: the agenda {}.",
+                    agenda::overrun_text(meeting, overrun)
+                ),
+            );
         }
         for (n, action) in meeting.actions.iter().enumerate() {
             if let Some(owner) = action.owner

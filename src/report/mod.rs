@@ -3,6 +3,7 @@
 //! compare in full and the window can preview; `PrintEngine` typesets those
 //! same values with typst. No egui here.
 
+mod agenda;
 mod attendance;
 mod clearance;
 mod format;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::format::{long_date, money, quantity, times};
 use super::{Paper, ReportError};
+use crate::model::agenda;
 use crate::model::{
     AttendanceStatus, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record, Register,
 };
@@ -77,6 +78,14 @@ pub struct AttendanceGroup {
 /// One agenda item as printed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AgendaLine {
+    /// "2.1": the item's place on the agenda.
+    pub number: String,
+    /// 0 for an item, 1 for a sub-item, 2 below that: how far it is set in.
+    pub level: u8,
+    /// "09:30": its planned start, when the meeting has a start time.
+    pub start: Option<String>,
+    /// "20 min": its planned duration, when it has one.
+    pub minutes: Option<String>,
     pub title: String,
     pub lead: Option<String>,
     pub notes: String,
@@ -145,6 +154,9 @@ pub struct MeetingSummary {
     pub attendance: Option<Vec<AttendanceGroup>>,
     pub apologies: Option<Vec<String>>,
     pub agenda: Option<Vec<AgendaLine>>,
+    /// "The agenda takes 2 h 25 min, from 09:30 to 11:55.", with what it
+    /// overruns by; `None` without the agenda or with no item timed.
+    pub agenda_timing: Option<String>,
     pub decisions: Option<Vec<String>>,
     pub actions: Option<Vec<ActionLine>>,
     pub commitments: Option<Vec<CommitmentLine>>,
@@ -342,18 +354,13 @@ pub fn meeting_summary(
             .collect(),
         attendance: options.attendance.then_some(attendance),
         apologies: options.attendance.then_some(apologies),
-        agenda: options.agenda.then(|| {
-            meeting
-                .agenda
-                .iter()
-                .map(|item| AgendaLine {
-                    title: item.title.clone(),
-                    lead: item.lead.map(|p| register.person_name(p)),
-                    notes: item.notes.clone(),
-                    outcome: item.outcome.clone(),
-                })
-                .collect()
-        }),
+        agenda: options
+            .agenda
+            .then(|| super::agenda::agenda_lines(register, meeting)),
+        agenda_timing: options
+            .agenda
+            .then(|| agenda::agenda_timing(meeting))
+            .flatten(),
         decisions: options
             .decisions
             .then(|| meeting.decisions.iter().map(|d| d.text.clone()).collect()),

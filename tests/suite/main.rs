@@ -12,6 +12,7 @@ mod app_harness;
 mod common;
 mod cpu_renderer;
 
+mod agenda;
 mod bad_input;
 mod calendar;
 mod calendar_checks;
@@ -42,6 +43,7 @@ mod strict_values;
 mod timeline_layout;
 mod tracking;
 mod ui_action_items;
+mod ui_agenda;
 mod ui_app;
 mod ui_commitments;
 mod ui_dashboard;

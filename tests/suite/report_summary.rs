@@ -28,8 +28,13 @@ fn delegate(name: &str, title: &str) -> Delegate {
     }
 }
 
-fn agenda(title: &str, notes: &str, outcome: &str) -> AgendaLine {
+fn agenda(number: &str, title: &str, notes: &str, outcome: &str) -> AgendaLine {
     AgendaLine {
+        number: number.into(),
+        level: 0,
+        // The sample meeting has no times, and its items no minutes.
+        start: None,
+        minutes: None,
         title: title.into(),
         lead: None,
         notes: notes.into(),
@@ -96,21 +101,25 @@ fn sample_summary_in_full() {
         apologies: Some(vec![]),
         agenda: Some(vec![
             agenda(
+                "1",
                 "Military planning across the full range of capabilities",
                 "Part of detailed military planning led by the UK and French Chiefs of Defence over the last month. Planning so far has looked across the full range of military capabilities from Europe and beyond.",
                 "",
             ),
             agenda(
+                "2",
                 "How participating nations can contribute their own capabilities",
                 "To ensure Ukraine’s future security, whether by strengthening Ukrainian capacity or direct contributions.",
                 "",
             ),
             agenda(
+                "3",
                 "Objectives: reassure, support and protect Ukraine",
                 "To ensure that any peace settlement secures against the risk of future Russian aggression.",
                 "Solid progress, as a Coalition, on building a multi-national effort to support Ukraine’s transition to peace time in a position of strength.",
             ),
         ]),
+        agenda_timing: None,
         decisions: Some(vec![
             "Reaffirm the commitment to work together to drive progress towards a just and lasting peace in Ukraine.".into(),
             "Continue to meet regularly to drive progress and generate firm commitments in pursuit of a just and lasting peace in Ukraine.".into(),

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
+use super::agenda;
+use crate::model::agenda::move_agenda_item;
 use crate::model::{
     ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record, Register,
 };
@@ -12,15 +14,11 @@ use crate::ui::{focus, theme, widgets};
 /// A change to a list's order or length, applied after the list is drawn
 /// so the loop never changes the list it walks.
 enum ListChange {
-    Up(usize),
-    Down(usize),
     Remove(usize),
 }
 
 fn apply<T>(list: &mut Vec<T>, change: Option<ListChange>) {
     match change {
-        Some(ListChange::Up(i)) if i > 0 && i < list.len() => list.swap(i - 1, i),
-        Some(ListChange::Down(i)) if i + 1 < list.len() => list.swap(i, i + 1),
         Some(ListChange::Remove(i)) if i < list.len() => {
             list.remove(i);
         }
@@ -30,36 +28,26 @@ fn apply<T>(list: &mut Vec<T>, change: Option<ListChange>) {
 
 pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
     let people = super::people_by_name(register);
-    let count = meeting.agenda.len();
+    let outline = agenda::Outline::of(meeting);
     let mut change = None;
+    let mut moved = None;
     for (i, item) in meeting.agenda.iter_mut().enumerate() {
-        let n = i + 1;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let n = outline.number(i);
+        let n = n.as_str();
+        let frame = egui::Frame::group(ui.style()).outer_margin(outline.margin(i));
+        let framed = frame.show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(format!("{n}."));
+                agenda::item_heading_ui(ui, &outline, id, i);
                 let title = ui
                     .add(
                         TextEdit::singleline(&mut item.title)
                             .id_salt(("agenda-title", id.0, i))
                             .hint_text("Agenda item title")
-                            .desired_width(360.0),
+                            .desired_width(agenda::title_width(ui)),
                     )
                     .accessible_name(format!("Agenda item {n} title"));
                 focus::at_field(ui, title, Record::Meeting(id), Field::Agenda(i));
-                let up = ui
-                    .add_enabled(i > 0, egui::Button::new("Up").small())
-                    .on_hover_text("Move up")
-                    .accessible_name(format!("Move agenda item {n} up"));
-                if up.clicked() {
-                    change = Some(ListChange::Up(i));
-                }
-                let down = ui
-                    .add_enabled(n < count, egui::Button::new("Down").small())
-                    .on_hover_text("Move down")
-                    .accessible_name(format!("Move agenda item {n} down"));
-                if down.clicked() {
-                    change = Some(ListChange::Down(i));
-                }
+                agenda::move_buttons_ui(ui, &outline, i, &mut moved);
                 if ui
                     .small_button("×")
                     .on_hover_text("Remove this agenda item")
@@ -77,6 +65,7 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                         widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
                     })
                     .accessible_name(format!("Lead of agenda item {n}"));
+                    agenda::minutes_row(ui, id, i, n, &mut item.minutes);
                     text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
                     text_row(
                         ui,
@@ -87,8 +76,13 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                     );
                 });
         });
+        agenda::drop_on_item(ui, &framed.response, i, &mut moved);
     }
     apply(&mut meeting.agenda, change);
+    if let Some(moved) = moved {
+        move_agenda_item(&mut meeting.agenda, moved);
+    }
+    agenda::timing_ui(ui, meeting);
     if ui.button("Add agenda item").clicked() {
         meeting.agenda.push(AgendaItem::default());
         // The officer clicked to write one: the keyboard goes to it.
@@ -99,7 +93,7 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
 
 /// A row of an agenda item; its field is named for the item, since every
 /// item has a "Notes" and an "Outcome".
-fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: usize) {
+fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: &str) {
     widgets::form_row(ui, label, |ui| {
         ui.add(
             TextEdit::multiline(text)

@@ -2,6 +2,7 @@
 //! selected one. The panel never changes the register itself: it edits a
 //! copy of the selected meeting and sends the copy back as one edit.
 
+mod agenda;
 mod attendance;
 mod details;
 mod list;

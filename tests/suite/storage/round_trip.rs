@@ -148,14 +148,22 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             delegates: delegates.into_iter().map(PersonId).collect(),
             note,
         });
-    let agenda = (text(), prop::option::of(ids()), text(), text()).prop_map(
-        |(title, lead, notes, outcome)| AgendaItem {
+    let agenda = (
+        text(),
+        prop::option::of(ids()),
+        text(),
+        text(),
+        0..=2u8,
+        prop::option::of(any::<u16>()),
+    )
+        .prop_map(|(title, lead, notes, outcome, level, minutes)| AgendaItem {
             title,
             lead: lead.map(PersonId),
             notes,
             outcome,
-        },
-    );
+            level,
+            minutes,
+        });
     let owner = prop_oneof![
         ids().prop_map(|id| ActionOwner::Participant(ParticipantId(id))),
         ids().prop_map(|id| ActionOwner::Person(PersonId(id))),
