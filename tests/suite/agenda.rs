@@ -262,8 +262,13 @@ fn printed_agenda_has_numbers_start_times_and_durations() {
             ..AgendaItem::default()
         },
     ];
-    let summary =
-        report::meeting_summary(&register, MINISTERS, &SummaryOptions::default()).unwrap();
+    let summary = report::meeting_summary(
+        &register,
+        MINISTERS,
+        &SummaryOptions::default(),
+        crate::common::today(),
+    )
+    .unwrap();
     let lines = summary.agenda.clone().unwrap();
     let shown: Vec<_> = lines
         .iter()
