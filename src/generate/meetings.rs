@@ -79,6 +79,7 @@ pub(super) fn meetings(
                 lead: None,
                 notes: "Discussion of national contributions and delivery timelines.".into(),
                 outcome: "Noted; secretariat to follow up.".into(),
+                marking: None,
             })
             .collect();
         register.meetings.insert(
@@ -105,12 +106,14 @@ pub(super) fn meetings(
                 agenda,
                 decisions: vec![Decision {
                     text: "Continue to meet regularly.".into(),
+                    marking: None,
                 }],
                 actions: vec![ActionItem {
                     text: "Circulate updated contribution tables".into(),
                     owner: participants.first().copied().map(ActionOwner::Participant),
                     due: Some(date + Days::new(14)),
                     done: held,
+                    marking: None,
                 }],
                 statement: "The coalition met to review progress on commitments.".into(),
                 marking: "OFFICIAL".into(),

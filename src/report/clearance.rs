@@ -23,7 +23,7 @@ impl Clearance {
     pub fn of(register: &Register, records: &[Record], today: NaiveDate) -> Clearance {
         let mut clearance = Clearance::default();
         for &record in records {
-            let refused = register.marking_refusal(record);
+            let refused = register.marking_refusals(&[record]);
             let problems: Vec<Problem> = match record {
                 Record::Meeting(id) => register.meeting_problems_of(id, today),
                 Record::Commitment(id) => register.commitment_problems_of(id, today),
@@ -34,7 +34,7 @@ impl Clearance {
             clearance.warnings.extend(
                 problems
                     .into_iter()
-                    .filter(|p| refused.is_none() || !p.message.contains("marking"))
+                    .filter(|p| refused.is_empty() || !p.message.contains("marking"))
                     .map(|p| p.message),
             );
             clearance.refusals.extend(refused);

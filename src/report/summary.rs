@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::edition::{Edition, edition_parts};
 use super::format::{long_date, money, quantity, times};
 use super::{Paper, ReportError};
 use crate::model::{
@@ -28,6 +29,8 @@ pub struct SummaryOptions {
     /// accident.
     pub include_restricted: bool,
     pub paper: Paper,
+    /// The level the edition is releasable at; `None` prints the full one.
+    pub edition: Option<String>,
 }
 
 impl Default for SummaryOptions {
@@ -42,6 +45,7 @@ impl Default for SummaryOptions {
             notes: true,
             include_restricted: false,
             paper: Paper::A4,
+            edition: None,
         }
     }
 }
@@ -124,6 +128,10 @@ pub struct MeetingSummary {
     pub register_name: String,
     /// The highest marking among the meeting and everything included.
     pub marking: String,
+    /// "OFFICIAL edition"; `None` for the full edition.
+    pub edition: Option<String>,
+    /// "2 items are omitted from this edition."; `None` for the full one.
+    pub omitted: Option<String>,
     pub paper: Paper,
     pub title: String,
     /// "Defence ministers, session 4"; `None` outside a series.
@@ -165,6 +173,7 @@ pub fn meeting_summary(
     options: &SummaryOptions,
 ) -> Result<MeetingSummary, ReportError> {
     let meeting = register.meeting(id).ok_or(ReportError::NoSuchMeeting(id))?;
+    let mut edition = Edition::of_meeting(register, id, options.edition.as_deref())?;
     let date = meeting.date;
     let delegate = |person, participant: Option<ParticipantId>| {
         let found = register.person(person);
@@ -234,6 +243,21 @@ pub fn meeting_summary(
         .filter(|(_, c)| c.announced_at == Some(id))
         .collect();
     announced.sort_by_key(|(cid, c)| (rank(c.participant), c.title.to_lowercase(), **cid));
+    // Every commitment the full edition would print is judged, so an
+    // unknown marking refuses each edition, not only the full one.
+    let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
+        .chain(
+            announced
+                .iter()
+                .filter(|_| options.commitments)
+                .map(|(cid, _)| Record::Commitment(**cid)),
+        )
+        .collect();
+    let refusals = register.marking_refusals(&includes);
+    if options.commitments {
+        announced = edition.keep(announced.into_iter().map(|c| (c, c.1.marking.as_str())));
+    }
+    let parts = edition_parts(&mut edition, meeting, options);
     let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
     for (_, commitment) in &announced {
         if let Some(value) = &commitment.value
@@ -262,25 +286,7 @@ pub fn meeting_summary(
         })
         .collect();
 
-    let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
-        .chain(
-            announced
-                .iter()
-                .filter(|_| options.commitments)
-                .map(|(cid, _)| Record::Commitment(**cid)),
-        )
-        .collect();
-    let included_markings = std::iter::once(meeting.marking.as_str()).chain(
-        announced
-            .iter()
-            .filter(|_| options.commitments)
-            .map(|(_, c)| c.marking.as_str()),
-    );
-    let marking = register
-        .highest_marking(included_markings)
-        .unwrap_or(register.lowest_marking())
-        .to_string();
-    let refusals = register.marking_refusals(&includes);
+    let marking = edition.marking();
 
     let text = |wanted: bool, text: &str| (wanted && !text.trim().is_empty()).then(|| text.into());
     let series = meeting.series.map(|s| {
@@ -296,6 +302,8 @@ pub fn meeting_summary(
     Ok(MeetingSummary {
         register_name: register.name.clone(),
         marking,
+        edition: edition.name(),
+        omitted: edition.omitted_note(),
         paper: options.paper,
         title: meeting.title.clone(),
         series,
@@ -317,7 +325,7 @@ pub fn meeting_summary(
         attendance: options.attendance.then_some(attendance),
         apologies: options.attendance.then_some(apologies),
         agenda: options.agenda.then(|| {
-            meeting
+            parts
                 .agenda
                 .iter()
                 .map(|item| AgendaLine {
@@ -330,9 +338,9 @@ pub fn meeting_summary(
         }),
         decisions: options
             .decisions
-            .then(|| meeting.decisions.iter().map(|d| d.text.clone()).collect()),
+            .then(|| parts.decisions.iter().map(|d| d.text.clone()).collect()),
         actions: options.actions.then(|| {
-            meeting
+            parts
                 .actions
                 .iter()
                 .map(|a| ActionLine {
@@ -356,7 +364,7 @@ pub fn meeting_summary(
         }),
         statement: text(options.statement, &meeting.statement),
         notes: text(options.notes, &meeting.notes),
-        restricted_notes: text(options.include_restricted, &meeting.restricted_notes),
+        restricted_notes: text(parts.restricted_notes, &meeting.restricted_notes),
         attendance_heading: if held {
             "Attendance"
         } else {

@@ -31,6 +31,7 @@ mod model;
 mod problem_words;
 mod problems;
 mod register_settings;
+mod report_editions;
 mod report_pages;
 mod report_pdf;
 mod report_summary;

@@ -29,12 +29,14 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
             owner: Some(GBR.into()),
             due: Some(date(2025, 7, 1)),
             done: false,
+            marking: None,
         },
         ActionItem {
             text: "General secretariat to book the room".into(),
             owner: None,
             due: None,
             done: true,
+            marking: None,
         },
     ];
     state.doc.apply(Edit::Meeting(MINISTERS, Some(meeting)));

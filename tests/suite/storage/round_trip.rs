@@ -149,6 +149,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             lead: lead.map(PersonId),
             notes,
             outcome,
+            marking: None,
         },
     );
     let owner = prop_oneof![
@@ -167,6 +168,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             owner,
             due,
             done,
+            marking: None,
         });
     (
         (
@@ -188,7 +190,11 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         (
             prop::collection::btree_map(ids(), attendance, 0..3),
             prop::collection::vec(agenda, 0..3),
-            prop::collection::vec(text().prop_map(|text| Decision { text }), 0..2),
+            prop::collection::vec(
+                (text(), prop::option::of(text()))
+                    .prop_map(|(text, marking)| Decision { text, marking }),
+                0..2,
+            ),
             prop::collection::vec(action, 0..3),
             text(),
             text(),
@@ -225,6 +231,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 marking,
                 // Added to Meeting by the meetings branch; not generated yet.
                 notes: String::new(),
+                // Added by the editions branch; not generated yet.
+                restricted_marking: None,
             },
         )
 }
