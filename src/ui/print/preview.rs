@@ -116,6 +116,11 @@ impl PrintPreview {
             Report::Summary(id) => register
                 .meeting(id)
                 .map(|m| format!("summary {} {}", m.date, m.title))
+                // Two editions saved side by side keep apart.
+                .map(|stem| match &self.options.edition {
+                    Some(level) => format!("{stem} {level} edition"),
+                    None => stem,
+                })
                 .unwrap_or_else(|| "summary".into()),
             Report::Attendance(id) => register
                 .session_series(id)
@@ -168,6 +173,7 @@ impl PrintPreview {
     ) {
         let idle = self.busy.is_none() && self.question.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
+        ui.add_enabled_ui(idle, |ui| self.edition_ui(ui, register));
         ui.separator();
         // Taken out for the frame, so the buttons below may change the preview.
         let mut shown = std::mem::take(&mut self.shown);
