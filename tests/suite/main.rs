@@ -52,6 +52,7 @@ mod ui_looking;
 mod ui_meeting_flow;
 mod ui_meetings;
 mod ui_opening;
+mod ui_part_markings;
 mod ui_participants;
 mod ui_print;
 mod ui_problems;

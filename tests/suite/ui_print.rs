@@ -334,4 +334,3 @@ fn releasable_at_prints_the_edition_without_what_is_marked_higher() {
         Some("1 item is omitted from this edition.")
     );
 }
-
