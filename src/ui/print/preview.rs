@@ -46,7 +46,8 @@ pub struct PrintPreview {
     /// The data on screen and what stands between it and the printer, kept
     /// until the register, the options or the day change: building a
     /// summary every frame made the preview the slowest window.
-    pub(super) shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
+    /// (Boxed, like the pages: its key holds the options.)
+    pub(super) shown: Box<RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>>,
 }
 
 /// What the preview shows: the data (or why there is none) and its clearance.
@@ -66,7 +67,7 @@ impl PrintPreview {
             pages: Box::default(),
             viewer: Viewer::default(),
             sent_to_printer: false,
-            shown: RevisionCache::default(),
+            shown: Box::default(),
         }
     }
 
