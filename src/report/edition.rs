@@ -58,21 +58,21 @@ impl<'r> Edition<'r> {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(", ");
-            let known_as = register.markings.get(own).map_or_else(
-                || {
-                    "The meeting's marking is not one of the register's levels, so it has no \
-                     edition below the full one"
-                        .to_string()
-                },
-                |marking| {
-                    format!(
-                        "{} is itself marked {marking}, so it has no edition releasable at \
-                         {level}: choose one of {allowed}",
-                        register.known_as(Record::Meeting(id))
-                    )
-                },
-            );
-            return Err(ReportError::Edition(known_as));
+            let meeting_named = register.known_as(Record::Meeting(id));
+            let why = match register.markings.get(own) {
+                Some(marking) => format!(
+                    "{meeting_named} is itself marked {marking}, so it has no edition \
+                     releasable at {level}: choose one of {allowed}"
+                ),
+                // Its own marking cannot be ranked: `check` and the
+                // refusal say so; no edition can be worked out either.
+                None => format!(
+                    "{meeting_named} is marked \u{201c}{}\u{201d}, which is not one of the \
+                     register's levels, so it has no edition releasable at {level}",
+                    meeting.marking
+                ),
+            };
+            return Err(ReportError::Edition(why));
         }
         edition.level = Some(level.to_string());
         Ok(edition)

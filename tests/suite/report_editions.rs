@@ -197,6 +197,15 @@ fn an_unknown_level_or_one_below_the_meeting_is_refused_in_a_sentence() {
          OFFICIAL-SENSITIVE, so it has no edition releasable at OFFICIAL: choose one of \
          OFFICIAL-SENSITIVE, SECRET"
     );
+    r.meetings.get_mut(&MINISTERS).unwrap().marking = "OFFICAL".into();
+    let unrankable = report::meeting_summary(&r, MINISTERS, &edition("SECRET"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        unrankable,
+        "The meeting \u{201c}Defence ministers\u{201d} (2025-04-10) is marked \u{201c}OFFICAL\u{201d}, \
+         which is not one of the register's levels, so it has no edition releasable at SECRET"
+    );
 }
 
 #[test]
