@@ -334,3 +334,39 @@ fn releasable_at_prints_the_edition_without_what_is_marked_higher() {
         Some("1 item is omitted from this edition.")
     );
 }
+
+#[test]
+fn releasable_at_offers_no_level_below_the_meetings_own_marking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), false);
+    let mut meeting = harness
+        .state()
+        .document()
+        .register()
+        .meeting(DEFENCE_MINISTERS)
+        .unwrap()
+        .clone();
+    meeting.marking = "OFFICIAL-SENSITIVE".into();
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(coalition_desk::edit::Edit::Meeting(
+            DEFENCE_MINISTERS,
+            Some(meeting),
+        ));
+    harness.run_steps(2);
+    click(&mut harness, "Releasable at");
+    assert!(
+        harness
+            .get_by_label("OFFICIAL")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        !harness
+            .get_by_label("OFFICIAL-SENSITIVE")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

@@ -13,9 +13,14 @@ const FULL: &str = "Full";
 impl PrintPreview {
     /// The edition to print; only a meeting summary has editions.
     pub(super) fn edition_ui(&mut self, ui: &mut Ui, register: &Register) {
-        if !matches!(self.report, Report::Summary(_)) {
+        let Report::Summary(id) = self.report else {
             return;
-        }
+        };
+        // The meeting's own marking covers the rest of the record, so no
+        // edition goes below it (the core refuses one; offering it would
+        // only lead there).
+        let own = register.meeting(id).map(|m| m.marking.as_str());
+        let lowest = own.map_or(0, |marking| register.marking_rank(marking));
         let edition = &mut self.options.edition;
         ui.horizontal(|ui| {
             ui.label(RichText::new("Releasable at:").strong());
@@ -24,9 +29,21 @@ impl PrintPreview {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(edition, None, FULL)
                         .on_hover_text("Everything, at the highest marking it includes");
-                    for level in &register.markings {
-                        ui.selectable_value(edition, Some(level.clone()), level)
-                            .on_hover_text(format!("Leave out whatever is marked above {level}"));
+                    for (rank, level) in register.markings.iter().enumerate() {
+                        let possible = rank >= lowest;
+                        let hint = if possible {
+                            format!("Leave out whatever is marked above {level}")
+                        } else {
+                            format!(
+                                "The meeting itself is marked {}, so no edition goes below it",
+                                own.unwrap_or_default()
+                            )
+                        };
+                        ui.add_enabled_ui(possible, |ui| {
+                            ui.selectable_value(edition, Some(level.clone()), level)
+                                .on_hover_text(&hint)
+                                .on_disabled_hover_text(&hint);
+                        });
                     }
                 })
                 .response
