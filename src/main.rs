@@ -70,6 +70,9 @@ enum Action {
         include_restricted: bool,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// Print the edition releasable at this marking level: whatever is marked higher is left out.
+        #[arg(long, value_name = "LEVEL")]
+        edition: Option<String>,
     },
     /// Print the attendance record of a session series to PDF.
     Attendance {
@@ -158,11 +161,13 @@ fn main() -> ExitCode {
             output,
             include_restricted,
             paper,
+            edition,
         }) => {
             let request = SummaryRequest {
                 meeting: &meeting,
                 include_restricted,
                 paper: paper.into(),
+                edition: edition.as_deref(),
             };
             cli::print::summary(&file, &request, &output, today)
         }

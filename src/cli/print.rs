@@ -16,6 +16,9 @@ pub struct SummaryRequest<'a> {
     pub meeting: &'a str,
     pub include_restricted: bool,
     pub paper: Paper,
+    /// The level the edition is releasable at, as typed; `None` for the
+    /// full edition.
+    pub edition: Option<&'a str>,
 }
 
 /// Writes the summary of the meeting named by id or date; the records it
@@ -31,11 +34,13 @@ pub fn summary(
     let SummaryRequest {
         include_restricted,
         paper,
+        edition,
         ..
     } = *request;
     let options = SummaryOptions {
         include_restricted,
         paper,
+        edition: edition.map(|typed| level_named(&register, typed)),
         ..SummaryOptions::default()
     };
     let summary = report::meeting_summary(&register, id, &options, today)?;
@@ -50,7 +55,22 @@ pub fn summary(
         summary.marking,
         output.display()
     );
+    if let (Some(edition), Some(omitted)) = (&summary.edition, &summary.omitted) {
+        println!("It is the {edition}. {omitted}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The register's level the officer typed, whatever its case
+/// (`official` is OFFICIAL); as typed when there is none, for the
+/// edition's refusal to name.
+fn level_named(register: &Register, typed: &str) -> String {
+    register
+        .markings
+        .iter()
+        .find(|level| level.eq_ignore_ascii_case(typed.trim()))
+        .cloned()
+        .unwrap_or_else(|| typed.to_string())
 }
 
 /// Writes the attendance record of the series named by id or name; the

@@ -80,6 +80,7 @@ pub(super) fn meetings(
                 notes: "Discussion of national contributions and delivery timelines.".into(),
                 outcome: "Noted; secretariat to follow up.".into(),
                 minutes: Some(30),
+                marking: None,
                 ..AgendaItem::default()
             })
             .collect();
@@ -107,12 +108,14 @@ pub(super) fn meetings(
                 agenda,
                 decisions: vec![Decision {
                     text: "Continue to meet regularly.".into(),
+                    marking: None,
                 }],
                 actions: vec![ActionItem {
                     text: "Circulate updated contribution tables".into(),
                     owner: participants.first().copied().map(ActionOwner::Participant),
                     due: Some(date + Days::new(14)),
                     done: held,
+                    marking: None,
                 }],
                 statement: "The coalition met to review progress on commitments.".into(),
                 marking: "OFFICIAL".into(),

@@ -8,12 +8,16 @@ use super::{Record, Register};
 
 impl Register {
     /// Why the markings of `records` make a document that includes them
-    /// unmarkable, one sentence a record; empty when every marking is one
-    /// of the register's levels.
+    /// unmarkable, one sentence a record or a meeting's marked part; empty
+    /// when every marking is one of the register's levels.
     pub fn marking_refusals(&self, records: &[Record]) -> Vec<String> {
         records
             .iter()
-            .filter_map(|&record| self.marking_refusal(record))
+            .flat_map(|&record| {
+                self.marking_refusal(record)
+                    .into_iter()
+                    .chain(self.part_marking_refusals(record))
+            })
             .collect()
     }
 

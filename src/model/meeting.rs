@@ -158,6 +158,9 @@ pub struct AgendaItem {
     pub lead: Option<PersonId>,
     pub notes: String,
     pub outcome: String,
+    /// Its own protective marking; `None` follows the meeting's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marking: Option<String>,
 }
 
 /// Something the meeting decided.
@@ -165,6 +168,9 @@ pub struct AgendaItem {
 #[serde(default, deny_unknown_fields)]
 pub struct Decision {
     pub text: String,
+    /// Its own protective marking; `None` follows the meeting's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marking: Option<String>,
 }
 
 /// Who owes what by when.
@@ -178,6 +184,9 @@ pub struct ActionItem {
     #[serde(deserialize_with = "super::text_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub done: bool,
+    /// Its own protective marking; `None` follows the meeting's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marking: Option<String>,
 }
 
 /// One session of the coalition, held or planned.
@@ -216,6 +225,10 @@ pub struct Meeting {
     pub statement: String,
     /// Notes that are printed only when the officer asks for them.
     pub restricted_notes: String,
+    /// The restricted notes' own protective marking; `None` follows the
+    /// meeting's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted_marking: Option<String>,
     pub marking: String,
 }
 
@@ -265,6 +278,7 @@ impl Default for Meeting {
             notes: String::new(),
             statement: String::new(),
             restricted_notes: String::new(),
+            restricted_marking: None,
             marking: String::new(),
         }
     }

@@ -12,6 +12,7 @@ mod ids;
 mod markings;
 mod meeting;
 mod naming;
+mod part_markings;
 mod participant;
 mod person;
 mod record_problems;
@@ -41,6 +42,7 @@ pub use meeting::{
     MeetingState,
 };
 pub use naming::KnownAs;
+pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use references::{Record, Reference};

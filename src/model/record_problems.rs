@@ -120,6 +120,7 @@ impl Register {
             );
         }
         self.check_marking(label, &meeting.marking, record, report);
+        self.check_part_markings(label, id, meeting, report);
         if meeting
             .convenors
             .iter()

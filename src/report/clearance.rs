@@ -27,7 +27,7 @@ impl Clearance {
             clearance.refusals.push(error.to_string());
         }
         for &record in records {
-            let refused = register.marking_refusal(record);
+            let refused = register.marking_refusals(&[record]);
             let problems: Vec<Problem> = match record {
                 Record::Meeting(id) => register.meeting_problems_of(id, today),
                 Record::Commitment(id) => register.commitment_problems_of(id, today),
@@ -38,7 +38,7 @@ impl Clearance {
             clearance.warnings.extend(
                 problems
                     .into_iter()
-                    .filter(|p| refused.is_none() || !p.message.contains("marking"))
+                    .filter(|p| refused.is_empty() || !p.message.contains("marking"))
                     .map(|p| p.message),
             );
             clearance.refusals.extend(refused);

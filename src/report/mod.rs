@@ -6,6 +6,7 @@
 mod agenda;
 mod attendance;
 mod clearance;
+mod edition;
 mod format;
 mod glyphs;
 mod pages;
@@ -15,6 +16,7 @@ mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
 pub use clearance::Clearance;
+pub use edition::{Edition, EditionParts, edition_parts, unknown_level};
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
 pub use summary::{
@@ -58,6 +60,10 @@ pub enum ReportError {
     /// The document would misstate its marking; each line says why.
     #[error("The document cannot be printed:\n  {}", .0.join("\n  "))]
     Refused(Vec<String>),
+    /// No such edition of the record: the level is unknown, or below the
+    /// meeting's own marking.
+    #[error("{0}")]
+    Edition(String),
     #[error("The report data could not be prepared ({0})")]
     Data(#[from] serde_json::Error),
     /// The template failed; a bug in the program, not in the register.

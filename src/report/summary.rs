@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::edition::{Edition, edition_parts};
 use super::format::{long_date, money, quantity, times};
 use super::{Paper, ReportError};
 use crate::model::agenda;
@@ -30,6 +31,8 @@ pub struct SummaryOptions {
     /// accident.
     pub include_restricted: bool,
     pub paper: Paper,
+    /// The level the edition is releasable at; `None` prints the full one.
+    pub edition: Option<String>,
 }
 
 impl Default for SummaryOptions {
@@ -44,6 +47,7 @@ impl Default for SummaryOptions {
             notes: true,
             include_restricted: false,
             paper: Paper::A4,
+            edition: None,
         }
     }
 }
@@ -134,6 +138,10 @@ pub struct MeetingSummary {
     pub register_name: String,
     /// The highest marking among the meeting and everything included.
     pub marking: String,
+    /// "OFFICIAL edition"; `None` for the full edition.
+    pub edition: Option<String>,
+    /// "2 items are omitted from this edition."; `None` for the full one.
+    pub omitted: Option<String>,
     pub paper: Paper,
     pub title: String,
     /// "CoW/DM/2025/04": names the document in every language edition.
@@ -190,6 +198,7 @@ pub fn meeting_summary(
     let reference = register
         .meeting_reference(id, revision)
         .ok_or(ReportError::NoSuchMeeting(id))?;
+    let mut edition = Edition::of_meeting(register, id, options.edition.as_deref())?;
     let date = meeting.date;
     let delegate = |person, participant: Option<ParticipantId>| {
         let found = register.person(person);
@@ -259,6 +268,21 @@ pub fn meeting_summary(
         .filter(|(_, c)| c.announced_at == Some(id))
         .collect();
     announced.sort_by_key(|(cid, c)| (rank(c.participant), c.title.to_lowercase(), **cid));
+    // Every commitment the full edition would print is judged, so an
+    // unknown marking refuses each edition, not only the full one.
+    let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
+        .chain(
+            announced
+                .iter()
+                .filter(|_| options.commitments)
+                .map(|(cid, _)| Record::Commitment(**cid)),
+        )
+        .collect();
+    let mut refusals = register.marking_refusals(&includes);
+    if options.commitments {
+        announced = edition.keep(announced.into_iter().map(|c| (c, c.1.marking.as_str())));
+    }
+    let parts = edition_parts(&mut edition, meeting, options);
     let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
     for (_, commitment) in &announced {
         if let Some(value) = &commitment.value
@@ -287,25 +311,7 @@ pub fn meeting_summary(
         })
         .collect();
 
-    let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
-        .chain(
-            announced
-                .iter()
-                .filter(|_| options.commitments)
-                .map(|(cid, _)| Record::Commitment(**cid)),
-        )
-        .collect();
-    let included_markings = std::iter::once(meeting.marking.as_str()).chain(
-        announced
-            .iter()
-            .filter(|_| options.commitments)
-            .map(|(_, c)| c.marking.as_str()),
-    );
-    let marking = register
-        .highest_marking(included_markings)
-        .unwrap_or(register.lowest_marking())
-        .to_string();
-    let mut refusals = register.marking_refusals(&includes);
+    let marking = edition.marking();
     let reference = reference.unwrap_or_else(|error| {
         refusals.push(error.to_string());
         String::new()
@@ -325,6 +331,8 @@ pub fn meeting_summary(
     Ok(MeetingSummary {
         register_name: register.name.clone(),
         marking,
+        edition: edition.name(),
+        omitted: edition.omitted_note(),
         paper: options.paper,
         // An accessible PDF has no empty heading (PDF/UA): an untitled
         // meeting is named by its date, which `check` asks to put right.
@@ -354,18 +362,25 @@ pub fn meeting_summary(
             .collect(),
         attendance: options.attendance.then_some(attendance),
         apologies: options.attendance.then_some(apologies),
-        agenda: options
-            .agenda
-            .then(|| super::agenda::agenda_lines(register, meeting)),
+        // Numbered and timed from the whole agenda, so an item keeps its
+        // number and start in every edition.
+        agenda: options.agenda.then(|| {
+            super::agenda::agenda_lines(register, meeting)
+                .into_iter()
+                .zip(&meeting.agenda)
+                .filter(|(_, item)| parts.agenda.iter().any(|kept| std::ptr::eq(*kept, *item)))
+                .map(|(line, _)| line)
+                .collect()
+        }),
         agenda_timing: options
             .agenda
             .then(|| agenda::agenda_timing(meeting))
             .flatten(),
         decisions: options
             .decisions
-            .then(|| meeting.decisions.iter().map(|d| d.text.clone()).collect()),
+            .then(|| parts.decisions.iter().map(|d| d.text.clone()).collect()),
         actions: options.actions.then(|| {
-            meeting
+            parts
                 .actions
                 .iter()
                 .map(|a| ActionLine {
@@ -389,7 +404,7 @@ pub fn meeting_summary(
         }),
         statement: text(options.statement, &meeting.statement),
         notes: text(options.notes, &meeting.notes),
-        restricted_notes: text(options.include_restricted, &meeting.restricted_notes),
+        restricted_notes: text(parts.restricted_notes, &meeting.restricted_notes),
         attendance_heading: if held {
             "Attendance"
         } else {

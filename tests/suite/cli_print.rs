@@ -151,3 +151,68 @@ fn a_summary_whose_marking_cannot_be_worked_out_is_refused_with_no_file() {
     assert!(said.contains("\u{201c}OFFICIAL-SENSITVE\u{201d}"), "{said}");
     assert!(!dir.path().join("summary.pdf").exists());
 }
+
+#[test]
+fn summary_edition_leaves_out_what_is_marked_higher_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let output = desk(
+        &[
+            "summary",
+            "register.ron",
+            "--meeting",
+            "2025-04-10",
+            "-o",
+            "official.pdf",
+            "--edition",
+            "official",
+        ],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("(OFFICIAL) to"), "the page marking: {said}");
+    assert!(
+        said.contains("It is the OFFICIAL edition. 1 item is omitted from this edition."),
+        "{said}"
+    );
+    let pages = crate::report_pdf::pages(&std::fs::read(dir.path().join("official.pdf")).unwrap());
+    assert!(
+        pages
+            .iter()
+            .all(|page| !page.contains("OFFICIAL-SENSITIVE"))
+    );
+}
+
+#[test]
+fn summary_edition_at_an_unknown_level_is_refused_naming_the_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let output = desk(
+        &[
+            "summary",
+            "register.ron",
+            "--meeting",
+            "2025-04-10",
+            "-o",
+            "public.pdf",
+            "--edition",
+            "PUBLIC",
+        ],
+        dir.path(),
+    );
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(
+            "\u{201c}PUBLIC\u{201d} is not one of the register's marking levels (OFFICIAL, \
+             OFFICIAL-SENSITIVE, SECRET), so there is no edition releasable at it"
+        ),
+        "{said}"
+    );
+    assert!(!dir.path().join("public.pdf").exists());
+}

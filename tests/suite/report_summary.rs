@@ -67,6 +67,8 @@ fn sample_summary_in_full() {
         // The meeting is OFFICIAL; the French example commitment it
         // includes is OFFICIAL-SENSITIVE, so the whole summary is.
         marking: "OFFICIAL-SENSITIVE".into(),
+        edition: None,
+        omitted: None,
         paper: Paper::A4,
         title: "Coalition of the Willing — Defence ministers".into(),
         // The sample's session has no number, so its reference has none.
@@ -214,6 +216,7 @@ fn sections_left_out_and_their_markings_with_them() {
         notes: false,
         include_restricted: false,
         paper: Paper::Letter,
+        edition: None,
     };
     let summary =
         report::meeting_summary(&register, SAMPLE_MEETING, &options, crate::common::today())

@@ -315,3 +315,63 @@ fn print_preview_snapshot() {
     until_shown(&mut harness, "as it prints");
     harness.snapshot("print_preview");
 }
+
+#[test]
+fn releasable_at_prints_the_edition_without_what_is_marked_higher() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), false);
+    until_shown(&mut harness, "Page 1 of");
+    click(&mut harness, "Releasable at");
+    click(&mut harness, "OFFICIAL");
+    let Some(OnTop::PrintPreview(preview)) = harness.state().on_top() else {
+        panic!("the preview is open");
+    };
+    assert_eq!(preview.options.edition.as_deref(), Some("OFFICIAL"));
+    let Ok(coalition_desk::ui::print::PrintData::Summary(summary)) =
+        preview.data(harness.state().document().register())
+    else {
+        panic!("the summary can be printed");
+    };
+    assert_eq!(summary.marking, "OFFICIAL");
+    assert_eq!(summary.edition.as_deref(), Some("OFFICIAL edition"));
+    assert_eq!(
+        summary.omitted.as_deref(),
+        Some("1 item is omitted from this edition.")
+    );
+}
+
+#[test]
+fn releasable_at_offers_no_level_below_the_meetings_own_marking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), false);
+    let mut meeting = harness
+        .state()
+        .document()
+        .register()
+        .meeting(DEFENCE_MINISTERS)
+        .unwrap()
+        .clone();
+    meeting.marking = "OFFICIAL-SENSITIVE".into();
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(coalition_desk::edit::Edit::Meeting(
+            DEFENCE_MINISTERS,
+            Some(meeting),
+        ));
+    harness.run_steps(2);
+    click(&mut harness, "Releasable at");
+    assert!(
+        harness
+            .get_by_label("OFFICIAL")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        !harness
+            .get_by_label("OFFICIAL-SENSITIVE")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

@@ -11,6 +11,8 @@ use crate::model::{
 };
 use crate::ui::{focus, theme, widgets};
 
+use super::part_marking::part_marking_ui;
+
 /// A change to a list's order or length, applied after the list is drawn
 /// so the loop never changes the list it walks.
 enum ListChange {
@@ -74,6 +76,19 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                         ("agenda-outcome", id.0, i),
                         n,
                     );
+                    let part = format!("agenda item {n}");
+                    widgets::form_row(ui, "Marking", |ui| {
+                        let salt = ("agenda-marking", id.0, i);
+                        part_marking_ui(
+                            ui,
+                            salt,
+                            register,
+                            &meeting.marking,
+                            &mut item.marking,
+                            &part,
+                        )
+                    })
+                    .accessible_name(format!("Marking of {part}"));
                 });
         });
         agenda::drop_on_item(ui, &framed.response, i, &mut moved);
@@ -105,12 +120,22 @@ fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize
     .accessible_name(format!("{label} of agenda item {n}"));
 }
 
-pub(super) fn decisions_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
+pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
     let mut change = None;
     for (i, decision) in meeting.decisions.iter_mut().enumerate() {
         let n = i + 1;
         ui.horizontal(|ui| {
             ui.strong(format!("{n}."));
+            let salt = ("decision-marking", id.0, i);
+            let part = format!("decision {n}");
+            part_marking_ui(
+                ui,
+                salt,
+                register,
+                &meeting.marking,
+                &mut decision.marking,
+                &part,
+            );
             let text = ui
                 .add(
                     TextEdit::multiline(&mut decision.text)
@@ -154,7 +179,7 @@ pub(super) fn actions_ui(
     };
     for (i, action) in meeting.actions.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            if action_ui(ui, register, id, i, action, dates) {
+            if action_ui(ui, register, id, i, action, dates, &meeting.marking) {
                 change = Some(ListChange::Remove(i));
             }
         });
@@ -194,12 +219,23 @@ fn action_ui(
     i: usize,
     action: &mut ActionItem,
     dates: ActionDates,
+    meeting_marking: &str,
 ) -> bool {
     let n = i + 1;
     let overdue = !action.done && action.due.is_some_and(|due| due < dates.today);
     ui.set_width(ui.available_width());
     ui.horizontal_top(|ui| {
         ui.strong(format!("{n}."));
+        let salt = ("action-marking", id.0, i);
+        let part = format!("action {n}");
+        part_marking_ui(
+            ui,
+            salt,
+            register,
+            meeting_marking,
+            &mut action.marking,
+            &part,
+        );
         let text = ui
             .add(
                 TextEdit::multiline(&mut action.text)
@@ -269,7 +305,7 @@ fn owner_ui(
         .response
 }
 
-pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
+pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
     let record = Record::Meeting(id);
     ui.label("Public statement");
     let statement = ui
@@ -301,6 +337,10 @@ pub(super) fn statement_ui(ui: &mut Ui, id: MeetingId, meeting: &mut Meeting) {
                 .strong()
                 .color(ui.visuals().warn_fg_color),
         );
+        let part = "the restricted notes";
+        let salt = ("restricted-marking", id.0);
+        let own = &mut meeting.restricted_marking;
+        part_marking_ui(ui, salt, register, &meeting.marking, own, part);
     });
     let restricted = ui
         .add(

@@ -7,6 +7,7 @@ mod attendance;
 mod details;
 mod list;
 mod minutes;
+mod part_marking;
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -272,13 +273,13 @@ fn editor_ui(
                 minutes::agenda_ui(ui, register, id, &mut meeting)
             });
             section(ui, "Decisions", id, |ui| {
-                minutes::decisions_ui(ui, id, &mut meeting)
+                minutes::decisions_ui(ui, register, id, &mut meeting)
             });
             section(ui, "Action items", id, |ui| {
                 minutes::actions_ui(ui, register, id, &mut meeting, today)
             });
             section(ui, "Statement and notes", id, |ui| {
-                minutes::statement_ui(ui, id, &mut meeting)
+                minutes::statement_ui(ui, register, id, &mut meeting)
             });
         });
     if meeting != *original {

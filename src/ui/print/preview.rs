@@ -46,7 +46,8 @@ pub struct PrintPreview {
     /// The data on screen and what stands between it and the printer, kept
     /// until the register, the options or the day change: building a
     /// summary every frame made the preview the slowest window.
-    pub(super) shown: RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
+    /// (Boxed, like the pages: its key holds the options.)
+    pub(super) shown: Box<RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>>,
     /// The day the window was last drawn: the issue date the document
     /// prints, on screen and in the file alike.
     pub(super) today: NaiveDate,
@@ -69,7 +70,7 @@ impl PrintPreview {
             pages: Box::default(),
             viewer: Viewer::default(),
             sent_to_printer: false,
-            shown: RevisionCache::default(),
+            shown: Box::default(),
             today: NaiveDate::default(),
         }
     }
@@ -122,6 +123,11 @@ impl PrintPreview {
             Report::Summary(id) => register
                 .meeting(id)
                 .map(|m| format!("summary {} {}", m.date, m.title))
+                // Two editions saved side by side keep apart.
+                .map(|stem| match &self.options.edition {
+                    Some(level) => format!("{stem} {level} edition"),
+                    None => stem,
+                })
                 .unwrap_or_else(|| "summary".into()),
             Report::Attendance(id) => register
                 .session_series(id)
@@ -175,6 +181,7 @@ impl PrintPreview {
         self.today = today;
         let idle = self.busy.is_none() && self.question.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
+        ui.add_enabled_ui(idle, |ui| self.edition_ui(ui, register));
         ui.separator();
         // Taken out for the frame, so the buttons below may change the preview.
         let mut shown = std::mem::take(&mut self.shown);

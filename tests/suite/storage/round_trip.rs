@@ -163,6 +163,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             outcome,
             level,
             minutes,
+            marking: None,
         });
     let owner = prop_oneof![
         ids().prop_map(|id| ActionOwner::Participant(ParticipantId(id))),
@@ -180,6 +181,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             owner,
             due,
             done,
+            marking: None,
         });
     (
         (
@@ -201,7 +203,11 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         (
             prop::collection::btree_map(ids(), attendance, 0..3),
             prop::collection::vec(agenda, 0..3),
-            prop::collection::vec(text().prop_map(|text| Decision { text }), 0..2),
+            prop::collection::vec(
+                (text(), prop::option::of(text()))
+                    .prop_map(|(text, marking)| Decision { text, marking }),
+                0..2,
+            ),
             prop::collection::vec(action, 0..3),
             text(),
             text(),
@@ -238,6 +244,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 marking,
                 // Added to Meeting by the meetings branch; not generated yet.
                 notes: String::new(),
+                // Added by the editions branch; not generated yet.
+                restricted_marking: None,
             },
         )
 }

@@ -50,6 +50,7 @@ pub(super) fn two_sessions() -> Register {
         owner: Some(GBR.into()),
         due: Some(date(2025, 5, 1)),
         done: false,
+        marking: None,
     });
     first.actions.push(ActionItem {
         text: "Done already".into(),

@@ -47,9 +47,11 @@ fn search_finds_decisions_actions_and_notes_at_their_place() {
     let meeting = r.meetings.get_mut(&MINISTERS).unwrap();
     meeting.decisions.push(Decision {
         text: "Adopt the framework.".into(),
+        ..Decision::default()
     });
     meeting.decisions.push(Decision {
         text: "Establish a maritime coordination cell in Odesa.".into(),
+        ..Decision::default()
     });
     meeting.actions.push(ActionItem {
         text: "Circulate the terms of reference to capitals".into(),
