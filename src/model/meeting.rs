@@ -3,7 +3,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionOwner, ParticipantId, PersonId, SeriesId};
+use super::{ActionOwner, ParticipantId, PersonId, RecordLife, SeriesId};
 
 /// Where the meeting stands.
 #[derive(
@@ -212,6 +212,10 @@ pub struct Meeting {
     /// Notes that are printed only when the officer asks for them.
     pub restricted_notes: String,
     pub marking: String,
+    /// The life of the meeting's record: draft, circulated, approved,
+    /// revisions. Left out of the file while it is an untouched draft.
+    #[serde(skip_serializing_if = "RecordLife::is_untouched")]
+    pub record: RecordLife,
 }
 
 impl Meeting {
@@ -261,6 +265,7 @@ impl Default for Meeting {
             statement: String::new(),
             restricted_notes: String::new(),
             marking: String::new(),
+            record: RecordLife::default(),
         }
     }
 }

@@ -12,6 +12,7 @@ mod meeting;
 mod naming;
 mod participant;
 mod person;
+mod record_life;
 mod record_problems;
 mod references;
 mod register;
@@ -37,6 +38,9 @@ pub use meeting::{
 pub use naming::KnownAs;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
+pub use record_life::{
+    FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
+};
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};

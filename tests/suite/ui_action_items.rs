@@ -37,7 +37,10 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
             done: true,
         },
     ];
-    state.doc.apply(Edit::Meeting(MINISTERS, Some(meeting)));
+    state
+        .doc
+        .apply(Edit::Meeting(MINISTERS, Some(meeting)))
+        .unwrap();
     state.panel.open(MINISTERS);
     harness.run();
     harness
