@@ -19,6 +19,7 @@ mod calendar_readers;
 mod calendar_time_zones;
 mod check_rules;
 mod cli;
+mod cli_approve;
 mod cli_errors;
 mod cli_lookup;
 mod cli_print;
