@@ -8,6 +8,7 @@ mod clearance;
 mod format;
 mod pages;
 mod pdf;
+mod record;
 mod summary;
 mod world;
 
@@ -15,6 +16,7 @@ pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, a
 pub use clearance::Clearance;
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
+pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
 pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, SummaryOptions, meeting_summary,

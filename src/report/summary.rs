@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::format::{long_date, money, quantity, times};
+use super::record::{RecordStanding, record_standing};
 use super::{Paper, ReportError};
 use crate::model::{
     AttendanceStatus, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record, Register,
@@ -27,6 +28,8 @@ pub struct SummaryOptions {
     /// Off unless the officer ticks it: restricted notes never print by
     /// accident.
     pub include_restricted: bool,
+    /// The change log of the record's revisions, as an annex.
+    pub change_log: bool,
     pub paper: Paper,
 }
 
@@ -41,6 +44,7 @@ impl Default for SummaryOptions {
             statement: true,
             notes: true,
             include_restricted: false,
+            change_log: false,
             paper: Paper::A4,
         }
     }
@@ -148,6 +152,8 @@ pub struct MeetingSummary {
     /// "Attendance" for a held session; "Expected delegations" for one
     /// not yet held, whose list says who is invited, not who came.
     pub attendance_heading: String,
+    /// Draft or approved, its revision, and the change log if asked for.
+    pub record: RecordStanding,
     /// The meeting and the commitments the summary prints, whose markings
     /// decide the document's.
     #[serde(skip)]
@@ -363,6 +369,7 @@ pub fn meeting_summary(
             "Expected delegations"
         }
         .into(),
+        record: record_standing(register, meeting, options.change_log),
         includes,
         refusals,
     })

@@ -34,6 +34,7 @@ mod problems;
 mod register_settings;
 mod report_pages;
 mod report_pdf;
+mod report_record;
 mod report_summary;
 mod storage;
 mod strict_reading;
