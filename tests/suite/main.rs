@@ -56,6 +56,7 @@ mod ui_opening;
 mod ui_participants;
 mod ui_print;
 mod ui_problems;
+mod ui_record_life;
 mod ui_records;
 mod ui_shell;
 mod ui_start;
