@@ -47,12 +47,27 @@ pub fn move_record(
     Ok(Edit::Meeting(id, Some(meeting)))
 }
 
-/// The meetings `edit` names, as they are before it: what
-/// [`check_and_note`] compares the register with afterwards.
-pub fn meetings_before(register: &Register, edit: &Edit) -> Vec<(MeetingId, Meeting)> {
-    let mut found = Vec::new();
-    collect(register, edit, &mut found);
-    found
+/// What [`check_and_note`] needs of the register before an edit: the
+/// meetings the edit names, and for names in a refusal or a revision the
+/// whole register, kept only when one of those records has a life to
+/// guard (a deleted participant is named as it was).
+#[derive(Debug)]
+pub struct Before {
+    meetings: Vec<(MeetingId, Meeting)>,
+    register: Option<Register>,
+}
+
+/// The state [`check_and_note`] compares the register with after `edit`.
+pub fn meetings_before(register: &Register, edit: &Edit) -> Before {
+    let mut meetings = Vec::new();
+    collect(register, edit, &mut meetings);
+    let guarded = meetings
+        .iter()
+        .any(|(_, m)| m.record.is_locked() || !m.record.revisions.is_empty());
+    Before {
+        meetings,
+        register: guarded.then(|| register.clone()),
+    }
 }
 
 fn collect(register: &Register, edit: &Edit, found: &mut Vec<(MeetingId, Meeting)>) {
@@ -76,12 +91,10 @@ fn collect(register: &Register, edit: &Edit, found: &mut Vec<(MeetingId, Meeting
 /// Refuses the edit just applied if it changed an approved record, and
 /// otherwise notes what it changed in each record's open revision.
 /// `before` is [`meetings_before`] of the edit.
-pub fn check_and_note(
-    register: &mut Register,
-    before: &[(MeetingId, Meeting)],
-) -> Result<(), EditRefused> {
-    for (id, old) in before {
-        let title = || register.meeting_title(*id);
+pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), EditRefused> {
+    for (id, old) in &before.meetings {
+        let names = before.register.as_ref().unwrap_or(register);
+        let title = || names.meeting_title(*id);
         let Some(new) = register.meeting(*id) else {
             if old.record.is_locked() {
                 return Err(EditRefused::ApprovedDeleted(title()));
@@ -89,10 +102,10 @@ pub fn check_and_note(
             continue;
         };
         if old.record.is_locked() {
-            if let Some(change) = content_changes(register, old, new).into_iter().next() {
+            if let Some(change) = content_changes(names, old, new).into_iter().next() {
                 return Err(EditRefused::ApprovedContent {
                     meeting: title(),
-                    field: change.field.to_lowercase(),
+                    field: lower_first(&change.field),
                 });
             }
             if !new.record.history.starts_with(&old.record.history)
@@ -102,7 +115,10 @@ pub fn check_and_note(
             }
             continue;
         }
-        let changes = content_changes(register, old, new);
+        if old.record.revisions.is_empty() {
+            continue;
+        }
+        let changes = content_changes(names, old, new);
         if changes.is_empty() {
             continue;
         }
@@ -307,4 +323,12 @@ fn join(parts: &[&str]) -> String {
         .filter(|p| !p.is_empty())
         .collect();
     parts.join("; ")
+}
+
+/// "Attendance of France" as it reads mid-sentence: "attendance of France".
+fn lower_first(field: &str) -> String {
+    let mut chars = field.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
