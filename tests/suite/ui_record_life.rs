@@ -149,3 +149,59 @@ fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
          changed: Only an approved record can be revised; this one is Draft"
     );
 }
+
+#[test]
+fn snapshot_of_an_approved_revised_record() {
+    use coalition_desk::model::RecordMove;
+    use coalition_desk::ui::app::{CoalitionDeskApp, Settings};
+
+    let app = CoalitionDeskApp::with_settings(
+        Settings::default(),
+        Startup::Sample,
+        crate::app_harness::today(),
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
+    let approve = || RecordMove::Approve {
+        at: Some(DEFENCE_MINISTERS),
+        by: "The defence ministers".into(),
+    };
+    run(
+        &mut harness,
+        Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(8)),
+    );
+    let reason = "The location was not recorded".to_string();
+    run(
+        &mut harness,
+        Command::MoveRecord(DEFENCE_MINISTERS, RecordMove::Revise { reason }, day(20)),
+    );
+    let mut meeting = register(&harness)
+        .meeting(DEFENCE_MINISTERS)
+        .unwrap()
+        .clone();
+    meeting.location = "Lancaster House, London".into();
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(coalition_desk::edit::Edit::Meeting(
+            DEFENCE_MINISTERS,
+            Some(meeting),
+        ))
+        .unwrap();
+    run(
+        &mut harness,
+        Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(22)),
+    );
+    run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
+    click(&mut harness, "History and revisions");
+    harness.remove_cursor();
+    harness.run();
+    assert!(disabled(&harness, "Title"));
+    harness.snapshot("record_approved_revised");
+}

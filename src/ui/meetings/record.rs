@@ -307,7 +307,7 @@ fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
         );
         for change in &revision.changes {
             ui.label(format!(
-                "  {}: “{}” → “{}”",
+                "    {}: was “{}”, now “{}”",
                 change.field, change.before, change.after
             ));
         }
