@@ -359,3 +359,23 @@ fn an_old_file_without_a_record_reads_as_a_draft_and_an_untouched_draft_is_not_w
     assert_eq!(meeting.record.state(), RecordState::Draft);
     assert!(!ron::to_string(&meeting).unwrap().contains("record"));
 }
+
+#[test]
+fn deleting_what_a_record_s_life_names_asks_first_and_keeps_the_history_as_written() {
+    let document = approved_document();
+    let register = document.register();
+    let said = |target| -> Vec<String> {
+        register
+            .references_to(target)
+            .into_iter()
+            .map(|r| r.description)
+            .collect()
+    };
+    assert!(said(Record::Participant(FRA)).contains(
+        &"the record's circulation list of meeting Defence ministers (2025-04-10)".into()
+    ));
+    assert_eq!(
+        said(Record::Meeting(MAY)),
+        vec!["the record's approval of meeting Defence ministers (2025-04-10)".to_string()]
+    );
+}
