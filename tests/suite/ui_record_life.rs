@@ -4,14 +4,27 @@
 
 use coalition_desk::model::{MeetingId, RecordState};
 use coalition_desk::ui::Command;
-use coalition_desk::ui::app::Startup;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::on_top::OnTop;
 use coalition_desk::ui::print::PrintData;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::app_harness::{AppHarness, click, harness, register};
+use crate::app_harness::{AppHarness, click, register, today};
 
 const DEFENCE_MINISTERS: MeetingId = MeetingId(11);
+
+/// The sample in the whole window. The print preview's pages arrive from a
+/// worker thread, each with a repaint, so how many frames settle it
+/// depends on the machine's load.
+fn harness() -> AppHarness {
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(30)
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
 
 fn run(harness: &mut AppHarness, command: Command) {
     let ctx = harness.ctx.clone();
@@ -49,7 +62,7 @@ fn record_state(harness: &AppHarness) -> RecordState {
 
 #[test]
 fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
-    let mut harness = harness(Startup::Sample);
+    let mut harness = harness();
     run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
     assert!(!disabled(&harness, "Title"), "a draft is edited in place");
     harness.get_by_label("Record:");
@@ -130,7 +143,7 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
 
 #[test]
 fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
-    let mut harness = harness(Startup::Sample);
+    let mut harness = harness();
     let before = register(&harness);
     run(
         &mut harness,
@@ -139,7 +152,7 @@ fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
             coalition_desk::model::RecordMove::Revise {
                 reason: "Typo".into(),
             },
-            crate::app_harness::today(),
+            today(),
         ),
     );
     assert_eq!(register(&harness), before);
@@ -153,13 +166,8 @@ fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
 #[test]
 fn snapshot_of_an_approved_revised_record() {
     use coalition_desk::model::RecordMove;
-    use coalition_desk::ui::app::{CoalitionDeskApp, Settings};
 
-    let app = CoalitionDeskApp::with_settings(
-        Settings::default(),
-        Startup::Sample,
-        crate::app_harness::today(),
-    );
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .renderer(crate::cpu_renderer::CpuRenderer::default())
