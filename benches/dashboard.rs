@@ -121,7 +121,7 @@ fn benches(c: &mut Criterion) {
             let mut c = doc.register().commitments[&id].clone();
             flip = !flip;
             c.title = if flip { "A" } else { "B" }.into();
-            doc.apply(Edit::Commitment(id, Some(c)));
+            doc.apply(Edit::Commitment(id, Some(c))).unwrap();
             black_box(cache.figures(doc.register(), doc.revision(), today).overdue)
         })
     });

@@ -2,11 +2,13 @@
 //! register changes; it returns the edit that undoes what it did.
 
 mod attendance;
+mod record_lock;
 
 pub use attendance::{
     add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
     previous_with_attendance,
 };
+pub use record_lock::{EditRefused, check_and_note, content_changes, meetings_before, move_record};
 
 use crate::model::{
     ActionOwner, Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person,

@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use coalition_desk::cli::{self, print::SummaryRequest};
+use coalition_desk::storage::LockHolder;
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
 use coalition_desk::ui::opening::{self, Preload};
 use coalition_desk::{generate, report};
@@ -74,6 +76,22 @@ enum Action {
         #[arg(long, value_name = "LEVEL")]
         edition: Option<String>,
     },
+    /// Approve a meeting's record (refused while the meeting has problems).
+    Approve {
+        file: PathBuf,
+        /// The meeting's id (the number in the file) or the date it was held (YYYY-MM-DD).
+        #[arg(long)]
+        meeting: String,
+        /// The date of the approval (YYYY-MM-DD).
+        #[arg(long)]
+        on: NaiveDate,
+        /// The meeting that approved it, by id or date (usually the next session).
+        #[arg(long)]
+        at: Option<String>,
+        /// Who approved it, e.g. "The defence ministers".
+        #[arg(long, default_value = "")]
+        by: String,
+    },
     /// Print the attendance record of a session series to PDF.
     Attendance {
         file: PathBuf,
@@ -136,7 +154,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // The one place the command line reads the clock: what cannot have
     // happened yet is judged against the real date.
-    let today = chrono::Local::now().date_naive();
+    let now = chrono::Local::now();
+    let today = now.date_naive();
     let result = match cli.command {
         Some(Action::Check { file }) => Ok(cli::check::check(&file, today)),
         Some(Action::Sample { output, force }) => cli::sample::write_sample(&output, force),
@@ -170,6 +189,22 @@ fn main() -> ExitCode {
                 edition: edition.as_deref(),
             };
             cli::print::summary(&file, &request, &output, today)
+        }
+        Some(Action::Approve {
+            file,
+            meeting,
+            on,
+            at,
+            by,
+        }) => {
+            let request = cli::approve::ApproveRequest {
+                meeting: &meeting,
+                on,
+                at: at.as_deref(),
+                by: &by,
+            };
+            let holder = LockHolder::this_process(now.fixed_offset());
+            cli::approve::approve(&file, &request, &holder, today)
         }
         Some(Action::Attendance {
             file,

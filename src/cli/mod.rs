@@ -3,6 +3,7 @@
 //! the clock once and calls these; they print their results and return the
 //! exit code, and every error they return is shown by [`error_line`].
 
+pub mod approve;
 pub mod check;
 pub mod export;
 pub mod lookup;

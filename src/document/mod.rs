@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::edit::{self, Edit};
+use crate::edit::{self, Edit, EditRefused};
 use crate::model::{CommitmentId, MeetingId, Register};
 
 /// State numbers are unique across every document of the process, so a
@@ -136,25 +136,42 @@ impl Document {
     }
 
     /// Applies one edit as its own undo step, described from what it did.
-    pub fn apply(&mut self, edit: Edit) {
-        self.apply_grouped(edit, None);
+    /// An edit that would change an approved record is refused and the
+    /// register is left as it was.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditRefused> {
+        self.apply_grouped(edit, None)
     }
 
     /// Applies one edit as its own undo step, with the caller's words for
     /// it where they say more than the records do ("import of 12
     /// commitments").
-    pub fn apply_labelled(&mut self, edit: Edit, label: impl Into<String>) {
-        self.push_step(edit, None, Some(label.into()));
+    pub fn apply_labelled(
+        &mut self,
+        edit: Edit,
+        label: impl Into<String>,
+    ) -> Result<(), EditRefused> {
+        self.push_step(edit, None, Some(label.into()))
     }
 
     /// Applies an edit that belongs to a typing group: consecutive edits
     /// with the same `group` undo as one step until `seal_group` is called.
-    pub fn apply_grouped(&mut self, edit: Edit, group: Option<String>) {
-        self.push_step(edit, group, None);
+    pub fn apply_grouped(&mut self, edit: Edit, group: Option<String>) -> Result<(), EditRefused> {
+        self.push_step(edit, group, None)
     }
 
-    fn push_step(&mut self, edit: Edit, group: Option<String>, label: Option<String>) {
+    fn push_step(
+        &mut self,
+        edit: Edit,
+        group: Option<String>,
+        label: Option<String>,
+    ) -> Result<(), EditRefused> {
+        let before = edit::meetings_before(&self.register, &edit);
         let (reverse, touched) = self.apply_touching(edit);
+        if let Err(refused) = edit::check_and_note(&mut self.register, &before) {
+            // The reverse puts back exactly what the edit replaced.
+            edit::apply(&mut self.register, reverse);
+            return Err(refused);
+        }
         let after = next_state();
         self.note_change(after, touched);
         self.redo.clear();
@@ -182,6 +199,7 @@ impl Document {
         }
         self.group_sealed = group.is_none();
         self.state = after;
+        Ok(())
     }
 
     /// Ends the current typing group: the next edit starts a new step.

@@ -3,7 +3,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionOwner, ParticipantId, PersonId, SeriesId};
+use super::{ActionOwner, ParticipantId, PersonId, RecordLife, SeriesId};
 
 /// Where the meeting stands.
 #[derive(
@@ -230,6 +230,10 @@ pub struct Meeting {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restricted_marking: Option<String>,
     pub marking: String,
+    /// The life of the meeting's record: draft, circulated, approved,
+    /// revisions. Left out of the file while it is an untouched draft.
+    #[serde(skip_serializing_if = "RecordLife::is_untouched")]
+    pub record: RecordLife,
 }
 
 impl Meeting {
@@ -280,6 +284,7 @@ impl Default for Meeting {
             restricted_notes: String::new(),
             restricted_marking: None,
             marking: String::new(),
+            record: RecordLife::default(),
         }
     }
 }

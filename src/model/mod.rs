@@ -15,6 +15,7 @@ mod naming;
 mod part_markings;
 mod participant;
 mod person;
+mod record_life;
 mod record_problems;
 mod references;
 mod register;
@@ -45,6 +46,9 @@ pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
+pub use record_life::{
+    FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
+};
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};

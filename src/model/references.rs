@@ -86,6 +86,15 @@ impl Register {
                     {
                         add(holder, "an action's owner");
                     }
+                    // Kept as written: the record's history is not mended.
+                    if meeting
+                        .record
+                        .history
+                        .iter()
+                        .any(|step| step.circulated_to.contains(&p))
+                    {
+                        add(holder, "the record's circulation list");
+                    }
                 }
                 Record::Person(person) => {
                     if meeting.chairs.contains(&person) {
@@ -114,7 +123,18 @@ impl Register {
                         add(holder, "the series");
                     }
                 }
-                Record::Meeting(_) | Record::Commitment(_) => {}
+                Record::Meeting(m) => {
+                    if m != id
+                        && meeting
+                            .record
+                            .history
+                            .iter()
+                            .any(|step| step.approved_at == Some(m))
+                    {
+                        add(holder, "the record's approval");
+                    }
+                }
+                Record::Commitment(_) => {}
             }
         }
         for (&id, commitment) in &self.commitments {

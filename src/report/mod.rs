@@ -11,6 +11,7 @@ mod format;
 mod glyphs;
 mod pages;
 mod pdf;
+mod record;
 mod summary;
 mod world;
 
@@ -19,6 +20,7 @@ pub use clearance::Clearance;
 pub use edition::{Edition, EditionParts, edition_parts, unknown_level};
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
+pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
 pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, SummaryOptions, meeting_summary,

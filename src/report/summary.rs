@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::edition::{Edition, edition_parts};
 use super::format::{long_date, money, quantity, times};
+use super::record::{RecordStanding, record_standing};
 use super::{Paper, ReportError};
 use crate::model::agenda;
 use crate::model::{
@@ -30,6 +31,8 @@ pub struct SummaryOptions {
     /// Off unless the officer ticks it: restricted notes never print by
     /// accident.
     pub include_restricted: bool,
+    /// The change log of the record's revisions, as an annex.
+    pub change_log: bool,
     pub paper: Paper,
     /// The level the edition is releasable at; `None` prints the full one.
     pub edition: Option<String>,
@@ -46,6 +49,7 @@ impl Default for SummaryOptions {
             statement: true,
             notes: true,
             include_restricted: false,
+            change_log: false,
             paper: Paper::A4,
             edition: None,
         }
@@ -175,6 +179,8 @@ pub struct MeetingSummary {
     /// "Attendance" for a held session; "Expected delegations" for one
     /// not yet held, whose list says who is invited, not who came.
     pub attendance_heading: String,
+    /// Draft or approved, its revision, and the change log if asked for.
+    pub record: RecordStanding,
     /// The meeting and the commitments the summary prints, whose markings
     /// decide the document's.
     #[serde(skip)]
@@ -193,8 +199,8 @@ pub fn meeting_summary(
     today: NaiveDate,
 ) -> Result<MeetingSummary, ReportError> {
     let meeting = register.meeting(id).ok_or(ReportError::NoSuchMeeting(id))?;
-    // Revisions are not recorded yet: every record is its first issue.
-    let revision = None;
+    // A revised record's reference ends " REV n"; its first issue, plain.
+    let revision = Some(super::record_revision(register, id)).filter(|&n| n > 0);
     let reference = register
         .meeting_reference(id, revision)
         .ok_or(ReportError::NoSuchMeeting(id))?;
@@ -411,6 +417,7 @@ pub fn meeting_summary(
             "Expected delegations"
         }
         .into(),
+        record: record_standing(register, meeting, options.change_log),
         includes,
         refusals,
     })

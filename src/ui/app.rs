@@ -218,6 +218,18 @@ impl CoalitionDeskApp {
         });
     }
 
+    /// Says in the status bar why an edit was refused (it changed nothing);
+    /// true when it was.
+    pub fn refused(&mut self, applied: Result<(), crate::edit::EditRefused>) -> bool {
+        match applied {
+            Ok(()) => false,
+            Err(refused) => {
+                self.notify_failure(refused.to_string());
+                true
+            }
+        }
+    }
+
     /// Shows an error the officer must acknowledge, and logs it once.
     pub fn report_error(&mut self, title: &str, text: impl Into<String>) {
         let text = text.into();

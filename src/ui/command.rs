@@ -8,8 +8,11 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CommitmentId, Field, MeetingId, ParticipantId, Record, SeriesId};
+use chrono::NaiveDate;
+
+use crate::model::{CommitmentId, Field, MeetingId, ParticipantId, Record, RecordMove, SeriesId};
 use crate::ui::commitments::CommitmentFilter;
+use crate::ui::meetings::RecordAsk;
 
 /// The panels of the main window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -96,6 +99,10 @@ pub enum Command {
     ExportChangesCsv(MeetingId),
     /// Opens the command palette: every action, found by typing.
     CommandPalette,
+    /// Opens the form for a move in the life of a meeting's record.
+    AskRecordMove(MeetingId, RecordAsk),
+    /// Makes a move in the life of a meeting's record, on a date.
+    MoveRecord(MeetingId, RecordMove, NaiveDate),
 }
 
 /// A delegate the register does not know yet, as typed on an attendance
@@ -333,6 +340,8 @@ impl Command {
             Command::PrintAttendance(_) => "Print attendance…".into(),
             Command::ShowCommitments(_) => "Show these commitments".into(),
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
+            Command::AskRecordMove(_, ask) => ask.label().into(),
+            Command::MoveRecord(..) => "Move the record on".into(),
             _ => String::new(),
         }
     }
@@ -371,6 +380,7 @@ impl Command {
             }
             Command::ShowCommitments(_) => "List the matching commitments",
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
+            Command::AskRecordMove(_, ask) => ask.tooltip(),
             _ => "",
         }
     }

@@ -237,9 +237,13 @@ impl CoalitionDeskApp {
                 Answer::Delete,
             ) => {
                 let edit = edit::delete_with_references(self.workspace.document.register(), target);
-                self.workspace
+                let applied = self
+                    .workspace
                     .document
                     .apply_labelled(edit, format!("delete {description}"));
+                if self.refused(applied) {
+                    return;
+                }
                 self.notify(format!("Deleted {description} (Undo brings it back)"));
             }
             (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {

@@ -215,10 +215,13 @@ impl CoalitionDeskApp {
                 // The register cannot have changed while the review was on
                 // top, so its edits still fit.
                 let count = review.preview.accepted.len();
-                self.workspace.document.apply_labelled(
+                let applied = self.workspace.document.apply_labelled(
                     review.preview.edit(),
                     format!("import of {count} commitments"),
                 );
+                if self.refused(applied) {
+                    return None;
+                }
                 self.notify(format!(
                     "Imported {count} commitments (Undo takes the import back)"
                 ));

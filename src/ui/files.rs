@@ -78,10 +78,13 @@ impl CoalitionDeskApp {
     pub(super) fn recover(&mut self, register: Register, recovery: &Path) {
         let current = self.workspace.document.register().clone();
         if register != current {
-            self.workspace.document.apply_labelled(
+            let applied = self.workspace.document.apply_labelled(
                 crate::edit::replace_register(&current, register),
                 "recovery of unsaved work",
             );
+            if self.refused(applied) {
+                return;
+            }
         }
         self.notify(format!(
             "Recovered unsaved work from {} — Save to keep it",

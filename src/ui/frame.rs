@@ -81,9 +81,11 @@ impl CoalitionDeskApp {
             self.workspace.document.seal_group();
         }
         for edit in out.edits {
-            self.workspace
+            let applied = self
+                .workspace
                 .document
                 .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
+            self.refused(applied);
         }
         for command in out.commands {
             self.run(&ctx, command);

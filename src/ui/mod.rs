@@ -27,6 +27,7 @@ mod problems;
 pub mod register_settings;
 mod run;
 mod run_meetings;
+mod run_record;
 pub mod search;
 mod start;
 pub mod theme;

@@ -113,6 +113,8 @@ impl CoalitionDeskApp {
             Command::ExportCommitmentsCsv => self.export_commitments_csv(),
             Command::ImportCommitmentsCsv => self.import_commitments_csv(),
             Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
+            Command::AskRecordMove(meeting, ask) => self.ask_record_move(meeting, ask),
+            Command::MoveRecord(meeting, step, on) => self.move_record(meeting, step, on),
         }
     }
 
@@ -179,14 +181,20 @@ impl CoalitionDeskApp {
 impl CoalitionDeskApp {
     pub(super) fn new_participant(&mut self) {
         let (id, edit) = new_records::participant(self.workspace.document.register());
-        self.workspace.document.apply(edit);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
         self.settings.tab = Tab::Participants;
         self.workspace.participants.open_new(id);
     }
 
     pub(super) fn new_meeting(&mut self) {
         let (id, edit) = new_records::meeting(self.workspace.document.register(), self.today);
-        self.workspace.document.apply(edit);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
         self.settings.tab = Tab::Meetings;
         self.workspace.meetings.open(id);
     }
@@ -200,9 +208,12 @@ impl CoalitionDeskApp {
             self.notify("Add a participant first: every commitment is made by one");
             return;
         };
-        workspace.document.apply(edit);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
         self.settings.tab = Tab::Commitments;
-        workspace.commitments.open(id);
+        self.workspace.commitments.open(id);
     }
 
     pub(super) fn ask_delete(&mut self, target: Record) {
@@ -211,9 +222,13 @@ impl CoalitionDeskApp {
         let description = register.describe(target);
         if references.is_empty() {
             let delete = edit::delete_with_references(register, target);
-            self.workspace
+            let applied = self
+                .workspace
                 .document
                 .apply_labelled(delete, format!("delete {description}"));
+            if self.refused(applied) {
+                return;
+            }
             self.notify(format!("Deleted {description} (Undo brings it back)"));
         } else {
             self.workspace.ask(Dialog::ConfirmDelete {

@@ -16,7 +16,10 @@ impl CoalitionDeskApp {
             self.notify("That series is no longer in the register");
             return;
         };
-        self.workspace.document.apply(edit);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
         self.settings.tab = Tab::Meetings;
         self.workspace.meetings.open(id);
     }
@@ -33,9 +36,13 @@ impl CoalitionDeskApp {
             return;
         };
         let delegations = plural(count, "delegation");
-        self.workspace
+        let applied = self
+            .workspace
             .document
             .apply_labelled(edit, format!("mark {delegations} present at {title}"));
+        if self.refused(applied) {
+            return;
+        }
         self.notify(format!("Marked {delegations} present at {title}"));
     }
 
@@ -52,9 +59,13 @@ impl CoalitionDeskApp {
             return;
         };
         let from = register.meeting_title(previous);
-        self.workspace
+        let applied = self
+            .workspace
             .document
             .apply_labelled(edit, format!("copy the attendance of {from} to {title}"));
+        if self.refused(applied) {
+            return;
+        }
         self.notify(format!("Copied the attendance of {from}"));
     }
 
@@ -72,9 +83,13 @@ impl CoalitionDeskApp {
             return;
         };
         let name = delegate.name.trim();
-        self.workspace
+        let applied = self
+            .workspace
             .document
             .apply_labelled(edit, format!("add delegate {name} for {country}"));
+        if self.refused(applied) {
+            return;
+        }
         self.notify(format!(
             "Added {name} to the register as a delegate for {country}"
         ));

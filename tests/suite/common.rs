@@ -102,7 +102,7 @@ pub fn harness<'a, P: 'a>(
                 let mut out = coalition_desk::ui::Outbox::default();
                 draw(ui, state, &mut out);
                 for edit in out.edits {
-                    state.doc.apply(edit);
+                    state.doc.apply(edit).unwrap();
                     state.revision += 1;
                 }
             },

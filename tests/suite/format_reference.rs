@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{
     ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Commitment,
-    CommitmentStatus, Decision, Delivery, Meeting, MeetingFormat, MeetingState, Money,
-    OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Register, Role, Route,
-    SeriesException, SessionSeries, StatusChange,
+    CommitmentStatus, Decision, Delivery, FieldChange, Meeting, MeetingFormat, MeetingState, Money,
+    OccurrenceChange, Participant, ParticipantKind, Person, Quantity, RecordLife, RecordState,
+    RecordStep, Register, Revision, Role, Route, SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -101,6 +101,10 @@ fn records() -> Vec<Shape> {
         shape::<SessionSeries>(),
         shape::<SeriesException>(),
         shape::<Meeting>(),
+        shape::<RecordLife>(),
+        shape::<RecordStep>(),
+        shape::<Revision>(),
+        shape::<FieldChange>(),
         shape::<Attendance>(),
         shape::<AgendaItem>(),
         shape::<Decision>(),
@@ -119,6 +123,7 @@ fn choices() -> Vec<Shape> {
         shape::<ParticipantKind>(),
         shape::<MeetingState>(),
         shape::<MeetingFormat>(),
+        shape::<RecordState>(),
         shape::<AttendanceStatus>(),
         shape::<Route>(),
         shape::<CommitmentStatus>(),

@@ -179,7 +179,7 @@ fn document_with_third_session() -> (Document, MeetingId) {
     let r = register();
     let (id, edit) = new_records::meeting_in_series(&r, SERIES, date(2025, 5, 15)).unwrap();
     let mut doc = Document::new(r, Origin::Untitled);
-    doc.apply(edit);
+    doc.apply(edit).unwrap();
     (doc, id)
 }
 
@@ -188,7 +188,7 @@ fn copying_the_previous_session_keeps_statuses_and_delegates_still_in_office() {
     let (mut doc, id) = document_with_third_session();
     let mut held = doc.register().meeting(id).unwrap().clone();
     held.state = MeetingState::Held;
-    doc.apply(Edit::Meeting(id, Some(held)));
+    doc.apply(Edit::Meeting(id, Some(held))).unwrap();
     let before = doc.register().clone();
 
     let edit = edit::copy_previous_attendance(doc.register(), id).unwrap();
@@ -196,7 +196,7 @@ fn copying_the_previous_session_keeps_statuses_and_delegates_still_in_office() {
         edit::previous_with_attendance(doc.register(), id),
         Some(SECOND)
     );
-    doc.apply(edit);
+    doc.apply(edit).unwrap();
     let copied = &doc.register().meeting(id).unwrap().attendance;
     assert_eq!(copied.len(), 3);
     let france = &copied[&ParticipantId(3)];
@@ -237,7 +237,8 @@ fn copied_into_a_session_not_yet_held_everyone_is_invited() {
 #[test]
 fn all_invited_become_present_and_the_meeting_held_in_one_undo_step() {
     let (mut doc, id) = document_with_third_session();
-    doc.apply(edit::copy_previous_attendance(doc.register(), id).unwrap());
+    doc.apply(edit::copy_previous_attendance(doc.register(), id).unwrap())
+        .unwrap();
     // One delegation sends apologies before the day.
     let mut meeting = doc.register().meeting(id).unwrap().clone();
     meeting
@@ -245,7 +246,7 @@ fn all_invited_become_present_and_the_meeting_held_in_one_undo_step() {
         .get_mut(&ParticipantId(5))
         .unwrap()
         .status = AttendanceStatus::Apologies;
-    doc.apply(Edit::Meeting(id, Some(meeting)));
+    doc.apply(Edit::Meeting(id, Some(meeting))).unwrap();
     let before = doc.register().clone();
 
     assert_eq!(
@@ -257,7 +258,8 @@ fn all_invited_become_present_and_the_meeting_held_in_one_undo_step() {
         edit::expected_present(doc.register(), id, date(2025, 5, 14)),
         None
     );
-    doc.apply(edit::expected_present(doc.register(), id, date(2025, 5, 15)).unwrap());
+    doc.apply(edit::expected_present(doc.register(), id, date(2025, 5, 15)).unwrap())
+        .unwrap();
     let meeting = doc.register().meeting(id).unwrap();
     assert_eq!(meeting.state, MeetingState::Held);
     let statuses: Vec<_> = meeting.attendance.values().map(|a| a.status).collect();
@@ -298,7 +300,7 @@ fn a_new_delegate_is_registered_with_a_role_from_the_meeting_and_seated() {
         "Ambassador to NATO",
     )
     .unwrap();
-    doc.apply(edit);
+    doc.apply(edit).unwrap();
     let register = doc.register();
     let (&person, nowak) = register
         .people

@@ -130,7 +130,7 @@ fn run(document: &mut Document, step: &Step) {
         }
     };
     if let Some(edit) = edit {
-        document.apply(edit);
+        document.apply(edit).unwrap();
     }
 }
 
@@ -227,7 +227,9 @@ fn moving_a_session_in_its_series_checks_the_whole_register_again() {
     let (_, _, first) = sessions.next().unwrap();
     let (_, later, mut renumbered) = sessions.nth(1).unwrap();
     renumbered.number = first.number;
-    document.apply(Edit::Meeting(later, Some(renumbered)));
+    document
+        .apply(Edit::Meeting(later, Some(renumbered)))
+        .unwrap();
     let kept = cache.problems(&document, today()).to_vec();
     assert_eq!(cache.full_passes(), 2);
     assert_eq!(kept, document.register().validate(today()));

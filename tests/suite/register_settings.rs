@@ -26,12 +26,14 @@ fn renaming_a_marking_renames_it_in_every_record_as_one_step() {
         uses >= 2,
         "the sample's meeting and commitments are OFFICIAL"
     );
-    document.apply(rename_list_entry(
-        &before,
-        RegisterList::Markings,
-        "OFFICIAL",
-        "UK OFFICIAL",
-    ));
+    document
+        .apply(rename_list_entry(
+            &before,
+            RegisterList::Markings,
+            "OFFICIAL",
+            "UK OFFICIAL",
+        ))
+        .unwrap();
     let after = document.register();
     assert_eq!(after.markings[0], "UK OFFICIAL");
     assert_eq!(
@@ -57,12 +59,14 @@ fn renaming_an_area_leaves_meetings_alone() {
     let uses = list_entry_uses(&register, RegisterList::CapabilityAreas, "Training");
     assert_eq!(uses, 1);
     let mut document = sample();
-    document.apply(rename_list_entry(
-        &register,
-        RegisterList::CapabilityAreas,
-        "Training",
-        "Training & exercises",
-    ));
+    document
+        .apply(rename_list_entry(
+            &register,
+            RegisterList::CapabilityAreas,
+            "Training",
+            "Training & exercises",
+        ))
+        .unwrap();
     assert!(document.register().validate(after_the_sample()).is_empty());
     assert_eq!(
         list_entry_uses(
@@ -93,7 +97,7 @@ fn harness() -> Harness<'static, State> {
                     panel.ui(ui, &context, &mut out);
                 });
                 for edit in out.edits {
-                    document.apply(edit);
+                    document.apply(edit).unwrap();
                 }
             },
             (sample(), RegisterSettingsPanel::default()),

@@ -120,7 +120,7 @@ fn to_unicode(cmap: &[u8]) -> BTreeMap<u32, String> {
     map
 }
 
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -128,7 +128,11 @@ fn engine() -> PrintEngine {
     PrintEngine::new().unwrap()
 }
 
-fn summary_pdf(register: &Register, id: MeetingId, options: &SummaryOptions) -> Vec<String> {
+pub(crate) fn summary_pdf(
+    register: &Register,
+    id: MeetingId,
+    options: &SummaryOptions,
+) -> Vec<String> {
     let summary = report::meeting_summary(register, id, options, crate::common::today()).unwrap();
     pages(&engine().meeting_summary_pdf(&summary).unwrap())
 }

@@ -82,7 +82,9 @@ fn the_reference_and_issue_date_are_on_every_page() {
         );
     }
     // Under the title, on the first page only.
-    assert!(pages[0].contains("—DefenceministersReferenceCoW/DM/2025/04Issued1December2026"));
+    // (The record's standing, "Draft", comes between the title and it.)
+    assert!(pages[0].contains("—DefenceministersDraft"));
+    assert!(pages[0].contains("DraftReferenceCoW/DM/2025/04Issued1December2026"));
     assert!(
         !pages[1].contains("ReferenceCoW"),
         "the line under the title is not repeated"

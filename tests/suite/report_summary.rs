@@ -4,7 +4,7 @@
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
     self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, Paper, Presence, SummaryOptions,
+    Delegate, MeetingSummary, Paper, Presence, RecordStanding, SummaryOptions,
 };
 use coalition_desk::sample;
 use rust_decimal::Decimal;
@@ -173,6 +173,12 @@ fn sample_summary_in_full() {
         notes: Some(meeting.notes.clone()),
         restricted_notes: None,
         attendance_heading: "Attendance".into(),
+        record: RecordStanding {
+            draft: true,
+            revision: None,
+            line: "Draft".into(),
+            changes: None,
+        },
         // The meeting and the commitments printed, in the order printed.
         includes: vec![
             Record::Meeting(MeetingId(11)),
@@ -215,6 +221,7 @@ fn sections_left_out_and_their_markings_with_them() {
         statement: false,
         notes: false,
         include_restricted: false,
+        change_log: false,
         paper: Paper::Letter,
         edition: None,
     };

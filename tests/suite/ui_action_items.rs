@@ -39,7 +39,10 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
             marking: None,
         },
     ];
-    state.doc.apply(Edit::Meeting(MINISTERS, Some(meeting)));
+    state
+        .doc
+        .apply(Edit::Meeting(MINISTERS, Some(meeting)))
+        .unwrap();
     state.panel.open(MINISTERS);
     harness.run();
     harness

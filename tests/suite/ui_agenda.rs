@@ -24,7 +24,10 @@ fn agenda_harness<'a>() -> Harness<'a, State<MeetingsPanel>> {
     let mut meeting = state.doc.register().meeting(MINISTERS).unwrap().clone();
     meeting.start = NaiveTime::from_hms_opt(9, 30, 0);
     meeting.end = NaiveTime::from_hms_opt(10, 30, 0);
-    state.doc.apply(Edit::Meeting(MINISTERS, Some(meeting)));
+    state
+        .doc
+        .apply(Edit::Meeting(MINISTERS, Some(meeting)))
+        .unwrap();
     state.panel.open(MINISTERS);
     harness.run();
     harness

@@ -221,7 +221,7 @@ fn the_print_preview_builds_its_data_once_per_change() {
     let mut renamed = register.clone();
     renamed.name = "Coalition of the Willing (renamed)".into();
     let edit = coalition_desk::edit::replace_register(&register, renamed);
-    harness.state_mut().workspace.document.apply(edit);
+    harness.state_mut().workspace.document.apply(edit).unwrap();
     harness.run();
     assert_eq!(built(&harness), 3, "an edit rebuilds it");
 }

@@ -102,7 +102,7 @@ fn harness() -> Harness<'static, State> {
                     }
                 }
                 for edit in out.edits {
-                    doc.apply(edit);
+                    doc.apply(edit).unwrap();
                 }
             },
             state,

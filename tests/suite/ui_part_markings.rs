@@ -30,7 +30,10 @@ fn meeting_harness<'a>() -> Harness<'a, State<MeetingsPanel>> {
         ..ActionItem::default()
     }];
     meeting.restricted_notes = "Figures given orally".into();
-    state.doc.apply(Edit::Meeting(MINISTERS, Some(meeting)));
+    state
+        .doc
+        .apply(Edit::Meeting(MINISTERS, Some(meeting)))
+        .unwrap();
     state.panel.open(MINISTERS);
     harness.run();
     harness

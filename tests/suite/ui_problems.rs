@@ -52,7 +52,8 @@ fn clicking_a_problem_opens_the_participant_with_the_keyboard_in_its_code() {
         .state_mut()
         .workspace
         .document
-        .apply(Edit::Participant(france, Some(without_code)));
+        .apply(Edit::Participant(france, Some(without_code)))
+        .unwrap();
     harness.run();
     // From another panel, as the officer would be.
     click(&mut harness, "Commitments");
@@ -86,7 +87,8 @@ fn clicking_a_commitment_problem_opens_it_at_its_title() {
         .state_mut()
         .workspace
         .document
-        .apply(Edit::Commitment(id, Some(commitment.clone())));
+        .apply(Edit::Commitment(id, Some(commitment.clone())))
+        .unwrap();
     harness.run();
     let by = register(&harness).participants[&commitment.participant]
         .name
@@ -176,7 +178,8 @@ fn an_action_and_the_notes_are_found_too() {
         .state_mut()
         .workspace
         .document
-        .apply(Edit::Meeting(meeting, Some(minuted)));
+        .apply(Edit::Meeting(meeting, Some(minuted)))
+        .unwrap();
     harness.run();
 
     let find = |harness: &mut AppHarness, words: &str, kind: &str| {
@@ -230,7 +233,8 @@ fn a_persons_problem_opens_their_participant_at_the_role() {
         .state_mut()
         .workspace
         .document
-        .apply(Edit::Person(id, Some(person.clone())));
+        .apply(Edit::Person(id, Some(person.clone())))
+        .unwrap();
     harness.run();
 
     // The role may also leave the person's seats at meetings without one:
@@ -268,7 +272,8 @@ fn a_problem_above_the_meeting_editor_puts_the_keyboard_in_its_field() {
         .state_mut()
         .workspace
         .document
-        .apply(Edit::Meeting(*id, Some(untitled)));
+        .apply(Edit::Meeting(*id, Some(untitled)))
+        .unwrap();
     harness.run();
     click(&mut harness, "Meetings");
     harness.state_mut().workspace.meetings.open(*id);

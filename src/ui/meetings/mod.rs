@@ -8,6 +8,9 @@ mod details;
 mod list;
 mod minutes;
 mod part_marking;
+mod record;
+
+pub use record::{RecordAsk, RecordForm};
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -37,6 +40,8 @@ pub struct MeetingsPanel {
     /// The opening words every meeting's title shares, counted once per
     /// edit: the list leaves them out so the rows tell meetings apart.
     shared_start: RevisionCache<u64, usize>,
+    /// The move in the record's life being asked for, if any.
+    pub record_form: RecordForm,
 }
 
 impl MeetingsPanel {
@@ -76,7 +81,11 @@ impl MeetingsPanel {
                 let problems = self.problems.get_or_update((revision, id, today), || {
                     register.meeting_problems_of(id, today)
                 });
-                editor_ui(ui, register, id, today, problems, &mut self.delegate, out)
+                let drafts = Drafts {
+                    delegate: &mut self.delegate,
+                    record: &mut self.record_form,
+                };
+                editor_ui(ui, register, id, today, problems, drafts, out)
             }
             None => {
                 ui.centered_and_justified(|ui| {
@@ -229,16 +238,25 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
     })
 }
 
+/// What the officer is part-way through typing in the editor.
+struct Drafts<'a> {
+    delegate: &'a mut attendance::DelegateDraft,
+    record: &'a mut RecordForm,
+}
+
 /// The editor for one meeting: edits a copy and sends it back if changed.
+/// An approved record's content is drawn disabled: only its follow-up
+/// (actions done) and its life can change.
 fn editor_ui(
     ui: &mut Ui,
     register: &Register,
     id: MeetingId,
     today: NaiveDate,
     problems: &[Problem],
-    delegate: &mut attendance::DelegateDraft,
+    drafts: Drafts<'_>,
     out: &mut Outbox,
 ) {
+    let Drafts { delegate, record } = drafts;
     let Some(original) = register.meeting(id) else {
         return;
     };
@@ -258,28 +276,45 @@ fn editor_ui(
         }
     });
     super::problems::record_problems_ui(ui, problems, out);
+    record::record_ui(ui, register, id, original, record, out);
+    let locked = original.record.is_locked();
     ui.separator();
     egui::ScrollArea::both()
         .id_salt(("meeting-editor", id.0))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let open = !locked;
             section(ui, "Details", id, |ui| {
-                details::details_ui(ui, register, id, &mut meeting)
+                ui.add_enabled_ui(open, |ui| {
+                    details::details_ui(ui, register, id, &mut meeting)
+                });
             });
             section(ui, "Attendance", id, |ui| {
-                attendance::attendance_ui(ui, register, id, &mut meeting, today, delegate, out)
+                ui.add_enabled_ui(open, |ui| {
+                    attendance::attendance_ui(ui, register, id, &mut meeting, today, delegate, out)
+                });
             });
             section(ui, "Agenda", id, |ui| {
-                minutes::agenda_ui(ui, register, id, &mut meeting)
+                ui.add_enabled_ui(open, |ui| {
+                    minutes::agenda_ui(ui, register, id, &mut meeting)
+                });
             });
             section(ui, "Decisions", id, |ui| {
-                minutes::decisions_ui(ui, register, id, &mut meeting)
+                ui.add_enabled_ui(open, |ui| {
+                    minutes::decisions_ui(ui, register, id, &mut meeting)
+                });
             });
             section(ui, "Action items", id, |ui| {
-                minutes::actions_ui(ui, register, id, &mut meeting, today)
+                if locked {
+                    record::locked_actions_ui(ui, register, &mut meeting);
+                } else {
+                    minutes::actions_ui(ui, register, id, &mut meeting, today);
+                }
             });
             section(ui, "Statement and notes", id, |ui| {
-                minutes::statement_ui(ui, register, id, &mut meeting)
+                ui.add_enabled_ui(open, |ui| {
+                    minutes::statement_ui(ui, register, id, &mut meeting)
+                });
             });
         });
     if meeting != *original {

@@ -282,6 +282,8 @@ impl PrintPreview {
             });
             ui.checkbox(&mut options.include_restricted, "Include restricted notes")
                 .on_hover_text("Restricted notes are left out unless you tick this");
+            ui.checkbox(&mut options.change_log, "Change log annex")
+                .on_hover_text("Add the record's revisions, field by field, as an annex");
         }
         ui.horizontal(|ui| {
             ui.label(RichText::new("Paper:").strong());

@@ -34,7 +34,7 @@ fn deleting_a_participant_mends_every_reference() {
     let target = Record::Participant(FRA);
     let delete = delete_with_references(&original, target);
     let mut document = Document::new(original.clone(), Origin::Sample);
-    document.apply(delete.clone());
+    document.apply(delete.clone()).unwrap();
     let register = document.register();
 
     assert!(register.participant(FRA).is_none());
@@ -118,7 +118,7 @@ fn deletes_of_every_kind_leave_nothing_dangling_and_undo_exactly() {
         assert_eq!(named, holders(&delete, target), "{target:?}");
 
         let mut document = Document::new(original.clone(), Origin::Untitled);
-        document.apply(delete);
+        document.apply(delete).unwrap();
         assert_eq!(document.register().validate(today()), vec![], "{target:?}");
         assert!(document.register().references_to(target).is_empty());
         document.undo();

@@ -24,7 +24,9 @@ fn dirty_follows_the_saved_state_through_undo_and_redo() {
     assert!(!document.can_undo() && !document.can_redo());
     assert!(!document.undo() && !document.redo());
 
-    document.apply(Edit::RenameRegister("Renamed".into()));
+    document
+        .apply(Edit::RenameRegister("Renamed".into()))
+        .unwrap();
     assert!(document.is_dirty());
     assert!(document.undo());
     assert!(!document.is_dirty(), "undone back to the saved state");
@@ -36,8 +38,8 @@ fn dirty_follows_the_saved_state_through_undo_and_redo() {
     document.mark_saved(Origin::File("renamed.ron".into()));
     assert!(!document.is_dirty());
     assert_eq!(document.path(), Some(std::path::Path::new("renamed.ron")));
-    document.apply(retitle(&document, "One"));
-    document.apply(retitle(&document, "Two"));
+    document.apply(retitle(&document, "One")).unwrap();
+    document.apply(retitle(&document, "Two")).unwrap();
     assert!(document.is_dirty());
     document.undo();
     document.undo();
@@ -53,7 +55,9 @@ fn a_new_register_is_clean_until_edited() {
     let mut document = Document::new(Register::new("New"), Origin::Untitled);
     assert!(!document.is_dirty(), "nothing to lose yet");
     assert_eq!(document.path(), None);
-    document.apply(Edit::RenameRegister("Coalition".into()));
+    document
+        .apply(Edit::RenameRegister("Coalition".into()))
+        .unwrap();
     assert!(document.is_dirty());
     document.undo();
     assert!(!document.is_dirty());
@@ -67,7 +71,9 @@ fn a_new_register_is_clean_until_edited() {
 fn typing_in_one_field_undoes_as_one_step() {
     let mut document = Document::new(fixture(), Origin::Sample);
     for typed in ["D", "De", "Def"] {
-        document.apply_grouped(retitle(&document, typed), Some(TITLE.into()));
+        document
+            .apply_grouped(retitle(&document, typed), Some(TITLE.into()))
+            .unwrap();
     }
     assert_eq!(title(&document), "Def");
     assert!(document.undo());
@@ -82,21 +88,35 @@ fn typing_in_one_field_undoes_as_one_step() {
 #[test]
 fn another_field_or_a_seal_starts_a_new_step() {
     let mut document = Document::new(fixture(), Origin::Sample);
-    document.apply_grouped(retitle(&document, "A"), Some(TITLE.into()));
-    document.apply_grouped(retitle(&document, "AB"), Some(TITLE.into()));
+    document
+        .apply_grouped(retitle(&document, "A"), Some(TITLE.into()))
+        .unwrap();
+    document
+        .apply_grouped(retitle(&document, "AB"), Some(TITLE.into()))
+        .unwrap();
     document.seal_group();
-    document.apply_grouped(retitle(&document, "ABC"), Some(TITLE.into()));
-    document.apply_grouped(
-        Edit::RenameRegister("R".into()),
-        Some("register.name".into()),
-    );
-    document.apply_grouped(
-        Edit::RenameRegister("Re".into()),
-        Some("register.name".into()),
-    );
+    document
+        .apply_grouped(retitle(&document, "ABC"), Some(TITLE.into()))
+        .unwrap();
+    document
+        .apply_grouped(
+            Edit::RenameRegister("R".into()),
+            Some("register.name".into()),
+        )
+        .unwrap();
+    document
+        .apply_grouped(
+            Edit::RenameRegister("Re".into()),
+            Some("register.name".into()),
+        )
+        .unwrap();
     // An ungrouped edit between two typing runs also separates them.
-    document.apply(Edit::SetCapabilityAreas(vec!["Air".into()]));
-    document.apply_grouped(retitle(&document, "ABCD"), Some(TITLE.into()));
+    document
+        .apply(Edit::SetCapabilityAreas(vec!["Air".into()]))
+        .unwrap();
+    document
+        .apply_grouped(retitle(&document, "ABCD"), Some(TITLE.into()))
+        .unwrap();
 
     document.undo();
     assert_eq!(title(&document), "ABC");
@@ -121,11 +141,17 @@ fn another_field_or_a_seal_starts_a_new_step() {
 #[test]
 fn typing_after_an_undo_does_not_merge_into_the_redone_step() {
     let mut document = Document::new(fixture(), Origin::Sample);
-    document.apply_grouped(retitle(&document, "A"), Some(TITLE.into()));
-    document.apply_grouped(retitle(&document, "AB"), Some(TITLE.into()));
+    document
+        .apply_grouped(retitle(&document, "A"), Some(TITLE.into()))
+        .unwrap();
+    document
+        .apply_grouped(retitle(&document, "AB"), Some(TITLE.into()))
+        .unwrap();
     document.undo();
     document.redo();
-    document.apply_grouped(retitle(&document, "ABC"), Some(TITLE.into()));
+    document
+        .apply_grouped(retitle(&document, "ABC"), Some(TITLE.into()))
+        .unwrap();
     document.undo();
     assert_eq!(title(&document), "AB");
 }
@@ -133,9 +159,13 @@ fn typing_after_an_undo_does_not_merge_into_the_redone_step() {
 #[test]
 fn saving_seals_the_typing_group() {
     let mut document = Document::new(fixture(), Origin::Sample);
-    document.apply_grouped(retitle(&document, "A"), Some(TITLE.into()));
+    document
+        .apply_grouped(retitle(&document, "A"), Some(TITLE.into()))
+        .unwrap();
     document.mark_saved(Origin::File("saved.ron".into()));
-    document.apply_grouped(retitle(&document, "AB"), Some(TITLE.into()));
+    document
+        .apply_grouped(retitle(&document, "AB"), Some(TITLE.into()))
+        .unwrap();
     document.undo();
     assert_eq!(title(&document), "A");
     assert!(!document.is_dirty(), "the saved text is one undo away");
@@ -144,11 +174,13 @@ fn saving_seals_the_typing_group() {
 #[test]
 fn a_new_edit_clears_redo() {
     let mut document = Document::new(fixture(), Origin::Sample);
-    document.apply(Edit::RenameRegister("One".into()));
-    document.apply(Edit::RenameRegister("Two".into()));
+    document.apply(Edit::RenameRegister("One".into())).unwrap();
+    document.apply(Edit::RenameRegister("Two".into())).unwrap();
     document.undo();
     assert!(document.can_redo());
-    document.apply(Edit::RenameRegister("Three".into()));
+    document
+        .apply(Edit::RenameRegister("Three".into()))
+        .unwrap();
     assert!(!document.can_redo());
     assert!(!document.redo());
     assert_eq!(document.register().name, "Three");
@@ -161,9 +193,9 @@ fn a_new_edit_clears_redo() {
 #[test]
 fn a_step_taken_back_leaves_nothing_to_undo_or_redo() {
     let mut document = Document::new(fixture(), Origin::File("coalition.ron".into()));
-    document.apply(retitle(&document, "One"));
+    document.apply(retitle(&document, "One")).unwrap();
     let made = document.revision();
-    document.apply(retitle(&document, "Two"));
+    document.apply(retitle(&document, "Two")).unwrap();
     assert!(!document.take_back(made), "not while a later step stands");
     assert_eq!(title(&document), "Two");
     document.undo();

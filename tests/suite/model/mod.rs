@@ -6,6 +6,7 @@ mod deletes;
 mod document;
 mod edits;
 mod fixture;
+mod record_life;
 mod records;
 mod sample;
 mod undo_labels;

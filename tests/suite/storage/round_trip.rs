@@ -212,13 +212,23 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             text(),
             text(),
             text(),
+            prop::collection::vec(record_step(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (title, series, number, date, start, end, time_zone),
                 (location, format, state, convenors, chairs),
-                (attendance, agenda, decisions, actions, statement, restricted_notes, marking),
+                (
+                    attendance,
+                    agenda,
+                    decisions,
+                    actions,
+                    statement,
+                    restricted_notes,
+                    marking,
+                    history,
+                ),
             )| Meeting {
                 title,
                 series: series.map(SeriesId),
@@ -246,6 +256,51 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 notes: String::new(),
                 // Added by the editions branch; not generated yet.
                 restricted_marking: None,
+                record: RecordLife {
+                    revisions: history
+                        .iter()
+                        .filter(|s| !s.note.is_empty())
+                        .zip(1..)
+                        .map(|(s, number)| Revision {
+                            number,
+                            date: s.date,
+                            reason: s.note.clone(),
+                            changes: vec![FieldChange {
+                                field: "Location".into(),
+                                before: s.approved_by.clone(),
+                                after: s.note.clone(),
+                            }],
+                        })
+                        .collect(),
+                    history,
+                },
+            },
+        )
+}
+
+fn record_step() -> impl Strategy<Value = RecordStep> {
+    (
+        date(),
+        prop::sample::select(vec![
+            RecordState::Draft,
+            RecordState::Circulated,
+            RecordState::Approved,
+        ]),
+        prop::collection::vec(ids(), 0..3),
+        prop::option::of(date()),
+        prop::option::of(ids()),
+        text(),
+        text(),
+    )
+        .prop_map(
+            |(date, state, to, comments_due, approved_at, approved_by, note)| RecordStep {
+                date,
+                state,
+                circulated_to: to.into_iter().map(ParticipantId).collect(),
+                comments_due,
+                approved_at: approved_at.map(MeetingId),
+                approved_by,
+                note,
             },
         )
 }

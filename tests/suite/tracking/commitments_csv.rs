@@ -24,7 +24,7 @@ fn csv_round_trip_restores_every_commitment() {
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
     assert_eq!(preview.accepted.len(), original.commitments.len());
     let mut doc = Document::new(changed, Origin::Untitled);
-    doc.apply(preview.edit());
+    doc.apply(preview.edit()).unwrap();
     assert_eq!(doc.register().commitments, original.commitments);
     // One undo takes the whole import back.
     assert!(doc.undo());

@@ -48,7 +48,8 @@ fn dashboard_cache_recomputes_only_after_an_edit() {
     doc.apply(coalition_desk::edit::Edit::Commitment(
         CommitmentId(22),
         Some(c),
-    ));
+    ))
+    .unwrap();
     let firm = cache
         .figures(doc.register(), doc.revision(), today())
         .overall

@@ -1,0 +1,84 @@
+//! `approve FILE --meeting ID --on DATE [--at MEETING]`: approves a
+//! meeting's record for scripts, under the same rules as the window and
+//! saved the same safe way (locked, atomic, with a backup).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::document::{Document, Origin};
+use crate::edit;
+use crate::model::RecordMove;
+use crate::storage::{self, LockHolder, RegisterLock};
+
+/// What `approve` is asked to do.
+pub struct ApproveRequest<'a> {
+    /// The meeting whose record is approved: id or date held, as typed.
+    pub meeting: &'a str,
+    pub on: NaiveDate,
+    /// The meeting that approved it: id or date, as typed.
+    pub at: Option<&'a str>,
+    /// Who approved it.
+    pub by: &'a str,
+}
+
+/// Approves the record. A meeting with problems, or a move the rules
+/// refuse, is reported on stderr and the file is left untouched; `holder`
+/// is who takes the register's lock while it is written.
+pub fn approve(
+    file: &Path,
+    request: &ApproveRequest<'_>,
+    holder: &LockHolder,
+    today: NaiveDate,
+) -> anyhow::Result<ExitCode> {
+    // Held from before reading until after writing, so the window or
+    // another script cannot change the file in between.
+    let _lock = RegisterLock::acquire(file, holder)?;
+    let loaded = storage::load(file)?;
+    if let Some(reason) = loaded.read_only_reason() {
+        eprintln!(
+            "The record was not approved: the register was {reason}: {}",
+            file.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let register = &loaded.register;
+    let id = super::find_meeting(register, request.meeting)?;
+    let at = request
+        .at
+        .map(|at| super::find_meeting(register, at))
+        .transpose()?;
+    let title = register.meeting_title(id);
+    let problems = register.meeting_problems_of(id, today);
+    if !problems.is_empty() {
+        eprintln!("The record of {title} was not approved: the meeting has problems to fix first");
+        for problem in &problems {
+            eprintln!("  {problem}");
+        }
+        return Ok(ExitCode::FAILURE);
+    }
+    let step = RecordMove::Approve {
+        at,
+        by: request.by.to_string(),
+    };
+    let edit = match edit::move_record(register, id, step, request.on) {
+        Ok(edit) => edit,
+        Err(refused) => {
+            eprintln!("The record of {title} was not approved: {refused}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut document = Document::new(loaded.register.clone(), Origin::File(file.to_path_buf()));
+    document.apply_labelled(edit, format!("approve the record of {title}"))?;
+    storage::save(file, document.register(), Some(&loaded.stamp))?;
+    let at = at
+        .map(|at| format!(" at {}", register.meeting_title(at)))
+        .unwrap_or_default();
+    println!(
+        "Approved the record of {title} on {}{at}: {}",
+        request.on,
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

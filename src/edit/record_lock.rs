@@ -1,0 +1,334 @@
+//! An approved record is fixed: an edit that would change its content is
+//! refused, and while a revision is open every change to the content is
+//! kept in it (field, before, after). Only follow-up stays editable after
+//! approval: whether an action is done (the record says who owes what, not
+//! whether it has been paid), and the record's own life (circulate,
+//! approve, revise). Everything else the summary prints is the record.
+
+use chrono::NaiveDate;
+
+use crate::model::{FieldChange, Meeting, MeetingId, RecordError, RecordMove, Register};
+
+use super::Edit;
+
+/// Why an edit was refused; the register is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditRefused {
+    #[error(
+        "The record of {meeting} is approved, so its {field} cannot be changed in place: \
+         open a revision first (Revise…)"
+    )]
+    ApprovedContent { meeting: String, field: String },
+    #[error(
+        "The record of {0} is approved, so the meeting cannot be deleted: \
+         open a revision first (Revise…)"
+    )]
+    ApprovedDeleted(String),
+    #[error(
+        "The record of {0} is approved: its history and revisions can only grow, \
+         never be rewritten"
+    )]
+    LifeRewritten(String),
+}
+
+/// The edit that makes `step` on `date` in the life of meeting `id`'s
+/// record, or why the rules refuse it.
+pub fn move_record(
+    register: &Register,
+    id: MeetingId,
+    step: RecordMove,
+    date: NaiveDate,
+) -> Result<Edit, RecordError> {
+    let mut meeting = register
+        .meeting(id)
+        .ok_or(RecordError::MeetingGone(id))?
+        .clone();
+    meeting.move_record(step, date, register)?;
+    Ok(Edit::Meeting(id, Some(meeting)))
+}
+
+/// What [`check_and_note`] needs of the register before an edit: the
+/// meetings the edit names, and for names in a refusal or a revision the
+/// whole register, kept only when one of those records has a life to
+/// guard (a deleted participant is named as it was).
+#[derive(Debug)]
+pub struct Before {
+    meetings: Vec<(MeetingId, Meeting)>,
+    register: Option<Register>,
+}
+
+/// The state [`check_and_note`] compares the register with after `edit`.
+pub fn meetings_before(register: &Register, edit: &Edit) -> Before {
+    let mut meetings = Vec::new();
+    collect(register, edit, &mut meetings);
+    let guarded = meetings
+        .iter()
+        .any(|(_, m)| m.record.is_locked() || !m.record.revisions.is_empty());
+    Before {
+        meetings,
+        register: guarded.then(|| register.clone()),
+    }
+}
+
+fn collect(register: &Register, edit: &Edit, found: &mut Vec<(MeetingId, Meeting)>) {
+    match edit {
+        Edit::Meeting(id, _) => {
+            if let Some(meeting) = register.meeting(*id)
+                && !found.iter().any(|(seen, _)| seen == id)
+            {
+                found.push((*id, meeting.clone()));
+            }
+        }
+        Edit::Batch(edits) => {
+            for edit in edits {
+                collect(register, edit, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Refuses the edit just applied if it changed an approved record, and
+/// otherwise notes what it changed in each record's open revision.
+/// `before` is [`meetings_before`] of the edit.
+pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), EditRefused> {
+    for (id, old) in &before.meetings {
+        let names = before.register.as_ref().unwrap_or(register);
+        let title = || names.meeting_title(*id);
+        let Some(new) = register.meeting(*id) else {
+            if old.record.is_locked() {
+                return Err(EditRefused::ApprovedDeleted(title()));
+            }
+            continue;
+        };
+        if old.record.is_locked() {
+            if let Some(change) = content_changes(names, old, new).into_iter().next() {
+                return Err(EditRefused::ApprovedContent {
+                    meeting: title(),
+                    field: lower_first(&change.field),
+                });
+            }
+            if !new.record.history.starts_with(&old.record.history)
+                || !new.record.revisions.starts_with(&old.record.revisions)
+            {
+                return Err(EditRefused::LifeRewritten(title()));
+            }
+            continue;
+        }
+        if old.record.revisions.is_empty() {
+            continue;
+        }
+        let changes = content_changes(names, old, new);
+        if changes.is_empty() {
+            continue;
+        }
+        let Some(new) = register.meetings.get_mut(id) else {
+            continue;
+        };
+        if let Some(revision) = new.record.open_revision() {
+            for change in changes {
+                merge(&mut revision.changes, change);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds `change` to a revision's list: a field changed twice keeps its
+/// first "before", and a field changed back drops out.
+fn merge(changes: &mut Vec<FieldChange>, change: FieldChange) {
+    match changes.iter().position(|c| c.field == change.field) {
+        Some(at) => {
+            let same = changes
+                .get(at)
+                .is_some_and(|existing| existing.before == change.after);
+            if same {
+                changes.remove(at);
+            } else if let Some(existing) = changes.get_mut(at) {
+                existing.after = change.after;
+            }
+        }
+        None => changes.push(change),
+    }
+}
+
+/// Every field of the record's content that differs between `old` and
+/// `new`, in the order the printed record shows them. Follow-up (an
+/// action's done flag) and the record's life are not content.
+pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut field = |name: String, before: String, after: String| {
+        if before != after {
+            changes.push(FieldChange {
+                field: name,
+                before,
+                after,
+            });
+        }
+    };
+    let series = |m: &Meeting| {
+        m.series
+            .map(|s| {
+                register
+                    .session_series(s)
+                    .map_or_else(|| s.to_string(), |x| x.name.clone())
+            })
+            .unwrap_or_default()
+    };
+    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    let names = |m: &Meeting| {
+        let convenors: Vec<_> = m
+            .convenors
+            .iter()
+            .map(|&p| register.participant_name(p))
+            .collect();
+        convenors.join(", ")
+    };
+    let chairs = |m: &Meeting| {
+        let chairs: Vec<_> = m.chairs.iter().map(|&p| register.person_name(p)).collect();
+        chairs.join(", ")
+    };
+    field("Title".into(), old.title.clone(), new.title.clone());
+    field("Series".into(), series(old), series(new));
+    field(
+        "Number in the series".into(),
+        old.number.map(|n| n.to_string()).unwrap_or_default(),
+        new.number.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    field("Date".into(), old.date.to_string(), new.date.to_string());
+    field(
+        "Start".into(),
+        time(old.start).unwrap_or_default(),
+        time(new.start).unwrap_or_default(),
+    );
+    field(
+        "End".into(),
+        time(old.end).unwrap_or_default(),
+        time(new.end).unwrap_or_default(),
+    );
+    field(
+        "Time zone".into(),
+        old.time_zone.name().into(),
+        new.time_zone.name().into(),
+    );
+    field(
+        "Location".into(),
+        old.location.clone(),
+        new.location.clone(),
+    );
+    field(
+        "Format".into(),
+        old.format.label().into(),
+        new.format.label().into(),
+    );
+    field(
+        "State".into(),
+        old.state.label().into(),
+        new.state.label().into(),
+    );
+    field("Convenors".into(), names(old), names(new));
+    field("Co-chairs".into(), chairs(old), chairs(new));
+    let mut participants: Vec<_> = old
+        .attendance
+        .keys()
+        .chain(new.attendance.keys())
+        .copied()
+        .collect();
+    participants.sort();
+    participants.dedup();
+    for participant in participants {
+        let line = |m: &Meeting| {
+            m.attendance.get(&participant).map_or_else(
+                || "Not recorded".to_string(),
+                |a| {
+                    let delegates: Vec<_> = a
+                        .delegates
+                        .iter()
+                        .map(|&p| register.person_name(p))
+                        .collect();
+                    join(&[a.status.label(), &delegates.join(", "), &a.note])
+                },
+            )
+        };
+        field(
+            format!("Attendance of {}", register.participant_name(participant)),
+            line(old),
+            line(new),
+        );
+    }
+    let agenda = |m: &Meeting, i: usize| {
+        m.agenda.get(i).map_or_else(String::new, |item| {
+            let lead = item
+                .lead
+                .map(|p| format!("lead: {}", register.person_name(p)));
+            join(&[
+                &item.title,
+                lead.as_deref().unwrap_or(""),
+                &item.notes,
+                &item.outcome,
+            ])
+        })
+    };
+    for i in 0..old.agenda.len().max(new.agenda.len()) {
+        field(
+            format!("Agenda item {}", i + 1),
+            agenda(old, i),
+            agenda(new, i),
+        );
+    }
+    let decision = |m: &Meeting, i: usize| m.decisions.get(i).map(|d| d.text.clone());
+    for i in 0..old.decisions.len().max(new.decisions.len()) {
+        field(
+            format!("Decision {}", i + 1),
+            decision(old, i).unwrap_or_default(),
+            decision(new, i).unwrap_or_default(),
+        );
+    }
+    let action = |m: &Meeting, i: usize| {
+        m.actions.get(i).map_or_else(String::new, |a| {
+            let owner = a
+                .owner
+                .map(|o| format!("owner: {}", register.owner_name(o)));
+            let due = a.due.map(|d| format!("due {d}"));
+            join(&[
+                &a.text,
+                owner.as_deref().unwrap_or(""),
+                due.as_deref().unwrap_or(""),
+            ])
+        })
+    };
+    for i in 0..old.actions.len().max(new.actions.len()) {
+        field(format!("Action {}", i + 1), action(old, i), action(new, i));
+    }
+    field("Notes".into(), old.notes.clone(), new.notes.clone());
+    field(
+        "Public statement".into(),
+        old.statement.clone(),
+        new.statement.clone(),
+    );
+    field(
+        "Restricted notes".into(),
+        old.restricted_notes.clone(),
+        new.restricted_notes.clone(),
+    );
+    field("Marking".into(), old.marking.clone(), new.marking.clone());
+    changes
+}
+
+/// The non-empty parts, joined with "; ".
+fn join(parts: &[&str]) -> String {
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("; ")
+}
+
+/// "Attendance of France" as it reads mid-sentence: "attendance of France".
+fn lower_first(field: &str) -> String {
+    let mut chars = field.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}

@@ -1,0 +1,327 @@
+//! The life of a meeting's record: drafted, circulated to the delegations
+//! for comment, approved (usually at the next session), and from then on
+//! fixed, any later change being a numbered revision with its reason. The
+//! editor, the command line and the printed record all go through these
+//! rules, so each is enforced once, here.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Meeting, MeetingId, MeetingState, ParticipantId, Register};
+
+/// Where a meeting's record stands.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum RecordState {
+    #[default]
+    Draft,
+    /// Sent to delegations for comment.
+    Circulated,
+    /// Agreed; the content is fixed until a revision is opened.
+    Approved,
+}
+
+impl RecordState {
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordState::Draft => "Draft",
+            RecordState::Circulated => "Circulated",
+            RecordState::Approved => "Approved",
+        }
+    }
+}
+
+/// One dated step in the record's life.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RecordStep {
+    #[serde(deserialize_with = "super::text_values::date")]
+    pub date: NaiveDate,
+    pub state: RecordState,
+    /// For a circulation: the delegations it went to.
+    pub circulated_to: Vec<ParticipantId>,
+    /// For a circulation: when comments are due.
+    #[serde(deserialize_with = "super::text_values::optional_date")]
+    pub comments_due: Option<NaiveDate>,
+    /// For an approval: the meeting at which it was approved.
+    pub approved_at: Option<MeetingId>,
+    /// For an approval: who approved it ("the defence ministers").
+    pub approved_by: String,
+    /// Why the step was taken, where the rules ask for a reason.
+    pub note: String,
+}
+
+/// One field of the record as a revision changed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FieldChange {
+    /// The field as the officer knows it ("Decision 2", "Attendance of France").
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// A numbered revision of an approved record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Revision {
+    pub number: u32,
+    /// When it was opened.
+    #[serde(deserialize_with = "super::text_values::date")]
+    pub date: NaiveDate,
+    pub reason: String,
+    /// What it changed, in the order the fields were first changed.
+    pub changes: Vec<FieldChange>,
+}
+
+/// The record's life: its dated steps and its revisions. An empty history
+/// is a draft, so files written before records had a life read as drafts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RecordLife {
+    /// Oldest first; the last step's state is the record's.
+    pub history: Vec<RecordStep>,
+    /// Oldest first, numbered 1, 2, …
+    pub revisions: Vec<Revision>,
+}
+
+/// A move the officer asks for. Every move is dated.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordMove {
+    /// Send the record to `to` for comments due by `comments_due`.
+    Circulate {
+        to: Vec<ParticipantId>,
+        comments_due: NaiveDate,
+    },
+    /// Agree the record, at a meeting (usually the next session) and by
+    /// whom, both as known.
+    Approve { at: Option<MeetingId>, by: String },
+    /// Take a circulated record back for redrafting, saying why.
+    Redraft { reason: String },
+    /// Open the next revision of an approved record, saying why.
+    Revise { reason: String },
+}
+
+/// Why a move was refused, in the officer's words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("The record is already {0}")]
+    AlreadyThere(&'static str),
+    #[error("Only the record of a held meeting can be circulated or approved; this meeting is {0}")]
+    NotHeld(&'static str),
+    #[error("The record is approved: it cannot be {0}; open a revision first (Revise…)")]
+    Approved(&'static str),
+    #[error("Only an approved record can be revised; this one is {0}")]
+    NotApproved(&'static str),
+    #[error("Only a circulated record can be taken back for redrafting; this one is {0}")]
+    NotCirculated(&'static str),
+    #[error("Choose at least one delegation to circulate the record to")]
+    NoRecipients,
+    #[error("Comments cannot be due on {due}, before the record is circulated on {date}")]
+    DueBeforeCirculation { due: NaiveDate, date: NaiveDate },
+    #[error("The record cannot be {what} on {date}, before the meeting on {meeting}")]
+    BeforeMeeting {
+        what: &'static str,
+        date: NaiveDate,
+        meeting: NaiveDate,
+    },
+    #[error("The step cannot be dated {date}, before the record's last step ({last})")]
+    BeforeLastStep { date: NaiveDate, last: NaiveDate },
+    #[error("{0} needs a reason")]
+    ReasonRequired(&'static str),
+    #[error("The record cannot be approved at a meeting held before it ({0})")]
+    ApprovedAtEarlierMeeting(String),
+    #[error("The record cannot be approved at {0}: that meeting is not in the register")]
+    NoSuchMeeting(MeetingId),
+    #[error("The meeting {0} is no longer in the register")]
+    MeetingGone(MeetingId),
+}
+
+impl RecordLife {
+    /// Where the record stands now.
+    pub fn state(&self) -> RecordState {
+        self.history.last().map(|s| s.state).unwrap_or_default()
+    }
+
+    /// Whether the record's content is fixed.
+    pub fn is_locked(&self) -> bool {
+        self.state() == RecordState::Approved
+    }
+
+    /// The revision number the record carries ("REV n"); 0 before any.
+    pub fn revision(&self) -> u32 {
+        self.revisions.last().map_or(0, |r| r.number)
+    }
+
+    /// The revision being drafted: the last one, while the record is not
+    /// approved again.
+    pub fn open_revision(&mut self) -> Option<&mut Revision> {
+        if self.is_locked() {
+            return None;
+        }
+        self.revisions.last_mut()
+    }
+
+    /// The step that approved the record as it stands, if it is approved.
+    pub fn approval(&self) -> Option<&RecordStep> {
+        self.history
+            .last()
+            .filter(|s| s.state == RecordState::Approved)
+    }
+
+    /// The latest circulation, if the record is circulated now.
+    pub fn circulation(&self) -> Option<&RecordStep> {
+        self.history
+            .last()
+            .filter(|s| s.state == RecordState::Circulated)
+    }
+
+    /// Whether the record has never moved (left out of the file then).
+    pub fn is_untouched(&self) -> bool {
+        self.history.is_empty() && self.revisions.is_empty()
+    }
+}
+
+/// What the rules need to know of the meetings around the record.
+#[derive(Clone, Copy)]
+struct RecordContext<'a> {
+    meeting_date: NaiveDate,
+    meeting_state: MeetingState,
+    register: &'a Register,
+}
+
+impl Meeting {
+    /// Makes `step` on `date` in the life of this meeting's record, under
+    /// the rules, and records it; `register` names the other meetings.
+    pub fn move_record(
+        &mut self,
+        step: RecordMove,
+        date: NaiveDate,
+        register: &Register,
+    ) -> Result<(), RecordError> {
+        let context = RecordContext {
+            meeting_date: self.date,
+            meeting_state: self.state,
+            register,
+        };
+        self.record.make_move(step, date, context)
+    }
+}
+
+impl RecordLife {
+    fn make_move(
+        &mut self,
+        step: RecordMove,
+        date: NaiveDate,
+        context: RecordContext<'_>,
+    ) -> Result<(), RecordError> {
+        let state = self.state();
+        if let Some(last) = self.history.last()
+            && date < last.date
+        {
+            return Err(RecordError::BeforeLastStep {
+                date,
+                last: last.date,
+            });
+        }
+        let mut record = RecordStep {
+            date,
+            ..RecordStep::default()
+        };
+        match step {
+            RecordMove::Circulate { to, comments_due } => {
+                match state {
+                    RecordState::Approved => return Err(RecordError::Approved("circulated")),
+                    RecordState::Circulated => {
+                        return Err(RecordError::AlreadyThere("circulated"));
+                    }
+                    RecordState::Draft => {}
+                }
+                check_held(context, "circulated", date)?;
+                if to.is_empty() {
+                    return Err(RecordError::NoRecipients);
+                }
+                if comments_due < date {
+                    return Err(RecordError::DueBeforeCirculation {
+                        due: comments_due,
+                        date,
+                    });
+                }
+                let mut to = to;
+                to.sort();
+                to.dedup();
+                record.state = RecordState::Circulated;
+                record.circulated_to = to;
+                record.comments_due = Some(comments_due);
+            }
+            RecordMove::Approve { at, by } => {
+                if state == RecordState::Approved {
+                    return Err(RecordError::AlreadyThere("approved"));
+                }
+                check_held(context, "approved", date)?;
+                if let Some(at) = at {
+                    let Some(there) = context.register.meeting(at) else {
+                        return Err(RecordError::NoSuchMeeting(at));
+                    };
+                    if there.date < context.meeting_date {
+                        return Err(RecordError::ApprovedAtEarlierMeeting(
+                            context.register.meeting_title(at),
+                        ));
+                    }
+                }
+                record.state = RecordState::Approved;
+                record.approved_at = at;
+                record.approved_by = by.trim().to_string();
+            }
+            RecordMove::Redraft { reason } => {
+                if state != RecordState::Circulated {
+                    return Err(RecordError::NotCirculated(state.label()));
+                }
+                record.note = required(reason, "Taking the record back for redrafting")?;
+            }
+            RecordMove::Revise { reason } => {
+                if state != RecordState::Approved {
+                    return Err(RecordError::NotApproved(state.label()));
+                }
+                let reason = required(reason, "A revision")?;
+                let number = self.revision() + 1;
+                record.note = format!("Revision {number}: {reason}");
+                self.revisions.push(Revision {
+                    number,
+                    date,
+                    reason,
+                    changes: Vec::new(),
+                });
+            }
+        }
+        self.history.push(record);
+        Ok(())
+    }
+}
+
+fn check_held(
+    context: RecordContext<'_>,
+    what: &'static str,
+    date: NaiveDate,
+) -> Result<(), RecordError> {
+    if context.meeting_state != MeetingState::Held {
+        return Err(RecordError::NotHeld(context.meeting_state.label()));
+    }
+    if date < context.meeting_date {
+        return Err(RecordError::BeforeMeeting {
+            what,
+            date,
+            meeting: context.meeting_date,
+        });
+    }
+    Ok(())
+}
+
+fn required(reason: String, what: &'static str) -> Result<String, RecordError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(RecordError::ReasonRequired(what));
+    }
+    Ok(reason.to_string())
+}

@@ -1,0 +1,337 @@
+//! The record's life in the meeting editor: where it stands, its history
+//! and revisions, and the moves open to it (Circulate…, Approve…, Back to
+//! draft…, Revise…). A move is asked for in a small form here and made by
+//! a `Command::MoveRecord`, so the window, the palette and the command
+//! line all go through the same rules. An approved record's content is
+//! shown read-only, with only its follow-up (actions done) editable.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, NaiveDate};
+use egui::{RichText, TextEdit, Ui};
+
+use crate::model::{Meeting, MeetingId, ParticipantId, RecordMove, RecordState, Register};
+use crate::report;
+use crate::ui::widgets::{self, form_row};
+use crate::ui::{Command, Outbox};
+
+/// A move in the record's life the officer can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordAsk {
+    Circulate,
+    Approve,
+    Redraft,
+    Revise,
+}
+
+impl RecordAsk {
+    /// The button that opens the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordAsk::Circulate => "Circulate…",
+            RecordAsk::Approve => "Approve…",
+            RecordAsk::Redraft => "Back to draft…",
+            RecordAsk::Revise => "Revise…",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            RecordAsk::Circulate => "Send the draft record to delegations for comment by a date",
+            RecordAsk::Approve => "Record that the meeting's record was approved, when and where",
+            RecordAsk::Redraft => "Take the circulated record back for redrafting, saying why",
+            RecordAsk::Revise => {
+                "Open the next revision of the approved record, saying why; each change is kept"
+            }
+        }
+    }
+
+    /// The moves open to a record in `state`.
+    fn open_to(state: RecordState) -> &'static [RecordAsk] {
+        match state {
+            RecordState::Draft => &[RecordAsk::Circulate, RecordAsk::Approve],
+            RecordState::Circulated => &[RecordAsk::Approve, RecordAsk::Redraft],
+            RecordState::Approved => &[RecordAsk::Revise],
+        }
+    }
+}
+
+/// The form of the move being asked for.
+#[derive(Debug, Default)]
+pub struct RecordForm {
+    asking: Option<(MeetingId, RecordAsk)>,
+    on: NaiveDate,
+    to: BTreeSet<ParticipantId>,
+    due: NaiveDate,
+    at: Option<MeetingId>,
+    by: String,
+    reason: String,
+}
+
+impl RecordForm {
+    /// Opens the form for `ask` on meeting `id`, filled with what is most
+    /// likely: today, the delegations that attended, comments in two
+    /// weeks, approval at the next session of the series.
+    pub fn ask(&mut self, register: &Register, id: MeetingId, ask: RecordAsk, today: NaiveDate) {
+        let Some(meeting) = register.meeting(id) else {
+            return;
+        };
+        *self = RecordForm {
+            asking: Some((id, ask)),
+            on: today,
+            to: meeting
+                .attendance
+                .iter()
+                .filter(|(_, a)| a.status.attended())
+                .map(|(p, _)| *p)
+                .collect(),
+            due: today.checked_add_days(Days::new(14)).unwrap_or(today),
+            at: next_session(register, meeting),
+            by: String::new(),
+            reason: String::new(),
+        };
+    }
+}
+
+/// The next session of the meeting's series, where records are usually
+/// approved.
+fn next_session(register: &Register, meeting: &Meeting) -> Option<MeetingId> {
+    let series = meeting.series?;
+    register.meetings_by_date().into_iter().find(|id| {
+        register
+            .meeting(*id)
+            .is_some_and(|m| m.series == Some(series) && m.date > meeting.date)
+    })
+}
+
+/// Where the record stands and the moves open to it, with the form of the
+/// one asked for.
+pub(super) fn record_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &Meeting,
+    form: &mut RecordForm,
+    out: &mut Outbox,
+) {
+    let record = &meeting.record;
+    let standing = report::record_standing(register, meeting, false);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Record:").strong());
+        ui.label(RichText::new(&standing.line).strong());
+        for ask in RecordAsk::open_to(record.state()) {
+            let command = Command::AskRecordMove(id, *ask);
+            if ui
+                .button(command.label())
+                .on_hover_text(command.tooltip())
+                .clicked()
+            {
+                out.command(command);
+            }
+        }
+    });
+    if record.is_locked() {
+        ui.weak(
+            "The record is approved: its content is read-only. Actions can still be marked \
+             done; anything else needs a revision (Revise…).",
+        );
+    }
+    if let Some((asked_for, ask)) = form.asking
+        && asked_for == id
+    {
+        form_ui(ui, register, id, meeting, ask, form, out);
+    }
+    if !record.history.is_empty() {
+        egui::CollapsingHeader::new("History and revisions")
+            .id_salt(("record-history", id.0))
+            .show(ui, |ui| history_ui(ui, register, meeting));
+    }
+}
+
+fn form_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &Meeting,
+    ask: RecordAsk,
+    form: &mut RecordForm,
+    out: &mut Outbox,
+) {
+    let salt = |what: &str| format!("record-{}-{what}", id.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new(("record-form", id.0))
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                form_row(ui, "On", |ui| {
+                    widgets::date_ui(ui, &salt("on"), &mut form.on)
+                });
+                match ask {
+                    RecordAsk::Circulate => {
+                        form_row(ui, "To", |ui| {
+                            ui.horizontal_wrapped(|ui| {
+                                for participant in register.participants_by_name() {
+                                    let mut chosen = form.to.contains(&participant);
+                                    let name = register.participant_name(participant);
+                                    if ui.checkbox(&mut chosen, name).changed() {
+                                        if chosen {
+                                            form.to.insert(participant);
+                                        } else {
+                                            form.to.remove(&participant);
+                                        }
+                                    }
+                                }
+                            })
+                            .response
+                        });
+                        form_row(ui, "Comments due", |ui| {
+                            widgets::date_ui(ui, &salt("due"), &mut form.due)
+                        });
+                    }
+                    RecordAsk::Approve => {
+                        form_row(ui, "At meeting", |ui| {
+                            at_ui(ui, register, id, meeting, form)
+                        });
+                        form_row(ui, "By", |ui| {
+                            ui.add(
+                                TextEdit::singleline(&mut form.by)
+                                    .id_salt(salt("by"))
+                                    .hint_text("e.g. The defence ministers"),
+                            )
+                        });
+                    }
+                    RecordAsk::Redraft | RecordAsk::Revise => {
+                        form_row(ui, "Reason", |ui| {
+                            ui.add(
+                                TextEdit::singleline(&mut form.reason)
+                                    .id_salt(salt("reason"))
+                                    .desired_width(420.0)
+                                    .hint_text("Why, for the record's history"),
+                            )
+                        });
+                    }
+                }
+            });
+        ui.horizontal(|ui| {
+            let confirm = match ask {
+                RecordAsk::Circulate => "Circulate",
+                RecordAsk::Approve => "Approve",
+                RecordAsk::Redraft => "Back to draft",
+                RecordAsk::Revise => "Open the revision",
+            };
+            if ui.button(confirm).clicked() {
+                let step = match ask {
+                    RecordAsk::Circulate => RecordMove::Circulate {
+                        to: form.to.iter().copied().collect(),
+                        comments_due: form.due,
+                    },
+                    RecordAsk::Approve => RecordMove::Approve {
+                        at: form.at,
+                        by: form.by.clone(),
+                    },
+                    RecordAsk::Redraft => RecordMove::Redraft {
+                        reason: form.reason.clone(),
+                    },
+                    RecordAsk::Revise => RecordMove::Revise {
+                        reason: form.reason.clone(),
+                    },
+                };
+                out.command(Command::MoveRecord(id, step, form.on));
+                form.asking = None;
+            }
+            if ui.button("Cancel").clicked() {
+                form.asking = None;
+            }
+        });
+    });
+}
+
+/// The meeting that approved the record: the meeting itself or a later one.
+fn at_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &Meeting,
+    form: &mut RecordForm,
+) -> egui::Response {
+    let shown = form.at.map_or_else(
+        || "Not at a meeting".to_string(),
+        |at| register.meeting_title(at),
+    );
+    egui::ComboBox::from_id_salt(("record-at", id.0))
+        .selected_text(shown)
+        .width(320.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.at, None, "Not at a meeting");
+            for other in register.meetings_by_date() {
+                if register
+                    .meeting(other)
+                    .is_some_and(|m| m.date >= meeting.date)
+                {
+                    ui.selectable_value(&mut form.at, Some(other), register.meeting_title(other));
+                }
+            }
+        })
+        .response
+}
+
+fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
+    for step in &meeting.record.history {
+        let mut line = format!("{} — {}", step.date, step.state.label());
+        if let Some(due) = step.comments_due {
+            let to: Vec<_> = step
+                .circulated_to
+                .iter()
+                .map(|p| register.participant_name(*p))
+                .collect();
+            line.push_str(&format!(" to {}, comments due {due}", to.join(", ")));
+        }
+        if let Some(at) = step.approved_at {
+            line.push_str(&format!(" at {}", register.meeting_title(at)));
+        }
+        if !step.approved_by.is_empty() {
+            line.push_str(&format!(" by {}", step.approved_by));
+        }
+        if !step.note.is_empty() {
+            line.push_str(&format!(": {}", step.note));
+        }
+        ui.label(line);
+    }
+    for revision in &meeting.record.revisions {
+        ui.label(
+            RichText::new(format!(
+                "REV {} opened {}: {}",
+                revision.number, revision.date, revision.reason
+            ))
+            .strong(),
+        );
+        for change in &revision.changes {
+            ui.label(format!(
+                "    {}: was “{}”, now “{}”",
+                change.field, change.before, change.after
+            ));
+        }
+    }
+}
+
+/// The action items of an approved record: read-only but for whether each
+/// is done, which is follow-up rather than the record.
+pub(super) fn locked_actions_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
+    if meeting.actions.is_empty() {
+        ui.weak("No action items were recorded.");
+    }
+    for (i, action) in meeting.actions.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut action.done, "Done")
+                .on_hover_text("Follow-up stays editable after approval");
+            let mut line = format!("{}. {}", i + 1, action.text);
+            if let Some(owner) = action.owner {
+                line.push_str(&format!(" — {}", register.owner_name(owner)));
+            }
+            if let Some(due) = action.due {
+                line.push_str(&format!(", due {due}"));
+            }
+            ui.label(line);
+        });
+    }
+}
