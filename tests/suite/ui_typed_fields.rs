@@ -182,7 +182,7 @@ fn a_delivery_has_its_own_day_and_meeting() {
         .get_by_role_and_label(Role::Button, "Record delivery")
         .click();
     harness.run();
-    assert_eq!(harness.state().panel.status_form.refusal, None);
+    assert_eq!(harness.state().panel.status_form.delivery_refusal, None);
     let missiles = commitment(&harness, MISSILES);
     let delivery = missiles.deliveries.last().expect("the delivery");
     assert_eq!(delivery.date, date(2025, 4, 12));

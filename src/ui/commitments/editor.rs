@@ -129,7 +129,14 @@ fn fields_ui(
     let quantity = widgets::form_row(ui, "Quantity", |ui| {
         let row = ui.horizontal_top(|ui| {
             let mut has = c.quantity.is_some();
-            if ui.checkbox(&mut has, "Has quantity").changed() {
+            // The row's label says what it is; the box alone leaves the
+            // amount and its unit room in a narrow editor.
+            if ui
+                .checkbox(&mut has, "")
+                .on_hover_text("Tick when the commitment has a quantity")
+                .accessible_name("Has quantity")
+                .changed()
+            {
                 c.quantity = has.then(Quantity::default);
             }
             let q = c.quantity.as_mut()?;
@@ -137,7 +144,9 @@ fn fields_ui(
             ui.add(
                 TextEdit::singleline(&mut q.unit)
                     .hint_text("unit")
-                    .desired_width(90.0),
+                    // What the editor leaves, so "instructors" is not cut
+                    // at its edge; at least room for a short unit.
+                    .desired_width(ui.available_width().clamp(56.0, 160.0)),
             )
             .accessible_name("Unit");
             Some(amount)
@@ -149,7 +158,14 @@ fn fields_ui(
     let value = widgets::form_row(ui, "Value", |ui| {
         let row = ui.horizontal_top(|ui| {
             let mut has = c.value.is_some();
-            if ui.checkbox(&mut has, "Has value").changed() {
+            // The row's label says what it is; the box alone leaves the
+            // amount and its unit room in a narrow editor.
+            if ui
+                .checkbox(&mut has, "")
+                .on_hover_text("Tick when the commitment has a value")
+                .accessible_name("Has value")
+                .changed()
+            {
                 c.value = has.then(|| Money {
                     amount: Default::default(),
                     currency: DEFAULT_CURRENCY.into(),
@@ -199,8 +215,10 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
         ui.weak("No status changes recorded.");
         return;
     }
-    // Notes and meeting titles wrap within the editor's width.
-    let column = (ui.available_width() / 3.0).max(80.0);
+    // Notes and meeting titles wrap within the editor's width: the three
+    // wrapping columns share what the date and the gaps leave, or the grid
+    // is wider than the editor and the editor grows a little each frame.
+    let column = ((ui.available_width() - 110.0) / 3.0).max(60.0);
     Grid::new("commitment_history")
         .num_columns(4)
         .max_col_width(column)

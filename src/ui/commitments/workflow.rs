@@ -31,8 +31,10 @@ pub struct StatusForm {
     pub delivery_date: NaiveDate,
     pub delivery_meeting: Option<MeetingId>,
     pub delivery_note: String,
-    /// Why the last attempt was refused.
-    pub refusal: Option<String>,
+    /// Why the last status change was refused, shown under its button.
+    pub status_refusal: Option<String>,
+    /// Why the last delivery was refused, shown under its button.
+    pub delivery_refusal: Option<String>,
 }
 
 impl StatusForm {
@@ -140,8 +142,11 @@ pub fn workflow_ui(
         };
         match c.move_status(step) {
             Ok(()) => form.commitment = None,
-            Err(error) => form.refusal = Some(error.to_string()),
+            Err(error) => form.status_refusal = Some(error.to_string()),
         }
+    }
+    if let Some(refusal) = &form.status_refusal {
+        ui.colored_label(ui.visuals().error_fg_color, refusal);
     }
     if let Some(quantity) = c.quantity.clone() {
         ui.add_space(theme::SECTION_GAP);
@@ -202,12 +207,12 @@ pub fn workflow_ui(
             };
             match c.record_delivery(delivery) {
                 Ok(()) => form.commitment = None,
-                Err(error) => form.refusal = Some(error.to_string()),
+                Err(error) => form.delivery_refusal = Some(error.to_string()),
             }
         }
-    }
-    if let Some(refusal) = &form.refusal {
-        ui.colored_label(ui.visuals().error_fg_color, refusal);
+        if let Some(refusal) = &form.delivery_refusal {
+            ui.colored_label(ui.visuals().error_fg_color, refusal);
+        }
     }
 }
 
