@@ -75,6 +75,9 @@ enum Action {
         /// Print the edition releasable at this marking level: whatever is marked higher is left out.
         #[arg(long, value_name = "LEVEL")]
         edition: Option<String>,
+        /// Add the change log of the record's revisions as an annex.
+        #[arg(long)]
+        change_log: bool,
     },
     /// Approve a meeting's record (refused while the meeting has problems).
     Approve {
@@ -181,12 +184,14 @@ fn main() -> ExitCode {
             include_restricted,
             paper,
             edition,
+            change_log,
         }) => {
             let request = SummaryRequest {
                 meeting: &meeting,
                 include_restricted,
                 paper: paper.into(),
                 edition: edition.as_deref(),
+                change_log,
             };
             cli::print::summary(&file, &request, &output, today)
         }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use crate::model::{Record, Register};
-use crate::report::{self, Clearance, Paper, PrintEngine, SummaryOptions};
+use crate::model::{MeetingId, Record, Register};
+use crate::report::{self, Clearance, MeetingSummary, Paper, PrintEngine, SummaryOptions};
 use crate::storage;
 
 /// What `summary` prints: which meeting, and how.
@@ -19,6 +19,8 @@ pub struct SummaryRequest<'a> {
     /// The level the edition is releasable at, as typed; `None` for the
     /// full edition.
     pub edition: Option<&'a str>,
+    /// Add the change log of the record's revisions as an annex.
+    pub change_log: bool,
 }
 
 /// Writes the summary of the meeting named by id or date; the records it
@@ -35,11 +37,13 @@ pub fn summary(
         include_restricted,
         paper,
         edition,
+        change_log,
         ..
     } = *request;
     let options = SummaryOptions {
         include_restricted,
         paper,
+        change_log,
         edition: edition.map(|typed| level_named(&register, typed)),
         ..SummaryOptions::default()
     };
@@ -55,10 +59,45 @@ pub fn summary(
         summary.marking,
         output.display()
     );
+    for line in standing_lines(&register, id, &summary) {
+        println!("{line}");
+    }
     if let (Some(edition), Some(omitted)) = (&summary.edition, &summary.omitted) {
         println!("It is the {edition}. {omitted}");
     }
+    if change_log {
+        println!("{}", change_log_line(&summary));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the printed record stands, one `Label: value` line each, so a
+/// script can tell a draft from the approved record it meant to send:
+/// the same words the heading prints, then the reference and revision.
+fn standing_lines(register: &Register, id: MeetingId, summary: &MeetingSummary) -> [String; 3] {
+    let revision = register
+        .meeting(id)
+        .and_then(|meeting| meeting.record.revisions.last())
+        .map_or_else(
+            || "none, the record's first issue".to_string(),
+            |last| format!("REV {}, opened {}: {}", last.number, last.date, last.reason),
+        );
+    [
+        format!("Record: {}", summary.record.line),
+        format!("Reference: {}", summary.reference),
+        format!("Revision: {revision}"),
+    ]
+}
+
+/// What `--change-log` added: the annex's size, or why there is none.
+fn change_log_line(summary: &MeetingSummary) -> String {
+    match &summary.record.changes {
+        None => "No change log annex: the record has not been revised.".to_string(),
+        Some(changes) => match changes.len() {
+            1 => "With the change log annex: 1 changed field.".to_string(),
+            n => format!("With the change log annex: {n} changed fields."),
+        },
+    }
 }
 
 /// The register's level the officer typed, whatever its case

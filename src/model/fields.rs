@@ -62,4 +62,7 @@ pub enum Field {
     Deliveries,
     /// A commitment's status and its dated history.
     History,
+    /// A meeting's record: its dated life (circulation, approval) and its
+    /// revisions.
+    RecordLife,
 }

@@ -16,6 +16,7 @@ mod part_markings;
 mod participant;
 mod person;
 mod record_life;
+mod record_life_problems;
 mod record_problems;
 mod references;
 mod register;

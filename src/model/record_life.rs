@@ -209,6 +209,30 @@ impl Meeting {
     }
 }
 
+impl Meeting {
+    /// Whether the rules would have let `step` be made on `date` after the
+    /// record's `earlier` steps: how `check` judges a history written by
+    /// hand, by the very rules the moves follow.
+    pub(super) fn step_allowed(
+        &self,
+        earlier: &[RecordStep],
+        step: RecordMove,
+        date: NaiveDate,
+        register: &Register,
+    ) -> Result<(), RecordError> {
+        let context = RecordContext {
+            meeting_date: self.date,
+            meeting_state: self.state,
+            register,
+        };
+        let mut life = RecordLife {
+            history: earlier.to_vec(),
+            revisions: Vec::new(),
+        };
+        life.make_move(step, date, context)
+    }
+}
+
 impl RecordLife {
     fn make_move(
         &mut self,

@@ -225,6 +225,9 @@ impl Register {
                 );
             }
         }
+        self.record_life_problems(id, meeting, today, &mut |message| {
+            report(record, Some(Field::RecordLife), message)
+        });
     }
 
     /// A person sits at the table once: listed twice for one participant,

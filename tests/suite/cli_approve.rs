@@ -1,6 +1,7 @@
 //! `approve`: a script approves a meeting's record with the window's
 //! rules, saved the safe way; a meeting with problems is refused and the
-//! file is left exactly as it was.
+//! file is left exactly as it was; and `check` judges an approval edited
+//! by hand afterwards by the same rules.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -113,4 +114,33 @@ fn approve_refuses_a_date_before_the_meeting() {
         text(&output.stderr)
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), SAMPLE_RON);
+}
+
+#[test]
+fn check_reports_an_approval_dated_by_hand_before_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_file(dir.path(), SAMPLE_RON);
+    let output = approve(&path, &["--on", "2025-05-08", "--at", "11"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    // The officer re-dates the approval in the file, to before the meeting.
+    let written = std::fs::read_to_string(&path).unwrap();
+    let redated = written.replacen("date: \"2025-05-08\"", "date: \"2025-04-09\"", 1);
+    assert_ne!(written, redated);
+    std::fs::write(&path, redated).unwrap();
+    let checked = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(
+        text(&checked.stdout).contains(&format!(
+            "{}: The record of the meeting \u{201c}Coalition of the Willing — Defence \
+             ministers\u{201d} (2025-04-10) was approved on 2025-04-09, before the meeting \
+             was held\n",
+            path.display()
+        )),
+        "{}",
+        text(&checked.stdout)
+    );
 }

@@ -216,3 +216,109 @@ fn summary_edition_at_an_unknown_level_is_refused_naming_the_levels() {
     );
     assert!(!dir.path().join("public.pdf").exists());
 }
+
+/// The lines `summary` prints after the PDF: what it wrote, then the
+/// record's standing, one `Label: value` line each.
+fn summary_said(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec![
+        "summary",
+        "register.ron",
+        "--meeting",
+        "2025-04-10",
+        "-o",
+        "summary.pdf",
+    ];
+    args.extend_from_slice(extra);
+    let output = desk(&args, dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(is_pdf(&dir.join("summary.pdf")));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn summary_of_a_draft_says_it_is_a_draft_with_its_reference_and_no_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    assert_eq!(
+        summary_said(dir.path(), &["--change-log"]),
+        [
+            "Record: Draft",
+            "Reference: CoW/DM/2025",
+            "Revision: none, the record's first issue",
+            "No change log annex: the record has not been revised.",
+        ]
+    );
+}
+
+/// The sample's record approved, revised to correct its location, and
+/// approved again, saved where `summary` reads it.
+fn approved_revised_register(dir: &Path) {
+    use coalition_desk::document::{Document, Origin};
+    use coalition_desk::edit::{self, Edit};
+    use coalition_desk::model::{MeetingId, RecordMove};
+
+    let meeting = MeetingId(11);
+    let mut document = Document::new(
+        coalition_desk::sample::register().unwrap(),
+        Origin::Untitled,
+    );
+    let make = |document: &mut Document, step, on| {
+        let edit = edit::move_record(document.register(), meeting, step, on).unwrap();
+        document.apply(edit).unwrap();
+    };
+    let approve = || RecordMove::Approve {
+        at: Some(meeting),
+        by: "The defence ministers".into(),
+    };
+    make(&mut document, approve(), crate::common::date(2025, 5, 8));
+    let revise = RecordMove::Revise {
+        reason: "The location was wrong".into(),
+    };
+    make(&mut document, revise, crate::common::date(2025, 6, 2));
+    let mut corrected = document.register().meeting(meeting).unwrap().clone();
+    corrected.location = "Lancaster House, London".into();
+    document
+        .apply(Edit::Meeting(meeting, Some(corrected)))
+        .unwrap();
+    make(&mut document, approve(), crate::common::date(2025, 6, 12));
+    coalition_desk::storage::save(&dir.join("register.ron"), document.register(), None).unwrap();
+}
+
+#[test]
+fn summary_of_an_approved_revised_record_says_when_it_was_approved_and_which_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    approved_revised_register(dir.path());
+    assert_eq!(
+        summary_said(dir.path(), &["--change-log", "--edition", "OFFICIAL"]),
+        [
+            "Record: Approved on 12 June 2025 at Coalition of the Willing — Defence ministers \
+             (2025-04-10) by The defence ministers · REV 1",
+            "Reference: CoW/DM/2025 REV 1",
+            "Revision: REV 1, opened 2025-06-02: The location was wrong",
+            "It is the OFFICIAL edition. 1 item is omitted from this edition.",
+            "With the change log annex: 1 changed field.",
+        ]
+    );
+    let pages = crate::report_pdf::pages(&std::fs::read(dir.path().join("summary.pdf")).unwrap());
+    let all = pages.concat();
+    assert!(all.contains(&crate::report_pdf::squash("Annex: change log")));
+    assert!(!all.contains("DRAFT"));
+
+    // Without --change-log the same record prints no annex and says nothing of one.
+    let said = summary_said(dir.path(), &[]);
+    assert_eq!(said.len(), 3, "{said:?}");
+    let pages = crate::report_pdf::pages(&std::fs::read(dir.path().join("summary.pdf")).unwrap());
+    assert!(
+        !pages
+            .concat()
+            .contains(&crate::report_pdf::squash("Annex: change log"))
+    );
+}

@@ -7,6 +7,7 @@ mod document;
 mod edits;
 mod fixture;
 mod record_life;
+mod record_life_problems;
 mod records;
 mod sample;
 mod undo_labels;
