@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
-use crate::model::{Meeting, MeetingId, ParticipantId, RecordMove, RecordState, Register};
+use crate::model::{
+    Field, Meeting, MeetingId, ParticipantId, Record, RecordMove, RecordState, Register,
+};
 use crate::report;
 use crate::ui::widgets::{self, form_row};
 use crate::ui::{Command, Outbox};
@@ -118,7 +120,9 @@ pub(super) fn record_ui(
     let standing = report::record_standing(register, meeting, false);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Record:").strong());
-        ui.label(RichText::new(&standing.line).strong());
+        let line = ui.label(RichText::new(&standing.line).strong());
+        // A problem with the record's life opens the meeting here.
+        crate::ui::focus::at_field(ui, line, Record::Meeting(id), Field::RecordLife);
         for ask in RecordAsk::open_to(record.state()) {
             let command = Command::AskRecordMove(id, *ask);
             if ui
