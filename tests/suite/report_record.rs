@@ -95,6 +95,12 @@ fn a_revised_record_carries_rev_n_and_its_change_log_on_request() {
     let pages = printed(register, &SummaryOptions::default());
     assert!(pages.iter().all(|page| !page.contains("DRAFT")));
     assert!(pages[0].contains("REV1"));
+    // Every page's footer names the revision in the reference beside the
+    // page number (page text comes back without spaces).
+    for (i, page) in pages.iter().enumerate() {
+        let footer = format!("REV1Page{}of{}", i + 1, pages.len());
+        assert!(page.contains(&footer), "page {}: {page}", i + 1);
+    }
     assert!(!pages.concat().contains("Changelog"));
 
     let with_log = SummaryOptions {
