@@ -395,6 +395,7 @@ fn register() -> impl Strategy<Value = Register> {
                 series,
                 meetings,
                 commitments,
+                conflicts: Vec::new(),
             },
         )
 }
