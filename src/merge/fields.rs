@@ -138,8 +138,8 @@ impl FieldMerge<'_> {
 
 /// A dated list that only grows (a commitment's status history and
 /// deliveries, a record's life): the entries of both sides, each once, in
-/// date order (ours first on the same day). An entry base had that one
-/// side no longer has stays out.
+/// date order (ours first on the same day). An entry base had and ours
+/// no longer has stays out: ours removed it on purpose.
 pub(super) fn united<T: PartialEq + Clone>(
     base: &[T],
     ours: &[T],

@@ -31,7 +31,6 @@ mod format_reference;
 mod generate;
 mod meeting_records;
 mod merge;
-mod merge_properties;
 mod model;
 mod problem_words;
 mod problems;

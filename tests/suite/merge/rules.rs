@@ -1,37 +1,14 @@
-//! The three-way merge, rule by rule, on the small register of
-//! common.rs: what each side did to a copy of it, and what the merge makes
-//! of the two.
+//! Each rule of the merge when it settles alone: added, deleted, changed
+//! on one side, different fields, lists that only grow, and two records
+//! added under one number.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use coalition_desk::merge::{Counts, Merged, merge};
+use chrono::NaiveDate;
+use coalition_desk::merge::Counts;
 use coalition_desk::model::*;
 use rust_decimal::Decimal;
 
-use crate::common::{FRA, GBR, MINISTERS, NATO, date, register, today};
-
-const MISSILES: CommitmentId = CommitmentId(20);
-const DEMINING: CommitmentId = CommitmentId(21);
-
-fn now() -> NaiveDateTime {
-    date(2025, 5, 2).and_hms_opt(10, 15, 0).unwrap()
-}
-
-fn merged(base: &Register, ours: &Register, theirs: &Register) -> Merged {
-    merge(base, ours, theirs, "LON", "PAR", now())
-}
-
-fn commitment(register: &mut Register, id: CommitmentId) -> &mut Commitment {
-    register.commitments.get_mut(&id).unwrap()
-}
-
-fn step(on: NaiveDate, status: CommitmentStatus) -> StatusChange {
-    StatusChange {
-        date: on,
-        status,
-        note: format!("{} on {on}", status.label()),
-        meeting: None,
-    }
-}
+use super::{DEMINING, MISSILES, commitment, merged, step};
+use crate::common::{FRA, GBR, MINISTERS, NATO, date, register};
 
 #[test]
 fn a_record_added_on_either_side_is_added() {
@@ -109,142 +86,6 @@ fn a_record_changed_on_one_side_is_taken_and_changes_to_different_fields_both_st
             changed: 2,
             deleted: 0
         }
-    );
-}
-
-#[test]
-fn the_same_field_changed_differently_keeps_ours_and_theirs_beside_it() {
-    let base = register();
-    let mut ours = base.clone();
-    commitment(&mut ours, MISSILES).due = Some(date(2026, 3, 31));
-    let mut theirs = base.clone();
-    commitment(&mut theirs, MISSILES).due = Some(date(2026, 6, 30));
-
-    let result = merged(&base, &ours, &theirs);
-    assert_eq!(
-        result.register.commitment(MISSILES).unwrap().due,
-        Some(date(2026, 3, 31))
-    );
-    let conflict = Conflict {
-        record: Some(Record::Commitment(MISSILES)),
-        field: "due".into(),
-        ours: Some("Some(\"2026-03-31\")".into()),
-        theirs: Some("Some(\"2026-06-30\")".into()),
-        ours_office: "LON".into(),
-        theirs_office: "PAR".into(),
-        merged: now(),
-    };
-    assert_eq!(result.conflicts, vec![conflict.clone()]);
-    assert_eq!(result.register.conflicts, vec![conflict]);
-    assert_eq!(
-        result.summary.to_string(),
-        "Merged: nothing to take from the other copy; 1 conflict to resolve"
-    );
-}
-
-#[test]
-fn a_conflict_is_a_problem_for_check_and_refuses_documents_that_include_the_record() {
-    let base = register();
-    let mut ours = base.clone();
-    commitment(&mut ours, MISSILES).title = "Air defence missiles (ASRAAM)".into();
-    let mut theirs = base.clone();
-    commitment(&mut theirs, MISSILES).title = "Missiles for air defence".into();
-    let register = merged(&base, &ours, &theirs).register;
-
-    assert!(
-        base.validate(today()).is_empty(),
-        "{:?}",
-        base.validate(today())
-    );
-    let problems = register.validate(today());
-    assert_eq!(
-        problems
-            .iter()
-            .map(|p| p.message.as_str())
-            .collect::<Vec<_>>(),
-        vec![
-            "The commitment “Air defence missiles (ASRAAM)” of United Kingdom was changed in \
-             both copies (merged 2025-05-02 10:15): the title is \"Air defence missiles \
-             (ASRAAM)\" in LON's copy, which is applied, and \"Missiles for air defence\" in \
-             PAR's; choose one"
-        ]
-    );
-    assert_eq!(problems[0].record, Some(Record::Commitment(MISSILES)));
-    assert_eq!(
-        register.marking_refusals(&[Record::Commitment(MISSILES)]),
-        vec![
-            "The commitment “Air defence missiles (ASRAAM)” of United Kingdom is in conflict \
-             between two copies of the register (the title), so what the document would say is \
-             not settled; resolve the conflict first"
-        ]
-    );
-    assert!(
-        register
-            .marking_refusals(&[Record::Commitment(DEMINING)])
-            .is_empty()
-    );
-    let summary = coalition_desk::report::meeting_summary(
-        &register,
-        MINISTERS,
-        &coalition_desk::report::SummaryOptions::default(),
-        today(),
-    )
-    .unwrap();
-    // The meeting's summary prints the missiles commitment announced there.
-    assert!(
-        summary
-            .refusals
-            .iter()
-            .any(|r| r.contains("is in conflict")),
-        "{:?}",
-        summary.refusals
-    );
-}
-
-#[test]
-fn deleted_on_one_side_and_changed_on_the_other_is_a_conflict_that_loses_nothing() {
-    let base = register();
-    let mut ours = base.clone();
-    ours.commitments.remove(&MISSILES);
-    commitment(&mut ours, DEMINING).title = "Demining teams (Kharkiv)".into();
-    let mut theirs = base.clone();
-    commitment(&mut theirs, MISSILES).title = "Missiles for air defence".into();
-    theirs.commitments.remove(&DEMINING);
-
-    let result = merged(&base, &ours, &theirs);
-    // Ours is applied both ways: deleted stays deleted, changed stays.
-    assert_eq!(result.register.commitment(MISSILES), None);
-    assert_eq!(
-        result.register.commitment(DEMINING).unwrap().title,
-        "Demining teams (Kharkiv)"
-    );
-    let [missiles, demining] = result.conflicts.as_slice() else {
-        panic!("two conflicts: {:?}", result.conflicts)
-    };
-    assert_eq!(missiles.record, Some(Record::Commitment(MISSILES)));
-    assert_eq!((missiles.field.as_str(), &missiles.ours), ("", &None));
-    let kept: Commitment = ron::from_str(missiles.theirs.as_deref().unwrap()).unwrap();
-    assert_eq!(kept, *theirs.commitment(MISSILES).unwrap());
-    assert_eq!(demining.record, Some(Record::Commitment(DEMINING)));
-    assert_eq!(demining.theirs, None);
-    let problems: Vec<String> = result
-        .register
-        .validate(today())
-        .into_iter()
-        .map(|p| p.message)
-        .collect();
-    assert!(
-        problems[0].starts_with(
-            "A commitment (id 20) was deleted in LON's copy but changed in PAR's (merged \
-             2025-05-02 10:15); it stays deleted until you choose: PAR's record is ("
-        ),
-        "{problems:?}"
-    );
-    assert_eq!(
-        problems[1],
-        "The commitment “Demining teams (Kharkiv)” of France was changed in LON's copy but \
-         deleted in PAR's (merged 2025-05-02 10:15); it is kept until you choose whether to \
-         delete it"
     );
 }
 
@@ -354,31 +195,6 @@ fn attendance_agenda_decisions_and_the_record_life_added_on_both_sides_are_all_k
 }
 
 #[test]
-fn the_same_attendance_row_changed_differently_is_a_conflict_named_by_participant() {
-    let base = register();
-    let mut ours = base.clone();
-    let mut theirs = base.clone();
-    for (side, status) in [
-        (&mut ours, AttendanceStatus::Represented),
-        (&mut theirs, AttendanceStatus::Apologies),
-    ] {
-        let meeting = side.meetings.get_mut(&MINISTERS).unwrap();
-        meeting.attendance.get_mut(&FRA).unwrap().status = status;
-    }
-    let result = merged(&base, &ours, &theirs);
-    assert_eq!(result.conflicts.len(), 1);
-    assert_eq!(result.conflicts[0].field, "attendance[3]");
-    let problems = result.register.validate(today());
-    assert!(
-        problems[0]
-            .message
-            .contains(": the attendance of France is Some((status:Represented"),
-        "{}",
-        problems[0].message
-    );
-}
-
-#[test]
 fn two_records_added_under_one_number_are_both_kept_and_theirs_renumbered_with_its_references() {
     let base = register();
     let new = ParticipantId(30);
@@ -478,34 +294,4 @@ fn the_same_record_added_on_both_sides_is_kept_once() {
     let result = merged(&base, &ours, &theirs);
     assert_eq!(result.register, ours);
     assert_eq!(result.summary.renumbered, 0);
-}
-
-#[test]
-fn a_merged_register_with_conflicts_survives_saving_and_loading() {
-    let base = register();
-    let mut ours = base.clone();
-    commitment(&mut ours, MISSILES).title = "Ours".into();
-    ours.commitments.remove(&DEMINING);
-    let mut theirs = base.clone();
-    commitment(&mut theirs, MISSILES).title = "Theirs".into();
-    commitment(&mut theirs, DEMINING).title = "Theirs too".into();
-    let register = merged(&base, &ours, &theirs).register;
-    assert_eq!(register.conflicts.len(), 2);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("merged.ron");
-    coalition_desk::storage::save(&path, &register, None).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("record: Some(Commitment(20)),"), "{text}");
-    assert!(text.contains("merged: \"2025-05-02T10:15:00\","), "{text}");
-    assert_eq!(
-        coalition_desk::storage::load(&path).unwrap().register,
-        register
-    );
-    // A register without conflicts writes no conflicts list at all.
-    coalition_desk::storage::save(&path, &base, None).unwrap();
-    assert!(
-        !std::fs::read_to_string(&path)
-            .unwrap()
-            .contains("conflicts")
-    );
 }
