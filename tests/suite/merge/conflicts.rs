@@ -244,3 +244,23 @@ fn the_window_s_problem_list_follows_a_merged_register_s_conflicts_through_edits
             .starts_with("A commitment that is not in the register was changed")
     );
 }
+
+#[test]
+fn a_mistyped_conflict_in_a_hand_edited_file_is_named_by_its_place_in_the_list() {
+    let text = r#"CoalitionRegister(
+    format: "coalition-desk",
+    version: 1,
+    register: (
+        conflicts: [
+            (record: Some(Meeting(4)), field: "title"),
+            (record: Some(Meeting(4)), ours_ofice: "LON"),
+        ],
+    ),
+)"#;
+    let error = coalition_desk::storage::from_str(text, std::path::Path::new("c.ron")).unwrap_err();
+    assert_eq!(
+        error.message(),
+        "The register file could not be read: unknown field `ours_ofice` in conflict 2 of the \
+         register — did you mean `ours_office`?"
+    );
+}
