@@ -60,6 +60,7 @@ pub fn merge(
         ours_office: ours_office.to_string(),
         theirs_office: theirs_office.to_string(),
         merged: now,
+        name: String::new(),
     };
     let mut found = Vec::new();
     let mut out = ours.clone();
@@ -113,6 +114,7 @@ pub fn merge(
     let mut each = Each {
         found: &mut found,
         template: &template,
+        theirs: &theirs,
     };
     each.kind(
         (&base.participants, &ours.participants, &theirs.participants),
@@ -167,6 +169,8 @@ pub fn merge(
 struct Each<'a> {
     found: &'a mut Vec<Conflict>,
     template: &'a Conflict,
+    /// Names a record ours deleted, which ours can no longer name.
+    theirs: &'a Register,
 }
 
 type Sides<'a, K, V> = (&'a BTreeMap<K, V>, &'a BTreeMap<K, V>, &'a BTreeMap<K, V>);
@@ -221,6 +225,9 @@ impl Each<'_> {
                 }
                 (Some(b), None, Some(t)) if t != b => {
                     merge.conflict(String::new(), None, Some(ron_text(t)));
+                    if let Some(conflict) = merge.conflicts.last_mut() {
+                        conflict.name = self.theirs.known_as(record(key));
+                    }
                 }
                 _ => {}
             }

@@ -33,6 +33,10 @@ pub struct Conflict {
     pub theirs_office: String,
     /// When the two copies were merged.
     pub merged: NaiveDateTime,
+    /// The record as the other copy names it, when this copy deleted it
+    /// (this copy can no longer name it); empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
 }
 
 impl Register {
@@ -79,10 +83,11 @@ impl Register {
                 self.conflict_holder(conflict.record),
                 self.field_words(conflict)
             ),
-            (None, Some(theirs)) => format!(
+            (None, Some(_)) => format!(
                 "{} was deleted in {ours_office}'s copy but changed in {theirs_office}'s (merged \
-                 {merged}); it stays deleted until you choose: {theirs_office}'s record is {theirs}",
-                describe_missing(conflict.record)
+                 {merged}); it stays deleted until you choose, and {theirs_office}'s version is \
+                 kept among the register's conflicts",
+                describe_missing(conflict)
             ),
             (_, None) => format!(
                 "{} was changed in {ours_office}'s copy but deleted in {theirs_office}'s (merged \
@@ -96,7 +101,7 @@ impl Register {
     fn conflict_holder(&self, record: Option<Record>) -> String {
         match record {
             Some(record) => self.known_as(record),
-            None => "The register's settings".to_string(),
+            None => "The register".to_string(),
         }
     }
 
@@ -129,19 +134,23 @@ impl Register {
     }
 }
 
-/// A record no longer in this copy, by its kind.
-fn describe_missing(record: Option<Record>) -> String {
-    let Some(record) = record else {
-        return "The register's settings".to_string();
+/// A record no longer in this copy: as the other copy names it, else by
+/// its kind and number.
+fn describe_missing(conflict: &Conflict) -> String {
+    let Some(record) = conflict.record else {
+        return "The register".to_string();
     };
+    if !conflict.name.trim().is_empty() {
+        return conflict.name.clone();
+    }
     let kind = match record {
-        Record::Participant(_) => "A participant",
-        Record::Person(_) => "A person",
-        Record::Series(_) => "A series",
-        Record::Meeting(_) => "A meeting",
-        Record::Commitment(_) => "A commitment",
+        Record::Participant(_) => "participant",
+        Record::Person(_) => "person",
+        Record::Series(_) => "series",
+        Record::Meeting(_) => "meeting",
+        Record::Commitment(_) => "commitment",
     };
-    format!("{kind} (id {})", record_number(record))
+    format!("A {kind} (number {})", record_number(record))
 }
 
 /// The number a record has in the file.
