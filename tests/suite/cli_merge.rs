@@ -176,3 +176,32 @@ fn an_unreadable_input_exits_2_and_writes_nothing() {
     );
     assert_eq!(std::fs::read(&ours).unwrap(), before);
 }
+
+#[test]
+fn a_summary_that_prints_a_record_in_conflict_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (London)"),
+        "theirs" => retitle(register, 20, "Missiles (Paris)"),
+        _ => {}
+    });
+    assert_eq!(merge(dir.path(), &ours, &[]).status.code(), Some(1));
+    let pdf = dir.path().join("summary.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("summary")
+        .arg(&ours)
+        .args(["--meeting", "10", "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains(
+            "The commitment “Missiles (London)” of United Kingdom is in conflict between two \
+             copies of the register (the title)"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!pdf.exists());
+}
