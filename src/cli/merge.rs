@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, SubsecRound};
 
 use crate::merge;
 use crate::storage::{self, LockHolder, Overwrite, RegisterLock};
@@ -31,6 +31,8 @@ const CANNOT_MERGE: u8 = 2;
 /// error goes to stderr in the usual form. `holder` takes OUT's lock while
 /// it is written, so the window cannot save over the merge.
 pub fn merge(request: &MergeRequest<'_>, holder: &LockHolder, now: NaiveDateTime) -> ExitCode {
+    // To the second: the file says when, not the clock's fraction.
+    let now = now.trunc_subsecs(0);
     match run(request, holder, now) {
         Ok(code) => code,
         Err(error) => {

@@ -114,6 +114,8 @@ fn a_merge_with_conflicts_exits_1_and_still_writes_a_register_that_holds_both() 
         ),
         ("LON", "PAR")
     );
+    // The file says when to the second, not the clock's fraction.
+    assert_eq!(conflict.merged.and_utc().timestamp_subsec_nanos(), 0);
 
     // check names the conflict in the officer's words, and fails.
     let check = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
