@@ -7,6 +7,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod generate;
+pub mod merge;
 pub mod model;
 pub mod new_records;
 pub mod report;

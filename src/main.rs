@@ -106,6 +106,23 @@ enum Action {
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
     },
+    /// Merge two copies of a register edited from a common copy (BASE):
+    /// exit 0 when clean, 1 with conflicts to resolve (OUT still written),
+    /// 2 when a file cannot be read or written.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Where the merged register goes; may be OURS itself.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The office keeping OURS, named in the conflicts (default: its file name).
+        #[arg(long)]
+        ours_office: Option<String>,
+        /// The office that sent THEIRS (default: its file name).
+        #[arg(long)]
+        theirs_office: Option<String>,
+    },
     /// Export the register in another format.
     Export {
         #[command(subcommand)]
@@ -217,6 +234,25 @@ fn main() -> ExitCode {
             output,
             paper,
         }) => cli::print::attendance(&file, &series, &output, paper.into(), today),
+        Some(Action::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            ours_office,
+            theirs_office,
+        }) => {
+            let request = cli::merge::MergeRequest {
+                base: &base,
+                ours: &ours,
+                theirs: &theirs,
+                output: &output,
+                ours_office: ours_office.as_deref(),
+                theirs_office: theirs_office.as_deref(),
+            };
+            let holder = LockHolder::this_process(now.fixed_offset());
+            Ok(cli::merge::merge(&request, &holder, now.naive_local()))
+        }
         Some(Action::Export { format }) => match format {
             ExportFormat::Ics { file, output } => {
                 cli::export::ics(&file, &output, chrono::Utc::now())

@@ -7,6 +7,7 @@ pub mod approve;
 pub mod check;
 pub mod export;
 pub mod lookup;
+pub mod merge;
 pub mod print;
 pub mod sample;
 

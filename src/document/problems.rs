@@ -71,6 +71,10 @@ impl ProblemCache {
             .revision
             .filter(|_| self.today == Some(today))
             .and_then(|revision| document.changes_since(revision))
+            // A merge's conflicts are reported first, naming records of
+            // any kind, which the rechecks' order does not provide for; a
+            // register carries them only until the officer settles them.
+            .filter(|_| register.conflicts.is_empty())
             .filter(|touched| {
                 touched.len() <= MOST_RECORDS_RECHECKED
                     && touched.iter().all(|t| match t {

@@ -9,7 +9,9 @@ use super::{Record, Register};
 impl Register {
     /// Why the markings of `records` make a document that includes them
     /// unmarkable, one sentence a record or a meeting's marked part; empty
-    /// when every marking is one of the register's levels.
+    /// when every marking is one of the register's levels. A record left
+    /// in conflict by a merge is refused here too, since every document
+    /// asks this before it is written.
     pub fn marking_refusals(&self, records: &[Record]) -> Vec<String> {
         records
             .iter()
@@ -17,6 +19,7 @@ impl Register {
                 self.marking_refusal(record)
                     .into_iter()
                     .chain(self.part_marking_refusals(record))
+                    .chain(self.conflict_refusals(record))
             })
             .collect()
     }

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod amounts;
 mod commitment;
 mod commitment_problems;
+mod conflict;
 mod currencies;
 mod document_references;
 mod fields;
@@ -32,6 +33,7 @@ pub use action_owner::ActionOwner;
 pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };
+pub use conflict::{Conflict, record_number};
 pub use currencies::{ISO_4217_CODES, is_iso_4217};
 pub use document_references::{
     DEFAULT_REFERENCE_PATTERN, PatternError, REFERENCE_PLACEHOLDERS, ReferenceValues,

@@ -1,10 +1,13 @@
 //! Who refers to whom, so that a delete can say what it touches and the
 //! edit that performs it can mend every reference in the same undo step.
 
+use serde::{Deserialize, Serialize};
+
 use super::{ActionOwner, CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
 
-/// Any record of the register that can be deleted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Any record of the register that can be deleted. Written in the file
+/// (in a merge's conflicts) as `Meeting(4)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Record {
     Participant(ParticipantId),
     Person(PersonId),

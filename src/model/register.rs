@@ -2,8 +2,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person, PersonId,
-    SeriesId, SessionSeries,
+    Commitment, CommitmentId, Conflict, Meeting, MeetingId, Participant, ParticipantId, Person,
+    PersonId, SeriesId, SessionSeries,
 };
 
 /// The UK scheme, lowest first. NATO and EU levels can be added.
@@ -55,6 +55,10 @@ pub struct Register {
     pub meetings: BTreeMap<MeetingId, Meeting>,
     #[serde(with = "super::unique_ids")]
     pub commitments: BTreeMap<CommitmentId, Commitment>,
+    /// What a merge of two copies left for the officer to settle; empty
+    /// (and left out of the file) when there is nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Register {
@@ -74,6 +78,7 @@ impl Default for Register {
             series: BTreeMap::new(),
             meetings: BTreeMap::new(),
             commitments: BTreeMap::new(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -51,6 +51,10 @@ impl Register {
         if let Err(error) = super::check_reference_pattern(&self.reference_pattern) {
             report(None, None, error.to_string());
         }
+        // First: until settled, a conflict means the register says two things.
+        for problem in self.conflict_problems() {
+            report(problem.record, problem.field, problem.message);
+        }
 
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {

@@ -56,6 +56,15 @@ pub(super) fn place(path: &[Step]) -> Place {
                 field: Some("register".to_string()),
             };
         }
+        // A merge's conflicts are a list of their own, not records.
+        (Some(Step::Field(list)), Some(Step::Index(n))) if list == "conflicts" => {
+            let record = Some(format!("conflict {} of the register", n + 1));
+            steps.next();
+            return Place {
+                record,
+                field: field_name(steps.next()),
+            };
+        }
         (step, _) => return settings(field_name(step)),
     };
     steps.next();

@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{
     ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Commitment,
-    CommitmentStatus, Decision, Delivery, FieldChange, Meeting, MeetingFormat, MeetingState, Money,
-    OccurrenceChange, Participant, ParticipantKind, Person, Quantity, RecordLife, RecordState,
-    RecordStep, Register, Revision, Role, Route, SeriesException, SessionSeries, StatusChange,
+    CommitmentStatus, Conflict, Decision, Delivery, FieldChange, Meeting, MeetingFormat,
+    MeetingState, Money, OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Record,
+    RecordLife, RecordState, RecordStep, Register, Revision, Role, Route, SeriesException,
+    SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -114,6 +115,7 @@ fn records() -> Vec<Shape> {
         shape::<Money>(),
         shape::<StatusChange>(),
         shape::<Delivery>(),
+        shape::<Conflict>(),
     ]
 }
 
@@ -129,6 +131,7 @@ fn choices() -> Vec<Shape> {
         shape::<CommitmentStatus>(),
         shape::<OccurrenceChange>(),
         shape::<ActionOwner>(),
+        shape::<Record>(),
     ]
 }
 

@@ -57,6 +57,7 @@ pub fn to_ron_on_threads(
         series: register.series.clone(),
         meetings: BTreeMap::new(),
         commitments: BTreeMap::new(),
+        conflicts: register.conflicts.clone(),
     }) {
         Ok(head) => head,
         Err(e) => return Some(Err(e)),

@@ -352,6 +352,34 @@ fn commitment() -> impl Strategy<Value = Commitment> {
         )
 }
 
+/// What a merge left to settle: texts as awkward as any record's.
+fn conflict() -> impl Strategy<Value = Conflict> {
+    let record = prop::option::of(prop_oneof![
+        ids().prop_map(|id| Record::Participant(ParticipantId(id))),
+        ids().prop_map(|id| Record::Meeting(MeetingId(id))),
+        ids().prop_map(|id| Record::Commitment(CommitmentId(id))),
+    ]);
+    (
+        record,
+        (text(), prop::option::of(text()), prop::option::of(text())),
+        (text(), text(), date(), time(), text()),
+    )
+        .prop_map(
+            |(record, (field, ours, theirs), (ours_office, theirs_office, day, at, name))| {
+                Conflict {
+                    record,
+                    field,
+                    ours,
+                    theirs,
+                    ours_office,
+                    theirs_office,
+                    merged: day.and_time(at),
+                    name,
+                }
+            },
+        )
+}
+
 fn keyed<K: Ord + std::fmt::Debug, V: std::fmt::Debug>(
     key: fn(u64) -> K,
     value: impl Strategy<Value = V>,
@@ -377,12 +405,13 @@ fn register() -> impl Strategy<Value = Register> {
             keyed(SeriesId, series(), 0..3),
             keyed(MeetingId, meeting(), 0..3),
             keyed(CommitmentId, commitment(), 0..4),
+            prop::collection::vec(conflict(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (name, short_name, reference_pattern, next_id, markings, capability_areas),
-                (participants, people, series, meetings, commitments),
+                (participants, people, series, meetings, commitments, conflicts),
             )| Register {
                 name,
                 short_name,
@@ -395,6 +424,7 @@ fn register() -> impl Strategy<Value = Register> {
                 series,
                 meetings,
                 commitments,
+                conflicts,
             },
         )
 }

@@ -1,0 +1,90 @@
+//! `merge BASE OURS THEIRS -o OUT`: the three-way merge of two copies of
+//! the register from the copy both started from. Exit 0 when clean, 1 when
+//! conflicts are left to settle (OUT is still written, and valid), 2 when
+//! an input cannot be read or OUT cannot be written (nothing written).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{NaiveDateTime, SubsecRound};
+
+use crate::merge;
+use crate::storage::{self, LockHolder, Overwrite, RegisterLock};
+
+/// What `merge` is asked to do.
+pub struct MergeRequest<'a> {
+    pub base: &'a Path,
+    pub ours: &'a Path,
+    pub theirs: &'a Path,
+    /// May be OURS itself: it is written atomically.
+    pub output: &'a Path,
+    /// The office keeping each copy, named in the conflicts; each defaults
+    /// to its file's name.
+    pub ours_office: Option<&'a str>,
+    pub theirs_office: Option<&'a str>,
+}
+
+/// Exit code when the merge could not be done at all.
+const CANNOT_MERGE: u8 = 2;
+
+/// Merges and writes OUT, printing the one-line summary on stdout; an
+/// error goes to stderr in the usual form. `holder` takes OUT's lock while
+/// it is written, so the window cannot save over the merge.
+pub fn merge(request: &MergeRequest<'_>, holder: &LockHolder, now: NaiveDateTime) -> ExitCode {
+    // To the second: the file says when, not the clock's fraction.
+    let now = now.trunc_subsecs(0);
+    match run(request, holder, now) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{}", super::error_line(error.as_ref()));
+            ExitCode::from(CANNOT_MERGE)
+        }
+    }
+}
+
+fn run(
+    request: &MergeRequest<'_>,
+    holder: &LockHolder,
+    now: NaiveDateTime,
+) -> anyhow::Result<ExitCode> {
+    let _lock = RegisterLock::acquire(request.output, holder)?;
+    let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
+    let (base, ours, theirs) = (base?, ours?, theirs?);
+    let office = |given: Option<&str>, path: &Path| {
+        given.map(str::to_string).unwrap_or_else(|| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string())
+        })
+    };
+    let merged = merge::merge(
+        &base,
+        &ours,
+        &theirs,
+        &office(request.ours_office, request.ours),
+        &office(request.theirs_office, request.theirs),
+        now,
+    );
+    storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    println!("{}: {}", request.output.display(), merged.summary);
+    // Conflicts either copy still had leave it unsettled too.
+    Ok(if merged.register.conflicts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// A copy to merge. One written by a newer version is refused: merging
+/// would drop what that version added.
+fn read(path: &Path) -> anyhow::Result<crate::model::Register> {
+    let loaded = storage::load(path)?;
+    if let Some(found) = loaded.newer_version {
+        return Err(storage::StorageError::NewerVersion {
+            found,
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    Ok(loaded.register)
+}

@@ -1,0 +1,164 @@
+//! Merging one record's fields: a field changed on one side is taken, the
+//! same field changed differently on both is a conflict (ours kept, theirs
+//! written beside it), and the lists that only grow are united.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Conflict, Record};
+
+/// Where the conflicts of one record go as its fields are merged.
+pub(super) struct FieldMerge<'a> {
+    pub record: Option<Record>,
+    pub conflicts: &'a mut Vec<Conflict>,
+    pub template: &'a Conflict,
+}
+
+/// A value as RON text, for a conflict. Every record's value serialises;
+/// should one ever not, the conflict still says that it differed.
+pub(super) fn ron_text<T: Serialize>(value: &T) -> String {
+    ron::to_string(value).unwrap_or_else(|error| format!("(could not be written: {error})"))
+}
+
+impl FieldMerge<'_> {
+    pub fn conflict(&mut self, field: String, ours: Option<String>, theirs: Option<String>) {
+        self.conflicts.push(Conflict {
+            record: self.record,
+            field,
+            ours,
+            theirs,
+            ..self.template.clone()
+        });
+    }
+
+    /// A plain field: `out` holds ours and becomes theirs when only theirs
+    /// changed it.
+    pub fn field<T: PartialEq + Clone + Serialize>(
+        &mut self,
+        name: &str,
+        base: &T,
+        ours: &T,
+        theirs: &T,
+        out: &mut T,
+    ) {
+        if ours == theirs || theirs == base {
+            return;
+        }
+        if ours == base {
+            *out = theirs.clone();
+        } else {
+            self.conflict(
+                name.to_string(),
+                Some(ron_text(ours)),
+                Some(ron_text(theirs)),
+            );
+        }
+    }
+
+    /// A list whose entries are kept in place (agenda items, decisions,
+    /// actions, roles): the entries base had merge one by one, and the
+    /// entries each side added after them are all kept, ours first. When a
+    /// side removed entries the list merges as a whole.
+    pub fn list<T: PartialEq + Clone + Serialize>(
+        &mut self,
+        name: &str,
+        base: &[T],
+        ours: &[T],
+        theirs: &[T],
+        out: &mut Vec<T>,
+    ) {
+        if ours == theirs || theirs == base {
+            return;
+        }
+        if ours == base {
+            *out = theirs.to_vec();
+            return;
+        }
+        if ours.len() < base.len() || theirs.len() < base.len() {
+            let (ours_text, theirs_text) = (ron_text(&ours), ron_text(&theirs));
+            self.conflict(name.to_string(), Some(ours_text), Some(theirs_text));
+            return;
+        }
+        let mut merged = Vec::with_capacity(ours.len() + theirs.len() - base.len());
+        for (n, ((b, o), t)) in base.iter().zip(ours).zip(theirs).enumerate() {
+            let mut entry = o.clone();
+            self.field(&format!("{name}[{}]", n + 1), b, o, t, &mut entry);
+            merged.push(entry);
+        }
+        let ours_added = ours.get(base.len()..).unwrap_or_default();
+        let theirs_added = theirs.get(base.len()..).unwrap_or_default();
+        merged.extend(ours_added.iter().cloned());
+        merged.extend(
+            theirs_added
+                .iter()
+                .filter(|entry| !ours_added.contains(entry))
+                .cloned(),
+        );
+        *out = merged;
+    }
+
+    /// A map of entries by key (a meeting's attendance): each key merges
+    /// as a field of its own.
+    pub fn map<K: Ord + Copy, V: PartialEq + Clone + Serialize>(
+        &mut self,
+        name: &str,
+        key_text: impl Fn(K) -> u64,
+        base: &BTreeMap<K, V>,
+        ours: &BTreeMap<K, V>,
+        theirs: &BTreeMap<K, V>,
+        out: &mut BTreeMap<K, V>,
+    ) {
+        if ours == theirs || theirs == base {
+            return;
+        }
+        let keys: std::collections::BTreeSet<K> = base
+            .keys()
+            .chain(ours.keys())
+            .chain(theirs.keys())
+            .copied()
+            .collect();
+        for key in keys {
+            let (b, o, t) = (base.get(&key), ours.get(&key), theirs.get(&key));
+            let mut entry = o;
+            self.field(
+                &format!("{name}[{}]", key_text(key)),
+                &b,
+                &o,
+                &t,
+                &mut entry,
+            );
+            match entry.cloned() {
+                Some(value) => out.insert(key, value),
+                None => out.remove(&key),
+            };
+        }
+    }
+}
+
+/// A dated list that only grows (a commitment's status history and
+/// deliveries, a record's life): the entries of both sides, each once, in
+/// date order (ours first on the same day). An entry base had and ours
+/// no longer has stays out: ours removed it on purpose.
+pub(super) fn united<T: PartialEq + Clone>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    date: impl Fn(&T) -> chrono::NaiveDate,
+) -> Vec<T> {
+    if ours == theirs || theirs == base {
+        return ours.to_vec();
+    }
+    if ours == base {
+        return theirs.to_vec();
+    }
+    let mut all = ours.to_vec();
+    all.extend(
+        theirs
+            .iter()
+            .filter(|entry| !ours.contains(entry) && !base.contains(entry))
+            .cloned(),
+    );
+    all.sort_by_key(|entry| date(entry));
+    all
+}

@@ -1,0 +1,236 @@
+//! The three-way merge of two copies of the register kept by two offices
+//! from a common copy (the base): record by record, then field by field.
+//!
+//! A record added in one copy is added; deleted in one and unchanged in
+//! the other, deleted; changed in one, taken. Changed in both, its fields
+//! merge one by one, and the lists that only grow (status history,
+//! deliveries, the record's life, attendance, agenda items, decisions and
+//! actions added) are united. What cannot be settled alone is a
+//! [`Conflict`]: ours is applied and theirs kept beside it in the
+//! register's conflicts, so nothing is lost. Two different records added
+//! under the same number are both kept, theirs renumbered first.
+//!
+//! Records are matched by id, so ids that carry their office can later
+//! take the place of today's numbers without changing how this works.
+
+mod fields;
+mod records;
+mod renumber;
+mod summary;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::model::{Conflict, Record, Register};
+
+use fields::{FieldMerge, ron_text};
+pub use summary::{Counts, MergeSummary};
+
+/// The outcome of a merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// The merged register; its `conflicts` hold those found now as well
+    /// as any either copy already had.
+    pub register: Register,
+    /// The conflicts this merge found.
+    pub conflicts: Vec<Conflict>,
+    /// What the merge changed in ours, per kind of record.
+    pub summary: MergeSummary,
+}
+
+/// Merges `theirs` into `ours`, both edited from `base`. The offices name
+/// each side in the conflicts; `now` is when the merge happens.
+pub fn merge(
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+    ours_office: &str,
+    theirs_office: &str,
+    now: NaiveDateTime,
+) -> Merged {
+    let mut theirs = theirs.clone();
+    let renumbered = renumber::renumber_clashes(base, ours, &mut theirs);
+    let template = Conflict {
+        record: None,
+        field: String::new(),
+        ours: None,
+        theirs: None,
+        ours_office: ours_office.to_string(),
+        theirs_office: theirs_office.to_string(),
+        merged: now,
+        name: String::new(),
+    };
+    let mut found = Vec::new();
+    let mut out = ours.clone();
+    let mut summary = MergeSummary {
+        renumbered,
+        ..MergeSummary::default()
+    };
+
+    let mut settings = FieldMerge {
+        record: None,
+        conflicts: &mut found,
+        template: &template,
+    };
+    settings.field("name", &base.name, &ours.name, &theirs.name, &mut out.name);
+    settings.field(
+        "short_name",
+        &base.short_name,
+        &ours.short_name,
+        &theirs.short_name,
+        &mut out.short_name,
+    );
+    settings.field(
+        "reference_pattern",
+        &base.reference_pattern,
+        &ours.reference_pattern,
+        &theirs.reference_pattern,
+        &mut out.reference_pattern,
+    );
+    settings.list(
+        "markings",
+        &base.markings,
+        &ours.markings,
+        &theirs.markings,
+        &mut out.markings,
+    );
+    settings.list(
+        "capability_areas",
+        &base.capability_areas,
+        &ours.capability_areas,
+        &theirs.capability_areas,
+        &mut out.capability_areas,
+    );
+    out.next_id = if ours.next_id == base.next_id {
+        theirs.next_id
+    } else if theirs.next_id == base.next_id {
+        ours.next_id
+    } else {
+        ours.next_id.max(theirs.next_id)
+    };
+
+    let mut each = Each {
+        found: &mut found,
+        template: &template,
+        theirs: &theirs,
+    };
+    each.kind(
+        (&base.participants, &ours.participants, &theirs.participants),
+        &mut out.participants,
+        &mut summary.participants,
+        |id| Record::Participant(*id),
+        records::participant,
+    );
+    each.kind(
+        (&base.people, &ours.people, &theirs.people),
+        &mut out.people,
+        &mut summary.people,
+        |id| Record::Person(*id),
+        records::person,
+    );
+    each.kind(
+        (&base.series, &ours.series, &theirs.series),
+        &mut out.series,
+        &mut summary.series,
+        |id| Record::Series(*id),
+        records::series,
+    );
+    each.kind(
+        (&base.meetings, &ours.meetings, &theirs.meetings),
+        &mut out.meetings,
+        &mut summary.meetings,
+        |id| Record::Meeting(*id),
+        records::meeting,
+    );
+    each.kind(
+        (&base.commitments, &ours.commitments, &theirs.commitments),
+        &mut out.commitments,
+        &mut summary.commitments,
+        |id| Record::Commitment(*id),
+        records::commitment,
+    );
+
+    // Conflicts either copy still had stay until settled, each once.
+    out.conflicts = fields::united(&base.conflicts, &ours.conflicts, &theirs.conflicts, |c| {
+        c.merged.date()
+    });
+    out.conflicts.extend(found.iter().cloned());
+    summary.conflicts = found.len();
+    Merged {
+        register: out,
+        conflicts: found,
+        summary,
+    }
+}
+
+/// The record-by-record pass over one kind's map.
+struct Each<'a> {
+    found: &'a mut Vec<Conflict>,
+    template: &'a Conflict,
+    /// Names a record ours deleted, which ours can no longer name.
+    theirs: &'a Register,
+}
+
+type Sides<'a, K, V> = (&'a BTreeMap<K, V>, &'a BTreeMap<K, V>, &'a BTreeMap<K, V>);
+
+impl Each<'_> {
+    fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
+        &mut self,
+        (base, ours, theirs): Sides<'_, K, V>,
+        out: &mut BTreeMap<K, V>,
+        counts: &mut Counts,
+        record: impl Fn(&K) -> Record,
+        fields: impl Fn(&mut FieldMerge<'_>, &V, &V, &V) -> V,
+    ) {
+        if ours == theirs || theirs == base {
+            return;
+        }
+        let keys: BTreeSet<&K> = ours
+            .keys()
+            .chain(theirs.keys())
+            .chain(base.keys())
+            .collect();
+        for key in keys {
+            let mut merge = FieldMerge {
+                record: Some(record(key)),
+                conflicts: self.found,
+                template: self.template,
+            };
+            match (base.get(key), ours.get(key), theirs.get(key)) {
+                // Added in theirs; a clash with ours was renumbered before.
+                (None, None, Some(added)) => {
+                    out.insert(*key, added.clone());
+                    counts.added += 1;
+                }
+                (Some(b), Some(o), Some(t)) if t != b && o != t => {
+                    let merged = if o == b {
+                        t.clone()
+                    } else {
+                        fields(&mut merge, b, o, t)
+                    };
+                    if &merged != o {
+                        counts.changed += 1;
+                    }
+                    out.insert(*key, merged);
+                }
+                (Some(b), Some(o), None) => {
+                    if o == b {
+                        out.remove(key);
+                        counts.deleted += 1;
+                    } else {
+                        merge.conflict(String::new(), Some(ron_text(o)), None);
+                    }
+                }
+                (Some(b), None, Some(t)) if t != b => {
+                    merge.conflict(String::new(), None, Some(ron_text(t)));
+                    if let Some(conflict) = merge.conflicts.last_mut() {
+                        conflict.name = self.theirs.known_as(record(key));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

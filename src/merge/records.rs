@@ -1,0 +1,161 @@
+//! Merging a record of each kind field by field. Each kind names all its
+//! fields: the destructuring below fails to compile when a field is added
+//! to the model and not here, so no field is ever merged by accident as
+//! "ours".
+
+use crate::model::{Commitment, Meeting, Participant, Person, SessionSeries};
+
+use super::fields::{FieldMerge, united};
+
+/// Merges the plain fields `$plain` of `$out` (a copy of ours), after
+/// checking that `$plain` and `$special` (merged by hand) name every field
+/// of `$kind`.
+macro_rules! plain_fields {
+    ($kind:ident, $merge:ident, $base:ident, $ours:ident, $theirs:ident, $out:ident;
+     plain: $($plain:ident),*; special: $($special:ident),*) => {
+        let $kind { $($plain: _,)* $($special: _,)* } = $ours;
+        $( $merge.field(stringify!($plain), &$base.$plain, &$ours.$plain, &$theirs.$plain, &mut $out.$plain); )*
+    };
+}
+
+pub(super) fn participant(
+    merge: &mut FieldMerge<'_>,
+    base: &Participant,
+    ours: &Participant,
+    theirs: &Participant,
+) -> Participant {
+    let mut out = ours.clone();
+    plain_fields!(Participant, merge, base, ours, theirs, out;
+        plain: name, code, kind, joined, notes; special: );
+    out
+}
+
+pub(super) fn person(
+    merge: &mut FieldMerge<'_>,
+    base: &Person,
+    ours: &Person,
+    theirs: &Person,
+) -> Person {
+    let mut out = ours.clone();
+    plain_fields!(Person, merge, base, ours, theirs, out;
+        plain: name, notes; special: roles);
+    merge.list(
+        "roles",
+        &base.roles,
+        &ours.roles,
+        &theirs.roles,
+        &mut out.roles,
+    );
+    out
+}
+
+pub(super) fn series(
+    merge: &mut FieldMerge<'_>,
+    base: &SessionSeries,
+    ours: &SessionSeries,
+    theirs: &SessionSeries,
+) -> SessionSeries {
+    let mut out = ours.clone();
+    plain_fields!(SessionSeries, merge, base, ours, theirs, out;
+        plain: name, short_name, cadence, first, start, end, time_zone, location, format,
+            convenors, notes;
+        special: exceptions);
+    merge.list(
+        "exceptions",
+        &base.exceptions,
+        &ours.exceptions,
+        &theirs.exceptions,
+        &mut out.exceptions,
+    );
+    out
+}
+
+pub(super) fn meeting(
+    merge: &mut FieldMerge<'_>,
+    base: &Meeting,
+    ours: &Meeting,
+    theirs: &Meeting,
+) -> Meeting {
+    let mut out = ours.clone();
+    plain_fields!(Meeting, merge, base, ours, theirs, out;
+        plain: title, series, number, date, start, end, time_zone, location, format, state,
+            convenors, chairs, notes, statement, restricted_notes, restricted_marking, marking;
+        special: attendance, agenda, decisions, actions, record);
+    merge.map(
+        "attendance",
+        |participant| participant.0,
+        &base.attendance,
+        &ours.attendance,
+        &theirs.attendance,
+        &mut out.attendance,
+    );
+    merge.list(
+        "agenda",
+        &base.agenda,
+        &ours.agenda,
+        &theirs.agenda,
+        &mut out.agenda,
+    );
+    merge.list(
+        "decisions",
+        &base.decisions,
+        &ours.decisions,
+        &theirs.decisions,
+        &mut out.decisions,
+    );
+    merge.list(
+        "actions",
+        &base.actions,
+        &ours.actions,
+        &theirs.actions,
+        &mut out.actions,
+    );
+    out.record.history = united(
+        &base.record.history,
+        &ours.record.history,
+        &theirs.record.history,
+        |step| step.date,
+    );
+    merge.list(
+        "record.revisions",
+        &base.record.revisions,
+        &ours.record.revisions,
+        &theirs.record.revisions,
+        &mut out.record.revisions,
+    );
+    out
+}
+
+pub(super) fn commitment(
+    merge: &mut FieldMerge<'_>,
+    base: &Commitment,
+    ours: &Commitment,
+    theirs: &Commitment,
+) -> Commitment {
+    let mut out = ours.clone();
+    plain_fields!(Commitment, merge, base, ours, theirs, out;
+        plain: participant, announced_at, title, description, area, route, quantity, value,
+            conditions, due, marking;
+        special: status, history, deliveries);
+    out.history = united(&base.history, &ours.history, &theirs.history, |h| h.date);
+    out.deliveries = united(
+        &base.deliveries,
+        &ours.deliveries,
+        &theirs.deliveries,
+        |d| d.date,
+    );
+    let both_moved = ours.history != base.history && theirs.history != base.history;
+    match out.history.last() {
+        // The status is the last step's: once both histories are united
+        // it follows from them, whatever each side's status said.
+        Some(last) if both_moved => out.status = last.status,
+        _ => merge.field(
+            "status",
+            &base.status,
+            &ours.status,
+            &theirs.status,
+            &mut out.status,
+        ),
+    }
+    out
+}

@@ -1,0 +1,260 @@
+//! Two copies that each added a record under the same number (copies made
+//! before ids carried the office) would merge two different records into
+//! one. Theirs is given a fresh number instead, and every reference to it
+//! in their copy follows, before the records are merged.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{
+    ActionOwner, CommitmentId, MeetingId, ParticipantId, PersonId, Record, Register, SeriesId,
+    record_number,
+};
+
+/// Every record of `register`.
+fn records(register: &Register) -> BTreeSet<Record> {
+    let participants = register
+        .participants
+        .keys()
+        .map(|&id| Record::Participant(id));
+    let people = register.people.keys().map(|&id| Record::Person(id));
+    let series = register.series.keys().map(|&id| Record::Series(id));
+    let meetings = register.meetings.keys().map(|&id| Record::Meeting(id));
+    let commitments = register
+        .commitments
+        .keys()
+        .map(|&id| Record::Commitment(id));
+    participants
+        .chain(people)
+        .chain(series)
+        .chain(meetings)
+        .chain(commitments)
+        .collect()
+}
+
+/// The records a side added: in it and not in base.
+fn added(base: &Register, side: &Register) -> BTreeSet<Record> {
+    let had = records(base);
+    records(side)
+        .into_iter()
+        .filter(|record| !had.contains(record))
+        .collect()
+}
+
+/// Whether both sides added the very same record under the number.
+fn same_record(ours: &Register, theirs: &Register, record: Record) -> bool {
+    match record {
+        Record::Participant(id) => ours.participant(id) == theirs.participant(id),
+        Record::Person(id) => ours.person(id) == theirs.person(id),
+        Record::Series(id) => ours.session_series(id) == theirs.session_series(id),
+        Record::Meeting(id) => ours.meeting(id) == theirs.meeting(id),
+        Record::Commitment(id) => ours.commitment(id) == theirs.commitment(id),
+    }
+}
+
+/// Gives theirs' added records that clash with ours' added records a
+/// fresh number, rewriting their references; returns how many.
+pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Register) -> usize {
+    // Numbers are shared by every kind of record, so a participant and a
+    // meeting added under the same number clash too.
+    let mut ours_added: BTreeMap<u64, Vec<Record>> = BTreeMap::new();
+    for record in added(base, ours) {
+        ours_added
+            .entry(record_number(record))
+            .or_default()
+            .push(record);
+    }
+    let clashes: Vec<Record> = added(base, theirs)
+        .into_iter()
+        .filter(|record| {
+            ours_added
+                .get(&record_number(*record))
+                .is_some_and(|same_number| {
+                    same_number.iter().any(|ours_record| {
+                        ours_record != record || !same_record(ours, theirs, *record)
+                    })
+                })
+        })
+        .collect();
+    if clashes.is_empty() {
+        return 0;
+    }
+    let mut next = base.fresh_id().max(ours.fresh_id()).max(theirs.fresh_id());
+    let mut new_numbers = Numbers::default();
+    for record in &clashes {
+        let old = record_number(*record);
+        let map = match record {
+            Record::Participant(_) => &mut new_numbers.participants,
+            Record::Person(_) => &mut new_numbers.people,
+            Record::Series(_) => &mut new_numbers.series,
+            Record::Meeting(_) => &mut new_numbers.meetings,
+            Record::Commitment(_) => &mut new_numbers.commitments,
+        };
+        map.insert(old, next);
+        next += 1;
+    }
+    new_numbers.apply(theirs);
+    theirs.next_id = theirs.next_id.max(next);
+    clashes.len()
+}
+
+/// Old number → new number, by kind.
+#[derive(Default)]
+struct Numbers {
+    participants: BTreeMap<u64, u64>,
+    people: BTreeMap<u64, u64>,
+    series: BTreeMap<u64, u64>,
+    meetings: BTreeMap<u64, u64>,
+    commitments: BTreeMap<u64, u64>,
+}
+
+fn rekey<K: Ord + Copy, V>(
+    map: &mut BTreeMap<K, V>,
+    numbers: &BTreeMap<u64, u64>,
+    number: impl Fn(K) -> u64,
+    id: impl Fn(u64) -> K,
+) {
+    let moved: Vec<(K, u64)> = map
+        .keys()
+        .filter_map(|&key| numbers.get(&number(key)).map(|&new| (key, new)))
+        .collect();
+    for (old, new) in moved {
+        if let Some(value) = map.remove(&old) {
+            map.insert(id(new), value);
+        }
+    }
+}
+
+impl Numbers {
+    fn participant(&self, id: &mut ParticipantId) {
+        if let Some(&new) = self.participants.get(&id.0) {
+            *id = ParticipantId(new);
+        }
+    }
+
+    fn person(&self, id: &mut PersonId) {
+        if let Some(&new) = self.people.get(&id.0) {
+            *id = PersonId(new);
+        }
+    }
+
+    fn meeting(&self, id: &mut Option<MeetingId>) {
+        if let Some(meeting) = id
+            && let Some(&new) = self.meetings.get(&meeting.0)
+        {
+            *id = Some(MeetingId(new));
+        }
+    }
+
+    fn record(&self, record: &mut Record) {
+        let number = record_number(*record);
+        let renumbered = match *record {
+            Record::Participant(_) => self
+                .participants
+                .get(&number)
+                .map(|&n| Record::Participant(ParticipantId(n))),
+            Record::Person(_) => self
+                .people
+                .get(&number)
+                .map(|&n| Record::Person(PersonId(n))),
+            Record::Series(_) => self
+                .series
+                .get(&number)
+                .map(|&n| Record::Series(SeriesId(n))),
+            Record::Meeting(_) => self
+                .meetings
+                .get(&number)
+                .map(|&n| Record::Meeting(MeetingId(n))),
+            Record::Commitment(_) => self
+                .commitments
+                .get(&number)
+                .map(|&n| Record::Commitment(CommitmentId(n))),
+        };
+        if let Some(renumbered) = renumbered {
+            *record = renumbered;
+        }
+    }
+
+    /// Moves the records and rewrites every reference to them.
+    fn apply(&self, register: &mut Register) {
+        rekey(
+            &mut register.participants,
+            &self.participants,
+            |id| id.0,
+            ParticipantId,
+        );
+        rekey(&mut register.people, &self.people, |id| id.0, PersonId);
+        rekey(&mut register.series, &self.series, |id| id.0, SeriesId);
+        rekey(&mut register.meetings, &self.meetings, |id| id.0, MeetingId);
+        rekey(
+            &mut register.commitments,
+            &self.commitments,
+            |id| id.0,
+            CommitmentId,
+        );
+        for person in register.people.values_mut() {
+            person
+                .roles
+                .iter_mut()
+                .for_each(|role| self.participant(&mut role.participant));
+        }
+        for series in register.series.values_mut() {
+            series
+                .convenors
+                .iter_mut()
+                .for_each(|p| self.participant(p));
+        }
+        for meeting in register.meetings.values_mut() {
+            if let Some(series) = meeting.series
+                && let Some(&new) = self.series.get(&series.0)
+            {
+                meeting.series = Some(SeriesId(new));
+            }
+            meeting
+                .convenors
+                .iter_mut()
+                .for_each(|p| self.participant(p));
+            meeting.chairs.iter_mut().for_each(|p| self.person(p));
+            let attendance = std::mem::take(&mut meeting.attendance);
+            for (mut participant, mut entry) in attendance {
+                self.participant(&mut participant);
+                entry.delegates.iter_mut().for_each(|p| self.person(p));
+                meeting.attendance.insert(participant, entry);
+            }
+            for item in &mut meeting.agenda {
+                if let Some(lead) = &mut item.lead {
+                    self.person(lead);
+                }
+            }
+            for action in &mut meeting.actions {
+                match &mut action.owner {
+                    Some(ActionOwner::Participant(p)) => self.participant(p),
+                    Some(ActionOwner::Person(p)) => self.person(p),
+                    Some(ActionOwner::Secretariat) | None => {}
+                }
+            }
+            for step in &mut meeting.record.history {
+                step.circulated_to
+                    .iter_mut()
+                    .for_each(|p| self.participant(p));
+                self.meeting(&mut step.approved_at);
+            }
+        }
+        for commitment in register.commitments.values_mut() {
+            self.participant(&mut commitment.participant);
+            self.meeting(&mut commitment.announced_at);
+            commitment
+                .history
+                .iter_mut()
+                .for_each(|h| self.meeting(&mut h.meeting));
+            commitment
+                .deliveries
+                .iter_mut()
+                .for_each(|d| self.meeting(&mut d.meeting));
+        }
+        for conflict in &mut register.conflicts {
+            if let Some(record) = &mut conflict.record {
+                self.record(record);
+            }
+        }
+    }
+}

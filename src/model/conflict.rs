@@ -1,0 +1,165 @@
+//! What a merge of two copies of the register could not settle alone: the
+//! same field changed to different values in both copies, or a record
+//! deleted in one and changed in the other. This copy's value is applied
+//! and the other copy's is kept beside it, so nothing is lost; until the
+//! officer settles it, `check` names it and no document that includes the
+//! record is printed.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{Field, ParticipantId, Problem, Record, Register};
+
+/// One unsettled difference between two copies, found by a merge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Conflict {
+    /// The record in conflict, by kind and id as in this copy; `None` for
+    /// the register's own settings (its name, levels, areas).
+    pub record: Option<Record>,
+    /// The field as written in the file (`title`, `attendance[3]` for a
+    /// participant's row, `agenda[2]` for the second item); empty when one
+    /// copy deleted the whole record.
+    pub field: String,
+    /// This copy's value as RON text (the one applied); `None` when this
+    /// copy deleted the record.
+    pub ours: Option<String>,
+    /// The other copy's value as RON text; `None` when it deleted the
+    /// record.
+    pub theirs: Option<String>,
+    /// The office that keeps this copy.
+    pub ours_office: String,
+    /// The office whose copy was merged in.
+    pub theirs_office: String,
+    /// When the two copies were merged.
+    pub merged: NaiveDateTime,
+    /// The record as the other copy names it, when this copy deleted it
+    /// (this copy can no longer name it); empty otherwise.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl Register {
+    /// Every unsettled conflict as a problem for `check` and the window.
+    pub fn conflict_problems(&self) -> Vec<Problem> {
+        self.conflicts
+            .iter()
+            .map(|conflict| Problem {
+                record: conflict.record,
+                field: None::<Field>,
+                message: self.conflict_sentence(conflict),
+            })
+            .collect()
+    }
+
+    /// Why a document that includes `record` is refused while a conflict
+    /// about it is unsettled: which value it would print is not decided.
+    pub fn conflict_refusals(&self, record: Record) -> Vec<String> {
+        let fields: Vec<String> = self
+            .conflicts
+            .iter()
+            .filter(|conflict| conflict.record == Some(record))
+            .map(|conflict| self.field_words(conflict))
+            .collect();
+        if fields.is_empty() {
+            return Vec::new();
+        }
+        vec![format!(
+            "{} is in conflict between two copies of the register ({}), so what the document \
+             would say is not settled; resolve the conflict first",
+            self.known_as(record),
+            fields.join(", ")
+        )]
+    }
+
+    fn conflict_sentence(&self, conflict: &Conflict) -> String {
+        let ours_office = &conflict.ours_office;
+        let theirs_office = &conflict.theirs_office;
+        let merged = conflict.merged.format("%Y-%m-%d %H:%M");
+        match (&conflict.ours, &conflict.theirs) {
+            (Some(ours), Some(theirs)) => format!(
+                "{} was changed in both copies (merged {merged}): {} is {ours} in {ours_office}'s \
+                 copy, which is applied, and {theirs} in {theirs_office}'s; choose one",
+                self.conflict_holder(conflict.record),
+                self.field_words(conflict)
+            ),
+            (None, Some(_)) => format!(
+                "{} was deleted in {ours_office}'s copy but changed in {theirs_office}'s (merged \
+                 {merged}); it stays deleted until you choose, and {theirs_office}'s version is \
+                 kept among the register's conflicts",
+                describe_missing(conflict)
+            ),
+            (_, None) => format!(
+                "{} was changed in {ours_office}'s copy but deleted in {theirs_office}'s (merged \
+                 {merged}); it is kept until you choose whether to delete it",
+                self.conflict_holder(conflict.record)
+            ),
+        }
+    }
+
+    /// The record in conflict, or the register itself, to start a sentence.
+    fn conflict_holder(&self, record: Option<Record>) -> String {
+        match record {
+            Some(record) => self.known_as(record),
+            None => "The register".to_string(),
+        }
+    }
+
+    /// The conflict's field as the officer reads it: "the title", "the
+    /// attendance of France", "agenda item 2".
+    fn field_words(&self, conflict: &Conflict) -> String {
+        let field = conflict.field.as_str();
+        if field.is_empty() {
+            return "the whole record".to_string();
+        }
+        let Some((name, rest)) = field.split_once('[') else {
+            return format!("the {}", field.replace('_', " "));
+        };
+        let key = rest.trim_end_matches(']');
+        match name {
+            "attendance" => match key.parse() {
+                Ok(id) => format!(
+                    "the attendance of {}",
+                    self.mentioned(Record::Participant(ParticipantId(id)))
+                ),
+                Err(_) => format!("the attendance entry {key}"),
+            },
+            "agenda" => format!("agenda item {key}"),
+            "decisions" => format!("decision {key}"),
+            "actions" => format!("action {key}"),
+            "roles" => format!("role {key}"),
+            "exceptions" => format!("exception {key}"),
+            other => format!("{} {key}", other.replace('_', " ")),
+        }
+    }
+}
+
+/// A record no longer in this copy: as the other copy names it, else by
+/// its kind and number.
+fn describe_missing(conflict: &Conflict) -> String {
+    let Some(record) = conflict.record else {
+        return "The register".to_string();
+    };
+    if !conflict.name.trim().is_empty() {
+        return conflict.name.clone();
+    }
+    let kind = match record {
+        Record::Participant(_) => "participant",
+        Record::Person(_) => "person",
+        Record::Series(_) => "series",
+        Record::Meeting(_) => "meeting",
+        Record::Commitment(_) => "commitment",
+    };
+    format!("A {kind} (number {})", record_number(record))
+}
+
+/// The number a record has in the file.
+pub fn record_number(record: Record) -> u64 {
+    match record {
+        Record::Participant(id) => id.0,
+        Record::Person(id) => id.0,
+        Record::Series(id) => id.0,
+        Record::Meeting(id) => id.0,
+        Record::Commitment(id) => id.0,
+    }
+}

@@ -1,0 +1,209 @@
+//! `merge BASE OURS THEIRS -o OUT`: exit 0 when clean, 1 with conflicts
+//! (OUT still written and readable), 2 when an input cannot be read
+//! (nothing written); OUT may be OURS itself.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use coalition_desk::model::{CommitmentId, Register};
+use coalition_desk::storage;
+
+fn merge(dir: &Path, out: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("merge")
+        .args(["base.ron", "ours.ron", "theirs.ron", "-o"])
+        .arg(out)
+        .args(extra)
+        .current_dir(dir)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// Writes base, ours and theirs into `dir`, each edited from the small
+/// register by `edit`.
+fn copies(dir: &Path, edit: impl Fn(&str, &mut Register)) -> PathBuf {
+    for name in ["base", "ours", "theirs"] {
+        let mut register = crate::common::register();
+        edit(name, &mut register);
+        storage::save(&dir.join(format!("{name}.ron")), &register, None).unwrap();
+    }
+    dir.join("ours.ron")
+}
+
+fn retitle(register: &mut Register, id: u64, title: &str) {
+    register
+        .commitments
+        .get_mut(&CommitmentId(id))
+        .unwrap()
+        .title = title.into();
+}
+
+#[test]
+fn a_clean_merge_exits_0_and_writes_both_changes_over_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (ours)"),
+        "theirs" => retitle(register, 21, "Demining (theirs)"),
+        _ => {}
+    });
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!(
+            "{}: Merged: 1 commitment changed; no conflicts\n",
+            ours.display()
+        )
+    );
+    let merged = storage::load(&ours).unwrap().register;
+    assert_eq!(
+        merged.commitment(CommitmentId(20)).unwrap().title,
+        "Missiles (ours)"
+    );
+    assert_eq!(
+        merged.commitment(CommitmentId(21)).unwrap().title,
+        "Demining (theirs)"
+    );
+    // Written the safe way: ours as it was is kept beside it.
+    let before = storage::load(&storage::backup_path(&ours))
+        .unwrap()
+        .register;
+    assert_eq!(
+        before.commitment(CommitmentId(21)).unwrap().title,
+        "Demining teams"
+    );
+}
+
+#[test]
+fn a_merge_with_conflicts_exits_1_and_still_writes_a_register_that_holds_both() {
+    let dir = tempfile::tempdir().unwrap();
+    copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (London)"),
+        "theirs" => retitle(register, 20, "Missiles (Paris)"),
+        _ => {}
+    });
+    let out = dir.path().join("merged.ron");
+    let output = merge(
+        dir.path(),
+        &out,
+        &["--ours-office", "LON", "--theirs-office", "PAR"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout)
+            .ends_with(": Merged: nothing to take from the other copy; 1 conflict to resolve\n"),
+        "{}",
+        text(&output.stdout)
+    );
+    let merged = storage::load(&out).unwrap().register;
+    assert_eq!(
+        merged.commitment(CommitmentId(20)).unwrap().title,
+        "Missiles (London)"
+    );
+    let conflict = &merged.conflicts[0];
+    assert_eq!(conflict.theirs.as_deref(), Some("\"Missiles (Paris)\""));
+    assert_eq!(
+        (
+            conflict.ours_office.as_str(),
+            conflict.theirs_office.as_str()
+        ),
+        ("LON", "PAR")
+    );
+    // The file says when to the second, not the clock's fraction.
+    assert_eq!(conflict.merged.and_utc().timestamp_subsec_nanos(), 0);
+
+    // check names the conflict in the officer's words, and fails.
+    let check = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("check")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).contains(
+            "The commitment “Missiles (London)” of United Kingdom was changed in both copies"
+        ),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
+fn the_offices_default_to_the_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "A"),
+        "theirs" => retitle(register, 20, "B"),
+        _ => {}
+    });
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let conflict = &storage::load(&ours).unwrap().register.conflicts[0];
+    assert_eq!(conflict.ours_office, "ours.ron");
+    assert_eq!(conflict.theirs_office, "theirs.ron");
+}
+
+#[test]
+fn an_unreadable_input_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |_, _| {});
+    let before = std::fs::read(&ours).unwrap();
+    std::fs::write(
+        dir.path().join("theirs.ron"),
+        "CoalitionRegister(format: \"coalition-desk\", version: 1, register: (nmae: \"x\"))",
+    )
+    .unwrap();
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).starts_with("theirs.ron:1:"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(text(&output.stdout).is_empty());
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+
+    std::fs::remove_file(dir.path().join("base.ron")).unwrap();
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).ends_with("base.ron\n"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+}
+
+#[test]
+fn a_summary_that_prints_a_record_in_conflict_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (London)"),
+        "theirs" => retitle(register, 20, "Missiles (Paris)"),
+        _ => {}
+    });
+    assert_eq!(merge(dir.path(), &ours, &[]).status.code(), Some(1));
+    let pdf = dir.path().join("summary.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("summary")
+        .arg(&ours)
+        .args(["--meeting", "10", "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains(
+            "The commitment “Missiles (London)” of United Kingdom is in conflict between two \
+             copies of the register (the title)"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!pdf.exists());
+}
