@@ -11,8 +11,8 @@ pub use attendance::{
 pub use record_lock::{EditRefused, check_and_note, content_changes, meetings_before, move_record};
 
 use crate::model::{
-    ActionOwner, Commitment, CommitmentId, Meeting, MeetingId, Participant, ParticipantId, Person,
-    PersonId, Record, Register, SeriesId, SessionSeries,
+    ActionOwner, Commitment, CommitmentId, Conflict, Meeting, MeetingId, Participant,
+    ParticipantId, Person, PersonId, Record, Register, SeriesId, SessionSeries,
 };
 
 /// One change to the register. The record variants put a whole record
@@ -26,6 +26,8 @@ pub enum Edit {
     SetReferencePattern(String),
     SetMarkings(Vec<String>),
     SetCapabilityAreas(Vec<String>),
+    /// The conflicts a merge left to settle, as a whole list.
+    SetConflicts(Vec<Conflict>),
     Participant(ParticipantId, Option<Participant>),
     Person(PersonId, Option<Person>),
     Series(SeriesId, Option<SessionSeries>),
@@ -65,6 +67,9 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
         }
         Edit::SetMarkings(levels) => {
             Edit::SetMarkings(std::mem::replace(&mut register.markings, levels))
+        }
+        Edit::SetConflicts(conflicts) => {
+            Edit::SetConflicts(std::mem::replace(&mut register.conflicts, conflicts))
         }
         Edit::SetCapabilityAreas(areas) => {
             Edit::SetCapabilityAreas(std::mem::replace(&mut register.capability_areas, areas))
@@ -233,6 +238,16 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
     let mut edits = Vec::new();
     if current.name != wanted.name {
         edits.push(Edit::RenameRegister(wanted.name));
+    }
+    // Every register-wide field, or recovered work would quietly lose it.
+    if current.short_name != wanted.short_name {
+        edits.push(Edit::SetShortName(wanted.short_name));
+    }
+    if current.reference_pattern != wanted.reference_pattern {
+        edits.push(Edit::SetReferencePattern(wanted.reference_pattern));
+    }
+    if current.conflicts != wanted.conflicts {
+        edits.push(Edit::SetConflicts(wanted.conflicts));
     }
     if current.markings != wanted.markings {
         edits.push(Edit::SetMarkings(wanted.markings));

@@ -14,6 +14,7 @@ pub fn describe(after: &Register, reverse: &Edit) -> String {
         Edit::SetReferencePattern(_) => "change the reference pattern".to_owned(),
         Edit::SetMarkings(_) => "change the markings".to_owned(),
         Edit::SetCapabilityAreas(_) => "change the capability areas".to_owned(),
+        Edit::SetConflicts(_) => "change the conflicts to settle".to_owned(),
         Edit::Batch(edits) => match edits.as_slice() {
             [one] => describe(after, one),
             many => format!("{} changes", many.len()),

@@ -96,3 +96,23 @@ fn adding_a_record_moves_the_id_counter_on() {
     );
     assert_eq!(register.next_id, 41);
 }
+
+#[test]
+fn replacing_the_register_carries_every_register_wide_field() {
+    // Recovered work arrives as a whole register: nothing of it may be
+    // left behind, and one undo takes it all back.
+    let original = coalition_desk::sample::register().unwrap();
+    let mut wanted = original.clone();
+    wanted.short_name = "CoW-2".into();
+    wanted.reference_pattern = "{coalition}/{year}".into();
+    wanted.conflicts = vec![Conflict {
+        field: "title".into(),
+        ours_office: "LON".into(),
+        theirs_office: "PAR".into(),
+        ..Conflict::default()
+    }];
+    let replaced = assert_reverses(&original, replace_register(&original, wanted.clone()));
+    assert_eq!(replaced.short_name, wanted.short_name);
+    assert_eq!(replaced.reference_pattern, wanted.reference_pattern);
+    assert_eq!(replaced.conflicts, wanted.conflicts);
+}
