@@ -213,3 +213,29 @@ fn snapshot_of_an_approved_revised_record() {
     assert!(disabled(&harness, "Title"));
     harness.snapshot("record_approved_revised");
 }
+
+#[test]
+fn a_meeting_not_yet_held_offers_no_move_of_its_record() {
+    let mut harness = harness();
+    let mut meeting = register(&harness)
+        .meeting(DEFENCE_MINISTERS)
+        .unwrap()
+        .clone();
+    meeting.state = coalition_desk::model::MeetingState::Planned;
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(coalition_desk::edit::Edit::Meeting(
+            DEFENCE_MINISTERS,
+            Some(meeting),
+        ))
+        .unwrap();
+    run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
+    assert!(harness.query_by_label("Circulate…").is_none());
+    assert!(harness.query_by_label("Approve…").is_none());
+    harness.get_by_label("(circulated and approved once the meeting is held)");
+    // Held again, the moves are back.
+    run(&mut harness, Command::Undo);
+    harness.get_by_label("Circulate…");
+}

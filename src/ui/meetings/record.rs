@@ -11,7 +11,8 @@ use chrono::{Days, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
 use crate::model::{
-    Field, Meeting, MeetingId, ParticipantId, Record, RecordMove, RecordState, Register,
+    Field, Meeting, MeetingId, MeetingState, ParticipantId, Record, RecordMove, RecordState,
+    Register,
 };
 use crate::report;
 use crate::ui::widgets::{self, form_row};
@@ -123,6 +124,12 @@ pub(super) fn record_ui(
         let line = ui.label(RichText::new(&standing.line).strong());
         // A problem with the record's life opens the meeting here.
         crate::ui::focus::at_field(ui, line, Record::Meeting(id), Field::RecordLife);
+        // A record is of what was said: until the meeting is held there is
+        // nothing to circulate or approve, so no move is offered.
+        if meeting.state != MeetingState::Held && record.state() == RecordState::Draft {
+            ui.weak("(circulated and approved once the meeting is held)");
+            return;
+        }
         for ask in RecordAsk::open_to(record.state()) {
             let command = Command::AskRecordMove(id, *ask);
             if ui
