@@ -13,6 +13,7 @@ mod pages;
 mod pdf;
 mod record;
 mod summary;
+mod summary_attendance;
 mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};

@@ -10,11 +10,10 @@ use serde::Serialize;
 use super::edition::{Edition, edition_parts};
 use super::format::{long_date, money, quantity, times};
 use super::record::{RecordStanding, record_standing};
+use super::summary_attendance::{attendance_groups, delegate_on};
 use super::{Paper, ReportError};
 use crate::model::agenda;
-use crate::model::{
-    AttendanceStatus, MeetingId, MeetingState, ParticipantId, ParticipantKind, Record, Register,
-};
+use crate::model::{MeetingId, MeetingState, ParticipantId, Record, Register};
 
 /// Which parts of the meeting the summary prints.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -206,65 +205,9 @@ pub fn meeting_summary(
         .ok_or(ReportError::NoSuchMeeting(id))?;
     let mut edition = Edition::of_meeting(register, id, options.edition.as_deref())?;
     let date = meeting.date;
-    let delegate = |person, participant: Option<ParticipantId>| {
-        let found = register.person(person);
-        let role = found.and_then(|p| match participant {
-            Some(participant) => p.role_for(participant, date),
-            None => p.role_on(date),
-        });
-        Delegate {
-            name: register.person_name(person),
-            title: role.map(|r| r.title.clone()).unwrap_or_default(),
-        }
-    };
-
-    let mut groups: BTreeMap<ParticipantKind, Vec<(String, AttendanceLine)>> = BTreeMap::new();
-    let mut apologies = Vec::new();
     let held = meeting.state == MeetingState::Held;
-    for (&participant, attendance) in &meeting.attendance {
-        let found = register.participant(participant);
-        let name = register.participant_name(participant);
-        if attendance.status == AttendanceStatus::Apologies {
-            apologies.push(name);
-            continue;
-        }
-        // An invitation says nothing of who came to a held session
-        // (`check` asks for the attendance to be recorded).
-        if held && attendance.status.is_expectation() {
-            continue;
-        }
-        let kind = found.map(|p| p.kind).unwrap_or_default();
-        let line = AttendanceLine {
-            participant: name.clone(),
-            code: register.participant_code(participant),
-            status: attendance.status.label().into(),
-            delegates: attendance
-                .delegates
-                .iter()
-                .map(|&person| delegate(person, Some(participant)))
-                .collect(),
-            note: attendance.note.clone(),
-        };
-        groups
-            .entry(kind)
-            .or_default()
-            .push((name.to_lowercase(), line));
-    }
-    apologies.sort_by_key(|name| name.to_lowercase());
-    let attendance = groups
-        .into_iter()
-        .map(|(kind, mut lines)| {
-            lines.sort_by(|a, b| a.0.cmp(&b.0));
-            AttendanceGroup {
-                heading: match kind {
-                    ParticipantKind::Nation => "Nations",
-                    ParticipantKind::Organisation => "Organisations",
-                }
-                .into(),
-                lines: lines.into_iter().map(|(_, line)| line).collect(),
-            }
-        })
-        .collect();
+    let delegate = |person, participant| delegate_on(register, date, person, participant);
+    let (attendance, apologies) = attendance_groups(register, meeting);
 
     let order = register.participants_by_name();
     let rank = |p: ParticipantId| order.iter().position(|&o| o == p).unwrap_or(order.len());

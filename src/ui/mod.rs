@@ -17,6 +17,7 @@ pub mod focus;
 pub mod fonts;
 mod frame;
 mod fresh;
+mod history;
 pub mod meetings;
 pub mod on_top;
 pub mod opening;
