@@ -95,14 +95,9 @@ fn fields_ui(
         response
     });
     focus::at_field(ui, participant, record, Field::Participant);
+    // The picker wraps a long meeting title itself (see `meeting_ui`).
     let announced_at = widgets::form_row(ui, "Announced at", |ui| {
-        // A meeting's title can be a sentence: it wraps inside the form
-        // rather than widening the editor over the table.
-        ui.scope(|ui| {
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-            widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
-        })
-        .inner
+        widgets::meeting_ui(ui, "commitment_meeting", register, &mut c.announced_at)
     });
     focus::at_field(ui, announced_at, record, Field::AnnouncedAt);
     let title = widgets::text_row(ui, "Title", &mut c.title);
