@@ -7,7 +7,7 @@ use super::app::CoalitionDeskApp;
 use super::command::{History, Tab};
 use super::dialogs::Dialog;
 use super::on_top::OnTop;
-use super::{Outbox, fonts};
+use super::{Outbox, fonts, pasted_text};
 use crate::document::Origin;
 
 impl CoalitionDeskApp {
@@ -15,6 +15,7 @@ impl CoalitionDeskApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.today = self.clock.today();
+        pasted_text::clean_input(&ctx);
         if self.applied_theme.is_none() {
             fonts::install(&ctx);
         }

@@ -23,6 +23,7 @@ pub mod on_top;
 pub mod opening;
 pub mod palette;
 pub mod participants;
+mod pasted_text;
 pub mod print;
 mod problems;
 pub mod register_settings;

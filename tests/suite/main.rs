@@ -63,6 +63,7 @@ mod ui_meetings;
 mod ui_opening;
 mod ui_part_markings;
 mod ui_participants;
+mod ui_pasted_text;
 mod ui_print;
 mod ui_problems;
 mod ui_record_life;

@@ -1,0 +1,44 @@
+//! Text pasted from a word processor keeps its words but not its control
+//! characters, so the register saved afterwards opens again.
+
+use coalition_desk::model::ParticipantId;
+use coalition_desk::storage;
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+use crate::app_harness::{click, harness_for, saved_sample};
+
+/// The sample's United Kingdom.
+const GBR: ParticipantId = ParticipantId(1);
+
+#[test]
+fn a_page_break_pasted_into_a_name_is_saved_as_a_space_and_the_file_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut harness = harness_for(&path);
+    click(&mut harness, "United Kingdom");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .input_mut()
+        .events
+        .push(Event::Paste("United\u{c}Kingdom\u{b}of GB".to_string()));
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state_mut().save_to(&path));
+    drop(harness);
+
+    let reopened = storage::load(&path).expect("the saved register opens again");
+    let name = &reopened
+        .register
+        .participant(GBR)
+        .expect("the participant")
+        .name;
+    assert_eq!(name, "United Kingdom of GB");
+}
