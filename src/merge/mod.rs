@@ -16,6 +16,8 @@
 mod fields;
 mod records;
 mod renumber;
+mod resolve;
+mod settle;
 mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,6 +28,7 @@ use serde::Serialize;
 use crate::model::{Conflict, Record, Register};
 
 use fields::{FieldMerge, ron_text};
+pub use resolve::{Choice, ResolveError, resolve};
 pub use summary::{Counts, MergeSummary};
 
 /// The outcome of a merge.

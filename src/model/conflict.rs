@@ -107,7 +107,7 @@ impl Register {
 
     /// The conflict's field as the officer reads it: "the title", "the
     /// attendance of France", "agenda item 2".
-    fn field_words(&self, conflict: &Conflict) -> String {
+    pub fn field_words(&self, conflict: &Conflict) -> String {
         let field = conflict.field.as_str();
         if field.is_empty() {
             return "the whole record".to_string();

@@ -27,6 +27,7 @@ pub use error::StorageError;
 pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
 };
+pub(crate) use format::read_options;
 pub use format::{
     EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
     to_ron, to_ron_on_threads,
