@@ -57,6 +57,17 @@ pub enum StorageError {
 
     /// The register could not be turned into RON text (should not happen).
     Serialize { path: PathBuf, message: String },
+
+    /// A partner office named by something that is not an office code, so
+    /// no file is named after it. `path` is the register's.
+    NotAnOffice { office: String, path: PathBuf },
+
+    /// The copy last exchanged with `office` is kept but cannot be read.
+    KeptCopy {
+        office: String,
+        #[source]
+        error: Box<StorageError>,
+    },
 }
 
 impl StorageError {
@@ -72,7 +83,9 @@ impl StorageError {
             | StorageError::UnknownVersion { path, .. }
             | StorageError::ChangedOnDisk { path }
             | StorageError::Write { path, .. }
-            | StorageError::Serialize { path, .. } => path,
+            | StorageError::Serialize { path, .. }
+            | StorageError::NotAnOffice { path, .. } => path,
+            StorageError::KeptCopy { error, .. } => error.path(),
         }
     }
 
@@ -84,6 +97,7 @@ impl StorageError {
             StorageError::NotText { line, col, .. }
             | StorageError::Syntax { line, col, .. }
             | StorageError::NotARegister { line, col, .. } => Some((*line, *col)),
+            StorageError::KeptCopy { error, .. } => error.position(),
             _ => None,
         }
     }
@@ -125,6 +139,15 @@ impl StorageError {
             StorageError::Serialize { message, .. } => {
                 format!("The register could not be written as text ({message})")
             }
+            StorageError::NotAnOffice { office, .. } => format!(
+                "\"{office}\" is not an office code: an office code is 2 to 5 capital letters \
+                 or digits, starting with a letter (LON, PAR)"
+            ),
+            StorageError::KeptCopy { office, error } => format!(
+                "The copy last exchanged with {office}, kept to merge that office's next copy, \
+                 cannot be used: {}",
+                lower_first(&error.message())
+            ),
         }
     }
 }
@@ -137,5 +160,15 @@ impl std::fmt::Display for StorageError {
             Some((line, col)) => write!(f, "{what} (line {line}, column {col}): {path}"),
             None => write!(f, "{what}: {path}"),
         }
+    }
+}
+
+/// `The register file is empty` → `the register file is empty`, to follow
+/// a colon.
+fn lower_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

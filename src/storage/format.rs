@@ -297,7 +297,7 @@ fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
 /// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
 /// typing the file would. ron tries `Some(` first, so what Coalition
 /// Desk writes reads as before.
-pub(super) fn read_options() -> ron::Options {
+pub(crate) fn read_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 

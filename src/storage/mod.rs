@@ -9,11 +9,14 @@
 //! - `register.ron.bak` — the previous version, kept by every save;
 //! - `register.ron.lock` — exists while an instance has it open for editing;
 //! - `register.ron.recovery` — unsaved changes written aside, offered on
-//!   open when newer than the register.
+//!   open when newer than the register;
+//! - `register.exchanged/PAR.ron` — the copy last exchanged with the
+//!   partner office PAR, the base of the next merge with it.
 
 mod context;
 mod control;
 mod error;
+mod exchanged;
 mod file;
 mod format;
 mod lock;
@@ -24,9 +27,11 @@ mod place;
 mod recovery;
 
 pub use error::StorageError;
+pub use exchanged::{is_office_code, keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
 };
+pub(crate) use format::read_options;
 pub use format::{
     EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
     to_ron, to_ron_on_threads,
