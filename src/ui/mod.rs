@@ -25,6 +25,7 @@ pub mod palette;
 pub mod participants;
 pub mod print;
 mod problems;
+mod register_office;
 pub mod register_settings;
 mod run;
 mod run_meetings;

@@ -32,6 +32,7 @@ mod generate;
 mod meeting_records;
 mod merge;
 mod model;
+mod office_ids;
 mod problem_words;
 mod problems;
 mod register_settings;
