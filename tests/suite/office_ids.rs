@@ -3,6 +3,7 @@
 //! their plain numbers byte for byte, and two offices' copies merge with
 //! nothing renumbered.
 
+mod cli;
 mod panel;
 
 use std::path::Path;
