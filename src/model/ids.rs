@@ -43,6 +43,16 @@ fn char_of(digit: u64) -> Option<char> {
     }
 }
 
+/// The lowest id an office can hand out (office `A0`, serial 0): every
+/// id below it is a plain number.
+pub const FIRST_OFFICE_ID: u64 = (11 * 37u64.pow(4) + 37u64.pow(3)) << SERIAL_BITS;
+
+/// The first and last id `office` can hand out, or `None` when the code
+/// is not an office code.
+pub fn office_range(office: &str) -> Option<(u64, u64)> {
+    office_id(office, 0).zip(office_id(office, MAX_SERIAL))
+}
+
 /// Whether `code` can be an office code: 2 to 5 capital letters and
 /// digits, starting with a letter.
 pub fn is_office_code(code: &str) -> bool {
@@ -206,6 +216,18 @@ macro_rules! record_id {
             }
         }
 
+        impl From<u64> for $name {
+            fn from(raw: u64) -> Self {
+                $name(raw)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(id: $name) -> u64 {
+                id.0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match office_of(self.0) {
@@ -270,6 +292,7 @@ mod tests {
         assert_eq!(serial_of(raw), 17);
         assert_eq!(id_text(raw), "LON-17");
         assert_eq!(parse_id("LON-17"), Some(raw));
+        assert_eq!(office_id("A0", 0), Some(FIRST_OFFICE_ID));
         let longest = id("Z9Z9Z", MAX_SERIAL);
         assert_eq!(id_text(longest), format!("Z9Z9Z-{MAX_SERIAL}"));
         assert_eq!(with_serial(raw, 18), Some(id("LON", 18)));

@@ -115,64 +115,29 @@ impl Register {
     /// The next serial free for `office` (plain numbers when empty): past
     /// the counter, every plain number and every id of that office in use.
     pub fn fresh_serial(&self, office: &str) -> u64 {
-        // Only the ranges that could collide are looked at, so this stays
-        // a few tree lookups however large the register.
-        let first_office_id = ids::office_id("A0", 0).unwrap_or(u64::MAX);
-        let office_range = ids::office_id(office, 0).zip(ids::office_id(office, ids::MAX_SERIAL));
-        fn highest<K: Copy + Ord, V>(
+        // Only the ends of the ranges that could collide are looked at, so
+        // this stays a few tree lookups however large the register.
+        fn past<K: Copy + Ord + From<u64> + Into<u64>, V>(
             map: &BTreeMap<K, V>,
-            raw: impl Fn(K) -> u64,
-            id: impl Fn(u64) -> K,
-            first_office_id: u64,
-            office_range: Option<(u64, u64)>,
+            office: &str,
         ) -> u64 {
             let plain = map
-                .range(..id(first_office_id))
+                .range(..K::from(ids::FIRST_OFFICE_ID))
                 .next_back()
-                .map(|(&key, _)| raw(key));
-            let own = office_range.and_then(|(first, last)| {
-                map.range(id(first)..=id(last))
+                .map(|(&key, _)| key.into());
+            let own = ids::office_range(office).and_then(|(first, last)| {
+                map.range(K::from(first)..=K::from(last))
                     .next_back()
-                    .map(|(&key, _)| ids::serial_of(raw(key)))
+                    .map(|(&key, _)| ids::serial_of(key.into()))
             });
             plain.max(own).map_or(0, |serial| serial.saturating_add(1))
         }
         [
-            highest(
-                &self.participants,
-                |k| k.0,
-                ParticipantId,
-                first_office_id,
-                office_range,
-            ),
-            highest(
-                &self.people,
-                |k| k.0,
-                PersonId,
-                first_office_id,
-                office_range,
-            ),
-            highest(
-                &self.series,
-                |k| k.0,
-                SeriesId,
-                first_office_id,
-                office_range,
-            ),
-            highest(
-                &self.meetings,
-                |k| k.0,
-                MeetingId,
-                first_office_id,
-                office_range,
-            ),
-            highest(
-                &self.commitments,
-                |k| k.0,
-                CommitmentId,
-                first_office_id,
-                office_range,
-            ),
+            past(&self.participants, office),
+            past(&self.people, office),
+            past(&self.series, office),
+            past(&self.meetings, office),
+            past(&self.commitments, office),
         ]
         .into_iter()
         .fold(self.next_id, u64::max)
