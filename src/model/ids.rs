@@ -163,8 +163,7 @@ pub fn parse_id(text: &str) -> Option<u64> {
 }
 
 /// How an id may be written, for messages.
-pub const ID_FORM: &str =
-    "an id is a number (17) or an office code, a dash and a number (\"LON-17\")";
+pub const ID_FORM: &str = "a number (17) or an office code, a dash and a number (\"LON-17\")";
 
 /// Reads an id from a number or a string, naming the bad text otherwise.
 struct IdVisitor;
@@ -173,7 +172,7 @@ impl Visitor<'_> for IdVisitor {
     type Value = u64;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(ID_FORM)
+        write!(formatter, "a record id: {ID_FORM}")
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<u64, E> {
@@ -182,15 +181,18 @@ impl Visitor<'_> for IdVisitor {
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<u64, E> {
         u64::try_from(value)
-            .map_err(|_| E::custom(format!("{value} is not a record id: {ID_FORM}")))
+            .map_err(|_| E::custom(format!("{value} is not a record id: write {ID_FORM}")))
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<u64, E> {
-        Err(E::custom(format!("{value} is not a record id: {ID_FORM}")))
+        Err(E::custom(format!(
+            "{value} is not a record id: write {ID_FORM}"
+        )))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<u64, E> {
-        parse_id(text).ok_or_else(|| E::custom(format!("\"{text}\" is not a record id: {ID_FORM}")))
+        parse_id(text)
+            .ok_or_else(|| E::custom(format!("\"{text}\" is not a record id: write {ID_FORM}")))
     }
 }
 
