@@ -24,6 +24,9 @@ pub enum Edit {
     /// The coalition's short name in document references.
     SetShortName(String),
     SetReferencePattern(String),
+    /// The code of the office that keeps this copy; the caller checks it
+    /// with `check_office_code` first.
+    SetOffice(String),
     SetMarkings(Vec<String>),
     SetCapabilityAreas(Vec<String>),
     /// The conflicts a merge left to settle, as a whole list.
@@ -48,7 +51,9 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
     ) -> Option<V> {
         match value {
             Some(value) => {
-                *next_id = (*next_id).max(raw + 1);
+                // The counter runs over serials: an office's id moves it past
+                // its serial, not past the whole number.
+                *next_id = (*next_id).max(crate::model::serial_of(raw).saturating_add(1));
                 map.insert(id, value)
             }
             None => map.remove(&id),
@@ -65,6 +70,7 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
         Edit::SetReferencePattern(pattern) => {
             Edit::SetReferencePattern(std::mem::replace(&mut register.reference_pattern, pattern))
         }
+        Edit::SetOffice(office) => Edit::SetOffice(std::mem::replace(&mut register.office, office)),
         Edit::SetMarkings(levels) => {
             Edit::SetMarkings(std::mem::replace(&mut register.markings, levels))
         }
@@ -245,6 +251,9 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
     }
     if current.reference_pattern != wanted.reference_pattern {
         edits.push(Edit::SetReferencePattern(wanted.reference_pattern));
+    }
+    if current.office != wanted.office {
+        edits.push(Edit::SetOffice(wanted.office));
     }
     if current.conflicts != wanted.conflicts {
         edits.push(Edit::SetConflicts(wanted.conflicts));

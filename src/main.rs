@@ -62,7 +62,7 @@ enum Action {
     /// Print a meeting summary to PDF.
     Summary {
         file: PathBuf,
-        /// The meeting's id (the number in the file) or the date it was held (YYYY-MM-DD).
+        /// The meeting's id (as in the file: 11, or LON-11 for an office's) or the date it was held (YYYY-MM-DD).
         #[arg(long)]
         meeting: String,
         #[arg(short, long)]
@@ -82,7 +82,7 @@ enum Action {
     /// Approve a meeting's record (refused while the meeting has problems).
     Approve {
         file: PathBuf,
-        /// The meeting's id (the number in the file) or the date it was held (YYYY-MM-DD).
+        /// The meeting's id (as in the file: 11, or LON-11 for an office's) or the date it was held (YYYY-MM-DD).
         #[arg(long)]
         meeting: String,
         /// The date of the approval (YYYY-MM-DD).
@@ -98,7 +98,7 @@ enum Action {
     /// Print the attendance record of a session series to PDF.
     Attendance {
         file: PathBuf,
-        /// The series' id (the number in the file) or its name.
+        /// The series' id (as in the file: 11, or LON-11 for an office's) or its name.
         #[arg(long)]
         series: String,
         #[arg(short, long)]
@@ -116,10 +116,10 @@ enum Action {
         /// Where the merged register goes; may be OURS itself.
         #[arg(short, long)]
         output: PathBuf,
-        /// The office keeping OURS, named in the conflicts (default: its file name).
+        /// The office keeping OURS, named in the conflicts (default: the office code OURS names, else its file name).
         #[arg(long)]
         ours_office: Option<String>,
-        /// The office that sent THEIRS (default: its file name).
+        /// The office that sent THEIRS (default: the office code THEIRS names, else its file name).
         #[arg(long)]
         theirs_office: Option<String>,
     },

@@ -171,7 +171,7 @@ fn meeting_event(
 ) -> Event {
     let mut event = Event::new();
     event
-        .uid(&format!("meeting-{}@{domain}", id.0))
+        .uid(&format!("meeting-{}@{domain}", id.text()))
         .timestamp(stamp)
         .summary(&meeting.title)
         .starts(when(meeting.date, meeting.start, meeting.time_zone))
@@ -224,7 +224,7 @@ fn series_events(
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
-    let uid = format!("series-{}@{domain}", id.0);
+    let uid = format!("series-{}@{domain}", id.text());
     let zone = series.time_zone;
     let description = format!(
         "Projected session of {} ({})",

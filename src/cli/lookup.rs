@@ -7,25 +7,39 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{MeetingId, Register, SeriesId};
+use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of};
 
 /// How many close matches an error lists.
 const CLOSE_MATCHES: usize = 5;
 
-/// A meeting by its id ("11") or by the date it was held ("2025-04-10",
+/// How far id `raw` is from the one wanted, for close matches: ids of
+/// the same office (or plain numbers) first, then the nearest serials.
+fn distance(raw: u64, wanted: u64) -> (bool, u64) {
+    (
+        office_of(raw) != office_of(wanted),
+        serial_of(raw).abs_diff(serial_of(wanted)),
+    )
+}
+
+/// An id typed on the command line: `11`, `LON-11` or `lon-11`.
+fn typed_id(wanted: &str) -> Option<u64> {
+    parse_id(&wanted.to_ascii_uppercase())
+}
+
+/// A meeting by its id ("11", "LON-11") or by the date it was held ("2025-04-10",
 /// when exactly one meeting falls that day).
 pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, LookupError> {
     let wanted = wanted.trim();
-    let describe = |id: MeetingId| format!("{} — {}", id.0, register.meeting_title(id));
-    if let Ok(number) = wanted.parse::<u64>() {
+    let describe = |id: MeetingId| format!("{} — {}", id.text(), register.meeting_title(id));
+    if let Some(number) = typed_id(wanted) {
         let id = MeetingId(number);
         if register.meeting(id).is_some() {
             return Ok(id);
         }
         let mut ids: Vec<_> = register.meetings.keys().copied().collect();
-        ids.sort_by_key(|m| m.0.abs_diff(number));
+        ids.sort_by_key(|m| distance(m.0, number));
         return Err(not_found(
-            format!("There is no meeting {number} in the register"),
+            format!("There is no meeting {} in the register", id.text()),
             ids.into_iter().map(describe),
         ));
     }
@@ -80,20 +94,8 @@ pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, Lookup
             .session_series(id)
             .map(|s| s.name.as_str())
             .unwrap_or_default();
-        format!("{} — {name}", id.0)
+        format!("{} — {name}", id.text())
     };
-    if let Ok(number) = wanted.parse::<u64>() {
-        let id = SeriesId(number);
-        if register.session_series(id).is_some() {
-            return Ok(id);
-        }
-        let mut ids: Vec<_> = register.series.keys().copied().collect();
-        ids.sort_by_key(|s| s.0.abs_diff(number));
-        return Err(not_found(
-            format!("There is no series {number} in the register"),
-            ids.into_iter().map(describe),
-        ));
-    }
     let needle = wanted.to_lowercase();
     let named: Vec<_> = register
         .series
@@ -101,6 +103,22 @@ pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, Lookup
         .filter(|(_, s)| s.name.to_lowercase() == needle)
         .map(|(id, _)| *id)
         .collect();
+    if let Some(number) = typed_id(wanted) {
+        let id = SeriesId(number);
+        if register.session_series(id).is_some() {
+            return Ok(id);
+        }
+        // A name such as "G7-2025" reads as an office's id too.
+        if let [only] = named.as_slice() {
+            return Ok(*only);
+        }
+        let mut ids: Vec<_> = register.series.keys().copied().collect();
+        ids.sort_by_key(|s| distance(s.0, number));
+        return Err(not_found(
+            format!("There is no series {} in the register", id.text()),
+            ids.into_iter().map(describe),
+        ));
+    }
     if let [only] = named.as_slice() {
         return Ok(*only);
     }

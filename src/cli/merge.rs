@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use chrono::{NaiveDateTime, SubsecRound};
 
 use crate::merge;
+use crate::model::Register;
 use crate::storage::{self, LockHolder, Overwrite, RegisterLock};
 
 /// What `merge` is asked to do.
@@ -19,7 +20,7 @@ pub struct MergeRequest<'a> {
     /// May be OURS itself: it is written atomically.
     pub output: &'a Path,
     /// The office keeping each copy, named in the conflicts; each defaults
-    /// to its file's name.
+    /// to the office code its file names, else to its file's name.
     pub ours_office: Option<&'a str>,
     pub theirs_office: Option<&'a str>,
 }
@@ -50,22 +51,28 @@ fn run(
     let _lock = RegisterLock::acquire(request.output, holder)?;
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
-    let office = |given: Option<&str>, path: &Path| {
-        given.map(str::to_string).unwrap_or_else(|| {
-            path.file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string())
-        })
+    let office = |given: Option<&str>, copy: &Register, path: &Path| {
+        given
+            .map(str::to_string)
+            .or_else(|| (!copy.office.is_empty()).then(|| copy.office.clone()))
+            .unwrap_or_else(|| {
+                path.file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string())
+            })
     };
     let merged = merge::merge(
         &base,
         &ours,
         &theirs,
-        &office(request.ours_office, request.ours),
-        &office(request.theirs_office, request.theirs),
+        &office(request.ours_office, &ours, request.ours),
+        &office(request.theirs_office, &theirs, request.theirs),
         now,
     );
     storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    if let Some(warning) = one_office_warning(&ours, &theirs) {
+        eprintln!("warning: {warning}");
+    }
     println!("{}: {}", request.output.display(), merged.summary);
     // Conflicts either copy still had leave it unsettled too.
     Ok(if merged.register.conflicts.is_empty() {
@@ -75,9 +82,22 @@ fn run(
     })
 }
 
+/// Two copies kept under one office code hand out the same ids, so each
+/// merge of them renumbers what both added: worth telling the officer.
+fn one_office_warning(ours: &Register, theirs: &Register) -> Option<String> {
+    (!ours.office.is_empty() && ours.office == theirs.office).then(|| {
+        format!(
+            "both copies are kept under the office code {}, so both hand out the same ids and \
+             records added in each are renumbered at every merge; give each office its own code \
+             on the Register tab",
+            ours.office
+        )
+    })
+}
+
 /// A copy to merge. One written by a newer version is refused: merging
 /// would drop what that version added.
-fn read(path: &Path) -> anyhow::Result<crate::model::Register> {
+fn read(path: &Path) -> anyhow::Result<Register> {
     let loaded = storage::load(path)?;
     if let Some(found) = loaded.newer_version {
         return Err(storage::StorageError::NewerVersion {

@@ -12,6 +12,8 @@ pub fn describe(after: &Register, reverse: &Edit) -> String {
         Edit::RenameRegister(_) => format!("rename the register “{}”", after.name),
         Edit::SetShortName(_) => format!("set the short name “{}”", after.short_name),
         Edit::SetReferencePattern(_) => "change the reference pattern".to_owned(),
+        Edit::SetOffice(_) if after.office.is_empty() => "clear the office code".to_owned(),
+        Edit::SetOffice(_) => format!("set the office code “{}”", after.office),
         Edit::SetMarkings(_) => "change the markings".to_owned(),
         Edit::SetCapabilityAreas(_) => "change the capability areas".to_owned(),
         Edit::SetConflicts(_) => "change the conflicts to settle".to_owned(),
@@ -40,6 +42,7 @@ pub fn typing(after: &Register, reverse: &Edit) -> String {
             Edit::RenameRegister(_) => "typing in the register's name".to_owned(),
             Edit::SetShortName(_) => "typing in the register's short name".to_owned(),
             Edit::SetReferencePattern(_) => "typing in the reference pattern".to_owned(),
+            Edit::SetOffice(_) => "typing in the office code".to_owned(),
             other => describe(after, other),
         },
     }

@@ -109,7 +109,7 @@ impl FieldMerge<'_> {
     pub fn map<K: Ord + Copy, V: PartialEq + Clone + Serialize>(
         &mut self,
         name: &str,
-        key_text: impl Fn(K) -> u64,
+        key_text: impl Fn(K) -> String,
         base: &BTreeMap<K, V>,
         ours: &BTreeMap<K, V>,
         theirs: &BTreeMap<K, V>,

@@ -10,8 +10,9 @@
 //! register's conflicts, so nothing is lost. Two different records added
 //! under the same number are both kept, theirs renumbered first.
 //!
-//! Records are matched by id, so ids that carry their office can later
-//! take the place of today's numbers without changing how this works.
+//! Records are matched by id. Ids that carry their office (`LON-17`)
+//! never clash between two offices' copies; only plain numbers added in
+//! both copies, or two copies kept under one office code, are renumbered.
 //!
 //! Without a common copy, [`compare`] makes every difference a conflict;
 //! [`resolve`] settles the conflicts of either, as the officer chooses.

@@ -83,7 +83,7 @@ pub(super) fn meeting(
         special: attendance, agenda, decisions, actions, record);
     merge.map(
         "attendance",
-        |participant| participant.0,
+        |participant| participant.text(),
         &base.attendance,
         &ours.attendance,
         &theirs.attendance,

@@ -1,13 +1,14 @@
 //! Two copies that each added a record under the same number (copies made
 //! before ids carried the office) would merge two different records into
-//! one. Theirs is given a fresh number instead, and every reference to it
-//! in their copy follows, before the records are merged.
+//! one. Theirs is given a fresh id instead (one of the merging office when
+//! its copy names one), and every reference to it in their copy follows,
+//! before the records are merged.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     ActionOwner, CommitmentId, MeetingId, ParticipantId, PersonId, Record, Register, SeriesId,
-    record_number,
+    office_id, record_number,
 };
 
 /// Every record of `register`.
@@ -78,10 +79,18 @@ pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Re
     if clashes.is_empty() {
         return 0;
     }
-    let mut next = base.fresh_id().max(ours.fresh_id()).max(theirs.fresh_id());
+    // The record moves to an id of the office that merges, when its copy
+    // names one: past every serial any of the three copies gave out.
+    let office = &ours.office;
+    let mut serial = [base, ours, &*theirs]
+        .iter()
+        .map(|register| register.fresh_serial(office))
+        .fold(0, u64::max);
     let mut new_numbers = Numbers::default();
     for record in &clashes {
         let old = record_number(*record);
+        let next = office_id(office, serial).unwrap_or(serial);
+        serial = serial.saturating_add(1);
         let map = match record {
             Record::Participant(_) => &mut new_numbers.participants,
             Record::Person(_) => &mut new_numbers.people,
@@ -90,10 +99,9 @@ pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Re
             Record::Commitment(_) => &mut new_numbers.commitments,
         };
         map.insert(old, next);
-        next += 1;
     }
     new_numbers.apply(theirs);
-    theirs.next_id = theirs.next_id.max(next);
+    theirs.next_id = theirs.next_id.max(serial);
     clashes.len()
 }
 

@@ -87,7 +87,7 @@ pub(crate) fn optional_owner<'de, D: Deserializer<'de>>(
 struct OwnerInFile(ActionOwner);
 
 /// How an owner is written, for messages.
-const OWNER_FORM: &str = "an action's owner is written Participant(1), Person(5) or Secretariat (a bare number is a participant id)";
+const OWNER_FORM: &str = "an action's owner is written Participant(1), Person(5) or Secretariat (a bare number is a participant id; an office's id is written in quotes, Person(\"LON-5\"))";
 
 impl<'de> Deserialize<'de> for OwnerInFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -18,8 +18,8 @@ pub struct Conflict {
     /// The record in conflict, by kind and id as in this copy; `None` for
     /// the register's own settings (its name, levels, areas).
     pub record: Option<Record>,
-    /// The field as written in the file (`title`, `attendance[3]` for a
-    /// participant's row, `agenda[2]` for the second item); empty when one
+    /// The field as written in the file (`title`, `attendance[3]` or
+    /// `attendance[LON-3]` for a participant's row, `agenda[2]` for the second item); empty when one
     /// copy deleted the whole record.
     pub field: String,
     /// This copy's value as RON text (the one applied); `None` when this
@@ -152,12 +152,12 @@ impl Register {
         };
         let key = rest.trim_end_matches(']');
         match name {
-            "attendance" => match key.parse() {
-                Ok(id) => format!(
+            "attendance" => match super::parse_id(key) {
+                Some(id) => format!(
                     "the attendance of {}",
                     self.mentioned(Record::Participant(ParticipantId(id)))
                 ),
-                Err(_) => format!("the attendance entry {key}"),
+                None => format!("the attendance entry {key}"),
             },
             "agenda" => format!("agenda item {key}"),
             "decisions" => format!("decision {key}"),
@@ -185,10 +185,13 @@ fn describe_missing(conflict: &Conflict) -> String {
         Record::Meeting(_) => "meeting",
         Record::Commitment(_) => "commitment",
     };
-    format!("A {kind} (number {})", record_number(record))
+    format!(
+        "A {kind} (number {})",
+        super::id_text(record_number(record))
+    )
 }
 
-/// The number a record has in the file.
+/// The number a record has in the file, whole (an office's id included).
 pub fn record_number(record: Record) -> u64 {
     match record {
         Record::Participant(id) => id.0,

@@ -40,7 +40,11 @@ pub use document_references::{
     check_reference_pattern, expand_reference,
 };
 pub use fields::Field;
-pub use ids::{CommitmentId, MeetingId, ParticipantId, PersonId, SeriesId};
+pub use ids::{
+    CommitmentId, ID_FORM, MAX_SERIAL, MeetingId, OFFICE_CODE_MAX, OFFICE_CODE_MIN, ParticipantId,
+    PersonId, SeriesId, check_office_code, id_text, is_office_code, office_id, office_of, parse_id,
+    serial_of, with_serial,
+};
 pub use meeting::{
     ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
     MeetingState,

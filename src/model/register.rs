@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::ids;
 use super::{
     Commitment, CommitmentId, Conflict, Meeting, MeetingId, Participant, ParticipantId, Person,
     PersonId, SeriesId, SessionSeries,
@@ -40,7 +41,15 @@ pub struct Register {
     /// How a printed document's reference is built; see
     /// `document_references`.
     pub reference_pattern: String,
-    /// The next free id. Ids are never reused, even after a delete.
+    /// The short code of the office that keeps this copy ("LON"). New
+    /// records get ids that carry it, so they never collide with records
+    /// another office's copy adds. Empty (and left out of the file) in a
+    /// copy that hands out plain numbers, as every copy did before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub office: String,
+    /// The next free serial: the number the next new record gets, alone
+    /// or after the office's code. Ids are never reused, even after a
+    /// delete.
     pub next_id: u64,
     /// Protective marking levels, lowest first.
     pub markings: Vec<String>,
@@ -67,6 +76,7 @@ impl Default for Register {
             name: String::new(),
             short_name: String::new(),
             reference_pattern: super::DEFAULT_REFERENCE_PATTERN.to_string(),
+            office: String::new(),
             next_id: 1,
             markings: DEFAULT_MARKINGS.iter().map(|m| m.to_string()).collect(),
             capability_areas: DEFAULT_CAPABILITY_AREAS
@@ -92,21 +102,45 @@ impl Register {
         }
     }
 
-    /// The id the next new record will get. Adding the record (through an
-    /// edit) moves the counter on.
+    /// The id the next new record will get: the office's code and the
+    /// next serial when the copy names its office, else a plain number.
+    /// Adding the record (through an edit) moves the counter on.
     pub fn fresh_id(&self) -> u64 {
-        let highest = [
-            self.participants.keys().next_back().map(|id| id.0),
-            self.people.keys().next_back().map(|id| id.0),
-            self.series.keys().next_back().map(|id| id.0),
-            self.meetings.keys().next_back().map(|id| id.0),
-            self.commitments.keys().next_back().map(|id| id.0),
+        let serial = self.fresh_serial(&self.office);
+        // A code hand-edited into something else (which `check` reports)
+        // hands out plain numbers rather than none.
+        ids::office_id(&self.office, serial).unwrap_or(serial)
+    }
+
+    /// The next serial free for `office` (plain numbers when empty): past
+    /// the counter, every plain number and every id of that office in use.
+    pub fn fresh_serial(&self, office: &str) -> u64 {
+        // Only the ends of the ranges that could collide are looked at, so
+        // this stays a few tree lookups however large the register.
+        fn past<K: Copy + Ord + From<u64> + Into<u64>, V>(
+            map: &BTreeMap<K, V>,
+            office: &str,
+        ) -> u64 {
+            let plain = map
+                .range(..K::from(ids::FIRST_OFFICE_ID))
+                .next_back()
+                .map(|(&key, _)| key.into());
+            let own = ids::office_range(office).and_then(|(first, last)| {
+                map.range(K::from(first)..=K::from(last))
+                    .next_back()
+                    .map(|(&key, _)| ids::serial_of(key.into()))
+            });
+            plain.max(own).map_or(0, |serial| serial.saturating_add(1))
+        }
+        [
+            past(&self.participants, office),
+            past(&self.people, office),
+            past(&self.series, office),
+            past(&self.meetings, office),
+            past(&self.commitments, office),
         ]
         .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0);
-        self.next_id.max(highest + 1)
+        .fold(self.next_id, u64::max)
     }
 
     /// The lowest level when the register has none (a hand-made file).

@@ -51,6 +51,9 @@ impl Register {
         if let Err(error) = super::check_reference_pattern(&self.reference_pattern) {
             report(None, None, error.to_string());
         }
+        if let Err(message) = super::check_office_code(&self.office) {
+            report(None, None, message);
+        }
         // First: until settled, a conflict means the register says two things.
         for problem in self.conflict_problems() {
             report(problem.record, problem.field, problem.message);

@@ -12,13 +12,11 @@ use super::file::{Backup, load, write_atomically};
 use super::format;
 use crate::model::Register;
 
-/// Whether `office` is an office code: 2 to 5 capital letters or digits,
-/// starting with a letter. Nothing else may become part of a path.
+/// Whether `office` is an office code (the model's rule: 2 to 5 capital
+/// letters or digits, starting with a letter). Nothing else may become
+/// part of a path.
 pub fn is_office_code(office: &str) -> bool {
-    let mut chars = office.chars();
-    (2..=5).contains(&office.len())
-        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    crate::model::is_office_code(office)
 }
 
 /// The folder of kept copies: `<dir>/<file stem>.exchanged`.

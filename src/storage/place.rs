@@ -26,6 +26,16 @@ impl Place {
     }
 }
 
+/// A key as the officer reads it: `#17` for a plain number, `LON-17` as
+/// written for an office's id.
+fn numbered(key: &str) -> String {
+    if key.bytes().all(|b| b.is_ascii_digit()) {
+        format!("#{key}")
+    } else {
+        key.to_string()
+    }
+}
+
 /// The record and field a path leads to.
 pub(super) fn place(path: &[Step]) -> Place {
     let mut steps = path.iter().peekable();
@@ -76,7 +86,7 @@ pub(super) fn place(path: &[Step]) -> Place {
         "commitments" => "commitment",
         _ => return settings(Some(collection.to_string())),
     };
-    let record = format!("{kind} #{id}");
+    let record = format!("{kind} {}", numbered(&id));
     let part = match (kind, steps.peek()) {
         (_, Some(Step::Field(part))) => part.clone(),
         _ => {
@@ -100,7 +110,8 @@ pub(super) fn place(path: &[Step]) -> Place {
     let inside = match (inner, kind, part.as_str(), steps.clone().nth(1)) {
         (Some(inner), _, _, Some(Step::Index(_))) => Some(inner),
         (_, "meeting", "attendance", Some(Step::Key(participant))) => Some(format!(
-            "the attendance of participant #{participant} at {record}"
+            "the attendance of participant {} at {record}",
+            numbered(participant)
         )),
         (_, "commitment", "quantity" | "value", Some(Step::Field(_) | Step::Open)) => {
             Some(format!("the {part} of {record}"))

@@ -12,7 +12,7 @@ use super::TrackingError;
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
-    Register, Route,
+    Register, Route, parse_id, serial_of, with_serial,
 };
 
 /// The UTF-8 byte-order mark.
@@ -66,10 +66,10 @@ pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u
         let quantity = c.quantity.as_ref();
         let value = c.value.as_ref();
         let record: [String; 19] = [
-            id.0.to_string(),
+            id.text(),
             register.participant_code(c.participant),
             register.participant_name(c.participant),
-            c.announced_at.map(|m| m.0.to_string()).unwrap_or_default(),
+            c.announced_at.map(MeetingId::text).unwrap_or_default(),
             c.title.clone(),
             c.description.clone(),
             c.area.clone(),
@@ -160,7 +160,8 @@ pub fn import_commitments(
         }
     }
     let mut preview = ImportPreview::default();
-    let mut next_id = register.fresh_id();
+    let first_new = register.fresh_id();
+    let mut serial = serial_of(first_new);
     for (index, record) in reader.records().enumerate() {
         let line = index as u64 + 2;
         let record = match record {
@@ -187,11 +188,11 @@ pub fn import_commitments(
             Ok((None, commitment)) => {
                 preview.accepted.push(AcceptedRow {
                     line,
-                    id: CommitmentId(next_id),
+                    id: CommitmentId(with_serial(first_new, serial).unwrap_or(serial)),
                     is_new: true,
                     commitment,
                 });
-                next_id += 1;
+                serial += 1;
             }
             Err(reason) => preview.rejected.push(RejectedRow { line, reason }),
         }
@@ -229,13 +230,12 @@ fn row_commitment(
     let id = match field("id") {
         "" => None,
         text => {
-            let id = CommitmentId(
-                text.parse()
-                    .map_err(|_| format!("id \"{text}\" is not a number"))?,
-            );
+            let id = CommitmentId(parse_id(&text.to_ascii_uppercase()).ok_or_else(|| {
+                format!("id \"{text}\" is not a commitment id (17, or LON-17 for an office's)")
+            })?);
             if register.commitment(id).is_none() {
                 return Err(format!(
-                    "there is no commitment #{text} to update; leave the id empty to add it"
+                    "there is no {id} to update; leave the id empty to add it"
                 ));
             }
             Some(id)
@@ -255,12 +255,10 @@ fn row_commitment(
     c.announced_at = match field("announced at") {
         "" => None,
         text => {
-            let meeting = text
-                .parse()
-                .ok()
+            let meeting = parse_id(&text.to_ascii_uppercase())
                 .map(MeetingId)
                 .filter(|m| register.meeting(*m).is_some());
-            Some(meeting.ok_or_else(|| format!("no meeting #{text}"))?)
+            Some(meeting.ok_or_else(|| format!("no meeting {text} in the register"))?)
         }
     };
     c.title = field("title").to_string();

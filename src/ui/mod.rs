@@ -26,6 +26,7 @@ pub mod participants;
 mod pasted_text;
 pub mod print;
 mod problems;
+mod register_office;
 pub mod register_settings;
 mod run;
 mod run_meetings;

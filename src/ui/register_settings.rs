@@ -1,10 +1,11 @@
-//! The register's own settings: its name, how printed documents are
-//! referenced, the protective marking levels (lowest first) and the
+//! The register's own settings: its name, the office that keeps this
+//! copy, how printed documents are referenced, the protective marking levels (lowest first) and the
 //! capability areas.
 
 use chrono::{Datelike, NaiveDate};
 use egui::Ui;
 
+use super::register_office::OfficeField;
 use super::{Outbox, PanelContext, theme};
 use crate::edit::{self, Edit, RegisterList};
 use crate::model::{
@@ -41,6 +42,7 @@ pub struct RegisterSettingsPanel {
     /// The meeting the live example of a reference is for, chosen once
     /// per register revision.
     example_meeting: RevisionCache<u64, Option<MeetingId>>,
+    office: OfficeField,
 }
 
 impl RegisterSettingsPanel {
@@ -78,6 +80,8 @@ impl RegisterSettingsPanel {
             ui.label(
                 egui::RichText::new("Printed on every report of this register.").weak(),
             );
+            ui.add_space(theme::SECTION_GAP);
+            self.office.ui(ui, register, out);
             ui.add_space(theme::SECTION_GAP);
             self.references_ui(ui, register, revision, today, out);
             ui.add_space(theme::SECTION_GAP);

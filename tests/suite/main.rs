@@ -34,6 +34,7 @@ mod merge;
 mod merge_compare;
 mod merge_resolve;
 mod model;
+mod office_ids;
 mod problem_words;
 mod problems;
 mod register_settings;

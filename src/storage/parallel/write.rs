@@ -49,6 +49,7 @@ pub fn to_ron_on_threads(
         name: register.name.clone(),
         short_name: register.short_name.clone(),
         reference_pattern: register.reference_pattern.clone(),
+        office: register.office.clone(),
         next_id: register.next_id,
         markings: register.markings.clone(),
         capability_areas: register.capability_areas.clone(),

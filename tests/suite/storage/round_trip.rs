@@ -64,8 +64,17 @@ fn decimal() -> impl Strategy<Value = Decimal> {
     (any::<i64>(), 0u32..=12).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
 }
 
+/// Plain numbers, the largest one, and ids of offices (written as text).
 fn ids() -> impl Strategy<Value = u64> {
-    prop_oneof![0u64..50, Just(u64::MAX)]
+    prop_oneof![
+        0u64..50,
+        Just(u64::MAX),
+        (
+            prop::sample::select(vec!["LON", "PAR", "A0", "Z9Z9Z"]),
+            0u64..50
+        )
+            .prop_map(|(office, serial)| office_id(office, serial).unwrap()),
+    ]
 }
 
 fn participant() -> impl Strategy<Value = Participant> {
@@ -235,6 +244,7 @@ fn register() -> impl Strategy<Value = Register> {
             text(),
             text(),
             text(),
+            prop::sample::select(vec!["", "LON"]),
             any::<u64>(),
             prop::collection::vec(text(), 0..4),
             prop::collection::vec(text(), 0..4),
@@ -250,12 +260,13 @@ fn register() -> impl Strategy<Value = Register> {
     )
         .prop_map(
             |(
-                (name, short_name, reference_pattern, next_id, markings, capability_areas),
+                (name, short_name, reference_pattern, office, next_id, markings, capability_areas),
                 (participants, people, series, meetings, commitments, conflicts),
             )| Register {
                 name,
                 short_name,
                 reference_pattern,
+                office: office.to_string(),
                 next_id,
                 markings,
                 capability_areas,

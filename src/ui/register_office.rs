@@ -1,0 +1,80 @@
+//! The office code on the Register tab: which office keeps this copy, so
+//! that the records it adds get ids no other office's copy hands out.
+
+use egui::Ui;
+
+use super::Outbox;
+use crate::edit::Edit;
+use crate::model::{Register, check_office_code, id_text};
+
+/// The office code field, with what is typed until it can be used.
+#[derive(Debug, Default)]
+pub struct OfficeField {
+    /// A code being typed that cannot be used: the register keeps its
+    /// last good code until this one is put right.
+    draft: Option<String>,
+}
+
+impl OfficeField {
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
+        ui.heading("Office");
+        ui.label(
+            egui::RichText::new(
+                "New records get ids starting with this code, so they never collide with another \
+                 office's copy.",
+            )
+            .weak(),
+        );
+        let mut code = self
+            .draft
+            .clone()
+            .unwrap_or_else(|| register.office.clone());
+        ui.horizontal(|ui| {
+            let label = ui.label("Office code");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut code)
+                        .desired_width(80.0)
+                        .hint_text("e.g. LON"),
+                )
+                .labelled_by(label.id);
+            if response.changed() {
+                // Codes are capitals; what is typed in lower case is meant
+                // the same.
+                code = code.trim().to_ascii_uppercase();
+                if check_office_code(&code).is_ok() {
+                    self.draft = None;
+                    if code != register.office {
+                        out.edit(Edit::SetOffice(code.clone()));
+                    }
+                } else {
+                    self.draft = Some(code.clone());
+                }
+            }
+        });
+        match check_office_code(&code) {
+            Err(problem) => {
+                let kept = if register.office.is_empty() {
+                    "New records keep getting plain numbers".to_string()
+                } else {
+                    format!("New records keep the code {}", register.office)
+                };
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{problem}. {kept} until this is put right."),
+                );
+            }
+            Ok(()) => {
+                let next = id_text(register.fresh_id());
+                ui.label(if register.office.is_empty() {
+                    format!(
+                        "No office code: new records get plain numbers (the next is {next}). \
+                         Set one before this copy is edited beside another office's."
+                    )
+                } else {
+                    format!("The next new record gets the id {next}.")
+                });
+            }
+        }
+    }
+}
