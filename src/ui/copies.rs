@@ -71,11 +71,7 @@ pub fn office_code(typed: &str, whose: &str) -> Result<String, String> {
     if code.is_empty() {
         return Err(format!("Give {whose} office code, such as LON or PAR"));
     }
-    let mut chars = code.chars();
-    let fits = (2..=5).contains(&code.chars().count())
-        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric());
-    if fits {
+    if storage::is_office_code(&code) {
         Ok(code)
     } else {
         Err(format!(
