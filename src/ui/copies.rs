@@ -155,6 +155,13 @@ impl CoalitionDeskApp {
             );
             return;
         }
+        // The copy kept must be what the register file holds: unsaved
+        // changes later discarded would otherwise look, to the next merge,
+        // like records this office deleted.
+        let saved_first = self.workspace.document.is_dirty();
+        if saved_first && !self.save() {
+            return;
+        }
         let register = self.workspace.document.register();
         if let Err(error) = storage::save(to, register, None) {
             self.report_error("The copy was not written", error.to_string());
@@ -162,8 +169,13 @@ impl CoalitionDeskApp {
         }
         match storage::keep_base(&register_file, partner, register) {
             Ok(()) => self.notify(format!(
-                "Wrote a copy for {partner}, kept beside the register for the next merge with \
+                "{}Wrote a copy for {partner}, kept beside the register for the next merge with \
                  {partner}: {}",
+                if saved_first {
+                    "Saved the register. "
+                } else {
+                    ""
+                },
                 to.display()
             )),
             Err(error) => self.report_error(

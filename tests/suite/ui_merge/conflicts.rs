@@ -106,10 +106,15 @@ fn sending_a_copy_writes_it_and_keeps_it_for_the_next_merge() {
     );
     click(&mut harness, "Cancel");
 
+    // Unsaved changes are saved first: the copy kept is the file's.
+    run(&mut harness, Command::NewParticipant);
+    assert!(harness.state().document().is_dirty());
     let to = copies.folder.join("for-paris.ron");
     harness.state_mut().send_copy_to("PAR", &to);
     harness.run();
+    assert!(!harness.state().document().is_dirty());
     let register = ours(&harness);
+    assert_eq!(storage::load(&copies.ours).unwrap().register, register);
     assert_eq!(storage::load(&to).unwrap().register, register);
     assert_eq!(
         storage::read_kept_base(&copies.ours, "PAR").unwrap(),
@@ -120,7 +125,10 @@ fn sending_a_copy_writes_it_and_keeps_it_for_the_next_merge() {
         vec!["PAR".to_string()]
     );
     let said = notice(&harness);
-    assert!(said.starts_with("Wrote a copy for PAR"), "{said}");
+    assert!(
+        said.starts_with("Saved the register. Wrote a copy for PAR"),
+        "{said}"
+    );
     assert!(said.ends_with(&to.display().to_string()), "{said}");
 }
 
