@@ -17,6 +17,10 @@ use crate::merge::{self, Choice, Counts, MergeSummary, Merged};
 use crate::model::Register;
 use crate::storage;
 
+/// Conflicts drawn at once: a comparison of two large copies can find
+/// thousands, and drawing them all would slow every frame.
+const PAGE: usize = 40;
+
 /// What the review settles.
 pub enum Source {
     /// A partner office's copy, merged now (compared, when no common copy
@@ -58,6 +62,8 @@ pub struct MergeReview {
     pub merged: Merged,
     /// One per conflict of `merged.register`, in its order.
     pub decisions: Vec<Decision>,
+    /// Which [`PAGE`] of conflicts is shown.
+    pub page: usize,
 }
 
 impl MergeReview {
@@ -73,6 +79,7 @@ impl MergeReview {
             },
             merged,
             decisions,
+            page: 0,
         }
     }
 
@@ -86,6 +93,7 @@ impl MergeReview {
                 conflicts: register.conflicts.clone(),
                 summary: MergeSummary::default(),
             },
+            page: 0,
         }
     }
 
@@ -119,13 +127,14 @@ impl CoalitionDeskApp {
         // meant for an edit box, must not throw away the choices made.
         Modal::new(Id::unique("coalition-desk-merge-review")).show(ctx, |ui| {
             ui.set_width(width);
+            ui.set_max_height(height);
             heading_ui(ui, &review);
             if let Source::Copy { .. } = review.source {
                 summary_ui(ui, &review.merged.summary);
             }
-            conflicts_heading_ui(ui, &review);
+            conflicts_heading_ui(ui, &mut review);
             // What is left of the window's height, less the buttons' row.
-            let list_height = (height - ui.min_rect().height() - 56.0).max(120.0);
+            let list_height = (ui.available_height() - 44.0).max(120.0);
             egui::ScrollArea::vertical()
                 .id_salt("merge-review-conflicts")
                 .max_height(list_height)
@@ -137,6 +146,8 @@ impl CoalitionDeskApp {
                         .iter()
                         .zip(review.decisions.iter_mut())
                         .enumerate()
+                        .skip(review.page * PAGE)
+                        .take(PAGE)
                     {
                         conflict_ui(ui, index, conflict, decision, register);
                     }
@@ -318,7 +329,7 @@ fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
     }
 }
 
-fn conflicts_heading_ui(ui: &mut Ui, review: &MergeReview) {
+fn conflicts_heading_ui(ui: &mut Ui, review: &mut MergeReview) {
     ui.add_space(6.0);
     let count = review.merged.register.conflicts.len();
     match count {
@@ -331,6 +342,34 @@ fn conflicts_heading_ui(ui: &mut Ui, review: &MergeReview) {
                 "“Decide later” keeps a conflict in the register's conflicts list, where Check \
                  and the problems list name it.",
             );
+            if n > PAGE {
+                pages_ui(ui, &mut review.page, n);
+            }
         }
     }
+}
+
+/// Which conflicts are shown, and the way to the others.
+fn pages_ui(ui: &mut Ui, page: &mut usize, count: usize) {
+    let last = (count - 1) / PAGE;
+    *page = (*page).min(last);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(*page > 0, egui::Button::new("Previous"))
+            .clicked()
+        {
+            *page -= 1;
+        }
+        let first = *page * PAGE + 1;
+        ui.label(format!(
+            "Conflicts {first}–{} of {count}",
+            (first + PAGE - 1).min(count)
+        ));
+        if ui
+            .add_enabled(*page < last, egui::Button::new("Next"))
+            .clicked()
+        {
+            *page += 1;
+        }
+    });
 }

@@ -197,3 +197,46 @@ fn resolve_conflicts_is_offered_only_when_there_are_some() {
     run(&mut harness, Command::ResolveConflicts);
     assert_eq!(notice(&harness), "The register has no conflicts to resolve");
 }
+
+#[test]
+fn many_conflicts_are_shown_forty_at_a_time_and_decided_on_any_page() {
+    let copies = copies(true);
+    let mut base = copies.base.clone();
+    let template = base.commitments[&MISSILES].clone();
+    for n in 100..145 {
+        base.commitments
+            .insert(coalition_desk::model::CommitmentId(n), template.clone());
+    }
+    base.next_id = 200;
+    let mut london = base.clone();
+    let mut paris = base.clone();
+    for n in 100..145 {
+        let id = coalition_desk::model::CommitmentId(n);
+        london.commitments.get_mut(&id).unwrap().title = format!("London {n}");
+        paris.commitments.get_mut(&id).unwrap().title = format!("Paris {n}");
+    }
+    let now = date(2026, 11, 20).and_hms_opt(9, 30, 0).unwrap();
+    let written = merge::merge(&base, &london, &paris, "LON", "PAR", now);
+    assert_eq!(written.register.conflicts.len(), 45);
+    let path = copies.folder.join("merged.ron");
+    storage::save(&path, &written.register, None).unwrap();
+    let mut harness = harness_for(&path);
+
+    run(&mut harness, Command::ResolveConflicts);
+    harness.get_by_label("Conflicts 1–40 of 45");
+    assert_eq!(harness.get_all_by_label("Take PAR's").count(), 40);
+    click(&mut harness, "Next");
+    harness.get_by_label("Conflicts 41–45 of 45");
+    assert_eq!(harness.get_all_by_label("Take PAR's").count(), 5);
+    // The first on this page is the 41st conflict.
+    let forty_first = written.register.conflicts[40].record;
+    choose(&mut harness, "Take PAR's", 0);
+    click(&mut harness, "Apply decisions");
+
+    let settled = ours(&harness);
+    assert_eq!(settled.conflicts.len(), 44);
+    let Some(Record::Commitment(id)) = forty_first else {
+        panic!("{forty_first:?}")
+    };
+    assert_eq!(settled.commitments[&id].title, format!("Paris {}", id.0));
+}
