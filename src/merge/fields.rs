@@ -1,6 +1,10 @@
 //! Merging one record's fields: a field changed on one side is taken, the
 //! same field changed differently on both is a conflict (ours kept, theirs
 //! written beside it), and the lists that only grow are united.
+//!
+//! A comparison without a common copy (`template.compared`) passes ours
+//! as the base: nothing is then taken from theirs, and every field that
+//! differs is a conflict.
 
 use std::collections::BTreeMap;
 
@@ -45,7 +49,7 @@ impl FieldMerge<'_> {
         if ours == theirs || theirs == base {
             return;
         }
-        if ours == base {
+        if ours == base && !self.template.compared {
             *out = theirs.clone();
         } else {
             self.conflict(
@@ -71,11 +75,13 @@ impl FieldMerge<'_> {
         if ours == theirs || theirs == base {
             return;
         }
-        if ours == base {
+        if ours == base && !self.template.compared {
             *out = theirs.to_vec();
             return;
         }
-        if ours.len() < base.len() || theirs.len() < base.len() {
+        // Without a common copy no entry is known to be the same one in
+        // both, so a list that differs is one decision.
+        if ours.len() < base.len() || theirs.len() < base.len() || self.template.compared {
             let (ours_text, theirs_text) = (ron_text(&ours), ron_text(&theirs));
             self.conflict(name.to_string(), Some(ours_text), Some(theirs_text));
             return;
@@ -133,6 +139,27 @@ impl FieldMerge<'_> {
                 None => out.remove(&key),
             };
         }
+    }
+}
+
+impl FieldMerge<'_> {
+    /// [`united`], or in a comparison a decision like any other field:
+    /// without a common copy an entry only one side has may be one the
+    /// other removed.
+    pub fn united<T: PartialEq + Clone + Serialize>(
+        &mut self,
+        name: &str,
+        base: &[T],
+        ours: &[T],
+        theirs: &[T],
+        date: impl Fn(&T) -> chrono::NaiveDate,
+    ) -> Vec<T> {
+        if self.template.compared {
+            let mut out = ours.to_vec();
+            self.list(name, ours, ours, theirs, &mut out);
+            return out;
+        }
+        united(base, ours, theirs, date)
     }
 }
 

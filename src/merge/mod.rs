@@ -12,7 +12,11 @@
 //!
 //! Records are matched by id, so ids that carry their office can later
 //! take the place of today's numbers without changing how this works.
+//!
+//! Without a common copy, [`compare`] makes every difference a conflict;
+//! [`resolve`] settles the conflicts of either, as the officer chooses.
 
+mod compare;
 mod fields;
 mod records;
 mod renumber;
@@ -27,6 +31,7 @@ use serde::Serialize;
 
 use crate::model::{Conflict, Record, Register};
 
+pub use compare::compare;
 use fields::{FieldMerge, ron_text};
 pub use resolve::{Choice, ResolveError, resolve};
 pub use summary::{Counts, MergeSummary};
@@ -64,6 +69,7 @@ pub fn merge(
         theirs_office: theirs_office.to_string(),
         merged: now,
         name: String::new(),
+        compared: false,
     };
     let mut found = Vec::new();
     let mut out = ours.clone();

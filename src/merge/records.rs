@@ -5,7 +5,7 @@
 
 use crate::model::{Commitment, Meeting, Participant, Person, SessionSeries};
 
-use super::fields::{FieldMerge, united};
+use super::fields::FieldMerge;
 
 /// Merges the plain fields `$plain` of `$out` (a copy of ours), after
 /// checking that `$plain` and `$special` (merged by hand) name every field
@@ -110,7 +110,8 @@ pub(super) fn meeting(
         &theirs.actions,
         &mut out.actions,
     );
-    out.record.history = united(
+    out.record.history = merge.united(
+        "record.history",
         &base.record.history,
         &ours.record.history,
         &theirs.record.history,
@@ -137,8 +138,15 @@ pub(super) fn commitment(
         plain: participant, announced_at, title, description, area, route, quantity, value,
             conditions, due, marking;
         special: status, history, deliveries);
-    out.history = united(&base.history, &ours.history, &theirs.history, |h| h.date);
-    out.deliveries = united(
+    out.history = merge.united(
+        "history",
+        &base.history,
+        &ours.history,
+        &theirs.history,
+        |h| h.date,
+    );
+    out.deliveries = merge.united(
+        "deliveries",
         &base.deliveries,
         &ours.deliveries,
         &theirs.deliveries,

@@ -1,6 +1,7 @@
 //! What a merge of two copies of the register could not settle alone: the
 //! same field changed to different values in both copies, or a record
-//! deleted in one and changed in the other. This copy's value is applied
+//! deleted in one and changed in the other; or, from a comparison without
+//! a common copy, any difference at all. This copy's value is applied
 //! and the other copy's is kept beside it, so nothing is lost; until the
 //! officer settles it, `check` names it and no document that includes the
 //! record is printed.
@@ -37,6 +38,10 @@ pub struct Conflict {
     /// (this copy can no longer name it); empty otherwise.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// Found by a comparison without a common copy: which copy changed,
+    /// added or deleted the record is not known, only that they differ.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub compared: bool,
 }
 
 impl Register {
@@ -73,6 +78,9 @@ impl Register {
     }
 
     fn conflict_sentence(&self, conflict: &Conflict) -> String {
+        if conflict.compared {
+            return self.difference_sentence(conflict);
+        }
         let ours_office = &conflict.ours_office;
         let theirs_office = &conflict.theirs_office;
         let merged = conflict.merged.format("%Y-%m-%d %H:%M");
@@ -92,6 +100,33 @@ impl Register {
             (_, None) => format!(
                 "{} was changed in {ours_office}'s copy but deleted in {theirs_office}'s (merged \
                  {merged}); it is kept until you choose whether to delete it",
+                self.conflict_holder(conflict.record)
+            ),
+        }
+    }
+
+    /// A difference found without a common copy: nothing says which copy
+    /// changed it, so neither is said to have.
+    fn difference_sentence(&self, conflict: &Conflict) -> String {
+        let ours_office = &conflict.ours_office;
+        let theirs_office = &conflict.theirs_office;
+        let compared = conflict.merged.format("%Y-%m-%d %H:%M");
+        match (&conflict.ours, &conflict.theirs) {
+            (Some(ours), Some(theirs)) => format!(
+                "{} differs between the two copies (compared {compared}): {} is {ours} in \
+                 {ours_office}'s copy, which is applied, and {theirs} in {theirs_office}'s; \
+                 choose one",
+                self.conflict_holder(conflict.record),
+                self.field_words(conflict)
+            ),
+            (None, _) => format!(
+                "{} is only in {theirs_office}'s copy (compared {compared}); it is not in this \
+                 register until you choose to add it",
+                describe_missing(conflict)
+            ),
+            (Some(_), None) => format!(
+                "{} is only in {ours_office}'s copy (compared {compared}); it is kept until you \
+                 choose whether to delete it",
                 self.conflict_holder(conflict.record)
             ),
         }

@@ -31,6 +31,7 @@ mod format_reference;
 mod generate;
 mod meeting_records;
 mod merge;
+mod merge_compare;
 mod merge_resolve;
 mod model;
 mod problem_words;

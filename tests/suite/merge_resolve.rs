@@ -95,6 +95,11 @@ fn a_bad_typed_value_is_refused_naming_the_record_and_the_field() {
         "{error}"
     );
     assert!(error.message.contains("2026-02-30"), "{error}");
+    assert_eq!(
+        error.message,
+        "The due of the commitment “Air defence missiles” of United Kingdom could not be \
+         settled: 2026-02-30 is not a date: February 2026 has 28 days"
+    );
 
     let error = one(&titles(), "title", Choice::Edited("ASRAAM".into())).unwrap_err();
     assert!(error.message.starts_with("The title of"), "{error}");
@@ -318,4 +323,31 @@ fn a_conflict_chosen_twice_or_not_there_is_refused() {
             message: "There is no conflict number 5 to settle: the register has 1".into()
         }
     );
+}
+
+#[test]
+fn an_approved_record_is_not_changed_by_settling_a_conflict() {
+    // London approved the record after changing the title; Paris changed
+    // the title differently before it heard.
+    let register = conflicted(
+        |o| {
+            let meeting = o.meetings.get_mut(&MINISTERS).unwrap();
+            meeting.title = "Defence ministers (Ramstein)".into();
+            meeting.record.history.push(RecordStep {
+                date: date(2025, 4, 20),
+                state: RecordState::Approved,
+                approved_by: "the defence ministers".into(),
+                ..RecordStep::default()
+            });
+        },
+        |t| t.meetings.get_mut(&MINISTERS).unwrap().title = "Ministers of defence".into(),
+    );
+    let error = one(&register, "title", Choice::Theirs).unwrap_err();
+    assert_eq!(
+        error.message,
+        "The record of Defence ministers (Ramstein) (2025-04-10) is approved, so its title \
+         cannot be changed in place: open a revision first (Revise…)"
+    );
+    let kept = one(&register, "title", Choice::Ours).unwrap();
+    assert!(kept.conflicts.is_empty());
 }

@@ -29,6 +29,7 @@ fn the_same_field_changed_differently_keeps_ours_and_theirs_beside_it() {
         theirs_office: "PAR".into(),
         merged: now(),
         name: String::new(),
+        compared: false,
     };
     assert_eq!(result.conflicts, vec![conflict.clone()]);
     assert_eq!(result.register.conflicts, vec![conflict]);

@@ -197,10 +197,14 @@ fn conflict() -> impl Strategy<Value = Conflict> {
     (
         record,
         (text(), prop::option::of(text()), prop::option::of(text())),
-        (text(), text(), date(), time(), text()),
+        (text(), text(), date(), time(), text(), prop::bool::ANY),
     )
         .prop_map(
-            |(record, (field, ours, theirs), (ours_office, theirs_office, day, at, name))| {
+            |(
+                record,
+                (field, ours, theirs),
+                (ours_office, theirs_office, day, at, name, compared),
+            )| {
                 Conflict {
                     record,
                     field,
@@ -210,6 +214,7 @@ fn conflict() -> impl Strategy<Value = Conflict> {
                     theirs_office,
                     merged: day.and_time(at),
                     name,
+                    compared,
                 }
             },
         )

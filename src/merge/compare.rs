@@ -1,0 +1,172 @@
+//! Two copies compared without the copy they were last exchanged as: with
+//! no common copy nothing tells which office changed a field, added a
+//! record or deleted one, so every difference is a decision for the
+//! officer. Ours stays applied and each difference becomes a conflict
+//! marked `compared`, settled like a merge's.
+//!
+//! Plain fields are compared one by one, a meeting's attendance one
+//! participant's row at a time, and every list (agenda, decisions,
+//! actions, roles, exceptions, status history, deliveries, the record's
+//! life, levels, areas) as a whole: without a common copy no entry is
+//! known to be the same one in both.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::model::{Conflict, Record, Register};
+
+use super::fields::{FieldMerge, ron_text};
+use super::{MergeSummary, Merged, records};
+
+/// Compares `theirs` with `ours`: the result is ours, with every
+/// difference a conflict to decide. The offices name each side in the
+/// conflicts; `now` is when the comparison is made.
+pub fn compare(
+    ours: &Register,
+    theirs: &Register,
+    ours_office: &str,
+    theirs_office: &str,
+    now: NaiveDateTime,
+) -> Merged {
+    let template = Conflict {
+        ours_office: ours_office.to_string(),
+        theirs_office: theirs_office.to_string(),
+        merged: now,
+        compared: true,
+        ..Conflict::default()
+    };
+    let mut found = Vec::new();
+    let mut out = ours.clone();
+    // Ours is the base of every field: a field compared is never taken
+    // from theirs, only written beside ours when it differs.
+    let mut settings = FieldMerge {
+        record: None,
+        conflicts: &mut found,
+        template: &template,
+    };
+    settings.field("name", &ours.name, &ours.name, &theirs.name, &mut out.name);
+    settings.field(
+        "short_name",
+        &ours.short_name,
+        &ours.short_name,
+        &theirs.short_name,
+        &mut out.short_name,
+    );
+    settings.field(
+        "reference_pattern",
+        &ours.reference_pattern,
+        &ours.reference_pattern,
+        &theirs.reference_pattern,
+        &mut out.reference_pattern,
+    );
+    settings.list(
+        "markings",
+        &ours.markings,
+        &ours.markings,
+        &theirs.markings,
+        &mut out.markings,
+    );
+    settings.list(
+        "capability_areas",
+        &ours.capability_areas,
+        &ours.capability_areas,
+        &theirs.capability_areas,
+        &mut out.capability_areas,
+    );
+    // A number either copy handed out is never handed out again.
+    out.next_id = ours.next_id.max(theirs.next_id);
+
+    let mut each = Each {
+        found: &mut found,
+        template: &template,
+        theirs,
+    };
+    each.kind(
+        (&ours.participants, &theirs.participants),
+        |id| Record::Participant(*id),
+        records::participant,
+    );
+    each.kind(
+        (&ours.people, &theirs.people),
+        |id| Record::Person(*id),
+        records::person,
+    );
+    each.kind(
+        (&ours.series, &theirs.series),
+        |id| Record::Series(*id),
+        records::series,
+    );
+    each.kind(
+        (&ours.meetings, &theirs.meetings),
+        |id| Record::Meeting(*id),
+        records::meeting,
+    );
+    each.kind(
+        (&ours.commitments, &theirs.commitments),
+        |id| Record::Commitment(*id),
+        records::commitment,
+    );
+
+    // Conflicts either copy still had stay until settled, each once.
+    out.conflicts.extend(
+        theirs
+            .conflicts
+            .iter()
+            .filter(|conflict| !ours.conflicts.contains(conflict))
+            .cloned(),
+    );
+    out.conflicts.extend(found.iter().cloned());
+    let summary = MergeSummary {
+        conflicts: found.len(),
+        ..MergeSummary::default()
+    };
+    Merged {
+        register: out,
+        conflicts: found,
+        summary,
+    }
+}
+
+/// The record-by-record pass over one kind's map.
+struct Each<'a> {
+    found: &'a mut Vec<Conflict>,
+    template: &'a Conflict,
+    /// Names a record only theirs has.
+    theirs: &'a Register,
+}
+
+impl Each<'_> {
+    fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
+        &mut self,
+        (ours, theirs): (&BTreeMap<K, V>, &BTreeMap<K, V>),
+        record: impl Fn(&K) -> Record,
+        fields: impl Fn(&mut FieldMerge<'_>, &V, &V, &V) -> V,
+    ) {
+        if ours == theirs {
+            return;
+        }
+        let keys: BTreeSet<&K> = ours.keys().chain(theirs.keys()).collect();
+        for key in keys {
+            let mut compare = FieldMerge {
+                record: Some(record(key)),
+                conflicts: self.found,
+                template: self.template,
+            };
+            match (ours.get(key), theirs.get(key)) {
+                (Some(o), Some(t)) if o != t => {
+                    fields(&mut compare, o, o, t);
+                }
+                (Some(o), None) => compare.conflict(String::new(), Some(ron_text(o)), None),
+                (None, Some(t)) => {
+                    compare.conflict(String::new(), None, Some(ron_text(t)));
+                    if let Some(conflict) = compare.conflicts.last_mut() {
+                        conflict.name = self.theirs.known_as(record(key));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
