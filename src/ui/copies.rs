@@ -287,6 +287,20 @@ impl CoalitionDeskApp {
         }
     }
 
+    /// Compares the two copies with no common copy: every difference is
+    /// a decision in the review.
+    pub(super) fn compare_copies(&mut self, copy: ReceivedCopy, ours: String, partner: String) {
+        let merged = merge::compare(
+            self.workspace.document.register(),
+            &copy.register,
+            &ours,
+            &partner,
+            self.clock.now(),
+        );
+        let review = MergeReview::of_copy(copy, partner, merged, true);
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+    }
+
     pub(super) fn resolve_conflicts(&mut self) {
         let register = self.workspace.document.register();
         if register.conflicts.is_empty() {

@@ -97,7 +97,11 @@ impl CoalitionDeskApp {
                     ours,
                     partner,
                 })),
-                Step::Cancel | Step::Go => None,
+                Step::Cancel => None,
+                Step::Go => {
+                    self.compare_copies(copy, ours, partner);
+                    None
+                }
             },
             Exchange::Review(review) => self.merge_review_ui(ctx, review),
         }
@@ -170,12 +174,7 @@ fn no_base_ui(ctx: &egui::Context, copy: &ReceivedCopy, partner: &str) -> Step {
         ui.heading(format!("No common copy with {partner}"));
         ui.label(no_base_message(partner));
         ui.label(RichText::new(copy.path.display().to_string()).weak());
-        ui.add_space(8.0);
-        if ui.button("Cancel").clicked() {
-            Step::Cancel
-        } else {
-            Step::Stay
-        }
+        buttons(ui, None, "Compare the two copies…")
     })
 }
 

@@ -30,7 +30,12 @@ pub(super) fn conflict_ui(
                 register.field_words(conflict)
             ));
             ui.weak(format!(
-                "merged {}",
+                "{} {}",
+                if conflict.compared {
+                    "compared"
+                } else {
+                    "merged"
+                },
                 conflict.merged.format("%Y-%m-%d %H:%M")
             ));
         });
@@ -41,14 +46,14 @@ pub(super) fn conflict_ui(
                     (index, "ours"),
                     &format!("{ours}'s copy (applied now)"),
                     conflict.ours.as_deref(),
-                    &format!("Deleted in {ours}'s copy"),
+                    &missing(conflict, ours),
                 );
                 side_ui(
                     right,
                     (index, "theirs"),
                     &format!("{theirs}'s copy"),
                     conflict.theirs.as_deref(),
-                    &format!("Deleted in {theirs}'s copy"),
+                    &missing(conflict, theirs),
                 );
             }
         });
@@ -104,6 +109,17 @@ fn office<'a>(code: &'a str, otherwise: &'a str) -> &'a str {
         otherwise
     } else {
         code
+    }
+}
+
+/// What stands for a record one copy lacks: deleted there, when a merge
+/// found it so; only missing, when two copies were compared without a
+/// common copy and nothing says whether it was deleted or never added.
+fn missing(conflict: &Conflict, office: &str) -> String {
+    if conflict.compared {
+        format!("Not in {office}'s copy")
+    } else {
+        format!("Deleted in {office}'s copy")
     }
 }
 

@@ -12,11 +12,56 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use super::{
-    DEMINING, MISSILES, choose, conflict_of, copies, merge_typed, notice, open, ours, run,
-    type_into,
+    DEMINING, FRIGATE, MISSILES, RADARS, choose, conflict_of, copies, merge_typed, notice, open,
+    ours, review, run, type_into,
 };
 use crate::app_harness::{click, harness_for};
 use crate::common::date;
+
+#[test]
+fn with_no_kept_copy_the_officer_is_told_and_offered_the_comparison() {
+    let copies = copies(false);
+    let mut harness = open(&copies);
+    let before = ours(&harness);
+    merge_typed(&mut harness, &copies.theirs);
+
+    harness.get_by_label(
+        "No copy exchanged with PAR is kept beside this register, so changes cannot be told \
+         from deletions; every difference will be shown as a decision",
+    );
+    assert_eq!(ours(&harness), before);
+    click(&mut harness, "Compare the two copies…");
+
+    harness.get_by_label("Merge PAR's copy");
+    let compared = &review(&harness).merged;
+    let differences = compared.register.conflicts.len();
+    // The two due dates and the title, and the two commitments only
+    // Paris has: nothing is taken without a decision.
+    assert_eq!(differences, 5, "{:?}", compared.register.conflicts);
+    assert!(compared.register.conflicts.iter().all(|c| c.compared));
+    // Ours as it was, beside the differences (the next number moves past
+    // Paris's, so neither office hands out one the other has used).
+    assert_eq!(compared.register, {
+        let mut unchanged = before.clone();
+        unchanged.conflicts = compared.register.conflicts.clone();
+        unchanged.next_id = 42;
+        unchanged
+    });
+    // Neither copy is said to have deleted what the other has.
+    assert_eq!(harness.get_all_by_label("Not in LON's copy").count(), 2);
+    assert!(harness.query_by_label("Deleted in LON's copy").is_none());
+
+    let frigate = conflict_of(&harness, FRIGATE);
+    choose(&mut harness, "Take PAR's", frigate);
+    click(&mut harness, "Apply merge");
+    let merged = ours(&harness);
+    assert_eq!(merged.commitments[&FRIGATE].title, "Frigate escort");
+    assert!(!merged.commitments.contains_key(&RADARS));
+    // Left undecided, every other difference stays a conflict.
+    assert_eq!(merged.conflicts.len(), differences - 1);
+    let said = notice(&harness);
+    assert!(said.ends_with("; 4 conflicts left to resolve"), "{said}");
+}
 
 #[test]
 fn with_no_kept_copy_cancel_changes_nothing() {
