@@ -148,7 +148,9 @@ fn send_ui(ctx: &egui::Context, form: &mut OfficesForm) -> Step {
              starts from it, so their changes can be told from yours.",
         );
         ui.add_space(8.0);
-        office_field(ui, "Partner office", &mut form.partner, &form.known);
+        egui::Grid::new("send-office").show(ui, |ui| {
+            office_field(ui, "Partner office", &mut form.partner, &form.known);
+        });
         buttons(ui, form.problem.as_deref(), "Choose where to write…")
     })
 }
@@ -163,8 +165,11 @@ fn offices_ui(ctx: &egui::Context, copy: &ReceivedCopy, form: &mut OfficesForm) 
         ));
         ui.label(RichText::new(copy.path.display().to_string()).weak());
         ui.add_space(8.0);
-        office_field(ui, "This copy is kept by", &mut form.ours, &[]);
-        office_field(ui, "The copy read is from", &mut form.partner, &form.known);
+        egui::Grid::new("merge-offices").show(ui, |ui| {
+            office_field(ui, "This copy is kept by", &mut form.ours, &[]);
+            ui.end_row();
+            office_field(ui, "The copy read is from", &mut form.partner, &form.known);
+        });
         buttons(ui, form.problem.as_deref(), "Review the merge…")
     })
 }
@@ -186,14 +191,15 @@ pub fn no_base_message(partner: &str) -> String {
     )
 }
 
-/// A text field for an office code, named by `label`, with the partners
-/// already exchanged with as buttons that fill it.
+/// A grid row: `label`, then a text field for an office code named by it,
+/// with the partners already exchanged with as buttons that fill it.
 fn office_field(ui: &mut Ui, label: &str, code: &mut String, known: &[String]) {
+    let name = ui.label(label);
     ui.horizontal(|ui| {
-        let name = ui.label(label);
         ui.add(
             TextEdit::singleline(code)
                 .desired_width(80.0)
+                .min_size(egui::vec2(80.0, 0.0))
                 .hint_text("e.g. PAR"),
         )
         .labelled_by(name.id);
