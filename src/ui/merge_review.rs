@@ -241,8 +241,11 @@ impl CoalitionDeskApp {
                     self.notify(said);
                 }
             }
+            Source::Conflicts if settled == 0 => {
+                self.notify(format!("No conflict settled; {left_words}"));
+            }
             Source::Conflicts => {
-                self.notify(format!("Settled {}; {left_words}", conflicts(settled)))
+                self.notify(format!("Settled {}; {left_words}", conflicts(settled)));
             }
         }
         None

@@ -194,6 +194,16 @@ fn resolve_conflicts_settles_the_conflicts_a_merge_wrote_in_one_undo_step() {
     let mut harness = harness_for(&path);
     let before = ours(&harness);
 
+    // Applied with every conflict left for later, nothing changes.
+    run(&mut harness, Command::ResolveConflicts);
+    click(&mut harness, "Apply decisions");
+    assert_eq!(ours(&harness), before);
+    assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        notice(&harness),
+        "No conflict settled; 2 conflicts left to resolve"
+    );
+
     // From the problems list, as the officer would find them.
     click(&mut harness, "2 problems");
     click(&mut harness, "Resolve conflicts…");
