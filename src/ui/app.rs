@@ -30,6 +30,9 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     pub tab: Tab,
+    /// The office code the officer last gave for this copy ("LON"), offered
+    /// again the next time two copies are merged.
+    pub office: String,
 }
 
 impl Settings {

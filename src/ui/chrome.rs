@@ -30,6 +30,11 @@ impl CoalitionDeskApp {
                     command_button(ui, Command::ExportCommitmentsCsv, true, out);
                     command_button(ui, Command::ImportCommitmentsCsv, true, out);
                     ui.separator();
+                    command_button(ui, Command::SendCopy, true, out);
+                    command_button(ui, Command::MergeCopy, true, out);
+                    let conflicts = !self.workspace.document.register().conflicts.is_empty();
+                    command_button(ui, Command::ResolveConflicts, conflicts, out);
+                    ui.separator();
                     command_button(ui, Command::Quit, true, out);
                 });
                 ui.menu_button("Edit", |ui| {
@@ -71,6 +76,7 @@ impl CoalitionDeskApp {
             .problems
             .problems(&self.workspace.document, self.today);
         let problems = listed.len();
+        let conflicts = !self.workspace.document.register().conflicts.is_empty();
         let shown = &mut self.workspace.problems_shown;
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -130,7 +136,7 @@ impl CoalitionDeskApp {
             *shown = false;
         }
         if *shown {
-            super::problems::problems_list_ui(ui, listed, shown, out);
+            super::problems::problems_list_ui(ui, listed, conflicts, shown, out);
         }
     }
 }

@@ -16,40 +16,8 @@ use crate::ui::meetings::RecordAsk;
 
 // Where the menus and the palette also find Undo and Redo named.
 pub use super::history::History;
-
-/// The panels of the main window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Tab {
-    #[default]
-    Participants,
-    Meetings,
-    Commitments,
-    Register,
-    Timeline,
-    Dashboard,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Participants,
-        Tab::Meetings,
-        Tab::Commitments,
-        Tab::Timeline,
-        Tab::Dashboard,
-        Tab::Register,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Participants => "Participants",
-            Tab::Meetings => "Meetings",
-            Tab::Commitments => "Commitments",
-            Tab::Register => "Register",
-            Tab::Timeline => "Timeline",
-            Tab::Dashboard => "Dashboard",
-        }
-    }
-}
+// Where every panel and test finds the tabs.
+pub use super::tab::Tab;
 
 /// A user action.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +66,13 @@ pub enum Command {
     ShowCommitments(CommitmentFilter),
     ExportCommitmentsCsv,
     ImportCommitmentsCsv,
+    /// Writes this register for a partner office and keeps it as the base
+    /// of the next merge with that office.
+    SendCopy,
+    /// Reads a partner office's copy and reviews the merge before applying it.
+    MergeCopy,
+    /// Reviews the register's conflicts, to settle them one by one.
+    ResolveConflicts,
     /// Writes "since last session" for the meeting as CSV.
     ExportChangesCsv(MeetingId),
     /// Opens the command palette: every action, found by typing.
@@ -141,12 +116,15 @@ pub enum Action {
     Search,
     ExportCommitmentsCsv,
     ImportCommitmentsCsv,
+    SendCopy,
+    MergeCopy,
+    ResolveConflicts,
     CommandPalette,
 }
 
 impl Action {
     /// Every action, in the order the palette lists them.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 26] = [
         Action::New,
         Action::Open,
         Action::OpenSample,
@@ -168,6 +146,9 @@ impl Action {
         Action::ExportCalendar,
         Action::ExportCommitmentsCsv,
         Action::ImportCommitmentsCsv,
+        Action::SendCopy,
+        Action::MergeCopy,
+        Action::ResolveConflicts,
         Action::CommandPalette,
         Action::Quit,
     ];
@@ -192,6 +173,9 @@ impl Action {
             Action::Search => Command::Search,
             Action::ExportCommitmentsCsv => Command::ExportCommitmentsCsv,
             Action::ImportCommitmentsCsv => Command::ImportCommitmentsCsv,
+            Action::SendCopy => Command::SendCopy,
+            Action::MergeCopy => Command::MergeCopy,
+            Action::ResolveConflicts => Command::ResolveConflicts,
             Action::CommandPalette => Command::CommandPalette,
         }
     }
@@ -216,6 +200,9 @@ impl Action {
             Action::Search => "Search…",
             Action::ExportCommitmentsCsv => "Export commitments (CSV)…",
             Action::ImportCommitmentsCsv => "Import commitments (CSV)…",
+            Action::SendCopy => "Send a copy…",
+            Action::MergeCopy => "Merge another copy…",
+            Action::ResolveConflicts => "Resolve conflicts…",
             Action::CommandPalette => "Command palette…",
         }
     }
@@ -247,6 +234,17 @@ impl Action {
             }
             Action::ImportCommitmentsCsv => {
                 "Read commitments from a CSV file; you see a preview before anything changes"
+            }
+            Action::SendCopy => {
+                "Write this register for a partner office; it is kept as the common copy for the \
+                 next merge with them"
+            }
+            Action::MergeCopy => {
+                "Take in the changes of a partner office's copy; you review them before anything \
+                 changes"
+            }
+            Action::ResolveConflicts => {
+                "Choose, conflict by conflict, which copy's value the register keeps"
             }
             Action::CommandPalette => "Find any action by typing its name, then press Enter",
         }

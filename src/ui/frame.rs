@@ -140,6 +140,7 @@ impl CoalitionDeskApp {
                 None => Some(OnTop::Question(dialog)),
             },
             OnTop::ImportReview(review) => self.import_review_ui(&ctx, review),
+            OnTop::Exchange(step) => self.exchange_ui(&ctx, step),
             OnTop::PrintPreview(mut preview) => self
                 .printing
                 .ui(&ctx, &mut preview, register, revision, today)

@@ -3,6 +3,7 @@
 //! ([`Workspace::reads_shortcuts`], [`Workspace::admits`]).
 
 use super::Command;
+use super::copies::Exchange;
 use super::dialogs::Dialog;
 use super::exchange::ImportReview;
 use super::opening::Opening;
@@ -19,6 +20,8 @@ pub enum OnTop {
     Question(Dialog),
     /// A CSV import waiting for the officer's confirmation.
     ImportReview(ImportReview),
+    /// Sending or merging a copy of the register, up to the merge review.
+    Exchange(Exchange),
     /// The print preview of a report.
     PrintPreview(PrintPreview),
     /// The search box; its text and index stay with the workspace.
@@ -34,6 +37,7 @@ impl OnTop {
             OnTop::Opening(_) => "the register being opened",
             OnTop::Question(_) => "the open question",
             OnTop::ImportReview(_) => "the import review",
+            OnTop::Exchange(exchange) => exchange.name(),
             OnTop::PrintPreview(_) => "the print preview",
             OnTop::Search => "the search box",
             OnTop::Palette(_) => "the command palette",
@@ -42,11 +46,11 @@ impl OnTop {
 
     /// Whether the register must not change while this is on top: a file
     /// is being read to replace it, a question is about it as it is, or an
-    /// import was computed against it.
+    /// import or a merge was computed against it.
     fn holds_the_register(&self) -> bool {
         matches!(
             self,
-            OnTop::Opening(_) | OnTop::Question(_) | OnTop::ImportReview(_)
+            OnTop::Opening(_) | OnTop::Question(_) | OnTop::ImportReview(_) | OnTop::Exchange(_)
         )
     }
 

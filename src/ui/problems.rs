@@ -13,10 +13,11 @@ use crate::model::{Field, Problem, Record};
 const LIST_HEIGHT: f32 = 160.0;
 
 /// Draws the list of `problems`; sets `shown` to false when the officer
-/// hides it.
+/// hides it. With `conflicts`, it offers to resolve them.
 pub(super) fn problems_list_ui(
     ui: &mut Ui,
     problems: &[Problem],
+    conflicts: bool,
     shown: &mut bool,
     out: &mut Outbox,
 ) {
@@ -37,6 +38,16 @@ pub(super) fn problems_list_ui(
                         .clicked()
                     {
                         *shown = false;
+                    }
+                    if conflicts {
+                        let resolve = Command::ResolveConflicts;
+                        if ui
+                            .button(resolve.label())
+                            .on_hover_text(resolve.tooltip())
+                            .clicked()
+                        {
+                            out.command(resolve);
+                        }
                     }
                 });
             });

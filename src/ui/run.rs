@@ -113,6 +113,9 @@ impl CoalitionDeskApp {
             Command::ExportCommitmentsCsv => self.export_commitments_csv(),
             Command::ImportCommitmentsCsv => self.import_commitments_csv(),
             Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
+            Command::SendCopy => self.send_copy(),
+            Command::MergeCopy => self.merge_copy(),
+            Command::ResolveConflicts => self.resolve_conflicts(),
             Command::AskRecordMove(meeting, ask) => self.ask_record_move(meeting, ask),
             Command::MoveRecord(meeting, step, on) => self.move_record(meeting, step, on),
         }

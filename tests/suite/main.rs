@@ -63,6 +63,7 @@ mod ui_layout;
 mod ui_looking;
 mod ui_meeting_flow;
 mod ui_meetings;
+mod ui_merge;
 mod ui_opening;
 mod ui_part_markings;
 mod ui_participants;

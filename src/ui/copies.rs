@@ -1,0 +1,313 @@
+//! Copies of the register kept by two offices: sending ours to a partner
+//! office (kept beside the register as the common copy of the next merge),
+//! merging theirs back through a review, and settling the conflicts a
+//! merge left. The merge itself is the core's; this decides what to ask.
+
+use std::path::{Path, PathBuf};
+
+use super::app::CoalitionDeskApp;
+use super::file_dialog::{FileChoice, FileRequest};
+use super::merge_review::MergeReview;
+use super::on_top::OnTop;
+use crate::merge;
+use crate::model::Register;
+use crate::storage;
+
+/// One step of sending or merging a copy, on top of the panels.
+pub enum Exchange {
+    /// Which office the copy is for, before asking where to write it.
+    Send(OfficesForm),
+    /// No file dialog could be shown: where to write the copy for `partner`.
+    TypeSendPath { partner: String, text: String },
+    /// No file dialog could be shown: which copy to merge.
+    TypeCopyPath { text: String },
+    /// A partner's copy has been read: whose it is, and whose this one is.
+    Offices {
+        copy: ReceivedCopy,
+        form: OfficesForm,
+    },
+    /// No copy exchanged with the partner is kept: compare, or cancel.
+    NoBase {
+        copy: ReceivedCopy,
+        ours: String,
+        partner: String,
+    },
+    /// The merge, or the register's conflicts, before anything is applied.
+    Review(Box<MergeReview>),
+}
+
+impl Exchange {
+    /// What the officer calls it, for "finish with … first".
+    pub fn name(&self) -> &'static str {
+        match self {
+            Exchange::Send(_) | Exchange::TypeSendPath { .. } => "sending a copy",
+            Exchange::Review(_) => "the merge review",
+            _ => "merging another copy",
+        }
+    }
+}
+
+/// A partner office's copy, read from its file.
+pub struct ReceivedCopy {
+    pub path: PathBuf,
+    pub register: Box<Register>,
+}
+
+/// The office codes asked for: this copy's office (when merging) and the
+/// partner's, with the partners already exchanged with to pick from.
+#[derive(Debug, Default)]
+pub struct OfficesForm {
+    pub ours: String,
+    pub partner: String,
+    pub known: Vec<String>,
+    /// Why the codes typed cannot be used, until they are corrected.
+    pub problem: Option<String>,
+}
+
+/// An office code as typed, uppercased, when it is one: 2 to 5 letters or
+/// digits starting with a letter, such as LON or PAR.
+pub fn office_code(typed: &str, whose: &str) -> Result<String, String> {
+    let code = typed.trim().to_uppercase();
+    if code.is_empty() {
+        return Err(format!("Give {whose} office code, such as LON or PAR"));
+    }
+    if storage::is_office_code(&code) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "“{}” cannot be {whose} office code: a code is 2 to 5 letters or digits, starting \
+             with a letter, such as LON or PAR",
+            typed.trim()
+        ))
+    }
+}
+
+impl CoalitionDeskApp {
+    /// The register's file, which kept copies sit beside; says why not
+    /// when the register has none yet.
+    fn register_file(&mut self, doing: &str) -> Option<PathBuf> {
+        let path = self.workspace.document.path().map(Path::to_path_buf);
+        if path.is_none() {
+            self.notify(format!(
+                "Save the register to a file first: {doing} keeps the copy exchanged beside it, \
+                 for the next merge"
+            ));
+        }
+        path
+    }
+
+    pub(super) fn send_copy(&mut self) {
+        let Some(register) = self.register_file("sending a copy") else {
+            return;
+        };
+        let known = storage::partner_offices(&register);
+        let form = OfficesForm {
+            ours: self.settings.office.clone(),
+            partner: known.first().cloned().unwrap_or_default(),
+            known,
+            problem: None,
+        };
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Send(form)));
+    }
+
+    /// Asks where to write the copy for `partner`.
+    pub(super) fn choose_where_to_send(&mut self, partner: String) {
+        let stem = self
+            .workspace
+            .document
+            .path()
+            .and_then(Path::file_stem)
+            .map_or_else(
+                || "coalition-register".into(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+        let request = FileRequest {
+            title: "Write the copy for the partner office to",
+            kind: "Coalition register",
+            extension: "ron",
+        };
+        match request.save(&format!("{stem}-for-{partner}.ron")) {
+            FileChoice::Picked(path) => self.send_copy_to(&partner, &path),
+            FileChoice::TypePath => {
+                self.workspace.on_top = Some(OnTop::Exchange(Exchange::TypeSendPath {
+                    partner,
+                    text: String::new(),
+                }));
+            }
+            FileChoice::Cancelled => {}
+        }
+    }
+
+    /// Writes the register to `to` for `partner` and keeps it beside the
+    /// register as the common copy of the next merge with them.
+    pub fn send_copy_to(&mut self, partner: &str, to: &Path) {
+        let Some(register_file) = self.register_file("sending a copy") else {
+            return;
+        };
+        if to == register_file {
+            self.report_error(
+                "The copy was not written",
+                format!(
+                    "That is the register's own file; choose another file for {partner}'s copy: \
+                     {}",
+                    to.display()
+                ),
+            );
+            return;
+        }
+        // The copy kept must be what the register file holds: unsaved
+        // changes later discarded would otherwise look, to the next merge,
+        // like records this office deleted.
+        let saved_first = self.workspace.document.is_dirty();
+        if saved_first && !self.save() {
+            return;
+        }
+        let register = self.workspace.document.register();
+        if let Err(error) = storage::save(to, register, None) {
+            self.report_error("The copy was not written", error.to_string());
+            return;
+        }
+        match storage::keep_base(&register_file, partner, register) {
+            Ok(()) => self.notify(format!(
+                "{}Wrote a copy for {partner}, kept beside the register for the next merge with \
+                 {partner}: {}",
+                if saved_first {
+                    "Saved the register. "
+                } else {
+                    ""
+                },
+                to.display()
+            )),
+            Err(error) => self.report_error(
+                "The copy was written but not kept for the next merge",
+                format!(
+                    "Merging {partner}'s next copy will have no common copy to start from. {error}"
+                ),
+            ),
+        }
+    }
+
+    pub(super) fn merge_copy(&mut self) {
+        let request = FileRequest {
+            title: "Merge another office's copy of the register",
+            kind: "Coalition register",
+            extension: "ron",
+        };
+        match request.open() {
+            FileChoice::Picked(path) => self.read_copy(&path),
+            FileChoice::TypePath => self.type_path_of_copy(),
+            FileChoice::Cancelled => {}
+        }
+    }
+
+    /// Asks for the copy to merge by its path, as when no file dialog can
+    /// be shown.
+    pub fn type_path_of_copy(&mut self) {
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::TypeCopyPath {
+            text: String::new(),
+        }));
+    }
+
+    /// Reads the partner's copy at `path` and asks whose it is. A file
+    /// that cannot be read changes nothing.
+    pub fn read_copy(&mut self, path: &Path) {
+        let loaded = match storage::load(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                self.report_error("The copy was not merged", error.to_string());
+                return;
+            }
+        };
+        if let Some(version) = loaded.newer_version {
+            self.report_error(
+                "The copy was not merged",
+                format!(
+                    "It was written by a newer version of Coalition Desk (format {version}); \
+                     merging it here would lose what that version added. Update Coalition Desk \
+                     first: {}",
+                    path.display()
+                ),
+            );
+            return;
+        }
+        let known = self
+            .workspace
+            .document
+            .path()
+            .map(storage::partner_offices)
+            .unwrap_or_default();
+        let form = OfficesForm {
+            ours: self.settings.office.clone(),
+            partner: known.first().cloned().unwrap_or_default(),
+            known,
+            problem: None,
+        };
+        let copy = ReceivedCopy {
+            path: path.to_path_buf(),
+            register: Box::new(loaded.register),
+        };
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Offices { copy, form }));
+    }
+
+    /// Merges the copy from the common copy kept for `partner`; without
+    /// one, says so and offers the comparison instead.
+    pub(super) fn merge_with_base(&mut self, copy: ReceivedCopy, ours: String, partner: String) {
+        self.settings.office.clone_from(&ours);
+        let base = match self.workspace.document.path() {
+            Some(register) => storage::read_kept_base(register, &partner),
+            None => Ok(None),
+        };
+        match base {
+            Ok(Some(base)) => {
+                let merged = merge::merge(
+                    &base,
+                    self.workspace.document.register(),
+                    &copy.register,
+                    &ours,
+                    &partner,
+                    self.clock.now(),
+                );
+                let review = MergeReview::of_copy(copy, partner, merged, false);
+                self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+            }
+            Ok(None) => {
+                self.workspace.on_top = Some(OnTop::Exchange(Exchange::NoBase {
+                    copy,
+                    ours,
+                    partner,
+                }));
+            }
+            Err(error) => self.report_error(
+                "The copy was not merged",
+                format!(
+                    "The copy last exchanged with {partner}, kept beside the register, cannot be \
+                     read. {error}"
+                ),
+            ),
+        }
+    }
+
+    /// Compares the two copies with no common copy: every difference is
+    /// a decision in the review.
+    pub(super) fn compare_copies(&mut self, copy: ReceivedCopy, ours: String, partner: String) {
+        let merged = merge::compare(
+            self.workspace.document.register(),
+            &copy.register,
+            &ours,
+            &partner,
+            self.clock.now(),
+        );
+        let review = MergeReview::of_copy(copy, partner, merged, true);
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+    }
+
+    pub(super) fn resolve_conflicts(&mut self) {
+        let register = self.workspace.document.register();
+        if register.conflicts.is_empty() {
+            self.notify("The register has no conflicts to resolve");
+            return;
+        }
+        let review = MergeReview::of_conflicts(register);
+        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+    }
+}

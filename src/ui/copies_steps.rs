@@ -1,0 +1,233 @@
+//! The small windows of sending and merging a copy: which offices, where
+//! the file is when no dialog can be shown, and what to do without a
+//! common copy. Each returns itself while it stays open.
+
+use egui::{Id, Modal, RichText, TextEdit, Ui};
+
+use super::app::CoalitionDeskApp;
+use super::copies::{Exchange, OfficesForm, ReceivedCopy, office_code};
+use super::file_dialog::{TypedPathAnswer, typed_path_ui};
+use super::on_top::OnTop;
+
+/// What the officer did in one of these windows.
+enum Step {
+    Stay,
+    Cancel,
+    Go,
+}
+
+impl CoalitionDeskApp {
+    /// Draws the step on top; returns it while it stays open.
+    pub(super) fn exchange_ui(&mut self, ctx: &egui::Context, step: Exchange) -> Option<OnTop> {
+        match step {
+            Exchange::Send(mut form) => match send_ui(ctx, &mut form) {
+                Step::Stay => Some(OnTop::Exchange(Exchange::Send(form))),
+                Step::Cancel => None,
+                Step::Go => match office_code(&form.partner, "the partner's") {
+                    Ok(partner) => {
+                        self.choose_where_to_send(partner);
+                        None
+                    }
+                    Err(problem) => {
+                        form.problem = Some(problem);
+                        Some(OnTop::Exchange(Exchange::Send(form)))
+                    }
+                },
+            },
+            Exchange::TypeSendPath { partner, mut text } => {
+                let prompt = format!(
+                    "No file dialog is available on this system. Type the full path of the copy \
+                     to write for {partner} (.ron):"
+                );
+                let heading = "Send a copy to a partner office";
+                match typed_path_window(ctx, heading, &prompt, "Write the copy", &mut text) {
+                    Some(TypedPathAnswer::Path(path)) => {
+                        self.send_copy_to(&partner, &path);
+                        None
+                    }
+                    Some(TypedPathAnswer::Cancel) => None,
+                    None => Some(OnTop::Exchange(Exchange::TypeSendPath { partner, text })),
+                }
+            }
+            Exchange::TypeCopyPath { mut text } => {
+                let prompt = "No file dialog is available on this system. Type the full path of \
+                              the other office's copy of the register (.ron):";
+                let heading = "Merge another copy";
+                match typed_path_window(ctx, heading, prompt, "Read the copy", &mut text) {
+                    Some(TypedPathAnswer::Path(path)) => {
+                        self.read_copy(&path);
+                        None
+                    }
+                    Some(TypedPathAnswer::Cancel) => None,
+                    None => Some(OnTop::Exchange(Exchange::TypeCopyPath { text })),
+                }
+            }
+            Exchange::Offices { copy, mut form } => match offices_ui(ctx, &copy, &mut form) {
+                Step::Stay => Some(OnTop::Exchange(Exchange::Offices { copy, form })),
+                Step::Cancel => None,
+                Step::Go => {
+                    let codes = office_code(&form.ours, "this copy's")
+                        .and_then(|ours| Ok((ours, office_code(&form.partner, "the partner's")?)));
+                    match codes {
+                        Ok((ours, partner)) if ours == partner => {
+                            form.problem = Some(format!(
+                                "This copy and the copy read cannot both be {ours}'s: give the \
+                                 partner office's own code"
+                            ));
+                            Some(OnTop::Exchange(Exchange::Offices { copy, form }))
+                        }
+                        Ok((ours, partner)) => {
+                            self.merge_with_base(copy, ours, partner);
+                            None
+                        }
+                        Err(problem) => {
+                            form.problem = Some(problem);
+                            Some(OnTop::Exchange(Exchange::Offices { copy, form }))
+                        }
+                    }
+                }
+            },
+            Exchange::NoBase {
+                copy,
+                ours,
+                partner,
+            } => match no_base_ui(ctx, &copy, &partner) {
+                Step::Stay => Some(OnTop::Exchange(Exchange::NoBase {
+                    copy,
+                    ours,
+                    partner,
+                })),
+                Step::Cancel => None,
+                Step::Go => {
+                    self.compare_copies(copy, ours, partner);
+                    None
+                }
+            },
+            Exchange::Review(review) => self.merge_review_ui(ctx, review),
+        }
+    }
+}
+
+/// A modal of the exchange, closed (as Cancel) by Escape or a click beside it.
+fn exchange_modal(ctx: &egui::Context, content: impl FnOnce(&mut Ui) -> Step) -> Step {
+    let modal = Modal::new(Id::unique("coalition-desk-exchange")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        content(ui)
+    });
+    match modal.inner {
+        Step::Stay if modal.should_close() => Step::Cancel,
+        step => step,
+    }
+}
+
+fn typed_path_window(
+    ctx: &egui::Context,
+    heading: &str,
+    prompt: &str,
+    confirm: &str,
+    text: &mut String,
+) -> Option<TypedPathAnswer> {
+    let mut answer = None;
+    let step = exchange_modal(ctx, |ui| {
+        ui.heading(heading);
+        answer = typed_path_ui(ui, prompt, "/home/officer/coalition-PAR.ron", confirm, text);
+        Step::Stay
+    });
+    match step {
+        Step::Cancel => Some(TypedPathAnswer::Cancel),
+        _ => answer,
+    }
+}
+
+fn send_ui(ctx: &egui::Context, form: &mut OfficesForm) -> Step {
+    exchange_modal(ctx, |ui| {
+        ui.heading("Send a copy to a partner office");
+        ui.label(
+            "The register is written to a file for the partner office and kept beside this \
+             register as the copy you have in common: when their copy comes back, the merge \
+             starts from it, so their changes can be told from yours.",
+        );
+        ui.add_space(8.0);
+        egui::Grid::new("send-office").show(ui, |ui| {
+            office_field(ui, "Partner office", &mut form.partner, &form.known);
+        });
+        buttons(ui, form.problem.as_deref(), "Choose where to write…")
+    })
+}
+
+fn offices_ui(ctx: &egui::Context, copy: &ReceivedCopy, form: &mut OfficesForm) -> Step {
+    exchange_modal(ctx, |ui| {
+        ui.heading("Merge another copy");
+        ui.label(format!(
+            "Read “{}”. Which offices keep the two copies? The codes say, in the register, \
+             which office made each change.",
+            copy.register.name
+        ));
+        ui.label(RichText::new(copy.path.display().to_string()).weak());
+        ui.add_space(8.0);
+        egui::Grid::new("merge-offices").show(ui, |ui| {
+            office_field(ui, "This copy is kept by", &mut form.ours, &[]);
+            ui.end_row();
+            office_field(ui, "The copy read is from", &mut form.partner, &form.known);
+        });
+        buttons(ui, form.problem.as_deref(), "Review the merge…")
+    })
+}
+
+fn no_base_ui(ctx: &egui::Context, copy: &ReceivedCopy, partner: &str) -> Step {
+    exchange_modal(ctx, |ui| {
+        ui.heading(format!("No common copy with {partner}"));
+        ui.label(no_base_message(partner));
+        ui.label(RichText::new(copy.path.display().to_string()).weak());
+        buttons(ui, None, "Compare the two copies…")
+    })
+}
+
+/// Why a merge without a kept copy cannot tell changes from deletions.
+pub fn no_base_message(partner: &str) -> String {
+    format!(
+        "No copy exchanged with {partner} is kept beside this register, so changes cannot be \
+         told from deletions; every difference will be shown as a decision"
+    )
+}
+
+/// A grid row: `label`, then a text field for an office code named by it,
+/// with the partners already exchanged with as buttons that fill it.
+fn office_field(ui: &mut Ui, label: &str, code: &mut String, known: &[String]) {
+    let name = ui.label(label);
+    ui.horizontal(|ui| {
+        ui.add(
+            TextEdit::singleline(code)
+                .desired_width(80.0)
+                .min_size(egui::vec2(80.0, 0.0))
+                .hint_text("e.g. PAR"),
+        )
+        .labelled_by(name.id);
+        for office in known {
+            if ui
+                .selectable_label(code.trim().eq_ignore_ascii_case(office), office)
+                .on_hover_text(format!("A copy was exchanged with {office} before"))
+                .clicked()
+            {
+                code.clone_from(office);
+            }
+        }
+    });
+}
+
+fn buttons(ui: &mut Ui, problem: Option<&str>, go: &str) -> Step {
+    if let Some(problem) = problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    ui.add_space(8.0);
+    let mut step = Step::Stay;
+    ui.horizontal(|ui| {
+        if ui.button(go).clicked() {
+            step = Step::Go;
+        }
+        if ui.button("Cancel").clicked() {
+            step = Step::Cancel;
+        }
+    });
+    step
+}

@@ -1,0 +1,378 @@
+//! The review of a merge before anything is applied: what the other copy
+//! adds, changes and deletes per kind of record, then each conflict side
+//! by side with the officer's choice. Apply settles the chosen conflicts
+//! and changes the register in one undo step; the review of a register's
+//! own conflicts is the same window without the first part.
+
+use std::path::PathBuf;
+
+use egui::{Grid, Id, Modal, RichText, Ui};
+
+use super::app::CoalitionDeskApp;
+use super::copies::{Exchange, ReceivedCopy};
+use super::on_top::OnTop;
+use super::review_conflict::conflict_ui;
+use crate::edit;
+use crate::merge::{self, Choice, Counts, MergeSummary, Merged};
+use crate::model::Register;
+use crate::storage;
+
+/// Conflicts drawn at once: a comparison of two large copies can find
+/// thousands, and drawing them all would slow every frame.
+const PAGE: usize = 40;
+
+/// What the review settles.
+pub enum Source {
+    /// A partner office's copy, merged now (compared, when no common copy
+    /// was kept).
+    Copy {
+        path: PathBuf,
+        partner: String,
+        theirs: Box<Register>,
+        compared: bool,
+    },
+    /// The conflicts already in the register.
+    Conflicts,
+}
+
+/// The officer's choice for one conflict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decide {
+    /// The conflict stays in the register's conflicts list.
+    #[default]
+    Later,
+    Ours,
+    Theirs,
+    Edit,
+}
+
+/// One conflict's choice, the value typed when edited, and why that value
+/// was refused, if it was.
+#[derive(Clone, Debug, Default)]
+pub struct Decision {
+    pub decide: Decide,
+    pub edited: String,
+    pub refused: Option<String>,
+}
+
+/// A merge waiting for the officer's answer.
+pub struct MergeReview {
+    pub source: Source,
+    /// The register as it would be, its conflicts the ones to decide.
+    pub merged: Merged,
+    /// One per conflict of `merged.register`, in its order.
+    pub decisions: Vec<Decision>,
+    /// Which [`PAGE`] of conflicts is shown.
+    pub page: usize,
+}
+
+impl MergeReview {
+    /// The review of a partner's copy merged into ours.
+    pub fn of_copy(copy: ReceivedCopy, partner: String, merged: Merged, compared: bool) -> Self {
+        let decisions = vec![Decision::default(); merged.register.conflicts.len()];
+        MergeReview {
+            source: Source::Copy {
+                path: copy.path,
+                partner,
+                theirs: copy.register,
+                compared,
+            },
+            merged,
+            decisions,
+            page: 0,
+        }
+    }
+
+    /// The review of the register's own conflicts.
+    pub fn of_conflicts(register: &Register) -> Self {
+        MergeReview {
+            source: Source::Conflicts,
+            decisions: vec![Decision::default(); register.conflicts.len()],
+            merged: Merged {
+                register: register.clone(),
+                conflicts: register.conflicts.clone(),
+                summary: MergeSummary::default(),
+            },
+            page: 0,
+        }
+    }
+
+    /// The choices made, as the core takes them.
+    fn choices(&self) -> Vec<(usize, Choice)> {
+        self.decisions
+            .iter()
+            .enumerate()
+            .filter_map(|(index, decision)| match decision.decide {
+                Decide::Later => None,
+                Decide::Ours => Some((index, Choice::Ours)),
+                Decide::Theirs => Some((index, Choice::Theirs)),
+                Decide::Edit => Some((index, Choice::Edited(decision.edited.clone()))),
+            })
+            .collect()
+    }
+}
+
+impl CoalitionDeskApp {
+    /// Draws the review; returns it while it stays open.
+    pub(super) fn merge_review_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut review: Box<MergeReview>,
+    ) -> Option<OnTop> {
+        let screen = ctx.content_rect();
+        let width = (screen.width() - 64.0).clamp(300.0, 1000.0);
+        let height = (screen.height() - 48.0).max(240.0);
+        let mut answer = None;
+        // Only Cancel closes it: a stray click beside the window, or Escape
+        // meant for an edit box, must not throw away the choices made.
+        Modal::new(Id::unique("coalition-desk-merge-review")).show(ctx, |ui| {
+            ui.set_width(width);
+            ui.set_max_height(height);
+            heading_ui(ui, &review);
+            if let Source::Copy { .. } = review.source {
+                summary_ui(ui, &review.merged.summary);
+            }
+            conflicts_heading_ui(ui, &mut review);
+            // What is left of the window's height, less the buttons' row.
+            let list_height = (ui.available_height() - 44.0).max(120.0);
+            egui::ScrollArea::vertical()
+                .id_salt("merge-review-conflicts")
+                .max_height(list_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    let register = &review.merged.register;
+                    for (index, (conflict, decision)) in register
+                        .conflicts
+                        .iter()
+                        .zip(review.decisions.iter_mut())
+                        .enumerate()
+                        .skip(review.page * PAGE)
+                        .take(PAGE)
+                    {
+                        conflict_ui(ui, index, conflict, decision, register);
+                    }
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let apply = match review.source {
+                    Source::Copy { .. } => "Apply merge",
+                    Source::Conflicts => "Apply decisions",
+                };
+                if ui.button(apply).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => self.apply_review(review),
+            Some(false) => {
+                self.notify("Nothing was merged or settled");
+                None
+            }
+            None => Some(OnTop::Exchange(Exchange::Review(review))),
+        }
+    }
+
+    /// Settles the chosen conflicts and changes the register in one undo
+    /// step; a value that does not read keeps the review open, saying why
+    /// beside its conflict.
+    fn apply_review(&mut self, mut review: Box<MergeReview>) -> Option<OnTop> {
+        let choices = review.choices();
+        let settled = choices.len();
+        for decision in &mut review.decisions {
+            decision.refused = None;
+        }
+        let resolved = match merge::resolve(&review.merged.register, &choices) {
+            Ok(resolved) => resolved,
+            Err(error) => {
+                if let Some(decision) = review.decisions.get_mut(error.conflict) {
+                    decision.refused = Some(error.message.clone());
+                }
+                self.notify_failure(format!("Nothing was applied: {error}"));
+                return Some(OnTop::Exchange(Exchange::Review(review)));
+            }
+        };
+        let left = resolved.conflicts.len();
+        let current = self.workspace.document.register().clone();
+        let label = match &review.source {
+            Source::Copy { partner, .. } => format!("merge of {partner}'s copy"),
+            Source::Conflicts => format!("settling of {}", conflicts(settled)),
+        };
+        if resolved != current {
+            let applied = self
+                .workspace
+                .document
+                .apply_labelled(edit::replace_register(&current, resolved), label);
+            if self.refused(applied) {
+                return None;
+            }
+        }
+        let left_words = match left {
+            0 => "no conflicts left".to_string(),
+            n => format!("{} left to resolve", conflicts(n)),
+        };
+        match review.source {
+            Source::Copy {
+                partner, theirs, ..
+            } => {
+                let mut summary = review.merged.summary;
+                summary.conflicts = 0;
+                let taken = summary.to_string();
+                let taken = taken
+                    .strip_prefix("Merged: ")
+                    .unwrap_or(&taken)
+                    .trim_end_matches("no conflicts")
+                    .trim_end_matches("; ");
+                let mut said = format!("Merged {partner}'s copy: {taken}; {left_words}");
+                let kept = match self.workspace.document.path() {
+                    Some(register) => storage::keep_base(register, &partner, &theirs)
+                        .map_err(|error| error.to_string()),
+                    None => Err("the register has no file yet".to_string()),
+                };
+                if let Err(why) = kept {
+                    said.push_str(&format!(
+                        ". {partner}'s copy could not be kept for the next merge: {why}"
+                    ));
+                    self.notify_failure(said);
+                } else {
+                    self.notify(said);
+                }
+            }
+            Source::Conflicts if settled == 0 => {
+                self.notify(format!("No conflict settled; {left_words}"));
+            }
+            Source::Conflicts => {
+                self.notify(format!("Settled {}; {left_words}", conflicts(settled)));
+            }
+        }
+        None
+    }
+}
+
+fn conflicts(n: usize) -> String {
+    match n {
+        1 => "1 conflict".to_string(),
+        n => format!("{n} conflicts"),
+    }
+}
+
+fn heading_ui(ui: &mut Ui, review: &MergeReview) {
+    match &review.source {
+        Source::Copy {
+            path,
+            partner,
+            compared,
+            ..
+        } => {
+            ui.heading(format!("Merge {partner}'s copy"));
+            ui.label(RichText::new(path.display().to_string()).weak());
+            if *compared {
+                ui.label(
+                    "Compared without a common copy: every difference is a decision. Until you \
+                     choose, this copy's value stays.",
+                );
+            }
+            ui.label("Nothing changes until you press Apply merge; Undo then takes it all back.");
+        }
+        Source::Conflicts => {
+            ui.heading("Resolve conflicts");
+            ui.label(
+                "Each conflict is a field two copies changed differently. Until you choose, \
+                 this copy's value stays; Undo takes your decisions back together.",
+            );
+        }
+    }
+}
+
+/// What the merge adds, changes and deletes, per kind of record.
+fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
+    ui.add_space(6.0);
+    ui.strong("What the other copy brings");
+    let kinds = [
+        ("Participants", summary.participants),
+        ("People", summary.people),
+        ("Session series", summary.series),
+        ("Meetings", summary.meetings),
+        ("Commitments", summary.commitments),
+    ];
+    if kinds.iter().all(|(_, counts)| *counts == Counts::default()) {
+        ui.label("No record added, changed or deleted.");
+    } else {
+        Grid::new("merge-summary")
+            .striped(true)
+            .min_col_width(72.0)
+            .show(ui, |ui| {
+                for words in ["", "Added", "Changed", "Deleted"] {
+                    ui.strong(words);
+                }
+                ui.end_row();
+                for (kind, counts) in kinds {
+                    if counts == Counts::default() {
+                        continue;
+                    }
+                    ui.label(kind);
+                    for n in [counts.added, counts.changed, counts.deleted] {
+                        ui.label(n.to_string());
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    if summary.renumbered > 0 {
+        ui.label(format!(
+            "{} added in both copies under the same number: theirs renumbered, both kept.",
+            match summary.renumbered {
+                1 => "1 record".to_string(),
+                n => format!("{n} records"),
+            }
+        ));
+    }
+}
+
+fn conflicts_heading_ui(ui: &mut Ui, review: &mut MergeReview) {
+    ui.add_space(6.0);
+    let count = review.merged.register.conflicts.len();
+    match count {
+        0 => {
+            ui.strong("No conflicts");
+        }
+        n => {
+            ui.strong(format!("{} to decide", conflicts(n)));
+            ui.weak(
+                "“Decide later” keeps a conflict in the register's conflicts list, where Check \
+                 and the problems list name it.",
+            );
+            if n > PAGE {
+                pages_ui(ui, &mut review.page, n);
+            }
+        }
+    }
+}
+
+/// Which conflicts are shown, and the way to the others.
+fn pages_ui(ui: &mut Ui, page: &mut usize, count: usize) {
+    let last = (count - 1) / PAGE;
+    *page = (*page).min(last);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(*page > 0, egui::Button::new("Previous"))
+            .clicked()
+        {
+            *page -= 1;
+        }
+        let first = *page * PAGE + 1;
+        ui.label(format!(
+            "Conflicts {first}–{} of {count}",
+            (first + PAGE - 1).min(count)
+        ));
+        if ui
+            .add_enabled(*page < last, egui::Button::new("Next"))
+            .clicked()
+        {
+            *page += 1;
+        }
+    });
+}
