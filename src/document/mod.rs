@@ -130,6 +130,13 @@ impl Document {
         self.state
     }
 
+    /// Whether the register as it is now came through `state`: it is that
+    /// state, or that state is on the way back through the undo steps. A
+    /// state undone (or undone and then built over) was not come through.
+    pub fn came_through(&self, state: u64) -> bool {
+        self.state == state || self.undo.iter().any(|step| step.after == state)
+    }
+
     /// Differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
         self.saved_state != self.state

@@ -83,6 +83,17 @@ pub fn office_code(typed: &str, whose: &str) -> Result<String, String> {
 }
 
 impl CoalitionDeskApp {
+    /// This copy's office: the code the register keeps (set on the
+    /// Register tab), else the one the officer gave last time.
+    fn our_office(&self) -> String {
+        let kept = &self.workspace.document.register().office;
+        if kept.is_empty() {
+            self.settings.office.clone()
+        } else {
+            kept.clone()
+        }
+    }
+
     /// The register's file, which kept copies sit beside; says why not
     /// when the register has none yet.
     fn register_file(&mut self, doing: &str) -> Option<PathBuf> {
@@ -102,7 +113,7 @@ impl CoalitionDeskApp {
         };
         let known = storage::partner_offices(&register);
         let form = OfficesForm {
-            ours: self.settings.office.clone(),
+            ours: self.our_office(),
             partner: known.first().cloned().unwrap_or_default(),
             known,
             problem: None,
@@ -236,9 +247,15 @@ impl CoalitionDeskApp {
             .path()
             .map(storage::partner_offices)
             .unwrap_or_default();
+        // A copy that names its office says whose it is; else the
+        // office last exchanged with is the likeliest.
+        let partner = Some(loaded.register.office.clone())
+            .filter(|office| !office.is_empty())
+            .or_else(|| known.first().cloned())
+            .unwrap_or_default();
         let form = OfficesForm {
-            ours: self.settings.office.clone(),
-            partner: known.first().cloned().unwrap_or_default(),
+            ours: self.our_office(),
+            partner,
             known,
             problem: None,
         };

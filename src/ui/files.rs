@@ -191,6 +191,7 @@ impl CoalitionDeskApp {
                 self.workspace.stamp = Some(stamp);
                 self.settings.remember(path);
                 self.notify(format!("Saved {}", path.display()));
+                self.keep_merged_copy(path);
                 true
             }
             Err(error) => {
@@ -214,6 +215,7 @@ impl CoalitionDeskApp {
                     .document
                     .mark_saved(Origin::File(path.to_path_buf()));
                 self.notify(format!("Saved {}", path.display()));
+                self.keep_merged_copy(path);
                 true
             }
             Err(StorageError::ChangedOnDisk { .. }) => {

@@ -15,7 +15,6 @@ use super::review_conflict::conflict_ui;
 use crate::edit;
 use crate::merge::{self, Choice, Counts, MergeSummary, Merged};
 use crate::model::Register;
-use crate::storage;
 
 /// Conflicts drawn at once: a comparison of two large copies can find
 /// thousands, and drawing them all would slow every frame.
@@ -226,20 +225,10 @@ impl CoalitionDeskApp {
                     .unwrap_or(&taken)
                     .trim_end_matches("no conflicts")
                     .trim_end_matches("; ");
-                let mut said = format!("Merged {partner}'s copy: {taken}; {left_words}");
-                let kept = match self.workspace.document.path() {
-                    Some(register) => storage::keep_base(register, &partner, &theirs)
-                        .map_err(|error| error.to_string()),
-                    None => Err("the register has no file yet".to_string()),
-                };
-                if let Err(why) = kept {
-                    said.push_str(&format!(
-                        ". {partner}'s copy could not be kept for the next merge: {why}"
-                    ));
-                    self.notify_failure(said);
-                } else {
-                    self.notify(said);
-                }
+                let kept = self.keep_copy_once_saved(partner.clone(), theirs);
+                self.notify(format!(
+                    "Merged {partner}'s copy: {taken}; {left_words}. {kept}"
+                ));
             }
             Source::Conflicts if settled == 0 => {
                 self.notify(format!("No conflict settled; {left_words}"));

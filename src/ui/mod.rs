@@ -20,6 +20,7 @@ pub mod fonts;
 mod frame;
 mod fresh;
 mod history;
+mod kept_copy;
 pub mod meetings;
 pub mod merge_review;
 pub mod on_top;

@@ -48,6 +48,9 @@ pub struct Workspace {
     pub(super) nothing_open: Option<super::start::NothingOpen>,
     /// The record the last New command made, taken back if left untouched.
     pub(super) fresh: Option<super::fresh::FreshRecord>,
+    /// A partner's copy merged in, to be kept as the common copy once the
+    /// merged register is saved.
+    pub(super) merged_copy: Option<super::kept_copy::MergedCopy>,
 }
 
 impl Workspace {
@@ -70,6 +73,7 @@ impl Workspace {
             last_recovery_write: Instant::now(),
             nothing_open: None,
             fresh: None,
+            merged_copy: None,
         }
     }
 

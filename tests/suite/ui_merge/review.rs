@@ -54,12 +54,15 @@ fn merging_a_copy_shows_the_review_then_applies_the_choices_in_one_undo_step() {
         said.starts_with("Merged PAR's copy: 2 commitments added"),
         "{said}"
     );
-    assert!(said.ends_with("; no conflicts left"), "{said}");
-    // The next merge starts from what was received.
-    assert_eq!(
-        storage::read_kept_base(&copies.ours, "PAR").unwrap(),
-        Some(copies.theirs_register.clone())
+    assert!(
+        said.ends_with(
+            "; no conflicts left. Saving the register keeps PAR's copy for the next merge"
+        ),
+        "{said}"
     );
+    // Nothing is kept yet: the merge is not on disk.
+    let kept = || storage::read_kept_base(&copies.ours, "PAR").unwrap();
+    assert_eq!(kept(), Some(copies.base.clone()));
 
     // One Undo takes the whole merge back. The next number alone stays
     // where the merge took it: a number once handed out is never handed
@@ -77,6 +80,21 @@ fn merging_a_copy_shows_the_review_then_applies_the_choices_in_one_undo_step() {
     );
     assert!(!harness.state().document().is_dirty());
     assert_eq!(notice(&harness), "Undid merge of PAR's copy");
+
+    // Saved with the merge undone, the common copy stays the old one: the
+    // register on disk never got what Paris added.
+    assert!(harness.state_mut().save_to(&copies.ours));
+    assert_eq!(kept(), Some(copies.base.clone()));
+    // Redone and saved, what was received becomes the common copy.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(ours(&harness), merged);
+    assert!(harness.state_mut().save_to(&copies.ours));
+    assert_eq!(kept(), Some(copies.theirs_register.clone()));
+    assert!(notice(&harness).ends_with("PAR's copy is kept for the next merge"));
 }
 
 #[test]
@@ -97,7 +115,7 @@ fn a_conflict_decided_later_stays_in_the_register_for_check_to_name() {
     // Ours stays applied until the officer chooses.
     assert_eq!(merged.commitments[&MISSILES].due, Some(date(2026, 3, 31)));
     assert!(
-        notice(&harness).ends_with("; 1 conflict left to resolve"),
+        notice(&harness).contains("; 1 conflict left to resolve."),
         "{}",
         notice(&harness)
     );
