@@ -241,6 +241,8 @@ impl CoalitionDeskApp {
             );
             return;
         }
+        // A failure said about an earlier try no longer holds.
+        self.notice = None;
         let known = self
             .workspace
             .document

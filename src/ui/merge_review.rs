@@ -51,7 +51,21 @@ pub enum Decide {
 pub struct Decision {
     pub decide: Decide,
     pub edited: String,
+    /// The value is a text (a title, a name): `edited` holds the words
+    /// alone, so the officer need not write the quotes the file needs.
+    pub plain_text: bool,
     pub refused: Option<String>,
+}
+
+impl Decision {
+    /// The value typed, as the file writes it.
+    fn value(&self) -> String {
+        if self.plain_text {
+            ron::to_string(&self.edited).unwrap_or_else(|_| self.edited.clone())
+        } else {
+            self.edited.clone()
+        }
+    }
 }
 
 /// A merge waiting for the officer's answer.
@@ -105,7 +119,7 @@ impl MergeReview {
                 Decide::Later => None,
                 Decide::Ours => Some((index, Choice::Ours)),
                 Decide::Theirs => Some((index, Choice::Theirs)),
-                Decide::Edit => Some((index, Choice::Edited(decision.edited.clone()))),
+                Decide::Edit => Some((index, Choice::Edited(decision.value()))),
             })
             .collect()
     }

@@ -72,16 +72,22 @@ pub(super) fn conflict_ui(
                 && decision.edited.is_empty()
             {
                 // The value applied now, to be corrected rather than retyped.
-                decision.edited = conflict
-                    .ours
-                    .as_deref()
-                    .or(conflict.theirs.as_deref())
-                    .map(readable)
-                    .unwrap_or_default();
+                let applied = conflict.ours.as_deref().or(conflict.theirs.as_deref());
+                match applied.and_then(|value| ron::from_str::<String>(value).ok()) {
+                    Some(words) => {
+                        decision.plain_text = true;
+                        decision.edited = words;
+                    }
+                    None => decision.edited = applied.map(readable).unwrap_or_default(),
+                }
             }
         });
         if decision.decide == Decide::Edit {
-            let label = ui.label("The value to keep, as written in the file:");
+            let label = ui.label(if decision.plain_text {
+                "The text to keep:"
+            } else {
+                "The value to keep, as written in the file:"
+            });
             let field = ui
                 .add(
                     TextEdit::multiline(&mut decision.edited)

@@ -217,3 +217,27 @@ fn the_review_window_with_conflicts_at_1024_by_700() {
     assert_eq!(ours(&harness).commitments[&TRAINING], ours_training);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_title_is_edited_as_words_without_the_quotes_the_file_needs() {
+    let copies = copies(true);
+    let mut harness = open(&copies);
+    merge_typed(&mut harness, &copies.theirs);
+    let demining = conflict_of(&harness, DEMINING);
+    let missiles = conflict_of(&harness, MISSILES);
+    choose(&mut harness, "Keep LON's", missiles);
+    choose(&mut harness, "Edit the value", demining);
+    let applied = ours(&harness).commitments[&DEMINING].title.clone();
+    assert_eq!(review(&harness).decisions[demining].edited, applied);
+    type_into(
+        &mut harness,
+        "The text to keep:",
+        "Demining teams for \"Kharkiv and Kherson\"",
+    );
+    click(&mut harness, "Apply merge");
+    assert!(harness.state().on_top().is_none(), "applied");
+    assert_eq!(
+        ours(&harness).commitments[&DEMINING].title,
+        "Demining teams for \"Kharkiv and Kherson\""
+    );
+}
