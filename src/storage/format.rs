@@ -18,11 +18,27 @@ use serde::{Deserialize, Serialize};
 
 use super::StorageError;
 use super::{control, messages, parallel};
-use crate::model::Register;
+use crate::model::{Register, office_of};
 
-/// The version of the file format this build writes. A file with a higher
-/// version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the file format this build reads and writes. A
+/// file with a higher version was written by a newer Coalition Desk.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version a register is written as: 1 for what a build from before
+/// office codes reads, 2 once the copy keeps an office code or holds ids
+/// that carry one (`"LON-17"`). An older build then says the file is
+/// from a newer version, instead of failing on an id it cannot read; and
+/// a file without offices is still written byte for byte as before.
+pub fn written_version(register: &Register) -> u32 {
+    let carries_office = |highest: Option<u64>| highest.is_some_and(|id| office_of(id).is_some());
+    let uses_offices = !register.office.is_empty()
+        || carries_office(register.participants.keys().next_back().map(|id| id.0))
+        || carries_office(register.people.keys().next_back().map(|id| id.0))
+        || carries_office(register.series.keys().next_back().map(|id| id.0))
+        || carries_office(register.meetings.keys().next_back().map(|id| id.0))
+        || carries_office(register.commitments.keys().next_back().map(|id| id.0));
+    if uses_offices { 2 } else { 1 }
+}
 
 /// The `format` tag every register file carries, so a stray RON file is
 /// recognised as "not a register" rather than as a broken one.
@@ -123,7 +139,7 @@ pub(super) fn envelope_text(
 ) -> Result<String, ron::Error> {
     let envelope = EnvelopeOut {
         format: FORMAT_TAG,
-        version: FORMAT_VERSION,
+        version: written_version(register),
         register,
     };
     let body = ron::ser::to_string_pretty(&envelope, config.clone())?;

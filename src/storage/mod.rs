@@ -34,7 +34,7 @@ pub use file::{
 pub(crate) use format::read_options;
 pub use format::{
     EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
-    to_ron, to_ron_on_threads,
+    to_ron, to_ron_on_threads, written_version,
 };
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

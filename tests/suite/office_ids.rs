@@ -5,6 +5,7 @@
 
 mod cli;
 mod panel;
+mod version;
 
 use std::path::Path;
 
