@@ -65,7 +65,17 @@ fn run(
         &office(request.theirs_office, request.theirs),
         now,
     );
-    storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    if same_file(request.output, request.ours) {
+        // No OURS.bak: the merged register holds all of ours (each field
+        // ours changed is applied, or kept in a conflict when theirs
+        // changed it too), and what else ours had is in BASE or THEIRS.
+        // As git's merge driver (`-o %A`), OURS is git's temporary copy
+        // of a committed file, and a backup of it would be left in the
+        // work tree as an untracked `.merge_file_XXXXXX.bak`.
+        storage::save_without_backup(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    } else {
+        storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    }
     println!("{}: {}", request.output.display(), merged.summary);
     // Conflicts either copy still had leave it unsettled too.
     Ok(if merged.register.conflicts.is_empty() {
@@ -73,6 +83,14 @@ fn run(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Whether the two paths name one file, however each is spelled.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// A copy to merge. One written by a newer version is refused: merging
