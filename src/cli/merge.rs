@@ -69,7 +69,17 @@ fn run(
         &office(request.theirs_office, &theirs, request.theirs),
         now,
     );
-    storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    if same_file(request.output, request.ours) {
+        // No OURS.bak: the merged register holds all of ours (each field
+        // ours changed is applied, or kept in a conflict when theirs
+        // changed it too), and what else ours had is in BASE or THEIRS.
+        // As git's merge driver (`-o %A`), OURS is git's temporary copy
+        // of a committed file, and a backup of it would be left in the
+        // work tree as an untracked `.merge_file_XXXXXX.bak`.
+        storage::save_without_backup(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    } else {
+        storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    }
     if let Some(warning) = one_office_warning(&ours, &theirs) {
         eprintln!("warning: {warning}");
     }
@@ -93,6 +103,14 @@ fn one_office_warning(ours: &Register, theirs: &Register) -> Option<String> {
             ours.office
         )
     })
+}
+
+/// Whether the two paths name one file, however each is spelled.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// A copy to merge. One written by a newer version is refused: merging

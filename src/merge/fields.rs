@@ -179,13 +179,17 @@ pub(super) fn united<T: PartialEq + Clone>(
     if ours == base {
         return theirs.to_vec();
     }
+    // Counted, not just looked up: an entry one side has twice (the same
+    // step recorded twice on one day) is kept twice whichever side it is,
+    // so merging either way round gives the same list.
     let mut all = ours.to_vec();
-    all.extend(
-        theirs
-            .iter()
-            .filter(|entry| !ours.contains(entry) && !base.contains(entry))
-            .cloned(),
-    );
+    for (n, entry) in theirs.iter().enumerate() {
+        let theirs_so_far = theirs.iter().take(n + 1).filter(|e| *e == entry).count();
+        let in_ours = ours.iter().filter(|e| *e == entry).count();
+        if theirs_so_far > in_ours && !base.contains(entry) {
+            all.push(entry.clone());
+        }
+    }
     all.sort_by_key(|entry| date(entry));
     all
 }

@@ -149,6 +149,19 @@ pub fn save_with_hook(
     write_atomically(path, &text, Backup::Keep, before_rename)
 }
 
+/// [`save_with`] without keeping the replaced file as `FILE.bak`: for a
+/// caller whose new content already holds everything the old file had.
+/// Still atomic, and still refuses what `overwrite` does not allow.
+pub fn save_without_backup(
+    path: &Path,
+    register: &Register,
+    overwrite: Overwrite<'_>,
+) -> Result<DiskStamp, StorageError> {
+    let text = format::to_ron(register, path)?;
+    check_overwrite(path, overwrite)?;
+    write_atomically(path, &text, Backup::Skip, || Ok(()))
+}
+
 fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageError> {
     if matches!(overwrite, Overwrite::Anything) {
         return Ok(());

@@ -6,7 +6,8 @@
 //! the command line).
 //!
 //! Files next to a register `register.ron`:
-//! - `register.ron.bak` — the previous version, kept by every save;
+//! - `register.ron.bak` — the previous version, kept by every save (but
+//!   not by a merge into the file, whose result holds it);
 //! - `register.ron.lock` — exists while an instance has it open for editing;
 //! - `register.ron.recovery` — unsaved changes written aside, offered on
 //!   open when newer than the register;
@@ -30,6 +31,7 @@ pub use error::StorageError;
 pub use exchanged::{is_office_code, keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
+    save_without_backup,
 };
 pub(crate) use format::read_options;
 pub use format::{

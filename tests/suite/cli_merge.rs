@@ -69,14 +69,39 @@ fn a_clean_merge_exits_0_and_writes_both_changes_over_ours() {
         merged.commitment(CommitmentId(21)).unwrap().title,
         "Demining (theirs)"
     );
-    // Written the safe way: ours as it was is kept beside it.
-    let before = storage::load(&storage::backup_path(&ours))
-        .unwrap()
-        .register;
+    // Merged into ours, nothing is left beside it: no OURS.bak (the
+    // result holds ours), no lock, no temporary file.
+    assert_eq!(files_in(dir.path()), ["base.ron", "ours.ron", "theirs.ron"]);
+}
+
+#[test]
+fn merging_over_another_file_keeps_that_file_as_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (ours)"),
+        "theirs" => retitle(register, 21, "Demining (theirs)"),
+        _ => {}
+    });
+    let out = dir.path().join("merged.ron");
+    std::fs::copy(dir.path().join("base.ron"), &out).unwrap();
+    let output = merge(dir.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let before = storage::load(&storage::backup_path(&out)).unwrap().register;
     assert_eq!(
-        before.commitment(CommitmentId(21)).unwrap().title,
-        "Demining teams"
+        before.commitment(CommitmentId(20)).unwrap().title,
+        "Air defence missiles"
     );
+    assert!(!storage::backup_path(&dir.path().join("ours.ron")).exists());
+}
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]

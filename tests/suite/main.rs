@@ -29,6 +29,7 @@ mod crash_safety;
 mod document_clearance;
 mod format_reference;
 mod generate;
+mod git_driver;
 mod meeting_records;
 mod merge;
 mod merge_compare;

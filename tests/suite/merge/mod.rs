@@ -5,6 +5,7 @@
 mod conflicts;
 mod properties;
 mod rules;
+mod symmetry;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use coalition_desk::merge::{Merged, merge};

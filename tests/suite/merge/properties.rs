@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// One change an office makes to its copy.
 #[derive(Clone, Debug)]
-enum Change {
+pub(super) enum Change {
     Retitle(usize, String),
     Delete(usize),
     Step(usize, u32),
@@ -21,7 +21,7 @@ enum Change {
     Rename(String),
 }
 
-fn change() -> impl Strategy<Value = Change> {
+pub(super) fn change() -> impl Strategy<Value = Change> {
     let title = "[A-Z][a-z]{1,8}";
     prop_oneof![
         (any::<usize>(), title).prop_map(|(n, t)| Change::Retitle(n, t)),
@@ -38,7 +38,9 @@ fn nth<K: Copy, V>(map: &std::collections::BTreeMap<K, V>, n: usize) -> Option<K
     map.keys().nth(n % map.len().max(1)).copied()
 }
 
-fn apply(register: &mut Register, change: &Change) {
+/// Makes `change` in `register`; a record added gets the register's next
+/// number, or `first_id` when that is higher (a range of its own).
+pub(super) fn apply(register: &mut Register, change: &Change, first_id: u64) {
     match change {
         Change::Retitle(n, title) => {
             if let Some(id) = nth(&register.commitments, *n) {
@@ -59,7 +61,7 @@ fn apply(register: &mut Register, change: &Change) {
             }
         }
         Change::AddCommitment(title) => {
-            let id = CommitmentId(register.fresh_id());
+            let id = CommitmentId(register.fresh_id().max(first_id));
             let participant = nth(&register.participants, 0).unwrap();
             register.commitments.insert(
                 id,
@@ -72,7 +74,7 @@ fn apply(register: &mut Register, change: &Change) {
             register.next_id = id.0 + 1;
         }
         Change::AddParticipant(name) => {
-            let id = ParticipantId(register.fresh_id());
+            let id = ParticipantId(register.fresh_id().max(first_id));
             register.participants.insert(
                 id,
                 Participant {
@@ -95,7 +97,7 @@ fn apply(register: &mut Register, change: &Change) {
     }
 }
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -116,11 +118,11 @@ fn copies() -> impl Strategy<Value = (Register, Register, Register)> {
             });
             let mut ours = base.clone();
             for change in &ours_changes {
-                apply(&mut ours, change);
+                apply(&mut ours, change, 0);
             }
             let mut theirs = base.clone();
             for change in &theirs_changes {
-                apply(&mut theirs, change);
+                apply(&mut theirs, change, 0);
             }
             (base, ours, theirs)
         })
