@@ -9,6 +9,7 @@ use super::dialogs::Dialog;
 use super::on_top::OnTop;
 use super::{Outbox, fonts, pasted_text};
 use crate::document::Origin;
+use crate::edit::Edit;
 
 impl CoalitionDeskApp {
     /// Draws one frame and carries out what it asked for.
@@ -82,6 +83,13 @@ impl CoalitionDeskApp {
             self.workspace.document.seal_group();
         }
         for edit in out.edits {
+            if let Edit::SetOffice(code) = &edit
+                && !code.is_empty()
+            {
+                // The office this workstation keeps a copy for, to notice
+                // a copy of another office's opened here later.
+                self.settings.office.clone_from(code);
+            }
             let applied = self
                 .workspace
                 .document

@@ -226,13 +226,31 @@ impl CoalitionDeskApp {
         let read_only = loaded.read_only_reason().or(held_by);
         let mut document = Document::new(loaded.register, Origin::File(path.to_path_buf()));
         document.read_only = read_only;
-        let message = match &document.read_only {
+        let mut message = match &document.read_only {
             Some(reason) => format!("Opened {} — {reason}", path.display()),
             None => format!("Opened {}", path.display()),
         };
+        if let Some(warning) = other_office(&self.settings.office, &document.register().office) {
+            message.push_str(" — ");
+            message.push_str(&warning);
+        }
         self.replace_document(document, lock, Some(loaded.stamp));
         self.settings.remember(path);
         self.notify(message);
         self.offer_recovery(Some(path));
     }
+}
+
+/// A copy that names another office than the one this workstation last
+/// kept a copy for: new records would get that office's ids, which is
+/// right only if this is that office's copy (e.g. after a git pull that
+/// brought the partner's office code along).
+fn other_office(workstation: &str, copy: &str) -> Option<String> {
+    (!workstation.is_empty() && !copy.is_empty() && workstation != copy).then(|| {
+        format!(
+            "this copy names {copy} as its office, but this workstation last kept {workstation}'s \
+             copy: new records get {copy} ids; if this is {workstation}'s copy, set \
+             {workstation} on the Register tab"
+        )
+    })
 }

@@ -6,6 +6,7 @@
 mod cli;
 mod panel;
 mod version;
+mod workstation;
 
 use std::path::Path;
 
