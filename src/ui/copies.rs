@@ -286,7 +286,13 @@ impl CoalitionDeskApp {
                     &partner,
                     self.clock.now(),
                 );
-                let review = MergeReview::of_copy(copy, partner, merged, false);
+                let review = MergeReview::of_copy(
+                    self.workspace.document.register(),
+                    copy,
+                    partner,
+                    merged,
+                    false,
+                );
                 self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
             }
             Ok(None) => {
@@ -316,7 +322,13 @@ impl CoalitionDeskApp {
             &partner,
             self.clock.now(),
         );
-        let review = MergeReview::of_copy(copy, partner, merged, true);
+        let review = MergeReview::of_copy(
+            self.workspace.document.register(),
+            copy,
+            partner,
+            merged,
+            true,
+        );
         self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
     }
 

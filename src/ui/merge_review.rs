@@ -11,6 +11,7 @@ use egui::{Grid, Id, Modal, RichText, Ui};
 use super::app::CoalitionDeskApp;
 use super::copies::{Exchange, ReceivedCopy};
 use super::on_top::OnTop;
+use super::review_changes::ChangedRecords;
 use super::review_conflict::conflict_ui;
 use crate::edit;
 use crate::merge::{self, Choice, Counts, MergeSummary, Merged};
@@ -77,13 +78,23 @@ pub struct MergeReview {
     pub decisions: Vec<Decision>,
     /// Which [`PAGE`] of conflicts is shown.
     pub page: usize,
+    /// The records the merge adds, changes and deletes, by name.
+    pub records: ChangedRecords,
 }
 
 impl MergeReview {
     /// The review of a partner's copy merged into ours.
-    pub fn of_copy(copy: ReceivedCopy, partner: String, merged: Merged, compared: bool) -> Self {
+    pub fn of_copy(
+        ours: &Register,
+        copy: ReceivedCopy,
+        partner: String,
+        merged: Merged,
+        compared: bool,
+    ) -> Self {
         let decisions = vec![Decision::default(); merged.register.conflicts.len()];
+        let records = ChangedRecords::between(ours, &merged.register);
         MergeReview {
+            records,
             source: Source::Copy {
                 path: copy.path,
                 partner,
@@ -107,6 +118,7 @@ impl MergeReview {
                 summary: MergeSummary::default(),
             },
             page: 0,
+            records: ChangedRecords::default(),
         }
     }
 
@@ -144,6 +156,7 @@ impl CoalitionDeskApp {
             heading_ui(ui, &review);
             if let Source::Copy { .. } = review.source {
                 summary_ui(ui, &review.merged.summary);
+                review.records.ui(ui);
             }
             conflicts_heading_ui(ui, &mut review);
             // What is left of the window's height, less the buttons' row.

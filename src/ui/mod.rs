@@ -32,6 +32,7 @@ pub mod print;
 mod problems;
 mod register_office;
 pub mod register_settings;
+mod review_changes;
 mod review_conflict;
 mod run;
 mod run_meetings;

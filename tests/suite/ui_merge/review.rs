@@ -241,3 +241,47 @@ fn a_title_is_edited_as_words_without_the_quotes_the_file_needs() {
         "Demining teams for \"Kharkiv and Kherson\""
     );
 }
+
+#[test]
+fn the_review_names_the_records_the_merge_adds_and_changes() {
+    let copies = copies(true);
+    let mut harness = open(&copies);
+    merge_typed(&mut harness, &copies.theirs);
+    let records = &review(&harness).records;
+    let named: Vec<String> = records
+        .lines
+        .iter()
+        .map(|(what, name)| format!("{what}: {name}"))
+        .collect();
+    assert_eq!(records.more, 0);
+    // Paris's two new commitments and the drones' new due date; the two
+    // conflicts are decided below, not listed here.
+    assert_eq!(named.len(), 3, "{named:?}");
+    assert!(
+        named
+            .iter()
+            .any(|n| n.starts_with("Added: ") && n.contains("Frigate escort")),
+        "{named:?}"
+    );
+    assert!(
+        named
+            .iter()
+            .any(|n| n.starts_with("Added: ") && n.contains("Coastal radars")),
+        "{named:?}"
+    );
+    assert!(
+        named.iter().any(|n| n.starts_with("Changed: ")),
+        "{named:?}"
+    );
+
+    // Folded at first, opened by its heading.
+    let frigate = named
+        .iter()
+        .find(|n| n.contains("Frigate"))
+        .and_then(|n| n.strip_prefix("Added: "))
+        .unwrap()
+        .to_string();
+    assert!(harness.query_by_label(&frigate).is_none());
+    click(&mut harness, "Which records");
+    harness.get_by_label(&frigate);
+}

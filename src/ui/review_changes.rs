@@ -1,0 +1,110 @@
+//! Which records a merge adds, changes and deletes, by name. The counts
+//! alone do not let the officer see what the other copy brings before
+//! applying it; the list is worked out once, when the review opens, since
+//! a large register has a hundred thousand commitments to compare.
+
+use std::collections::BTreeMap;
+
+use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
+
+use crate::model::{Record, Register};
+
+/// How many records the list names; the rest are counted.
+const NAMED: usize = 300;
+
+/// The records a merge changes, as the officer reads them.
+#[derive(Debug, Default)]
+pub struct ChangedRecords {
+    /// "Added", "Changed" or "Deleted", and the record's name.
+    pub lines: Vec<(&'static str, String)>,
+    /// Records changed beyond those named.
+    pub more: usize,
+}
+
+impl ChangedRecords {
+    /// What turning `ours` into `merged` adds, changes and deletes, in
+    /// the order of the summary's kinds. Conflicts are left out: the
+    /// review shows each of them below.
+    pub fn between(ours: &Register, merged: &Register) -> Self {
+        let mut changes = ChangedRecords::default();
+        changes.kind(
+            &ours.participants,
+            &merged.participants,
+            Record::Participant,
+            ours,
+            merged,
+        );
+        changes.kind(&ours.people, &merged.people, Record::Person, ours, merged);
+        changes.kind(&ours.series, &merged.series, Record::Series, ours, merged);
+        changes.kind(
+            &ours.meetings,
+            &merged.meetings,
+            Record::Meeting,
+            ours,
+            merged,
+        );
+        changes.kind(
+            &ours.commitments,
+            &merged.commitments,
+            Record::Commitment,
+            ours,
+            merged,
+        );
+        changes
+    }
+
+    fn kind<K: Ord + Copy, V: PartialEq>(
+        &mut self,
+        before: &BTreeMap<K, V>,
+        after: &BTreeMap<K, V>,
+        record: fn(K) -> Record,
+        ours: &Register,
+        merged: &Register,
+    ) {
+        for (id, value) in after {
+            match before.get(id) {
+                None => self.note("Added", merged.mentioned(record(*id)).to_string()),
+                Some(old) if old != value => {
+                    self.note("Changed", merged.mentioned(record(*id)).to_string());
+                }
+                Some(_) => {}
+            }
+        }
+        for id in before.keys().filter(|id| !after.contains_key(id)) {
+            self.note("Deleted", ours.mentioned(record(*id)).to_string());
+        }
+    }
+
+    fn note(&mut self, what: &'static str, name: String) {
+        if self.lines.len() < NAMED {
+            self.lines.push((what, name));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// A folded list under the summary's counts.
+    pub fn ui(&self, ui: &mut Ui) {
+        if self.lines.is_empty() {
+            return;
+        }
+        CollapsingHeader::new("Which records")
+            .id_salt("merge-review-records")
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .id_salt("merge-review-records-list")
+                    .max_height(140.0)
+                    .show(ui, |ui| {
+                        for (what, name) in &self.lines {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new(*what).weak());
+                                ui.label(name);
+                            });
+                        }
+                        if self.more > 0 {
+                            ui.label(format!("…and {} more", self.more));
+                        }
+                    });
+            });
+    }
+}
