@@ -246,15 +246,27 @@ impl CoalitionDeskApp {
             } => {
                 let mut summary = review.merged.summary;
                 summary.conflicts = 0;
+                let nothing = MergeSummary::default() == summary;
                 let taken = summary.to_string();
-                let taken = taken
-                    .strip_prefix("Merged: ")
-                    .unwrap_or(&taken)
-                    .trim_end_matches("no conflicts")
-                    .trim_end_matches("; ");
+                let mut said: Vec<String> = Vec::new();
+                if !nothing {
+                    let taken = taken
+                        .strip_prefix("Merged: ")
+                        .unwrap_or(&taken)
+                        .trim_end_matches("no conflicts")
+                        .trim_end_matches("; ");
+                    said.push(taken.to_string());
+                }
+                if settled > 0 {
+                    said.push(format!("{} settled", conflicts(settled)));
+                }
+                if said.is_empty() {
+                    said.push("nothing to take from the other copy".to_string());
+                }
                 let kept = self.keep_copy_once_saved(partner.clone(), theirs);
                 self.notify(format!(
-                    "Merged {partner}'s copy: {taken}; {left_words}. {kept}"
+                    "Merged {partner}'s copy: {}; {left_words}. {kept}",
+                    said.join("; ")
                 ));
             }
             Source::Conflicts if settled == 0 => {

@@ -56,7 +56,8 @@ fn merging_a_copy_shows_the_review_then_applies_the_choices_in_one_undo_step() {
     );
     assert!(
         said.ends_with(
-            "; no conflicts left. Saving the register keeps PAR's copy for the next merge"
+            "; 2 conflicts settled; no conflicts left. Saving the register keeps PAR's copy for \
+             the next merge"
         ),
         "{said}"
     );
