@@ -51,22 +51,35 @@ fn run(
     let _lock = RegisterLock::acquire(request.output, holder)?;
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
-    let office = |given: Option<&str>, copy: &Register, path: &Path| {
+    let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
         given
             .map(str::to_string)
             .or_else(|| (!copy.office.is_empty()).then(|| copy.office.clone()))
             .unwrap_or_else(|| {
-                path.file_name()
+                let name = path
+                    .file_name()
                     .map(|name| name.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string())
+                    .unwrap_or_else(|| path.display().to_string());
+                // As git's driver the copies are git's temporary files,
+                // whose names would mean nothing in the conflicts.
+                if name.starts_with(".merge_file_") {
+                    in_git.to_string()
+                } else {
+                    name
+                }
             })
     };
     let merged = merge::merge(
         &base,
         &ours,
         &theirs,
-        &office(request.ours_office, &ours, request.ours),
-        &office(request.theirs_office, &theirs, request.theirs),
+        &office(request.ours_office, &ours, request.ours, "this branch"),
+        &office(
+            request.theirs_office,
+            &theirs,
+            request.theirs,
+            "the merged branch",
+        ),
         now,
     );
     if same_file(request.output, request.ours) {

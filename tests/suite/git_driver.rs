@@ -256,4 +256,14 @@ fn the_same_field_changed_on_both_branches_leaves_the_file_conflicted_with_both_
         "{said}"
     );
     assert!(said.contains("\"Air defence missiles (Paris)\""), "{said}");
+    // The copies are git's temporary files: the sides are named as
+    // branches, not by those files' names.
+    assert_eq!(
+        (
+            conflict.ours_office.as_str(),
+            conflict.theirs_office.as_str()
+        ),
+        ("this branch", "the merged branch")
+    );
+    assert!(!said.contains(".merge_file_"), "{said}");
 }
