@@ -150,7 +150,12 @@ impl CoalitionDeskApp {
         let mut answer = None;
         // Only Cancel closes it: a stray click beside the window, or Escape
         // meant for an edit box, must not throw away the choices made.
-        Modal::new(Id::unique("coalition-desk-merge-review")).show(ctx, |ui| {
+        // Held from the top, not centred: it grows as a conflict is opened
+        // for editing or the records are listed, and a centred window
+        // would jump under the officer's pointer.
+        let id = Id::unique("coalition-desk-merge-review");
+        let area = Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 24.0));
+        Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(width);
             ui.set_max_height(height);
             heading_ui(ui, &review);
