@@ -10,14 +10,7 @@ use std::path::{Path, PathBuf};
 use super::StorageError;
 use super::file::{Backup, load, write_atomically};
 use super::format;
-use crate::model::Register;
-
-/// Whether `office` is an office code (the model's rule: 2 to 5 capital
-/// letters or digits, starting with a letter). Nothing else may become
-/// part of a path.
-pub fn is_office_code(office: &str) -> bool {
-    crate::model::is_office_code(office)
-}
+use crate::model::{Register, is_office_code};
 
 /// The folder of kept copies: `<dir>/<file stem>.exchanged`.
 fn folder(register: &Path) -> PathBuf {

@@ -28,7 +28,7 @@ mod place;
 mod recovery;
 
 pub use error::StorageError;
-pub use exchanged::{is_office_code, keep_base, kept_base_path, partner_offices, read_kept_base};
+pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
     save_without_backup,

@@ -71,7 +71,7 @@ pub fn office_code(typed: &str, whose: &str) -> Result<String, String> {
     if code.is_empty() {
         return Err(format!("Give {whose} office code, such as LON or PAR"));
     }
-    if storage::is_office_code(&code) {
+    if crate::model::is_office_code(&code) {
         Ok(code)
     } else {
         Err(format!(
@@ -286,14 +286,7 @@ impl CoalitionDeskApp {
                     &partner,
                     self.clock.now(),
                 );
-                let review = MergeReview::of_copy(
-                    self.workspace.document.register(),
-                    copy,
-                    partner,
-                    merged,
-                    false,
-                );
-                self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+                self.review_copy(copy, partner, merged, false);
             }
             Ok(None) => {
                 self.workspace.on_top = Some(OnTop::Exchange(Exchange::NoBase {
@@ -322,13 +315,19 @@ impl CoalitionDeskApp {
             &partner,
             self.clock.now(),
         );
-        let review = MergeReview::of_copy(
-            self.workspace.document.register(),
-            copy,
-            partner,
-            merged,
-            true,
-        );
+        self.review_copy(copy, partner, merged, true);
+    }
+
+    /// Shows the merge of `copy` (or its comparison) for review.
+    fn review_copy(
+        &mut self,
+        copy: ReceivedCopy,
+        partner: String,
+        merged: merge::Merged,
+        compared: bool,
+    ) {
+        let ours = self.workspace.document.register();
+        let review = MergeReview::of_copy(ours, copy, partner, merged, compared);
         self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
     }
 

@@ -6,15 +6,15 @@
 
 use std::path::PathBuf;
 
-use egui::{Grid, Id, Modal, RichText, Ui};
+use egui::{Id, Modal, RichText, Ui};
 
 use super::app::CoalitionDeskApp;
 use super::copies::{Exchange, ReceivedCopy};
 use super::on_top::OnTop;
-use super::review_changes::ChangedRecords;
+use super::review_changes::{ChangedRecords, summary_ui};
 use super::review_conflict::conflict_ui;
 use crate::edit;
-use crate::merge::{self, Choice, Counts, MergeSummary, Merged};
+use crate::merge::{self, Choice, MergeSummary, Merged};
 use crate::model::Register;
 
 /// Conflicts drawn at once: a comparison of two large copies can find
@@ -317,51 +317,6 @@ fn heading_ui(ui: &mut Ui, review: &MergeReview) {
                  this copy's value stays; Undo takes your decisions back together.",
             );
         }
-    }
-}
-
-/// What the merge adds, changes and deletes, per kind of record.
-fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
-    ui.add_space(6.0);
-    ui.strong("What the other copy brings");
-    let kinds = [
-        ("Participants", summary.participants),
-        ("People", summary.people),
-        ("Session series", summary.series),
-        ("Meetings", summary.meetings),
-        ("Commitments", summary.commitments),
-    ];
-    if kinds.iter().all(|(_, counts)| *counts == Counts::default()) {
-        ui.label("No record added, changed or deleted.");
-    } else {
-        Grid::new("merge-summary")
-            .striped(true)
-            .min_col_width(72.0)
-            .show(ui, |ui| {
-                for words in ["", "Added", "Changed", "Deleted"] {
-                    ui.strong(words);
-                }
-                ui.end_row();
-                for (kind, counts) in kinds {
-                    if counts == Counts::default() {
-                        continue;
-                    }
-                    ui.label(kind);
-                    for n in [counts.added, counts.changed, counts.deleted] {
-                        ui.label(n.to_string());
-                    }
-                    ui.end_row();
-                }
-            });
-    }
-    if summary.renumbered > 0 {
-        ui.label(format!(
-            "{} added in both copies under the same number: theirs renumbered, both kept.",
-            match summary.renumbered {
-                1 => "1 record".to_string(),
-                n => format!("{n} records"),
-            }
-        ));
     }
 }
 

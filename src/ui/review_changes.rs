@@ -1,12 +1,14 @@
-//! Which records a merge adds, changes and deletes, by name. The counts
+//! What a merge adds, changes and deletes: the counts per kind, and the
+//! records by name. The counts
 //! alone do not let the officer see what the other copy brings before
 //! applying it; the list is worked out once, when the review opens, since
 //! a large register has a hundred thousand commitments to compare.
 
 use std::collections::BTreeMap;
 
-use egui::{CollapsingHeader, RichText, ScrollArea, Ui};
+use egui::{CollapsingHeader, Grid, RichText, ScrollArea, Ui};
 
+use crate::merge::{Counts, MergeSummary};
 use crate::model::{Record, Register};
 
 /// How many records the list names; the rest are counted.
@@ -106,5 +108,50 @@ impl ChangedRecords {
                         }
                     });
             });
+    }
+}
+
+/// What the merge adds, changes and deletes, per kind of record.
+pub fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
+    ui.add_space(6.0);
+    ui.strong("What the other copy brings");
+    let kinds = [
+        ("Participants", summary.participants),
+        ("People", summary.people),
+        ("Session series", summary.series),
+        ("Meetings", summary.meetings),
+        ("Commitments", summary.commitments),
+    ];
+    if kinds.iter().all(|(_, counts)| *counts == Counts::default()) {
+        ui.label("No record added, changed or deleted.");
+    } else {
+        Grid::new("merge-summary")
+            .striped(true)
+            .min_col_width(72.0)
+            .show(ui, |ui| {
+                for words in ["", "Added", "Changed", "Deleted"] {
+                    ui.strong(words);
+                }
+                ui.end_row();
+                for (kind, counts) in kinds {
+                    if counts == Counts::default() {
+                        continue;
+                    }
+                    ui.label(kind);
+                    for n in [counts.added, counts.changed, counts.deleted] {
+                        ui.label(n.to_string());
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    if summary.renumbered > 0 {
+        ui.label(format!(
+            "{} added in both copies under the same number: theirs renumbered, both kept.",
+            match summary.renumbered {
+                1 => "1 record".to_string(),
+                n => format!("{n} records"),
+            }
+        ));
     }
 }
