@@ -82,11 +82,14 @@ impl Register {
         report: &mut impl FnMut(Field, String),
     ) {
         if let Some(quantity) = &commitment.quantity
-            && quantity.amount.is_sign_negative()
+            && quantity.amount <= Decimal::ZERO
         {
             report(
                 Field::Quantity,
-                format!("{label} has a negative quantity ({})", quantity.amount),
+                format!(
+                    "{label} has a quantity of {}: a quantity must be more than zero",
+                    quantity.amount
+                ),
             );
         }
         for delivery in &commitment.deliveries {
@@ -234,9 +237,9 @@ fn check_value(label: KnownAs<'_>, commitment: &Commitment, report: &mut impl Fn
     let Some(value) = &commitment.value else {
         return;
     };
-    if value.amount.is_sign_negative() {
+    if value.amount <= Decimal::ZERO {
         report(format!(
-            "{label} has a negative value ({} {})",
+            "{label} has a value of {} {}: a value must be more than zero",
             value.amount, value.currency
         ));
     }

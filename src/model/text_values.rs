@@ -101,14 +101,7 @@ impl<'de> Visitor<'de> for AmountVisitor {
         f.write_str("an amount as text, e.g. \"1500000.00\"")
     }
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
-        Decimal::from_str(text)
-            .or_else(|_| Decimal::from_scientific(text))
-            .map_err(|_| {
-                E::custom(format!(
-                    "\"{text}\" is not an amount: write digits with a point before any \
-                     decimals and no separators, e.g. \"1500000.00\""
-                ))
-            })
+        super::amounts::read_written(text, super::amounts::Written::InFile).map_err(E::custom)
     }
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
         Err(Self::bare(value.to_string()))

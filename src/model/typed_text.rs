@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::text_values;
+use super::{amounts, text_values};
 
 /// The ways a date may be typed, for messages.
 const DATE_FORMS: &str = "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025";
@@ -124,19 +124,11 @@ pub fn read_time(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| sentence(text_values::time_problem(text)))
 }
 
-/// An exact amount typed as 1500000.00; commas, spaces and underscores
-/// between the thousands are allowed.
+/// An exact amount to record, typed as 1500000.00 or 1,500,000.00: a comma,
+/// space or underscore only between groups of three digits, and more than
+/// zero (see `amounts::read_written`).
 pub fn read_amount(text: &str) -> Result<Decimal, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err("An empty text is not an amount: type a number, e.g. 1500000.00.".into());
-    }
-    let digits: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_'))
-        .collect();
-    Decimal::from_str(&digits)
-        .map_err(|_| format!("{trimmed} is not an amount: type a number such as 1,500,000.00."))
+    amounts::read_to_record(text).map_err(sentence)
 }
 
 /// A whole number from `lowest` to `highest`, e.g. a cadence's "every

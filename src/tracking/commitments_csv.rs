@@ -3,13 +3,12 @@
 //! checked, bad rows are listed with their reason, and the good ones become
 //! one edit the officer may confirm.
 
-use std::str::FromStr;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::edit::Edit;
+use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
     Register, Route, parse_id, serial_of, with_serial,
@@ -271,11 +270,11 @@ fn row_commitment(
         .into_iter()
         .find(|r| r.label().eq_ignore_ascii_case(field("route")))
         .ok_or_else(|| format!("unknown route \"{}\"", field("route")))?;
-    c.quantity = decimal(field("quantity"), "quantity")?.map(|amount| Quantity {
+    c.quantity = positive(field("quantity"), "quantity")?.map(|amount| Quantity {
         amount,
         unit: field("unit").to_string(),
     });
-    c.value = match decimal(field("value"), "value")? {
+    c.value = match positive(field("value"), "value")? {
         Some(amount) => {
             let currency = field("currency").to_uppercase();
             if !(currency.len() == 3 && currency.chars().all(|ch| ch.is_ascii_uppercase())) {
@@ -350,10 +349,19 @@ fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let amount = Decimal::from_str(&text.replace(',', ""))
-        .map_err(|_| format!("{what} \"{text}\" is not a number"))?;
+    let amount = amounts::read_written(text, amounts::Written::ByHand)
+        .map_err(|reason| format!("{what}: {reason}"))?;
     if amount.is_sign_negative() {
         return Err(format!("{what} {amount} is below zero"));
     }
     Ok(Some(amount))
+}
+
+/// An amount that must be more than zero when given: a quantity or a value.
+fn positive(text: &str, what: &str) -> Result<Option<Decimal>, String> {
+    let amount = decimal(text, what)?;
+    if amount.is_some_and(|a| a.is_zero()) {
+        return Err(format!("{what} {text} is not more than zero"));
+    }
+    Ok(amount)
 }

@@ -185,17 +185,27 @@ pub fn ends_after(start: Option<NaiveTime>, end: NaiveTime) -> Result<(), String
     }
 }
 
-/// An exact decimal typed as text ("12500000.00"). Commas and spaces as
-/// thousands separators are accepted, and the field shows them as every
-/// amount on screen does ("12,500,000.00").
+/// An exact amount to record, typed as text ("12500000.00"). Commas and
+/// spaces between groups of three digits are accepted, and the field shows
+/// them as every amount on screen does ("12,500,000.00"). The value the
+/// field opened with reads as itself, so a form's empty draft (zero) is not
+/// shown in red before anything is typed; typing a zero is refused.
 pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
+    let current = *value;
+    let shown = amounts::grouped(current);
+    let read = |text: &str| -> Result<Decimal, String> {
+        if text.trim() == shown {
+            return Ok(current);
+        }
+        typed_text::read_amount(text)
+    };
     let field = TypedField {
         id_salt,
         width: 110.0,
         hint: "0.00",
-        help: "Type a number such as 1500000.00 (commas are allowed)",
+        help: "Type a number more than zero, such as 1500000.00 or 1,500,000.00",
         show: &|amount: &Decimal| amounts::grouped(*amount),
-        read: &typed_text::read_amount,
+        read: &read,
     };
     typed_ui(ui, field, value, |_, _| None)
 }

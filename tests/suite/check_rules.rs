@@ -270,6 +270,39 @@ fn what_looks_like_a_rule_but_is_not() {
 }
 
 #[test]
+fn an_amount_that_does_not_read_as_written_is_refused_where_it_stands() {
+    // rust_decimal alone reads "1_2_3" as 123 and "1e30" as a 31-digit
+    // number that overflows a total: neither is what the officer meant.
+    for (written, words) in [
+        (
+            "1_2_3",
+            "\"1_2_3\" is not an amount: write digits with a point before any decimals and no separators, e.g. \"1500000.00\"",
+        ),
+        (
+            "1,2,3",
+            "\"1,2,3\" is not an amount: write digits with a point before any decimals and no separators",
+        ),
+        (
+            "79228162514264337593543950335",
+            "\"79228162514264337593543950335\" is too large to be an amount: the register holds amounts below 1,000,000,000,000,000",
+        ),
+        ("1e30", "\"1e30\" is not an amount"),
+    ] {
+        let changed = format!("amount: \"{written}\"");
+        let text = broken(&[("amount: \"200\"", changed.as_str())]);
+        let error = storage::from_str(&text, Path::new("rules.ron")).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains(words), "{written}: {message}");
+        let line = text.lines().position(|l| l.contains(&changed)).unwrap();
+        assert_eq!(
+            error.position().map(|(row, _)| row),
+            Some(line + 1),
+            "{written}"
+        );
+    }
+}
+
+#[test]
 fn an_amount_written_as_a_float_is_refused_where_it_stands() {
     // Digits may be lost before any check could see them, so reading
     // refuses the file and says the form to use.

@@ -51,12 +51,17 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "a negative quantity",
         changes: &[("amount: \"200\"", "amount: \"-200\"")],
-        message: "The commitment “Training instructors” of United Kingdom has a negative quantity (-200)",
+        message: "The commitment “Training instructors” of United Kingdom has a quantity of -200: a quantity must be more than zero",
+    },
+    Rule {
+        name: "a quantity of zero",
+        changes: &[("amount: \"200\"", "amount: \"0\"")],
+        message: "The commitment “Training instructors” of United Kingdom has a quantity of 0: a quantity must be more than zero",
     },
     Rule {
         name: "a negative value",
         changes: &[("amount: \"2500000.00\"", "amount: \"-2500000.00\"")],
-        message: "The commitment “Training instructors” of United Kingdom has a negative value (-2500000.00 GBP)",
+        message: "The commitment “Training instructors” of United Kingdom has a value of -2500000.00 GBP: a value must be more than zero",
     },
     Rule {
         name: "a currency that is not an ISO 4217 code",

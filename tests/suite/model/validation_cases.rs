@@ -234,7 +234,7 @@ pub(super) fn cases() -> Vec<Case> {
                 })
             },
             record: Some(Record::Commitment(FRA_MARITIME)),
-            words: &["negative value (-5 EUR)"],
+            words: &["value of -5 EUR: a value must be more than zero"],
             alone: true,
         },
         Case {
@@ -247,7 +247,7 @@ pub(super) fn cases() -> Vec<Case> {
                     .amount = Decimal::new(-1, 0)
             },
             record: Some(Record::Commitment(GBR_TRAINING)),
-            words: &["negative quantity (-1)"],
+            words: &["quantity of -1: a quantity must be more than zero"],
             alone: true,
         },
         Case {

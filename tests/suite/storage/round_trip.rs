@@ -59,9 +59,11 @@ fn zone() -> impl Strategy<Value = Tz> {
     prop::sample::select(chrono_tz::TZ_VARIANTS.to_vec())
 }
 
-/// Whole and fractional, positive and negative, up to 12 decimal places.
+/// Whole and fractional, positive and negative, as large and as fine as
+/// the file allows: 15 digits, up to 6 of them after the point.
 fn decimal() -> impl Strategy<Value = Decimal> {
-    (any::<i64>(), 0u32..=12).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
+    (-999_999_999_999_999i64..=999_999_999_999_999, 0u32..=6)
+        .prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
 }
 
 /// Plain numbers, the largest one, and ids of offices (written as text).

@@ -48,9 +48,21 @@ fn csv_import_lists_bad_rows_with_reasons() {
         ,GBR,,Bad date,,Medical,Direct contribution,,,,,,,31/12/2025,Pledged,\n\
         ,GBR,,Bad money,,Funding,Direct contribution,,,,lots,EUR,,,Pledged,\n\
         999,GBR,,Missing id,,Funding,Direct contribution,,,,,,,,Pledged,\n\
-        ,GBR,,Bad status,,Funding,Direct contribution,,,,,,,,Promised,\n";
+        ,GBR,,Bad status,,Funding,Direct contribution,,,,,,,,Promised,\n\
+        ,GBR,,Grouped wrong,,Medical,Direct contribution,\"1,2,3\",trucks,,,,,,Pledged,\n\
+        ,GBR,,Nothing,,Funding,Direct contribution,,,,0,EUR,,,Pledged,\n\
+        ,GBR,,Absurd,,Funding,Direct contribution,,,,79228162514264337593543950335,EUR,,,Pledged,\n\
+        ,GBR,,Grouped right,,Medical,Direct contribution,\"1,200\",trucks,,,,,,Pledged,\n";
     let preview = tracking::import_commitments(&r, csv.as_bytes(), today()).unwrap();
-    assert_eq!(preview.accepted.len(), 1);
+    assert_eq!(preview.accepted.len(), 2);
+    assert_eq!(
+        preview.accepted[1].commitment.quantity,
+        Some(Quantity {
+            amount: dec("1200"),
+            unit: "trucks".into()
+        }),
+        "a comma between groups of three reads"
+    );
     let hospital = &preview.accepted[0];
     assert!(hospital.is_new);
     assert_eq!(hospital.id, CommitmentId(r.fresh_id()));
@@ -75,12 +87,26 @@ fn csv_import_lists_bad_rows_with_reasons() {
             (5, "unknown capability area \"Cooking\""),
             (6, "delivered 3 is more than the 2 committed"),
             (7, "due date \"31/12/2025\" is not YYYY-MM-DD"),
-            (8, "value \"lots\" is not a number"),
+            (
+                8,
+                "value: lots is not an amount: type a number such as 1,500,000.00"
+            ),
             (
                 9,
                 "there is no commitment #999 to update; leave the id empty to add it"
             ),
             (10, "unknown status \"Promised\""),
+            (
+                11,
+                "quantity: 1,2,3 is not an amount: a comma may stand only between groups of three \
+                 digits, as in 1,500,000; type a number such as 1,500,000.00"
+            ),
+            (12, "value 0 is not more than zero"),
+            (
+                13,
+                "value: 79228162514264337593543950335 is too large to be an amount: the \
+                 register holds amounts below 1,000,000,000,000,000"
+            ),
         ]
     );
     let missing = tracking::import_commitments(&r, b"id,title\n1,x\n", today());
