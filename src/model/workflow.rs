@@ -19,6 +19,10 @@ pub enum WorkflowError {
     },
     #[error("The change cannot be dated {date}, before the last step ({last})")]
     BeforeLastStep { date: NaiveDate, last: NaiveDate },
+    #[error("The change cannot be dated {date}, after today ({today}): date it when it happened")]
+    InTheFuture { date: NaiveDate, today: NaiveDate },
+    #[error("The first step cannot be dated {date}, after the next step ({next})")]
+    AfterNextStep { date: NaiveDate, next: NaiveDate },
     #[error("This commitment has no quantity, so nothing can be delivered in part")]
     NoQuantity,
     #[error("Only a firm commitment can be delivered; it is {0}")]
@@ -68,8 +72,15 @@ impl CommitmentStatus {
 
 impl Commitment {
     /// Moves the commitment along the ladder under the workflow rules and
-    /// records the step in its history.
-    pub fn move_status(&mut self, step: StatusMove) -> Result<(), WorkflowError> {
+    /// records the step in its history. A step may be dated back to when it
+    /// happened, as long as the steps stay in order, but not after `today`.
+    pub fn move_status(&mut self, step: StatusMove, today: NaiveDate) -> Result<(), WorkflowError> {
+        if step.date > today {
+            return Err(WorkflowError::InTheFuture {
+                date: step.date,
+                today,
+            });
+        }
         if step.to == self.status {
             return Err(WorkflowError::AlreadyThere(self.status.label()));
         }
@@ -88,6 +99,32 @@ impl Commitment {
             });
         }
         self.change_status(step.to, step.date, step.note.trim(), step.meeting);
+        Ok(())
+    }
+
+    /// Dates the first step of the history (usually its creation) on
+    /// `date`: a commitment typed in the days after a session is dated by
+    /// the session it was announced at, not by the day it was typed. The
+    /// steps stay in order and none is after `today`.
+    pub fn date_first_step(
+        &mut self,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), WorkflowError> {
+        if date > today {
+            return Err(WorkflowError::InTheFuture { date, today });
+        }
+        if let Some(next) = self.history.get(1)
+            && date > next.date
+        {
+            return Err(WorkflowError::AfterNextStep {
+                date,
+                next: next.date,
+            });
+        }
+        if let Some(first) = self.history.first_mut() {
+            first.date = date;
+        }
         Ok(())
     }
 

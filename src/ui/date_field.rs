@@ -69,6 +69,46 @@ pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
     })
 }
 
+/// A date that must be given and must also pass `check`, e.g. a step
+/// that cannot be dated after today.
+pub fn checked_date_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    date: &mut NaiveDate,
+    check: impl Fn(NaiveDate) -> Result<(), String>,
+) -> Response {
+    let read = |text: &str| -> Result<NaiveDate, String> {
+        let date = typed_text::read_date(text)?;
+        check(date)?;
+        Ok(date)
+    };
+    let field = TypedField {
+        id_salt,
+        width: 96.0,
+        hint: "2025-04-10",
+        help: HELP,
+        show: &|date: &NaiveDate| date.to_string(),
+        read: &read,
+    };
+    typed_ui(ui, field, date, |ui, date| {
+        calendar_ui(ui, id_salt, *date).map(|picked| picked.to_string())
+    })
+}
+
+/// The check on a day something happened: today at the latest. Today is a
+/// default, never a constraint beyond this.
+pub fn not_after(today: NaiveDate) -> impl Fn(NaiveDate) -> Result<(), String> {
+    move |date| {
+        if date > today {
+            Err(format!(
+                "{date} is after today ({today}): type the day it happened."
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// A date that may be absent: an empty field means none. The calendar
 /// opens on `default` while there is no date (a meeting's day, say).
 pub fn optional_date_ui(

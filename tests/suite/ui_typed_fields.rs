@@ -60,6 +60,15 @@ fn leave<S>(harness: &mut Harness<'_, S>) {
     harness.run();
 }
 
+/// Whether `words` are on screen: under the field, and again in the
+/// field's own description for a screen reader.
+fn shows<S>(harness: &Harness<'_, S>, words: &str) {
+    assert!(
+        harness.query_all_by_label_contains(words).next().is_some(),
+        "{words} is shown"
+    );
+}
+
 fn text_of<S>(harness: &Harness<'_, S>, label: &str) -> Option<String> {
     harness
         .get_by_role_and_label(Role::TextInput, label)
@@ -123,6 +132,35 @@ fn letters_in_an_amount_are_refused_beside_the_field_and_the_value_kept() {
     assert_eq!(text_of(&harness, "Value").as_deref(), Some("1,750,000,000"));
 }
 
+#[test]
+fn an_amount_grouped_wrong_or_not_above_zero_is_refused_in_red() {
+    let mut harness = commitments(MISSILES);
+    let before = commitment(&harness, MISSILES);
+    for (typed, reason) in [
+        (
+            "1,2,3",
+            "1,2,3 is not an amount: a comma may stand only between groups of three digits",
+        ),
+        (
+            "0",
+            "0 is not an amount to record: type a number more than zero.",
+        ),
+        ("-40", "-40 is not an amount to record"),
+        (
+            "99999999999999999999",
+            "99999999999999999999 is too large to be an amount",
+        ),
+    ] {
+        retype(&mut harness, "Value", typed);
+        shows(&harness, reason);
+        assert_eq!(commitment(&harness, MISSILES), before, "{typed}");
+    }
+    assert!(!harness.state().doc.is_dirty());
+    retype(&mut harness, "Value", "1,600,000,001");
+    let value = commitment(&harness, MISSILES).value.expect("a value");
+    assert_eq!(value.amount, Decimal::from_str("1600000001").unwrap());
+}
+
 /// Opens the picker `label` names and picks the ministers' meeting in it.
 fn pick_the_ministers_meeting(harness: &mut Harness<'_, State<CommitmentsPanel>>, label: &str) {
     harness.get_by_role_and_label(Role::ComboBox, label).click();
@@ -152,6 +190,78 @@ fn a_status_change_is_dated_by_the_meeting_it_is_made_at() {
         (step.date, step.meeting),
         (date(2025, 4, 10), Some(MINISTERS))
     );
+}
+
+/// The officer types a commitment on 1 June that was announced at the
+/// ministers' meeting of 10 April: naming the meeting dates its first step
+/// by it, so it can be pledged on 10 April instead of being refused as
+/// "before the last step (2025-06-01)".
+#[test]
+fn a_commitment_typed_after_its_meeting_is_pledged_on_the_meeting_day() {
+    let mut harness = commitments(DRONES);
+    let (typed, edit) = coalition_desk::new_records::commitment(
+        harness.state().doc.register(),
+        Some(FRA),
+        crate::common::today(),
+    )
+    .expect("a participant");
+    harness.state_mut().doc.apply(edit).unwrap();
+    harness.state_mut().panel.selected = Some(typed);
+    harness.run();
+    assert_eq!(
+        text_of(&harness, "First step on").as_deref(),
+        Some("2025-06-01"),
+        "created today"
+    );
+    pick_the_ministers_meeting(&mut harness, "Announced at");
+    assert_eq!(commitment(&harness, typed).announced_at, Some(MINISTERS));
+    assert_eq!(
+        commitment(&harness, typed).history[0].date,
+        date(2025, 4, 10)
+    );
+    assert_eq!(
+        text_of(&harness, "First step on").as_deref(),
+        Some("2025-04-10")
+    );
+
+    pick_the_ministers_meeting(&mut harness, "At meeting");
+    harness
+        .get_by_role_and_label(Role::Button, "Change status")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().panel.status_form.status_refusal, None);
+    let pledged = commitment(&harness, typed);
+    assert_eq!(pledged.status, CommitmentStatus::Pledged);
+    assert_eq!(
+        pledged.history.iter().map(|h| h.date).collect::<Vec<_>>(),
+        [date(2025, 4, 10), date(2025, 4, 10)]
+    );
+}
+
+#[test]
+fn a_step_cannot_be_dated_after_today() {
+    let mut harness = commitments(DRONES);
+    let before = commitment(&harness, DRONES);
+    retype(&mut harness, "On", "2025-06-02");
+    shows(&harness, "2025-06-02 is after today (2025-06-01)");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Change status")
+            .accesskit_node()
+            .is_disabled(),
+        "the step waits for a day that has happened"
+    );
+    assert_eq!(commitment(&harness, DRONES), before);
+    retype(&mut harness, "On", "2025-05-01");
+    assert!(
+        harness
+            .query_all_by_label_contains("is after today")
+            .next()
+            .is_none()
+    );
+    retype(&mut harness, "First step on", "2025-06-02");
+    shows(&harness, "2025-06-02 is after today");
+    assert_eq!(commitment(&harness, DRONES), before);
 }
 
 #[test]
@@ -304,11 +414,11 @@ fn snapshot_of_refused_input() {
 #[test]
 fn a_step_waits_while_its_day_or_amount_is_refused() {
     let mut harness = commitments(MISSILES);
-    retype(&mut harness, "On", "31/06/2025");
-    harness.get_by_label("31/06/2025 is not a date: June 2025 has 30 days.");
+    retype(&mut harness, "On", "31/04/2025");
+    harness.get_by_label("31/04/2025 is not a date: April 2025 has 30 days.");
     let change = harness.get_by_role_and_label(Role::Button, "Change status");
     assert!(change.accesskit_node().is_disabled(), "not on the old day");
-    retype(&mut harness, "On", "30/06/2025");
+    retype(&mut harness, "On", "30/05/2025");
     harness
         .get_by_role_and_label(Role::Button, "Change status")
         .click();
@@ -317,7 +427,7 @@ fn a_step_waits_while_its_day_or_amount_is_refused() {
     assert_eq!(missiles.status, CommitmentStatus::Committed);
     assert_eq!(
         missiles.history.last().map(|s| s.date),
-        Some(date(2025, 6, 30))
+        Some(date(2025, 5, 30))
     );
 
     // "500" applied keystroke by keystroke; "500x" must not deliver 500.

@@ -52,6 +52,7 @@ pub fn editor_ui(
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| fields_ui(ui, register, today, id, &mut c))
         });
+        date_by_announcing_meeting(register, today, original, &mut c);
         crate::ui::problems::record_problems_ui(ui, problems, out);
         ui.add_space(theme::SECTION_GAP);
         ui.push_id(id, |ui| {
@@ -65,6 +66,7 @@ pub fn editor_ui(
             Record::Commitment(id),
             &[Field::History, Field::Deliveries],
         );
+        ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
         history_ui(ui, register, &c);
     });
     if c != *original {
@@ -203,6 +205,53 @@ fn fields_ui(
 
 fn status_text(status: CommitmentStatus) -> RichText {
     RichText::new(status.label()).color(theme::commitment_status_colour(status))
+}
+
+/// A commitment typed in the days after a session takes the session's day
+/// for its first step when the officer names the meeting it was announced
+/// at, so it can be pledged on that day. Where that would put the steps out
+/// of order (or the meeting is still to come) the first step keeps its day,
+/// and the officer may type one under History.
+fn date_by_announcing_meeting(
+    register: &Register,
+    today: NaiveDate,
+    original: &Commitment,
+    c: &mut Commitment,
+) {
+    if c.announced_at == original.announced_at {
+        return;
+    }
+    let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) else {
+        return;
+    };
+    // A refusal leaves the day as it was: nothing else depends on it.
+    let _refused = c.date_first_step(meeting.date, today);
+}
+
+/// The day of the first step, typed: the day the commitment was first
+/// heard of, which may be before the day it was typed in.
+fn first_step_ui(ui: &mut Ui, today: NaiveDate, c: &mut Commitment) {
+    let Some(first) = c.history.first() else {
+        return;
+    };
+    let mut day = first.date;
+    let next = c.history.get(1).map(|step| step.date);
+    let check = move |date: NaiveDate| -> Result<(), String> {
+        widgets::not_after(today)(date)?;
+        match next {
+            Some(next) if date > next => Err(format!(
+                "{date} is after the next step on {next}: type an earlier day."
+            )),
+            _ => Ok(()),
+        }
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("First step on");
+        widgets::checked_date_ui(ui, "first_step_date", &mut day, check).labelled_by(label.id);
+    });
+    if day != first.date {
+        let _refused = c.date_first_step(day, today);
+    }
 }
 
 fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {

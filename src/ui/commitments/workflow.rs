@@ -101,7 +101,12 @@ pub fn workflow_ui(
                 )
             });
             let day = widgets::form_row(ui, "On", |ui| {
-                widgets::date_ui(ui, "status_form_date", &mut form.date)
+                widgets::checked_date_ui(
+                    ui,
+                    "status_form_date",
+                    &mut form.date,
+                    widgets::not_after(today),
+                )
             });
             day_refused = widgets::holds_refused_text(ui, &day);
             let label = ui.label(if backwards { "Reason" } else { "Note" });
@@ -140,7 +145,7 @@ pub fn workflow_ui(
             note: form.note.clone(),
             meeting: form.meeting,
         };
-        match c.move_status(step) {
+        match c.move_status(step, today) {
             Ok(()) => form.commitment = None,
             Err(error) => form.status_refusal = Some(error.to_string()),
         }

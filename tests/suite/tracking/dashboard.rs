@@ -43,7 +43,7 @@ fn dashboard_cache_recomputes_only_after_an_edit() {
     }
     assert_eq!(cache.computations(), 1);
     let mut c = doc.register().commitments[&CommitmentId(22)].clone();
-    c.move_status(step(CommitmentStatus::Committed, ""))
+    c.move_status(step(CommitmentStatus::Committed, ""), today())
         .unwrap();
     doc.apply(coalition_desk::edit::Edit::Commitment(
         CommitmentId(22),

@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use crate::common::{GBR, MINISTERS, date, register};
+use crate::common::{GBR, MINISTERS, date, register, today};
 use coalition_desk::model::{
     ActionItem, CommitmentId, CommitmentStatus, Delivery, Meeting, MeetingId, Register, SeriesId,
     SessionSeries, StatusMove,
@@ -68,7 +68,10 @@ pub(super) fn two_sessions() -> Register {
     );
     let missiles = r.commitments.get_mut(&CommitmentId(20)).unwrap();
     missiles
-        .move_status(step(CommitmentStatus::Committed, "Contract signed"))
+        .move_status(
+            step(CommitmentStatus::Committed, "Contract signed"),
+            today(),
+        )
         .unwrap();
     missiles.record_delivery(delivery("500")).unwrap();
     let mut new = r.commitments[&CommitmentId(22)].clone();
