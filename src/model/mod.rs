@@ -9,6 +9,7 @@ mod conflict;
 mod currencies;
 mod document_references;
 mod fields;
+pub mod hidden_characters;
 mod ids;
 mod markings;
 mod meeting;

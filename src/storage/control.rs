@@ -4,11 +4,18 @@
 //! systems, and ron would read it into a string without a word; so every
 //! read looks for them first, written or escaped (`\0`, `\x00`, `\u{0}`).
 //!
+//! Characters that make text show differently from how it is stored (the
+//! bidirectional overrides, line separators, C1 controls and DEL: see
+//! `model::hidden_characters`) are refused the same way.
+//!
 //! The scan of the written characters runs on every load of a file of
 //! up to a hundred megabytes, so it is byte-based and branch-free over
-//! blocks, which the compiler turns into vector instructions.
+//! blocks, which the compiler turns into vector instructions; the
+//! multi-byte characters are found by the three lead bytes they can start
+//! with, which memchr finds as fast.
 
 use super::{context, place};
+use crate::model::hidden_characters;
 
 /// A control character found in the text.
 #[derive(Debug, PartialEq)]
@@ -22,12 +29,38 @@ pub(super) struct Found {
 /// multi-byte UTF-8 characters are all 0x80 and above, so this never
 /// matches inside one.
 const fn refused(byte: u8) -> bool {
-    byte < 0x20 && byte != b'\t' && byte != b'\n' && byte != b'\r'
+    (byte < 0x20 && byte != b'\t' && byte != b'\n' && byte != b'\r') || byte == 0x7f
 }
 
 /// The first control character in `text`, written or escaped in a string.
 pub(super) fn find(text: &str) -> Option<Found> {
-    written(text).or_else(|| escaped(text))
+    let found = match (written(text), hidden(text)) {
+        (Some(a), Some(b)) => Some(if a.offset <= b.offset { a } else { b }),
+        (a, b) => a.or(b),
+    };
+    found.or_else(|| escaped(text))
+}
+
+/// The first refused character of more than one byte: a C1 control
+/// (lead byte 0xC2), a separator or bidirectional control (0xE2) or a
+/// byte-order mark inside the text (0xEF).
+fn hidden(text: &str) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let offset = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).find(|&at| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| hidden_characters::refused_character(c).is_some())
+    })?;
+    let c = text.get(offset..)?.chars().next()?;
+    let place = place::place(&context::path_at(text, offset)).prefix();
+    Some(Found {
+        offset,
+        message: format!(
+            "{place}the file holds {} here; no text in a register may hold one, since it \
+             makes the text show differently from how it is stored: remove it in a text editor",
+            hidden_characters::named(c)
+        ),
+    })
 }
 
 /// The first control character written as itself, and how many follow it.
@@ -86,7 +119,9 @@ fn escaped(text: &str) -> Option<Found> {
         let backslash = from + at;
         let (code, length) = escape_at(bytes, backslash);
         from = backslash + length.max(2);
-        let Some(code) = code.filter(|&code| code < 0x20 && refused(code as u8)) else {
+        let Some(code) = code.filter(|&code| {
+            char::from_u32(code).is_some_and(|c| hidden_characters::refused_character(c).is_some())
+        }) else {
             continue;
         };
         // A backslash in a comment or a raw string is no escape.
@@ -99,9 +134,9 @@ fn escaped(text: &str) -> Option<Found> {
         return Some(Found {
             offset: backslash,
             message: format!(
-                "{place}the text holds the escape {written}, a control character \
-                 (U+{code:04X}), here; no text in a register may hold one: remove it \
-                 (write \\n for a new line)"
+                "{place}the text holds the escape {written}, {}, here; no text in a \
+                 register may hold one: remove it (write \\n for a new line)",
+                char::from_u32(code).map_or_else(String::new, hidden_characters::named)
             ),
         });
     }
@@ -169,6 +204,32 @@ mod tests {
             assert!(found.message.contains(escape), "{}", found.message);
         }
         assert_eq!(find("(a: r\"\\x00\") // \\0"), None);
-        assert_eq!(find("(a: \"\\u{7f} \\x41 \\u{1F600}\")"), None);
+        assert_eq!(find("(a: \"\\u{7e} \\x41 \\u{1F600} \\u{a0}\")"), None);
+        let found = find("(a: \"ok \\u{202E} x\")").unwrap();
+        assert!(
+            found.message.contains("a right-to-left override (U+202E)"),
+            "{}",
+            found.message
+        );
+    }
+
+    #[test]
+    fn text_that_shows_differently_from_how_it_is_stored_is_found() {
+        for (hidden, name) in [
+            ("\u{7f}", "a control character (U+007F)"),
+            ("\u{85}", "a next-line control character (U+0085)"),
+            ("\u{2028}", "a line separator (U+2028)"),
+            ("\u{202e}", "a right-to-left override (U+202E)"),
+            ("\u{2066}", "a bidirectional isolate (U+2066)"),
+            ("\u{feff}", "a zero-width no-break space (U+FEFF)"),
+        ] {
+            // Behind ordinary multi-byte text with the same lead bytes.
+            let text = format!("(a: \"— “Україна” £ {hidden} x\")");
+            let found = find(&text).unwrap_or_else(|| panic!("{name} is found"));
+            let offset = text.find(hidden).unwrap();
+            assert_eq!(found.offset, offset, "{name}");
+            assert!(found.message.contains(name), "{}", found.message);
+        }
+        assert_eq!(find("(a: \"— “Україна” £ ½ € ‰\")"), None);
     }
 }

@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::edit::Edit;
-use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
     Register, Route, parse_id, serial_of, with_serial,
 };
+use crate::model::{amounts, hidden_characters};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -226,6 +226,16 @@ fn row_commitment(
     today: NaiveDate,
 ) -> Result<(Option<CommitmentId>, Commitment), String> {
     let field = |name: &str| row.field(name);
+    // The rule the file reader applies: a cell holding text that shows
+    // differently from how it is stored is refused, never imported.
+    for name in COLUMNS {
+        if let Some((_, c)) = hidden_characters::first_refused(field(name)) {
+            return Err(format!(
+                "the {name} holds {}: remove it",
+                hidden_characters::named(c)
+            ));
+        }
+    }
     let id = match field("id") {
         "" => None,
         text => {

@@ -7,18 +7,21 @@
 
 use egui::Event;
 
+use crate::model::hidden_characters;
+
 /// Whether a character may not be kept in a register's text: the same
-/// rule the file reader applies (tab, newline and carriage return are
-/// text; every other C0 control character is not).
+/// rule the file reader applies (`model::hidden_characters`).
 fn refused(c: char) -> bool {
-    c < ' ' && !matches!(c, '\t' | '\n' | '\r')
+    hidden_characters::refused_character(c).is_some()
 }
 
-/// `text` with every refused control character replaced by a space, or
-/// `None` when it has none (the common case costs no allocation).
+/// `text` with every refused control character or separator replaced by
+/// a space and every bidirectional override dropped, or `None` when it has
+/// none (the common case costs no allocation).
 pub fn cleaned(text: &str) -> Option<String> {
     text.contains(refused).then(|| {
         text.chars()
+            .filter(|&c| !hidden_characters::is_layout_control(c))
             .map(|c| if refused(c) { ' ' } else { c })
             .collect()
     })
@@ -46,6 +49,14 @@ mod tests {
         assert_eq!(
             cleaned("Air\u{c}policing\u{b}now\u{0}").as_deref(),
             Some("Air policing now ")
+        );
+    }
+
+    #[test]
+    fn overrides_are_dropped_and_separators_become_spaces() {
+        assert_eq!(
+            cleaned("Approved\u{202e}devorppa\u{2028}now\u{7f}\u{85}").as_deref(),
+            Some("Approveddevorppa now  ")
         );
     }
 

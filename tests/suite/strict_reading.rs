@@ -349,6 +349,49 @@ fn an_escaped_control_character_is_refused_with_its_position() {
     assert!(read(&lines).is_ok());
 }
 
+/// Text that shows differently from how it is stored: "Approved" with a
+/// right-to-left override reads backwards on screen and in print, a line
+/// separator breaks a line in one program and not in another, DEL and the
+/// C1 controls are invisible. Each is refused where it stands, written or
+/// escaped, as control characters are.
+#[test]
+fn a_character_that_hides_or_reverses_text_is_refused_with_its_position() {
+    for (hidden, name) in [
+        ("\u{202e}", "a right-to-left override (U+202E)"),
+        ("\u{2066}", "a bidirectional isolate (U+2066)"),
+        ("\u{2028}", "a line separator (U+2028)"),
+        ("\u{85}", "a next-line control character (U+0085)"),
+        ("\u{7f}", "a control character (U+007F)"),
+    ] {
+        let text = TYPED
+            .replace("{role}", "")
+            .replace("{meeting}", "")
+            .replace("{attendance}", "")
+            .replace("{commitment}", "")
+            .replace("{outcome}", &format!("Agreed {hidden}.devorppA"));
+        let (message, line, col) = refused(&text);
+        assert_eq!((line, col), position_of(&text, hidden), "{name}");
+        assert!(
+            message.starts_with(&format!(
+                "`outcome` in an agenda item of meeting #12: the file holds {name} here"
+            )),
+            "{message}"
+        );
+        let escaped = format!("\\u{{{:x}}}", u32::from(hidden.chars().next().unwrap()));
+        let text = TYPED
+            .replace("{role}", "")
+            .replace("{meeting}", "")
+            .replace("{attendance}", "")
+            .replace("{commitment}", "")
+            .replace("{outcome}", &format!("Agreed {escaped}."));
+        let (message, _, _) = refused(&text);
+        assert!(message.contains(name), "{escaped}: {message}");
+    }
+    // Right-to-left text itself is text.
+    let hebrew = typed("", "", "", "").replace("Canada", "משרד הביטחון");
+    assert!(read(&hebrew).is_ok());
+}
+
 #[test]
 fn a_failed_read_leaves_the_file_untouched() {
     let dir = tempfile::tempdir().unwrap();

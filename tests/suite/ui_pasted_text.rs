@@ -42,3 +42,36 @@ fn a_page_break_pasted_into_a_name_is_saved_as_a_space_and_the_file_opens() {
         .name;
     assert_eq!(name, "United Kingdom of GB");
 }
+
+/// A right-to-left override would make the name read backwards on screen
+/// and on paper while the file holds something else: it is dropped, and a
+/// line separator becomes a space, so the register saved opens again.
+#[test]
+fn an_override_pasted_into_a_name_is_dropped_and_the_file_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut harness = harness_for(&path);
+    click(&mut harness, "United Kingdom");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.input_mut().events.push(Event::Paste(
+        "United\u{2028}Kingdom \u{202e}BG\u{202c}\u{7f}".to_string(),
+    ));
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state_mut().save_to(&path));
+    drop(harness);
+
+    let reopened = storage::load(&path).expect("the saved register opens again");
+    let name = &reopened
+        .register
+        .participant(GBR)
+        .expect("the participant")
+        .name;
+    assert_eq!(name, "United Kingdom BG ");
+}

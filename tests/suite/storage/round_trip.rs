@@ -42,8 +42,14 @@ fn text() -> impl Strategy<Value = String> {
         3 => "\\PC{0,12}",
         2 => any::<String>(),
     ];
-    any_text
-        .prop_map(|text| text.replace(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r'), ""))
+    // Text that no entry point lets in (control characters, overrides,
+    // separators) is refused by the reader too; see strict_reading.
+    any_text.prop_map(|text| {
+        text.replace(
+            |c: char| coalition_desk::model::hidden_characters::refused_character(c).is_some(),
+            "",
+        )
+    })
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {

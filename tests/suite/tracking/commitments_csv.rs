@@ -52,7 +52,8 @@ fn csv_import_lists_bad_rows_with_reasons() {
         ,GBR,,Grouped wrong,,Medical,Direct contribution,\"1,2,3\",trucks,,,,,,Pledged,\n\
         ,GBR,,Nothing,,Funding,Direct contribution,,,,0,EUR,,,Pledged,\n\
         ,GBR,,Absurd,,Funding,Direct contribution,,,,79228162514264337593543950335,EUR,,,Pledged,\n\
-        ,GBR,,Grouped right,,Medical,Direct contribution,\"1,200\",trucks,,,,,,Pledged,\n";
+        ,GBR,,Grouped right,,Medical,Direct contribution,\"1,200\",trucks,,,,,,Pledged,\n\
+        ,GBR,,Approved\u{202e}devorppa,,Medical,Direct contribution,,,,,,,,Pledged,\n";
     let preview = tracking::import_commitments(&r, csv.as_bytes(), today()).unwrap();
     assert_eq!(preview.accepted.len(), 2);
     assert_eq!(
@@ -106,6 +107,10 @@ fn csv_import_lists_bad_rows_with_reasons() {
                 13,
                 "value: 79228162514264337593543950335 is too large to be an amount: the \
                  register holds amounts below 1,000,000,000,000,000"
+            ),
+            (
+                15,
+                "the title holds a right-to-left override (U+202E): remove it"
             ),
         ]
     );
