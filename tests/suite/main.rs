@@ -31,6 +31,7 @@ mod format_reference;
 mod generate;
 mod git_driver;
 mod meeting_records;
+mod meeting_references;
 mod merge;
 mod merge_compare;
 mod merge_resolve;
