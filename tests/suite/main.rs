@@ -41,6 +41,7 @@ mod problem_words;
 mod problems;
 mod register_settings;
 mod report_archival;
+mod report_draft_header;
 mod report_editions;
 mod report_pages;
 mod report_pdf;

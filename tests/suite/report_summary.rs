@@ -178,6 +178,7 @@ fn sample_summary_in_full() {
             draft: true,
             revision: None,
             line: "Draft".into(),
+            header: "Draft".into(),
             changes: None,
         },
         // The meeting and the commitments printed, in the order printed.
