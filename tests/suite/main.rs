@@ -43,6 +43,7 @@ mod register_settings;
 mod report_archival;
 mod report_draft_header;
 mod report_editions;
+mod report_movements;
 mod report_pages;
 mod report_pdf;
 mod report_record;

@@ -173,6 +173,8 @@ fn sample_summary_in_full() {
         statement: Some(meeting.statement.clone()),
         notes: Some(meeting.notes.clone()),
         restricted_notes: None,
+        // Every commitment in the sample was announced at this meeting.
+        movements: Some(vec![]),
         attendance_heading: "Attendance".into(),
         record: RecordStanding {
             draft: true,
