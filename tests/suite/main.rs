@@ -25,6 +25,7 @@ mod cli_errors;
 mod cli_lookup;
 mod cli_merge;
 mod cli_print;
+mod conflict_words;
 mod crash_safety;
 mod document_clearance;
 mod format_reference;
