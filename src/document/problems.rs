@@ -12,7 +12,8 @@
 //! whole register, and so does a new day (what cannot have happened yet
 //! changes with it) or a meeting whose place in its series' numbering
 //! moved: its series, number, date or state decide the numbering
-//! problems of the other sessions too. The list is always exactly what
+//! problems of the other sessions too, and whether its documents' reference
+//! is one another meeting's already carry. The list is always exactly what
 //! `validate()` returns: tests/suite/problems.rs compares them over
 //! random edits.
 

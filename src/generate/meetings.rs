@@ -21,12 +21,13 @@ const SPAN_DAYS: u64 = 3650;
 /// One series per cadence in the vocabulary, all starting on the first day.
 pub(super) fn series(making: &mut Making, participants: &[ParticipantId]) -> Vec<SeriesId> {
     let mut series_ids = Vec::new();
-    for (name, cadence) in SERIES {
+    for (name, short_name, cadence) in SERIES {
         let sid = SeriesId(making.ids.next());
         making.register.series.insert(
             sid,
             SessionSeries {
                 name: name.to_string(),
+                short_name: short_name.to_string(),
                 cadence: cadence.to_string(),
                 first: Some(making.start),
                 start: NaiveTime::from_hms_opt(10, 0, 0),

@@ -111,14 +111,25 @@ pub(super) const TITLES: [&str; 5] = [
     "Policy Director",
     "Head of Delegation",
 ];
-pub(super) const SERIES: [(&str, &str); 4] = [
-    ("Defence ministers", "FREQ=MONTHLY;BYDAY=2TH"),
+/// Each series' name, short name (so that its documents' references
+/// differ from another series' sessions of the same number) and cadence.
+pub(super) const SERIES: [(&str, &str, &str); 4] = [
+    ("Defence ministers", "DM", "FREQ=MONTHLY;BYDAY=2TH"),
     (
         "Chiefs of Defence planning",
+        "CHOD",
         "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
     ),
-    ("Capability coalition: air", "FREQ=MONTHLY;BYMONTHDAY=15"),
-    ("Capability coalition: maritime", "FREQ=MONTHLY;BYDAY=1WE"),
+    (
+        "Capability coalition: air",
+        "AIR",
+        "FREQ=MONTHLY;BYMONTHDAY=15",
+    ),
+    (
+        "Capability coalition: maritime",
+        "MAR",
+        "FREQ=MONTHLY;BYDAY=1WE",
+    ),
 ];
 pub(super) const UNITS: [&str; 6] = [
     "instructors",

@@ -69,8 +69,9 @@ fn settle_all(register: &Register, choices: &[(usize, Choice)]) -> Result<Regist
         };
         if !settled.insert(*index) {
             return Err(fail(format!(
-                "{} is chosen twice; choose once",
-                sentence_start(&register.field_words(conflict))
+                "{} {} chosen twice; choose once",
+                sentence_start(&register.field_words(conflict)),
+                conflict.field_verb()
             )));
         }
         settle(&mut out, conflict, choice)

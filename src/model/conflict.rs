@@ -44,6 +44,19 @@ pub struct Conflict {
     pub compared: bool,
 }
 
+impl Conflict {
+    /// "is" or "are", to follow the field's words in a sentence: "the
+    /// notes are …", "the title is …". A field named in the plural (a
+    /// list, the notes) takes "are"; `status` and `series` are singular.
+    pub fn field_verb(&self) -> &'static str {
+        let field = self.field.as_str();
+        let last = field.rsplit('.').next().unwrap_or(field);
+        let plural =
+            !field.contains('[') && last.ends_with('s') && !matches!(last, "status" | "series");
+        if plural { "are" } else { "is" }
+    }
+}
+
 impl Register {
     /// Every unsettled conflict as a problem for `check` and the window.
     pub fn conflict_problems(&self) -> Vec<Problem> {
@@ -86,10 +99,11 @@ impl Register {
         let merged = conflict.merged.format("%Y-%m-%d %H:%M");
         match (&conflict.ours, &conflict.theirs) {
             (Some(ours), Some(theirs)) => format!(
-                "{} was changed in both copies (merged {merged}): {} is {ours} in {ours_office}'s \
+                "{} was changed in both copies (merged {merged}): {} {} {ours} in {ours_office}'s \
                  copy, which is applied, and {theirs} in {theirs_office}'s; choose one",
                 self.conflict_holder(conflict.record),
-                self.field_words(conflict)
+                self.field_words(conflict),
+                conflict.field_verb()
             ),
             (None, Some(_)) => format!(
                 "{} was deleted in {ours_office}'s copy but changed in {theirs_office}'s (merged \
@@ -113,11 +127,12 @@ impl Register {
         let compared = conflict.merged.format("%Y-%m-%d %H:%M");
         match (&conflict.ours, &conflict.theirs) {
             (Some(ours), Some(theirs)) => format!(
-                "{} differs between the two copies (compared {compared}): {} is {ours} in \
+                "{} differs between the two copies (compared {compared}): {} {} {ours} in \
                  {ours_office}'s copy, which is applied, and {theirs} in {theirs_office}'s; \
                  choose one",
                 self.conflict_holder(conflict.record),
-                self.field_words(conflict)
+                self.field_words(conflict),
+                conflict.field_verb()
             ),
             (None, _) => format!(
                 "{} is only in {theirs_office}'s copy (compared {compared}); it is not in this \

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{MeetingId, Register, SeriesId};
+use super::{Meeting, MeetingId, Register, SeriesId};
 
 /// The pattern a new register starts with.
 pub const DEFAULT_REFERENCE_PATTERN: &str = "{coalition}/{series}/{year}/{number:02}";
@@ -52,8 +52,9 @@ pub struct ReferenceValues {
     /// The series' short name ("DM"); empty outside a series.
     pub series: String,
     pub year: i32,
-    /// The number of the session in its series, or a word such as "ATT"
-    /// for a document about the whole series; empty when there is none.
+    /// The number of the session in its series, its month and day
+    /// ("04-10") when it has none, or a word such as "ATT" for a document
+    /// about the whole series.
     pub number: String,
     /// Printed as " REV n" after the reference.
     pub revision: Option<u32>,
@@ -163,6 +164,17 @@ fn parse(pattern: &str) -> Result<Vec<Part>, PatternError> {
     Ok(parts)
 }
 
+/// What `{number}` stands for in a meeting's documents: its number in
+/// its series, or, for a one-off or unnumbered session, its month and day
+/// ("04-10"), so that two meetings of a year never share a reference by
+/// default (a bare "CoW/2025" named every one-off meeting of 2025).
+fn meeting_number(meeting: &Meeting) -> String {
+    match meeting.number {
+        Some(number) => number.to_string(),
+        None => meeting.date.format("%m-%d").to_string(),
+    }
+}
+
 impl Register {
     /// What the placeholders stand for in the record of meeting `id`.
     pub fn reference_values(
@@ -179,7 +191,7 @@ impl Register {
                 .map(|s| s.short_name.clone())
                 .unwrap_or_default(),
             year: meeting.date.year(),
-            number: meeting.number.map(|n| n.to_string()).unwrap_or_default(),
+            number: meeting_number(meeting),
             revision,
         })
     }

@@ -20,6 +20,7 @@ mod person;
 mod record_life;
 mod record_life_problems;
 mod record_problems;
+mod reference_clashes;
 mod references;
 mod register;
 mod series;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::agenda;
+use super::reference_clashes::SharedReferences;
 use super::session_numbers::SeriesSessions;
 use super::validation::Report;
 use super::{
@@ -22,11 +23,12 @@ impl Register {
         let mut problems = Vec::new();
         if let Some(meeting) = self.meeting(id) {
             let sessions = SeriesSessions::of_series(self, meeting.series);
+            let references = SharedReferences::of_meeting(self, id);
             self.meeting_problems(
                 id,
                 meeting,
                 today,
-                &sessions,
+                (&sessions, &references),
                 &mut |record, field, message| {
                     problems.push(Problem {
                         record,
@@ -61,7 +63,7 @@ impl Register {
         id: MeetingId,
         meeting: &Meeting,
         today: NaiveDate,
-        sessions: &SeriesSessions,
+        (sessions, references): (&SeriesSessions, &SharedReferences),
         report: &mut impl Report,
     ) {
         let record = Some(Record::Meeting(id));
@@ -82,6 +84,9 @@ impl Register {
                 format!("{label} belongs to a series that is not in the register"),
             );
         }
+        // A number out of place is reported once: the reference it makes
+        // another session's follows from it and is not reported again.
+        let mut misnumbered = false;
         match (meeting.series, meeting.number) {
             (None, Some(number)) => report(
                 record,
@@ -92,9 +97,17 @@ impl Register {
             ),
             _ => {
                 if let Some(problem) = sessions.numbering_problem(self, id, meeting) {
+                    misnumbered = true;
                     report(record, Some(Field::Number), format!("{label} {problem}"));
                 }
             }
+        }
+        if let Some(problem) = references.problem(self, id).filter(|_| !misnumbered) {
+            let at = match meeting.series {
+                Some(_) => Field::Number,
+                None => Field::Series,
+            };
+            report(record, Some(at), format!("{label} {problem}"));
         }
         if meeting.state == MeetingState::Held && meeting.date > today {
             report(

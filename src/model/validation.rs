@@ -6,6 +6,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::reference_clashes::SharedReferences;
 use super::session_numbers::SeriesSessions;
 use super::{Field, Record, Register};
 
@@ -180,8 +181,9 @@ impl Register {
         }
 
         let sessions = SeriesSessions::of_register(self);
+        let references = SharedReferences::of_register(self);
         for (&id, meeting) in &self.meetings {
-            self.meeting_problems(id, meeting, today, &sessions, &mut report);
+            self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
         }
 
         for (&id, commitment) in &self.commitments {

@@ -14,6 +14,7 @@ mod pdf;
 mod record;
 mod summary;
 mod summary_attendance;
+mod summary_movements;
 mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
@@ -26,6 +27,7 @@ pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, SummaryOptions, meeting_summary,
 };
+pub use summary_movements::MovementLine;
 
 use serde::{Deserialize, Serialize};
 

@@ -30,6 +30,10 @@ pub struct RecordStanding {
     /// The line under the title: "Draft — comments due 25 April 2025",
     /// "Approved on 8 May 2025 at Defence ministers (2025-05-08) by …".
     pub line: String,
+    /// The standing in a few words for the running header of every page
+    /// ("Draft", "Draft, circulated", "Approved · REV 1"): the watermark is
+    /// a picture to text tools and screen readers, this is text.
+    pub header: String,
     /// The change log annex, when asked for and there is one.
     pub changes: Option<Vec<ChangeLine>>,
 }
@@ -74,9 +78,14 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
             line
         }
     };
-    let line = match &revision {
-        Some(mark) => format!("{line} · {mark}"),
-        None => line,
+    let header = match record.state() {
+        RecordState::Draft => "Draft",
+        RecordState::Circulated => "Draft, circulated",
+        RecordState::Approved => "Approved",
+    };
+    let (line, header) = match &revision {
+        Some(mark) => (format!("{line} · {mark}"), format!("{header} · {mark}")),
+        None => (line, header.to_string()),
     };
     let changes: Vec<ChangeLine> = record
         .revisions
@@ -96,6 +105,7 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
         draft: !record.is_locked(),
         revision,
         line,
+        header,
         changes: (change_log && !record.revisions.is_empty()).then_some(changes),
     }
 }

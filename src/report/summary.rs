@@ -11,6 +11,7 @@ use super::edition::{Edition, edition_parts};
 use super::format::{long_date, money, quantity, times};
 use super::record::{RecordStanding, record_standing};
 use super::summary_attendance::{attendance_groups, delegate_on};
+use super::summary_movements::MovementLine;
 use super::{Paper, ReportError};
 use crate::model::agenda;
 use crate::model::{MeetingId, MeetingState, ParticipantId, Record, Register};
@@ -22,7 +23,8 @@ pub struct SummaryOptions {
     pub agenda: bool,
     pub decisions: bool,
     pub actions: bool,
-    /// The commitments announced at the meeting and their firm totals.
+    /// The commitments announced at the meeting and their firm totals, and
+    /// those announced before it that moved or reported a delivery at it.
     pub commitments: bool,
     pub statement: bool,
     /// The secretariat's own (unrestricted) notes on the meeting.
@@ -175,6 +177,9 @@ pub struct MeetingSummary {
     pub statement: Option<String>,
     pub notes: Option<String>,
     pub restricted_notes: Option<String>,
+    /// The commitments announced before the meeting whose status moved or
+    /// that reported a delivery at it; printed with the commitments.
+    pub movements: Option<Vec<MovementLine>>,
     /// "Attendance" for a held session; "Expected delegations" for one
     /// not yet held, whose list says who is invited, not who came.
     pub attendance_heading: String,
@@ -217,6 +222,7 @@ pub fn meeting_summary(
         .filter(|(_, c)| c.announced_at == Some(id))
         .collect();
     announced.sort_by_key(|(cid, c)| (rank(c.participant), c.title.to_lowercase(), **cid));
+    let mut moved = super::summary_movements::moved_at(register, id);
     // Every commitment the full edition would print is judged, so an
     // unknown marking refuses each edition, not only the full one.
     let includes: Vec<Record> = std::iter::once(Record::Meeting(id))
@@ -226,10 +232,17 @@ pub fn meeting_summary(
                 .filter(|_| options.commitments)
                 .map(|(cid, _)| Record::Commitment(**cid)),
         )
+        .chain(
+            moved
+                .iter()
+                .filter(|_| options.commitments)
+                .map(|(cid, _)| Record::Commitment(**cid)),
+        )
         .collect();
     let mut refusals = register.marking_refusals(&includes);
     if options.commitments {
         announced = edition.keep(announced.into_iter().map(|c| (c, c.1.marking.as_str())));
+        moved = edition.keep(moved.into_iter().map(|c| (c, c.1.marking.as_str())));
     }
     let parts = edition_parts(&mut edition, meeting, options);
     let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
@@ -354,6 +367,9 @@ pub fn meeting_summary(
         statement: text(options.statement, &meeting.statement),
         notes: text(options.notes, &meeting.notes),
         restricted_notes: text(parts.restricted_notes, &meeting.restricted_notes),
+        movements: options
+            .commitments
+            .then(|| super::summary_movements::movement_lines(register, id, &moved)),
         attendance_heading: if held {
             "Attendance"
         } else {

@@ -58,6 +58,11 @@ pub enum StorageError {
     /// The register could not be turned into RON text (should not happen).
     Serialize { path: PathBuf, message: String },
 
+    /// Two records of different kinds share an id (a participant 1 and a
+    /// commitment 1): the format gives every record an id of its own.
+    /// `message` names both.
+    SharedId { path: PathBuf, message: String },
+
     /// A partner office named by something that is not an office code, so
     /// no file is named after it. `path` is the register's.
     NotAnOffice { office: String, path: PathBuf },
@@ -84,6 +89,7 @@ impl StorageError {
             | StorageError::ChangedOnDisk { path }
             | StorageError::Write { path, .. }
             | StorageError::Serialize { path, .. }
+            | StorageError::SharedId { path, .. }
             | StorageError::NotAnOffice { path, .. } => path,
             StorageError::KeptCopy { error, .. } => error.path(),
         }
@@ -139,6 +145,7 @@ impl StorageError {
             StorageError::Serialize { message, .. } => {
                 format!("The register could not be written as text ({message})")
             }
+            StorageError::SharedId { message, .. } => message.clone(),
             StorageError::NotAnOffice { office, .. } => format!(
                 "\"{office}\" is not an office code: an office code is 2 to 5 capital letters \
                  or digits, starting with a letter (LON, PAR)"

@@ -217,6 +217,14 @@ pub fn from_str_on_threads(
                 v if v > FORMAT_VERSION => Some(v),
                 _ => None,
             };
+            // Refused as an id twice in one map is: the file says one id
+            // names two records, which the format promises never happens.
+            if let Some(message) = envelope.register.shared_id_problem() {
+                return Err(StorageError::SharedId {
+                    path: path.to_path_buf(),
+                    message,
+                });
+            }
             Ok(Parsed {
                 register: envelope.register,
                 newer_version,

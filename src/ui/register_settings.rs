@@ -128,7 +128,8 @@ impl RegisterSettingsPanel {
             egui::RichText::new(
                 "Every printed document carries a reference under its title and in every page footer. \
                  Placeholders: {coalition} (the short name below), {series} (the series' short name, \
-                 set in the series editor), {year}, {number} ({number:02} pads it to two digits).",
+                 set in the series editor), {year}, {number} ({number:02} pads it to two digits; a meeting \
+                 without a number puts its month and day, 04-10).",
             )
             .weak(),
         );

@@ -251,7 +251,7 @@ fn summary_of_a_draft_says_it_is_a_draft_with_its_reference_and_no_revision() {
         summary_said(dir.path(), &["--change-log"]),
         [
             "Record: Draft",
-            "Reference: CoW/DM/2025",
+            "Reference: CoW/DM/2025/04-10",
             "Revision: none, the record's first issue",
             "No change log annex: the record has not been revised.",
         ]
@@ -301,7 +301,7 @@ fn summary_of_an_approved_revised_record_says_when_it_was_approved_and_which_rev
         [
             "Record: Approved on 12 June 2025 at Coalition of the Willing — Defence ministers \
              (2025-04-10) by The defence ministers · REV 1",
-            "Reference: CoW/DM/2025 REV 1",
+            "Reference: CoW/DM/2025/04-10 REV 1",
             "Revision: REV 1, opened 2025-06-02: The location was wrong",
             "It is the OFFICIAL edition. 1 item is omitted from this edition.",
             "With the change log annex: 1 changed field.",

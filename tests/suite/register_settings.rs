@@ -171,10 +171,12 @@ fn retype(harness: &mut Harness<'static, State>, label: &str, text: &str) {
 fn the_reference_pattern_shows_its_example_and_refuses_unknown_placeholders() {
     let mut harness = harness();
     harness.run();
-    // The sample's one meeting is session of Defence ministers (DM) in
-    // 2025, not numbered; the coalition is CoW.
+    // The sample's one meeting is a session of Defence ministers (DM) on
+    // 10 April 2025, not numbered, so its month and day stand for the
+    // number; the coalition is CoW.
     harness.get_by_label_contains("Example, for the record of the meeting");
-    harness.get_by_label_contains(": CoW/DM/2025 (its first revision: CoW/DM/2025 REV 1)");
+    harness
+        .get_by_label_contains(": CoW/DM/2025/04-10 (its first revision: CoW/DM/2025/04-10 REV 1)");
 
     retype(
         &mut harness,

@@ -36,14 +36,14 @@ fn a_session_of_a_series_gets_the_registers_reference() {
 }
 
 #[test]
-fn a_one_off_meeting_leaves_out_series_and_number() {
+fn a_one_off_meeting_leaves_out_the_series_and_takes_its_month_and_day() {
     let mut register = numbered_sample(4);
     let meeting = register.meetings.get_mut(&SAMPLE_MEETING).unwrap();
     meeting.series = None;
     meeting.number = None;
     assert_eq!(
         register.meeting_reference(SAMPLE_MEETING, None),
-        Some(Ok("CoW/2025".into()))
+        Some(Ok("CoW/2025/04-10".into()))
     );
 }
 

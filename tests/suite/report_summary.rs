@@ -71,8 +71,9 @@ fn sample_summary_in_full() {
         omitted: None,
         paper: Paper::A4,
         title: "Coalition of the Willing — Defence ministers".into(),
-        // The sample's session has no number, so its reference has none.
-        reference: "CoW/DM/2025".into(),
+        // The sample's session has no number, so its reference takes its
+        // month and day instead.
+        reference: "CoW/DM/2025/04-10".into(),
         issued: "1 June 2025".into(),
         issued_iso: "2025-06-01".into(),
         series: Some("Defence ministers".into()),
@@ -172,11 +173,14 @@ fn sample_summary_in_full() {
         statement: Some(meeting.statement.clone()),
         notes: Some(meeting.notes.clone()),
         restricted_notes: None,
+        // Every commitment in the sample was announced at this meeting.
+        movements: Some(vec![]),
         attendance_heading: "Attendance".into(),
         record: RecordStanding {
             draft: true,
             revision: None,
             line: "Draft".into(),
+            header: "Draft".into(),
             changes: None,
         },
         // The meeting and the commitments printed, in the order printed.

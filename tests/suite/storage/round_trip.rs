@@ -269,21 +269,38 @@ fn register() -> impl Strategy<Value = Register> {
         .prop_map(
             |(
                 (name, short_name, reference_pattern, office, next_id, markings, capability_areas),
-                (participants, people, series, meetings, commitments, conflicts),
-            )| Register {
-                name,
-                short_name,
-                reference_pattern,
-                office: office.to_string(),
-                next_id,
-                markings,
-                capability_areas,
-                participants,
-                people,
-                series,
-                meetings,
-                commitments,
-                conflicts,
+                (
+                    mut participants,
+                    mut people,
+                    mut series,
+                    mut meetings,
+                    mut commitments,
+                    conflicts,
+                ),
+            )| {
+                // An id names one record of any kind: a register where two
+                // kinds share one is refused on loading, so none is drawn.
+                let mut used = std::collections::BTreeSet::new();
+                participants.retain(|id, _| used.insert(id.0));
+                people.retain(|id, _| used.insert(id.0));
+                series.retain(|id, _| used.insert(id.0));
+                meetings.retain(|id, _| used.insert(id.0));
+                commitments.retain(|id, _| used.insert(id.0));
+                Register {
+                    name,
+                    short_name,
+                    reference_pattern,
+                    office: office.to_string(),
+                    next_id,
+                    markings,
+                    capability_areas,
+                    participants,
+                    people,
+                    series,
+                    meetings,
+                    commitments,
+                    conflicts,
+                }
             },
         )
 }
