@@ -152,11 +152,12 @@ pub fn id_text(raw: u64) -> String {
     }
 }
 
-/// Reads an id written as `17` or `LON-17`.
+/// Reads an id written as `17` or `LON-17`. A plain number is at most
+/// `MAX_SERIAL`: a larger one would share its bits with an office's ids.
 pub fn parse_id(text: &str) -> Option<u64> {
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     match text.split_once('-') {
-        None if all_digits(text) => text.parse().ok(),
+        None if all_digits(text) => text.parse().ok().filter(|&n| n <= MAX_SERIAL),
         Some((office, serial)) if all_digits(serial) => office_id(office, serial.parse().ok()?),
         _ => None,
     }
@@ -176,12 +177,21 @@ impl Visitor<'_> for IdVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<u64, E> {
+        // Above it the number's top bits would spell an office's code, and
+        // the next save would write it as that office's id.
+        if value > MAX_SERIAL {
+            return Err(E::custom(format!(
+                "{value} is too large for a record id: a plain number is at most {MAX_SERIAL}; \
+                 write {ID_FORM}"
+            )));
+        }
         Ok(value)
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<u64, E> {
-        u64::try_from(value)
-            .map_err(|_| E::custom(format!("{value} is not a record id: write {ID_FORM}")))
+        let value = u64::try_from(value)
+            .map_err(|_| E::custom(format!("{value} is not a record id: write {ID_FORM}")))?;
+        self.visit_u64(value)
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<u64, E> {

@@ -186,6 +186,34 @@ fn a_bad_id_in_a_file_is_named_and_the_file_is_left_alone() {
     }
 }
 
+/// A plain number whose top bits spell an office's code (here LON's
+/// serial 17 written as a bare number) was read as that office's id: the
+/// next save wrote `"LON-17"` and moved the file to version 2 on its own.
+/// A plain number above the largest serial is refused instead.
+#[test]
+fn a_plain_number_too_large_for_an_id_is_refused_not_read_as_an_office_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.ron");
+    for large in [lon(17), coalition_desk::model::MAX_SERIAL + 1] {
+        let text = BEFORE_OFFICES.replacen("participant: 1,", &format!("participant: {large},"), 1);
+        assert_ne!(text, BEFORE_OFFICES);
+        std::fs::write(&path, &text).unwrap();
+        let error = storage::load(&path).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!(
+                "{large} is too large for a record id: a plain number is at most 68719476735"
+            )),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+    assert_eq!(coalition_desk::model::parse_id(&lon(17).to_string()), None);
+    assert_eq!(
+        coalition_desk::model::parse_id("68719476735"),
+        Some(68_719_476_735)
+    );
+}
+
 #[test]
 fn check_reports_an_office_code_that_cannot_be_used() {
     let mut register = crate::common::register();
