@@ -299,3 +299,50 @@ fn ten_years_of_transitions_are_quick_and_complete() {
     // Generous: a few ms in release, more in a debug build under load.
     assert!(took.as_millis() < 500, "{took:?}");
 }
+
+/// A series from 2025 to 2100: the time-zone block described only 2042 to
+/// 2102 (the latest sixty years), so its first seventeen years had no
+/// offset at all. It now starts the year before the series, and the last
+/// year described carries on as yearly rules, so every session a reader
+/// expands has its summer time, to 2100 and beyond.
+#[test]
+fn a_series_to_2100_has_its_offsets_from_its_first_session_to_its_last() {
+    let mut r = register();
+    r.series.get_mut(&SeriesId(1)).unwrap().cadence =
+        "FREQ=MONTHLY;BYDAY=2TH;UNTIL=21001231".into();
+    let stamp = Utc.with_ymd_and_hms(2025, 4, 14, 12, 0, 0).unwrap();
+    let calendar = parse(&calendar_ics(&r, stamp).unwrap());
+    let london = zone(&calendar, "Europe/London");
+    let onsets: Vec<NaiveDateTime> = london
+        .transitions
+        .iter()
+        .map(|t| local(value(&t.properties, "DTSTART")))
+        .collect();
+    assert!(
+        onsets.iter().min().unwrap() <= &local("20250410T100000"),
+        "the first session has an offset"
+    );
+    let rules: Vec<(bool, &str)> = london
+        .transitions
+        .iter()
+        .filter(|t| t.properties.iter().any(|p| p.name == "RRULE"))
+        .map(|t| (daylight(t), value(&t.properties, "RRULE")))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            (true, "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+            (false, "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        ]
+    );
+    // Described one by one up to the rules, none after them.
+    let latest_rule = london
+        .transitions
+        .iter()
+        .filter(|t| t.properties.iter().any(|p| p.name == "RRULE"))
+        .map(|t| local(value(&t.properties, "DTSTART")))
+        .max()
+        .unwrap();
+    assert!(onsets.iter().all(|o| *o <= latest_rule));
+    assert!(latest_rule < local("21000101T000000"));
+}
