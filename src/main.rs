@@ -165,11 +165,16 @@ impl From<PaperArg> for report::Paper {
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    // Warnings (the recurrence library's among them, through the `log`
+    // bridge) go to stderr without colour codes: stdout is the command's
+    // own answer, which scripts read.
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
         .init();
     let cli = Cli::parse();
     // The one place the command line reads the clock: what cannot have
