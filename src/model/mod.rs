@@ -7,6 +7,7 @@ mod commitment;
 mod commitment_problems;
 mod conflict;
 mod currencies;
+mod delivery_problems;
 mod document_references;
 mod fields;
 mod ids;
@@ -16,6 +17,7 @@ mod naming;
 mod part_markings;
 mod participant;
 mod person;
+mod progress;
 mod record_life;
 mod record_life_problems;
 mod record_problems;
@@ -53,6 +55,7 @@ pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
+pub use progress::{MoneyTotals, money_totals};
 pub use record_life::{
     FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
 };
