@@ -90,3 +90,25 @@ fn recording_a_payment_on_a_money_only_commitment_shows_progress_and_moves_it() 
         "Reduced to EUR 120 million by agreement"
     );
 }
+
+#[test]
+fn the_dashboard_shows_pledged_firm_and_paid_per_currency() {
+    let mut paid = with_fund();
+    paid.commitments
+        .get_mut(&FUND)
+        .unwrap()
+        .record_delivery(super::payment((2025, 5, 2), "120000000"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coalition.ron");
+    coalition_desk::storage::save(&path, &paid, None).unwrap();
+    let mut harness = harness_for(&path);
+    harness.state_mut().settings.tab = Tab::Dashboard;
+    harness.run();
+    harness.run();
+    // The per-currency table: pledged (not withdrawn, firm or not), firm
+    // and paid; the paid sum is also the headline's "Paid".
+    harness.get_by_label("EUR 2,125,000,000.50");
+    harness.get_by_label("EUR 525,000,000.50");
+    assert_eq!(harness.get_all_by_label("EUR 120,000,000.00").count(), 2);
+}
