@@ -37,7 +37,8 @@ enum Action {
     /// Validate a register: one line of record counts, or every problem (exit 1).
     /// A file written by a newer version also exits 1.
     Check { file: PathBuf },
-    /// Write a deterministic, realistic register of any size (stress tests).
+    /// Write a realistic register of any size (stress tests), standing on
+    /// today: the same arguments give the same file on the same day.
     Generate {
         #[arg(long, default_value_t = 200)]
         meetings: usize,
@@ -196,6 +197,7 @@ fn main() -> ExitCode {
                 commitments,
                 seed,
             },
+            today,
             &output,
             force,
         ),

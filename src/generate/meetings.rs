@@ -1,5 +1,5 @@
-//! The generated session series and their meetings, held up to mid-2025
-//! and planned after it.
+//! The generated session series and their meetings, held up to the day
+//! the generated register stands on and planned after it.
 
 use std::collections::BTreeMap;
 
@@ -57,6 +57,7 @@ pub(super) fn meetings(
         dice,
         ids,
         start,
+        now,
     } = making;
     let mut meeting_ids = Vec::new();
     let mut numbers: BTreeMap<SeriesId, u32> = BTreeMap::new();
@@ -72,7 +73,7 @@ pub(super) fn meetings(
             *count += 1;
             *count
         });
-        let held = date < NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
+        let held = date < *now;
         let attendance = attendance(dice, participants, holders, date, held);
         let agenda = (1..=4)
             .map(|item| AgendaItem {

@@ -38,19 +38,42 @@ impl Ids {
 }
 
 /// What every part of the generator draws on: the register being filled,
-/// the die, the id counter and the day the generated history starts.
+/// the die, the id counter, the day the generated history starts and the
+/// day it stands on ("now").
 struct Making {
     register: Register,
     dice: Dice,
     ids: Ids,
     start: NaiveDate,
+    /// Nothing is dated after it but planned meetings: no meeting held, no
+    /// status step, no delivery. So `check` accepts the register on that
+    /// day and on every day after it.
+    now: NaiveDate,
 }
 
-/// Makes a register that passes validation: about 60 participants, about
-/// 400 people whose roles change over time, four series over ten years,
-/// the meetings with full attendance and agendas, and the commitments
-/// with status histories.
+/// How many days of held sessions come before "now": about nine and a
+/// half years, the rest of the ten years' meetings being planned.
+const HELD_DAYS: u64 = 3439;
+
+/// The day [`register`] stands on: 1 June 2025, so that a seed gives the
+/// same register on every machine and every day.
+pub fn fixed_now() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default()
+}
+
+/// [`register_on`] the fixed day [`fixed_now`]: the same arguments give
+/// the same register whenever it is made.
 pub fn register(options: GenerateOptions) -> Register {
+    register_on(options, fixed_now())
+}
+
+/// Makes a register that passes validation on `now` and every day after:
+/// about 60 participants, about 400 people whose roles change over time,
+/// four series over ten years (held before `now`, planned after it), the
+/// meetings with full attendance and agendas, and the commitments with
+/// status histories, deliveries and payments in tranches, none dated
+/// after `now`.
+pub fn register_on(options: GenerateOptions, now: NaiveDate) -> Register {
     let mut making = Making {
         register: Register::new(format!(
             "Generated coalition ({} meetings, {} commitments, seed {})",
@@ -58,7 +81,10 @@ pub fn register(options: GenerateOptions) -> Register {
         )),
         dice: Dice(options.seed),
         ids: Ids(1),
-        start: NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default(),
+        start: now
+            .checked_sub_days(chrono::Days::new(HELD_DAYS))
+            .unwrap_or(now),
+        now,
     };
     let participants = participants::participants(&mut making);
     let holders = participants::office_holders(&mut making, &participants);

@@ -42,6 +42,7 @@ pub(super) fn office_holders(making: &mut Making, participants: &[ParticipantId]
         dice,
         ids,
         start,
+        ..
     } = making;
     let mut holders = Holders::new();
     for &participant in participants {

@@ -117,15 +117,29 @@ pub struct StatusChange {
     pub meeting: Option<MeetingId>,
 }
 
-/// One dated delivery of part (or all) of a commitment's quantity.
+/// One dated delivery of part (or all) of a commitment: a quantity, a
+/// payment of money, or both, as the commitment has them. Most pledges are
+/// money paid in tranches, so a payment is a delivery too.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Delivery {
     #[serde(deserialize_with = "super::text_values::date")]
     pub date: NaiveDate,
-    /// In the unit of the commitment's quantity.
-    #[serde(deserialize_with = "super::text_values::amount")]
+    /// The quantity delivered, in the unit of the commitment's quantity;
+    /// zero for a payment alone. Left out when zero, so a payment reads as
+    /// one, while every delivery written before payments keeps its shape.
+    #[serde(
+        deserialize_with = "super::text_values::amount",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
     pub amount: Decimal,
+    /// The money paid, in the currency of the commitment's value; zero
+    /// (and left out) when the delivery is a quantity alone.
+    #[serde(
+        deserialize_with = "super::text_values::amount",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    pub paid: Decimal,
     pub note: String,
     /// The meeting at which the delivery was reported, if any.
     pub meeting: Option<MeetingId>,
@@ -153,7 +167,8 @@ pub struct Commitment {
     /// matches `status`.
     pub history: Vec<StatusChange>,
     pub marking: String,
-    /// Deliveries so far against the committed quantity, oldest first.
+    /// Deliveries and payments so far against the committed quantity and
+    /// value, oldest first.
     /// Missing in files written before partial delivery existed, and left
     /// out when empty so such files keep their exact shape.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -1,12 +1,13 @@
-//! The checks of one commitment: its references, its amounts and
-//! deliveries, and its status history against the workflow's rules.
+//! The checks of one commitment: its references, its amounts and its
+//! status history against the workflow's rules (its deliveries are
+//! checked in `delivery_problems.rs`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::currencies::is_iso_4217;
 use super::validation::Report;
-use super::{Commitment, CommitmentId, CommitmentStatus, Field, KnownAs, Record, Register};
+use super::{Commitment, CommitmentId, Field, KnownAs, Record, Register};
 
 impl Register {
     pub(super) fn commitment_problems(
@@ -69,105 +70,6 @@ impl Register {
         self.check_history(label, commitment, today, &mut |m| {
             report(record, Some(Field::History), m)
         });
-    }
-
-    /// The quantity and what was delivered of it, against the ladder: only
-    /// a firm commitment is delivered, the first delivery makes it In
-    /// delivery and the one that completes the quantity Delivered.
-    fn check_deliveries(
-        &self,
-        label: KnownAs<'_>,
-        commitment: &Commitment,
-        today: NaiveDate,
-        report: &mut impl FnMut(Field, String),
-    ) {
-        if let Some(quantity) = &commitment.quantity
-            && quantity.amount <= Decimal::ZERO
-        {
-            report(
-                Field::Quantity,
-                format!(
-                    "{label} has a quantity of {}: a quantity must be more than zero",
-                    quantity.amount
-                ),
-            );
-        }
-        for delivery in &commitment.deliveries {
-            if delivery.amount <= Decimal::ZERO {
-                report(
-                    Field::Deliveries,
-                    format!(
-                        "{label} has a delivery of {} on {}: a delivery must be more than zero",
-                        delivery.amount, delivery.date
-                    ),
-                );
-            }
-            if let Some(meeting) = delivery.meeting
-                && self.meeting(meeting).is_none()
-            {
-                report(
-                    Field::Deliveries,
-                    format!(
-                        "{label}'s delivery of {} was reported at a meeting that is not in the register",
-                        delivery.date
-                    ),
-                );
-            }
-            if delivery.date > today {
-                report(
-                    Field::Deliveries,
-                    format!(
-                        "{label} records a delivery on {}, which is after today",
-                        delivery.date
-                    ),
-                );
-            }
-        }
-        if commitment.deliveries.is_empty() {
-            // A Delivered commitment without deliveries was written before
-            // partial deliveries were recorded: nothing to compare.
-            return;
-        }
-        let status = commitment.status;
-        if matches!(
-            status,
-            CommitmentStatus::Proposed | CommitmentStatus::Pledged | CommitmentStatus::Committed
-        ) {
-            let rule = if status == CommitmentStatus::Committed {
-                "the first delivery makes it In delivery"
-            } else {
-                "only a firm (Committed) commitment is delivered, and the first delivery makes it In delivery"
-            };
-            report(
-                Field::History,
-                format!(
-                    "{label} records deliveries but is {}: {rule}",
-                    status.label()
-                ),
-            );
-        }
-        let delivered = commitment.delivered_so_far();
-        match &commitment.quantity {
-            None => report(
-                Field::Quantity,
-                format!("{label} records deliveries but has no quantity"),
-            ),
-            Some(q) if delivered > q.amount => report(
-                Field::Deliveries,
-                format!(
-                    "{label} has {delivered} delivered, more than the {} {} committed",
-                    q.amount, q.unit
-                ),
-            ),
-            Some(q) if status == CommitmentStatus::Delivered && delivered < q.amount => report(
-                Field::History,
-                format!(
-                    "{label} is Delivered but only {delivered} of {} {} have been delivered",
-                    q.amount, q.unit
-                ),
-            ),
-            Some(_) => {}
-        }
     }
 
     /// The dated history: present, in date order, not in the future,

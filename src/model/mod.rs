@@ -7,6 +7,7 @@ mod commitment;
 mod commitment_problems;
 mod conflict;
 mod currencies;
+mod delivery_problems;
 mod document_references;
 mod fields;
 pub mod hidden_characters;
@@ -17,6 +18,7 @@ mod naming;
 mod part_markings;
 mod participant;
 mod person;
+mod progress;
 mod record_life;
 mod record_life_problems;
 mod record_problems;
@@ -55,6 +57,7 @@ pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
+pub use progress::{MoneyTotals, money_totals};
 pub use record_life::{
     FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
 };

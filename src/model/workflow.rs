@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::{Commitment, CommitmentStatus, Delivery, MeetingId};
+use super::{Commitment, CommitmentStatus, Delivery, MeetingId, amounts};
 
 /// Why a status move or a delivery was refused, in the officer's words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,16 +23,40 @@ pub enum WorkflowError {
     InTheFuture { date: NaiveDate, today: NaiveDate },
     #[error("The first step cannot be dated {date}, after the next step ({next})")]
     AfterNextStep { date: NaiveDate, next: NaiveDate },
-    #[error("This commitment has no quantity, so nothing can be delivered in part")]
+    #[error(
+        "This commitment has no quantity, so no quantity can be delivered: give it one first, or record the payment alone"
+    )]
     NoQuantity,
+    #[error(
+        "This commitment has no value, so nothing can be paid against it: give it a value and currency first"
+    )]
+    NoValue,
     #[error("Only a firm commitment can be delivered; it is {0}")]
     NotFirm(&'static str),
-    #[error("A delivery must be more than zero")]
+    #[error("A delivery must record a quantity or a payment more than zero")]
     NotPositive,
+    #[error("A delivery cannot record a negative {0}")]
+    Negative(&'static str),
     #[error("Delivered so far would be {delivered}, more than the {committed} committed")]
     MoreThanCommitted {
         delivered: Decimal,
         committed: Decimal,
+    },
+    #[error(
+        "Paid so far would be {paid}, more than the {value} committed: raise the commitment's value first if more was agreed"
+    )]
+    MoreThanValue {
+        /// "EUR 450,000,000.00".
+        paid: String,
+        /// "EUR 400,000,000.00".
+        value: String,
+    },
+    #[error(
+        "Marking it Delivered with {progress} needs a reason in the note (an agreed reduction)"
+    )]
+    ShortOfCommitted {
+        /// "EUR 120,000,000.00 of 400,000,000.00 paid (30 %)".
+        progress: String,
     },
 }
 
@@ -98,6 +122,17 @@ impl Commitment {
                 last: last.date,
             });
         }
+        // Delivered means nothing more is owed: with less than committed
+        // delivered or paid, that is an agreed reduction, and the record
+        // says so.
+        if step.to == CommitmentStatus::Delivered
+            && !self.is_delivered_in_full()
+            && step.note.trim().is_empty()
+        {
+            return Err(WorkflowError::ShortOfCommitted {
+                progress: self.progress().join(" and "),
+            });
+        }
         self.change_status(step.to, step.date, step.note.trim(), step.meeting);
         Ok(())
     }
@@ -128,51 +163,61 @@ impl Commitment {
         Ok(())
     }
 
-    /// Quantity delivered so far (zero when nothing was delivered).
-    pub fn delivered_so_far(&self) -> Decimal {
-        self.deliveries.iter().map(|d| d.amount).sum()
-    }
-
-    /// Quantity still owed, if the commitment counts a quantity.
-    pub fn outstanding(&self) -> Option<Decimal> {
-        self.quantity
-            .as_ref()
-            .map(|q| (q.amount - self.delivered_so_far()).max(Decimal::ZERO))
-    }
-
-    /// Records a partial (or final) delivery. A first delivery moves a
-    /// committed pledge to "in delivery"; the one that completes the
-    /// quantity moves it to "delivered", both dated with the delivery.
+    /// Records a delivery: a quantity, a payment, or both. A first
+    /// delivery moves a committed pledge to "in delivery"; the one that
+    /// completes the quantity or pays the whole value moves it to
+    /// "delivered", both dated with the delivery. Nothing is ever delivered
+    /// or paid beyond what was committed.
     pub fn record_delivery(&mut self, delivery: Delivery) -> Result<(), WorkflowError> {
-        let Some(quantity) = &self.quantity else {
-            return Err(WorkflowError::NoQuantity);
-        };
+        if delivery.amount.is_sign_negative() && !delivery.amount.is_zero() {
+            return Err(WorkflowError::Negative("quantity"));
+        }
+        if delivery.paid.is_sign_negative() && !delivery.paid.is_zero() {
+            return Err(WorkflowError::Negative("payment"));
+        }
+        if delivery.amount.is_zero() && delivery.paid.is_zero() {
+            return Err(WorkflowError::NotPositive);
+        }
         if !self.status.is_firm() {
             return Err(WorkflowError::NotFirm(self.status.label()));
         }
-        if delivery.amount <= Decimal::ZERO {
-            return Err(WorkflowError::NotPositive);
+        if !delivery.amount.is_zero() {
+            let Some(quantity) = &self.quantity else {
+                return Err(WorkflowError::NoQuantity);
+            };
+            let delivered = self.delivered_so_far() + delivery.amount;
+            if delivered > quantity.amount {
+                return Err(WorkflowError::MoreThanCommitted {
+                    delivered,
+                    committed: quantity.amount,
+                });
+            }
         }
-        let delivered = self.delivered_so_far() + delivery.amount;
-        if delivered > quantity.amount {
-            return Err(WorkflowError::MoreThanCommitted {
-                delivered,
-                committed: quantity.amount,
-            });
+        if !delivery.paid.is_zero() {
+            let Some(value) = &self.value else {
+                return Err(WorkflowError::NoValue);
+            };
+            let paid = self.paid_so_far() + delivery.paid;
+            if paid > value.amount {
+                return Err(WorkflowError::MoreThanValue {
+                    paid: amounts::money_in(&value.currency, paid),
+                    value: amounts::money(value),
+                });
+            }
         }
-        let complete = delivered == quantity.amount;
         let (date, meeting) = (delivery.date, delivery.meeting);
         self.deliveries.push(delivery);
+        let complete = self.is_delivered_in_full();
         let next = if complete {
             CommitmentStatus::Delivered
         } else {
             CommitmentStatus::InDelivery
         };
         if self.status != next && !self.status.is_backwards(next) {
-            let note = if complete {
-                "Delivered in full"
-            } else {
-                "First delivery"
+            let note = match (complete, self.quantity.is_some()) {
+                (false, _) => "First delivery",
+                (true, true) => "Delivered in full",
+                (true, false) => "Paid in full",
             };
             self.change_status(next, date, note, meeting);
         }

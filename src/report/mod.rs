@@ -25,7 +25,7 @@ pub use pdf::PrintEngine;
 pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
 pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, SummaryOptions, meeting_summary,
+    Delegate, MeetingSummary, MoneyLine, SummaryOptions, meeting_summary,
 };
 pub use summary_movements::MovementLine;
 

@@ -14,6 +14,7 @@ use super::summary_attendance::{attendance_groups, delegate_on};
 use super::summary_movements::MovementLine;
 use super::{Paper, ReportError};
 use crate::model::agenda;
+use crate::model::amounts::money_in;
 use crate::model::{MeetingId, MeetingState, ParticipantId, Record, Register};
 
 /// Which parts of the meeting the summary prints.
@@ -136,6 +137,19 @@ pub struct CurrencyTotal {
     pub text: String,
 }
 
+/// Pledged, firm and paid in one currency, over the commitments the
+/// summary prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoneyLine {
+    pub currency: String,
+    /// "EUR 500,000,000.00": every pledge not withdrawn, firm or not.
+    pub pledged: String,
+    /// Committed and beyond.
+    pub firm: String,
+    /// Paid out so far.
+    pub paid: String,
+}
+
 /// Everything a printed meeting summary says. Sections the officer left
 /// out are `None`; restricted notes are `None` unless asked for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -174,6 +188,9 @@ pub struct MeetingSummary {
     pub actions: Option<Vec<ActionLine>>,
     pub commitments: Option<Vec<CommitmentLine>>,
     pub firm_totals: Option<Vec<CurrencyTotal>>,
+    /// Pledged, firm and paid per currency, as the register stands on
+    /// the day of issue.
+    pub money: Option<Vec<MoneyLine>>,
     pub statement: Option<String>,
     pub notes: Option<String>,
     pub restricted_notes: Option<String>,
@@ -361,6 +378,17 @@ pub fn meeting_summary(
                     text: crate::model::amounts::money_in(&currency, amount),
                     currency,
                     amount,
+                })
+                .collect()
+        }),
+        money: options.commitments.then(|| {
+            crate::model::money_totals(announced.iter().map(|(_, c)| *c))
+                .into_iter()
+                .map(|(currency, totals)| MoneyLine {
+                    pledged: money_in(&currency, totals.pledged),
+                    firm: money_in(&currency, totals.firm),
+                    paid: money_in(&currency, totals.paid),
+                    currency,
                 })
                 .collect()
         }),

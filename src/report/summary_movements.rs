@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::format::long_date;
-use crate::model::amounts::quantity_of;
+use crate::model::amounts::{money_in, quantity_of};
 use crate::model::{Commitment, CommitmentId, MeetingId, ParticipantId, Register};
 
 /// A commitment announced elsewhere that moved or reported a delivery at
@@ -19,7 +19,8 @@ pub struct MovementLine {
     /// it: "Pledged → Committed", with its note after a colon.
     pub moves: Vec<String>,
     /// Each delivery reported at the meeting: "50 instructors delivered on
-    /// 1 June 2025", with its note after a colon.
+    /// 1 June 2025" or "EUR 120,000,000.00 paid on 1 June 2025", with its
+    /// note after a colon.
     pub deliveries: Vec<String>,
 }
 
@@ -91,16 +92,25 @@ fn deliveries_at(commitment: &Commitment, id: MeetingId) -> Vec<String> {
         .as_ref()
         .map(|q| q.unit.as_str())
         .unwrap_or_default();
+    let currency = commitment
+        .value
+        .as_ref()
+        .map(|v| v.currency.as_str())
+        .unwrap_or_default();
     commitment
         .deliveries
         .iter()
         .filter(|d| d.meeting == Some(id))
         .map(|d| {
-            let words = format!(
-                "{} delivered on {}",
-                quantity_of(d.amount, unit),
-                long_date(d.date)
-            );
+            // A delivery records a quantity, a payment, or both.
+            let mut what = Vec::new();
+            if !d.amount.is_zero() {
+                what.push(format!("{} delivered", quantity_of(d.amount, unit)));
+            }
+            if !d.paid.is_zero() {
+                what.push(format!("{} paid", money_in(currency, d.paid)));
+            }
+            let words = format!("{} on {}", what.join(" and "), long_date(d.date));
             with_note(words, &d.note)
         })
         .collect()

@@ -22,14 +22,24 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
-/// The version a register is written as: 1 for what a build from before
-/// office codes reads, 2 once the copy keeps an office code or holds ids
-/// that carry one (`"LON-17"`). An older build then says the file is
-/// from a newer version, instead of failing on an id it cannot read; and
-/// a file without offices is still written byte for byte as before.
+/// The version a register is written as: the lowest that holds what the
+/// register uses, so that a file is never read wrongly by an older build,
+/// and a file without the newer things is still written byte for byte as
+/// before. 1 is what a build from before office codes reads; 2 once the
+/// copy keeps an office code or holds ids that carry one (`"LON-17"`); 3
+/// once a delivery records money paid (`paid`). An older build then says
+/// the file is from a newer version, instead of failing on a field or an
+/// id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
+    let records_payments = register
+        .commitments
+        .values()
+        .any(|c| c.deliveries.iter().any(|d| !d.paid.is_zero()));
+    if records_payments {
+        return 3;
+    }
     let carries_office = |highest: Option<u64>| highest.is_some_and(|id| office_of(id).is_some());
     let uses_offices = !register.office.is_empty()
         || carries_office(register.participants.keys().next_back().map(|id| id.0))
@@ -105,7 +115,11 @@ pub fn to_ron_on_threads(
     threads: Option<usize>,
 ) -> Result<String, StorageError> {
     let config = pretty_config();
-    let one_thread = |register: &Register| envelope_text(register, &config);
+    // The version is the whole register's: the parallel writer writes its
+    // head from the register without its large maps, whose payments (or
+    // office ids) would otherwise not count.
+    let version = written_version(register);
+    let one_thread = |register: &Register| envelope_text_as(register, version, &config);
     let text = match threads.and_then(|threads| {
         parallel::write::to_ron_on_threads(register, threads, &config, one_thread)
     }) {
@@ -132,14 +146,16 @@ pub(super) fn pretty_config() -> PrettyConfig {
         .new_line("\n")
 }
 
-/// The whole file's text, written by ron on this thread.
-pub(super) fn envelope_text(
+/// The whole file's text, written by ron on this thread, under the format
+/// `version` given.
+pub(super) fn envelope_text_as(
     register: &Register,
+    version: u32,
     config: &PrettyConfig,
 ) -> Result<String, ron::Error> {
     let envelope = EnvelopeOut {
         format: FORMAT_TAG,
-        version: written_version(register),
+        version,
         register,
     };
     let body = ron::ser::to_string_pretty(&envelope, config.clone())?;

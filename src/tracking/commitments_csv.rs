@@ -18,7 +18,7 @@ use crate::model::{amounts, hidden_characters};
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The columns, in file order. `id` is empty for a commitment to add.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "id",
     "participant",
     "participant name",
@@ -32,6 +32,7 @@ pub const COLUMNS: [&str; 19] = [
     "delivered",
     "value",
     "currency",
+    "paid",
     "conditions",
     "due",
     "status",
@@ -64,7 +65,7 @@ pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u
     for (id, c) in &register.commitments {
         let quantity = c.quantity.as_ref();
         let value = c.value.as_ref();
-        let record: [String; 19] = [
+        let record: [String; 20] = [
             id.text(),
             register.participant_code(c.participant),
             register.participant_name(c.participant),
@@ -78,6 +79,7 @@ pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u
             text(quantity.map(|_| c.delivered_so_far())),
             text(value.map(|v| v.amount)),
             value.map(|v| v.currency.clone()).unwrap_or_default(),
+            text(value.map(|_| c.paid_so_far())),
             c.conditions.clone(),
             c.due.map(|d| d.to_string()).unwrap_or_default(),
             c.status.label().to_string(),
@@ -145,10 +147,14 @@ pub fn import_commitments(
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers = reader.headers().map_err(TrackingError::CsvRead)?.clone();
-    let mut columns = [0usize; 19];
+    let mut columns = [0usize; 20];
     for (slot, name) in columns.iter_mut().zip(COLUMNS) {
-        // Only what is needed to rebuild a commitment is required.
-        let optional = matches!(name, "participant name" | "status since" | "overdue");
+        // Only what is needed to rebuild a commitment is required; files
+        // written before payments were recorded have no `paid`.
+        let optional = matches!(
+            name,
+            "participant name" | "status since" | "overdue" | "paid"
+        );
         match headers
             .iter()
             .position(|h| h.trim().eq_ignore_ascii_case(name))
@@ -203,7 +209,7 @@ pub fn import_commitments(
 struct Row<'r> {
     record: &'r csv::StringRecord,
     /// Position of each of `COLUMNS` in the file; `usize::MAX` when absent.
-    columns: &'r [usize; 19],
+    columns: &'r [usize; 20],
 }
 
 impl<'r> Row<'r> {
@@ -337,10 +343,32 @@ fn row_commitment(
             c.delivered_so_far()
         ));
     }
-    if !difference.is_zero() {
+    let paid_difference = match (decimal(field("paid"), "paid")?, &c.value) {
+        (None, _) => Decimal::ZERO,
+        (Some(paid), None) if paid.is_zero() => Decimal::ZERO,
+        (Some(_), None) => return Err("paid is given but there is no value".into()),
+        (Some(paid), Some(value)) => {
+            if paid > value.amount {
+                return Err(format!(
+                    "paid {paid} is more than the {} {} committed",
+                    value.amount, value.currency
+                ));
+            }
+            let more = paid - c.paid_so_far();
+            if more.is_sign_negative() && !more.is_zero() {
+                return Err(format!(
+                    "paid {paid} is less than the {} already recorded",
+                    c.paid_so_far()
+                ));
+            }
+            more
+        }
+    };
+    if !difference.is_zero() || !paid_difference.is_zero() {
         c.deliveries.push(Delivery {
             date: today,
             amount: difference,
+            paid: paid_difference,
             note: "Imported from CSV".into(),
             meeting: None,
         });

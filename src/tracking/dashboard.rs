@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::model::{Commitment, CommitmentStatus, ParticipantId, Register, Route};
+use crate::model::{Commitment, CommitmentStatus, MoneyTotals, ParticipantId, Register, Route};
 use crate::revision_cache::RevisionCache;
 
 /// A count and money per currency. Money is never summed across currencies.
@@ -79,6 +79,8 @@ pub struct DashboardFigures {
     /// span the "firm over time" chart is drawn against.
     pub sessions: Vec<NaiveDate>,
     pub overdue: usize,
+    /// Pledged, firm and paid per currency code, over every commitment.
+    pub money: BTreeMap<String, MoneyTotals>,
 }
 
 /// Commitments that share every key the dashboard groups by.
@@ -143,7 +145,18 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
     let mut cells: HashMap<CellKey, Cell, BuildHasherDefault<CellHasher>> = HashMap::default();
     let mut firm_cells: BTreeMap<(NaiveDate, u32), Cell> = BTreeMap::new();
     let mut overdue = 0;
+    let mut money: BTreeMap<String, MoneyTotals> = BTreeMap::new();
     for commitment in register.commitments.values() {
+        if let Some(value) = &commitment.value {
+            // Looked up by text first: a new key is made once a currency.
+            match money.get_mut(value.currency.as_str()) {
+                Some(totals) => totals.add(commitment, value.amount),
+                None => money
+                    .entry(value.currency.clone())
+                    .or_default()
+                    .add(commitment, value.amount),
+            }
+        }
         let area = index_of(&mut areas, &commitment.area);
         let (currency, amount) = match &commitment.value {
             Some(money) => (index_of(&mut currencies, &money.currency), money.amount),
@@ -176,6 +189,7 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
     let mut figures = DashboardFigures {
         overdue,
         sessions,
+        money,
         ..DashboardFigures::default()
     };
     let currency_of = |index: u32| currencies.get(index as usize).copied();

@@ -10,9 +10,10 @@ use rust_decimal::Decimal;
 use super::dashboard::{DashboardFigures, Split, Totals};
 use crate::model::Register;
 
-/// Three tables one after the other, a blank line between them: firm and
+/// Four tables one after the other, a blank line between them: firm and
 /// announced per participant, capability area and route; commitments per
-/// status; and firm commitments accumulated by the date they became firm.
+/// status; firm commitments accumulated by the date they became firm; and
+/// pledged, firm and paid per currency.
 pub fn figures_table(register: &Register, figures: &DashboardFigures) -> String {
     let currencies: BTreeSet<&str> = figures
         .per_status
@@ -78,6 +79,21 @@ pub fn figures_table(register: &Register, figures: &DashboardFigures) -> String 
         };
         lines.push(totals_row(point.date.to_string(), &so_far, &currencies));
     }
+    lines.push(Vec::new());
+
+    lines.push(
+        ["Currency", "Pledged", "Firm", "Paid"]
+            .map(String::from)
+            .to_vec(),
+    );
+    for (currency, totals) in &figures.money {
+        lines.push(vec![
+            currency.clone(),
+            plain(totals.pledged),
+            plain(totals.firm),
+            plain(totals.paid),
+        ]);
+    }
 
     let mut text = String::new();
     for line in lines {
@@ -96,7 +112,12 @@ fn totals_row(first: String, totals: &Totals, currencies: &BTreeSet<&str>) -> Ve
 
 /// "250000000.00": no grouping, which spreadsheets would read as text.
 fn amount_in(value: &BTreeMap<String, Decimal>, currency: &str) -> String {
-    let mut amount = value.get(currency).copied().unwrap_or_default();
+    plain(value.get(currency).copied().unwrap_or_default())
+}
+
+/// An amount as a spreadsheet reads it, with its cents.
+fn plain(amount: Decimal) -> String {
+    let mut amount = amount;
     if amount.scale() < 2 {
         amount.rescale(2);
     }

@@ -1,12 +1,15 @@
 //! "Since last session": what moved between the previous session of a
 //! meeting's series and the meeting itself, for the officer's brief.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TrackingError;
 use crate::model::{
-    ActionOwner, Commitment, CommitmentId, CommitmentStatus, MeetingId, Record, Register, amounts,
+    ActionOwner, Commitment, CommitmentId, CommitmentStatus, MeetingId, MoneyTotals, Record,
+    Register, amounts,
 };
 
 /// A status step taken in the window.
@@ -20,13 +23,34 @@ pub struct StatusStep {
     pub note: String,
 }
 
-/// A delivery made in the window.
+/// A delivery made in the window: a quantity, a payment or both.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeliveryStep {
     pub commitment: CommitmentId,
     pub date: NaiveDate,
+    /// The quantity delivered; zero for a payment alone.
     pub amount: Decimal,
     pub unit: String,
+    /// The money paid; zero for a quantity alone.
+    pub paid: Decimal,
+    pub currency: String,
+}
+
+impl DeliveryStep {
+    /// "500 missiles", "EUR 120,000,000.00 paid", or both joined by "; ".
+    pub fn text(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.amount.is_zero() || self.paid.is_zero() {
+            parts.push(amounts::quantity_of(self.amount, &self.unit));
+        }
+        if !self.paid.is_zero() {
+            parts.push(format!(
+                "{} paid",
+                amounts::money_in(&self.currency, self.paid)
+            ));
+        }
+        parts.join("; ")
+    }
 }
 
 /// An action item not yet done, carried over from an earlier session.
@@ -54,6 +78,11 @@ pub struct SessionChanges {
     /// Due in the window and still not closed on the meeting's day.
     pub became_overdue: Vec<CommitmentId>,
     pub open_actions: Vec<OpenAction>,
+    /// Per currency: the value of the commitments new in the window and
+    /// pledged or firm on the meeting's day (`pledged`), of those that
+    /// became firm in the window (`firm`), and the payments made in it
+    /// (`paid`).
+    pub money: BTreeMap<String, MoneyTotals>,
 }
 
 impl SessionChanges {
@@ -116,10 +145,39 @@ pub fn since_last_session(
         deliveries: Vec::new(),
         became_overdue: Vec::new(),
         open_actions: Vec::new(),
+        money: BTreeMap::new(),
     };
     for (&id, commitment) in &register.commitments {
-        if recorded_on(register, commitment).is_some_and(in_window) {
+        let is_new = recorded_on(register, commitment).is_some_and(in_window);
+        if is_new {
             changes.new_commitments.push(id);
+        }
+        if let Some(value) = &commitment.value {
+            let mut totals = MoneyTotals::default();
+            let on_the_day = commitment.status_on(to);
+            if is_new && on_the_day.is_some_and(|s| s.is_firm() || s == CommitmentStatus::Pledged) {
+                totals.pledged = value.amount;
+            }
+            let became_firm = commitment
+                .history
+                .iter()
+                .find(|step| step.status.is_firm())
+                .is_some_and(|step| in_window(step.date));
+            if became_firm {
+                totals.firm = value.amount;
+            }
+            totals.paid = commitment
+                .deliveries
+                .iter()
+                .filter(|d| in_window(d.date))
+                .map(|d| d.paid)
+                .sum();
+            if totals != MoneyTotals::default() {
+                let sum = changes.money.entry(value.currency.clone()).or_default();
+                sum.pledged += totals.pledged;
+                sum.firm += totals.firm;
+                sum.paid += totals.paid;
+            }
         }
         // The first step records the commitment itself, not a change.
         let mut before = commitment.history.first().map(|h| h.status);
@@ -144,6 +202,12 @@ pub fn since_last_session(
                     .quantity
                     .as_ref()
                     .map(|q| q.unit.clone())
+                    .unwrap_or_default(),
+                paid: delivery.paid,
+                currency: commitment
+                    .value
+                    .as_ref()
+                    .map(|v| v.currency.clone())
                     .unwrap_or_default(),
             });
         }
@@ -240,7 +304,16 @@ pub fn changes_csv(
             delivery.date.to_string(),
             who(delivery.commitment),
             title(delivery.commitment),
-            amounts::quantity_of(delivery.amount, &delivery.unit),
+            delivery.text(),
+        ])?;
+    }
+    for (currency, totals) in &changes.money {
+        row([
+            "Money".into(),
+            String::new(),
+            String::new(),
+            currency.clone(),
+            money_words(currency, totals),
         ])?;
     }
     for &id in &changes.became_overdue {
@@ -272,4 +345,15 @@ pub fn changes_csv(
     writer
         .into_inner()
         .map_err(|e| TrackingError::CsvWrite(e.into_error().into()))
+}
+
+/// "pledged EUR 500,000,000.00, firm EUR 400,000,000.00, paid EUR
+/// 120,000,000.00": one currency's money in the window.
+pub fn money_words(currency: &str, totals: &MoneyTotals) -> String {
+    format!(
+        "pledged {}, firm {}, paid {}",
+        amounts::money_in(currency, totals.pledged),
+        amounts::money_in(currency, totals.firm),
+        amounts::money_in(currency, totals.paid)
+    )
 }

@@ -221,6 +221,22 @@ fn what_looks_like_a_rule_but_is_not() {
             ][..],
         ),
         (
+            // An agreed reduction, said in the step: Delivered with less.
+            "Delivered with part of the quantity and the reason given",
+            &[
+                ("status: InDelivery,\n", "status: Delivered,\n"),
+                (
+                    "status: InDelivery, note: \"First delivery\"",
+                    "status: Delivered, note: \"Reduced to 20 sorties by agreement\"",
+                ),
+            ][..],
+        ),
+        (
+            // A money-only delivery: a payment against the value.
+            "a payment alone against the value",
+            &[("amount: \"20\", note", "paid: \"500000.00\", note")][..],
+        ),
+        (
             "Delivered with the whole quantity delivered",
             &[
                 ("status: InDelivery,\n", "status: Delivered,\n"),

@@ -37,6 +37,7 @@ mod merge;
 mod merge_compare;
 mod merge_resolve;
 mod model;
+mod money;
 mod office_ids;
 mod problem_words;
 mod problems;

@@ -58,6 +58,7 @@ fn second_session() -> Register {
         amount: Decimal::from_str("50").unwrap(),
         note: "First cohort".into(),
         meeting: Some(SECOND),
+        ..Delivery::default()
     });
 
     let maritime = register.commitments.get_mut(&MARITIME).unwrap();

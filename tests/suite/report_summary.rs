@@ -4,7 +4,7 @@
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
     self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, Paper, Presence, RecordStanding, SummaryOptions,
+    Delegate, MeetingSummary, MoneyLine, Paper, Presence, RecordStanding, SummaryOptions,
 };
 use coalition_desk::sample;
 use rust_decimal::Decimal;
@@ -169,6 +169,12 @@ fn sample_summary_in_full() {
             amount: Decimal::new(25_000_000_000, 2),
             text: "EUR 250,000,000.00".into(),
         }]),
+        money: Some(vec![MoneyLine {
+            currency: "EUR".into(),
+            pledged: "EUR 250,000,000.00".into(),
+            firm: "EUR 250,000,000.00".into(),
+            paid: "EUR 0.00".into(),
+        }]),
         // Verbatim copies of the register's text.
         statement: Some(meeting.statement.clone()),
         notes: Some(meeting.notes.clone()),
@@ -239,6 +245,7 @@ fn sections_left_out_and_their_markings_with_them() {
     assert_eq!(summary.actions, None);
     assert_eq!(summary.commitments, None);
     assert_eq!(summary.firm_totals, None);
+    assert_eq!(summary.money, None);
     assert_eq!(summary.statement, None);
     assert_eq!(summary.notes, None);
     assert_eq!(summary.paper, Paper::Letter);

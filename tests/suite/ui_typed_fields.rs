@@ -163,6 +163,12 @@ fn an_amount_grouped_wrong_or_not_above_zero_is_refused_in_red() {
 
 /// Opens the picker `label` names and picks the ministers' meeting in it.
 fn pick_the_ministers_meeting(harness: &mut Harness<'_, State<CommitmentsPanel>>, label: &str) {
+    // Low in a long editor (a delivery has its payment row too), the list
+    // would open below the window's edge.
+    harness
+        .get_by_role_and_label(Role::ComboBox, label)
+        .scroll_to_me();
+    harness.run();
     harness.get_by_role_and_label(Role::ComboBox, label).click();
     harness.run();
     let title = harness.state().doc.register().meeting_title(MINISTERS);

@@ -182,7 +182,17 @@ fn piece_text<K: Serialize, V: Serialize>(
 mod tests {
     use super::*;
     use crate::generate::{GenerateOptions, register};
-    use crate::storage::format::{envelope_text, pretty_config};
+    use crate::storage::format::{envelope_text_as, pretty_config, written_version};
+
+    /// The one-thread writer as `to_ron` gives it: the whole register's
+    /// version for every part.
+    fn envelope_text(
+        register: &Register,
+        version: u32,
+        config: &PrettyConfig,
+    ) -> Result<String, ron::Error> {
+        envelope_text_as(register, version, config)
+    }
 
     #[test]
     fn pieces_written_apart_make_the_same_bytes_as_one_thread() {
@@ -197,10 +207,16 @@ mod tests {
             commitment.description = "}\n\t\t},\n\t\tcommitments: {},\n".into();
         }
         let config = pretty_config();
-        let one_thread = envelope_text(&register, &config).unwrap();
-        let on_threads = to_ron_on_threads(&register, 3, &config, |r| envelope_text(r, &config))
-            .expect("a generated register is written in pieces")
-            .unwrap();
+        // Generated registers record payments: version 3, which the head
+        // written without the commitments must carry too.
+        let version = written_version(&register);
+        assert_eq!(version, 3);
+        let one_thread = envelope_text(&register, version, &config).unwrap();
+        let on_threads = to_ron_on_threads(&register, 3, &config, |r| {
+            envelope_text(r, version, &config)
+        })
+        .expect("a generated register is written in pieces")
+        .unwrap();
         assert!(one_thread == on_threads, "the two texts differ");
     }
 
@@ -208,8 +224,8 @@ mod tests {
     fn an_empty_register_is_written_the_same_way() {
         let register = Register::default();
         let config = pretty_config();
-        let one_thread = envelope_text(&register, &config).unwrap();
-        let on_threads = to_ron_on_threads(&register, 2, &config, |r| envelope_text(r, &config))
+        let one_thread = envelope_text(&register, 1, &config).unwrap();
+        let on_threads = to_ron_on_threads(&register, 2, &config, |r| envelope_text(r, 1, &config))
             .expect("an empty register is written in pieces")
             .unwrap();
         assert_eq!(one_thread, on_threads);

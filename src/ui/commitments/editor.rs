@@ -8,8 +8,8 @@ use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Field, Money, Problem, Quantity, Record, Register,
-    Route,
+    Commitment, CommitmentId, CommitmentStatus, Delivery, Field, Money, Problem, Quantity, Record,
+    Register, Route,
 };
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
@@ -282,11 +282,7 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
             }
             for delivery in &c.deliveries {
                 ui.label(delivery.date.to_string());
-                let unit = c.quantity.as_ref().map_or("", |q| q.unit.as_str());
-                ui.label(format!(
-                    "Delivered {}",
-                    amounts::quantity_of(delivery.amount, unit)
-                ));
+                ui.label(delivery_text(c, delivery));
                 ui.label(&delivery.note);
                 ui.label(
                     delivery
@@ -297,4 +293,26 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
                 ui.end_row();
             }
         });
+}
+
+/// "Delivered 500 missiles", "Paid EUR 120,000,000.00", or both.
+fn delivery_text(c: &Commitment, delivery: &Delivery) -> String {
+    let mut parts = Vec::new();
+    if !delivery.amount.is_zero() {
+        let unit = c.quantity.as_ref().map_or("", |q| q.unit.as_str());
+        parts.push(format!(
+            "Delivered {}",
+            amounts::quantity_of(delivery.amount, unit)
+        ));
+    }
+    if !delivery.paid.is_zero() {
+        let currency = c.value.as_ref().map_or("", |v| v.currency.as_str());
+        let paid = amounts::money_in(currency, delivery.paid);
+        parts.push(if parts.is_empty() {
+            format!("Paid {paid}")
+        } else {
+            format!("paid {paid}")
+        });
+    }
+    parts.join("; ")
 }

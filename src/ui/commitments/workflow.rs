@@ -1,4 +1,5 @@
-//! The "Change status" and "Record delivery" forms under the editor. They
+//! The "Change status" and "Record delivery" (or payment) forms under the
+//! editor. They
 //! fill a small draft and hand it to the model's workflow rules, which say
 //! yes or say why not.
 
@@ -6,7 +7,6 @@ use chrono::NaiveDate;
 use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
 
-use crate::model::amounts;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Register, StatusMove,
 };
@@ -26,7 +26,10 @@ pub struct StatusForm {
     pub date: NaiveDate,
     pub note: String,
     pub meeting: Option<MeetingId>,
+    /// The quantity of the next delivery.
     pub delivered: Decimal,
+    /// The money of the next delivery, in the value's currency.
+    pub paid: Decimal,
     /// The day of the delivery: today, or the day of the meeting picked.
     pub delivery_date: NaiveDate,
     pub delivery_meeting: Option<MeetingId>,
@@ -75,6 +78,8 @@ pub fn workflow_ui(
     }
     ui.strong("Change status");
     let backwards = c.status.is_backwards(form.to);
+    // Delivered with less than committed is an agreed reduction: say why.
+    let short = form.to == CommitmentStatus::Delivered && !c.is_delivered_in_full();
     let mut day_refused = false;
     Grid::new("status_form")
         .num_columns(2)
@@ -109,9 +114,11 @@ pub fn workflow_ui(
                 )
             });
             day_refused = widgets::holds_refused_text(ui, &day);
-            let label = ui.label(if backwards { "Reason" } else { "Note" });
+            let label = ui.label(if backwards || short { "Reason" } else { "Note" });
             let hint = if backwards {
                 "required: why it moves back"
+            } else if short {
+                "required: the agreed reduction"
             } else {
                 "optional"
             };
@@ -130,6 +137,15 @@ pub fn workflow_ui(
                 "This moves {} back to {}: say why.",
                 c.status.label(),
                 form.to.label()
+            ),
+        );
+    }
+    if short && !backwards {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "Only {} so far: say why it is Delivered with less.",
+                c.progress().join(" and ")
             ),
         );
     }
@@ -153,19 +169,35 @@ pub fn workflow_ui(
     if let Some(refusal) = &form.status_refusal {
         ui.colored_label(ui.visuals().error_fg_color, refusal);
     }
-    if let Some(quantity) = c.quantity.clone() {
+    // Every firm commitment is delivered or paid, whatever it counts.
+    if c.status.is_firm() {
         ui.add_space(theme::SECTION_GAP);
         ui.strong("Delivery");
-        ui.label(format!(
-            "Delivered so far: {} of {}",
-            amounts::grouped(c.delivered_so_far()),
-            amounts::quantity(&quantity)
-        ));
-        let mut refused = false;
-        Grid::new("delivery_form")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
+        delivery_ui(ui, register, c, form);
+    }
+}
+
+/// What was delivered and paid so far, and the form for the next
+/// delivery: a quantity, a payment or both, as the commitment has them.
+fn delivery_ui(ui: &mut Ui, register: &Register, c: &mut Commitment, form: &mut StatusForm) {
+    for line in c.progress() {
+        ui.label(line);
+    }
+    let quantity = c.quantity.clone();
+    let value = c.value.clone();
+    if quantity.is_none() && value.is_none() {
+        ui.weak(
+            "Nothing to count deliveries against: give the commitment a quantity or a value above.",
+        );
+        return;
+    }
+    let money_only = quantity.is_none();
+    let mut refused = false;
+    Grid::new("delivery_form")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            if let Some(quantity) = &quantity {
                 let amount = widgets::form_row(ui, "Delivered now", |ui| {
                     ui.horizontal_top(|ui| {
                         let amount =
@@ -175,49 +207,79 @@ pub fn workflow_ui(
                     })
                     .inner
                 });
-                widgets::form_row(ui, "Reported at", |ui| {
-                    meeting_and_day_ui(
-                        ui,
-                        "delivery_meeting",
-                        register,
-                        &mut form.delivery_meeting,
-                        &mut form.delivery_date,
-                    )
-                });
-                let day = widgets::form_row(ui, "Delivered on", |ui| {
-                    widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
-                });
-                refused = widgets::holds_refused_text(ui, &amount)
-                    || widgets::holds_refused_text(ui, &day);
-                let label = ui.label("Delivery note");
-                ui.add(
-                    TextEdit::singleline(&mut form.delivery_note)
-                        .hint_text("optional")
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            });
-        if ui
-            .add_enabled(!refused, egui::Button::new("Record delivery"))
-            .on_hover_text("Add the delivery, dated, to the history")
-            .on_disabled_hover_text(CORRECT_FIRST)
-            .clicked()
-        {
-            let delivery = Delivery {
-                date: form.delivery_date,
-                amount: form.delivered,
-                note: form.delivery_note.clone(),
-                meeting: form.delivery_meeting,
-            };
-            match c.record_delivery(delivery) {
-                Ok(()) => form.commitment = None,
-                Err(error) => form.delivery_refusal = Some(error.to_string()),
+                refused |= widgets::holds_refused_text(ui, &amount);
             }
+            if let Some(value) = &value {
+                let paid = widgets::form_row(ui, "Paid now", |ui| {
+                    ui.horizontal_top(|ui| {
+                        // Currency first, as every sum reads.
+                        ui.label(&value.currency);
+                        widgets::decimal_ui(ui, "delivery_paid", &mut form.paid)
+                    })
+                    .inner
+                });
+                refused |= widgets::holds_refused_text(ui, &paid);
+            }
+            widgets::form_row(ui, "Reported at", |ui| {
+                meeting_and_day_ui(
+                    ui,
+                    "delivery_meeting",
+                    register,
+                    &mut form.delivery_meeting,
+                    &mut form.delivery_date,
+                )
+            });
+            let day_label = if money_only {
+                "Paid on"
+            } else {
+                "Delivered on"
+            };
+            let day = widgets::form_row(ui, day_label, |ui| {
+                widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
+            });
+            refused |= widgets::holds_refused_text(ui, &day);
+            let label = ui.label("Delivery note");
+            ui.add(
+                TextEdit::singleline(&mut form.delivery_note)
+                    .hint_text("optional")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    let button = if money_only {
+        "Record payment"
+    } else {
+        "Record delivery"
+    };
+    if ui
+        .add_enabled(!refused, egui::Button::new(button))
+        .on_hover_text("Add it, dated, to the history")
+        .on_disabled_hover_text(CORRECT_FIRST)
+        .clicked()
+    {
+        let delivery = Delivery {
+            date: form.delivery_date,
+            amount: if quantity.is_some() {
+                form.delivered
+            } else {
+                Decimal::ZERO
+            },
+            paid: if value.is_some() {
+                form.paid
+            } else {
+                Decimal::ZERO
+            },
+            note: form.delivery_note.clone(),
+            meeting: form.delivery_meeting,
+        };
+        match c.record_delivery(delivery) {
+            Ok(()) => form.commitment = None,
+            Err(error) => form.delivery_refusal = Some(error.to_string()),
         }
-        if let Some(refusal) = &form.delivery_refusal {
-            ui.colored_label(ui.visuals().error_fg_color, refusal);
-        }
+    }
+    if let Some(refusal) = &form.delivery_refusal {
+        ui.colored_label(ui.visuals().error_fg_color, refusal);
     }
 }
 

@@ -119,6 +119,17 @@ fn headline_ui(ui: &mut Ui, figures: &DashboardFigures) {
         ui.label(RichText::new("Announced, not yet firm").strong());
         ui.label(totals_text(&figures.overall.announced));
     });
+    if figures.money.values().any(|totals| !totals.paid.is_zero()) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Paid").strong());
+            let paid: BTreeMap<String, Decimal> = figures
+                .money
+                .iter()
+                .map(|(currency, totals)| (currency.clone(), totals.paid))
+                .collect();
+            ui.label(money_text(&paid));
+        });
+    }
     if figures.overdue > 0 {
         ui.colored_label(theme::OVERDUE, format!("{} overdue", figures.overdue));
     } else {
@@ -187,20 +198,13 @@ fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
     ui.strong("Per currency");
     Grid::new("totals_currency").striped(true).show(ui, |ui| {
         ui.label("Currency");
+        ui.label("Pledged");
         ui.label("Firm");
-        ui.label("Announced");
+        ui.label("Paid");
         ui.end_row();
-        let overall = &figures.overall;
-        let currencies: std::collections::BTreeSet<&String> = overall
-            .firm
-            .value
-            .keys()
-            .chain(overall.announced.value.keys())
-            .collect();
-        for currency in currencies {
+        for (currency, totals) in &figures.money {
             ui.label(currency.as_str());
-            for totals in [&overall.firm, &overall.announced] {
-                let amount = totals.value.get(currency).copied().unwrap_or_default();
+            for amount in [totals.pledged, totals.firm, totals.paid] {
                 ui.label(amounts::money_in(currency, amount));
             }
             ui.end_row();

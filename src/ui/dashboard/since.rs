@@ -3,8 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{MeetingId, Register, amounts};
+use crate::model::{MeetingId, Register};
 use crate::revision_cache::RevisionCache;
+use crate::tracking::since::money_words;
 use crate::tracking::{SessionChanges, since_last_session};
 use crate::ui::{Command, Outbox, theme, widgets};
 
@@ -97,9 +98,15 @@ fn changes_ui(ui: &mut Ui, register: &Register, changes: &SessionChanges, out: &
                 "{} {}: {}",
                 delivery.date,
                 title(delivery.commitment),
-                amounts::quantity_of(delivery.amount, &delivery.unit)
+                delivery.text()
             ),
         );
+    }
+    if !changes.money.is_empty() {
+        section(ui, "Money", changes.money.len());
+        for (currency, totals) in &changes.money {
+            ui.label(format!("{currency}: {}", money_words(currency, totals)));
+        }
     }
     section(ui, "Became overdue", changes.became_overdue.len());
     for &id in &changes.became_overdue {

@@ -150,15 +150,45 @@ pub const RULES: &[Rule] = &[
         message: "The commitment “Air policing” of Poland has 60 delivered, more than the 50 sorties committed",
     },
     Rule {
-        name: "Delivered with part of the quantity delivered",
+        // Delivered with less is an agreed reduction: the step says why.
+        name: "Delivered with part of the quantity delivered and no reason",
         changes: &[
             ("status: InDelivery,\n", "status: Delivered,\n"),
             (
                 "status: InDelivery, note: \"First delivery\"",
-                "status: Delivered, note: \"First delivery\"",
+                "status: Delivered",
             ),
         ],
-        message: "The commitment “Air policing” of Poland is Delivered but only 20 of 50 sorties have been delivered",
+        message: "The commitment “Air policing” of Poland is Delivered with 20 of 50 sorties delivered and EUR 0.00 of 1,500,000.00 paid (0 %): write the reason (an agreed reduction) in the note of the step to Delivered",
+    },
+    Rule {
+        // Money pretending to be a quantity, as a register typed before
+        // payments existed had to.
+        name: "a quantity counted in a currency",
+        changes: &[("unit: \"sorties\"", "unit: \"EUR\"")],
+        message: "The commitment “Air policing” of Poland counts its quantity in EUR, a currency: give the money as its value, and record what is paid as payments",
+    },
+    Rule {
+        name: "more paid than the value",
+        changes: &[(
+            "amount: \"20\", note",
+            "amount: \"20\", paid: \"1500000.01\", note",
+        )],
+        message: "The commitment “Air policing” of Poland has EUR 1,500,000.01 paid, more than the EUR 1,500,000.00 committed",
+    },
+    Rule {
+        name: "payments without a value",
+        changes: &[
+            (
+                "amount: \"20\", note",
+                "amount: \"20\", paid: \"100\", note",
+            ),
+            (
+                "value: Some((amount: \"1500000.00\", currency: \"EUR\")),",
+                "value: None,",
+            ),
+        ],
+        message: "The commitment “Air policing” of Poland records payments but has no value: give it the value and currency they were paid against",
     },
     Rule {
         name: "deliveries on a Committed commitment",

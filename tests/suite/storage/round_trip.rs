@@ -72,11 +72,12 @@ fn decimal() -> impl Strategy<Value = Decimal> {
         .prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
 }
 
-/// Plain numbers, the largest one, and ids of offices (written as text).
+/// Plain numbers, the largest one a plain id may be, and ids of offices
+/// (written as text).
 fn ids() -> impl Strategy<Value = u64> {
     prop_oneof![
         0u64..50,
-        Just(u64::MAX),
+        Just(coalition_desk::model::MAX_SERIAL),
         (
             prop::sample::select(vec!["LON", "PAR", "A0", "Z9Z9Z"]),
             0u64..50

@@ -27,8 +27,7 @@ pub(super) fn delivery(amount: &str) -> Delivery {
     Delivery {
         date: date(2025, 6, 1),
         amount: dec(amount),
-        note: String::new(),
-        meeting: None,
+        ..Delivery::default()
     }
 }
 
