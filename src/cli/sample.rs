@@ -3,12 +3,20 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::storage::WrittenFrom;
 use crate::{generate, sample, storage};
 
-/// Writes the sample register to `output`.
+/// Writes the sample register to `output`: only its owner's when it holds
+/// anything marked above its lowest level (it does: an OFFICIAL-SENSITIVE
+/// record), and never over a register, even with `force`.
 pub fn write_sample(output: &Path, force: bool) -> anyhow::Result<ExitCode> {
     super::refuse_to_replace(output, force)?;
-    super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes())?;
+    let register = sample::register()?;
+    let from = WrittenFrom {
+        registers: Vec::new(),
+        owner_only: register.marked_above_lowest(&register.marked_records()),
+    };
+    super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes(), &from)?;
     println!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -46,6 +46,7 @@ mod report_pdf;
 mod report_record;
 mod report_references;
 mod report_summary;
+mod safety;
 mod storage;
 mod strict_reading;
 mod strict_values;
