@@ -75,7 +75,8 @@ pub(crate) fn write_atomically(
             .set_permissions(permissions)
             .map_err(write_error)?;
     }
-    temp.write_all(bytes).map_err(write_error)?;
+    // Through the file itself: tempfile would add its own name to the error.
+    temp.as_file_mut().write_all(bytes).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     if old.is_some() && how.backup == Backup::Keep {
         keep_backup(&target)?;
