@@ -206,3 +206,35 @@ fn the_window_says_when_it_takes_over_a_lock_left_behind() {
     assert!(notice.contains("left behind by alice@"), "{notice}");
     assert!(notice.contains("was taken over"), "{notice}");
 }
+
+proptest::proptest! {
+    /// Whatever a register is called, up to the longest name a file may
+    /// have, its lock, backup and recovery copy have names a file system
+    /// takes, say what they are, and are the register's own.
+    #[test]
+    fn side_files_of_any_name_fit_and_stay_apart(
+        name in "[a-zé .Ж-]{1,120}",
+        repeat in 1usize..4,
+    ) {
+        let name = name.repeat(repeat);
+        let mut end = name.len().min(255);
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let name = name.get(..end).unwrap().to_string();
+        let register = Path::new("/folder").join(&name);
+        let other = Path::new("/folder").join(format!("{name}x"));
+        let sides = [
+            (storage::lock_path(&register), ".lock"),
+            (storage::backup_path(&register), ".bak"),
+            (storage::recovery_path(Some(&register)).unwrap(), ".recovery"),
+        ];
+        for (side, suffix) in &sides {
+            let side_name = side.file_name().unwrap().to_string_lossy().into_owned();
+            proptest::prop_assert!(side_name.len() <= 255, "{} bytes", side_name.len());
+            proptest::prop_assert!(side_name.ends_with(suffix));
+            proptest::prop_assert_eq!(side.parent(), Some(Path::new("/folder")));
+        }
+        proptest::prop_assert_ne!(storage::lock_path(&register), storage::lock_path(&other));
+    }
+}
