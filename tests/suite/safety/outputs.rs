@@ -118,3 +118,31 @@ fn a_failed_output_leaves_no_empty_file() {
         names_in(dir.path())
     );
 }
+
+#[test]
+fn the_windows_exports_refuse_the_register_and_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = sample_in(dir.path());
+    let mut harness = crate::app_harness::harness_for(&register);
+    let app = harness.state_mut();
+    app.csv_to_or_from(coalition_desk::ui::CsvPurpose::ExportCommitments, &register);
+    let said = app.notice.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Export failed: That file is a register"),
+        "{said}"
+    );
+    fs::write(dir.path().join("other.ron"), SAMPLE_RON).unwrap();
+    app.close_on_top();
+    app.export_calendar_to(&dir.path().join("other.ron"));
+    let said = app.notice.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("The calendar was not exported: That file is a register"),
+        "{said}"
+    );
+    drop(harness);
+    assert_eq!(fs::read_to_string(&register).unwrap(), SAMPLE_RON);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("other.ron")).unwrap(),
+        SAMPLE_RON
+    );
+}
