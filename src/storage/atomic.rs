@@ -17,7 +17,9 @@ use super::side_files::{self, TEMP_RANDOM, TEMP_SUFFIX};
 /// Whether an atomic write keeps the replaced file as `FILE.bak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backup {
+    /// The replaced file becomes `FILE.bak`.
     Keep,
+    /// The replaced file goes: the new content holds all it had.
     Skip,
 }
 

@@ -169,10 +169,8 @@ impl RegisterLock {
             // Not truncated on open: until we hold the lock the text is
             // the holder's, and it is what we report.
             let mut file = match open_without_following(&path) {
-                Ok(file) => file,
-                Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-                    return Err(LockError::Link { path });
-                }
+                Ok(Some(file)) => file,
+                Ok(None) => return Err(LockError::Link { path }),
                 Err(e) => return Err(io_error(e)),
             };
             match file.try_lock() {
@@ -190,9 +188,12 @@ impl RegisterLock {
                     // removes the file: no empty lock file is left behind.
                     lock.write_holder(holder).map_err(io_error)?;
                     lock.taken_over = left;
-                    // Only the holder may clean up what killed writes of
-                    // the register left: no write of it is under way.
-                    remove_leftovers(register_path);
+                    // Opening for editing clears what killed writes of the
+                    // register left (next to the file a link points to); a
+                    // write under way holds its temporary file and is left.
+                    let register = fs::canonicalize(register_path)
+                        .unwrap_or_else(|_| register_path.to_path_buf());
+                    remove_leftovers(&register);
                     return Ok(lock);
                 }
                 Err(fs::TryLockError::WouldBlock) => {

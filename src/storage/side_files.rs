@@ -144,35 +144,23 @@ pub(super) fn same_file_at(_file: &File, path: &Path) -> bool {
 }
 
 /// Opens the regular file at `path` for reading and writing, creating it
-/// if there is none, without ever following a link: a link (even one to
-/// nowhere) at `path` is refused with [`io::ErrorKind::InvalidInput`],
-/// so the file it points to is neither created nor changed.
-pub(super) fn open_without_following(path: &Path) -> io::Result<File> {
-    let link = || {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a symbolic link, which Coalition Desk never follows",
-        )
-    };
+/// if there is none, without ever following a link: `None` when a link
+/// (even one to nowhere) stands at `path`, so the file it points to is
+/// neither created nor changed.
+pub(super) fn open_without_following(path: &Path) -> io::Result<Option<File>> {
     // A few rounds settle a race with another program creating or
     // removing the file between the look and the open.
     for _ in 0..3 {
         match fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => return Err(link()),
+            Ok(meta) if meta.file_type().is_symlink() => return Ok(None),
             Ok(meta) if !meta.is_file() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "it is not a regular file",
-                ));
+                return Err(io::Error::other("it is not a regular file"));
             }
             Ok(_) => {
                 let file = fs::OpenOptions::new().read(true).write(true).open(path)?;
                 // Swapped for a link between the look and the open: the
                 // file was opened but nothing has been written to it.
-                if same_file_at(&file, path) {
-                    return Ok(file);
-                }
-                return Err(link());
+                return Ok(same_file_at(&file, path).then_some(file));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 // `create_new` refuses any name that exists, a link too.
@@ -182,7 +170,7 @@ pub(super) fn open_without_following(path: &Path) -> io::Result<File> {
                     .create_new(true)
                     .open(path)
                 {
-                    Ok(file) => return Ok(file),
+                    Ok(file) => return Ok(Some(file)),
                     // Made by someone else just now: look again.
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                     Err(e) => return Err(e),
