@@ -29,7 +29,19 @@ pub fn write_generated(
 ) -> anyhow::Result<ExitCode> {
     super::refuse_to_replace(output, force)?;
     let register = generate::register(options);
-    storage::save_with(output, &register, storage::Overwrite::Anything)?;
+    // Made from no register: its owner's alone when anything in it is
+    // marked above the lowest level, whatever the file it replaces was.
+    let from = WrittenFrom {
+        registers: Vec::new(),
+        owner_only: register.marked_above_lowest(&register.marked_records()),
+    };
+    storage::save_from(
+        output,
+        &register,
+        storage::Overwrite::Anything,
+        storage::Backup::Keep,
+        from,
+    )?;
     println!("Wrote {} to {}", register.counts(), output.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -60,6 +60,21 @@ fn the_sample_is_written_for_its_owner_only() {
     assert_eq!(mode(&dir.path().join("s.ron")), 0o600);
 }
 
+#[test]
+fn a_generated_register_is_its_owners_alone_whatever_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("big.ron");
+    fs::write(&output, "an old file open to all").unwrap();
+    set_mode(&output, 0o644);
+    let args = ["generate", "--meetings", "3", "--commitments", "20"];
+    let generated = run(
+        dir.path(),
+        &[&args[..], &["-o", "big.ron", "--force"]].concat(),
+    );
+    assert_eq!(generated.status.code(), Some(0), "{}", said(&generated));
+    assert_eq!(mode(&output), 0o600);
+}
+
 fn marked(mut register: Register, marking: &str) -> Register {
     for commitment in register.commitments.values_mut() {
         commitment.marking = marking.into();
