@@ -81,8 +81,7 @@ impl Loaded {
 }
 
 /// Why a register whose file may not be changed opened read-only.
-const READ_ONLY_FILE: &str =
-    "read-only on disk (the file's permissions allow no changes); opened read-only";
+const READ_ONLY_FILE: &str = "read-only on disk (its permissions allow no changes)";
 
 /// Reads the register at `path`. Never writes to the file.
 ///
