@@ -34,7 +34,10 @@ pub fn approve(
 ) -> anyhow::Result<ExitCode> {
     // Held from before reading until after writing, so the window or
     // another script cannot change the file in between.
-    let _lock = RegisterLock::acquire(file, holder)?;
+    let lock = RegisterLock::acquire(file, holder)?;
+    if let Some(taken_over) = lock.taken_over() {
+        eprintln!("warning: {taken_over}");
+    }
     let loaded = storage::load(file)?;
     if let Some(reason) = loaded.read_only_reason() {
         eprintln!(

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::calendar::{self, CalendarError};
-use crate::{storage, tracking};
+use crate::model::Record;
+use crate::storage::{self, WrittenFrom};
+use crate::tracking;
 
 /// Writes the meetings and series of `file` as iCalendar, stamped `now`.
 /// Nothing is written when a reader would reject the file.
@@ -27,7 +29,14 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
         }
         Err(error) => return Err(error.into()),
     };
-    super::write_output("the calendar", output, text.as_bytes())?;
+    let register = &loaded.register;
+    let meetings: Vec<Record> = register
+        .meetings
+        .keys()
+        .map(|&id| Record::Meeting(id))
+        .collect();
+    let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&meetings));
+    super::write_output("the calendar", output, text.as_bytes(), &from)?;
     println!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -36,7 +45,14 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
 pub fn csv(file: &Path, output: &Path, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let loaded = storage::load(file)?;
     let bytes = tracking::export_commitments(&loaded.register, today)?;
-    super::write_output("the commitments", output, &bytes)?;
+    let register = &loaded.register;
+    let commitments: Vec<Record> = register
+        .commitments
+        .keys()
+        .map(|&id| Record::Commitment(id))
+        .collect();
+    let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&commitments));
+    super::write_output("the commitments", output, &bytes, &from)?;
     println!(
         "Wrote {} commitments to {}",
         loaded.register.commitments.len(),

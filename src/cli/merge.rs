@@ -10,7 +10,7 @@ use chrono::{NaiveDateTime, SubsecRound};
 
 use crate::merge;
 use crate::model::Register;
-use crate::storage::{self, LockHolder, Overwrite, RegisterLock};
+use crate::storage::{self, Backup, LockHolder, Overwrite, RegisterLock, WrittenFrom};
 
 /// What `merge` is asked to do.
 pub struct MergeRequest<'a> {
@@ -48,7 +48,10 @@ fn run(
     holder: &LockHolder,
     now: NaiveDateTime,
 ) -> anyhow::Result<ExitCode> {
-    let _lock = RegisterLock::acquire(request.output, holder)?;
+    let lock = RegisterLock::acquire(request.output, holder)?;
+    if let Some(taken_over) = lock.taken_over() {
+        eprintln!("warning: {taken_over}");
+    }
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
     let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
@@ -82,17 +85,30 @@ fn run(
         ),
         now,
     );
-    if same_file(request.output, request.ours) {
-        // No OURS.bak: the merged register holds all of ours (each field
-        // ours changed is applied, or kept in a conflict when theirs
-        // changed it too), and what else ours had is in BASE or THEIRS.
-        // As git's merge driver (`-o %A`), OURS is git's temporary copy
-        // of a committed file, and a backup of it would be left in the
-        // work tree as an untracked `.merge_file_XXXXXX.bak`.
-        storage::save_without_backup(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
+    // Never more open than any copy it was made from, and only its
+    // owner's when it brings in a marking above any OURS held.
+    let from = WrittenFrom {
+        registers: vec![request.base, request.ours, request.theirs],
+        owner_only: raises_marking(&ours, &merged.register),
+    };
+    // No OURS.bak when OUT is OURS: the merged register holds all of ours
+    // (each field ours changed is applied, or kept in a conflict when
+    // theirs changed it too), and what else ours had is in BASE or THEIRS.
+    // As git's merge driver (`-o %A`), OURS is git's temporary copy of a
+    // committed file, and a backup of it would be left in the work tree
+    // as an untracked `.merge_file_XXXXXX.bak`.
+    let backup = if same_file(request.output, request.ours) {
+        Backup::Skip
     } else {
-        storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
-    }
+        Backup::Keep
+    };
+    storage::save_from(
+        request.output,
+        &merged.register,
+        Overwrite::IfCurrentFormat,
+        backup,
+        from,
+    )?;
     if let Some(warning) = one_office_warning(&ours, &theirs) {
         eprintln!("warning: {warning}");
     }
@@ -116,6 +132,17 @@ fn one_office_warning(ours: &Register, theirs: &Register) -> Option<String> {
             ours.office
         )
     })
+}
+
+/// Whether the merged register holds a marking above the highest OURS
+/// held (by the merged register's levels), so that a file that was open
+/// to others for what it held would now show them more.
+fn raises_marking(ours: &Register, merged: &Register) -> bool {
+    match (ours.highest_marking_held(), merged.highest_marking_held()) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(held), Some(now)) => merged.marking_rank(now) > merged.marking_rank(held),
+    }
 }
 
 /// Whether the two paths name one file, however each is spelled.

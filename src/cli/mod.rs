@@ -14,7 +14,7 @@ pub mod sample;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::storage::StorageError;
+use crate::storage::{self, StorageError, WrittenFrom};
 
 pub use lookup::{LookupError, find_meeting, find_series};
 
@@ -43,13 +43,22 @@ fn refuse_to_replace(output: &Path, force: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Writes `bytes` to `output`; `what` names them in the error (`the PDF`).
-fn write_output(what: &'static str, output: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    std::fs::write(output, bytes).map_err(|source| CliError::Write {
-        what,
-        path: output.to_path_buf(),
-        source,
-    })
+/// Writes `bytes` to `output` the safe way every output is written
+/// (`storage::write_output`: atomic, never over a register, a link or a
+/// read-only file, never more open than `from`); `what` names them in the
+/// error (`the PDF`).
+fn write_output(
+    what: &'static str,
+    output: &Path,
+    bytes: &[u8],
+    from: &WrittenFrom<'_>,
+) -> anyhow::Result<()> {
+    match storage::write_output(output, bytes, from) {
+        Err(StorageError::OutputWrite { path, source }) => {
+            Err(CliError::Write { what, path, source }.into())
+        }
+        written => Ok(written?),
+    }
 }
 
 /// The one way the command line shows an error, whichever sub-command met

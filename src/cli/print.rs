@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::{MeetingId, Record, Register};
 use crate::report::{self, Clearance, MeetingSummary, Paper, PrintEngine, SummaryOptions};
-use crate::storage;
+use crate::storage::{self, WrittenFrom};
 
 /// What `summary` prints: which meeting, and how.
 pub struct SummaryRequest<'a> {
@@ -52,7 +52,8 @@ pub fn summary(
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.meeting_summary_pdf(&summary)?;
-    super::write_output("the PDF", output, &pdf)?;
+    let from = WrittenFrom::register(Some(file), above_lowest(&register, &summary.marking));
+    super::write_output("the PDF", output, &pdf, &from)?;
     println!(
         "Wrote the summary of {} ({}) to {}",
         register.meeting_title(id),
@@ -129,7 +130,8 @@ pub fn attendance(
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.attendance_pdf(&record)?;
-    super::write_output("the PDF", output, &pdf)?;
+    let from = WrittenFrom::register(Some(file), above_lowest(&register, &record.marking));
+    super::write_output("the PDF", output, &pdf, &from)?;
     println!(
         "Wrote the attendance record of {} ({}) to {}",
         record.series,
@@ -137,6 +139,12 @@ pub fn attendance(
         output.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a document marked `marking` is above the register's lowest
+/// level, and so for its owner's eyes only.
+fn above_lowest(register: &Register, marking: &str) -> bool {
+    register.marking_rank(marking) > 0
 }
 
 /// Prints the problems of the records a document includes on stderr, and

@@ -5,12 +5,20 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::storage::WrittenFrom;
 use crate::{generate, sample, storage};
 
-/// Writes the sample register to `output`.
+/// Writes the sample register to `output`: only its owner's when it holds
+/// anything marked above its lowest level (it does: an OFFICIAL-SENSITIVE
+/// record), and never over a register, even with `force`.
 pub fn write_sample(output: &Path, force: bool) -> anyhow::Result<ExitCode> {
     super::refuse_to_replace(output, force)?;
-    super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes())?;
+    let register = sample::register()?;
+    let from = WrittenFrom {
+        registers: Vec::new(),
+        owner_only: register.marked_above_lowest(&register.marked_records()),
+    };
+    super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes(), &from)?;
     println!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -26,7 +34,19 @@ pub fn write_generated(
 ) -> anyhow::Result<ExitCode> {
     super::refuse_to_replace(output, force)?;
     let register = generate::register_on(options, today);
-    storage::save_with(output, &register, storage::Overwrite::Anything)?;
+    // Made from no register, and standing in for a real one (whose records
+    // are marked): its owner's alone, whatever the file it replaces was.
+    let from = WrittenFrom {
+        registers: Vec::new(),
+        owner_only: true,
+    };
+    storage::save_from(
+        output,
+        &register,
+        storage::Overwrite::Anything,
+        storage::Backup::Keep,
+        from,
+    )?;
     println!("Wrote {} to {}", register.counts(), output.display());
     Ok(ExitCode::SUCCESS)
 }

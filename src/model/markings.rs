@@ -50,3 +50,61 @@ impl Register {
         }
     }
 }
+
+impl Register {
+    /// The markings `records` carry: a meeting's own and each of its
+    /// marked parts', a commitment's; blank ones left out.
+    fn markings_of(&self, records: &[Record]) -> Vec<&str> {
+        let mut markings = Vec::new();
+        for &record in records {
+            match record {
+                Record::Meeting(id) => {
+                    if let Some(meeting) = self.meeting(id) {
+                        markings.push(meeting.marking.as_str());
+                        markings.extend(
+                            meeting
+                                .marked_parts()
+                                .into_iter()
+                                .map(|(_, own)| meeting.part_marking(own)),
+                        );
+                    }
+                }
+                Record::Commitment(id) => {
+                    if let Some(commitment) = self.commitment(id) {
+                        markings.push(commitment.marking.as_str());
+                    }
+                }
+                _ => {}
+            }
+        }
+        markings.retain(|marking| !marking.trim().is_empty());
+        markings
+    }
+
+    /// Every record that carries a marking: the meetings, then the
+    /// commitments.
+    pub fn marked_records(&self) -> Vec<Record> {
+        self.meetings
+            .keys()
+            .map(|&id| Record::Meeting(id))
+            .chain(self.commitments.keys().map(|&id| Record::Commitment(id)))
+            .collect()
+    }
+
+    /// Whether any of `records` is marked above the register's lowest
+    /// level, so that a file holding it is for its owner's eyes only. A
+    /// level the register does not know counts as above: a typo never
+    /// opens a file to more readers.
+    pub fn marked_above_lowest(&self, records: &[Record]) -> bool {
+        self.markings_of(records)
+            .into_iter()
+            .any(|marking| self.marking_rank(marking) > 0)
+    }
+
+    /// The highest marking any record of the register carries, `None`
+    /// when none is marked.
+    pub fn highest_marking_held(&self) -> Option<&str> {
+        let records = self.marked_records();
+        self.highest_marking(self.markings_of(&records))
+    }
+}

@@ -55,6 +55,21 @@ pub enum StorageError {
     /// The file (or its backup, or the temporary copy) could not be written.
     Write { path: PathBuf, source: io::Error },
 
+    /// A file written from the register (an export, a printout) could not
+    /// be written; what was at its path before is unchanged.
+    OutputWrite { path: PathBuf, source: io::Error },
+
+    /// A symbolic link stands where a file would be written: never
+    /// followed, so the file it points to is not replaced.
+    Link { path: PathBuf },
+
+    /// The file's permissions allow no changes, so it is not replaced.
+    ReadOnly { path: PathBuf },
+
+    /// An output (an export, a printout, the sample) would replace a
+    /// register file: the one it was made from, or any other.
+    RegisterInTheWay { path: PathBuf },
+
     /// The register could not be turned into RON text (should not happen).
     Serialize { path: PathBuf, message: String },
 
@@ -88,6 +103,10 @@ impl StorageError {
             | StorageError::UnknownVersion { path, .. }
             | StorageError::ChangedOnDisk { path }
             | StorageError::Write { path, .. }
+            | StorageError::OutputWrite { path, .. }
+            | StorageError::Link { path }
+            | StorageError::ReadOnly { path }
+            | StorageError::RegisterInTheWay { path }
             | StorageError::Serialize { path, .. }
             | StorageError::SharedId { path, .. }
             | StorageError::NotAnOffice { path, .. } => path,
@@ -142,6 +161,20 @@ impl StorageError {
             StorageError::Write { source, .. } => {
                 format!("The register could not be saved ({source}); the file on disk is unchanged")
             }
+            StorageError::OutputWrite { source, .. } => format!(
+                "The file could not be written ({source}); whatever was there before is unchanged"
+            ),
+            StorageError::Link { .. } => "The file is a symbolic link, which Coalition Desk never \
+                 writes through, so nothing was written: remove the link or choose another name"
+                .to_string(),
+            StorageError::ReadOnly { .. } => "The file is read-only (its permissions allow no \
+                 changes), so it was left as it is: write to another file, or make it writable \
+                 first"
+                .to_string(),
+            StorageError::RegisterInTheWay { .. } => "That file is a register, and an export, a \
+                 printout or a sample never replaces a register, so nothing was written: choose \
+                 another name"
+                .to_string(),
             StorageError::Serialize { message, .. } => {
                 format!("The register could not be written as text ({message})")
             }

@@ -8,7 +8,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::StorageError;
-use super::file::{Backup, load, write_atomically};
+use super::access::WrittenFrom;
+use super::atomic::{Backup, Writing, write_atomically};
+use super::file::load;
 use super::format;
 use crate::model::{Register, is_office_code};
 
@@ -48,7 +50,8 @@ fn checked_path(register: &Path, office: &str) -> Result<PathBuf, StorageError> 
 }
 
 /// Keeps `copy` as the copy last exchanged with `office` (written
-/// atomically, like a save; creates the folder).
+/// atomically, like a save, never more open than the register; creates
+/// the folder).
 pub fn keep_base(register: &Path, office: &str, copy: &Register) -> Result<(), StorageError> {
     let path = checked_path(register, office)?;
     let text = format::to_ron(copy, &path)?;
@@ -57,7 +60,12 @@ pub fn keep_base(register: &Path, office: &str, copy: &Register) -> Result<(), S
         source,
     })?;
     // No `.bak`: the copy it replaces was merged already and is not needed.
-    write_atomically(&path, &text, Backup::Skip, || Ok(()))?;
+    let how = Writing {
+        backup: Backup::Skip,
+        through_link: false,
+        from: WrittenFrom::register(Some(register), false),
+    };
+    write_atomically(&path, text.as_bytes(), &how, || Ok(()))?;
     Ok(())
 }
 

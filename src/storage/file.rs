@@ -1,13 +1,16 @@
 //! Reading and writing the register file: atomic save with a backup, and a
 //! stamp of what is on disk so Save can notice someone else's changes.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::StorageError;
+use super::access::{self, WrittenFrom};
+use super::atomic::{Backup, Writing, write_atomically};
 use super::format::{self, FORMAT_VERSION};
+use super::side_files::side_path;
 use crate::model::Register;
 
 /// What the file looked like when it was read or written: enough to tell,
@@ -57,16 +60,28 @@ pub struct Loaded {
     pub newer_version: Option<u32>,
     /// The file as read, to pass to [`save`] later.
     pub stamp: DiskStamp,
+    /// The file's permissions allow no changes (0444, the read-only
+    /// attribute, or not this account's to write): it is respected, so
+    /// the register opens read-only and every save refuses it.
+    pub read_only_file: bool,
 }
 
 impl Loaded {
     /// Why the document must open read-only, in the officer's words, if so.
     /// Goes into `Document::read_only`.
     pub fn read_only_reason(&self) -> Option<String> {
-        self.newer_version
-            .map(|v| format!("written by a newer version (format {v}); opened read-only"))
+        match (self.newer_version, self.read_only_file) {
+            (Some(v), _) => Some(format!(
+                "written by a newer version (format {v}); opened read-only"
+            )),
+            (None, true) => Some(READ_ONLY_FILE.to_string()),
+            (None, false) => None,
+        }
     }
 }
+
+/// Why a register whose file may not be changed opened read-only.
+const READ_ONLY_FILE: &str = "read-only on disk (its permissions allow no changes)";
 
 /// Reads the register at `path`. Never writes to the file.
 ///
@@ -85,6 +100,7 @@ pub fn load(path: &Path) -> Result<Loaded, StorageError> {
         register: parsed.register,
         newer_version: parsed.newer_version,
         stamp,
+        read_only_file: access::read_only(path),
     })
 }
 
@@ -146,7 +162,13 @@ pub fn save_with_hook(
     // officer the file they have.
     let text = format::to_ron(register, path)?;
     check_overwrite(path, overwrite)?;
-    write_atomically(path, &text, Backup::Keep, before_rename)
+    write_register(
+        path,
+        &text,
+        Backup::Keep,
+        WrittenFrom::default(),
+        before_rename,
+    )
 }
 
 /// [`save_with`] without keeping the replaced file as `FILE.bak`: for a
@@ -157,12 +179,57 @@ pub fn save_without_backup(
     register: &Register,
     overwrite: Overwrite<'_>,
 ) -> Result<DiskStamp, StorageError> {
+    save_from(
+        path,
+        register,
+        overwrite,
+        Backup::Skip,
+        WrittenFrom::default(),
+    )
+}
+
+/// [`save_with`] for a register made from other register files (Save As,
+/// a merge, a copy for a partner office): the file is never more open
+/// than any of `from.registers`, nor than the file it replaces, and only
+/// its owner's when `from.owner_only`. `backup` says whether the replaced
+/// file is kept as `FILE.bak`.
+pub fn save_from(
+    path: &Path,
+    register: &Register,
+    overwrite: Overwrite<'_>,
+    backup: Backup,
+    from: WrittenFrom<'_>,
+) -> Result<DiskStamp, StorageError> {
     let text = format::to_ron(register, path)?;
     check_overwrite(path, overwrite)?;
-    write_atomically(path, &text, Backup::Skip, || Ok(()))
+    write_register(path, &text, backup, from, || Ok(()))
+}
+
+/// The register's text written atomically, through a link at `path` (the
+/// officer's register may live behind one).
+fn write_register(
+    path: &Path,
+    text: &str,
+    backup: Backup,
+    from: WrittenFrom<'_>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<DiskStamp, StorageError> {
+    let how = Writing {
+        backup,
+        through_link: true,
+        from,
+    };
+    write_atomically(path, text.as_bytes(), &how, before_rename)
 }
 
 fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageError> {
+    // Whatever the officer chose to overwrite, a file whose permissions
+    // say it must not change is not changed (a rename would replace it).
+    if access::read_only(path) {
+        return Err(StorageError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     if matches!(overwrite, Overwrite::Anything) {
         return Ok(());
     }
@@ -190,96 +257,9 @@ fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageE
     Ok(())
 }
 
-/// Whether an atomic write keeps the replaced file as `FILE.bak`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Backup {
-    Keep,
-    Skip,
-}
-
-/// Writes `text` to `path` so that a reader (or a crash) sees either the
-/// old file or the new one, never a mix: temporary file in the same folder,
-/// fsync, optional backup of the old file, rename, fsync the folder.
-pub(crate) fn write_atomically(
-    path: &Path,
-    text: &str,
-    backup: Backup,
-    before_rename: impl FnOnce() -> io::Result<()>,
-) -> Result<DiskStamp, StorageError> {
-    let write_error = |source| StorageError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    // Renaming over a symlink would replace the link with a file; write
-    // where it points instead, so a register kept behind a link stays there.
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    };
-    let folder = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let old = fs::metadata(&target).ok();
-
-    // Same folder as the target, so the rename stays on one file system
-    // and is atomic. The temporary file deletes itself on any early return.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(write_error)?;
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    if let Some(old) = &old {
-        // tempfile creates 0600; keep the register's own permissions (a
-        // shared folder may rely on group access). Failing to copy them is
-        // not worth losing the save over.
-        let _ = fs::set_permissions(temp.path(), old.permissions());
-        if backup == Backup::Keep {
-            keep_backup(&target)?;
-        }
-    }
-    before_rename().map_err(write_error)?;
-    temp.persist(&target).map_err(|e| write_error(e.error))?;
-    // `persist` is a rename, which is only durable once the folder entry is
-    // synced. Some platforms refuse to open or sync a folder; the file is
-    // written either way, so that is not an error.
-    if let Ok(dir) = File::open(&folder) {
-        let _ = dir.sync_all();
-    }
-    let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
-    Ok(DiskStamp::of_bytes(text.as_bytes(), modified))
-}
-
 /// `FILE.bak` next to the register.
 pub fn backup_path(path: &Path) -> PathBuf {
-    with_suffix(path, ".bak")
-}
-
-/// Keeps the current file as `FILE.bak`. A hard link costs nothing and
-/// leaves the original in place until the rename replaces it; file systems
-/// without hard links get a copy.
-fn keep_backup(target: &Path) -> Result<(), StorageError> {
-    let backup = backup_path(target);
-    let backup_error = |source| StorageError::Write {
-        path: backup.clone(),
-        source,
-    };
-    match fs::remove_file(&backup) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(backup_error(e)),
-        _ => {}
-    }
-    if fs::hard_link(target, &backup).is_err() {
-        fs::copy(target, &backup).map_err(backup_error)?;
-    }
-    Ok(())
+    side_path(path, ".bak")
 }
 
 /// A file's content as read just now.
@@ -301,12 +281,4 @@ fn read_existing(path: &Path) -> Result<Option<OnDisk>, StorageError> {
             source,
         }),
     }
-}
-
-/// `path` with `suffix` appended to the whole file name
-/// (`register.ron` → `register.ron.bak`).
-pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }

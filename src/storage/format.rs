@@ -55,7 +55,7 @@ pub fn written_version(register: &Register) -> u32 {
 pub const FORMAT_TAG: &str = "coalition-desk";
 
 /// The envelope's name at the top of the file.
-const ENVELOPE_NAME: &str = "CoalitionRegister";
+pub(super) const ENVELOPE_NAME: &str = "CoalitionRegister";
 
 #[derive(Serialize)]
 #[serde(rename = "CoalitionRegister")]

@@ -6,13 +6,13 @@
 //! only says who holds it.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Seek, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::file::with_suffix;
+use super::side_files::{open_without_following, remove_leftovers, same_file_at, side_path};
 
 /// Why the register could not be locked for editing.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +25,15 @@ pub enum LockError {
     /// file system without locks, ...).
     #[error("The register could not be locked for editing ({source}): {}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// A symbolic link stands where the lock file goes. Following it would
+    /// write the lock's text into whatever file it points to, so it is
+    /// refused and that file is left alone.
+    #[error(
+        "The register could not be locked for editing: its lock file is a symbolic link, \
+         which is never followed; remove the link and try again: {}",
+        path.display()
+    )]
+    Link { path: PathBuf },
 }
 
 impl LockError {
@@ -35,6 +44,11 @@ impl LockError {
             LockError::HeldBy { holder, .. } => format!("opened read-only: held by {holder}"),
             LockError::Io { source, .. } => {
                 format!("opened read-only: the file could not be locked ({source})")
+            }
+            LockError::Link { .. } => {
+                "opened read-only: its lock file is a symbolic link, which is never followed \
+                 (remove the link to edit)"
+                    .to_string()
             }
         }
     }
@@ -48,6 +62,11 @@ impl LockError {
             ),
             LockError::Io { source, path } => format!(
                 "The register could not be locked for editing ({source}); it opens read-only: {}",
+                path.display()
+            ),
+            LockError::Link { path } => format!(
+                "The register's lock file is a symbolic link, which is never followed; it opens \
+                 read-only until the link is removed: {}",
                 path.display()
             ),
         }
@@ -116,9 +135,10 @@ impl fmt::Display for LockHolder {
     }
 }
 
-/// `FILE.lock` next to the register.
+/// `FILE.lock` next to the register (shortened with a hash when the
+/// register's own name is too long to take the suffix).
 pub fn lock_path(register_path: &Path) -> PathBuf {
-    with_suffix(register_path, ".lock")
+    side_path(register_path, ".lock")
 }
 
 /// An exclusive hold on a register for editing. Dropping it releases the
@@ -127,6 +147,8 @@ pub fn lock_path(register_path: &Path) -> PathBuf {
 pub struct RegisterLock {
     file: File,
     path: PathBuf,
+    /// Who had left the lock file behind, when this lock took it over.
+    taken_over: Option<String>,
 }
 
 impl RegisterLock {
@@ -143,28 +165,40 @@ impl RegisterLock {
         // it; if we opened that file just before, our lock is on a file no
         // longer at the path, so open again. A few rounds settle any race.
         for _ in 0..3 {
-            // Not truncated on open: until we hold the lock the text is the
-            // holder's, and it is what we report.
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(io_error)?;
+            // Never through a link: the text would land in its target.
+            // Not truncated on open: until we hold the lock the text is
+            // the holder's, and it is what we report.
+            let mut file = match open_without_following(&path) {
+                Ok(Some(file)) => file,
+                Ok(None) => return Err(LockError::Link { path }),
+                Err(e) => return Err(io_error(e)),
+            };
             match file.try_lock() {
                 Ok(()) => {
-                    if !still_at_path(&file, &path) {
+                    if !same_file_at(&file, &path) {
                         continue;
                     }
-                    file.set_len(0).map_err(io_error)?;
-                    file.rewind().map_err(io_error)?;
-                    writeln!(file, "{}", holder.to_line()).map_err(io_error)?;
-                    return Ok(RegisterLock { file, path });
+                    let left = left_behind(&file_text(&mut file));
+                    let mut lock = RegisterLock {
+                        file,
+                        path: path.clone(),
+                        taken_over: None,
+                    };
+                    // On failure (a full disk) the lock is dropped, which
+                    // removes the file: no empty lock file is left behind.
+                    lock.write_holder(holder).map_err(io_error)?;
+                    lock.taken_over = left;
+                    // Opening for editing clears what killed writes of the
+                    // register left (next to the file a link points to); a
+                    // write under way holds its temporary file and is left.
+                    let register = fs::canonicalize(register_path)
+                        .unwrap_or_else(|_| register_path.to_path_buf());
+                    remove_leftovers(&register);
+                    return Ok(lock);
                 }
                 Err(fs::TryLockError::WouldBlock) => {
                     return Err(LockError::HeldBy {
-                        holder: holder_text(&path),
+                        holder: holder_text(&file_text(&mut file)),
                         path,
                     });
                 }
@@ -174,6 +208,26 @@ impl RegisterLock {
         Err(io_error(io::Error::other(
             "the lock file kept changing while trying to lock it",
         )))
+    }
+
+    fn write_holder(&mut self, holder: &LockHolder) -> io::Result<()> {
+        self.file.set_len(0)?;
+        self.file.rewind()?;
+        writeln!(self.file, "{}", holder.to_line())?;
+        self.file.flush()
+    }
+
+    /// A sentence for the officer when the lock was taken over from an
+    /// instance that left its lock file behind (a crash, a full disk):
+    /// who it was and, when it was on this machine, that its program has
+    /// ended. `None` when there was no one's lock file.
+    pub fn taken_over(&self) -> Option<String> {
+        self.taken_over.as_ref().map(|left| {
+            format!(
+                "The register's lock was left behind by {left}; it was taken over: {}",
+                self.path.display()
+            )
+        })
     }
 
     /// The lock file.
@@ -187,18 +241,27 @@ impl Drop for RegisterLock {
         // Remove the file while still holding the lock, and only if it is
         // still ours, so we never delete a file another instance now holds.
         // The lock itself goes when `file` closes, right after.
-        if still_at_path(&self.file, &self.path) {
+        if same_file_at(&self.file, &self.path) {
             let _ = fs::remove_file(&self.path);
         }
     }
 }
 
+/// The lock file's text as it is now (empty when it cannot be read).
+fn file_text(file: &mut File) -> String {
+    let mut text = String::new();
+    if file.rewind().is_ok() {
+        // At most a few lines; a huge file is not a holder's.
+        let _ = Read::take(&mut *file, 4096).read_to_string(&mut text);
+    }
+    text
+}
+
 /// What the holder wrote, for the message: its friendly form when it reads,
 /// else the raw first line, else a neutral phrase (the holder may not have
 /// written yet, or the platform hides a locked file's content).
-fn holder_text(path: &Path) -> String {
-    let text = fs::read_to_string(path).unwrap_or_default();
-    if let Some(holder) = LockHolder::parse(&text) {
+fn holder_text(text: &str) -> String {
+    if let Some(holder) = LockHolder::parse(text) {
         return holder.to_string();
     }
     let line: String = text
@@ -216,20 +279,34 @@ fn holder_text(path: &Path) -> String {
     }
 }
 
-#[cfg(unix)]
-fn still_at_path(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
-        _ => false,
+/// Who left a lock file that nobody holds, in words: the holder it names,
+/// and whether its program is known to have ended. `None` for an empty
+/// file (one being created just now, or never written).
+fn left_behind(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return None;
     }
+    let holder = holder_text(text);
+    let ended = LockHolder::parse(text)
+        .filter(|left| left.host == current_host())
+        .and_then(|left| process_running(left.pid))
+        .is_some_and(|running| !running);
+    Some(if ended {
+        format!("{holder}, whose program is no longer running on this machine")
+    } else {
+        format!("{holder}, which no longer holds it")
+    })
 }
 
-/// Windows does not delete a file others have open, so the race the Unix
-/// check guards against cannot happen there.
-#[cfg(not(unix))]
-fn still_at_path(_file: &File, _path: &Path) -> bool {
-    true
+/// Whether process `pid` is running on this machine, where the system
+/// says so (`/proc` on Linux); `None` where it cannot be told.
+fn process_running(pid: u32) -> Option<bool> {
+    let processes = Path::new("/proc");
+    if cfg!(target_os = "linux") && processes.join("self").exists() {
+        Some(processes.join(pid.to_string()).exists())
+    } else {
+        None
+    }
 }
 
 fn current_user() -> String {

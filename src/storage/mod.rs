@@ -12,8 +12,19 @@
 //! - `register.ron.recovery` — unsaved changes written aside, offered on
 //!   open when newer than the register;
 //! - `register.exchanged/PAR.ron` — the copy last exchanged with the
-//!   partner office PAR, the base of the next merge with it.
+//!   partner office PAR, the base of the next merge with it;
+//! - `.register.ron.1f2e3d4c.Ab3dE9.tmp` — the temporary file of a write
+//!   under way, or left by one that was killed (removed by the next write,
+//!   or when the register is next opened for editing).
+//!
+//! A side file's name is shortened with a hash when the register's name is
+//! too long to take the suffix (`side_files`). Every file is written by one
+//! function (`atomic::write_atomically`); outputs go through
+//! [`write_output`], which refuses to replace a register, a link or a
+//! read-only file.
 
+mod access;
+mod atomic;
 mod context;
 mod control;
 mod error;
@@ -22,16 +33,20 @@ mod file;
 mod format;
 mod lock;
 mod messages;
+mod output;
 #[doc(hidden)]
 pub mod parallel;
 mod place;
 mod recovery;
+mod side_files;
 
+pub use access::WrittenFrom;
+pub use atomic::Backup;
 pub use error::StorageError;
 pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
-    DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_with, save_with_hook,
-    save_without_backup,
+    DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_from, save_with,
+    save_with_hook, save_without_backup,
 };
 pub(crate) use format::read_options;
 pub use format::{
@@ -39,4 +54,5 @@ pub use format::{
     to_ron, to_ron_on_threads, written_version,
 };
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
+pub use output::{write_output, write_output_with_hook};
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

@@ -6,8 +6,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::StorageError;
-use super::file::{Backup, with_suffix, write_atomically};
+use super::access::WrittenFrom;
+use super::atomic::{Backup, Writing, write_atomically};
 use super::format;
+use super::side_files::side_path;
 use crate::model::Register;
 
 /// Where the recovery copy of a register lives: `FILE.recovery` next to
@@ -16,14 +18,17 @@ use crate::model::Register;
 /// folder (no home directory).
 pub fn recovery_path(register_path: Option<&Path>) -> Option<PathBuf> {
     match register_path {
-        Some(path) => Some(with_suffix(path, ".recovery")),
+        Some(path) => Some(side_path(path, ".recovery")),
         None => directories::ProjectDirs::from("org", "coalition-desk", "Coalition Desk")
             .map(|dirs| dirs.data_dir().join("untitled.recovery.ron")),
     }
 }
 
-/// Writes the recovery copy atomically (no backup: it is a backup itself).
-/// Returns where it went. Load it back with [`super::load`].
+/// Writes the recovery copy atomically (no backup: it is a backup itself),
+/// never more open than the register's file and only its owner's for a
+/// register never saved. A link at the recovery copy's name is refused,
+/// never followed. Returns where it went. Load it back with
+/// [`super::load`].
 pub fn write_recovery(
     register_path: Option<&Path>,
     register: &Register,
@@ -37,7 +42,12 @@ pub fn write_recovery(
             source,
         })?;
     }
-    write_atomically(&recovery, &text, Backup::Skip, || Ok(()))?;
+    let how = Writing {
+        backup: Backup::Skip,
+        through_link: false,
+        from: WrittenFrom::register(register_path, false),
+    };
+    write_atomically(&recovery, text.as_bytes(), &how, || Ok(()))?;
     Ok(recovery)
 }
 

@@ -11,7 +11,7 @@ use super::merge_review::MergeReview;
 use super::on_top::OnTop;
 use crate::merge;
 use crate::model::Register;
-use crate::storage;
+use crate::storage::{self, WrittenFrom};
 
 /// One step of sending or merging a copy, on top of the panels.
 pub enum Exchange {
@@ -174,7 +174,15 @@ impl CoalitionDeskApp {
             return;
         }
         let register = self.workspace.document.register();
-        if let Err(error) = storage::save(to, register, None) {
+        let from = WrittenFrom::register(Some(&register_file), false);
+        let written = storage::save_from(
+            to,
+            register,
+            storage::Overwrite::IfCurrentFormat,
+            storage::Backup::Keep,
+            from,
+        );
+        if let Err(error) = written {
             self.report_error("The copy was not written", error.to_string());
             return;
         }

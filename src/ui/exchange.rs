@@ -13,7 +13,8 @@ use super::dialogs::{Dialog, PathPurpose};
 use super::file_dialog::{FileChoice, FileRequest};
 use super::on_top::OnTop;
 use crate::calendar::calendar_ics;
-use crate::model::MeetingId;
+use crate::model::{MeetingId, Record};
+use crate::storage::{self, WrittenFrom};
 use crate::tracking::{self, ImportPreview, TrackingError};
 
 /// Which CSV a typed path is for (when no file dialog can be shown).
@@ -71,12 +72,19 @@ impl CoalitionDeskApp {
                 return;
             }
         };
-        match std::fs::write(path, text) {
+        let register = self.workspace.document.register();
+        let meetings: Vec<Record> = register
+            .meetings
+            .keys()
+            .map(|&id| Record::Meeting(id))
+            .collect();
+        let from = WrittenFrom::register(
+            self.workspace.document.path(),
+            register.marked_above_lowest(&meetings),
+        );
+        match storage::write_output(path, text.as_bytes(), &from) {
             Ok(()) => self.notify(format!("Exported the calendar to {}", path.display())),
-            Err(error) => self.report_error(
-                "The calendar was not exported",
-                format!("{error}: {}", path.display()),
-            ),
+            Err(error) => self.report_error("The calendar was not exported", error.to_string()),
         }
     }
 
@@ -141,13 +149,27 @@ impl CoalitionDeskApp {
                 return;
             }
         };
-        let result = written.and_then(|bytes| {
-            std::fs::write(path, bytes).map_err(|source| TrackingError::Write {
-                path: path.to_path_buf(),
-                source,
-            })
-        });
-        match result {
+        let bytes = match written {
+            Ok(bytes) => bytes,
+            Err(error) => return self.report_error("Export failed", error.to_string()),
+        };
+        // What the CSV holds: every commitment, or what changed since the
+        // last session; either way no more open than the register's file.
+        let includes = match purpose {
+            CsvPurpose::ExportChanges(meeting) => tracking::since_last_session(register, meeting)
+                .map(|changes| changes.includes())
+                .unwrap_or_else(|_| register.marked_records()),
+            _ => register
+                .commitments
+                .keys()
+                .map(|&id| Record::Commitment(id))
+                .collect(),
+        };
+        let from = WrittenFrom::register(
+            self.workspace.document.path(),
+            register.marked_above_lowest(&includes),
+        );
+        match storage::write_output(path, &bytes, &from) {
             Ok(()) => self.notify(format!("Exported to {}", path.display())),
             Err(error) => self.report_error("Export failed", error.to_string()),
         }

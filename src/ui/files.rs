@@ -11,7 +11,9 @@ use super::file_dialog::{FileChoice, FileRequest};
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
 use crate::model::Register;
-use crate::storage::{self, LockHolder, RegisterLock, StorageError};
+use crate::storage::{
+    self, Backup, LockHolder, Overwrite, RegisterLock, StorageError, WrittenFrom,
+};
 
 /// Who holds the lock, as other instances will see it.
 pub(super) fn this_process() -> LockHolder {
@@ -124,7 +126,10 @@ impl CoalitionDeskApp {
         ) {
             (Origin::File(path), None) => path.clone(),
             (Origin::File(_), Some(reason)) => {
-                self.notify(format!("This register is {reason}: choose another file"));
+                self.notify(format!(
+                    "Not saved: this register is {reason}. Save As keeps your changes in another \
+                     file"
+                ));
                 return self.save_as(then);
             }
             (Origin::Untitled | Origin::Sample, _) => return self.save_as(then),
@@ -180,8 +185,22 @@ impl CoalitionDeskApp {
                 return false;
             }
         };
-        match storage::save(path, self.workspace.document.register(), None) {
+        // The new file is never more open than the one the register came
+        // from (nor than a file it replaces); a register never saved
+        // becomes its owner's alone.
+        let from = WrittenFrom::register(self.workspace.document.path(), false);
+        let saved = storage::save_from(
+            path,
+            self.workspace.document.register(),
+            Overwrite::IfCurrentFormat,
+            Backup::Keep,
+            from,
+        );
+        match saved {
             Ok(stamp) => {
+                if let Some(taken_over) = lock.taken_over() {
+                    tracing::info!("{taken_over}");
+                }
                 self.discard_recovery();
                 self.workspace
                     .document

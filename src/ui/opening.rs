@@ -230,6 +230,10 @@ impl CoalitionDeskApp {
             Some(reason) => format!("Opened {} — {reason}", path.display()),
             None => format!("Opened {}", path.display()),
         };
+        if let Some(taken_over) = lock.as_ref().and_then(RegisterLock::taken_over) {
+            message.push_str(" — ");
+            message.push_str(&taken_over);
+        }
         if let Some(warning) = other_office(&self.settings.office, &document.register().office) {
             message.push_str(" — ");
             message.push_str(&warning);

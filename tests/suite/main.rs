@@ -51,6 +51,7 @@ mod report_pdf;
 mod report_record;
 mod report_references;
 mod report_summary;
+mod safety;
 mod shared_ids;
 mod storage;
 mod strict_reading;

@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use super::spooler::{PrivatePdf, Spooler};
 use crate::report::{AttendanceRecord, MeetingSummary, PagePixels, PrintEngine, TypesetReport};
+use crate::storage::{self, WrittenFrom};
 
 /// What to typeset.
 #[derive(Clone, Debug)]
@@ -261,11 +262,20 @@ impl Desk {
             Err(reason) => return Outcome::Failed(reason),
         };
         match destination {
-            Destination::File(path) => match std::fs::write(&path, &pdf) {
+            // The preview does not know the register's file, so the PDF is
+            // its owner's alone whatever it is marked: never more open
+            // than any register it could have come from.
+            Destination::File(path) => match storage::write_output(
+                &path,
+                &pdf,
+                &WrittenFrom {
+                    registers: Vec::new(),
+                    owner_only: true,
+                },
+            ) {
                 Ok(()) => Outcome::Saved(path),
                 Err(error) => Outcome::Failed(format!(
-                    "The PDF could not be written ({error}). Choose another folder with Save PDF…: {}",
-                    path.display()
+                    "The PDF was not saved (choose another name or folder with Save PDF…). {error}"
                 )),
             },
             Destination::Printer { printer, file_name } => {

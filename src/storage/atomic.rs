@@ -1,0 +1,150 @@
+//! The one way a file is written: a temporary file in the same folder,
+//! synced, given its permissions, renamed over the target, the folder
+//! synced. A reader, a crash or a full disk sees the old file or the new
+//! one, never a mix and never an empty file. The register, its recovery
+//! copy, the copies kept for partner offices and every output go through
+//! [`write_atomically`].
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::StorageError;
+use super::access::{self, WrittenFrom};
+use super::file::{DiskStamp, backup_path};
+use super::side_files::{self, TEMP_RANDOM, TEMP_SUFFIX};
+
+/// Whether an atomic write keeps the replaced file as `FILE.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// The replaced file becomes `FILE.bak`.
+    Keep,
+    /// The replaced file goes: the new content holds all it had.
+    Skip,
+}
+
+/// How a file is written.
+#[derive(Clone, Debug)]
+pub(crate) struct Writing<'a> {
+    pub(crate) backup: Backup,
+    /// Whether a symbolic link at the path is written through (the
+    /// register the officer opened behind a link stays where it is) or
+    /// refused (everything else: a link planted where a recovery copy or
+    /// an export goes must not redirect it onto another file).
+    pub(crate) through_link: bool,
+    pub(crate) from: WrittenFrom<'a>,
+}
+
+/// Writes `bytes` to `path` atomically, as the module says. Before the
+/// rename it calls `before_rename` (tests simulate a crash there). Any
+/// temporary file an earlier, killed write of the same file left behind
+/// is removed first.
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    how: &Writing<'_>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<DiskStamp, StorageError> {
+    let target = target_of(path, how.through_link)?;
+    let write_error = |source| StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let old = fs::metadata(&target).ok();
+    side_files::remove_leftovers(&target);
+
+    // Same folder as the target, so the rename stays on one file system
+    // and is atomic. The temporary file deletes itself on any early return;
+    // its name is short and says whose it is, so a kill that leaves it is
+    // cleaned up by the next write (see `side_files`).
+    let mut temp = tempfile::Builder::new()
+        .prefix(&side_files::temp_prefix(&target))
+        .rand_bytes(TEMP_RANDOM)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&folder)
+        .map_err(write_error)?;
+    // Held until the rename: another write cleaning up leftovers leaves a
+    // temporary file alone while its lock is held. A file system without
+    // locks only loses that cleanup.
+    let _ = temp.as_file().try_lock();
+    if let Some(permissions) = access::permissions(old.as_ref(), &how.from) {
+        // Set before the content goes in, so no reader can open it wider.
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(write_error)?;
+    }
+    // Through the file itself: tempfile would add its own name to the error.
+    temp.as_file_mut().write_all(bytes).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    if old.is_some() && how.backup == Backup::Keep {
+        keep_backup(&target)?;
+    }
+    before_rename().map_err(write_error)?;
+    let file = temp.persist(&target).map_err(|e| write_error(e.error))?;
+    drop(file);
+    // `persist` is a rename, which is only durable once the folder entry is
+    // synced. Some platforms refuse to open or sync a folder; the file is
+    // written either way, so that is not an error.
+    if let Ok(dir) = File::open(&folder) {
+        let _ = dir.sync_all();
+    }
+    let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(bytes, modified))
+}
+
+/// The file a write of `path` replaces: `path` itself, or where the link
+/// at `path` points when links are written through; a link is refused
+/// otherwise.
+fn target_of(path: &Path, through_link: bool) -> Result<PathBuf, StorageError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            if !through_link {
+                return Err(StorageError::Link {
+                    path: path.to_path_buf(),
+                });
+            }
+            // Renaming over a link would replace the link with a file;
+            // write where it points instead.
+            Ok(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Keeps the current file as `FILE.bak`. A hard link costs nothing and
+/// leaves the original in place until the rename replaces it; file systems
+/// without hard links get a copy, written only to a new file so that a
+/// link planted at the backup's name is never followed.
+fn keep_backup(target: &Path) -> Result<(), StorageError> {
+    let backup = backup_path(target);
+    let backup_error = |source| StorageError::Write {
+        path: backup.clone(),
+        source,
+    };
+    // Removing a link removes the link, not what it points to.
+    match fs::remove_file(&backup) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(backup_error(e)),
+        _ => {}
+    }
+    if fs::hard_link(target, &backup).is_ok() {
+        return Ok(());
+    }
+    let mut from = File::open(target).map_err(backup_error)?;
+    let mut to = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&backup)
+        .map_err(backup_error)?;
+    if let Ok(meta) = from.metadata() {
+        // No wider than the register it copies; a failure here only
+        // leaves the copy as private as a new file.
+        let _ = to.set_permissions(meta.permissions());
+    }
+    io::copy(&mut from, &mut to).map_err(backup_error)?;
+    to.sync_all().map_err(backup_error)?;
+    Ok(())
+}
