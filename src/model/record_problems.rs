@@ -225,6 +225,29 @@ impl Register {
                 );
             }
         }
+        for (n, action) in meeting.actions.iter().enumerate() {
+            if action
+                .carried_to
+                .iter()
+                .any(|to| self.meeting(*to).is_none())
+            {
+                report(
+                    record,
+                    Some(Field::Action(n)),
+                    format!(
+                        "{label}: action {} is carried over to a meeting that is not in the register",
+                        n + 1
+                    ),
+                );
+            }
+        }
+        for group in self.copy_groups_ending_in(id) {
+            if let (Some(last), Some(sentence)) =
+                (group.copies.last(), self.copies_sentence(&group))
+            {
+                report(record, Some(Field::Action(last.index)), sentence);
+            }
+        }
         self.record_life_problems(id, meeting, today, &mut |message| {
             report(record, Some(Field::RecordLife), message)
         });

@@ -136,6 +136,9 @@ impl Register {
                     {
                         add(holder, "the record's approval");
                     }
+                    if m != id && meeting.actions.iter().any(|a| a.carried_to.contains(&m)) {
+                        add(holder, "the carried-over actions");
+                    }
                 }
                 Record::Commitment(_) => {}
             }

@@ -22,14 +22,23 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The version a register is written as: 1 for what a build from before
 /// office codes reads, 2 once the copy keeps an office code or holds ids
 /// that carry one (`"LON-17"`). An older build then says the file is
 /// from a newer version, instead of failing on an id it cannot read; and
 /// a file without offices is still written byte for byte as before.
+/// 3 once an action is carried over to a later session as one action
+/// (`carried_to`, `carried_as_approved`), which a build from before
+/// would refuse as unknown fields.
 pub fn written_version(register: &Register) -> u32 {
+    let carries_actions = register.meetings.values().any(|m| {
+        !m.carried_as_approved.is_empty() || m.actions.iter().any(|a| !a.carried_to.is_empty())
+    });
+    if carries_actions {
+        return 3;
+    }
     let carries_office = |highest: Option<u64>| highest.is_some_and(|id| office_of(id).is_some());
     let uses_offices = !register.office.is_empty()
         || carries_office(register.participants.keys().next_back().map(|id| id.0))
