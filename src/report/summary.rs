@@ -355,7 +355,7 @@ pub fn meeting_summary(
             carried
                 .iter()
                 .map(|c| line(&c.action, Some(capitalised(&register.carried_from(c.from)))))
-                .chain(parts.actions.iter().map(|a| line(*a, None)))
+                .chain(parts.actions.iter().map(|a| line(a, None)))
                 .collect()
         }),
         commitments: options.commitments.then_some(commitment_lines),
