@@ -44,7 +44,6 @@ fn carried_item_ui(
         if toggled && let Some(at) = item.at {
             set_done(register, at, done, out);
         }
-        ui.strong(format!("{n}."));
         ui.label(&action.text);
     });
     ui.horizontal_wrapped(|ui| {
