@@ -4,10 +4,10 @@
 //! `check` names each group of copies once, at its last copy, and the
 //! officer makes them one (`edit::make_actions_one`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::carried::ActionAt;
-use super::{ActionItem, MeetingId, MeetingState, Register, SeriesId};
+use super::{ActionItem, Field, MeetingId, MeetingState, Problem, Record, Register, SeriesId};
 
 /// One action written again in each later session: where each copy is,
 /// oldest first, the first being where it was raised.
@@ -137,11 +137,83 @@ impl Register {
         groups
     }
 
+    /// Every group of copies, by the meeting of its last copy: what
+    /// [`Register::copy_groups_ending_in`] gives for each meeting, found
+    /// in one pass over each series (`check` of a large register would
+    /// otherwise look through the series once per action).
+    pub(super) fn copy_groups_by_meeting(&self) -> BTreeMap<MeetingId, Vec<CopyGroup>> {
+        let series: BTreeSet<SeriesId> = self.meetings.values().filter_map(|m| m.series).collect();
+        let mut found: BTreeMap<MeetingId, Vec<CopyGroup>> = BTreeMap::new();
+        for series in series {
+            let carrying = Carrying::of(self, series);
+            let mut order: Vec<_> = self
+                .meetings
+                .iter()
+                .filter(|(_, m)| m.series == Some(series))
+                .map(|(&id, m)| ((m.date, m.start, id), m))
+                .collect();
+            order.sort_unstable_by_key(|(key, _)| *key);
+            // The copies so far of each action, and the actions a later
+            // session copied again.
+            let mut chains: BTreeMap<ActionAt, Vec<ActionAt>> = BTreeMap::new();
+            let mut continued: BTreeSet<ActionAt> = BTreeSet::new();
+            for ((_, _, id), meeting) in order {
+                let previous = carrying
+                    .before
+                    .get(&id)
+                    .and_then(|&p| Some((p, self.meeting(p)?)));
+                for (index, action) in meeting.actions.iter().enumerate() {
+                    let mut chain = Vec::new();
+                    if let Some((p, earlier)) = previous {
+                        let mut same = earlier
+                            .actions
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, a)| same_action(action, a))
+                            .map(|(k, _)| ActionAt {
+                                meeting: p,
+                                index: k,
+                            })
+                            .peekable();
+                        if let Some(first) = same.peek() {
+                            chain = chains.get(first).cloned().unwrap_or_else(|| vec![*first]);
+                        }
+                        continued.extend(same);
+                    }
+                    let at = ActionAt { meeting: id, index };
+                    chain.push(at);
+                    chains.insert(at, chain);
+                }
+            }
+            for (at, copies) in chains {
+                if copies.len() > 1 && !continued.contains(&at) {
+                    found
+                        .entry(at.meeting)
+                        .or_default()
+                        .push(CopyGroup { copies });
+                }
+            }
+        }
+        found
+    }
+
+    /// What `check` says of a group of copies whose last is in meeting
+    /// `id`: one sentence, at that copy. Reported after the meeting's
+    /// other problems, by `validate` and by a meeting checked alone.
+    pub(super) fn copies_problem(&self, id: MeetingId, group: &CopyGroup) -> Option<Problem> {
+        let last = group.copies.last()?;
+        Some(Problem {
+            record: Some(Record::Meeting(id)),
+            field: Some(Field::Action(last.index)),
+            message: self.copies_sentence(group)?,
+        })
+    }
+
     /// The sentence `check` gives for a group of copies.
     pub(super) fn copies_sentence(&self, group: &CopyGroup) -> Option<String> {
         let last = group.copies.last()?;
         let action = self.action(*last)?;
-        let label = self.named(super::Record::Meeting(last.meeting));
+        let label = self.named(Record::Meeting(last.meeting));
         let sessions: Vec<String> = group
             .copies
             .iter()

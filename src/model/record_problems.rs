@@ -35,6 +35,9 @@ impl Register {
                     })
                 },
             );
+            for group in self.copy_groups_ending_in(id) {
+                problems.extend(self.copies_problem(id, &group));
+            }
         }
         problems
     }
@@ -239,13 +242,6 @@ impl Register {
                         n + 1
                     ),
                 );
-            }
-        }
-        for group in self.copy_groups_ending_in(id) {
-            if let (Some(last), Some(sentence)) =
-                (group.copies.last(), self.copies_sentence(&group))
-            {
-                report(record, Some(Field::Action(last.index)), sentence);
             }
         }
         self.record_life_problems(id, meeting, today, &mut |message| {

@@ -174,3 +174,45 @@ fn the_problems_kept_current_follow_a_change_in_an_earlier_session() {
     );
     assert_eq!(cache.full_passes(), 1, "rechecked record by record");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// `check` finds the groups of the whole register in one pass, a
+    /// meeting's editor for the meeting alone: they say the same.
+    #[test]
+    fn the_whole_register_and_each_meeting_name_the_same_groups(
+        sessions in proptest::collection::vec(
+            (proptest::collection::vec(0usize..3, 0..4), proptest::bool::weighted(0.2)),
+            1..6,
+        ),
+    ) {
+        let texts = [FIRM, "Brief the chiefs", "Book the room"];
+        let mut r = register();
+        r.meetings.clear();
+        for (n, (actions, cancelled)) in sessions.iter().enumerate() {
+            let meeting = coalition_desk::model::Meeting {
+                series: Some(super::fixture::SERIES),
+                number: Some(n as u32 + 1),
+                date: date(2027, 1, 7) + chrono::Days::new(28 * n as u64),
+                state: if *cancelled {
+                    coalition_desk::model::MeetingState::Cancelled
+                } else {
+                    coalition_desk::model::MeetingState::Planned
+                },
+                marking: "OFFICIAL".into(),
+                actions: actions.iter().map(|&k| action(texts[k], false)).collect(),
+                ..coalition_desk::model::Meeting::default()
+            };
+            r.meetings.insert(coalition_desk::model::MeetingId(10 + n as u64), meeting);
+        }
+        let whole: Vec<_> = copy_sentences(&r);
+        let each: Vec<_> = r
+            .meetings
+            .keys()
+            .flat_map(|&id| r.meeting_problems_of(id, later()))
+            .filter(|p| p.message.contains("as copies carried from session to session"))
+            .collect();
+        proptest::prop_assert_eq!(whole, each);
+    }
+}
