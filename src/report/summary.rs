@@ -244,6 +244,19 @@ pub fn meeting_summary(
             .iter()
             .map(|c| c.action.marking.clone().unwrap_or_default())
             .collect();
+        // A level the register does not know cannot be ranked: the
+        // document refuses rather than print under a marking too low.
+        for (c, marking) in carried.iter().zip(&markings) {
+            if !register.markings.contains(marking) {
+                refusals.push(format!(
+                    "{}: an action carried over from it is marked \u{201c}{marking}\u{201d}, \
+                     which is not one of the register's levels ({}), so the document's \
+                     marking cannot be worked out",
+                    register.known_as(Record::Meeting(c.from)),
+                    register.markings.join(", ")
+                ));
+            }
+        }
         edition.keep(carried.into_iter().zip(markings.iter().map(String::as_str)))
     } else {
         Vec::new()

@@ -127,6 +127,23 @@ fn a_carried_action_prints_under_the_marking_it_carries_where_raised() {
 }
 
 #[test]
+fn a_carried_action_at_an_unknown_level_refuses_the_document() {
+    let mut r = register();
+    let mut second = r.meeting(SECOND).unwrap().clone();
+    second.actions[0].marking = Some("NOT A LEVEL".into());
+    edit::apply(&mut r, Edit::Meeting(SECOND, Some(second)));
+    let third = schedule(&mut r, date(2027, 1, 7));
+    let summary = meeting_summary(&r, third, &SummaryOptions::default(), today()).unwrap();
+    assert_eq!(summary.refusals.len(), 1, "{:?}", summary.refusals);
+    assert!(
+        summary.refusals[0]
+            .contains("an action carried over from it is marked \u{201c}NOT A LEVEL"),
+        "{}",
+        summary.refusals[0]
+    );
+}
+
+#[test]
 fn an_approved_record_keeps_the_carried_action_as_it_stood() {
     let mut r = register();
     let third = schedule(&mut r, date(2027, 1, 7));
