@@ -193,6 +193,14 @@ fn deleting_a_later_session_takes_it_off_the_action() {
             .any(|reference| reference.description.contains("the carried-over actions")),
         "the officer is told before deleting"
     );
+    let raised_at = r.references_to(Record::Meeting(SECOND));
+    assert!(
+        raised_at
+            .iter()
+            .any(|reference| reference.holder == Record::Meeting(third)
+                && reference.description.contains("the carried-over actions")),
+        "deleting where it was raised takes it from No. 3 too: {raised_at:?}"
+    );
     let delete = edit::delete_with_references(&r, Record::Meeting(third));
     edit::apply(&mut r, delete);
     assert!(r.meeting(SECOND).unwrap().actions[0].carried_to.is_empty());
