@@ -2,12 +2,14 @@
 //! register changes; it returns the edit that undoes what it did.
 
 mod attendance;
+mod one_action;
 mod record_lock;
 
 pub use attendance::{
     add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
     previous_with_attendance,
 };
+pub use one_action::make_actions_one;
 pub use record_lock::{EditRefused, check_and_note, content_changes, meetings_before, move_record};
 
 use crate::model::{
@@ -212,7 +214,12 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                     meeting.number = None;
                 }
             }
-            Record::Meeting(_) | Record::Commitment(_) => {}
+            Record::Meeting(m) => {
+                for action in &mut meeting.actions {
+                    action.carried_to.retain(|to| *to != m);
+                }
+            }
+            Record::Commitment(_) => {}
         }
         if &meeting != original && Some(&meeting) != latest {
             edits.push(Edit::Meeting(id, Some(meeting)));

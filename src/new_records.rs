@@ -41,9 +41,9 @@ pub fn meeting(register: &Register, today: NaiveDate) -> (MeetingId, Edit) {
 }
 
 /// The next session of `series`, dated `today`: the series' title, the
-/// next number, time, place, format and convenors, and the previous
-/// session's open actions, as "Schedule this session" makes it. `None`
-/// when the series does not exist.
+/// next number, time, place, format and convenors, with the previous
+/// session's open actions carried over to it, as "Schedule this session"
+/// makes it. `None` when the series does not exist.
 pub fn meeting_in_series(
     register: &Register,
     series: SeriesId,
@@ -51,7 +51,7 @@ pub fn meeting_in_series(
 ) -> Option<(MeetingId, Edit)> {
     let meeting = calendar::new_session(register, series, today)?;
     let id = MeetingId(register.fresh_id());
-    Some((id, Edit::Meeting(id, Some(meeting))))
+    Some((id, calendar::with_carried_actions(register, id, meeting)))
 }
 
 /// A person first met as a delegate: `name`, holding `title` for

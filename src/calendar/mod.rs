@@ -17,7 +17,8 @@ pub use checks::series_problems;
 pub use ics::calendar_ics;
 pub use recurrence::{Occurrence, occurrences, projected_sessions};
 pub use schedule::{
-    new_session, next_number, previous_session, schedule_session, take_series_defaults,
+    carry_over, new_session, next_number, previous_session, schedule_session, take_series_defaults,
+    with_carried_actions,
 };
 
 /// Why a series could not be expanded or the calendar not written.

@@ -1,7 +1,10 @@
 //! A new session of a series, whether scheduled from a projected
 //! occurrence on the timeline or made with "New meeting in a series": it
 //! takes the series' title, the next number, time, place, format and
-//! convenors, and the open action items of the previous session.
+//! convenors; the open action items of the previous session are carried
+//! over to it, each staying one action where it was raised.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -17,13 +20,7 @@ pub fn previous_session(
     series: SeriesId,
     date: NaiveDate,
 ) -> Option<MeetingId> {
-    register
-        .meetings
-        .iter()
-        .filter(|(_, m)| m.series == Some(series) && m.date < date)
-        .filter(|(_, m)| m.state != MeetingState::Cancelled)
-        .max_by_key(|(id, m)| (m.date, m.start, **id))
-        .map(|(id, _)| *id)
+    register.session_before(series, date)
 }
 
 /// The number a new session of `series` on `date` takes: one more than the
@@ -43,8 +40,9 @@ pub fn next_number(register: &Register, series: SeriesId, date: NaiveDate) -> u3
 
 /// A planned session of `series` on `date`, not yet in the register: what
 /// the series says, and where the series leaves a blank (no time, no
-/// place, no convenors), what its last session did. `None` when the series
-/// does not exist.
+/// place, no convenors), what its last session did. Its open actions are
+/// not copied: [`carry_over`] refers the new session to them. `None` when
+/// the series does not exist.
 pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) -> Option<Meeting> {
     let series = register.session_series(series_id)?;
     let last = previous_session(register, series_id, date).and_then(|id| register.meeting(id));
@@ -79,7 +77,6 @@ pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) ->
         if meeting.convenors.is_empty() {
             meeting.convenors = last.convenors.clone();
         }
-        meeting.actions = last.actions.iter().filter(|a| !a.done).cloned().collect();
     }
     Some(meeting)
 }
@@ -89,7 +86,57 @@ pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) ->
 pub fn schedule_session(register: &Register, occurrence: &Occurrence) -> Option<(MeetingId, Edit)> {
     let meeting = new_session(register, occurrence.series, occurrence.date)?;
     let id = MeetingId(register.fresh_id());
-    Some((id, Edit::Meeting(id, Some(meeting))))
+    Some((id, with_carried_actions(register, id, meeting)))
+}
+
+/// The edit that adds `meeting` as `id` and carries over to it the open
+/// actions of the session before it in its series, as one undo step.
+pub fn with_carried_actions(register: &Register, id: MeetingId, meeting: Meeting) -> Edit {
+    let carried = match meeting.series {
+        Some(series) => carry_over(register, series, meeting.date, id),
+        None => Vec::new(),
+    };
+    let added = Edit::Meeting(id, Some(meeting));
+    if carried.is_empty() {
+        return added;
+    }
+    Edit::Batch(std::iter::once(added).chain(carried).collect())
+}
+
+/// The edits that carry the open actions of the session of `series`
+/// before `date` over to session `to`: those raised there and those it
+/// took up itself. Each stays one action where it was raised, which now
+/// also lists `to` among the sessions it was carried to.
+pub fn carry_over(
+    register: &Register,
+    series: SeriesId,
+    date: NaiveDate,
+    to: MeetingId,
+) -> Vec<Edit> {
+    let Some(previous) = previous_session(register, series, date) else {
+        return Vec::new();
+    };
+    let mut changed: BTreeMap<MeetingId, Meeting> = BTreeMap::new();
+    for at in register.actions_to_carry(previous) {
+        let Some(meeting) = changed
+            .get(&at.meeting)
+            .cloned()
+            .or_else(|| register.meeting(at.meeting).cloned())
+        else {
+            continue;
+        };
+        let mut meeting = meeting;
+        if let Some(action) = meeting.actions.get_mut(at.index)
+            && !action.carried_to.contains(&to)
+        {
+            action.carried_to.push(to);
+        }
+        changed.insert(at.meeting, meeting);
+    }
+    changed
+        .into_iter()
+        .map(|(id, meeting)| Edit::Meeting(id, Some(meeting)))
+        .collect()
 }
 
 /// Fills what a meeting just put in `series` still leaves blank — title

@@ -86,7 +86,25 @@ impl ProblemCache {
             });
         match touched {
             Some(touched) => {
-                for record in touched.into_iter().collect::<BTreeSet<_>>() {
+                let mut touched: BTreeSet<Touched> = touched.into_iter().collect();
+                // Copies of one action are named at the last session that
+                // holds one, so a change to one session's actions can
+                // change what the other sessions of its series say.
+                let series: BTreeSet<SeriesId> = touched
+                    .iter()
+                    .filter_map(|t| match t {
+                        Touched::Meeting(id) => register.meeting(*id).and_then(|m| m.series),
+                        _ => None,
+                    })
+                    .collect();
+                touched.extend(
+                    register
+                        .meetings
+                        .iter()
+                        .filter(|(_, m)| m.series.is_some_and(|s| series.contains(&s)))
+                        .map(|(id, _)| Touched::Meeting(*id)),
+                );
+                for record in touched {
                     match record {
                         Touched::Commitment(id) => self.replace(
                             place(Some(Record::Commitment(id))),

@@ -43,7 +43,13 @@ pub fn move_record(
         .meeting(id)
         .ok_or(RecordError::MeetingGone(id))?
         .clone();
+    let approving = matches!(step, RecordMove::Approve { .. });
     meeting.move_record(step, date, register)?;
+    if approving {
+        // The record keeps the actions it carried over as it agreed them,
+        // whatever becomes of them where they were raised.
+        meeting.carried_as_approved = register.carried_as_they_stand(id);
+    }
     Ok(Edit::Meeting(id, Some(meeting)))
 }
 
@@ -284,8 +290,10 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
             decision(new, i).unwrap_or_default(),
         );
     }
+    // The carried-over actions an approved record keeps come first, as it
+    // prints them; making copies of one action one leaves them in place.
     let action = |m: &Meeting, i: usize| {
-        m.actions.get(i).map_or_else(String::new, |a| {
+        m.recorded_actions().nth(i).map_or_else(String::new, |a| {
             let owner = a
                 .owner
                 .map(|o| format!("owner: {}", register.owner_name(o)));
@@ -297,7 +305,8 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
             ])
         })
     };
-    for i in 0..old.actions.len().max(new.actions.len()) {
+    let recorded = |m: &Meeting| m.carried_as_approved.len() + m.actions.len();
+    for i in 0..recorded(old).max(recorded(new)) {
         field(format!("Action {}", i + 1), action(old, i), action(new, i));
     }
     field("Notes".into(), old.notes.clone(), new.notes.clone());

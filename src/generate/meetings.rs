@@ -118,6 +118,7 @@ pub(super) fn meetings(
                     due: Some(date + Days::new(14)),
                     done: held,
                     marking: None,
+                    carried_to: Vec::new(),
                 }],
                 statement: "The coalition met to review progress on commitments.".into(),
                 marking: "OFFICIAL".into(),

@@ -3,7 +3,9 @@
 //! to the model and not here, so no field is ever merged by accident as
 //! "ours".
 
-use crate::model::{Commitment, Meeting, Participant, Person, SessionSeries};
+use crate::model::{
+    ActionItem, Commitment, Meeting, MeetingId, Participant, Person, SessionSeries,
+};
 
 use super::fields::FieldMerge;
 
@@ -80,7 +82,7 @@ pub(super) fn meeting(
     plain_fields!(Meeting, merge, base, ours, theirs, out;
         plain: title, series, number, date, start, end, time_zone, location, format, state,
             convenors, chairs, notes, statement, restricted_notes, restricted_marking, marking;
-        special: attendance, agenda, decisions, actions, record);
+        special: attendance, agenda, decisions, actions, carried_as_approved, record);
     merge.map(
         "attendance",
         |participant| participant.text(),
@@ -103,12 +105,29 @@ pub(super) fn meeting(
         &theirs.decisions,
         &mut out.decisions,
     );
+    let (base_actions, ours_actions, theirs_actions) = if merge.template.compared {
+        (
+            base.actions.clone(),
+            ours.actions.clone(),
+            theirs.actions.clone(),
+        )
+    } else {
+        carried_united(base, ours, theirs)
+    };
+    out.actions = ours_actions.clone();
     merge.list(
         "actions",
-        &base.actions,
-        &ours.actions,
-        &theirs.actions,
+        &base_actions,
+        &ours_actions,
+        &theirs_actions,
         &mut out.actions,
+    );
+    merge.list(
+        "carried_as_approved",
+        &base.carried_as_approved,
+        &ours.carried_as_approved,
+        &theirs.carried_as_approved,
+        &mut out.carried_as_approved,
     );
     out.record.history = merge.united(
         "record.history",
@@ -125,6 +144,46 @@ pub(super) fn meeting(
         &mut out.record.revisions,
     );
     out
+}
+
+/// The three sides' actions with the sessions each was carried to united
+/// in all three: two offices that each scheduled a next session carried
+/// the same action to both, which is no conflict, and the action stays
+/// one. Only an action base had, and both sides still hold in its place,
+/// is united; the rest merge as they are.
+fn carried_united(
+    base: &Meeting,
+    ours: &Meeting,
+    theirs: &Meeting,
+) -> (Vec<ActionItem>, Vec<ActionItem>, Vec<ActionItem>) {
+    let mut sides = (
+        base.actions.clone(),
+        ours.actions.clone(),
+        theirs.actions.clone(),
+    );
+    if ours.actions.len() < base.actions.len() || theirs.actions.len() < base.actions.len() {
+        return sides;
+    }
+    let (b, o, t) = (&mut sides.0, &mut sides.1, &mut sides.2);
+    for ((b, o), t) in b.iter_mut().zip(o.iter_mut()).zip(t.iter_mut()) {
+        // A session base had and one side dropped (it deleted the session)
+        // stays dropped; every other session either side lists is kept.
+        let dropped = |to: &MeetingId| {
+            b.carried_to.contains(to) && !(o.carried_to.contains(to) && t.carried_to.contains(to))
+        };
+        let mut united: Vec<MeetingId> = Vec::new();
+        for to in o.carried_to.iter().chain(&t.carried_to) {
+            if !dropped(to) && !united.contains(to) {
+                united.push(*to);
+            }
+        }
+        // In id order, so merging either way round gives the same list.
+        united.sort_unstable();
+        b.carried_to = united.clone();
+        o.carried_to = united.clone();
+        t.carried_to = united;
+    }
+    sides
 }
 
 pub(super) fn commitment(

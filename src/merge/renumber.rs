@@ -239,6 +239,21 @@ impl Numbers {
                     Some(ActionOwner::Person(p)) => self.person(p),
                     Some(ActionOwner::Secretariat) | None => {}
                 }
+                for to in &mut action.carried_to {
+                    let mut moved = Some(*to);
+                    self.meeting(&mut moved);
+                    *to = moved.unwrap_or(*to);
+                }
+            }
+            for entry in &mut meeting.carried_as_approved {
+                let mut moved = Some(entry.from);
+                self.meeting(&mut moved);
+                entry.from = moved.unwrap_or(entry.from);
+                match &mut entry.action.owner {
+                    Some(ActionOwner::Participant(p)) => self.participant(p),
+                    Some(ActionOwner::Person(p)) => self.person(p),
+                    Some(ActionOwner::Secretariat) | None => {}
+                }
             }
             for step in &mut meeting.record.history {
                 step.circulated_to

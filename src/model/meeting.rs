@@ -3,7 +3,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionOwner, ParticipantId, PersonId, RecordLife, SeriesId};
+use super::{ActionOwner, MeetingId, ParticipantId, PersonId, RecordLife, SeriesId};
 
 /// Where the meeting stands.
 #[derive(
@@ -187,6 +187,24 @@ pub struct ActionItem {
     /// Its own protective marking; `None` follows the meeting's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marking: Option<String>,
+    /// The later sessions it was carried over to, while still open. It
+    /// stays one action, kept here where it was raised, so whether it is
+    /// done is said once for every session that shows it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried_to: Vec<MeetingId>,
+}
+
+/// An action of an earlier session as a later session's approved record
+/// shows it: the record keeps what it agreed, whatever happens to the
+/// action afterwards where it was raised.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CarriedAction {
+    /// The meeting where the action was raised and still lives.
+    pub from: MeetingId,
+    /// The action as it stood, with the marking it carried there written
+    /// out (never `None`) and no `carried_to` of its own.
+    pub action: ActionItem,
 }
 
 /// One session of the coalition, held or planned.
@@ -218,6 +236,11 @@ pub struct Meeting {
     pub agenda: Vec<AgendaItem>,
     pub decisions: Vec<Decision>,
     pub actions: Vec<ActionItem>,
+    /// The actions carried over from earlier sessions as they stood when
+    /// this record was last approved; empty until then (the window and a
+    /// draft record show them live from where they were raised).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried_as_approved: Vec<CarriedAction>,
     /// The secretariat's own notes on the meeting, e.g. who attended but is
     /// not itemised in the record.
     pub notes: String,
@@ -279,6 +302,7 @@ impl Default for Meeting {
             agenda: Vec::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
+            carried_as_approved: Vec::new(),
             notes: String::new(),
             statement: String::new(),
             restricted_notes: String::new(),

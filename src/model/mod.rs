@@ -1,8 +1,10 @@
 //! The register: one coalition's records. Plain data, no I/O and no UI.
 
+mod action_copies;
 mod action_owner;
 pub mod agenda;
 pub mod amounts;
+mod carried;
 mod commitment;
 mod commitment_problems;
 mod conflict;
@@ -33,7 +35,9 @@ pub(crate) mod unique_ids;
 mod validation;
 mod workflow;
 
+pub use action_copies::CopyGroup;
 pub use action_owner::ActionOwner;
+pub use carried::{ActionAt, CarriedOver, as_carried};
 pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,
 };
@@ -50,8 +54,8 @@ pub use ids::{
     serial_of, with_serial,
 };
 pub use meeting::{
-    ActionItem, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting, MeetingFormat,
-    MeetingState,
+    ActionItem, AgendaItem, Attendance, AttendanceStatus, CarriedAction, Decision, Meeting,
+    MeetingFormat, MeetingState,
 };
 pub use naming::KnownAs;
 pub use part_markings::part_name;

@@ -37,6 +37,9 @@ impl Register {
                     })
                 },
             );
+            for group in self.copy_groups_ending_in(id) {
+                problems.extend(self.copies_problem(id, &group));
+            }
         }
         problems
     }
@@ -233,6 +236,22 @@ impl Register {
                     Some(Field::Action(n)),
                     format!(
                         "{label}: action {} is owed by a participant that is not in the register",
+                        n + 1
+                    ),
+                );
+            }
+        }
+        for (n, action) in meeting.actions.iter().enumerate() {
+            if action
+                .carried_to
+                .iter()
+                .any(|to| self.meeting(*to).is_none())
+            {
+                report(
+                    record,
+                    Some(Field::Action(n)),
+                    format!(
+                        "{label}: action {} is carried over to a meeting that is not in the register",
                         n + 1
                     ),
                 );

@@ -136,6 +136,18 @@ impl Register {
                     {
                         add(holder, "the record's approval");
                     }
+                    // Either way round: an action carried to the meeting,
+                    // or one the meeting shows from the session it was
+                    // raised at, which goes with that session.
+                    let carried_from_target = self.meeting(m).is_some_and(|target| {
+                        target.actions.iter().any(|a| a.carried_to.contains(&id))
+                    });
+                    if m != id
+                        && (meeting.actions.iter().any(|a| a.carried_to.contains(&m))
+                            || carried_from_target)
+                    {
+                        add(holder, "the carried-over actions");
+                    }
                 }
                 Record::Commitment(_) => {}
             }

@@ -182,8 +182,14 @@ impl Register {
 
         let sessions = SeriesSessions::of_register(self);
         let references = SharedReferences::of_register(self);
+        let mut copies = self.copy_groups_by_meeting();
         for (&id, meeting) in &self.meetings {
             self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
+            for group in copies.remove(&id).unwrap_or_default() {
+                if let Some(problem) = self.copies_problem(id, &group) {
+                    report(problem.record, problem.field, problem.message);
+                }
+            }
         }
 
         for (&id, commitment) in &self.commitments {

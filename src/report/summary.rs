@@ -15,7 +15,7 @@ use super::summary_movements::MovementLine;
 use super::{Paper, ReportError};
 use crate::model::agenda;
 use crate::model::amounts::money_in;
-use crate::model::{MeetingId, MeetingState, ParticipantId, Record, Register};
+use crate::model::{ActionItem, MeetingId, MeetingState, ParticipantId, Record, Register};
 
 /// Which parts of the meeting the summary prints.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -111,6 +111,10 @@ pub struct ActionLine {
     /// "31 December 2025".
     pub due: Option<String>,
     pub done: bool,
+    /// "Carried over from No. 2 (3 December 2026)" for an action raised at
+    /// an earlier session; `None` for the meeting's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
 }
 
 /// A commitment announced at the meeting.
@@ -262,6 +266,31 @@ pub fn meeting_summary(
         moved = edition.keep(moved.into_iter().map(|c| (c, c.1.marking.as_str())));
     }
     let parts = edition_parts(&mut edition, meeting, options);
+    // Actions carried over from earlier sessions print once, here as
+    // there, each under the marking it carries where it was raised.
+    let carried = if options.actions {
+        let carried = register.carried_over(id);
+        let markings: Vec<String> = carried
+            .iter()
+            .map(|c| c.action.marking.clone().unwrap_or_default())
+            .collect();
+        // A level the register does not know cannot be ranked: the
+        // document refuses rather than print under a marking too low.
+        for (c, marking) in carried.iter().zip(&markings) {
+            if !register.markings.contains(marking) {
+                refusals.push(format!(
+                    "{}: an action carried over from it is marked \u{201c}{marking}\u{201d}, \
+                     which is not one of the register's levels ({}), so the document's \
+                     marking cannot be worked out",
+                    register.known_as(Record::Meeting(c.from)),
+                    register.markings.join(", ")
+                ));
+            }
+        }
+        edition.keep(carried.into_iter().zip(markings.iter().map(String::as_str)))
+    } else {
+        Vec::new()
+    };
     let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
     for (_, commitment) in &announced {
         if let Some(value) = &commitment.value
@@ -359,15 +388,17 @@ pub fn meeting_summary(
             .decisions
             .then(|| parts.decisions.iter().map(|d| d.text.clone()).collect()),
         actions: options.actions.then(|| {
-            parts
-                .actions
+            let line = |a: &ActionItem, carried_from: Option<String>| ActionLine {
+                text: a.text.clone(),
+                owner: a.owner.map(|o| register.owner_name(o)),
+                due: a.due.map(long_date),
+                done: a.done,
+                carried_from,
+            };
+            carried
                 .iter()
-                .map(|a| ActionLine {
-                    text: a.text.clone(),
-                    owner: a.owner.map(|o| register.owner_name(o)),
-                    due: a.due.map(long_date),
-                    done: a.done,
-                })
+                .map(|c| line(&c.action, Some(capitalised(&register.carried_from(c.from)))))
+                .chain(parts.actions.iter().map(|a| line(a, None)))
                 .collect()
         }),
         commitments: options.commitments.then_some(commitment_lines),
@@ -407,5 +438,13 @@ pub fn meeting_summary(
         record: record_standing(register, meeting, options.change_log),
         includes,
         refusals,
+    })
+}
+
+/// "Carried over from …" at the start of a line.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
     })
 }

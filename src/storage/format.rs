@@ -22,17 +22,24 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The version a register is written as: the lowest that holds what the
 /// register uses, so that a file is never read wrongly by an older build,
 /// and a file without the newer things is still written byte for byte as
 /// before. 1 is what a build from before office codes reads; 2 once the
 /// copy keeps an office code or holds ids that carry one (`"LON-17"`); 3
-/// once a delivery records money paid (`paid`). An older build then says
-/// the file is from a newer version, instead of failing on a field or an
-/// id it cannot read.
+/// once a delivery records money paid (`paid`); 4 once an action is
+/// carried over to a later session as one action (`carried_to`,
+/// `carried_as_approved`). An older build then says the file is from a
+/// newer version, instead of failing on a field or an id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
+    let carries_actions = register.meetings.values().any(|m| {
+        !m.carried_as_approved.is_empty() || m.actions.iter().any(|a| !a.carried_to.is_empty())
+    });
+    if carries_actions {
+        return 4;
+    }
     let records_payments = register
         .commitments
         .values()

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{
-    ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Commitment,
+    ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, CarriedAction, Commitment,
     CommitmentStatus, Conflict, Decision, Delivery, FieldChange, Meeting, MeetingFormat,
     MeetingState, Money, OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Record,
     RecordLife, RecordState, RecordStep, Register, Revision, Role, Route, SeriesException,
@@ -110,6 +110,7 @@ fn records() -> Vec<Shape> {
         shape::<AgendaItem>(),
         shape::<Decision>(),
         shape::<ActionItem>(),
+        shape::<CarriedAction>(),
         shape::<Commitment>(),
         shape::<Quantity>(),
         shape::<Money>(),

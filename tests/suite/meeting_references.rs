@@ -115,6 +115,8 @@ fn a_number_used_twice_in_a_series_is_reported_once_by_the_numbering_rule() {
     meeting.number = Some(4);
     let mut later = meeting.clone();
     later.date = date(2025, 5, 8);
+    // Its own actions, not copies of the first session's.
+    later.actions.clear();
     register.meetings.insert(SECOND, later);
     register.next_id = 41;
     let problems: Vec<Problem> = register

@@ -133,6 +133,7 @@ fn sample_summary_in_full() {
             owner: None,
             due: None,
             done: false,
+            carried_from: None,
         }]),
         // Nations first, by name, then organisations.
         commitments: Some(vec![

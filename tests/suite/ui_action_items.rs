@@ -30,6 +30,7 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
             due: Some(date(2025, 7, 1)),
             done: false,
             marking: None,
+            carried_to: Vec::new(),
         },
         ActionItem {
             text: "General secretariat to book the room".into(),
@@ -37,6 +38,7 @@ fn meeting_harness<'a>(width: f32, height: f32) -> Harness<'a, State<MeetingsPan
             due: None,
             done: true,
             marking: None,
+            carried_to: Vec::new(),
         },
     ];
     state

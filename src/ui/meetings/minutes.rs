@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
-use super::agenda;
+use super::{agenda, carried};
 use crate::model::agenda::move_agenda_item;
 use crate::model::{
-    ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record, Register,
+    ActionAt, ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record,
+    Register,
 };
-use crate::ui::{focus, theme, widgets};
+use crate::ui::{Outbox, focus, theme, widgets};
 
 use super::part_marking::part_marking_ui;
 
@@ -171,7 +172,9 @@ pub(super) fn actions_ui(
     id: MeetingId,
     meeting: &mut Meeting,
     today: NaiveDate,
+    out: &mut Outbox,
 ) {
+    carried::carried_ui(ui, register, id, out);
     let mut change = None;
     let dates = ActionDates {
         today,
@@ -182,6 +185,11 @@ pub(super) fn actions_ui(
             if action_ui(ui, register, id, i, action, dates, &meeting.marking) {
                 change = Some(ListChange::Remove(i));
             }
+            let at = ActionAt {
+                meeting: id,
+                index: i,
+            };
+            carried::copies_ui(ui, register, at, out);
         });
     }
     apply(&mut meeting.actions, change);

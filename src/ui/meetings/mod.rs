@@ -4,6 +4,7 @@
 
 mod agenda;
 mod attendance;
+mod carried;
 mod details;
 mod list;
 mod minutes;
@@ -306,9 +307,9 @@ fn editor_ui(
             });
             section(ui, "Action items", id, |ui| {
                 if locked {
-                    record::locked_actions_ui(ui, register, &mut meeting);
+                    record::locked_actions_ui(ui, register, id, &mut meeting, out);
                 } else {
-                    minutes::actions_ui(ui, register, id, &mut meeting, today);
+                    minutes::actions_ui(ui, register, id, &mut meeting, today, out);
                 }
             });
             section(ui, "Statement and notes", id, |ui| {

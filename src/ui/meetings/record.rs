@@ -327,8 +327,15 @@ fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
 
 /// The action items of an approved record: read-only but for whether each
 /// is done, which is follow-up rather than the record.
-pub(super) fn locked_actions_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
-    if meeting.actions.is_empty() {
+pub(super) fn locked_actions_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &mut Meeting,
+    out: &mut Outbox,
+) {
+    super::carried::carried_ui(ui, register, id, out);
+    if meeting.actions.is_empty() && meeting.carried_as_approved.is_empty() {
         ui.weak("No action items were recorded.");
     }
     for (i, action) in meeting.actions.iter_mut().enumerate() {
@@ -344,5 +351,10 @@ pub(super) fn locked_actions_ui(ui: &mut Ui, register: &Register, meeting: &mut 
             }
             ui.label(line);
         });
+        let at = crate::model::ActionAt {
+            meeting: id,
+            index: i,
+        };
+        super::carried::copies_ui(ui, register, at, out);
     }
 }

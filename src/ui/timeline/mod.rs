@@ -187,8 +187,8 @@ fn toolbar_ui(
             };
             let button = egui::Button::new("Schedule this session");
             let response = ui.add_enabled(!occurrence.cancelled, button).on_hover_text(
-                "Create the meeting from the series, with the open action items \
-                     of the previous session",
+                "Create the meeting from the series, carrying over the open action \
+                     items of the previous session",
             );
             if response.clicked()
                 && let Some((id, edit)) = schedule_session(register, &occurrence)

@@ -261,7 +261,7 @@ fn upcoming_ui(
             } else if ui
                 .button("Schedule this session")
                 .on_hover_text(
-                    "Create the meeting, with the open action items of the previous session",
+                    "Create the meeting, carrying over the open action items of the previous session",
                 )
                 .clicked()
                 && let Some((meeting, edit)) = schedule_session(register, &occurrence)

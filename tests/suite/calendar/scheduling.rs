@@ -18,12 +18,15 @@ fn projected_sessions_leave_out_those_already_meetings() {
 
 #[test]
 fn scheduling_a_session_fills_it_from_the_series_and_carries_open_actions() {
-    let r = register_with_series();
+    let mut r = register_with_series();
     let next = projected_sessions(&r, date(2025, 4, 11), date(2025, 6, 1));
     let (id, edit) = schedule_session(&r, &next[0]).unwrap();
     assert_eq!(id, MeetingId(4));
-    let Edit::Meeting(_, Some(meeting)) = edit else {
-        panic!("a new meeting")
+    let Edit::Batch(edits) = &edit else {
+        panic!("the new meeting and the actions carried over to it")
+    };
+    let Some(Edit::Meeting(_, Some(meeting))) = edits.first() else {
+        panic!("a new meeting first")
     };
     assert_eq!(meeting.date, date(2025, 5, 8));
     assert_eq!(meeting.number, Some(2));
@@ -32,7 +35,13 @@ fn scheduling_a_session_fills_it_from_the_series_and_carries_open_actions() {
     assert_eq!(meeting.convenors, [ParticipantId(1), ParticipantId(2)]);
     assert_eq!(meeting.start, NaiveTime::from_hms_opt(10, 0, 0));
     assert_eq!(meeting.state, MeetingState::Planned);
-    let carried: Vec<_> = meeting.actions.iter().map(|a| a.text.as_str()).collect();
+    assert!(meeting.actions.is_empty(), "no action is copied");
+    coalition_desk::edit::apply(&mut r, edit);
+    let carried: Vec<_> = r
+        .carried_over(id)
+        .into_iter()
+        .map(|c| c.action.text)
+        .collect();
     assert_eq!(
         carried,
         ["Circulate the capability map"],

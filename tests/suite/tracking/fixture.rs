@@ -50,6 +50,7 @@ pub(super) fn two_sessions() -> Register {
         due: Some(date(2025, 5, 1)),
         done: false,
         marking: None,
+        carried_to: Vec::new(),
     });
     first.actions.push(ActionItem {
         text: "Done already".into(),

@@ -44,13 +44,15 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
         prop::option::of(owner),
         prop::option::of(date()),
         any::<bool>(),
+        prop::collection::vec(ids(), 0..3),
     )
-        .prop_map(|(text, owner, due, done)| ActionItem {
+        .prop_map(|(text, owner, due, done, carried_to)| ActionItem {
             text,
             owner,
             due,
             done,
             marking: None,
+            carried_to: carried_to.into_iter().map(MeetingId).collect(),
         });
     (
         (
@@ -125,6 +127,8 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
                 notes: String::new(),
                 // Added by the editions branch; not generated yet.
                 restricted_marking: None,
+                // Written by an approval; not generated yet.
+                carried_as_approved: Vec::new(),
                 record: RecordLife {
                     revisions: history
                         .iter()
