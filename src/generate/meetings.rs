@@ -164,7 +164,7 @@ fn attendance(
             Attendance {
                 status,
                 delegates,
-                note: String::new(),
+                ..Attendance::default()
             },
         );
     }

@@ -157,6 +157,7 @@ impl Register {
                 continue;
             }
             self.attendance_fits_state(label, meeting, *participant, attendance, record, report);
+            self.on_behalf_problems(label, meeting, *participant, attendance, record, report);
             for delegate in &attendance.delegates {
                 match self.person(*delegate) {
                     None => report(

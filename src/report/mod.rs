@@ -26,6 +26,7 @@ pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, SummaryOptions, meeting_summary,
 };
+pub use summary_attendance::stand_in_on;
 
 use serde::{Deserialize, Serialize};
 

@@ -6,7 +6,9 @@ use egui::{RichText, Ui};
 
 use super::details::chip;
 use crate::edit;
-use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
+use crate::model::{
+    Attendance, AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register,
+};
 use crate::ui::command::NewDelegate;
 use crate::ui::{Command, Outbox, theme};
 
@@ -173,6 +175,7 @@ fn row_ui(
     ));
 
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
+    let before = status;
     let shown = status.map_or(RichText::new("—"), |s| {
         RichText::new(s.label()).color(theme::attendance_colour(s))
     });
@@ -193,7 +196,16 @@ fn row_ui(
         None => {
             meeting.attendance.remove(&participant);
         }
-        Some(status) => meeting.attendance.entry(participant).or_default().status = status,
+        Some(status) => {
+            let attendance = meeting.attendance.entry(participant).or_default();
+            attendance.status = status;
+            // Who represented it goes with the status that says so; only
+            // the officer's change of status lets it go, never a file as
+            // it was written (`check` reports that).
+            if before != Some(status) && status != AttendanceStatus::Represented {
+                attendance.represented_by = None;
+            }
+        }
     }
 
     let date = meeting.date;
@@ -212,6 +224,9 @@ fn row_ui(
     let wrapped = egui::UiBuilder::new().max_rect(cell).layout(wrapping);
     ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
+        if attendance.status == AttendanceStatus::Represented {
+            represented_by_ui(ui, register, (id, participant, &name), attendance);
+        }
         let mut remove = None;
         for &person in &attendance.delegates {
             let who = register.person_name(person);
@@ -273,6 +288,7 @@ fn row_ui(
         .on_hover_text(format!("Add a delegate for {name}"))
         .accessible_name(format!("Add delegate for {name}"));
         new_delegate_ui(ui, id, participant, &name, draft, out);
+        stand_ins_ui(ui, register, (participant, &name, date), attendance);
     });
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
@@ -281,6 +297,98 @@ fn row_ui(
             .desired_width(200.0),
     )
     .accessible_name(format!("Note for {name}"));
+}
+
+/// "Represented by": which other participant spoke for this one.
+fn represented_by_ui(
+    ui: &mut Ui,
+    register: &Register,
+    (id, participant, name): (MeetingId, ParticipantId, &str),
+    attendance: &mut Attendance,
+) {
+    let shown = attendance.represented_by.map_or_else(
+        || "by —".to_owned(),
+        |by| format!("by {}", register.participant_name(by)),
+    );
+    egui::ComboBox::from_id_salt(("represented-by", id.0, participant.0))
+        .selected_text(shown)
+        .width(140.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut attendance.represented_by, None, "—")
+                .on_hover_text("Not recorded who represented it");
+            for other in register.participants_by_name() {
+                if other != participant {
+                    ui.selectable_value(
+                        &mut attendance.represented_by,
+                        Some(other),
+                        register.participant_name(other),
+                    );
+                }
+            }
+        })
+        .response
+        .on_hover_text(format!("The participant that represented {name}"))
+        .accessible_name(format!("Who represented {name}"));
+}
+
+/// People who sat for the participant without being its officials
+/// ("Tore Sandvik, for Iceland"), and "+ sitting for" to name one: anyone
+/// in the register who held no role for it on the day.
+fn stand_ins_ui(
+    ui: &mut Ui,
+    register: &Register,
+    (participant, name, date): (ParticipantId, &str, NaiveDate),
+    attendance: &mut Attendance,
+) {
+    let mut remove = None;
+    for &person in &attendance.stand_ins {
+        let text = RichText::new(format!("{}, for {name}", register.person_name(person)));
+        keep_whole(ui, &text);
+        let who = register.person_name(person);
+        if chip(ui, text, &format!("Remove {who}, sitting for {name}")) {
+            remove = Some(person);
+        }
+    }
+    if let Some(person) = remove {
+        attendance.stand_ins.retain(|d| *d != person);
+    }
+    let mut candidates: Vec<_> = register
+        .people
+        .iter()
+        .filter(|&(p, person)| {
+            !attendance.stand_ins.contains(p)
+                && !attendance.delegates.contains(p)
+                && person.role_for(participant, date).is_none()
+        })
+        .map(|(&p, person)| (person.name.to_lowercase(), p))
+        .collect();
+    candidates.sort();
+    ui.menu_button("+ sitting for", |ui| {
+        if candidates.is_empty() {
+            ui.weak(format!("Everyone in the register is an official of {name}"));
+        }
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for (_, person) in candidates {
+                    let stand_in = crate::report::stand_in_on(register, date, person);
+                    let label = if stand_in.title.is_empty() {
+                        stand_in.name
+                    } else {
+                        format!("{}, {}", stand_in.name, stand_in.title)
+                    };
+                    if ui.button(label).clicked() {
+                        attendance.stand_ins.push(person);
+                    }
+                }
+            });
+    })
+    .response
+    .on_hover_text(format!(
+        "Someone who sat for {name} without being its official, e.g. another \
+         participant's minister"
+    ))
+    .accessible_name(format!("Add someone sitting for {name}"));
 }
 
 /// "+ new delegate": someone the register does not know yet, typed here
