@@ -184,6 +184,9 @@ impl Register {
                 }
             }
         }
+        if let Some(off_cadence) = crate::calendar::meeting_day_problem(self, meeting) {
+            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
+        }
         let numbers = agenda::agenda_numbers(&meeting.agenda);
         for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
             if let Some(lead) = item.lead
