@@ -82,3 +82,42 @@ fn a_stand_in_and_the_representing_participant_are_named_in_the_attendance_edito
     let ukraine = register(&harness).meetings[&MEETING].attendance[&UKRAINE].clone();
     assert!(ukraine.stand_ins.is_empty());
 }
+
+/// The dashboard counts attendance by the one rule: NATO, an observer at
+/// the sample's session, is counted as attending, and shown apart.
+#[test]
+fn the_dashboard_counts_an_observer_as_attending() {
+    let settings = coalition_desk::ui::app::Settings {
+        tab: coalition_desk::ui::command::Tab::Dashboard,
+        ..coalition_desk::ui::app::Settings::default()
+    };
+    let app = coalition_desk::ui::app::CoalitionDeskApp::with_settings(
+        settings,
+        coalition_desk::ui::app::Startup::Sample,
+        today(),
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut coalition_desk::ui::app::CoalitionDeskApp| app.frame_ui(ui),
+            app,
+        );
+    let mut meeting = register(&harness).meetings[&MEETING].clone();
+    meeting.attendance.get_mut(&NATO).unwrap().status = AttendanceStatus::Observer;
+    harness
+        .state_mut()
+        .workspace
+        .document
+        .apply(coalition_desk::edit::Edit::Meeting(MEETING, Some(meeting)))
+        .unwrap();
+    harness.run_steps(STEPS);
+    harness
+        .get_by_label("Attendance at held sessions")
+        .scroll_to_me();
+    harness.run_steps(STEPS);
+    harness.remove_cursor();
+    harness.run_steps(2);
+    harness.snapshot("dashboard_attendance");
+}

@@ -21,6 +21,7 @@ pub(super) fn attendance_ui(
     let rows = cache.get_or_update(revision, || {
         crate::tracking::attendance_by_participant(register)
     });
+    ui.add_space(theme::SECTION_GAP);
     ui.strong("Attendance at held sessions");
     ui.weak("Present, represented by another, or as an observer; apologies are not attendance.");
     Grid::new("attendance_participant")
