@@ -6,9 +6,7 @@ use egui::{RichText, Ui};
 
 use super::details::chip;
 use crate::edit;
-use crate::model::{
-    Attendance, AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register,
-};
+use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::command::NewDelegate;
 use crate::ui::{Command, Outbox, theme};
 
@@ -225,7 +223,7 @@ fn row_ui(
     ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
         if attendance.status == AttendanceStatus::Represented {
-            represented_by_ui(ui, register, (id, participant, &name), attendance);
+            super::on_behalf::represented_by_ui(ui, register, (id, participant, &name), attendance);
         }
         let mut remove = None;
         for &person in &attendance.delegates {
@@ -288,7 +286,7 @@ fn row_ui(
         .on_hover_text(format!("Add a delegate for {name}"))
         .accessible_name(format!("Add delegate for {name}"));
         new_delegate_ui(ui, id, participant, &name, draft, out);
-        stand_ins_ui(ui, register, (participant, &name, date), attendance);
+        super::on_behalf::stand_ins_ui(ui, register, (participant, &name, date), attendance);
     });
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
@@ -297,98 +295,6 @@ fn row_ui(
             .desired_width(200.0),
     )
     .accessible_name(format!("Note for {name}"));
-}
-
-/// "Represented by": which other participant spoke for this one.
-fn represented_by_ui(
-    ui: &mut Ui,
-    register: &Register,
-    (id, participant, name): (MeetingId, ParticipantId, &str),
-    attendance: &mut Attendance,
-) {
-    let shown = attendance.represented_by.map_or_else(
-        || "by —".to_owned(),
-        |by| format!("by {}", register.participant_name(by)),
-    );
-    egui::ComboBox::from_id_salt(("represented-by", id.0, participant.0))
-        .selected_text(shown)
-        .width(140.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut attendance.represented_by, None, "—")
-                .on_hover_text("Not recorded who represented it");
-            for other in register.participants_by_name() {
-                if other != participant {
-                    ui.selectable_value(
-                        &mut attendance.represented_by,
-                        Some(other),
-                        register.participant_name(other),
-                    );
-                }
-            }
-        })
-        .response
-        .on_hover_text(format!("The participant that represented {name}"))
-        .accessible_name(format!("Who represented {name}"));
-}
-
-/// People who sat for the participant without being its officials
-/// ("Tore Sandvik, for Iceland"), and "+ sitting for" to name one: anyone
-/// in the register who held no role for it on the day.
-fn stand_ins_ui(
-    ui: &mut Ui,
-    register: &Register,
-    (participant, name, date): (ParticipantId, &str, NaiveDate),
-    attendance: &mut Attendance,
-) {
-    let mut remove = None;
-    for &person in &attendance.stand_ins {
-        let text = RichText::new(format!("{}, for {name}", register.person_name(person)));
-        keep_whole(ui, &text);
-        let who = register.person_name(person);
-        if chip(ui, text, &format!("Remove {who}, sitting for {name}")) {
-            remove = Some(person);
-        }
-    }
-    if let Some(person) = remove {
-        attendance.stand_ins.retain(|d| *d != person);
-    }
-    let mut candidates: Vec<_> = register
-        .people
-        .iter()
-        .filter(|&(p, person)| {
-            !attendance.stand_ins.contains(p)
-                && !attendance.delegates.contains(p)
-                && person.role_for(participant, date).is_none()
-        })
-        .map(|(&p, person)| (person.name.to_lowercase(), p))
-        .collect();
-    candidates.sort();
-    ui.menu_button("+ sitting for", |ui| {
-        if candidates.is_empty() {
-            ui.weak(format!("Everyone in the register is an official of {name}"));
-        }
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (_, person) in candidates {
-                    let stand_in = crate::report::stand_in_on(register, date, person);
-                    let label = if stand_in.title.is_empty() {
-                        stand_in.name
-                    } else {
-                        format!("{}, {}", stand_in.name, stand_in.title)
-                    };
-                    if ui.button(label).clicked() {
-                        attendance.stand_ins.push(person);
-                    }
-                }
-            });
-    })
-    .response
-    .on_hover_text(format!(
-        "Someone who sat for {name} without being its official, e.g. another \
-         participant's minister"
-    ))
-    .accessible_name(format!("Add someone sitting for {name}"));
 }
 
 /// "+ new delegate": someone the register does not know yet, typed here
@@ -469,7 +375,7 @@ const CHIP_EXTRA: f32 = 34.0;
 
 /// Starts a new line when a chip of `text` would not fit on this one: a
 /// chip is a frame, and a frame cannot move itself to the next line.
-fn keep_whole(ui: &mut Ui, text: &RichText) {
+pub(super) fn keep_whole(ui: &mut Ui, text: &RichText) {
     let galley = egui::WidgetText::from(text.clone()).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),

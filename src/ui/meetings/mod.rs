@@ -7,6 +7,7 @@ mod attendance;
 mod details;
 mod list;
 mod minutes;
+mod on_behalf;
 mod part_marking;
 mod record;
 
