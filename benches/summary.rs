@@ -55,7 +55,7 @@ fn large_register() -> (Register, MeetingId) {
             Attendance {
                 status: AttendanceStatus::Present,
                 delegates: vec![person],
-                note: String::new(),
+                ..Attendance::default()
             },
         );
     }

@@ -186,6 +186,11 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
             Record::Participant(p) => {
                 meeting.convenors.retain(|c| *c != p);
                 meeting.attendance.remove(&p);
+                for attendance in meeting.attendance.values_mut() {
+                    if attendance.represented_by == Some(p) {
+                        attendance.represented_by = None;
+                    }
+                }
                 for action in &mut meeting.actions {
                     if action.owner == Some(ActionOwner::Participant(p)) {
                         action.owner = None;
@@ -196,6 +201,7 @@ fn mend_meetings(register: &Register, target: Record, earlier: &[Edit]) -> Vec<E
                 meeting.chairs.retain(|c| *c != person);
                 for attendance in meeting.attendance.values_mut() {
                     attendance.delegates.retain(|d| *d != person);
+                    attendance.stand_ins.retain(|d| *d != person);
                 }
                 for item in &mut meeting.agenda {
                     if item.lead == Some(person) {

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::recurrence::{cadence_starts, occurrences};
+use super::recurrence::{STRAY_REACH, cadence_gives, cadence_starts, occurrences};
 use super::rule::SeriesRule;
-use crate::model::{Field, OccurrenceChange, Record, Register, SeriesId, SessionSeries};
+use crate::model::{Field, Meeting, OccurrenceChange, Record, Register, SeriesId, SessionSeries};
 
 /// The series' problems as sentences, each with the field at fault: a
 /// cadence that is not a valid RRULE (the export refuses it), exceptions
@@ -61,10 +61,97 @@ pub fn series_problems(
         }
     }
     problems.extend(moves_onto_sessions(id, series, &label));
-    problems
+    let mut problems: Vec<(Field, String)> = problems
         .into_iter()
         .map(|message| (Field::Exceptions, message))
-        .collect()
+        .collect();
+    if let (Some(rule), Some(first)) = (&rule, series.first)
+        && !cadence_gives(series, rule, first, first)
+    {
+        let until = first.checked_add_days(YEAR).unwrap_or(first);
+        let next = cadence_starts(series, rule, first, first, until)
+            .ok()
+            .and_then(|starts| starts.first().map(|s| s.date_naive()));
+        let advice = match next {
+            Some(next) => format!("make the first session {}", day_text(next)),
+            None => "make the first session a day the cadence gives".to_string(),
+        };
+        problems.push((
+            Field::Date,
+            format!(
+                "{label} has its first session on {}, a day its cadence \"{}\" never gives: \
+                 a calendar would show an extra session that day; {advice}",
+                day_text(first),
+                series.cadence
+            ),
+        ));
+    }
+    problems
+}
+
+/// A year of days: how far to look for a series' next session.
+const YEAR: chrono::Days = chrono::Days::new(366);
+
+/// "Friday 11 April 2025": a cadence is about weekdays, so the sentence
+/// names the day.
+fn day_text(day: NaiveDate) -> String {
+    day.format("%A %-d %B %Y").to_string()
+}
+
+/// What `check` says of a meeting of a series on a day its cadence never
+/// gives and no exception moves a session to (the calendar cannot tell
+/// which session it is), as the rest of a sentence whose subject is the
+/// meeting: "is on Friday 18 April 2025, …". `None` when the meeting has no series, the series
+/// no cadence or first session, or the day is one of its sessions.
+pub fn meeting_day_problem(register: &Register, meeting: &Meeting) -> Option<String> {
+    let id = meeting.series?;
+    let series = register.session_series(id)?;
+    let first = series.first?;
+    let rule = SeriesRule::of(series).ok()??;
+    let day = meeting.date;
+    let moved_here = series
+        .exceptions
+        .iter()
+        .any(|e| e.change == OccurrenceChange::MovedTo(day));
+    if moved_here || cadence_gives(series, &rule, first, day) {
+        return None;
+    }
+    let name = register.mentioned(Record::Series(id));
+    if day < first {
+        return Some(format!(
+            "is on {}, before the first session of {name} ({}): make the series' first \
+             session {} or earlier",
+            day_text(day),
+            day_text(first),
+            day_text(day)
+        ));
+    }
+    let nearest = cadence_starts(
+        series,
+        &rule,
+        first,
+        day.checked_sub_days(STRAY_REACH).unwrap_or(day).max(first),
+        day.checked_add_days(STRAY_REACH).unwrap_or(day),
+    )
+    .ok()
+    .and_then(|starts| {
+        starts
+            .iter()
+            .map(|s| s.date_naive())
+            .min_by_key(|d| ((*d - day).num_days().abs(), *d))
+    });
+    let advice = match nearest {
+        Some(nearest) => format!(
+            "add an exception to {name} moving the session of {} to it, or correct the date",
+            day_text(nearest)
+        ),
+        None => format!("add an exception to {name} moving a session to it, or correct the date"),
+    };
+    Some(format!(
+        "is on {}, a day the cadence of {name} never gives and no exception moves a \
+         session to: {advice}",
+        day_text(day)
+    ))
 }
 
 /// The sentence for a cadence that is not a valid RRULE, in `check` and

@@ -4,8 +4,6 @@
 //! Each zone used gets a VTIMEZONE (from `time_zones`), as RFC 5545
 //! requires. Restricted notes and statements are never exported.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use icalendar::{
@@ -13,6 +11,7 @@ use icalendar::{
 };
 
 use super::checks::cadence_problem;
+use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
 use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
 use super::{CalendarError, occurrences};
@@ -208,9 +207,10 @@ fn meeting_event(
 }
 
 /// The series as one recurring event with its RRULE (UNTIL in UTC when
-/// the start has a TZID). Cancelled occurrences, and those already
-/// scheduled as meetings (exported as their own events), are left out
-/// with EXDATE. A moved one is an override: an event with the series' UID
+/// the start has a TZID). Cancelled occurrences, those a meeting stands
+/// for (exported as its own event; even a meeting a day off the cadence,
+/// see `taken_by_meetings`), and a `first` the cadence never gives, are
+/// left out with EXDATE. A moved one is an override: an event with the series' UID
 /// and a RECURRENCE-ID naming the occurrence it replaces, and no EXDATE,
 /// for a reader drops an occurrence that is both excluded and overridden.
 fn series_events(
@@ -231,19 +231,33 @@ fn series_events(
         series.name,
         series.format.label()
     );
+    let all_day = series.start.is_none();
+    // A reader always counts DTSTART as a session; the register does not
+    // when the cadence never gives that day (`check` reports it).
+    let stray_start = !cadence_gives(series, rule, first, first);
     let mut base = Event::new();
     base.uid(&uid)
         .timestamp(stamp)
         .summary(&series.name)
         .starts(when(first, series.start, zone))
         .ends(end_of(first, series.start, series.end, zone))
-        .add_property("RRULE", rule.text(series.start.is_none()));
+        .add_property(
+            "RRULE",
+            if stray_start {
+                rule.text_after_stray_start(all_day)
+            } else {
+                rule.text(all_day)
+            },
+        );
+    if stray_start {
+        base.append_multi_property(date_property("EXDATE", first, series));
+    }
     if !series.location.is_empty() {
         base.location(&series.location);
     }
     base.description(&description);
 
-    let scheduled: BTreeSet<NaiveDate> = register
+    let scheduled: Vec<NaiveDate> = register
         .meetings
         .values()
         .filter(|m| m.series == Some(id))
@@ -262,15 +276,20 @@ fn series_events(
                 OccurrenceChange::Cancelled => None,
             }))
     };
+    // A meeting off the cadence may stand for a session a little way off.
     let all = match (named().min(), named().max()) {
-        (Some(earliest), Some(last)) => occurrences(id, series, earliest, last)?,
+        (Some(earliest), Some(last)) => occurrences(
+            id,
+            series,
+            earliest.checked_sub_days(STRAY_REACH).unwrap_or(earliest),
+            last.checked_add_days(STRAY_REACH).unwrap_or(last),
+        )?,
         _ => Vec::new(),
     };
+    let taken = taken_by_meetings(first, &scheduled, &all);
     let mut moved = Vec::new();
     for occurrence in &all {
-        let taken =
-            scheduled.contains(&occurrence.cadence_date) || scheduled.contains(&occurrence.date);
-        if occurrence.cancelled || taken {
+        if occurrence.cancelled || taken.contains(&occurrence.cadence_date) {
             base.append_multi_property(date_property("EXDATE", occurrence.cadence_date, series));
         } else if occurrence.moved() {
             let mut event = Event::new();

@@ -13,7 +13,7 @@ pub mod time_zones;
 pub mod timeline;
 
 pub use cadence::{Cadence, CadenceEnd, Rhythm};
-pub use checks::series_problems;
+pub use checks::{meeting_day_problem, series_problems};
 pub use ics::calendar_ics;
 pub use recurrence::{Occurrence, occurrences, projected_sessions};
 pub use schedule::{

@@ -125,18 +125,89 @@ pub(crate) fn cadence_starts(
         .collect())
 }
 
+/// How far from a session the cadence gives a meeting of the series may
+/// fall, on a day no exception moves it to, and still be that session
+/// (held a day late, say) rather than an extra one.
+pub(crate) const STRAY_REACH: Days = Days::new(STRAY_REACH_DAYS);
+const STRAY_REACH_DAYS: u64 = 31;
+
+/// Whether the cadence alone gives a session on `day`, counted from
+/// `first` (a `first` the cadence does not give is not one of its
+/// sessions: the `rrule` crate, unlike a calendar reader, leaves it out).
+pub(crate) fn cadence_gives(
+    series: &SessionSeries,
+    rule: &SeriesRule,
+    first: NaiveDate,
+    day: NaiveDate,
+) -> bool {
+    cadence_starts(series, rule, first, day, day)
+        .is_ok_and(|starts| starts.iter().any(|s| s.date_naive() == day))
+}
+
+/// The cadence dates of `found` that the meetings on `meetings` (dates of
+/// the series' meetings) stand for. A meeting on an occurrence's day, or on
+/// the day the cadence gave it, is that occurrence. A meeting on a day the
+/// cadence never gives, from the series' `first` on, is the nearest
+/// occurrence when that one is within [`STRAY_REACH`] and less than
+/// halfway to the occurrence next to it, not cancelled and not already a
+/// meeting: the session held a day late, not an extra one. So a calendar
+/// never shows one session twice, as the meeting and as the projected
+/// session beside it.
+pub(crate) fn taken_by_meetings(
+    first: NaiveDate,
+    meetings: &[NaiveDate],
+    found: &[Occurrence],
+) -> std::collections::BTreeSet<NaiveDate> {
+    let mut taken = std::collections::BTreeSet::new();
+    let mut strays = Vec::new();
+    for &day in meetings {
+        let mut on_it = found
+            .iter()
+            .filter(|o| o.date == day || o.cadence_date == day)
+            .peekable();
+        if on_it.peek().is_none() && day >= first {
+            strays.push(day);
+        }
+        taken.extend(on_it.map(|o| o.cadence_date));
+    }
+    strays.sort_unstable();
+    for day in strays {
+        let distance = |o: &&Occurrence| (o.date - day).num_days().abs();
+        let Some(nearest) = found.iter().min_by_key(|o| (distance(o), o.date)) else {
+            continue;
+        };
+        let gap = found
+            .iter()
+            .filter(|o| o.date != nearest.date)
+            .map(|o| (o.date - nearest.date).num_days().abs())
+            .min();
+        let near = u64::try_from(distance(&nearest)).is_ok_and(|d| d <= STRAY_REACH_DAYS)
+            && gap.is_none_or(|gap| 2 * distance(&nearest) < gap);
+        let booked = nearest.cancelled
+            || taken.contains(&nearest.cadence_date)
+            || meetings.contains(&nearest.date);
+        if near && !booked {
+            taken.insert(nearest.cadence_date);
+        }
+    }
+    taken
+}
+
 /// Sessions the series' cadences give from `today` to `until` that are
 /// not meetings yet: an occurrence counts as scheduled when a meeting of
-/// its series falls on its date or on the date the cadence gave. Series
-/// whose cadence cannot be read are skipped (validation reports them).
+/// its series stands for it (see [`taken_by_meetings`]). Series whose
+/// cadence cannot be read are skipped (validation reports them).
 pub fn projected_sessions(
     register: &Register,
     today: NaiveDate,
     until: NaiveDate,
 ) -> Vec<Occurrence> {
     let mut projected = Vec::new();
+    // A meeting just outside the window may stand for a session inside it.
+    let from = today.checked_sub_days(STRAY_REACH).unwrap_or(today);
+    let to = until.checked_add_days(STRAY_REACH).unwrap_or(until);
     for (&id, series) in &register.series {
-        let Ok(found) = occurrences(id, series, today, until) else {
+        let Ok(found) = occurrences(id, series, from, to) else {
             continue;
         };
         let scheduled: Vec<NaiveDate> = register
@@ -145,10 +216,14 @@ pub fn projected_sessions(
             .filter(|m| m.series == Some(id))
             .map(|m| m.date)
             .collect();
+        let Some(first) = series.first else {
+            continue;
+        };
+        let taken = taken_by_meetings(first, &scheduled, &found);
         projected.extend(
             found
                 .into_iter()
-                .filter(|o| !scheduled.contains(&o.date) && !scheduled.contains(&o.cadence_date)),
+                .filter(|o| !taken.contains(&o.cadence_date) && o.date >= today && o.date <= until),
         );
     }
     projected.sort_by_key(|o| (o.date, o.series));

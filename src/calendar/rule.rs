@@ -137,6 +137,28 @@ impl SeriesRule {
         rule_text(&self.parts, self.until, self.zone, all_day)
     }
 
+    /// The RRULE value for a reader when the series' `first` is not a day
+    /// the cadence gives. RFC 5545 counts DTSTART as the first session
+    /// even then (and in COUNT); the expansion here, like the register,
+    /// does not. The export leaves that DTSTART out with an EXDATE, so
+    /// COUNT goes up by one to give the reader as many sessions.
+    pub(crate) fn text_after_stray_start(&self, all_day: bool) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|part| {
+                match part
+                    .strip_prefix("COUNT=")
+                    .and_then(|n| n.parse::<u32>().ok())
+                {
+                    Some(n) => format!("COUNT={}", n.saturating_add(1)),
+                    None => part.clone(),
+                }
+            })
+            .collect();
+        rule_text(&parts, self.until, self.zone, all_day)
+    }
+
     /// The last day a session may fall on, in the series' zone, when the
     /// cadence has an UNTIL.
     pub(crate) fn until_day(&self) -> Option<NaiveDate> {

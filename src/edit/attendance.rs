@@ -97,7 +97,7 @@ pub fn copy_previous_attendance(register: &Register, id: MeetingId) -> Option<Ed
             Attendance {
                 status,
                 delegates,
-                note: String::new(),
+                ..Attendance::default()
             },
         );
     }

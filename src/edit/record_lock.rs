@@ -251,8 +251,21 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
                         .delegates
                         .iter()
                         .map(|&p| register.person_name(p))
+                        .chain(a.stand_ins.iter().map(|&p| {
+                            format!(
+                                "{} for {}",
+                                register.person_name(p),
+                                register.participant_name(participant)
+                            )
+                        }))
                         .collect();
-                    join(&[a.status.label(), &delegates.join(", "), &a.note])
+                    let status = match a.represented_by {
+                        Some(by) => {
+                            format!("{} by {}", a.status.label(), register.participant_name(by))
+                        }
+                        None => a.status.label().to_string(),
+                    };
+                    join(&[&status, &delegates.join(", "), &a.note])
                 },
             )
         };

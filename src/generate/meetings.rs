@@ -23,28 +23,36 @@ pub(super) fn series(making: &mut Making, participants: &[ParticipantId]) -> Vec
     let mut series_ids = Vec::new();
     for (name, short_name, cadence) in SERIES {
         let sid = SeriesId(making.ids.next());
-        making.register.series.insert(
-            sid,
-            SessionSeries {
-                name: name.to_string(),
-                short_name: short_name.to_string(),
-                cadence: cadence.to_string(),
-                first: Some(making.start),
-                start: NaiveTime::from_hms_opt(10, 0, 0),
-                end: NaiveTime::from_hms_opt(12, 30, 0),
-                location: "Brussels".into(),
-                format: MeetingFormat::Hybrid,
-                convenors: participants.iter().take(2).copied().collect(),
-                ..SessionSeries::default()
-            },
-        );
+        let mut series = SessionSeries {
+            name: name.to_string(),
+            short_name: short_name.to_string(),
+            cadence: cadence.to_string(),
+            first: Some(making.start),
+            start: NaiveTime::from_hms_opt(10, 0, 0),
+            end: NaiveTime::from_hms_opt(12, 30, 0),
+            location: "Brussels".into(),
+            format: MeetingFormat::Hybrid,
+            convenors: participants.iter().take(2).copied().collect(),
+            ..SessionSeries::default()
+        };
+        // The first session is the first day the cadence gives from the
+        // start, not the start itself (`check` asks for that).
+        let year = making.start + Days::new(366);
+        series.first = crate::calendar::occurrences(sid, &series, making.start, year)
+            .ok()
+            .and_then(|found| found.first().map(|o| o.date))
+            .or(series.first);
+        making.register.series.insert(sid, series);
         series_ids.push(sid);
     }
     series_ids
 }
 
-/// `count` meetings spread evenly over the span, most of them in a series;
-/// returns each meeting's id and date, for commitments to be announced at.
+/// `count` meetings spread evenly over the span, most of them in a series
+/// and then on the next day its cadence gives that no other session of it
+/// has taken (`check` reports a series meeting off its cadence); a
+/// meeting whose series has no such day left is a one-off. Returns each
+/// meeting's id and date, for commitments to be announced at.
 pub(super) fn meetings(
     making: &mut Making,
     count: usize,
@@ -61,13 +69,37 @@ pub(super) fn meetings(
     } = making;
     let mut meeting_ids = Vec::new();
     let mut numbers: BTreeMap<SeriesId, u32> = BTreeMap::new();
+    let span_end = *start + Days::new(SPAN_DAYS);
+    let mut cadence_days: BTreeMap<SeriesId, std::collections::VecDeque<NaiveDate>> = series_ids
+        .iter()
+        .map(|&sid| {
+            let days = register
+                .series
+                .get(&sid)
+                .and_then(|s| crate::calendar::occurrences(sid, s, *start, span_end).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|o| !o.cancelled)
+                .map(|o| o.date)
+                .collect();
+            (sid, days)
+        })
+        .collect();
     for n in 0..count {
         let mid = MeetingId(ids.next());
         let offset = (n as u64 * SPAN_DAYS) / count.max(1) as u64;
-        let date = *start + Days::new(offset);
-        let series = (!dice.chance(10))
+        let mut date = *start + Days::new(offset);
+        let picked = (!dice.chance(10))
             .then(|| dice.pick(series_ids).copied())
             .flatten();
+        let series = picked.and_then(|s| {
+            let days = cadence_days.get_mut(&s)?;
+            while days.front().is_some_and(|day| *day < date) {
+                days.pop_front();
+            }
+            date = days.pop_front()?;
+            Some(s)
+        });
         let number = series.map(|s| {
             let count = numbers.entry(s).or_default();
             *count += 1;
@@ -167,7 +199,7 @@ fn attendance(
             Attendance {
                 status,
                 delegates,
-                note: String::new(),
+                ..Attendance::default()
             },
         );
     }

@@ -226,6 +226,10 @@ impl Numbers {
             for (mut participant, mut entry) in attendance {
                 self.participant(&mut participant);
                 entry.delegates.iter_mut().for_each(|p| self.person(p));
+                entry.stand_ins.iter_mut().for_each(|p| self.person(p));
+                if let Some(representative) = &mut entry.represented_by {
+                    self.participant(representative);
+                }
                 meeting.attendance.insert(participant, entry);
             }
             for item in &mut meeting.agenda {

@@ -18,6 +18,8 @@ pub enum Field {
     Cadence,
     /// A series' exceptions.
     Exceptions,
+    /// A meeting's date, or a series' first session.
+    Date,
     /// A meeting's or commitment's title.
     Title,
     /// The series a meeting belongs to.

@@ -116,8 +116,12 @@ impl AttendanceStatus {
         }
     }
 
-    /// Whether the participant was in the room (or on the call) in some
-    /// form. Invited and confirmed say who is expected, never who came.
+    /// Whether the participant took part in the session: present,
+    /// represented by another, or as an observer. This is the one rule
+    /// every count of attendance uses (the attendance record, a
+    /// participant's activity, the dashboard, the meetings list).
+    /// Apologies are not attendance; invited and confirmed say who is
+    /// expected, never who came.
     pub fn attended(self) -> bool {
         matches!(
             self,
@@ -142,6 +146,16 @@ pub struct Attendance {
     /// Who sat at the table for the participant; each must hold a role for
     /// that participant on the meeting's date.
     pub delegates: Vec<PersonId>,
+    /// People who sat for the participant without being its officials:
+    /// Norway's State Secretary sitting for Iceland. Left out of the file
+    /// when there are none, so files from before it read and write as
+    /// they were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stand_ins: Vec<PersonId>,
+    /// The participant that represented this one (with status
+    /// `Represented`): Norway for Iceland.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub represented_by: Option<ParticipantId>,
     pub note: String,
 }
 

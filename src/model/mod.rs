@@ -17,6 +17,7 @@ mod ids;
 mod markings;
 mod meeting;
 mod naming;
+mod on_behalf_problems;
 mod part_markings;
 mod participant;
 mod person;

@@ -173,6 +173,7 @@ impl Register {
                 continue;
             }
             self.attendance_fits_state(label, meeting, *participant, attendance, record, report);
+            self.on_behalf_problems(label, meeting, *participant, attendance, record, report);
             for delegate in &attendance.delegates {
                 match self.person(*delegate) {
                     None => report(
@@ -198,6 +199,9 @@ impl Register {
                     Some(_) => {}
                 }
             }
+        }
+        if let Some(off_cadence) = crate::calendar::meeting_day_problem(self, meeting) {
+            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
         }
         let numbers = agenda::agenda_numbers(&meeting.agenda);
         for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {

@@ -83,6 +83,13 @@ impl Register {
                         add(holder, "the attendance");
                     }
                     if meeting
+                        .attendance
+                        .values()
+                        .any(|a| a.represented_by == Some(p))
+                    {
+                        add(holder, "the representatives");
+                    }
+                    if meeting
                         .actions
                         .iter()
                         .any(|a| a.owner == Some(ActionOwner::Participant(p)))
@@ -109,6 +116,13 @@ impl Register {
                         .any(|a| a.delegates.contains(&person))
                     {
                         add(holder, "the delegates");
+                    }
+                    if meeting
+                        .attendance
+                        .values()
+                        .any(|a| a.stand_ins.contains(&person))
+                    {
+                        add(holder, "the stand-ins");
                     }
                     if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
                         add(holder, "an agenda item's lead");

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::format::long_date;
+use super::summary_attendance::on_behalf_of;
 use super::{Paper, ReportError};
 use crate::model::{AttendanceStatus, MeetingState, Record, Register, SeriesId};
 
@@ -56,8 +57,11 @@ pub struct AttendanceRow {
     pub code: String,
     /// One entry per session, in the order of `sessions`.
     pub presence: Vec<Presence>,
-    /// Sessions attended in person or by representation.
+    /// Sessions it took part in: present, represented or as an observer
+    /// (`AttendanceStatus::attended`, the rule every count follows).
     pub attended: usize,
+    /// Of those, the sessions it took part in as an observer.
+    pub as_observer: usize,
 }
 
 /// Participants × held sessions of one series.
@@ -79,6 +83,11 @@ pub struct AttendanceRecord {
     pub rows: Vec<AttendanceRow>,
     /// Whether some cell says "—": the legend under the table explains it.
     pub has_not_yet_joined: bool,
+    /// Who attended on behalf of whom, one sentence per participant and
+    /// session, in the order of the rows and then the sessions:
+    /// "Iceland at No. 3 (10 April 2025): represented by Norway; Tore
+    /// Sandvik (State Secretary, Norway) sat for it".
+    pub on_behalf: Vec<String>,
     /// Why the record cannot be printed (a session's marking is missing or
     /// unknown); empty when it can.
     #[serde(skip)]
@@ -144,14 +153,39 @@ pub fn attendance_record(
                     }
                 })
                 .collect();
+            // The meeting's own rule, so this count agrees with the
+            // participant's activity and the dashboard.
+            let attended = meetings.iter().filter(|m| m.attended_by(participant));
             Some(AttendanceRow {
                 participant: register.participant_name(participant),
                 code: register.participant_code(participant),
-                attended: presence
-                    .iter()
-                    .filter(|p| matches!(p, Presence::Present | Presence::Represented))
+                attended: attended.clone().count(),
+                as_observer: attended
+                    .filter(|m| {
+                        m.attendance
+                            .get(&participant)
+                            .is_some_and(|a| a.status == AttendanceStatus::Observer)
+                    })
                     .count(),
                 presence,
+            })
+        })
+        .collect();
+    let on_behalf = register
+        .participants_by_name()
+        .into_iter()
+        .flat_map(|participant| {
+            meetings.iter().filter_map(move |m| {
+                let attendance = m.attendance.get(&participant)?;
+                let said = on_behalf_of(register, m.date, attendance)?;
+                let session = match m.number {
+                    Some(n) => format!("No. {n} ({})", long_date(m.date)),
+                    None => long_date(m.date),
+                };
+                Some(format!(
+                    "{} at {session}: {said}",
+                    register.participant_name(participant)
+                ))
             })
         })
         .collect();
@@ -185,6 +219,7 @@ pub fn attendance_record(
             .collect(),
         rows,
         has_not_yet_joined,
+        on_behalf,
         refusals,
         includes,
     })

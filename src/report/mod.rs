@@ -27,6 +27,7 @@ pub use summary::{
     ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
     Delegate, MeetingSummary, MoneyLine, SummaryOptions, meeting_summary,
 };
+pub use summary_attendance::stand_in_on;
 pub use summary_movements::MovementLine;
 
 use serde::{Deserialize, Serialize};

@@ -71,9 +71,14 @@ pub struct Delegate {
 pub struct AttendanceLine {
     pub participant: String,
     pub code: String,
-    /// "Present", "Represented" or "Observer".
+    /// "Present", "Represented" (or "Represented by Norway" when the
+    /// register names who represented it) or "Observer".
     pub status: String,
     pub delegates: Vec<Delegate>,
+    /// People who sat for the participant without being its officials,
+    /// each with the office they held and for whom ("State Secretary,
+    /// Norway"); printed "for Iceland".
+    pub stand_ins: Vec<Delegate>,
     pub note: String,
 }
 

@@ -3,8 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::model::{
-    AttendanceStatus, Meeting, MeetingState, ParticipantId, ParticipantKind, PersonId, Register,
+    Attendance, AttendanceStatus, Meeting, MeetingState, ParticipantId, ParticipantKind, PersonId,
+    Register,
 };
 
 use super::summary::{AttendanceGroup, AttendanceLine, Delegate};
@@ -13,7 +16,7 @@ use super::summary::{AttendanceGroup, AttendanceLine, Delegate};
 /// they held then, for `participant` when one is given.
 pub(super) fn delegate_on(
     register: &Register,
-    date: chrono::NaiveDate,
+    date: NaiveDate,
     person: PersonId,
     participant: Option<ParticipantId>,
 ) -> Delegate {
@@ -26,6 +29,57 @@ pub(super) fn delegate_on(
         name: register.person_name(person),
         title: role.map(|r| r.title.clone()).unwrap_or_default(),
     }
+}
+
+/// Someone sitting for a participant that is not theirs, as printed on
+/// `date`: their name, and the office they held then with the participant
+/// they hold it for ("State Secretary, Norway"), so the reader sees whose
+/// official sat at the other's place.
+pub fn stand_in_on(register: &Register, date: NaiveDate, person: PersonId) -> Delegate {
+    let role = register.person(person).and_then(|p| p.role_on(date));
+    Delegate {
+        name: register.person_name(person),
+        title: role
+            .map(|r| {
+                let whose = register.participant_name(r.participant);
+                if r.title.trim().is_empty() {
+                    whose
+                } else {
+                    format!("{}, {whose}", r.title)
+                }
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// What an attendance line says of others acting for the participant:
+/// "represented by Norway; Tore Sandvik (State Secretary, Norway) sat for
+/// it". `None` when no one did.
+pub(super) fn on_behalf_of(
+    register: &Register,
+    date: NaiveDate,
+    attendance: &Attendance,
+) -> Option<String> {
+    let mut said = Vec::new();
+    if let Some(by) = attendance.represented_by {
+        said.push(format!("represented by {}", register.participant_name(by)));
+    }
+    let stand_ins: Vec<String> = attendance
+        .stand_ins
+        .iter()
+        .map(|&person| {
+            let stand_in = stand_in_on(register, date, person);
+            if stand_in.title.is_empty() {
+                stand_in.name
+            } else {
+                format!("{} ({})", stand_in.name, stand_in.title)
+            }
+        })
+        .collect();
+    if !stand_ins.is_empty() {
+        said.push(format!("{} sat for it", stand_ins.join(", ")));
+    }
+    (!said.is_empty()).then(|| said.join("; "))
 }
 
 /// The attendance groups and the apologies, each in name order.
@@ -49,10 +103,23 @@ pub(super) fn attendance_groups(
             continue;
         }
         let kind = found.map(|p| p.kind).unwrap_or_default();
+        let status = match attendance.represented_by {
+            Some(by) if attendance.status == AttendanceStatus::Represented => format!(
+                "{} by {}",
+                attendance.status.label(),
+                register.participant_name(by)
+            ),
+            _ => attendance.status.label().into(),
+        };
         let line = AttendanceLine {
             participant: name.clone(),
             code: register.participant_code(participant),
-            status: attendance.status.label().into(),
+            status,
+            stand_ins: attendance
+                .stand_ins
+                .iter()
+                .map(|&person| stand_in_on(register, meeting.date, person))
+                .collect(),
             delegates: attendance
                 .delegates
                 .iter()

@@ -2,11 +2,13 @@
 //! changed since the last session and CSV exchange. Plain data
 //! computed from the register; no egui, and time comes in as `today`.
 
+pub mod activity;
 pub mod commitments_csv;
 pub mod dashboard;
 pub mod dashboard_table;
 pub mod since;
 
+pub use activity::{Activity, attendance_by_participant, participant_activity};
 pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};
 pub use dashboard::{DashboardCache, DashboardFigures, Split, Totals, dashboard_figures};
 pub use dashboard_table::figures_table;

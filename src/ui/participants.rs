@@ -221,27 +221,11 @@ fn participant_ui(
     }
 }
 
-/// "Attended 3 meetings · made 5 commitments", for a sense of the record.
+/// "Attended 3 meetings (1 as an observer) · made 5 commitments", for a
+/// sense of the record; the core's count, so it agrees with the
+/// attendance record and the dashboard.
 fn activity_line(register: &Register, id: ParticipantId) -> String {
-    let meetings = register
-        .meetings
-        .values()
-        .filter(|m| m.attended_by(id))
-        .count();
-    let commitments = register
-        .commitments
-        .values()
-        .filter(|c| c.participant == id)
-        .count();
-    format!(
-        "Attended {meetings} meeting{} · made {commitments} commitment{}",
-        plural(meetings),
-        plural(commitments)
-    )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    crate::tracking::participant_activity(register, id).line(register)
 }
 
 fn people_ui(

@@ -114,7 +114,7 @@ fn cadences_readers_accept_pass() {
         "",
         "FREQ=MONTHLY;BYDAY=2TH",
         "RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=6",
-        "freq=monthly;byday=-1fr",
+        "freq=monthly;byday=-3th",
         "FREQ=MONTHLY;BYDAY=2TH;UNTIL=20251231",
         "FREQ=MONTHLY;BYDAY=2TH;UNTIL=20251231T235959Z",
         "FREQ=WEEKLY;WKST=MO;BYDAY=TH",

@@ -16,6 +16,7 @@ use coalition_desk::model::{
 };
 use ical::parser::ical::component::IcalEvent;
 
+mod off_cadence;
 mod reader;
 use reader::{Session, horizon, one, param, parse, properties, session, sessions_read_back, uid};
 

@@ -31,6 +31,7 @@ fn attendance(status: AttendanceStatus, delegates: &[PersonId]) -> Attendance {
         status,
         delegates: delegates.to_vec(),
         note: "left early".into(),
+        ..Attendance::default()
     }
 }
 

@@ -219,6 +219,7 @@ fn awkward_register(extra_nations: u64) -> (Register, MeetingId) {
             status: AttendanceStatus::Present,
             delegates: vec![PersonId(2)],
             note: "#panic(\"note\")".into(),
+            ..Attendance::default()
         },
     );
     for n in 0..extra_nations {
@@ -251,7 +252,7 @@ fn awkward_register(extra_nations: u64) -> (Register, MeetingId) {
             Attendance {
                 status: AttendanceStatus::Present,
                 delegates: vec![person],
-                note: String::new(),
+                ..Attendance::default()
             },
         );
     }

@@ -17,6 +17,7 @@ fn line(participant: &str, code: &str, delegates: Vec<Delegate>, note: &str) -> 
         code: code.into(),
         status: "Present".into(),
         delegates,
+        stand_ins: Vec::new(),
         note: note.into(),
     }
 }

@@ -151,7 +151,7 @@ fn an_unknown_field_far_from_any_name_lists_the_known_ones() {
     assert_eq!(
         message,
         "unknown field `mood` in the attendance of participant #3 at meeting #12; \
-         the fields it may have are status, delegates or note"
+         the fields it may have are status, delegates, stand_ins, represented_by or note"
     );
 }
 

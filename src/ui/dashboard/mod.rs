@@ -3,6 +3,7 @@
 //! "since last session" for any meeting. Figures come from the core and
 //! are recomputed only when the register (or the day) changed.
 
+mod attendance;
 pub mod axes;
 mod charts;
 mod since;
@@ -35,6 +36,8 @@ pub struct DashboardPanel {
     /// The revision whose figures were last copied, so "Copied" shows
     /// until the register changes.
     copied: Option<u64>,
+    /// Each participant's attendance at held sessions, per revision.
+    attendance: RevisionCache<u64, attendance::AttendanceTable>,
 }
 
 impl DashboardPanel {
@@ -64,8 +67,12 @@ impl DashboardPanel {
                 );
             });
         let figures = self.cache.figures(register, revision, today);
-        let (bar_centres, legend, copied) =
-            (&mut self.bar_centres, &mut self.legend, &mut self.copied);
+        let (bar_centres, legend, copied, attendance) = (
+            &mut self.bar_centres,
+            &mut self.legend,
+            &mut self.copied,
+            &mut self.attendance,
+        );
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 headline_ui(ui, figures);
@@ -78,6 +85,7 @@ impl DashboardPanel {
                 charts::firm_over_time_ui(ui, figures);
                 ui.add_space(theme::SECTION_GAP);
                 totals_ui(ui, register, figures);
+                attendance::attendance_ui(ui, register, revision, attendance);
             });
         });
     }

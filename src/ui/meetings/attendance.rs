@@ -173,6 +173,7 @@ fn row_ui(
     ));
 
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
+    let before = status;
     let shown = status.map_or(RichText::new("—"), |s| {
         RichText::new(s.label()).color(theme::attendance_colour(s))
     });
@@ -193,7 +194,16 @@ fn row_ui(
         None => {
             meeting.attendance.remove(&participant);
         }
-        Some(status) => meeting.attendance.entry(participant).or_default().status = status,
+        Some(status) => {
+            let attendance = meeting.attendance.entry(participant).or_default();
+            attendance.status = status;
+            // Who represented it goes with the status that says so; only
+            // the officer's change of status lets it go, never a file as
+            // it was written (`check` reports that).
+            if before != Some(status) && status != AttendanceStatus::Represented {
+                attendance.represented_by = None;
+            }
+        }
     }
 
     let date = meeting.date;
@@ -212,6 +222,9 @@ fn row_ui(
     let wrapped = egui::UiBuilder::new().max_rect(cell).layout(wrapping);
     ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
+        if attendance.status == AttendanceStatus::Represented {
+            super::on_behalf::represented_by_ui(ui, register, (id, participant, &name), attendance);
+        }
         let mut remove = None;
         for &person in &attendance.delegates {
             let who = register.person_name(person);
@@ -273,6 +286,7 @@ fn row_ui(
         .on_hover_text(format!("Add a delegate for {name}"))
         .accessible_name(format!("Add delegate for {name}"));
         new_delegate_ui(ui, id, participant, &name, draft, out);
+        super::on_behalf::stand_ins_ui(ui, register, (participant, &name, date), attendance);
     });
     ui.add(
         egui::TextEdit::singleline(&mut attendance.note)
@@ -361,7 +375,7 @@ const CHIP_EXTRA: f32 = 34.0;
 
 /// Starts a new line when a chip of `text` would not fit on this one: a
 /// chip is a frame, and a frame cannot move itself to the next line.
-fn keep_whole(ui: &mut Ui, text: &RichText) {
+pub(super) fn keep_whole(ui: &mut Ui, text: &RichText) {
     let galley = egui::WidgetText::from(text.clone()).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),

@@ -46,9 +46,10 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 Record::Meeting(id),
                 &[Field::Series, Field::Number],
             );
-            form_row(ui, "Date", |ui| {
+            let date = form_row(ui, "Date", |ui| {
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
+            focus::at_field(ui, date, Record::Meeting(id), Field::Date);
             let time = form_row(ui, "Time", |ui| {
                 ui.horizontal_top(|ui| {
                     let end = meeting.end;

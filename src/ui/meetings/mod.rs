@@ -8,6 +8,7 @@ mod carried;
 mod details;
 mod list;
 mod minutes;
+mod on_behalf;
 mod part_marking;
 mod record;
 

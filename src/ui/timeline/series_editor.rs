@@ -102,9 +102,10 @@ fn editor_ui(
             focus::at_field(ui, name, record, Field::Name);
             text_row(ui, "Short name", &mut series.short_name)
                 .on_hover_text("The series in document references, e.g. DM for Defence ministers");
-            form_row(ui, "First session", |ui| {
+            let first = form_row(ui, "First session", |ui| {
                 optional_date_ui(ui, "series_first", &mut series.first, today)
             });
+            focus::at_field(ui, first, record, Field::Date);
             let starts = form_row(ui, "Starts", |ui| {
                 let end = series.end;
                 checked_time_ui(ui, "series_start", &mut series.start, |start| {

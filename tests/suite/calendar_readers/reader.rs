@@ -69,7 +69,9 @@ pub fn session(p: &Property) -> Session {
 }
 
 /// The sessions a reader shows for one series' base event: the RRULE from
-/// DTSTART, less the EXDATEs, to the horizon.
+/// DTSTART, less the EXDATEs, to the horizon. As RFC 5545 has it (and
+/// unlike the `rrule` crate), DTSTART is always the first session, even on
+/// a day the rule does not give, and COUNT counts it.
 pub fn expand(base: &IcalEvent) -> Vec<Session> {
     let start = one(base, "DTSTART").unwrap();
     let all_day = param(start, "VALUE").as_deref() == Some("DATE");
@@ -82,8 +84,24 @@ pub fn expand(base: &IcalEvent) -> Vec<Session> {
             rule_text = rule_text.replace(until, &format!("{until}T000000Z"));
         }
     }
+    let dtstart = instant(start);
+    let probe: rrule::RRule<rrule::Unvalidated> = rule_text.parse().unwrap();
+    let given = probe.build(dtstart).unwrap().all(1).dates.first() == Some(&dtstart);
+    if !given {
+        let count = rule_text
+            .split(';')
+            .find_map(|p| p.strip_prefix("COUNT="))
+            .map(|n| n.parse::<u32>().unwrap());
+        if let Some(count) = count {
+            rule_text =
+                rule_text.replace(&format!("COUNT={count}"), &format!("COUNT={}", count - 1));
+        }
+    }
     let rule: rrule::RRule<rrule::Unvalidated> = rule_text.parse().unwrap();
-    let mut set = rule.build(instant(start)).unwrap();
+    let mut set = rule.build(dtstart).unwrap();
+    if !given {
+        set = set.rdate(dtstart);
+    }
     for exdate in properties(base, "EXDATE") {
         set = set.exdate(instant(exdate));
     }

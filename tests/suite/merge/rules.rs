@@ -240,7 +240,7 @@ fn two_records_added_under_one_number_are_both_kept_and_theirs_renumbered_with_i
         Attendance {
             status: AttendanceStatus::Present,
             delegates: vec![PersonId(31)],
-            note: String::new(),
+            ..Attendance::default()
         },
     );
     meeting.actions.push(ActionItem {

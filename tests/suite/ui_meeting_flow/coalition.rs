@@ -123,7 +123,7 @@ pub fn register() -> Register {
             let row = Attendance {
                 status: AttendanceStatus::Present,
                 delegates: vec![minister(n)],
-                note: String::new(),
+                ..Attendance::default()
             };
             (nation(n), row)
         })

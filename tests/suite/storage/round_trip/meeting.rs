@@ -10,13 +10,19 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
     let attendance = (
         prop::sample::select(AttendanceStatus::ALL.to_vec()),
         prop::collection::vec(ids(), 0..3),
+        prop::collection::vec(ids(), 0..2),
+        prop::option::of(ids()),
         text(),
     )
-        .prop_map(|(status, delegates, note)| Attendance {
-            status,
-            delegates: delegates.into_iter().map(PersonId).collect(),
-            note,
-        });
+        .prop_map(
+            |(status, delegates, stand_ins, represented_by, note)| Attendance {
+                status,
+                delegates: delegates.into_iter().map(PersonId).collect(),
+                stand_ins: stand_ins.into_iter().map(PersonId).collect(),
+                represented_by: represented_by.map(ParticipantId),
+                note,
+            },
+        );
     let agenda = (
         text(),
         prop::option::of(ids()),
