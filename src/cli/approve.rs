@@ -37,7 +37,7 @@ pub fn approve(
     let _lock = RegisterLock::acquire(file, holder)?;
     let loaded = storage::load(file)?;
     if let Some(reason) = loaded.read_only_reason() {
-        eprintln!(
+        tell!(
             "The record was not approved: the register was {reason}: {}",
             file.display()
         );
@@ -52,9 +52,9 @@ pub fn approve(
     let title = register.meeting_title(id);
     let problems = register.meeting_problems_of(id, today);
     if !problems.is_empty() {
-        eprintln!("The record of {title} was not approved: the meeting has problems to fix first");
+        tell!("The record of {title} was not approved: the meeting has problems to fix first");
         for problem in &problems {
-            eprintln!("  {problem}");
+            tell!("  {problem}");
         }
         return Ok(ExitCode::FAILURE);
     }
@@ -62,10 +62,10 @@ pub fn approve(
         at,
         by: request.by.to_string(),
     };
-    let edit = match edit::move_record(register, id, step, request.on) {
+    let edit = match edit::move_record(register, id, step, request.on, today) {
         Ok(edit) => edit,
         Err(refused) => {
-            eprintln!("The record of {title} was not approved: {refused}");
+            tell!("The record of {title} was not approved: {refused}");
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -75,7 +75,7 @@ pub fn approve(
     let at = at
         .map(|at| format!(" at {}", register.meeting_title(at)))
         .unwrap_or_default();
-    println!(
+    say!(
         "Approved the record of {title} on {}{at}: {}",
         request.on,
         file.display()

@@ -37,7 +37,7 @@ pub fn merge(request: &MergeRequest<'_>, holder: &LockHolder, now: NaiveDateTime
     match run(request, holder, now) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{}", super::error_line(error.as_ref()));
+            tell!("{}", super::error_line(error.as_ref()));
             ExitCode::from(CANNOT_MERGE)
         }
     }
@@ -94,9 +94,9 @@ fn run(
         storage::save_with(request.output, &merged.register, Overwrite::IfCurrentFormat)?;
     }
     if let Some(warning) = one_office_warning(&ours, &theirs) {
-        eprintln!("warning: {warning}");
+        tell!("warning: {warning}");
     }
-    println!("{}: {}", request.output.display(), merged.summary);
+    say!("{}: {}", request.output.display(), merged.summary);
     // Conflicts either copy still had leave it unsettled too.
     Ok(if merged.register.conflicts.is_empty() {
         ExitCode::SUCCESS

@@ -9,7 +9,7 @@ use crate::{generate, sample, storage};
 pub fn write_sample(output: &Path, force: bool) -> anyhow::Result<ExitCode> {
     super::refuse_to_replace(output, force)?;
     super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes())?;
-    println!("Wrote the sample register to {}", output.display());
+    say!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -22,6 +22,6 @@ pub fn write_generated(
     super::refuse_to_replace(output, force)?;
     let register = generate::register(options);
     storage::save_with(output, &register, storage::Overwrite::Anything)?;
-    println!("Wrote {} to {}", register.counts(), output.display());
+    say!("Wrote {} to {}", register.counts(), output.display());
     Ok(ExitCode::SUCCESS)
 }

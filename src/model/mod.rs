@@ -54,7 +54,8 @@ pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use record_life::{
-    FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
+    FieldChange, RecordError, RecordLife, RecordMove, RecordPlace, RecordState, RecordStep,
+    Revision,
 };
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};

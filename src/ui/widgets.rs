@@ -10,7 +10,7 @@ use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
 
 pub use super::date_field::{
-    checked_optional_date_ui, date_ui, ends_by, optional_date_ui, starts_by,
+    checked_date_ui, checked_optional_date_ui, date_ui, ends_by, optional_date_ui, starts_by,
 };
 pub use super::typed_field::{
     checked_time_ui, decimal_ui, ends_after, holds_refused_text, starts_before, time_ui,
