@@ -206,3 +206,39 @@ fn a_record_nothing_can_approve_yet_offers_no_approve_and_says_why() {
     click(&mut harness, "Cancel");
     assert!(harness.query_by_label("Cancel").is_none());
 }
+
+#[test]
+fn snapshot_of_the_approve_form_by_written_procedure_with_a_refused_date() {
+    let app = coalition_desk::ui::app::CoalitionDeskApp::with_settings(
+        coalition_desk::ui::app::Settings::default(),
+        coalition_desk::ui::app::Startup::Sample,
+        crate::app_harness::today(),
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut coalition_desk::ui::app::CoalitionDeskApp| app.frame_ui(ui),
+            app,
+        );
+    harness.run();
+    run(
+        &mut harness,
+        Command::MoveRecord(
+            MINISTERS,
+            RecordMove::Circulate {
+                to: vec![ParticipantId(1)],
+                comments_due: date(2025, 5, 1),
+            },
+            date(2025, 4, 14),
+        ),
+    );
+    run(&mut harness, Command::OpenMeeting(MINISTERS));
+    click(&mut harness, "Approve…");
+    retype(&mut harness, "On", "2026-12-07");
+    harness.remove_cursor();
+    harness.run();
+    assert!(!approve_enabled(&harness));
+    harness.snapshot("approve_form_written_procedure");
+}
