@@ -16,6 +16,7 @@ mod naming;
 mod part_markings;
 mod participant;
 mod person;
+mod record_approval;
 mod record_life;
 mod record_life_problems;
 mod record_problems;

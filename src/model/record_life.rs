@@ -228,12 +228,12 @@ impl RecordLife {
 
 /// What the rules need to know of the meetings around the record.
 #[derive(Clone, Copy)]
-struct RecordContext<'a> {
+pub(super) struct RecordContext<'a> {
     /// The meeting whose record it is.
-    meeting: MeetingId,
-    meeting_date: NaiveDate,
+    pub(super) meeting: MeetingId,
+    pub(super) meeting_date: NaiveDate,
     meeting_state: MeetingState,
-    register: &'a Register,
+    pub(super) register: &'a Register,
     /// No step is dated after it: the record tells what has happened.
     today: NaiveDate,
 }
@@ -359,7 +359,7 @@ impl RecordLife {
                 }
                 check_held(context, "approved", date)?;
                 match at {
-                    Some(at) => approved_at(context, at, date)?,
+                    Some(at) => super::record_approval::approved_at(context, at, date)?,
                     None => self.written_procedure(date)?,
                 }
                 record.state = RecordState::Approved;
@@ -412,56 +412,6 @@ impl RecordLife {
         }
         Ok(())
     }
-
-    /// An approval with no meeting is by written procedure: the record was
-    /// circulated for comment, and it is agreed when the comment period
-    /// ends without objection, not before.
-    fn written_procedure(&self, date: NaiveDate) -> Result<(), RecordError> {
-        let Some(circulation) = self.circulation() else {
-            return Err(RecordError::WrittenProcedureUncirculated(
-                self.state().label(),
-            ));
-        };
-        match circulation.comments_due {
-            Some(due) if date < due => {
-                Err(RecordError::WrittenProcedureBeforeComments { date, due })
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-/// An approval at meeting `at` on `date`: a later meeting than the one
-/// recorded, held, and on the day it was held.
-fn approved_at(
-    context: RecordContext<'_>,
-    at: MeetingId,
-    date: NaiveDate,
-) -> Result<(), RecordError> {
-    if at == context.meeting {
-        return Err(RecordError::ApprovedAtItself);
-    }
-    let Some(there) = context.register.meeting(at) else {
-        return Err(RecordError::NoSuchMeeting(at));
-    };
-    let title = || context.register.meeting_title(at);
-    if there.date < context.meeting_date {
-        return Err(RecordError::ApprovedAtEarlierMeeting(title()));
-    }
-    if there.state != MeetingState::Held {
-        return Err(RecordError::ApprovedAtUnheld {
-            meeting: title(),
-            state: there.state.label(),
-        });
-    }
-    if there.date != date {
-        return Err(RecordError::NotOnMeetingDay {
-            meeting: title(),
-            date,
-            held: there.date,
-        });
-    }
-    Ok(())
 }
 
 impl RecordMove {
