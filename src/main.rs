@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use coalition_desk::cli::{self, print::SummaryRequest};
 use coalition_desk::storage::LockHolder;
 use coalition_desk::ui::app::{CoalitionDeskApp, Startup};
@@ -40,11 +40,11 @@ enum Action {
     /// Write a realistic register of any size (stress tests), standing on
     /// today: the same arguments give the same file on the same day.
     Generate {
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = 200, value_parser = cli::arguments::count)]
         meetings: usize,
-        #[arg(long, default_value_t = 5000)]
+        #[arg(long, default_value_t = 5000, value_parser = cli::arguments::count)]
         commitments: usize,
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_parser = cli::arguments::seed)]
         seed: u64,
         #[arg(short, long)]
         output: PathBuf,
@@ -86,10 +86,14 @@ enum Action {
         /// The meeting's id (as in the file: 11, or LON-11 for an office's) or the date it was held (YYYY-MM-DD).
         #[arg(long)]
         meeting: String,
-        /// The date of the approval (YYYY-MM-DD).
-        #[arg(long)]
+        /// The date of the approval (2025-04-10, 10/04/2025 or 10 Apr 2025),
+        /// not after today: the day of the meeting given with --at, or
+        /// without --at the day a written procedure ended.
+        #[arg(long, value_parser = cli::arguments::date)]
         on: NaiveDate,
-        /// The meeting that approved it, by id or date (usually the next session).
+        /// The later meeting, held on --on, that approved it, by id or date
+        /// (usually the next session); without it the record is approved by
+        /// written procedure, once its comment period has ended.
         #[arg(long)]
         at: Option<String>,
         /// Who approved it, e.g. "The defence ministers".
@@ -177,7 +181,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .init();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return cli::arguments::answer(&error, &Cli::command()),
+    };
     // The one place the command line reads the clock: what cannot have
     // happened yet is judged against the real date.
     let now = chrono::Local::now();
@@ -268,13 +275,14 @@ fn main() -> ExitCode {
         },
         None => run_window(cli.file, cli.exit_after_first_frame.then_some(started)),
     };
-    match result {
+    let code = match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{}", cli::error_line(error.as_ref()));
+            cli::out::tell(format_args!("{}", cli::error_line(error.as_ref())));
             ExitCode::FAILURE
         }
-    }
+    };
+    cli::out::finish(code)
 }
 
 /// The window's application id: the window manager's class, and the name

@@ -36,11 +36,11 @@ pub fn approve(
     // another script cannot change the file in between.
     let lock = RegisterLock::acquire(file, holder)?;
     if let Some(taken_over) = lock.taken_over() {
-        eprintln!("warning: {taken_over}");
+        tell!("warning: {taken_over}");
     }
     let loaded = storage::load(file)?;
     if let Some(reason) = loaded.read_only_reason() {
-        eprintln!(
+        tell!(
             "The record was not approved: the register was {reason}: {}",
             file.display()
         );
@@ -55,9 +55,9 @@ pub fn approve(
     let title = register.meeting_title(id);
     let problems = register.meeting_problems_of(id, today);
     if !problems.is_empty() {
-        eprintln!("The record of {title} was not approved: the meeting has problems to fix first");
+        tell!("The record of {title} was not approved: the meeting has problems to fix first");
         for problem in &problems {
-            eprintln!("  {problem}");
+            tell!("  {problem}");
         }
         return Ok(ExitCode::FAILURE);
     }
@@ -65,10 +65,10 @@ pub fn approve(
         at,
         by: request.by.to_string(),
     };
-    let edit = match edit::move_record(register, id, step, request.on) {
+    let edit = match edit::move_record(register, id, step, request.on, today) {
         Ok(edit) => edit,
         Err(refused) => {
-            eprintln!("The record of {title} was not approved: {refused}");
+            tell!("The record of {title} was not approved: {refused}");
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -78,7 +78,7 @@ pub fn approve(
     let at = at
         .map(|at| format!(" at {}", register.meeting_title(at)))
         .unwrap_or_default();
-    println!(
+    say!(
         "Approved the record of {title} on {}{at}: {}",
         request.on,
         file.display()

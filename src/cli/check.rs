@@ -14,7 +14,7 @@ pub fn check(file: &Path, today: NaiveDate) -> ExitCode {
     let loaded = match storage::load(file) {
         Ok(loaded) => loaded,
         Err(error) => {
-            println!("{}", super::error_line(&error));
+            say!("{}", super::error_line(&error));
             return ExitCode::FAILURE;
         }
     };
@@ -28,20 +28,20 @@ pub fn check(file: &Path, today: NaiveDate) -> ExitCode {
             path: file.to_path_buf(),
         });
     if problems.is_empty() {
-        println!("{}: {}", file.display(), loaded.register.counts());
+        say!("{}: {}", file.display(), loaded.register.counts());
         if let Some(newer) = newer {
-            println!("{}", only_what_is_known(file, &newer));
+            say!("{}", only_what_is_known(file, &newer));
             return ExitCode::FAILURE;
         }
         return ExitCode::SUCCESS;
     }
     if let Some(newer) = &newer {
-        println!("{}", only_what_is_known(file, newer));
+        say!("{}", only_what_is_known(file, newer));
     }
     for problem in &problems {
-        println!("{}: {problem}", file.display());
+        say!("{}: {problem}", file.display());
     }
-    println!(
+    say!(
         "{}: {} problem{}",
         file.display(),
         problems.len(),

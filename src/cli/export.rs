@@ -19,9 +19,9 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
         // A reader would reject the whole file: say why, write nothing.
         Err(CalendarError::Refused(problems)) => {
             for problem in &problems {
-                eprintln!("{}: {problem}", file.display());
+                tell!("{}: {problem}", file.display());
             }
-            eprintln!(
+            tell!(
                 "The calendar was not exported; nothing was written to {}",
                 output.display()
             );
@@ -37,7 +37,7 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
         .collect();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&meetings));
     super::write_output("the calendar", output, text.as_bytes(), &from)?;
-    println!("Wrote the calendar to {}", output.display());
+    say!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -53,9 +53,15 @@ pub fn csv(file: &Path, output: &Path, today: NaiveDate) -> anyhow::Result<ExitC
         .collect();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&commitments));
     super::write_output("the commitments", output, &bytes, &from)?;
-    println!(
-        "Wrote {} commitments to {}",
-        loaded.register.commitments.len(),
+    // As `summary` names the marking the document carries: the highest of
+    // the commitments written, the register's lowest when there are none.
+    let marking = register
+        .highest_marking(register.commitments.values().map(|c| c.marking.as_str()))
+        .unwrap_or_else(|| register.lowest_marking());
+    let count = register.commitments.len();
+    say!(
+        "Wrote {count} commitment{} ({marking}) to {}",
+        if count == 1 { "" } else { "s" },
         output.display()
     );
     Ok(ExitCode::SUCCESS)

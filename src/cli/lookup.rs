@@ -5,9 +5,7 @@
 //! an argument (an id, a date, a name) and words its answer for a terminal.
 //! The window never looks a record up by typed text; it picks from lists.
 
-use chrono::NaiveDate;
-
-use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of};
+use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of, typed_text};
 
 /// How many close matches an error lists.
 const CLOSE_MATCHES: usize = 5;
@@ -43,7 +41,17 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Look
             ids.into_iter().map(describe),
         ));
     }
-    if let Ok(date) = NaiveDate::parse_from_str(wanted, "%Y-%m-%d") {
+    // Dates read as the window reads them, so 2025-02-30 is refused in
+    // the same words (and 10/04/2025 finds the meeting of that day).
+    let looks_like_a_date =
+        wanted.starts_with(|c: char| c.is_ascii_digit()) && wanted.contains(['-', '/', '.', ' ']);
+    if looks_like_a_date && let Err(reason) = typed_text::read_date(wanted) {
+        return Err(LookupError {
+            sentence: reason.trim_end_matches('.').to_string(),
+            close: Vec::new(),
+        });
+    }
+    if let Ok(date) = typed_text::read_date(wanted) {
         let that_day: Vec<_> = register
             .meetings_by_date()
             .into_iter()

@@ -37,7 +37,7 @@ pub fn merge(request: &MergeRequest<'_>, holder: &LockHolder, now: NaiveDateTime
     match run(request, holder, now) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{}", super::error_line(error.as_ref()));
+            tell!("{}", super::error_line(error.as_ref()));
             ExitCode::from(CANNOT_MERGE)
         }
     }
@@ -50,7 +50,7 @@ fn run(
 ) -> anyhow::Result<ExitCode> {
     let lock = RegisterLock::acquire(request.output, holder)?;
     if let Some(taken_over) = lock.taken_over() {
-        eprintln!("warning: {taken_over}");
+        tell!("warning: {taken_over}");
     }
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
@@ -110,9 +110,9 @@ fn run(
         from,
     )?;
     if let Some(warning) = one_office_warning(&ours, &theirs) {
-        eprintln!("warning: {warning}");
+        tell!("warning: {warning}");
     }
-    println!("{}: {}", request.output.display(), merged.summary);
+    say!("{}: {}", request.output.display(), merged.summary);
     // Conflicts either copy still had leave it unsettled too.
     Ok(if merged.register.conflicts.is_empty() {
         ExitCode::SUCCESS

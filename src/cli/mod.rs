@@ -2,12 +2,30 @@
 //! core functions the window calls. `main.rs` parses the arguments, reads
 //! the clock once and calls these; they print their results and return the
 //! exit code, and every error they return is shown by [`error_line`].
+//! Whatever they print goes through [`out`] (`say!` to standard output,
+//! `tell!` to standard error), so a closed or full output never panics.
+
+/// One line to standard output, through [`out::say`].
+macro_rules! say {
+    ($($line:tt)*) => {
+        $crate::cli::out::say(format_args!($($line)*))
+    };
+}
+
+/// One line to standard error, through [`out::tell`].
+macro_rules! tell {
+    ($($line:tt)*) => {
+        $crate::cli::out::tell(format_args!($($line)*))
+    };
+}
 
 pub mod approve;
+pub mod arguments;
 pub mod check;
 pub mod export;
 pub mod lookup;
 pub mod merge;
+pub mod out;
 pub mod print;
 pub mod sample;
 

@@ -54,20 +54,20 @@ pub fn summary(
     let pdf = PrintEngine::new()?.meeting_summary_pdf(&summary)?;
     let from = WrittenFrom::register(Some(file), above_lowest(&register, &summary.marking));
     super::write_output("the PDF", output, &pdf, &from)?;
-    println!(
+    say!(
         "Wrote the summary of {} ({}) to {}",
         register.meeting_title(id),
         summary.marking,
         output.display()
     );
     for line in standing_lines(&register, id, &summary) {
-        println!("{line}");
+        say!("{line}");
     }
     if let (Some(edition), Some(omitted)) = (&summary.edition, &summary.omitted) {
-        println!("It is the {edition}. {omitted}");
+        say!("It is the {edition}. {omitted}");
     }
     if change_log {
-        println!("{}", change_log_line(&summary));
+        say!("{}", change_log_line(&summary));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -132,7 +132,7 @@ pub fn attendance(
     let pdf = PrintEngine::new()?.attendance_pdf(&record)?;
     let from = WrittenFrom::register(Some(file), above_lowest(&register, &record.marking));
     super::write_output("the PDF", output, &pdf, &from)?;
-    println!(
+    say!(
         "Wrote the attendance record of {} ({}) to {}",
         record.series,
         record.marking,
@@ -153,14 +153,14 @@ fn above_lowest(register: &Register, marking: &str) -> bool {
 fn cleared(register: &Register, includes: &[Record], today: NaiveDate) -> bool {
     let clearance = Clearance::of(register, includes, today);
     for warning in &clearance.warnings {
-        eprintln!("warning: {warning}");
+        tell!("warning: {warning}");
     }
     if clearance.allows() {
         return true;
     }
-    eprintln!("The document cannot be printed; nothing was written:");
+    tell!("The document cannot be printed; nothing was written:");
     for refusal in &clearance.refusals {
-        eprintln!("  {refusal}");
+        tell!("  {refusal}");
     }
     false
 }

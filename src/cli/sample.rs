@@ -19,7 +19,7 @@ pub fn write_sample(output: &Path, force: bool) -> anyhow::Result<ExitCode> {
         owner_only: register.marked_above_lowest(&register.marked_records()),
     };
     super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes(), &from)?;
-    println!("Wrote the sample register to {}", output.display());
+    say!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -47,6 +47,6 @@ pub fn write_generated(
         storage::Backup::Keep,
         from,
     )?;
-    println!("Wrote {} to {}", register.counts(), output.display());
+    say!("Wrote {} to {}", register.counts(), output.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{FieldChange, Meeting, MeetingId, RecordError, RecordMove, Register};
+use crate::model::{
+    FieldChange, Meeting, MeetingId, RecordError, RecordMove, RecordPlace, Register,
+};
 
 use super::Edit;
 
@@ -32,19 +34,25 @@ pub enum EditRefused {
 }
 
 /// The edit that makes `step` on `date` in the life of meeting `id`'s
-/// record, or why the rules refuse it.
+/// record, or why the rules refuse it; no step is dated after `today`.
 pub fn move_record(
     register: &Register,
     id: MeetingId,
     step: RecordMove,
     date: NaiveDate,
+    today: NaiveDate,
 ) -> Result<Edit, RecordError> {
     let mut meeting = register
         .meeting(id)
         .ok_or(RecordError::MeetingGone(id))?
         .clone();
     let approving = matches!(step, RecordMove::Approve { .. });
-    meeting.move_record(step, date, register)?;
+    let place = RecordPlace {
+        id,
+        register,
+        today,
+    };
+    meeting.move_record(step, date, place)?;
     if approving {
         // The record keeps the actions it carried over as it agreed them,
         // whatever becomes of them where they were raised.

@@ -22,6 +22,7 @@ mod part_markings;
 mod participant;
 mod person;
 mod progress;
+mod record_approval;
 mod record_life;
 mod record_life_problems;
 mod record_problems;
@@ -64,7 +65,8 @@ pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use progress::{MoneyTotals, money_totals};
 pub use record_life::{
-    FieldChange, RecordError, RecordLife, RecordMove, RecordState, RecordStep, Revision,
+    FieldChange, RecordError, RecordLife, RecordMove, RecordPlace, RecordState, RecordStep,
+    Revision,
 };
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};

@@ -94,8 +94,10 @@ pub enum RecordMove {
         to: Vec<ParticipantId>,
         comments_due: NaiveDate,
     },
-    /// Agree the record, at a meeting (usually the next session) and by
-    /// whom, both as known.
+    /// Agree the record, at a later meeting held that day (usually the
+    /// next session), or with no meeting by written procedure: the silence
+    /// procedure, agreed when the comment period of its circulation ends
+    /// without objection. `by` says who, as known.
     Approve { at: Option<MeetingId>, by: String },
     /// Take a circulated record back for redrafting, saying why.
     Redraft { reason: String },
@@ -136,6 +138,47 @@ pub enum RecordError {
     NoSuchMeeting(MeetingId),
     #[error("The meeting {0} is no longer in the register")]
     MeetingGone(MeetingId),
+    #[error(
+        "The record cannot be {what} on {date}: that is after today ({today}); a step is \
+         recorded once it has happened"
+    )]
+    AfterToday {
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error(
+        "The record cannot be approved at the meeting it records: choose a later meeting, or \
+         approve it by written procedure"
+    )]
+    ApprovedAtItself,
+    #[error(
+        "The record cannot be approved at {meeting}: that meeting is {state}, and only a held \
+         meeting approves a record"
+    )]
+    ApprovedAtUnheld {
+        meeting: String,
+        state: &'static str,
+    },
+    #[error(
+        "The record cannot be approved at {meeting} on {date}: that meeting was held on {held}, \
+         so date the approval {held}, or approve it by written procedure"
+    )]
+    NotOnMeetingDay {
+        meeting: String,
+        date: NaiveDate,
+        held: NaiveDate,
+    },
+    #[error(
+        "The record is {0}: by written procedure a record is approved only once it has been \
+         circulated for comment, so circulate it first or approve it at a later meeting"
+    )]
+    WrittenProcedureUncirculated(&'static str),
+    #[error(
+        "By written procedure the record is approved when its comment period ends on {due}, \
+         not on {date}: date the approval {due} or later"
+    )]
+    WrittenProcedureBeforeComments { date: NaiveDate, due: NaiveDate },
 }
 
 impl RecordLife {
@@ -185,31 +228,64 @@ impl RecordLife {
 
 /// What the rules need to know of the meetings around the record.
 #[derive(Clone, Copy)]
-struct RecordContext<'a> {
-    meeting_date: NaiveDate,
+pub(super) struct RecordContext<'a> {
+    /// The meeting whose record it is.
+    pub(super) meeting: MeetingId,
+    pub(super) meeting_date: NaiveDate,
     meeting_state: MeetingState,
-    register: &'a Register,
+    pub(super) register: &'a Register,
+    /// No step is dated after it: the record tells what has happened.
+    today: NaiveDate,
+}
+
+/// Where a record's move is judged: the meeting it records (`id` in
+/// `register`), the rest of the register, and today.
+#[derive(Clone, Copy)]
+pub struct RecordPlace<'a> {
+    /// The meeting whose record moves.
+    pub id: MeetingId,
+    /// The register it is in, for the meeting that approved it.
+    pub register: &'a Register,
+    /// No step is dated after it.
+    pub today: NaiveDate,
 }
 
 impl Meeting {
     /// Makes `step` on `date` in the life of this meeting's record, under
-    /// the rules, and records it; `register` names the other meetings.
+    /// the rules, and records it; `place` names the meeting, the others and
+    /// today.
     pub fn move_record(
         &mut self,
         step: RecordMove,
         date: NaiveDate,
-        register: &Register,
+        place: RecordPlace<'_>,
     ) -> Result<(), RecordError> {
-        let context = RecordContext {
-            meeting_date: self.date,
-            meeting_state: self.state,
-            register,
-        };
+        let context = self.context(place);
         self.record.make_move(step, date, context)
     }
-}
 
-impl Meeting {
+    /// Whether the rules would let `step` be made on `date` now, without
+    /// making it: how a form offers only the moves that can be made.
+    pub fn move_allowed(
+        &self,
+        step: RecordMove,
+        date: NaiveDate,
+        place: RecordPlace<'_>,
+    ) -> Result<(), RecordError> {
+        self.step_allowed(&self.record.history, step, date, place)
+    }
+
+    /// Whether the record's next step, `step` or any other, can be dated
+    /// `date`: a date field refuses what no step could be dated.
+    pub fn step_dated(
+        &self,
+        step: &RecordMove,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), RecordError> {
+        self.record.dated(step.done(), date, today)
+    }
+
     /// Whether the rules would have let `step` be made on `date` after the
     /// record's `earlier` steps: how `check` judges a history written by
     /// hand, by the very rules the moves follow.
@@ -218,18 +294,23 @@ impl Meeting {
         earlier: &[RecordStep],
         step: RecordMove,
         date: NaiveDate,
-        register: &Register,
+        place: RecordPlace<'_>,
     ) -> Result<(), RecordError> {
-        let context = RecordContext {
-            meeting_date: self.date,
-            meeting_state: self.state,
-            register,
-        };
         let mut life = RecordLife {
             history: earlier.to_vec(),
             revisions: Vec::new(),
         };
-        life.make_move(step, date, context)
+        life.make_move(step, date, self.context(place))
+    }
+
+    fn context<'a>(&self, place: RecordPlace<'a>) -> RecordContext<'a> {
+        RecordContext {
+            meeting: place.id,
+            meeting_date: self.date,
+            meeting_state: self.state,
+            register: place.register,
+            today: place.today,
+        }
     }
 }
 
@@ -241,14 +322,7 @@ impl RecordLife {
         context: RecordContext<'_>,
     ) -> Result<(), RecordError> {
         let state = self.state();
-        if let Some(last) = self.history.last()
-            && date < last.date
-        {
-            return Err(RecordError::BeforeLastStep {
-                date,
-                last: last.date,
-            });
-        }
+        self.dated(step.done(), date, context.today)?;
         let mut record = RecordStep {
             date,
             ..RecordStep::default()
@@ -284,15 +358,9 @@ impl RecordLife {
                     return Err(RecordError::AlreadyThere("approved"));
                 }
                 check_held(context, "approved", date)?;
-                if let Some(at) = at {
-                    let Some(there) = context.register.meeting(at) else {
-                        return Err(RecordError::NoSuchMeeting(at));
-                    };
-                    if there.date < context.meeting_date {
-                        return Err(RecordError::ApprovedAtEarlierMeeting(
-                            context.register.meeting_title(at),
-                        ));
-                    }
+                match at {
+                    Some(at) => super::record_approval::approved_at(context, at, date)?,
+                    None => self.written_procedure(date)?,
                 }
                 record.state = RecordState::Approved;
                 record.approved_at = at;
@@ -321,6 +389,41 @@ impl RecordLife {
         }
         self.history.push(record);
         Ok(())
+    }
+
+    /// Whether the next step, which `what` names, can be dated `date`: not
+    /// before the last step, and not after today.
+    fn dated(
+        &self,
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), RecordError> {
+        if let Some(last) = self.history.last()
+            && date < last.date
+        {
+            return Err(RecordError::BeforeLastStep {
+                date,
+                last: last.date,
+            });
+        }
+        if date > today {
+            return Err(RecordError::AfterToday { what, date, today });
+        }
+        Ok(())
+    }
+}
+
+impl RecordMove {
+    /// What the move does, as a past participle: "circulated", "taken
+    /// back for redrafting".
+    fn done(&self) -> &'static str {
+        match self {
+            RecordMove::Circulate { .. } => "circulated",
+            RecordMove::Approve { .. } => "approved",
+            RecordMove::Redraft { .. } => "taken back for redrafting",
+            RecordMove::Revise { .. } => "opened for revision",
+        }
     }
 }
 

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    KnownAs, Meeting, MeetingId, Record, RecordError, RecordMove, RecordState, RecordStep, Register,
+    KnownAs, Meeting, MeetingId, Record, RecordError, RecordMove, RecordPlace, RecordState,
+    RecordStep, Register,
 };
 
 impl Register {
@@ -24,6 +25,11 @@ impl Register {
             return;
         }
         let of = self.mentioned(Record::Meeting(id));
+        let place = RecordPlace {
+            id,
+            register: self,
+            today,
+        };
         // The dates of the steps that opened a revision, in order.
         let mut opened = Vec::new();
         for (n, step) in life.history.iter().enumerate() {
@@ -59,7 +65,7 @@ impl Register {
                     continue;
                 }
             };
-            if let Err(refused) = meeting.step_allowed(earlier, asked, date, self) {
+            if let Err(refused) = meeting.step_allowed(earlier, asked, date, place) {
                 report(self.refused_step(of, what, step, refused));
             }
             if step
@@ -70,11 +76,6 @@ impl Register {
                 report(format!(
                     "The record of {of} was circulated on {date} to a participant that is not \
                      in the register"
-                ));
-            }
-            if date > today {
-                report(format!(
-                    "The record of {of} was {what} on {date}, which is after today"
                 ));
             }
         }
@@ -153,15 +154,35 @@ impl Register {
                 "The record of {of} was {what} on {date} without a reason: write why in the \
                  note of that step"
             ),
-            RecordError::ApprovedAtEarlierMeeting(_) => {
-                let at = step
-                    .approved_at
-                    .map(|at| self.mentioned(Record::Meeting(at)).to_string())
-                    .unwrap_or_default();
-                format!(
-                    "The record of {of} was approved on {date} at {at}, which was held before it"
-                )
+            RecordError::ApprovedAtEarlierMeeting(_) => format!(
+                "The record of {of} was approved on {date} at {}, which was held before it",
+                self.approving_meeting(step)
+            ),
+            RecordError::AfterToday { .. } => {
+                format!("The record of {of} was {what} on {date}, which is after today")
             }
+            RecordError::ApprovedAtItself => format!(
+                "The record of {of} was approved on {date} at that same meeting: a record is \
+                 approved at a later meeting, or by written procedure with no meeting"
+            ),
+            RecordError::ApprovedAtUnheld { state, .. } => format!(
+                "The record of {of} was approved on {date} at {}, which is {state}: only a \
+                 held meeting approves a record",
+                self.approving_meeting(step)
+            ),
+            RecordError::NotOnMeetingDay { held, .. } => format!(
+                "The record of {of} was approved on {date} at {}, which was held on {held}: \
+                 an approval at a meeting is dated the day it was held",
+                self.approving_meeting(step)
+            ),
+            RecordError::WrittenProcedureUncirculated(_) => format!(
+                "The record of {of} was approved on {date} by written procedure (at no \
+                 meeting) without being circulated for comment first"
+            ),
+            RecordError::WrittenProcedureBeforeComments { due, .. } => format!(
+                "The record of {of} was approved on {date} by written procedure (at no \
+                 meeting), before its comment period ended on {due}"
+            ),
             RecordError::NoSuchMeeting(_) | RecordError::MeetingGone(_) => format!(
                 "The record of {of} was approved on {date} at a meeting that is not in the \
                  register"
@@ -171,6 +192,15 @@ impl Register {
                  which the rules refuse ({refused})"
             ),
         }
+    }
+}
+
+impl Register {
+    /// The meeting an approval names, as a sentence mentions it.
+    fn approving_meeting(&self, step: &RecordStep) -> String {
+        step.approved_at
+            .map(|at| self.mentioned(Record::Meeting(at)).to_string())
+            .unwrap_or_default()
     }
 }
 

@@ -74,6 +74,15 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
                 if !step.approved_by.is_empty() {
                     line.push_str(&format!(" by {}", step.approved_by));
                 }
+                // No meeting: agreed in writing when the comment period
+                // ended, which the record says rather than leave a gap.
+                if step.approved_at.is_none() {
+                    line.push_str(if step.approved_by.is_empty() {
+                        " by written procedure"
+                    } else {
+                        ", by written procedure"
+                    });
+                }
             }
             line
         }

@@ -56,21 +56,11 @@ fn calendar_ui(ui: &mut Ui, id_salt: &str, date: NaiveDate) -> Option<NaiveDate>
 
 /// A date that must be given.
 pub fn date_ui(ui: &mut Ui, id_salt: &str, date: &mut NaiveDate) -> Response {
-    let field = TypedField {
-        id_salt,
-        width: 96.0,
-        hint: "2025-04-10",
-        help: HELP,
-        show: &|date: &NaiveDate| date.to_string(),
-        read: &typed_text::read_date,
-    };
-    typed_ui(ui, field, date, |ui, date| {
-        calendar_ui(ui, id_salt, *date).map(|picked| picked.to_string())
-    })
+    checked_date_ui(ui, id_salt, date, |_| Ok(()))
 }
 
-/// A date that must be given and must also pass `check`, e.g. a step
-/// that cannot be dated after today.
+/// A date that must be given and pass `check`, e.g. a step of a record's
+/// life, which cannot be dated after today.
 pub fn checked_date_ui(
     ui: &mut Ui,
     id_salt: &str,

@@ -112,10 +112,10 @@ impl CoalitionDeskApp {
         // The frame drawn before this one has been painted by now.
         if let Some(started) = self.exit_after_first_frame {
             if self.frames_shown >= 2 && !self.closing {
-                println!(
+                crate::cli::out::say(format_args!(
                     "first frame with the register painted {:.0} ms after start",
                     started.elapsed().as_secs_f64() * 1000.0
-                );
+                ));
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }

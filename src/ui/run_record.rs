@@ -28,7 +28,7 @@ impl CoalitionDeskApp {
             RecordMove::Redraft { .. } => ("take back for redrafting", "Took back for redrafting"),
             RecordMove::Revise { .. } => ("revise", "Opened a revision of"),
         };
-        let edit = match edit::move_record(register, meeting, step, on) {
+        let edit = match edit::move_record(register, meeting, step, on, self.today) {
             Ok(edit) => edit,
             Err(refused) => {
                 self.notify_failure(format!("The record of {title} was not changed: {refused}"));

@@ -271,14 +271,23 @@ fn approved_revised_register(dir: &Path) {
         Origin::Untitled,
     );
     let make = |document: &mut Document, step, on| {
-        let edit = edit::move_record(document.register(), meeting, step, on).unwrap();
+        let today = crate::common::date(2025, 7, 1);
+        let edit = edit::move_record(document.register(), meeting, step, on, today).unwrap();
         document.apply(edit).unwrap();
     };
+    // No later session in the sample: circulated, then approved by
+    // written procedure when comments were due.
+    let circulate = |comments_due| RecordMove::Circulate {
+        to: vec![coalition_desk::model::ParticipantId(1)],
+        comments_due,
+    };
     let approve = || RecordMove::Approve {
-        at: Some(meeting),
+        at: None,
         by: "The defence ministers".into(),
     };
-    make(&mut document, approve(), crate::common::date(2025, 5, 8));
+    let day = |m, d| crate::common::date(2025, m, d);
+    make(&mut document, circulate(day(5, 8)), day(5, 1));
+    make(&mut document, approve(), day(5, 8));
     let revise = RecordMove::Revise {
         reason: "The location was wrong".into(),
     };
@@ -288,7 +297,8 @@ fn approved_revised_register(dir: &Path) {
     document
         .apply(Edit::Meeting(meeting, Some(corrected)))
         .unwrap();
-    make(&mut document, approve(), crate::common::date(2025, 6, 12));
+    make(&mut document, circulate(day(6, 12)), day(6, 5));
+    make(&mut document, approve(), day(6, 12));
     coalition_desk::storage::save(&dir.join("register.ron"), document.register(), None).unwrap();
 }
 
@@ -299,8 +309,8 @@ fn summary_of_an_approved_revised_record_says_when_it_was_approved_and_which_rev
     assert_eq!(
         summary_said(dir.path(), &["--change-log", "--edition", "OFFICIAL"]),
         [
-            "Record: Approved on 12 June 2025 at Coalition of the Willing — Defence ministers \
-             (2025-04-10) by The defence ministers · REV 1",
+            "Record: Approved on 12 June 2025 by The defence ministers, by written procedure \
+             · REV 1",
             "Reference: CoW/DM/2025/04-10 REV 1",
             "Revision: REV 1, opened 2025-06-02: The location was wrong",
             "It is the OFFICIAL edition. 1 item is omitted from this edition.",

@@ -333,6 +333,15 @@ fn an_approved_record_is_not_changed_by_settling_a_conflict() {
         |o| {
             let meeting = o.meetings.get_mut(&MINISTERS).unwrap();
             meeting.title = "Defence ministers (Ramstein)".into();
+            // Circulated, then approved by written procedure once comments
+            // were due: an approval that can have happened.
+            meeting.record.history.push(RecordStep {
+                date: date(2025, 4, 14),
+                state: RecordState::Circulated,
+                circulated_to: vec![FRA],
+                comments_due: Some(date(2025, 4, 20)),
+                ..RecordStep::default()
+            });
             meeting.record.history.push(RecordStep {
                 date: date(2025, 4, 20),
                 state: RecordState::Approved,

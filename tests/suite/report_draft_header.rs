@@ -30,7 +30,8 @@ fn long_record() -> Document {
 }
 
 fn make(document: &mut Document, step: RecordMove, on: NaiveDate) {
-    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on).unwrap();
+    // Each step is made on its own day, as the officer would.
+    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on, on).unwrap();
     document.apply(edit).unwrap();
 }
 
@@ -67,8 +68,9 @@ fn every_page_of_a_draft_says_draft_in_its_header() {
 
     make(
         &mut document,
+        // By written procedure, once the comment period has ended.
         RecordMove::Approve {
-            at: Some(SAMPLE_MEETING),
+            at: None,
             by: "The defence ministers".into(),
         },
         date(2025, 5, 8),

@@ -29,13 +29,21 @@ fn long_record() -> Document {
 }
 
 fn make(document: &mut Document, step: RecordMove, on: NaiveDate) {
-    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on).unwrap();
+    let today = date(2025, 7, 1);
+    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on, today).unwrap();
     document.apply(edit).unwrap();
 }
 
+/// The sample has no later session, so its record is approved by written
+/// procedure: circulated a week before `on`, agreed when comments were due.
 fn approve(document: &mut Document, on: NaiveDate) {
+    let circulate = RecordMove::Circulate {
+        to: document.register().participants.keys().copied().collect(),
+        comments_due: on,
+    };
+    make(document, circulate, on - chrono::Days::new(7));
     let step = RecordMove::Approve {
-        at: Some(SAMPLE_MEETING),
+        at: None,
         by: "The defence ministers".into(),
     };
     make(document, step, on);
@@ -61,8 +69,7 @@ fn a_draft_says_draft_on_every_page_and_an_approved_record_on_none() {
         assert!(!page.contains("DRAFT"), "no watermark on page {}", i + 1);
     }
     assert!(pages[0].contains(&squash(
-        "Approved on 8 May 2025 at Coalition of the Willing — Defence ministers (2025-04-10) \
-         by The defence ministers"
+        "Approved on 8 May 2025 by The defence ministers, by written procedure"
     )));
     assert!(!pages.concat().contains("REV"));
 }

@@ -26,6 +26,20 @@ fn harness() -> AppHarness {
     harness
 }
 
+/// The sample meeting's record circulated on `month`-`day`, with comments
+/// due on `due_month`-`due_day` (2025).
+fn circulation(month: u32, day: u32, due_month: u32, due_day: u32) -> Command {
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    Command::MoveRecord(
+        DEFENCE_MINISTERS,
+        coalition_desk::model::RecordMove::Circulate {
+            to: vec![coalition_desk::model::ParticipantId(1)],
+            comments_due: date(due_month, due_day),
+        },
+        date(month, day),
+    )
+}
+
 fn run(harness: &mut AppHarness, command: Command) {
     let ctx = harness.ctx.clone();
     harness.state_mut().run(&ctx, command);
@@ -68,6 +82,9 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     harness.get_by_label("Record:");
     harness.get_by_label("Circulate…");
 
+    // The sample has no later session: circulated, the record is approved
+    // by written procedure once comments were due.
+    run(&mut harness, circulation(4, 14, 5, 1));
     click(&mut harness, "Approve…");
     type_into(&mut harness, "By", "The defence ministers");
     click(&mut harness, "Approve");
@@ -176,9 +193,10 @@ fn snapshot_of_an_approved_revised_record() {
     harness.run();
     let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
     let approve = || RecordMove::Approve {
-        at: Some(DEFENCE_MINISTERS),
+        at: None,
         by: "The defence ministers".into(),
     };
+    run(&mut harness, circulation(5, 1, 5, 8));
     run(
         &mut harness,
         Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(8)),
@@ -202,6 +220,7 @@ fn snapshot_of_an_approved_revised_record() {
             Some(meeting),
         ))
         .unwrap();
+    run(&mut harness, circulation(5, 21, 5, 22));
     run(
         &mut harness,
         Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(22)),

@@ -3,6 +3,7 @@
 //! copy of the selected meeting and sends the copy back as one edit.
 
 mod agenda;
+mod approval;
 mod attendance;
 mod carried;
 mod details;
@@ -278,7 +279,7 @@ fn editor_ui(
         }
     });
     super::problems::record_problems_ui(ui, problems, out);
-    record::record_ui(ui, register, id, original, record, out);
+    record::record_ui(ui, register, id, original, record, today, out);
     let locked = original.record.is_locked();
     ui.separator();
     egui::ScrollArea::both()

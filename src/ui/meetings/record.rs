@@ -10,11 +10,13 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 use egui::{RichText, TextEdit, Ui};
 
+use super::approval::{self, ApprovalChoices};
 use crate::model::{
-    Field, Meeting, MeetingId, MeetingState, ParticipantId, Record, RecordMove, RecordState,
-    Register,
+    Field, Meeting, MeetingId, MeetingState, ParticipantId, Record, RecordMove, RecordPlace,
+    RecordState, Register,
 };
 use crate::report;
+use crate::ui::typed_field::holds_refused_text;
 use crate::ui::widgets::{self, form_row};
 use crate::ui::{Command, Outbox};
 
@@ -73,15 +75,25 @@ pub struct RecordForm {
 
 impl RecordForm {
     /// Opens the form for `ask` on meeting `id`, filled with what is most
-    /// likely: today, the delegations that attended, comments in two
-    /// weeks, approval at the next session of the series.
+    /// likely and can be true: today, the delegations that attended,
+    /// comments in two weeks, approval at the next session of the series
+    /// that has been held (on its day), else by written procedure.
     pub fn ask(&mut self, register: &Register, id: MeetingId, ask: RecordAsk, today: NaiveDate) {
         let Some(meeting) = register.meeting(id) else {
             return;
         };
+        let place = RecordPlace {
+            id,
+            register,
+            today,
+        };
+        let (at, on) = match ask {
+            RecordAsk::Approve => ApprovalChoices::of(meeting, place).likely(register, meeting),
+            _ => (None, today),
+        };
         *self = RecordForm {
             asking: Some((id, ask)),
-            on: today,
+            on,
             to: meeting
                 .attendance
                 .iter()
@@ -89,22 +101,11 @@ impl RecordForm {
                 .map(|(p, _)| *p)
                 .collect(),
             due: today.checked_add_days(Days::new(14)).unwrap_or(today),
-            at: next_session(register, meeting),
+            at,
             by: String::new(),
             reason: String::new(),
         };
     }
-}
-
-/// The next session of the meeting's series, where records are usually
-/// approved.
-fn next_session(register: &Register, meeting: &Meeting) -> Option<MeetingId> {
-    let series = meeting.series?;
-    register.meetings_by_date().into_iter().find(|id| {
-        register
-            .meeting(*id)
-            .is_some_and(|m| m.series == Some(series) && m.date > meeting.date)
-    })
 }
 
 /// Where the record stands and the moves open to it, with the form of the
@@ -115,6 +116,7 @@ pub(super) fn record_ui(
     id: MeetingId,
     meeting: &Meeting,
     form: &mut RecordForm,
+    today: NaiveDate,
     out: &mut Outbox,
 ) {
     let record = &meeting.record;
@@ -150,7 +152,12 @@ pub(super) fn record_ui(
     if let Some((asked_for, ask)) = form.asking
         && asked_for == id
     {
-        form_ui(ui, register, id, meeting, ask, form, out);
+        let place = RecordPlace {
+            id,
+            register,
+            today,
+        };
+        form_ui(ui, place, meeting, ask, form, out);
     }
     if !record.history.is_empty() {
         egui::CollapsingHeader::new("History and revisions")
@@ -161,22 +168,53 @@ pub(super) fn record_ui(
 
 fn form_ui(
     ui: &mut Ui,
-    register: &Register,
-    id: MeetingId,
+    place: RecordPlace<'_>,
     meeting: &Meeting,
     ask: RecordAsk,
     form: &mut RecordForm,
     out: &mut Outbox,
 ) {
+    let RecordPlace { id, register, .. } = place;
     let salt = |what: &str| format!("record-{}-{what}", id.0);
+    let choices = (ask == RecordAsk::Approve).then(|| ApprovalChoices::of(meeting, place));
     egui::Frame::group(ui.style()).show(ui, |ui| {
+        if let Some(choices) = choices.as_ref().filter(|choices| !choices.any()) {
+            // Nothing can be true yet: say why, offer no Approve.
+            approval::approval_notes_ui(ui, choices);
+            if ui.button("Cancel").clicked() {
+                form.asking = None;
+            }
+            return;
+        }
+        let mut date_refused = false;
         egui::Grid::new(("record-form", id.0))
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                form_row(ui, "On", |ui| {
-                    widgets::date_ui(ui, &salt("on"), &mut form.on)
-                });
+                if let Some(choices) = &choices {
+                    date_refused = approval::approval_rows_ui(
+                        ui,
+                        meeting,
+                        place,
+                        choices,
+                        &mut form.at,
+                        &mut form.on,
+                        &salt("approve"),
+                    );
+                } else {
+                    // A step is dated when it happened: not after today,
+                    // nor before the meeting or the record's last step.
+                    let step = form.step(ask);
+                    let check = |day| {
+                        meeting
+                            .step_dated(&step, day, place.today)
+                            .map_err(|refused| format!("{refused}."))
+                    };
+                    let field = form_row(ui, "On", |ui| {
+                        widgets::checked_date_ui(ui, &salt("on"), &mut form.on, check)
+                    });
+                    date_refused = holds_refused_text(ui, &field);
+                }
                 match ask {
                     RecordAsk::Circulate => {
                         form_row(ui, "To", |ui| {
@@ -200,9 +238,6 @@ fn form_ui(
                         });
                     }
                     RecordAsk::Approve => {
-                        form_row(ui, "At meeting", |ui| {
-                            at_ui(ui, register, id, meeting, form)
-                        });
                         form_row(ui, "By", |ui| {
                             ui.add(
                                 TextEdit::singleline(&mut form.by)
@@ -223,6 +258,13 @@ fn form_ui(
                     }
                 }
             });
+        if let Some(choices) = &choices {
+            approval::approval_notes_ui(ui, choices);
+        }
+        let step = form.step(ask);
+        // The rules' answer before the button is pressed: a move they
+        // refuse is not offered, and the reason is under the form.
+        let refused = meeting.move_allowed(step.clone(), form.on, place).err();
         ui.horizontal(|ui| {
             let confirm = match ask {
                 RecordAsk::Circulate => "Circulate",
@@ -230,23 +272,11 @@ fn form_ui(
                 RecordAsk::Redraft => "Back to draft",
                 RecordAsk::Revise => "Open the revision",
             };
-            if ui.button(confirm).clicked() {
-                let step = match ask {
-                    RecordAsk::Circulate => RecordMove::Circulate {
-                        to: form.to.iter().copied().collect(),
-                        comments_due: form.due,
-                    },
-                    RecordAsk::Approve => RecordMove::Approve {
-                        at: form.at,
-                        by: form.by.clone(),
-                    },
-                    RecordAsk::Redraft => RecordMove::Redraft {
-                        reason: form.reason.clone(),
-                    },
-                    RecordAsk::Revise => RecordMove::Revise {
-                        reason: form.reason.clone(),
-                    },
-                };
+            let allowed = refused.is_none() && !date_refused;
+            if ui
+                .add_enabled(allowed, egui::Button::new(confirm))
+                .clicked()
+            {
                 out.command(Command::MoveRecord(id, step, form.on));
                 form.asking = None;
             }
@@ -254,36 +284,33 @@ fn form_ui(
                 form.asking = None;
             }
         });
+        // A refused date is explained under its field already.
+        if let Some(refused) = refused.filter(|_| !date_refused) {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{refused}."));
+        }
     });
 }
 
-/// The meeting that approved the record: the meeting itself or a later one.
-fn at_ui(
-    ui: &mut Ui,
-    register: &Register,
-    id: MeetingId,
-    meeting: &Meeting,
-    form: &mut RecordForm,
-) -> egui::Response {
-    let shown = form.at.map_or_else(
-        || "Not at a meeting".to_string(),
-        |at| register.meeting_title(at),
-    );
-    egui::ComboBox::from_id_salt(("record-at", id.0))
-        .selected_text(shown)
-        .width(320.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.at, None, "Not at a meeting");
-            for other in register.meetings_by_date() {
-                if register
-                    .meeting(other)
-                    .is_some_and(|m| m.date >= meeting.date)
-                {
-                    ui.selectable_value(&mut form.at, Some(other), register.meeting_title(other));
-                }
-            }
-        })
-        .response
+impl RecordForm {
+    /// The move the form asks for, as filled in.
+    fn step(&self, ask: RecordAsk) -> RecordMove {
+        match ask {
+            RecordAsk::Circulate => RecordMove::Circulate {
+                to: self.to.iter().copied().collect(),
+                comments_due: self.due,
+            },
+            RecordAsk::Approve => RecordMove::Approve {
+                at: self.at,
+                by: self.by.clone(),
+            },
+            RecordAsk::Redraft => RecordMove::Redraft {
+                reason: self.reason.clone(),
+            },
+            RecordAsk::Revise => RecordMove::Revise {
+                reason: self.reason.clone(),
+            },
+        }
+    }
 }
 
 fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
@@ -299,6 +326,8 @@ fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
         }
         if let Some(at) = step.approved_at {
             line.push_str(&format!(" at {}", register.meeting_title(at)));
+        } else if step.state == RecordState::Approved {
+            line.push_str(" by written procedure");
         }
         if !step.approved_by.is_empty() {
             line.push_str(&format!(" by {}", step.approved_by));

@@ -154,7 +154,15 @@ fn an_approved_record_keeps_the_carried_action_as_it_stood() {
         at: None,
         by: "the defence ministers".into(),
     };
-    let approval = edit::move_record(&r, third, approve, date(2027, 1, 8)).unwrap();
+    // By written procedure, once comments on the circulated record were due.
+    let (held_on, agreed_on) = (date(2027, 1, 7), date(2027, 1, 8));
+    let circulate = RecordMove::Circulate {
+        to: r.participants.keys().copied().collect(),
+        comments_due: agreed_on,
+    };
+    let circulation = edit::move_record(&r, third, circulate, held_on, agreed_on).unwrap();
+    edit::apply(&mut r, circulation);
+    let approval = edit::move_record(&r, third, approve, agreed_on, agreed_on).unwrap();
     let mut doc = Document::new(r, Origin::Untitled);
     doc.apply(approval).unwrap();
 

@@ -222,3 +222,15 @@ pub(super) fn commitment_mut(register: &mut Register, id: CommitmentId) -> &mut 
 pub(super) fn person_mut(register: &mut Register, id: PersonId) -> &mut Person {
     register.people.get_mut(&id).unwrap()
 }
+
+/// The fixture once May's session has been held (GBR came), so it can
+/// have approved April's record on its day, 2025-05-10.
+pub(super) fn fixture_may_held() -> Register {
+    let mut register = fixture();
+    let may = meeting_mut(&mut register, MAY);
+    may.state = MeetingState::Held;
+    for attendance in may.attendance.values_mut() {
+        attendance.status = AttendanceStatus::Present;
+    }
+    register
+}

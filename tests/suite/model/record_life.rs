@@ -24,8 +24,8 @@ fn approve_at_may() -> RecordMove {
 
 /// Makes `step` on the April record through the document, as the window does.
 fn step(document: &mut Document, step: RecordMove, on: chrono::NaiveDate) -> Result<(), String> {
-    let edit =
-        edit::move_record(document.register(), APRIL, step, on).map_err(|e| e.to_string())?;
+    let edit = edit::move_record(document.register(), APRIL, step, on, today())
+        .map_err(|e| e.to_string())?;
     document.apply(edit).map_err(|e| e.to_string())
 }
 
@@ -34,7 +34,7 @@ fn april(document: &Document) -> &Meeting {
 }
 
 fn approved_document() -> Document {
-    let mut document = Document::new(fixture(), Origin::Untitled);
+    let mut document = Document::new(fixture_may_held(), Origin::Untitled);
     step(
         &mut document,
         circulate(date(2025, 4, 25)),
@@ -47,7 +47,7 @@ fn approved_document() -> Document {
 
 #[test]
 fn a_record_goes_from_draft_through_circulation_to_approval_with_a_dated_history() {
-    let mut document = Document::new(fixture(), Origin::Untitled);
+    let mut document = Document::new(fixture_may_held(), Origin::Untitled);
     assert_eq!(april(&document).record.state(), RecordState::Draft);
     step(
         &mut document,
@@ -85,7 +85,7 @@ fn a_record_goes_from_draft_through_circulation_to_approval_with_a_dated_history
 
 #[test]
 fn a_draft_can_be_approved_without_circulation_and_a_circulated_one_redrafted() {
-    let mut document = Document::new(fixture(), Origin::Untitled);
+    let mut document = Document::new(fixture_may_held(), Origin::Untitled);
     step(
         &mut document,
         circulate(date(2025, 4, 25)),
@@ -109,7 +109,7 @@ fn a_draft_can_be_approved_without_circulation_and_a_circulated_one_redrafted() 
 fn refused_moves_say_why_and_change_nothing() {
     let mut register = fixture();
     let refuse = |register: &Register, id, step, on| {
-        edit::move_record(register, id, step, on)
+        edit::move_record(register, id, step, on, today())
             .unwrap_err()
             .to_string()
     };
@@ -349,7 +349,19 @@ fn a_revision_keeps_what_changed_when_and_why_and_is_approved_again() {
     document.apply(Edit::Meeting(APRIL, Some(back))).unwrap();
     assert_eq!(april(&document).record.revisions[0].changes.len(), 1);
 
-    step(&mut document, approve_at_may(), date(2025, 6, 12)).unwrap();
+    // Approved again by written procedure: circulated, and agreed when
+    // the comment period ended without objection.
+    step(
+        &mut document,
+        circulate(date(2025, 6, 10)),
+        date(2025, 6, 3),
+    )
+    .unwrap();
+    let written = RecordMove::Approve {
+        at: None,
+        by: "The defence ministers".into(),
+    };
+    step(&mut document, written, date(2025, 6, 10)).unwrap();
     assert!(april(&document).record.is_locked());
     assert_eq!(april(&document).record.revision(), 1);
 }
@@ -378,5 +390,87 @@ fn deleting_what_a_record_s_life_names_asks_first_and_keeps_the_history_as_writt
     assert_eq!(
         said(Record::Meeting(MAY)),
         vec!["the record's approval of meeting Defence ministers (2025-04-10)".to_string()]
+    );
+}
+
+/// Only approvals that can have happened: at a later meeting that was held,
+/// on its day, or by written procedure once the comment period has ended;
+/// never on a day that has not come. Each refusal changes nothing.
+#[test]
+fn an_approval_that_could_not_have_happened_is_refused() {
+    let planned = fixture();
+    let held = fixture_may_held();
+    let refuse = |register: &Register, step, on| {
+        edit::move_record(register, APRIL, step, on, today())
+            .unwrap_err()
+            .to_string()
+    };
+    let at = |meeting| RecordMove::Approve {
+        at: Some(meeting),
+        by: String::new(),
+    };
+    let written = || RecordMove::Approve {
+        at: None,
+        by: String::new(),
+    };
+    // At a session planned for a later day.
+    assert_eq!(
+        refuse(&planned, at(MAY), date(2025, 4, 20)),
+        "The record cannot be approved at Defence ministers (2025-05-10): that meeting is \
+         Planned, and only a held meeting approves a record"
+    );
+    // At a held session, on another day than it was held.
+    assert_eq!(
+        refuse(&held, at(MAY), date(2025, 5, 12)),
+        "The record cannot be approved at Defence ministers (2025-05-10) on 2025-05-12: that \
+         meeting was held on 2025-05-10, so date the approval 2025-05-10, or approve it by \
+         written procedure"
+    );
+    // At the meeting it records.
+    assert_eq!(
+        refuse(&held, at(APRIL), date(2025, 4, 10)),
+        "The record cannot be approved at the meeting it records: choose a later meeting, or \
+         approve it by written procedure"
+    );
+    // On a day that has not come (today is 2025-07-01).
+    assert_eq!(
+        refuse(&held, at(MAY), date(2025, 7, 2)),
+        "The record cannot be approved on 2025-07-02: that is after today (2025-07-01); a \
+         step is recorded once it has happened"
+    );
+    assert_eq!(
+        refuse(&held, circulate(date(2025, 7, 20)), date(2025, 7, 2)),
+        "The record cannot be circulated on 2025-07-02: that is after today (2025-07-01); a \
+         step is recorded once it has happened"
+    );
+    // By written procedure: only once circulated, and once comments were due.
+    assert_eq!(
+        refuse(&held, written(), date(2025, 5, 10)),
+        "The record is Draft: by written procedure a record is approved only once it has been \
+         circulated for comment, so circulate it first or approve it at a later meeting"
+    );
+    let mut document = Document::new(held.clone(), Origin::Untitled);
+    step(
+        &mut document,
+        circulate(date(2025, 4, 25)),
+        date(2025, 4, 14),
+    )
+    .unwrap();
+    assert_eq!(
+        refuse(document.register(), written(), date(2025, 4, 24)),
+        "By written procedure the record is approved when its comment period ends on \
+         2025-04-25, not on 2025-04-24: date the approval 2025-04-25 or later"
+    );
+    let before = document.register().clone();
+    assert_eq!(
+        step(&mut document, at(MAY), date(2025, 5, 11)).map_err(|_| ()),
+        Err(())
+    );
+    assert_eq!(document.register(), &before, "a refusal changes nothing");
+    step(&mut document, written(), date(2025, 4, 25)).unwrap();
+    let approval = april(&document).record.approval().unwrap().clone();
+    assert_eq!(
+        (approval.date, approval.approved_at),
+        (date(2025, 4, 25), None)
     );
 }

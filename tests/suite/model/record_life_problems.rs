@@ -65,7 +65,7 @@ fn problems_of(mut register: Register, id: MeetingId, life: RecordLife) -> Vec<S
 }
 
 fn april_problems(history: Vec<RecordStep>, revisions: Vec<Revision>) -> Vec<String> {
-    problems_of(fixture(), APRIL, RecordLife { history, revisions })
+    problems_of(fixture_may_held(), APRIL, RecordLife { history, revisions })
 }
 
 fn the(record: &str, rest: &str) -> String {
@@ -74,7 +74,7 @@ fn the(record: &str, rest: &str) -> String {
 
 #[test]
 fn a_life_made_by_the_moves_has_no_problems() {
-    let mut document = Document::new(fixture(), Origin::Untitled);
+    let mut document = Document::new(fixture_may_held(), Origin::Untitled);
     let moves = [
         (
             RecordMove::Circulate {
@@ -85,7 +85,7 @@ fn a_life_made_by_the_moves_has_no_problems() {
         ),
         (
             RecordMove::Approve {
-                at: Some(APRIL),
+                at: Some(MAY),
                 by: "The defence ministers".into(),
             },
             date(2025, 5, 10),
@@ -97,6 +97,13 @@ fn a_life_made_by_the_moves_has_no_problems() {
             date(2025, 6, 2),
         ),
         (
+            RecordMove::Circulate {
+                to: vec![GBR, FRA],
+                comments_due: date(2025, 6, 10),
+            },
+            date(2025, 6, 3),
+        ),
+        (
             RecordMove::Approve {
                 at: None,
                 by: String::new(),
@@ -105,7 +112,7 @@ fn a_life_made_by_the_moves_has_no_problems() {
         ),
     ];
     for (step, on) in moves {
-        let edit = edit::move_record(document.register(), APRIL, step, on).unwrap();
+        let edit = edit::move_record(document.register(), APRIL, step, on, today()).unwrap();
         document.apply(edit).unwrap();
     }
     assert_eq!(document.register().validate(today()), vec![]);
@@ -129,7 +136,7 @@ fn steps_out_of_date_order_or_out_of_turn_are_reported() {
     assert_eq!(
         april_problems(
             vec![
-                approved(date(2025, 5, 10), None),
+                approved(date(2025, 5, 10), Some(MAY)),
                 circulated(date(2025, 5, 12), vec![GBR])
             ],
             vec![]
@@ -243,7 +250,7 @@ fn a_revision_of_a_record_never_approved_or_not_opened_in_its_history_is_reporte
     );
     assert_eq!(
         april_problems(
-            vec![approved(date(2025, 5, 10), None)],
+            vec![approved(date(2025, 5, 10), Some(MAY))],
             vec![revision(2, date(2025, 6, 2))]
         ),
         [
@@ -258,5 +265,85 @@ fn a_revision_of_a_record_never_approved_or_not_opened_in_its_history_is_reporte
                  revision starts with a step back to Draft after an approval"
             ),
         ]
+    );
+}
+
+/// Approvals that could not have happened, as a file may already hold
+/// them: each is reported on the record, in the rule's words.
+#[test]
+fn approvals_that_could_not_have_happened_are_reported() {
+    let may = "the meeting \u{201c}Defence ministers\u{201d} (2025-05-10)";
+    // At a session still planned for a later day.
+    assert_eq!(
+        problems_of(
+            fixture(),
+            APRIL,
+            RecordLife {
+                history: vec![approved(date(2025, 4, 20), Some(MAY))],
+                revisions: vec![],
+            }
+        ),
+        [the(
+            APRIL_RECORD,
+            &format!(
+                " was approved on 2025-04-20 at {may}, which is Planned: only a held meeting \
+                 approves a record"
+            )
+        )]
+    );
+    // At a held session, but not on the day it was held.
+    assert_eq!(
+        april_problems(vec![approved(date(2025, 5, 12), Some(MAY))], vec![]),
+        [the(
+            APRIL_RECORD,
+            &format!(
+                " was approved on 2025-05-12 at {may}, which was held on 2025-05-10: an \
+                 approval at a meeting is dated the day it was held"
+            )
+        )]
+    );
+    // At the meeting it records.
+    assert_eq!(
+        april_problems(vec![approved(date(2025, 4, 10), Some(APRIL))], vec![]),
+        [the(
+            APRIL_RECORD,
+            " was approved on 2025-04-10 at that same meeting: a record is approved at a \
+             later meeting, or by written procedure with no meeting"
+        )]
+    );
+    // By written procedure, never circulated for comment.
+    assert_eq!(
+        april_problems(vec![approved(date(2025, 5, 10), None)], vec![]),
+        [the(
+            APRIL_RECORD,
+            " was approved on 2025-05-10 by written procedure (at no meeting) without being \
+             circulated for comment first"
+        )]
+    );
+    // By written procedure, before the comment period ended on 2025-04-25.
+    assert_eq!(
+        april_problems(
+            vec![
+                circulated(date(2025, 4, 14), vec![GBR]),
+                approved(date(2025, 4, 20), None)
+            ],
+            vec![]
+        ),
+        [the(
+            APRIL_RECORD,
+            " was approved on 2025-04-20 by written procedure (at no meeting), before its \
+             comment period ended on 2025-04-25"
+        )]
+    );
+    // Once the comment period has ended, the silence procedure holds.
+    assert_eq!(
+        april_problems(
+            vec![
+                circulated(date(2025, 4, 14), vec![GBR]),
+                approved(date(2025, 4, 25), None)
+            ],
+            vec![]
+        ),
+        Vec::<String>::new()
     );
 }

@@ -100,7 +100,7 @@ fn ended_pid() -> u32 {
 #[test]
 fn a_lock_left_by_an_ended_program_is_taken_over_with_a_word() {
     let dir = tempfile::tempdir().unwrap();
-    let register = sample_in(dir.path());
+    let register = super::circulated_sample_in(dir.path());
     let here = LockHolder::this_process(Default::default());
     let left = LockHolder {
         user: "alice".into(),
