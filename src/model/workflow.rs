@@ -181,6 +181,19 @@ impl Commitment {
         if !self.status.is_firm() {
             return Err(WorkflowError::NotFirm(self.status.label()));
         }
+        // A delivery is dated when it happened, but after the step that made
+        // the commitment firm and after the delivery before it: the history
+        // it may add to stays in date order.
+        let last_step = self.history.last().map(|h| h.date);
+        let last_delivery = self.deliveries.last().map(|d| d.date);
+        if let Some(last) = last_step.max(last_delivery)
+            && delivery.date < last
+        {
+            return Err(WorkflowError::BeforeLastStep {
+                date: delivery.date,
+                last,
+            });
+        }
         if !delivery.amount.is_zero() {
             let Some(quantity) = &self.quantity else {
                 return Err(WorkflowError::NoQuantity);

@@ -273,7 +273,10 @@ fn a_step_cannot_be_dated_after_today() {
 #[test]
 fn a_delivery_has_its_own_day_and_meeting() {
     let mut harness = commitments(MISSILES);
-    // Deliveries count against firm commitments: commit it first.
+    // Deliveries count against firm commitments: commit it first, at the
+    // ministers' meeting, since a delivery is never dated before the step
+    // that made it firm.
+    pick_the_ministers_meeting(&mut harness, "At meeting");
     harness
         .get_by_role_and_label(Role::Button, "Change status")
         .click();

@@ -173,13 +173,19 @@ pub fn workflow_ui(
     if c.status.is_firm() {
         ui.add_space(theme::SECTION_GAP);
         ui.strong("Delivery");
-        delivery_ui(ui, register, c, form);
+        delivery_ui(ui, register, today, c, form);
     }
 }
 
 /// What was delivered and paid so far, and the form for the next
 /// delivery: a quantity, a payment or both, as the commitment has them.
-fn delivery_ui(ui: &mut Ui, register: &Register, c: &mut Commitment, form: &mut StatusForm) {
+fn delivery_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    c: &mut Commitment,
+    form: &mut StatusForm,
+) {
     for line in c.progress() {
         ui.label(line);
     }
@@ -235,7 +241,12 @@ fn delivery_ui(ui: &mut Ui, register: &Register, c: &mut Commitment, form: &mut 
                 "Delivered on"
             };
             let day = widgets::form_row(ui, day_label, |ui| {
-                widgets::date_ui(ui, "delivery_date", &mut form.delivery_date)
+                widgets::checked_date_ui(
+                    ui,
+                    "delivery_date",
+                    &mut form.delivery_date,
+                    widgets::not_after(today),
+                )
             });
             refused |= widgets::holds_refused_text(ui, &day);
             let label = ui.label("Delivery note");

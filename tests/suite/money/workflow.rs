@@ -155,3 +155,28 @@ pub fn fund_problems(r: &coalition_desk::model::Register) -> Vec<String> {
         .map(|p| p.message)
         .collect()
 }
+
+/// Walked in the window: committed on 6 December, a first tranche typed as
+/// paid on 20 November put its In delivery step before the Committed one,
+/// and `check` then found the history out of date order. A delivery is
+/// dated on or after the last step and the delivery before it.
+#[test]
+fn a_payment_dated_before_the_last_step_is_refused() {
+    let mut c = fund();
+    let before = c.clone();
+    assert_eq!(
+        c.record_delivery(payment((2025, 4, 9), "1000000")),
+        Err(WorkflowError::BeforeLastStep {
+            date: date(2025, 4, 9),
+            last: date(2025, 4, 10)
+        })
+    );
+    assert_eq!(c, before, "nothing recorded");
+    c.record_delivery(payment((2025, 5, 2), "1000000")).unwrap();
+    assert!(matches!(
+        c.record_delivery(payment((2025, 5, 1), "1000000")),
+        Err(WorkflowError::BeforeLastStep { .. })
+    ));
+    c.record_delivery(payment((2025, 5, 2), "1000000")).unwrap();
+    assert_eq!(c.paid_so_far(), dec("2000000"));
+}
