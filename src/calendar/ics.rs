@@ -11,6 +11,7 @@ use icalendar::{
 };
 
 use super::checks::cadence_problem;
+use super::ics_text::{escaped, plain, refolded};
 use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
 use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
@@ -32,7 +33,11 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
         return Err(CalendarError::Refused(unmarkable));
     }
     let mut calendar = Calendar::new();
-    calendar.name(&register.name);
+    // Not `Calendar::name`: the crate escapes X-WR-CALNAME, as every X-
+    // property, but writes NAME as given, so a line break in the
+    // register's name would end the line and start a forged one.
+    calendar.append_property(Property::new("NAME", escaped(&register.name)));
+    calendar.append_property(Property::new("X-WR-CALNAME", plain(&register.name)));
     let domain = uid_domain(&register.name);
     for (&id, meeting) in &register.meetings {
         calendar.push(meeting_event(register, id, meeting, stamp, &domain));
@@ -44,7 +49,7 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
     use std::fmt::Write;
     write!(text, "{}", calendar.done())?;
     insert_time_zones(&mut text, &zone_spans(register, stamp));
-    Ok(text)
+    Ok(refolded(&text))
 }
 
 /// Every series with a cadence, with its rule; or, when any cadence is
@@ -78,11 +83,13 @@ fn insert_time_zones(text: &mut String, zones: &ZoneSpans) {
     if blocks.is_empty() {
         return;
     }
+    // Whole lines only: a register named "…BEGIN:VEVENT" ends its NAME
+    // line with those words, and the blocks must not land inside it.
     let at = text
-        .find("BEGIN:VEVENT\r\n")
-        .or_else(|| text.find("END:VCALENDAR\r\n"));
+        .find("\r\nBEGIN:VEVENT\r\n")
+        .or_else(|| text.find("\r\nEND:VCALENDAR\r\n"));
     if let Some(at) = at {
-        text.insert_str(at, &blocks);
+        text.insert_str(at + "\r\n".len(), &blocks);
     }
 }
 
@@ -172,7 +179,7 @@ fn meeting_event(
     event
         .uid(&format!("meeting-{}@{domain}", id.text()))
         .timestamp(stamp)
-        .summary(&meeting.title)
+        .summary(&plain(&meeting.title))
         .starts(when(meeting.date, meeting.start, meeting.time_zone))
         .ends(end_of(
             meeting.date,
@@ -186,7 +193,7 @@ fn meeting_event(
             MeetingState::Cancelled => EventStatus::Cancelled,
         });
     if !meeting.location.is_empty() {
-        event.location(&meeting.location);
+        event.location(&plain(&meeting.location));
     }
     let mut lines = vec![format!(
         "{} ({})",
@@ -202,7 +209,7 @@ fn meeting_event(
     if !meeting.marking.is_empty() {
         lines.push(format!("Marking: {}", meeting.marking));
     }
-    event.description(&lines.join("\n"));
+    event.description(&plain(&lines.join("\n")));
     event.done()
 }
 
@@ -238,7 +245,7 @@ fn series_events(
     let mut base = Event::new();
     base.uid(&uid)
         .timestamp(stamp)
-        .summary(&series.name)
+        .summary(&plain(&series.name))
         .starts(when(first, series.start, zone))
         .ends(end_of(first, series.start, series.end, zone))
         .add_property(
@@ -253,9 +260,9 @@ fn series_events(
         base.append_multi_property(date_property("EXDATE", first, series));
     }
     if !series.location.is_empty() {
-        base.location(&series.location);
+        base.location(&plain(&series.location));
     }
-    base.description(&description);
+    base.description(&plain(&description));
 
     let scheduled: Vec<NaiveDate> = register
         .meetings
@@ -296,7 +303,7 @@ fn series_events(
             event
                 .uid(&uid)
                 .timestamp(stamp)
-                .summary(&series.name)
+                .summary(&plain(&series.name))
                 .append_property(date_property(
                     "RECURRENCE-ID",
                     occurrence.cadence_date,
@@ -304,12 +311,12 @@ fn series_events(
                 ))
                 .starts(when(occurrence.date, series.start, zone))
                 .ends(end_of(occurrence.date, series.start, series.end, zone))
-                .description(&format!(
+                .description(&plain(&format!(
                     "{description}, moved from {}",
                     occurrence.cadence_date
-                ));
+                )));
             if !series.location.is_empty() {
-                event.location(&series.location);
+                event.location(&plain(&series.location));
             }
             moved.push(event.done());
         }

@@ -6,6 +6,7 @@
 mod cadence;
 mod checks;
 mod ics;
+mod ics_text;
 mod recurrence;
 mod rule;
 mod schedule;

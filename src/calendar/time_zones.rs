@@ -309,7 +309,10 @@ pub fn vtimezone(tzid: &str, observances: &[Observance]) -> String {
         line(&mut text, &format!("TZOFFSETFROM:{}", utc_offset(o.from)));
         line(&mut text, &format!("TZOFFSETTO:{}", utc_offset(o.to)));
         if let Some(name) = &o.name {
-            line(&mut text, &format!("TZNAME:{}", escape(name)));
+            line(
+                &mut text,
+                &format!("TZNAME:{}", super::ics_text::escaped(name)),
+            );
         }
         line(&mut text, &format!("END:{kind}"));
     }
@@ -330,37 +333,9 @@ pub fn utc_offset(seconds: i32) -> String {
     }
 }
 
-/// TEXT escaping (§3.3.11); abbreviations hardly need it, but are data.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | ';' | ',' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends a content line ending in CRLF, folded at 75 octets on a
-/// character boundary as the `icalendar` crate folds the rest of the file.
+/// Appends a content line ending in CRLF, folded as the whole export is.
 fn line(out: &mut String, content: &str) {
-    const LIMIT: usize = 75;
-    let mut width = 0;
-    for c in content.chars() {
-        // A continuation line starts with a space, which counts.
-        if width + c.len_utf8() > LIMIT {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
+    super::ics_text::fold_into(out, content);
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TrackingError;
+use super::spreadsheet_cells::{neutralised, restored};
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
@@ -40,6 +41,10 @@ pub const COLUMNS: [&str; 20] = [
     "overdue",
     "marking",
 ];
+
+/// The columns holding an amount: written as bare numbers, never behind
+/// the `'` that keeps a text cell from being read as a formula.
+const AMOUNT_COLUMNS: [&str; 4] = ["quantity", "delivered", "value", "paid"];
 
 /// Every commitment with all its fields and current status, in id order.
 /// Refused when a commitment's marking is missing or not one of the
@@ -90,8 +95,17 @@ pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u
             if c.is_overdue(today) { "yes" } else { "" }.to_string(),
             c.marking.clone(),
         ];
+        // Every text cell is neutralised; the amounts are written by this
+        // program as plain unsigned numbers, and stay numbers a sheet sums.
+        let cells = COLUMNS.iter().zip(record).map(|(column, cell)| {
+            if AMOUNT_COLUMNS.contains(column) {
+                cell
+            } else {
+                neutralised(&cell)
+            }
+        });
         writer
-            .write_record(&record)
+            .write_record(cells)
             .map_err(TrackingError::CsvWrite)?;
     }
     writer
@@ -213,14 +227,15 @@ struct Row<'r> {
 }
 
 impl<'r> Row<'r> {
-    /// The trimmed text of a column, empty when missing.
+    /// The trimmed text of a column, empty when missing, without the `'`
+    /// the export puts before a cell that starts like a formula.
     fn field(&self, name: &str) -> &'r str {
         COLUMNS
             .iter()
             .position(|c| *c == name)
             .and_then(|i| self.columns.get(i))
             .and_then(|&column| self.record.get(column))
-            .map(str::trim)
+            .map(|cell| restored(cell.trim()))
             .unwrap_or("")
     }
 }

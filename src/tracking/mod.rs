@@ -7,6 +7,7 @@ pub mod commitments_csv;
 pub mod dashboard;
 pub mod dashboard_table;
 pub mod since;
+pub mod spreadsheet_cells;
 
 pub use activity::{Activity, attendance_by_participant, participant_activity};
 pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::TrackingError;
+use super::spreadsheet_cells::neutralised;
 use crate::model::{
     ActionOwner, Commitment, CommitmentId, CommitmentStatus, MeetingId, MoneyTotals, Record,
     Register, amounts,
@@ -260,8 +261,13 @@ pub fn changes_csv(
         return Err(TrackingError::Refused(refusals));
     }
     let mut writer = csv::Writer::from_writer(super::commitments_csv::BOM.to_vec());
-    let mut row =
-        |fields: [String; 5]| writer.write_record(fields).map_err(TrackingError::CsvWrite);
+    // No column holds an amount, so every cell is neutralised: a title or
+    // an action's text opened in a spreadsheet stays text.
+    let mut row = |fields: [String; 5]| {
+        writer
+            .write_record(fields.iter().map(|f| neutralised(f)))
+            .map_err(TrackingError::CsvWrite)
+    };
     row(["kind", "date", "participant", "item", "detail"].map(String::from))?;
     let title = |id: CommitmentId| {
         register

@@ -5,4 +5,5 @@
 mod cadence;
 mod fixture;
 mod ics;
+mod injection;
 mod scheduling;

@@ -2,6 +2,7 @@
 //! dashboard totals, since last session, search and CSV.
 
 mod commitments_csv;
+mod csv_formulas;
 mod dashboard;
 mod fixture;
 mod search;
