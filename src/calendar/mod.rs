@@ -6,6 +6,7 @@
 mod cadence;
 mod checks;
 mod ics;
+mod ics_lines;
 mod recurrence;
 mod rule;
 mod schedule;
@@ -41,6 +42,4 @@ pub enum CalendarError {
     /// cannot be ranked): none of it is written. One sentence each.
     #[error("{}", .0.join("\n"))]
     Refused(Vec<String>),
-    #[error("The calendar could not be written ({0})")]
-    Write(#[from] std::fmt::Error),
 }

@@ -32,6 +32,7 @@ mod register;
 mod series;
 mod session_numbers;
 pub(crate) mod text_values;
+pub mod totals;
 pub mod typed_text;
 pub(crate) mod unique_ids;
 mod validation;
