@@ -31,6 +31,7 @@ mod references;
 mod register;
 mod series;
 mod session_numbers;
+pub mod text_limits;
 pub(crate) mod text_values;
 pub mod totals;
 pub mod typed_text;

@@ -5,7 +5,7 @@
 use coalition_desk::calendar::calendar_ics;
 use coalition_desk::model::MeetingId;
 use coalition_desk::report::{self, PrintEngine, SummaryOptions};
-use coalition_desk::sample;
+use coalition_desk::sample::{self, SAMPLE_RON};
 
 use crate::report_pdf::{pages, squash};
 
@@ -64,4 +64,58 @@ fn a_calendar_with_a_title_of_1_6_million_characters_exports_quickly() {
     let escaped = title.replace(',', "\\,");
     assert!(unfolded.contains(&format!("SUMMARY:{escaped}\r\n")));
     assert!(text.split("\r\n").all(|line| line.len() <= 75));
+}
+
+/// The sample register with the first meeting's title replaced by `title`.
+fn sample_with_title(title: &str) -> String {
+    let old = "title: \"Coalition of the Willing — Defence ministers\"";
+    assert!(SAMPLE_RON.contains(old));
+    SAMPLE_RON.replacen(old, &format!("title: \"{title}\""), 1)
+}
+
+fn check(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("register.ron");
+    std::fs::write(&file, text).unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("check")
+        .arg(&file)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap()
+}
+
+/// What `check` wrote, on either stream.
+fn what_check_said(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn check_refuses_a_title_past_500_characters_with_its_place() {
+    let fits = check(&sample_with_title(&"é".repeat(500)));
+    let said = what_check_said(&fits);
+    assert!(!said.contains("holds more than"), "{said}");
+
+    let refused = check(&sample_with_title(&"é".repeat(501)));
+    assert!(!refused.status.success());
+    let said = what_check_said(&refused);
+    let line = SAMPLE_RON
+        .lines()
+        .position(|l| l.contains("Coalition of the Willing — Defence ministers"))
+        .unwrap()
+        + 1;
+    assert!(
+        said.contains(&format!("register.ron:{line}:")),
+        "names the line: {said}"
+    );
+    assert!(
+        said.contains(
+            "\"title\" holds more than 500 characters, the most a name or title may have"
+        ),
+        "{said}"
+    );
 }
