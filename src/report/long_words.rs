@@ -18,7 +18,7 @@ pub fn breakable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = 0usize;
     for c in text.chars() {
-        if c.is_whitespace() || c == BREAK || c == '-' {
+        if is_break(c) {
             run = 0;
         } else {
             if run == LONGEST_UNBROKEN {
@@ -36,11 +36,7 @@ pub fn breakable(text: &str) -> String {
 /// the templates look fields up by them.
 pub fn breakable_strings(value: &mut serde_json::Value) {
     match value {
-        serde_json::Value::String(text) => {
-            if needs_breaks(text) {
-                *text = breakable(text);
-            }
-        }
+        serde_json::Value::String(text) if needs_breaks(text) => *text = breakable(text),
         serde_json::Value::Array(items) => items.iter_mut().for_each(breakable_strings),
         serde_json::Value::Object(fields) => fields.values_mut().for_each(breakable_strings),
         _ => {}
@@ -50,7 +46,23 @@ pub fn breakable_strings(value: &mut serde_json::Value) {
 /// Whether some run of `text` is longer than [`LONGEST_UNBROKEN`], so
 /// short texts (nearly all) are left untouched and uncopied.
 fn needs_breaks(text: &str) -> bool {
-    text.len() > LONGEST_UNBROKEN && breakable(text).len() != text.len()
+    let mut run = 0usize;
+    for c in text.chars() {
+        if is_break(c) {
+            run = 0;
+        } else {
+            run += 1;
+            if run > LONGEST_UNBROKEN {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Where a line may already break: white space, a hyphen, a break.
+fn is_break(c: char) -> bool {
+    c.is_whitespace() || c == BREAK || c == '-'
 }
 
 #[cfg(test)]
