@@ -11,6 +11,7 @@ use icalendar::{
 };
 
 use super::checks::cadence_problem;
+use super::ics_lines::calendar_text;
 use super::ics_text::{escaped, plain, refolded};
 use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
 use super::rule::SeriesRule;
@@ -45,9 +46,7 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
     for (id, series, rule) in series_rules(register)? {
         calendar.extend(series_events(register, id, series, &rule, stamp, &domain)?);
     }
-    let mut text = String::new();
-    use std::fmt::Write;
-    write!(text, "{}", calendar.done())?;
+    let mut text = calendar_text(&calendar.done());
     insert_time_zones(&mut text, &zone_spans(register, stamp));
     Ok(refolded(&text))
 }

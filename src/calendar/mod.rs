@@ -6,6 +6,7 @@
 mod cadence;
 mod checks;
 mod ics;
+mod ics_lines;
 mod ics_text;
 mod recurrence;
 mod rule;
@@ -42,6 +43,4 @@ pub enum CalendarError {
     /// cannot be ranked): none of it is written. One sentence each.
     #[error("{}", .0.join("\n"))]
     Refused(Vec<String>),
-    #[error("The calendar could not be written ({0})")]
-    Write(#[from] std::fmt::Error),
 }

@@ -106,6 +106,15 @@ impl Register {
                 ),
             );
         }
+        if let Err(too_large) = commitment
+            .delivered_checked()
+            .and(commitment.paid_checked())
+        {
+            report(
+                Field::Deliveries,
+                format!("{label}'s deliveries cannot be added up. {too_large}"),
+            );
+        }
         let delivered = commitment.delivered_so_far();
         let any_quantity = commitment.deliveries.iter().any(|d| !d.amount.is_zero());
         match &commitment.quantity {

@@ -7,17 +7,32 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::totals::{TotalTooLarge, add_to, sum_of};
 use super::{Commitment, CommitmentStatus, amounts};
 
 impl Commitment {
-    /// Quantity delivered so far (zero when nothing was delivered).
+    /// Quantity delivered so far (zero when nothing was delivered). A sum
+    /// past the largest decimal reads as that largest one, more than any
+    /// quantity, which `check` reports (see `delivered_checked`).
     pub fn delivered_so_far(&self) -> Decimal {
-        self.deliveries.iter().map(|d| d.amount).sum()
+        self.delivered_checked().unwrap_or(Decimal::MAX)
     }
 
-    /// Money paid so far, in the value's currency (zero when nothing was).
+    /// Money paid so far, in the value's currency (zero when nothing was);
+    /// held at the largest decimal when the sum would pass it, like
+    /// [`Commitment::delivered_so_far`].
     pub fn paid_so_far(&self) -> Decimal {
-        self.deliveries.iter().map(|d| d.paid).sum()
+        self.paid_checked().unwrap_or(Decimal::MAX)
+    }
+
+    /// Quantity delivered so far, or why it cannot be added up.
+    pub fn delivered_checked(&self) -> Result<Decimal, TotalTooLarge> {
+        sum_of(self.deliveries.iter().map(|d| d.amount))
+    }
+
+    /// Money paid so far, or why it cannot be added up.
+    pub fn paid_checked(&self) -> Result<Decimal, TotalTooLarge> {
+        sum_of(self.deliveries.iter().map(|d| d.paid))
     }
 
     /// Quantity still owed, if the commitment counts a quantity.
@@ -104,33 +119,41 @@ pub struct MoneyTotals {
 }
 
 impl MoneyTotals {
-    /// Adds one commitment's money, as its status says.
-    pub fn add(&mut self, commitment: &Commitment, amount: Decimal) {
+    /// Adds one commitment's money, as its status says, or says the
+    /// totals would be too large to count.
+    pub fn add(&mut self, commitment: &Commitment, amount: Decimal) -> Result<(), TotalTooLarge> {
         if commitment.status.is_firm() || commitment.status == CommitmentStatus::Pledged {
-            self.pledged += amount;
+            add_to(&mut self.pledged, amount)?;
         }
         if commitment.status.is_firm() {
-            self.firm += amount;
+            add_to(&mut self.firm, amount)?;
         }
-        self.paid += commitment.paid_so_far();
+        add_to(&mut self.paid, commitment.paid_checked()?)
+    }
+
+    /// Adds another set of totals in the same currency.
+    pub fn add_totals(&mut self, other: &MoneyTotals) -> Result<(), TotalTooLarge> {
+        add_to(&mut self.pledged, other.pledged)?;
+        add_to(&mut self.firm, other.firm)?;
+        add_to(&mut self.paid, other.paid)
     }
 }
 
 /// Pledged, firm and paid per currency code, in code order, over the
-/// commitments that have a value.
+/// commitments that have a value; or why they cannot be added up.
 pub fn money_totals<'a>(
     commitments: impl IntoIterator<Item = &'a Commitment>,
-) -> BTreeMap<String, MoneyTotals> {
+) -> Result<BTreeMap<String, MoneyTotals>, TotalTooLarge> {
     let mut totals: BTreeMap<String, MoneyTotals> = BTreeMap::new();
     for commitment in commitments {
         if let Some(value) = &commitment.value {
             totals
                 .entry(value.currency.clone())
                 .or_default()
-                .add(commitment, value.amount);
+                .add(commitment, value.amount)?;
         }
     }
-    totals
+    Ok(totals)
 }
 
 #[cfg(test)]
@@ -204,7 +227,7 @@ mod tests {
             with(CommitmentStatus::Withdrawn, money("9", "EUR")),
             with(CommitmentStatus::Committed, money("50", "GBP")),
         ];
-        let totals = money_totals(&list);
+        let totals = money_totals(&list).unwrap();
         assert_eq!(
             totals["EUR"],
             MoneyTotals {

@@ -198,7 +198,7 @@ impl Commitment {
             let Some(quantity) = &self.quantity else {
                 return Err(WorkflowError::NoQuantity);
             };
-            let delivered = self.delivered_so_far() + delivery.amount;
+            let delivered = self.delivered_so_far().saturating_add(delivery.amount);
             if delivered > quantity.amount {
                 return Err(WorkflowError::MoreThanCommitted {
                     delivered,
@@ -210,7 +210,7 @@ impl Commitment {
             let Some(value) = &self.value else {
                 return Err(WorkflowError::NoValue);
             };
-            let paid = self.paid_so_far() + delivery.paid;
+            let paid = self.paid_so_far().saturating_add(delivery.paid);
             if paid > value.amount {
                 return Err(WorkflowError::MoreThanValue {
                     paid: amounts::money_in(&value.currency, paid),

@@ -9,6 +9,7 @@ mod clearance;
 mod edition;
 mod format;
 mod glyphs;
+mod long_words;
 mod pages;
 mod pdf;
 mod record;
@@ -70,6 +71,9 @@ pub enum ReportError {
     /// meeting's own marking.
     #[error("{0}")]
     Edition(String),
+    /// A total past the largest decimal.
+    #[error(transparent)]
+    TotalTooLarge(#[from] crate::model::totals::TotalTooLarge),
     #[error("The report data could not be prepared ({0})")]
     Data(#[from] serde_json::Error),
     /// The template failed; a bug in the program, not in the register.

@@ -10,6 +10,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
+use super::long_words::breakable_strings;
 use super::pages::TypesetReport;
 use super::world::ReportWorld;
 use super::{AttendanceRecord, MeetingSummary, ReportError};
@@ -71,18 +72,14 @@ impl PrintEngine {
     /// Refused when the summary's marking cannot be worked out.
     pub fn meeting_summary(&self, summary: &MeetingSummary) -> Result<TypesetReport, ReportError> {
         refuse_unless_clear(&summary.refusals)?;
-        self.typeset(
-            self.summary_id,
-            MEETING_SUMMARY,
-            serde_json::to_vec(summary)?,
-        )
+        self.typeset(self.summary_id, MEETING_SUMMARY, printable(summary)?)
     }
 
     /// The attendance record typeset into pages, for the preview and the PDF.
     /// Refused when the record's marking cannot be worked out.
     pub fn attendance(&self, record: &AttendanceRecord) -> Result<TypesetReport, ReportError> {
         refuse_unless_clear(&record.refusals)?;
-        self.typeset(self.attendance_id, ATTENDANCE, serde_json::to_vec(record)?)
+        self.typeset(self.attendance_id, ATTENDANCE, printable(record)?)
     }
 
     /// Typesets `template` over `data`. Anything a template can pass in
@@ -108,6 +105,14 @@ impl PrintEngine {
             document: document?,
         })
     }
+}
+
+/// The data a template reads, with every long word given places to break
+/// (see `long_words`), so no text is too long to print.
+fn printable(data: &impl serde::Serialize) -> Result<Vec<u8>, ReportError> {
+    let mut value = serde_json::to_value(data)?;
+    breakable_strings(&mut value);
+    Ok(serde_json::to_vec(&value)?)
 }
 
 /// Every typeset document passes here: none leaves with a marking that

@@ -15,6 +15,7 @@ use super::summary_movements::MovementLine;
 use super::{Paper, ReportError};
 use crate::model::agenda;
 use crate::model::amounts::money_in;
+use crate::model::totals::add_to;
 use crate::model::{ActionItem, MeetingId, MeetingState, ParticipantId, Record, Register};
 
 /// Which parts of the meeting the summary prints.
@@ -301,9 +302,19 @@ pub fn meeting_summary(
         if let Some(value) = &commitment.value
             && commitment.status.is_firm()
         {
-            *totals.entry(value.currency.clone()).or_default() += value.amount;
+            add_to(
+                totals.entry(value.currency.clone()).or_default(),
+                value.amount,
+            )?;
         }
     }
+    let money_lines = if options.commitments {
+        Some(crate::model::money_totals(
+            announced.iter().map(|(_, c)| *c),
+        )?)
+    } else {
+        None
+    };
     let commitment_lines = announced
         .iter()
         .map(|(_, c)| CommitmentLine {
@@ -417,8 +428,8 @@ pub fn meeting_summary(
                 })
                 .collect()
         }),
-        money: options.commitments.then(|| {
-            crate::model::money_totals(announced.iter().map(|(_, c)| *c))
+        money: money_lines.map(|money_lines| {
+            money_lines
                 .into_iter()
                 .map(|(currency, totals)| MoneyLine {
                     pledged: money_in(&currency, totals.pledged),

@@ -17,7 +17,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
-use super::{control, messages, parallel};
+use super::{control, messages, parallel, text_lengths};
 use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
@@ -212,6 +212,15 @@ pub fn from_str_on_threads(
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(found) = control::find(text) {
+        let (line, col) = messages::position_of(text, found.offset);
+        return Err(StorageError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            col,
+            message: found.message,
+        });
+    }
+    if let Some(found) = text_lengths::find(text) {
         let (line, col) = messages::position_of(text, found.offset);
         return Err(StorageError::Syntax {
             path: path.to_path_buf(),

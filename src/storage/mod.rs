@@ -39,6 +39,7 @@ pub mod parallel;
 mod place;
 mod recovery;
 mod side_files;
+mod text_lengths;
 
 pub use access::WrittenFrom;
 pub use atomic::Backup;

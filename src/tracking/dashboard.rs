@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::totals::{TotalTooLarge, add_to};
 use crate::model::{Commitment, CommitmentStatus, MoneyTotals, ParticipantId, Register, Route};
 use crate::revision_cache::RevisionCache;
 
@@ -20,16 +21,17 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add_cell(&mut self, cell: &Cell, currency: Option<&str>) {
+    fn add_cell(&mut self, cell: &Cell, currency: Option<&str>) -> Result<(), TotalTooLarge> {
         self.count += cell.count;
         if let Some(currency) = currency {
             match self.value.get_mut(currency) {
-                Some(sum) => *sum += cell.sum,
+                Some(sum) => add_to(sum, cell.sum)?,
                 None => {
                     self.value.insert(currency.to_string(), cell.sum);
                 }
             }
         }
+        Ok(())
     }
 }
 
@@ -42,11 +44,18 @@ pub struct Split {
 }
 
 impl Split {
-    fn add_cell(&mut self, status: CommitmentStatus, cell: &Cell, currency: Option<&str>) {
+    fn add_cell(
+        &mut self,
+        status: CommitmentStatus,
+        cell: &Cell,
+        currency: Option<&str>,
+    ) -> Result<(), TotalTooLarge> {
         if status.is_firm() {
-            self.firm.add_cell(cell, currency);
+            self.firm.add_cell(cell, currency)
         } else if status != CommitmentStatus::Withdrawn {
-            self.announced.add_cell(cell, currency);
+            self.announced.add_cell(cell, currency)
+        } else {
+            Ok(())
         }
     }
 }
@@ -138,8 +147,12 @@ fn index_of<'a>(list: &mut Vec<&'a str>, name: &'a str) -> u32 {
 
 /// Computes the dashboard's figures. One pass over the commitments sorts
 /// them into cells (one per participant, area, route, status and
-/// currency); every total is then summed from the few cells.
-pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigures {
+/// currency); every total is then summed from the few cells. Refused,
+/// with the sentence, when a total would be too large to count.
+pub fn dashboard_figures(
+    register: &Register,
+    today: NaiveDate,
+) -> Result<DashboardFigures, TotalTooLarge> {
     let mut areas: Vec<&str> = Vec::new();
     let mut currencies: Vec<&str> = Vec::new();
     let mut cells: HashMap<CellKey, Cell, BuildHasherDefault<CellHasher>> = HashMap::default();
@@ -150,11 +163,11 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         if let Some(value) = &commitment.value {
             // Looked up by text first: a new key is made once a currency.
             match money.get_mut(value.currency.as_str()) {
-                Some(totals) => totals.add(commitment, value.amount),
+                Some(totals) => totals.add(commitment, value.amount)?,
                 None => money
                     .entry(value.currency.clone())
                     .or_default()
-                    .add(commitment, value.amount),
+                    .add(commitment, value.amount)?,
             }
         }
         let area = index_of(&mut areas, &commitment.area);
@@ -171,7 +184,7 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         );
         let cell = cells.entry(key).or_default();
         cell.count += 1;
-        cell.sum += amount;
+        add_to(&mut cell.sum, amount)?;
         if commitment.is_overdue(today) {
             overdue += 1;
         }
@@ -180,7 +193,7 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         {
             let cell = firm_cells.entry((date, currency)).or_default();
             cell.count += 1;
-            cell.sum += amount;
+            add_to(&mut cell.sum, amount)?;
         }
     }
     let mut sessions: Vec<NaiveDate> = register.meetings.values().map(|m| m.date).collect();
@@ -201,18 +214,18 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         let area = areas.get(area as usize).copied().unwrap_or_default();
         let currency = currency_of(currency);
         let add = |totals: &mut Totals| totals.add_cell(cell, currency);
-        figures.overall.add_cell(status, cell, currency);
+        figures.overall.add_cell(status, cell, currency)?;
         figures
             .per_participant
             .entry(participant)
             .or_default()
-            .add_cell(status, cell, currency);
+            .add_cell(status, cell, currency)?;
         if !figures.per_area.contains_key(area) {
             figures.per_area.insert(area.to_string(), Split::default());
             figures.area_by_status.insert(area.to_string(), [0; 6]);
         }
         if let Some(split) = figures.per_area.get_mut(area) {
-            split.add_cell(status, cell, currency);
+            split.add_cell(status, cell, currency)?;
         }
         if let Some(slot) = figures.area_by_status.get_mut(area).and_then(|bars| {
             CommitmentStatus::ALL
@@ -226,15 +239,15 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
             .per_route
             .entry(route)
             .or_default()
-            .add_cell(status, cell, currency);
-        add(figures.per_status.entry(status).or_default());
+            .add_cell(status, cell, currency)?;
+        add(figures.per_status.entry(status).or_default())?;
     }
     let mut firm_on: BTreeMap<NaiveDate, Totals> = BTreeMap::new();
     for (&(date, currency), cell) in &firm_cells {
         firm_on
             .entry(date)
             .or_default()
-            .add_cell(cell, currency_of(currency));
+            .add_cell(cell, currency_of(currency))?;
     }
     let mut running = FirmPoint {
         date: NaiveDate::MIN,
@@ -245,11 +258,11 @@ pub fn dashboard_figures(register: &Register, today: NaiveDate) -> DashboardFigu
         running.date = date;
         running.count += totals.count;
         for (currency, amount) in totals.value {
-            *running.value.entry(currency).or_default() += amount;
+            add_to(running.value.entry(currency).or_default(), amount)?;
         }
         figures.firm_over_time.push(running.clone());
     }
-    figures
+    Ok(figures)
 }
 
 /// When a firm commitment became firm: the meeting's date when the step
@@ -266,18 +279,19 @@ fn firm_since(register: &Register, commitment: &Commitment) -> Option<NaiveDate>
 /// The figures kept with the revision and day they were computed for.
 #[derive(Debug, Default)]
 pub struct DashboardCache {
-    figures: RevisionCache<(u64, NaiveDate), DashboardFigures>,
+    figures: RevisionCache<(u64, NaiveDate), Result<DashboardFigures, TotalTooLarge>>,
 }
 
 impl DashboardCache {
     /// The figures for `revision` (the document's state number) on `today`,
-    /// computed only when either changed since the last call.
+    /// computed only when either changed since the last call; or the
+    /// sentence saying a total is too large to count.
     pub fn figures(
         &mut self,
         register: &Register,
         revision: u64,
         today: NaiveDate,
-    ) -> &DashboardFigures {
+    ) -> &Result<DashboardFigures, TotalTooLarge> {
         self.figures
             .get_or_update((revision, today), || dashboard_figures(register, today))
     }

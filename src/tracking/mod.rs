@@ -22,6 +22,9 @@ use std::path::PathBuf;
 pub enum TrackingError {
     #[error("There is no meeting {0} in this register")]
     NoSuchMeeting(crate::model::MeetingId),
+    /// A total past the largest decimal.
+    #[error(transparent)]
+    TotalTooLarge(#[from] crate::model::totals::TotalTooLarge),
     /// A record the export includes has a marking that is missing or not
     /// one of the register's levels; each line says which.
     #[error("The export was refused:\n  {}", .0.join("\n  "))]

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::model::totals::sum_of;
+
 use super::TrackingError;
 use super::spreadsheet_cells::neutralised;
 use crate::model::{
@@ -167,17 +169,19 @@ pub fn since_last_session(
             if became_firm {
                 totals.firm = value.amount;
             }
-            totals.paid = commitment
-                .deliveries
-                .iter()
-                .filter(|d| in_window(d.date))
-                .map(|d| d.paid)
-                .sum();
+            totals.paid = sum_of(
+                commitment
+                    .deliveries
+                    .iter()
+                    .filter(|d| in_window(d.date))
+                    .map(|d| d.paid),
+            )?;
             if totals != MoneyTotals::default() {
-                let sum = changes.money.entry(value.currency.clone()).or_default();
-                sum.pledged += totals.pledged;
-                sum.firm += totals.firm;
-                sum.paid += totals.paid;
+                changes
+                    .money
+                    .entry(value.currency.clone())
+                    .or_default()
+                    .add_totals(&totals)?;
             }
         }
         // The first step records the commitment itself, not a change.

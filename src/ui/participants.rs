@@ -286,6 +286,7 @@ fn person_ui(
         let name = ui
             .add(
                 TextEdit::singleline(&mut person.name)
+                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .hint_text("Name")
                     .desired_width(240.0),
             )
@@ -314,6 +315,7 @@ fn person_ui(
         let title = ui
             .add(
                 TextEdit::multiline(&mut role.title)
+                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .desired_rows(1)
                     .desired_width(ui.available_width().min(ROLE_TITLE_WIDTH))
                     // An office is one line of text, however long.

@@ -136,18 +136,25 @@ pub fn form_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response)
     response
 }
 
-/// A one-line text field with its label, as one row of a form grid.
+/// A one-line text field with its label, as one row of a form grid; it
+/// takes no more characters than a name may have (`model::text_limits`).
 pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
-        ui.add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+        ui.add(
+            TextEdit::singleline(text)
+                .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
+                .desired_width(f32::INFINITY),
+        )
     })
 }
 
-/// A multi-line text field with its label, as one row of a form grid.
+/// A multi-line text field with its label, as one row of a form grid; it
+/// takes no more characters than a text may have (`model::text_limits`).
 pub fn multiline_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
         ui.add(
             TextEdit::multiline(text)
+                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )

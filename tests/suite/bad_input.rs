@@ -78,15 +78,26 @@ fn deep_nesting_is_refused_without_exhausting_the_stack() {
 }
 
 #[test]
-fn a_huge_string_loads_and_keeps_every_byte() {
-    let huge = "é".repeat(4_000_000);
-    let text = SAMPLE_RON.replacen(
-        "name: \"Coalition of the Willing (sample)\"",
-        &format!("name: \"{huge}\""),
-        1,
+fn a_long_name_loads_whole_and_a_huge_one_is_refused_with_its_place() {
+    let named = |name: &str| {
+        SAMPLE_RON.replacen(
+            "name: \"Coalition of the Willing (sample)\"",
+            &format!("name: \"{name}\""),
+            1,
+        )
+    };
+    // 500 characters (1,000 bytes) is the most a name may have.
+    let longest = "é".repeat(500);
+    let parsed = read(named(&longest).as_bytes()).unwrap();
+    assert_eq!(parsed.register.name, longest);
+    let error = read(named(&"é".repeat(4_000_000)).as_bytes()).unwrap_err();
+    assert_positioned(&error);
+    assert!(
+        error
+            .to_string()
+            .contains("\"name\" holds more than 500 characters"),
+        "{error}"
     );
-    let parsed = read(text.as_bytes()).unwrap();
-    assert_eq!(parsed.register.name.len(), huge.len());
 }
 
 #[test]

@@ -140,6 +140,7 @@ fn fields_ui(
             let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
             ui.add(
                 TextEdit::singleline(&mut q.unit)
+                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .hint_text("unit")
                     // What the editor leaves, so "instructors" is not cut
                     // at its edge; at least room for a short unit.
@@ -173,6 +174,7 @@ fn fields_ui(
             // which leaves the amount's reason room when it is refused.
             ui.add(
                 TextEdit::singleline(&mut v.currency)
+                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .hint_text("EUR")
                     .desired_width(44.0),
             )

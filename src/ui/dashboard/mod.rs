@@ -66,7 +66,18 @@ impl DashboardPanel {
                     out,
                 );
             });
-        let figures = self.cache.figures(register, revision, today);
+        let figures = match self.cache.figures(register, revision, today) {
+            Ok(figures) => figures,
+            Err(too_large) => {
+                // A total past the largest decimal: the sentence, not a panic
+                // and not a wrong figure.
+                let sentence = too_large.to_string();
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.label(RichText::new(sentence).color(ui.visuals().error_fg_color));
+                });
+                return;
+            }
+        };
         let (bar_centres, legend, copied, attendance) = (
             &mut self.bar_centres,
             &mut self.legend,

@@ -31,6 +31,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
             let title = form_row(ui, "Title", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.title)
+                        .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("title"))
                         .desired_width(420.0),
                 )
@@ -72,6 +73,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
             form_row(ui, "Location", |ui| {
                 ui.add(
                     TextEdit::singleline(&mut meeting.location)
+                        .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("location"))
                         .desired_width(420.0),
                 )

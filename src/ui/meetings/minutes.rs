@@ -44,6 +44,7 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                 let title = ui
                     .add(
                         TextEdit::singleline(&mut item.title)
+                            .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                             .id_salt(("agenda-title", id.0, i))
                             .hint_text("Agenda item title")
                             .desired_width(agenda::title_width(ui)),
@@ -113,6 +114,7 @@ fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize
     widgets::form_row(ui, label, |ui| {
         ui.add(
             TextEdit::multiline(text)
+                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(salt)
                 .desired_rows(2)
                 .desired_width(420.0),
@@ -140,6 +142,7 @@ pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
             let text = ui
                 .add(
                     TextEdit::multiline(&mut decision.text)
+                        .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                         .id_salt(("decision", id.0, i))
                         .hint_text("What was decided")
                         .desired_rows(2)
@@ -247,6 +250,7 @@ fn action_ui(
         let text = ui
             .add(
                 TextEdit::multiline(&mut action.text)
+                    .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                     .id_salt(("action-text", id.0, i))
                     .hint_text("Who does what")
                     .text_color_opt(overdue.then_some(theme::OVERDUE))
@@ -319,6 +323,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
     let statement = ui
         .add(
             TextEdit::multiline(&mut meeting.statement)
+                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(("meeting-statement", id.0))
                 .desired_rows(8)
                 .desired_width(f32::INFINITY),
@@ -330,6 +335,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
     let notes = ui
         .add(
             TextEdit::multiline(&mut meeting.notes)
+                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(("meeting-notes", id.0))
                 .hint_text("The secretariat's own notes, e.g. who attended but is not itemised")
                 .desired_rows(3)
@@ -353,6 +359,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
     let restricted = ui
         .add(
             TextEdit::multiline(&mut meeting.restricted_notes)
+                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(("meeting-restricted-notes", id.0))
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),

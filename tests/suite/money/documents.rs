@@ -26,7 +26,7 @@ fn paid_once() -> coalition_desk::model::Register {
 #[test]
 fn the_dashboard_shows_pledged_firm_and_paid_per_currency() {
     let r = paid_once();
-    let figures = tracking::dashboard_figures(&r, date(2025, 6, 1));
+    let figures = tracking::dashboard_figures(&r, date(2025, 6, 1)).unwrap();
     // Air defence missiles EUR 1.6 bn pledged; demining EUR 125,000,000.50
     // in delivery; the fund EUR 400 m firm with 120 m paid; the drone
     // production proposal (EUR 350 m) is not a pledge yet.
