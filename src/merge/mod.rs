@@ -7,7 +7,10 @@
 //! deliveries, the record's life, attendance, agenda items, decisions and
 //! actions added) are united. What cannot be settled alone is a
 //! [`Conflict`]: ours is applied and theirs kept beside it in the
-//! register's conflicts, so nothing is lost. Two different records added
+//! register's conflicts, so nothing is lost. So is a record whose merge
+//! would break a rule of the register's checks that neither copy broke,
+//! or change an approved record without a revision: ours is applied and
+//! theirs kept beside it. Two different records added
 //! under the same number are both kept, theirs renumbered first.
 //!
 //! Records are matched by id. Ids that carry their office (`LON-17`)
@@ -17,6 +20,7 @@
 //! Without a common copy, [`compare`] makes every difference a conflict;
 //! [`resolve`] settles the conflicts of either, as the officer chooses.
 
+mod approved;
 mod checked;
 mod compare;
 mod fields;
@@ -183,6 +187,7 @@ pub fn merge(
         records::commitment,
     );
 
+    approved::hold_approved(ours, &theirs, &mut out, &mut found, &template);
     let unsettled = checked::hold_to_checks(ours, &theirs, &mut out, &mut found, &template);
 
     // Conflicts either copy still had stay until settled, each once.

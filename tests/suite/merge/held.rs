@@ -247,3 +247,96 @@ fn a_problem_both_copies_had_reworded_by_a_rename_is_not_a_conflict() {
     assert!(result.unsettled.is_empty());
     assert_eq!(result.register.participants[&FRA].name, "French Republic");
 }
+
+/// Approves the record of the ministers' meeting by written procedure.
+fn approve_ministers(register: &mut Register) {
+    let today = now().date();
+    let circulate = RecordMove::Circulate {
+        to: vec![FRA, GBR],
+        comments_due: date(2025, 4, 20),
+    };
+    let approve = RecordMove::Approve {
+        at: None,
+        by: "The defence ministers".into(),
+    };
+    for (step, on) in [(circulate, date(2025, 4, 11)), (approve, date(2025, 4, 25))] {
+        let edit = coalition_desk::edit::move_record(register, MINISTERS, step, on, today).unwrap();
+        coalition_desk::edit::apply(register, edit);
+    }
+    assert!(register.meetings[&MINISTERS].record.is_locked());
+}
+
+fn decided(register: &mut Register, text: &str) {
+    let meeting = register.meetings.get_mut(&MINISTERS).unwrap();
+    meeting.decisions = vec![Decision {
+        text: text.into(),
+        ..Decision::default()
+    }];
+}
+
+/// Issue 19, item 12: the other copy edits a decision of a record this
+/// copy approved; the merge once printed "Approved on …" over it.
+#[test]
+fn a_decision_changed_in_a_record_the_other_copy_approved_is_a_conflict() {
+    let mut base = register();
+    decided(&mut base, "Support continues");
+    for (approving_ours, why) in [(true, "ours approved"), (false, "theirs approved")] {
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let (approver, editor) = if approving_ours {
+            (&mut ours, &mut theirs)
+        } else {
+            (&mut theirs, &mut ours)
+        };
+        approve_ministers(approver);
+        decided(editor, "Support ends");
+
+        let result = merged(&base, &ours, &theirs);
+        assert_eq!(result.conflicts.len(), 1, "{why}: {:?}", result.conflicts);
+        let conflict = &result.conflicts[0];
+        assert_eq!(conflict.record, Some(Record::Meeting(MINISTERS)), "{why}");
+        assert!(conflict.broken_rule.contains("approved"), "{why}");
+        // Ours is applied as it was: never approved over a changed decision.
+        assert_eq!(
+            result.register.meetings[&MINISTERS], ours.meetings[&MINISTERS],
+            "{why}"
+        );
+    }
+}
+
+#[test]
+fn taking_the_other_copys_change_to_an_approved_record_is_refused() {
+    let mut base = register();
+    decided(&mut base, "Support continues");
+    let mut ours = base.clone();
+    approve_ministers(&mut ours);
+    let mut theirs = base.clone();
+    decided(&mut theirs, "Support ends");
+    let result = merged(&base, &ours, &theirs);
+    let taking = coalition_desk::merge::resolve(
+        &result.register,
+        &[(0, coalition_desk::merge::Choice::Theirs)],
+    );
+    assert!(taking.is_err(), "settled only through a revision");
+    let keeping = coalition_desk::merge::resolve(
+        &result.register,
+        &[(0, coalition_desk::merge::Choice::Ours)],
+    )
+    .unwrap();
+    assert_eq!(
+        keeping.meetings[&MINISTERS].decisions[0].text,
+        "Support continues"
+    );
+}
+
+#[test]
+fn an_approved_record_both_copies_left_alone_merges_clean() {
+    let mut base = register();
+    approve_ministers(&mut base);
+    let mut ours = base.clone();
+    ours.commitments.get_mut(&MISSILES).unwrap().title = "Missiles (London)".into();
+    let mut theirs = base.clone();
+    theirs.commitments.get_mut(&DEMINING).unwrap().title = "Demining (Paris)".into();
+    let result = merged(&base, &ours, &theirs);
+    assert_eq!(result.conflicts, vec![]);
+    assert!(result.register.meetings[&MINISTERS].record.is_locked());
+}
