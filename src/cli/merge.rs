@@ -1,7 +1,9 @@
 //! `merge BASE OURS THEIRS -o OUT`: the three-way merge of two copies of
 //! the register from the copy both started from. Exit 0 when clean, 1 when
-//! conflicts are left to settle (OUT is still written, and valid), 2 when
-//! an input cannot be read or OUT cannot be written (nothing written).
+//! conflicts are left to settle (OUT is still written, and valid), or when
+//! the merged copies together break a rule of the register's checks that
+//! neither broke alone; 2 when an input cannot be read, the copies are of
+//! two different registers, or OUT cannot be written (nothing written).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -54,6 +56,18 @@ fn run(
     }
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
+    let copies = [
+        (&ours, request.ours),
+        (&theirs, request.theirs),
+        (&base, request.base),
+    ];
+    for (i, (one, one_path)) in copies.iter().enumerate() {
+        for (other, other_path) in copies.iter().skip(i + 1) {
+            if !merge::same_register(one, other) {
+                anyhow::bail!(foreign(other, other_path, one, one_path));
+            }
+        }
+    }
     let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
         given
             .map(str::to_string)
@@ -113,12 +127,32 @@ fn run(
         tell!("warning: {warning}");
     }
     say!("{}: {}", request.output.display(), merged.summary);
+    for problem in &merged.unsettled {
+        tell!("conflict: the merged copies break a rule neither broke alone: {problem}");
+    }
     // Conflicts either copy still had leave it unsettled too.
-    Ok(if merged.register.conflicts.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(
+        if merged.register.conflicts.is_empty() && merged.unsettled.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        },
+    )
+}
+
+/// Why two files cannot be merged: they are copies of two registers.
+fn foreign(copy: &Register, path: &Path, other: &Register, other_path: &Path) -> String {
+    format!(
+        "{} is a copy of another register, \"{}\" (identity {}), not of \"{}\" (identity {}) \
+         that {} is a copy of; merging them would mix two coalitions' records, so nothing was \
+         written: merge only copies of one register",
+        path.display(),
+        copy.name,
+        copy.identity,
+        other.name,
+        other.identity,
+        other_path.display()
+    )
 }
 
 /// Two copies kept under one office code hand out the same ids, so each

@@ -13,6 +13,12 @@ impl Dice {
         z ^ (z >> 31)
     }
 
+    /// 32 hex digits: a generated register's identity, the same for a
+    /// seed on every machine and different between seeds.
+    pub(super) fn identity(&mut self) -> String {
+        format!("{:016x}{:016x}", self.next(), self.next())
+    }
+
     /// A number in `0..n` (`n` > 0).
     pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize

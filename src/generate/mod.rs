@@ -98,5 +98,7 @@ pub fn register_on(options: GenerateOptions, now: NaiveDate) -> Register {
     );
     commitments::commitments(&mut making, options.commitments, &participants, &meetings);
     making.register.next_id = making.ids.0;
+    // Drawn last, so that the records a seed makes stay as they were.
+    making.register.identity = making.dice.identity();
     making.register
 }

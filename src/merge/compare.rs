@@ -35,6 +35,7 @@ pub fn compare(
         theirs_office: theirs_office.to_string(),
         merged: now,
         compared: true,
+        broken_rule: String::new(),
         ..Conflict::default()
     };
     let mut found = Vec::new();
@@ -126,6 +127,7 @@ pub fn compare(
         register: out,
         conflicts: found,
         summary,
+        unsettled: Vec::new(),
     }
 }
 

@@ -7,7 +7,10 @@
 //! deliveries, the record's life, attendance, agenda items, decisions and
 //! actions added) are united. What cannot be settled alone is a
 //! [`Conflict`]: ours is applied and theirs kept beside it in the
-//! register's conflicts, so nothing is lost. Two different records added
+//! register's conflicts, so nothing is lost. So is a record whose merge
+//! would break a rule of the register's checks that neither copy broke,
+//! or change an approved record without a revision: ours is applied and
+//! theirs kept beside it. Two different records added
 //! under the same number are both kept, theirs renumbered first.
 //!
 //! Records are matched by id. Ids that carry their office (`LON-17`)
@@ -17,6 +20,8 @@
 //! Without a common copy, [`compare`] makes every difference a conflict;
 //! [`resolve`] settles the conflicts of either, as the officer chooses.
 
+mod approved;
+mod checked;
 mod compare;
 mod fields;
 mod records;
@@ -30,7 +35,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::model::{Conflict, Record, Register};
+use crate::model::{Conflict, Problem, Record, Register};
 
 pub use compare::compare;
 use fields::{FieldMerge, ron_text};
@@ -47,10 +52,23 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
     /// What the merge changed in ours, per kind of record.
     pub summary: MergeSummary,
+    /// What the register's checks still reject in the merged register
+    /// that neither copy had, once each record the merge broke was taken
+    /// back as a conflict: rare, but the merge is then not clean either.
+    pub unsettled: Vec<Problem>,
+}
+
+/// Whether two copies are of one register: both carry the identity made
+/// when it was created, or one was written before identities (which
+/// cannot tell, and is merged as before).
+pub fn same_register(one: &Register, other: &Register) -> bool {
+    one.identity.is_empty() || other.identity.is_empty() || one.identity == other.identity
 }
 
 /// Merges `theirs` into `ours`, both edited from `base`. The offices name
-/// each side in the conflicts; `now` is when the merge happens.
+/// each side in the conflicts; `now` is when the merge happens. Check
+/// first with
+/// [`same_register`] that the copies are of one register.
 pub fn merge(
     base: &Register,
     ours: &Register,
@@ -71,6 +89,7 @@ pub fn merge(
         merged: now,
         name: String::new(),
         compared: false,
+        broken_rule: String::new(),
     };
     let mut found = Vec::new();
     let mut out = ours.clone();
@@ -99,6 +118,12 @@ pub fn merge(
         &theirs.reference_pattern,
         &mut out.reference_pattern,
     );
+    // Kept by every copy; a copy from before identities takes the other's.
+    out.identity = [&ours.identity, &theirs.identity, &base.identity]
+        .into_iter()
+        .find(|identity| !identity.is_empty())
+        .cloned()
+        .unwrap_or_default();
     settings.list(
         "markings",
         &base.markings,
@@ -162,6 +187,9 @@ pub fn merge(
         records::commitment,
     );
 
+    approved::hold_approved(ours, &theirs, &mut out, &mut found, &template);
+    let unsettled = checked::hold_to_checks(ours, &theirs, &mut out, &mut found, &template);
+
     // Conflicts either copy still had stay until settled, each once.
     out.conflicts = fields::united(&base.conflicts, &ours.conflicts, &theirs.conflicts, |c| {
         c.merged.date()
@@ -172,6 +200,7 @@ pub fn merge(
         register: out,
         conflicts: found,
         summary,
+        unsettled,
     }
 }
 

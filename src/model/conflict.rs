@@ -42,6 +42,12 @@ pub struct Conflict {
     /// added or deleted the record is not known, only that they differ.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub compared: bool,
+    /// The rule the register's checks found broken when both copies'
+    /// changes were put together, each fine alone (two deliveries past
+    /// the amount, a commitment for a participant the other copy
+    /// deleted); empty for a field changed in both copies.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub broken_rule: String,
 }
 
 impl Conflict {
@@ -94,6 +100,9 @@ impl Register {
         if conflict.compared {
             return self.difference_sentence(conflict);
         }
+        if !conflict.broken_rule.is_empty() {
+            return self.broken_rule_sentence(conflict);
+        }
         let ours_office = &conflict.ours_office;
         let theirs_office = &conflict.theirs_office;
         let merged = conflict.merged.format("%Y-%m-%d %H:%M");
@@ -117,6 +126,39 @@ impl Register {
                 self.conflict_holder(conflict.record)
             ),
         }
+    }
+
+    /// Two changes each fine alone that together break a rule: what is
+    /// applied, and what waits for the officer.
+    fn broken_rule_sentence(&self, conflict: &Conflict) -> String {
+        let ours_office = &conflict.ours_office;
+        let theirs_office = &conflict.theirs_office;
+        let merged = conflict.merged.format("%Y-%m-%d %H:%M");
+        let rule = conflict.broken_rule.trim_end_matches('.');
+        let (holder, rest) = match (&conflict.ours, &conflict.theirs) {
+            (Some(_), Some(_)) => (
+                self.conflict_holder(conflict.record),
+                format!(
+                    "{ours_office}'s version is applied and {theirs_office}'s kept beside it; choose one"
+                ),
+            ),
+            (Some(_), None) => (
+                self.conflict_holder(conflict.record),
+                format!(
+                    "{theirs_office}'s copy deleted it, but it is kept until you choose whether to delete it"
+                ),
+            ),
+            (None, _) => (
+                describe_missing(conflict),
+                format!(
+                    "it is left out, and {theirs_office}'s version kept among the register's conflicts until you choose"
+                ),
+            ),
+        };
+        format!(
+            "{holder} could not be merged as the two copies have it (merged {merged}): together \
+             they break a rule ({rule}); {rest}"
+        )
     }
 
     /// A difference found without a common copy: nothing says which copy

@@ -41,6 +41,13 @@ pub struct Register {
     /// How a printed document's reference is built; see
     /// `document_references`.
     pub reference_pattern: String,
+    /// Which register this is, made once when the register is created and
+    /// kept by every copy of it, so that a merge can tell a copy of this
+    /// register from another coalition's (which it refuses). Empty (and
+    /// left out of the file) in a register made before identities, which
+    /// any copy may be merged with, as before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub identity: String,
     /// The short code of the office that keeps this copy ("LON"). New
     /// records get ids that carry it, so they never collide with records
     /// another office's copy adds. Empty (and left out of the file) in a
@@ -76,6 +83,7 @@ impl Default for Register {
             name: String::new(),
             short_name: String::new(),
             reference_pattern: super::DEFAULT_REFERENCE_PATTERN.to_string(),
+            identity: String::new(),
             office: String::new(),
             next_id: 1,
             markings: DEFAULT_MARKINGS.iter().map(|m| m.to_string()).collect(),

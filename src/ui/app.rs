@@ -16,7 +16,7 @@ use super::print::Printing;
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
-use crate::model::{Problem, Register};
+use crate::model::Problem;
 
 /// How many files Open Recent lists.
 const RECENT_FILES: usize = 8;
@@ -136,7 +136,7 @@ impl CoalitionDeskApp {
     ) -> Self {
         let mut app = CoalitionDeskApp {
             workspace: Workspace::new(
-                Document::new(Register::new("Untitled coalition"), Origin::Untitled),
+                Document::new(super::files::untitled_register(), Origin::Untitled),
                 None,
                 None,
             ),

@@ -249,6 +249,21 @@ impl CoalitionDeskApp {
             );
             return;
         }
+        let ours = self.workspace.document.register();
+        if !merge::same_register(ours, &loaded.register) {
+            self.report_error(
+                "The copy was not merged",
+                format!(
+                    "{} is a copy of another register, \"{}\", not of \"{}\" open here; \
+                     merging them would mix two coalitions' records. Merge only a copy of \
+                     this register",
+                    path.display(),
+                    loaded.register.name,
+                    ours.name
+                ),
+            );
+            return;
+        }
         // A failure said about an earlier try no longer holds.
         self.notice = None;
         let known = self

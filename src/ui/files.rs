@@ -23,10 +23,32 @@ pub(super) fn this_process() -> LockHolder {
 /// How often unsaved work is written to the recovery file.
 const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
 
+/// A register made here and now, with an identity no other register has:
+/// the clock and this process, mixed by std's randomly keyed hasher, so
+/// that two registers made in the same instant on two machines still
+/// differ.
+pub(super) fn untitled_register() -> Register {
+    use std::hash::{BuildHasher, Hasher};
+    let mut identity = String::new();
+    for part in 0..2u8 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u8(part);
+        hasher.write_u32(std::process::id());
+        if let Ok(since) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            hasher.write_u128(since.as_nanos());
+        }
+        identity.push_str(&format!("{:016x}", hasher.finish()));
+    }
+    Register {
+        identity,
+        ..Register::new("Untitled coalition")
+    }
+}
+
 impl CoalitionDeskApp {
     pub(super) fn new_register(&mut self) {
         self.replace_document(
-            Document::new(Register::new("Untitled coalition"), Origin::Untitled),
+            Document::new(untitled_register(), Origin::Untitled),
             None,
             None,
         );

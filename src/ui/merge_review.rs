@@ -116,6 +116,7 @@ impl MergeReview {
                 register: register.clone(),
                 conflicts: register.conflicts.clone(),
                 summary: MergeSummary::default(),
+                unsettled: Vec::new(),
             },
             page: 0,
             records: ChangedRecords::default(),

@@ -232,3 +232,89 @@ fn a_summary_that_prints_a_record_in_conflict_is_refused() {
     );
     assert!(!pdf.exists());
 }
+
+/// Issue 19, item 10: `merge base ours other` where other is another
+/// coalition's register (from `generate`) once turned "United Kingdom"
+/// into "Australia" and renamed the register, exit 0.
+#[test]
+fn a_copy_of_another_register_is_refused_with_exit_2_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| {
+        register.identity = "5a3f0c9e1b7d4e28a6c2f90d8b1e4a73".into();
+        if name == "ours" {
+            retitle(register, 20, "Missiles (ours)");
+        }
+    });
+    let foreign = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 4,
+        commitments: 60,
+        seed: 1,
+    });
+    storage::save(&dir.path().join("theirs.ron"), &foreign, None).unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stdout));
+    let said = text(&output.stderr);
+    assert!(
+        said.contains("theirs.ron is a copy of another register"),
+        "{said}"
+    );
+    assert!(said.contains(&foreign.name), "{said}");
+    assert!(said.contains("ours.ron"), "{said}");
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "ours untouched");
+    assert_eq!(text(&output.stdout), "");
+}
+
+/// Issue 19, item 13: deliveries of 150 and 150 against 200 merged clean,
+/// exit 0, and git committed a register `check` rejects.
+#[test]
+fn a_merge_that_check_would_reject_exits_1_with_the_rule_as_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| {
+        let demining = register.commitments.get_mut(&CommitmentId(21)).unwrap();
+        demining.quantity = Some(coalition_desk::model::Quantity {
+            amount: 200.into(),
+            unit: "instructors".into(),
+        });
+        let day = match name {
+            "ours" => 20,
+            "theirs" => 25,
+            _ => return,
+        };
+        demining.deliveries.push(coalition_desk::model::Delivery {
+            date: chrono::NaiveDate::from_ymd_opt(2025, 4, day).unwrap(),
+            amount: 150.into(),
+            note: format!("Course of {name}"),
+            ..Default::default()
+        });
+    });
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).ends_with("1 conflict to resolve\n"),
+        "{}",
+        text(&output.stdout)
+    );
+    let merged = storage::load(&ours).unwrap().register;
+    assert_eq!(merged.conflicts.len(), 1);
+    assert!(
+        merged.conflicts[0]
+            .theirs
+            .as_deref()
+            .unwrap()
+            .contains("Course of theirs"),
+        "theirs kept beside ours"
+    );
+    // `check` names the conflict and why, in one sentence.
+    let check = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("check")
+        .arg(&ours)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).contains("together they break a rule"),
+        "{}",
+        text(&check.stdout)
+    );
+}

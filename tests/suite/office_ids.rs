@@ -37,9 +37,18 @@ fn add_records(copy: &mut Register, name: &str) -> (ParticipantId, MeetingId, Co
     edit::apply(copy, add);
     let mut named = copy.participant(participant).unwrap().clone();
     named.name = name.into();
-    named.code = "ISL".into();
+    // Two offices adding Iceland apart under one code, or two visits on
+    // one day under one reference, would break a rule of `check`, which a
+    // merge holds to; the Paris copy's have their own.
+    let paris = name.ends_with("(Paris)");
+    named.code = if paris { "ISP" } else { "ISL" }.into();
     edit::apply(copy, Edit::Participant(participant, Some(named)));
-    let (meeting, add) = new_records::meeting(copy, today());
+    let day = if paris {
+        today().succ_opt().unwrap()
+    } else {
+        today()
+    };
+    let (meeting, add) = new_records::meeting(copy, day);
     edit::apply(copy, add);
     let mut held = copy.meeting(meeting).unwrap().clone();
     held.title = format!("Visit of {name}");

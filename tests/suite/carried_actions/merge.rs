@@ -1,6 +1,7 @@
 //! Two offices that each scheduled the next session carried the same open
 //! actions over to their own new session: the merge keeps each action
-//! once, carried over to both, without a conflict.
+//! once, carried over to both, without a conflict, unless the two sessions
+//! together break the series' numbering, which is then a conflict.
 
 use coalition_desk::merge::merge;
 use coalition_desk::model::{MeetingId, Register};
@@ -55,8 +56,30 @@ proptest! {
         let (ours, _) = office_copy(&base, ours_office, day(ours_day), ours_done);
         let (theirs, _) = office_copy(&base, theirs_office, day(theirs_day), theirs_done);
         let merged = merge(&base, &ours, &theirs, "LON", "PAR", date(2027, 3, 1).and_hms_opt(9, 0, 0).unwrap());
-        prop_assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
         let r = &merged.register;
+        let expected_sessions = if offices || ours_day != theirs_day { 2 } else { 1 };
+        if !merged.conflicts.is_empty() {
+            // Two sessions each scheduled as the series' next are both
+            // numbered alike, which `check` rejects: the merge holds the
+            // other copy's back as a conflict naming the rule (issue 19,
+            // item 13), and each action is still written once.
+            prop_assert_eq!(expected_sessions, 2, "{:?}", merged.conflicts);
+            prop_assert!(merged.conflicts.iter().all(|c| !c.broken_rule.is_empty()));
+            for k in 0..actions {
+                let text = format!("Action {k}");
+                let written = r.meetings.values().flat_map(|m| &m.actions).filter(|a| a.text == text).count();
+                prop_assert_eq!(written, 1, "{} is one action", text);
+            }
+            let conflicts: Vec<String> = r.conflict_problems().into_iter().map(|p| p.message).collect();
+            let had: Vec<String> = ours.validate(date(2027, 3, 1)).into_iter().map(|p| p.message).collect();
+            for problem in r.validate(date(2027, 3, 1)) {
+                prop_assert!(
+                    conflicts.contains(&problem.message) || had.contains(&problem.message),
+                    "nothing new for check but the conflicts: {}", problem.message
+                );
+            }
+            return Ok(());
+        }
 
         let open_in_base: Vec<String> = base.meeting(SECOND).unwrap().actions.iter()
             .filter(|a| !a.done).map(|a| a.text.clone()).collect();
@@ -72,7 +95,6 @@ proptest! {
             .filter(|(_, m)| m.date > date(2026, 12, 3))
             .map(|(id, _)| *id)
             .collect();
-        let expected_sessions = if offices || ours_day != theirs_day { 2 } else { 1 };
         prop_assert_eq!(later.len(), expected_sessions);
         for id in &later {
             let shown: Vec<String> = r.carried_over(*id).into_iter().map(|c| c.action.text).collect();

@@ -30,6 +30,7 @@ fn the_same_field_changed_differently_keeps_ours_and_theirs_beside_it() {
         merged: now(),
         name: String::new(),
         compared: false,
+        broken_rule: String::new(),
     };
     assert_eq!(result.conflicts, vec![conflict.clone()]);
     assert_eq!(result.register.conflicts, vec![conflict]);

@@ -3,6 +3,7 @@
 //! of the two; then properties over generated registers.
 
 mod conflicts;
+mod held;
 mod properties;
 mod rules;
 mod symmetry;

@@ -52,10 +52,11 @@ fn tranches_paid_in_each_copy_are_both_kept() {
 }
 
 #[test]
-fn the_same_day_with_different_sums_keeps_both_payments() {
-    // Two offices record a payment on one day, of different sums: both
-    // are kept (the list only grows), and the check names the excess if
-    // together they pay more than the value.
+fn the_same_day_with_different_sums_paying_too_much_is_a_conflict() {
+    // Two offices record a payment on one day, of different sums, that
+    // together pay more than the value: each fine alone, together a rule
+    // `check` holds (issue 19, item 13). Ours is applied and theirs kept
+    // beside it as a conflict naming the excess, so nothing is lost.
     let base = with_fund();
     let mut ours = base.clone();
     ours.commitments
@@ -72,13 +73,20 @@ fn the_same_day_with_different_sums_keeps_both_payments() {
         .unwrap();
     let merged = merge(&base, &ours, &theirs, "LON", "PAR", now());
     let fund = &merged.register.commitments[&FUND];
-    assert_eq!(fund.deliveries.len(), 2);
-    let words = super::workflow::fund_problems(&merged.register);
-    assert!(
-        words.contains(
-            &"The commitment “Drone coalition fund” of France has EUR 500,000,000.00 paid, more than the EUR 400,000,000.00 committed"
-                .to_string()
-        ),
-        "{words:?}"
+    assert_eq!(fund.deliveries, ours.commitments[&FUND].deliveries);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(
+        merged.conflicts[0].broken_rule,
+        "The commitment “Drone coalition fund” of France has EUR 500,000,000.00 paid, more than the EUR 400,000,000.00 committed"
     );
+    assert!(
+        merged.conflicts[0]
+            .theirs
+            .as_deref()
+            .unwrap()
+            .contains("200000000")
+    );
+    let words = super::workflow::fund_problems(&merged.register);
+    assert_eq!(words.len(), 1, "only the conflict: {words:?}");
+    assert!(words[0].contains("together they break a rule"), "{words:?}");
 }

@@ -215,13 +215,21 @@ fn conflict() -> impl Strategy<Value = Conflict> {
     (
         record,
         (text(), prop::option::of(text()), prop::option::of(text())),
-        (text(), text(), date(), time(), text(), prop::bool::ANY),
+        (
+            text(),
+            text(),
+            date(),
+            time(),
+            text(),
+            prop::bool::ANY,
+            text(),
+        ),
     )
         .prop_map(
             |(
                 record,
                 (field, ours, theirs),
-                (ours_office, theirs_office, day, at, name, compared),
+                (ours_office, theirs_office, day, at, name, compared, broken_rule),
             )| {
                 Conflict {
                     record,
@@ -233,6 +241,7 @@ fn conflict() -> impl Strategy<Value = Conflict> {
                     merged: day.and_time(at),
                     name,
                     compared,
+                    broken_rule,
                 }
             },
         )
@@ -254,7 +263,7 @@ fn register() -> impl Strategy<Value = Register> {
             text(),
             text(),
             prop::sample::select(vec!["", "LON"]),
-            any::<u64>(),
+            (any::<u64>(), text()),
             prop::collection::vec(text(), 0..4),
             prop::collection::vec(text(), 0..4),
         ),
@@ -269,7 +278,15 @@ fn register() -> impl Strategy<Value = Register> {
     )
         .prop_map(
             |(
-                (name, short_name, reference_pattern, office, next_id, markings, capability_areas),
+                (
+                    name,
+                    short_name,
+                    reference_pattern,
+                    office,
+                    (next_id, identity),
+                    markings,
+                    capability_areas,
+                ),
                 (
                     mut participants,
                     mut people,
@@ -291,6 +308,7 @@ fn register() -> impl Strategy<Value = Register> {
                     name,
                     short_name,
                     reference_pattern,
+                    identity,
                     office: office.to_string(),
                     next_id,
                     markings,

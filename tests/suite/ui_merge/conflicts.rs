@@ -104,6 +104,42 @@ fn a_copy_that_cannot_be_read_says_why_and_changes_nothing() {
     assert_eq!(ours(&harness), before);
 }
 
+/// Issue 19, item 10: another coalition's register is not merged in.
+#[test]
+fn a_copy_of_another_register_is_refused_and_changes_nothing() {
+    let copies = copies(true);
+    let mut london = storage::load(&copies.ours).unwrap().register;
+    london.identity = "5a3f0c9e1b7d4e28a6c2f90d8b1e4a73".into();
+    storage::save(&copies.ours, &london, None).unwrap();
+    let foreign = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 2,
+        commitments: 3,
+        seed: 3,
+    });
+    storage::save(&copies.theirs, &foreign, None).unwrap();
+    let mut harness = open(&copies);
+    let before = ours(&harness);
+    harness.state_mut().type_path_of_copy();
+    harness.run();
+    type_into(
+        &mut harness,
+        "No file dialog is available on this system. Type the full path of the other office's \
+         copy of the register (.ron):",
+        &copies.theirs.display().to_string(),
+    );
+    click(&mut harness, "Read the copy");
+
+    harness.get_by_label("The copy was not merged");
+    let said = notice(&harness);
+    assert!(said.contains("is a copy of another register"), "{said}");
+    assert!(said.contains(&foreign.name), "{said}");
+    assert!(
+        !matches!(harness.state().on_top(), Some(OnTop::Exchange(_))),
+        "no merge offered"
+    );
+    assert_eq!(ours(&harness), before);
+}
+
 #[test]
 fn office_codes_are_letters_or_digits() {
     let copies = copies(true);
