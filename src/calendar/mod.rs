@@ -13,6 +13,7 @@ mod rule;
 mod schedule;
 pub mod time_zones;
 pub mod timeline;
+mod yearly_rules;
 
 pub use cadence::{Cadence, CadenceEnd, Rhythm};
 pub use checks::{meeting_day_problem, series_problems};
