@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::document::{Document, Origin};
 use crate::edit;
-use crate::model::RecordMove;
+use crate::model::{RecordMove, hidden_characters};
 use crate::storage::{self, LockHolder, RegisterLock};
 
 /// What `approve` is asked to do.
@@ -59,6 +59,15 @@ pub fn approve(
         for problem in &problems {
             tell!("  {problem}");
         }
+        return Ok(ExitCode::FAILURE);
+    }
+    // The file reader refuses text that shows differently from how it is
+    // stored; what is typed on the command line must not slip it in.
+    if let Some((_, c)) = hidden_characters::first_refused(request.by) {
+        tell!(
+            "The record of {title} was not approved: --by holds {}: type who approved it without it",
+            hidden_characters::named(c)
+        );
         return Ok(ExitCode::FAILURE);
     }
     let step = RecordMove::Approve {

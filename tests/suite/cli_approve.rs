@@ -318,3 +318,30 @@ fn check_reports_an_approval_dated_by_hand_before_the_meeting() {
         text(&checked.stdout)
     );
 }
+
+/// The file reader refuses a right-to-left override (it makes text read
+/// differently from how it is stored); `--by` must not write one in.
+#[test]
+fn approve_refuses_who_approved_it_when_it_hides_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_later_sessions(dir.path(), |_| ());
+    let written = std::fs::read_to_string(&path).unwrap();
+    let output = approve(
+        &path,
+        &[
+            "--on",
+            "2025-05-08",
+            "--at",
+            "40",
+            "--by",
+            "The \u{202e}sretsinim",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("--by holds a right-to-left override (U+202E)"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+}
