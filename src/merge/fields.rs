@@ -36,6 +36,31 @@ impl FieldMerge<'_> {
         });
     }
 
+    /// One side changed the record's marking while the other changed what
+    /// the marking covers: taking both would print the other side's content
+    /// under a marking its author never chose (lowered on one side, text
+    /// added on the other). The marking is then a conflict, ours kept, for
+    /// a person to decide; a record in conflict prints nowhere meanwhile.
+    /// `content` is the record with its marking left out. Returns whether
+    /// it was such a conflict.
+    pub fn marking_apart<T: PartialEq>(&mut self, markings: [&str; 3], content: [T; 3]) -> bool {
+        let [base, ours, theirs] = markings;
+        let [base_content, ours_content, theirs_content] = content;
+        if ours == theirs || self.template.compared {
+            return false;
+        }
+        let apart = (ours != base && theirs == base && theirs_content != base_content)
+            || (theirs != base && ours == base && ours_content != base_content);
+        if apart {
+            self.conflict(
+                "marking".to_string(),
+                Some(ron_text(&ours)),
+                Some(ron_text(&theirs)),
+            );
+        }
+        apart
+    }
+
     /// A plain field: `out` holds ours and becomes theirs when only theirs
     /// changed it.
     pub fn field<T: PartialEq + Clone + Serialize>(

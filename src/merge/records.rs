@@ -79,6 +79,14 @@ pub(super) fn meeting(
     theirs: &Meeting,
 ) -> Meeting {
     let mut out = ours.clone();
+    let unmarked = |m: &Meeting| Meeting {
+        marking: String::new(),
+        ..m.clone()
+    };
+    let apart = merge.marking_apart(
+        [&base.marking, &ours.marking, &theirs.marking],
+        [unmarked(base), unmarked(ours), unmarked(theirs)],
+    );
     plain_fields!(Meeting, merge, base, ours, theirs, out;
         plain: title, series, number, date, start, end, time_zone, location, format, state,
             convenors, chairs, notes, statement, restricted_notes, restricted_marking, marking;
@@ -143,6 +151,9 @@ pub(super) fn meeting(
         &theirs.record.revisions,
         &mut out.record.revisions,
     );
+    if apart {
+        out.marking = ours.marking.clone();
+    }
     out
 }
 
@@ -193,10 +204,21 @@ pub(super) fn commitment(
     theirs: &Commitment,
 ) -> Commitment {
     let mut out = ours.clone();
+    let unmarked = |c: &Commitment| Commitment {
+        marking: String::new(),
+        ..c.clone()
+    };
+    let apart = merge.marking_apart(
+        [&base.marking, &ours.marking, &theirs.marking],
+        [unmarked(base), unmarked(ours), unmarked(theirs)],
+    );
     plain_fields!(Commitment, merge, base, ours, theirs, out;
         plain: participant, announced_at, title, description, area, route, quantity, value,
             conditions, due, marking;
         special: status, history, deliveries);
+    if apart {
+        out.marking = ours.marking.clone();
+    }
     out.history = merge.united(
         "history",
         &base.history,

@@ -284,3 +284,47 @@ fn the_register_s_own_settings_changed_differently_are_a_conflict_of_the_registe
          volontaires\" in PAR's; choose one"
     );
 }
+
+/// One office lowers a commitment to OFFICIAL while the other writes
+/// sensitive text into it: merged cleanly, that text would print under
+/// OFFICIAL. The marking is a conflict instead, ours kept, and the record
+/// prints nowhere until a person decides.
+#[test]
+fn a_marking_lowered_on_one_side_and_content_added_on_the_other_is_a_conflict() {
+    let mut base = register();
+    commitment(&mut base, MISSILES).marking = "OFFICIAL-SENSITIVE".into();
+    let mut lowered = base.clone();
+    commitment(&mut lowered, MISSILES).marking = "OFFICIAL".into();
+    let mut added = base.clone();
+    commitment(&mut added, MISSILES).description = "Delivered through the sensitive route".into();
+
+    for (ours, theirs, kept) in [
+        (&lowered, &added, "OFFICIAL"),
+        (&added, &lowered, "OFFICIAL-SENSITIVE"),
+    ] {
+        let result = merged(&base, ours, theirs);
+        let marking: Vec<&Conflict> = result
+            .conflicts
+            .iter()
+            .filter(|c| c.record == Some(Record::Commitment(MISSILES)) && c.field == "marking")
+            .collect();
+        assert_eq!(marking.len(), 1, "{:?}", result.conflicts);
+        let merged_one = result.register.commitment(MISSILES).unwrap();
+        assert_eq!(merged_one.marking, kept, "ours kept");
+        assert_eq!(
+            merged_one.description, "Delivered through the sensitive route",
+            "the content is not lost"
+        );
+    }
+
+    // A marking changed on one side alone, or content alone, merges clean.
+    let result = merged(&base, &lowered, &base);
+    assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
+    let result = merged(&base, &base, &added);
+    assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
+    // Both offices chose the same new marking: they agreed on it.
+    let mut both = added.clone();
+    commitment(&mut both, MISSILES).marking = "OFFICIAL".into();
+    let result = merged(&base, &lowered, &both);
+    assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
+}
