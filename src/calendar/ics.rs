@@ -12,7 +12,7 @@ use icalendar::{
 
 use super::checks::cadence_problem;
 use super::ics_lines::calendar_text;
-use super::ics_text::{escaped, plain, refolded};
+use super::ics_text::{escaped, plain};
 use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
 use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
@@ -48,7 +48,7 @@ pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String,
     }
     let mut text = calendar_text(&calendar.done());
     insert_time_zones(&mut text, &zone_spans(register, stamp));
-    Ok(refolded(&text))
+    Ok(text)
 }
 
 /// Every series with a cadence, with its rule; or, when any cadence is

@@ -3,12 +3,12 @@
 //! character by counting from the line's start at every fold, so export
 //! took time in the square of a title's length (6.4 M characters, 21 s;
 //! 50 M, past five minutes). The lines are the same: each property in
-//! the crate's order, TEXT escaped, folded at 75 octets (RFC 5545 §3.1).
+//! the crate's order, TEXT escaped and folded at 75 octets (RFC 5545 §3.1)
+//! by `ics_text`, as the time-zone blocks are.
 
 use icalendar::{Calendar, CalendarComponent, Component, Property, ValueType};
 
-/// The longest content line, in octets, without its CRLF (RFC 5545 §3.1).
-const LINE_OCTETS: usize = 75;
+use super::ics_text::{escaped, fold_into};
 
 /// The whole calendar as `.ics` text.
 pub(super) fn calendar_text(calendar: &Calendar) -> String {
@@ -35,7 +35,7 @@ pub(super) fn calendar_text(calendar: &Calendar) -> String {
 /// its own UID and DTSTAMP, so none is made up here (the crate would take
 /// the clock and a random UID).
 fn component_lines(out: &mut String, component: &impl Component) {
-    line(out, &format!("BEGIN:{}", component.component_kind()));
+    fold_into(out, &format!("BEGIN:{}", component.component_kind()));
     for property in component.properties().values() {
         property_line(out, property);
     }
@@ -45,7 +45,7 @@ fn component_lines(out: &mut String, component: &impl Component) {
     for child in component.components() {
         component_lines(out, child);
     }
-    line(out, &format!("END:{}", component.component_kind()));
+    fold_into(out, &format!("END:{}", component.component_kind()));
 }
 
 fn property_line(out: &mut String, property: &Property) {
@@ -62,11 +62,11 @@ fn property_line(out: &mut String, property: &Property) {
         .iter()
         .any(|list| property.key().eq_ignore_ascii_case(list));
     if property.value_type() == Some(ValueType::Text) && !is_text_list {
-        escape_into(&mut text, property.value());
+        text.push_str(&escaped(property.value()));
     } else {
         text.push_str(property.value());
     }
-    line(out, &text);
+    fold_into(out, &text);
 }
 
 /// A parameter value quoted when it holds a colon, semicolon or comma
@@ -79,121 +79,5 @@ fn quote_parameter_into(out: &mut String, value: &str) {
         out.push('"');
     } else {
         out.push_str(value);
-    }
-}
-
-/// A TEXT value escaped as RFC 5545 §3.3.11 asks.
-pub(super) fn escape_into(out: &mut String, value: &str) {
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            other => out.push(other),
-        }
-    }
-}
-
-/// `text` as one folded content line with its CRLF.
-fn line(out: &mut String, text: &str) {
-    fold_into(out, text);
-    out.push_str("\r\n");
-}
-
-/// `text` folded so no line exceeds 75 octets: the first line holds up to
-/// 75, each continuation a space and up to 74. A fold never splits a
-/// character, nor leaves white space first on a continuation, which some
-/// readers trim. Each fold looks at a few octets only, so the time is
-/// linear in the length.
-pub(super) fn fold_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    let mut room = LINE_OCTETS;
-    while rest.len() > room {
-        let mut cut = room;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        if rest
-            .get(cut..)
-            .is_some_and(|tail| tail.starts_with(char::is_whitespace))
-            && let Some((before, _)) = rest
-                .get(..cut)
-                .and_then(|head| head.char_indices().next_back())
-            && before > 0
-        {
-            cut = before;
-        }
-        let Some((head, tail)) = rest.split_at_checked(cut) else {
-            break;
-        };
-        out.push_str(head);
-        out.push_str("\r\n ");
-        rest = tail;
-        room = LINE_OCTETS - 1;
-    }
-    out.push_str(rest);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn folded(text: &str) -> String {
-        let mut out = String::new();
-        fold_into(&mut out, text);
-        out
-    }
-
-    fn unfolded(text: &str) -> String {
-        text.replace("\r\n ", "")
-    }
-
-    #[test]
-    fn a_short_line_is_left_whole() {
-        assert_eq!(folded("SUMMARY:Ramstein"), "SUMMARY:Ramstein");
-        let exact = "x".repeat(75);
-        assert_eq!(folded(&exact), exact);
-    }
-
-    #[test]
-    fn long_lines_fold_at_75_octets_and_unfold_to_the_original() {
-        let text = format!("SUMMARY:{}", "Міністр оборони, ".repeat(400));
-        let out = folded(&text);
-        assert_eq!(unfolded(&out), text);
-        for (i, piece) in out.split("\r\n").enumerate() {
-            assert!(piece.len() <= 75, "line {i} has {} octets", piece.len());
-            if i > 0 {
-                let after_space = piece.strip_prefix(' ').unwrap();
-                assert!(!after_space.starts_with(char::is_whitespace));
-            }
-        }
-    }
-
-    #[test]
-    fn folding_time_grows_with_the_length_not_its_square() {
-        // Folding 100 times more text must take far less than 100 × 100
-        // times as long; the old folding took about 10,000 times as long.
-        let time = |n: usize| {
-            let text = "a".repeat(n);
-            let start = std::time::Instant::now();
-            let mut out = String::new();
-            fold_into(&mut out, &text);
-            (start.elapsed(), out.len())
-        };
-        let (small, _) = time(20_000);
-        let (large, len) = time(2_000_000);
-        assert!(len > 2_000_000);
-        assert!(
-            large < small * 1_000 + std::time::Duration::from_millis(50),
-            "20 k characters took {small:?}, 2 M took {large:?}"
-        );
-    }
-
-    #[test]
-    fn text_values_are_escaped() {
-        let mut out = String::new();
-        escape_into(&mut out, "a\\b,c;d\ne:f");
-        assert_eq!(out, "a\\\\b\\,c\\;d\\ne:f");
     }
 }
