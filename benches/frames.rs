@@ -28,7 +28,7 @@ fn frames(c: &mut Criterion) {
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
 
     let mut group = c.benchmark_group("one frame, 2000 meetings, 100000 commitments");
-    for tab in Tab::ALL {
+    for tab in Tab::all() {
         harness.state_mut().settings.tab = tab;
         // The first frames after switching fill the panel's caches.
         harness.run_steps(3);

@@ -9,7 +9,7 @@ use crate::calendar;
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
-    Person, PersonId, Register, Role, SeriesId,
+    Person, PersonId, Register, Role, SeriesId, SessionSeries,
 };
 
 /// The note on a new commitment's first history entry.
@@ -23,6 +23,38 @@ pub fn participant(register: &Register) -> (ParticipantId, Edit) {
         ..Participant::default()
     };
     (id, Edit::Participant(id, Some(participant)))
+}
+
+/// A session series called "New series", meeting monthly from `today` on
+/// the weekday `today` falls on.
+pub fn series(register: &Register, today: NaiveDate) -> (SeriesId, Edit) {
+    let id = SeriesId(register.fresh_id());
+    let series = SessionSeries {
+        name: "New series".into(),
+        cadence: calendar::Cadence::monthly_like(today).to_rrule(),
+        first: Some(today),
+        ..SessionSeries::default()
+    };
+    (id, Edit::Series(id, Some(series)))
+}
+
+/// A representative of `participant` with no name yet, in a role from
+/// `today`.
+pub fn person(
+    register: &Register,
+    participant: ParticipantId,
+    today: NaiveDate,
+) -> (PersonId, Edit) {
+    let id = PersonId(register.fresh_id());
+    let person = Person {
+        roles: vec![Role {
+            participant,
+            from: Some(today),
+            ..Role::default()
+        }],
+        ..Person::default()
+    };
+    (id, Edit::Person(id, Some(person)))
 }
 
 /// The title a new meeting outside a series starts with.

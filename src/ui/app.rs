@@ -8,7 +8,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::clock::Clock;
-use super::command::Tab;
+use super::command::{Command, Tab};
 use super::dialogs::Dialog;
 use super::on_top::OnTop;
 use super::opening::{OpenOn, Preload};
@@ -88,6 +88,9 @@ pub struct CoalitionDeskApp {
     /// A file whose reading started before the window (see `Preload`).
     pub(super) preload: Option<Preload>,
     pub(super) frames_shown: u64,
+    /// Commands given from outside the frame (the tests' harness), run in
+    /// the next frame as if a menu had sent them.
+    pub(super) given: Vec<Command>,
     pub(super) applied_theme: Option<Theme>,
     pub(super) shown_title: String,
 }
@@ -149,6 +152,7 @@ impl CoalitionDeskApp {
             open_on,
             preload,
             frames_shown: 0,
+            given: Vec::new(),
             applied_theme: None,
             shown_title: String::new(),
             settings,
@@ -196,9 +200,10 @@ impl CoalitionDeskApp {
         }
     }
 
-    /// Takes away whatever is on top (as its close button would).
-    pub fn close_on_top(&mut self) {
-        self.workspace.on_top = None;
+    /// Gives the window a command, as a menu or shortcut would: it runs in
+    /// the next frame, through the same gate.
+    pub fn command(&mut self, command: Command) {
+        self.given.push(command);
     }
 
     /// Puts a line in the status bar.

@@ -1,66 +1,59 @@
 //! The parts of the window around the panels: menus, tabs, status bar.
 
 use super::app::CoalitionDeskApp;
-use super::command::{Action, Command, History, Tab};
+use super::command::{Action, Command, History, Menu, Tab};
 use super::on_top::OnTop;
 use super::{Outbox, theme};
 use crate::document::Origin;
 
 impl CoalitionDeskApp {
+    /// One menu: its actions in the palette's order, a line between
+    /// groups, Open Recent after Open, and Undo and Redo named for the
+    /// step they would take.
+    fn menu_ui(&self, ui: &mut egui::Ui, menu: Menu, out: &mut Outbox) {
+        let history = History::of(&self.workspace.document);
+        let mut group = None;
+        for action in Action::all() {
+            let (in_menu, in_group) = action.menu();
+            if in_menu != menu {
+                continue;
+            }
+            if group.is_some_and(|last| last != in_group) {
+                ui.separator();
+            }
+            group = Some(in_group);
+            match action {
+                Action::Undo | Action::Redo => history_button(ui, action, history, out),
+                Action::ResolveConflicts => {
+                    let conflicts = !self.workspace.document.register().conflicts.is_empty();
+                    command_button(ui, action.command(), conflicts, out);
+                }
+                _ => command_button(ui, action.command(), true, out),
+            }
+            if action == Action::Open {
+                ui.menu_button("Open Recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &self.settings.recent {
+                        command_button(ui, Command::OpenRecent(path.clone()), true, out);
+                    }
+                });
+            }
+        }
+    }
+
     pub(super) fn menu_bar_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
-                    command_button(ui, Command::New, true, out);
-                    command_button(ui, Command::Open, true, out);
-                    ui.menu_button("Open Recent", |ui| {
-                        if self.settings.recent.is_empty() {
-                            ui.label("No recent files");
-                        }
-                        for path in &self.settings.recent {
-                            command_button(ui, Command::OpenRecent(path.clone()), true, out);
-                        }
-                    });
-                    command_button(ui, Command::OpenSample, true, out);
-                    ui.separator();
-                    command_button(ui, Command::Save, true, out);
-                    command_button(ui, Command::SaveAs, true, out);
-                    command_button(ui, Command::ExportCalendar, true, out);
-                    ui.separator();
-                    command_button(ui, Command::ExportCommitmentsCsv, true, out);
-                    command_button(ui, Command::ImportCommitmentsCsv, true, out);
-                    ui.separator();
-                    command_button(ui, Command::SendCopy, true, out);
-                    command_button(ui, Command::MergeCopy, true, out);
-                    let conflicts = !self.workspace.document.register().conflicts.is_empty();
-                    command_button(ui, Command::ResolveConflicts, conflicts, out);
-                    ui.separator();
-                    command_button(ui, Command::Quit, true, out);
-                });
-                ui.menu_button("Edit", |ui| {
-                    let history = History::of(&self.workspace.document);
-                    history_button(ui, Action::Undo, history, out);
-                    history_button(ui, Action::Redo, history, out);
-                    ui.separator();
-                    command_button(ui, Command::NewParticipant, true, out);
-                    command_button(ui, Command::NewMeeting, true, out);
-                    command_button(ui, Command::NewCommitment, true, out);
-                    ui.separator();
-                    command_button(ui, Command::Search, true, out);
-                });
-                ui.menu_button("View", |ui| {
-                    for tab in Tab::ALL {
-                        command_button(ui, Command::ShowTab(tab), true, out);
-                    }
-                    ui.separator();
-                    command_button(ui, Command::ToggleTheme, true, out);
-                    command_button(ui, Command::CommandPalette, true, out);
-                });
+                for menu in Menu::all() {
+                    ui.menu_button(menu.label(), |ui| self.menu_ui(ui, menu, out));
+                }
             });
         });
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal(|ui| {
-                for tab in Tab::ALL {
+                for tab in Tab::all() {
                     let selected = self.settings.tab == tab;
                     if ui.selectable_label(selected, tab.label()).clicked() && !selected {
                         out.command(Command::ShowTab(tab));

@@ -10,9 +10,15 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use chrono::NaiveDate;
 
-use crate::model::{CommitmentId, Field, MeetingId, ParticipantId, Record, RecordMove, SeriesId};
+use crate::model::{
+    CommitmentId, Field, MeetingId, ParticipantId, Record, RecordMove, Register, SeriesId,
+};
+use crate::tracking::ImportPreview;
+use crate::ui::CsvPurpose;
 use crate::ui::commitments::CommitmentFilter;
+use crate::ui::copies::ReceivedCopy;
 use crate::ui::meetings::RecordAsk;
+use crate::ui::merge_review::SettledReview;
 
 // Where the menus and the palette also find Undo and Redo named.
 pub use super::history::History;
@@ -38,6 +44,10 @@ pub enum Command {
     NewParticipant,
     NewMeeting,
     NewCommitment,
+    /// Adds a session series meeting monthly from today, and opens it.
+    NewSeries,
+    /// Adds a representative of the participant, and opens them.
+    NewPerson(ParticipantId),
     /// Adds the next session of a series, dated today, and opens it.
     NewMeetingInSeries(SeriesId),
     /// Marks every delegation the meeting expects present.
@@ -81,6 +91,62 @@ pub enum Command {
     AskRecordMove(MeetingId, RecordAsk),
     /// Makes a move in the life of a meeting's record, on a date.
     MoveRecord(MeetingId, RecordMove, NaiveDate),
+
+    // The officer's answers in what sits on top, carried out by the app
+    // through the same gate as every other command.
+    /// Saves, then runs the command that asked about unsaved changes.
+    SaveThen(Box<Command>),
+    /// Runs the command that asked, leaving the unsaved changes behind.
+    DiscardChangesThen(Box<Command>),
+    /// Deletes a record others refer to, mending their references.
+    DeleteConfirmed(Record),
+    /// Takes the autosaved register as unsaved changes.
+    Recover {
+        recovery: PathBuf,
+        register: Box<Register>,
+    },
+    /// Removes the recovery file the officer chose not to recover.
+    DiscardRecovery(PathBuf),
+    /// Saves over a file that changed on disk.
+    SaveOverwriting,
+    /// Opens the register chosen after Open asked about unsaved changes.
+    OpenChosen(PathBuf),
+    /// Saves the register to this file; `then` runs once it is saved.
+    SaveTo {
+        path: PathBuf,
+        then: Option<Box<Command>>,
+    },
+    /// Writes the calendar to this file.
+    ExportCalendarTo(PathBuf),
+    /// Writes a CSV export to this file, or reads an import into a review.
+    CsvFile(CsvPurpose, PathBuf),
+    /// Writes the copy for the partner office to this file.
+    SendCopyTo {
+        partner: String,
+        path: PathBuf,
+    },
+    /// Reads a partner office's copy to merge.
+    ReadCopy(PathBuf),
+    /// Imports the rows the officer reviewed, as one undo step.
+    ImportRows(Box<ImportPreview>),
+    /// Asks where to write the copy for this partner office.
+    ChooseWhereToSend(String),
+    /// Merges the copy read from the common copy kept for the partner.
+    MergeWithBase {
+        copy: ReceivedCopy,
+        ours: String,
+        partner: String,
+    },
+    /// Compares the copy read with ours, no common copy being kept.
+    CompareCopies {
+        copy: ReceivedCopy,
+        ours: String,
+        partner: String,
+    },
+    /// Replaces the register with the one the merge review settled.
+    ApplyMerge(Box<SettledReview>),
+    /// The merge review was left without applying anything.
+    MergeCancelled,
 }
 
 /// A delegate the register does not know yet, as typed on an attendance
@@ -96,62 +162,88 @@ pub struct NewDelegate {
 }
 
 /// A command that needs nothing but itself: the ones a shortcut or the
-/// palette can run. Each has its label, tooltip and shortcuts here, once.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// palette can run. Each has its label, tooltip, shortcuts and menu here,
+/// once, in matches without a catch-all: a new action is listed in the
+/// palette, and cannot compile until it says its menu and shortcuts.
+/// Declared in the order the palette lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Action {
     New,
     Open,
     OpenSample,
     Save,
     SaveAs,
-    Quit,
     Undo,
     Redo,
-    ToggleTheme,
-    ShowTab(Tab),
     NewParticipant,
     NewMeeting,
     NewCommitment,
-    ExportCalendar,
     Search,
+    /// One per tab, in the tab bar's order.
+    ShowTab(Tab),
+    ToggleTheme,
+    ExportCalendar,
     ExportCommitmentsCsv,
     ImportCommitmentsCsv,
     SendCopy,
     MergeCopy,
     ResolveConflicts,
     CommandPalette,
+    Quit,
+}
+
+/// The menus of the menu bar, in their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+}
+
+impl Menu {
+    /// Every menu, left to right.
+    pub fn all() -> impl Iterator<Item = Menu> {
+        <Menu as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The menu's title in the menu bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+        }
+    }
 }
 
 impl Action {
-    /// Every action, in the order the palette lists them.
-    pub const ALL: [Action; 26] = [
-        Action::New,
-        Action::Open,
-        Action::OpenSample,
-        Action::Save,
-        Action::SaveAs,
-        Action::Undo,
-        Action::Redo,
-        Action::NewParticipant,
-        Action::NewMeeting,
-        Action::NewCommitment,
-        Action::Search,
-        Action::ShowTab(Tab::Participants),
-        Action::ShowTab(Tab::Meetings),
-        Action::ShowTab(Tab::Commitments),
-        Action::ShowTab(Tab::Timeline),
-        Action::ShowTab(Tab::Dashboard),
-        Action::ShowTab(Tab::Register),
-        Action::ToggleTheme,
-        Action::ExportCalendar,
-        Action::ExportCommitmentsCsv,
-        Action::ImportCommitmentsCsv,
-        Action::SendCopy,
-        Action::MergeCopy,
-        Action::ResolveConflicts,
-        Action::CommandPalette,
-        Action::Quit,
-    ];
+    /// Every action, in the order the palette lists them: the enum's
+    /// order, with one `ShowTab` per tab.
+    pub fn all() -> Vec<Action> {
+        <Action as strum::IntoEnumIterator>::iter()
+            .flat_map(|action| match action {
+                Action::ShowTab(_) => Tab::all().map(Action::ShowTab).collect(),
+                action => vec![action],
+            })
+            .collect()
+    }
+
+    /// The menu the action is in, and its group there (groups are
+    /// parted by a line, in the palette's order within each).
+    pub fn menu(self) -> (Menu, u8) {
+        match self {
+            Action::New | Action::Open | Action::OpenSample => (Menu::File, 0),
+            Action::Save | Action::SaveAs | Action::ExportCalendar => (Menu::File, 1),
+            Action::ExportCommitmentsCsv | Action::ImportCommitmentsCsv => (Menu::File, 2),
+            Action::SendCopy | Action::MergeCopy | Action::ResolveConflicts => (Menu::File, 3),
+            Action::Quit => (Menu::File, 4),
+            Action::Undo | Action::Redo => (Menu::Edit, 0),
+            Action::NewParticipant | Action::NewMeeting | Action::NewCommitment => (Menu::Edit, 1),
+            Action::Search => (Menu::Edit, 2),
+            Action::ShowTab(_) => (Menu::View, 0),
+            Action::ToggleTheme | Action::CommandPalette => (Menu::View, 1),
+        }
+    }
 
     /// The command this action sends.
     pub fn command(self) -> Command {
@@ -271,7 +363,17 @@ impl Action {
             Action::ShowTab(Tab::Register) => &[(command, Key::Num6)],
             Action::Search => &[(command, Key::K), (command, Key::F)],
             Action::CommandPalette => &[(shift, Key::P)],
-            _ => &[],
+            Action::OpenSample
+            | Action::ToggleTheme
+            | Action::NewParticipant
+            | Action::NewMeeting
+            | Action::NewCommitment
+            | Action::ExportCalendar
+            | Action::ExportCommitmentsCsv
+            | Action::ImportCommitmentsCsv
+            | Action::SendCopy
+            | Action::MergeCopy
+            | Action::ResolveConflicts => &[],
         };
         keys.iter()
             .map(|(modifiers, key)| KeyboardShortcut::new(*modifiers, *key))
@@ -287,9 +389,9 @@ impl Action {
     /// matches Ctrl+Z even when Shift is held too, so a shortcut with more
     /// modifiers comes before the one it extends.
     pub fn shortcut_table() -> Vec<(KeyboardShortcut, Action)> {
-        let mut table: Vec<(KeyboardShortcut, Action)> = Action::ALL
-            .iter()
-            .flat_map(|action| action.shortcuts().into_iter().map(|s| (s, *action)))
+        let mut table: Vec<(KeyboardShortcut, Action)> = Action::all()
+            .into_iter()
+            .flat_map(|action| action.shortcuts().into_iter().map(move |s| (s, action)))
             .collect();
         table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
         table
@@ -310,11 +412,100 @@ fn modifier_count(modifiers: Modifiers) -> u32 {
 }
 
 impl Command {
+    /// Whether the command leaves the open register for another (or the
+    /// window): unsaved changes are asked about first.
+    pub fn leaves_the_register(&self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Open
+                | Command::OpenRecent(_)
+                | Command::OpenSample
+                | Command::Quit
+        )
+    }
+
+    /// Whether the command writes the register to its file.
+    pub fn saves(&self) -> bool {
+        matches!(self, Command::Save | Command::SaveAs)
+    }
+
+    /// Whether the command makes a new record (taken back if left untouched).
+    pub fn makes_a_record(&self) -> bool {
+        matches!(
+            self,
+            Command::NewParticipant
+                | Command::NewMeeting
+                | Command::NewCommitment
+                | Command::NewSeries
+                | Command::NewPerson(_)
+                | Command::NewMeetingInSeries(_)
+        )
+    }
+
     /// The action this command is, when it needs nothing but itself.
     pub fn action(&self) -> Option<Action> {
-        Action::ALL
-            .into_iter()
-            .find(|action| action.command() == *self)
+        Some(match self {
+            Command::New => Action::New,
+            Command::Open => Action::Open,
+            Command::OpenSample => Action::OpenSample,
+            Command::Save => Action::Save,
+            Command::SaveAs => Action::SaveAs,
+            Command::Quit => Action::Quit,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
+            Command::ToggleTheme => Action::ToggleTheme,
+            Command::ShowTab(tab) => Action::ShowTab(*tab),
+            Command::NewParticipant => Action::NewParticipant,
+            Command::NewMeeting => Action::NewMeeting,
+            Command::NewCommitment => Action::NewCommitment,
+            Command::ExportCalendar => Action::ExportCalendar,
+            Command::Search => Action::Search,
+            Command::ExportCommitmentsCsv => Action::ExportCommitmentsCsv,
+            Command::ImportCommitmentsCsv => Action::ImportCommitmentsCsv,
+            Command::SendCopy => Action::SendCopy,
+            Command::MergeCopy => Action::MergeCopy,
+            Command::ResolveConflicts => Action::ResolveConflicts,
+            Command::CommandPalette => Action::CommandPalette,
+            // Sent by a panel's button beside the record it is about, or
+            // by what sits on top as the officer's answer: never listed.
+            Command::OpenRecent(_)
+            | Command::NewSeries
+            | Command::NewPerson(_)
+            | Command::NewMeetingInSeries(_)
+            | Command::MarkExpectedPresent(_)
+            | Command::CopyPreviousAttendance(_)
+            | Command::AddNewDelegate(_)
+            | Command::OpenParticipant(_)
+            | Command::OpenMeeting(_)
+            | Command::OpenCommitment(_)
+            | Command::OpenAt(..)
+            | Command::Delete(_)
+            | Command::PrintSummary(_)
+            | Command::PrintAttendance(_)
+            | Command::ShowCommitments(_)
+            | Command::ExportChangesCsv(_)
+            | Command::AskRecordMove(..)
+            | Command::MoveRecord(..)
+            | Command::SaveThen(_)
+            | Command::DiscardChangesThen(_)
+            | Command::DeleteConfirmed(_)
+            | Command::Recover { .. }
+            | Command::DiscardRecovery(_)
+            | Command::SaveOverwriting
+            | Command::OpenChosen(_)
+            | Command::SaveTo { .. }
+            | Command::ExportCalendarTo(_)
+            | Command::CsvFile(..)
+            | Command::SendCopyTo { .. }
+            | Command::ReadCopy(_)
+            | Command::ImportRows(_)
+            | Command::ChooseWhereToSend(_)
+            | Command::MergeWithBase { .. }
+            | Command::CompareCopies { .. }
+            | Command::ApplyMerge(_)
+            | Command::MergeCancelled => return None,
+        })
     }
 
     /// The words on a menu entry or button.
@@ -343,6 +534,8 @@ impl Command {
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
             Command::AskRecordMove(_, ask) => ask.label().into(),
             Command::MoveRecord(..) => "Move the record on".into(),
+            Command::NewSeries => "New series".into(),
+            Command::NewPerson(_) => "Add person".into(),
             _ => String::new(),
         }
     }
@@ -382,6 +575,8 @@ impl Command {
             Command::ShowCommitments(_) => "List the matching commitments",
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
             Command::AskRecordMove(_, ask) => ask.tooltip(),
+            Command::NewSeries => "Add a session series meeting monthly from today",
+            Command::NewPerson(_) => "Add a representative of this participant",
             _ => "",
         }
     }

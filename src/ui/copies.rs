@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::app::CoalitionDeskApp;
-use super::file_dialog::{FileChoice, FileRequest};
+use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::merge_review::MergeReview;
 use super::on_top::OnTop;
 use crate::merge;
@@ -17,10 +17,6 @@ use crate::storage::{self, WrittenFrom};
 pub enum Exchange {
     /// Which office the copy is for, before asking where to write it.
     Send(OfficesForm),
-    /// No file dialog could be shown: where to write the copy for `partner`.
-    TypeSendPath { partner: String, text: String },
-    /// No file dialog could be shown: which copy to merge.
-    TypeCopyPath { text: String },
     /// A partner's copy has been read: whose it is, and whose this one is.
     Offices {
         copy: ReceivedCopy,
@@ -40,7 +36,7 @@ impl Exchange {
     /// What the officer calls it, for "finish with … first".
     pub fn name(&self) -> &'static str {
         match self {
-            Exchange::Send(_) | Exchange::TypeSendPath { .. } => "sending a copy",
+            Exchange::Send(_) => "sending a copy",
             Exchange::Review(_) => "the merge review",
             _ => "merging another copy",
         }
@@ -48,6 +44,7 @@ impl Exchange {
 }
 
 /// A partner office's copy, read from its file.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReceivedCopy {
     pub path: PathBuf,
     pub register: Box<Register>,
@@ -139,19 +136,14 @@ impl CoalitionDeskApp {
         };
         match request.save(&format!("{stem}-for-{partner}.ron")) {
             FileChoice::Picked(path) => self.send_copy_to(&partner, &path),
-            FileChoice::TypePath => {
-                self.workspace.on_top = Some(OnTop::Exchange(Exchange::TypeSendPath {
-                    partner,
-                    text: String::new(),
-                }));
-            }
+            FileChoice::TypePath => self.type_path(PathPurpose::SendCopy { partner }),
             FileChoice::Cancelled => {}
         }
     }
 
     /// Writes the register to `to` for `partner` and keeps it beside the
     /// register as the common copy of the next merge with them.
-    pub fn send_copy_to(&mut self, partner: &str, to: &Path) {
+    pub(super) fn send_copy_to(&mut self, partner: &str, to: &Path) {
         let Some(register_file) = self.register_file("sending a copy") else {
             return;
         };
@@ -214,22 +206,14 @@ impl CoalitionDeskApp {
         };
         match request.open() {
             FileChoice::Picked(path) => self.read_copy(&path),
-            FileChoice::TypePath => self.type_path_of_copy(),
+            FileChoice::TypePath => self.type_path(PathPurpose::MergeCopy),
             FileChoice::Cancelled => {}
         }
     }
 
-    /// Asks for the copy to merge by its path, as when no file dialog can
-    /// be shown.
-    pub fn type_path_of_copy(&mut self) {
-        self.workspace.on_top = Some(OnTop::Exchange(Exchange::TypeCopyPath {
-            text: String::new(),
-        }));
-    }
-
     /// Reads the partner's copy at `path` and asks whose it is. A file
     /// that cannot be read changes nothing.
-    pub fn read_copy(&mut self, path: &Path) {
+    pub(super) fn read_copy(&mut self, path: &Path) {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {

@@ -1,13 +1,12 @@
-//! The small windows of sending and merging a copy: which offices, where
-//! the file is when no dialog can be shown, and what to do without a
-//! common copy. Each returns itself while it stays open.
+//! The small windows of sending and merging a copy: which offices, and
+//! what to do without a common copy. Each returns itself while it stays
+//! open.
 
 use egui::{Id, Modal, RichText, TextEdit, Ui};
 
-use super::app::CoalitionDeskApp;
+use super::Command;
 use super::copies::{Exchange, OfficesForm, ReceivedCopy, office_code};
-use super::file_dialog::{TypedPathAnswer, typed_path_ui};
-use super::on_top::OnTop;
+use super::on_top::Outcome;
 
 /// What the officer did in one of these windows.
 enum Step {
@@ -16,55 +15,25 @@ enum Step {
     Go,
 }
 
-impl CoalitionDeskApp {
-    /// Draws the step on top; returns it while it stays open.
-    pub(super) fn exchange_ui(&mut self, ctx: &egui::Context, step: Exchange) -> Option<OnTop> {
-        match step {
-            Exchange::Send(mut form) => match send_ui(ctx, &mut form) {
-                Step::Stay => Some(OnTop::Exchange(Exchange::Send(form))),
-                Step::Cancel => None,
+impl Exchange {
+    /// Draws the step on top; going on closes it with the command for the
+    /// next step, a code that cannot be used keeps it open saying why.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        match self {
+            Exchange::Send(form) => match send_ui(ctx, form) {
+                Step::Stay => Outcome::Stays,
+                Step::Cancel => Outcome::Closed,
                 Step::Go => match office_code(&form.partner, "the partner's") {
-                    Ok(partner) => {
-                        self.choose_where_to_send(partner);
-                        None
-                    }
+                    Ok(partner) => Outcome::Then(Command::ChooseWhereToSend(partner)),
                     Err(problem) => {
                         form.problem = Some(problem);
-                        Some(OnTop::Exchange(Exchange::Send(form)))
+                        Outcome::Stays
                     }
                 },
             },
-            Exchange::TypeSendPath { partner, mut text } => {
-                let prompt = format!(
-                    "No file dialog is available on this system. Type the full path of the copy \
-                     to write for {partner} (.ron):"
-                );
-                let heading = "Send a copy to a partner office";
-                match typed_path_window(ctx, heading, &prompt, "Write the copy", &mut text) {
-                    Some(TypedPathAnswer::Path(path)) => {
-                        self.send_copy_to(&partner, &path);
-                        None
-                    }
-                    Some(TypedPathAnswer::Cancel) => None,
-                    None => Some(OnTop::Exchange(Exchange::TypeSendPath { partner, text })),
-                }
-            }
-            Exchange::TypeCopyPath { mut text } => {
-                let prompt = "No file dialog is available on this system. Type the full path of \
-                              the other office's copy of the register (.ron):";
-                let heading = "Merge another copy";
-                match typed_path_window(ctx, heading, prompt, "Read the copy", &mut text) {
-                    Some(TypedPathAnswer::Path(path)) => {
-                        self.read_copy(&path);
-                        None
-                    }
-                    Some(TypedPathAnswer::Cancel) => None,
-                    None => Some(OnTop::Exchange(Exchange::TypeCopyPath { text })),
-                }
-            }
-            Exchange::Offices { copy, mut form } => match offices_ui(ctx, &copy, &mut form) {
-                Step::Stay => Some(OnTop::Exchange(Exchange::Offices { copy, form })),
-                Step::Cancel => None,
+            Exchange::Offices { copy, form } => match offices_ui(ctx, copy, form) {
+                Step::Stay => Outcome::Stays,
+                Step::Cancel => Outcome::Closed,
                 Step::Go => {
                     let codes = office_code(&form.ours, "this copy's")
                         .and_then(|ours| Ok((ours, office_code(&form.partner, "the partner's")?)));
@@ -74,15 +43,16 @@ impl CoalitionDeskApp {
                                 "This copy and the copy read cannot both be {ours}'s: give the \
                                  partner office's own code"
                             ));
-                            Some(OnTop::Exchange(Exchange::Offices { copy, form }))
+                            Outcome::Stays
                         }
-                        Ok((ours, partner)) => {
-                            self.merge_with_base(copy, ours, partner);
-                            None
-                        }
+                        Ok((ours, partner)) => Outcome::Then(Command::MergeWithBase {
+                            copy: copy.clone(),
+                            ours,
+                            partner,
+                        }),
                         Err(problem) => {
                             form.problem = Some(problem);
-                            Some(OnTop::Exchange(Exchange::Offices { copy, form }))
+                            Outcome::Stays
                         }
                     }
                 }
@@ -91,19 +61,16 @@ impl CoalitionDeskApp {
                 copy,
                 ours,
                 partner,
-            } => match no_base_ui(ctx, &copy, &partner) {
-                Step::Stay => Some(OnTop::Exchange(Exchange::NoBase {
-                    copy,
-                    ours,
-                    partner,
-                })),
-                Step::Cancel => None,
-                Step::Go => {
-                    self.compare_copies(copy, ours, partner);
-                    None
-                }
+            } => match no_base_ui(ctx, copy, partner) {
+                Step::Stay => Outcome::Stays,
+                Step::Cancel => Outcome::Closed,
+                Step::Go => Outcome::Then(Command::CompareCopies {
+                    copy: copy.clone(),
+                    ours: ours.clone(),
+                    partner: partner.clone(),
+                }),
             },
-            Exchange::Review(review) => self.merge_review_ui(ctx, review),
+            Exchange::Review(review) => review.ui(ctx),
         }
     }
 }
@@ -117,25 +84,6 @@ fn exchange_modal(ctx: &egui::Context, content: impl FnOnce(&mut Ui) -> Step) ->
     match modal.inner {
         Step::Stay if modal.should_close() => Step::Cancel,
         step => step,
-    }
-}
-
-fn typed_path_window(
-    ctx: &egui::Context,
-    heading: &str,
-    prompt: &str,
-    confirm: &str,
-    text: &mut String,
-) -> Option<TypedPathAnswer> {
-    let mut answer = None;
-    let step = exchange_modal(ctx, |ui| {
-        ui.heading(heading);
-        answer = typed_path_ui(ui, prompt, "/home/officer/coalition-PAR.ron", confirm, text);
-        Step::Stay
-    });
-    match step {
-        Step::Cancel => Some(TypedPathAnswer::Cancel),
-        _ => answer,
     }
 }
 

@@ -1,26 +1,14 @@
 //! The modal questions the app asks (unsaved changes, deletes, recovery,
-//! a file changed on disk, errors, and typing a path when no file dialog
-//! is available) and what the app does once the officer answers one.
+//! a file changed on disk, errors) and what the app does once the officer
+//! answers one.
 
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
 use super::Command;
-use super::app::CoalitionDeskApp;
-use super::file_dialog::{TypedPathAnswer, typed_path_ui};
-use crate::edit;
+use super::on_top::Outcome;
 use crate::model::{Record, Reference, Register};
-
-/// Whether a typed path is for opening or for saving.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    ExportCalendar,
-    /// Reading or writing a CSV file (commitments, since last session).
-    Csv(super::exchange::CsvPurpose),
-}
 
 /// A question on screen. Only one at a time.
 #[derive(Debug)]
@@ -40,19 +28,13 @@ pub enum Dialog {
     },
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk { path: PathBuf },
-    /// No native file dialog could be shown, so the officer types a path.
-    TypePath {
-        purpose: PathPurpose,
-        text: String,
-        then: Option<Command>,
-    },
     /// Something went wrong, or something the officer must know.
     Message { title: String, text: String },
 }
 
 /// What the officer answered.
 #[derive(Debug, PartialEq)]
-pub enum Answer {
+enum Answer {
     Save,
     Discard,
     Cancel,
@@ -60,13 +42,20 @@ pub enum Answer {
     Recover,
     Overwrite,
     SaveAs,
-    Path(PathBuf),
     Close,
 }
 
 impl Dialog {
-    /// Draws the dialog; returns the answer once the officer gives one.
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
+    /// Draws the dialog; once the officer answers, it closes with the
+    /// command that carries the answer out.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        match self.answer_ui(ctx) {
+            Some(answer) => self.outcome(answer),
+            None => Outcome::Stays,
+        }
+    }
+
+    fn answer_ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
         let mut answer = None;
         let modal = Modal::new(Id::unique("coalition-desk-dialog")).show(ctx, |ui| {
             ui.set_max_width(480.0);
@@ -162,33 +151,6 @@ impl Dialog {
                         }
                     });
                 }
-                Dialog::TypePath { purpose, text, .. } => {
-                    ui.heading(match purpose {
-                        PathPurpose::Open => "Open a register",
-                        PathPurpose::SaveAs => "Save the register as",
-                        PathPurpose::ExportCalendar => "Export the calendar as",
-                        PathPurpose::Csv(csv) => csv.heading(),
-                    });
-                    let prompt = match purpose {
-                        PathPurpose::ExportCalendar => {
-                            "No file dialog is available on this system. Type the full path of \
-                             the calendar file (.ics):"
-                        }
-                        PathPurpose::Open | PathPurpose::SaveAs => {
-                            "No file dialog is available on this system. Type the full path of \
-                             the register file (.ron):"
-                        }
-                        PathPurpose::Csv(_) => {
-                            "No file dialog is available on this system. Type the full path of \
-                             the CSV file (.csv):"
-                        }
-                    };
-                    let hint = "/home/officer/coalition.ron";
-                    answer = typed_path_ui(ui, prompt, hint, "OK", text).map(|typed| match typed {
-                        TypedPathAnswer::Path(path) => Answer::Path(path),
-                        TypedPathAnswer::Cancel => Answer::Cancel,
-                    });
-                }
                 Dialog::Message { title, text } => {
                     ui.heading(title.as_str());
                     ui.label(text.as_str());
@@ -212,61 +174,30 @@ impl Dialog {
     }
 }
 
-impl CoalitionDeskApp {
-    /// Carries out the officer's answer to the open dialog.
-    pub(super) fn answer(&mut self, ctx: &egui::Context, dialog: Dialog, answer: Answer) {
-        match (dialog, answer) {
+impl Dialog {
+    /// The command an answer asks for; Cancel and OK ask for none.
+    fn outcome(&self, answer: Answer) -> Outcome {
+        let command = match (self, answer) {
             (Dialog::UnsavedChanges { then }, Answer::Save) => {
-                // When Save has to ask for a path, the command waits in
-                // that dialog and runs once the register is saved.
-                let saved = self.save_then(Some(then.clone()));
-                if saved {
-                    self.run_now(ctx, then);
-                }
+                Command::SaveThen(Box::new(then.clone()))
             }
             (Dialog::UnsavedChanges { then }, Answer::Discard) => {
-                self.discard_recovery();
-                self.run_now(ctx, then);
+                Command::DiscardChangesThen(Box::new(then.clone()))
             }
-            (
-                Dialog::ConfirmDelete {
-                    target,
-                    description,
-                    ..
-                },
-                Answer::Delete,
-            ) => {
-                let edit = edit::delete_with_references(self.workspace.document.register(), target);
-                let applied = self
-                    .workspace
-                    .document
-                    .apply_labelled(edit, format!("delete {description}"));
-                if self.refused(applied) {
-                    return;
-                }
-                self.notify(format!("Deleted {description} (Undo brings it back)"));
+            (Dialog::ConfirmDelete { target, .. }, Answer::Delete) => {
+                Command::DeleteConfirmed(*target)
             }
-            (Dialog::OfferRecovery { register, recovery }, Answer::Recover) => {
-                self.recover(*register, &recovery);
-            }
+            (Dialog::OfferRecovery { recovery, register }, Answer::Recover) => Command::Recover {
+                recovery: recovery.clone(),
+                register: register.clone(),
+            },
             (Dialog::OfferRecovery { recovery, .. }, Answer::Discard) => {
-                if let Err(error) = std::fs::remove_file(&recovery) {
-                    self.notify_failure(format!(
-                        "Could not remove the recovery file ({error}): {}",
-                        recovery.display()
-                    ));
-                }
+                Command::DiscardRecovery(recovery.clone())
             }
-            (Dialog::ChangedOnDisk { .. }, Answer::Overwrite) => {
-                self.save_overwriting();
-            }
-            (Dialog::ChangedOnDisk { .. }, Answer::SaveAs) => {
-                self.save_as(None);
-            }
-            (Dialog::TypePath { purpose, then, .. }, Answer::Path(path)) => {
-                self.typed_path(ctx, purpose, path, then);
-            }
-            _ => {}
-        }
+            (Dialog::ChangedOnDisk { .. }, Answer::Overwrite) => Command::SaveOverwriting,
+            (Dialog::ChangedOnDisk { .. }, Answer::SaveAs) => Command::SaveAs,
+            _ => return Outcome::Closed,
+        };
+        Outcome::Then(command)
     }
 }

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use egui::{Grid, RichText};
 
+use super::Command;
 use super::app::CoalitionDeskApp;
-use super::dialogs::{Dialog, PathPurpose};
-use super::file_dialog::{FileChoice, FileRequest};
-use super::on_top::OnTop;
+use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
+use super::on_top::{OnTop, Outcome};
 use crate::calendar::calendar_ics;
 use crate::model::{MeetingId, Record};
 use crate::storage::{self, WrittenFrom};
@@ -52,19 +52,13 @@ impl CoalitionDeskApp {
         };
         match request.save("coalition-sessions.ics") {
             FileChoice::Picked(path) => self.export_calendar_to(&path),
-            FileChoice::TypePath => {
-                self.workspace.ask(Dialog::TypePath {
-                    purpose: PathPurpose::ExportCalendar,
-                    text: String::new(),
-                    then: None,
-                });
-            }
+            FileChoice::TypePath => self.type_path(PathPurpose::ExportCalendar),
             FileChoice::Cancelled => {}
         }
     }
 
     /// Writes the calendar to `path`, reporting the outcome once.
-    pub fn export_calendar_to(&mut self, path: &Path) {
+    pub(super) fn export_calendar_to(&mut self, path: &Path) {
         let text = match calendar_ics(self.workspace.document.register(), chrono::Utc::now()) {
             Ok(text) => text,
             Err(error) => {
@@ -112,19 +106,13 @@ impl CoalitionDeskApp {
         };
         match choice {
             FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path),
-            FileChoice::TypePath => {
-                self.workspace.ask(Dialog::TypePath {
-                    purpose: PathPurpose::Csv(purpose),
-                    text: String::new(),
-                    then: None,
-                });
-            }
+            FileChoice::TypePath => self.type_path(PathPurpose::Csv(purpose)),
             FileChoice::Cancelled => {}
         }
     }
 
     /// Carries out a CSV export or reads an import into a preview.
-    pub fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path) {
+    pub(super) fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path) {
         let register = self.workspace.document.register();
         let written = match purpose {
             CsvPurpose::ExportCommitments => tracking::export_commitments(register, self.today),
@@ -175,14 +163,28 @@ impl CoalitionDeskApp {
         }
     }
 
+    /// Imports the reviewed rows as one undo step. The register cannot
+    /// have changed while the review was on top, so its edits still fit.
+    pub(super) fn import_rows(&mut self, preview: &ImportPreview) {
+        let count = preview.accepted.len();
+        let applied = self
+            .workspace
+            .document
+            .apply_labelled(preview.edit(), format!("import of {count} commitments"));
+        if self.refused(applied) {
+            return;
+        }
+        self.notify(format!(
+            "Imported {count} commitments (Undo takes the import back)"
+        ));
+    }
+}
+
+impl ImportReview {
     /// The import preview: accepted rows, rejected rows with reasons, and
-    /// the buttons. Nothing changes until "Import" is pressed, and then as
-    /// one undo step. Returns the review while it stays open.
-    pub(super) fn import_review_ui(
-        &mut self,
-        ctx: &egui::Context,
-        review: ImportReview,
-    ) -> Option<OnTop> {
+    /// the buttons. Nothing changes until "Import" is pressed.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        let review = &*self;
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("coalition-desk-import-review")).show(ctx, |ui| {
             ui.set_max_width(640.0);
@@ -233,24 +235,9 @@ impl CoalitionDeskApp {
             });
         });
         match answer {
-            Some(true) => {
-                // The register cannot have changed while the review was on
-                // top, so its edits still fit.
-                let count = review.preview.accepted.len();
-                let applied = self.workspace.document.apply_labelled(
-                    review.preview.edit(),
-                    format!("import of {count} commitments"),
-                );
-                if self.refused(applied) {
-                    return None;
-                }
-                self.notify(format!(
-                    "Imported {count} commitments (Undo takes the import back)"
-                ));
-                None
-            }
-            Some(false) => None,
-            None => Some(OnTop::ImportReview(review)),
+            Some(true) => Outcome::Then(Command::ImportRows(Box::new(review.preview.clone()))),
+            Some(false) => Outcome::Closed,
+            None => Outcome::Stays,
         }
     }
 }

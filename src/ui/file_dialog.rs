@@ -5,7 +5,11 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use egui::Ui;
+use egui::{Id, Modal, Ui};
+
+use super::Command;
+use super::exchange::CsvPurpose;
+use super::on_top::Outcome;
 
 /// rfd returns no file both when the officer cancels and when no dialog can
 /// be shown. A "cancel" faster than a person can click means nothing was
@@ -53,6 +57,144 @@ fn choose(show: impl FnOnce() -> Option<PathBuf>) -> FileChoice {
         Some(path) => FileChoice::Picked(path),
         None if started.elapsed() < NO_DIALOG_SHOWN => FileChoice::TypePath,
         None => FileChoice::Cancelled,
+    }
+}
+
+/// What a typed path is for: the file choice that could show no dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPurpose {
+    /// The register to open (unsaved changes were asked about already).
+    Open,
+    /// Where to save the register; `then` runs once it is saved.
+    SaveAs {
+        then: Option<Box<Command>>,
+    },
+    ExportCalendar,
+    /// Reading or writing a CSV file (commitments, since last session).
+    Csv(CsvPurpose),
+    /// Where to write the copy for the partner office.
+    SendCopy {
+        partner: String,
+    },
+    /// The partner office's copy to merge.
+    MergeCopy,
+    /// Where the print preview saves its PDF (the preview acts on it).
+    Pdf,
+}
+
+impl PathPurpose {
+    fn heading(&self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open a register",
+            PathPurpose::SaveAs { .. } => "Save the register as",
+            PathPurpose::ExportCalendar => "Export the calendar as",
+            PathPurpose::Csv(csv) => csv.heading(),
+            PathPurpose::SendCopy { .. } => "Send a copy to a partner office",
+            PathPurpose::MergeCopy => "Merge another copy",
+            PathPurpose::Pdf => "Save the PDF as",
+        }
+    }
+
+    fn prompt(&self) -> String {
+        let what = match self {
+            PathPurpose::Open | PathPurpose::SaveAs { .. } => "the register file (.ron)",
+            PathPurpose::ExportCalendar => "the calendar file (.ics)",
+            PathPurpose::Csv(_) => "the CSV file (.csv)",
+            PathPurpose::SendCopy { partner } => {
+                return format!(
+                    "No file dialog is available on this system. Type the full path of the copy \
+                     to write for {partner} (.ron):"
+                );
+            }
+            PathPurpose::MergeCopy => "the other office's copy of the register (.ron)",
+            PathPurpose::Pdf => {
+                return "No file dialog could be shown. Type where to save the PDF:".into();
+            }
+        };
+        format!("No file dialog is available on this system. Type the full path of {what}:")
+    }
+
+    fn hint(&self) -> &'static str {
+        match self {
+            PathPurpose::SendCopy { .. } | PathPurpose::MergeCopy => {
+                "/home/officer/coalition-PAR.ron"
+            }
+            PathPurpose::Pdf => "/home/officer/summary.pdf",
+            _ => "/home/officer/coalition.ron",
+        }
+    }
+
+    fn confirm(&self) -> &'static str {
+        match self {
+            PathPurpose::SendCopy { .. } => "Write the copy",
+            PathPurpose::MergeCopy => "Read the copy",
+            PathPurpose::Pdf => "Save",
+            _ => "OK",
+        }
+    }
+
+    /// The command that carries out the choice of `path`; none for the
+    /// PDF, which the preview writes itself.
+    fn command(self, path: PathBuf) -> Option<Command> {
+        Some(match self {
+            PathPurpose::Open => Command::OpenChosen(path),
+            PathPurpose::SaveAs { then } => Command::SaveTo { path, then },
+            PathPurpose::ExportCalendar => Command::ExportCalendarTo(path),
+            PathPurpose::Csv(purpose) => Command::CsvFile(purpose, path),
+            PathPurpose::SendCopy { partner } => Command::SendCopyTo { partner, path },
+            PathPurpose::MergeCopy => Command::ReadCopy(path),
+            PathPurpose::Pdf => return None,
+        })
+    }
+}
+
+/// The one typed-path fallback: every file choice that could show no
+/// dialog asks here, on top of the panels or inside the print preview.
+#[derive(Debug)]
+pub struct TypedPath {
+    pub purpose: PathPurpose,
+    pub text: String,
+}
+
+impl TypedPath {
+    /// Asks for a path for `purpose`, the field starting with `text`.
+    pub fn new(purpose: PathPurpose, text: impl Into<String>) -> Self {
+        TypedPath {
+            purpose,
+            text: text.into(),
+        }
+    }
+
+    /// The body, inside a window drawn by its owner (the print preview).
+    pub fn body_ui(&mut self, ui: &mut Ui) -> Option<TypedPathAnswer> {
+        let prompt = self.purpose.prompt();
+        let (hint, confirm) = (self.purpose.hint(), self.purpose.confirm());
+        typed_path_ui(ui, &prompt, hint, confirm, &mut self.text)
+    }
+
+    /// The window on top of the panels; a path given becomes the command
+    /// that uses it. Escape or a click beside it cancels.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        let exchanging = matches!(
+            self.purpose,
+            PathPurpose::SendCopy { .. } | PathPurpose::MergeCopy
+        );
+        let mut answer = None;
+        let modal = Modal::new(Id::unique("coalition-desk-typed-path")).show(ctx, |ui| {
+            ui.set_max_width(if exchanging { 520.0 } else { 480.0 });
+            ui.heading(self.purpose.heading());
+            answer = self.body_ui(ui);
+        });
+        match answer {
+            Some(TypedPathAnswer::Path(path)) => self
+                .purpose
+                .clone()
+                .command(path)
+                .map_or(Outcome::Closed, Outcome::Then),
+            Some(TypedPathAnswer::Cancel) => Outcome::Closed,
+            None if modal.should_close() => Outcome::Closed,
+            None => Outcome::Stays,
+        }
     }
 }
 

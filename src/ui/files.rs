@@ -1,13 +1,14 @@
 //! Opening, saving and recovering the register file from the window. The
 //! storage module does the careful work; this file decides what to ask.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::Command;
 use super::app::CoalitionDeskApp;
-use super::dialogs::{Dialog, PathPurpose};
-use super::file_dialog::{FileChoice, FileRequest};
+use super::dialogs::Dialog;
+use super::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath};
+use super::on_top::OnTop;
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
 use crate::model::Register;
@@ -124,19 +125,13 @@ impl CoalitionDeskApp {
         };
         match request.open() {
             FileChoice::Picked(path) => self.open_path(&path),
-            FileChoice::TypePath => {
-                self.workspace.ask(Dialog::TypePath {
-                    purpose: PathPurpose::Open,
-                    text: String::new(),
-                    then: None,
-                });
-            }
+            FileChoice::TypePath => self.type_path(PathPurpose::Open),
             FileChoice::Cancelled => {}
         }
     }
 
     /// Saves to the register's file, or asks where. True when saved.
-    pub fn save(&mut self) -> bool {
+    pub(super) fn save(&mut self) -> bool {
         self.save_then(None)
     }
 
@@ -182,10 +177,8 @@ impl CoalitionDeskApp {
         match request.save(&suggested) {
             FileChoice::Picked(path) => self.save_to(&path),
             FileChoice::TypePath => {
-                self.workspace.ask(Dialog::TypePath {
-                    purpose: PathPurpose::SaveAs,
-                    text: String::new(),
-                    then,
+                self.type_path(PathPurpose::SaveAs {
+                    then: then.map(Box::new),
                 });
                 false
             }
@@ -194,7 +187,7 @@ impl CoalitionDeskApp {
     }
 
     /// Saves the register to a new file and makes it the register's file.
-    pub fn save_to(&mut self, path: &Path) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         let same_file = self.workspace.document.path() == Some(path)
             && self.workspace.document.read_only.is_none();
         if same_file {
@@ -272,24 +265,18 @@ impl CoalitionDeskApp {
         }
     }
 
-    pub(super) fn typed_path(
-        &mut self,
-        ctx: &egui::Context,
-        purpose: PathPurpose,
-        path: PathBuf,
-        then: Option<Command>,
-    ) {
-        match purpose {
-            PathPurpose::Open => self.open_path(&path),
-            PathPurpose::Csv(csv) => self.csv_to_or_from(csv, &path),
-            PathPurpose::SaveAs => {
-                if self.save_to(&path)
-                    && let Some(command) = then
-                {
-                    self.run(ctx, command);
-                }
-            }
-            PathPurpose::ExportCalendar => self.export_calendar_to(&path),
+    /// Asks for the file by its typed path, no file dialog being available.
+    pub(super) fn type_path(&mut self, purpose: PathPurpose) {
+        self.workspace.on_top = Some(OnTop::TypedPath(TypedPath::new(purpose, "")));
+    }
+
+    /// Removes a recovery file the officer chose not to recover.
+    pub(super) fn remove_recovery(&mut self, recovery: &Path) {
+        if let Err(error) = std::fs::remove_file(recovery) {
+            self.notify_failure(format!(
+                "Could not remove the recovery file ({error}): {}",
+                recovery.display()
+            ));
         }
     }
 

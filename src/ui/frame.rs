@@ -6,7 +6,7 @@ use egui::ViewportCommand;
 use super::app::CoalitionDeskApp;
 use super::command::{History, Tab};
 use super::dialogs::Dialog;
-use super::on_top::OnTop;
+use super::on_top::{OnTop, Outcome};
 use super::{Outbox, fonts, pasted_text};
 use crate::document::Origin;
 use crate::edit::Edit;
@@ -26,7 +26,8 @@ impl CoalitionDeskApp {
         }
         self.opening_ui(&ctx);
         let mut out = Outbox::default();
-        for command in self.shortcuts(&ctx) {
+        let given = std::mem::take(&mut self.given);
+        for command in given.into_iter().chain(self.shortcuts(&ctx)) {
             out.command(command);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
@@ -96,6 +97,11 @@ impl CoalitionDeskApp {
                 .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
             self.refused(applied);
         }
+        // What the commands change was not drawn in this frame: draw the
+        // next one (a command given from outside came with no input event).
+        if !out.commands.is_empty() {
+            ctx.request_repaint();
+        }
         for command in out.commands {
             self.run(&ctx, command);
         }
@@ -129,44 +135,53 @@ impl CoalitionDeskApp {
 
     /// Draws whatever is on top (the opening modal is drawn at the start of
     /// the frame by `opening_ui`). It is taken out of its slot while drawn
-    /// and put back unless it closed or something else took its place.
+    /// and put back unless it closed or something else took its place; a
+    /// command it closed with joins the frame's, to run through the gate.
     fn on_top_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let ctx = ui.ctx().clone();
-        let Some(on_top) = self.workspace.on_top.take() else {
+        let Some(mut on_top) = self.workspace.on_top.take() else {
             return;
         };
         let today = self.today;
         let register = self.workspace.document.register();
         let revision = self.workspace.document.revision();
-        let still = match on_top {
-            OnTop::Opening(opening) => Some(OnTop::Opening(opening)),
-            OnTop::Question(mut dialog) => match dialog.ui(&ctx) {
-                Some(answer) => {
-                    self.answer(&ctx, dialog, answer);
-                    None
+        let outcome = match &mut on_top {
+            OnTop::Opening(_) => Outcome::Stays,
+            OnTop::Question(dialog) => dialog.ui(&ctx),
+            OnTop::TypedPath(typed) => typed.ui(&ctx),
+            OnTop::ImportReview(review) => review.ui(&ctx),
+            OnTop::PrintPreview(preview) => {
+                if self.printing.ui(&ctx, preview, register, revision, today) {
+                    Outcome::Stays
+                } else {
+                    Outcome::Closed
                 }
-                None => Some(OnTop::Question(dialog)),
-            },
-            OnTop::ImportReview(review) => self.import_review_ui(&ctx, review),
-            OnTop::Exchange(step) => self.exchange_ui(&ctx, step),
-            OnTop::PrintPreview(mut preview) => self
-                .printing
-                .ui(&ctx, &mut preview, register, revision, today)
-                .then_some(OnTop::PrintPreview(preview)),
-            OnTop::Search => self
-                .workspace
-                .search
-                .ui(ui, register, revision, out)
-                .then_some(OnTop::Search),
-            OnTop::Palette(mut palette) => {
-                let history = History::of(&self.workspace.document);
-                palette
-                    .ui(ui, history, out)
-                    .then_some(OnTop::Palette(palette))
             }
+            OnTop::Search => {
+                if self.workspace.search.ui(ui, register, revision, out) {
+                    Outcome::Stays
+                } else {
+                    Outcome::Closed
+                }
+            }
+            OnTop::Palette(palette) => {
+                let history = History::of(&self.workspace.document);
+                if palette.ui(ui, history, out) {
+                    Outcome::Stays
+                } else {
+                    Outcome::Closed
+                }
+            }
+            OnTop::Exchange(step) => step.ui(&ctx),
         };
-        if self.workspace.on_top.is_none() {
-            self.workspace.on_top = still;
+        match outcome {
+            Outcome::Stays => {
+                if self.workspace.on_top.is_none() {
+                    self.workspace.on_top = Some(on_top);
+                }
+            }
+            Outcome::Closed => {}
+            Outcome::Then(command) => out.command(command),
         }
     }
 

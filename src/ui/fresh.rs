@@ -33,41 +33,19 @@ impl CoalitionDeskApp {
     /// Before a command runs: the ones that save or leave the register,
     /// or make another record, first take back an untouched new one.
     pub(super) fn before_command(&mut self, command: &Command) {
-        if matches!(
-            command,
-            Command::Save
-                | Command::SaveAs
-                | Command::New
-                | Command::Open
-                | Command::OpenRecent(_)
-                | Command::OpenSample
-                | Command::Quit
-                | Command::NewParticipant
-                | Command::NewMeeting
-                | Command::NewCommitment
-        ) {
+        if command.leaves_the_register() || command.saves() || command.makes_a_record() {
             self.take_back_untouched();
         }
     }
 
-    /// After a command ran: remembers the record a New command made.
-    pub(super) fn after_command(&mut self, command: &Command, revision_before: u64) {
+    /// Remembers `record`, just made by a New command, to take it back if
+    /// the officer leaves it untouched.
+    pub(super) fn made(&mut self, record: Record) {
         let workspace = &mut self.workspace;
-        if workspace.document.revision() == revision_before {
-            return;
-        }
-        let record = match command {
-            Command::NewParticipant => workspace.participants.selected.map(Record::Participant),
-            Command::NewMeeting => workspace.meetings.selected.map(Record::Meeting),
-            Command::NewCommitment => workspace.commitments.selected.map(Record::Commitment),
-            _ => None,
-        };
-        if let Some(record) = record {
-            workspace.fresh = Some(FreshRecord {
-                record,
-                made: workspace.document.revision(),
-            });
-        }
+        workspace.fresh = Some(FreshRecord {
+            record,
+            made: workspace.document.revision(),
+        });
     }
 
     /// Each frame, once the panels have drawn: a new record the officer
@@ -82,11 +60,21 @@ impl CoalitionDeskApp {
             Record::Participant(id) => {
                 tab == Tab::Participants && workspace.participants.selected == Some(id)
             }
+            Record::Person(id) => {
+                let register = workspace.document.register();
+                let speaks_for = register
+                    .person(id)
+                    .and_then(|person| person.roles.first())
+                    .map(|role| role.participant);
+                tab == Tab::Participants
+                    && speaks_for.is_some()
+                    && workspace.participants.selected == speaks_for
+            }
+            Record::Series(id) => tab == Tab::Timeline && workspace.timeline.series == Some(id),
             Record::Meeting(id) => tab == Tab::Meetings && workspace.meetings.selected == Some(id),
             Record::Commitment(id) => {
                 tab == Tab::Commitments && workspace.commitments.selected == Some(id)
             }
-            Record::Person(_) | Record::Series(_) => false,
         };
         if !still_shown {
             self.take_back_untouched();

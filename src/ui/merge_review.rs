@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText, Ui};
 
+use super::Command;
 use super::app::CoalitionDeskApp;
-use super::copies::{Exchange, ReceivedCopy};
-use super::on_top::OnTop;
+use super::copies::ReceivedCopy;
+use super::on_top::Outcome;
 use super::review_changes::{ChangedRecords, summary_ui};
 use super::review_conflict::conflict_ui;
 use crate::edit;
@@ -22,6 +23,7 @@ use crate::model::Register;
 const PAGE: usize = 40;
 
 /// What the review settles.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Source {
     /// A partner office's copy, merged now (compared, when no common copy
     /// was kept).
@@ -138,13 +140,23 @@ impl MergeReview {
     }
 }
 
-impl CoalitionDeskApp {
-    /// Draws the review; returns it while it stays open.
-    pub(super) fn merge_review_ui(
-        &mut self,
-        ctx: &egui::Context,
-        mut review: Box<MergeReview>,
-    ) -> Option<OnTop> {
+/// A review the officer applied: the register with the chosen conflicts
+/// settled, to replace the open one in one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettledReview {
+    pub source: Source,
+    pub resolved: Register,
+    /// How many conflicts the officer decided.
+    pub settled: usize,
+    pub summary: MergeSummary,
+}
+
+impl MergeReview {
+    /// Draws the review. Apply closes it with the settled register, unless
+    /// a value typed does not read: then it stays, saying why beside that
+    /// conflict.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        let review = self;
         let screen = ctx.content_rect();
         let width = (screen.width() - 64.0).clamp(300.0, 1000.0);
         let height = (screen.height() - 48.0).max(240.0);
@@ -159,12 +171,12 @@ impl CoalitionDeskApp {
         Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(width);
             ui.set_max_height(height);
-            heading_ui(ui, &review);
+            heading_ui(ui, review);
             if let Source::Copy { .. } = review.source {
                 summary_ui(ui, &review.merged.summary);
                 review.records.ui(ui);
             }
-            conflicts_heading_ui(ui, &mut review);
+            conflicts_heading_ui(ui, review);
             // What is left of the window's height, less the buttons' row.
             let list_height = (ui.available_height() - 44.0).max(120.0);
             egui::ScrollArea::vertical()
@@ -199,37 +211,49 @@ impl CoalitionDeskApp {
             });
         });
         match answer {
-            Some(true) => self.apply_review(review),
-            Some(false) => {
-                self.notify("Nothing was merged or settled");
-                None
-            }
-            None => Some(OnTop::Exchange(Exchange::Review(review))),
+            Some(true) => review.settle(),
+            Some(false) => Outcome::Then(Command::MergeCancelled),
+            None => Outcome::Stays,
         }
     }
 
-    /// Settles the chosen conflicts and changes the register in one undo
-    /// step; a value that does not read keeps the review open, saying why
-    /// beside its conflict.
-    fn apply_review(&mut self, mut review: Box<MergeReview>) -> Option<OnTop> {
-        let choices = review.choices();
-        let settled = choices.len();
-        for decision in &mut review.decisions {
+    /// The chosen conflicts settled; a value that does not read is
+    /// refused beside its conflict and the review stays.
+    fn settle(&mut self) -> Outcome {
+        let choices = self.choices();
+        for decision in &mut self.decisions {
             decision.refused = None;
         }
-        let resolved = match merge::resolve(&review.merged.register, &choices) {
-            Ok(resolved) => resolved,
+        match merge::resolve(&self.merged.register, &choices) {
+            Ok(resolved) => Outcome::Then(Command::ApplyMerge(Box::new(SettledReview {
+                source: self.source.clone(),
+                resolved,
+                settled: choices.len(),
+                summary: self.merged.summary,
+            }))),
             Err(error) => {
-                if let Some(decision) = review.decisions.get_mut(error.conflict) {
-                    decision.refused = Some(error.message.clone());
+                if let Some(decision) = self.decisions.get_mut(error.conflict) {
+                    decision.refused = Some(format!("Nothing was applied: {}", error.message));
                 }
-                self.notify_failure(format!("Nothing was applied: {error}"));
-                return Some(OnTop::Exchange(Exchange::Review(review)));
+                Outcome::Stays
             }
-        };
+        }
+    }
+}
+
+impl CoalitionDeskApp {
+    /// Replaces the register with the settled one in one undo step and
+    /// says what was taken from the other copy.
+    pub(super) fn apply_merge(&mut self, review: SettledReview) {
+        let SettledReview {
+            source,
+            resolved,
+            settled,
+            summary,
+        } = review;
         let left = resolved.conflicts.len();
         let current = self.workspace.document.register().clone();
-        let label = match &review.source {
+        let label = match &source {
             Source::Copy { partner, .. } => format!("merge of {partner}'s copy"),
             Source::Conflicts => format!("settling of {}", conflicts(settled)),
         };
@@ -239,18 +263,18 @@ impl CoalitionDeskApp {
                 .document
                 .apply_labelled(edit::replace_register(&current, resolved), label);
             if self.refused(applied) {
-                return None;
+                return;
             }
         }
         let left_words = match left {
             0 => "no conflicts left".to_string(),
             n => format!("{} left to resolve", conflicts(n)),
         };
-        match review.source {
+        match source {
             Source::Copy {
                 partner, theirs, ..
             } => {
-                let mut summary = review.merged.summary;
+                let mut summary = summary;
                 summary.conflicts = 0;
                 let nothing = MergeSummary::default() == summary;
                 let taken = summary.to_string();
@@ -282,7 +306,6 @@ impl CoalitionDeskApp {
                 self.notify(format!("Settled {}; {left_words}", conflicts(settled)));
             }
         }
-        None
     }
 }
 

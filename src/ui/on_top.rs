@@ -6,10 +6,24 @@ use super::Command;
 use super::copies::Exchange;
 use super::dialogs::Dialog;
 use super::exchange::ImportReview;
+use super::file_dialog::{PathPurpose, TypedPath};
 use super::opening::Opening;
 use super::palette::Palette;
 use super::print::PrintPreview;
 use super::workspace::Workspace;
+
+/// What an overlay decided in one frame. A command is run by the app
+/// through the same gate as any other, once the overlay has closed.
+#[must_use]
+#[derive(Debug)]
+pub enum Outcome {
+    /// It stays on top.
+    Stays,
+    /// It closed with nothing more to do.
+    Closed,
+    /// It closed, and the officer's answer is this command.
+    Then(Command),
+}
 
 /// What sits on top of the panels. Only one at a time: putting another on
 /// top replaces it.
@@ -18,6 +32,8 @@ pub enum OnTop {
     Opening(Opening),
     /// A question or a message the officer must answer.
     Question(Dialog),
+    /// A file to name by typing its path, no file dialog being available.
+    TypedPath(TypedPath),
     /// A CSV import waiting for the officer's confirmation.
     ImportReview(ImportReview),
     /// Sending or merging a copy of the register, up to the merge review.
@@ -36,6 +52,11 @@ impl OnTop {
         match self {
             OnTop::Opening(_) => "the register being opened",
             OnTop::Question(_) => "the open question",
+            OnTop::TypedPath(typed) => match typed.purpose {
+                PathPurpose::SendCopy { .. } => "sending a copy",
+                PathPurpose::MergeCopy => "merging another copy",
+                _ => "the open question",
+            },
             OnTop::ImportReview(_) => "the import review",
             OnTop::Exchange(exchange) => exchange.name(),
             OnTop::PrintPreview(_) => "the print preview",
@@ -50,7 +71,11 @@ impl OnTop {
     fn holds_the_register(&self) -> bool {
         matches!(
             self,
-            OnTop::Opening(_) | OnTop::Question(_) | OnTop::ImportReview(_) | OnTop::Exchange(_)
+            OnTop::Opening(_)
+                | OnTop::Question(_)
+                | OnTop::TypedPath(_)
+                | OnTop::ImportReview(_)
+                | OnTop::Exchange(_)
         )
     }
 

@@ -27,10 +27,10 @@ impl Palette {
     }
 
     /// The actions whose label contains the typed text, ignoring case, in
-    /// the order of [`Action::ALL`]; the palette itself is not listed.
+    /// the order of [`Action::all`]; the palette itself is not listed.
     pub fn matching(&self) -> Vec<Action> {
         let needle = self.query.trim().to_lowercase();
-        Action::ALL
+        Action::all()
             .into_iter()
             .filter(|action| *action != Action::CommandPalette)
             .filter(|action| action.label().to_lowercase().contains(&needle))

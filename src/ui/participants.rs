@@ -49,6 +49,13 @@ impl ParticipantsPanel {
         self.focus_name = true;
     }
 
+    /// Shows a person just made beside the participant they speak for,
+    /// with the keyboard in their name.
+    pub fn open_new_person(&mut self, participant: ParticipantId, person: PersonId) {
+        self.open(participant);
+        self.focus_person = Some(person);
+    }
+
     /// Draws the panel; changes go into `out`, never into `register`.
     /// `revision` must change whenever the register does.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
@@ -243,17 +250,7 @@ fn people_ui(
             .on_hover_text("Add a representative of this participant")
             .clicked()
         {
-            let person = Person {
-                roles: vec![Role {
-                    participant,
-                    from: Some(today),
-                    ..Role::default()
-                }],
-                ..Person::default()
-            };
-            let id = PersonId(register.fresh_id());
-            *focus_person = Some(id);
-            out.edit(Edit::Person(id, Some(person)));
+            out.command(Command::NewPerson(participant));
         }
     });
     let people = register.people_of(participant);

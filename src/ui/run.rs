@@ -14,35 +14,26 @@ use super::on_top::OnTop;
 use super::palette::Palette;
 use super::print::{PrintPreview, Report};
 use crate::edit;
-use crate::model::Record;
+use crate::model::{ParticipantId, Record};
 use crate::new_records;
 
 impl CoalitionDeskApp {
     /// Runs one command. Whatever is on top may hold it back; commands
     /// that would lose unsaved changes ask first.
-    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         if let Err(why) = self.workspace.admits(&command) {
             self.notify(why);
             return;
         }
         self.before_command(&command);
-        let loses_changes = matches!(
-            command,
-            Command::New
-                | Command::Open
-                | Command::OpenRecent(_)
-                | Command::OpenSample
-                | Command::Quit
-        );
         // While another file is being read the officer has already
         // answered for these changes (that open asked first).
-        if loses_changes && self.workspace.document.is_dirty() && !self.is_opening() {
+        if command.leaves_the_register() && self.workspace.document.is_dirty() && !self.is_opening()
+        {
             self.workspace.ask(Dialog::UnsavedChanges { then: command });
             return;
         }
-        let revision = self.workspace.document.revision();
-        self.run_now(ctx, command.clone());
-        self.after_command(&command, revision);
+        self.run_now(ctx, command);
     }
 
     /// Runs a command without asking about unsaved changes.
@@ -79,6 +70,8 @@ impl CoalitionDeskApp {
             Command::NewParticipant => self.new_participant(),
             Command::NewMeeting => self.new_meeting(),
             Command::NewCommitment => self.new_commitment(),
+            Command::NewSeries => self.new_series(),
+            Command::NewPerson(participant) => self.new_person(participant),
             Command::NewMeetingInSeries(series) => self.new_meeting_in_series(series),
             Command::MarkExpectedPresent(meeting) => self.mark_expected_present(meeting),
             Command::CopyPreviousAttendance(meeting) => self.copy_previous_attendance(meeting),
@@ -118,6 +111,49 @@ impl CoalitionDeskApp {
             Command::ResolveConflicts => self.resolve_conflicts(),
             Command::AskRecordMove(meeting, ask) => self.ask_record_move(meeting, ask),
             Command::MoveRecord(meeting, step, on) => self.move_record(meeting, step, on),
+            Command::SaveThen(then) => {
+                // When Save has to ask for a path, the command waits in
+                // that window and runs once the register is saved.
+                if self.save_then(Some((*then).clone())) {
+                    self.run_now(ctx, *then);
+                }
+            }
+            Command::DiscardChangesThen(then) => {
+                self.discard_recovery();
+                self.run_now(ctx, *then);
+            }
+            Command::DeleteConfirmed(target) => self.delete(target),
+            Command::Recover { recovery, register } => self.recover(*register, &recovery),
+            Command::DiscardRecovery(recovery) => self.remove_recovery(&recovery),
+            Command::SaveOverwriting => {
+                self.save_overwriting();
+            }
+            Command::OpenChosen(path) => self.open_path(&path),
+            Command::SaveTo { path, then } => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.run(ctx, *then);
+                }
+            }
+            Command::ExportCalendarTo(path) => self.export_calendar_to(&path),
+            Command::CsvFile(purpose, path) => self.csv_to_or_from(purpose, &path),
+            Command::SendCopyTo { partner, path } => self.send_copy_to(&partner, &path),
+            Command::ReadCopy(path) => self.read_copy(&path),
+            Command::ImportRows(preview) => self.import_rows(&preview),
+            Command::ChooseWhereToSend(partner) => self.choose_where_to_send(partner),
+            Command::MergeWithBase {
+                copy,
+                ours,
+                partner,
+            } => self.merge_with_base(copy, ours, partner),
+            Command::CompareCopies {
+                copy,
+                ours,
+                partner,
+            } => self.compare_copies(copy, ours, partner),
+            Command::ApplyMerge(review) => self.apply_merge(*review),
+            Command::MergeCancelled => self.notify("Nothing was merged or settled"),
         }
     }
 
@@ -188,8 +224,32 @@ impl CoalitionDeskApp {
         if self.refused(applied) {
             return;
         }
+        self.made(Record::Participant(id));
         self.settings.tab = Tab::Participants;
         self.workspace.participants.open_new(id);
+    }
+
+    pub(super) fn new_series(&mut self) {
+        let (id, edit) = new_records::series(self.workspace.document.register(), self.today);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
+        self.made(Record::Series(id));
+        self.settings.tab = Tab::Timeline;
+        self.workspace.timeline.open(id);
+    }
+
+    pub(super) fn new_person(&mut self, participant: ParticipantId) {
+        let register = self.workspace.document.register();
+        let (id, edit) = new_records::person(register, participant, self.today);
+        let applied = self.workspace.document.apply(edit);
+        if self.refused(applied) {
+            return;
+        }
+        self.made(Record::Person(id));
+        self.settings.tab = Tab::Participants;
+        self.workspace.participants.open_new_person(participant, id);
     }
 
     pub(super) fn new_meeting(&mut self) {
@@ -198,6 +258,7 @@ impl CoalitionDeskApp {
         if self.refused(applied) {
             return;
         }
+        self.made(Record::Meeting(id));
         self.settings.tab = Tab::Meetings;
         self.workspace.meetings.open(id);
     }
@@ -215,6 +276,7 @@ impl CoalitionDeskApp {
         if self.refused(applied) {
             return;
         }
+        self.made(Record::Commitment(id));
         self.settings.tab = Tab::Commitments;
         self.workspace.commitments.open(id);
     }
@@ -224,15 +286,7 @@ impl CoalitionDeskApp {
         let references = register.references_to(target);
         let description = register.describe(target);
         if references.is_empty() {
-            let delete = edit::delete_with_references(register, target);
-            let applied = self
-                .workspace
-                .document
-                .apply_labelled(delete, format!("delete {description}"));
-            if self.refused(applied) {
-                return;
-            }
-            self.notify(format!("Deleted {description} (Undo brings it back)"));
+            self.delete(target);
         } else {
             self.workspace.ask(Dialog::ConfirmDelete {
                 target,
@@ -240,5 +294,20 @@ impl CoalitionDeskApp {
                 references,
             });
         }
+    }
+
+    /// Deletes `target`, mending what refers to it, as one undo step.
+    fn delete(&mut self, target: Record) {
+        let register = self.workspace.document.register();
+        let description = register.describe(target);
+        let delete = edit::delete_with_references(register, target);
+        let applied = self
+            .workspace
+            .document
+            .apply_labelled(delete, format!("delete {description}"));
+        if self.refused(applied) {
+            return;
+        }
+        self.notify(format!("Deleted {description} (Undo brings it back)"));
     }
 }

@@ -6,7 +6,7 @@
 use super::app::CoalitionDeskApp;
 use super::command::{NewDelegate, Tab};
 use crate::edit;
-use crate::model::{MeetingId, SeriesId};
+use crate::model::{MeetingId, Record, SeriesId};
 use crate::new_records;
 
 impl CoalitionDeskApp {
@@ -20,6 +20,7 @@ impl CoalitionDeskApp {
         if self.refused(applied) {
             return;
         }
+        self.made(Record::Meeting(id));
         self.settings.tab = Tab::Meetings;
         self.workspace.meetings.open(id);
     }

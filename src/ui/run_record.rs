@@ -14,8 +14,7 @@ impl CoalitionDeskApp {
     pub(super) fn ask_record_move(&mut self, meeting: MeetingId, ask: RecordAsk) {
         let register = self.workspace.document.register();
         let meetings = &mut self.workspace.meetings;
-        meetings.record_form.ask(register, meeting, ask, self.today);
-        meetings.open(meeting);
+        meetings.ask_record_move(register, meeting, ask, self.today);
         self.settings.tab = Tab::Meetings;
     }
 

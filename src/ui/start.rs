@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::app::{CoalitionDeskApp, Notice};
+use super::command::Action;
 use super::{Command, Outbox};
 use crate::document::Origin;
 
@@ -68,13 +69,7 @@ pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], o
         ui.label("Open another register, or start a new one:");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui
-                .button("Open…")
-                .on_hover_text("Choose a register file")
-                .clicked()
-            {
-                out.command(Command::Open);
-            }
+            action_button(ui, Action::Open, out);
             let others: Vec<&PathBuf> = recent.iter().filter(|p| **p != nothing.path).collect();
             ui.add_enabled_ui(!others.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
@@ -87,20 +82,19 @@ pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], o
                 .response
                 .on_disabled_hover_text("No other register was opened recently");
             });
-            if ui
-                .button("New")
-                .on_hover_text("Start an empty register")
-                .clicked()
-            {
-                out.command(Command::New);
-            }
-            if ui
-                .button("Open the sample register")
-                .on_hover_text("The sample built from the 10 April 2025 statement")
-                .clicked()
-            {
-                out.command(Command::OpenSample);
-            }
+            action_button(ui, Action::New, out);
+            action_button(ui, Action::OpenSample, out);
         });
     });
+}
+
+/// A button with the action's own label and tooltip.
+fn action_button(ui: &mut Ui, action: Action, out: &mut Outbox) {
+    if ui
+        .button(action.label())
+        .on_hover_text(action.tooltip())
+        .clicked()
+    {
+        out.command(action.command());
+    }
 }

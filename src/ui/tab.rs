@@ -1,27 +1,35 @@
 //! The panels of the main window, as the tab bar and View menu list them.
 
 /// The panels of the main window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// In the order of the tab bar and the View menu.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
+)]
 pub enum Tab {
     #[default]
     Participants,
     Meetings,
     Commitments,
-    Register,
     Timeline,
     Dashboard,
+    Register,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
-        Tab::Participants,
-        Tab::Meetings,
-        Tab::Commitments,
-        Tab::Timeline,
-        Tab::Dashboard,
-        Tab::Register,
-    ];
+    /// Every tab, in the order of the tab bar.
+    pub fn all() -> impl Iterator<Item = Tab> {
+        <Tab as strum::IntoEnumIterator>::iter()
+    }
 
+    /// The words on the tab and its menu entry.
     pub fn label(self) -> &'static str {
         match self {
             Tab::Participants => "Participants",

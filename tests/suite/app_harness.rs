@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use coalition_desk::model::Register;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::command::Command;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -45,8 +46,44 @@ pub fn sample() -> Register {
 pub fn saved_sample(dir: &Path) -> PathBuf {
     let path = dir.join("coalition.ron");
     let mut harness = harness(Startup::Sample);
-    assert!(harness.state_mut().save_to(&path));
+    assert!(save_to(&mut harness, &path));
     path
+}
+
+/// Runs a command as a menu, button or shortcut would, through the gate.
+pub fn command(harness: &mut AppHarness, command: Command) {
+    harness.state_mut().command(command);
+    harness.run();
+}
+
+/// Save As with the path typed: true when the register is then that
+/// file's, with nothing unsaved.
+pub fn save_to(harness: &mut AppHarness, path: &Path) -> bool {
+    command(
+        harness,
+        Command::SaveTo {
+            path: path.to_path_buf(),
+            then: None,
+        },
+    );
+    let document = harness.state().document();
+    document.path() == Some(path) && !document.is_dirty()
+}
+
+/// Save: true when the window says it saved.
+pub fn save(harness: &mut AppHarness) -> bool {
+    harness.state_mut().notice = None;
+    command(harness, Command::Save);
+    harness
+        .state()
+        .notice
+        .as_ref()
+        .is_some_and(|notice| notice.text.starts_with("Saved "))
+}
+
+/// Opens the register at `path` as Open Recent would.
+pub fn open_path(harness: &mut AppHarness, path: &Path) {
+    command(harness, Command::OpenRecent(path.to_path_buf()));
 }
 
 pub fn harness_for(path: &Path) -> AppHarness {

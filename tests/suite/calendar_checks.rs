@@ -13,7 +13,7 @@ use coalition_desk::model::{
     OccurrenceChange, Record, Register, SeriesException, SeriesId, SessionSeries,
 };
 use coalition_desk::storage;
-use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::app::Startup;
 use coalition_desk::ui::dialogs::Dialog;
 
 const FORTNIGHTLY: &str = "The series “Defence ministers” has cadence \"FREQ=FORTNIGHTLY\", \
@@ -263,12 +263,14 @@ fn the_windows_export_shows_the_same_sentence_and_writes_nothing() {
         dir.path(),
         &with_series(ministers("FREQ=FORTNIGHTLY", vec![])),
     );
-    let today = date(2025, 6, 1);
-    let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::File(path), today);
+    let mut harness = crate::app_harness::harness(Startup::File(path));
     let out = dir.path().join("sessions.ics");
-    app.export_calendar_to(&out);
+    crate::app_harness::command(
+        &mut harness,
+        coalition_desk::ui::Command::ExportCalendarTo(out.clone()),
+    );
     assert!(!out.exists(), "no file written");
-    match &app.dialog() {
+    match &harness.state().dialog() {
         Some(Dialog::Message { title, text }) => {
             assert_eq!(title, "The calendar was not exported");
             assert_eq!(text, FORTNIGHTLY);

@@ -345,10 +345,9 @@ fn the_print_preview_names_the_refusal_and_disables_save_and_print() {
         .with_max_steps(30)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
-    let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .run(&ctx, Command::PrintSummary(MeetingId(11)));
+        .command(Command::PrintSummary(MeetingId(11)));
     harness.run();
     harness.get_by_label_contains("cannot be printed or saved until these are fixed");
     harness.get_by_label_contains("\u{201c}OFFICIAL-SENSITVE\u{201d}");

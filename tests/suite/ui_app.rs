@@ -174,7 +174,7 @@ fn save_to_a_file_then_reopen_it() {
     let mut harness = harness(Startup::Sample);
     harness.get_by_label("New participant").click();
     harness.run();
-    assert!(harness.state_mut().save_to(&path));
+    assert!(crate::app_harness::save_to(&mut harness, &path));
     harness.run();
     assert!(!harness.state().workspace.document.is_dirty());
     assert_eq!(
@@ -218,7 +218,7 @@ fn a_broken_file_gets_a_message_and_the_current_register_stays() {
     .unwrap();
     let before = std::fs::read(&path).unwrap();
     let mut harness = harness(Startup::Sample);
-    harness.state_mut().open_path(&path);
+    crate::app_harness::open_path(&mut harness, &path);
     harness.run();
     assert_eq!(
         harness.state().workspace.document.origin,

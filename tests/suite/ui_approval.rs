@@ -27,8 +27,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn run(harness: &mut AppHarness, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
+    harness.state_mut().command(command);
     harness.run();
 }
 

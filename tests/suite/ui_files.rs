@@ -21,9 +21,11 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coalition.ron");
     let mut harness = harness(Startup::Sample);
-    assert!(harness.state_mut().save_to(&path));
+    assert!(crate::app_harness::save_to(&mut harness, &path));
     harness.run();
+    // A participant with a name (an untouched new one is not kept).
     click(&mut harness, "New participant");
+    crate::ui_merge::type_into(&mut harness, "Name", "Ruritania");
     assert!(harness.state().workspace.document.is_dirty());
 
     // Someone else saves another register over the file.
@@ -34,7 +36,10 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     std::fs::copy(&elsewhere, &path).unwrap();
     let their_bytes = std::fs::read(&path).unwrap();
 
-    assert!(!harness.state_mut().save(), "the save is held back");
+    assert!(
+        !crate::app_harness::save(&mut harness),
+        "the save is held back"
+    );
     harness.run();
     assert!(matches!(
         harness.state().dialog(),
@@ -50,7 +55,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs stays");
 
     // Asked again, Overwrite writes ours and keeps theirs as the backup.
-    assert!(!harness.state_mut().save());
+    assert!(!crate::app_harness::save(&mut harness));
     harness.run();
     click(&mut harness, "Overwrite");
     assert!(harness.state().dialog().is_none());
@@ -73,7 +78,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
         .click();
     harness.run();
     assert!(harness.state().workspace.document.is_dirty());
-    assert!(harness.state_mut().save());
+    assert!(crate::app_harness::save(&mut harness));
     harness.run();
     assert!(harness.state().dialog().is_none());
 }
@@ -124,7 +129,7 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     assert_eq!(register(&harness), edited);
 
     assert!(recovery.exists(), "kept until saved");
-    assert!(harness.state_mut().save());
+    assert!(crate::app_harness::save(&mut harness));
     harness.run();
     assert!(!recovery.exists(), "saving removes the recovery file");
     assert_eq!(storage::load(&path).unwrap().register, edited);

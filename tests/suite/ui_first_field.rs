@@ -78,10 +78,9 @@ fn a_new_agenda_item_decision_or_action_takes_typing_in_its_text() {
     let mut harness = harness(Startup::Sample);
     click(&mut harness, "Meetings");
     let meeting = register(&harness).meetings_by_date()[0];
-    let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .run(&ctx, coalition_desk::ui::Command::OpenMeeting(meeting));
+        .command(coalition_desk::ui::Command::OpenMeeting(meeting));
     harness.run();
     for (button, words) in [
         ("Add agenda item", "Air defence for the winter"),

@@ -82,3 +82,53 @@ fn a_new_participant_typed_into_is_kept() {
     assert!(register.participants.values().any(|p| p.name == "Polska"));
     assert!(harness.query_by_label_contains("was not kept").is_none());
 }
+
+/// Issue 20: every kind a New command makes is covered, the series of the
+/// timeline's "New series", the person of "Add person" and the session of
+/// "New meeting in series" included.
+#[test]
+fn a_new_series_person_or_session_left_untouched_is_not_kept() {
+    use coalition_desk::model::{ParticipantId, SeriesId};
+    use coalition_desk::ui::Command;
+    let mut harness = harness(Startup::Sample);
+    let commands = [
+        (Command::NewSeries, "session series", "Meetings"),
+        (Command::NewPerson(ParticipantId(1)), "person", "Meetings"),
+        (
+            Command::NewMeetingInSeries(SeriesId(9)),
+            "meeting",
+            "Timeline",
+        ),
+    ];
+    for (command, noun, elsewhere) in commands {
+        let records = |h: &crate::app_harness::AppHarness| {
+            let r = register(h);
+            (r.series, r.people, r.meetings)
+        };
+        let before = records(&harness);
+        crate::app_harness::command(&mut harness, command.clone());
+        assert_ne!(records(&harness), before, "{command:?} made a record");
+        click(&mut harness, elsewhere);
+        assert_eq!(records(&harness), before, "{command:?} was taken back");
+        assert_eq!(
+            harness.state().notice.as_ref().map(|n| n.text.clone()),
+            Some(format!(
+                "The new {noun} was not kept: nothing was entered in it"
+            ))
+        );
+    }
+}
+
+#[test]
+fn a_person_added_and_named_stays() {
+    let mut harness = harness(Startup::Sample);
+    click(&mut harness, "Participants");
+    click(&mut harness, "France");
+    click(&mut harness, "Add person");
+    // The keyboard is in the new person's name.
+    harness.event(egui::Event::Text("Catherine Vautrin".into()));
+    harness.run();
+    click(&mut harness, "Meetings");
+    let people = register(&harness).people.len();
+    assert_eq!(people, sample().people.len() + 1);
+}

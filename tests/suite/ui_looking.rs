@@ -64,8 +64,7 @@ fn click(harness: &mut AppHarness, label: &str) {
 
 /// Runs a command as a menu or a click in a list would.
 fn command(harness: &mut AppHarness, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
+    harness.state_mut().command(command);
     harness.run();
 }
 
@@ -73,7 +72,7 @@ fn command(harness: &mut AppHarness, command: Command) {
 fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clean() {
     let mut harness = harness(Startup::Sample);
     assert_clean(&harness, "opening the sample");
-    for tab in Tab::ALL {
+    for tab in Tab::all() {
         show(&mut harness, tab);
         assert_clean(&harness, &format!("showing the {} tab", tab.label()));
     }
@@ -105,7 +104,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     harness.run();
     command(&mut harness, Command::PrintAttendance(SeriesId(9)));
     assert_clean(&harness, "opening the attendance preview");
-    harness.state_mut().close_on_top();
+    harness.get_by_label("Close window").click();
     harness.run();
     assert_eq!(harness.state().workspace.meetings.selected, Some(meeting));
 

@@ -94,8 +94,7 @@ pub fn commitment(
 }
 
 pub fn run(harness: &mut AppHarness, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
+    harness.state_mut().command(command);
     harness.run();
 }
 
@@ -126,7 +125,7 @@ const COPY_PROMPT: &str = "No file dialog is available on this system. Type the 
 /// path typed, then this copy's office given as London (Paris is offered,
 /// a copy having been exchanged with it).
 pub fn merge_typed(harness: &mut AppHarness, copy: &Path) {
-    harness.state_mut().type_path_of_copy();
+    harness.state_mut().command(Command::MergeCopy);
     harness.run();
     type_into(harness, COPY_PROMPT, &copy.display().to_string());
     click(harness, "Read the copy");

@@ -16,8 +16,7 @@ const UKRAINE: ParticipantId = ParticipantId(6);
 const HEALEY: PersonId = PersonId(7);
 
 fn run(harness: &mut AppHarness, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
+    harness.state_mut().command(command);
     harness.run_steps(STEPS);
 }
 

@@ -62,9 +62,8 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     assert_eq!(named, 2, "modal and status bar");
     // A command meanwhile waits for the register rather than acting on
     // the one being replaced.
-    harness
-        .state_mut()
-        .run(&egui::Context::default(), Command::Save);
+    harness.state_mut().command(Command::Save);
+    harness.step();
     assert!(
         harness
             .state()

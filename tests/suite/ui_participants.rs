@@ -1,38 +1,42 @@
 //! The participants panel driven as an officer would: by labels and clicks.
 
-use crate::common::{FRA, State, context, harness, new_record, today};
+use crate::app_harness::{AppHarness, harness_for};
+use crate::common::{FRA, State, context, harness};
 use coalition_desk::model::{ParticipantKind, Record};
 use coalition_desk::ui::Command;
 use coalition_desk::ui::participants::ParticipantsPanel;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The panel alone, its commands kept rather than run.
 fn panel_harness<'a>() -> Harness<'a, State<ParticipantsPanel>> {
     harness(ParticipantsPanel::default(), |ui, state, out| {
         state.revision = state.doc.revision();
         let context = context(&state.doc, state.revision);
         state.panel.ui(ui, &context, out);
-        for command in &out.commands {
-            if let Some((Record::Participant(id), edit)) =
-                new_record(command, state.doc.register(), today())
-            {
-                out.edits.push(edit);
-                state.panel.open(id);
-            }
-            state.commands.push(command.clone());
-        }
+        state.commands.extend(out.commands.iter().cloned());
     })
+}
+
+/// The whole window with the small register open: New runs as the app
+/// runs it.
+fn window() -> (tempfile::TempDir, AppHarness) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coalition.ron");
+    coalition_desk::storage::save(&path, &crate::common::register(), None).unwrap();
+    let harness = harness_for(&path);
+    (dir, harness)
 }
 
 #[test]
 fn new_participant_with_a_person() {
-    let mut harness = panel_harness();
-    harness.run();
+    let (_dir, mut harness) = window();
     harness.get_by_label("New participant").click();
     harness.run();
     let id = harness
         .state()
-        .panel
+        .workspace
+        .participants
         .selected
         .expect("the new one is selected");
     // The new participant is called "New participant" until renamed.
@@ -47,7 +51,7 @@ fn new_participant_with_a_person() {
     code.focus();
     code.type_text("POL");
     harness.run();
-    let register = harness.state().doc.register();
+    let register = harness.state().document().register();
     let participant = register.participant(id).expect("added");
     assert_eq!(participant.name, "Polska");
     assert_eq!(participant.code, "POL");
@@ -59,27 +63,27 @@ fn new_participant_with_a_person() {
     person_name.focus();
     person_name.type_text("Władysław Kosiniak-Kamysz");
     harness.run();
-    let register = harness.state().doc.register();
+    let register = harness.state().document().register();
     let people = register.people_of(id);
     assert_eq!(people.len(), 1);
     let person = register.person(people[0]).expect("added");
     assert_eq!(person.name, "Władysław Kosiniak-Kamysz");
     assert_eq!(person.roles.len(), 1);
     assert_eq!(person.roles[0].participant, id);
-    assert_eq!(person.roles[0].from, Some(today()));
+    assert_eq!(person.roles[0].from, Some(crate::app_harness::today()));
 }
 
 #[test]
 fn undo_takes_the_new_participant_away() {
-    let mut harness = panel_harness();
-    harness.run();
+    let (_dir, mut harness) = window();
     harness.get_by_label("New participant").click();
     harness.run();
-    assert_eq!(harness.state().doc.register().participants.len(), 5);
-    harness.state_mut().undo();
+    let participants = |h: &AppHarness| h.state().document().register().participants.len();
+    assert_eq!(participants(&harness), 5);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.register().participants.len(), 4);
-    assert_eq!(harness.state().panel.selected, None);
+    assert_eq!(participants(&harness), 4);
+    assert_eq!(harness.state().workspace.participants.selected, None);
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn a_page_break_pasted_into_a_name_is_saved_as_a_space_and_the_file_opens() {
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state_mut().save_to(&path));
+    assert!(crate::app_harness::save_to(&mut harness, &path));
     drop(harness);
 
     let reopened = storage::load(&path).expect("the saved register opens again");
@@ -64,7 +64,7 @@ fn an_override_pasted_into_a_name_is_dropped_and_the_file_opens() {
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state_mut().save_to(&path));
+    assert!(crate::app_harness::save_to(&mut harness, &path));
     drop(harness);
 
     let reopened = storage::load(&path).expect("the saved register opens again");

@@ -39,10 +39,9 @@ fn preview(spooler: Spooler, snapshots: bool) -> AppHarness {
         builder.build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.state_mut().use_spooler(spooler);
     harness.run();
-    let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .run(&ctx, Command::PrintSummary(DEFENCE_MINISTERS));
+        .command(Command::PrintSummary(DEFENCE_MINISTERS));
     harness.run_steps(2);
     harness
 }
@@ -264,7 +263,7 @@ fn a_refusing_printer_is_said_in_words_and_a_missing_viewer_too() {
 
     // Closing the preview keeps the copy for a viewer still opening it;
     // the program removes it on exit (here: the window going away).
-    harness.state_mut().close_on_top();
+    harness.get_by_label("Close window").click();
     harness.run();
     assert!(kept.exists());
     drop(harness);

@@ -41,8 +41,7 @@ fn circulation(month: u32, day: u32, due_month: u32, due_day: u32) -> Command {
 }
 
 fn run(harness: &mut AppHarness, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
+    harness.state_mut().command(command);
     harness.run();
 }
 

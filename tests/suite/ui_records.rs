@@ -52,10 +52,9 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     assert_eq!(register(&harness), before, "Cancel deletes nothing");
     assert!(!harness.state().workspace.document.is_dirty());
 
-    let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .run(&ctx, Command::Delete(Record::Participant(GBR)));
+        .command(Command::Delete(Record::Participant(GBR)));
     harness.run();
     click(&mut harness, "Delete");
     assert!(harness.state().dialog().is_none());

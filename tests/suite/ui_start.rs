@@ -123,7 +123,7 @@ fn a_broken_file_opened_over_a_register_leaves_that_register_in_view() {
     let good = saved_sample(dir.path());
     let broken = broken_file(dir.path());
     let mut harness = harness_for(&good);
-    harness.state_mut().open_path(&broken);
+    crate::app_harness::open_path(&mut harness, &broken);
     harness.run();
     click(&mut harness, "OK");
     assert!(harness.query_by_label("No register is open").is_none());

@@ -44,7 +44,7 @@ pub struct MeetingsPanel {
     /// edit: the list leaves them out so the rows tell meetings apart.
     shared_start: RevisionCache<u64, usize>,
     /// The move in the record's life being asked for, if any.
-    pub record_form: RecordForm,
+    record_form: RecordForm,
 }
 
 impl MeetingsPanel {
@@ -53,6 +53,19 @@ impl MeetingsPanel {
     pub fn open(&mut self, id: MeetingId) {
         self.selected = Some(id);
         self.reveal = true;
+    }
+
+    /// Shows the meeting with the form for a move in its record's life
+    /// open, filled in with what is likely (see [`RecordForm::ask`]).
+    pub fn ask_record_move(
+        &mut self,
+        register: &Register,
+        id: MeetingId,
+        ask: RecordAsk,
+        today: NaiveDate,
+    ) {
+        self.record_form.ask(register, id, ask, today);
+        self.open(id);
     }
 
     /// Draws the list and the editor, putting any change in `out`.

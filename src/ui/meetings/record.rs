@@ -1,8 +1,8 @@
 //! The record's life in the meeting editor: where it stands, its history
 //! and revisions, and the moves open to it (Circulate…, Approve…, Back to
 //! draft…, Revise…). A move is asked for in a small form here and made by
-//! a `Command::MoveRecord`, so the window, the palette and the command
-//! line all go through the same rules. An approved record's content is
+//! a `Command::MoveRecord`, so the window and the command line go
+//! through the same rules. An approved record's content is
 //! shown read-only, with only its follow-up (actions done) editable.
 
 use std::collections::BTreeSet;

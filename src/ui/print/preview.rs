@@ -14,7 +14,7 @@ use super::worker::{Destination, PrintData, PrintWorker};
 use crate::model::{MeetingId, Register, SeriesId};
 use crate::report::{self, Clearance, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
-use crate::ui::file_dialog::{self, FileChoice, FileRequest, TypedPathAnswer};
+use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, TypedPathAnswer};
 
 /// Which report the preview is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub struct PrintPreview {
     /// The PDF the printer refused, offered to open in a viewer.
     pub unprinted: Option<PathBuf>,
     /// Shown when no file dialog could be opened: the officer types a path.
-    pub typed_path: Option<String>,
+    pub typed_path: Option<TypedPath>,
     /// The typeset pages on show.
     /// (Boxed: the preview sits in `OnTop` beside much smaller things.)
     pub pages: Box<PageView>,
@@ -301,28 +301,24 @@ impl PrintPreview {
         };
         match request.save(&self.suggested_name(register)) {
             FileChoice::Picked(path) => self.submit(register, worker, Destination::File(path)),
-            FileChoice::TypePath => self.typed_path = Some(self.suggested_name(register)),
+            FileChoice::TypePath => {
+                let suggested = self.suggested_name(register);
+                self.typed_path = Some(TypedPath::new(PathPurpose::Pdf, suggested));
+            }
             FileChoice::Cancelled => {}
         }
     }
 
     fn typed_path_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {
-        let Some(mut text) = self.typed_path.take() else {
+        let Some(mut typed) = self.typed_path.take() else {
             return;
         };
-        let answer = file_dialog::typed_path_ui(
-            ui,
-            "No file dialog could be shown. Type where to save the PDF:",
-            "/home/officer/summary.pdf",
-            "Save",
-            &mut text,
-        );
-        match answer {
+        match typed.body_ui(ui) {
             Some(TypedPathAnswer::Path(path)) => {
                 self.submit(register, worker, Destination::File(path));
             }
             Some(TypedPathAnswer::Cancel) => {}
-            None => self.typed_path = Some(text),
+            None => self.typed_path = Some(typed),
         }
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 use egui::Ui;
 
-use crate::calendar::{Cadence, occurrences, schedule_session};
+use crate::calendar::{occurrences, schedule_session};
 use crate::edit::Edit;
 use crate::model::{
     Field, MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId,
@@ -36,15 +36,7 @@ pub(super) fn series_ui(
     ui.horizontal(|ui| {
         ui.heading("Session series");
         if ui.button("New series").clicked() {
-            let id = SeriesId(register.fresh_id());
-            let series = SessionSeries {
-                name: "New series".into(),
-                cadence: Cadence::monthly_like(today).to_rrule(),
-                first: Some(today),
-                ..SessionSeries::default()
-            };
-            out.edit(Edit::Series(id, Some(series)));
-            *selected = Some(id);
+            out.command(Command::NewSeries);
         }
     });
     let mut names: Vec<_> = register.series.iter().collect();

@@ -6,6 +6,7 @@ use std::io;
 
 use coalition_desk::sample::SAMPLE_RON;
 use coalition_desk::storage::{self, StorageError, WrittenFrom};
+use coalition_desk::ui::{Command, CsvPurpose};
 
 use super::*;
 
@@ -124,17 +125,22 @@ fn the_windows_exports_refuse_the_register_and_say_why() {
     let dir = tempfile::tempdir().unwrap();
     let register = sample_in(dir.path());
     let mut harness = crate::app_harness::harness_for(&register);
-    let app = harness.state_mut();
-    app.csv_to_or_from(coalition_desk::ui::CsvPurpose::ExportCommitments, &register);
-    let said = app.notice.as_ref().unwrap().text.clone();
+    crate::app_harness::command(
+        &mut harness,
+        Command::CsvFile(CsvPurpose::ExportCommitments, register.clone()),
+    );
+    let said = harness.state().notice.as_ref().unwrap().text.clone();
     assert!(
         said.starts_with("Export failed: That file is a register"),
         "{said}"
     );
     fs::write(dir.path().join("other.ron"), SAMPLE_RON).unwrap();
-    app.close_on_top();
-    app.export_calendar_to(&dir.path().join("other.ron"));
-    let said = app.notice.as_ref().unwrap().text.clone();
+    crate::app_harness::click(&mut harness, "OK");
+    crate::app_harness::command(
+        &mut harness,
+        Command::ExportCalendarTo(dir.path().join("other.ron")),
+    );
+    let said = harness.state().notice.as_ref().unwrap().text.clone();
     assert!(
         said.starts_with("The calendar was not exported: That file is a register"),
         "{said}"

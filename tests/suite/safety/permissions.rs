@@ -168,7 +168,7 @@ fn save_as_in_the_window_is_never_more_open_than_the_register() {
     fs::write(&other, "an old file open to all").unwrap();
     set_mode(&other, 0o644);
     let mut harness = crate::app_harness::harness_for(&register);
-    assert!(harness.state_mut().save_to(&other));
+    assert!(crate::app_harness::save_to(&mut harness, &other));
     assert_eq!(mode(&other), 0o600);
 }
 

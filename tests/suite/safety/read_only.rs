@@ -103,7 +103,7 @@ fn the_window_opens_a_read_only_register_read_only_and_save_offers_save_as() {
     assert!(opened.contains("read-only on disk"), "{opened}");
     harness.get_by_label_contains("Read-only");
 
-    assert!(!harness.state_mut().save());
+    assert!(!crate::app_harness::save(&mut harness));
     let said = harness.state().notice.as_ref().unwrap().text.clone();
     assert!(said.starts_with("Not saved"), "{said}");
     assert!(said.contains("Save As"), "{said}");

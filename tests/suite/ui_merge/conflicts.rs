@@ -85,7 +85,7 @@ fn a_copy_that_cannot_be_read_says_why_and_changes_nothing() {
     std::fs::write(&copies.theirs, "(format: \"coalition-desk\", broken").unwrap();
     let mut harness = open(&copies);
     let before = ours(&harness);
-    harness.state_mut().type_path_of_copy();
+    harness.state_mut().command(Command::MergeCopy);
     harness.run();
     type_into(
         &mut harness,
@@ -119,7 +119,7 @@ fn a_copy_of_another_register_is_refused_and_changes_nothing() {
     storage::save(&copies.theirs, &foreign, None).unwrap();
     let mut harness = open(&copies);
     let before = ours(&harness);
-    harness.state_mut().type_path_of_copy();
+    harness.state_mut().command(Command::MergeCopy);
     harness.run();
     type_into(
         &mut harness,
@@ -144,7 +144,7 @@ fn a_copy_of_another_register_is_refused_and_changes_nothing() {
 fn office_codes_are_letters_or_digits() {
     let copies = copies(true);
     let mut harness = open(&copies);
-    harness.state_mut().type_path_of_copy();
+    harness.state_mut().command(Command::MergeCopy);
     harness.run();
     type_into(
         &mut harness,
@@ -191,8 +191,13 @@ fn sending_a_copy_writes_it_and_keeps_it_for_the_next_merge() {
     run(&mut harness, Command::NewParticipant);
     assert!(harness.state().document().is_dirty());
     let to = copies.folder.join("for-paris.ron");
-    harness.state_mut().send_copy_to("PAR", &to);
-    harness.run();
+    run(
+        &mut harness,
+        Command::SendCopyTo {
+            partner: "PAR".into(),
+            path: to.clone(),
+        },
+    );
     assert!(!harness.state().document().is_dirty());
     let register = ours(&harness);
     assert_eq!(storage::load(&copies.ours).unwrap().register, register);

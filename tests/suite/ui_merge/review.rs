@@ -84,7 +84,7 @@ fn merging_a_copy_shows_the_review_then_applies_the_choices_in_one_undo_step() {
 
     // Saved with the merge undone, the common copy stays the old one: the
     // register on disk never got what Paris added.
-    assert!(harness.state_mut().save_to(&copies.ours));
+    assert!(crate::app_harness::save_to(&mut harness, &copies.ours));
     assert_eq!(kept(), Some(copies.base.clone()));
     // Redone and saved, what was received becomes the common copy.
     harness.key_press_modifiers(
@@ -93,7 +93,7 @@ fn merging_a_copy_shows_the_review_then_applies_the_choices_in_one_undo_step() {
     );
     harness.run();
     assert_eq!(ours(&harness), merged);
-    assert!(harness.state_mut().save_to(&copies.ours));
+    assert!(crate::app_harness::save_to(&mut harness, &copies.ours));
     assert_eq!(kept(), Some(copies.theirs_register.clone()));
     assert!(notice(&harness).ends_with("PAR's copy is kept for the next merge"));
 }
