@@ -30,13 +30,13 @@ impl CoalitionDeskApp {
                 }
                 _ => command_button(ui, action.command(), true, out),
             }
-            if action == Action::Open {
+            if action == Action::OpenFile {
                 ui.menu_button("Open Recent", |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label("No recent files");
                     }
                     for path in &self.settings.recent {
-                        command_button(ui, Command::OpenRecent(path.clone()), true, out);
+                        command_button(ui, Command::OpenFileAt(path.clone()), true, out);
                     }
                 });
             }

@@ -30,8 +30,11 @@ pub use super::tab::Tab;
 #[must_use]
 pub enum Command {
     New,
-    Open,
-    OpenRecent(PathBuf),
+    /// Asks which register file to open (a file; a record is shown by the
+    /// `Select…` commands).
+    OpenFile,
+    /// Opens the register file at this path (Open Recent).
+    OpenFileAt(PathBuf),
     /// Opens the bundled sample register.
     OpenSample,
     Save,
@@ -56,12 +59,12 @@ pub enum Command {
     CopyPreviousAttendance(MeetingId),
     /// Registers a person first met at the table and seats them.
     AddNewDelegate(NewDelegate),
-    OpenParticipant(ParticipantId),
-    OpenMeeting(MeetingId),
-    OpenCommitment(CommitmentId),
+    SelectParticipant(ParticipantId),
+    SelectMeeting(MeetingId),
+    SelectCommitment(CommitmentId),
     /// Opens a record in its panel with the keyboard in one field (a
     /// problem clicked in the list, a search hit in a meeting's minutes).
-    OpenAt(Record, Field),
+    SelectAt(Record, Field),
     /// Deletes a record, asking first when others refer to it.
     Delete(Record),
     /// Opens the print preview of a meeting's summary.
@@ -110,7 +113,7 @@ pub enum Command {
     /// Saves over a file that changed on disk.
     SaveOverwriting,
     /// Opens the register chosen after Open asked about unsaved changes.
-    OpenChosen(PathBuf),
+    OpenChosenFile(PathBuf),
     /// Saves the register to this file; `then` runs once it is saved.
     SaveTo {
         path: PathBuf,
@@ -169,7 +172,7 @@ pub struct NewDelegate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Action {
     New,
-    Open,
+    OpenFile,
     OpenSample,
     Save,
     SaveAs,
@@ -232,7 +235,7 @@ impl Action {
     /// parted by a line, in the palette's order within each).
     pub fn menu(self) -> (Menu, u8) {
         match self {
-            Action::New | Action::Open | Action::OpenSample => (Menu::File, 0),
+            Action::New | Action::OpenFile | Action::OpenSample => (Menu::File, 0),
             Action::Save | Action::SaveAs | Action::ExportCalendar => (Menu::File, 1),
             Action::ExportCommitmentsCsv | Action::ImportCommitmentsCsv => (Menu::File, 2),
             Action::SendCopy | Action::MergeCopy | Action::ResolveConflicts => (Menu::File, 3),
@@ -249,7 +252,7 @@ impl Action {
     pub fn command(self) -> Command {
         match self {
             Action::New => Command::New,
-            Action::Open => Command::Open,
+            Action::OpenFile => Command::OpenFile,
             Action::OpenSample => Command::OpenSample,
             Action::Save => Command::Save,
             Action::SaveAs => Command::SaveAs,
@@ -276,7 +279,7 @@ impl Action {
     pub fn label(self) -> &'static str {
         match self {
             Action::New => "New",
-            Action::Open => "Open…",
+            Action::OpenFile => "Open…",
             Action::OpenSample => "Open the sample register",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
@@ -303,7 +306,7 @@ impl Action {
     pub fn tooltip(self) -> &'static str {
         match self {
             Action::New => "Start an empty register",
-            Action::Open => "Open a register file",
+            Action::OpenFile => "Open a register file",
             Action::OpenSample => "Open the sample built from the 10 April 2025 statement",
             Action::Save => "Save the register to its file",
             Action::SaveAs => "Save the register to a new file",
@@ -349,7 +352,7 @@ impl Action {
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let keys: &[(Modifiers, Key)] = match self {
             Action::New => &[(command, Key::N)],
-            Action::Open => &[(command, Key::O)],
+            Action::OpenFile => &[(command, Key::O)],
             Action::Save => &[(command, Key::S)],
             Action::SaveAs => &[(shift, Key::S)],
             Action::Quit => &[(command, Key::Q)],
@@ -418,8 +421,8 @@ impl Command {
         matches!(
             self,
             Command::New
-                | Command::Open
-                | Command::OpenRecent(_)
+                | Command::OpenFile
+                | Command::OpenFileAt(_)
                 | Command::OpenSample
                 | Command::Quit
         )
@@ -447,7 +450,7 @@ impl Command {
     pub fn action(&self) -> Option<Action> {
         Some(match self {
             Command::New => Action::New,
-            Command::Open => Action::Open,
+            Command::OpenFile => Action::OpenFile,
             Command::OpenSample => Action::OpenSample,
             Command::Save => Action::Save,
             Command::SaveAs => Action::SaveAs,
@@ -469,17 +472,17 @@ impl Command {
             Command::CommandPalette => Action::CommandPalette,
             // Sent by a panel's button beside the record it is about, or
             // by what sits on top as the officer's answer: never listed.
-            Command::OpenRecent(_)
+            Command::OpenFileAt(_)
             | Command::NewSeries
             | Command::NewPerson(_)
             | Command::NewMeetingInSeries(_)
             | Command::MarkExpectedPresent(_)
             | Command::CopyPreviousAttendance(_)
             | Command::AddNewDelegate(_)
-            | Command::OpenParticipant(_)
-            | Command::OpenMeeting(_)
-            | Command::OpenCommitment(_)
-            | Command::OpenAt(..)
+            | Command::SelectParticipant(_)
+            | Command::SelectMeeting(_)
+            | Command::SelectCommitment(_)
+            | Command::SelectAt(..)
             | Command::Delete(_)
             | Command::PrintSummary(_)
             | Command::PrintAttendance(_)
@@ -493,7 +496,7 @@ impl Command {
             | Command::Recover { .. }
             | Command::DiscardRecovery(_)
             | Command::SaveOverwriting
-            | Command::OpenChosen(_)
+            | Command::OpenChosenFile(_)
             | Command::SaveTo { .. }
             | Command::ExportCalendarTo(_)
             | Command::CsvFile(..)
@@ -514,15 +517,15 @@ impl Command {
             return action.label().into();
         }
         match self {
-            Command::OpenRecent(path) => path.display().to_string(),
-            Command::OpenParticipant(_) => "Open participant".into(),
-            Command::OpenMeeting(_) => "Open meeting".into(),
+            Command::OpenFileAt(path) => path.display().to_string(),
+            Command::SelectParticipant(_) => "Open participant".into(),
+            Command::SelectMeeting(_) => "Open meeting".into(),
             Command::NewMeetingInSeries(_) => "New meeting in a series".into(),
             Command::MarkExpectedPresent(_) => "Mark all invited present".into(),
             Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
             Command::AddNewDelegate(_) => "Add new delegate".into(),
-            Command::OpenCommitment(_) => "Open commitment".into(),
-            Command::OpenAt(..) => "Open".into(),
+            Command::SelectCommitment(_) => "Open commitment".into(),
+            Command::SelectAt(..) => "Open".into(),
             // Beside a participant, its people are deleted by their own
             // button, so that one names what it deletes.
             Command::Delete(Record::Person(_)) => "Delete person…".into(),
@@ -546,9 +549,9 @@ impl Command {
             return action.tooltip();
         }
         match self {
-            Command::OpenRecent(_) => "Open this register again",
-            Command::OpenParticipant(_) => "Show this participant",
-            Command::OpenMeeting(_) => "Show this meeting",
+            Command::OpenFileAt(_) => "Open this register again",
+            Command::SelectParticipant(_) => "Show this participant",
+            Command::SelectMeeting(_) => "Show this meeting",
             Command::NewMeetingInSeries(_) => {
                 "Add the next session of the series, dated today, with its title, number, \
                  time, place, format and convenors"
@@ -562,8 +565,8 @@ impl Command {
             Command::AddNewDelegate(_) => {
                 "Add this person to the register with the role, and seat them at this meeting"
             }
-            Command::OpenCommitment(_) => "Show this commitment",
-            Command::OpenAt(..) => "Show this record at the field concerned",
+            Command::SelectCommitment(_) => "Show this commitment",
+            Command::SelectAt(..) => "Show this record at the field concerned",
             Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
             Command::Delete(_) => "Delete this record (asks first)",
             Command::PrintSummary(_) => {

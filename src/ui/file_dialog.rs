@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Id, Modal, Ui};
 
 use super::Command;
-use super::exchange::CsvPurpose;
+use super::calendar_and_csv::CsvPurpose;
 use super::on_top::Outcome;
 
 /// rfd returns no file both when the officer cancels and when no dialog can
@@ -137,7 +137,7 @@ impl PathPurpose {
     /// PDF, which the preview writes itself.
     fn command(self, path: PathBuf) -> Option<Command> {
         Some(match self {
-            PathPurpose::Open => Command::OpenChosen(path),
+            PathPurpose::Open => Command::OpenChosenFile(path),
             PathPurpose::SaveAs { then } => Command::SaveTo { path, then },
             PathPurpose::ExportCalendar => Command::ExportCalendarTo(path),
             PathPurpose::Csv(purpose) => Command::CsvFile(purpose, path),

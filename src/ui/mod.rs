@@ -3,6 +3,7 @@
 //! frame, so the register changes only through `Document::apply`.
 
 pub mod app;
+mod calendar_and_csv;
 mod chrome;
 pub mod clock;
 pub mod command;
@@ -12,7 +13,6 @@ mod copies_steps;
 pub mod dashboard;
 mod date_field;
 pub mod dialogs;
-mod exchange;
 pub mod file_dialog;
 mod files;
 pub mod focus;
@@ -47,8 +47,8 @@ pub mod widgets;
 pub mod workspace;
 
 pub use app::CoalitionDeskApp;
+pub use calendar_and_csv::CsvPurpose;
 pub use command::{Command, NewDelegate};
-pub use exchange::CsvPurpose;
 
 use chrono::NaiveDate;
 

@@ -3,9 +3,9 @@
 //! ([`Workspace::reads_shortcuts`], [`Workspace::admits`]).
 
 use super::Command;
+use super::calendar_and_csv::ImportReview;
 use super::copies::Exchange;
 use super::dialogs::Dialog;
-use super::exchange::ImportReview;
 use super::file_dialog::{PathPurpose, TypedPath};
 use super::opening::Opening;
 use super::palette::Palette;

@@ -86,10 +86,10 @@ pub(super) fn record_problems_ui(ui: &mut Ui, problems: &[Problem], out: &mut Ou
 /// What clicking the problem does.
 fn opens(problem: &Problem) -> Command {
     match (problem.record, problem.field) {
-        (Some(record), Some(field)) => Command::OpenAt(record, field),
-        (Some(Record::Participant(id)), None) => Command::OpenParticipant(id),
-        (Some(Record::Meeting(id)), None) => Command::OpenMeeting(id),
-        (Some(Record::Commitment(id)), None) => Command::OpenCommitment(id),
+        (Some(record), Some(field)) => Command::SelectAt(record, field),
+        (Some(Record::Participant(id)), None) => Command::SelectParticipant(id),
+        (Some(Record::Meeting(id)), None) => Command::SelectMeeting(id),
+        (Some(Record::Commitment(id)), None) => Command::SelectCommitment(id),
         (Some(Record::Person(_)), None) => Command::ShowTab(Tab::Participants),
         (Some(Record::Series(_)), None) => Command::ShowTab(Tab::Timeline),
         // Marking levels and capability areas are the register's own.

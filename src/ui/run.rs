@@ -41,8 +41,8 @@ impl CoalitionDeskApp {
         let workspace = &mut self.workspace;
         match command {
             Command::New => self.new_register(),
-            Command::Open => self.choose_and_open(),
-            Command::OpenRecent(path) => self.open_path(&path),
+            Command::OpenFile => self.choose_and_open(),
+            Command::OpenFileAt(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
             Command::Save => {
                 self.save();
@@ -76,10 +76,10 @@ impl CoalitionDeskApp {
             Command::MarkExpectedPresent(meeting) => self.mark_expected_present(meeting),
             Command::CopyPreviousAttendance(meeting) => self.copy_previous_attendance(meeting),
             Command::AddNewDelegate(delegate) => self.add_new_delegate(&delegate),
-            Command::OpenParticipant(id) => self.open_record(ctx, Record::Participant(id)),
-            Command::OpenMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
-            Command::OpenCommitment(id) => self.open_record(ctx, Record::Commitment(id)),
-            Command::OpenAt(record, field) => {
+            Command::SelectParticipant(id) => self.open_record(ctx, Record::Participant(id)),
+            Command::SelectMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
+            Command::SelectCommitment(id) => self.open_record(ctx, Record::Commitment(id)),
+            Command::SelectAt(record, field) => {
                 self.open_record(ctx, record);
                 focus::ask(ctx, record, field);
             }
@@ -128,7 +128,7 @@ impl CoalitionDeskApp {
             Command::SaveOverwriting => {
                 self.save_overwriting();
             }
-            Command::OpenChosen(path) => self.open_path(&path),
+            Command::OpenChosenFile(path) => self.open_path(&path),
             Command::SaveTo { path, then } => {
                 if self.save_to(&path)
                     && let Some(then) = then

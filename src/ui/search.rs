@@ -100,11 +100,11 @@ impl SearchBox {
         if let Some((target, at)) = chosen {
             out.command(match (target, at) {
                 (SearchTarget::Meeting(id), Some(field)) => {
-                    Command::OpenAt(Record::Meeting(id), field)
+                    Command::SelectAt(Record::Meeting(id), field)
                 }
-                (SearchTarget::Participant(id), _) => Command::OpenParticipant(id),
-                (SearchTarget::Meeting(id), None) => Command::OpenMeeting(id),
-                (SearchTarget::Commitment(id), _) => Command::OpenCommitment(id),
+                (SearchTarget::Participant(id), _) => Command::SelectParticipant(id),
+                (SearchTarget::Meeting(id), None) => Command::SelectMeeting(id),
+                (SearchTarget::Commitment(id), _) => Command::SelectCommitment(id),
             });
             open = false;
         }

@@ -69,13 +69,13 @@ pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], o
         ui.label("Open another register, or start a new one:");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            action_button(ui, Action::Open, out);
+            action_button(ui, Action::OpenFile, out);
             let others: Vec<&PathBuf> = recent.iter().filter(|p| **p != nothing.path).collect();
             ui.add_enabled_ui(!others.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
                     for path in others {
                         if ui.button(path.display().to_string()).clicked() {
-                            out.command(Command::OpenRecent(path.clone()));
+                            out.command(Command::OpenFileAt(path.clone()));
                         }
                     }
                 })

@@ -63,7 +63,7 @@ fn circulated_with_later_sessions() -> AppHarness {
             date(2025, 4, 14),
         ),
     );
-    run(&mut harness, Command::OpenMeeting(MINISTERS));
+    run(&mut harness, Command::SelectMeeting(MINISTERS));
     harness
 }
 
@@ -189,7 +189,7 @@ fn approving_at_the_held_session_dates_the_approval_its_day() {
 fn a_record_nothing_can_approve_yet_offers_no_approve_and_says_why() {
     // The sample alone: no later session, and the record not circulated.
     let mut harness = harness(coalition_desk::ui::app::Startup::Sample);
-    run(&mut harness, Command::OpenMeeting(MINISTERS));
+    run(&mut harness, Command::SelectMeeting(MINISTERS));
     click(&mut harness, "Approve…");
     assert!(
         harness
@@ -233,7 +233,7 @@ fn snapshot_of_the_approve_form_by_written_procedure_with_a_refused_date() {
             date(2025, 4, 14),
         ),
     );
-    run(&mut harness, Command::OpenMeeting(MINISTERS));
+    run(&mut harness, Command::SelectMeeting(MINISTERS));
     click(&mut harness, "Approve…");
     retype(&mut harness, "On", "2026-12-07");
     harness.remove_cursor();

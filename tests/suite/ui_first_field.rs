@@ -80,7 +80,7 @@ fn a_new_agenda_item_decision_or_action_takes_typing_in_its_text() {
     let meeting = register(&harness).meetings_by_date()[0];
     harness
         .state_mut()
-        .command(coalition_desk::ui::Command::OpenMeeting(meeting));
+        .command(coalition_desk::ui::Command::SelectMeeting(meeting));
     harness.run();
     for (button, words) in [
         ("Add agenda item", "Air defence for the winter"),

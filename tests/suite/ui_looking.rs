@@ -117,7 +117,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
         .keys()
         .next()
         .unwrap();
-    command(&mut harness, Command::OpenCommitment(commitment));
+    command(&mut harness, Command::SelectCommitment(commitment));
     assert_eq!(harness.state().settings.tab, Tab::Commitments);
     assert_eq!(
         harness.state().workspace.commitments.selected,

@@ -35,7 +35,7 @@ fn click(harness: &mut AppHarness, label: &str) {
 fn a_stand_in_and_the_representing_participant_are_named_in_the_attendance_editor() {
     let mut harness = harness(coalition_desk::ui::app::Startup::Sample);
     click(&mut harness, "Meetings");
-    run(&mut harness, Command::OpenMeeting(MEETING));
+    run(&mut harness, Command::SelectMeeting(MEETING));
 
     click(&mut harness, "Attendance of Ukraine");
     click(&mut harness, "Represented");

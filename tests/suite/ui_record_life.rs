@@ -76,7 +76,7 @@ fn record_state(harness: &AppHarness) -> RecordState {
 #[test]
 fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     let mut harness = harness();
-    run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
+    run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
     assert!(!disabled(&harness, "Title"), "a draft is edited in place");
     harness.get_by_label("Record:");
     harness.get_by_label("Circulate…");
@@ -224,7 +224,7 @@ fn snapshot_of_an_approved_revised_record() {
         &mut harness,
         Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(22)),
     );
-    run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
+    run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
     click(&mut harness, "History and revisions");
     harness.remove_cursor();
     harness.run();
@@ -249,7 +249,7 @@ fn a_meeting_not_yet_held_offers_no_move_of_its_record() {
             Some(meeting),
         ))
         .unwrap();
-    run(&mut harness, Command::OpenMeeting(DEFENCE_MINISTERS));
+    run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
     assert!(harness.query_by_label("Circulate…").is_none());
     assert!(harness.query_by_label("Approve…").is_none());
     harness.get_by_label("(circulated and approved once the meeting is held)");

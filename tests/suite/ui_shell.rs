@@ -218,7 +218,7 @@ fn opening_another_file_leaves_nothing_of_the_first_behind() {
         .keys()
         .next()
         .unwrap();
-    run(&mut harness, Command::OpenParticipant(ParticipantId(1)));
+    run(&mut harness, Command::SelectParticipant(ParticipantId(1)));
     run(&mut harness, Command::PrintSummary(meeting));
     assert!(matches!(
         harness.state().on_top(),
@@ -322,7 +322,7 @@ fn opening_a_commitment_clears_a_filter_that_hides_it() {
             .visible()
             .contains(&id)
     );
-    run(&mut harness, Command::OpenCommitment(id));
+    run(&mut harness, Command::SelectCommitment(id));
     let panel = &harness.state().workspace.commitments;
     assert_eq!(panel.selected, Some(id));
     assert!(panel.visible().contains(&id));

@@ -49,6 +49,43 @@ pub fn statuses_drawn(figures: &DashboardFigures) -> Vec<CommitmentStatus> {
         .collect()
 }
 
+/// One bar chart per status drawn, each stacked on the ones before it,
+/// with a bar per area (row 0 at the top).
+fn stacked_bars(
+    areas: &[(&String, &[usize; 6])],
+    legend: &[CommitmentStatus],
+    separator: Stroke,
+) -> Vec<BarChart> {
+    let rows = areas.len();
+    let row_y = move |index: usize| (rows - 1 - index) as f64;
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (slot, status) in CommitmentStatus::ALL.iter().enumerate() {
+        if !legend.contains(status) {
+            continue;
+        }
+        let colour = theme::commitment_status_colour(*status);
+        let bars = areas
+            .iter()
+            .enumerate()
+            .map(|(index, (area, counts))| {
+                let count = counts.get(slot).copied().unwrap_or(0);
+                Bar::new(row_y(index), count as f64)
+                    .width(HALF_BAR * 2.0)
+                    .fill(colour)
+                    .stroke(separator)
+                    .name(format!("{area}: {}", status.label()))
+            })
+            .collect();
+        let chart = BarChart::new(status.label(), bars)
+            .color(colour)
+            .horizontal();
+        let below: Vec<&BarChart> = charts.iter().collect();
+        let chart = chart.stack_on(&below);
+        charts.push(chart);
+    }
+    charts
+}
+
 /// Bars by capability area, stacked by status, first area on top.
 pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -> AreaBarsDrawn {
     ui.strong("Commitments by capability area and status");
@@ -75,31 +112,7 @@ pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -
     // Row 0 at the top: the areas read downwards in name order.
     let row_y = move |index: usize| (rows - 1 - index) as f64;
     let separator = Stroke::new(1.0, ui.visuals().extreme_bg_color);
-    let mut charts: Vec<BarChart> = Vec::new();
-    for (slot, status) in CommitmentStatus::ALL.iter().enumerate() {
-        if !legend.contains(status) {
-            continue;
-        }
-        let colour = theme::commitment_status_colour(*status);
-        let bars = areas
-            .iter()
-            .enumerate()
-            .map(|(index, (area, counts))| {
-                let count = counts.get(slot).copied().unwrap_or(0);
-                Bar::new(row_y(index), count as f64)
-                    .width(HALF_BAR * 2.0)
-                    .fill(colour)
-                    .stroke(separator)
-                    .name(format!("{area}: {}", status.label()))
-            })
-            .collect();
-        let chart = BarChart::new(status.label(), bars)
-            .color(colour)
-            .horizontal();
-        let below: Vec<&BarChart> = charts.iter().collect();
-        let chart = chart.stack_on(&below);
-        charts.push(chart);
-    }
+    let charts = stacked_bars(&areas, &legend, separator);
     let most = areas
         .iter()
         .map(|(_, counts)| counts.iter().sum::<usize>())

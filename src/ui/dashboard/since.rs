@@ -68,7 +68,7 @@ fn changes_ui(ui: &mut Ui, register: &Register, changes: &SessionChanges, out: &
     };
     let mut link = |ui: &mut Ui, id, text: String| {
         if ui.link(text).clicked() {
-            out.command(Command::OpenCommitment(id));
+            out.command(Command::SelectCommitment(id));
         }
     };
     section(ui, "New commitments", changes.new_commitments.len());

@@ -61,7 +61,7 @@ fn carried_item_ui(
                 .accessible_name(format!("Open where carried-over action {n} was raised"))
                 .clicked()
         {
-            out.command(Command::OpenAt(
+            out.command(Command::SelectAt(
                 Record::Meeting(at.meeting),
                 Field::Action(at.index),
             ));

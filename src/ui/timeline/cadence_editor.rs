@@ -95,94 +95,8 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 })
                 .inner
             });
-            match &mut cadence.rhythm {
-                Rhythm::Weekly => {}
-                Rhythm::MonthlyOnDay(day) => {
-                    form_row(ui, "On day", |ui| {
-                        let row = ui.horizontal_top(|ui| {
-                            let mut last = *day == -1;
-                            let on_day =
-                                (!last).then(|| whole_number_ui(ui, "series_day", day, 1..=31));
-                            if ui.checkbox(&mut last, "last day of the month").changed() {
-                                *day = if last { -1 } else { 28 };
-                            }
-                            on_day
-                        });
-                        // On the last day the checkbox keeps its own words.
-                        row.inner.unwrap_or(row.response)
-                    });
-                }
-                Rhythm::MonthlyOnWeekday { nth, weekday } => {
-                    form_row(ui, "On the", |ui| {
-                        ui.horizontal(|ui| {
-                            let nth =
-                                choice_ui(ui, "series_nth", nth, &[1, 2, 3, 4, -1], |n| match n {
-                                    1 => "1st",
-                                    2 => "2nd",
-                                    3 => "3rd",
-                                    4 => "4th",
-                                    _ => "last",
-                                });
-                            choice_ui(
-                                ui,
-                                "series_weekday",
-                                weekday,
-                                &[
-                                    Weekday::Mon,
-                                    Weekday::Tue,
-                                    Weekday::Wed,
-                                    Weekday::Thu,
-                                    Weekday::Fri,
-                                    Weekday::Sat,
-                                    Weekday::Sun,
-                                ],
-                                weekday_name,
-                            )
-                            .accessible_name("Weekday");
-                            nth
-                        })
-                        .inner
-                    });
-                }
-            }
-            form_row(ui, "Ends", |ui| {
-                ui.horizontal_top(|ui| {
-                    let mut kind = match cadence.end {
-                        CadenceEnd::Never => 0,
-                        CadenceEnd::Until(_) => 1,
-                        CadenceEnd::Count(_) => 2,
-                    };
-                    let before = kind;
-                    let ends =
-                        choice_ui(ui, "series_end_kind", &mut kind, &[0, 1, 2], |k| match k {
-                            0 => "Never",
-                            1 => "On a date",
-                            _ => "After a number of sessions",
-                        });
-                    if kind != before {
-                        cadence.end = match kind {
-                            1 => CadenceEnd::Until(
-                                first.checked_add_days(Days::new(365)).unwrap_or(first),
-                            ),
-                            2 => CadenceEnd::Count(10),
-                            _ => CadenceEnd::Never,
-                        };
-                    }
-                    match &mut cadence.end {
-                        CadenceEnd::Never => {}
-                        CadenceEnd::Until(date) => {
-                            date_ui(ui, "series_until", date).accessible_name("Last session on");
-                        }
-                        CadenceEnd::Count(n) => {
-                            whole_number_ui(ui, "series_count", n, 1..=999)
-                                .accessible_name("Number of sessions in all");
-                            ui.label("sessions");
-                        }
-                    }
-                    ends
-                })
-                .inner
-            });
+            rhythm_rows_ui(ui, &mut cadence.rhythm);
+            ends_row_ui(ui, &mut cadence.end, first);
             if cadence != shown {
                 series.cadence = cadence.to_rrule();
             }
@@ -191,6 +105,98 @@ pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDa
                 ui.add(egui::Label::new(egui::RichText::new(rule).weak()).wrap())
             });
         });
+}
+
+/// The rows that say which day of the month a monthly cadence falls on.
+fn rhythm_rows_ui(ui: &mut Ui, rhythm: &mut Rhythm) {
+    match rhythm {
+        Rhythm::Weekly => {}
+        Rhythm::MonthlyOnDay(day) => {
+            form_row(ui, "On day", |ui| {
+                let row = ui.horizontal_top(|ui| {
+                    let mut last = *day == -1;
+                    let on_day = (!last).then(|| whole_number_ui(ui, "series_day", day, 1..=31));
+                    if ui.checkbox(&mut last, "last day of the month").changed() {
+                        *day = if last { -1 } else { 28 };
+                    }
+                    on_day
+                });
+                // On the last day the checkbox keeps its own words.
+                row.inner.unwrap_or(row.response)
+            });
+        }
+        Rhythm::MonthlyOnWeekday { nth, weekday } => {
+            form_row(ui, "On the", |ui| {
+                ui.horizontal(|ui| {
+                    let nth = choice_ui(ui, "series_nth", nth, &[1, 2, 3, 4, -1], |n| match n {
+                        1 => "1st",
+                        2 => "2nd",
+                        3 => "3rd",
+                        4 => "4th",
+                        _ => "last",
+                    });
+                    choice_ui(
+                        ui,
+                        "series_weekday",
+                        weekday,
+                        &[
+                            Weekday::Mon,
+                            Weekday::Tue,
+                            Weekday::Wed,
+                            Weekday::Thu,
+                            Weekday::Fri,
+                            Weekday::Sat,
+                            Weekday::Sun,
+                        ],
+                        weekday_name,
+                    )
+                    .accessible_name("Weekday");
+                    nth
+                })
+                .inner
+            });
+        }
+    }
+}
+
+/// The row that says when the series ends: never, on a date, or after a
+/// number of sessions.
+fn ends_row_ui(ui: &mut Ui, end: &mut CadenceEnd, first: NaiveDate) {
+    form_row(ui, "Ends", |ui| {
+        ui.horizontal_top(|ui| {
+            let mut kind = match *end {
+                CadenceEnd::Never => 0,
+                CadenceEnd::Until(_) => 1,
+                CadenceEnd::Count(_) => 2,
+            };
+            let before = kind;
+            let ends = choice_ui(ui, "series_end_kind", &mut kind, &[0, 1, 2], |k| match k {
+                0 => "Never",
+                1 => "On a date",
+                _ => "After a number of sessions",
+            });
+            if kind != before {
+                *end = match kind {
+                    1 => CadenceEnd::Until(first.checked_add_days(Days::new(365)).unwrap_or(first)),
+                    2 => CadenceEnd::Count(10),
+                    _ => CadenceEnd::Never,
+                };
+            }
+            match end {
+                CadenceEnd::Never => {}
+                CadenceEnd::Until(date) => {
+                    date_ui(ui, "series_until", date).accessible_name("Last session on");
+                }
+                CadenceEnd::Count(n) => {
+                    whole_number_ui(ui, "series_count", n, 1..=999)
+                        .accessible_name("Number of sessions in all");
+                    ui.label("sessions");
+                }
+            }
+            ends
+        })
+        .inner
+    });
 }
 
 fn weekday_name(weekday: Weekday) -> &'static str {

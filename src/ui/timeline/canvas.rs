@@ -8,14 +8,42 @@ use egui::{Align2, FontId, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 use super::View;
 use super::marks::{COMPACT_BELOW, MARK, bar_shapes, look_label, mark_shapes};
 use crate::calendar::timeline::{
-    Mark, ParticipantTrace, TimelineFigures, axis_ticks, day_number, item_at, step_selection,
-    visible_items,
+    Mark, ParticipantTrace, TimeAxis, TimelineFigures, axis_ticks, day_number, item_at,
+    step_selection, visible_items,
 };
 use crate::ui::theme::{self, TIMELINE_AXIS, TIMELINE_GUTTER, TIMELINE_LANE};
 use crate::ui::{Command, Outbox};
 
 /// How much one notch of keyboard zoom changes the scale.
 pub(super) const ZOOM_STEP: f64 = 1.5;
+
+/// Where the timeline is on screen this frame: the whole area, the part
+/// right of the lane names where sessions are drawn, and the time axis.
+#[derive(Clone, Copy)]
+struct Plot {
+    rect: Rect,
+    area: Rect,
+    axis: TimeAxis,
+}
+
+impl Plot {
+    fn lane_top(&self, lane: usize) -> f32 {
+        self.area.top() + TIMELINE_AXIS + lane as f32 * TIMELINE_LANE
+    }
+
+    fn lane_at(&self, y: f32) -> Option<usize> {
+        let offset = y - self.area.top() - TIMELINE_AXIS;
+        (offset >= 0.0).then(|| (offset / TIMELINE_LANE) as usize)
+    }
+
+    fn x_of(&self, day: f64) -> f32 {
+        self.area.left() + self.axis.x_of(day) as f32
+    }
+
+    fn width(&self) -> f64 {
+        f64::from(self.area.width().max(1.0))
+    }
+}
 
 /// Draws the timeline into the rest of `ui` and handles its input.
 pub(super) fn timeline_ui(
@@ -27,22 +55,40 @@ pub(super) fn timeline_ui(
     out: &mut Outbox,
 ) {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    let plot = Rect::from_min_max(
+    let area = Rect::from_min_max(
         pos2(rect.left() + TIMELINE_GUTTER, rect.top()),
         rect.right_bottom(),
     );
-    let width = f64::from(plot.width().max(1.0));
+    let width = f64::from(area.width().max(1.0));
     view.width = width;
-    view.plot_origin = [plot.left(), plot.top()];
+    view.plot_origin = [area.left(), area.top()];
     let axis = view
         .axis
         .get_or_insert_with(|| super::fit_all(figures, today, width));
-
     // Input first, so this frame already draws the new view.
+    zoom_and_pan(ui, &response, axis, area);
+    let plot = Plot {
+        rect,
+        area,
+        axis: *axis,
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+    lanes_ui(ui, &painter, &plot, figures);
+    let plot_painter = painter.with_clip_rect(area);
+    axis_ui(ui, &plot_painter, &plot, today);
+    sessions_ui(ui, &plot_painter, &plot, view, figures, trace);
+    pointer_ui(ui, &response, &plot, view, figures, out);
+}
+
+/// The wheel zooms around the pointer and moves through time, as a drag
+/// does.
+fn zoom_and_pan(ui: &Ui, response: &egui::Response, axis: &mut TimeAxis, area: Rect) {
+    let width = f64::from(area.width().max(1.0));
     if response.hovered() {
         let (zoom, scroll, pointer) =
             ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
-        let x = pointer.map_or(width / 2.0, |p| f64::from(p.x - plot.left()));
+        let x = pointer.map_or(width / 2.0, |p| f64::from(p.x - area.left()));
         if zoom != 1.0 {
             axis.zoom_around(x, f64::from(zoom));
         }
@@ -55,23 +101,15 @@ pub(super) fn timeline_ui(
     if response.dragged() {
         axis.pan(f64::from(response.drag_delta().x));
     }
-    let axis = *axis;
-    let lane_top = |lane: usize| plot.top() + TIMELINE_AXIS + lane as f32 * TIMELINE_LANE;
-    let lane_at = |y: f32| {
-        let offset = y - plot.top() - TIMELINE_AXIS;
-        (offset >= 0.0).then(|| (offset / TIMELINE_LANE) as usize)
-    };
-    let x_of = |day: f64| plot.left() + axis.x_of(day) as f32;
+}
 
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals().clone();
-    let text = visuals.text_color();
-    let faint = visuals.weak_text_color();
-    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
-
-    // Lanes with their names in the gutter.
+/// Lanes with their names in the gutter.
+fn lanes_ui(ui: &Ui, painter: &egui::Painter, plot: &Plot, figures: &TimelineFigures) {
+    let visuals = ui.visuals();
+    let (text, faint) = (visuals.text_color(), visuals.weak_text_color());
+    let rect = plot.rect;
     for (i, lane) in figures.lanes.iter().enumerate() {
-        let top = lane_top(i);
+        let top = plot.lane_top(i);
         let band = Rect::from_min_size(pos2(rect.left(), top), vec2(rect.width(), TIMELINE_LANE));
         if i % 2 == 1 {
             painter.rect_filled(band, 0.0, visuals.faint_bg_color);
@@ -95,78 +133,99 @@ pub(super) fn timeline_ui(
     }
     painter.line_segment(
         [
-            pos2(plot.left(), rect.top()),
-            pos2(plot.left(), rect.bottom()),
+            pos2(plot.area.left(), rect.top()),
+            pos2(plot.area.left(), rect.bottom()),
         ],
         Stroke::new(1.0, faint),
     );
+}
 
-    // The axis: one line and label per tick, in the unit the scale allows.
-    let plot_painter = painter.with_clip_rect(plot);
-    let ticks = axis_ticks(&axis, width);
+/// The axis: one line and label per tick, in the unit the scale allows,
+/// and the line of today.
+fn axis_ui(ui: &Ui, painter: &egui::Painter, plot: &Plot, today: NaiveDate) {
+    let visuals = ui.visuals();
+    let (text, faint) = (visuals.text_color(), visuals.weak_text_color());
+    let area = plot.area;
+    let ticks = axis_ticks(&plot.axis, plot.width());
     for (i, tick) in ticks.iter().enumerate() {
-        let x = x_of(tick.day);
+        let x = plot.x_of(tick.day);
         let colour = if tick.major {
             faint
         } else {
             faint.gamma_multiply(0.4)
         };
-        plot_painter.line_segment(
+        painter.line_segment(
             [
-                pos2(x, plot.top() + TIMELINE_AXIS - 6.0),
-                pos2(x, plot.bottom()),
+                pos2(x, area.top() + TIMELINE_AXIS - 6.0),
+                pos2(x, area.bottom()),
             ],
             Stroke::new(1.0, colour),
         );
         // The label of a unit that began off screen sticks to the left
         // edge, unless the next label is about to take its place.
-        let next_x = ticks.get(i + 1).map_or(f32::INFINITY, |t| x_of(t.day));
-        if x < plot.left() && next_x - plot.left() < 70.0 {
+        let next_x = ticks.get(i + 1).map_or(f32::INFINITY, |t| plot.x_of(t.day));
+        if x < area.left() && next_x - area.left() < 70.0 {
             continue;
         }
-        plot_painter.text(
-            pos2(x.max(plot.left()) + 3.0, plot.top() + 6.0),
+        painter.text(
+            pos2(x.max(area.left()) + 3.0, area.top() + 6.0),
             Align2::LEFT_TOP,
             &tick.label,
             FontId::proportional(12.0),
             if tick.major { text } else { faint },
         );
     }
-    let today_x = x_of(day_number(today) + 0.5);
-    plot_painter.line_segment(
+    let today_x = plot.x_of(day_number(today) + 0.5);
+    painter.line_segment(
         [
-            pos2(today_x, plot.top() + TIMELINE_AXIS - 8.0),
-            pos2(today_x, plot.bottom()),
+            pos2(today_x, area.top() + TIMELINE_AXIS - 8.0),
+            pos2(today_x, area.bottom()),
         ],
         Stroke::new(2.0, theme::TODAY),
     );
     // Near the right edge the label goes left of the line so it stays whole.
-    let (label_x, anchor) = if today_x > plot.right() - 50.0 {
+    let (label_x, anchor) = if today_x > area.right() - 50.0 {
         (today_x - 3.0, Align2::RIGHT_BOTTOM)
     } else {
         (today_x + 3.0, Align2::LEFT_BOTTOM)
     };
     // At the foot of the line, clear of the axis labels.
-    plot_painter.text(
-        pos2(label_x, plot.bottom() - 4.0),
+    painter.text(
+        pos2(label_x, area.bottom() - 4.0),
         anchor,
         "Today",
         FontId::proportional(11.0),
         theme::TODAY,
     );
+}
 
-    // Sessions: only those on screen; at wide zoom, marks that would land
-    // on the same pixel of a lane are drawn once.
-    let range = visible_items(&figures.items, &axis, width, f64::from(MARK) * 2.0);
+/// Sessions: only those on screen; at wide zoom, marks that would land
+/// on the same pixel of a lane are drawn once.
+fn sessions_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    plot: &Plot,
+    view: &View,
+    figures: &TimelineFigures,
+    trace: Option<&ParticipantTrace>,
+) {
+    let visuals = ui.visuals();
+    let text = visuals.text_color();
+    let range = visible_items(
+        &figures.items,
+        &plot.axis,
+        plot.width(),
+        f64::from(MARK) * 2.0,
+    );
     let mut last_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
     let mut last_label_x = vec![f32::NEG_INFINITY; figures.lanes.len()];
     // When weekly sessions would overlap, marks become thin bars: the
     // overview reads like a barcode and costs a fraction of the circles.
-    let compact = axis.px_per_day < COMPACT_BELOW;
+    let compact = plot.axis.px_per_day < COMPACT_BELOW;
     let min_gap = if compact { 3.0 } else { 1.0 };
     let mut shapes = Vec::new();
     for item in figures.items.get(range.clone()).unwrap_or_default() {
-        let x = x_of(item.day);
+        let x = plot.x_of(item.day);
         let (Some(last), Some(last_label)) =
             (last_x.get_mut(item.lane), last_label_x.get_mut(item.lane))
         else {
@@ -177,7 +236,7 @@ pub(super) fn timeline_ui(
             continue;
         }
         *last = x;
-        let centre = pos2(x, lane_top(item.lane) + TIMELINE_LANE / 2.0);
+        let centre = pos2(x, plot.lane_top(item.lane) + TIMELINE_LANE / 2.0);
         let (attended, own) = match (trace, item.mark) {
             (Some(trace), Mark::Meeting(id)) => (
                 Some(trace.attended.contains(&id)),
@@ -219,7 +278,7 @@ pub(super) fn timeline_ui(
         let count = own.unwrap_or(if trace.is_some() { 0 } else { item.commitments });
         if count > 0 && x - *last_label >= 22.0 {
             *last_label = x;
-            plot_painter.text(
+            painter.text(
                 centre - vec2(0.0, MARK + 2.0),
                 Align2::CENTER_BOTTOM,
                 count.to_string(),
@@ -232,14 +291,25 @@ pub(super) fn timeline_ui(
             );
         }
     }
-    plot_painter.extend(shapes);
+    painter.extend(shapes);
+}
 
-    // Hover, click and keyboard.
+/// Hover shows a session's figures, a click selects it (and opens a
+/// meeting), and the keyboard walks the sessions.
+fn pointer_ui(
+    ui: &Ui,
+    response: &egui::Response,
+    plot: &Plot,
+    view: &mut View,
+    figures: &TimelineFigures,
+    out: &mut Outbox,
+) {
+    let area = plot.area;
     let hovered = response.hover_pos().and_then(|p| {
-        let lane = lane_at(p.y)?;
-        let x = f64::from(p.x - plot.left());
-        (p.x >= plot.left()).then_some(())?;
-        item_at(&figures.items, &axis, x, lane, f64::from(MARK) + 3.0)
+        let lane = plot.lane_at(p.y)?;
+        let x = f64::from(p.x - area.left());
+        (p.x >= area.left()).then_some(())?;
+        item_at(&figures.items, &plot.axis, x, lane, f64::from(MARK) + 3.0)
     });
     if let Some(item) = hovered.and_then(|i| figures.items.get(i)) {
         let highlighted = item.mark;
@@ -258,7 +328,7 @@ pub(super) fn timeline_ui(
         if response.clicked() {
             view.selected = Some(highlighted);
             if let Mark::Meeting(id) = highlighted {
-                out.command(Command::OpenMeeting(id));
+                out.command(Command::SelectMeeting(id));
             }
         }
     }
@@ -319,6 +389,6 @@ fn keyboard(ui: &Ui, view: &mut View, figures: &TimelineFigures, out: &mut Outbo
         }
     }
     if enter && let Some(Mark::Meeting(id)) = view.selected {
-        out.command(Command::OpenMeeting(id));
+        out.command(Command::SelectMeeting(id));
     }
 }

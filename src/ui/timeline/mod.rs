@@ -174,7 +174,7 @@ fn toolbar_ui(
     match selected {
         Mark::Meeting(id) => {
             if ui.button("Open meeting").clicked() {
-                out.command(Command::OpenMeeting(id));
+                out.command(Command::SelectMeeting(id));
             }
         }
         Mark::Projected(series, cadence_date) => {
@@ -195,7 +195,7 @@ fn toolbar_ui(
             {
                 out.edit(edit);
                 view.selected = Some(Mark::Meeting(id));
-                out.command(Command::OpenMeeting(id));
+                out.command(Command::SelectMeeting(id));
             }
         }
     }

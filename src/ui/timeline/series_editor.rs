@@ -260,7 +260,7 @@ fn upcoming_ui(
                 && let Some((meeting, edit)) = schedule_session(register, &occurrence)
             {
                 out.edit(edit);
-                out.command(Command::OpenMeeting(meeting));
+                out.command(Command::SelectMeeting(meeting));
             }
             let has_exception = series
                 .exceptions
