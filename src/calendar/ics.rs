@@ -10,13 +10,13 @@ use icalendar::{
     Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
 };
 
-use super::checks::cadence_problem;
 use super::ics_lines::calendar_text;
 use super::ics_text::{escaped, plain};
-use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
-use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
 use super::{CalendarError, occurrences};
+use crate::model::recurrence::{
+    STRAY_REACH, SeriesRule, cadence_gives, cadence_problem, taken_by_meetings,
+};
 use crate::model::{
     Meeting, MeetingId, MeetingState, OccurrenceChange, Record, Register, SeriesId, SessionSeries,
 };

@@ -79,7 +79,7 @@ pub fn compare(
     // A number either copy handed out is never handed out again.
     out.next_id = ours.next_id.max(theirs.next_id);
 
-    let mut each = Each {
+    let mut each = TwoWayPass {
         found: &mut found,
         template: &template,
         theirs,
@@ -131,15 +131,15 @@ pub fn compare(
     }
 }
 
-/// The record-by-record pass over one kind's map.
-struct Each<'a> {
+/// The record-by-record pass over one kind's map, with no common copy.
+struct TwoWayPass<'a> {
     found: &'a mut Vec<Conflict>,
     template: &'a Conflict,
     /// Names a record only theirs has.
     theirs: &'a Register,
 }
 
-impl Each<'_> {
+impl TwoWayPass<'_> {
     fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
         &mut self,
         (ours, theirs): (&BTreeMap<K, V>, &BTreeMap<K, V>),

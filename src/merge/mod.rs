@@ -146,7 +146,7 @@ pub fn merge(
         ours.next_id.max(theirs.next_id)
     };
 
-    let mut each = Each {
+    let mut each = ThreeWayPass {
         found: &mut found,
         template: &template,
         theirs: &theirs,
@@ -204,8 +204,8 @@ pub fn merge(
     }
 }
 
-/// The record-by-record pass over one kind's map.
-struct Each<'a> {
+/// The record-by-record pass over one kind's map, against the common copy.
+struct ThreeWayPass<'a> {
     found: &'a mut Vec<Conflict>,
     template: &'a Conflict,
     /// Names a record ours deleted, which ours can no longer name.
@@ -214,7 +214,7 @@ struct Each<'a> {
 
 type Sides<'a, K, V> = (&'a BTreeMap<K, V>, &'a BTreeMap<K, V>, &'a BTreeMap<K, V>);
 
-impl Each<'_> {
+impl ThreeWayPass<'_> {
     fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
         &mut self,
         (base, ours, theirs): Sides<'_, K, V>,

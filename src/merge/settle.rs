@@ -26,7 +26,7 @@ pub(super) trait Settable {
 
 /// Reads RON text as the file is read (a value may leave out `Some(…)`).
 pub(super) fn read<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    crate::storage::read_options()
+    crate::model::file_values::read_options()
         .from_str(text)
         .map_err(|error| error.code.to_string())
 }

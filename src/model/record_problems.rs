@@ -200,7 +200,7 @@ impl Register {
                 }
             }
         }
-        if let Some(off_cadence) = crate::calendar::meeting_day_problem(self, meeting) {
+        if let Some(off_cadence) = super::recurrence::meeting_day_problem(self, meeting) {
             report(record, Some(Field::Date), format!("{label} {off_cadence}"));
         }
         let numbers = agenda::agenda_numbers(&meeting.agenda);

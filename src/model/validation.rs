@@ -175,7 +175,7 @@ impl Register {
                     format!("{label} is convened by a participant that is not in the register"),
                 );
             }
-            for (field, message) in crate::calendar::series_problems(self, id, series) {
+            for (field, message) in super::recurrence::series_problems(self, id, series) {
                 report(record, Some(field), message);
             }
         }

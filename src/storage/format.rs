@@ -17,7 +17,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
-use super::{control, messages, parallel, text_lengths};
+use super::{control, messages, parallel, read_options, text_lengths};
 use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
@@ -133,9 +133,9 @@ pub fn to_ron_on_threads(
     // office ids) would otherwise not count.
     let version = written_version(register);
     let one_thread = |register: &Register| envelope_text_as(register, version, &config);
-    let text = match threads.and_then(|threads| {
-        parallel::write::to_ron_on_threads(register, threads, &config, one_thread)
-    }) {
+    let text = match threads
+        .and_then(|threads| parallel::write::text_in_pieces(register, threads, &config, one_thread))
+    {
         Some(written) => written,
         None => one_thread(register),
     };
@@ -353,14 +353,6 @@ fn header_fields(text: &str) -> Option<(String, u32)> {
 
 fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
     read_options().from_str(text)
-}
-
-/// How every register is read: an optional field may be written bare
-/// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
-/// typing the file would. ron tries `Some(` first, so what Coalition
-/// Desk writes reads as before.
-pub(crate) fn read_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {

@@ -1,8 +1,11 @@
-//! Reading the values a person types as text — dates, times, time zones
-//! and amounts — with errors that say what is wrong with the value, e.g.
+//! Reading the values the register file holds as text — dates, times,
+//! time zones and amounts, in the one strict form the file writes them —
+//! with errors that say what is wrong with the value, e.g.
 //! "2025-02-30 is not a date: February 2025 has 28 days" where chrono says
 //! "input is out of range". Used with `#[serde(deserialize_with)]`, so the
-//! types stay chrono's and rust_decimal's and writing is unchanged.
+//! types stay chrono's and rust_decimal's and writing is unchanged. What
+//! the officer types in the window is read by `typed_values.rs`, which
+//! accepts more ways of writing the same value.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,6 +15,15 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+
+/// How every register is read: an optional field may be written bare
+/// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
+/// typing the file would. ron tries `Some(` first, so what Coalition
+/// Desk writes reads as before. Storage reads files with it, and a merge
+/// reads a value the officer typed for a conflict with it.
+pub(crate) fn read_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
 
 /// How a date is written, for messages.
 const DATE_FORM: &str = "write dates as YYYY-MM-DD, e.g. 2025-04-10";

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
-use super::CalendarError;
+use super::CadenceError;
 use super::rule::{SeriesRule, cadence_error, reason};
 use crate::model::{OccurrenceChange, Register, SeriesId, SessionSeries};
 
@@ -45,7 +45,7 @@ pub fn occurrences(
     series: &SessionSeries,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Occurrence>, CalendarError> {
+) -> Result<Vec<Occurrence>, CadenceError> {
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
@@ -96,16 +96,16 @@ pub(crate) fn cadence_starts(
     first: NaiveDate,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<DateTime<Tz>>, CalendarError> {
+) -> Result<Vec<DateTime<Tz>>, CadenceError> {
     let zone = series.time_zone;
-    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CalendarError> {
+    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CadenceError> {
         let time = series.start.unwrap_or(NaiveTime::MIN);
         // A start inside a spring-forward gap takes the later reading.
         zone.from_local_datetime(&date.and_time(time))
             .earliest()
             .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
             .map(|dt| dt.with_timezone(&rrule::Tz::Tz(zone)))
-            .ok_or_else(|| CalendarError::NoSuchTime {
+            .ok_or_else(|| CadenceError::NoSuchTime {
                 series: series.name.clone(),
                 zone: zone.name().to_string(),
             })

@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::CalendarError;
+use super::CadenceError;
 use crate::model::SessionSeries;
 
 /// The rule parts RFC 5545 defines; anything else is a typing mistake.
@@ -199,8 +199,8 @@ fn last_day(zone: Tz, until: Until) -> NaiveDate {
 
 /// The sentence `check` and the export give for a cadence that is not a
 /// valid RRULE.
-pub(crate) fn cadence_error(series: &SessionSeries, reason: String) -> CalendarError {
-    CalendarError::BadCadence {
+pub(crate) fn cadence_error(series: &SessionSeries, reason: String) -> CadenceError {
+    CadenceError::BadCadence {
         series: series.name.clone(),
         cadence: series.cadence.clone(),
         reason,

@@ -1,5 +1,5 @@
 //! Reading what the officer types into the window's fields. The file is
-//! strict (dates only as 2025-04-10, see `text_values`); a person typing is
+//! strict (dates only as 2025-04-10, see `file_values`); a person typing is
 //! not, so a date may also be typed as 10/04/2025 or 10 Apr 2025, and an
 //! amount with commas between the thousands. Every refusal is a sentence
 //! that names the text and says what is wrong with it.
@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::{amounts, text_values};
+use super::{amounts, file_values};
 
 /// The ways a date may be typed, for messages.
 const DATE_FORMS: &str = "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025";
@@ -108,7 +108,7 @@ fn calendar_date(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDat
         return Err(format!("{text} is not a date: {DATE_FORMS}."));
     };
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = text_values::days_in_month(first);
+        let days = file_values::days_in_month(first);
         format!(
             "{text} is not a date: {} {year} has {days} days.",
             first.format("%B")
@@ -121,7 +121,7 @@ pub fn read_time(text: &str) -> Result<NaiveTime, String> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map_err(|_| sentence(text_values::time_problem(text)))
+        .map_err(|_| sentence(file_values::time_problem(text)))
 }
 
 /// An exact amount to record, typed as 1500000.00 or 1,500,000.00: a comma,
@@ -151,7 +151,7 @@ pub fn read_whole_number(text: &str, lowest: i64, highest: i64) -> Result<i64, S
 /// A time zone typed by its IANA name, e.g. Europe/London.
 pub fn read_time_zone(text: &str) -> Result<Tz, String> {
     let text = text.trim();
-    Tz::from_str(text).map_err(|_| sentence(text_values::time_zone_problem(text)))
+    Tz::from_str(text).map_err(|_| sentence(file_values::time_zone_problem(text)))
 }
 
 /// The file reader's messages, which begin with the officer's own text
