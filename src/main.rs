@@ -2,6 +2,8 @@
 //! sub-command) or `coalition_desk::cli::run`. The arguments and the
 //! sub-commands are in `src/cli/` (`command_line.rs`).
 
+#![warn(clippy::too_many_lines)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;

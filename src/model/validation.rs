@@ -60,6 +60,30 @@ impl Register {
             report(problem.record, problem.field, problem.message);
         }
 
+        self.participant_problems(&mut report);
+        self.people_problems(&mut report);
+        self.session_series_problems(&mut report);
+
+        let sessions = SeriesSessions::of_register(self);
+        let references = SharedReferences::of_register(self);
+        let mut copies = self.copy_groups_by_meeting();
+        for (&id, meeting) in &self.meetings {
+            self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
+            for group in copies.remove(&id).unwrap_or_default() {
+                if let Some(problem) = self.copies_problem(id, &group) {
+                    report(problem.record, problem.field, problem.message);
+                }
+            }
+        }
+
+        for (&id, commitment) in &self.commitments {
+            self.commitment_problems(id, commitment, today, &mut report);
+        }
+        problems
+    }
+
+    /// Nameless or codeless participants, nations without an ISO code, and codes used twice.
+    fn participant_problems(&self, report: &mut impl Report) {
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
@@ -104,7 +128,10 @@ impl Register {
                 );
             }
         }
+    }
 
+    /// Nameless people, and roles on behalf of no participant or ending before they start.
+    fn people_problems(&self, report: &mut impl Report) {
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
             let who = self.named(Record::Person(id));
@@ -144,7 +171,10 @@ impl Register {
                 }
             }
         }
+    }
 
+    /// Nameless series, times that end before they start, unknown convenors, and what the cadence gives.
+    fn session_series_problems(&self, report: &mut impl Report) {
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
             let label = self.named(Record::Series(id));
@@ -179,23 +209,6 @@ impl Register {
                 report(record, Some(field), message);
             }
         }
-
-        let sessions = SeriesSessions::of_register(self);
-        let references = SharedReferences::of_register(self);
-        let mut copies = self.copy_groups_by_meeting();
-        for (&id, meeting) in &self.meetings {
-            self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
-            for group in copies.remove(&id).unwrap_or_default() {
-                if let Some(problem) = self.copies_problem(id, &group) {
-                    report(problem.record, problem.field, problem.message);
-                }
-            }
-        }
-
-        for (&id, commitment) in &self.commitments {
-            self.commitment_problems(id, commitment, today, &mut report);
-        }
-        problems
     }
 
     pub(super) fn check_marking(

@@ -20,6 +20,10 @@ enum Shape {
     Other,
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "split with the window's owners, issue 20"
+)]
 pub(super) fn cadence_ui(ui: &mut Ui, series: &mut SessionSeries, today: NaiveDate) {
     let parsed = Cadence::parse(&series.cadence);
     let shape = match (series.cadence.trim().is_empty(), parsed.map(|c| c.rhythm)) {

@@ -18,6 +18,10 @@ use crate::ui::{Command, Outbox};
 pub(super) const ZOOM_STEP: f64 = 1.5;
 
 /// Draws the timeline into the rest of `ui` and handles its input.
+#[expect(
+    clippy::too_many_lines,
+    reason = "split with the window's owners, issue 20"
+)]
 pub(super) fn timeline_ui(
     ui: &mut Ui,
     view: &mut View,
