@@ -61,10 +61,6 @@ impl Register {
         problems
     }
 
-    #[expect(
-        clippy::too_many_lines,
-        reason = "to split by purpose (issue 20), not reached in this pass"
-    )]
     pub(super) fn meeting_problems(
         &self,
         id: MeetingId,
@@ -164,6 +160,26 @@ impl Register {
             );
         }
         self.check_delegates_listed_once(&label, meeting, record, report);
+        self.attendance_problems(label, meeting, record, report);
+        if let Some(off_cadence) = super::recurrence::meeting_day_problem(self, meeting) {
+            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
+        }
+        self.proceedings_problems(label, meeting, record, report);
+        self.record_life_problems(id, meeting, today, &mut |message| {
+            report(record, Some(Field::RecordLife), message)
+        });
+    }
+
+    /// Each participant's attendance: a participant or delegate not in
+    /// the register, a delegate without a role for it that day, and what
+    /// the meeting's state and "on behalf of" allow.
+    fn attendance_problems(
+        &self,
+        label: KnownAs<'_>,
+        meeting: &Meeting,
+        record: Option<Record>,
+        report: &mut impl Report,
+    ) {
         for (participant, attendance) in &meeting.attendance {
             let at = Some(Field::Attendance(*participant));
             if self.participant(*participant).is_none() {
@@ -204,9 +220,18 @@ impl Register {
                 }
             }
         }
-        if let Some(off_cadence) = super::recurrence::meeting_day_problem(self, meeting) {
-            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
-        }
+    }
+
+    /// The agenda and actions: leads and owners not in the register, an
+    /// agenda that overruns a planned session, actions carried over to a
+    /// meeting that is gone.
+    fn proceedings_problems(
+        &self,
+        label: KnownAs<'_>,
+        meeting: &Meeting,
+        record: Option<Record>,
+        report: &mut impl Report,
+    ) {
         let numbers = agenda::agenda_numbers(&meeting.agenda);
         for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
             if let Some(lead) = item.lead
@@ -265,9 +290,6 @@ impl Register {
                 );
             }
         }
-        self.record_life_problems(id, meeting, today, &mut |message| {
-            report(record, Some(Field::RecordLife), message)
-        });
     }
 
     /// A person sits at the table once: listed twice for one participant,
