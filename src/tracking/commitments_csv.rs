@@ -241,10 +241,6 @@ impl<'r> Row<'r> {
 }
 
 /// One row as a commitment, or why it cannot be one.
-#[expect(
-    clippy::too_many_lines,
-    reason = "to split by purpose (issue 20), not reached in this pass"
-)]
 fn row_commitment(
     register: &Register,
     row: &Row<'_>,
@@ -261,20 +257,7 @@ fn row_commitment(
             ));
         }
     }
-    let id = match field("id") {
-        "" => None,
-        text => {
-            let id = CommitmentId(parse_id(&text.to_ascii_uppercase()).ok_or_else(|| {
-                format!("id \"{text}\" is not a commitment id (17, or LON-17 for an office's)")
-            })?);
-            if register.commitment(id).is_none() {
-                return Err(format!(
-                    "there is no {id} to update; leave the id empty to add it"
-                ));
-            }
-            Some(id)
-        }
-    };
+    let id = row_id(register, field("id"))?;
     let mut c = id
         .and_then(|id| register.commitment(id))
         .cloned()
@@ -340,6 +323,33 @@ fn row_commitment(
     if c.history.is_empty() || status != c.status {
         c.change_status(status, today, "Imported from CSV", None);
     }
+    progress_from_row(&mut c, row, today)?;
+    Ok((id, c))
+}
+
+/// The commitment a row updates: `None` for a new one (an empty id).
+fn row_id(register: &Register, text: &str) -> Result<Option<CommitmentId>, String> {
+    Ok(match text {
+        "" => None,
+        text => {
+            let id = CommitmentId(parse_id(&text.to_ascii_uppercase()).ok_or_else(|| {
+                format!("id \"{text}\" is not a commitment id (17, or LON-17 for an office's)")
+            })?);
+            if register.commitment(id).is_none() {
+                return Err(format!(
+                    "there is no {id} to update; leave the id empty to add it"
+                ));
+            }
+            Some(id)
+        }
+    })
+}
+
+/// The delivered and paid columns as a delivery dated `today`: what they
+/// add to what the commitment already records, never less than it, nor
+/// more than committed.
+fn progress_from_row(c: &mut Commitment, row: &Row<'_>, today: NaiveDate) -> Result<(), String> {
+    let field = |name: &str| row.field(name);
     let delivered = decimal(field("delivered"), "delivered")?.unwrap_or_default();
     if delivered.is_sign_negative() {
         return Err(format!("delivered {delivered} is below zero"));
@@ -392,7 +402,7 @@ fn row_commitment(
             meeting: None,
         });
     }
-    Ok((id, c))
+    Ok(())
 }
 
 fn known(text: &str, list: &[String], what: &str) -> Result<String, String> {
