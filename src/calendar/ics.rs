@@ -63,7 +63,7 @@ fn series_rules(
         match SeriesRule::of(series) {
             Ok(Some(rule)) => rules.push((id, series, rule)),
             Ok(None) => {}
-            Err(reason) => refused.push(cadence_problem(register, id, series, &reason)),
+            Err(reason) => refused.push(cadence_problem(register, id, series, &reason.to_string())),
         }
     }
     if refused.is_empty() {

@@ -47,7 +47,7 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Look
         wanted.starts_with(|c: char| c.is_ascii_digit()) && wanted.contains(['-', '/', '.', ' ']);
     if looks_like_a_date && let Err(reason) = typed_values::read_date(wanted) {
         return Err(LookupError {
-            sentence: reason.trim_end_matches('.').to_string(),
+            sentence: reason.to_string().trim_end_matches('.').to_string(),
             close: Vec::new(),
         });
     }

@@ -16,6 +16,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+use super::ValueError;
+
 /// How every register is read: an optional field may be written bare
 /// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
 /// typing the file would. ron tries `Some(` first, so what Coalition
@@ -49,7 +51,7 @@ pub fn optional_time<'de, D: Deserializer<'de>>(
 
 pub fn time_zone<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
     deserializer.deserialize_str(TextVisitor(|text: &str| {
-        Tz::from_str(text).map_err(|_| time_zone_problem(text))
+        Tz::from_str(text).map_err(|_| ValueError::from(time_zone_problem(text)))
     }))
 }
 
@@ -65,7 +67,7 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(TextVisitor(|text: &str| {
-                NaiveDate::from_str(text).map_err(|_| date_problem(text))
+                NaiveDate::from_str(text).map_err(|_| ValueError::from(date_problem(text)))
             }))
             .map(Date)
     }
@@ -77,7 +79,7 @@ impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(TextVisitor(|text: &str| {
-                NaiveTime::from_str(text).map_err(|_| time_problem(text))
+                NaiveTime::from_str(text).map_err(|_| ValueError::from(time_problem(text)))
             }))
             .map(Time)
     }
@@ -86,7 +88,7 @@ impl<'de> Deserialize<'de> for Time {
 /// A string read by `parse`, whose error is the whole message.
 struct TextVisitor<F>(F);
 
-impl<'de, T, F: Fn(&str) -> Result<T, String>> Visitor<'de> for TextVisitor<F> {
+impl<'de, T, F: Fn(&str) -> Result<T, ValueError>> Visitor<'de> for TextVisitor<F> {
     type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("text in double quotes")

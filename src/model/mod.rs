@@ -38,6 +38,7 @@ pub mod totals;
 pub mod typed_values;
 pub(crate) mod unique_ids;
 mod validation;
+mod value_error;
 mod workflow;
 
 pub use action_copies::CopyGroup;
@@ -75,4 +76,5 @@ pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};
 pub use validation::Problem;
+pub use value_error::ValueError;
 pub use workflow::{StatusMove, WorkflowError};

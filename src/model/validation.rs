@@ -53,7 +53,7 @@ impl Register {
             report(None, None, error.to_string());
         }
         if let Err(message) = super::check_office_code(&self.office) {
-            report(None, None, message);
+            report(None, None, message.to_string());
         }
         // First: until settled, a conflict means the register says two things.
         for problem in self.conflict_problems() {

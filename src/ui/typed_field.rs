@@ -197,7 +197,7 @@ pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
         if text.trim() == shown {
             return Ok(current);
         }
-        typed_values::read_amount(text)
+        typed_values::read_amount(text).map_err(String::from)
     };
     let field = TypedField {
         id_salt,
@@ -245,7 +245,7 @@ pub fn time_zone_ui(ui: &mut Ui, id_salt: &str, zone: &mut Tz) -> Response {
         hint: "Europe/London",
         help: "Type an IANA time zone name such as Europe/London or Europe/Paris",
         show: &|zone: &Tz| zone.name().to_string(),
-        read: &typed_values::read_time_zone,
+        read: &|text: &str| typed_values::read_time_zone(text).map_err(String::from),
     };
     typed_ui(ui, field, zone, |_, _| None)
 }

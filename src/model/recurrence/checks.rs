@@ -24,7 +24,7 @@ pub fn series_problems(
         Err(reason) => {
             return vec![(
                 Field::Cadence,
-                cadence_problem(register, id, series, &reason),
+                cadence_problem(register, id, series, &reason.to_string()),
             )];
         }
     };

@@ -49,7 +49,8 @@ pub fn occurrences(
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
-    let Some(rule) = SeriesRule::of(series).map_err(|reason| cadence_error(series, reason))? else {
+    let Some(rule) = SeriesRule::of(series).map_err(|reason| cadence_error(series, &reason))?
+    else {
         return Ok(Vec::new());
     };
     let zone = series.time_zone;
@@ -114,7 +115,7 @@ pub(crate) fn cadence_starts(
         .rule
         .clone()
         .build(local(first)?)
-        .map_err(|e| cadence_error(series, reason(&e)))?
+        .map_err(|e| cadence_error(series, &reason(&e).into()))?
         .after(local(from)?)
         .before(local(to)?);
     Ok(set
