@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Local, NaiveDate};
 use clap::{CommandFactory, Parser, Subcommand};
 
-use super::{approve, check, export, merge, print, sample};
+use super::{approve, check, export, merge, pdf, sample};
 use crate::storage::LockHolder;
 
 /// Everything typed after `coalition-desk`.
@@ -53,11 +53,11 @@ pub enum SubCommand {
     /// Write the sample register built from the 10 April 2025 statement.
     Sample(sample::Arguments),
     /// Print a meeting summary to PDF.
-    Summary(print::SummaryArguments),
+    Summary(pdf::SummaryArguments),
     /// Approve a meeting's record (refused while the meeting has problems).
     Approve(approve::Arguments),
     /// Print the attendance record of a session series to PDF.
-    Attendance(print::AttendanceArguments),
+    Attendance(pdf::AttendanceArguments),
     /// Merge two copies of a register edited from a common copy (BASE):
     /// exit 0 when clean, 1 with conflicts to resolve (OUT still written),
     /// 2 when a file cannot be read or written.

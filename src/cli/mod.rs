@@ -29,7 +29,7 @@ pub mod export;
 pub mod lookup;
 pub mod merge;
 pub mod out;
-pub mod print;
+pub mod pdf;
 pub mod sample;
 
 use std::io;
