@@ -15,7 +15,7 @@ use super::ics_text::{escaped, plain};
 use super::time_zones::ZoneSpans;
 use super::{CalendarError, occurrences};
 use crate::model::recurrence::{
-    STRAY_REACH, SeriesRule, cadence_gives, cadence_problem, taken_by_meetings,
+    STRAY_REACH, SeriesRule, cadence_gives, cadence_problem, meeting_dates, taken_by_meetings,
 };
 use crate::model::{
     Meeting, MeetingId, MeetingState, OccurrenceChange, Record, Register, SeriesId, SessionSeries,
@@ -263,12 +263,7 @@ fn series_events(
     }
     base.description(&plain(&description));
 
-    let scheduled: Vec<NaiveDate> = register
-        .meetings
-        .values()
-        .filter(|m| m.series == Some(id))
-        .map(|m| m.date)
-        .collect();
+    let scheduled = meeting_dates(register, id);
     // Only occurrences between the first and last dates an exception or a
     // meeting names need an EXDATE or an override: expanding more is wasted
     // work, and a long daily cadence would pass the expansion limit.

@@ -137,16 +137,8 @@ impl Register {
         }
         self.check_marking(label, &meeting.marking, record, report);
         self.check_part_markings(label, id, meeting, report);
-        if meeting
-            .convenors
-            .iter()
-            .any(|convenor| self.participant(*convenor).is_none())
-        {
-            report(
-                record,
-                Some(Field::Convenors),
-                format!("{label} is convened by a participant that is not in the register"),
-            );
+        if let Some(problem) = self.convenor_problem(label, &meeting.convenors) {
+            report(record, Some(Field::Convenors), problem);
         }
         if meeting
             .chairs

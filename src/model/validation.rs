@@ -82,6 +82,19 @@ impl Register {
         problems
     }
 
+    /// A meeting or series convened by a participant the register does
+    /// not hold.
+    pub(super) fn convenor_problem(
+        &self,
+        label: super::KnownAs<'_>,
+        convenors: &[super::ParticipantId],
+    ) -> Option<String> {
+        convenors
+            .iter()
+            .any(|convenor| self.participant(*convenor).is_none())
+            .then(|| format!("{label} is convened by a participant that is not in the register"))
+    }
+
     /// Nameless or codeless participants, nations without an ISO code, and codes used twice.
     fn participant_problems(&self, report: &mut impl Report) {
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
@@ -194,16 +207,8 @@ impl Register {
                     format!("{label} ends ({end}) before it starts ({start})"),
                 );
             }
-            if series
-                .convenors
-                .iter()
-                .any(|convenor| self.participant(*convenor).is_none())
-            {
-                report(
-                    record,
-                    Some(Field::Convenors),
-                    format!("{label} is convened by a participant that is not in the register"),
-                );
+            if let Some(problem) = self.convenor_problem(label, &series.convenors) {
+                report(record, Some(Field::Convenors), problem);
             }
             for (field, message) in super::recurrence::series_problems(self, id, series) {
                 report(record, Some(field), message);

@@ -217,22 +217,17 @@ pub fn from_str_on_threads(
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(found) = control::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
+    // A control character is looked for first, then a text too long.
+    let refused = control::find(text)
+        .map(|found| (found.offset, found.message))
+        .or_else(|| text_lengths::find(text).map(|found| (found.offset, found.message)));
+    if let Some((offset, message)) = refused {
+        let (line, col) = messages::position_of(text, offset);
         return Err(StorageError::Syntax {
             path: path.to_path_buf(),
             line,
             col,
-            message: found.message,
-        });
-    }
-    if let Some(found) = text_lengths::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
-        return Err(StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: found.message,
+            message,
         });
     }
     // One full parse on the common path; the header probe runs only when

@@ -11,7 +11,7 @@ mod rule;
 pub(crate) use checks::cadence_problem;
 pub use checks::{meeting_day_problem, series_problems};
 pub use occurrences::{Occurrence, occurrences, projected_sessions};
-pub(crate) use occurrences::{STRAY_REACH, cadence_gives, taken_by_meetings};
+pub(crate) use occurrences::{STRAY_REACH, cadence_gives, meeting_dates, taken_by_meetings};
 pub(crate) use rule::SeriesRule;
 
 /// Why a series' cadence could not be expanded.

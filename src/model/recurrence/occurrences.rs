@@ -211,12 +211,7 @@ pub fn projected_sessions(
         let Ok(found) = occurrences(id, series, from, to) else {
             continue;
         };
-        let scheduled: Vec<NaiveDate> = register
-            .meetings
-            .values()
-            .filter(|m| m.series == Some(id))
-            .map(|m| m.date)
-            .collect();
+        let scheduled = meeting_dates(register, id);
         let Some(first) = series.first else {
             continue;
         };
@@ -229,4 +224,15 @@ pub fn projected_sessions(
     }
     projected.sort_by_key(|o| (o.date, o.series));
     projected
+}
+
+/// The days of the meetings of series `id`, as the register holds them:
+/// what its cadence's occurrences are taken by.
+pub(crate) fn meeting_dates(register: &Register, id: SeriesId) -> Vec<NaiveDate> {
+    register
+        .meetings
+        .values()
+        .filter(|m| m.series == Some(id))
+        .map(|m| m.date)
+        .collect()
 }
