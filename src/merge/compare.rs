@@ -47,35 +47,7 @@ pub fn compare(
         conflicts: &mut found,
         template: &template,
     };
-    settings.field("name", &ours.name, &ours.name, &theirs.name, &mut out.name);
-    settings.field(
-        "short_name",
-        &ours.short_name,
-        &ours.short_name,
-        &theirs.short_name,
-        &mut out.short_name,
-    );
-    settings.field(
-        "reference_pattern",
-        &ours.reference_pattern,
-        &ours.reference_pattern,
-        &theirs.reference_pattern,
-        &mut out.reference_pattern,
-    );
-    settings.list(
-        "markings",
-        &ours.markings,
-        &ours.markings,
-        &theirs.markings,
-        &mut out.markings,
-    );
-    settings.list(
-        "capability_areas",
-        &ours.capability_areas,
-        &ours.capability_areas,
-        &theirs.capability_areas,
-        &mut out.capability_areas,
-    );
+    settings.register_settings(ours, ours, theirs, &mut out);
     // A number either copy handed out is never handed out again.
     out.next_id = ours.next_id.max(theirs.next_id);
 

@@ -103,41 +103,13 @@ pub fn merge(
         conflicts: &mut found,
         template: &template,
     };
-    settings.field("name", &base.name, &ours.name, &theirs.name, &mut out.name);
-    settings.field(
-        "short_name",
-        &base.short_name,
-        &ours.short_name,
-        &theirs.short_name,
-        &mut out.short_name,
-    );
-    settings.field(
-        "reference_pattern",
-        &base.reference_pattern,
-        &ours.reference_pattern,
-        &theirs.reference_pattern,
-        &mut out.reference_pattern,
-    );
+    settings.register_settings(base, ours, &theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
     out.identity = [&ours.identity, &theirs.identity, &base.identity]
         .into_iter()
         .find(|identity| !identity.is_empty())
         .cloned()
         .unwrap_or_default();
-    settings.list(
-        "markings",
-        &base.markings,
-        &ours.markings,
-        &theirs.markings,
-        &mut out.markings,
-    );
-    settings.list(
-        "capability_areas",
-        &base.capability_areas,
-        &ours.capability_areas,
-        &theirs.capability_areas,
-        &mut out.capability_areas,
-    );
     out.next_id = if ours.next_id == base.next_id {
         theirs.next_id
     } else if theirs.next_id == base.next_id {
