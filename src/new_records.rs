@@ -1,11 +1,16 @@
 //! New records as the officer gets them, whether from the menu, a panel's
-//! button or the command palette: each constructor returns the new record's
-//! id and the edit that adds it, as `calendar::schedule_session` does, so
-//! every way in makes the same record.
+//! button, the command palette or the timeline: each constructor returns
+//! the new record's id and the edit that adds it, so every way in makes
+//! the same record. A series' next session is built in `session.rs`.
 
 use chrono::NaiveDate;
 
-use crate::calendar;
+mod session;
+
+pub use session::{
+    carry_over, new_session, next_number, take_series_defaults, with_carried_actions,
+};
+
 use crate::edit::Edit;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Meeting, MeetingId, Participant, ParticipantId,
@@ -31,11 +36,33 @@ pub fn series(register: &Register, today: NaiveDate) -> (SeriesId, Edit) {
     let id = SeriesId(register.fresh_id());
     let series = SessionSeries {
         name: "New series".into(),
-        cadence: calendar::Cadence::monthly_like(today).to_rrule(),
+        cadence: monthly_like(today),
         first: Some(today),
         ..SessionSeries::default()
     };
     (id, Edit::Series(id, Some(series)))
+}
+
+/// The RRULE of a monthly series meeting on the weekday `first` falls on,
+/// in the same week of the month (the series editor's `Cadence` reads it
+/// back; it is written here because the editor lives above this layer).
+fn monthly_like(first: NaiveDate) -> String {
+    use chrono::Datelike;
+    // A fifth weekday is missing from most months: call it the last.
+    let nth = match first.day0() / 7 + 1 {
+        5 => -1,
+        n => i64::from(n),
+    };
+    let day = match first.weekday() {
+        chrono::Weekday::Mon => "MO",
+        chrono::Weekday::Tue => "TU",
+        chrono::Weekday::Wed => "WE",
+        chrono::Weekday::Thu => "TH",
+        chrono::Weekday::Fri => "FR",
+        chrono::Weekday::Sat => "SA",
+        chrono::Weekday::Sun => "SU",
+    };
+    format!("FREQ=MONTHLY;BYDAY={nth}{day}")
 }
 
 /// A representative of `participant` with no name yet, in a role from
@@ -72,18 +99,19 @@ pub fn meeting(register: &Register, today: NaiveDate) -> (MeetingId, Edit) {
     (id, Edit::Meeting(id, Some(meeting)))
 }
 
-/// The next session of `series`, dated `today`: the series' title, the
-/// next number, time, place, format and convenors, with the previous
-/// session's open actions carried over to it, as "Schedule this session"
-/// makes it. `None` when the series does not exist.
+/// The session of `series` on `date`: the series' title, the next
+/// number, time, place, format and convenors, with the previous session's
+/// open actions carried over to it. "New meeting in a series" makes it for
+/// today, "Schedule this session" for a projected occurrence's day. `None`
+/// when the series does not exist.
 pub fn meeting_in_series(
     register: &Register,
     series: SeriesId,
-    today: NaiveDate,
+    date: NaiveDate,
 ) -> Option<(MeetingId, Edit)> {
-    let meeting = calendar::new_session(register, series, today)?;
+    let meeting = new_session(register, series, date)?;
     let id = MeetingId(register.fresh_id());
-    Some((id, calendar::with_carried_actions(register, id, meeting)))
+    Some((id, with_carried_actions(register, id, meeting)))
 }
 
 /// A person first met as a delegate: `name`, holding `title` for
@@ -96,21 +124,8 @@ pub fn delegate(
     participant: ParticipantId,
     from: NaiveDate,
 ) -> Option<(PersonId, Edit)> {
-    let name = name.trim();
-    if name.is_empty() {
-        return None;
-    }
+    let person = Person::delegate(name, title, participant, from)?;
     let id = PersonId(register.fresh_id());
-    let person = Person {
-        name: name.to_owned(),
-        roles: vec![Role {
-            title: title.trim().to_owned(),
-            participant,
-            from: Some(from),
-            to: None,
-        }],
-        notes: String::new(),
-    };
     Some((id, Edit::Person(id, Some(person))))
 }
 

@@ -49,38 +49,15 @@ impl SearchIndex {
                 + register.meetings.len() * 4
                 + register.commitments.len(),
         );
-        // A part of a meeting shows the meeting it is in, but only its own
-        // words count as its title: searching a meeting's title should not
-        // rank every one of its decisions first.
-        let mut add = |target, at, kind, own: String, meeting: Option<&Meeting>, extra: &[&str]| {
-            let title_key = own.to_lowercase();
-            let title = match meeting {
-                Some(m) => format!("{own} - {} ({})", m.title, m.date),
-                None => own,
-            };
-            let mut haystack = title_key.clone();
-            for text in extra {
-                haystack.push('\n');
-                haystack.push_str(&text.to_lowercase());
-            }
-            hits.push(SearchHit {
-                target,
-                at,
-                kind,
-                title,
-                haystack,
-                title_key,
-            });
-        };
         for (&id, p) in &register.participants {
-            add(
+            hits.push(hit(
                 SearchTarget::Participant(id),
                 None,
                 "Participant",
                 format!("{} ({})", p.name, p.code),
                 None,
                 &[p.notes.as_str()],
-            );
+            ));
         }
         for person in register.people.values() {
             let Some(role) = person.roles.first() else {
@@ -88,7 +65,7 @@ impl SearchIndex {
             };
             let titles: Vec<&str> = person.roles.iter().map(|r| r.title.as_str()).collect();
             let titles = titles.join("\n");
-            add(
+            hits.push(hit(
                 SearchTarget::Participant(role.participant),
                 None,
                 "Person",
@@ -99,80 +76,13 @@ impl SearchIndex {
                 ),
                 None,
                 &[titles.as_str()],
-            );
+            ));
         }
         for (&id, m) in &register.meetings {
-            let target = SearchTarget::Meeting(id);
-            add(
-                target,
-                None,
-                "Meeting",
-                format!("{} ({})", m.title, m.date),
-                None,
-                &[m.location.as_str()],
-            );
-            if !m.statement.trim().is_empty() {
-                add(
-                    target,
-                    Some(Field::Statement),
-                    "Statement",
-                    "Public statement".into(),
-                    Some(m),
-                    &[m.statement.as_str()],
-                );
-            }
-            for (i, item) in m.agenda.iter().enumerate() {
-                add(
-                    target,
-                    Some(Field::Agenda(i)),
-                    "Agenda",
-                    item.title.clone(),
-                    Some(m),
-                    &[item.notes.as_str(), item.outcome.as_str()],
-                );
-            }
-            for (i, decision) in m.decisions.iter().enumerate() {
-                add(
-                    target,
-                    Some(Field::Decision(i)),
-                    "Decision",
-                    shortened(&decision.text),
-                    Some(m),
-                    &[decision.text.as_str()],
-                );
-            }
-            for (i, action) in m.actions.iter().enumerate() {
-                add(
-                    target,
-                    Some(Field::Action(i)),
-                    "Action",
-                    shortened(&action.text),
-                    Some(m),
-                    &[action.text.as_str()],
-                );
-            }
-            for (field, label, notes) in [
-                (Field::Notes, "Secretariat notes", &m.notes),
-                (
-                    Field::RestrictedNotes,
-                    "Restricted notes",
-                    &m.restricted_notes,
-                ),
-            ] {
-                if !notes.trim().is_empty() {
-                    add(
-                        target,
-                        Some(field),
-                        "Notes",
-                        label.into(),
-                        Some(m),
-                        &[notes.as_str()],
-                    );
-                }
-            }
+            meeting_hits(id, m, &mut hits);
         }
         for (&id, c) in &register.commitments {
-            add(
+            hits.push(hit(
                 SearchTarget::Commitment(id),
                 None,
                 "Commitment",
@@ -183,7 +93,7 @@ impl SearchIndex {
                     c.area.as_str(),
                     c.conditions.as_str(),
                 ],
-            );
+            ));
         }
         SearchIndex { hits }
     }
@@ -223,6 +133,110 @@ impl SearchIndex {
         in_title.extend(elsewhere);
         in_title.truncate(limit);
         in_title
+    }
+}
+
+/// The hits of one meeting: the meeting itself, then its statement,
+/// agenda items, decisions, actions and notes, each opening at its field.
+fn meeting_hits(id: MeetingId, m: &Meeting, hits: &mut Vec<SearchHit>) {
+    let target = SearchTarget::Meeting(id);
+    hits.push(hit(
+        target,
+        None,
+        "Meeting",
+        format!("{} ({})", m.title, m.date),
+        None,
+        &[m.location.as_str()],
+    ));
+    if !m.statement.trim().is_empty() {
+        hits.push(hit(
+            target,
+            Some(Field::Statement),
+            "Statement",
+            "Public statement".into(),
+            Some(m),
+            &[m.statement.as_str()],
+        ));
+    }
+    for (i, item) in m.agenda.iter().enumerate() {
+        hits.push(hit(
+            target,
+            Some(Field::Agenda(i)),
+            "Agenda",
+            item.title.clone(),
+            Some(m),
+            &[item.notes.as_str(), item.outcome.as_str()],
+        ));
+    }
+    for (i, decision) in m.decisions.iter().enumerate() {
+        hits.push(hit(
+            target,
+            Some(Field::Decision(i)),
+            "Decision",
+            shortened(&decision.text),
+            Some(m),
+            &[decision.text.as_str()],
+        ));
+    }
+    for (i, action) in m.actions.iter().enumerate() {
+        hits.push(hit(
+            target,
+            Some(Field::Action(i)),
+            "Action",
+            shortened(&action.text),
+            Some(m),
+            &[action.text.as_str()],
+        ));
+    }
+    for (field, label, notes) in [
+        (Field::Notes, "Secretariat notes", &m.notes),
+        (
+            Field::RestrictedNotes,
+            "Restricted notes",
+            &m.restricted_notes,
+        ),
+    ] {
+        if !notes.trim().is_empty() {
+            hits.push(hit(
+                target,
+                Some(field),
+                "Notes",
+                label.into(),
+                Some(m),
+                &[notes.as_str()],
+            ));
+        }
+    }
+}
+
+/// One hit. A part of a meeting shows the meeting it is in, but only its
+/// own words count as its title: searching a meeting's title should not
+/// rank every one of its decisions first.
+fn hit(
+    target: SearchTarget,
+    at: Option<Field>,
+    kind: &'static str,
+    own: String,
+    meeting: Option<&Meeting>,
+    extra: &[&str],
+) -> SearchHit {
+    let title_key = own.to_lowercase();
+    let title = match meeting {
+        Some(m) => format!("{own} - {} ({})", m.title, m.date),
+        None => own,
+    };
+    let mut haystack = title_key.clone();
+    for text in extra {
+        haystack.push('\n');
+        haystack.push_str(&text.to_lowercase());
+    }
+    SearchHit {
+        target,
+        at,
+        kind,
+        title,
+        haystack,
+        title_key,
     }
 }
 

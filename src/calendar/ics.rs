@@ -10,13 +10,13 @@ use icalendar::{
     Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
 };
 
-use super::checks::cadence_problem;
 use super::ics_lines::calendar_text;
 use super::ics_text::{escaped, plain};
-use super::recurrence::{STRAY_REACH, cadence_gives, taken_by_meetings};
-use super::rule::SeriesRule;
 use super::time_zones::ZoneSpans;
 use super::{CalendarError, occurrences};
+use crate::model::recurrence::{
+    STRAY_REACH, SeriesRule, cadence_gives, cadence_problem, meeting_dates, taken_by_meetings,
+};
 use crate::model::{
     Meeting, MeetingId, MeetingState, OccurrenceChange, Record, Register, SeriesId, SessionSeries,
 };
@@ -63,7 +63,7 @@ fn series_rules(
         match SeriesRule::of(series) {
             Ok(Some(rule)) => rules.push((id, series, rule)),
             Ok(None) => {}
-            Err(reason) => refused.push(cadence_problem(register, id, series, &reason)),
+            Err(reason) => refused.push(cadence_problem(register, id, series, &reason.to_string())),
         }
     }
     if refused.is_empty() {
@@ -263,12 +263,7 @@ fn series_events(
     }
     base.description(&plain(&description));
 
-    let scheduled: Vec<NaiveDate> = register
-        .meetings
-        .values()
-        .filter(|m| m.series == Some(id))
-        .map(|m| m.date)
-        .collect();
+    let scheduled = meeting_dates(register, id);
     // Only occurrences between the first and last dates an exception or a
     // meeting names need an EXDATE or an override: expanding more is wasted
     // work, and a long daily cadence would pass the expansion limit.

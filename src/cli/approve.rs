@@ -2,7 +2,7 @@
 //! meeting's record for scripts, under the same rules as the window and
 //! saved the same safe way (locked, atomic, with a backup).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -11,6 +11,43 @@ use crate::document::{Document, Origin};
 use crate::edit;
 use crate::model::{RecordMove, hidden_characters};
 use crate::storage::{self, LockHolder, RegisterLock};
+
+use super::Now;
+
+/// `approve FILE --meeting ID --on DATE [--at MEETING] [--by WHO]`.
+#[derive(clap::Args)]
+pub struct Arguments {
+    file: PathBuf,
+    /// The meeting's id (as in the file: 11, or LON-11 for an office's) or the date it was held (YYYY-MM-DD).
+    #[arg(long)]
+    meeting: String,
+    /// The date of the approval (2025-04-10, 10/04/2025 or 10 Apr 2025),
+    /// not after today: the day of the meeting given with --at, or
+    /// without --at the day a written procedure ended.
+    #[arg(long, value_parser = super::arguments::date)]
+    on: NaiveDate,
+    /// The later meeting, held on --on, that approved it, by id or date
+    /// (usually the next session); without it the record is approved by
+    /// written procedure, once its comment period has ended.
+    #[arg(long)]
+    at: Option<String>,
+    /// Who approved it, e.g. "The defence ministers".
+    #[arg(long, default_value = "")]
+    by: String,
+}
+
+impl Arguments {
+    /// Approves the record as of today, holding the register's lock.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let request = ApproveRequest {
+            meeting: &self.meeting,
+            on: self.on,
+            at: self.at.as_deref(),
+            by: &self.by,
+        };
+        approve(&self.file, &request, &now.lock_holder(), now.today())
+    }
+}
 
 /// What `approve` is asked to do.
 pub struct ApproveRequest<'a> {

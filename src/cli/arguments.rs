@@ -10,25 +10,26 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::model::typed_text;
+use crate::model::{ValueError, typed_values};
 
 /// A date on the command line, read as the window reads a typed one, so
 /// both refuse it in the same words ("2026-02-30 is not a date: February
 /// 2026 has 28 days.").
-pub fn date(text: &str) -> Result<NaiveDate, String> {
-    typed_text::read_date(text)
+pub fn date(text: &str) -> Result<NaiveDate, ValueError> {
+    typed_values::read_date(text)
 }
 
 /// A count on the command line (`--meetings 200`): a whole number from 0.
-pub fn count(text: &str) -> Result<usize, String> {
-    let number = typed_text::read_whole_number(text, 0, i64::MAX)?;
-    usize::try_from(number).map_err(|_| format!("{text} is too large a number for this machine."))
+pub fn count(text: &str) -> Result<usize, ValueError> {
+    let number = typed_values::read_whole_number(text, 0, i64::MAX)?;
+    usize::try_from(number)
+        .map_err(|_| format!("{text} is too large a number for this machine.").into())
 }
 
 /// A seed on the command line: a whole number from 0.
-pub fn seed(text: &str) -> Result<u64, String> {
-    let number = typed_text::read_whole_number(text, 0, i64::MAX)?;
-    u64::try_from(number).map_err(|_| format!("{text} is not a whole number from 0."))
+pub fn seed(text: &str) -> Result<u64, ValueError> {
+    let number = typed_values::read_whole_number(text, 0, i64::MAX)?;
+    u64::try_from(number).map_err(|_| format!("{text} is not a whole number from 0.").into())
 }
 
 /// Answers a refusal of clap's: help and version as clap prints them (exit

@@ -1,11 +1,25 @@
 //! `check FILE`: one line of record counts, or every problem and exit 1.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use super::Now;
 use crate::storage;
+
+/// `check FILE`.
+#[derive(clap::Args)]
+pub struct Arguments {
+    file: PathBuf,
+}
+
+impl Arguments {
+    /// Checks the file as of today.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        Ok(check(&self.file, now.today()))
+    }
+}
 
 /// Validates the register at `file` as of `today` (what cannot have
 /// happened yet is judged against it). Every finding is a line

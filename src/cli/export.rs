@@ -1,6 +1,6 @@
 //! `export ics` and `export csv`: the register in another format.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -9,6 +9,43 @@ use crate::calendar::{self, CalendarError};
 use crate::model::Record;
 use crate::storage::{self, WrittenFrom};
 use crate::tracking;
+
+use super::Now;
+
+/// `export FORMAT ...`.
+#[derive(clap::Args)]
+pub struct Arguments {
+    #[command(subcommand)]
+    format: ExportFormat,
+}
+
+/// The formats the register is exported in.
+#[derive(clap::Subcommand)]
+enum ExportFormat {
+    /// The meetings and session series as an iCalendar file (.ics).
+    Ics {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Every commitment with all its fields and current status, as CSV
+    /// (UTF-8 with a byte-order mark, for spreadsheets).
+    Csv {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+impl Arguments {
+    /// Writes the export, stamped with the time now.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        match self.format {
+            ExportFormat::Ics { file, output } => ics(&file, &output, now.local().to_utc()),
+            ExportFormat::Csv { file, output } => csv(&file, &output, now.today()),
+        }
+    }
+}
 
 /// Writes the meetings and series of `file` as iCalendar, stamped `now`.
 /// Nothing is written when a reader would reject the file.

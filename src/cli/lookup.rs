@@ -5,7 +5,7 @@
 //! an argument (an id, a date, a name) and words its answer for a terminal.
 //! The window never looks a record up by typed text; it picks from lists.
 
-use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of, typed_text};
+use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of, typed_values};
 
 /// How many close matches an error lists.
 const CLOSE_MATCHES: usize = 5;
@@ -45,13 +45,13 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Look
     // the same words (and 10/04/2025 finds the meeting of that day).
     let looks_like_a_date =
         wanted.starts_with(|c: char| c.is_ascii_digit()) && wanted.contains(['-', '/', '.', ' ']);
-    if looks_like_a_date && let Err(reason) = typed_text::read_date(wanted) {
+    if looks_like_a_date && let Err(reason) = typed_values::read_date(wanted) {
         return Err(LookupError {
-            sentence: reason.trim_end_matches('.').to_string(),
+            sentence: reason.to_string().trim_end_matches('.').to_string(),
             close: Vec::new(),
         });
     }
-    if let Ok(date) = typed_text::read_date(wanted) {
+    if let Ok(date) = typed_values::read_date(wanted) {
         let that_day: Vec<_> = register
             .meetings_by_date()
             .into_iter()

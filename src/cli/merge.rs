@@ -5,7 +5,7 @@
 //! neither broke alone; 2 when an input cannot be read, the copies are of
 //! two different registers, or OUT cannot be written (nothing written).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{NaiveDateTime, SubsecRound};
@@ -13,6 +13,44 @@ use chrono::{NaiveDateTime, SubsecRound};
 use crate::merge;
 use crate::model::Register;
 use crate::storage::{self, Backup, LockHolder, Overwrite, RegisterLock, WrittenFrom};
+
+use super::Now;
+
+/// `merge BASE OURS THEIRS -o OUT [--ours-office O] [--theirs-office T]`.
+#[derive(clap::Args)]
+pub struct Arguments {
+    base: PathBuf,
+    ours: PathBuf,
+    theirs: PathBuf,
+    /// Where the merged register goes; may be OURS itself.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The office keeping OURS, named in the conflicts (default: the office code OURS names, else its file name).
+    #[arg(long)]
+    ours_office: Option<String>,
+    /// The office that sent THEIRS (default: the office code THEIRS names, else its file name).
+    #[arg(long)]
+    theirs_office: Option<String>,
+}
+
+impl Arguments {
+    /// Merges, stamping the conflicts with the local time now.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let request = MergeRequest {
+            base: &self.base,
+            ours: &self.ours,
+            theirs: &self.theirs,
+            output: &self.output,
+            ours_office: self.ours_office.as_deref(),
+            theirs_office: self.theirs_office.as_deref(),
+        };
+        Ok(merge(
+            &request,
+            &now.lock_holder(),
+            now.local().naive_local(),
+        ))
+    }
+}
 
 /// What `merge` is asked to do.
 pub struct MergeRequest<'a> {

@@ -1,7 +1,9 @@
 //! The sub-commands (`check`, `summary`, `export`, ...): thin over the same
-//! core functions the window calls. `main.rs` parses the arguments, reads
-//! the clock once and calls these; they print their results and return the
-//! exit code, and every error they return is shown by [`error_line`].
+//! core functions the window calls. `command_line.rs` holds clap's
+//! arguments and the dispatch; `main.rs` only sets up logging and runs the
+//! window or [`run`]. The clock is read once ([`Now`]); the sub-commands
+//! print their results and return the exit code, and every error they
+//! return is shown by [`error_line`], through [`finish`].
 //! Whatever they print goes through [`out`] (`say!` to standard output,
 //! `tell!` to standard error), so a closed or full output never panics.
 
@@ -22,19 +24,42 @@ macro_rules! tell {
 pub mod approve;
 pub mod arguments;
 pub mod check;
+pub mod command_line;
 pub mod export;
 pub mod lookup;
 pub mod merge;
 pub mod out;
-pub mod print;
+pub mod pdf;
 pub mod sample;
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use crate::storage::{self, StorageError, WrittenFrom};
 
+pub use command_line::{CommandLine, Now, SubCommand};
 pub use lookup::{LookupError, find_meeting, find_series};
+
+/// Runs `command` as of the clock read now, and ends as every command
+/// line run ends: its error printed once, the exit code it decided.
+pub fn run(command: SubCommand) -> ExitCode {
+    finish(command.run(&Now::read()))
+}
+
+/// The exit code of a run: an error printed once, in [`error_line`]'s
+/// form, exit 1; and whatever standard output could not take said as
+/// [`out::finish`] says.
+pub fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
+    let code = match result {
+        Ok(code) => code,
+        Err(error) => {
+            tell!("{}", error_line(error.as_ref()));
+            ExitCode::FAILURE
+        }
+    };
+    out::finish(code)
+}
 
 /// Why a sub-command could not finish, beyond what the core reports.
 #[derive(Debug, thiserror::Error)]

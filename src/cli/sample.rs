@@ -1,12 +1,59 @@
 //! `sample` and `generate`: registers written from nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use crate::storage::WrittenFrom;
 use crate::{generate, sample, storage};
+
+use super::Now;
+
+/// `sample -o OUT [--force]`.
+#[derive(clap::Args)]
+pub struct Arguments {
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+impl Arguments {
+    /// Writes the sample register.
+    pub fn run(self, _now: &Now) -> anyhow::Result<ExitCode> {
+        write_sample(&self.output, self.force)
+    }
+}
+
+/// `generate --meetings N --commitments N --seed N -o OUT [--force]`.
+#[derive(clap::Args)]
+pub struct GenerateArguments {
+    #[arg(long, default_value_t = 200, value_parser = super::arguments::count)]
+    meetings: usize,
+    #[arg(long, default_value_t = 5000, value_parser = super::arguments::count)]
+    commitments: usize,
+    #[arg(long, default_value_t = 1, value_parser = super::arguments::seed)]
+    seed: u64,
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+impl GenerateArguments {
+    /// Writes the generated register, standing on today.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let options = generate::GenerateOptions {
+            meetings: self.meetings,
+            commitments: self.commitments,
+            seed: self.seed,
+        };
+        write_generated(options, now.today(), &self.output, self.force)
+    }
+}
 
 /// Writes the sample register to `output`: only its owner's when it holds
 /// anything marked above its lowest level (it does: an OFFICIAL-SENSITIVE

@@ -6,11 +6,10 @@
 use chrono::NaiveDate;
 
 use super::Edit;
-use crate::calendar::previous_session;
 use crate::model::{
-    Attendance, AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register,
+    Attendance, AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Person,
+    PersonId, Register,
 };
-use crate::new_records;
 
 /// The delegations `meeting` expects: those recorded as invited or
 /// confirmed; when none is, the series' previous session's list and the
@@ -28,7 +27,7 @@ pub fn expected_delegations(register: &Register, id: MeetingId) -> Vec<Participa
     if expected.is_empty() {
         let previous = meeting
             .series
-            .and_then(|series| previous_session(register, series, meeting.date))
+            .and_then(|series| register.session_before(series, meeting.date))
             .and_then(|previous| register.meeting(previous));
         expected.extend(previous.into_iter().flat_map(|m| m.attendance.keys()));
         expected.extend(meeting.convenors.iter());
@@ -110,7 +109,7 @@ fn previous_attendance<'a>(
     register: &'a Register,
     meeting: &Meeting,
 ) -> Option<&'a std::collections::BTreeMap<ParticipantId, Attendance>> {
-    let previous = previous_session(register, meeting.series?, meeting.date)?;
+    let previous = register.session_before(meeting.series?, meeting.date)?;
     let attendance = &register.meeting(previous)?.attendance;
     (!attendance.is_empty()).then_some(attendance)
 }
@@ -119,13 +118,13 @@ fn previous_attendance<'a>(
 /// would take, if there is one with any attendance.
 pub fn previous_with_attendance(register: &Register, id: MeetingId) -> Option<MeetingId> {
     let meeting = register.meeting(id)?;
-    let previous = previous_session(register, meeting.series?, meeting.date)?;
+    let previous = register.session_before(meeting.series?, meeting.date)?;
     previous_attendance(register, meeting).map(|_| previous)
 }
 
 fn holds_role(
     register: &Register,
-    person: crate::model::PersonId,
+    person: PersonId,
     participant: ParticipantId,
     date: NaiveDate,
 ) -> bool {
@@ -148,8 +147,11 @@ pub fn add_new_delegate(
 ) -> Option<Edit> {
     let mut meeting = register.meeting(id)?.clone();
     register.participant(participant)?;
-    let (person, add_person) =
-        new_records::delegate(register, name, title, participant, meeting.date)?;
+    // Built here rather than by `new_records::delegate`, which sits a
+    // layer above `edit`: the same `Person::delegate`, the same fresh id.
+    let new_person = Person::delegate(name, title, participant, meeting.date)?;
+    let person = PersonId(register.fresh_id());
+    let add_person = Edit::Person(person, Some(new_person));
     let status = if meeting.state == MeetingState::Held {
         AttendanceStatus::Present
     } else {

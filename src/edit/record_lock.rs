@@ -170,16 +170,43 @@ fn merge(changes: &mut Vec<FieldChange>, change: FieldChange) {
 /// `new`, in the order the printed record shows them. Follow-up (an
 /// action's done flag) and the record's life are not content.
 pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec<FieldChange> {
-    let mut changes = Vec::new();
-    let mut field = |name: String, before: String, after: String| {
+    let mut changes = Changes(Vec::new());
+    heading_changes(register, old, new, &mut changes);
+    attendance_changes(register, old, new, &mut changes);
+    proceedings_changes(register, old, new, &mut changes);
+    changes.field("Notes".into(), old.notes.clone(), new.notes.clone());
+    changes.field(
+        "Public statement".into(),
+        old.statement.clone(),
+        new.statement.clone(),
+    );
+    changes.field(
+        "Restricted notes".into(),
+        old.restricted_notes.clone(),
+        new.restricted_notes.clone(),
+    );
+    changes.field("Marking".into(), old.marking.clone(), new.marking.clone());
+    changes.0
+}
+
+/// The changes found so far, each field once and only where it differs.
+struct Changes(Vec<FieldChange>);
+
+impl Changes {
+    fn field(&mut self, name: String, before: String, after: String) {
         if before != after {
-            changes.push(FieldChange {
+            self.0.push(FieldChange {
                 field: name,
                 before,
                 after,
             });
         }
-    };
+    }
+}
+
+/// What the record's heading says: title, series and number, when and
+/// where, format, state, convenors and co-chairs.
+fn heading_changes(register: &Register, old: &Meeting, new: &Meeting, changes: &mut Changes) {
     let series = |m: &Meeting| {
         m.series
             .map(|s| {
@@ -202,46 +229,50 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
         let chairs: Vec<_> = m.chairs.iter().map(|&p| register.person_name(p)).collect();
         chairs.join(", ")
     };
-    field("Title".into(), old.title.clone(), new.title.clone());
-    field("Series".into(), series(old), series(new));
-    field(
+    changes.field("Title".into(), old.title.clone(), new.title.clone());
+    changes.field("Series".into(), series(old), series(new));
+    changes.field(
         "Number in the series".into(),
         old.number.map(|n| n.to_string()).unwrap_or_default(),
         new.number.map(|n| n.to_string()).unwrap_or_default(),
     );
-    field("Date".into(), old.date.to_string(), new.date.to_string());
-    field(
+    changes.field("Date".into(), old.date.to_string(), new.date.to_string());
+    changes.field(
         "Start".into(),
         time(old.start).unwrap_or_default(),
         time(new.start).unwrap_or_default(),
     );
-    field(
+    changes.field(
         "End".into(),
         time(old.end).unwrap_or_default(),
         time(new.end).unwrap_or_default(),
     );
-    field(
+    changes.field(
         "Time zone".into(),
         old.time_zone.name().into(),
         new.time_zone.name().into(),
     );
-    field(
+    changes.field(
         "Location".into(),
         old.location.clone(),
         new.location.clone(),
     );
-    field(
+    changes.field(
         "Format".into(),
         old.format.label().into(),
         new.format.label().into(),
     );
-    field(
+    changes.field(
         "State".into(),
         old.state.label().into(),
         new.state.label().into(),
     );
-    field("Convenors".into(), names(old), names(new));
-    field("Co-chairs".into(), chairs(old), chairs(new));
+    changes.field("Convenors".into(), names(old), names(new));
+    changes.field("Co-chairs".into(), chairs(old), chairs(new));
+}
+
+/// Each participant's attendance line: status, delegates, stand-ins, note.
+fn attendance_changes(register: &Register, old: &Meeting, new: &Meeting, changes: &mut Changes) {
     let mut participants: Vec<_> = old
         .attendance
         .keys()
@@ -277,12 +308,16 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
                 },
             )
         };
-        field(
+        changes.field(
             format!("Attendance of {}", register.participant_name(participant)),
             line(old),
             line(new),
         );
     }
+}
+
+/// The agenda items, decisions and actions, each by its place.
+fn proceedings_changes(register: &Register, old: &Meeting, new: &Meeting, changes: &mut Changes) {
     let agenda = |m: &Meeting, i: usize| {
         m.agenda.get(i).map_or_else(String::new, |item| {
             let lead = item
@@ -297,7 +332,7 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
         })
     };
     for i in 0..old.agenda.len().max(new.agenda.len()) {
-        field(
+        changes.field(
             format!("Agenda item {}", i + 1),
             agenda(old, i),
             agenda(new, i),
@@ -305,7 +340,7 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
     }
     let decision = |m: &Meeting, i: usize| m.decisions.get(i).map(|d| d.text.clone());
     for i in 0..old.decisions.len().max(new.decisions.len()) {
-        field(
+        changes.field(
             format!("Decision {}", i + 1),
             decision(old, i).unwrap_or_default(),
             decision(new, i).unwrap_or_default(),
@@ -328,21 +363,8 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
     };
     let recorded = |m: &Meeting| m.carried_as_approved.len() + m.actions.len();
     for i in 0..recorded(old).max(recorded(new)) {
-        field(format!("Action {}", i + 1), action(old, i), action(new, i));
+        changes.field(format!("Action {}", i + 1), action(old, i), action(new, i));
     }
-    field("Notes".into(), old.notes.clone(), new.notes.clone());
-    field(
-        "Public statement".into(),
-        old.statement.clone(),
-        new.statement.clone(),
-    );
-    field(
-        "Restricted notes".into(),
-        old.restricted_notes.clone(),
-        new.restricted_notes.clone(),
-    );
-    field("Marking".into(), old.marking.clone(), new.marking.clone());
-    changes
 }
 
 /// The non-empty parts, joined with "; ".

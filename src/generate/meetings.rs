@@ -38,7 +38,7 @@ pub(super) fn series(making: &mut Making, participants: &[ParticipantId]) -> Vec
         // The first session is the first day the cadence gives from the
         // start, not the start itself (`check` asks for that).
         let year = making.start + Days::new(366);
-        series.first = crate::calendar::occurrences(sid, &series, making.start, year)
+        series.first = crate::model::recurrence::occurrences(sid, &series, making.start, year)
             .ok()
             .and_then(|found| found.first().map(|o| o.date))
             .or(series.first);
@@ -76,7 +76,7 @@ pub(super) fn meetings(
             let days = register
                 .series
                 .get(&sid)
-                .and_then(|s| crate::calendar::occurrences(sid, s, *start, span_end).ok())
+                .and_then(|s| crate::model::recurrence::occurrences(sid, s, *start, span_end).ok())
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|o| !o.cancelled)

@@ -47,39 +47,11 @@ pub fn compare(
         conflicts: &mut found,
         template: &template,
     };
-    settings.field("name", &ours.name, &ours.name, &theirs.name, &mut out.name);
-    settings.field(
-        "short_name",
-        &ours.short_name,
-        &ours.short_name,
-        &theirs.short_name,
-        &mut out.short_name,
-    );
-    settings.field(
-        "reference_pattern",
-        &ours.reference_pattern,
-        &ours.reference_pattern,
-        &theirs.reference_pattern,
-        &mut out.reference_pattern,
-    );
-    settings.list(
-        "markings",
-        &ours.markings,
-        &ours.markings,
-        &theirs.markings,
-        &mut out.markings,
-    );
-    settings.list(
-        "capability_areas",
-        &ours.capability_areas,
-        &ours.capability_areas,
-        &theirs.capability_areas,
-        &mut out.capability_areas,
-    );
+    settings.register_settings(ours, ours, theirs, &mut out);
     // A number either copy handed out is never handed out again.
     out.next_id = ours.next_id.max(theirs.next_id);
 
-    let mut each = Each {
+    let mut each = TwoWayPass {
         found: &mut found,
         template: &template,
         theirs,
@@ -131,15 +103,15 @@ pub fn compare(
     }
 }
 
-/// The record-by-record pass over one kind's map.
-struct Each<'a> {
+/// The record-by-record pass over one kind's map, with no common copy.
+struct TwoWayPass<'a> {
     found: &'a mut Vec<Conflict>,
     template: &'a Conflict,
     /// Names a record only theirs has.
     theirs: &'a Register,
 }
 
-impl Each<'_> {
+impl TwoWayPass<'_> {
     fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
         &mut self,
         (ours, theirs): (&BTreeMap<K, V>, &BTreeMap<K, V>),

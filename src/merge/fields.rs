@@ -10,13 +10,56 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Conflict, Record};
+use crate::model::{Conflict, Record, Register};
 
 /// Where the conflicts of one record go as its fields are merged.
 pub(super) struct FieldMerge<'a> {
     pub record: Option<Record>,
     pub conflicts: &'a mut Vec<Conflict>,
     pub template: &'a Conflict,
+}
+
+impl FieldMerge<'_> {
+    /// The register's own settings merged field by field: its name, short
+    /// name and reference pattern, and its lists of markings and
+    /// capability areas (a two-way comparison passes ours as `base`).
+    pub fn register_settings(
+        &mut self,
+        base: &Register,
+        ours: &Register,
+        theirs: &Register,
+        out: &mut Register,
+    ) {
+        self.field("name", &base.name, &ours.name, &theirs.name, &mut out.name);
+        self.field(
+            "short_name",
+            &base.short_name,
+            &ours.short_name,
+            &theirs.short_name,
+            &mut out.short_name,
+        );
+        self.field(
+            "reference_pattern",
+            &base.reference_pattern,
+            &ours.reference_pattern,
+            &theirs.reference_pattern,
+            &mut out.reference_pattern,
+        );
+        self.list(
+            "markings",
+            &base.markings,
+            &ours.markings,
+            &theirs.markings,
+            &mut out.markings,
+        );
+        self.list(
+            "capability_areas",
+            &base.capability_areas,
+            &ours.capability_areas,
+            &theirs.capability_areas,
+            &mut out.capability_areas,
+        );
+    }
 }
 
 /// A value as RON text, for a conflict. Every record's value serialises;

@@ -103,41 +103,13 @@ pub fn merge(
         conflicts: &mut found,
         template: &template,
     };
-    settings.field("name", &base.name, &ours.name, &theirs.name, &mut out.name);
-    settings.field(
-        "short_name",
-        &base.short_name,
-        &ours.short_name,
-        &theirs.short_name,
-        &mut out.short_name,
-    );
-    settings.field(
-        "reference_pattern",
-        &base.reference_pattern,
-        &ours.reference_pattern,
-        &theirs.reference_pattern,
-        &mut out.reference_pattern,
-    );
+    settings.register_settings(base, ours, &theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
     out.identity = [&ours.identity, &theirs.identity, &base.identity]
         .into_iter()
         .find(|identity| !identity.is_empty())
         .cloned()
         .unwrap_or_default();
-    settings.list(
-        "markings",
-        &base.markings,
-        &ours.markings,
-        &theirs.markings,
-        &mut out.markings,
-    );
-    settings.list(
-        "capability_areas",
-        &base.capability_areas,
-        &ours.capability_areas,
-        &theirs.capability_areas,
-        &mut out.capability_areas,
-    );
     out.next_id = if ours.next_id == base.next_id {
         theirs.next_id
     } else if theirs.next_id == base.next_id {
@@ -146,7 +118,7 @@ pub fn merge(
         ours.next_id.max(theirs.next_id)
     };
 
-    let mut each = Each {
+    let mut each = ThreeWayPass {
         found: &mut found,
         template: &template,
         theirs: &theirs,
@@ -204,8 +176,8 @@ pub fn merge(
     }
 }
 
-/// The record-by-record pass over one kind's map.
-struct Each<'a> {
+/// The record-by-record pass over one kind's map, against the common copy.
+struct ThreeWayPass<'a> {
     found: &'a mut Vec<Conflict>,
     template: &'a Conflict,
     /// Names a record ours deleted, which ours can no longer name.
@@ -214,7 +186,7 @@ struct Each<'a> {
 
 type Sides<'a, K, V> = (&'a BTreeMap<K, V>, &'a BTreeMap<K, V>, &'a BTreeMap<K, V>);
 
-impl Each<'_> {
+impl ThreeWayPass<'_> {
     fn kind<K: Ord + Copy, V: Clone + PartialEq + Serialize>(
         &mut self,
         (base, ours, theirs): Sides<'_, K, V>,

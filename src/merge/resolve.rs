@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::edit::{self, Edit};
 use crate::model::{Conflict, Field, Record, Register};
 
-use super::settle::{Settable, read};
+use super::settle::{NotSettled, Settable, read};
 
 /// How the officer settles one conflict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,52 +88,51 @@ fn settle_all(register: &Register, choices: &[(usize, Choice)]) -> Result<Regist
 }
 
 /// Puts the chosen value of one conflict into `register`.
-fn settle(register: &mut Register, conflict: &Conflict, choice: &Choice) -> Result<(), String> {
+fn settle(register: &mut Register, conflict: &Conflict, choice: &Choice) -> Result<(), NotSettled> {
     let text = match choice {
         Choice::Ours => return Ok(()),
         Choice::Theirs => conflict.theirs.as_deref(),
         Choice::Edited(text) => Some(text.as_str()),
     };
     let Some(record) = conflict.record else {
-        let text = text.ok_or("the other copy has no value for it")?;
+        let text = text.ok_or(NotSettled::NoValue)?;
         return register.put(&conflict.field, text);
     };
     if conflict.field.is_empty() {
         return whole(register, record, text);
     }
-    let text = text.ok_or("the other copy has no value for it")?;
-    let missing = || "the record is no longer in this copy".to_string();
+    let text = text.ok_or(NotSettled::NoValue)?;
     match record {
         Record::Participant(id) => register
             .participants
             .get_mut(&id)
-            .ok_or_else(missing)?
+            .ok_or(NotSettled::RecordGone)?
             .put(&conflict.field, text),
         Record::Person(id) => register
             .people
             .get_mut(&id)
-            .ok_or_else(missing)?
+            .ok_or(NotSettled::RecordGone)?
             .put(&conflict.field, text),
         Record::Series(id) => register
             .series
             .get_mut(&id)
-            .ok_or_else(missing)?
+            .ok_or(NotSettled::RecordGone)?
             .put(&conflict.field, text),
         Record::Meeting(id) => register
             .meetings
             .get_mut(&id)
-            .ok_or_else(missing)?
+            .ok_or(NotSettled::RecordGone)?
             .put(&conflict.field, text),
         Record::Commitment(id) => register
             .commitments
             .get_mut(&id)
-            .ok_or_else(missing)?
+            .ok_or(NotSettled::RecordGone)?
             .put(&conflict.field, text),
     }
 }
 
 /// A whole record put back as `text` says, or deleted when there is none.
-fn whole(register: &mut Register, record: Record, text: Option<&str>) -> Result<(), String> {
+fn whole(register: &mut Register, record: Record, text: Option<&str>) -> Result<(), NotSettled> {
     let edit = match (record, text) {
         (Record::Participant(id), text) => Edit::Participant(id, text.map(read).transpose()?),
         (Record::Person(id), text) => Edit::Person(id, text.map(read).transpose()?),
@@ -146,7 +145,7 @@ fn whole(register: &mut Register, record: Record, text: Option<&str>) -> Result<
 }
 
 /// What did not read, as a sentence naming the record and the field.
-fn describe(register: &Register, conflict: &Conflict, why: &str) -> String {
+fn describe(register: &Register, conflict: &Conflict, why: &NotSettled) -> String {
     format!(
         "{} of {} could not be settled: {why}",
         sentence_start(&register.field_words(conflict)),

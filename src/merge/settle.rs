@@ -17,18 +17,43 @@ use crate::model::{
     SessionSeries,
 };
 
+/// Why one value could not be put where its conflict says: the end of the
+/// sentence `resolve` makes of it ("… could not be settled: {this}").
+#[derive(Debug, thiserror::Error)]
+pub(super) enum NotSettled {
+    /// The text did not read as the field's value: ron's own reason.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("there is no field “{0}” to settle")]
+    UnknownField(String),
+    #[error("there is no entry {key} in {list} (it has {len})")]
+    NoEntry {
+        key: String,
+        list: &'static str,
+        len: usize,
+    },
+    #[error("no entry of {0} was given")]
+    NoEntryGiven(&'static str),
+    #[error("“{0}” is not a participant's number")]
+    NotAParticipantNumber(String),
+    #[error("the other copy has no value for it")]
+    NoValue,
+    #[error("the record is no longer in this copy")]
+    RecordGone,
+}
+
 /// A record (or the register's settings) whose fields a conflict can name.
 pub(super) trait Settable {
     /// Puts the value written as `text` into `field`; the error says what
     /// did not read, for the officer.
-    fn put(&mut self, field: &str, text: &str) -> Result<(), String>;
+    fn put(&mut self, field: &str, text: &str) -> Result<(), NotSettled>;
 }
 
 /// Reads RON text as the file is read (a value may leave out `Some(…)`).
-pub(super) fn read<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    crate::storage::read_options()
+pub(super) fn read<T: DeserializeOwned>(text: &str) -> Result<T, NotSettled> {
+    crate::model::file_values::read_options()
         .from_str(text)
-        .map_err(|error| error.code.to_string())
+        .map_err(|error| NotSettled::Unreadable(error.code.to_string()))
 }
 
 /// `agenda[2]` → (`agenda`, `Some("2")`); `title` → (`title`, `None`).
@@ -40,17 +65,21 @@ fn split(field: &str) -> (&str, Option<&str>) {
 }
 
 /// The entry a conflict names in a list, counted from 1.
-fn entry_at<'a, T>(list: &'a mut [T], key: &str, field: &str) -> Result<&'a mut T, String> {
-    let len = list.len();
+fn entry_at<'a, T>(
+    entries: &'a mut [T],
+    key: &str,
+    list: &'static str,
+) -> Result<&'a mut T, NotSettled> {
+    let len = entries.len();
     key.parse::<usize>()
         .ok()
         .and_then(|n| n.checked_sub(1))
-        .and_then(|n| list.get_mut(n))
-        .ok_or_else(|| format!("there is no entry {key} in {field} (it has {len})"))
-}
-
-fn unknown(field: &str) -> String {
-    format!("there is no field “{field}” to settle")
+        .and_then(|n| entries.get_mut(n))
+        .ok_or_else(|| NotSettled::NoEntry {
+            key: key.to_owned(),
+            list,
+            len,
+        })
 }
 
 /// Implements [`Settable`] for a kind from the names of its fields: the
@@ -62,7 +91,7 @@ macro_rules! settable {
     ($kind:ident $({ $($all:tt)* })? ; plain: $($plain:ident),*; lists: $($list:ident),*;
      keyed: $($keyed:ident => $put_entry:path),*; nested: $($nested:ident),*) => {
         impl Settable for $kind {
-            fn put(&mut self, field: &str, text: &str) -> Result<(), String> {
+            fn put(&mut self, field: &str, text: &str) -> Result<(), NotSettled> {
                 $( let $kind { $($all)* } = self; )?
                 $(
                     if let Some(rest) = field.strip_prefix(concat!(stringify!($nested), ".")) {
@@ -82,14 +111,14 @@ macro_rules! settable {
                             .$list
                             .into_iter()
                             .next()
-                            .ok_or_else(|| format!("no entry of {name} was given"))?;
+                            .ok_or(NotSettled::NoEntryGiven(name))?;
                         *entry_at(&mut self.$list, key, name)? = entry;
                     } )*
                     $( (stringify!($keyed), None) => {
                         self.$keyed = read::<$kind>(&format!("({field}: {text})"))?.$keyed;
                     }
                     (stringify!($keyed), Some(key)) => $put_entry(&mut self.$keyed, key, text)?, )*
-                    _ => return Err(unknown(field)),
+                    _ => return Err(NotSettled::UnknownField(field.to_owned())),
                 }
                 Ok(())
             }
@@ -140,11 +169,11 @@ fn attendance_row(
     attendance: &mut std::collections::BTreeMap<ParticipantId, Attendance>,
     key: &str,
     text: &str,
-) -> Result<(), String> {
+) -> Result<(), NotSettled> {
     let participant = key
         .parse()
         .map(ParticipantId)
-        .map_err(|_| format!("“{key}” is not a participant's number"))?;
+        .map_err(|_| NotSettled::NotAParticipantNumber(key.to_owned()))?;
     match read::<Option<Attendance>>(text)? {
         Some(row) => attendance.insert(participant, row),
         None => attendance.remove(&participant),

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::{Money, Quantity};
+use super::{Money, Quantity, ValueError};
 
 /// The most digits an amount may have before its point: up to
 /// 999,999,999,999,999 (under a thousand million million), far above any
@@ -33,19 +33,17 @@ pub enum Written {
 /// final full stop) why it cannot be one. Nothing is guessed: "1,2,3" is
 /// refused rather than read as 123, and a number of absurd size is refused
 /// before it can overflow a total.
-pub fn read_written(text: &str, written: Written) -> Result<Decimal, String> {
+pub fn read_written(text: &str, written: Written) -> Result<Decimal, ValueError> {
     let text = text.trim();
     let shown = match written {
         Written::InFile => format!("\"{text}\""),
         Written::ByHand => text.to_owned(),
     };
     if text.is_empty() {
-        return Err(match written {
-            Written::InFile => "an empty text is not an amount: write e.g. \"1500000.00\"".into(),
-            Written::ByHand => {
-                "An empty text is not an amount: type a number, e.g. 1500000.00".into()
-            }
-        });
+        return Err(ValueError::from(match written {
+            Written::InFile => "an empty text is not an amount: write e.g. \"1500000.00\"",
+            Written::ByHand => "An empty text is not an amount: type a number, e.g. 1500000.00",
+        }));
     }
     let example = match written {
         Written::InFile => {
@@ -59,7 +57,7 @@ pub fn read_written(text: &str, written: Written) -> Result<Decimal, String> {
         None => (unsigned, None),
     };
     if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(format!("{shown} is not an amount: {example}"));
+        return Err(format!("{shown} is not an amount: {example}").into());
     }
     let digits = match whole_digits(whole, written) {
         Ok(digits) => digits,
@@ -72,22 +70,25 @@ pub fn read_written(text: &str, written: Written) -> Result<Decimal, String> {
             return Err(format!(
                 "{shown} is not an amount: {separator} may stand only between groups of three \
                  digits, as in 1,500,000; {example}"
-            ));
+            )
+            .into());
         }
-        Err(None) => return Err(format!("{shown} is not an amount: {example}")),
+        Err(None) => return Err(format!("{shown} is not an amount: {example}").into()),
     };
     if digits.trim_start_matches('0').len() > MOST_WHOLE_DIGITS {
         return Err(format!(
             "{shown} is too large to be an amount: the register holds amounts below \
              1,000,000,000,000,000"
-        ));
+        )
+        .into());
     }
     let fraction = fraction.unwrap_or("");
     if fraction.len() > MOST_DECIMALS {
         return Err(format!(
             "{shown} has {} digits after the point: an amount has at most {MOST_DECIMALS}",
             fraction.len()
-        ));
+        )
+        .into());
     }
     let sign = if unsigned.len() < text.len() { "-" } else { "" };
     let plain = if fraction.is_empty() {
@@ -95,7 +96,8 @@ pub fn read_written(text: &str, written: Written) -> Result<Decimal, String> {
     } else {
         format!("{sign}{digits}.{fraction}")
     };
-    Decimal::from_str(&plain).map_err(|_| format!("{shown} is not an amount: {example}"))
+    Decimal::from_str(&plain)
+        .map_err(|_| ValueError::from(format!("{shown} is not an amount: {example}")))
 }
 
 /// The digits of an amount's whole part with any separators taken out.
@@ -132,13 +134,14 @@ fn whole_digits(whole: &str, written: Written) -> Result<String, Option<char>> {
 
 /// Reads an amount to record, typed by hand: a quantity, a value or a
 /// delivery, each more than zero.
-pub fn read_to_record(text: &str) -> Result<Decimal, String> {
+pub fn read_to_record(text: &str) -> Result<Decimal, ValueError> {
     let amount = read_written(text, Written::ByHand)?;
     if amount <= Decimal::ZERO {
         return Err(format!(
             "{} is not an amount to record: type a number more than zero",
             text.trim()
-        ));
+        )
+        .into());
     }
     Ok(amount)
 }

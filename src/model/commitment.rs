@@ -89,7 +89,7 @@ impl Route {
 #[serde(default, deny_unknown_fields)]
 pub struct Quantity {
     /// Exact decimal, written as a string in the file ("40", "2.5").
-    #[serde(deserialize_with = "super::text_values::amount")]
+    #[serde(deserialize_with = "super::file_values::amount")]
     pub amount: Decimal,
     pub unit: String,
 }
@@ -99,7 +99,7 @@ pub struct Quantity {
 #[serde(default, deny_unknown_fields)]
 pub struct Money {
     /// Exact decimal, written as a string in the file ("12500000.00").
-    #[serde(deserialize_with = "super::text_values::amount")]
+    #[serde(deserialize_with = "super::file_values::amount")]
     pub amount: Decimal,
     /// ISO 4217 code, e.g. `EUR`, `GBP`.
     pub currency: String,
@@ -109,7 +109,7 @@ pub struct Money {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StatusChange {
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
     pub status: CommitmentStatus,
     pub note: String,
@@ -123,20 +123,20 @@ pub struct StatusChange {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Delivery {
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
     /// The quantity delivered, in the unit of the commitment's quantity;
     /// zero for a payment alone. Left out when zero, so a payment reads as
     /// one, while every delivery written before payments keeps its shape.
     #[serde(
-        deserialize_with = "super::text_values::amount",
+        deserialize_with = "super::file_values::amount",
         skip_serializing_if = "Decimal::is_zero"
     )]
     pub amount: Decimal,
     /// The money paid, in the currency of the commitment's value; zero
     /// (and left out) when the delivery is a quantity alone.
     #[serde(
-        deserialize_with = "super::text_values::amount",
+        deserialize_with = "super::file_values::amount",
         skip_serializing_if = "Decimal::is_zero"
     )]
     pub paid: Decimal,
@@ -160,7 +160,7 @@ pub struct Commitment {
     pub value: Option<Money>,
     /// E.g. "once a ceasefire holds".
     pub conditions: String,
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub status: CommitmentStatus,
     /// Every status the commitment has had, oldest first; the last entry

@@ -42,6 +42,24 @@ impl Register {
                 ),
             );
         }
+        self.each_delivery_problems(label, commitment, today, report);
+        if commitment.deliveries.is_empty() {
+            // A Delivered commitment without deliveries was written before
+            // partial deliveries were recorded: nothing to compare.
+            return;
+        }
+        Self::ladder_and_total_problems(label, commitment, report);
+    }
+
+    /// Each delivery or payment: more than zero, at a meeting in the
+    /// register, not after today.
+    fn each_delivery_problems(
+        &self,
+        label: KnownAs<'_>,
+        commitment: &Commitment,
+        today: NaiveDate,
+        report: &mut impl FnMut(Field, String),
+    ) {
         for delivery in &commitment.deliveries {
             let negative = |d: Decimal| d.is_sign_negative() && !d.is_zero();
             if negative(delivery.paid) {
@@ -83,11 +101,16 @@ impl Register {
                 );
             }
         }
-        if commitment.deliveries.is_empty() {
-            // A Delivered commitment without deliveries was written before
-            // partial deliveries were recorded: nothing to compare.
-            return;
-        }
+    }
+
+    /// The deliveries against the ladder and the commitment: only a firm
+    /// one is delivered, never more than committed, Delivered with less
+    /// says why.
+    fn ladder_and_total_problems(
+        label: KnownAs<'_>,
+        commitment: &Commitment,
+        report: &mut impl FnMut(Field, String),
+    ) {
         let status = commitment.status;
         if matches!(
             status,

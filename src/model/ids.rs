@@ -13,6 +13,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+use super::ValueError;
+
 /// Bits of an id that hold the serial; the office code sits above them.
 const SERIAL_BITS: u32 = 36;
 
@@ -65,7 +67,7 @@ pub fn is_office_code(code: &str) -> bool {
 
 /// Why `code` cannot be the office code of a copy, in the officer's
 /// words; an empty code (no office) is fine.
-pub fn check_office_code(code: &str) -> Result<(), String> {
+pub fn check_office_code(code: &str) -> Result<(), ValueError> {
     if code.is_empty() || is_office_code(code) {
         return Ok(());
     }
@@ -79,9 +81,7 @@ pub fn check_office_code(code: &str) -> Result<(), String> {
     } else {
         "a code has only capital letters A to Z and digits".to_string()
     };
-    Err(format!(
-        "The office code \"{code}\" cannot be used: {why} (e.g. LON or PAR2)"
-    ))
+    Err(format!("The office code \"{code}\" cannot be used: {why} (e.g. LON or PAR2)").into())
 }
 
 /// The id `serial` of `office` hands out, or `None` when the code is not

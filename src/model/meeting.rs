@@ -195,7 +195,7 @@ pub struct ActionItem {
     /// A participant, a person or the secretariat.
     #[serde(deserialize_with = "super::action_owner::optional_owner")]
     pub owner: Option<ActionOwner>,
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub due: Option<NaiveDate>,
     pub done: bool,
     /// Its own protective marking; `None` follows the meeting's.
@@ -229,14 +229,14 @@ pub struct Meeting {
     pub series: Option<SeriesId>,
     /// The number of this session within its series.
     pub number: Option<u32>,
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
-    #[serde(deserialize_with = "super::text_values::optional_time")]
+    #[serde(deserialize_with = "super::file_values::optional_time")]
     pub start: Option<NaiveTime>,
-    #[serde(deserialize_with = "super::text_values::optional_time")]
+    #[serde(deserialize_with = "super::file_values::optional_time")]
     pub end: Option<NaiveTime>,
     /// The zone the start and end times are given in.
-    #[serde(deserialize_with = "super::text_values::time_zone")]
+    #[serde(deserialize_with = "super::file_values::time_zone")]
     pub time_zone: Tz,
     pub location: String,
     pub format: MeetingFormat,

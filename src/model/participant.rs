@@ -32,7 +32,7 @@ pub struct Participant {
     /// or `EU-COM` for organisations. Unique within the register.
     pub code: String,
     pub kind: ParticipantKind,
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub joined: Option<NaiveDate>,
     pub notes: String,
 }

@@ -21,10 +21,10 @@ pub struct Role {
     pub title: String,
     pub participant: ParticipantId,
     /// First day in office; `None` when not known.
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub from: Option<NaiveDate>,
     /// Last day in office; `None` while still in office.
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub to: Option<NaiveDate>,
 }
 
@@ -48,8 +48,28 @@ impl Person {
         self.roles.iter().rev().find(|role| role.held_on(date))
     }
 
-    /// The most recent role, for lists that show "who this is" today.
-    pub fn latest_role(&self) -> Option<&Role> {
-        self.roles.iter().max_by_key(|role| role.from)
+    /// A person first met as a delegate: `name`, holding `title` for
+    /// `participant` from `from` (the meeting's date) on. `None` for a
+    /// blank name, since the officer could not find the person again.
+    pub fn delegate(
+        name: &str,
+        title: &str,
+        participant: ParticipantId,
+        from: NaiveDate,
+    ) -> Option<Self> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        Some(Self {
+            name: name.to_owned(),
+            roles: vec![Role {
+                title: title.trim().to_owned(),
+                participant,
+                from: Some(from),
+                to: None,
+            }],
+            notes: String::new(),
+        })
     }
 }

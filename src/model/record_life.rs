@@ -36,13 +36,13 @@ impl RecordState {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RecordStep {
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
     pub state: RecordState,
     /// For a circulation: the delegations it went to.
     pub circulated_to: Vec<ParticipantId>,
     /// For a circulation: when comments are due.
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub comments_due: Option<NaiveDate>,
     /// For an approval: the meeting at which it was approved.
     pub approved_at: Option<MeetingId>,
@@ -68,7 +68,7 @@ pub struct FieldChange {
 pub struct Revision {
     pub number: u32,
     /// When it was opened.
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
     pub reason: String,
     /// What it changed, in the order the fields were first changed.

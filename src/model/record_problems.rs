@@ -137,16 +137,8 @@ impl Register {
         }
         self.check_marking(label, &meeting.marking, record, report);
         self.check_part_markings(label, id, meeting, report);
-        if meeting
-            .convenors
-            .iter()
-            .any(|convenor| self.participant(*convenor).is_none())
-        {
-            report(
-                record,
-                Some(Field::Convenors),
-                format!("{label} is convened by a participant that is not in the register"),
-            );
+        if let Some(problem) = self.convenor_problem(label, &meeting.convenors) {
+            report(record, Some(Field::Convenors), problem);
         }
         if meeting
             .chairs
@@ -160,6 +152,26 @@ impl Register {
             );
         }
         self.check_delegates_listed_once(&label, meeting, record, report);
+        self.attendance_problems(label, meeting, record, report);
+        if let Some(off_cadence) = super::recurrence::meeting_day_problem(self, meeting) {
+            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
+        }
+        self.proceedings_problems(label, meeting, record, report);
+        self.record_life_problems(id, meeting, today, &mut |message| {
+            report(record, Some(Field::RecordLife), message)
+        });
+    }
+
+    /// Each participant's attendance: a participant or delegate not in
+    /// the register, a delegate without a role for it that day, and what
+    /// the meeting's state and "on behalf of" allow.
+    fn attendance_problems(
+        &self,
+        label: KnownAs<'_>,
+        meeting: &Meeting,
+        record: Option<Record>,
+        report: &mut impl Report,
+    ) {
         for (participant, attendance) in &meeting.attendance {
             let at = Some(Field::Attendance(*participant));
             if self.participant(*participant).is_none() {
@@ -200,9 +212,18 @@ impl Register {
                 }
             }
         }
-        if let Some(off_cadence) = crate::calendar::meeting_day_problem(self, meeting) {
-            report(record, Some(Field::Date), format!("{label} {off_cadence}"));
-        }
+    }
+
+    /// The agenda and actions: leads and owners not in the register, an
+    /// agenda that overruns a planned session, actions carried over to a
+    /// meeting that is gone.
+    fn proceedings_problems(
+        &self,
+        label: KnownAs<'_>,
+        meeting: &Meeting,
+        record: Option<Record>,
+        report: &mut impl Report,
+    ) {
         let numbers = agenda::agenda_numbers(&meeting.agenda);
         for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
             if let Some(lead) = item.lead
@@ -261,9 +282,6 @@ impl Register {
                 );
             }
         }
-        self.record_life_problems(id, meeting, today, &mut |message| {
-            report(record, Some(Field::RecordLife), message)
-        });
     }
 
     /// A person sits at the table once: listed twice for one participant,

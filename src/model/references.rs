@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActionOwner, CommitmentId, MeetingId, ParticipantId, PersonId, Register, SeriesId};
+use super::{
+    ActionOwner, CommitmentId, Meeting, MeetingId, ParticipantId, PersonId, Register, SeriesId,
+};
 
 /// Any record of the register that can be deleted. Written in the file
 /// (in a merge's conflicts) as `Meeting(4)`.
@@ -73,97 +75,8 @@ impl Register {
             }
         }
         for (&id, meeting) in &self.meetings {
-            let holder = Record::Meeting(id);
-            match target {
-                Record::Participant(p) => {
-                    if meeting.convenors.contains(&p) {
-                        add(holder, "the convenors");
-                    }
-                    if meeting.attendance.contains_key(&p) {
-                        add(holder, "the attendance");
-                    }
-                    if meeting
-                        .attendance
-                        .values()
-                        .any(|a| a.represented_by == Some(p))
-                    {
-                        add(holder, "the representatives");
-                    }
-                    if meeting
-                        .actions
-                        .iter()
-                        .any(|a| a.owner == Some(ActionOwner::Participant(p)))
-                    {
-                        add(holder, "an action's owner");
-                    }
-                    // Kept as written: the record's history is not mended.
-                    if meeting
-                        .record
-                        .history
-                        .iter()
-                        .any(|step| step.circulated_to.contains(&p))
-                    {
-                        add(holder, "the record's circulation list");
-                    }
-                }
-                Record::Person(person) => {
-                    if meeting.chairs.contains(&person) {
-                        add(holder, "the chairs");
-                    }
-                    if meeting
-                        .attendance
-                        .values()
-                        .any(|a| a.delegates.contains(&person))
-                    {
-                        add(holder, "the delegates");
-                    }
-                    if meeting
-                        .attendance
-                        .values()
-                        .any(|a| a.stand_ins.contains(&person))
-                    {
-                        add(holder, "the stand-ins");
-                    }
-                    if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
-                        add(holder, "an agenda item's lead");
-                    }
-                    if meeting
-                        .actions
-                        .iter()
-                        .any(|a| a.owner == Some(ActionOwner::Person(person)))
-                    {
-                        add(holder, "an action's owner");
-                    }
-                }
-                Record::Series(s) => {
-                    if meeting.series == Some(s) {
-                        add(holder, "the series");
-                    }
-                }
-                Record::Meeting(m) => {
-                    if m != id
-                        && meeting
-                            .record
-                            .history
-                            .iter()
-                            .any(|step| step.approved_at == Some(m))
-                    {
-                        add(holder, "the record's approval");
-                    }
-                    // Either way round: an action carried to the meeting,
-                    // or one the meeting shows from the session it was
-                    // raised at, which goes with that session.
-                    let carried_from_target = self.meeting(m).is_some_and(|target| {
-                        target.actions.iter().any(|a| a.carried_to.contains(&id))
-                    });
-                    if m != id
-                        && (meeting.actions.iter().any(|a| a.carried_to.contains(&m))
-                            || carried_from_target)
-                    {
-                        add(holder, "the carried-over actions");
-                    }
-                }
-                Record::Commitment(_) => {}
+            for what in self.places_in_meeting(id, meeting, target) {
+                add(Record::Meeting(id), what);
             }
         }
         for (&id, commitment) in &self.commitments {
@@ -202,5 +115,108 @@ impl Register {
         }
         found.sort_by(|a, b| (a.holder, &a.description).cmp(&(b.holder, &b.description)));
         found
+    }
+
+    /// The places in meeting `id` that refer to `target`, as "the
+    /// convenors", "the delegates", ...
+    fn places_in_meeting(
+        &self,
+        id: MeetingId,
+        meeting: &Meeting,
+        target: Record,
+    ) -> Vec<&'static str> {
+        let mut places = Vec::new();
+        match target {
+            Record::Participant(p) => {
+                if meeting.convenors.contains(&p) {
+                    places.push("the convenors");
+                }
+                if meeting.attendance.contains_key(&p) {
+                    places.push("the attendance");
+                }
+                if meeting
+                    .attendance
+                    .values()
+                    .any(|a| a.represented_by == Some(p))
+                {
+                    places.push("the representatives");
+                }
+                if meeting
+                    .actions
+                    .iter()
+                    .any(|a| a.owner == Some(ActionOwner::Participant(p)))
+                {
+                    places.push("an action's owner");
+                }
+                // Kept as written: the record's history is not mended.
+                if meeting
+                    .record
+                    .history
+                    .iter()
+                    .any(|step| step.circulated_to.contains(&p))
+                {
+                    places.push("the record's circulation list");
+                }
+            }
+            Record::Person(person) => {
+                if meeting.chairs.contains(&person) {
+                    places.push("the chairs");
+                }
+                if meeting
+                    .attendance
+                    .values()
+                    .any(|a| a.delegates.contains(&person))
+                {
+                    places.push("the delegates");
+                }
+                if meeting
+                    .attendance
+                    .values()
+                    .any(|a| a.stand_ins.contains(&person))
+                {
+                    places.push("the stand-ins");
+                }
+                if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
+                    places.push("an agenda item's lead");
+                }
+                if meeting
+                    .actions
+                    .iter()
+                    .any(|a| a.owner == Some(ActionOwner::Person(person)))
+                {
+                    places.push("an action's owner");
+                }
+            }
+            Record::Series(s) => {
+                if meeting.series == Some(s) {
+                    places.push("the series");
+                }
+            }
+            Record::Meeting(m) => {
+                if m != id
+                    && meeting
+                        .record
+                        .history
+                        .iter()
+                        .any(|step| step.approved_at == Some(m))
+                {
+                    places.push("the record's approval");
+                }
+                // Either way round: an action carried to the meeting,
+                // or one the meeting shows from the session it was
+                // raised at, which goes with that session.
+                let carried_from_target = self.meeting(m).is_some_and(|target| {
+                    target.actions.iter().any(|a| a.carried_to.contains(&id))
+                });
+                if m != id
+                    && (meeting.actions.iter().any(|a| a.carried_to.contains(&m))
+                        || carried_from_target)
+                {
+                    places.push("the carried-over actions");
+                }
+            }
+            Record::Commitment(_) => {}
+        }
+        places
     }
 }

@@ -17,13 +17,13 @@ pub struct SessionSeries {
     /// Empty when the series has no fixed rhythm.
     pub cadence: String,
     /// The first occurrence the cadence counts from.
-    #[serde(deserialize_with = "super::text_values::optional_date")]
+    #[serde(deserialize_with = "super::file_values::optional_date")]
     pub first: Option<NaiveDate>,
-    #[serde(deserialize_with = "super::text_values::optional_time")]
+    #[serde(deserialize_with = "super::file_values::optional_time")]
     pub start: Option<NaiveTime>,
-    #[serde(deserialize_with = "super::text_values::optional_time")]
+    #[serde(deserialize_with = "super::file_values::optional_time")]
     pub end: Option<NaiveTime>,
-    #[serde(deserialize_with = "super::text_values::time_zone")]
+    #[serde(deserialize_with = "super::file_values::time_zone")]
     pub time_zone: Tz,
     pub location: String,
     pub format: MeetingFormat,
@@ -39,7 +39,7 @@ pub struct SessionSeries {
 #[serde(default, deny_unknown_fields)]
 pub struct SeriesException {
     /// The date the cadence gives for the occurrence.
-    #[serde(deserialize_with = "super::text_values::date")]
+    #[serde(deserialize_with = "super::file_values::date")]
     pub occurrence: NaiveDate,
     pub change: OccurrenceChange,
 }
@@ -51,7 +51,7 @@ pub enum OccurrenceChange {
     #[default]
     Cancelled,
     /// The session takes place on another day, at the series' usual time.
-    MovedTo(#[serde(deserialize_with = "super::text_values::date")] NaiveDate),
+    MovedTo(#[serde(deserialize_with = "super::file_values::date")] NaiveDate),
 }
 
 impl Default for SessionSeries {

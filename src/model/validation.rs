@@ -53,13 +53,50 @@ impl Register {
             report(None, None, error.to_string());
         }
         if let Err(message) = super::check_office_code(&self.office) {
-            report(None, None, message);
+            report(None, None, message.to_string());
         }
         // First: until settled, a conflict means the register says two things.
         for problem in self.conflict_problems() {
             report(problem.record, problem.field, problem.message);
         }
 
+        self.participant_problems(&mut report);
+        self.people_problems(&mut report);
+        self.session_series_problems(&mut report);
+
+        let sessions = SeriesSessions::of_register(self);
+        let references = SharedReferences::of_register(self);
+        let mut copies = self.copy_groups_by_meeting();
+        for (&id, meeting) in &self.meetings {
+            self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
+            for group in copies.remove(&id).unwrap_or_default() {
+                if let Some(problem) = self.copies_problem(id, &group) {
+                    report(problem.record, problem.field, problem.message);
+                }
+            }
+        }
+
+        for (&id, commitment) in &self.commitments {
+            self.commitment_problems(id, commitment, today, &mut report);
+        }
+        problems
+    }
+
+    /// A meeting or series convened by a participant the register does
+    /// not hold.
+    pub(super) fn convenor_problem(
+        &self,
+        label: super::KnownAs<'_>,
+        convenors: &[super::ParticipantId],
+    ) -> Option<String> {
+        convenors
+            .iter()
+            .any(|convenor| self.participant(*convenor).is_none())
+            .then(|| format!("{label} is convened by a participant that is not in the register"))
+    }
+
+    /// Nameless or codeless participants, nations without an ISO code, and codes used twice.
+    fn participant_problems(&self, report: &mut impl Report) {
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
@@ -104,7 +141,10 @@ impl Register {
                 );
             }
         }
+    }
 
+    /// Nameless people, and roles on behalf of no participant or ending before they start.
+    fn people_problems(&self, report: &mut impl Report) {
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
             let who = self.named(Record::Person(id));
@@ -144,7 +184,10 @@ impl Register {
                 }
             }
         }
+    }
 
+    /// Nameless series, times that end before they start, unknown convenors, and what the cadence gives.
+    fn session_series_problems(&self, report: &mut impl Report) {
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
             let label = self.named(Record::Series(id));
@@ -164,38 +207,13 @@ impl Register {
                     format!("{label} ends ({end}) before it starts ({start})"),
                 );
             }
-            if series
-                .convenors
-                .iter()
-                .any(|convenor| self.participant(*convenor).is_none())
-            {
-                report(
-                    record,
-                    Some(Field::Convenors),
-                    format!("{label} is convened by a participant that is not in the register"),
-                );
+            if let Some(problem) = self.convenor_problem(label, &series.convenors) {
+                report(record, Some(Field::Convenors), problem);
             }
-            for (field, message) in crate::calendar::series_problems(self, id, series) {
+            for (field, message) in super::recurrence::series_problems(self, id, series) {
                 report(record, Some(field), message);
             }
         }
-
-        let sessions = SeriesSessions::of_register(self);
-        let references = SharedReferences::of_register(self);
-        let mut copies = self.copy_groups_by_meeting();
-        for (&id, meeting) in &self.meetings {
-            self.meeting_problems(id, meeting, today, (&sessions, &references), &mut report);
-            for group in copies.remove(&id).unwrap_or_default() {
-                if let Some(problem) = self.copies_problem(id, &group) {
-                    report(problem.record, problem.field, problem.message);
-                }
-            }
-        }
-
-        for (&id, commitment) in &self.commitments {
-            self.commitment_problems(id, commitment, today, &mut report);
-        }
-        problems
     }
 
     pub(super) fn check_marking(

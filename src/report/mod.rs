@@ -14,7 +14,9 @@ mod pages;
 mod pdf;
 mod record;
 mod summary;
+mod summary_actions;
 mod summary_attendance;
+mod summary_commitments;
 mod summary_movements;
 mod world;
 
@@ -24,11 +26,10 @@ pub use edition::{Edition, EditionParts, edition_parts, unknown_level};
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
 pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
-pub use summary::{
-    ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, MoneyLine, SummaryOptions, meeting_summary,
-};
-pub use summary_attendance::stand_in_on;
+pub use summary::{AgendaLine, MeetingSummary, SummaryOptions, meeting_summary};
+pub use summary_actions::ActionLine;
+pub use summary_attendance::{AttendanceGroup, AttendanceLine, Delegate, stand_in_on};
+pub use summary_commitments::{CommitmentLine, CurrencyTotal, MoneyLine};
 pub use summary_movements::MovementLine;
 
 use serde::{Deserialize, Serialize};

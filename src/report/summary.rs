@@ -1,22 +1,22 @@
 //! The meeting summary as plain data: what the preview shows and the PDF
 //! prints, built in one place so the two never disagree.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::edition::{Edition, edition_parts};
-use super::format::{long_date, money, quantity, times};
+use super::format::{long_date, times};
 use super::record::{RecordStanding, record_standing};
-use super::summary_attendance::{attendance_groups, delegate_on};
+use super::summary_actions::{ActionLine, action_lines, carried_actions};
+use super::summary_attendance::{AttendanceGroup, Delegate, attendance_groups, delegate_on};
+use super::summary_commitments::{
+    CommitmentLine, CurrencyTotal, MoneyLine, announced_at, commitment_lines, firm_totals,
+    money_lines,
+};
 use super::summary_movements::MovementLine;
 use super::{Paper, ReportError};
 use crate::model::agenda;
-use crate::model::amounts::money_in;
-use crate::model::totals::add_to;
-use crate::model::{ActionItem, MeetingId, MeetingState, ParticipantId, Record, Register};
+use crate::model::{Meeting, MeetingId, MeetingState, Record, Register};
 
 /// Which parts of the meeting the summary prints.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -59,38 +59,6 @@ impl Default for SummaryOptions {
     }
 }
 
-/// A person at the table, with the office they held on the meeting's date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Delegate {
-    pub name: String,
-    /// Empty when the register holds no role for that day.
-    pub title: String,
-}
-
-/// One participant's line in the attendance list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AttendanceLine {
-    pub participant: String,
-    pub code: String,
-    /// "Present", "Represented" (or "Represented by Norway" when the
-    /// register names who represented it) or "Observer".
-    pub status: String,
-    pub delegates: Vec<Delegate>,
-    /// People who sat for the participant without being its officials,
-    /// each with the office they held and for whom ("State Secretary,
-    /// Norway"); printed "for Iceland".
-    pub stand_ins: Vec<Delegate>,
-    pub note: String,
-}
-
-/// Nations, then organisations.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AttendanceGroup {
-    /// "Nations" or "Organisations".
-    pub heading: String,
-    pub lines: Vec<AttendanceLine>,
-}
-
 /// One agenda item as printed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AgendaLine {
@@ -106,58 +74,6 @@ pub struct AgendaLine {
     pub lead: Option<String>,
     pub notes: String,
     pub outcome: String,
-}
-
-/// One action item as printed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActionLine {
-    pub text: String,
-    /// The owning participant's name.
-    pub owner: Option<String>,
-    /// "31 December 2025".
-    pub due: Option<String>,
-    pub done: bool,
-    /// "Carried over from No. 2 (3 December 2026)" for an action raised at
-    /// an earlier session; `None` for the meeting's own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub carried_from: Option<String>,
-}
-
-/// A commitment announced at the meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CommitmentLine {
-    pub participant: String,
-    pub title: String,
-    pub area: String,
-    pub route: String,
-    /// "200 instructors", "EUR 250,000,000.00", both joined by "; ", or empty.
-    pub amount: String,
-    pub status: String,
-    /// Counts in the firm totals (committed and beyond).
-    pub firm: bool,
-}
-
-/// The sum of firm commitments in one currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CurrencyTotal {
-    pub currency: String,
-    /// Exact; serialised as a string.
-    pub amount: Decimal,
-    /// "EUR 250,000,000.00", for the page.
-    pub text: String,
-}
-
-/// Pledged, firm and paid in one currency, over the commitments the
-/// summary prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MoneyLine {
-    pub currency: String,
-    /// "EUR 500,000,000.00": every pledge not withdrawn, firm or not.
-    pub pledged: String,
-    /// Committed and beyond.
-    pub firm: String,
-    /// Paid out so far.
-    pub paid: String,
 }
 
 /// Everything a printed meeting summary says. Sections the officer left
@@ -241,14 +157,7 @@ pub fn meeting_summary(
     let delegate = |person, participant| delegate_on(register, date, person, participant);
     let (attendance, apologies) = attendance_groups(register, meeting);
 
-    let order = register.participants_by_name();
-    let rank = |p: ParticipantId| order.iter().position(|&o| o == p).unwrap_or(order.len());
-    let mut announced: Vec<_> = register
-        .commitments
-        .iter()
-        .filter(|(_, c)| c.announced_at == Some(id))
-        .collect();
-    announced.sort_by_key(|(cid, c)| (rank(c.participant), c.title.to_lowercase(), **cid));
+    let mut announced = announced_at(register, id);
     let mut moved = super::summary_movements::moved_at(register, id);
     // Every commitment the full edition would print is judged, so an
     // unknown marking refuses each edition, not only the full one.
@@ -256,12 +165,7 @@ pub fn meeting_summary(
         .chain(
             announced
                 .iter()
-                .filter(|_| options.commitments)
-                .map(|(cid, _)| Record::Commitment(**cid)),
-        )
-        .chain(
-            moved
-                .iter()
+                .chain(&moved)
                 .filter(|_| options.commitments)
                 .map(|(cid, _)| Record::Commitment(**cid)),
         )
@@ -272,68 +176,20 @@ pub fn meeting_summary(
         moved = edition.keep(moved.into_iter().map(|c| (c, c.1.marking.as_str())));
     }
     let parts = edition_parts(&mut edition, meeting, options);
-    // Actions carried over from earlier sessions print once, here as
-    // there, each under the marking it carries where it was raised.
     let carried = if options.actions {
-        let carried = register.carried_over(id);
-        let markings: Vec<String> = carried
-            .iter()
-            .map(|c| c.action.marking.clone().unwrap_or_default())
-            .collect();
-        // A level the register does not know cannot be ranked: the
-        // document refuses rather than print under a marking too low.
-        for (c, marking) in carried.iter().zip(&markings) {
-            if !register.markings.contains(marking) {
-                refusals.push(format!(
-                    "{}: an action carried over from it is marked \u{201c}{marking}\u{201d}, \
-                     which is not one of the register's levels ({}), so the document's \
-                     marking cannot be worked out",
-                    register.known_as(Record::Meeting(c.from)),
-                    register.markings.join(", ")
-                ));
-            }
-        }
-        edition.keep(carried.into_iter().zip(markings.iter().map(String::as_str)))
+        carried_actions(register, id, &mut edition, &mut refusals)
     } else {
         Vec::new()
     };
-    let mut totals: BTreeMap<String, Decimal> = BTreeMap::new();
-    for (_, commitment) in &announced {
-        if let Some(value) = &commitment.value
-            && commitment.status.is_firm()
-        {
-            add_to(
-                totals.entry(value.currency.clone()).or_default(),
-                value.amount,
-            )?;
-        }
-    }
+    // Summed whether or not the commitments print, so a total too large
+    // refuses the summary either way.
+    let totals = firm_totals(&announced)?;
     let money_lines = if options.commitments {
-        Some(crate::model::money_totals(
-            announced.iter().map(|(_, c)| *c),
-        )?)
+        Some(money_lines(&announced)?)
     } else {
         None
     };
-    let commitment_lines = announced
-        .iter()
-        .map(|(_, c)| CommitmentLine {
-            participant: register.participant_name(c.participant),
-            title: c.title.clone(),
-            area: c.area.clone(),
-            route: c.route.label().into(),
-            amount: [
-                c.quantity.as_ref().map(quantity),
-                c.value.as_ref().map(money),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("; "),
-            status: c.status.label().into(),
-            firm: c.status.is_firm(),
-        })
-        .collect();
+    let commitment_lines = commitment_lines(register, &announced);
 
     let marking = edition.marking();
     let reference = reference.unwrap_or_else(|error| {
@@ -342,16 +198,6 @@ pub fn meeting_summary(
     });
 
     let text = |wanted: bool, text: &str| (wanted && !text.trim().is_empty()).then(|| text.into());
-    let series = meeting.series.map(|s| {
-        let name = register
-            .session_series(s)
-            .map(|series| series.name.clone())
-            .unwrap_or_else(|| format!("missing {s}"));
-        match meeting.number {
-            Some(number) => format!("{name}, session {number}"),
-            None => name,
-        }
-    });
     Ok(MeetingSummary {
         register_name: register.name.clone(),
         marking,
@@ -368,7 +214,7 @@ pub fn meeting_summary(
         reference,
         issued: long_date(today),
         issued_iso: today.to_string(),
-        series,
+        series: series_label(register, meeting),
         date: long_date(date),
         times: times(meeting.start, meeting.end, meeting.time_zone),
         location: meeting.location.clone(),
@@ -403,42 +249,12 @@ pub fn meeting_summary(
         decisions: options
             .decisions
             .then(|| parts.decisions.iter().map(|d| d.text.clone()).collect()),
-        actions: options.actions.then(|| {
-            let line = |a: &ActionItem, carried_from: Option<String>| ActionLine {
-                text: a.text.clone(),
-                owner: a.owner.map(|o| register.owner_name(o)),
-                due: a.due.map(long_date),
-                done: a.done,
-                carried_from,
-            };
-            carried
-                .iter()
-                .map(|c| line(&c.action, Some(capitalised(&register.carried_from(c.from)))))
-                .chain(parts.actions.iter().map(|a| line(a, None)))
-                .collect()
-        }),
+        actions: options
+            .actions
+            .then(|| action_lines(register, &carried, &parts.actions)),
         commitments: options.commitments.then_some(commitment_lines),
-        firm_totals: options.commitments.then(|| {
-            totals
-                .into_iter()
-                .map(|(currency, amount)| CurrencyTotal {
-                    text: crate::model::amounts::money_in(&currency, amount),
-                    currency,
-                    amount,
-                })
-                .collect()
-        }),
-        money: money_lines.map(|money_lines| {
-            money_lines
-                .into_iter()
-                .map(|(currency, totals)| MoneyLine {
-                    pledged: money_in(&currency, totals.pledged),
-                    firm: money_in(&currency, totals.firm),
-                    paid: money_in(&currency, totals.paid),
-                    currency,
-                })
-                .collect()
-        }),
+        firm_totals: options.commitments.then_some(totals),
+        money: money_lines,
         statement: text(options.statement, &meeting.statement),
         notes: text(options.notes, &meeting.notes),
         restricted_notes: text(parts.restricted_notes, &meeting.restricted_notes),
@@ -457,10 +273,16 @@ pub fn meeting_summary(
     })
 }
 
-/// "Carried over from …" at the start of a line.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
+/// "Defence ministers, session 4"; `None` outside a series.
+fn series_label(register: &Register, meeting: &Meeting) -> Option<String> {
+    meeting.series.map(|s| {
+        let name = register
+            .session_series(s)
+            .map(|series| series.name.clone())
+            .unwrap_or_else(|| format!("missing {s}"));
+        match meeting.number {
+            Some(number) => format!("{name}, session {number}"),
+            None => name,
+        }
     })
 }

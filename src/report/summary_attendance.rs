@@ -4,13 +4,44 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::model::{
     Attendance, AttendanceStatus, Meeting, MeetingState, ParticipantId, ParticipantKind, PersonId,
     Register,
 };
 
-use super::summary::{AttendanceGroup, AttendanceLine, Delegate};
+/// A person at the table, with the office they held on the meeting's date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delegate {
+    pub name: String,
+    /// Empty when the register holds no role for that day.
+    pub title: String,
+}
+
+/// One participant's line in the attendance list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttendanceLine {
+    pub participant: String,
+    pub code: String,
+    /// "Present", "Represented" (or "Represented by Norway" when the
+    /// register names who represented it) or "Observer".
+    pub status: String,
+    pub delegates: Vec<Delegate>,
+    /// People who sat for the participant without being its officials,
+    /// each with the office they held and for whom ("State Secretary,
+    /// Norway"); printed "for Iceland".
+    pub stand_ins: Vec<Delegate>,
+    pub note: String,
+}
+
+/// Nations, then organisations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttendanceGroup {
+    /// "Nations" or "Organisations".
+    pub heading: String,
+    pub lines: Vec<AttendanceLine>,
+}
 
 /// A person as printed on `date`: their name and the title of the role
 /// they held then, for `participant` when one is given.

@@ -17,7 +17,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::StorageError;
-use super::{control, messages, parallel, text_lengths};
+use super::{control, messages, parallel, read_options, text_lengths};
 use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
@@ -133,9 +133,9 @@ pub fn to_ron_on_threads(
     // office ids) would otherwise not count.
     let version = written_version(register);
     let one_thread = |register: &Register| envelope_text_as(register, version, &config);
-    let text = match threads.and_then(|threads| {
-        parallel::write::to_ron_on_threads(register, threads, &config, one_thread)
-    }) {
+    let text = match threads
+        .and_then(|threads| parallel::write::text_in_pieces(register, threads, &config, one_thread))
+    {
         Some(written) => written,
         None => one_thread(register),
     };
@@ -217,22 +217,17 @@ pub fn from_str_on_threads(
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(found) = control::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
+    // A control character is looked for first, then a text too long.
+    let refused = control::find(text)
+        .map(|found| (found.offset, found.message))
+        .or_else(|| text_lengths::find(text).map(|found| (found.offset, found.message)));
+    if let Some((offset, message)) = refused {
+        let (line, col) = messages::position_of(text, offset);
         return Err(StorageError::Syntax {
             path: path.to_path_buf(),
             line,
             col,
-            message: found.message,
-        });
-    }
-    if let Some(found) = text_lengths::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
-        return Err(StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: found.message,
+            message,
         });
     }
     // One full parse on the common path; the header probe runs only when
@@ -353,14 +348,6 @@ fn header_fields(text: &str) -> Option<(String, u32)> {
 
 fn probe(text: &str) -> Result<VersionProbe, ron::error::SpannedError> {
     read_options().from_str(text)
-}
-
-/// How every register is read: an optional field may be written bare
-/// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
-/// typing the file would. ron tries `Some(` first, so what Coalition
-/// Desk writes reads as before.
-pub(crate) fn read_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 fn check_format(format: Option<&str>, path: &Path) -> Result<(), StorageError> {

@@ -41,6 +41,7 @@ mod recovery;
 mod side_files;
 mod text_lengths;
 
+pub(crate) use crate::model::file_values::read_options;
 pub use access::WrittenFrom;
 pub use atomic::Backup;
 pub use error::StorageError;
@@ -49,7 +50,6 @@ pub use file::{
     DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_from, save_with,
     save_with_hook, save_without_backup,
 };
-pub(crate) use format::read_options;
 pub use format::{
     EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
     to_ron, to_ron_on_threads, written_version,

@@ -13,7 +13,7 @@ use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
     Register, Route, parse_id, serial_of, with_serial,
 };
-use crate::model::{amounts, hidden_characters};
+use crate::model::{ValueError, amounts, hidden_characters};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -213,7 +213,10 @@ pub fn import_commitments(
                 });
                 serial += 1;
             }
-            Err(reason) => preview.rejected.push(RejectedRow { line, reason }),
+            Err(reason) => preview.rejected.push(RejectedRow {
+                line,
+                reason: reason.to_string(),
+            }),
         }
     }
     Ok(preview)
@@ -245,7 +248,7 @@ fn row_commitment(
     register: &Register,
     row: &Row<'_>,
     today: NaiveDate,
-) -> Result<(Option<CommitmentId>, Commitment), String> {
+) -> Result<(Option<CommitmentId>, Commitment), ValueError> {
     let field = |name: &str| row.field(name);
     // The rule the file reader applies: a cell holding text that shows
     // differently from how it is stored is refused, never imported.
@@ -254,23 +257,11 @@ fn row_commitment(
             return Err(format!(
                 "the {name} holds {}: remove it",
                 hidden_characters::named(c)
-            ));
+            )
+            .into());
         }
     }
-    let id = match field("id") {
-        "" => None,
-        text => {
-            let id = CommitmentId(parse_id(&text.to_ascii_uppercase()).ok_or_else(|| {
-                format!("id \"{text}\" is not a commitment id (17, or LON-17 for an office's)")
-            })?);
-            if register.commitment(id).is_none() {
-                return Err(format!(
-                    "there is no {id} to update; leave the id empty to add it"
-                ));
-            }
-            Some(id)
-        }
-    };
+    let id = row_id(register, field("id"))?;
     let mut c = id
         .and_then(|id| register.commitment(id))
         .cloned()
@@ -309,9 +300,7 @@ fn row_commitment(
         Some(amount) => {
             let currency = field("currency").to_uppercase();
             if !(currency.len() == 3 && currency.chars().all(|ch| ch.is_ascii_uppercase())) {
-                return Err(format!(
-                    "currency \"{currency}\" is not a three-letter code"
-                ));
+                return Err(format!("currency \"{currency}\" is not a three-letter code").into());
             }
             Some(Money { amount, currency })
         }
@@ -336,9 +325,40 @@ fn row_commitment(
     if c.history.is_empty() || status != c.status {
         c.change_status(status, today, "Imported from CSV", None);
     }
+    progress_from_row(&mut c, row, today)?;
+    Ok((id, c))
+}
+
+/// The commitment a row updates: `None` for a new one (an empty id).
+fn row_id(register: &Register, text: &str) -> Result<Option<CommitmentId>, ValueError> {
+    Ok(match text {
+        "" => None,
+        text => {
+            let id = CommitmentId(parse_id(&text.to_ascii_uppercase()).ok_or_else(|| {
+                format!("id \"{text}\" is not a commitment id (17, or LON-17 for an office's)")
+            })?);
+            if register.commitment(id).is_none() {
+                return Err(
+                    format!("there is no {id} to update; leave the id empty to add it").into(),
+                );
+            }
+            Some(id)
+        }
+    })
+}
+
+/// The delivered and paid columns as a delivery dated `today`: what they
+/// add to what the commitment already records, never less than it, nor
+/// more than committed.
+fn progress_from_row(
+    c: &mut Commitment,
+    row: &Row<'_>,
+    today: NaiveDate,
+) -> Result<(), ValueError> {
+    let field = |name: &str| row.field(name);
     let delivered = decimal(field("delivered"), "delivered")?.unwrap_or_default();
     if delivered.is_sign_negative() {
-        return Err(format!("delivered {delivered} is below zero"));
+        return Err(format!("delivered {delivered} is below zero").into());
     }
     if let Some(quantity) = &c.quantity
         && delivered > quantity.amount
@@ -346,7 +366,8 @@ fn row_commitment(
         return Err(format!(
             "delivered {delivered} is more than the {} committed",
             quantity.amount
-        ));
+        )
+        .into());
     }
     if delivered > Decimal::ZERO && c.quantity.is_none() {
         return Err("delivered is given but there is no quantity".into());
@@ -356,7 +377,8 @@ fn row_commitment(
         return Err(format!(
             "delivered {delivered} is less than the {} already recorded",
             c.delivered_so_far()
-        ));
+        )
+        .into());
     }
     let paid_difference = match (decimal(field("paid"), "paid")?, &c.value) {
         (None, _) => Decimal::ZERO,
@@ -367,14 +389,16 @@ fn row_commitment(
                 return Err(format!(
                     "paid {paid} is more than the {} {} committed",
                     value.amount, value.currency
-                ));
+                )
+                .into());
             }
             let more = paid - c.paid_so_far();
             if more.is_sign_negative() && !more.is_zero() {
                 return Err(format!(
                     "paid {paid} is less than the {} already recorded",
                     c.paid_so_far()
-                ));
+                )
+                .into());
             }
             more
         }
@@ -388,33 +412,33 @@ fn row_commitment(
             meeting: None,
         });
     }
-    Ok((id, c))
+    Ok(())
 }
 
-fn known(text: &str, list: &[String], what: &str) -> Result<String, String> {
+fn known(text: &str, list: &[String], what: &str) -> Result<String, ValueError> {
     list.iter()
         .find(|entry| entry.eq_ignore_ascii_case(text))
         .cloned()
-        .ok_or_else(|| format!("unknown {what} \"{text}\""))
+        .ok_or_else(|| format!("unknown {what} \"{text}\"").into())
 }
 
-fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, String> {
+fn decimal(text: &str, what: &str) -> Result<Option<Decimal>, ValueError> {
     if text.is_empty() {
         return Ok(None);
     }
     let amount = amounts::read_written(text, amounts::Written::ByHand)
         .map_err(|reason| format!("{what}: {reason}"))?;
     if amount.is_sign_negative() {
-        return Err(format!("{what} {amount} is below zero"));
+        return Err(format!("{what} {amount} is below zero").into());
     }
     Ok(Some(amount))
 }
 
 /// An amount that must be more than zero when given: a quantity or a value.
-fn positive(text: &str, what: &str) -> Result<Option<Decimal>, String> {
+fn positive(text: &str, what: &str) -> Result<Option<Decimal>, ValueError> {
     let amount = decimal(text, what)?;
     if amount.is_some_and(|a| a.is_zero()) {
-        return Err(format!("{what} {text} is not more than zero"));
+        return Err(format!("{what} {text} is not more than zero").into());
     }
     Ok(amount)
 }

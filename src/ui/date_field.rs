@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Response, Ui};
 
 use super::typed_field::{TypedField, typed_ui};
-use crate::model::typed_text;
+use crate::model::typed_values;
 
 /// What the calendar button says; the calendar emoji is in none of the
 /// bundled fonts, so it would draw as a box.
@@ -68,7 +68,7 @@ pub fn checked_date_ui(
     check: impl Fn(NaiveDate) -> Result<(), String>,
 ) -> Response {
     let read = |text: &str| -> Result<NaiveDate, String> {
-        let date = typed_text::read_date(text)?;
+        let date = typed_values::read_date(text)?;
         check(date)?;
         Ok(date)
     };
@@ -123,7 +123,7 @@ pub fn checked_optional_date_ui(
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let date = typed_text::read_date(text)?;
+        let date = typed_values::read_date(text)?;
         check(date)?;
         Ok(Some(date))
     };

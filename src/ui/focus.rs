@@ -96,10 +96,3 @@ pub fn at_part(
     }
     response
 }
-
-/// Whether `field` of `record` is asked for now (for a section that must
-/// open so the field's widget is drawn at all).
-pub fn is_asked(ctx: &Context, record: Record, field: impl Fn(Field) -> bool) -> bool {
-    ctx.data(|data| data.get_temp::<Asked>(key()))
-        .is_some_and(|asked| asked.record == record && field(asked.field))
-}

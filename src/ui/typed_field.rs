@@ -10,7 +10,7 @@ use egui::response::Flags;
 use egui::{Response, TextEdit, Ui};
 use rust_decimal::Decimal;
 
-use crate::model::{amounts, typed_text};
+use crate::model::{amounts, typed_values};
 
 /// The narrowest a refused text's reason wraps at; a wider field and
 /// its calendar give it their width.
@@ -143,7 +143,7 @@ pub fn checked_time_ui(
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let time = typed_text::read_time(text)?;
+        let time = typed_values::read_time(text)?;
         check(time)?;
         Ok(Some(time))
     };
@@ -197,7 +197,7 @@ pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
         if text.trim() == shown {
             return Ok(current);
         }
-        typed_text::read_amount(text)
+        typed_values::read_amount(text).map_err(String::from)
     };
     let field = TypedField {
         id_salt,
@@ -223,7 +223,7 @@ where
     let (lowest, highest) = (*range.start(), *range.end());
     let help = format!("Type a whole number from {lowest} to {highest}");
     let read = |text: &str| -> Result<T, String> {
-        let number = typed_text::read_whole_number(text, lowest, highest)?;
+        let number = typed_values::read_whole_number(text, lowest, highest)?;
         T::try_from(number).map_err(|_| format!("{help}."))
     };
     let field = TypedField {
@@ -245,7 +245,7 @@ pub fn time_zone_ui(ui: &mut Ui, id_salt: &str, zone: &mut Tz) -> Response {
         hint: "Europe/London",
         help: "Type an IANA time zone name such as Europe/London or Europe/Paris",
         show: &|zone: &Tz| zone.name().to_string(),
-        read: &typed_text::read_time_zone,
+        read: &|text: &str| typed_values::read_time_zone(text).map_err(String::from),
     };
     typed_ui(ui, field, zone, |_, _| None)
 }

@@ -13,6 +13,7 @@ mod common;
 mod cpu_renderer;
 
 mod agenda;
+mod architecture;
 mod bad_input;
 mod calendar;
 mod calendar_checks;

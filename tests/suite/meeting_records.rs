@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use coalition_desk::calendar::{next_number, take_series_defaults};
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::{self, Edit};
 use coalition_desk::model::{
@@ -15,6 +14,7 @@ use coalition_desk::model::{
     Person, PersonId, Register, Role, SeriesId, SessionSeries,
 };
 use coalition_desk::new_records;
+use coalition_desk::new_records::{next_number, take_series_defaults};
 
 const SERIES: SeriesId = SeriesId(1);
 const FIRST: MeetingId = MeetingId(20);
@@ -355,7 +355,9 @@ fn schedule_this_session_numbers_the_third_session_three() {
         start: None,
         cancelled: false,
     };
-    let (_, edit) = coalition_desk::calendar::schedule_session(&r, &occurrence).unwrap();
+    let (_, edit) =
+        coalition_desk::new_records::meeting_in_series(&r, occurrence.series, occurrence.date)
+            .unwrap();
     let meeting = added_meeting(&edit);
     assert_eq!(meeting.number, Some(3));
     assert_eq!(meeting.location, "Paris");

@@ -29,7 +29,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Deserializer as _;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 
-use super::format::{EnvelopeIn, read_options};
+use super::format::EnvelopeIn;
+use super::read_options;
 use crate::model::{Commitment, CommitmentId, Meeting, MeetingId};
 
 /// Below this size one thread reads the file faster than the scan and the

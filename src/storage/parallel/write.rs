@@ -37,7 +37,7 @@ const MIN_RECORDS_PER_PIECE: usize = 500;
 /// expected (the caller then writes it on one thread). `write` turns a
 /// register into the whole file's text: it is the one-thread writer, so
 /// both stay the same.
-pub fn to_ron_on_threads(
+pub fn text_in_pieces(
     register: &Register,
     threads: usize,
     config: &PrettyConfig,
@@ -215,7 +215,7 @@ mod tests {
         let version = written_version(&register);
         assert_eq!(version, 3);
         let one_thread = envelope_text(&register, version, &config).unwrap();
-        let on_threads = to_ron_on_threads(&register, 3, &config, |r| {
+        let on_threads = text_in_pieces(&register, 3, &config, |r| {
             envelope_text(r, version, &config)
         })
         .expect("a generated register is written in pieces")
@@ -228,7 +228,7 @@ mod tests {
         let register = Register::default();
         let config = pretty_config();
         let one_thread = envelope_text(&register, 1, &config).unwrap();
-        let on_threads = to_ron_on_threads(&register, 2, &config, |r| envelope_text(r, 1, &config))
+        let on_threads = text_in_pieces(&register, 2, &config, |r| envelope_text(r, 1, &config))
             .expect("an empty register is written in pieces")
             .unwrap();
         assert_eq!(one_thread, on_threads);

@@ -9,7 +9,7 @@ use egui::{Margin, RichText, Stroke, Ui};
 use crate::model::agenda::{
     AgendaMove, agenda_levels, agenda_numbers, agenda_schedule, agenda_timing, can_move,
 };
-use crate::model::{Meeting, MeetingId, typed_text};
+use crate::model::{Meeting, MeetingId, typed_values};
 use crate::ui::typed_field::{TypedField, typed_ui};
 
 /// What the move and remove buttons beside an item's title take.
@@ -191,7 +191,7 @@ pub(super) fn minutes_row(
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let number = typed_text::read_whole_number(text, 0, LONGEST_ITEM)?;
+        let number = typed_values::read_whole_number(text, 0, LONGEST_ITEM)?;
         Ok(u16::try_from(number).ok())
     };
     let field = TypedField {

@@ -3,7 +3,6 @@
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
-use crate::calendar;
 use crate::model::{
     Field, Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Record, Register,
 };
@@ -146,7 +145,7 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
         // Put in a series, the meeting takes what the series says where
         // the officer has not written anything yet, and its number there.
         meeting.number = None;
-        calendar::take_series_defaults(register, meeting, new_records::NEW_MEETING_TITLE);
+        new_records::take_series_defaults(register, meeting, new_records::NEW_MEETING_TITLE);
     }
     if meeting.series.is_none() {
         // A number means nothing outside a series.

@@ -8,12 +8,13 @@ mod series_editor;
 
 use chrono::NaiveDate;
 
+use crate::calendar::Occurrence;
 use crate::calendar::timeline::{
     Look, Mark, ParticipantTrace, TimeAxis, TimelineFigures, day_number, participant_trace,
     timeline_figures,
 };
-use crate::calendar::{Occurrence, schedule_session};
 use crate::model::{ParticipantId, Register, SeriesId};
+use crate::new_records;
 use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
 use crate::ui::{Command, Outbox, PanelContext, theme};
@@ -191,7 +192,8 @@ fn toolbar_ui(
                      items of the previous session",
             );
             if response.clicked()
-                && let Some((id, edit)) = schedule_session(register, &occurrence)
+                && let Some((id, edit)) =
+                    new_records::meeting_in_series(register, occurrence.series, occurrence.date)
             {
                 out.edit(edit);
                 view.selected = Some(Mark::Meeting(id));

@@ -5,12 +5,13 @@
 use chrono::{Days, NaiveDate};
 use egui::Ui;
 
-use crate::calendar::{occurrences, schedule_session};
+use crate::calendar::occurrences;
 use crate::edit::Edit;
 use crate::model::{
     Field, MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId,
     SessionSeries,
 };
+use crate::new_records;
 use crate::ui::widgets::text_row;
 use crate::ui::widgets::{
     checked_time_ui, choice_ui, date_ui, ends_after, form_row, optional_date_ui, participant_ui,
@@ -257,7 +258,8 @@ fn upcoming_ui(
                     "Create the meeting, carrying over the open action items of the previous session",
                 )
                 .clicked()
-                && let Some((meeting, edit)) = schedule_session(register, &occurrence)
+                && let Some((meeting, edit)) =
+                    new_records::meeting_in_series(register, occurrence.series, occurrence.date)
             {
                 out.edit(edit);
                 out.command(Command::SelectMeeting(meeting));

@@ -2,9 +2,10 @@
 //! actions of the last carried over.
 
 use chrono::NaiveTime;
-use coalition_desk::calendar::{projected_sessions, schedule_session};
+use coalition_desk::calendar::projected_sessions;
 use coalition_desk::edit::Edit;
 use coalition_desk::model::{MeetingId, MeetingState, ParticipantId, SeriesId};
+use coalition_desk::new_records::meeting_in_series;
 
 use super::fixture::*;
 
@@ -20,7 +21,7 @@ fn projected_sessions_leave_out_those_already_meetings() {
 fn scheduling_a_session_fills_it_from_the_series_and_carries_open_actions() {
     let mut r = register_with_series();
     let next = projected_sessions(&r, date(2025, 4, 11), date(2025, 6, 1));
-    let (id, edit) = schedule_session(&r, &next[0]).unwrap();
+    let (id, edit) = meeting_in_series(&r, next[0].series, next[0].date).unwrap();
     assert_eq!(id, MeetingId(4));
     let Edit::Batch(edits) = &edit else {
         panic!("the new meeting and the actions carried over to it")

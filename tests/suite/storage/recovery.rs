@@ -46,9 +46,38 @@ fn recovery_is_offered_when_the_register_is_gone() {
     assert!(storage::recovery_offer(Some(&path)).is_some());
 }
 
+/// Names the variable that tells [`untitled_recovery_child`] which data
+/// folder its parent gave it.
+const DATA_HOME_ENV: &str = "COALITION_DESK_TEST_DATA_HOME";
+
 #[test]
 fn untitled_recovery_lives_in_the_data_folder() {
-    if let Some(path) = storage::recovery_path(None) {
-        assert!(path.ends_with("untitled.recovery.ron"), "{path:?}");
-    }
+    // The data folder comes from the environment, so a child process is
+    // given one of its own; it checks the path and fails if it is not there.
+    let data = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "storage::recovery::untitled_recovery_child",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env(DATA_HOME_ENV, data.path())
+        .env("XDG_DATA_HOME", data.path())
+        .env("HOME", data.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("1 passed"), "the child test ran: {said}");
+}
+
+#[test]
+#[ignore = "run by untitled_recovery_lives_in_the_data_folder, with a data folder of its own"]
+fn untitled_recovery_child() {
+    let data =
+        std::env::var(DATA_HOME_ENV).expect("run by its parent test, which names the folder");
+    let path = storage::recovery_path(None).expect("a data folder is set");
+    assert!(path.starts_with(&data), "{path:?} is not in {data}");
+    assert!(path.ends_with("untitled.recovery.ron"), "{path:?}");
 }

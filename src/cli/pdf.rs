@@ -1,7 +1,7 @@
 //! The `summary` and `attendance` sub-commands: the same report functions
 //! and print engine the window uses, writing a PDF file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -9,6 +9,86 @@ use chrono::NaiveDate;
 use crate::model::{MeetingId, Record, Register};
 use crate::report::{self, Clearance, MeetingSummary, Paper, PrintEngine, SummaryOptions};
 use crate::storage::{self, WrittenFrom};
+
+use super::Now;
+
+/// `summary FILE --meeting ID -o OUT ...`.
+#[derive(clap::Args)]
+pub struct SummaryArguments {
+    file: PathBuf,
+    /// The meeting's id (as in the file: 11, or LON-11 for an office's) or the date it was held (YYYY-MM-DD).
+    #[arg(long)]
+    meeting: String,
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Print the restricted notes too.
+    #[arg(long)]
+    include_restricted: bool,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArgument,
+    /// Print the edition releasable at this marking level: whatever is marked higher is left out.
+    #[arg(long, value_name = "LEVEL")]
+    edition: Option<String>,
+    /// Add the change log of the record's revisions as an annex.
+    #[arg(long)]
+    change_log: bool,
+}
+
+impl SummaryArguments {
+    /// Writes the summary, the records it includes judged as of today.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let request = SummaryRequest {
+            meeting: &self.meeting,
+            include_restricted: self.include_restricted,
+            paper: self.paper.into(),
+            edition: self.edition.as_deref(),
+            change_log: self.change_log,
+        };
+        summary(&self.file, &request, &self.output, now.today())
+    }
+}
+
+/// `attendance FILE --series ID -o OUT [--paper P]`.
+#[derive(clap::Args)]
+pub struct AttendanceArguments {
+    file: PathBuf,
+    /// The series' id (as in the file: 11, or LON-11 for an office's) or its name.
+    #[arg(long)]
+    series: String,
+    #[arg(short, long)]
+    output: PathBuf,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArgument,
+}
+
+impl AttendanceArguments {
+    /// Writes the attendance record, the records it includes judged as of today.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        attendance(
+            &self.file,
+            &self.series,
+            &self.output,
+            self.paper.into(),
+            now.today(),
+        )
+    }
+}
+
+/// Paper sizes as typed on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArgument {
+    A4,
+    Letter,
+}
+
+impl From<PaperArgument> for Paper {
+    fn from(paper: PaperArgument) -> Self {
+        match paper {
+            PaperArgument::A4 => Paper::A4,
+            PaperArgument::Letter => Paper::Letter,
+        }
+    }
+}
 
 /// What `summary` prints: which meeting, and how.
 pub struct SummaryRequest<'a> {

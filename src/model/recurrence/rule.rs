@@ -8,8 +8,9 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::CalendarError;
+use super::CadenceError;
 use crate::model::SessionSeries;
+use crate::model::ValueError;
 
 /// The rule parts RFC 5545 defines; anything else is a typing mistake.
 const RULE_PARTS: [&str; 14] = [
@@ -58,7 +59,7 @@ pub(crate) struct SeriesRule {
 impl SeriesRule {
     /// The series' rule, `None` when it has no cadence, or why the cadence
     /// is not a valid RRULE (the reason only; see [`cadence_error`]).
-    pub(crate) fn of(series: &SessionSeries) -> Result<Option<SeriesRule>, String> {
+    pub(crate) fn of(series: &SessionSeries) -> Result<Option<SeriesRule>, ValueError> {
         let text = series.cadence.trim();
         let text = text.strip_prefix("RRULE:").unwrap_or(text).trim();
         if text.is_empty() {
@@ -71,15 +72,16 @@ impl SeriesRule {
             let Some((key, value)) = part.split_once('=') else {
                 return Err(format!(
                     "\"{part}\" is not a rule part (write NAME=VALUE, e.g. FREQ=MONTHLY)"
-                ));
+                )
+                .into());
             };
             let key = key.trim().to_ascii_uppercase();
             let value = value.trim();
             if !RULE_PARTS.contains(&key.as_str()) {
-                return Err(format!("{key} is not a rule part RFC 5545 knows"));
+                return Err(format!("{key} is not a rule part RFC 5545 knows").into());
             }
             if seen.contains(&key) {
-                return Err(format!("{key} is given twice"));
+                return Err(format!("{key} is given twice").into());
             }
             seen.push(key.clone());
             match key.as_str() {
@@ -117,7 +119,8 @@ impl SeriesRule {
                 return Err(format!(
                     "its UNTIL ({}) is before the first session ({first})",
                     last_day(zone, until)
-                ));
+                )
+                .into());
             }
         }
         if let Some(start) = series.first.and_then(|first| start_of(series, first)) {
@@ -199,11 +202,11 @@ fn last_day(zone: Tz, until: Until) -> NaiveDate {
 
 /// The sentence `check` and the export give for a cadence that is not a
 /// valid RRULE.
-pub(crate) fn cadence_error(series: &SessionSeries, reason: String) -> CalendarError {
-    CalendarError::BadCadence {
+pub(crate) fn cadence_error(series: &SessionSeries, reason: &ValueError) -> CadenceError {
+    CadenceError::BadCadence {
         series: series.name.clone(),
         cadence: series.cadence.clone(),
-        reason,
+        reason: reason.to_string(),
     }
 }
 
@@ -229,7 +232,7 @@ fn start_of(series: &SessionSeries, first: NaiveDate) -> Option<DateTime<Tz>> {
     })
 }
 
-fn check_frequency(value: &str) -> Result<(), String> {
+fn check_frequency(value: &str) -> Result<(), ValueError> {
     let upper = value.to_ascii_uppercase();
     if FREQUENCIES.contains(&upper.as_str()) {
         return Ok(());
@@ -243,15 +246,16 @@ fn check_frequency(value: &str) -> Result<(), String> {
     Err(format!(
         "FREQ \"{value}\" is not a frequency; it is one of DAILY, WEEKLY, MONTHLY, YEARLY, \
          HOURLY, MINUTELY or SECONDLY{hint}"
-    ))
+    )
+    .into())
 }
 
-fn read_until(value: &str) -> Result<Until, String> {
+fn read_until(value: &str) -> Result<Until, ValueError> {
     let unreadable = || {
-        format!(
+        ValueError::from(format!(
             "UNTIL \"{value}\" is not a date (YYYYMMDD, e.g. 20251231) or a UTC time \
              (YYYYMMDDTHHMMSSZ, e.g. 20251231T235959Z)"
-        )
+        ))
     };
     if value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()) {
         return NaiveDate::parse_from_str(value, "%Y%m%d")

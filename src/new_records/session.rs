@@ -1,5 +1,6 @@
 //! A new session of a series, whether scheduled from a projected
-//! occurrence on the timeline or made with "New meeting in a series": it
+//! occurrence on the timeline or made with "New meeting in a series"
+//! (both through [`super::meeting_in_series`]): it
 //! takes the series' title, the next number, time, place, format and
 //! convenors; the open action items of the previous session are carried
 //! over to it, each staying one action where it was raised.
@@ -10,18 +11,6 @@ use chrono::NaiveDate;
 
 use crate::edit::Edit;
 use crate::model::{Meeting, MeetingId, MeetingState, Register, SeriesId};
-
-use super::Occurrence;
-
-/// The latest session of the series before `date` that was not cancelled:
-/// the one whose open action items the next session inherits.
-pub fn previous_session(
-    register: &Register,
-    series: SeriesId,
-    date: NaiveDate,
-) -> Option<MeetingId> {
-    register.session_before(series, date)
-}
 
 /// The number a new session of `series` on `date` takes: one more than the
 /// sessions held or planned up to that day, and above every number given
@@ -45,7 +34,9 @@ pub fn next_number(register: &Register, series: SeriesId, date: NaiveDate) -> u3
 /// the series does not exist.
 pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) -> Option<Meeting> {
     let series = register.session_series(series_id)?;
-    let last = previous_session(register, series_id, date).and_then(|id| register.meeting(id));
+    let last = register
+        .session_before(series_id, date)
+        .and_then(|id| register.meeting(id));
     let mut meeting = Meeting {
         title: series.name.clone(),
         series: Some(series_id),
@@ -81,14 +72,6 @@ pub fn new_session(register: &Register, series_id: SeriesId, date: NaiveDate) ->
     Some(meeting)
 }
 
-/// The new meeting's id and the edit that creates it for `occurrence`
-/// (see [`new_session`]). `None` when the series no longer exists.
-pub fn schedule_session(register: &Register, occurrence: &Occurrence) -> Option<(MeetingId, Edit)> {
-    let meeting = new_session(register, occurrence.series, occurrence.date)?;
-    let id = MeetingId(register.fresh_id());
-    Some((id, with_carried_actions(register, id, meeting)))
-}
-
 /// The edit that adds `meeting` as `id` and carries over to it the open
 /// actions of the session before it in its series, as one undo step.
 pub fn with_carried_actions(register: &Register, id: MeetingId, meeting: Meeting) -> Edit {
@@ -113,7 +96,7 @@ pub fn carry_over(
     date: NaiveDate,
     to: MeetingId,
 ) -> Vec<Edit> {
-    let Some(previous) = previous_session(register, series, date) else {
+    let Some(previous) = register.session_before(series, date) else {
         return Vec::new();
     };
     let mut changed: BTreeMap<MeetingId, Meeting> = BTreeMap::new();

@@ -1,5 +1,5 @@
 //! Reading what the officer types into the window's fields. The file is
-//! strict (dates only as 2025-04-10, see `text_values`); a person typing is
+//! strict (dates only as 2025-04-10, see `file_values`); a person typing is
 //! not, so a date may also be typed as 10/04/2025 or 10 Apr 2025, and an
 //! amount with commas between the thousands. Every refusal is a sentence
 //! that names the text and says what is wrong with it.
@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::{amounts, text_values};
+use super::{ValueError, amounts, file_values};
 
 /// The ways a date may be typed, for messages.
 const DATE_FORMS: &str = "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025";
@@ -18,10 +18,10 @@ const DATE_FORMS: &str = "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025";
 /// A date typed as 2025-04-10, 10/04/2025, 10.04.2025, 10 Apr 2025 or
 /// 10 April 2025. Slashed dates read day first, as a European officer
 /// writes them.
-pub fn read_date(text: &str) -> Result<NaiveDate, String> {
+pub fn read_date(text: &str) -> Result<NaiveDate, ValueError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("An empty text is not a date: {DATE_FORMS}."));
+        return Err(format!("An empty text is not a date: {DATE_FORMS}.").into());
     }
     let numbers = |separator: char| -> Option<[u32; 3]> {
         let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
@@ -43,7 +43,8 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
             if year < 1000 {
                 return Err(format!(
                     "{text} is not a date: write the year in full, e.g. 10/04/2025."
-                ));
+                )
+                .into());
             }
             return calendar_date(text, year, month, day);
         }
@@ -51,11 +52,11 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
     if let Some(date) = with_month_name(text) {
         return date;
     }
-    Err(format!("{text} is not a date: {DATE_FORMS}."))
+    Err(format!("{text} is not a date: {DATE_FORMS}.").into())
 }
 
 /// "10 Apr 2025" or "10 April 2025", any case.
-fn with_month_name(text: &str) -> Option<Result<NaiveDate, String>> {
+fn with_month_name(text: &str) -> Option<Result<NaiveDate, ValueError>> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -68,7 +69,8 @@ fn with_month_name(text: &str) -> Option<Result<NaiveDate, String>> {
     let Ok(year) = year.parse::<u32>() else {
         return Some(Err(format!(
             "{text} is not a date: write the year in full, e.g. 10 Apr 2025."
-        )));
+        )
+        .into()));
     };
     Some(calendar_date(text, year, month, day))
 }
@@ -99,68 +101,70 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 /// The day, or why there is no such day ("February 2025 has 28 days").
-fn calendar_date(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, String> {
+fn calendar_date(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, ValueError> {
     if !(1..=12).contains(&month) {
-        return Err(format!("{text} is not a date: months run from 1 to 12."));
+        return Err(format!("{text} is not a date: months run from 1 to 12.").into());
     }
     let year = i32::try_from(year).map_err(|_| format!("{text} is not a date: {DATE_FORMS}."))?;
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
-        return Err(format!("{text} is not a date: {DATE_FORMS}."));
+        return Err(format!("{text} is not a date: {DATE_FORMS}.").into());
     };
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = text_values::days_in_month(first);
+        let days = file_values::days_in_month(first);
         format!(
             "{text} is not a date: {} {year} has {days} days.",
             first.format("%B")
         )
+        .into()
     })
 }
 
 /// A time of day typed as 09:30 (or 9:30, or 09:30:00).
-pub fn read_time(text: &str) -> Result<NaiveTime, String> {
+pub fn read_time(text: &str) -> Result<NaiveTime, ValueError> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map_err(|_| sentence(text_values::time_problem(text)))
+        .map_err(|_| sentence(file_values::time_problem(text)))
 }
 
 /// An exact amount to record, typed as 1500000.00 or 1,500,000.00: a comma,
 /// space or underscore only between groups of three digits, and more than
 /// zero (see `amounts::read_written`).
-pub fn read_amount(text: &str) -> Result<Decimal, String> {
+pub fn read_amount(text: &str) -> Result<Decimal, ValueError> {
     amounts::read_to_record(text).map_err(sentence)
 }
 
 /// A whole number from `lowest` to `highest`, e.g. a cadence's "every
 /// 2 weeks" or a count of sessions.
-pub fn read_whole_number(text: &str, lowest: i64, highest: i64) -> Result<i64, String> {
+pub fn read_whole_number(text: &str, lowest: i64, highest: i64) -> Result<i64, ValueError> {
     let text = text.trim();
     let range = format!("type a whole number from {lowest} to {highest}");
     let Ok(number) = text.parse::<i64>() else {
         if text.is_empty() {
-            return Err(format!("An empty text is not a number: {range}."));
+            return Err(format!("An empty text is not a number: {range}.").into());
         }
-        return Err(format!("{text} is not a whole number: {range}."));
+        return Err(format!("{text} is not a whole number: {range}.").into());
     };
     if number < lowest || number > highest {
-        return Err(format!("{text} is out of range: {range}."));
+        return Err(format!("{text} is out of range: {range}.").into());
     }
     Ok(number)
 }
 
 /// A time zone typed by its IANA name, e.g. Europe/London.
-pub fn read_time_zone(text: &str) -> Result<Tz, String> {
+pub fn read_time_zone(text: &str) -> Result<Tz, ValueError> {
     let text = text.trim();
-    Tz::from_str(text).map_err(|_| sentence(text_values::time_zone_problem(text)))
+    Tz::from_str(text).map_err(|_| sentence(file_values::time_zone_problem(text)))
 }
 
 /// The file reader's messages, which begin with the officer's own text
 /// and so keep its case, ended as sentences for the window.
-fn sentence(mut message: String) -> String {
+fn sentence(message: impl Into<String>) -> ValueError {
+    let mut message: String = message.into();
     if !message.ends_with(['.', '?']) {
         message.push('.');
     }
-    message
+    ValueError::from(message)
 }
 
 #[cfg(test)]

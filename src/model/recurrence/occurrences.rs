@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
-use super::CalendarError;
+use super::CadenceError;
 use super::rule::{SeriesRule, cadence_error, reason};
 use crate::model::{OccurrenceChange, Register, SeriesId, SessionSeries};
 
@@ -45,11 +45,12 @@ pub fn occurrences(
     series: &SessionSeries,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Occurrence>, CalendarError> {
+) -> Result<Vec<Occurrence>, CadenceError> {
     let Some(first) = series.first else {
         return Ok(Vec::new());
     };
-    let Some(rule) = SeriesRule::of(series).map_err(|reason| cadence_error(series, reason))? else {
+    let Some(rule) = SeriesRule::of(series).map_err(|reason| cadence_error(series, &reason))?
+    else {
         return Ok(Vec::new());
     };
     let zone = series.time_zone;
@@ -96,16 +97,16 @@ pub(crate) fn cadence_starts(
     first: NaiveDate,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<DateTime<Tz>>, CalendarError> {
+) -> Result<Vec<DateTime<Tz>>, CadenceError> {
     let zone = series.time_zone;
-    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CalendarError> {
+    let local = |date: NaiveDate| -> Result<DateTime<rrule::Tz>, CadenceError> {
         let time = series.start.unwrap_or(NaiveTime::MIN);
         // A start inside a spring-forward gap takes the later reading.
         zone.from_local_datetime(&date.and_time(time))
             .earliest()
             .or_else(|| zone.from_local_datetime(&date.and_time(time)).latest())
             .map(|dt| dt.with_timezone(&rrule::Tz::Tz(zone)))
-            .ok_or_else(|| CalendarError::NoSuchTime {
+            .ok_or_else(|| CadenceError::NoSuchTime {
                 series: series.name.clone(),
                 zone: zone.name().to_string(),
             })
@@ -114,7 +115,7 @@ pub(crate) fn cadence_starts(
         .rule
         .clone()
         .build(local(first)?)
-        .map_err(|e| cadence_error(series, reason(&e)))?
+        .map_err(|e| cadence_error(series, &reason(&e).into()))?
         .after(local(from)?)
         .before(local(to)?);
     Ok(set
@@ -210,12 +211,7 @@ pub fn projected_sessions(
         let Ok(found) = occurrences(id, series, from, to) else {
             continue;
         };
-        let scheduled: Vec<NaiveDate> = register
-            .meetings
-            .values()
-            .filter(|m| m.series == Some(id))
-            .map(|m| m.date)
-            .collect();
+        let scheduled = meeting_dates(register, id);
         let Some(first) = series.first else {
             continue;
         };
@@ -228,4 +224,15 @@ pub fn projected_sessions(
     }
     projected.sort_by_key(|o| (o.date, o.series));
     projected
+}
+
+/// The days of the meetings of series `id`, as the register holds them:
+/// what its cadence's occurrences are taken by.
+pub(crate) fn meeting_dates(register: &Register, id: SeriesId) -> Vec<NaiveDate> {
+    register
+        .meetings
+        .values()
+        .filter(|m| m.series == Some(id))
+        .map(|m| m.date)
+        .collect()
 }

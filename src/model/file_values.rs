@@ -1,8 +1,11 @@
-//! Reading the values a person types as text — dates, times, time zones
-//! and amounts — with errors that say what is wrong with the value, e.g.
+//! Reading the values the register file holds as text — dates, times,
+//! time zones and amounts, in the one strict form the file writes them —
+//! with errors that say what is wrong with the value, e.g.
 //! "2025-02-30 is not a date: February 2025 has 28 days" where chrono says
 //! "input is out of range". Used with `#[serde(deserialize_with)]`, so the
-//! types stay chrono's and rust_decimal's and writing is unchanged.
+//! types stay chrono's and rust_decimal's and writing is unchanged. What
+//! the officer types in the window is read by `typed_values.rs`, which
+//! accepts more ways of writing the same value.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,6 +15,17 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+
+use super::ValueError;
+
+/// How every register is read: an optional field may be written bare
+/// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
+/// typing the file would. ron tries `Some(` first, so what Coalition
+/// Desk writes reads as before. Storage reads files with it, and a merge
+/// reads a value the officer typed for a conflict with it.
+pub(crate) fn read_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
 
 /// How a date is written, for messages.
 const DATE_FORM: &str = "write dates as YYYY-MM-DD, e.g. 2025-04-10";
@@ -37,7 +51,7 @@ pub fn optional_time<'de, D: Deserializer<'de>>(
 
 pub fn time_zone<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
     deserializer.deserialize_str(TextVisitor(|text: &str| {
-        Tz::from_str(text).map_err(|_| time_zone_problem(text))
+        Tz::from_str(text).map_err(|_| ValueError::from(time_zone_problem(text)))
     }))
 }
 
@@ -53,7 +67,7 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(TextVisitor(|text: &str| {
-                NaiveDate::from_str(text).map_err(|_| date_problem(text))
+                NaiveDate::from_str(text).map_err(|_| ValueError::from(date_problem(text)))
             }))
             .map(Date)
     }
@@ -65,7 +79,7 @@ impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(TextVisitor(|text: &str| {
-                NaiveTime::from_str(text).map_err(|_| time_problem(text))
+                NaiveTime::from_str(text).map_err(|_| ValueError::from(time_problem(text)))
             }))
             .map(Time)
     }
@@ -74,7 +88,7 @@ impl<'de> Deserialize<'de> for Time {
 /// A string read by `parse`, whose error is the whole message.
 struct TextVisitor<F>(F);
 
-impl<'de, T, F: Fn(&str) -> Result<T, String>> Visitor<'de> for TextVisitor<F> {
+impl<'de, T, F: Fn(&str) -> Result<T, ValueError>> Visitor<'de> for TextVisitor<F> {
     type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("text in double quotes")

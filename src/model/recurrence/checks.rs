@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::recurrence::{STRAY_REACH, cadence_gives, cadence_starts, occurrences};
+use super::occurrences::{STRAY_REACH, cadence_gives, cadence_starts, occurrences};
 use super::rule::SeriesRule;
 use crate::model::{Field, Meeting, OccurrenceChange, Record, Register, SeriesId, SessionSeries};
 
@@ -24,7 +24,7 @@ pub fn series_problems(
         Err(reason) => {
             return vec![(
                 Field::Cadence,
-                cadence_problem(register, id, series, &reason),
+                cadence_problem(register, id, series, &reason.to_string()),
             )];
         }
     };

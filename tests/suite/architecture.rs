@@ -1,0 +1,218 @@
+//! The arrows ARCHITECTURE.md draws between the parts of `src/`, held to
+//! the code: every `crate::` path in a part's files names a part its row
+//! of the table ("What each part may use") allows, and no part but the
+//! window and `main.rs` names egui or eframe. The table is read from the
+//! document itself, so the two cannot drift apart.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The parts a part may use, from ARCHITECTURE.md's table: its first
+/// column names the parts (`` `edit`, `document` ``), its second the
+/// parts of the crate they may use (`—` for none, `everything`).
+fn allowed_arrows(architecture: &str) -> BTreeMap<String, Option<BTreeSet<String>>> {
+    let table = architecture
+        .split("### What each part may use")
+        .nth(1)
+        .expect("ARCHITECTURE.md has the table of what each part may use");
+    let mut allowed = BTreeMap::new();
+    for row in table
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+    {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (Some(parts), Some(uses)) = (cells.get(1), cells.get(2)) else {
+            continue;
+        };
+        let uses: Option<BTreeSet<String>> =
+            (!uses.contains("everything")).then(|| quoted(uses).into_iter().collect());
+        for part in quoted(parts) {
+            allowed.insert(part, uses.clone());
+        }
+    }
+    allowed
+}
+
+/// The names written between backticks in a cell.
+fn quoted(cell: &str) -> Vec<String> {
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The part a file of `src/` belongs to: `src/model/ids.rs` → `model`,
+/// `src/edit.rs` and `src/edit/one_action.rs` → `edit`.
+fn part_of(src: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(src).unwrap();
+    let first = relative
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
+    first.trim_end_matches(".rs").to_owned()
+}
+
+/// The code of a file without its comments and without its unit tests
+/// (from `#[cfg(test)]` on: tests may build what they need from anywhere).
+fn code_of(text: &str) -> String {
+    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The parts of the crate a file's code names: `crate::model::…`, and
+/// each name in `crate::{model, storage}`.
+fn parts_named(code: &str) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    for (index, _) in code.match_indices("crate::") {
+        // `coalition_desk::crate::` does not occur; `$crate::` is a macro's
+        // own path to `cli::out`, which the macro's part names anyway.
+        if code[..index].ends_with('$') {
+            continue;
+        }
+        let rest = code[index + "crate::".len()..].trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            let group = group.split('}').next().unwrap_or_default();
+            named.extend(top_level_names(group));
+        } else {
+            named.insert(leading_name(rest));
+        }
+    }
+    named.retain(|name| !name.is_empty());
+    named
+}
+
+/// The first name of each path in `a, b::{c, d}, e`.
+fn top_level_names(group: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut depth = 0;
+    let mut start = true;
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => start = true,
+            c if start && !c.is_whitespace() => {
+                names.push(leading_name(&group[i..]));
+                start = false;
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+fn leading_name(path: &str) -> String {
+    path.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// Every arrow in `src/` that the table does not allow, as
+/// `file: part → named`.
+fn forbidden_arrows(src: &Path, architecture: &str) -> Vec<String> {
+    let allowed = allowed_arrows(architecture);
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut forbidden = Vec::new();
+    for file in files {
+        let part = part_of(src, &file);
+        let code = code_of(&std::fs::read_to_string(&file).unwrap());
+        let shown = file.strip_prefix(src).unwrap().display().to_string();
+        let Some(may_use) = allowed.get(&part) else {
+            forbidden.push(format!("{shown}: part `{part}` has no row in the table"));
+            continue;
+        };
+        let Some(may_use) = may_use else { continue };
+        for named in parts_named(&code) {
+            if named != part && named != "self" && named != "super" && !may_use.contains(&named) {
+                forbidden.push(format!("{shown}: {part} → {named}"));
+            }
+        }
+        for window in ["egui", "eframe", "egui_extras", "egui_plot", "rfd"] {
+            if code.contains(&format!("{window}::")) {
+                forbidden.push(format!("{shown}: {part} → {window} (only the window may)"));
+            }
+        }
+    }
+    forbidden
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn architecture() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md")).unwrap()
+}
+
+#[test]
+fn every_arrow_in_src_is_one_the_table_allows() {
+    let forbidden = forbidden_arrows(&src(), &architecture());
+    assert!(
+        forbidden.is_empty(),
+        "arrows ARCHITECTURE.md forbids:\n{}",
+        forbidden.join("\n")
+    );
+}
+
+#[test]
+fn every_module_of_the_library_has_a_row_in_the_table() {
+    let allowed = allowed_arrows(&architecture());
+    let lib = std::fs::read_to_string(src().join("lib.rs")).unwrap();
+    let modules: Vec<&str> = lib
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub mod "))
+        .map(|m| m.trim_end_matches(';'))
+        .collect();
+    assert!(modules.len() > 10, "lib.rs lists the parts: {modules:?}");
+    for module in modules {
+        assert!(
+            allowed.contains_key(module),
+            "`{module}` has no row in ARCHITECTURE.md's table"
+        );
+    }
+}
+
+#[test]
+fn a_forbidden_arrow_is_found() {
+    // The checker itself: a model file naming storage, and one naming
+    // egui, are both caught; a unit test module is not read.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model");
+    std::fs::create_dir(&model).unwrap();
+    std::fs::write(
+        model.join("bad.rs"),
+        "use crate::{storage::load, model::Register};\nfn f(ui: &mut egui::Ui) {}\n\
+         #[cfg(test)]\nmod tests { use crate::edit::Edit; }\n",
+    )
+    .unwrap();
+    let table = "### What each part may use\n\n| part | may use |\n| --- | --- |\n\
+                 | `model` | — |\n| `edit` | `model` |\n";
+    assert_eq!(
+        forbidden_arrows(dir.path(), table),
+        [
+            "model/bad.rs: model → storage".to_owned(),
+            "model/bad.rs: model → egui (only the window may)".to_owned(),
+        ]
+    );
+}
