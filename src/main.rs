@@ -36,7 +36,9 @@ struct Cli {
 enum Action {
     /// Validate a register: one line of record counts, or every problem (exit 1).
     /// A file written by a newer version also exits 1.
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+    },
     /// Write a realistic register of any size (stress tests), standing on
     /// today: the same arguments give the same file on the same day.
     Generate {
@@ -128,6 +130,9 @@ enum Action {
         #[arg(long)]
         theirs_office: Option<String>,
     },
+    Pack(cli::pack::PackArgs),
+    Since(cli::since::SinceArgs),
+    Sheet(cli::sheet::SheetArgs),
     /// Export the register in another format.
     Export {
         #[command(subcommand)]
@@ -267,6 +272,9 @@ fn main() -> ExitCode {
             let holder = LockHolder::this_process(now.fixed_offset());
             Ok(cli::merge::merge(&request, &holder, now.naive_local()))
         }
+        Some(Action::Pack(args)) => cli::pack::run(&args, today),
+        Some(Action::Since(args)) => cli::since::run(&args, today),
+        Some(Action::Sheet(args)) => cli::sheet::run(&args, today),
         Some(Action::Export { format }) => match format {
             ExportFormat::Ics { file, output } => {
                 cli::export::ics(&file, &output, chrono::Utc::now())

@@ -22,19 +22,23 @@ macro_rules! tell {
 pub mod approve;
 pub mod arguments;
 pub mod check;
+pub mod document_args;
 pub mod export;
 pub mod lookup;
 pub mod merge;
 pub mod out;
+pub mod pack;
 pub mod print;
 pub mod sample;
+pub mod sheet;
+pub mod since;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::storage::{self, StorageError, WrittenFrom};
 
-pub use lookup::{LookupError, find_meeting, find_series};
+pub use lookup::{LookupError, find_meeting, find_participant, find_series};
 
 /// Why a sub-command could not finish, beyond what the core reports.
 #[derive(Debug, thiserror::Error)]

@@ -30,6 +30,7 @@ mod cli_print;
 mod conflict_words;
 mod crash_safety;
 mod document_clearance;
+mod documents;
 mod format_reference;
 mod generate;
 mod git_driver;
