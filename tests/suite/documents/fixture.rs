@@ -37,11 +37,11 @@ pub fn today() -> NaiveDate {
     date(2026, 6, 1)
 }
 
-pub fn money(amount: &str, currency: &str) -> Option<Money> {
-    Some(Money {
+pub fn money(amount: &str, currency: &str) -> Money {
+    Money {
         amount: Decimal::from_str(amount).unwrap(),
         currency: currency.into(),
-    })
+    }
 }
 
 fn step(on: NaiveDate, status: CommitmentStatus) -> StatusChange {
@@ -251,7 +251,7 @@ pub fn register() -> Register {
         GBR,
         "Air defence missiles",
         InDelivery,
-        money("400000000", "EUR"),
+        Some(money("400000000", "EUR")),
         Some(date(2026, 12, 31)),
         vec![
             step(date(2026, 4, 1), Pledged),
@@ -272,7 +272,7 @@ pub fn register() -> Register {
             FRA,
             "Demining teams",
             Pledged,
-            money("50000000", "EUR"),
+            Some(money("50000000", "EUR")),
             Some(date(2026, 5, 30)),
             vec![step(date(2026, 5, 10), Pledged)],
         ),
@@ -285,7 +285,7 @@ pub fn register() -> Register {
                 GBR,
                 "Long-range drones",
                 Pledged,
-                money("10000000", "GBP"),
+                Some(money("10000000", "GBP")),
                 Some(date(2026, 6, 2)),
                 vec![step(date(2026, 5, 15), Pledged)],
             )
