@@ -34,7 +34,7 @@ pub use pending::{ActionDue, CommitmentDue, ParticipantDues};
 pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
 pub use sheet::{
     DUE_SOON_DAYS, GridCell, LastSession, Listed, MOST_LISTED, NationSheet, NationSheets,
-    SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets,
+    SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets, nation_sheets_going_on,
 };
 pub use since::{
     ActionEntry, AttendanceChange, ChangeEntry, MoneyChange, SinceReport, since_report,

@@ -138,6 +138,20 @@ pub fn nation_sheets(
     options: &DocumentOptions,
     today: NaiveDate,
 ) -> Result<NationSheets, ReportError> {
+    nation_sheets_going_on(register, participants, options, today, |_| true)?
+        .ok_or_else(|| ReportError::Typesetting("the sheets were stopped".into()))
+}
+
+/// [`nation_sheets`], asking `going_on(done)` after each sheet whether to
+/// go on: the window's progress bar counts the sheets made, and its Cancel
+/// answers no, which ends the work with `None`.
+pub fn nation_sheets_going_on(
+    register: &Register,
+    participants: &[ParticipantId],
+    options: &DocumentOptions,
+    today: NaiveDate,
+    mut going_on: impl FnMut(usize) -> bool,
+) -> Result<Option<NationSheets>, ReportError> {
     let level = options.edition.as_deref();
     let mut document = edition_at(register, level)?;
     let mut includes = Vec::new();
@@ -157,6 +171,9 @@ pub fn nation_sheets(
         document.keep([((), sheet.marking.as_str())]);
         document.count_omitted(edition.omitted());
         sheets.push(sheet);
+        if !going_on(sheets.len()) {
+            return Ok(None);
+        }
     }
     includes.sort();
     includes.dedup();
@@ -183,7 +200,7 @@ pub fn nation_sheets(
         [one] => format!("{} ({})", one.participant, one.code),
         _ => format!("All {} participants", sheets.len()),
     };
-    Ok(NationSheets {
+    Ok(Some(NationSheets {
         head: DocumentHead::new(
             register,
             "Nation sheet",
@@ -196,7 +213,7 @@ pub fn nation_sheets(
         sheets,
         includes,
         refusals,
-    })
+    }))
 }
 
 /// One participant's sheet; its marking is filled in by the caller from

@@ -58,6 +58,15 @@ pub enum Command {
     PrintSummary(MeetingId),
     /// Opens the print preview of a series' attendance record.
     PrintAttendance(SeriesId),
+    /// Opens the print preview of the meeting pack for a session.
+    PrintMeetingPack(MeetingId),
+    /// Opens the print preview of what moved since the previous session.
+    PrintSinceLastSession(MeetingId),
+    /// Opens the print preview of one participant's nation sheet.
+    PrintNationSheet(ParticipantId),
+    /// Prepares every participant's nation sheet, with progress, then
+    /// opens them in the print preview as one document.
+    PrintAllNationSheets,
     /// Writes the meetings and series to an iCalendar file.
     ExportCalendar,
     /// Opens the search box (records, and the minutes of meetings).
@@ -119,12 +128,13 @@ pub enum Action {
     SendCopy,
     MergeCopy,
     ResolveConflicts,
+    PrintAllNationSheets,
     CommandPalette,
 }
 
 impl Action {
     /// Every action, in the order the palette lists them.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::New,
         Action::Open,
         Action::OpenSample,
@@ -149,6 +159,7 @@ impl Action {
         Action::SendCopy,
         Action::MergeCopy,
         Action::ResolveConflicts,
+        Action::PrintAllNationSheets,
         Action::CommandPalette,
         Action::Quit,
     ];
@@ -176,6 +187,7 @@ impl Action {
             Action::SendCopy => Command::SendCopy,
             Action::MergeCopy => Command::MergeCopy,
             Action::ResolveConflicts => Command::ResolveConflicts,
+            Action::PrintAllNationSheets => Command::PrintAllNationSheets,
             Action::CommandPalette => Command::CommandPalette,
         }
     }
@@ -203,6 +215,7 @@ impl Action {
             Action::SendCopy => "Send a copy…",
             Action::MergeCopy => "Merge another copy…",
             Action::ResolveConflicts => "Resolve conflicts…",
+            Action::PrintAllNationSheets => "Print all nation sheets…",
             Action::CommandPalette => "Command palette…",
         }
     }
@@ -245,6 +258,9 @@ impl Action {
             }
             Action::ResolveConflicts => {
                 "Choose, conflict by conflict, which copy's value the register keeps"
+            }
+            Action::PrintAllNationSheets => {
+                "Prepare every participant's nation sheet as one document, then save or print it"
             }
             Action::CommandPalette => "Find any action by typing its name, then press Enter",
         }
@@ -339,6 +355,9 @@ impl Command {
             Command::Delete(_) => "Delete…".into(),
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),
+            Command::PrintMeetingPack(_) => "Print meeting pack…".into(),
+            Command::PrintSinceLastSession(_) => "Print since last session…".into(),
+            Command::PrintNationSheet(_) => "Print nation sheet…".into(),
             Command::ShowCommitments(_) => "Show these commitments".into(),
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
             Command::AskRecordMove(_, ask) => ask.label().into(),
@@ -378,6 +397,15 @@ impl Command {
             }
             Command::PrintAttendance(_) => {
                 "Preview the attendance record of this meeting's series, then save or print it"
+            }
+            Command::PrintMeetingPack(_) => {
+                "Preview the pack delegations receive before this session, then save or print it"
+            }
+            Command::PrintSinceLastSession(_) => {
+                "Preview what moved since the previous session of the series, then save or print it"
+            }
+            Command::PrintNationSheet(_) => {
+                "Preview where this participant stands, on one or two pages, then save or print it"
             }
             Command::ShowCommitments(_) => "List the matching commitments",
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",

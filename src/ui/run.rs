@@ -100,6 +100,18 @@ impl CoalitionDeskApp {
                     Report::Attendance(id),
                 )));
             }
+            Command::PrintMeetingPack(id) => {
+                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(Report::Pack(id))));
+            }
+            Command::PrintSinceLastSession(id) => {
+                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(Report::Since(id))));
+            }
+            Command::PrintNationSheet(id) => {
+                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(Report::Sheet(id))));
+            }
+            Command::PrintAllNationSheets => {
+                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(Report::AllSheets)));
+            }
             Command::ExportCalendar => self.choose_and_export_calendar(),
             Command::Search => {
                 workspace.search.show();

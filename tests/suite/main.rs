@@ -71,6 +71,7 @@ mod ui_approval;
 mod ui_carried_actions;
 mod ui_commitments;
 mod ui_dashboard;
+mod ui_documents;
 mod ui_errors;
 mod ui_files;
 mod ui_first_field;

@@ -3,7 +3,7 @@
 //! back, from the command line and in the file.
 
 mod cli;
-mod fixture;
+pub mod fixture;
 mod format;
 mod pack_data;
 mod pdf;
