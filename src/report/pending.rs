@@ -43,7 +43,10 @@ pub struct CommitmentDue {
 pub struct ParticipantDues {
     pub participant: String,
     pub code: String,
+    /// The earliest due first, at most [`super::MOST_LISTED`].
     pub lines: Vec<CommitmentDue>,
+    /// "and 40 more"; `None` when all are listed.
+    pub more: Option<String>,
 }
 
 /// The actions session `id` takes up that are still open: those carried
@@ -136,21 +139,29 @@ pub(super) fn commitments_due(
         .collect();
     open.sort_by_key(|(id, c)| (c.participant, c.due, **id));
     let kept = edition.keep(open.into_iter().map(|c| (c, c.1.marking.as_str())));
-    includes.extend(kept.iter().map(|(id, _)| Record::Commitment(**id)));
     let mut groups: Vec<ParticipantDues> = Vec::new();
     for participant in register.participants_by_name() {
-        let lines: Vec<CommitmentDue> = kept
+        // A large register owes thousands: each participant's list stops
+        // at the earliest few and counts the rest, so the pack stays a pack.
+        let theirs: Vec<_> = kept
             .iter()
             .filter(|(_, c)| c.participant == participant)
-            .map(|(_, c)| commitment_due(c, today))
             .collect();
-        if !lines.is_empty() {
-            groups.push(ParticipantDues {
-                participant: register.participant_name(participant),
-                code: register.participant_code(participant),
-                lines,
-            });
+        if theirs.is_empty() {
+            continue;
         }
+        let listed = &theirs[..theirs.len().min(super::MOST_LISTED)];
+        includes.extend(listed.iter().map(|(id, _)| Record::Commitment(**id)));
+        let extra = theirs.len() - listed.len();
+        groups.push(ParticipantDues {
+            participant: register.participant_name(participant),
+            code: register.participant_code(participant),
+            lines: listed
+                .iter()
+                .map(|(_, c)| commitment_due(c, today))
+                .collect(),
+            more: (extra > 0).then(|| format!("and {extra} more")),
+        });
     }
     groups
 }

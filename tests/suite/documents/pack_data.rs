@@ -162,6 +162,7 @@ fn the_pack_of_a_planned_session_says_what_a_delegation_needs() {
                     due: "30 May 2026".into(),
                     overdue: true,
                 }],
+                more: None,
             },
             ParticipantDues {
                 participant: "United Kingdom".into(),
@@ -174,6 +175,7 @@ fn the_pack_of_a_planned_session_says_what_a_delegation_needs() {
                     due: "2 June 2026".into(),
                     overdue: false,
                 }],
+                more: None,
             },
         ]
     );
@@ -232,4 +234,25 @@ fn an_unknown_edition_level_is_refused_in_words() {
             .contains("is not one of the register's marking levels"),
         "{error}"
     );
+}
+
+#[test]
+fn a_participant_owing_many_lists_the_earliest_and_counts_the_rest() {
+    let mut r = register();
+    let template = r.commitments[&DEMINING].clone();
+    for n in 0..20u64 {
+        let mut c = template.clone();
+        c.title = format!("Pledge {n:02}");
+        c.due = Some(date(2026, 1, 1) + chrono::Days::new(n));
+        r.commitments
+            .insert(coalition_desk::model::CommitmentId(100 + n), c);
+    }
+    r.next_id = 200;
+    let pack = meeting_pack(&r, PLANNED, &full(), today()).unwrap();
+    let france = &pack.commitments[0];
+    assert_eq!(france.code, "FRA");
+    assert_eq!(france.lines.len(), coalition_desk::report::MOST_LISTED);
+    assert_eq!(france.lines[0].title, "Pledge 00");
+    // 21 owed (the 20 and the demining teams), 12 listed.
+    assert_eq!(france.more.as_deref(), Some("and 9 more"));
 }
