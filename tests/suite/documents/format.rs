@@ -50,3 +50,29 @@ fn a_register_without_them_keeps_its_version_and_shape() {
     r.meetings.get_mut(&PLANNED).unwrap().agenda[0].purpose = Some(AgendaPurpose::Information);
     assert_eq!(written_version(&r), 6);
 }
+
+#[test]
+fn check_names_points_marked_at_a_level_the_register_does_not_have() {
+    let mut r = register();
+    assert!(
+        !r.validate(today())
+            .iter()
+            .any(|p| p.message.contains("points to raise")),
+        "{:?}",
+        r.validate(today())
+    );
+    r.participants.get_mut(&FRA).unwrap().points_marking = Some("OFFICAL".into());
+    let problems: Vec<String> = r
+        .validate(today())
+        .into_iter()
+        .map(|p| p.message)
+        .filter(|m| m.contains("points to raise"))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "France's points to raise are marked \u{201c}OFFICAL\u{201d}, which is not one of \
+          the register's levels: choose one of OFFICIAL, OFFICIAL-SENSITIVE, SECRET"
+        ]
+    );
+}
