@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Local, NaiveDate};
 use clap::{CommandFactory, Parser, Subcommand};
 
-use super::{approve, check, export, merge, pdf, sample};
+use super::{approve, check, export, merge, pack, pdf, sample, sheet, since};
 use crate::storage::LockHolder;
 
 /// Everything typed after `coalition-desk`.
@@ -62,6 +62,9 @@ pub enum SubCommand {
     /// exit 0 when clean, 1 with conflicts to resolve (OUT still written),
     /// 2 when a file cannot be read or written.
     Merge(merge::Arguments),
+    Pack(pack::PackArgs),
+    Since(since::SinceArgs),
+    Sheet(sheet::SheetArgs),
     /// Export the register in another format.
     Export(export::Arguments),
 }
@@ -78,6 +81,9 @@ impl SubCommand {
             Self::Approve(arguments) => arguments.run(now),
             Self::Attendance(arguments) => arguments.run(now),
             Self::Merge(arguments) => arguments.run(now),
+            Self::Pack(arguments) => pack::run(&arguments, now.today()),
+            Self::Since(arguments) => since::run(&arguments, now.today()),
+            Self::Sheet(arguments) => sheet::run(&arguments, now.today()),
             Self::Export(arguments) => arguments.run(now),
         }
     }

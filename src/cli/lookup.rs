@@ -5,7 +5,9 @@
 //! an argument (an id, a date, a name) and words its answer for a terminal.
 //! The window never looks a record up by typed text; it picks from lists.
 
-use crate::model::{MeetingId, Register, SeriesId, office_of, parse_id, serial_of, typed_values};
+use crate::model::{
+    MeetingId, ParticipantId, Register, SeriesId, office_of, parse_id, serial_of, typed_values,
+};
 
 /// How many close matches an error lists.
 const CLOSE_MATCHES: usize = 5;
@@ -165,4 +167,52 @@ fn not_found(sentence: String, close: impl Iterator<Item = String>) -> LookupErr
         sentence,
         close: close.take(CLOSE_MATCHES).collect(),
     }
+}
+
+/// A participant by its code (`GBR`, in any case) or its id.
+pub fn find_participant(register: &Register, wanted: &str) -> Result<ParticipantId, LookupError> {
+    let wanted = wanted.trim();
+    let describe = |id: ParticipantId| {
+        format!(
+            "{} — {}",
+            register.participant_code(id),
+            register.participant_name(id)
+        )
+    };
+    let coded: Vec<ParticipantId> = register
+        .participants
+        .iter()
+        .filter(|(_, p)| p.code.eq_ignore_ascii_case(wanted))
+        .map(|(id, _)| *id)
+        .collect();
+    if let [only] = coded.as_slice() {
+        return Ok(*only);
+    }
+    if let Some(number) = typed_id(wanted)
+        && register.participant(ParticipantId(number)).is_some()
+    {
+        return Ok(ParticipantId(number));
+    }
+    // Closest first: codes that share the most leading letters, then
+    // names that contain what was typed.
+    let needle = wanted.to_lowercase();
+    let shared = |code: &str| {
+        code.to_lowercase()
+            .chars()
+            .zip(needle.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let mut ids = register.participants_by_name();
+    ids.sort_by_key(|id| {
+        let p = register.participant(*id);
+        (
+            std::cmp::Reverse(p.map_or(0, |p| shared(&p.code))),
+            !p.is_some_and(|p| p.name.to_lowercase().contains(&needle)),
+        )
+    });
+    Err(not_found(
+        format!("There is no participant with the code \"{wanted}\" in the register"),
+        ids.into_iter().map(describe),
+    ))
 }

@@ -25,12 +25,16 @@ pub mod approve;
 pub mod arguments;
 pub mod check;
 pub mod command_line;
+pub mod document_args;
 pub mod export;
 pub mod lookup;
 pub mod merge;
 pub mod out;
+pub mod pack;
 pub mod pdf;
 pub mod sample;
+pub mod sheet;
+pub mod since;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,7 +43,7 @@ use std::process::ExitCode;
 use crate::storage::{self, StorageError, WrittenFrom};
 
 pub use command_line::{CommandLine, Now, SubCommand};
-pub use lookup::{LookupError, find_meeting, find_series};
+pub use lookup::{LookupError, find_meeting, find_participant, find_series};
 
 /// Runs `command` as of the clock read now, and ends as every command
 /// line run ends: its error printed once, the exit code it decided.

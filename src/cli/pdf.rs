@@ -184,7 +184,7 @@ fn change_log_line(summary: &MeetingSummary) -> String {
 /// The register's level the officer typed, whatever its case
 /// (`official` is OFFICIAL); as typed when there is none, for the
 /// edition's refusal to name.
-fn level_named(register: &Register, typed: &str) -> String {
+pub(super) fn level_named(register: &Register, typed: &str) -> String {
     register
         .markings
         .iter()
@@ -223,14 +223,14 @@ pub fn attendance(
 
 /// Whether a document marked `marking` is above the register's lowest
 /// level, and so for its owner's eyes only.
-fn above_lowest(register: &Register, marking: &str) -> bool {
+pub(super) fn above_lowest(register: &Register, marking: &str) -> bool {
     register.marking_rank(marking) > 0
 }
 
 /// Prints the problems of the records a document includes on stderr, and
 /// whether it may be printed: a marking that is missing or not one of the
 /// register's levels refuses it, anything else is a warning.
-fn cleared(register: &Register, includes: &[Record], today: NaiveDate) -> bool {
+pub(super) fn cleared(register: &Register, includes: &[Record], today: NaiveDate) -> bool {
     let clearance = Clearance::of(register, includes, today);
     for warning in &clearance.warnings {
         tell!("warning: {warning}");

@@ -90,5 +90,6 @@ fn participant(code: &str, name: &str, kind: ParticipantKind) -> Participant {
         kind,
         joined: None,
         notes: String::new(),
+        ..Participant::default()
     }
 }

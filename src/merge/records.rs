@@ -28,7 +28,7 @@ pub(super) fn participant(
 ) -> Participant {
     let mut out = ours.clone();
     plain_fields!(Participant, merge, base, ours, theirs, out;
-        plain: name, code, kind, joined, notes; special: );
+        plain: name, code, kind, joined, notes, points_to_raise, points_marking; special: );
     out
 }
 

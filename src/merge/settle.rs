@@ -126,8 +126,11 @@ macro_rules! settable {
     };
 }
 
-settable!(Participant { name: _, code: _, kind: _, joined: _, notes: _ };
-    plain: name, code, kind, joined, notes; lists: ; keyed: ; nested: );
+settable!(Participant {
+        name: _, code: _, kind: _, joined: _, notes: _, points_to_raise: _, points_marking: _
+    };
+    plain: name, code, kind, joined, notes, points_to_raise, points_marking;
+    lists: ; keyed: ; nested: );
 settable!(Person { name: _, roles: _, notes: _ };
     plain: name, notes; lists: roles; keyed: ; nested: );
 settable!(SessionSeries {

@@ -175,6 +175,11 @@ pub struct AgendaItem {
     /// Its own protective marking; `None` follows the meeting's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marking: Option<String>,
+    /// What the item is for (decision, discussion, information), printed
+    /// in the meeting pack. Left out of the file when not set, so files
+    /// from before it read and write as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<super::AgendaPurpose>,
 }
 
 /// Something the meeting decided.

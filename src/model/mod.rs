@@ -3,6 +3,7 @@
 mod action_copies;
 mod action_owner;
 pub mod agenda;
+mod agenda_purpose;
 pub mod amounts;
 mod carried;
 mod commitment;
@@ -43,6 +44,7 @@ mod workflow;
 
 pub use action_copies::CopyGroup;
 pub use action_owner::ActionOwner;
+pub use agenda_purpose::AgendaPurpose;
 pub use carried::{ActionAt, CarriedOver, as_carried};
 pub use commitment::{
     Commitment, CommitmentStatus, Delivery, Money, Quantity, Route, StatusChange,

@@ -35,4 +35,13 @@ pub struct Participant {
     #[serde(deserialize_with = "super::file_values::optional_date")]
     pub joined: Option<NaiveDate>,
     pub notes: String,
+    /// What the secretariat means to raise with this participant, printed
+    /// on its nation sheet and on no other document. Left out of the file
+    /// when empty, so files from before it read and write as they were.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub points_to_raise: String,
+    /// The points' own protective marking, one of the register's levels;
+    /// `None` is the register's lowest level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_marking: Option<String>,
 }

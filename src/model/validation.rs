@@ -122,6 +122,20 @@ impl Register {
                     ),
                 );
             }
+            // The nation sheet refuses to print points it cannot rank.
+            if let Some(marking) = &participant.points_marking
+                && !self.markings.contains(marking)
+            {
+                report(
+                    record,
+                    None,
+                    format!(
+                        "{label}'s points to raise are marked \u{201c}{marking}\u{201d}, which is \
+                         not one of the register's levels: choose one of {}",
+                        self.markings.join(", ")
+                    ),
+                );
+            }
         }
         for (code, ids) in &codes {
             if let [.., last] = ids.as_slice()

@@ -33,6 +33,20 @@ impl<'r> Edition<'r> {
         }
     }
 
+    /// The edition releasable at `level` (the full one with `None`) of a
+    /// document that is not one meeting's record: nothing sets a floor
+    /// under it, so its marking is the highest of what it keeps, or the
+    /// register's lowest when it keeps nothing marked. The level must be
+    /// one of the register's (see [`unknown_level`]).
+    pub fn at_level(register: &'r Register, level: Option<&str>) -> Self {
+        Edition {
+            register,
+            level: level.map(str::to_string),
+            kept: Vec::new(),
+            omitted: 0,
+        }
+    }
+
     /// The edition of `meeting`'s record releasable at `level`, or the full
     /// one when no level is asked for. Refused for a level that is not one
     /// of the register's, and for one below the meeting's own marking.
@@ -96,6 +110,17 @@ impl<'r> Edition<'r> {
             }
         }
         kept
+    }
+
+    /// Adds `n` items left out elsewhere (by the part of a document
+    /// judged on its own, such as one of several nation sheets).
+    pub fn count_omitted(&mut self, n: usize) {
+        self.omitted += n;
+    }
+
+    /// The level the edition is releasable at; `None` for the full one.
+    pub fn level(&self) -> Option<&str> {
+        self.level.as_deref()
     }
 
     /// How many items were left out for being marked above the level.

@@ -9,10 +9,15 @@ mod clearance;
 mod edition;
 mod format;
 mod glyphs;
+mod head;
 mod long_words;
+mod pack;
 mod pages;
 mod pdf;
+mod pending;
 mod record;
+mod sheet;
+mod since;
 mod summary;
 mod summary_actions;
 mod summary_attendance;
@@ -23,9 +28,19 @@ mod world;
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
 pub use clearance::Clearance;
 pub use edition::{Edition, EditionParts, edition_parts, unknown_level};
+pub use head::{DocumentHead, DocumentOptions};
+pub use pack::{InvitedDelegation, MeetingPack, PackAgendaItem, PreviousRecord, meeting_pack};
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
+pub use pending::{ActionDue, CommitmentDue, ParticipantDues};
 pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
+pub use sheet::{
+    DUE_SOON_DAYS, GridCell, LastSession, Listed, MOST_LISTED, NationSheet, NationSheets,
+    SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets, nation_sheets_going_on,
+};
+pub use since::{
+    ActionEntry, AttendanceChange, ChangeEntry, MoneyChange, SinceReport, since_report,
+};
 pub use summary::{AgendaLine, MeetingSummary, SummaryOptions, meeting_summary};
 pub use summary_actions::ActionLine;
 pub use summary_attendance::{AttendanceGroup, AttendanceLine, Delegate, stand_in_on};
@@ -34,7 +49,7 @@ pub use summary_movements::MovementLine;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{MeetingId, SeriesId};
+use crate::model::{MeetingId, ParticipantId, SeriesId};
 
 /// The sheet size a report is typeset on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,6 +80,8 @@ pub enum ReportError {
     NoSuchMeeting(MeetingId),
     #[error("There is no {0} in the register")]
     NoSuchSeries(SeriesId),
+    #[error("There is no {0} in the register")]
+    NoSuchParticipant(ParticipantId),
     /// The document would misstate its marking; each line says why.
     #[error("The document cannot be printed:\n  {}", .0.join("\n  "))]
     Refused(Vec<String>),

@@ -13,7 +13,9 @@ use typst_layout::PagedDocument;
 use super::long_words::breakable_strings;
 use super::pages::TypesetReport;
 use super::world::ReportWorld;
-use super::{AttendanceRecord, MeetingSummary, ReportError};
+use super::{
+    AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, ReportError, SinceReport,
+};
 
 /// The bundled fonts: Noto Sans (Latin, Greek, Cyrillic; OFL, see
 /// assets/fonts/OFL.txt) for the text, and typst's own Libertinus Serif and
@@ -26,6 +28,10 @@ const NOTO_SANS: [&[u8]; 2] = [
 
 const MEETING_SUMMARY: &str = include_str!("../../assets/print/meeting-summary.typ");
 const ATTENDANCE: &str = include_str!("../../assets/print/attendance.typ");
+const PAGE_FRAME: &str = include_str!("../../assets/print/page.typ");
+const MEETING_PACK: &str = include_str!("../../assets/print/meeting-pack.typ");
+const SINCE_LAST_SESSION: &str = include_str!("../../assets/print/since-last-session.typ");
+const NATION_SHEET: &str = include_str!("../../assets/print/nation-sheet.typ");
 
 /// Typesets reports. Build once (it loads the fonts) and keep it; it is
 /// `Send + Sync`, so a worker thread can own it.
@@ -36,6 +42,11 @@ pub struct PrintEngine {
     pub(super) data_id: FileId,
     summary_id: FileId,
     attendance_id: FileId,
+    /// The page frame the pack, the since report and the sheets import.
+    pub(super) page_frame: Source,
+    pack_id: FileId,
+    since_id: FileId,
+    sheet_id: FileId,
 }
 
 impl PrintEngine {
@@ -53,6 +64,10 @@ impl PrintEngine {
             data_id: file_id("/data.json")?,
             summary_id: file_id("/meeting-summary.typ")?,
             attendance_id: file_id("/attendance.typ")?,
+            page_frame: Source::new(file_id("/page.typ")?, PAGE_FRAME.to_string()),
+            pack_id: file_id("/meeting-pack.typ")?,
+            since_id: file_id("/since-last-session.typ")?,
+            sheet_id: file_id("/nation-sheet.typ")?,
         })
     }
 
@@ -80,6 +95,27 @@ impl PrintEngine {
     pub fn attendance(&self, record: &AttendanceRecord) -> Result<TypesetReport, ReportError> {
         refuse_unless_clear(&record.refusals)?;
         self.typeset(self.attendance_id, ATTENDANCE, printable(record)?)
+    }
+
+    /// The meeting pack typeset into pages.
+    /// Refused when the pack's marking cannot be worked out.
+    pub fn meeting_pack(&self, pack: &MeetingPack) -> Result<TypesetReport, ReportError> {
+        refuse_unless_clear(&pack.refusals)?;
+        self.typeset(self.pack_id, MEETING_PACK, printable(pack)?)
+    }
+
+    /// The since-last-session report typeset into pages.
+    /// Refused when the report's marking cannot be worked out.
+    pub fn since_report(&self, report: &SinceReport) -> Result<TypesetReport, ReportError> {
+        refuse_unless_clear(&report.refusals)?;
+        self.typeset(self.since_id, SINCE_LAST_SESSION, printable(report)?)
+    }
+
+    /// One or more nation sheets typeset into pages, each sheet starting
+    /// on a new page. Refused when the marking cannot be worked out.
+    pub fn nation_sheets(&self, sheets: &NationSheets) -> Result<TypesetReport, ReportError> {
+        refuse_unless_clear(&sheets.refusals)?;
+        self.typeset(self.sheet_id, NATION_SHEET, printable(sheets)?)
     }
 
     /// Typesets `template` over `data`. Anything a template can pass in

@@ -1,5 +1,5 @@
 //! The typst world one report is typeset in: the engine's fonts and
-//! library, one template, and the report's data as a virtual JSON file.
+//! library, one template (and the page frame templates may import), and the report's data as a virtual JSON file.
 //! The template reads the data with `json(...)`, so the register's text is
 //! never parsed as markup: a title such as `#set page(width: 1pt)` prints
 //! as those characters.
@@ -36,6 +36,8 @@ impl World for ReportWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.template.id() {
             Ok(self.template.clone())
+        } else if id == self.engine.page_frame.id() {
+            Ok(self.engine.page_frame.clone())
         } else {
             Err(FileError::NotSource)
         }

@@ -22,7 +22,7 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The version a register is written as: the lowest that holds what the
 /// register uses, so that a file is never read wrongly by an older build,
@@ -33,9 +33,14 @@ pub const FORMAT_VERSION: u32 = 5;
 /// carried over to a later session as one action (`carried_to`,
 /// `carried_as_approved`); 5 once the register carries its identity
 /// (`identity`), which every register made since has, or a conflict names
-/// the rule a merge broke (`broken_rule`). An older build then says the file is from a
+/// the rule a merge broke (`broken_rule`); 6 once an agenda item says what
+/// it is for (`purpose`) or a participant has points to raise
+/// (`points_to_raise`, `points_marking`). An older build then says the file is from a
 /// newer version, instead of failing on a field or an id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
+    if prepares_documents(register) {
+        return 6;
+    }
     let names_broken_rules = register.conflicts.iter().any(|c| !c.broken_rule.is_empty());
     if !register.identity.is_empty() || names_broken_rules {
         return 5;
@@ -61,6 +66,20 @@ pub fn written_version(register: &Register) -> u32 {
         || carries_office(register.meetings.keys().next_back().map(|id| id.0))
         || carries_office(register.commitments.keys().next_back().map(|id| id.0));
     if uses_offices { 2 } else { 1 }
+}
+
+/// Whether the register holds what the documents sent before a session
+/// added in version 6: an agenda item's purpose, a participant's points to
+/// raise and their marking.
+fn prepares_documents(register: &Register) -> bool {
+    register
+        .participants
+        .values()
+        .any(|p| !p.points_to_raise.is_empty() || p.points_marking.is_some())
+        || register
+            .meetings
+            .values()
+            .any(|m| m.agenda.iter().any(|item| item.purpose.is_some()))
 }
 
 /// The `format` tag every register file carries, so a stray RON file is

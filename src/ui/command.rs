@@ -71,6 +71,15 @@ pub enum Command {
     PrintSummary(MeetingId),
     /// Opens the print preview of a series' attendance record.
     PrintAttendance(SeriesId),
+    /// Opens the print preview of the meeting pack for a session.
+    PrintMeetingPack(MeetingId),
+    /// Opens the print preview of what moved since the previous session.
+    PrintSinceLastSession(MeetingId),
+    /// Opens the print preview of one participant's nation sheet.
+    PrintNationSheet(ParticipantId),
+    /// Prepares every participant's nation sheet, with progress, then
+    /// opens them in the print preview as one document.
+    PrintAllNationSheets,
     /// Writes the meetings and series to an iCalendar file.
     ExportCalendar,
     /// Opens the search box (records, and the minutes of meetings).
@@ -191,6 +200,7 @@ pub enum Action {
     SendCopy,
     MergeCopy,
     ResolveConflicts,
+    PrintAllNationSheets,
     CommandPalette,
     Quit,
 }
@@ -238,8 +248,9 @@ impl Action {
             Action::New | Action::OpenFile | Action::OpenSample => (Menu::File, 0),
             Action::Save | Action::SaveAs | Action::ExportCalendar => (Menu::File, 1),
             Action::ExportCommitmentsCsv | Action::ImportCommitmentsCsv => (Menu::File, 2),
-            Action::SendCopy | Action::MergeCopy | Action::ResolveConflicts => (Menu::File, 3),
-            Action::Quit => (Menu::File, 4),
+            Action::PrintAllNationSheets => (Menu::File, 3),
+            Action::SendCopy | Action::MergeCopy | Action::ResolveConflicts => (Menu::File, 4),
+            Action::Quit => (Menu::File, 5),
             Action::Undo | Action::Redo => (Menu::Edit, 0),
             Action::NewParticipant | Action::NewMeeting | Action::NewCommitment => (Menu::Edit, 1),
             Action::Search => (Menu::Edit, 2),
@@ -271,6 +282,7 @@ impl Action {
             Action::SendCopy => Command::SendCopy,
             Action::MergeCopy => Command::MergeCopy,
             Action::ResolveConflicts => Command::ResolveConflicts,
+            Action::PrintAllNationSheets => Command::PrintAllNationSheets,
             Action::CommandPalette => Command::CommandPalette,
         }
     }
@@ -298,6 +310,7 @@ impl Action {
             Action::SendCopy => "Send a copy…",
             Action::MergeCopy => "Merge another copy…",
             Action::ResolveConflicts => "Resolve conflicts…",
+            Action::PrintAllNationSheets => "Print all nation sheets…",
             Action::CommandPalette => "Command palette…",
         }
     }
@@ -341,6 +354,9 @@ impl Action {
             Action::ResolveConflicts => {
                 "Choose, conflict by conflict, which copy's value the register keeps"
             }
+            Action::PrintAllNationSheets => {
+                "Prepare every participant's nation sheet as one document, then save or print it"
+            }
             Action::CommandPalette => "Find any action by typing its name, then press Enter",
         }
     }
@@ -376,7 +392,8 @@ impl Action {
             | Action::ImportCommitmentsCsv
             | Action::SendCopy
             | Action::MergeCopy
-            | Action::ResolveConflicts => &[],
+            | Action::ResolveConflicts
+            | Action::PrintAllNationSheets => &[],
         };
         keys.iter()
             .map(|(modifiers, key)| KeyboardShortcut::new(*modifiers, *key))
@@ -470,6 +487,7 @@ impl Command {
             Command::MergeCopy => Action::MergeCopy,
             Command::ResolveConflicts => Action::ResolveConflicts,
             Command::CommandPalette => Action::CommandPalette,
+            Command::PrintAllNationSheets => Action::PrintAllNationSheets,
             // Sent by a panel's button beside the record it is about, or
             // by what sits on top as the officer's answer: never listed.
             Command::OpenFileAt(_)
@@ -486,6 +504,9 @@ impl Command {
             | Command::Delete(_)
             | Command::PrintSummary(_)
             | Command::PrintAttendance(_)
+            | Command::PrintMeetingPack(_)
+            | Command::PrintSinceLastSession(_)
+            | Command::PrintNationSheet(_)
             | Command::ShowCommitments(_)
             | Command::ExportChangesCsv(_)
             | Command::AskRecordMove(..)
@@ -533,6 +554,9 @@ impl Command {
             Command::Delete(_) => "Delete…".into(),
             Command::PrintSummary(_) => "Print summary…".into(),
             Command::PrintAttendance(_) => "Print attendance…".into(),
+            Command::PrintMeetingPack(_) => "Print meeting pack…".into(),
+            Command::PrintSinceLastSession(_) => "Print since last session…".into(),
+            Command::PrintNationSheet(_) => "Print nation sheet…".into(),
             Command::ShowCommitments(_) => "Show these commitments".into(),
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
             Command::AskRecordMove(_, ask) => ask.label().into(),
@@ -574,6 +598,15 @@ impl Command {
             }
             Command::PrintAttendance(_) => {
                 "Preview the attendance record of this meeting's series, then save or print it"
+            }
+            Command::PrintMeetingPack(_) => {
+                "Preview the pack delegations receive before this session, then save or print it"
+            }
+            Command::PrintSinceLastSession(_) => {
+                "Preview what moved since the previous session of the series, then save or print it"
+            }
+            Command::PrintNationSheet(_) => {
+                "Preview where this participant stands, on one or two pages, then save or print it"
             }
             Command::ShowCommitments(_) => "List the matching commitments",
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",

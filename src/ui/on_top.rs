@@ -39,7 +39,7 @@ pub enum OnTop {
     /// Sending or merging a copy of the register, up to the merge review.
     Exchange(Exchange),
     /// The print preview of a report.
-    PrintPreview(PrintPreview),
+    PrintPreview(Box<PrintPreview>),
     /// The search box; its text and index stay with the workspace.
     Search,
     /// The command palette.

@@ -2,7 +2,7 @@
 //! selected one's details and its people on the right.
 
 use chrono::NaiveDate;
-use egui::{Grid, TextEdit, Ui};
+use egui::{Grid, Response, RichText, TextEdit, Ui};
 
 use crate::edit::Edit;
 use crate::model::{
@@ -90,7 +90,15 @@ impl ParticipantsPanel {
                 .get_or_update((revision, id), || activity_line(register, id));
             let focus_name = std::mem::take(&mut self.focus_name);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                participant_ui(ui, today, (id, focus_name), participant, activity, out);
+                participant_ui(
+                    ui,
+                    today,
+                    (id, focus_name),
+                    participant,
+                    activity,
+                    &register.markings,
+                    out,
+                );
                 ui.add_space(theme::SECTION_GAP);
                 people_ui(ui, register, today, id, &mut self.focus_person, out);
             });
@@ -99,14 +107,17 @@ impl ParticipantsPanel {
 
     fn list_ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
         ui.add_space(4.0);
-        let new = Command::NewParticipant;
-        if ui
-            .button(new.label())
-            .on_hover_text(new.tooltip())
-            .clicked()
-        {
-            out.command(new);
-        }
+        ui.horizontal(|ui| {
+            for command in [Command::NewParticipant, Command::PrintAllNationSheets] {
+                if ui
+                    .button(command.label())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    out.command(command);
+                }
+            }
+        });
         let reveal = std::mem::take(&mut self.reveal);
         if reveal
             && let Some(shown) = self.selected.and_then(|id| register.participant(id))
@@ -175,6 +186,7 @@ fn participant_ui(
     (id, focus_name): (ParticipantId, bool),
     original: &Participant,
     activity: &str,
+    levels: &[String],
     out: &mut Outbox,
 ) {
     let mut p = original.clone();
@@ -185,13 +197,18 @@ fn participant_ui(
             &p.name
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let delete = Command::Delete(Record::Participant(id));
-            if ui
-                .button(delete.label())
-                .on_hover_text(delete.tooltip())
-                .clicked()
-            {
-                out.command(delete);
+            // Right to left: Delete stays at the edge, Print beside it.
+            for command in [
+                Command::Delete(Record::Participant(id)),
+                Command::PrintNationSheet(id),
+            ] {
+                if ui
+                    .button(command.label())
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    out.command(command);
+                }
             }
         });
     });
@@ -222,10 +239,45 @@ fn participant_ui(
                 widgets::optional_date_ui(ui, &format!("joined_{}", id.0), &mut p.joined, today)
             });
             widgets::multiline_row(ui, "Notes", &mut p.notes);
+            widgets::multiline_row(ui, "Points to raise", &mut p.points_to_raise)
+                .on_hover_text("Printed on this participant's nation sheet only");
+            widgets::form_row(ui, "Points marking", |ui| {
+                points_marking_ui(ui, levels, &mut p.points_marking)
+            });
         });
     if p != *original {
         out.edit(Edit::Participant(id, Some(p)));
     }
+}
+
+/// The points to raise's own marking: the register's lowest level unless
+/// one is chosen. A marking from the file that is not a level shows in red
+/// (the sheet refuses to print until a level is chosen).
+fn points_marking_ui(ui: &mut Ui, levels: &[String], marking: &mut Option<String>) -> Response {
+    let lowest = levels.first().map(String::as_str).unwrap_or_default();
+    let shown = match marking.as_deref() {
+        Some(level) if levels.iter().any(|known| known == level) => RichText::new(level),
+        Some(unknown) => RichText::new(unknown).color(ui.visuals().error_fg_color),
+        None => RichText::new(format!("Lowest level ({lowest})")).weak(),
+    };
+    let before = marking.clone();
+    let mut response = egui::ComboBox::from_id_salt("points_marking")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(marking, None, format!("Lowest level ({lowest})"));
+            for level in levels {
+                ui.selectable_value(marking, Some(level.clone()), level);
+            }
+        })
+        .response
+        .on_hover_text(
+            "The marking of the points to raise: a nation sheet released at a lower level \
+             leaves them out",
+        );
+    if *marking != before {
+        response.mark_changed();
+    }
+    response
 }
 
 /// "Attended 3 meetings (1 as an observer) · made 5 commitments", for a

@@ -84,15 +84,16 @@ impl CoalitionDeskApp {
                 focus::ask(ctx, record, field);
             }
             Command::Delete(target) => self.ask_delete(target),
-            Command::PrintSummary(id) => {
-                workspace.on_top =
-                    Some(OnTop::PrintPreview(PrintPreview::new(Report::Summary(id))));
-            }
+            Command::PrintSummary(id) => workspace.on_top = Some(preview(Report::Summary(id))),
             Command::PrintAttendance(id) => {
-                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(
-                    Report::Attendance(id),
-                )));
+                workspace.on_top = Some(preview(Report::Attendance(id)))
             }
+            Command::PrintMeetingPack(id) => workspace.on_top = Some(preview(Report::Pack(id))),
+            Command::PrintSinceLastSession(id) => {
+                workspace.on_top = Some(preview(Report::Since(id)))
+            }
+            Command::PrintNationSheet(id) => workspace.on_top = Some(preview(Report::Sheet(id))),
+            Command::PrintAllNationSheets => workspace.on_top = Some(preview(Report::AllSheets)),
             Command::ExportCalendar => self.choose_and_export_calendar(),
             Command::Search => {
                 workspace.search.show();
@@ -310,4 +311,9 @@ impl CoalitionDeskApp {
         }
         self.notify(format!("Deleted {description} (Undo brings it back)"));
     }
+}
+
+/// The print preview of `report`, to put on top.
+fn preview(report: Report) -> OnTop {
+    OnTop::PrintPreview(Box::new(PrintPreview::new(report)))
 }

@@ -152,6 +152,7 @@ pub fn register() -> Register {
         kind,
         joined: Some(date(2025, 2, 17)),
         notes: String::new(),
+        ..Participant::default()
     };
     use ParticipantKind::{Nation, Organisation};
     r.participants

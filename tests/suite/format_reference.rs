@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use coalition_desk::model::{
-    ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, CarriedAction, Commitment,
-    CommitmentStatus, Conflict, Decision, Delivery, FieldChange, Meeting, MeetingFormat,
-    MeetingState, Money, OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Record,
-    RecordLife, RecordState, RecordStep, Register, Revision, Role, Route, SeriesException,
-    SessionSeries, StatusChange,
+    ActionItem, ActionOwner, AgendaItem, AgendaPurpose, Attendance, AttendanceStatus,
+    CarriedAction, Commitment, CommitmentStatus, Conflict, Decision, Delivery, FieldChange,
+    Meeting, MeetingFormat, MeetingState, Money, OccurrenceChange, Participant, ParticipantKind,
+    Person, Quantity, Record, RecordLife, RecordState, RecordStep, Register, Revision, Role, Route,
+    SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -124,6 +124,7 @@ fn records() -> Vec<Shape> {
 fn choices() -> Vec<Shape> {
     vec![
         shape::<ParticipantKind>(),
+        shape::<AgendaPurpose>(),
         shape::<MeetingState>(),
         shape::<MeetingFormat>(),
         shape::<RecordState>(),

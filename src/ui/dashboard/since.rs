@@ -41,14 +41,20 @@ pub fn since_ui(
         Some(previous) => ui.label(format!("Since {}", register.meeting_title(previous))),
         None => ui.label("First session of its series: everything up to it"),
     };
-    let export = Command::ExportChangesCsv(id);
-    if ui
-        .button(export.label())
-        .on_hover_text(export.tooltip())
-        .clicked()
-    {
-        out.command(export);
-    }
+    ui.horizontal(|ui| {
+        for command in [
+            Command::PrintSinceLastSession(id),
+            Command::ExportChangesCsv(id),
+        ] {
+            if ui
+                .button(command.label())
+                .on_hover_text(command.tooltip())
+                .clicked()
+            {
+                out.command(command);
+            }
+        }
+    });
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("since_scroll")

@@ -9,7 +9,7 @@ use egui::{Margin, RichText, Stroke, Ui};
 use crate::model::agenda::{
     AgendaMove, agenda_levels, agenda_numbers, agenda_schedule, agenda_timing, can_move,
 };
-use crate::model::{Meeting, MeetingId, typed_values};
+use crate::model::{AgendaPurpose, Meeting, MeetingId, typed_values};
 use crate::ui::typed_field::{TypedField, typed_ui};
 
 /// What the move and remove buttons beside an item's title take.
@@ -228,5 +228,36 @@ pub(super) fn timing_ui(ui: &mut Ui, meeting: &Meeting) {
     }
     if meeting.start.is_none() {
         ui.weak("Give the meeting a start time to see when each item starts.");
+    }
+}
+
+/// What the item is for, printed in the meeting pack: "Not set" or one of
+/// the three purposes.
+pub(super) fn purpose_ui(
+    ui: &mut Ui,
+    id: MeetingId,
+    i: usize,
+    n: &str,
+    purpose: &mut Option<AgendaPurpose>,
+) {
+    let before = *purpose;
+    let shown = purpose.map_or("Not set", AgendaPurpose::label);
+    let label = ui.label("Purpose");
+    let mut response = egui::ComboBox::from_id_salt(("agenda-purpose", id.0, i))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(purpose, None, "Not set");
+            for option in AgendaPurpose::ALL {
+                ui.selectable_value(purpose, Some(option), option.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "What the meeting is asked to do with this item, printed in the meeting pack",
+        )
+        .accessible_name(format!("Purpose of agenda item {n}"));
+    if *purpose != before {
+        response.mark_changed();
     }
 }

@@ -65,10 +65,16 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                 .num_columns(2)
                 .show(ui, |ui| {
                     let salt = format!("meeting-{}-agenda-{i}-lead", id.0);
-                    widgets::form_row(ui, "Lead", |ui| {
+                    // The purpose sits beside the lead, so an item takes no
+                    // more height than before.
+                    let lead = ui.label("Lead");
+                    ui.horizontal(|ui| {
                         widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
-                    })
-                    .accessible_name(format!("Lead of agenda item {n}"));
+                            .labelled_by(lead.id)
+                            .accessible_name(format!("Lead of agenda item {n}"));
+                        agenda::purpose_ui(ui, id, i, n, &mut item.purpose);
+                    });
+                    ui.end_row();
                     agenda::minutes_row(ui, id, i, n, &mut item.minutes);
                     text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
                     text_row(

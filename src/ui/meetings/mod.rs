@@ -363,10 +363,16 @@ fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
     keyed.into_iter().map(|(_, id)| id).collect()
 }
 
-/// "Print summary…", and "Print attendance…" when the meeting is in a series.
+/// "Print summary…", "Print attendance…" when the meeting is in a series,
+/// "Print meeting pack…" while it is planned, and "Print since last
+/// session…".
 fn print_buttons_ui(ui: &mut Ui, meeting: &Meeting, id: MeetingId, out: &mut Outbox) {
     let mut commands = vec![Command::PrintSummary(id)];
     commands.extend(meeting.series.map(Command::PrintAttendance));
+    if meeting.state == crate::model::MeetingState::Planned {
+        commands.push(Command::PrintMeetingPack(id));
+    }
+    commands.push(Command::PrintSinceLastSession(id));
     for command in commands {
         if ui
             .button(command.label())

@@ -11,15 +11,18 @@ use crate::model::Register;
 const FULL: &str = "Full";
 
 impl PrintPreview {
-    /// The edition to print; only a meeting summary has editions.
+    /// The edition to print; every document but the attendance record has editions.
     pub(super) fn edition_ui(&mut self, ui: &mut Ui, register: &Register) {
-        let Report::Summary(id) = self.report else {
-            return;
-        };
-        // The meeting's own marking covers the rest of the record, so no
+        // A meeting's own marking covers the rest of its documents, so no
         // edition goes below it (the core refuses one; offering it would
-        // only lead there).
-        let own = register.meeting(id).map(|m| m.marking.as_str());
+        // only lead there). Sheets have no such floor.
+        let own = match self.report {
+            Report::Summary(id) | Report::Pack(id) | Report::Since(id) => {
+                register.meeting(id).map(|m| m.marking.as_str())
+            }
+            Report::Sheet(_) | Report::AllSheets => None,
+            Report::Attendance(_) => return,
+        };
         let lowest = own.map_or(0, |marking| register.marking_rank(marking));
         let edition = &mut self.options.edition;
         ui.horizontal(|ui| {

@@ -1,6 +1,7 @@
 //! Printing from the window: the typeset pages with their options, then
 //! Save PDF or Print, typeset and drawn on a worker thread.
 
+mod all_sheets;
 mod edition;
 mod pages;
 mod preview;

@@ -7,12 +7,13 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use super::all_sheets::SheetsBuild;
 use super::pages::PageView;
 use super::sending::{PrintMessage, PrintQuestion};
 use super::viewer::Viewer;
 use super::worker::{Destination, PrintData, PrintWorker};
-use crate::model::{MeetingId, Register, SeriesId};
-use crate::report::{self, Clearance, Paper, SummaryOptions};
+use crate::model::{MeetingId, ParticipantId, Register, SeriesId};
+use crate::report::{self, Clearance, DocumentOptions, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
 use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, TypedPathAnswer};
 
@@ -21,6 +22,15 @@ use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, Ty
 pub enum Report {
     Summary(MeetingId),
     Attendance(SeriesId),
+    /// The meeting pack for a session.
+    Pack(MeetingId),
+    /// What moved since the previous session of the meeting's series.
+    Since(MeetingId),
+    /// One participant's nation sheet.
+    Sheet(ParticipantId),
+    /// Every participant's sheet as one document, prepared on a thread of
+    /// its own with a progress bar and Cancel.
+    AllSheets,
 }
 
 /// The preview window's state. Dropping it closes the window; the worker
@@ -51,6 +61,13 @@ pub struct PrintPreview {
     /// The day the window was last drawn: the issue date the document
     /// prints, on screen and in the file alike.
     pub(super) today: NaiveDate,
+    /// Every participant's sheet being prepared (`Report::AllSheets`).
+    pub(super) sheets: Option<SheetsBuild>,
+    /// The officer cancelled the preparation: the window closes.
+    pub(super) cancelled: bool,
+    /// Every participant's sheet as last prepared, for the pages and for
+    /// Save PDF and Print, which write the very data on show.
+    pub(super) prepared: Option<PrintData>,
 }
 
 /// What the preview shows: the data (or why there is none) and its clearance.
@@ -72,6 +89,9 @@ impl PrintPreview {
             sent_to_printer: false,
             shown: Box::default(),
             today: NaiveDate::default(),
+            sheets: None,
+            cancelled: false,
+            prepared: None,
         }
     }
 
@@ -99,11 +119,16 @@ impl PrintPreview {
         match self.report {
             Report::Summary(_) => "Print summary",
             Report::Attendance(_) => "Print attendance record",
+            Report::Pack(_) => "Print meeting pack",
+            Report::Since(_) => "Print since last session",
+            Report::Sheet(_) => "Print nation sheet",
+            Report::AllSheets => "Print all nation sheets",
         }
     }
 
     /// The data to typeset with the current options, or why there is none.
     pub fn data(&self, register: &Register) -> Result<PrintData, String> {
+        let options = self.document_options();
         match self.report {
             Report::Summary(id) => report::meeting_summary(register, id, &self.options, self.today)
                 .map(|s| PrintData::Summary(Box::new(s))),
@@ -113,8 +138,29 @@ impl PrintPreview {
                     PrintData::Attendance(Box::new(r))
                 })
             }
+            Report::Pack(id) => report::meeting_pack(register, id, &options, self.today)
+                .map(|p| PrintData::Pack(Box::new(p))),
+            Report::Since(id) => report::since_report(register, id, &options, self.today)
+                .map(|r| PrintData::Since(Box::new(r))),
+            Report::Sheet(id) => report::nation_sheets(register, &[id], &options, self.today)
+                .map(|s| PrintData::Sheets(Box::new(s))),
+            // Prepared on its own thread (see `all_sheets_ui`), never here.
+            Report::AllSheets => {
+                return self
+                    .prepared
+                    .clone()
+                    .ok_or_else(|| "The nation sheets are still being prepared.".into());
+            }
         }
         .map_err(|error| error.to_string())
+    }
+
+    /// The paper and edition of the documents sent before a session.
+    fn document_options(&self) -> DocumentOptions {
+        DocumentOptions {
+            paper: self.options.paper,
+            edition: self.options.edition.clone(),
+        }
     }
 
     /// A file name to suggest, from the report's title.
@@ -133,6 +179,20 @@ impl PrintPreview {
                 .session_series(id)
                 .map(|s| format!("attendance {}", s.name))
                 .unwrap_or_else(|| "attendance".into()),
+            Report::Pack(id) => register
+                .meeting(id)
+                .map(|m| format!("pack {} {}", m.date, m.title))
+                .unwrap_or_else(|| "pack".into()),
+            Report::Since(id) => register
+                .meeting(id)
+                .map(|m| format!("since last session {} {}", m.date, m.title))
+                .unwrap_or_else(|| "since last session".into()),
+            Report::Sheet(id) => format!("nation sheet {}", register.participant_code(id)),
+            Report::AllSheets => "nation sheets".into(),
+        };
+        let stem = match (&self.options.edition, self.report) {
+            (_, Report::Summary(_)) | (None, _) => stem,
+            (Some(level), _) => format!("{stem} {level} edition"),
         };
         let safe: String = stem
             .chars()
@@ -167,7 +227,7 @@ impl PrintPreview {
             .show(ctx, |ui| {
                 self.window_ui(ui, register, revision, today, worker)
             });
-        open
+        open && !self.cancelled
     }
 
     fn window_ui(
@@ -186,7 +246,16 @@ impl PrintPreview {
         // Taken out for the frame, so the buttons below may change the preview.
         let mut shown = std::mem::take(&mut self.shown);
         let key = (revision, self.options.clone(), today);
+        // Every sheet is prepared on a thread of its own; once made they
+        // are typeset as any other document.
         let mut rebuilt = false;
+        if self.report == Report::AllSheets && shown.get(&key).is_none() {
+            if !self.all_sheets_ui(ui, register, &mut shown, &key) {
+                self.shown = shown;
+                return;
+            }
+            rebuilt = true;
+        }
         let (data, clearance) = shown.get_or_update(key, || {
             rebuilt = true;
             self.shown(register, today)
@@ -202,6 +271,59 @@ impl PrintPreview {
             clearance,
         );
         self.shown = shown;
+    }
+
+    /// While every sheet is being prepared: the progress bar and Cancel.
+    /// Once they are made, keeps them in `shown` for `key` and says true,
+    /// so the frame goes on to typeset them as any other document.
+    fn all_sheets_ui(
+        &mut self,
+        ui: &mut Ui,
+        register: &Register,
+        shown: &mut RevisionCache<(u64, SummaryOptions, NaiveDate), Shown>,
+        key: &(u64, SummaryOptions, NaiveDate),
+    ) -> bool {
+        let wanted = (key.0, self.document_options(), key.2);
+        if self.sheets.as_ref().is_none_or(|build| build.key != wanted) {
+            let ctx = ui.ctx().clone();
+            self.sheets = Some(SheetsBuild::start(register, wanted, move || {
+                ctx.request_repaint();
+            }));
+        }
+        let Some(build) = &self.sheets else {
+            return false;
+        };
+        if let Some(answer) = build.poll() {
+            self.sheets = None;
+            let data = answer.map(|sheets| PrintData::Sheets(Box::new(sheets)));
+            self.prepared = data.as_ref().ok().cloned();
+            shown.get_or_update(key.clone(), || {
+                let clearance = match &data {
+                    Ok(data) => Clearance::of(register, data.includes(), key.2),
+                    Err(_) => Clearance::default(),
+                };
+                (data, clearance)
+            });
+            return true;
+        }
+        let (done, total) = build.progress();
+        ui.label(format!("Preparing nation sheet {done} of {total}…"));
+        // Counts sheets, so the bar moves evenly however large the register.
+        let fraction = if total == 0 {
+            1.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.add(egui::ProgressBar::new(fraction).show_percentage());
+        if ui
+            .button("Cancel")
+            .on_hover_text("Stop preparing the sheets and close this window")
+            .clicked()
+        {
+            build.cancel();
+            self.cancelled = true;
+        }
+        false
     }
 
     /// Typesets what is on show, or says why it cannot be.

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use super::spooler::{PrivatePdf, Spooler};
-use crate::report::{AttendanceRecord, MeetingSummary, PagePixels, PrintEngine, TypesetReport};
+use crate::report::{
+    AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, PagePixels, PrintEngine,
+    SinceReport, TypesetReport,
+};
 use crate::storage::{self, WrittenFrom};
 
 /// What to typeset.
@@ -16,6 +19,9 @@ use crate::storage::{self, WrittenFrom};
 pub enum PrintData {
     Summary(Box<MeetingSummary>),
     Attendance(Box<AttendanceRecord>),
+    Pack(Box<MeetingPack>),
+    Since(Box<SinceReport>),
+    Sheets(Box<NationSheets>),
 }
 
 impl PrintData {
@@ -24,6 +30,9 @@ impl PrintData {
         match self {
             PrintData::Summary(summary) => &summary.includes,
             PrintData::Attendance(record) => &record.includes,
+            PrintData::Pack(pack) => &pack.includes,
+            PrintData::Since(report) => &report.includes,
+            PrintData::Sheets(sheets) => &sheets.includes,
         }
     }
 
@@ -32,6 +41,9 @@ impl PrintData {
         match self {
             PrintData::Summary(summary) => &summary.marking,
             PrintData::Attendance(record) => &record.marking,
+            PrintData::Pack(pack) => &pack.head.marking,
+            PrintData::Since(report) => &report.head.marking,
+            PrintData::Sheets(sheets) => &sheets.head.marking,
         }
     }
 
@@ -41,6 +53,16 @@ impl PrintData {
             PrintData::Summary(summary) => format!("summary \u{201c}{}\u{201d}", summary.title),
             PrintData::Attendance(record) => {
                 format!("attendance record \u{201c}{}\u{201d}", record.series)
+            }
+            PrintData::Pack(pack) => format!("meeting pack \u{201c}{}\u{201d}", pack.head.title),
+            PrintData::Since(report) => {
+                format!(
+                    "since-last-session report \u{201c}{}\u{201d}",
+                    report.head.title
+                )
+            }
+            PrintData::Sheets(sheets) => {
+                format!("nation sheets \u{201c}{}\u{201d}", sheets.head.title)
             }
         }
     }
@@ -243,6 +265,9 @@ impl Desk {
             let report = match data {
                 PrintData::Summary(summary) => engine.meeting_summary(summary),
                 PrintData::Attendance(record) => engine.attendance(record),
+                PrintData::Pack(pack) => engine.meeting_pack(pack),
+                PrintData::Since(report) => engine.since_report(report),
+                PrintData::Sheets(sheets) => engine.nation_sheets(sheets),
             }
             .map_err(|error| error.to_string())?;
             self.typeset = Some((generation, report));

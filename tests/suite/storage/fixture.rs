@@ -21,6 +21,7 @@ pub(super) fn sample_register() -> Register {
             kind: ParticipantKind::Nation,
             joined: NaiveDate::from_ymd_opt(2025, 3, 2),
             notes: "Co-convenor \"with\" France\nsecond line \\ backslash".into(),
+            ..Participant::default()
         },
     );
     register.commitments.insert(

@@ -93,14 +93,22 @@ fn participant() -> impl Strategy<Value = Participant> {
         prop::sample::select(ParticipantKind::ALL.to_vec()),
         prop::option::of(date()),
         text(),
+        text(),
+        prop::option::of(prop::sample::select(
+            DEFAULT_MARKINGS.map(String::from).to_vec(),
+        )),
     )
-        .prop_map(|(name, code, kind, joined, notes)| Participant {
-            name,
-            code,
-            kind,
-            joined,
-            notes,
-        })
+        .prop_map(
+            |(name, code, kind, joined, notes, points_to_raise, points_marking)| Participant {
+                name,
+                code,
+                kind,
+                joined,
+                notes,
+                points_to_raise,
+                points_marking,
+            },
+        )
 }
 
 fn person() -> impl Strategy<Value = Person> {

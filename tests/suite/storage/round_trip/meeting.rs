@@ -30,16 +30,20 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
         text(),
         0..=2u8,
         prop::option::of(any::<u16>()),
+        prop::option::of(prop::sample::select(AgendaPurpose::ALL.to_vec())),
     )
-        .prop_map(|(title, lead, notes, outcome, level, minutes)| AgendaItem {
-            title,
-            lead: lead.map(PersonId),
-            notes,
-            outcome,
-            level,
-            minutes,
-            marking: None,
-        });
+        .prop_map(
+            |(title, lead, notes, outcome, level, minutes, purpose)| AgendaItem {
+                title,
+                lead: lead.map(PersonId),
+                notes,
+                outcome,
+                level,
+                minutes,
+                marking: None,
+                purpose,
+            },
+        );
     let owner = prop_oneof![
         ids().prop_map(|id| ActionOwner::Participant(ParticipantId(id))),
         ids().prop_map(|id| ActionOwner::Person(PersonId(id))),

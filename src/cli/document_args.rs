@@ -1,0 +1,60 @@
+//! What the meeting pack, since-last-session and nation-sheet
+//! sub-commands share: the edition and paper asked for, and the typed
+//! paper size read.
+
+use std::path::Path;
+
+use crate::model::Register;
+use crate::report::{DocumentOptions, Paper};
+
+/// `--edition LEVEL` and `--paper a4|letter`.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct DocumentArgs {
+    /// Print the edition releasable at this marking level: whatever is marked higher is left out.
+    #[arg(long, value_name = "LEVEL")]
+    pub edition: Option<String>,
+    /// The sheet size: a4 or letter.
+    #[arg(long, default_value = "a4", value_parser = paper)]
+    pub paper: Paper,
+}
+
+impl DocumentArgs {
+    /// The options the report functions take, the level named as the
+    /// register spells it.
+    pub fn options(&self, register: &Register) -> DocumentOptions {
+        DocumentOptions {
+            paper: self.paper,
+            edition: self
+                .edition
+                .as_deref()
+                .map(|typed| super::pdf::level_named(register, typed)),
+        }
+    }
+}
+
+/// A paper size as typed: `a4` or `letter`, in any case.
+pub fn paper(typed: &str) -> Result<Paper, String> {
+    match typed.trim().to_ascii_lowercase().as_str() {
+        "a4" => Ok(Paper::A4),
+        "letter" | "us-letter" => Ok(Paper::Letter),
+        _ => Err(format!(
+            "\"{typed}\" is not a paper size: write a4 or letter"
+        )),
+    }
+}
+
+/// Writes a typeset document to `output` as PDF, no more open than the
+/// register it came from (owner-only when marked above the lowest level).
+pub(super) fn write_pdf(
+    register: &Register,
+    file: &Path,
+    marking: &str,
+    pdf: &[u8],
+    output: &Path,
+) -> anyhow::Result<()> {
+    let from = crate::storage::WrittenFrom::register(
+        Some(file),
+        super::pdf::above_lowest(register, marking),
+    );
+    super::write_output("the PDF", output, pdf, &from)
+}
