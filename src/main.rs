@@ -113,7 +113,8 @@ enum Action {
     },
     /// Merge two copies of a register edited from a common copy (BASE):
     /// exit 0 when clean, 1 with conflicts to resolve (OUT still written),
-    /// 2 when a file cannot be read or written.
+    /// 2 when a file cannot be read or written, or BASE is older than the
+    /// last copy OURS and THEIRS had in common.
     Merge {
         base: PathBuf,
         ours: PathBuf,
@@ -127,6 +128,9 @@ enum Action {
         /// The office that sent THEIRS (default: the office code THEIRS names, else its file name).
         #[arg(long)]
         theirs_office: Option<String>,
+        /// Merge from BASE even though OURS and THEIRS both come from a later merge it does not hold.
+        #[arg(long)]
+        force_base: bool,
     },
     /// Export the register in another format.
     Export {
@@ -255,6 +259,7 @@ fn main() -> ExitCode {
             output,
             ours_office,
             theirs_office,
+            force_base,
         }) => {
             let request = cli::merge::MergeRequest {
                 base: &base,
@@ -263,6 +268,7 @@ fn main() -> ExitCode {
                 output: &output,
                 ours_office: ours_office.as_deref(),
                 theirs_office: theirs_office.as_deref(),
+                force_base,
             };
             let holder = LockHolder::this_process(now.fixed_offset());
             Ok(cli::merge::merge(&request, &holder, now.naive_local()))

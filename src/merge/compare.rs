@@ -123,6 +123,17 @@ pub fn compare(
         conflicts: found.len(),
         ..MergeSummary::default()
     };
+    // Settled, the result holds what both copies held: a common copy of
+    // both, as a merge's is.
+    let took = !found.is_empty() || super::lineage::settings_differ(&out, ours);
+    super::lineage::mark(
+        &mut out,
+        (ours, theirs),
+        took,
+        &[],
+        [ours_office, theirs_office],
+        now,
+    );
     Merged {
         register: out,
         conflicts: found,

@@ -22,7 +22,7 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The version a register is written as: the lowest that holds what the
 /// register uses, so that a file is never read wrongly by an older build,
@@ -33,9 +33,13 @@ pub const FORMAT_VERSION: u32 = 5;
 /// carried over to a later session as one action (`carried_to`,
 /// `carried_as_approved`); 5 once the register carries its identity
 /// (`identity`), which every register made since has, or a conflict names
-/// the rule a merge broke (`broken_rule`). An older build then says the file is from a
+/// the rule a merge broke (`broken_rule`); 6 once it keeps the merges it
+/// came from (`merges`). An older build then says the file is from a
 /// newer version, instead of failing on a field or an id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
+    if !register.merges.is_empty() {
+        return 6;
+    }
     let names_broken_rules = register.conflicts.iter().any(|c| !c.broken_rule.is_empty());
     if !register.identity.is_empty() || names_broken_rules {
         return 5;

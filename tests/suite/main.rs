@@ -37,6 +37,7 @@ mod huge_text;
 mod meeting_records;
 mod meeting_references;
 mod merge;
+mod merge_base;
 mod merge_compare;
 mod merge_resolve;
 mod model;

@@ -60,6 +60,7 @@ pub fn to_ron_on_threads(
         meetings: BTreeMap::new(),
         commitments: BTreeMap::new(),
         conflicts: register.conflicts.clone(),
+        merges: register.merges.clone(),
     }) {
         Ok(head) => head,
         Err(e) => return Some(Err(e)),

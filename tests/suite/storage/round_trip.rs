@@ -206,6 +206,16 @@ fn commitment() -> impl Strategy<Value = Commitment> {
 }
 
 /// What a merge left to settle: texts as awkward as any record's.
+fn merge_mark() -> impl Strategy<Value = MergeMark> {
+    (text(), date(), time(), prop::collection::vec(text(), 0..3)).prop_map(
+        |(mark, day, at, offices)| MergeMark {
+            mark,
+            merged: day.and_time(at),
+            offices,
+        },
+    )
+}
+
 fn conflict() -> impl Strategy<Value = Conflict> {
     let record = prop::option::of(prop_oneof![
         ids().prop_map(|id| Record::Participant(ParticipantId(id))),
@@ -274,6 +284,7 @@ fn register() -> impl Strategy<Value = Register> {
             keyed(MeetingId, meeting(), 0..3),
             keyed(CommitmentId, commitment(), 0..4),
             prop::collection::vec(conflict(), 0..3),
+            prop::collection::vec(merge_mark(), 0..3),
         ),
     )
         .prop_map(
@@ -294,6 +305,7 @@ fn register() -> impl Strategy<Value = Register> {
                     mut meetings,
                     mut commitments,
                     conflicts,
+                    merges,
                 ),
             )| {
                 // An id names one record of any kind: a register where two
@@ -319,6 +331,7 @@ fn register() -> impl Strategy<Value = Register> {
                     meetings,
                     commitments,
                     conflicts,
+                    merges,
                 }
             },
         )
