@@ -39,6 +39,7 @@ mod meeting_references;
 mod merge;
 mod merge_base;
 mod merge_compare;
+mod merge_outcomes;
 mod merge_resolve;
 mod model;
 mod money;
