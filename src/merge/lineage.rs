@@ -13,7 +13,7 @@
 //! reverts or merges two common ancestors into one first, and it is then
 //! the right one to merge from.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::NaiveDateTime;
@@ -50,10 +50,8 @@ pub fn check_base(base: &Register, ours: &Register, theirs: &Register) -> Result
     if ours.merges.is_empty() || theirs.merges.is_empty() {
         return Ok(());
     }
-    let in_theirs: std::collections::BTreeSet<&str> =
-        theirs.merges.iter().map(|m| m.mark.as_str()).collect();
-    let in_base: std::collections::BTreeSet<&str> =
-        base.merges.iter().map(|m| m.mark.as_str()).collect();
+    let in_theirs: BTreeSet<&str> = theirs.merges.iter().map(|m| m.mark.as_str()).collect();
+    let in_base: BTreeSet<&str> = base.merges.iter().map(|m| m.mark.as_str()).collect();
     let missing = ours
         .merges
         .iter()
