@@ -175,7 +175,7 @@ impl Each<'_> {
                 (None, Some(t)) => {
                     compare.conflict(String::new(), None, Some(ron_text(t)));
                     if let Some(conflict) = compare.conflicts.last_mut() {
-                        conflict.name = self.theirs.known_as(record(key));
+                        conflict.name = super::fields::conflict_name(self.theirs, record(key));
                     }
                 }
                 _ => {}

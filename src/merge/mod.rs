@@ -279,7 +279,7 @@ impl Each<'_> {
                 (Some(b), None, Some(t)) if t != b => {
                     merge.conflict(String::new(), None, Some(ron_text(t)));
                     if let Some(conflict) = merge.conflicts.last_mut() {
-                        conflict.name = self.theirs.known_as(record(key));
+                        conflict.name = fields::conflict_name(self.theirs, record(key));
                     }
                 }
                 _ => {}

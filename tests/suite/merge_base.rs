@@ -328,3 +328,48 @@ fn a_merge_that_makes_no_new_copy_leaves_no_mark() {
     let taken = merge::merge(&base, &base, &london, "PAR", "LON", now);
     assert_eq!(taken.register, london);
 }
+
+#[test]
+fn a_conflict_naming_a_long_title_still_writes_a_file_that_reads_back() {
+    // Found while writing the merge fuzz target: the other copy's name
+    // for a record this copy deleted went into the conflict whole, and a
+    // title near 500 characters made it longer than a name may be, so
+    // `check` refused the file `merge` had just written.
+    let dir = tempfile::tempdir().unwrap();
+    let mut base = crate::common::register();
+    base.commitments.get_mut(&CommitmentId(20)).unwrap().title = "T".repeat(490);
+    save(dir.path(), "base.ron", &base);
+    let mut ours = base.clone();
+    ours.commitments.remove(&CommitmentId(20));
+    save(dir.path(), "ours.ron", &ours);
+    let mut theirs = base.clone();
+    theirs
+        .commitments
+        .get_mut(&CommitmentId(20))
+        .unwrap()
+        .conditions = "Changed".into();
+    save(dir.path(), "theirs.ron", &theirs);
+    let merged = desk(
+        dir.path(),
+        &[
+            "merge",
+            "base.ron",
+            "ours.ron",
+            "theirs.ron",
+            "-o",
+            "out.ron",
+        ],
+    );
+    assert_eq!(merged.status.code(), Some(1), "{}", text(&merged.stderr));
+    let written = storage::load(&dir.path().join("out.ron")).unwrap().register;
+    let name = &written.conflicts[0].name;
+    assert_eq!(name.chars().count(), 500);
+    assert!(name.ends_with('…'), "{name}");
+    let check = desk(dir.path(), &["check", "out.ron"]);
+    assert!(text(&check.stdout).contains("was deleted") || check.status.code() == Some(1));
+    assert!(
+        !text(&check.stdout).contains("could not be read"),
+        "{}",
+        text(&check.stdout)
+    );
+}
