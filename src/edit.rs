@@ -13,7 +13,7 @@ pub use one_action::make_actions_one;
 pub use record_lock::{EditRefused, check_and_note, content_changes, meetings_before, move_record};
 
 use crate::model::{
-    ActionOwner, Commitment, CommitmentId, Conflict, Meeting, MeetingId, Participant,
+    ActionOwner, Commitment, CommitmentId, Conflict, Meeting, MeetingId, MergeMark, Participant,
     ParticipantId, Person, PersonId, Record, Register, SeriesId, SessionSeries,
 };
 
@@ -33,6 +33,9 @@ pub enum Edit {
     SetCapabilityAreas(Vec<String>),
     /// The conflicts a merge left to settle, as a whole list.
     SetConflicts(Vec<Conflict>),
+    /// The merges the copy came from, as a whole list: set by a merge in
+    /// the window, with what it took from the other copy.
+    SetMerges(Vec<MergeMark>),
     Participant(ParticipantId, Option<Participant>),
     Person(PersonId, Option<Person>),
     Series(SeriesId, Option<SessionSeries>),
@@ -79,6 +82,7 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
         Edit::SetConflicts(conflicts) => {
             Edit::SetConflicts(std::mem::replace(&mut register.conflicts, conflicts))
         }
+        Edit::SetMerges(merges) => Edit::SetMerges(std::mem::replace(&mut register.merges, merges)),
         Edit::SetCapabilityAreas(areas) => {
             Edit::SetCapabilityAreas(std::mem::replace(&mut register.capability_areas, areas))
         }
@@ -270,6 +274,9 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
     }
     if current.conflicts != wanted.conflicts {
         edits.push(Edit::SetConflicts(wanted.conflicts));
+    }
+    if current.merges != wanted.merges {
+        edits.push(Edit::SetMerges(wanted.merges));
     }
     if current.markings != wanted.markings {
         edits.push(Edit::SetMarkings(wanted.markings));

@@ -3,7 +3,9 @@
 //! conflicts are left to settle (OUT is still written, and valid), or when
 //! the merged copies together break a rule of the register's checks that
 //! neither broke alone; 2 when an input cannot be read, the copies are of
-//! two different registers, or OUT cannot be written (nothing written).
+//! two different registers, BASE is older than the last copy OURS and
+//! THEIRS had in common (unless `--force-base`), or OUT cannot be written
+//! (nothing written).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,6 +33,9 @@ pub struct Arguments {
     /// The office that sent THEIRS (default: the office code THEIRS names, else its file name).
     #[arg(long)]
     theirs_office: Option<String>,
+    /// Merge from BASE even though OURS and THEIRS both come from a later merge it does not hold.
+    #[arg(long)]
+    force_base: bool,
 }
 
 impl Arguments {
@@ -43,6 +48,7 @@ impl Arguments {
             output: &self.output,
             ours_office: self.ours_office.as_deref(),
             theirs_office: self.theirs_office.as_deref(),
+            force_base: self.force_base,
         };
         Ok(merge(
             &request,
@@ -63,6 +69,9 @@ pub struct MergeRequest<'a> {
     /// to the office code its file names, else to its file's name.
     pub ours_office: Option<&'a str>,
     pub theirs_office: Option<&'a str>,
+    /// Merge from BASE even when OURS and THEIRS both come from a later
+    /// merge that BASE does not hold.
+    pub force_base: bool,
 }
 
 /// Exit code when the merge could not be done at all.
@@ -94,49 +103,7 @@ fn run(
     }
     let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
     let (base, ours, theirs) = (base?, ours?, theirs?);
-    let copies = [
-        (&ours, request.ours),
-        (&theirs, request.theirs),
-        (&base, request.base),
-    ];
-    for (i, (one, one_path)) in copies.iter().enumerate() {
-        for (other, other_path) in copies.iter().skip(i + 1) {
-            if !merge::same_register(one, other) {
-                anyhow::bail!(foreign(other, other_path, one, one_path));
-            }
-        }
-    }
-    let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
-        given
-            .map(str::to_string)
-            .or_else(|| (!copy.office.is_empty()).then(|| copy.office.clone()))
-            .unwrap_or_else(|| {
-                let name = path
-                    .file_name()
-                    .map(|name| name.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                // As git's driver the copies are git's temporary files,
-                // whose names would mean nothing in the conflicts.
-                if name.starts_with(".merge_file_") {
-                    in_git.to_string()
-                } else {
-                    name
-                }
-            })
-    };
-    let merged = merge::merge(
-        &base,
-        &ours,
-        &theirs,
-        &office(request.ours_office, &ours, request.ours, "this branch"),
-        &office(
-            request.theirs_office,
-            &theirs,
-            request.theirs,
-            "the merged branch",
-        ),
-        now,
-    );
+    let merged = merged_copies(request, &base, &ours, &theirs, now)?;
     // Never more open than any copy it was made from, and only its
     // owner's when it brings in a marking above any OURS held.
     let from = WrittenFrom {
@@ -176,6 +143,71 @@ fn run(
             ExitCode::FAILURE
         },
     )
+}
+
+/// The merge once the three copies are read, as `merge` makes it: the
+/// refusals (copies of two registers; a BASE older than the last copy
+/// OURS and THEIRS had in common, unless forced), the offices, then the
+/// three-way merge. The merge fuzz target runs this too.
+pub fn merged_copies(
+    request: &MergeRequest<'_>,
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+    now: NaiveDateTime,
+) -> anyhow::Result<merge::Merged> {
+    let copies = [
+        (ours, request.ours),
+        (theirs, request.theirs),
+        (base, request.base),
+    ];
+    for (i, (one, one_path)) in copies.iter().enumerate() {
+        for (other, other_path) in copies.iter().skip(i + 1) {
+            if !merge::same_register(one, other) {
+                anyhow::bail!(foreign(other, other_path, one, one_path));
+            }
+        }
+    }
+    if !request.force_base
+        && let Err(older) = merge::check_base(base, ours, theirs)
+    {
+        anyhow::bail!(
+            "{older}; nothing was written: merge from the copy that merge made, or add \
+             --force-base to merge from this one anyway: {}",
+            request.base.display()
+        );
+    }
+    let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
+        given
+            .map(str::to_string)
+            .or_else(|| (!copy.office.is_empty()).then(|| copy.office.clone()))
+            .unwrap_or_else(|| {
+                let name = path
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                // As git's driver the copies are git's temporary files,
+                // whose names would mean nothing in the conflicts.
+                if name.starts_with(".merge_file_") {
+                    in_git.to_string()
+                } else {
+                    name
+                }
+            })
+    };
+    Ok(merge::merge(
+        base,
+        ours,
+        theirs,
+        &office(request.ours_office, ours, request.ours, "this branch"),
+        &office(
+            request.theirs_office,
+            theirs,
+            request.theirs,
+            "the merged branch",
+        ),
+        now,
+    ))
 }
 
 /// Why two files cannot be merged: they are copies of two registers.

@@ -42,7 +42,7 @@ pub(super) fn hold_to_checks(
         ours: text_of(ours, record),
         theirs: text_of(theirs, record),
         name: if text_of(ours, record).is_none() {
-            theirs.known_as(record)
+            super::fields::conflict_name(theirs, record)
         } else {
             String::new()
         },

@@ -95,6 +95,17 @@ pub fn compare(
         conflicts: found.len(),
         ..MergeSummary::default()
     };
+    // Settled, the result holds what both copies held: a common copy of
+    // both, as a merge's is.
+    let took = !found.is_empty() || super::lineage::settings_differ(&out, ours);
+    super::lineage::mark(
+        &mut out,
+        (ours, theirs),
+        took,
+        &[],
+        [ours_office, theirs_office],
+        now,
+    );
     Merged {
         register: out,
         conflicts: found,
@@ -136,7 +147,7 @@ impl TwoWayPass<'_> {
                 (None, Some(t)) => {
                     compare.conflict(String::new(), None, Some(ron_text(t)));
                     if let Some(conflict) = compare.conflicts.last_mut() {
-                        conflict.name = self.theirs.known_as(record(key));
+                        conflict.name = super::fields::conflict_name(self.theirs, record(key));
                     }
                 }
                 _ => {}

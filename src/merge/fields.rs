@@ -261,3 +261,21 @@ pub(super) fn united<T: PartialEq + Clone>(
     all.sort_by_key(|entry| date(entry));
     all
 }
+
+/// The record as the other copy names it, for a conflict's `name`: held
+/// to the length a name may have in the file (a long title inside the
+/// sentence would make the merged file one that cannot be read back), cut
+/// at a character with "…".
+pub(super) fn conflict_name(
+    theirs: &crate::model::Register,
+    record: crate::model::Record,
+) -> String {
+    let name = theirs.known_as(record);
+    let most = crate::model::text_limits::MOST_NAME_CHARACTERS;
+    if name.chars().count() <= most {
+        return name;
+    }
+    let mut cut: String = name.chars().take(most - 1).collect();
+    cut.push('…');
+    cut
+}

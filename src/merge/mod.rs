@@ -24,6 +24,7 @@ mod approved;
 mod checked;
 mod compare;
 mod fields;
+mod lineage;
 mod records;
 mod renumber;
 mod resolve;
@@ -39,6 +40,7 @@ use crate::model::{Conflict, Problem, Record, Register};
 
 pub use compare::compare;
 use fields::{FieldMerge, ron_text};
+pub use lineage::{OlderBase, check_base};
 pub use resolve::{Choice, ResolveError, resolve};
 pub use summary::{Counts, MergeSummary};
 
@@ -67,8 +69,10 @@ pub fn same_register(one: &Register, other: &Register) -> bool {
 
 /// Merges `theirs` into `ours`, both edited from `base`. The offices name
 /// each side in the conflicts; `now` is when the merge happens. Check
-/// first with
-/// [`same_register`] that the copies are of one register.
+/// first with [`same_register`] that the copies are of one register, and
+/// with [`check_base`] that `base` is not older than their last common
+/// copy. The result keeps the merges both copies came from, and marks
+/// this one when it made a copy neither had.
 pub fn merge(
     base: &Register,
     ours: &Register,
@@ -168,6 +172,16 @@ pub fn merge(
     });
     out.conflicts.extend(found.iter().cloned());
     summary.conflicts = found.len();
+    // Records change only as the summary counts them; the rest is compared.
+    let took = summary != MergeSummary::default() || lineage::settings_differ(&out, ours);
+    lineage::mark(
+        &mut out,
+        (ours, &theirs),
+        took,
+        &base.merges,
+        [ours_office, theirs_office],
+        now,
+    );
     Merged {
         register: out,
         conflicts: found,
@@ -237,7 +251,7 @@ impl ThreeWayPass<'_> {
                 (Some(b), None, Some(t)) if t != b => {
                     merge.conflict(String::new(), None, Some(ron_text(t)));
                     if let Some(conflict) = merge.conflicts.last_mut() {
-                        conflict.name = self.theirs.known_as(record(key));
+                        conflict.name = fields::conflict_name(self.theirs, record(key));
                     }
                 }
                 _ => {}

@@ -18,6 +18,7 @@ pub mod hidden_characters;
 mod ids;
 mod markings;
 mod meeting;
+mod merge_marks;
 mod naming;
 mod on_behalf_problems;
 mod part_markings;
@@ -65,6 +66,7 @@ pub use meeting::{
     ActionItem, AgendaItem, Attendance, AttendanceStatus, CarriedAction, Decision, Meeting,
     MeetingFormat, MeetingState,
 };
+pub use merge_marks::MergeMark;
 pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};

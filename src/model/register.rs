@@ -3,8 +3,8 @@ use std::collections::BTreeMap;
 
 use super::ids;
 use super::{
-    Commitment, CommitmentId, Conflict, Meeting, MeetingId, Participant, ParticipantId, Person,
-    PersonId, SeriesId, SessionSeries,
+    Commitment, CommitmentId, Conflict, Meeting, MeetingId, MergeMark, Participant, ParticipantId,
+    Person, PersonId, SeriesId, SessionSeries,
 };
 
 /// The UK scheme, lowest first. NATO and EU levels can be added.
@@ -75,6 +75,13 @@ pub struct Register {
     /// (and left out of the file) when there is nothing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The merges this copy came from, oldest first, each once: what
+    /// tells `merge` that the copy given as the common copy of two others
+    /// is older than the last one they had in common. Empty (and left out
+    /// of the file) in a copy never merged, or written before merges were
+    /// marked; such a copy merges as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<MergeMark>,
 }
 
 impl Default for Register {
@@ -97,6 +104,7 @@ impl Default for Register {
             meetings: BTreeMap::new(),
             commitments: BTreeMap::new(),
             conflicts: Vec::new(),
+            merges: Vec::new(),
         }
     }
 }

@@ -34,11 +34,12 @@ pub const FORMAT_VERSION: u32 = 6;
 /// `carried_as_approved`); 5 once the register carries its identity
 /// (`identity`), which every register made since has, or a conflict names
 /// the rule a merge broke (`broken_rule`); 6 once an agenda item says what
-/// it is for (`purpose`) or a participant has points to raise
-/// (`points_to_raise`, `points_marking`). An older build then says the file is from a
+/// it is for (`purpose`), a participant has points to raise
+/// (`points_to_raise`, `points_marking`) or the copy keeps the merges it
+/// came from (`merges`). An older build then says the file is from a
 /// newer version, instead of failing on a field or an id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
-    if prepares_documents(register) {
+    if prepares_documents(register) || !register.merges.is_empty() {
         return 6;
     }
     let names_broken_rules = register.conflicts.iter().any(|c| !c.broken_rule.is_empty());

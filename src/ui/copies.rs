@@ -22,11 +22,14 @@ pub enum Exchange {
         copy: ReceivedCopy,
         form: OfficesForm,
     },
-    /// No copy exchanged with the partner is kept: compare, or cancel.
+    /// No copy exchanged with the partner is kept, or the one kept is
+    /// older than the last copy both hold (`older` says so, in the words
+    /// `merge` refuses it with): compare, or cancel.
     NoBase {
         copy: ReceivedCopy,
         ours: String,
         partner: String,
+        older: Option<String>,
     },
     /// The merge, or the register's conflicts, before anything is applied.
     Review(Box<MergeReview>),
@@ -285,6 +288,19 @@ impl CoalitionDeskApp {
         };
         match base {
             Ok(Some(base)) => {
+                // Merged from a copy older than the last one both hold,
+                // what the later merge settled would be taken for changes:
+                // only a comparison is offered, every difference a decision.
+                let ours_register = self.workspace.document.register();
+                if let Err(older) = merge::check_base(&base, ours_register, &copy.register) {
+                    self.workspace.on_top = Some(OnTop::Exchange(Exchange::NoBase {
+                        copy,
+                        ours,
+                        partner,
+                        older: Some(older.to_string()),
+                    }));
+                    return;
+                }
                 let merged = merge::merge(
                     &base,
                     self.workspace.document.register(),
@@ -300,6 +316,7 @@ impl CoalitionDeskApp {
                     copy,
                     ours,
                     partner,
+                    older: None,
                 }));
             }
             Err(error) => self.report_error(

@@ -61,7 +61,8 @@ impl Exchange {
                 copy,
                 ours,
                 partner,
-            } => match no_base_ui(ctx, copy, partner) {
+                older,
+            } => match no_base_ui(ctx, copy, partner, older.as_deref()) {
                 Step::Stay => Outcome::Stays,
                 Step::Cancel => Outcome::Closed,
                 Step::Go => Outcome::Then(Command::CompareCopies {
@@ -122,13 +123,37 @@ fn offices_ui(ctx: &egui::Context, copy: &ReceivedCopy, form: &mut OfficesForm) 
     })
 }
 
-fn no_base_ui(ctx: &egui::Context, copy: &ReceivedCopy, partner: &str) -> Step {
+fn no_base_ui(
+    ctx: &egui::Context,
+    copy: &ReceivedCopy,
+    partner: &str,
+    older: Option<&str>,
+) -> Step {
     exchange_modal(ctx, |ui| {
-        ui.heading(format!("No common copy with {partner}"));
-        ui.label(no_base_message(partner));
+        match older {
+            Some(older) => {
+                ui.heading(format!(
+                    "The copy kept with {partner} is not the last common one"
+                ));
+                ui.label(older_base_message(older));
+            }
+            None => {
+                ui.heading(format!("No common copy with {partner}"));
+                ui.label(no_base_message(partner));
+            }
+        }
         ui.label(RichText::new(copy.path.display().to_string()).weak());
         buttons(ui, None, "Compare the two copies…")
     })
+}
+
+/// Why the copy kept beside the register is not merged from: `older` is
+/// the sentence `merge` refuses it with.
+pub fn older_base_message(older: &str) -> String {
+    format!(
+        "{older}. Nothing was merged: the copies can only be compared, every difference shown \
+         as a decision"
+    )
 }
 
 /// Why a merge without a kept copy cannot tell changes from deletions.

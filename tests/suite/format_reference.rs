@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use coalition_desk::model::{
     ActionItem, ActionOwner, AgendaItem, AgendaPurpose, Attendance, AttendanceStatus,
     CarriedAction, Commitment, CommitmentStatus, Conflict, Decision, Delivery, FieldChange,
-    Meeting, MeetingFormat, MeetingState, Money, OccurrenceChange, Participant, ParticipantKind,
-    Person, Quantity, Record, RecordLife, RecordState, RecordStep, Register, Revision, Role, Route,
-    SeriesException, SessionSeries, StatusChange,
+    Meeting, MeetingFormat, MeetingState, MergeMark, Money, OccurrenceChange, Participant,
+    ParticipantKind, Person, Quantity, Record, RecordLife, RecordState, RecordStep, Register,
+    Revision, Role, Route, SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -117,6 +117,7 @@ fn records() -> Vec<Shape> {
         shape::<StatusChange>(),
         shape::<Delivery>(),
         shape::<Conflict>(),
+        shape::<MergeMark>(),
     ]
 }
 

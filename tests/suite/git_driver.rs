@@ -267,3 +267,38 @@ fn the_same_field_changed_on_both_branches_leaves_the_file_conflicted_with_both_
     );
     assert!(!said.contains(".merge_file_"), "{said}");
 }
+
+#[test]
+fn merging_again_after_both_branches_went_on_from_a_merge_is_clean() {
+    // git hands the driver the last common copy (the first merge), which
+    // holds the mark both branches hold: nothing is refused, nothing
+    // duplicated.
+    let Some(repo) = Repo::new() else { return };
+    repo.commit_on("paris", true, |register| {
+        add_commitment(register, "Bridging equipment (Paris)");
+    });
+    repo.commit_on("main", false, |register| retitle(register, 20, "London"));
+    repo.git(&["merge", "-q", "-m", "Paris's copy merged", "paris"]);
+    repo.git(&["checkout", "-q", "paris"]);
+    repo.git(&["merge", "-q", "--ff-only", "main"]);
+    repo.commit_on("paris", false, |register| {
+        let id = *titled(register, "Bridging equipment (Paris)")[0];
+        register.commitments.get_mut(&id).unwrap().title = "Bridging equipment (revised)".into();
+    });
+    repo.commit_on("main", false, |register| retitle(register, 21, "London"));
+
+    let output = repo.run(&["merge", "-m", "Paris's copy merged again", "paris"]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    assert_eq!(status(&repo), "");
+    let merged = repo.load();
+    assert_eq!(titled(&merged, "Bridging equipment (revised)").len(), 1);
+    assert!(titled(&merged, "Bridging equipment (Paris)").is_empty());
+    assert_eq!(merged.merges.len(), 2, "{:?}", merged.merges);
+    let (code, said) = repo.check();
+    assert_eq!(code, Some(0), "{said}");
+}

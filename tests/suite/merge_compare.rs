@@ -24,13 +24,15 @@ fn all(register: &Register, choice: Choice) -> Register {
         .unwrap_or_else(|error| panic!("{error}: {:?}", register.conflicts.get(error.conflict)))
 }
 
-/// `register` without what a comparison leaves aside: the conflicts, and
-/// the next number, which is the higher of the two copies' so that no
-/// number either handed out is handed out again.
+/// `register` without what a comparison leaves aside: the conflicts, the
+/// next number, which is the higher of the two copies' so that no number
+/// either handed out is handed out again, and the merges it came from,
+/// to which the comparison adds its own (merge_base.rs).
 fn content(register: &Register) -> Register {
     Register {
         conflicts: Vec::new(),
         next_id: 0,
+        merges: Vec::new(),
         ..register.clone()
     }
 }

@@ -3,6 +3,7 @@
 //! exchanged with Paris kept beside it, and Paris's copy to merge.
 
 mod conflicts;
+mod older_base;
 mod review;
 
 use std::path::{Path, PathBuf};

@@ -60,6 +60,7 @@ pub fn text_in_pieces(
         meetings: BTreeMap::new(),
         commitments: BTreeMap::new(),
         conflicts: register.conflicts.clone(),
+        merges: register.merges.clone(),
     }) {
         Ok(head) => head,
         Err(e) => return Some(Err(e)),

@@ -214,6 +214,16 @@ fn commitment() -> impl Strategy<Value = Commitment> {
 }
 
 /// What a merge left to settle: texts as awkward as any record's.
+fn merge_mark() -> impl Strategy<Value = MergeMark> {
+    (text(), date(), time(), prop::collection::vec(text(), 0..3)).prop_map(
+        |(mark, day, at, offices)| MergeMark {
+            mark,
+            merged: day.and_time(at),
+            offices,
+        },
+    )
+}
+
 fn conflict() -> impl Strategy<Value = Conflict> {
     let record = prop::option::of(prop_oneof![
         ids().prop_map(|id| Record::Participant(ParticipantId(id))),
@@ -282,6 +292,7 @@ fn register() -> impl Strategy<Value = Register> {
             keyed(MeetingId, meeting(), 0..3),
             keyed(CommitmentId, commitment(), 0..4),
             prop::collection::vec(conflict(), 0..3),
+            prop::collection::vec(merge_mark(), 0..3),
         ),
     )
         .prop_map(
@@ -302,6 +313,7 @@ fn register() -> impl Strategy<Value = Register> {
                     mut meetings,
                     mut commitments,
                     conflicts,
+                    merges,
                 ),
             )| {
                 // An id names one record of any kind: a register where two
@@ -327,6 +339,7 @@ fn register() -> impl Strategy<Value = Register> {
                     meetings,
                     commitments,
                     conflicts,
+                    merges,
                 }
             },
         )

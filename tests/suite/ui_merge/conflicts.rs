@@ -41,9 +41,13 @@ fn with_no_kept_copy_the_officer_is_told_and_offered_the_comparison() {
     assert!(compared.register.conflicts.iter().all(|c| c.compared));
     // Ours as it was, beside the differences (the next number moves past
     // Paris's, so neither office hands out one the other has used).
+    // It is marked as a merge of the two copies, as every merge that
+    // makes a copy neither had is (merge_base.rs).
+    assert_eq!(compared.register.merges.len(), 1);
     assert_eq!(compared.register, {
         let mut unchanged = before.clone();
         unchanged.conflicts = compared.register.conflicts.clone();
+        unchanged.merges = compared.register.merges.clone();
         unchanged.next_id = 42;
         unchanged
     });

@@ -1,0 +1,202 @@
+//! Which merges each copy comes from, and the common copy that must hold
+//! them. A merge whose result differs from both copies leaves a
+//! [`MergeMark`] in it; every later merge keeps the marks of both copies.
+//! Two copies that both hold a mark both come from that merge's result,
+//! so their last common copy holds it too: a common copy given without it
+//! is an older one, and merging from it would take what that merge
+//! settled for changes made since (a record both copies now hold looks
+//! added twice and is duplicated; an edit one office made since looks
+//! like no change and is dropped).
+//!
+//! Only that is refused. A common copy holding a mark that one copy lacks
+//! is not refused: git hands the driver such a base when it cherry-picks,
+//! reverts or merges two common ancestors into one first, and it is then
+//! the right one to merge from.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::model::{MergeMark, Register};
+
+/// A common copy older than the last copy the two copies had in common.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OlderBase {
+    /// The latest merge both copies come from that the common copy given
+    /// does not hold: the copy it made (or one made from it) is the one
+    /// to merge from.
+    pub expected: MergeMark,
+}
+
+impl fmt::Display for OlderBase {
+    /// One sentence, the same on the command line and in the window.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "The common copy is older than the last copy the two copies had in common: both \
+             come from {}, which the common copy does not hold, so merging from it would \
+             duplicate records or drop the other office's edits",
+            self.expected.described()
+        )
+    }
+}
+
+/// Whether `base` may be the last common copy of `ours` and `theirs`:
+/// refused when both come from a merge that `base` does not hold. Copies
+/// from before merges were marked hold none, and pass.
+pub fn check_base(base: &Register, ours: &Register, theirs: &Register) -> Result<(), OlderBase> {
+    if ours.merges.is_empty() || theirs.merges.is_empty() {
+        return Ok(());
+    }
+    let in_theirs: BTreeSet<&str> = theirs.merges.iter().map(|m| m.mark.as_str()).collect();
+    let in_base: BTreeSet<&str> = base.merges.iter().map(|m| m.mark.as_str()).collect();
+    let missing = ours
+        .merges
+        .iter()
+        .filter(|m| in_theirs.contains(m.mark.as_str()) && !in_base.contains(m.mark.as_str()))
+        .max_by(|a, b| (a.merged, &a.mark).cmp(&(b.merged, &b.mark)));
+    match missing {
+        Some(expected) => Err(OlderBase {
+            expected: expected.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Gives `out`, merged from `ours` and `theirs` (from a common copy
+/// holding `base_marks`), the marks of both copies, and a mark of its own
+/// when it is a copy neither had: a merge that `took` nothing from theirs
+/// left ours as it was, and one into an untouched copy gave theirs, and
+/// neither made a new common copy.
+pub(super) fn mark(
+    out: &mut Register,
+    (ours, theirs): (&Register, &Register),
+    took: bool,
+    base_marks: &[MergeMark],
+    offices: [&str; 2],
+    now: NaiveDateTime,
+) {
+    let united = united(&ours.merges, &theirs.merges);
+    let like_theirs = !took || {
+        // Cheap differences first: the whole comparison runs only when
+        // the result may well be theirs.
+        let plausible = out.next_id == theirs.next_id
+            && out.conflicts.len() == theirs.conflicts.len()
+            && out.participants.len() == theirs.participants.len()
+            && out.people.len() == theirs.people.len()
+            && out.series.len() == theirs.series.len()
+            && out.meetings.len() == theirs.meetings.len()
+            && out.commitments.len() == theirs.commitments.len();
+        plausible && {
+            out.merges.clone_from(&theirs.merges);
+            out == theirs
+        }
+    };
+    out.merges = united;
+    if like_theirs {
+        return;
+    }
+    let mut offices: Vec<String> = offices.iter().map(|office| office.to_string()).collect();
+    offices.sort();
+    offices.dedup();
+    let new = MergeMark {
+        mark: fingerprint(out, ours, theirs, base_marks, &offices, now),
+        merged: now,
+        offices,
+    };
+    out.merges = united_with(std::mem::take(&mut out.merges), [new]);
+}
+
+/// Whether `out` differs from `ours`, which it started as, in anything
+/// but its records, whose changes a merge counts as it makes them.
+pub(super) fn settings_differ(out: &Register, ours: &Register) -> bool {
+    out.name != ours.name
+        || out.short_name != ours.short_name
+        || out.reference_pattern != ours.reference_pattern
+        || out.identity != ours.identity
+        || out.next_id != ours.next_id
+        || out.markings != ours.markings
+        || out.capability_areas != ours.capability_areas
+        || out.conflicts != ours.conflicts
+}
+
+/// The marks of both lists, each once, oldest first.
+fn united(ours: &[MergeMark], theirs: &[MergeMark]) -> Vec<MergeMark> {
+    united_with(ours.to_vec(), theirs.iter().cloned())
+}
+
+fn united_with(first: Vec<MergeMark>, more: impl IntoIterator<Item = MergeMark>) -> Vec<MergeMark> {
+    let mut by_mark: BTreeMap<String, MergeMark> = BTreeMap::new();
+    for mark in first.into_iter().chain(more) {
+        by_mark.entry(mark.mark.clone()).or_insert(mark);
+    }
+    let mut all: Vec<MergeMark> = by_mark.into_values().collect();
+    all.sort_by(|a, b| (a.merged, &a.mark).cmp(&(b.merged, &b.mark)));
+    all
+}
+
+/// A mark for this merge: from the register, when, the offices, the marks
+/// each copy held and the ids each copy holds, so that two merges of
+/// different copies never share one. It reads neither the clock nor any
+/// randomness (the core may not), and it is the same whichever office
+/// merges the same two copies, as their results are the same copy.
+fn fingerprint(
+    out: &Register,
+    ours: &Register,
+    theirs: &Register,
+    base_marks: &[MergeMark],
+    offices: &[String],
+    now: NaiveDateTime,
+) -> String {
+    fn text(hasher: &mut Xxh3, text: &str) {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    let mut hasher = Xxh3::new();
+    text(&mut hasher, &out.identity);
+    text(&mut hasher, &now.format("%Y-%m-%dT%H:%M:%S").to_string());
+    for office in offices {
+        text(&mut hasher, office);
+    }
+    let marks_of = |marks: &[MergeMark]| -> String {
+        marks
+            .iter()
+            .map(|m| m.mark.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut sides = [marks_of(&ours.merges), marks_of(&theirs.merges)];
+    sides.sort();
+    let [first, second] = sides;
+    for side in [marks_of(base_marks), first, second] {
+        text(&mut hasher, &side);
+    }
+    hasher.update(&out.next_id.to_le_bytes());
+    // The ids each copy holds, not the result's: which of two sides a
+    // conflict applies must not change the mark.
+    let mut held = [ids_digest(ours), ids_digest(theirs)];
+    held.sort_unstable();
+    for digest in held {
+        hasher.update(&digest.to_le_bytes());
+    }
+    format!("{:032x}", hasher.digest128())
+}
+
+/// The ids a copy holds, every kind, as one number.
+fn ids_digest(register: &Register) -> u128 {
+    let mut hasher = Xxh3::new();
+    let ids = register
+        .participants
+        .keys()
+        .map(|id| id.0)
+        .chain(register.people.keys().map(|id| id.0))
+        .chain(register.series.keys().map(|id| id.0))
+        .chain(register.meetings.keys().map(|id| id.0))
+        .chain(register.commitments.keys().map(|id| id.0));
+    for id in ids {
+        hasher.update(&id.to_le_bytes());
+    }
+    hasher.digest128()
+}
