@@ -92,13 +92,14 @@ impl CoalitionDeskApp {
             }
             Command::Delete(target) => self.ask_delete(target),
             Command::PrintSummary(id) => {
-                workspace.on_top =
-                    Some(OnTop::PrintPreview(PrintPreview::new(Report::Summary(id))));
+                let file = workspace.document.path();
+                let preview = PrintPreview::new(Report::Summary(id)).of_file(file);
+                workspace.on_top = Some(OnTop::PrintPreview(preview));
             }
             Command::PrintAttendance(id) => {
-                workspace.on_top = Some(OnTop::PrintPreview(PrintPreview::new(
-                    Report::Attendance(id),
-                )));
+                let file = workspace.document.path();
+                let preview = PrintPreview::new(Report::Attendance(id)).of_file(file);
+                workspace.on_top = Some(OnTop::PrintPreview(preview));
             }
             Command::ExportCalendar => self.choose_and_export_calendar(),
             Command::Search => {
