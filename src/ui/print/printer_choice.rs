@@ -106,8 +106,9 @@ impl PrinterChoice {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(RichText::new("Printer:").strong());
             match &self.printers {
+                // No spinner: it would repaint every frame until a slow print
+                // server answers; the answer itself asks for the repaint.
                 None => {
-                    ui.spinner();
                     ui.label("Looking for printers…");
                 }
                 Some(Err(reason)) => {
