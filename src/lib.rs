@@ -13,6 +13,7 @@ pub mod generate;
 pub mod merge;
 pub mod model;
 pub mod new_records;
+pub mod printing;
 pub mod report;
 pub mod revision_cache;
 pub mod sample;

@@ -244,6 +244,26 @@ impl TimeAxis {
     }
 }
 
+/// The days "Fit all" shows: the first to the last meeting, held or
+/// planned (`TimeAxis::fit` adds the margin). Sessions a cadence projects
+/// are left out: a cadence that never ends projects two years ahead, and
+/// fitting those shrank every meeting to a tick. With no meeting, the
+/// months around today.
+pub fn fit_all_days(figures: &TimelineFigures, today: NaiveDate) -> (f64, f64) {
+    let mut meetings = figures
+        .items
+        .iter()
+        .filter(|item| matches!(item.mark, Mark::Meeting(_)))
+        .map(|item| item.day);
+    match (meetings.next(), meetings.next_back()) {
+        (Some(first), last) => (first, last.unwrap_or(first)),
+        (None, _) => {
+            let today = day_number(today);
+            (today - 90.0, today + 90.0)
+        }
+    }
+}
+
 /// The indices of the items within `width` pixels (plus `margin` either
 /// side), found by binary search over the day-sorted items.
 pub fn visible_items(
@@ -325,11 +345,20 @@ pub fn axis_ticks(axis: &TimeAxis, width: f64) -> Vec<Tick> {
         if day > last || ticks.len() > 400 {
             break;
         }
+        // The first label, and the first of each new year, carry the year:
+        // at the finer scales nothing else on screen says which year it is.
+        let new_year = ticks.is_empty() || (day.month() == 1 && day.day() <= 7);
         let (label, major) = match unit {
             TickUnit::Years(_) => (day.year().to_string(), true),
-            TickUnit::Months(_) if day.month() == 1 => (day.format("%b %Y").to_string(), true),
+            TickUnit::Months(_) if day.month() == 1 || ticks.is_empty() => {
+                (day.format("%b %Y").to_string(), day.month() == 1)
+            }
             TickUnit::Months(_) => (day.format("%b").to_string(), false),
+            TickUnit::Weeks if new_year => (day.format("%-d %b %Y").to_string(), day.day() <= 7),
             TickUnit::Weeks => (day.format("%-d %b").to_string(), day.day() <= 7),
+            TickUnit::Days if new_year || day.day() == 1 && day.month() == 1 => {
+                (day.format("%a %-d %b %Y").to_string(), day.day() == 1)
+            }
             TickUnit::Days if day.day() == 1 => (day.format("%a %-d %b").to_string(), true),
             TickUnit::Days => (day.format("%a %-d").to_string(), false),
         };

@@ -53,12 +53,15 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
     // expected next ("Expected colon"); at the very end of the text, the
     // truth is that the file stops there.
     let end = (error.span.end.line, error.span.end.col);
-    let at_the_end = end >= position_of(text, text.trim_end().len());
+    // A text never closed runs to the end of the file: the file was cut
+    // inside it, whatever ron expected there.
+    let at_the_end = end >= position_of(text, text.trim_end().len())
+        || unclosed_text(text, offset)
+        || runs_to_the_end(text, offset);
     let message = match &error.code {
-        ron::Error::Eof => "the file ends too early, as if it was cut short".to_string(),
-        other if at_the_end => {
-            format!("the file ends too early, as if it was cut short ({other})")
-        }
+        // Whatever ron expected next, it is the parser's concern, not the
+        // officer's: say where the file stops and what to do.
+        _ if at_the_end || matches!(error.code, ron::Error::Eof) => cut_short(&place),
         ron::Error::NoSuchStructField {
             expected, found, ..
         } => {
@@ -155,6 +158,47 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
         col: start.col,
         message,
     }
+}
+
+/// The sentence for a file that stops before the register ends: where it
+/// stops, and where the rest may be found.
+fn cut_short(place: &place::Place) -> String {
+    let inside = match (&place.field, &place.record) {
+        (Some(field), Some(record)) => format!(", in `{field}` of {record}"),
+        (None, Some(record)) => format!(", in {record}"),
+        (Some(field), None) => format!(", in `{field}`"),
+        (None, None) => String::new(),
+    };
+    format!(
+        "the file ends too early, as if it was cut short{inside}; the rest of the register \
+         is missing. Open the copy saved before it (the file of the same name ending in \
+         .bak, beside it) or another copy"
+    )
+}
+
+/// Whether the value at `offset` runs to the end of the file, with
+/// nothing after it that could close it ("No" of a cut "None").
+fn runs_to_the_end(text: &str, offset: usize) -> bool {
+    let rest = text.get(offset..).unwrap_or_default().trim();
+    !rest.is_empty() && !rest.contains([',', ')', ']', '}', '\n'])
+}
+
+/// Whether the text at `offset` opens double quotes that never close.
+fn unclosed_text(text: &str, offset: usize) -> bool {
+    let rest = text.get(offset..).unwrap_or_default().trim_start();
+    let Some(inside) = rest.strip_prefix('"') else {
+        return false;
+    };
+    let mut escaped = false;
+    for c in inside.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// The known name a person most likely meant.

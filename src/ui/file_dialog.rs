@@ -47,7 +47,17 @@ impl FileRequest<'_> {
 
     /// Where to write, offering `suggested` as the file name.
     pub fn save(&self, suggested: &str) -> FileChoice {
-        choose(|| self.dialog().set_file_name(suggested).save_file())
+        self.save_in(None, suggested)
+    }
+
+    /// Where to write, offering `suggested` as the file name in `folder`.
+    pub fn save_in(&self, folder: Option<&std::path::Path>, suggested: &str) -> FileChoice {
+        let dialog = self.dialog().set_file_name(suggested);
+        let dialog = match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        };
+        choose(|| dialog.save_file())
     }
 }
 

@@ -36,6 +36,15 @@ impl CoalitionDeskApp {
         self.run_now(ctx, command);
     }
 
+    /// Puts the print preview of `report` on top; Save PDF proposes a
+    /// folder from the register's file.
+    fn preview(&mut self, report: Report) {
+        let workspace = &mut self.workspace;
+        let file = workspace.document.path();
+        let preview = PrintPreview::new(report).of_file(file);
+        workspace.on_top = Some(OnTop::PrintPreview(Box::new(preview)));
+    }
+
     /// Runs a command without asking about unsaved changes.
     pub(super) fn run_now(&mut self, ctx: &egui::Context, command: Command) {
         let workspace = &mut self.workspace;
@@ -84,16 +93,12 @@ impl CoalitionDeskApp {
                 focus::ask(ctx, record, field);
             }
             Command::Delete(target) => self.ask_delete(target),
-            Command::PrintSummary(id) => workspace.on_top = Some(preview(Report::Summary(id))),
-            Command::PrintAttendance(id) => {
-                workspace.on_top = Some(preview(Report::Attendance(id)))
-            }
-            Command::PrintMeetingPack(id) => workspace.on_top = Some(preview(Report::Pack(id))),
-            Command::PrintSinceLastSession(id) => {
-                workspace.on_top = Some(preview(Report::Since(id)))
-            }
-            Command::PrintNationSheet(id) => workspace.on_top = Some(preview(Report::Sheet(id))),
-            Command::PrintAllNationSheets => workspace.on_top = Some(preview(Report::AllSheets)),
+            Command::PrintSummary(id) => self.preview(Report::Summary(id)),
+            Command::PrintAttendance(id) => self.preview(Report::Attendance(id)),
+            Command::PrintMeetingPack(id) => self.preview(Report::Pack(id)),
+            Command::PrintSinceLastSession(id) => self.preview(Report::Since(id)),
+            Command::PrintNationSheet(id) => self.preview(Report::Sheet(id)),
+            Command::PrintAllNationSheets => self.preview(Report::AllSheets),
             Command::ExportCalendar => self.choose_and_export_calendar(),
             Command::Search => {
                 workspace.search.show();
@@ -311,9 +316,4 @@ impl CoalitionDeskApp {
         }
         self.notify(format!("Deleted {description} (Undo brings it back)"));
     }
-}
-
-/// The print preview of `report`, to put on top.
-fn preview(report: Report) -> OnTop {
-    OnTop::PrintPreview(Box::new(PrintPreview::new(report)))
 }

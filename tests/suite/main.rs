@@ -48,6 +48,7 @@ mod money;
 mod office_ids;
 mod on_behalf;
 mod overflow;
+mod printing;
 mod problem_words;
 mod problems;
 mod register_settings;

@@ -406,3 +406,45 @@ fn a_failed_read_leaves_the_file_untouched() {
     assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// A file cut short anywhere (a copy interrupted, a disk full) is told in
+/// the officer's words: where it stops and where to find the rest, never
+/// what the parser expected next ("Unexpected variant named `Nat`",
+/// "found a unit value").
+#[test]
+fn a_file_cut_anywhere_says_so_in_the_officers_words() {
+    let start = SAMPLE_RON.find("CoalitionRegister(").unwrap();
+    let end = SAMPLE_RON.trim_end().len() - 1;
+    let mut cuts = 0;
+    for cut in (start..end).step_by(3) {
+        if !SAMPLE_RON.is_char_boundary(cut) {
+            continue;
+        }
+        let (message, _, _) = refused(&SAMPLE_RON[..cut]);
+        assert!(
+            message.contains("the file ends too early, as if it was cut short")
+                && message.contains(".bak"),
+            "cut at {cut}: {message}"
+        );
+        for parser_words in [
+            "xpected",
+            "found a",
+            "invalid type",
+            "unit value",
+            "is not text",
+        ] {
+            assert!(!message.contains(parser_words), "cut at {cut}: {message}");
+        }
+        cuts += 1;
+    }
+    assert!(cuts > 1000);
+    // Where it stops is named when it is inside a record.
+    let cut = SAMPLE_RON.find("Represented at the 10 April").unwrap() + 10;
+    let (message, _, _) = refused(&SAMPLE_RON[..cut]);
+    assert!(
+        message.starts_with(
+            "the file ends too early, as if it was cut short, in `notes` of participant #3;"
+        ),
+        "{message}"
+    );
+}

@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use coalition_desk::calendar::timeline::{
-    Look, Mark, TickUnit, TimeAxis, axis_ticks, date_of, day_number, item_at, participant_trace,
-    step_selection, tick_unit, timeline_figures, visible_items,
+    Look, Mark, TickUnit, TimeAxis, axis_ticks, date_of, day_number, fit_all_days, item_at,
+    participant_trace, step_selection, tick_unit, timeline_figures, visible_items,
 };
 use coalition_desk::model::{
     Attendance, AttendanceStatus, Commitment, CommitmentId, Meeting, MeetingId, MeetingState,
@@ -167,7 +167,7 @@ fn labels_adapt_from_years_to_days() {
         300.0,
     );
     let labels: Vec<_> = months.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, ["Apr", "May", "Jun", "Jul"]);
+    assert_eq!(labels, ["Apr 2025", "May", "Jun", "Jul"]);
     let days = axis_ticks(
         &TimeAxis {
             origin: start,
@@ -176,7 +176,7 @@ fn labels_adapt_from_years_to_days() {
         250.0,
     );
     let labels: Vec<_> = days.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(labels, ["Tue 1 Apr", "Wed 2", "Thu 3"]);
+    assert_eq!(labels, ["Tue 1 Apr 2025", "Wed 2", "Thu 3"]);
     assert!(days[0].major);
     let years = axis_ticks(
         &TimeAxis {
@@ -240,4 +240,57 @@ fn arrows_step_through_sessions_and_stop_at_the_ends() {
     assert_eq!(step_selection(3, Some(2), true), Some(2));
     assert_eq!(step_selection(3, Some(0), false), Some(0));
     assert_eq!(step_selection(3, Some(1), true), Some(2));
+}
+
+#[test]
+fn at_week_scale_the_axis_says_the_year() {
+    let weeks = axis_ticks(
+        &TimeAxis {
+            origin: day_number(date(2025, 12, 10)),
+            px_per_day: 12.0,
+        },
+        600.0,
+    );
+    let labels: Vec<_> = weeks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "8 Dec 2025",
+            "15 Dec",
+            "22 Dec",
+            "29 Dec",
+            "5 Jan 2026",
+            "12 Jan",
+            "19 Jan",
+            "26 Jan"
+        ]
+    );
+}
+
+#[test]
+fn fit_all_fits_the_meetings_not_a_cadence_that_never_ends() {
+    let mut r = register();
+    // A cadence with no end projects two years ahead of today.
+    if let Some(series) = r.series.get_mut(&SeriesId(2)) {
+        series.cadence = "FREQ=WEEKLY".into();
+    }
+    let today = date(2025, 6, 1);
+    let figures = timeline_figures(&r, today);
+    assert!(
+        figures.items.iter().any(|i| i.date > date(2027, 1, 1)),
+        "projected sessions run on past 2027"
+    );
+    assert_eq!(
+        fit_all_days(&figures, today),
+        (
+            day_number(date(2025, 3, 1)) + 0.5,
+            day_number(date(2025, 5, 1)) + 0.5
+        ),
+        "the first and last meetings, held or planned"
+    );
+    let empty = timeline_figures(&Register::new("Empty"), today);
+    assert_eq!(
+        fit_all_days(&empty, today),
+        (day_number(today) - 90.0, day_number(today) + 90.0)
+    );
 }

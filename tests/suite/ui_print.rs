@@ -14,6 +14,7 @@ use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::on_top::OnTop;
 use coalition_desk::ui::print::{PrivatePdf, Spooler, printer_failure};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -43,7 +44,23 @@ fn preview(spooler: Spooler, snapshots: bool) -> AppHarness {
         .state_mut()
         .command(Command::PrintSummary(DEFENCE_MINISTERS));
     harness.run_steps(2);
+    // The print service is asked for its printers as the preview opens.
+    let started = Instant::now();
+    while harness.query_by_label("Looking for printers…").is_some() {
+        assert!(started.elapsed() < Duration::from_secs(30), "no printers");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
     harness
+}
+
+/// The printer the preview's printer list shows as chosen.
+fn printer_shown(harness: &AppHarness) -> String {
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Printer:")
+        .value()
+        .unwrap_or_default()
 }
 
 /// Runs frames until `label` is on screen: the worker answers on its own
@@ -75,16 +92,29 @@ fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     path
 }
 
-/// lpstat naming `Office_Laser`; lp writing down what it was given (its
-/// arguments, the file's and its folder's modes) in `lp.log`, then
-/// answering with `lp_answer`.
+/// What `lpstat -d -p` says on an office computer with three printers:
+/// the default, a stopped one and another (captured from CUPS 2.4).
+const THREE_PRINTERS: &str = "system default destination: Office_Laser\n\
+printer Annex_Colour disabled since Sun Dec  6 21:31:51 2026 -\n\
+\tPaused\n\
+printer Basement_Mono is idle.  enabled since Sun Dec  6 21:31:51 2026\n\
+printer Office_Laser is idle.  enabled since Sun Dec  6 21:31:51 2026\n";
+
+/// lpstat listing `THREE_PRINTERS` and job 7 of each as completed; lp
+/// writing down what it was given (its arguments, the file's and its
+/// folder's modes) in `lp.log`, then answering with `lp_answer`.
 fn spooler(dir: &Path, lp_answer: &str) -> Spooler {
     let log = dir.join("lp.log");
     Spooler {
         lpstat: script(
             dir,
             "lpstat",
-            "echo 'system default destination: Office_Laser'",
+            &format!(
+                "case \"$*\" in\n\
+                 '-d -p') printf '{THREE_PRINTERS}' ;;\n\
+                 '-W completed -o '*) echo \"$4-7 officer 1024 Sun Dec  6 21:31:55 2026\" ;;\n\
+                 esac"
+            ),
         )
         .into(),
         lp: script(
@@ -102,6 +132,7 @@ fn spooler(dir: &Path, lp_answer: &str) -> Spooler {
         )
         .into(),
         viewer: dir.join("no-such-viewer").into(),
+        follow: Duration::from_secs(2),
     }
 }
 
@@ -175,9 +206,12 @@ fn print_asks_once_naming_the_marking_and_the_printer_and_removes_its_copy() {
 
     click(&mut harness, "Print");
     until_shown(&mut harness, question);
+    harness.get_by_label_contains("1 copy, one-sided.");
     click(&mut harness, "Print on Office_Laser");
-    until_shown(&mut harness, "Sent to the printer");
-    harness.get_by_label_contains("request id is Office_Laser-7");
+    until_shown(
+        &mut harness,
+        "Printed on \u{201c}Office_Laser\u{201d} (job Office_Laser-7). Collect the pages from the printer now.",
+    );
     assert!(
         harness.query_by_label_contains("on printer").is_none(),
         "asked once"
@@ -185,8 +219,12 @@ fn print_asks_once_naming_the_marking_and_the_printer_and_removes_its_copy() {
 
     let log = std::fs::read_to_string(dir.path().join("lp.log")).unwrap();
     let lines: Vec<&str> = log.lines().collect();
-    assert!(
-        lines[0].starts_with("-d Office_Laser -t summary-2025-04-10-"),
+    assert_eq!(
+        lines[0],
+        format!(
+            "-d Office_Laser -t CoW-DM-2025-04-10 2025-04-10 summary.pdf -n 1 -o sides=one-sided -- {}",
+            lines[3]
+        ),
         "{log}"
     );
     assert_eq!(lines[1], "600", "the PDF is the officer's only");
@@ -205,8 +243,10 @@ fn without_a_default_printer_print_says_what_to_do_and_sends_nothing() {
     spooler.lpstat = script(dir.path(), "lpstat", "echo 'no system default destination'").into();
     let mut harness = preview(spooler, false);
     until_shown(&mut harness, "Page 1 of");
+    // Said where the printer would be chosen, and again when Print is pressed.
+    harness.get_by_label(NO_PRINTER);
     click(&mut harness, "Print");
-    until_shown(&mut harness, NO_PRINTER);
+    assert_eq!(harness.query_all_by_label(NO_PRINTER).count(), 2);
     assert!(harness.query_by_label_contains("on printer").is_none());
     assert!(!dir.path().join("lp.log").exists(), "lp never ran");
     harness.get_by_label("Save the PDF instead…");
@@ -374,4 +414,127 @@ fn releasable_at_offers_no_level_below_the_meetings_own_marking() {
             .accesskit_node()
             .is_disabled()
     );
+}
+
+#[test]
+fn the_preview_lists_the_printers_default_first_and_prints_on_the_one_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(
+        spooler(
+            dir.path(),
+            "echo 'request id is Basement_Mono-7 (1 file(s))'",
+        ),
+        false,
+    );
+    until_shown(&mut harness, "Page 1 of");
+    assert_eq!(printer_shown(&harness), "Office_Laser (default)");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Printer:")
+        .click();
+    harness.run();
+    // A stopped printer says so in words, not by colour alone.
+    harness.get_by_label("Annex_Colour \u{2014} stopped: Paused");
+    click(&mut harness, "Basement_Mono");
+    assert_eq!(printer_shown(&harness), "Basement_Mono");
+
+    // Three copies, typed; two-sided, by Space on its box.
+    harness.get_by_label("Copies:").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Copies:").type_text("3");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.get_by_label("Two-sided").focus();
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+
+    click(&mut harness, "Print");
+    until_shown(&mut harness, "on printer \u{201c}Basement_Mono\u{201d}?");
+    harness.get_by_label_contains("3 copies, two-sided.");
+    click(&mut harness, "Print on Basement_Mono");
+    until_shown(
+        &mut harness,
+        "Printed on \u{201c}Basement_Mono\u{201d} (job Basement_Mono-7)",
+    );
+    let log = std::fs::read_to_string(dir.path().join("lp.log")).unwrap();
+    assert!(
+        log.lines()
+            .next()
+            .unwrap()
+            .starts_with("-d Basement_Mono -t ")
+            && log.contains(" -n 3 -o sides=two-sided-long-edge -- "),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_job_the_printer_has_not_printed_is_said_to_be_queued_with_the_printers_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spooler = spooler(
+        dir.path(),
+        "echo 'request id is Office_Laser-9 (1 file(s))'",
+    );
+    // The job stays in the queue; the printer has stopped, saying why.
+    spooler.lpstat = script(
+        dir.path(),
+        "lpstat",
+        "case \"$*\" in\n\
+         '-d -p') echo 'system default destination: Office_Laser' ;;\n\
+         '-o Office_Laser') echo 'Office_Laser-9 officer 52224 Sun Dec  6 21:40:00 2026' ;;\n\
+         '-p Office_Laser') printf 'printer Office_Laser disabled since Sun Dec  6 21:40:01 2026 -\\n\\tUnable to connect to printer; will retry in 30 seconds...\\n' ;;\n\
+         esac",
+    )
+    .into();
+    spooler.follow = Duration::from_millis(300);
+    let mut harness = preview(spooler, false);
+    until_shown(&mut harness, "Page 1 of");
+    assert_eq!(printer_shown(&harness), "Office_Laser (default)");
+    click(&mut harness, "Print");
+    until_shown(&mut harness, "on printer");
+    click(&mut harness, "Print on Office_Laser");
+    until_shown(
+        &mut harness,
+        "Queued as Office_Laser-9, but the printer \u{201c}Office_Laser\u{201d} has stopped: \u{201c}Unable to connect to printer; will retry in 30 seconds...\u{201d}.",
+    );
+    harness.get_by_label("Save the PDF instead…");
+}
+
+#[test]
+fn save_pdf_proposes_the_officers_folder_and_names_where_it_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(spooler(dir.path(), "true"), false);
+    until_shown(&mut harness, "Page 1 of");
+    let name = "CoW-DM-2025-04-10 2025-04-10 summary.pdf";
+    let proposed = coalition_desk::printing::save_location::officer_folder(None)
+        .unwrap()
+        .join(name);
+    {
+        let register = harness.state().document().register().clone();
+        let preview = harness.state_mut().print_preview_mut().unwrap();
+        assert_eq!(preview.proposed_path(&register), proposed);
+        preview.type_path_to_save(&register);
+    }
+    harness.run_steps(2);
+    let field = "No file dialog could be shown. Type where to save the PDF:";
+    assert_eq!(
+        harness.get_by_label(field).value().unwrap(),
+        proposed.display().to_string()
+    );
+    let target = dir.path().join(name);
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label(field)
+        .type_text(&target.display().to_string());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    until_shown(
+        &mut harness,
+        &format!("Saved the PDF as {}", target.display()),
+    );
+    assert!(target.exists());
+    harness.get_by_label("Open folder");
 }

@@ -57,8 +57,9 @@ fn a_broken_file_from_the_command_line_is_explained_and_the_ways_on_offered() {
     // The dialog the menu's Open shows, word for word.
     harness.get_by_label("The register could not be opened");
     let reason = format!(
-        "The register file could not be read: the file ends too early, as if it was cut short \
-         (Expected string) (line 1, column 73): {}",
+        "The register file could not be read: the file ends too early, as if it was cut short, \
+         in `name` of the register's settings; the rest of the register is missing. Open the copy saved before it (the file of the \
+         same name ending in .bak, beside it) or another copy (line 1, column 73): {}",
         path.display()
     );
     match harness.state().dialog() {

@@ -5,15 +5,16 @@ mod all_sheets;
 mod edition;
 mod pages;
 mod preview;
+mod printer_choice;
 mod sending;
-mod spooler;
 mod viewer;
 mod worker;
 
+pub use crate::printing::{PrivatePdf, Spooler, printer_failure};
 pub use pages::{PageView, Zoom};
 pub use preview::{PrintPreview, Report};
+pub use printer_choice::PrinterChoice;
 pub use sending::{PrintMessage, PrintQuestion};
-pub use spooler::{PrivatePdf, Spooler, printer_failure};
 pub use worker::{Destination, Outcome, PrintData, PrintWorker};
 
 use chrono::NaiveDate;
@@ -61,6 +62,9 @@ impl Printing {
         // Closing while a job runs is allowed: the job finishes and its
         // file is written; the answer is shown if the preview is reopened.
         preview.viewer.program.clone_from(&self.spooler.viewer);
+        if preview.printer_choice.wants_list() {
+            preview.printer_choice.ask(self.spooler.clone(), ctx);
+        }
         let open = preview.ui(ctx, register, revision, today, worker);
         if preview.take_sent_to_printer() {
             self.kept = None;
@@ -81,5 +85,14 @@ impl crate::ui::app::CoalitionDeskApp {
     /// in for the system's `lpstat` and `lp`).
     pub fn use_spooler(&mut self, spooler: Spooler) {
         self.printing.use_spooler(spooler);
+    }
+
+    /// The print preview, when it is on top (tests reach past the file
+    /// dialog through it).
+    pub fn print_preview_mut(&mut self) -> Option<&mut PrintPreview> {
+        match self.workspace.on_top.as_mut() {
+            Some(crate::ui::on_top::OnTop::PrintPreview(preview)) => Some(preview),
+            _ => None,
+        }
     }
 }

@@ -2,17 +2,19 @@
 //! `AttendanceRecord`, the options that shape them, and the buttons that
 //! save or print them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::all_sheets::SheetsBuild;
 use super::pages::PageView;
+use super::printer_choice::PrinterChoice;
 use super::sending::{PrintMessage, PrintQuestion};
 use super::viewer::Viewer;
 use super::worker::{Destination, PrintData, PrintWorker};
 use crate::model::{MeetingId, ParticipantId, Register, SeriesId};
+use crate::printing::save_location;
 use crate::report::{self, Clearance, DocumentOptions, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
 use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, TypedPathAnswer};
@@ -51,6 +53,11 @@ pub struct PrintPreview {
     /// The typeset pages on show.
     /// (Boxed: the preview sits in `OnTop` beside much smaller things.)
     pub pages: Box<PageView>,
+    /// The printer, copies and sides for Print. (Boxed, like the pages.)
+    pub printer_choice: Box<PrinterChoice>,
+    /// The register's file, if it has one: Save PDF falls back on its
+    /// folder when the officer has no documents folder.
+    pub register_file: Option<PathBuf>,
     pub(super) viewer: Viewer,
     pub(super) sent_to_printer: bool,
     /// The data on screen and what stands between it and the printer, kept
@@ -85,6 +92,8 @@ impl PrintPreview {
             unprinted: None,
             typed_path: None,
             pages: Box::default(),
+            printer_choice: Box::default(),
+            register_file: None,
             viewer: Viewer::default(),
             sent_to_printer: false,
             shown: Box::default(),
@@ -93,6 +102,13 @@ impl PrintPreview {
             cancelled: false,
             prepared: None,
         }
+    }
+
+    /// The same preview, for a register kept in `file`.
+    #[must_use]
+    pub fn of_file(mut self, file: Option<&Path>) -> Self {
+        self.register_file = file.map(Path::to_path_buf);
+        self
     }
 
     /// How many times the preview's data was built; tests check it stays put.
@@ -163,48 +179,74 @@ impl PrintPreview {
         }
     }
 
-    /// A file name to suggest, from the report's title.
+    /// A file name to suggest: the document's reference and date, and
+    /// what it is (`CoW-DM-2025-04 2025-04-10 summary.pdf`).
     pub(super) fn suggested_name(&self, register: &Register) -> String {
-        let stem = match self.report {
-            Report::Summary(id) => register
-                .meeting(id)
-                .map(|m| format!("summary {} {}", m.date, m.title))
-                // Two editions saved side by side keep apart.
-                .map(|stem| match &self.options.edition {
-                    Some(level) => format!("{stem} {level} edition"),
-                    None => stem,
-                })
-                .unwrap_or_else(|| "summary".into()),
-            Report::Attendance(id) => register
-                .session_series(id)
-                .map(|s| format!("attendance {}", s.name))
-                .unwrap_or_else(|| "attendance".into()),
-            Report::Pack(id) => register
-                .meeting(id)
-                .map(|m| format!("pack {} {}", m.date, m.title))
-                .unwrap_or_else(|| "pack".into()),
-            Report::Since(id) => register
-                .meeting(id)
-                .map(|m| format!("since last session {} {}", m.date, m.title))
-                .unwrap_or_else(|| "since last session".into()),
-            Report::Sheet(id) => format!("nation sheet {}", register.participant_code(id)),
-            Report::AllSheets => "nation sheets".into(),
-        };
-        let stem = match (&self.options.edition, self.report) {
-            (_, Report::Summary(_)) | (None, _) => stem,
-            (Some(level), _) => format!("{stem} {level} edition"),
-        };
-        let safe: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        format!("{safe}.pdf")
+        let edition = self
+            .options
+            .edition
+            .as_ref()
+            .map(|level| format!(" {level} edition"))
+            .unwrap_or_default();
+        match self.report {
+            Report::Summary(id) => {
+                let reference = register
+                    .meeting_reference(id, None)
+                    .and_then(Result::ok)
+                    .unwrap_or_default();
+                let date = register
+                    .meeting(id)
+                    .map(|m| m.date.to_string())
+                    .unwrap_or_default();
+                save_location::pdf_file_name(&reference, &date, &format!("summary{edition}"))
+            }
+            Report::Attendance(id) => {
+                let reference = register
+                    .attendance_reference(id, self.today)
+                    .and_then(Result::ok)
+                    .unwrap_or_default();
+                save_location::pdf_file_name(
+                    &reference,
+                    &self.today.to_string(),
+                    "attendance record",
+                )
+            }
+            Report::Pack(id) | Report::Since(id) => {
+                let reference = register
+                    .meeting_reference(id, None)
+                    .and_then(Result::ok)
+                    .unwrap_or_default();
+                let date = register
+                    .meeting(id)
+                    .map(|m| m.date.to_string())
+                    .unwrap_or_default();
+                let what = match self.report {
+                    Report::Pack(_) => "meeting pack",
+                    _ => "since last session",
+                };
+                save_location::pdf_file_name(&reference, &date, &format!("{what}{edition}"))
+            }
+            Report::Sheet(id) => save_location::pdf_file_name(
+                &register.participant_code(id),
+                &self.today.to_string(),
+                &format!("nation sheet{edition}"),
+            ),
+            Report::AllSheets => save_location::pdf_file_name(
+                "",
+                &self.today.to_string(),
+                &format!("nation sheets{edition}"),
+            ),
+        }
+    }
+
+    /// Where Save PDF proposes to write: the suggested name in the
+    /// officer's documents folder, or the register's.
+    pub fn proposed_path(&self, register: &Register) -> PathBuf {
+        let name = self.suggested_name(register);
+        match save_location::officer_folder(self.register_file.as_deref()) {
+            Some(folder) => folder.join(name),
+            None => PathBuf::from(name),
+        }
     }
 
     /// Draws the window. Returns false once the officer closes it.
@@ -241,6 +283,7 @@ impl PrintPreview {
         self.today = today;
         let idle = self.busy.is_none() && self.question.is_none();
         ui.add_enabled_ui(idle, |ui| self.options_ui(ui));
+        ui.add_enabled_ui(idle, |ui| self.printer_choice.ui(ui));
         ui.add_enabled_ui(idle, |ui| self.edition_ui(ui, register));
         ui.separator();
         // Taken out for the frame, so the buttons below may change the preview.
@@ -267,7 +310,7 @@ impl PrintPreview {
             ui,
             register,
             worker,
-            data.is_ok() && clearance.allows(),
+            data.as_ref().ok().filter(|_| clearance.allows()),
             clearance,
         );
         self.shown = shown;
@@ -353,13 +396,13 @@ impl PrintPreview {
         ui: &mut Ui,
         register: &Register,
         worker: &PrintWorker,
-        printable: bool,
+        printable: Option<&PrintData>,
         clearance: &Clearance,
     ) {
         let idle = self.busy.is_none() && self.question.is_none();
         let typeset = self.pages.page_count().is_some();
         ui.horizontal(|ui| {
-            ui.add_enabled_ui(idle && printable && typeset, |ui| {
+            ui.add_enabled_ui(idle && printable.is_some() && typeset, |ui| {
                 if ui
                     .button("Save PDF…")
                     .on_hover_text("Save these pages as a PDF file")
@@ -369,10 +412,11 @@ impl PrintPreview {
                 }
                 if ui
                     .button("Print")
-                    .on_hover_text("Send these pages to the default printer, after asking")
+                    .on_hover_text("Send these pages to the chosen printer, after asking")
                     .clicked()
+                    && let Some(data) = printable
                 {
-                    self.find_printer(worker);
+                    self.ask_to_print(data);
                 }
             });
             if let Some(doing) = &self.busy {
@@ -383,7 +427,7 @@ impl PrintPreview {
         clearance_ui(ui, clearance);
         self.question_ui(ui, register, worker);
         self.typed_path_ui(ui, register, worker);
-        self.message_ui(ui, register, worker, printable);
+        self.message_ui(ui, register, worker, printable.is_some());
         ui.separator();
         self.pages.toolbar_ui(ui);
         self.pages.page_ui(ui, worker);
@@ -421,14 +465,21 @@ impl PrintPreview {
             kind: "PDF",
             extension: "pdf",
         };
-        match request.save(&self.suggested_name(register)) {
+        let proposed = self.proposed_path(register);
+        let folder = proposed.parent().filter(|f| !f.as_os_str().is_empty());
+        let name = self.suggested_name(register);
+        match request.save_in(folder, &name) {
             FileChoice::Picked(path) => self.submit(register, worker, Destination::File(path)),
-            FileChoice::TypePath => {
-                let suggested = self.suggested_name(register);
-                self.typed_path = Some(TypedPath::new(PathPurpose::Pdf, suggested));
-            }
+            FileChoice::TypePath => self.type_path_to_save(register),
             FileChoice::Cancelled => {}
         }
+    }
+
+    /// Save PDF as when no file dialog can be shown: the proposed path in
+    /// the typed-path field (tests reach the rest of the flow this way).
+    pub fn type_path_to_save(&mut self, register: &Register) {
+        let proposed = self.proposed_path(register).display().to_string();
+        self.typed_path = Some(TypedPath::new(PathPurpose::Pdf, proposed));
     }
 
     fn typed_path_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {

@@ -2,12 +2,15 @@
 //! worker, the question Print asks first, and the answers in words, each
 //! with what to do next.
 
+use std::path::PathBuf;
+
 use egui::{RichText, Ui};
 
 use super::preview::PrintPreview;
-use super::spooler::PrivatePdf;
-use super::worker::{Destination, Outcome, PrintWorker};
+use super::worker::{Destination, Outcome, PrintData, PrintWorker};
 use crate::model::Register;
+use crate::printing::PrintSettings;
+use crate::printing::PrivatePdf;
 
 /// A message under the buttons.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,12 +19,15 @@ pub struct PrintMessage {
     pub is_error: bool,
     /// Offer Save PDF beside it: the way on when printing or viewing failed.
     pub offer_save: bool,
+    /// The folder a PDF was just saved in, offered with Open folder.
+    pub folder: Option<PathBuf>,
 }
 
 /// The question Print asks before anything leaves for the printer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrintQuestion {
-    pub printer: String,
+    /// The printer, copies and sides the officer chose.
+    pub settings: PrintSettings,
     /// "Print OFFICIAL-SENSITIVE summary “…” on printer X?"
     pub text: String,
     /// The typesetting the question is about.
@@ -38,6 +44,7 @@ impl PrintPreview {
             text,
             is_error,
             offer_save,
+            folder: None,
         });
     }
 
@@ -55,9 +62,10 @@ impl PrintPreview {
         };
         let doing = match &destination {
             Destination::File(_) => "Writing the PDF…".to_string(),
-            Destination::Printer { printer, .. } => {
-                format!("Sending to the printer \u{201c}{printer}\u{201d}…")
-            }
+            Destination::Printer { settings, .. } => format!(
+                "Sending to the printer \u{201c}{}\u{201d} and following the job…",
+                settings.printer
+            ),
         };
         let to_printer = matches!(destination, Destination::Printer { .. });
         if worker.output(self.pages.generation(), data, destination) {
@@ -84,25 +92,12 @@ impl PrintPreview {
         match outcome {
             Outcome::Typeset { .. } | Outcome::Page { .. } => {}
             Outcome::Saved(path) => {
-                self.say(format!("Saved the PDF to {}", path.display()), false, false)
+                self.say(format!("Saved the PDF as {}", path.display()), false, false);
+                if let Some(message) = &mut self.message {
+                    message.folder = path.parent().map(Into::into);
+                }
             }
-            Outcome::Printed {
-                printer,
-                printer_said,
-            } => {
-                let said = if printer_said.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({printer_said})")
-                };
-                self.say(
-                    format!(
-                        "Sent to the printer \u{201c}{printer}\u{201d}{said}. Collect the pages from the printer now."
-                    ),
-                    false,
-                    false,
-                );
-            }
+            Outcome::Printed(job) => self.say(job.words(), job.is_problem(), job.is_problem()),
             Outcome::PrintFailed { pdf, reason } => {
                 self.unprinted = Some(pdf.path().to_owned());
                 self.say(
@@ -113,40 +108,33 @@ impl PrintPreview {
                 return Some(pdf);
             }
             Outcome::Failed(reason) => self.say(format!("No PDF was made: {reason}"), true, false),
-            Outcome::Printer(Err(reason)) => self.say(reason, true, true),
-            Outcome::Printer(Ok(printer)) => self.ask(printer),
         }
         None
     }
 
+    /// Print pressed: the question naming the marking, the document and
+    /// the printer, or why nothing can be printed (with Save PDF offered).
+    pub(super) fn ask_to_print(&mut self, data: &PrintData) {
+        match self.printer_choice.settings() {
+            Ok(settings) => self.ask(data, settings),
+            Err(reason) => self.say(reason, true, true),
+        }
+    }
+
     /// Puts the question: the marking, the document and the printer.
-    fn ask(&mut self, printer: String) {
-        let Some((Ok(data), _)) = self.shown.last() else {
-            return;
-        };
+    fn ask(&mut self, data: &PrintData, settings: PrintSettings) {
         let text = format!(
-            "Print {} {} on printer \u{201c}{printer}\u{201d}?",
+            "Print {} {} on printer \u{201c}{}\u{201d}?",
             data.marking(),
-            data.name()
+            data.name(),
+            settings.printer
         );
+        self.message = None;
         self.question = Some(Box::new(PrintQuestion {
-            printer,
+            settings,
             text,
             generation: self.pages.generation(),
         }));
-    }
-
-    pub(super) fn find_printer(&mut self, worker: &PrintWorker) {
-        if worker.find_printer() {
-            self.busy = Some("Finding the default printer…".into());
-            self.message = None;
-        } else {
-            self.say(
-                "The print worker has stopped. Save your work and restart the program.",
-                true,
-                false,
-            );
-        }
     }
 
     pub(super) fn question_ui(&mut self, ui: &mut Ui, register: &Register, worker: &PrintWorker) {
@@ -156,14 +144,18 @@ impl PrintPreview {
         let mut answered = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(&question.text).strong());
-            ui.label("Collect the pages from the printer as soon as they are out.");
+            ui.label(format!(
+                "{}. Collect the pages from the printer as soon as they are out.",
+                question.settings.describe()
+            ));
             ui.horizontal(|ui| {
-                if ui.button(format!("Print on {}", question.printer)).clicked() {
+                let print = ui.button(format!("Print on {}", question.settings.printer));
+                if print.clicked() {
                     answered = true;
                     self.question = None;
                     if question.generation == self.pages.generation() {
                         let destination = Destination::Printer {
-                            printer: question.printer.clone(),
+                            settings: question.settings.clone(),
                             file_name: self.suggested_name(register),
                         };
                         self.submit(register, worker, destination);
@@ -205,6 +197,22 @@ impl PrintPreview {
                 ui.colored_label(ui.visuals().error_fg_color, &message.text);
             } else {
                 ui.label(&message.text);
+            }
+            if let Some(folder) = &message.folder
+                && ui
+                    .button("Open folder")
+                    .on_hover_text(format!("Show {} in the file manager", folder.display()))
+                    .clicked()
+                && let Err(error) = opener::open(folder)
+            {
+                self.say(
+                    format!(
+                        "The folder could not be opened ({error}): {}",
+                        folder.display()
+                    ),
+                    true,
+                    false,
+                );
             }
             let idle = self.busy.is_none() && self.question.is_none();
             if message.offer_save

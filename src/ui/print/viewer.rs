@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::spooler::open_in_viewer;
+use crate::printing::open_in_viewer;
 
 /// The viewer being started, if any.
 #[derive(Default)]

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use super::spooler::{PrivatePdf, Spooler};
+use crate::printing::{JobOutcome, PrintSettings, PrivatePdf, Spooler};
 use crate::report::{
     AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, PagePixels, PrintEngine,
     SinceReport, TypesetReport,
@@ -73,8 +73,11 @@ impl PrintData {
 pub enum Destination {
     /// Write it to this file.
     File(PathBuf),
-    /// Send it to this printer, as a job with this file name.
-    Printer { printer: String, file_name: String },
+    /// Send it to a printer as `settings` say, as a job with this file name.
+    Printer {
+        settings: PrintSettings,
+        file_name: String,
+    },
 }
 
 /// A job for the worker. `generation` names one typesetting of one
@@ -95,8 +98,6 @@ enum Job {
         data: PrintData,
         destination: Destination,
     },
-    /// Ask the print service for the default printer.
-    FindPrinter,
 }
 
 /// An answer from the worker.
@@ -116,10 +117,8 @@ pub enum Outcome {
         pixels: PagePixels,
     },
     Saved(PathBuf),
-    Printed {
-        printer: String,
-        printer_said: String,
-    },
+    /// The printer took the PDF; what became of the job.
+    Printed(JobOutcome),
     /// The printer could not take the PDF; it is kept, private, for the
     /// officer to open in a viewer.
     PrintFailed {
@@ -127,8 +126,6 @@ pub enum Outcome {
         reason: String,
     },
     Failed(String),
-    /// The default printer, or a sentence saying there is none.
-    Printer(Result<String, String>),
 }
 
 /// The handle the window keeps; the thread ends when it is dropped.
@@ -200,11 +197,6 @@ impl PrintWorker {
             .is_ok()
     }
 
-    /// Queues asking for the default printer.
-    pub fn find_printer(&self) -> bool {
-        self.jobs.send(Job::FindPrinter).is_ok()
-    }
-
     /// The next answer, if one has arrived.
     pub fn poll(&self) -> Option<Outcome> {
         match self.outcomes.try_recv() {
@@ -249,7 +241,6 @@ impl Desk {
                 data,
                 destination,
             } => Some(self.output(generation, &data, destination)),
-            Job::FindPrinter => Some(Outcome::Printer(self.spooler.default_printer())),
         }
     }
 
@@ -303,7 +294,10 @@ impl Desk {
                     "The PDF was not saved (choose another name or folder with Save PDF…). {error}"
                 )),
             },
-            Destination::Printer { printer, file_name } => {
+            Destination::Printer {
+                settings,
+                file_name,
+            } => {
                 let private = match PrivatePdf::write(&file_name, &pdf) {
                     Ok(private) => private,
                     Err(error) => {
@@ -314,11 +308,8 @@ impl Desk {
                 };
                 // lp hands the file to the print service before it returns,
                 // so the private copy goes as soon as it has.
-                match self.spooler.print(private.path(), &printer, &file_name) {
-                    Ok(printer_said) => Outcome::Printed {
-                        printer,
-                        printer_said,
-                    },
+                match self.spooler.print(private.path(), &settings, &file_name) {
+                    Ok(outcome) => Outcome::Printed(outcome),
                     Err(reason) => Outcome::PrintFailed {
                         pdf: private,
                         reason,

@@ -108,16 +108,11 @@ impl TimelinePanel {
     }
 }
 
-/// The view that shows every session (or the months around today when
+/// The view that shows every meeting (or the months around today when
 /// there is none).
 fn fit_all(figures: &TimelineFigures, today: NaiveDate, width: f64) -> TimeAxis {
-    let today = day_number(today);
-    match (figures.items.first(), figures.items.last()) {
-        (Some(first), Some(last)) => {
-            TimeAxis::fit(first.day.min(today), last.day.max(today), width)
-        }
-        _ => TimeAxis::fit(today - 90.0, today + 90.0, width),
-    }
+    let (first, last) = crate::calendar::timeline::fit_all_days(figures, today);
+    TimeAxis::fit(first, last, width)
 }
 
 fn toolbar_ui(
@@ -132,7 +127,7 @@ fn toolbar_ui(
     let width = view.width.max(1.0);
     if ui
         .button("Fit all")
-        .on_hover_text("Show every session")
+        .on_hover_text("Show every meeting, held and planned")
         .clicked()
     {
         view.axis = Some(fit_all(figures, today, width));
