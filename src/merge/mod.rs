@@ -77,8 +77,11 @@ pub fn merge(
     theirs_office: &str,
     now: NaiveDateTime,
 ) -> Merged {
-    let mut theirs = theirs.clone();
-    let renumbered = renumber::renumber_clashes(base, ours, &mut theirs);
+    let renumbered_copy = renumber::renumber_clashes(base, ours, theirs);
+    let (theirs, renumbered) = match &renumbered_copy {
+        Some((copy, moved)) => (copy, *moved),
+        None => (theirs, 0),
+    };
     let template = Conflict {
         record: None,
         field: String::new(),
@@ -149,7 +152,7 @@ pub fn merge(
     let mut each = Each {
         found: &mut found,
         template: &template,
-        theirs: &theirs,
+        theirs,
     };
     each.kind(
         (&base.participants, &ours.participants, &theirs.participants),
@@ -187,8 +190,8 @@ pub fn merge(
         records::commitment,
     );
 
-    approved::hold_approved(ours, &theirs, &mut out, &mut found, &template);
-    let unsettled = checked::hold_to_checks(ours, &theirs, &mut out, &mut found, &template);
+    approved::hold_approved(ours, theirs, &mut out, &mut found, &template);
+    let unsettled = checked::hold_to_checks(ours, theirs, &mut out, &mut found, &template);
 
     // Conflicts either copy still had stay until settled, each once.
     out.conflicts = fields::united(&base.conflicts, &ours.conflicts, &theirs.conflicts, |c| {
