@@ -181,6 +181,15 @@ pub(super) fn envelope_text_as(
 
 /// Reads a register from file bytes. `path` is only used in errors.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
+    from_bytes_with(bytes, path, |text| from_str(text, path))
+}
+
+/// [`from_bytes`] reading the text with `read` once it is known to be text.
+pub(super) fn from_bytes_with(
+    bytes: &[u8],
+    path: &Path,
+    read: impl FnOnce(&str) -> Result<Parsed, StorageError>,
+) -> Result<Parsed, StorageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StorageError::Empty {
             path: path.to_path_buf(),
@@ -196,14 +205,13 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
             col,
         }
     })?;
-    from_str(text, path)
+    read(text)
 }
 
 /// Reads a register from text (e.g. the bundled sample). `path` names the
 /// source in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
-    let threads = (text.len() >= parallel::WORTH_IT_FROM_BYTES).then(parallel::threads);
-    from_str_on_threads(text, path, threads)
+    from_str_on_threads(text, path, threads_for(text))
 }
 
 /// [`from_str`] reading the large maps on `threads` threads, or on this
@@ -213,6 +221,24 @@ pub fn from_str_on_threads(
     text: &str,
     path: &Path,
     threads: Option<usize>,
+) -> Result<Parsed, StorageError> {
+    from_str_parsing(text, path, |text| {
+        threads.and_then(|threads| parallel::parse_on(text, threads))
+    })
+}
+
+/// Whether a text is long enough to be read on several threads, and on
+/// how many.
+pub(super) fn threads_for(text: &str) -> Option<usize> {
+    (text.len() >= parallel::WORTH_IT_FROM_BYTES).then(parallel::threads)
+}
+
+/// [`from_str`] with `fast` the parse tried first (with any byte-order
+/// mark taken off the text), the ordinary parse when it gives `None`.
+pub(super) fn from_str_parsing(
+    text: &str,
+    path: &Path,
+    fast: impl FnOnce(&str) -> Option<EnvelopeIn>,
 ) -> Result<Parsed, StorageError> {
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
@@ -238,7 +264,7 @@ pub fn from_str_on_threads(
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.
-    let envelope = match threads.and_then(|threads| parallel::parse_on(text, threads)) {
+    let envelope = match fast(text) {
         Some(envelope) => Ok(envelope),
         None => read_options().from_str::<EnvelopeIn>(text),
     };
@@ -298,18 +324,28 @@ pub fn from_str_on_threads(
 /// Coalition Desk writes, and parsing 100 MB of records to learn them
 /// cost a large register's save a second.
 pub(crate) fn probe_version(bytes: &[u8]) -> Option<u32> {
-    // Enough for the envelope's name, the header fields and any comments
-    // a person put before them; a header further in is read in full.
-    let start = bytes.get(..64 * 1024).unwrap_or(bytes);
-    let text = match std::str::from_utf8(start) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(start.get(..e.valid_up_to())?).ok()?,
-    };
-    let header = header_fields(text).or_else(|| {
+    let header = header_in(bytes).or_else(|| {
         let probe = probe(std::str::from_utf8(bytes).ok()?).ok()?;
         Some((probe.format?, probe.version?))
     })?;
     (header.0 == FORMAT_TAG).then_some(header.1)
+}
+
+/// How much of a file [`header_in`] reads: enough for the envelope's name,
+/// the header fields and any comments a person put before them; a header
+/// further in is read in full.
+pub(crate) const HEADER_BYTES: usize = 64 * 1024;
+
+/// `format` and `version` from the first [`HEADER_BYTES`] of `bytes`
+/// alone, as [`probe_version`] reads them first; `None` when they are not
+/// there, and only the whole file can tell.
+pub(crate) fn header_in(bytes: &[u8]) -> Option<(String, u32)> {
+    let start = bytes.get(..HEADER_BYTES).unwrap_or(bytes);
+    let text = match std::str::from_utf8(start) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(start.get(..e.valid_up_to())?).ok()?,
+    };
+    header_fields(text)
 }
 
 /// `format` and `version` when they are the envelope's first two fields,
