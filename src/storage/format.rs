@@ -243,28 +243,33 @@ pub(super) fn from_str_parsing(
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(found) = control::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
-        return Err(StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: found.message,
-        });
-    }
-    if let Some(found) = text_lengths::find(text) {
-        let (line, col) = messages::position_of(text, found.offset);
-        return Err(StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: found.message,
-        });
+    // On a large text the checks of its characters and lengths run on a
+    // thread of their own while the parse runs on the others: each takes
+    // a pass over the whole text, which ran in line before the parse
+    // (issue 19). A text they refuse is refused as before, whatever the
+    // parse made of it.
+    let (refused, fast_read) = if text.len() >= parallel::WORTH_IT_FROM_BYTES {
+        std::thread::scope(|scope| {
+            let checks = scope.spawn(|| refusal(text, path));
+            let read = fast(text);
+            match checks.join() {
+                Ok(refused) => (refused, read),
+                Err(panicked) => std::panic::resume_unwind(panicked),
+            }
+        })
+    } else {
+        match refusal(text, path) {
+            Some(refused) => (Some(refused), None),
+            None => (None, fast(text)),
+        }
+    };
+    if let Some(refused) = refused {
+        return Err(refused);
     }
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.
-    let envelope = match fast(text) {
+    let envelope = match fast_read {
         Some(envelope) => Ok(envelope),
         None => read_options().from_str::<EnvelopeIn>(text),
     };
@@ -316,6 +321,21 @@ pub(super) fn from_str_parsing(
             Err(syntax_error(&full_error, text, path))
         }
     }
+}
+
+/// Why `text` cannot be a register's, found before parsing: a control or
+/// hidden character, or a text longer than its field may hold.
+fn refusal(text: &str, path: &Path) -> Option<StorageError> {
+    let found = control::find(text)
+        .map(|found| (found.offset, found.message))
+        .or_else(|| text_lengths::find(text).map(|found| (found.offset, found.message)))?;
+    let (line, col) = messages::position_of(text, found.0);
+    Some(StorageError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message: found.1,
+    })
 }
 
 /// The format version written in the file's header, when the header can
