@@ -101,8 +101,14 @@ fn run(
     if let Some(taken_over) = lock.taken_over() {
         tell!("warning: {taken_over}");
     }
-    let [base, ours, theirs] = [request.base, request.ours, request.theirs].map(read);
-    let (base, ours, theirs) = (base?, ours?, theirs?);
+    // Read together: ours and theirs take what they write as the base
+    // does from the base instead of parsing it again.
+    let (base, [ours, theirs]) = storage::load_copies(request.base, [request.ours, request.theirs]);
+    let (base, ours, theirs) = (
+        usable(base, request.base)?,
+        usable(ours, request.ours)?,
+        usable(theirs, request.theirs)?,
+    );
     let merged = merged_copies(request, &base, &ours, &theirs, now)?;
     // Never more open than any copy it was made from, and only its
     // owner's when it brings in a marking above any OURS held.
@@ -110,6 +116,10 @@ fn run(
         registers: vec![request.base, request.ours, request.theirs],
         owner_only: raises_marking(&ours, &merged.register),
     };
+    let warning = one_office_warning(&ours, &theirs);
+    // The copies are no longer needed: without them the merged register's
+    // text is written beside one register, not four.
+    drop((base, ours, theirs));
     // No OURS.bak when OUT is OURS: the merged register holds all of ours
     // (each field ours changed is applied, or kept in a conflict when
     // theirs changed it too), and what else ours had is in BASE or THEIRS.
@@ -128,7 +138,7 @@ fn run(
         backup,
         from,
     )?;
-    if let Some(warning) = one_office_warning(&ours, &theirs) {
+    if let Some(warning) = warning {
         tell!("warning: {warning}");
     }
     say!("{}: {}", request.output.display(), merged.summary);
@@ -257,10 +267,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A copy to merge. One written by a newer version is refused: merging
-/// would drop what that version added.
-fn read(path: &Path) -> anyhow::Result<Register> {
-    let loaded = storage::load(path)?;
+/// A copy to merge, as read. One written by a newer version is refused:
+/// merging would drop what that version added.
+fn usable(
+    loaded: Result<storage::Loaded, storage::StorageError>,
+    path: &Path,
+) -> anyhow::Result<Register> {
+    let loaded = loaded?;
     if let Some(found) = loaded.newer_version {
         return Err(storage::StorageError::NewerVersion {
             found,

@@ -27,8 +27,12 @@ pub(super) fn hold_approved(
                 && [ours.meetings.get(id), theirs.meetings.get(id)]
                     .into_iter()
                     .flatten()
+                    // A side equal to the merged meeting has no change to
+                    // show, and comparing is far cheaper than describing.
                     .any(|side| {
-                        side.record.is_locked() && !content_changes(out, side, merged).is_empty()
+                        side.record.is_locked()
+                            && side != *merged
+                            && !content_changes(out, side, merged).is_empty()
                     })
         })
         .map(|(id, _)| *id)

@@ -30,9 +30,16 @@ pub(super) fn hold_to_checks(
     found: &mut Vec<Conflict>,
     template: &Conflict,
 ) -> Vec<Problem> {
+    // The merged register is checked first: when it passes, as nearly
+    // every merge does, nothing it has can be new, and neither copy needs
+    // checking (each check of a large register is a pass over every record).
+    let merged_problems = problems(out);
+    if merged_problems.is_empty() {
+        return merged_problems;
+    }
     let known = Known::of(ours, theirs);
     let fresh = |register: &Register| known.fresh(problems(register));
-    let mut left = fresh(out);
+    let mut left = known.fresh(merged_problems);
     if left.is_empty() {
         return left;
     }

@@ -81,8 +81,11 @@ pub fn merge(
     theirs_office: &str,
     now: NaiveDateTime,
 ) -> Merged {
-    let mut theirs = theirs.clone();
-    let renumbered = renumber::renumber_clashes(base, ours, &mut theirs);
+    let renumbered_copy = renumber::renumber_clashes(base, ours, theirs);
+    let (theirs, renumbered) = match &renumbered_copy {
+        Some((copy, moved)) => (copy, *moved),
+        None => (theirs, 0),
+    };
     let template = Conflict {
         record: None,
         field: String::new(),
@@ -107,7 +110,7 @@ pub fn merge(
         conflicts: &mut found,
         template: &template,
     };
-    settings.register_settings(base, ours, &theirs, &mut out);
+    settings.register_settings(base, ours, theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
     out.identity = [&ours.identity, &theirs.identity, &base.identity]
         .into_iter()
@@ -125,7 +128,7 @@ pub fn merge(
     let mut each = ThreeWayPass {
         found: &mut found,
         template: &template,
-        theirs: &theirs,
+        theirs,
     };
     each.kind(
         (&base.participants, &ours.participants, &theirs.participants),
@@ -163,8 +166,8 @@ pub fn merge(
         records::commitment,
     );
 
-    approved::hold_approved(ours, &theirs, &mut out, &mut found, &template);
-    let unsettled = checked::hold_to_checks(ours, &theirs, &mut out, &mut found, &template);
+    approved::hold_approved(ours, theirs, &mut out, &mut found, &template);
+    let unsettled = checked::hold_to_checks(ours, theirs, &mut out, &mut found, &template);
 
     // Conflicts either copy still had stay until settled, each once.
     out.conflicts = fields::united(&base.conflicts, &ours.conflicts, &theirs.conflicts, |c| {
@@ -176,7 +179,7 @@ pub fn merge(
     let took = summary != MergeSummary::default() || lineage::settings_differ(&out, ours);
     lineage::mark(
         &mut out,
-        (ours, &theirs),
+        (ours, theirs),
         took,
         &base.merges,
         [ours_office, theirs_office],

@@ -11,34 +11,39 @@ use crate::model::{
     office_id, record_number,
 };
 
-/// Every record of `register`.
-fn records(register: &Register) -> BTreeSet<Record> {
-    let participants = register
-        .participants
-        .keys()
-        .map(|&id| Record::Participant(id));
-    let people = register.people.keys().map(|&id| Record::Person(id));
-    let series = register.series.keys().map(|&id| Record::Series(id));
-    let meetings = register.meetings.keys().map(|&id| Record::Meeting(id));
-    let commitments = register
-        .commitments
-        .keys()
-        .map(|&id| Record::Commitment(id));
-    participants
-        .chain(people)
-        .chain(series)
-        .chain(meetings)
-        .chain(commitments)
-        .collect()
-}
-
-/// The records a side added: in it and not in base.
+/// The records a side added: in it and not in base. Each kind's ids are
+/// looked up in base's map of that kind: a set of every record of both
+/// copies, built twice per merge, cost more than the lookups (issue 19).
 fn added(base: &Register, side: &Register) -> BTreeSet<Record> {
-    let had = records(base);
-    records(side)
-        .into_iter()
-        .filter(|record| !had.contains(record))
-        .collect()
+    fn kind<K: Ord + Copy, V>(
+        base: &BTreeMap<K, V>,
+        side: &BTreeMap<K, V>,
+        record: impl Fn(K) -> Record,
+        into: &mut BTreeSet<Record>,
+    ) {
+        into.extend(
+            side.keys()
+                .filter(|id| !base.contains_key(id))
+                .map(|&id| record(id)),
+        );
+    }
+    let mut added = BTreeSet::new();
+    kind(
+        &base.participants,
+        &side.participants,
+        Record::Participant,
+        &mut added,
+    );
+    kind(&base.people, &side.people, Record::Person, &mut added);
+    kind(&base.series, &side.series, Record::Series, &mut added);
+    kind(&base.meetings, &side.meetings, Record::Meeting, &mut added);
+    kind(
+        &base.commitments,
+        &side.commitments,
+        Record::Commitment,
+        &mut added,
+    );
+    added
 }
 
 /// Whether both sides added the very same record under the number.
@@ -52,9 +57,15 @@ fn same_record(ours: &Register, theirs: &Register, record: Record) -> bool {
     }
 }
 
-/// Gives theirs' added records that clash with ours' added records a
-/// fresh number, rewriting their references; returns how many.
-pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Register) -> usize {
+/// Theirs with its added records that clash with ours' added records
+/// given a fresh number and their references rewritten, and how many
+/// moved; `None` when none clashes, so that the usual merge, with
+/// nothing to renumber, makes no copy of theirs (issue 19).
+pub(super) fn renumber_clashes(
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+) -> Option<(Register, usize)> {
     // Numbers are shared by every kind of record, so a participant and a
     // meeting added under the same number clash too.
     let mut ours_added: BTreeMap<u64, Vec<Record>> = BTreeMap::new();
@@ -77,12 +88,12 @@ pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Re
         })
         .collect();
     if clashes.is_empty() {
-        return 0;
+        return None;
     }
     // The record moves to an id of the office that merges, when its copy
     // names one: past every serial any of the three copies gave out.
     let office = &ours.office;
-    let mut serial = [base, ours, &*theirs]
+    let mut serial = [base, ours, theirs]
         .iter()
         .map(|register| register.fresh_serial(office))
         .fold(0, u64::max);
@@ -100,9 +111,10 @@ pub(super) fn renumber_clashes(base: &Register, ours: &Register, theirs: &mut Re
         };
         map.insert(old, next);
     }
-    new_numbers.apply(theirs);
-    theirs.next_id = theirs.next_id.max(serial);
-    clashes.len()
+    let mut renumbered = theirs.clone();
+    new_numbers.apply(&mut renumbered);
+    renumbered.next_id = renumbered.next_id.max(serial);
+    Some((renumbered, clashes.len()))
 }
 
 /// Old number → new number, by kind.

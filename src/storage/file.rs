@@ -2,7 +2,7 @@
 //! stamp of what is on disk so Save can notice someone else's changes.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -89,19 +89,29 @@ const READ_ONLY_FILE: &str = "read-only on disk (its permissions allow no change
 /// and column; a file of a newer format gives `Loaded::newer_version` when
 /// it still parses and [`StorageError::NewerVersion`] when it does not.
 pub fn load(path: &Path) -> Result<Loaded, StorageError> {
+    load_reading(path, |bytes| format::from_bytes(bytes, path)).map(|(loaded, _)| loaded)
+}
+
+/// [`load`] with `read` in place of [`format::from_bytes`]; gives back the
+/// file's bytes beside what was read.
+pub(super) fn load_reading(
+    path: &Path,
+    read: impl FnOnce(&[u8]) -> Result<format::Parsed, StorageError>,
+) -> Result<(Loaded, Vec<u8>), StorageError> {
     let bytes = fs::read(path).map_err(|source| StorageError::Read {
         path: path.to_path_buf(),
         source,
     })?;
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     let stamp = DiskStamp::of_bytes(&bytes, modified);
-    let parsed = format::from_bytes(&bytes, path)?;
-    Ok(Loaded {
+    let parsed = read(&bytes)?;
+    let loaded = Loaded {
         register: parsed.register,
         newer_version: parsed.newer_version,
         stamp,
         read_only_file: access::read_only(path),
-    })
+    };
+    Ok((loaded, bytes))
 }
 
 /// What a save may replace.
@@ -233,28 +243,53 @@ fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageE
     if matches!(overwrite, Overwrite::Anything) {
         return Ok(());
     }
-    let current = read_existing(path)?;
-    if let Overwrite::IfUnchanged(expected) = overwrite {
-        let unchanged = current
-            .as_ref()
-            .is_some_and(|file| DiskStamp::of_bytes(&file.bytes, None).same_content(expected));
-        if !unchanged {
-            return Err(StorageError::ChangedOnDisk {
-                path: path.to_path_buf(),
-            });
+    let version = match overwrite {
+        Overwrite::IfUnchanged(expected) => {
+            let current = read_existing(path)?;
+            let unchanged = current
+                .as_ref()
+                .is_some_and(|file| DiskStamp::of_bytes(&file.bytes, None).same_content(expected));
+            if !unchanged {
+                return Err(StorageError::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+            }
+            current.and_then(|file| format::probe_version(&file.bytes))
         }
-    }
-    if let Some(found) = current
-        .as_ref()
-        .and_then(|file| format::probe_version(&file.bytes))
-        .filter(|&v| v > FORMAT_VERSION)
-    {
+        _ => version_on_disk(path)?,
+    };
+    if let Some(found) = version.filter(|&v| v > FORMAT_VERSION) {
         return Err(StorageError::NewerVersion {
             found,
             path: path.to_path_buf(),
         });
     }
     Ok(())
+}
+
+/// The format version of the file at `path`, as [`format::probe_version`]
+/// reads it, from the file's head when the header is there: a merge or a
+/// Save As over a large register read all of it only to learn its
+/// version (issue 19). `None` when there is no file or no version.
+fn version_on_disk(path: &Path) -> Result<Option<u32>, StorageError> {
+    let read_error = |source| StorageError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut head = Vec::new();
+    match fs::File::open(path) {
+        Ok(file) => {
+            file.take(format::HEADER_BYTES as u64)
+                .read_to_end(&mut head)
+                .map_err(read_error)?;
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(read_error(source)),
+    }
+    if let Some((tag, version)) = format::header_in(&head) {
+        return Ok((tag == format::FORMAT_TAG).then_some(version));
+    }
+    Ok(read_existing(path)?.and_then(|file| format::probe_version(&file.bytes)))
 }
 
 /// `FILE.bak` next to the register.

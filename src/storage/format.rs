@@ -201,6 +201,15 @@ pub(super) fn envelope_text_as(
 
 /// Reads a register from file bytes. `path` is only used in errors.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
+    from_bytes_with(bytes, path, |text| from_str(text, path))
+}
+
+/// [`from_bytes`] reading the text with `read` once it is known to be text.
+pub(super) fn from_bytes_with(
+    bytes: &[u8],
+    path: &Path,
+    read: impl FnOnce(&str) -> Result<Parsed, StorageError>,
+) -> Result<Parsed, StorageError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StorageError::Empty {
             path: path.to_path_buf(),
@@ -216,14 +225,13 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Parsed, StorageError> {
             col,
         }
     })?;
-    from_str(text, path)
+    read(text)
 }
 
 /// Reads a register from text (e.g. the bundled sample). `path` names the
 /// source in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Parsed, StorageError> {
-    let threads = (text.len() >= parallel::WORTH_IT_FROM_BYTES).then(parallel::threads);
-    from_str_on_threads(text, path, threads)
+    from_str_on_threads(text, path, threads_for(text))
 }
 
 /// [`from_str`] reading the large maps on `threads` threads, or on this
@@ -234,26 +242,54 @@ pub fn from_str_on_threads(
     path: &Path,
     threads: Option<usize>,
 ) -> Result<Parsed, StorageError> {
+    from_str_parsing(text, path, |text| {
+        threads.and_then(|threads| parallel::parse_on(text, threads))
+    })
+}
+
+/// Whether a text is long enough to be read on several threads, and on
+/// how many.
+pub(super) fn threads_for(text: &str) -> Option<usize> {
+    (text.len() >= parallel::WORTH_IT_FROM_BYTES).then(parallel::threads)
+}
+
+/// [`from_str`] with `fast` the parse tried first (with any byte-order
+/// mark taken off the text), the ordinary parse when it gives `None`.
+pub(super) fn from_str_parsing(
+    text: &str,
+    path: &Path,
+    fast: impl FnOnce(&str) -> Option<EnvelopeIn>,
+) -> Result<Parsed, StorageError> {
     // Some Windows editors start a UTF-8 file with a byte-order mark; a
     // register hand-edited in one should still open.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // A control character is looked for first, then a text too long.
-    let refused = control::find(text)
-        .map(|found| (found.offset, found.message))
-        .or_else(|| text_lengths::find(text).map(|found| (found.offset, found.message)));
-    if let Some((offset, message)) = refused {
-        let (line, col) = messages::position_of(text, offset);
-        return Err(StorageError::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message,
-        });
+    // On a large text the checks of its characters and lengths run on a
+    // thread of their own while the parse runs on the others: each takes
+    // a pass over the whole text, which ran in line before the parse
+    // (issue 19). A text they refuse is refused as before, whatever the
+    // parse made of it.
+    let (refused, fast_read) = if text.len() >= parallel::WORTH_IT_FROM_BYTES {
+        std::thread::scope(|scope| {
+            let checks = scope.spawn(|| refusal(text, path));
+            let read = fast(text);
+            match checks.join() {
+                Ok(refused) => (refused, read),
+                Err(panicked) => std::panic::resume_unwind(panicked),
+            }
+        })
+    } else {
+        match refusal(text, path) {
+            Some(refused) => (Some(refused), None),
+            None => (None, fast(text)),
+        }
+    };
+    if let Some(refused) = refused {
+        return Err(refused);
     }
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.
-    let envelope = match threads.and_then(|threads| parallel::parse_on(text, threads)) {
+    let envelope = match fast_read {
         Some(envelope) => Ok(envelope),
         None => read_options().from_str::<EnvelopeIn>(text),
     };
@@ -307,24 +343,49 @@ pub fn from_str_on_threads(
     }
 }
 
+/// Why `text` cannot be a register's, found before parsing: a control or
+/// hidden character, or a text longer than its field may hold.
+fn refusal(text: &str, path: &Path) -> Option<StorageError> {
+    let found = control::find(text)
+        .map(|found| (found.offset, found.message))
+        .or_else(|| text_lengths::find(text).map(|found| (found.offset, found.message)))?;
+    let (line, col) = messages::position_of(text, found.0);
+    Some(StorageError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message: found.1,
+    })
+}
+
 /// The format version written in the file's header, when the header can
 /// be read. Used by save to avoid replacing a newer version's file, so it
 /// reads only the header: `format` and `version` come first in every file
 /// Coalition Desk writes, and parsing 100 MB of records to learn them
 /// cost a large register's save a second.
 pub(crate) fn probe_version(bytes: &[u8]) -> Option<u32> {
-    // Enough for the envelope's name, the header fields and any comments
-    // a person put before them; a header further in is read in full.
-    let start = bytes.get(..64 * 1024).unwrap_or(bytes);
-    let text = match std::str::from_utf8(start) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(start.get(..e.valid_up_to())?).ok()?,
-    };
-    let header = header_fields(text).or_else(|| {
+    let header = header_in(bytes).or_else(|| {
         let probe = probe(std::str::from_utf8(bytes).ok()?).ok()?;
         Some((probe.format?, probe.version?))
     })?;
     (header.0 == FORMAT_TAG).then_some(header.1)
+}
+
+/// How much of a file [`header_in`] reads: enough for the envelope's name,
+/// the header fields and any comments a person put before them; a header
+/// further in is read in full.
+pub(crate) const HEADER_BYTES: usize = 64 * 1024;
+
+/// `format` and `version` from the first [`HEADER_BYTES`] of `bytes`
+/// alone, as [`probe_version`] reads them first; `None` when they are not
+/// there, and only the whole file can tell.
+pub(crate) fn header_in(bytes: &[u8]) -> Option<(String, u32)> {
+    let start = bytes.get(..HEADER_BYTES).unwrap_or(bytes);
+    let text = match std::str::from_utf8(start) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(start.get(..e.valid_up_to())?).ok()?,
+    };
+    header_fields(text)
 }
 
 /// `format` and `version` when they are the envelope's first two fields,

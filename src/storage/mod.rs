@@ -27,6 +27,7 @@ mod access;
 mod atomic;
 mod context;
 mod control;
+mod copies;
 mod error;
 mod exchanged;
 mod file;
@@ -44,6 +45,7 @@ mod text_lengths;
 pub(crate) use crate::model::file_values::read_options;
 pub use access::WrittenFrom;
 pub use atomic::Backup;
+pub use copies::load_copies;
 pub use error::StorageError;
 pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{

@@ -300,3 +300,29 @@ proptest! {
         assert_parallel_agrees(&edited);
     }
 }
+
+/// From a megabyte the checks of a text's characters and lengths run
+/// beside the parse (issue 19): a refusal still wins over a parse that
+/// succeeded, at the place a small file's refusal names.
+#[test]
+fn a_large_file_is_refused_for_a_character_or_a_length_at_its_place() {
+    let register = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 60,
+        commitments: 1500,
+        seed: 3,
+    });
+    let text = storage::to_ron(&register, Path::new("large.ron")).unwrap();
+    assert!(text.len() > 1 << 20, "checked beside the parse from 1 MB");
+    let opening = "title: \"";
+    let at = text.rfind(opening).unwrap() + opening.len();
+    let line = text[..at].matches('\n').count() + 1;
+    for inserted in ["\u{202e}".to_string(), "t".repeat(501)] {
+        let broken = format!("{}{inserted}{}", &text[..at], &text[at..]);
+        let error = storage::from_str(&broken, Path::new("large.ron")).unwrap_err();
+        assert!(
+            matches!(error, StorageError::Syntax { line: found, .. } if found == line),
+            "{error}"
+        );
+        assert_positioned(&error);
+    }
+}

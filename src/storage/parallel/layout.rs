@@ -72,6 +72,42 @@ impl MapSpan {
     }
 }
 
+impl MapSpan {
+    /// The records of `piece` (one of [`MapSpan::pieces`]) as the layout
+    /// cuts them, each range ending just after a record's comma (the last
+    /// of the map also holds the white space before its `}`). Guesses, as
+    /// the pieces are, until ron's parse of each (or of the same text in
+    /// another copy) proves them.
+    pub(super) fn records_in<'a>(
+        &'a self,
+        text: &'a str,
+        piece: Range<usize>,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let bytes = text.as_bytes();
+        let mut start = Some(piece.start);
+        std::iter::from_fn(move || {
+            let from = start?;
+            let cut = match &self.record_ends {
+                Some(ends) => ends.get(ends.partition_point(|&end| end <= from)).copied(),
+                None => bytes
+                    .get(from..piece.end)
+                    .and_then(|rest| memchr::memmem::find(rest, RECORD_END))
+                    .map(|at| from + at + RECORD_END.len()),
+            };
+            match cut.filter(|&cut| cut < piece.end) {
+                Some(cut) => {
+                    start = Some(cut);
+                    Some(from..cut)
+                }
+                None => {
+                    start = None;
+                    Some(from..piece.end)
+                }
+            }
+        })
+    }
+}
+
 /// The meetings map and the commitments map, in that order.
 pub(super) fn find(text: &str) -> Option<(MapSpan, MapSpan)> {
     as_written(text.as_bytes()).or_else(|| {
@@ -372,6 +408,40 @@ mod tests {
         let text = " ".repeat(120);
         let cut: Vec<_> = map.pieces(&text, 25).collect();
         assert_eq!(cut, vec![11..40, 40..70, 70..100]);
+    }
+
+    #[test]
+    fn records_in_a_piece_are_cut_one_by_one() {
+        let scanned = MapSpan {
+            open: 10,
+            close: 100,
+            record_ends: Some(vec![20, 30, 40, 50, 60, 70, 80, 90]),
+        };
+        let text = " ".repeat(120);
+        let cut: Vec<_> = scanned.records_in(&text, 40..70).collect();
+        assert_eq!(cut, vec![40..50, 50..60, 60..70]);
+        let cut: Vec<_> = scanned.records_in(&text, 70..100).collect();
+        assert_eq!(cut, vec![70..80, 80..90, 90..100]);
+
+        let record = "\t\t\t1: (\n\t\t\t\ttitle: \"x\",\n\t\t\t\t),\n\t\t\t),\n";
+        let text = format!(
+            "CoalitionRegister(\n\tformat: \"coalition-desk\",\n\tregister: (\n\t\tmeetings: {{\n{}\t\t}},\n\t\tcommitments: {{\n{}\t\t}},\n\t),\n)\n",
+            record.repeat(2),
+            record.repeat(4)
+        );
+        let (_, written) = find(&text).unwrap();
+        let whole = written.open + 1..written.close;
+        let cut: Vec<_> = written.records_in(&text, whole).collect();
+        assert_eq!(cut.len(), 5, "one per record and the closing line");
+        let one_record = format!("\n{}", record.trim_end_matches('\n'));
+        for record in &cut[..4] {
+            assert_eq!(
+                text[record.clone()],
+                one_record,
+                "a nested `),` is no record end"
+            );
+        }
+        assert_eq!(cut[4].end, written.close);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod action_owners;
 mod broken_files;
+mod copies;
 mod exchanged;
 mod fixture;
 mod format;
