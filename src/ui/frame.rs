@@ -95,7 +95,9 @@ impl CoalitionDeskApp {
                 .workspace
                 .document
                 .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
-            self.refused(applied);
+            if let Err(refused) = applied {
+                self.show_error(refused);
+            }
         }
         // What the commands change was not drawn in this frame: draw the
         // next one (a command given from outside came with no input event).

@@ -13,7 +13,7 @@ pub use pages::{PageView, Zoom};
 pub use preview::{PrintPreview, Report};
 pub use sending::{PrintMessage, PrintQuestion};
 pub use spooler::{PrivatePdf, Spooler, printer_failure};
-pub use worker::{Destination, Outcome, PrintData, PrintWorker};
+pub use worker::{Destination, PrintData, PrintWorker, WorkerReply};
 
 use chrono::NaiveDate;
 

@@ -6,8 +6,9 @@ use egui::{RichText, Ui};
 
 use super::preview::PrintPreview;
 use super::spooler::PrivatePdf;
-use super::worker::{Destination, Outcome, PrintWorker};
+use super::worker::{Destination, PrintWorker, WorkerReply};
 use crate::model::Register;
+use crate::ui::shown_error;
 
 /// A message under the buttons.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,15 +79,15 @@ impl PrintPreview {
     /// Takes in one of the worker's answers. Hands back the PDF a printer
     /// refused: the app keeps it for the viewer until the next print or
     /// the end of the program, whatever becomes of this preview.
-    pub fn finish(&mut self, ctx: &egui::Context, outcome: Outcome) -> Option<PrivatePdf> {
+    pub fn finish(&mut self, ctx: &egui::Context, outcome: WorkerReply) -> Option<PrivatePdf> {
         let outcome = self.pages.take(ctx, outcome)?;
         self.busy = None;
         match outcome {
-            Outcome::Typeset { .. } | Outcome::Page { .. } => {}
-            Outcome::Saved(path) => {
+            WorkerReply::Typeset { .. } | WorkerReply::Page { .. } => {}
+            WorkerReply::Saved(path) => {
                 self.say(format!("Saved the PDF to {}", path.display()), false, false)
             }
-            Outcome::Printed {
+            WorkerReply::Printed {
                 printer,
                 printer_said,
             } => {
@@ -103,7 +104,7 @@ impl PrintPreview {
                     false,
                 );
             }
-            Outcome::PrintFailed { pdf, reason } => {
+            WorkerReply::PrintFailed { pdf, reason } => {
                 self.unprinted = Some(pdf.path().to_owned());
                 self.say(
                     format!("{reason} The PDF can also be opened and printed from a viewer."),
@@ -112,9 +113,11 @@ impl PrintPreview {
                 );
                 return Some(pdf);
             }
-            Outcome::Failed(reason) => self.say(format!("No PDF was made: {reason}"), true, false),
-            Outcome::Printer(Err(reason)) => self.say(reason, true, true),
-            Outcome::Printer(Ok(printer)) => self.ask(printer),
+            WorkerReply::Failed(reason) => {
+                self.say(format!("No PDF was made: {reason}"), true, false)
+            }
+            WorkerReply::Printer(Err(reason)) => self.say(reason, true, true),
+            WorkerReply::Printer(Ok(printer)) => self.ask(printer),
         }
         None
     }
@@ -202,7 +205,7 @@ impl PrintPreview {
         }
         if let Some(message) = self.message.clone() {
             if message.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &message.text);
+                shown_error::label(ui, &message.text);
             } else {
                 ui.label(&message.text);
             }
