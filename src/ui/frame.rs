@@ -148,21 +148,8 @@ impl CoalitionDeskApp {
                     Outcome::Closed
                 }
             }
-            OnTop::Search => {
-                if self.workspace.search.ui(ui, register, revision, out) {
-                    Outcome::Stays
-                } else {
-                    Outcome::Closed
-                }
-            }
-            OnTop::Palette(palette) => {
-                let history = History::of(&self.workspace.document);
-                if palette.ui(ui, history, out) {
-                    Outcome::Stays
-                } else {
-                    Outcome::Closed
-                }
-            }
+            OnTop::Search => self.workspace.search.ui(ui, register, revision),
+            OnTop::Palette(palette) => palette.ui(ui, History::of(&self.workspace.document)),
             OnTop::Exchange(step) => step.ui(&ctx),
         };
         match outcome {
