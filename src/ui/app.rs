@@ -13,6 +13,7 @@ use super::dialogs::Dialog;
 use super::on_top::OnTop;
 use super::opening::{OpenOn, Preload};
 use super::print::Printing;
+use super::shown_error::Failure;
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
@@ -206,61 +207,38 @@ impl CoalitionDeskApp {
         self.given.push(command);
     }
 
-    /// Puts a line in the status bar.
-    pub fn notify(&mut self, text: impl Into<String>) {
+    /// Puts a line of information in the status bar; an error goes
+    /// through `show_error`, never here.
+    pub(super) fn notify(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
             is_error: false,
         });
     }
 
-    /// Puts a failure in the status bar, as an error, and logs it once: for
-    /// what went wrong in the background (an autosave, a leftover file)
-    /// where a dialog would interrupt for nothing the officer can do now.
-    pub fn notify_failure(&mut self, text: impl Into<String>) {
-        let text = text.into();
+    /// Shows an error the one way the window does: in the status line,
+    /// logged once, and, when what the officer asked for did not happen,
+    /// in a message to acknowledge (the rule is in `shown_error.rs`).
+    pub(super) fn show_error(&mut self, failure: impl Into<Failure>) {
+        let failure = failure.into();
+        let text = failure.sentence();
         tracing::warn!("{text}");
         self.notice = Some(Notice {
             text,
             is_error: true,
         });
-    }
-
-    /// Says in the status bar why an edit was refused (it changed nothing);
-    /// true when it was.
-    pub fn refused(&mut self, applied: Result<(), crate::edit::EditRefused>) -> bool {
-        match applied {
-            Ok(()) => false,
-            Err(refused) => {
-                self.notify_failure(refused.to_string());
-                true
-            }
+        if let Failure::NotDone { what, why } = failure {
+            self.workspace.ask(Dialog::Message {
+                title: what,
+                text: why,
+            });
         }
-    }
-
-    /// Shows an error the officer must acknowledge, and logs it once.
-    pub fn report_error(&mut self, title: &str, text: impl Into<String>) {
-        let text = text.into();
-        tracing::warn!("{title}: {text}");
-        self.notice = Some(Notice {
-            text: format!("{title}: {text}"),
-            is_error: true,
-        });
-        self.workspace.ask(Dialog::Message {
-            title: title.to_string(),
-            text,
-        });
     }
 
     /// Validation problems of the current register, kept current by
     /// rechecking only the records edits touched.
     pub fn problems(&mut self) -> &[Problem] {
         self.workspace.problems(self.today)
-    }
-
-    /// How many times the whole register has been checked.
-    pub fn full_validations(&self) -> u64 {
-        self.workspace.full_validations()
     }
 }
 

@@ -12,6 +12,8 @@ use super::Command;
 use super::app::CoalitionDeskApp;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::on_top::{OnTop, Outcome};
+use super::shown_error;
+use super::shown_error::Failure;
 use crate::calendar::calendar_ics;
 use crate::model::{MeetingId, Record};
 use crate::storage::{self, WrittenFrom};
@@ -62,7 +64,10 @@ impl CoalitionDeskApp {
         let text = match calendar_ics(self.workspace.document.register(), chrono::Utc::now()) {
             Ok(text) => text,
             Err(error) => {
-                self.report_error("The calendar was not exported", error.to_string());
+                self.show_error(Failure::not_done(
+                    "The calendar was not exported",
+                    error.to_string(),
+                ));
                 return;
             }
         };
@@ -78,7 +83,10 @@ impl CoalitionDeskApp {
         );
         match storage::write_output(path, text.as_bytes(), &from) {
             Ok(()) => self.notify(format!("Exported the calendar to {}", path.display())),
-            Err(error) => self.report_error("The calendar was not exported", error.to_string()),
+            Err(error) => self.show_error(Failure::not_done(
+                "The calendar was not exported",
+                error.to_string(),
+            )),
         }
     }
 
@@ -132,14 +140,18 @@ impl CoalitionDeskApp {
                             preview,
                         }));
                     }
-                    Err(error) => self.report_error("Import failed", error.to_string()),
+                    Err(error) => {
+                        self.show_error(Failure::not_done("Import failed", error.to_string()))
+                    }
                 }
                 return;
             }
         };
         let bytes = match written {
             Ok(bytes) => bytes,
-            Err(error) => return self.report_error("Export failed", error.to_string()),
+            Err(error) => {
+                return self.show_error(Failure::not_done("Export failed", error.to_string()));
+            }
         };
         // What the CSV holds: every commitment, or what changed since the
         // last session; either way no more open than the register's file.
@@ -159,7 +171,7 @@ impl CoalitionDeskApp {
         );
         match storage::write_output(path, &bytes, &from) {
             Ok(()) => self.notify(format!("Exported to {}", path.display())),
-            Err(error) => self.report_error("Export failed", error.to_string()),
+            Err(error) => self.show_error(Failure::not_done("Export failed", error.to_string())),
         }
     }
 
@@ -171,7 +183,8 @@ impl CoalitionDeskApp {
             .workspace
             .document
             .apply_labelled(preview.edit(), format!("import of {count} commitments"));
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.notify(format!(
@@ -205,7 +218,7 @@ impl ImportReview {
                         Grid::new("import_rejected").striped(true).show(ui, |ui| {
                             for row in &preview.rejected {
                                 ui.label(format!("Line {}", row.line));
-                                ui.colored_label(ui.visuals().error_fg_color, &row.reason);
+                                shown_error::label(ui, &row.reason);
                                 ui.end_row();
                             }
                         });

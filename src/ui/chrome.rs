@@ -3,6 +3,7 @@
 use super::app::CoalitionDeskApp;
 use super::command::{Action, Command, History, Menu, Tab};
 use super::on_top::OnTop;
+use super::shown_error;
 use super::{Outbox, theme};
 use crate::document::Origin;
 
@@ -118,7 +119,7 @@ impl CoalitionDeskApp {
                 if let Some(notice) = &self.notice {
                     ui.separator();
                     if notice.is_error {
-                        ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                        shown_error::label(ui, &notice.text);
                     } else {
                         ui.label(&notice.text);
                     }

@@ -534,10 +534,33 @@ impl Command {
 
     /// The words on a menu entry or button.
     pub fn label(&self) -> String {
-        if let Some(action) = self.action() {
-            return action.label().into();
-        }
         match self {
+            // Listed: their words are the action's.
+            Command::New
+            | Command::OpenFile
+            | Command::OpenSample
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ToggleTheme
+            | Command::ShowTab(_)
+            | Command::NewParticipant
+            | Command::NewMeeting
+            | Command::NewCommitment
+            | Command::ExportCalendar
+            | Command::Search
+            | Command::ExportCommitmentsCsv
+            | Command::ImportCommitmentsCsv
+            | Command::SendCopy
+            | Command::MergeCopy
+            | Command::ResolveConflicts
+            | Command::PrintAllNationSheets
+            | Command::CommandPalette => self
+                .action()
+                .map(|action| action.label().into())
+                .unwrap_or_default(),
             Command::OpenFileAt(path) => path.display().to_string(),
             Command::SelectParticipant(_) => "Open participant".into(),
             Command::SelectMeeting(_) => "Open meeting".into(),
@@ -563,16 +586,54 @@ impl Command {
             Command::MoveRecord(..) => "Move the record on".into(),
             Command::NewSeries => "New series".into(),
             Command::NewPerson(_) => "Add person".into(),
-            _ => String::new(),
+            // Answers given in what sits on top: never on a button or menu.
+            Command::SaveThen(_)
+            | Command::DiscardChangesThen(_)
+            | Command::DeleteConfirmed(_)
+            | Command::Recover { .. }
+            | Command::DiscardRecovery(_)
+            | Command::SaveOverwriting
+            | Command::OpenChosenFile(_)
+            | Command::SaveTo { .. }
+            | Command::ExportCalendarTo(_)
+            | Command::CsvFile(..)
+            | Command::SendCopyTo { .. }
+            | Command::ReadCopy(_)
+            | Command::ImportRows(_)
+            | Command::ChooseWhereToSend(_)
+            | Command::MergeWithBase { .. }
+            | Command::CompareCopies { .. }
+            | Command::ApplyMerge(_)
+            | Command::MergeCancelled => String::new(),
         }
     }
 
     /// What the command does, for tooltips.
     pub fn tooltip(&self) -> &'static str {
-        if let Some(action) = self.action() {
-            return action.tooltip();
-        }
         match self {
+            // Listed: their words are the action's.
+            Command::New
+            | Command::OpenFile
+            | Command::OpenSample
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ToggleTheme
+            | Command::ShowTab(_)
+            | Command::NewParticipant
+            | Command::NewMeeting
+            | Command::NewCommitment
+            | Command::ExportCalendar
+            | Command::Search
+            | Command::ExportCommitmentsCsv
+            | Command::ImportCommitmentsCsv
+            | Command::SendCopy
+            | Command::MergeCopy
+            | Command::ResolveConflicts
+            | Command::PrintAllNationSheets
+            | Command::CommandPalette => self.action().map(Action::tooltip).unwrap_or_default(),
             Command::OpenFileAt(_) => "Open this register again",
             Command::SelectParticipant(_) => "Show this participant",
             Command::SelectMeeting(_) => "Show this meeting",
@@ -612,8 +673,27 @@ impl Command {
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
             Command::AskRecordMove(_, ask) => ask.tooltip(),
             Command::NewSeries => "Add a session series meeting monthly from today",
+            Command::MoveRecord(..) => "Take the meeting's record to the step asked for",
             Command::NewPerson(_) => "Add a representative of this participant",
-            _ => "",
+            // Answers given in what sits on top: never on a button or menu.
+            Command::SaveThen(_)
+            | Command::DiscardChangesThen(_)
+            | Command::DeleteConfirmed(_)
+            | Command::Recover { .. }
+            | Command::DiscardRecovery(_)
+            | Command::SaveOverwriting
+            | Command::OpenChosenFile(_)
+            | Command::SaveTo { .. }
+            | Command::ExportCalendarTo(_)
+            | Command::CsvFile(..)
+            | Command::SendCopyTo { .. }
+            | Command::ReadCopy(_)
+            | Command::ImportRows(_)
+            | Command::ChooseWhereToSend(_)
+            | Command::MergeWithBase { .. }
+            | Command::CompareCopies { .. }
+            | Command::ApplyMerge(_)
+            | Command::MergeCancelled => "",
         }
     }
 

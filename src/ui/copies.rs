@@ -9,6 +9,7 @@ use super::app::CoalitionDeskApp;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::merge_review::MergeReview;
 use super::on_top::OnTop;
+use super::shown_error::{Failure, FieldRefusal};
 use crate::merge;
 use crate::model::Register;
 use crate::storage::{self, WrittenFrom};
@@ -66,19 +67,21 @@ pub struct OfficesForm {
 
 /// An office code as typed, uppercased, when it is one: 2 to 5 letters or
 /// digits starting with a letter, such as LON or PAR.
-pub fn office_code(typed: &str, whose: &str) -> Result<String, String> {
+pub fn office_code(typed: &str, whose: &str) -> Result<String, FieldRefusal> {
     let code = typed.trim().to_uppercase();
     if code.is_empty() {
-        return Err(format!("Give {whose} office code, such as LON or PAR"));
+        return Err(FieldRefusal::new(format!(
+            "Give {whose} office code, such as LON or PAR"
+        )));
     }
     if crate::model::is_office_code(&code) {
         Ok(code)
     } else {
-        Err(format!(
+        Err(FieldRefusal::new(format!(
             "“{}” cannot be {whose} office code: a code is 2 to 5 letters or digits, starting \
              with a letter, such as LON or PAR",
             typed.trim()
-        ))
+        )))
     }
 }
 
@@ -151,14 +154,14 @@ impl CoalitionDeskApp {
             return;
         };
         if to == register_file {
-            self.report_error(
+            self.show_error(Failure::not_done(
                 "The copy was not written",
                 format!(
                     "That is the register's own file; choose another file for {partner}'s copy: \
                      {}",
                     to.display()
                 ),
-            );
+            ));
             return;
         }
         // The copy kept must be what the register file holds: unsaved
@@ -178,7 +181,10 @@ impl CoalitionDeskApp {
             from,
         );
         if let Err(error) = written {
-            self.report_error("The copy was not written", error.to_string());
+            self.show_error(Failure::not_done(
+                "The copy was not written",
+                error.to_string(),
+            ));
             return;
         }
         match storage::keep_base(&register_file, partner, register) {
@@ -192,12 +198,12 @@ impl CoalitionDeskApp {
                 },
                 to.display()
             )),
-            Err(error) => self.report_error(
+            Err(error) => self.show_error(Failure::not_done(
                 "The copy was written but not kept for the next merge",
                 format!(
                     "Merging {partner}'s next copy will have no common copy to start from. {error}"
                 ),
-            ),
+            )),
         }
     }
 
@@ -220,12 +226,15 @@ impl CoalitionDeskApp {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.report_error("The copy was not merged", error.to_string());
+                self.show_error(Failure::not_done(
+                    "The copy was not merged",
+                    error.to_string(),
+                ));
                 return;
             }
         };
         if let Some(version) = loaded.newer_version {
-            self.report_error(
+            self.show_error(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "It was written by a newer version of Coalition Desk (format {version}); \
@@ -233,12 +242,12 @@ impl CoalitionDeskApp {
                      first: {}",
                     path.display()
                 ),
-            );
+            ));
             return;
         }
         let ours = self.workspace.document.register();
         if !merge::same_register(ours, &loaded.register) {
-            self.report_error(
+            self.show_error(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "{} is a copy of another register, \"{}\", not of \"{}\" open here; \
@@ -248,7 +257,7 @@ impl CoalitionDeskApp {
                     loaded.register.name,
                     ours.name
                 ),
-            );
+            ));
             return;
         }
         // A failure said about an earlier try no longer holds.
@@ -319,13 +328,13 @@ impl CoalitionDeskApp {
                     older: None,
                 }));
             }
-            Err(error) => self.report_error(
+            Err(error) => self.show_error(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "The copy last exchanged with {partner}, kept beside the register, cannot be \
                      read. {error}"
                 ),
-            ),
+            )),
         }
     }
 
@@ -358,7 +367,9 @@ impl CoalitionDeskApp {
     pub(super) fn resolve_conflicts(&mut self) {
         let register = self.workspace.document.register();
         if register.conflicts.is_empty() {
-            self.notify("The register has no conflicts to resolve");
+            self.show_error(Failure::Refused(
+                "The register has no conflicts to resolve".into(),
+            ));
             return;
         }
         let review = MergeReview::of_conflicts(register);

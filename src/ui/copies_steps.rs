@@ -7,6 +7,7 @@ use egui::{Id, Modal, RichText, TextEdit, Ui};
 use super::Command;
 use super::copies::{Exchange, OfficesForm, ReceivedCopy, office_code};
 use super::on_top::Outcome;
+use super::shown_error;
 
 /// What the officer did in one of these windows.
 enum Step {
@@ -26,7 +27,7 @@ impl Exchange {
                 Step::Go => match office_code(&form.partner, "the partner's") {
                     Ok(partner) => Outcome::Then(Command::ChooseWhereToSend(partner)),
                     Err(problem) => {
-                        form.problem = Some(problem);
+                        form.problem = Some(problem.to_string());
                         Outcome::Stays
                     }
                 },
@@ -51,7 +52,7 @@ impl Exchange {
                             partner,
                         }),
                         Err(problem) => {
-                            form.problem = Some(problem);
+                            form.problem = Some(problem.to_string());
                             Outcome::Stays
                         }
                     }
@@ -190,7 +191,7 @@ fn office_field(ui: &mut Ui, label: &str, code: &mut String, known: &[String]) {
 
 fn buttons(ui: &mut Ui, problem: Option<&str>, go: &str) -> Step {
     if let Some(problem) = problem {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
+        shown_error::label(ui, problem);
     }
     ui.add_space(8.0);
     let mut step = Step::Stay;

@@ -8,6 +8,7 @@ use egui::{Response, Ui};
 
 use super::typed_field::{TypedField, typed_ui};
 use crate::model::typed_values;
+use crate::ui::shown_error::FieldRefusal;
 
 /// What the calendar button says; the calendar emoji is in none of the
 /// bundled fonts, so it would draw as a box.
@@ -65,9 +66,9 @@ pub fn checked_date_ui(
     ui: &mut Ui,
     id_salt: &str,
     date: &mut NaiveDate,
-    check: impl Fn(NaiveDate) -> Result<(), String>,
+    check: impl Fn(NaiveDate) -> Result<(), FieldRefusal>,
 ) -> Response {
-    let read = |text: &str| -> Result<NaiveDate, String> {
+    let read = |text: &str| -> Result<NaiveDate, FieldRefusal> {
         let date = typed_values::read_date(text)?;
         check(date)?;
         Ok(date)
@@ -87,12 +88,12 @@ pub fn checked_date_ui(
 
 /// The check on a day something happened: today at the latest. Today is a
 /// default, never a constraint beyond this.
-pub fn not_after(today: NaiveDate) -> impl Fn(NaiveDate) -> Result<(), String> {
+pub fn not_after(today: NaiveDate) -> impl Fn(NaiveDate) -> Result<(), FieldRefusal> {
     move |date| {
         if date > today {
-            Err(format!(
+            Err(FieldRefusal::new(format!(
                 "{date} is after today ({today}): type the day it happened."
-            ))
+            )))
         } else {
             Ok(())
         }
@@ -117,9 +118,9 @@ pub fn checked_optional_date_ui(
     id_salt: &str,
     date: &mut Option<NaiveDate>,
     default: NaiveDate,
-    check: impl Fn(NaiveDate) -> Result<(), String>,
+    check: impl Fn(NaiveDate) -> Result<(), FieldRefusal>,
 ) -> Response {
-    let read = |text: &str| -> Result<Option<NaiveDate>, String> {
+    let read = |text: &str| -> Result<Option<NaiveDate>, FieldRefusal> {
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -141,21 +142,21 @@ pub fn checked_optional_date_ui(
 }
 
 /// The check on the first day of a span (a role, say): not after its last.
-pub fn starts_by(from: NaiveDate, to: Option<NaiveDate>) -> Result<(), String> {
+pub fn starts_by(from: NaiveDate, to: Option<NaiveDate>) -> Result<(), FieldRefusal> {
     match to {
-        Some(to) if from > to => Err(format!(
+        Some(to) if from > to => Err(FieldRefusal::new(format!(
             "{from} is after the end on {to}: change the end first, or type an earlier day."
-        )),
+        ))),
         _ => Ok(()),
     }
 }
 
 /// The check on the last day of a span: not before its first.
-pub fn ends_by(from: Option<NaiveDate>, to: NaiveDate) -> Result<(), String> {
+pub fn ends_by(from: Option<NaiveDate>, to: NaiveDate) -> Result<(), FieldRefusal> {
     match from {
-        Some(from) if to < from => Err(format!(
+        Some(from) if to < from => Err(FieldRefusal::new(format!(
             "{to} is before the start on {from}: type a later day."
-        )),
+        ))),
         _ => Ok(()),
     }
 }

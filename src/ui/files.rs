@@ -9,6 +9,7 @@ use super::app::CoalitionDeskApp;
 use super::dialogs::Dialog;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath};
 use super::on_top::OnTop;
+use super::shown_error::Failure;
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
 use crate::model::Register;
@@ -62,9 +63,10 @@ impl CoalitionDeskApp {
                 self.replace_document(Document::new(register, Origin::Sample), None, None);
                 self.notify("Sample register: Save asks where to keep your copy");
             }
-            Err(error) => {
-                self.report_error("The sample register could not be read", error.to_string())
-            }
+            Err(error) => self.show_error(Failure::not_done(
+                "The sample register could not be read",
+                error.to_string(),
+            )),
         }
     }
 
@@ -93,9 +95,9 @@ impl CoalitionDeskApp {
                     register: Box::new(loaded.register),
                 });
             }
-            Err(error) => self.notify_failure(format!(
+            Err(error) => self.show_error(Failure::InBackground(format!(
                 "A recovery file was found but cannot be read. {error}"
-            )),
+            ))),
         }
     }
 
@@ -107,7 +109,8 @@ impl CoalitionDeskApp {
                 crate::edit::replace_register(&current, register),
                 "recovery of unsaved work",
             );
-            if self.refused(applied) {
+            if let Err(refused) = applied {
+                self.show_error(refused);
                 return;
             }
         }
@@ -143,10 +146,10 @@ impl CoalitionDeskApp {
         ) {
             (Origin::File(path), None) => path.clone(),
             (Origin::File(_), Some(reason)) => {
-                self.notify(format!(
+                self.show_error(Failure::Refused(format!(
                     "Not saved: this register is {reason}. Save As keeps your changes in another \
                      file"
-                ));
+                )));
                 return self.save_as(then);
             }
             (Origin::Untitled | Origin::Sample, _) => return self.save_as(then),
@@ -196,7 +199,10 @@ impl CoalitionDeskApp {
         let lock = match RegisterLock::acquire(path, &this_process()) {
             Ok(lock) => lock,
             Err(error) => {
-                self.report_error("The register was not saved", error.to_string());
+                self.show_error(Failure::not_done(
+                    "The register was not saved",
+                    error.to_string(),
+                ));
                 return false;
             }
         };
@@ -229,7 +235,10 @@ impl CoalitionDeskApp {
                 true
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.to_string());
+                self.show_error(Failure::not_done(
+                    "The register was not saved",
+                    error.to_string(),
+                ));
                 false
             }
         }
@@ -259,7 +268,10 @@ impl CoalitionDeskApp {
                 false
             }
             Err(error) => {
-                self.report_error("The register was not saved", error.to_string());
+                self.show_error(Failure::not_done(
+                    "The register was not saved",
+                    error.to_string(),
+                ));
                 false
             }
         }
@@ -273,10 +285,10 @@ impl CoalitionDeskApp {
     /// Removes a recovery file the officer chose not to recover.
     pub(super) fn remove_recovery(&mut self, recovery: &Path) {
         if let Err(error) = std::fs::remove_file(recovery) {
-            self.notify_failure(format!(
+            self.show_error(Failure::InBackground(format!(
                 "Could not remove the recovery file ({error}): {}",
                 recovery.display()
-            ));
+            )));
         }
     }
 
@@ -291,7 +303,7 @@ impl CoalitionDeskApp {
             self.workspace.document.path(),
             self.workspace.document.register(),
         ) {
-            self.notify_failure(format!("Autosave failed. {error}"));
+            self.show_error(Failure::InBackground(format!("Autosave failed. {error}")));
         }
     }
 

@@ -95,7 +95,9 @@ impl CoalitionDeskApp {
                 .workspace
                 .document
                 .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
-            self.refused(applied);
+            if let Err(refused) = applied {
+                self.show_error(refused);
+            }
         }
         // What the commands change was not drawn in this frame: draw the
         // next one (a command given from outside came with no input event).
@@ -146,21 +148,8 @@ impl CoalitionDeskApp {
                     Outcome::Closed
                 }
             }
-            OnTop::Search => {
-                if self.workspace.search.ui(ui, register, revision, out) {
-                    Outcome::Stays
-                } else {
-                    Outcome::Closed
-                }
-            }
-            OnTop::Palette(palette) => {
-                let history = History::of(&self.workspace.document);
-                if palette.ui(ui, history, out) {
-                    Outcome::Stays
-                } else {
-                    Outcome::Closed
-                }
-            }
+            OnTop::Search => self.workspace.search.ui(ui, register, revision),
+            OnTop::Palette(palette) => palette.ui(ui, History::of(&self.workspace.document)),
             OnTop::Exchange(step) => step.ui(&ctx),
         };
         match outcome {

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::app::CoalitionDeskApp;
+use super::shown_error::Failure;
 use crate::model::Register;
 use crate::storage;
 
@@ -64,10 +65,10 @@ impl CoalitionDeskApp {
                 "Saved {}; {partner}'s copy is kept for the next merge",
                 path.display()
             )),
-            Err(error) => self.notify_failure(format!(
+            Err(error) => self.show_error(Failure::InBackground(format!(
                 "Saved {}, but {partner}'s copy could not be kept for the next merge: {error}",
                 path.display()
-            )),
+            ))),
         }
     }
 }

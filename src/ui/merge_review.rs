@@ -262,7 +262,8 @@ impl CoalitionDeskApp {
                 .workspace
                 .document
                 .apply_labelled(edit::replace_register(&current, resolved), label);
-            if self.refused(applied) {
+            if let Err(refused) = applied {
+                self.show_error(refused);
                 return;
             }
         }

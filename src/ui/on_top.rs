@@ -10,6 +10,7 @@ use super::file_dialog::{PathPurpose, TypedPath};
 use super::opening::Opening;
 use super::palette::Palette;
 use super::print::PrintPreview;
+use super::shown_error::Failure;
 use super::workspace::Workspace;
 
 /// What an overlay decided in one frame. A command is run by the app
@@ -84,16 +85,19 @@ impl OnTop {
     /// that change the register or the open file wait while the register
     /// is held; others (opening a record, a preview) may go on and replace
     /// a search box, palette or preview.
-    pub fn admits(&self, command: &Command) -> Result<(), String> {
+    pub fn admits(&self, command: &Command) -> Result<(), Failure> {
         if *command == Command::Quit {
             return Ok(());
         }
         match self {
-            OnTop::Opening(opening) => Err(format!(
+            OnTop::Opening(opening) => Err(Failure::Refused(format!(
                 "Still opening {}; try again in a moment",
                 opening.path().display()
-            )),
-            held if held.holds_the_register() => Err(format!("Finish with {} first", held.name())),
+            ))),
+            held if held.holds_the_register() => Err(Failure::Refused(format!(
+                "Finish with {} first",
+                held.name()
+            ))),
             _ => Ok(()),
         }
     }
@@ -108,7 +112,7 @@ impl Workspace {
     }
 
     /// Whether `command` may run now; if not, why, in words.
-    pub fn admits(&self, command: &Command) -> Result<(), String> {
+    pub fn admits(&self, command: &Command) -> Result<(), Failure> {
         self.on_top
             .as_ref()
             .map_or(Ok(()), |on_top| on_top.admits(command))

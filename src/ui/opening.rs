@@ -10,8 +10,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::app::{CoalitionDeskApp, Settings, Startup};
+use super::app::{CoalitionDeskApp, Notice, Settings, Startup};
 use super::on_top::OnTop;
+use super::shown_error::Failure;
+use super::start::NothingOpen;
 use crate::document::{Document, Origin};
 use crate::storage::{self, Loaded, RegisterLock, StorageError};
 
@@ -116,7 +118,7 @@ impl Opening {
 impl CoalitionDeskApp {
     /// Opens a register file. On any error the current register stays open
     /// and the file on disk is not touched.
-    pub fn open_path(&mut self, path: &Path) {
+    pub(super) fn open_path(&mut self, path: &Path) {
         let (lock, held_by) = match RegisterLock::acquire(path, &super::files::this_process()) {
             Ok(lock) => (Some(lock), None),
             Err(error) => (None, Some(error.read_only_reason())),
@@ -218,7 +220,10 @@ impl CoalitionDeskApp {
             Ok(loaded) => loaded,
             Err(error) => {
                 let reason = error.to_string();
-                self.report_error("The register could not be opened", reason.clone());
+                self.show_error(Failure::not_done(
+                    "The register could not be opened",
+                    reason.clone(),
+                ));
                 self.nothing_opened(path, reason);
                 return;
             }
@@ -257,4 +262,39 @@ fn other_office(workstation: &str, copy: &str) -> Option<String> {
              {workstation} on the Register tab"
         )
     })
+}
+
+impl CoalitionDeskApp {
+    /// No register the officer chose is open: the window holds only the
+    /// blank one it starts with (or a new one still untouched).
+    fn holds_nothing(&self) -> bool {
+        let document = &self.workspace.document;
+        let register = document.register();
+        document.origin == Origin::Untitled
+            && !document.is_dirty()
+            && register.participants.is_empty()
+            && register.meetings.is_empty()
+            && register.commitments.is_empty()
+    }
+
+    /// Opening `path` failed with `reason` (the dialog already says so).
+    /// When nothing else is open, the window offers the ways on instead
+    /// of an empty register, and the status bar names the file briefly.
+    pub(super) fn nothing_opened(&mut self, path: &Path, reason: String) {
+        if !self.holds_nothing() {
+            return;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        self.notice = Some(Notice {
+            text: format!("Could not open {name}"),
+            is_error: true,
+        });
+        self.workspace.nothing_open = Some(NothingOpen {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
 }

@@ -4,8 +4,8 @@
 
 use egui::{Key, Modifiers, TextEdit, Ui};
 
-use super::Outbox;
 use super::command::{Action, History};
+use super::on_top::Outcome;
 
 /// The palette's state while it is open.
 #[derive(Debug, Default)]
@@ -37,9 +37,9 @@ impl Palette {
             .collect()
     }
 
-    /// Draws the palette. Returns false once it should close (an action
-    /// was chosen, which then waits in `out`, or Escape was pressed).
-    pub fn ui(&mut self, ui: &mut Ui, history: History<'_>, out: &mut Outbox) -> bool {
+    /// Draws the palette: it closes with the action chosen, or with
+    /// nothing on Escape.
+    pub fn ui(&mut self, ui: &mut Ui, history: History<'_>) -> Outcome {
         let actions = self.matching();
         let (down, up, enter, escape) = ui.input_mut(|i| {
             (
@@ -94,10 +94,10 @@ impl Palette {
                     }
                 }
             });
-        if let Some(action) = chosen {
-            out.command(action.command());
-            open = false;
+        match chosen {
+            Some(action) => Outcome::Then(action.command()),
+            None if open => Outcome::Stays,
+            None => Outcome::Closed,
         }
-        open
     }
 }

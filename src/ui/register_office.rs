@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use super::Outbox;
+use super::shown_error;
 use crate::edit::Edit;
 use crate::model::{Register, check_office_code, id_text};
 
@@ -59,10 +60,7 @@ impl OfficeField {
                 } else {
                     format!("New records keep the code {}", register.office)
                 };
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("{problem}. {kept} until this is put right."),
-                );
+                shown_error::label(ui, format!("{problem}. {kept} until this is put right."));
             }
             Ok(()) => {
                 let next = id_text(register.fresh_id());

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::Ui;
 
 use super::register_office::OfficeField;
+use super::shown_error;
 use super::{Outbox, PanelContext, theme};
 use crate::edit::{self, Edit, RegisterList};
 use crate::model::{
@@ -86,7 +87,7 @@ impl RegisterSettingsPanel {
             self.references_ui(ui, register, revision, today, out);
             ui.add_space(theme::SECTION_GAP);
             if let Some(refusal) = &self.refusal {
-                ui.colored_label(ui.visuals().error_fg_color, refusal);
+                shown_error::label(ui, refusal);
             }
             ui.columns(2, |columns| {
                 self.list_ui(
@@ -204,8 +205,8 @@ impl RegisterSettingsPanel {
                 ));
             }
             Err(error) => {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
+                shown_error::label(
+                    ui,
                     format!(
                         "{error}. Documents keep the pattern \u{201c}{}\u{201d} until this is put right.",
                         register.reference_pattern

@@ -5,6 +5,7 @@
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::merge_review::{Decide, Decision};
+use super::shown_error;
 use crate::model::{Conflict, Register};
 
 /// How tall a value may grow before it scrolls.
@@ -102,7 +103,7 @@ pub(super) fn conflict_ui(
             }
         }
         if let Some(refused) = &decision.refused {
-            ui.colored_label(ui.visuals().error_fg_color, refused);
+            shown_error::label(ui, refused);
         }
     });
     ui.add_space(4.0);

@@ -13,6 +13,7 @@ use super::focus;
 use super::on_top::OnTop;
 use super::palette::Palette;
 use super::print::{PrintPreview, Report};
+use super::shown_error::Failure;
 use crate::edit;
 use crate::model::{ParticipantId, Record};
 use crate::new_records;
@@ -22,7 +23,7 @@ impl CoalitionDeskApp {
     /// that would lose unsaved changes ask first.
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         if let Err(why) = self.workspace.admits(&command) {
-            self.notify(why);
+            self.show_error(why);
             return;
         }
         self.before_command(&command);
@@ -227,7 +228,8 @@ impl CoalitionDeskApp {
     pub(super) fn new_participant(&mut self) {
         let (id, edit) = new_records::participant(self.workspace.document.register());
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Participant(id));
@@ -238,7 +240,8 @@ impl CoalitionDeskApp {
     pub(super) fn new_series(&mut self) {
         let (id, edit) = new_records::series(self.workspace.document.register(), self.today);
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Series(id));
@@ -250,7 +253,8 @@ impl CoalitionDeskApp {
         let register = self.workspace.document.register();
         let (id, edit) = new_records::person(register, participant, self.today);
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Person(id));
@@ -261,7 +265,8 @@ impl CoalitionDeskApp {
     pub(super) fn new_meeting(&mut self) {
         let (id, edit) = new_records::meeting(self.workspace.document.register(), self.today);
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Meeting(id));
@@ -275,11 +280,14 @@ impl CoalitionDeskApp {
         let Some((id, edit)) =
             new_records::commitment(workspace.document.register(), by, self.today)
         else {
-            self.notify("Add a participant first: every commitment is made by one");
+            self.show_error(Failure::Refused(
+                "Add a participant first: every commitment is made by one".into(),
+            ));
             return;
         };
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Commitment(id));
@@ -311,7 +319,8 @@ impl CoalitionDeskApp {
             .workspace
             .document
             .apply_labelled(delete, format!("delete {description}"));
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.notify(format!("Deleted {description} (Undo brings it back)"));

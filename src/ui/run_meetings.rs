@@ -1,23 +1,32 @@
-//! The commands that record a meeting quickly: the next session of a
-//! series, attendance for every delegation at once, a delegate new to the
-//! register. Each applies one edit, so one Undo takes it back, and says
-//! in the status line what it did.
+//! The commands about a meeting: the next session of a series,
+//! attendance for every delegation at once, a delegate new to the
+//! register, and a move of the meeting's record along its life (the form
+//! for it opened, the move made under the model's rules). Each applies one
+//! edit, so one Undo takes it back, and says in the status line what it
+//! did.
+
+use chrono::NaiveDate;
 
 use super::app::CoalitionDeskApp;
 use super::command::{NewDelegate, Tab};
+use super::meetings::RecordAsk;
+use super::shown_error::Failure;
 use crate::edit;
-use crate::model::{MeetingId, Record, SeriesId};
+use crate::model::{MeetingId, Record, RecordMove, SeriesId};
 use crate::new_records;
 
 impl CoalitionDeskApp {
     pub(super) fn new_meeting_in_series(&mut self, series: SeriesId) {
         let register = self.workspace.document.register();
         let Some((id, edit)) = new_records::meeting_in_series(register, series, self.today) else {
-            self.notify("That series is no longer in the register");
+            self.show_error(Failure::Refused(
+                "That series is no longer in the register".into(),
+            ));
             return;
         };
         let applied = self.workspace.document.apply(edit);
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.made(Record::Meeting(id));
@@ -41,7 +50,8 @@ impl CoalitionDeskApp {
             .workspace
             .document
             .apply_labelled(edit, format!("mark {delegations} present at {title}"));
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.notify(format!("Marked {delegations} present at {title}"));
@@ -64,7 +74,8 @@ impl CoalitionDeskApp {
             .workspace
             .document
             .apply_labelled(edit, format!("copy the attendance of {from} to {title}"));
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.notify(format!("Copied the attendance of {from}"));
@@ -80,7 +91,9 @@ impl CoalitionDeskApp {
             &delegate.name,
             &delegate.title,
         ) else {
-            self.notify(format!("Type the new delegate's name for {country} first"));
+            self.show_error(Failure::Refused(format!(
+                "Type the new delegate's name for {country} first"
+            )));
             return;
         };
         let name = delegate.name.trim();
@@ -88,7 +101,8 @@ impl CoalitionDeskApp {
             .workspace
             .document
             .apply_labelled(edit, format!("add delegate {name} for {country}"));
-        if self.refused(applied) {
+        if let Err(refused) = applied {
+            self.show_error(refused);
             return;
         }
         self.notify(format!(
@@ -101,5 +115,43 @@ fn plural(count: usize, noun: &str) -> String {
     match count {
         1 => format!("1 {noun}"),
         n => format!("{n} {noun}s"),
+    }
+}
+
+impl CoalitionDeskApp {
+    pub(super) fn ask_record_move(&mut self, meeting: MeetingId, ask: RecordAsk) {
+        let register = self.workspace.document.register();
+        let meetings = &mut self.workspace.meetings;
+        meetings.ask_record_move(register, meeting, ask, self.today);
+        self.settings.tab = Tab::Meetings;
+    }
+
+    pub(super) fn move_record(&mut self, meeting: MeetingId, step: RecordMove, on: NaiveDate) {
+        let register = self.workspace.document.register();
+        let title = register.meeting_title(meeting);
+        let (doing, done) = match &step {
+            RecordMove::Circulate { .. } => ("circulate", "Circulated"),
+            RecordMove::Approve { .. } => ("approve", "Approved"),
+            RecordMove::Redraft { .. } => ("take back for redrafting", "Took back for redrafting"),
+            RecordMove::Revise { .. } => ("revise", "Opened a revision of"),
+        };
+        let edit = match edit::move_record(register, meeting, step, on, self.today) {
+            Ok(edit) => edit,
+            Err(refused) => {
+                self.show_error(Failure::Refused(format!(
+                    "The record of {title} was not changed: {refused}"
+                )));
+                return;
+            }
+        };
+        let applied = self
+            .workspace
+            .document
+            .apply_labelled(edit, format!("{doing} the record of {title}"));
+        if let Err(refused) = applied {
+            self.show_error(refused);
+            return;
+        }
+        self.notify(format!("{done} the record of {title} (Undo takes it back)"));
     }
 }

@@ -7,7 +7,8 @@ use egui::{Key, RichText, TextEdit, Ui};
 use crate::model::{Record, Register};
 use crate::revision_cache::RevisionCache;
 use crate::search::{SearchIndex, SearchTarget};
-use crate::ui::{Command, Outbox};
+use crate::ui::Command;
+use crate::ui::on_top::Outcome;
 
 /// How many hits the list shows.
 const SHOWN: usize = 12;
@@ -31,15 +32,9 @@ impl SearchBox {
         self.selected = 0;
     }
 
-    /// Draws the box; a chosen hit becomes an Open command. Returns false
-    /// once the box should close (a hit was chosen, or Escape).
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        register: &Register,
-        revision: u64,
-        out: &mut Outbox,
-    ) -> bool {
+    /// Draws the box: it closes with the command opening the hit chosen,
+    /// or with nothing on Escape.
+    pub fn ui(&mut self, ui: &mut Ui, register: &Register, revision: u64) -> Outcome {
         let index = self
             .index
             .get_or_update(revision, || SearchIndex::build(register));
@@ -98,7 +93,7 @@ impl SearchBox {
                 }
             });
         if let Some((target, at)) = chosen {
-            out.command(match (target, at) {
+            return Outcome::Then(match (target, at) {
                 (SearchTarget::Meeting(id), Some(field)) => {
                     Command::SelectAt(Record::Meeting(id), field)
                 }
@@ -106,8 +101,11 @@ impl SearchBox {
                 (SearchTarget::Meeting(id), None) => Command::SelectMeeting(id),
                 (SearchTarget::Commitment(id), _) => Command::SelectCommitment(id),
             });
-            open = false;
         }
-        open
+        if open {
+            Outcome::Stays
+        } else {
+            Outcome::Closed
+        }
     }
 }

@@ -4,14 +4,12 @@
 //! asked for, the window says which file failed and why, and offers the
 //! ways on: Open…, Open Recent, New, or the sample.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::app::{CoalitionDeskApp, Notice};
 use super::command::Action;
 use super::{Command, Outbox};
-use crate::document::Origin;
 
 /// The file that could not be opened when nothing else was open.
 #[derive(Debug)]
@@ -19,41 +17,6 @@ pub struct NothingOpen {
     pub path: PathBuf,
     /// Why, in the words of the dialog that said so.
     pub reason: String,
-}
-
-impl CoalitionDeskApp {
-    /// No register the officer chose is open: the window holds only the
-    /// blank one it starts with (or a new one still untouched).
-    fn holds_nothing(&self) -> bool {
-        let document = &self.workspace.document;
-        let register = document.register();
-        document.origin == Origin::Untitled
-            && !document.is_dirty()
-            && register.participants.is_empty()
-            && register.meetings.is_empty()
-            && register.commitments.is_empty()
-    }
-
-    /// Opening `path` failed with `reason` (the dialog already says so).
-    /// When nothing else is open, the window offers the ways on instead
-    /// of an empty register, and the status bar names the file briefly.
-    pub(super) fn nothing_opened(&mut self, path: &Path, reason: String) {
-        if !self.holds_nothing() {
-            return;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        self.notice = Some(Notice {
-            text: format!("Could not open {name}"),
-            is_error: true,
-        });
-        self.workspace.nothing_open = Some(NothingOpen {
-            path: path.to_path_buf(),
-            reason,
-        });
-    }
 }
 
 /// The central panel while nothing is open.

@@ -10,7 +10,9 @@ use egui::response::Flags;
 use egui::{Response, TextEdit, Ui};
 use rust_decimal::Decimal;
 
+use super::shown_error;
 use crate::model::{amounts, typed_values};
+use crate::ui::shown_error::FieldRefusal;
 
 /// The narrowest a refused text's reason wraps at; a wider field and
 /// its calendar give it their width.
@@ -26,7 +28,7 @@ pub(super) struct TypedField<'a, T> {
     pub hint: &'a str,
     pub help: &'a str,
     pub show: &'a dyn Fn(&T) -> String,
-    pub read: &'a dyn Fn(&str) -> Result<T, String>,
+    pub read: &'a dyn Fn(&str) -> Result<T, FieldRefusal>,
 }
 
 /// What the officer typed, and the value shown when they typed it: when
@@ -112,7 +114,7 @@ pub(super) fn typed_ui<T: PartialEq>(
             // that wraps at the grid's width resizes the grid for frames.
             ui.scope(|ui| {
                 ui.set_max_width(row_width.max(REASON_WIDTH));
-                ui.colored_label(ui.visuals().error_fg_color, reason);
+                shown_error::label(ui, reason.to_string());
             });
         }
         changed_when(response, changed)
@@ -137,9 +139,9 @@ pub fn checked_time_ui(
     ui: &mut Ui,
     id_salt: &str,
     time: &mut Option<NaiveTime>,
-    check: impl Fn(NaiveTime) -> Result<(), String>,
+    check: impl Fn(NaiveTime) -> Result<(), FieldRefusal>,
 ) -> Response {
-    let read = |text: &str| -> Result<Option<NaiveTime>, String> {
+    let read = |text: &str| -> Result<Option<NaiveTime>, FieldRefusal> {
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -162,25 +164,25 @@ pub fn checked_time_ui(
 }
 
 /// The check on a start time: before the end, when there is one.
-pub fn starts_before(start: NaiveTime, end: Option<NaiveTime>) -> Result<(), String> {
+pub fn starts_before(start: NaiveTime, end: Option<NaiveTime>) -> Result<(), FieldRefusal> {
     match end {
-        Some(end) if start >= end => Err(format!(
+        Some(end) if start >= end => Err(FieldRefusal::new(format!(
             "{} is not before the end at {}: change the end first, or type an earlier start.",
             start.format("%H:%M"),
             end.format("%H:%M")
-        )),
+        ))),
         _ => Ok(()),
     }
 }
 
 /// The check on an end time: after the start, when there is one.
-pub fn ends_after(start: Option<NaiveTime>, end: NaiveTime) -> Result<(), String> {
+pub fn ends_after(start: Option<NaiveTime>, end: NaiveTime) -> Result<(), FieldRefusal> {
     match start {
-        Some(start) if end <= start => Err(format!(
+        Some(start) if end <= start => Err(FieldRefusal::new(format!(
             "{} is not after the start at {}: type a later end.",
             end.format("%H:%M"),
             start.format("%H:%M")
-        )),
+        ))),
         _ => Ok(()),
     }
 }
@@ -193,11 +195,11 @@ pub fn ends_after(start: Option<NaiveTime>, end: NaiveTime) -> Result<(), String
 pub fn decimal_ui(ui: &mut Ui, id_salt: &str, value: &mut Decimal) -> Response {
     let current = *value;
     let shown = amounts::grouped(current);
-    let read = |text: &str| -> Result<Decimal, String> {
+    let read = |text: &str| -> Result<Decimal, FieldRefusal> {
         if text.trim() == shown {
             return Ok(current);
         }
-        typed_values::read_amount(text).map_err(String::from)
+        typed_values::read_amount(text).map_err(FieldRefusal::from)
     };
     let field = TypedField {
         id_salt,
@@ -222,9 +224,9 @@ where
 {
     let (lowest, highest) = (*range.start(), *range.end());
     let help = format!("Type a whole number from {lowest} to {highest}");
-    let read = |text: &str| -> Result<T, String> {
+    let read = |text: &str| -> Result<T, FieldRefusal> {
         let number = typed_values::read_whole_number(text, lowest, highest)?;
-        T::try_from(number).map_err(|_| format!("{help}."))
+        T::try_from(number).map_err(|_| FieldRefusal::new(format!("{help}.")))
     };
     let field = TypedField {
         id_salt,
@@ -245,7 +247,7 @@ pub fn time_zone_ui(ui: &mut Ui, id_salt: &str, zone: &mut Tz) -> Response {
         hint: "Europe/London",
         help: "Type an IANA time zone name such as Europe/London or Europe/Paris",
         show: &|zone: &Tz| zone.name().to_string(),
-        read: &|text: &str| typed_values::read_time_zone(text).map_err(String::from),
+        read: &|text: &str| typed_values::read_time_zone(text).map_err(FieldRefusal::from),
     };
     typed_ui(ui, field, zone, |_, _| None)
 }

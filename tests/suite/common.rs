@@ -63,31 +63,6 @@ pub fn context(doc: &Document, revision: u64) -> coalition_desk::ui::PanelContex
     }
 }
 
-/// Does what the app does with a panel's New button: the record the core
-/// makes (the same one the menu makes), to be added and opened in the panel.
-pub fn new_record(
-    command: &coalition_desk::ui::Command,
-    register: &Register,
-    today: NaiveDate,
-) -> Option<(coalition_desk::model::Record, coalition_desk::edit::Edit)> {
-    use coalition_desk::model::Record;
-    use coalition_desk::new_records;
-    use coalition_desk::ui::Command;
-    match command {
-        Command::NewParticipant => {
-            let (id, edit) = new_records::participant(register);
-            Some((Record::Participant(id), edit))
-        }
-        Command::NewMeeting => {
-            let (id, edit) = new_records::meeting(register, today);
-            Some((Record::Meeting(id), edit))
-        }
-        Command::NewCommitment => new_records::commitment(register, None, today)
-            .map(|(id, edit)| (Record::Commitment(id), edit)),
-        _ => None,
-    }
-}
-
 /// A harness of the app's usual size with the bundled fonts.
 pub fn harness<'a, P: 'a>(
     panel: P,

@@ -14,7 +14,7 @@ use coalition_desk::model::MeetingId;
 use coalition_desk::printing::cups::{self, Printer};
 use coalition_desk::printing::{JobOutcome, PrintSettings, Sides, Spooler};
 use coalition_desk::report::{self, PrintEngine, SummaryOptions};
-use coalition_desk::ui::print::{Destination, Outcome, PrintData, PrintWorker};
+use coalition_desk::ui::print::{Destination, PrintData, PrintWorker, WorkerReply};
 
 use crate::report_pdf::{pages, squash};
 
@@ -268,7 +268,7 @@ fn the_sample_record_prints_on_a_cups_pdf_printer() {
         std::thread::sleep(Duration::from_millis(50));
     };
     let job = match outcome {
-        Outcome::Printed(JobOutcome::Printed { job, printer }) => {
+        WorkerReply::Printed(JobOutcome::Printed { job, printer }) => {
             assert_eq!(printer, queue);
             job
         }

@@ -27,6 +27,17 @@ fn run(harness: &mut AppHarness, command: Command) {
     harness.run_steps(2);
 }
 
+/// Clicks a Print… button. The preview it opens asks for the printers and
+/// typesets on threads of their own, whose answers repaint the window at
+/// moments of their own, so a fixed number of frames is run rather than
+/// "until settled".
+fn press(harness: &mut AppHarness, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label(label).click();
+    harness.run_steps(2);
+}
+
 /// Runs frames until `label` is on screen: the work is on other threads.
 fn until_shown(harness: &mut AppHarness, label: &str) {
     let started = Instant::now();
@@ -38,12 +49,6 @@ fn until_shown(harness: &mut AppHarness, label: &str) {
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
-    harness.run_steps(2);
-}
-
-/// Clicks `label` and draws a few frames.
-fn press(harness: &mut AppHarness, label: &str) {
-    harness.get_by_label(label).click();
     harness.run_steps(2);
 }
 
@@ -59,7 +64,7 @@ fn print_meeting_pack_on_a_planned_meeting_opens_its_pages() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = opened(dir.path(), &register());
     run(&mut harness, Command::SelectMeeting(PLANNED));
-    click(&mut harness, "Print meeting pack…");
+    press(&mut harness, "Print meeting pack…");
     assert_eq!(preview_report(&harness), Some(Report::Pack(PLANNED)));
     until_shown(&mut harness, "Page 1 of");
     harness.get_by_label("Save PDF…");
@@ -71,13 +76,13 @@ fn print_since_last_session_from_a_meeting_and_from_the_dashboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = opened(dir.path(), &register());
     run(&mut harness, Command::SelectMeeting(PLANNED));
-    click(&mut harness, "Print since last session…");
+    press(&mut harness, "Print since last session…");
     assert_eq!(preview_report(&harness), Some(Report::Since(PLANNED)));
     until_shown(&mut harness, "Page 1 of");
 
     let mut harness = opened(dir.path(), &register());
     run(&mut harness, Command::ShowTab(Tab::Dashboard));
-    click(&mut harness, "Print since last session…");
+    press(&mut harness, "Print since last session…");
     assert!(
         matches!(preview_report(&harness), Some(Report::Since(_))),
         "{:?}",
@@ -91,7 +96,7 @@ fn print_nation_sheet_on_a_participant_opens_its_pages() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = opened(dir.path(), &register());
     run(&mut harness, Command::SelectParticipant(GBR));
-    click(&mut harness, "Print nation sheet…");
+    press(&mut harness, "Print nation sheet…");
     assert_eq!(preview_report(&harness), Some(Report::Sheet(GBR)));
     until_shown(&mut harness, "Page 1 of");
 }

@@ -39,3 +39,50 @@ fn an_unreadable_recovery_file_is_an_error_naming_it_last() {
     );
     assert!(app.dialog().is_none(), "nothing to recover, nothing to ask");
 }
+
+/// A refusal is an error in the status line, never plain information:
+/// a commitment needs a participant to make it, and a question on top
+/// holds the register until it is answered.
+#[test]
+fn a_refusal_is_shown_as_an_error() {
+    use crate::app_harness::{self, command};
+    use coalition_desk::model::Record;
+    use coalition_desk::ui::Command;
+
+    let error = |harness: &app_harness::AppHarness| {
+        let notice = harness.state().notice.clone().expect("the officer is told");
+        assert!(notice.is_error, "shown as an error: {}", notice.text);
+        notice.text
+    };
+
+    let mut harness = app_harness::harness(Startup::Empty);
+    assert!(
+        harness
+            .state()
+            .document()
+            .register()
+            .participants
+            .is_empty()
+    );
+    command(&mut harness, Command::NewCommitment);
+    assert_eq!(
+        error(&harness),
+        "Add a participant first: every commitment is made by one"
+    );
+
+    let mut harness = app_harness::harness(Startup::Sample);
+    let register = app_harness::register(&harness);
+    let participant = *register.participants.keys().next().expect("a participant");
+    command(
+        &mut harness,
+        Command::Delete(Record::Participant(participant)),
+    );
+    assert!(harness.state().dialog().is_some(), "Delete asks first");
+    command(&mut harness, Command::NewMeeting);
+    assert!(error(&harness).starts_with("Finish with "));
+    assert_eq!(
+        app_harness::register(&harness).meetings.len(),
+        register.meetings.len(),
+        "nothing was made"
+    );
+}

@@ -3,16 +3,16 @@
 
 // A failed lookup should stop the test where it happened.
 
-use crate::common::new_record;
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
-use coalition_desk::model::Record;
 use coalition_desk::model::{
     AttendanceStatus, MeetingId, Participant, ParticipantId, ParticipantKind, Person, PersonId,
     Register, Role,
 };
-use coalition_desk::ui::meetings::MeetingsPanel;
-use coalition_desk::ui::{Command, Outbox, PanelContext};
+use coalition_desk::ui::Command;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::command::Tab;
+use coalition_desk::ui::workspace::Workspace;
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -61,52 +61,38 @@ fn register() -> Register {
     register
 }
 
-type State = (Document, MeetingsPanel);
+type State = CoalitionDeskApp;
 
+/// The whole window on the Meetings tab with the small register open, so
+/// every New and every delegate added runs as the app runs it.
 fn harness() -> Harness<'static, State> {
-    let state = (
-        Document::new(register(), Origin::Untitled),
-        MeetingsPanel::default(),
-    );
+    let settings = Settings {
+        tab: Tab::Meetings,
+        ..Settings::default()
+    };
+    let mut app = CoalitionDeskApp::with_settings(settings, Startup::Empty, today());
+    app.workspace = Workspace::new(Document::new(register(), Origin::Untitled), None, None);
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .renderer(crate::cpu_renderer::CpuRenderer::default())
         .with_context_setup(coalition_desk::ui::fonts::install)
-        .build_ui_state(
-            |ui, (doc, panel): &mut State| {
-                let mut out = Outbox::default();
-                let context = PanelContext {
-                    register: doc.register(),
-                    today: today(),
-                    revision: doc.revision(),
-                };
-                panel.ui(ui, &context, &mut out);
-                for command in &out.commands {
-                    if let Some((Record::Meeting(id), edit)) =
-                        new_record(command, doc.register(), today())
-                    {
-                        out.edits.push(edit);
-                        panel.open(id);
-                    }
-                    // As the app runs it: the core makes the one edit.
-                    if let Command::AddNewDelegate(new) = command
-                        && let Some(edit) = coalition_desk::edit::add_new_delegate(
-                            doc.register(),
-                            new.meeting,
-                            new.participant,
-                            &new.name,
-                            &new.title,
-                        )
-                    {
-                        out.edits.push(edit);
-                    }
-                }
-                for edit in out.edits {
-                    doc.apply(edit).unwrap();
-                }
-            },
-            state,
-        )
+        .build_ui_state(|ui, app: &mut State| app.frame_ui(ui), app)
+}
+
+fn selected(harness: &Harness<'_, State>) -> Option<MeetingId> {
+    harness.state().workspace.meetings.selected
+}
+
+fn register_of<'h>(harness: &'h Harness<'_, State>) -> &'h Register {
+    harness.state().document().register()
+}
+
+/// Undo as the menu gives it: true when it took a step back.
+fn undo(harness: &mut Harness<'_, State>) -> bool {
+    let before = harness.state().document().revision();
+    harness.state_mut().command(Command::Undo);
+    harness.run();
+    harness.state().document().revision() != before
 }
 
 fn click(harness: &mut Harness<'_, State>, label: &str) {
@@ -121,8 +107,8 @@ fn new_meeting_then_edit_then_undo() {
     let mut harness = harness();
     click(&mut harness, "New meeting");
     let id = MeetingId(4);
-    assert_eq!(harness.state().1.selected, Some(id));
-    let meeting = |h: &Harness<'_, State>| h.state().0.register().meeting(id).cloned();
+    assert_eq!(selected(&harness), Some(id));
+    let meeting = |h: &Harness<'_, State>| register_of(h).meeting(id).cloned();
     let created = meeting(&harness).expect("the new meeting exists");
     assert_eq!(created.title, "New meeting");
     assert_eq!(created.date, today());
@@ -162,17 +148,17 @@ fn new_meeting_then_edit_then_undo() {
     assert_eq!(meeting(&harness).unwrap().actions.len(), 1);
 
     // Each click was one edit, so one undo takes back exactly the action.
-    assert!(harness.state_mut().0.undo());
+    assert!(undo(&mut harness));
     harness.run();
     let after_undo = meeting(&harness).unwrap();
     assert!(after_undo.actions.is_empty());
     assert_eq!(after_undo.agenda.len(), 1);
 
     // Undoing everything removes the meeting, and the panel lets it go.
-    while harness.state_mut().0.undo() {}
+    while undo(&mut harness) {}
     harness.run();
-    assert!(harness.state().0.register().meetings.is_empty());
-    assert_eq!(harness.state().1.selected, None);
+    assert!(register_of(&harness).meetings.is_empty());
+    assert_eq!(selected(&harness), None);
 }
 
 #[test]
@@ -217,7 +203,7 @@ fn a_delegate_new_to_the_register_is_typed_on_the_row_and_seated() {
     harness.key_press(egui::Key::Enter);
     harness.run();
 
-    let register = harness.state().0.register().clone();
+    let register = register_of(&harness).clone();
     let (&person, taras) = register
         .people
         .iter()
@@ -231,9 +217,9 @@ fn a_delegate_new_to_the_register_is_typed_on_the_row_and_seated() {
     // The box closed: its fields are gone.
     assert!(harness.query_by_label("Name of the new delegate").is_none());
     // One undo takes back both the person and the seat.
-    assert!(harness.state_mut().0.undo());
+    assert!(undo(&mut harness));
     harness.run();
-    let register = harness.state().0.register();
+    let register = register_of(&harness);
     assert!(register.people.values().all(|p| p.name != "Taras Shevchuk"));
     assert!(
         register.meeting(MeetingId(4)).unwrap().attendance[&UKRAINE]

@@ -11,6 +11,7 @@ use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, Field, Money, Problem, Quantity, Record,
     Register, Route,
 };
+use crate::ui::shown_error::FieldRefusal;
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
 /// Currency offered when the officer first ticks "Has value".
@@ -238,12 +239,12 @@ fn first_step_ui(ui: &mut Ui, today: NaiveDate, c: &mut Commitment) {
     };
     let mut day = first.date;
     let next = c.history.get(1).map(|step| step.date);
-    let check = move |date: NaiveDate| -> Result<(), String> {
+    let check = move |date: NaiveDate| -> Result<(), FieldRefusal> {
         widgets::not_after(today)(date)?;
         match next {
-            Some(next) if date > next => Err(format!(
+            Some(next) if date > next => Err(FieldRefusal::new(format!(
                 "{date} is after the next step on {next}: type an earlier day."
-            )),
+            ))),
             _ => Ok(()),
         }
     };

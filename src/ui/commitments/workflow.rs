@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Register, StatusMove,
 };
+use crate::ui::shown_error;
 use crate::ui::{theme, widgets};
 
 /// Why a step's button waits.
@@ -167,7 +168,7 @@ pub fn workflow_ui(
         }
     }
     if let Some(refusal) = &form.status_refusal {
-        ui.colored_label(ui.visuals().error_fg_color, refusal);
+        shown_error::label(ui, refusal);
     }
     // Every firm commitment is delivered or paid, whatever it counts.
     if c.status.is_firm() {
@@ -290,7 +291,7 @@ fn delivery_ui(
         }
     }
     if let Some(refusal) = &form.delivery_refusal {
-        ui.colored_label(ui.visuals().error_fg_color, refusal);
+        shown_error::label(ui, refusal);
     }
 }
 

@@ -19,6 +19,7 @@ use crate::revision_cache::RevisionCache;
 use crate::tracking::{
     DashboardCache, DashboardFigures, SessionChanges, Split, Totals, figures_table,
 };
+use crate::ui::shown_error;
 use crate::ui::{Outbox, PanelContext, theme};
 
 /// State of the dashboard panel.
@@ -73,7 +74,7 @@ impl DashboardPanel {
                 // and not a wrong figure.
                 let sentence = too_large.to_string();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ui.label(RichText::new(sentence).color(ui.visuals().error_fg_color));
+                    shown_error::label(ui, sentence);
                 });
                 return;
             }

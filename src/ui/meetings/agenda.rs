@@ -10,6 +10,7 @@ use crate::model::agenda::{
     AgendaMove, agenda_levels, agenda_numbers, agenda_schedule, agenda_timing, can_move,
 };
 use crate::model::{AgendaPurpose, Meeting, MeetingId, typed_values};
+use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::{TypedField, typed_ui};
 
 /// What the move and remove buttons beside an item's title take.
@@ -187,7 +188,7 @@ pub(super) fn minutes_row(
         "Type the minutes planned for this item, a whole number from 0 to {LONGEST_ITEM}, or \
          leave it empty"
     );
-    let read = |text: &str| -> Result<Option<u16>, String> {
+    let read = |text: &str| -> Result<Option<u16>, FieldRefusal> {
         if text.trim().is_empty() {
             return Ok(None);
         }

@@ -8,7 +8,8 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use crate::model::{Meeting, MeetingId, RecordMove, RecordPlace, Register};
+use crate::model::{Meeting, MeetingId, RecordError, RecordMove, RecordPlace, Register};
+use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::holds_refused_text;
 use crate::ui::widgets;
 
@@ -18,7 +19,7 @@ pub(super) struct ApprovalChoices {
     pub meetings: Vec<MeetingId>,
     /// The first day a written procedure can be dated, or why there can be
     /// none yet.
-    pub written: Result<NaiveDate, String>,
+    pub written: Result<NaiveDate, RecordError>,
 }
 
 impl ApprovalChoices {
@@ -57,8 +58,7 @@ impl ApprovalChoices {
                 meeting
                     .move_allowed(approve(None), place.today, place)
                     .map(|()| place.today)
-            })
-            .map_err(|refused| refused.to_string());
+            });
         ApprovalChoices { meetings, written }
     }
 
@@ -150,7 +150,7 @@ pub(super) fn approval_rows_ui(
                 };
                 meeting
                     .move_allowed(step, day, place)
-                    .map_err(|refused| format!("{refused}."))
+                    .map_err(|refused| FieldRefusal::new(format!("{refused}.")))
             };
             widgets::checked_date_ui(ui, &format!("{salt}-on"), on, check)
         }

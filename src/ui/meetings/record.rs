@@ -16,6 +16,8 @@ use crate::model::{
     RecordState, Register,
 };
 use crate::report;
+use crate::ui::shown_error;
+use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::holds_refused_text;
 use crate::ui::widgets::{self, form_row};
 use crate::ui::{Command, Outbox};
@@ -208,7 +210,7 @@ fn form_ui(
                     let check = |day| {
                         meeting
                             .step_dated(&step, day, place.today)
-                            .map_err(|refused| format!("{refused}."))
+                            .map_err(|refused| FieldRefusal::new(format!("{refused}.")))
                     };
                     let field = form_row(ui, "On", |ui| {
                         widgets::checked_date_ui(ui, &salt("on"), &mut form.on, check)
@@ -286,7 +288,7 @@ fn form_ui(
         });
         // A refused date is explained under its field already.
         if let Some(refused) = refused.filter(|_| !date_refused) {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{refused}."));
+            shown_error::label(ui, format!("{refused}."));
         }
     });
 }

@@ -15,7 +15,7 @@ pub use pages::{PageView, Zoom};
 pub use preview::{PrintPreview, Report};
 pub use printer_choice::PrinterChoice;
 pub use sending::{PrintMessage, PrintQuestion};
-pub use worker::{Destination, Outcome, PrintData, PrintWorker};
+pub use worker::{Destination, PrintData, PrintWorker, WorkerReply};
 
 use chrono::NaiveDate;
 

@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{TextureHandle, Ui};
 
-use super::worker::{Outcome, PrintData, PrintWorker};
+use super::worker::{PrintData, PrintWorker, WorkerReply};
+use crate::ui::shown_error;
 
 /// Typesettings are numbered across previews, so an answer meant for a
 /// closed preview is never taken for this one's.
@@ -92,9 +93,9 @@ impl PageView {
     }
 
     /// Takes the worker's answers about pages; hands back any other.
-    pub fn take(&mut self, ctx: &egui::Context, outcome: Outcome) -> Option<Outcome> {
+    pub fn take(&mut self, ctx: &egui::Context, outcome: WorkerReply) -> Option<WorkerReply> {
         match outcome {
-            Outcome::Typeset { generation, pages } => {
+            WorkerReply::Typeset { generation, pages } => {
                 if generation == self.generation {
                     self.textures.clear();
                     self.asked = None;
@@ -104,7 +105,7 @@ impl PageView {
                 }
                 None
             }
-            Outcome::Page {
+            WorkerReply::Page {
                 generation,
                 index,
                 pixels_per_pt,
@@ -212,7 +213,7 @@ impl PageView {
             return;
         };
         if let Err(why) = pages {
-            ui.colored_label(ui.visuals().error_fg_color, why);
+            shown_error::label(ui, why);
             return;
         }
         let Some([width, height]) = self.current_size() else {

@@ -18,6 +18,7 @@ use crate::printing::save_location;
 use crate::report::{self, Clearance, DocumentOptions, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
 use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, TypedPathAnswer};
+use crate::ui::shown_error;
 
 /// Which report the preview is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -499,13 +500,13 @@ impl PrintPreview {
 /// Why the document cannot be printed, and what to look at first.
 fn clearance_ui(ui: &mut Ui, clearance: &Clearance) {
     if !clearance.refusals.is_empty() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
+        shown_error::label(
+            ui,
             RichText::new("This document cannot be printed or saved until these are fixed:")
                 .strong(),
         );
         for refusal in &clearance.refusals {
-            ui.colored_label(ui.visuals().error_fg_color, format!("• {refusal}"));
+            shown_error::label(ui, format!("• {refusal}"));
         }
     }
     if !clearance.warnings.is_empty() {

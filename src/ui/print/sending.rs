@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::preview::PrintPreview;
-use super::worker::{Destination, Outcome, PrintData, PrintWorker};
+use super::worker::{Destination, PrintData, PrintWorker, WorkerReply};
 use crate::model::Register;
 use crate::printing::PrintSettings;
 use crate::printing::PrivatePdf;
+use crate::ui::shown_error;
 
 /// A message under the buttons.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,19 +87,19 @@ impl PrintPreview {
     /// Takes in one of the worker's answers. Hands back the PDF a printer
     /// refused: the app keeps it for the viewer until the next print or
     /// the end of the program, whatever becomes of this preview.
-    pub fn finish(&mut self, ctx: &egui::Context, outcome: Outcome) -> Option<PrivatePdf> {
+    pub fn finish(&mut self, ctx: &egui::Context, outcome: WorkerReply) -> Option<PrivatePdf> {
         let outcome = self.pages.take(ctx, outcome)?;
         self.busy = None;
         match outcome {
-            Outcome::Typeset { .. } | Outcome::Page { .. } => {}
-            Outcome::Saved(path) => {
+            WorkerReply::Typeset { .. } | WorkerReply::Page { .. } => {}
+            WorkerReply::Saved(path) => {
                 self.say(format!("Saved the PDF as {}", path.display()), false, false);
                 if let Some(message) = &mut self.message {
                     message.folder = path.parent().map(Into::into);
                 }
             }
-            Outcome::Printed(job) => self.say(job.words(), job.is_problem(), job.is_problem()),
-            Outcome::PrintFailed { pdf, reason } => {
+            WorkerReply::Printed(job) => self.say(job.words(), job.is_problem(), job.is_problem()),
+            WorkerReply::PrintFailed { pdf, reason } => {
                 self.unprinted = Some(pdf.path().to_owned());
                 self.say(
                     format!("{reason} The PDF can also be opened and printed from a viewer."),
@@ -107,7 +108,9 @@ impl PrintPreview {
                 );
                 return Some(pdf);
             }
-            Outcome::Failed(reason) => self.say(format!("No PDF was made: {reason}"), true, false),
+            WorkerReply::Failed(reason) => {
+                self.say(format!("No PDF was made: {reason}"), true, false)
+            }
         }
         None
     }
@@ -194,7 +197,7 @@ impl PrintPreview {
         }
         if let Some(message) = self.message.clone() {
             if message.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &message.text);
+                shown_error::label(ui, &message.text);
             } else {
                 ui.label(&message.text);
             }

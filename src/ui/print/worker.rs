@@ -100,9 +100,10 @@ enum Job {
     },
 }
 
-/// An answer from the worker.
+/// What the print worker sends back: pages typeset, a file saved or
+/// printed, or why not (what an overlay decided is `on_top::Outcome`).
 #[derive(Debug)]
-pub enum Outcome {
+pub enum WorkerReply {
     /// The data of `generation` typeset into pages of these sizes (in
     /// points), or why it could not be.
     Typeset {
@@ -131,7 +132,7 @@ pub enum Outcome {
 /// The handle the window keeps; the thread ends when it is dropped.
 pub struct PrintWorker {
     jobs: Sender<Job>,
-    outcomes: Receiver<Outcome>,
+    outcomes: Receiver<WorkerReply>,
 }
 
 /// What the worker thread keeps between jobs.
@@ -198,11 +199,11 @@ impl PrintWorker {
     }
 
     /// The next answer, if one has arrived.
-    pub fn poll(&self) -> Option<Outcome> {
+    pub fn poll(&self) -> Option<WorkerReply> {
         match self.outcomes.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Outcome::Failed(
+            Err(TryRecvError::Disconnected) => Some(WorkerReply::Failed(
                 "The print worker has stopped. Save your work and restart the program.".into(),
             )),
         }
@@ -210,13 +211,13 @@ impl PrintWorker {
 }
 
 impl Desk {
-    fn run(&mut self, job: Job) -> Option<Outcome> {
+    fn run(&mut self, job: Job) -> Option<WorkerReply> {
         match job {
             Job::Typeset { generation, data } => {
                 let pages = self
                     .typeset(generation, &data)
                     .map(TypesetReport::page_sizes);
-                Some(Outcome::Typeset { generation, pages })
+                Some(WorkerReply::Typeset { generation, pages })
             }
             Job::Page {
                 generation,
@@ -229,7 +230,7 @@ impl Desk {
                     return None;
                 }
                 let pixels = report.page_pixels(index, pixels_per_pt)?;
-                Some(Outcome::Page {
+                Some(WorkerReply::Page {
                     generation,
                     index,
                     pixels_per_pt,
@@ -269,13 +270,18 @@ impl Desk {
         }
     }
 
-    fn output(&mut self, generation: u64, data: &PrintData, destination: Destination) -> Outcome {
+    fn output(
+        &mut self,
+        generation: u64,
+        data: &PrintData,
+        destination: Destination,
+    ) -> WorkerReply {
         let pdf = match self
             .typeset(generation, data)
             .and_then(|report| report.pdf().map_err(|error| error.to_string()))
         {
             Ok(pdf) => pdf,
-            Err(reason) => return Outcome::Failed(reason),
+            Err(reason) => return WorkerReply::Failed(reason),
         };
         match destination {
             // The preview does not know the register's file, so the PDF is
@@ -289,8 +295,8 @@ impl Desk {
                     owner_only: true,
                 },
             ) {
-                Ok(()) => Outcome::Saved(path),
-                Err(error) => Outcome::Failed(format!(
+                Ok(()) => WorkerReply::Saved(path),
+                Err(error) => WorkerReply::Failed(format!(
                     "The PDF was not saved (choose another name or folder with Save PDF…). {error}"
                 )),
             },
@@ -301,7 +307,7 @@ impl Desk {
                 let private = match PrivatePdf::write(&file_name, &pdf) {
                     Ok(private) => private,
                     Err(error) => {
-                        return Outcome::Failed(format!(
+                        return WorkerReply::Failed(format!(
                             "The PDF for the printer could not be written to the temporary folder ({error}). Save the PDF and print it from another program."
                         ));
                     }
@@ -309,8 +315,8 @@ impl Desk {
                 // lp hands the file to the print service before it returns,
                 // so the private copy goes as soon as it has.
                 match self.spooler.print(private.path(), &settings, &file_name) {
-                    Ok(outcome) => Outcome::Printed(outcome),
-                    Err(reason) => Outcome::PrintFailed {
+                    Ok(outcome) => WorkerReply::Printed(outcome),
+                    Err(reason) => WorkerReply::PrintFailed {
                         pdf: private,
                         reason,
                     },

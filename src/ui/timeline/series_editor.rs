@@ -12,6 +12,7 @@ use crate::model::{
     SessionSeries,
 };
 use crate::new_records;
+use crate::ui::shown_error;
 use crate::ui::widgets::text_row;
 use crate::ui::widgets::{
     checked_time_ui, choice_ui, date_ui, ends_after, form_row, optional_date_ui, participant_ui,
@@ -234,7 +235,7 @@ fn upcoming_ui(
     let found = match occurrences(id, series, today, until) {
         Ok(found) => found,
         Err(error) => {
-            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            shown_error::label(ui, error.to_string());
             return;
         }
     };
