@@ -46,6 +46,28 @@ fn added(base: &Register, side: &Register) -> BTreeSet<Record> {
     added
 }
 
+/// Whether `register` holds a record of another kind than `record` under
+/// its number: numbers are shared by every kind.
+fn number_held_by_another(register: &Register, record: Record) -> bool {
+    let number = record_number(record);
+    [
+        Record::Participant(ParticipantId(number)),
+        Record::Person(PersonId(number)),
+        Record::Series(SeriesId(number)),
+        Record::Meeting(MeetingId(number)),
+        Record::Commitment(CommitmentId(number)),
+    ]
+    .into_iter()
+    .filter(|other| *other != record)
+    .any(|other| match other {
+        Record::Participant(id) => register.participants.contains_key(&id),
+        Record::Person(id) => register.people.contains_key(&id),
+        Record::Series(id) => register.series.contains_key(&id),
+        Record::Meeting(id) => register.meetings.contains_key(&id),
+        Record::Commitment(id) => register.commitments.contains_key(&id),
+    })
+}
+
 /// Whether both sides added the very same record under the number.
 fn same_record(ours: &Register, theirs: &Register, record: Record) -> bool {
     match record {
@@ -85,6 +107,12 @@ pub(super) fn renumber_clashes(
                         ours_record != record || !same_record(ours, theirs, *record)
                     })
                 })
+                // A number theirs took from a record of another kind that
+                // base or ours still holds (theirs deleted it and gave its
+                // number out again, as only a file edited by hand can):
+                // the merge may keep both, under one number.
+                || number_held_by_another(base, *record)
+                || number_held_by_another(ours, *record)
         })
         .collect();
     if clashes.is_empty() {

@@ -5,6 +5,7 @@
 mod conflicts;
 mod held;
 mod properties;
+mod reused_numbers;
 mod rules;
 mod symmetry;
 
