@@ -2,15 +2,17 @@
 //! register changes; it returns the edit that undoes what it did.
 
 mod attendance;
+mod minutes_lock;
 mod one_action;
-mod record_lock;
 
 pub use attendance::{
     add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
     previous_with_attendance,
 };
+pub use minutes_lock::{
+    EditRefused, check_and_note, content_changes, meetings_before, move_minutes,
+};
 pub use one_action::make_actions_one;
-pub use record_lock::{EditRefused, check_and_note, content_changes, meetings_before, move_record};
 
 use crate::model::{
     ActionOwner, Commitment, CommitmentId, Conflict, Meeting, MeetingId, MergeMark, Participant,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::document::{Document, Origin};
 use crate::edit;
-use crate::model::{RecordMove, hidden_characters};
+use crate::model::{MinutesMove, hidden_characters};
 use crate::storage::{self, LockHolder, RegisterLock};
 
 use super::Now;
@@ -107,11 +107,11 @@ pub fn approve(
         );
         return Ok(ExitCode::FAILURE);
     }
-    let step = RecordMove::Approve {
+    let step = MinutesMove::Approve {
         at,
         by: request.by.to_string(),
     };
-    let edit = match edit::move_record(register, id, step, request.on, today) {
+    let edit = match edit::move_minutes(register, id, step, request.on, today) {
         Ok(edit) => edit,
         Err(refused) => {
             tell!("The record of {title} was not approved: {refused}");

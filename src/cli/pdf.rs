@@ -158,7 +158,7 @@ pub fn summary(
 fn standing_lines(register: &Register, id: MeetingId, summary: &MeetingSummary) -> [String; 3] {
     let revision = register
         .meeting(id)
-        .and_then(|meeting| meeting.record.revisions.last())
+        .and_then(|meeting| meeting.minutes.revisions.last())
         .map_or_else(
             || "none, the record's first issue".to_string(),
             |last| format!("REV {}, opened {}: {}", last.number, last.date, last.reason),

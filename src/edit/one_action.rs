@@ -30,7 +30,7 @@ pub fn make_actions_one(register: &Register, at: ActionAt) -> Option<Edit> {
         let removed = meeting.actions.remove(copy.index);
         // Where a copy was carried further, the one action goes there too.
         carried_to.extend(removed.carried_to.iter().copied());
-        if meeting.record.is_locked() {
+        if meeting.minutes.is_locked() {
             let action = as_carried(&meeting, &removed);
             meeting.carried_as_approved.push(CarriedAction {
                 from: first.meeting,

@@ -23,14 +23,14 @@ pub(super) fn hold_approved(
         .meetings
         .iter()
         .filter(|(id, merged)| {
-            merged.record.is_locked()
+            merged.minutes.is_locked()
                 && [ours.meetings.get(id), theirs.meetings.get(id)]
                     .into_iter()
                     .flatten()
                     // A side equal to the merged meeting has no change to
                     // show, and comparing is far cheaper than describing.
                     .any(|side| {
-                        side.record.is_locked()
+                        side.minutes.is_locked()
                             && side != *merged
                             && !content_changes(out, side, merged).is_empty()
                     })

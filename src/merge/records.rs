@@ -90,7 +90,7 @@ pub(super) fn meeting(
     plain_fields!(Meeting, merge, base, ours, theirs, out;
         plain: title, series, number, date, start, end, time_zone, location, format, state,
             convenors, chairs, notes, statement, restricted_notes, restricted_marking, marking;
-        special: attendance, agenda, decisions, actions, carried_as_approved, record);
+        special: attendance, agenda, decisions, actions, carried_as_approved, minutes);
     merge.map(
         "attendance",
         |participant| participant.text(),
@@ -137,19 +137,19 @@ pub(super) fn meeting(
         &theirs.carried_as_approved,
         &mut out.carried_as_approved,
     );
-    out.record.history = merge.united(
+    out.minutes.history = merge.united(
         "record.history",
-        &base.record.history,
-        &ours.record.history,
-        &theirs.record.history,
+        &base.minutes.history,
+        &ours.minutes.history,
+        &theirs.minutes.history,
         |step| step.date,
     );
     merge.list(
         "record.revisions",
-        &base.record.revisions,
-        &ours.record.revisions,
-        &theirs.record.revisions,
-        &mut out.record.revisions,
+        &base.minutes.revisions,
+        &ours.minutes.revisions,
+        &theirs.minutes.revisions,
+        &mut out.minutes.revisions,
     );
     if apart {
         out.marking = ours.marking.clone();

@@ -299,7 +299,7 @@ impl Numbers {
                     Some(ActionOwner::Secretariat) | None => {}
                 }
             }
-            for step in &mut meeting.record.history {
+            for step in &mut meeting.minutes.history {
                 step.circulated_to
                     .iter_mut()
                     .for_each(|p| self.participant(p));

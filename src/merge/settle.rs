@@ -13,7 +13,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    Attendance, Commitment, Meeting, Participant, ParticipantId, Person, RecordLife, Register,
+    Attendance, Commitment, Meeting, MinutesLife, Participant, ParticipantId, Person, Register,
     SessionSeries,
 };
 
@@ -144,14 +144,14 @@ settable!(Meeting {
         title: _, series: _, number: _, date: _, start: _, end: _, time_zone: _, location: _,
         format: _, state: _, convenors: _, chairs: _, notes: _, statement: _,
         restricted_notes: _, restricted_marking: _, marking: _, attendance: _, agenda: _,
-        decisions: _, actions: _, carried_as_approved: _, record: _
+        decisions: _, actions: _, carried_as_approved: _, minutes: _
     };
     plain: title, series, number, date, start, end, time_zone, location, format, state,
         convenors, chairs, notes, statement, restricted_notes, restricted_marking, marking;
     lists: agenda, decisions, actions, carried_as_approved;
     keyed: attendance => attendance_row;
-    nested: record);
-settable!(RecordLife { history: _, revisions: _ };
+    nested: minutes);
+settable!(MinutesLife { history: _, revisions: _ };
     plain: ; lists: history, revisions; keyed: ; nested: );
 settable!(Commitment {
         participant: _, announced_at: _, title: _, description: _, area: _, route: _,

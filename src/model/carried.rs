@@ -78,7 +78,7 @@ impl Register {
             return Vec::new();
         };
         let live = self.carried_into(id);
-        if !meeting.record.is_locked() {
+        if !meeting.minutes.is_locked() {
             return live
                 .into_iter()
                 .filter_map(|at| {

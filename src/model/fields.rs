@@ -66,5 +66,5 @@ pub enum Field {
     History,
     /// A meeting's record: its dated life (circulation, approval) and its
     /// revisions.
-    RecordLife,
+    MinutesLife,
 }

@@ -3,7 +3,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionOwner, MeetingId, ParticipantId, PersonId, RecordLife, SeriesId};
+use super::{ActionOwner, MeetingId, MinutesLife, ParticipantId, PersonId, SeriesId};
 
 /// Where the meeting stands.
 #[derive(
@@ -274,8 +274,10 @@ pub struct Meeting {
     pub marking: String,
     /// The life of the meeting's record: draft, circulated, approved,
     /// revisions. Left out of the file while it is an untouched draft.
-    #[serde(skip_serializing_if = "RecordLife::is_untouched")]
-    pub record: RecordLife,
+    /// Kept in the file as `record`, its name before the code called a
+    /// meeting's record its minutes.
+    #[serde(rename = "record", skip_serializing_if = "MinutesLife::is_untouched")]
+    pub minutes: MinutesLife,
 }
 
 impl Meeting {
@@ -327,7 +329,7 @@ impl Default for Meeting {
             restricted_notes: String::new(),
             restricted_marking: None,
             marking: String::new(),
-            record: RecordLife::default(),
+            minutes: MinutesLife::default(),
         }
     }
 }

@@ -19,15 +19,15 @@ mod ids;
 mod markings;
 mod meeting;
 mod merge_marks;
+mod minutes_approval;
+mod minutes_life;
+mod minutes_life_problems;
 mod naming;
 mod on_behalf_problems;
 mod part_markings;
 mod participant;
 mod person;
 mod progress;
-mod record_approval;
-mod record_life;
-mod record_life_problems;
 mod record_problems;
 pub mod recurrence;
 mod reference_clashes;
@@ -67,15 +67,15 @@ pub use meeting::{
     MeetingFormat, MeetingState,
 };
 pub use merge_marks::MergeMark;
+pub use minutes_life::{
+    FieldChange, MinutesError, MinutesLife, MinutesMove, MinutesPlace, MinutesState, MinutesStep,
+    Revision,
+};
 pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};
 pub use progress::{MoneyTotals, money_totals};
-pub use record_life::{
-    FieldChange, RecordError, RecordLife, RecordMove, RecordPlace, RecordState, RecordStep,
-    Revision,
-};
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};

@@ -157,8 +157,8 @@ impl Register {
             report(record, Some(Field::Date), format!("{label} {off_cadence}"));
         }
         self.proceedings_problems(label, meeting, record, report);
-        self.record_life_problems(id, meeting, today, &mut |message| {
-            report(record, Some(Field::RecordLife), message)
+        self.minutes_life_problems(id, meeting, today, &mut |message| {
+            report(record, Some(Field::MinutesLife), message)
         });
     }
 

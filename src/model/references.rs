@@ -150,7 +150,7 @@ impl Register {
                 }
                 // Kept as written: the record's history is not mended.
                 if meeting
-                    .record
+                    .minutes
                     .history
                     .iter()
                     .any(|step| step.circulated_to.contains(&p))
@@ -195,7 +195,7 @@ impl Register {
             Record::Meeting(m) => {
                 if m != id
                     && meeting
-                        .record
+                        .minutes
                         .history
                         .iter()
                         .any(|step| step.approved_at == Some(m))

@@ -11,11 +11,11 @@ mod format;
 mod glyphs;
 mod head;
 mod long_words;
+mod minutes;
 mod pack;
 mod pages;
 mod pdf;
 mod pending;
-mod record;
 mod sheet;
 mod since;
 mod summary;
@@ -29,11 +29,11 @@ pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, a
 pub use clearance::Clearance;
 pub use edition::{Edition, EditionParts, edition_parts, unknown_level};
 pub use head::{DocumentHead, DocumentOptions};
+pub use minutes::{ChangeLine, MinutesStanding, minutes_revision, minutes_standing, revision_mark};
 pub use pack::{InvitedDelegation, MeetingPack, PackAgendaItem, PreviousRecord, meeting_pack};
 pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
 pub use pending::{ActionDue, CommitmentDue, ParticipantDues};
-pub use record::{ChangeLine, RecordStanding, record_revision, record_standing, revision_mark};
 pub use sheet::{
     DUE_SOON_DAYS, GridCell, LastSession, Listed, MOST_LISTED, NationSheet, NationSheets,
     SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets, nation_sheets_going_on,

@@ -13,7 +13,7 @@ use super::head::{DocumentHead, DocumentOptions, meeting_document_reference};
 use super::pending::{ActionDue, ParticipantDues, actions_due, commitments_due};
 use super::summary_attendance::Delegate;
 use super::summary_attendance::delegate_on;
-use super::{ReportError, record_standing};
+use super::{ReportError, minutes_standing};
 use crate::model::agenda;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, Record, Register};
 
@@ -167,7 +167,7 @@ fn previous_record(
         )
         .into_iter()
         .collect();
-    let revision = Some(super::record_revision(register, previous_id)).filter(|&n| n > 0);
+    let revision = Some(super::minutes_revision(register, previous_id)).filter(|&n| n > 0);
     let reference = match register.meeting_reference(previous_id, revision) {
         Some(Ok(reference)) => reference,
         Some(Err(error)) => {
@@ -180,7 +180,7 @@ fn previous_record(
         title: earlier.title.clone(),
         date: long_date(earlier.date),
         reference,
-        standing: record_standing(register, earlier, false).header,
+        standing: minutes_standing(register, earlier, false).header,
         decisions,
     })
 }

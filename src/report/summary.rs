@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::edition::{Edition, edition_parts};
 use super::format::{long_date, times};
-use super::record::{RecordStanding, record_standing};
+use super::minutes::{MinutesStanding, minutes_standing};
 use super::summary_actions::{ActionLine, action_lines, carried_actions};
 use super::summary_attendance::{AttendanceGroup, Delegate, attendance_groups, delegate_on};
 use super::summary_commitments::{
@@ -127,7 +127,7 @@ pub struct MeetingSummary {
     /// not yet held, whose list says who is invited, not who came.
     pub attendance_heading: String,
     /// Draft or approved, its revision, and the change log if asked for.
-    pub record: RecordStanding,
+    pub record: MinutesStanding,
     /// The meeting and the commitments the summary prints, whose markings
     /// decide the document's.
     #[serde(skip)]
@@ -147,7 +147,7 @@ pub fn meeting_summary(
 ) -> Result<MeetingSummary, ReportError> {
     let meeting = register.meeting(id).ok_or(ReportError::NoSuchMeeting(id))?;
     // A revised record's reference ends " REV n"; its first issue, plain.
-    let revision = Some(super::record_revision(register, id)).filter(|&n| n > 0);
+    let revision = Some(super::minutes_revision(register, id)).filter(|&n| n > 0);
     let reference = register
         .meeting_reference(id, revision)
         .ok_or(ReportError::NoSuchMeeting(id))?;
@@ -267,7 +267,7 @@ pub fn meeting_summary(
             "Expected delegations"
         }
         .into(),
-        record: record_standing(register, meeting, options.change_log),
+        record: minutes_standing(register, meeting, options.change_log),
         includes,
         refusals,
     })

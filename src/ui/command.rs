@@ -11,13 +11,13 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use chrono::NaiveDate;
 
 use crate::model::{
-    CommitmentId, Field, MeetingId, ParticipantId, Record, RecordMove, Register, SeriesId,
+    CommitmentId, Field, MeetingId, MinutesMove, ParticipantId, Record, Register, SeriesId,
 };
 use crate::tracking::ImportPreview;
 use crate::ui::CsvPurpose;
 use crate::ui::commitments::CommitmentFilter;
 use crate::ui::copies::ReceivedCopy;
-use crate::ui::meetings::RecordAsk;
+use crate::ui::meetings::MinutesAsk;
 use crate::ui::merge_review::SettledReview;
 
 // Where the menus and the palette also find Undo and Redo named.
@@ -100,9 +100,9 @@ pub enum Command {
     /// Opens the command palette: every action, found by typing.
     CommandPalette,
     /// Opens the form for a move in the life of a meeting's record.
-    AskRecordMove(MeetingId, RecordAsk),
+    AskMinutesMove(MeetingId, MinutesAsk),
     /// Makes a move in the life of a meeting's record, on a date.
-    MoveRecord(MeetingId, RecordMove, NaiveDate),
+    MoveMinutes(MeetingId, MinutesMove, NaiveDate),
 
     // The officer's answers in what sits on top, carried out by the app
     // through the same gate as every other command.
@@ -509,8 +509,8 @@ impl Command {
             | Command::PrintNationSheet(_)
             | Command::ShowCommitments(_)
             | Command::ExportChangesCsv(_)
-            | Command::AskRecordMove(..)
-            | Command::MoveRecord(..)
+            | Command::AskMinutesMove(..)
+            | Command::MoveMinutes(..)
             | Command::SaveThen(_)
             | Command::DiscardChangesThen(_)
             | Command::DeleteConfirmed(_)
@@ -582,8 +582,8 @@ impl Command {
             Command::PrintNationSheet(_) => "Print nation sheet…".into(),
             Command::ShowCommitments(_) => "Show these commitments".into(),
             Command::ExportChangesCsv(_) => "Export as CSV…".into(),
-            Command::AskRecordMove(_, ask) => ask.label().into(),
-            Command::MoveRecord(..) => "Move the record on".into(),
+            Command::AskMinutesMove(_, ask) => ask.label().into(),
+            Command::MoveMinutes(..) => "Move the record on".into(),
             Command::NewSeries => "New series".into(),
             Command::NewPerson(_) => "Add person".into(),
             // Answers given in what sits on top: never on a button or menu.
@@ -671,9 +671,9 @@ impl Command {
             }
             Command::ShowCommitments(_) => "List the matching commitments",
             Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
-            Command::AskRecordMove(_, ask) => ask.tooltip(),
+            Command::AskMinutesMove(_, ask) => ask.tooltip(),
             Command::NewSeries => "Add a session series meeting monthly from today",
-            Command::MoveRecord(..) => "Take the meeting's record to the step asked for",
+            Command::MoveMinutes(..) => "Take the meeting's record to the step asked for",
             Command::NewPerson(_) => "Add a representative of this participant",
             // Answers given in what sits on top: never on a button or menu.
             Command::SaveThen(_)

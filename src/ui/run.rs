@@ -116,8 +116,8 @@ impl CoalitionDeskApp {
             Command::SendCopy => self.send_copy(),
             Command::MergeCopy => self.merge_copy(),
             Command::ResolveConflicts => self.resolve_conflicts(),
-            Command::AskRecordMove(meeting, ask) => self.ask_record_move(meeting, ask),
-            Command::MoveRecord(meeting, step, on) => self.move_record(meeting, step, on),
+            Command::AskMinutesMove(meeting, ask) => self.ask_minutes_move(meeting, ask),
+            Command::MoveMinutes(meeting, step, on) => self.move_minutes(meeting, step, on),
             Command::SaveThen(then) => {
                 // When Save has to ask for a path, the command waits in
                 // that window and runs once the register is saved.

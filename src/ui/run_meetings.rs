@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 
 use super::app::CoalitionDeskApp;
 use super::command::{NewDelegate, Tab};
-use super::meetings::RecordAsk;
+use super::meetings::MinutesAsk;
 use super::shown_error::Failure;
 use crate::edit;
-use crate::model::{MeetingId, Record, RecordMove, SeriesId};
+use crate::model::{MeetingId, MinutesMove, Record, SeriesId};
 use crate::new_records;
 
 impl CoalitionDeskApp {
@@ -119,23 +119,23 @@ fn plural(count: usize, noun: &str) -> String {
 }
 
 impl CoalitionDeskApp {
-    pub(super) fn ask_record_move(&mut self, meeting: MeetingId, ask: RecordAsk) {
+    pub(super) fn ask_minutes_move(&mut self, meeting: MeetingId, ask: MinutesAsk) {
         let register = self.workspace.document.register();
         let meetings = &mut self.workspace.meetings;
-        meetings.ask_record_move(register, meeting, ask, self.today);
+        meetings.ask_minutes_move(register, meeting, ask, self.today);
         self.settings.tab = Tab::Meetings;
     }
 
-    pub(super) fn move_record(&mut self, meeting: MeetingId, step: RecordMove, on: NaiveDate) {
+    pub(super) fn move_minutes(&mut self, meeting: MeetingId, step: MinutesMove, on: NaiveDate) {
         let register = self.workspace.document.register();
         let title = register.meeting_title(meeting);
         let (doing, done) = match &step {
-            RecordMove::Circulate { .. } => ("circulate", "Circulated"),
-            RecordMove::Approve { .. } => ("approve", "Approved"),
-            RecordMove::Redraft { .. } => ("take back for redrafting", "Took back for redrafting"),
-            RecordMove::Revise { .. } => ("revise", "Opened a revision of"),
+            MinutesMove::Circulate { .. } => ("circulate", "Circulated"),
+            MinutesMove::Approve { .. } => ("approve", "Approved"),
+            MinutesMove::Redraft { .. } => ("take back for redrafting", "Took back for redrafting"),
+            MinutesMove::Revise { .. } => ("revise", "Opened a revision of"),
         };
-        let edit = match edit::move_record(register, meeting, step, on, self.today) {
+        let edit = match edit::move_minutes(register, meeting, step, on, self.today) {
             Ok(edit) => edit,
             Err(refused) => {
                 self.show_error(Failure::Refused(format!(

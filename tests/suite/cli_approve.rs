@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use coalition_desk::model::{MeetingId, MeetingState, RecordMove, RecordState, Register};
+use coalition_desk::model::{MeetingId, MeetingState, MinutesMove, MinutesState, Register};
 use coalition_desk::sample::SAMPLE_RON;
 use coalition_desk::{edit, storage};
 
@@ -48,14 +48,14 @@ fn with_later_sessions(dir: &Path, prepare: impl FnOnce(&mut Register)) -> PathB
 /// Circulates the sample meeting's record on 2025-04-14, comments due
 /// 2025-05-01.
 fn circulated(register: &mut Register) {
-    let step = RecordMove::Circulate {
+    let step = MinutesMove::Circulate {
         to: register.participants.keys().copied().collect(),
         comments_due: chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap(),
     };
     let on = chrono::NaiveDate::from_ymd_opt(2025, 4, 14).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
     let edit::Edit::Meeting(id, Some(meeting)) =
-        edit::move_record(register, MeetingId(11), step, on, today).unwrap()
+        edit::move_minutes(register, MeetingId(11), step, on, today).unwrap()
     else {
         panic!("a move edits its meeting");
     };
@@ -102,8 +102,8 @@ fn approve_records_the_approval_and_saves_with_a_backup() {
         )
     );
     let register = storage::load(&path).unwrap().register;
-    let record = &register.meeting(MeetingId(11)).unwrap().record;
-    assert_eq!(record.state(), RecordState::Approved);
+    let record = &register.meeting(MeetingId(11)).unwrap().minutes;
+    assert_eq!(record.state(), MinutesState::Approved);
     let approval = record.approval().unwrap();
     assert_eq!(approval.approved_at, Some(NEXT_SESSION));
     assert_eq!(approval.approved_by, "The ministers");
@@ -197,7 +197,7 @@ fn approve_without_a_meeting_records_a_written_procedure() {
     let approval = register
         .meeting(MeetingId(11))
         .unwrap()
-        .record
+        .minutes
         .approval()
         .unwrap()
         .clone();
@@ -220,11 +220,11 @@ fn check_reports_an_approval_at_a_session_not_held() {
     let path = with_later_sessions(dir.path(), |register| {
         let meeting = register.meetings.get_mut(&MeetingId(11)).unwrap();
         meeting
-            .record
+            .minutes
             .history
-            .push(coalition_desk::model::RecordStep {
+            .push(coalition_desk::model::MinutesStep {
                 date: chrono::NaiveDate::from_ymd_opt(2025, 5, 20).unwrap(),
-                state: RecordState::Approved,
+                state: MinutesState::Approved,
                 approved_at: Some(PLANNED_SESSION),
                 ..Default::default()
             });

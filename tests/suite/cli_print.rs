@@ -263,7 +263,7 @@ fn summary_of_a_draft_says_it_is_a_draft_with_its_reference_and_no_revision() {
 fn approved_revised_register(dir: &Path) {
     use coalition_desk::document::{Document, Origin};
     use coalition_desk::edit::{self, Edit};
-    use coalition_desk::model::{MeetingId, RecordMove};
+    use coalition_desk::model::{MeetingId, MinutesMove};
 
     let meeting = MeetingId(11);
     let mut document = Document::new(
@@ -272,23 +272,23 @@ fn approved_revised_register(dir: &Path) {
     );
     let make = |document: &mut Document, step, on| {
         let today = crate::common::date(2025, 7, 1);
-        let edit = edit::move_record(document.register(), meeting, step, on, today).unwrap();
+        let edit = edit::move_minutes(document.register(), meeting, step, on, today).unwrap();
         document.apply(edit).unwrap();
     };
     // No later session in the sample: circulated, then approved by
     // written procedure when comments were due.
-    let circulate = |comments_due| RecordMove::Circulate {
+    let circulate = |comments_due| MinutesMove::Circulate {
         to: vec![coalition_desk::model::ParticipantId(1)],
         comments_due,
     };
-    let approve = || RecordMove::Approve {
+    let approve = || MinutesMove::Approve {
         at: None,
         by: "The defence ministers".into(),
     };
     let day = |m, d| crate::common::date(2025, m, d);
     make(&mut document, circulate(day(5, 8)), day(5, 1));
     make(&mut document, approve(), day(5, 8));
-    let revise = RecordMove::Revise {
+    let revise = MinutesMove::Revise {
         reason: "The location was wrong".into(),
     };
     make(&mut document, revise, crate::common::date(2025, 6, 2));

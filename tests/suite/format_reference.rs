@@ -9,9 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use coalition_desk::model::{
     ActionItem, ActionOwner, AgendaItem, AgendaPurpose, Attendance, AttendanceStatus,
     CarriedAction, Commitment, CommitmentStatus, Conflict, Decision, Delivery, FieldChange,
-    Meeting, MeetingFormat, MeetingState, MergeMark, Money, OccurrenceChange, Participant,
-    ParticipantKind, Person, Quantity, Record, RecordLife, RecordState, RecordStep, Register,
-    Revision, Role, Route, SeriesException, SessionSeries, StatusChange,
+    Meeting, MeetingFormat, MeetingState, MergeMark, MinutesLife, MinutesState, MinutesStep, Money,
+    OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Record, Register, Revision,
+    Role, Route, SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -102,8 +102,8 @@ fn records() -> Vec<Shape> {
         shape::<SessionSeries>(),
         shape::<SeriesException>(),
         shape::<Meeting>(),
-        shape::<RecordLife>(),
-        shape::<RecordStep>(),
+        shape::<MinutesLife>(),
+        shape::<MinutesStep>(),
         shape::<Revision>(),
         shape::<FieldChange>(),
         shape::<Attendance>(),
@@ -128,7 +128,7 @@ fn choices() -> Vec<Shape> {
         shape::<AgendaPurpose>(),
         shape::<MeetingState>(),
         shape::<MeetingFormat>(),
-        shape::<RecordState>(),
+        shape::<MinutesState>(),
         shape::<AttendanceStatus>(),
         shape::<Route>(),
         shape::<CommitmentStatus>(),

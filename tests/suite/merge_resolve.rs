@@ -335,18 +335,18 @@ fn an_approved_record_is_not_changed_by_settling_a_conflict() {
             meeting.title = "Defence ministers (Ramstein)".into();
             // Circulated, then approved by written procedure once comments
             // were due: an approval that can have happened.
-            meeting.record.history.push(RecordStep {
+            meeting.minutes.history.push(MinutesStep {
                 date: date(2025, 4, 14),
-                state: RecordState::Circulated,
+                state: MinutesState::Circulated,
                 circulated_to: vec![FRA],
                 comments_due: Some(date(2025, 4, 20)),
-                ..RecordStep::default()
+                ..MinutesStep::default()
             });
-            meeting.record.history.push(RecordStep {
+            meeting.minutes.history.push(MinutesStep {
                 date: date(2025, 4, 20),
-                state: RecordState::Approved,
+                state: MinutesState::Approved,
                 approved_by: "the defence ministers".into(),
-                ..RecordStep::default()
+                ..MinutesStep::default()
             });
         },
         |t| t.meetings.get_mut(&MINISTERS).unwrap().title = "Ministers of defence".into(),

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit;
-use coalition_desk::model::{Decision, MeetingId, ParticipantId, RecordMove};
+use coalition_desk::model::{Decision, MeetingId, MinutesMove, ParticipantId};
 use coalition_desk::report::SummaryOptions;
 use coalition_desk::sample;
 
@@ -29,9 +29,9 @@ fn long_record() -> Document {
     Document::new(register, Origin::Untitled)
 }
 
-fn make(document: &mut Document, step: RecordMove, on: NaiveDate) {
+fn make(document: &mut Document, step: MinutesMove, on: NaiveDate) {
     // Each step is made on its own day, as the officer would.
-    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on, on).unwrap();
+    let edit = edit::move_minutes(document.register(), SAMPLE_MEETING, step, on, on).unwrap();
     document.apply(edit).unwrap();
 }
 
@@ -58,7 +58,7 @@ fn every_page_of_a_draft_says_draft_in_its_header() {
 
     make(
         &mut document,
-        RecordMove::Circulate {
+        MinutesMove::Circulate {
             to: vec![ParticipantId(1), ParticipantId(2)],
             comments_due: date(2025, 4, 25),
         },
@@ -69,7 +69,7 @@ fn every_page_of_a_draft_says_draft_in_its_header() {
     make(
         &mut document,
         // By written procedure, once the comment period has ended.
-        RecordMove::Approve {
+        MinutesMove::Approve {
             at: None,
             by: "The defence ministers".into(),
         },
@@ -79,7 +79,7 @@ fn every_page_of_a_draft_says_draft_in_its_header() {
 
     make(
         &mut document,
-        RecordMove::Revise {
+        MinutesMove::Revise {
             reason: "The location was wrong".into(),
         },
         date(2025, 5, 20),

@@ -4,7 +4,7 @@
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
     self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, MoneyLine, Paper, Presence, RecordStanding, SummaryOptions,
+    Delegate, MeetingSummary, MinutesStanding, MoneyLine, Paper, Presence, SummaryOptions,
 };
 use coalition_desk::sample;
 use rust_decimal::Decimal;
@@ -184,7 +184,7 @@ fn sample_summary_in_full() {
         // Every commitment in the sample was announced at this meeting.
         movements: Some(vec![]),
         attendance_heading: "Attendance".into(),
-        record: RecordStanding {
+        record: MinutesStanding {
             draft: true,
             revision: None,
             line: "Draft".into(),

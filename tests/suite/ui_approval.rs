@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use coalition_desk::edit::Edit;
-use coalition_desk::model::{MeetingId, MeetingState, ParticipantId, RecordMove, RecordState};
+use coalition_desk::model::{MeetingId, MeetingState, MinutesMove, MinutesState, ParticipantId};
 use coalition_desk::ui::Command;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -54,9 +54,9 @@ fn circulated_with_later_sessions() -> AppHarness {
     }
     run(
         &mut harness,
-        Command::MoveRecord(
+        Command::MoveMinutes(
             MINISTERS,
-            RecordMove::Circulate {
+            MinutesMove::Circulate {
                 to: vec![ParticipantId(1)],
                 comments_due: date(2025, 5, 1),
             },
@@ -158,9 +158,9 @@ fn the_approve_form_offers_only_what_can_be_true_and_explains_a_refused_date() {
     let record = register(&harness)
         .meeting(MINISTERS)
         .unwrap()
-        .record
+        .minutes
         .clone();
-    assert_eq!(record.state(), RecordState::Approved);
+    assert_eq!(record.state(), MinutesState::Approved);
     let approval = record.approval().unwrap();
     assert_eq!(
         (approval.date, approval.approved_at),
@@ -176,7 +176,7 @@ fn approving_at_the_held_session_dates_the_approval_its_day() {
     let record = register(&harness)
         .meeting(MINISTERS)
         .unwrap()
-        .record
+        .minutes
         .clone();
     let approval = record.approval().unwrap();
     assert_eq!(
@@ -224,9 +224,9 @@ fn snapshot_of_the_approve_form_by_written_procedure_with_a_refused_date() {
     harness.run();
     run(
         &mut harness,
-        Command::MoveRecord(
+        Command::MoveMinutes(
             MINISTERS,
-            RecordMove::Circulate {
+            MinutesMove::Circulate {
                 to: vec![ParticipantId(1)],
                 comments_due: date(2025, 5, 1),
             },

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use egui::Ui;
 
-use crate::model::{Meeting, MeetingId, RecordError, RecordMove, RecordPlace, Register};
+use crate::model::{Meeting, MeetingId, MinutesError, MinutesMove, MinutesPlace, Register};
 use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::holds_refused_text;
 use crate::ui::widgets;
@@ -19,13 +19,13 @@ pub(super) struct ApprovalChoices {
     pub meetings: Vec<MeetingId>,
     /// The first day a written procedure can be dated, or why there can be
     /// none yet.
-    pub written: Result<NaiveDate, RecordError>,
+    pub written: Result<NaiveDate, MinutesError>,
 }
 
 impl ApprovalChoices {
-    pub fn of(meeting: &Meeting, place: RecordPlace<'_>) -> ApprovalChoices {
+    pub fn of(meeting: &Meeting, place: MinutesPlace<'_>) -> ApprovalChoices {
         let register = place.register;
-        let approve = |at| RecordMove::Approve {
+        let approve = |at| MinutesMove::Approve {
             at,
             by: String::new(),
         };
@@ -44,8 +44,8 @@ impl ApprovalChoices {
         // move at all; today when neither is allowed, for the refusal.
         let first_day = [
             Some(meeting.date),
-            meeting.record.history.last().map(|step| step.date),
-            meeting.record.circulation().and_then(|c| c.comments_due),
+            meeting.minutes.history.last().map(|step| step.date),
+            meeting.minutes.circulation().and_then(|c| c.comments_due),
         ]
         .into_iter()
         .flatten()
@@ -95,7 +95,7 @@ pub(super) const WRITTEN_PROCEDURE: &str = "No meeting: by written procedure";
 pub(super) fn approval_rows_ui(
     ui: &mut Ui,
     meeting: &Meeting,
-    place: RecordPlace<'_>,
+    place: MinutesPlace<'_>,
     choices: &ApprovalChoices,
     at: &mut Option<MeetingId>,
     on: &mut NaiveDate,
@@ -144,7 +144,7 @@ pub(super) fn approval_rows_ui(
         }
         None => {
             let check = |day: NaiveDate| {
-                let step = RecordMove::Approve {
+                let step = MinutesMove::Approve {
                     at: None,
                     by: String::new(),
                 };

@@ -9,11 +9,11 @@ mod carried;
 mod details;
 mod list;
 mod minutes;
+mod minutes_life;
 mod on_behalf;
 mod part_marking;
-mod record;
 
-pub use record::{RecordAsk, RecordForm};
+pub use minutes_life::{MinutesAsk, MinutesForm};
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
@@ -44,7 +44,7 @@ pub struct MeetingsPanel {
     /// edit: the list leaves them out so the rows tell meetings apart.
     shared_start: RevisionCache<u64, usize>,
     /// The move in the record's life being asked for, if any.
-    record_form: RecordForm,
+    minutes_form: MinutesForm,
 }
 
 impl MeetingsPanel {
@@ -56,15 +56,15 @@ impl MeetingsPanel {
     }
 
     /// Shows the meeting with the form for a move in its record's life
-    /// open, filled in with what is likely (see [`RecordForm::ask`]).
-    pub fn ask_record_move(
+    /// open, filled in with what is likely (see [`MinutesForm::ask`]).
+    pub fn ask_minutes_move(
         &mut self,
         register: &Register,
         id: MeetingId,
-        ask: RecordAsk,
+        ask: MinutesAsk,
         today: NaiveDate,
     ) {
-        self.record_form.ask(register, id, ask, today);
+        self.minutes_form.ask(register, id, ask, today);
         self.open(id);
     }
 
@@ -99,7 +99,7 @@ impl MeetingsPanel {
                 });
                 let drafts = Drafts {
                     delegate: &mut self.delegate,
-                    record: &mut self.record_form,
+                    record: &mut self.minutes_form,
                 };
                 editor_ui(ui, register, id, today, problems, drafts, out)
             }
@@ -257,7 +257,7 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
 /// What the officer is part-way through typing in the editor.
 struct Drafts<'a> {
     delegate: &'a mut attendance::DelegateDraft,
-    record: &'a mut RecordForm,
+    record: &'a mut MinutesForm,
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
@@ -292,8 +292,8 @@ fn editor_ui(
         }
     });
     super::problems::record_problems_ui(ui, problems, out);
-    record::record_ui(ui, register, id, original, record, today, out);
-    let locked = original.record.is_locked();
+    minutes_life::minutes_ui(ui, register, id, original, record, today, out);
+    let locked = original.minutes.is_locked();
     ui.separator();
     egui::ScrollArea::both()
         .id_salt(("meeting-editor", id.0))
@@ -322,7 +322,7 @@ fn editor_ui(
             });
             section(ui, "Action items", id, |ui| {
                 if locked {
-                    record::locked_actions_ui(ui, register, id, &mut meeting, out);
+                    minutes_life::locked_actions_ui(ui, register, id, &mut meeting, out);
                 } else {
                     minutes::actions_ui(ui, register, id, &mut meeting, today, out);
                 }

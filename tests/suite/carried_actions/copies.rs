@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin, ProblemCache};
 use coalition_desk::edit::{self, Edit};
-use coalition_desk::model::{ActionAt, Field, Record, RecordState, RecordStep, Register};
+use coalition_desk::model::{ActionAt, Field, MinutesState, MinutesStep, Record, Register};
 use coalition_desk::report::{SummaryOptions, meeting_summary};
 
 use super::fixture::*;
@@ -120,12 +120,12 @@ fn an_approved_record_keeps_its_copy_as_it_approved_it() {
     r.meetings
         .get_mut(&third)
         .unwrap()
-        .record
+        .minutes
         .history
-        .push(RecordStep {
+        .push(MinutesStep {
             date: date(2027, 1, 8),
-            state: RecordState::Approved,
-            ..RecordStep::default()
+            state: MinutesState::Approved,
+            ..MinutesStep::default()
         });
     let options = SummaryOptions::default();
     let printed = |r: &Register| -> Vec<String> {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::{self, Edit};
-use coalition_desk::model::{Record, RecordMove};
+use coalition_desk::model::{MinutesMove, Record};
 use coalition_desk::report::{SummaryOptions, meeting_summary};
 use coalition_desk::search::SearchIndex;
 use coalition_desk::storage;
@@ -150,19 +150,19 @@ fn an_approved_record_keeps_the_carried_action_as_it_stood() {
     let mut held = r.meeting(third).unwrap().clone();
     held.state = coalition_desk::model::MeetingState::Held;
     edit::apply(&mut r, Edit::Meeting(third, Some(held)));
-    let approve = RecordMove::Approve {
+    let approve = MinutesMove::Approve {
         at: None,
         by: "the defence ministers".into(),
     };
     // By written procedure, once comments on the circulated record were due.
     let (held_on, agreed_on) = (date(2027, 1, 7), date(2027, 1, 8));
-    let circulate = RecordMove::Circulate {
+    let circulate = MinutesMove::Circulate {
         to: r.participants.keys().copied().collect(),
         comments_due: agreed_on,
     };
-    let circulation = edit::move_record(&r, third, circulate, held_on, agreed_on).unwrap();
+    let circulation = edit::move_minutes(&r, third, circulate, held_on, agreed_on).unwrap();
     edit::apply(&mut r, circulation);
-    let approval = edit::move_record(&r, third, approve, agreed_on, agreed_on).unwrap();
+    let approval = edit::move_minutes(&r, third, approve, agreed_on, agreed_on).unwrap();
     let mut doc = Document::new(r, Origin::Untitled);
     doc.apply(approval).unwrap();
 

@@ -251,19 +251,20 @@ fn a_problem_both_copies_had_reworded_by_a_rename_is_not_a_conflict() {
 /// Approves the record of the ministers' meeting by written procedure.
 fn approve_ministers(register: &mut Register) {
     let today = now().date();
-    let circulate = RecordMove::Circulate {
+    let circulate = MinutesMove::Circulate {
         to: vec![FRA, GBR],
         comments_due: date(2025, 4, 20),
     };
-    let approve = RecordMove::Approve {
+    let approve = MinutesMove::Approve {
         at: None,
         by: "The defence ministers".into(),
     };
     for (step, on) in [(circulate, date(2025, 4, 11)), (approve, date(2025, 4, 25))] {
-        let edit = coalition_desk::edit::move_record(register, MINISTERS, step, on, today).unwrap();
+        let edit =
+            coalition_desk::edit::move_minutes(register, MINISTERS, step, on, today).unwrap();
         coalition_desk::edit::apply(register, edit);
     }
-    assert!(register.meetings[&MINISTERS].record.is_locked());
+    assert!(register.meetings[&MINISTERS].minutes.is_locked());
 }
 
 fn decided(register: &mut Register, text: &str) {
@@ -338,5 +339,5 @@ fn an_approved_record_both_copies_left_alone_merges_clean() {
     theirs.commitments.get_mut(&DEMINING).unwrap().title = "Demining (Paris)".into();
     let result = merged(&base, &ours, &theirs);
     assert_eq!(result.conflicts, vec![]);
-    assert!(result.register.meetings[&MINISTERS].record.is_locked());
+    assert!(result.register.meetings[&MINISTERS].minutes.is_locked());
 }

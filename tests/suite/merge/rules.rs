@@ -156,11 +156,11 @@ fn attendance_agenda_decisions_and_the_record_life_added_on_both_sides_are_all_k
         text: "Meet again in May.".into(),
         marking: None,
     });
-    meeting.record.history.push(RecordStep {
+    meeting.minutes.history.push(MinutesStep {
         date: date(2025, 4, 14),
-        state: RecordState::Circulated,
+        state: MinutesState::Circulated,
         circulated_to: vec![GBR, FRA],
-        ..RecordStep::default()
+        ..MinutesStep::default()
     });
     let mut theirs = base.clone();
     let meeting = theirs.meetings.get_mut(&MINISTERS).unwrap();
@@ -191,7 +191,7 @@ fn attendance_agenda_decisions_and_the_record_life_added_on_both_sides_are_all_k
         1,
         "the same decision added twice is kept once"
     );
-    assert_eq!(meeting.record.history.len(), 1);
+    assert_eq!(meeting.minutes.history.len(), 1);
 }
 
 #[test]

@@ -55,15 +55,15 @@ pub(super) fn sample_in(dir: &Path) -> PathBuf {
 /// 2025-04-14 for comments by 2025-05-01, so `approve --on 2025-05-08`
 /// without a meeting (by written procedure) is accepted.
 pub(super) fn circulated_sample_in(dir: &Path) -> PathBuf {
-    use coalition_desk::model::{MeetingId, RecordMove};
+    use coalition_desk::model::{MeetingId, MinutesMove};
     let path = dir.join("reg.ron");
     let mut register = coalition_desk::sample::register().unwrap();
-    let step = RecordMove::Circulate {
+    let step = MinutesMove::Circulate {
         to: register.participants.keys().copied().collect(),
         comments_due: chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap(),
     };
     let on = chrono::NaiveDate::from_ymd_opt(2025, 4, 14).unwrap();
-    let edit = coalition_desk::edit::move_record(&register, MeetingId(11), step, on, on).unwrap();
+    let edit = coalition_desk::edit::move_minutes(&register, MeetingId(11), step, on, on).unwrap();
     coalition_desk::edit::apply(&mut register, edit);
     coalition_desk::storage::save(&path, &register, None).unwrap();
     path

@@ -139,7 +139,7 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
                 restricted_marking: None,
                 // Written by an approval; not generated yet.
                 carried_as_approved: Vec::new(),
-                record: RecordLife {
+                minutes: MinutesLife {
                     revisions: history
                         .iter()
                         .filter(|s| !s.note.is_empty())
@@ -161,13 +161,13 @@ pub(super) fn meeting() -> impl Strategy<Value = Meeting> {
         )
 }
 
-fn record_step() -> impl Strategy<Value = RecordStep> {
+fn record_step() -> impl Strategy<Value = MinutesStep> {
     (
         date(),
         prop::sample::select(vec![
-            RecordState::Draft,
-            RecordState::Circulated,
-            RecordState::Approved,
+            MinutesState::Draft,
+            MinutesState::Circulated,
+            MinutesState::Approved,
         ]),
         prop::collection::vec(ids(), 0..3),
         prop::option::of(date()),
@@ -176,7 +176,7 @@ fn record_step() -> impl Strategy<Value = RecordStep> {
         text(),
     )
         .prop_map(
-            |(date, state, to, comments_due, approved_at, approved_by, note)| RecordStep {
+            |(date, state, to, comments_due, approved_at, approved_by, note)| MinutesStep {
                 date,
                 state,
                 circulated_to: to.into_iter().map(ParticipantId).collect(),

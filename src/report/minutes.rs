@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::format::long_date;
-use crate::model::{Meeting, MeetingId, RecordState, Register};
+use crate::model::{Meeting, MeetingId, MinutesState, Register};
 
 /// One changed field in the change log annex.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -21,7 +21,7 @@ pub struct ChangeLine {
 
 /// The record's standing as printed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct RecordStanding {
+pub struct MinutesStanding {
     /// Not yet approved (or a revision not yet approved): every page
     /// carries a DRAFT watermark and the heading says "Draft".
     pub draft: bool,
@@ -40,8 +40,8 @@ pub struct RecordStanding {
 
 /// The revision number a meeting's record carries (0 before any): for the
 /// document reference, which names the revision ("… REV 1").
-pub fn record_revision(register: &Register, id: MeetingId) -> u32 {
-    register.meeting(id).map_or(0, |m| m.record.revision())
+pub fn minutes_revision(register: &Register, id: MeetingId) -> u32 {
+    register.meeting(id).map_or(0, |m| m.minutes.revision())
 }
 
 /// "REV n" for revision `n`; nothing for an unrevised record.
@@ -51,12 +51,16 @@ pub fn revision_mark(revision: u32) -> Option<String> {
 
 /// What the printed record says of `meeting`'s standing; the change log
 /// only when `change_log` is asked for.
-pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool) -> RecordStanding {
-    let record = &meeting.record;
+pub fn minutes_standing(
+    register: &Register,
+    meeting: &Meeting,
+    change_log: bool,
+) -> MinutesStanding {
+    let record = &meeting.minutes;
     let revision = revision_mark(record.revision());
     let line = match record.state() {
-        RecordState::Draft => "Draft".to_string(),
-        RecordState::Circulated => {
+        MinutesState::Draft => "Draft".to_string(),
+        MinutesState::Circulated => {
             let due = record
                 .circulation()
                 .and_then(|c| c.comments_due)
@@ -64,7 +68,7 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
                 .unwrap_or_default();
             format!("Draft — circulated for comment{due}")
         }
-        RecordState::Approved => {
+        MinutesState::Approved => {
             let mut line = String::from("Approved");
             if let Some(step) = record.approval() {
                 line.push_str(&format!(" on {}", long_date(step.date)));
@@ -88,9 +92,9 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
         }
     };
     let header = match record.state() {
-        RecordState::Draft => "Draft",
-        RecordState::Circulated => "Draft, circulated",
-        RecordState::Approved => "Approved",
+        MinutesState::Draft => "Draft",
+        MinutesState::Circulated => "Draft, circulated",
+        MinutesState::Approved => "Approved",
     };
     let (line, header) = match &revision {
         Some(mark) => (format!("{line} · {mark}"), format!("{header} · {mark}")),
@@ -110,7 +114,7 @@ pub fn record_standing(register: &Register, meeting: &Meeting, change_log: bool)
             })
         })
         .collect();
-    RecordStanding {
+    MinutesStanding {
         draft: !record.is_locked(),
         revision,
         line,

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    FieldChange, Meeting, MeetingId, RecordError, RecordMove, RecordPlace, Register,
+    FieldChange, Meeting, MeetingId, MinutesError, MinutesMove, MinutesPlace, Register,
 };
 
 use super::Edit;
@@ -35,24 +35,24 @@ pub enum EditRefused {
 
 /// The edit that makes `step` on `date` in the life of meeting `id`'s
 /// record, or why the rules refuse it; no step is dated after `today`.
-pub fn move_record(
+pub fn move_minutes(
     register: &Register,
     id: MeetingId,
-    step: RecordMove,
+    step: MinutesMove,
     date: NaiveDate,
     today: NaiveDate,
-) -> Result<Edit, RecordError> {
+) -> Result<Edit, MinutesError> {
     let mut meeting = register
         .meeting(id)
-        .ok_or(RecordError::MeetingGone(id))?
+        .ok_or(MinutesError::MeetingGone(id))?
         .clone();
-    let approving = matches!(step, RecordMove::Approve { .. });
-    let place = RecordPlace {
+    let approving = matches!(step, MinutesMove::Approve { .. });
+    let place = MinutesPlace {
         id,
         register,
         today,
     };
-    meeting.move_record(step, date, place)?;
+    meeting.move_minutes(step, date, place)?;
     if approving {
         // The record keeps the actions it carried over as it agreed them,
         // whatever becomes of them where they were raised.
@@ -77,7 +77,7 @@ pub fn meetings_before(register: &Register, edit: &Edit) -> Before {
     collect(register, edit, &mut meetings);
     let guarded = meetings
         .iter()
-        .any(|(_, m)| m.record.is_locked() || !m.record.revisions.is_empty());
+        .any(|(_, m)| m.minutes.is_locked() || !m.minutes.revisions.is_empty());
     Before {
         meetings,
         register: guarded.then(|| register.clone()),
@@ -110,26 +110,26 @@ pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), Ed
         let names = before.register.as_ref().unwrap_or(register);
         let title = || names.meeting_title(*id);
         let Some(new) = register.meeting(*id) else {
-            if old.record.is_locked() {
+            if old.minutes.is_locked() {
                 return Err(EditRefused::ApprovedDeleted(title()));
             }
             continue;
         };
-        if old.record.is_locked() {
+        if old.minutes.is_locked() {
             if let Some(change) = content_changes(names, old, new).into_iter().next() {
                 return Err(EditRefused::ApprovedContent {
                     meeting: title(),
                     field: lower_first(&change.field),
                 });
             }
-            if !new.record.history.starts_with(&old.record.history)
-                || !new.record.revisions.starts_with(&old.record.revisions)
+            if !new.minutes.history.starts_with(&old.minutes.history)
+                || !new.minutes.revisions.starts_with(&old.minutes.revisions)
             {
                 return Err(EditRefused::LifeRewritten(title()));
             }
             continue;
         }
-        if old.record.revisions.is_empty() {
+        if old.minutes.revisions.is_empty() {
             continue;
         }
         let changes = content_changes(names, old, new);
@@ -139,7 +139,7 @@ pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), Ed
         let Some(new) = register.meetings.get_mut(id) else {
             continue;
         };
-        if let Some(revision) = new.record.open_revision() {
+        if let Some(revision) = new.minutes.open_revision() {
             for change in changes {
                 merge(&mut revision.changes, change);
             }

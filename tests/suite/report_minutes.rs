@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::{self, Edit};
-use coalition_desk::model::{Decision, MeetingId, RecordMove, Register};
+use coalition_desk::model::{Decision, MeetingId, MinutesMove, Register};
 use coalition_desk::report::{self, SummaryOptions};
 use coalition_desk::sample;
 
@@ -28,21 +28,21 @@ fn long_record() -> Document {
     Document::new(register, Origin::Untitled)
 }
 
-fn make(document: &mut Document, step: RecordMove, on: NaiveDate) {
+fn make(document: &mut Document, step: MinutesMove, on: NaiveDate) {
     let today = date(2025, 7, 1);
-    let edit = edit::move_record(document.register(), SAMPLE_MEETING, step, on, today).unwrap();
+    let edit = edit::move_minutes(document.register(), SAMPLE_MEETING, step, on, today).unwrap();
     document.apply(edit).unwrap();
 }
 
 /// The sample has no later session, so its record is approved by written
 /// procedure: circulated a week before `on`, agreed when comments were due.
 fn approve(document: &mut Document, on: NaiveDate) {
-    let circulate = RecordMove::Circulate {
+    let circulate = MinutesMove::Circulate {
         to: document.register().participants.keys().copied().collect(),
         comments_due: on,
     };
     make(document, circulate, on - chrono::Days::new(7));
-    let step = RecordMove::Approve {
+    let step = MinutesMove::Approve {
         at: None,
         by: "The defence ministers".into(),
     };
@@ -80,7 +80,7 @@ fn a_revised_record_carries_rev_n_and_its_change_log_on_request() {
     approve(&mut document, date(2025, 5, 8));
     make(
         &mut document,
-        RecordMove::Revise {
+        MinutesMove::Revise {
             reason: "The location was wrong".into(),
         },
         date(2025, 6, 2),
@@ -98,7 +98,7 @@ fn a_revised_record_carries_rev_n_and_its_change_log_on_request() {
 
     approve(&mut document, date(2025, 6, 12));
     let register = document.register();
-    assert_eq!(report::record_revision(register, SAMPLE_MEETING), 1);
+    assert_eq!(report::minutes_revision(register, SAMPLE_MEETING), 1);
     let pages = printed(register, &SummaryOptions::default());
     assert!(pages.iter().all(|page| !page.contains("DRAFT")));
     assert!(pages[0].contains("REV1"));

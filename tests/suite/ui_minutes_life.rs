@@ -2,7 +2,7 @@
 //! find its content read-only (but its actions still markable done),
 //! revise it with a reason, and print the revision.
 
-use coalition_desk::model::{MeetingId, RecordState};
+use coalition_desk::model::{MeetingId, MinutesState};
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::on_top::OnTop;
@@ -30,9 +30,9 @@ fn harness() -> AppHarness {
 /// due on `due_month`-`due_day` (2025).
 fn circulation(month: u32, day: u32, due_month: u32, due_day: u32) -> Command {
     let date = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap();
-    Command::MoveRecord(
+    Command::MoveMinutes(
         DEFENCE_MINISTERS,
-        coalition_desk::model::RecordMove::Circulate {
+        coalition_desk::model::MinutesMove::Circulate {
             to: vec![coalition_desk::model::ParticipantId(1)],
             comments_due: date(due_month, due_day),
         },
@@ -65,11 +65,11 @@ fn notice(harness: &AppHarness) -> String {
         .unwrap_or_default()
 }
 
-fn record_state(harness: &AppHarness) -> RecordState {
+fn record_state(harness: &AppHarness) -> MinutesState {
     register(harness)
         .meeting(DEFENCE_MINISTERS)
         .unwrap()
-        .record
+        .minutes
         .state()
 }
 
@@ -87,11 +87,11 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     click(&mut harness, "Approve…");
     type_into(&mut harness, "By", "The defence ministers");
     click(&mut harness, "Approve");
-    assert_eq!(record_state(&harness), RecordState::Approved);
+    assert_eq!(record_state(&harness), MinutesState::Approved);
     let approval = register(&harness)
         .meeting(DEFENCE_MINISTERS)
         .unwrap()
-        .record
+        .minutes
         .clone();
     assert_eq!(
         approval.approval().unwrap().approved_by,
@@ -135,9 +135,9 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     let record = register(&harness)
         .meeting(DEFENCE_MINISTERS)
         .unwrap()
-        .record
+        .minutes
         .clone();
-    assert_eq!(record.state(), RecordState::Draft, "{}", notice(&harness));
+    assert_eq!(record.state(), MinutesState::Draft, "{}", notice(&harness));
     assert_eq!(record.revision(), 1);
     assert_eq!(record.revisions[0].reason, "The location was not recorded");
     assert!(!disabled(&harness, "Title"), "a revision opens the content");
@@ -163,9 +163,9 @@ fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
     let before = register(&harness);
     run(
         &mut harness,
-        Command::MoveRecord(
+        Command::MoveMinutes(
             DEFENCE_MINISTERS,
-            coalition_desk::model::RecordMove::Revise {
+            coalition_desk::model::MinutesMove::Revise {
                 reason: "Typo".into(),
             },
             today(),
@@ -181,7 +181,7 @@ fn a_refused_move_is_said_in_the_status_line_and_changes_nothing() {
 
 #[test]
 fn snapshot_of_an_approved_revised_record() {
-    use coalition_desk::model::RecordMove;
+    use coalition_desk::model::MinutesMove;
 
     let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
     let mut harness = egui_kittest::Harness::builder()
@@ -191,19 +191,19 @@ fn snapshot_of_an_approved_revised_record() {
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
     let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
-    let approve = || RecordMove::Approve {
+    let approve = || MinutesMove::Approve {
         at: None,
         by: "The defence ministers".into(),
     };
     run(&mut harness, circulation(5, 1, 5, 8));
     run(
         &mut harness,
-        Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(8)),
+        Command::MoveMinutes(DEFENCE_MINISTERS, approve(), day(8)),
     );
     let reason = "The location was not recorded".to_string();
     run(
         &mut harness,
-        Command::MoveRecord(DEFENCE_MINISTERS, RecordMove::Revise { reason }, day(20)),
+        Command::MoveMinutes(DEFENCE_MINISTERS, MinutesMove::Revise { reason }, day(20)),
     );
     let mut meeting = register(&harness)
         .meeting(DEFENCE_MINISTERS)
@@ -222,7 +222,7 @@ fn snapshot_of_an_approved_revised_record() {
     run(&mut harness, circulation(5, 21, 5, 22));
     run(
         &mut harness,
-        Command::MoveRecord(DEFENCE_MINISTERS, approve(), day(22)),
+        Command::MoveMinutes(DEFENCE_MINISTERS, approve(), day(22)),
     );
     run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
     click(&mut harness, "History and revisions");

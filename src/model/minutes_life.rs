@@ -13,7 +13,7 @@ use super::{Meeting, MeetingId, MeetingState, ParticipantId, Register};
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-pub enum RecordState {
+pub enum MinutesState {
     #[default]
     Draft,
     /// Sent to delegations for comment.
@@ -22,12 +22,12 @@ pub enum RecordState {
     Approved,
 }
 
-impl RecordState {
+impl MinutesState {
     pub fn label(self) -> &'static str {
         match self {
-            RecordState::Draft => "Draft",
-            RecordState::Circulated => "Circulated",
-            RecordState::Approved => "Approved",
+            MinutesState::Draft => "Draft",
+            MinutesState::Circulated => "Circulated",
+            MinutesState::Approved => "Approved",
         }
     }
 }
@@ -35,10 +35,10 @@ impl RecordState {
 /// One dated step in the record's life.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct RecordStep {
+pub struct MinutesStep {
     #[serde(deserialize_with = "super::file_values::date")]
     pub date: NaiveDate,
-    pub state: RecordState,
+    pub state: MinutesState,
     /// For a circulation: the delegations it went to.
     pub circulated_to: Vec<ParticipantId>,
     /// For a circulation: when comments are due.
@@ -79,16 +79,16 @@ pub struct Revision {
 /// is a draft, so files written before records had a life read as drafts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct RecordLife {
+pub struct MinutesLife {
     /// Oldest first; the last step's state is the record's.
-    pub history: Vec<RecordStep>,
+    pub history: Vec<MinutesStep>,
     /// Oldest first, numbered 1, 2, …
     pub revisions: Vec<Revision>,
 }
 
 /// A move the officer asks for. Every move is dated.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RecordMove {
+pub enum MinutesMove {
     /// Send the record to `to` for comments due by `comments_due`.
     Circulate {
         to: Vec<ParticipantId>,
@@ -107,7 +107,7 @@ pub enum RecordMove {
 
 /// Why a move was refused, in the officer's words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum RecordError {
+pub enum MinutesError {
     #[error("The record is already {0}")]
     AlreadyThere(&'static str),
     #[error("Only the record of a held meeting can be circulated or approved; this meeting is {0}")]
@@ -181,15 +181,15 @@ pub enum RecordError {
     WrittenProcedureBeforeComments { date: NaiveDate, due: NaiveDate },
 }
 
-impl RecordLife {
+impl MinutesLife {
     /// Where the record stands now.
-    pub fn state(&self) -> RecordState {
+    pub fn state(&self) -> MinutesState {
         self.history.last().map(|s| s.state).unwrap_or_default()
     }
 
     /// Whether the record's content is fixed.
     pub fn is_locked(&self) -> bool {
-        self.state() == RecordState::Approved
+        self.state() == MinutesState::Approved
     }
 
     /// The revision number the record carries ("REV n"); 0 before any.
@@ -207,17 +207,17 @@ impl RecordLife {
     }
 
     /// The step that approved the record as it stands, if it is approved.
-    pub fn approval(&self) -> Option<&RecordStep> {
+    pub fn approval(&self) -> Option<&MinutesStep> {
         self.history
             .last()
-            .filter(|s| s.state == RecordState::Approved)
+            .filter(|s| s.state == MinutesState::Approved)
     }
 
     /// The latest circulation, if the record is circulated now.
-    pub fn circulation(&self) -> Option<&RecordStep> {
+    pub fn circulation(&self) -> Option<&MinutesStep> {
         self.history
             .last()
-            .filter(|s| s.state == RecordState::Circulated)
+            .filter(|s| s.state == MinutesState::Circulated)
     }
 
     /// Whether the record has never moved (left out of the file then).
@@ -228,7 +228,7 @@ impl RecordLife {
 
 /// What the rules need to know of the meetings around the record.
 #[derive(Clone, Copy)]
-pub(super) struct RecordContext<'a> {
+pub(super) struct MinutesContext<'a> {
     /// The meeting whose record it is.
     pub(super) meeting: MeetingId,
     pub(super) meeting_date: NaiveDate,
@@ -241,7 +241,7 @@ pub(super) struct RecordContext<'a> {
 /// Where a record's move is judged: the meeting it records (`id` in
 /// `register`), the rest of the register, and today.
 #[derive(Clone, Copy)]
-pub struct RecordPlace<'a> {
+pub struct MinutesPlace<'a> {
     /// The meeting whose record moves.
     pub id: MeetingId,
     /// The register it is in, for the meeting that approved it.
@@ -254,36 +254,36 @@ impl Meeting {
     /// Makes `step` on `date` in the life of this meeting's record, under
     /// the rules, and records it; `place` names the meeting, the others and
     /// today.
-    pub fn move_record(
+    pub fn move_minutes(
         &mut self,
-        step: RecordMove,
+        step: MinutesMove,
         date: NaiveDate,
-        place: RecordPlace<'_>,
-    ) -> Result<(), RecordError> {
+        place: MinutesPlace<'_>,
+    ) -> Result<(), MinutesError> {
         let context = self.context(place);
-        self.record.make_move(step, date, context)
+        self.minutes.make_move(step, date, context)
     }
 
     /// Whether the rules would let `step` be made on `date` now, without
     /// making it: how a form offers only the moves that can be made.
     pub fn move_allowed(
         &self,
-        step: RecordMove,
+        step: MinutesMove,
         date: NaiveDate,
-        place: RecordPlace<'_>,
-    ) -> Result<(), RecordError> {
-        self.step_allowed(&self.record.history, step, date, place)
+        place: MinutesPlace<'_>,
+    ) -> Result<(), MinutesError> {
+        self.step_allowed(&self.minutes.history, step, date, place)
     }
 
     /// Whether the record's next step, `step` or any other, can be dated
     /// `date`: a date field refuses what no step could be dated.
     pub fn step_dated(
         &self,
-        step: &RecordMove,
+        step: &MinutesMove,
         date: NaiveDate,
         today: NaiveDate,
-    ) -> Result<(), RecordError> {
-        self.record.dated(step.done(), date, today)
+    ) -> Result<(), MinutesError> {
+        self.minutes.dated(step.done(), date, today)
     }
 
     /// Whether the rules would have let `step` be made on `date` after the
@@ -291,20 +291,20 @@ impl Meeting {
     /// hand, by the very rules the moves follow.
     pub(super) fn step_allowed(
         &self,
-        earlier: &[RecordStep],
-        step: RecordMove,
+        earlier: &[MinutesStep],
+        step: MinutesMove,
         date: NaiveDate,
-        place: RecordPlace<'_>,
-    ) -> Result<(), RecordError> {
-        let mut life = RecordLife {
+        place: MinutesPlace<'_>,
+    ) -> Result<(), MinutesError> {
+        let mut life = MinutesLife {
             history: earlier.to_vec(),
             revisions: Vec::new(),
         };
         life.make_move(step, date, self.context(place))
     }
 
-    fn context<'a>(&self, place: RecordPlace<'a>) -> RecordContext<'a> {
-        RecordContext {
+    fn context<'a>(&self, place: MinutesPlace<'a>) -> MinutesContext<'a> {
+        MinutesContext {
             meeting: place.id,
             meeting_date: self.date,
             meeting_state: self.state,
@@ -314,34 +314,34 @@ impl Meeting {
     }
 }
 
-impl RecordLife {
+impl MinutesLife {
     fn make_move(
         &mut self,
-        step: RecordMove,
+        step: MinutesMove,
         date: NaiveDate,
-        context: RecordContext<'_>,
-    ) -> Result<(), RecordError> {
+        context: MinutesContext<'_>,
+    ) -> Result<(), MinutesError> {
         let state = self.state();
         self.dated(step.done(), date, context.today)?;
-        let mut record = RecordStep {
+        let mut record = MinutesStep {
             date,
-            ..RecordStep::default()
+            ..MinutesStep::default()
         };
         match step {
-            RecordMove::Circulate { to, comments_due } => {
+            MinutesMove::Circulate { to, comments_due } => {
                 match state {
-                    RecordState::Approved => return Err(RecordError::Approved("circulated")),
-                    RecordState::Circulated => {
-                        return Err(RecordError::AlreadyThere("circulated"));
+                    MinutesState::Approved => return Err(MinutesError::Approved("circulated")),
+                    MinutesState::Circulated => {
+                        return Err(MinutesError::AlreadyThere("circulated"));
                     }
-                    RecordState::Draft => {}
+                    MinutesState::Draft => {}
                 }
                 check_held(context, "circulated", date)?;
                 if to.is_empty() {
-                    return Err(RecordError::NoRecipients);
+                    return Err(MinutesError::NoRecipients);
                 }
                 if comments_due < date {
-                    return Err(RecordError::DueBeforeCirculation {
+                    return Err(MinutesError::DueBeforeCirculation {
                         due: comments_due,
                         date,
                     });
@@ -349,32 +349,32 @@ impl RecordLife {
                 let mut to = to;
                 to.sort();
                 to.dedup();
-                record.state = RecordState::Circulated;
+                record.state = MinutesState::Circulated;
                 record.circulated_to = to;
                 record.comments_due = Some(comments_due);
             }
-            RecordMove::Approve { at, by } => {
-                if state == RecordState::Approved {
-                    return Err(RecordError::AlreadyThere("approved"));
+            MinutesMove::Approve { at, by } => {
+                if state == MinutesState::Approved {
+                    return Err(MinutesError::AlreadyThere("approved"));
                 }
                 check_held(context, "approved", date)?;
                 match at {
-                    Some(at) => super::record_approval::approved_at(context, at, date)?,
+                    Some(at) => super::minutes_approval::approved_at(context, at, date)?,
                     None => self.written_procedure(date)?,
                 }
-                record.state = RecordState::Approved;
+                record.state = MinutesState::Approved;
                 record.approved_at = at;
                 record.approved_by = by.trim().to_string();
             }
-            RecordMove::Redraft { reason } => {
-                if state != RecordState::Circulated {
-                    return Err(RecordError::NotCirculated(state.label()));
+            MinutesMove::Redraft { reason } => {
+                if state != MinutesState::Circulated {
+                    return Err(MinutesError::NotCirculated(state.label()));
                 }
                 record.note = required(reason, "Taking the record back for redrafting")?;
             }
-            RecordMove::Revise { reason } => {
-                if state != RecordState::Approved {
-                    return Err(RecordError::NotApproved(state.label()));
+            MinutesMove::Revise { reason } => {
+                if state != MinutesState::Approved {
+                    return Err(MinutesError::NotApproved(state.label()));
                 }
                 let reason = required(reason, "A revision")?;
                 let number = self.revision() + 1;
@@ -398,45 +398,45 @@ impl RecordLife {
         what: &'static str,
         date: NaiveDate,
         today: NaiveDate,
-    ) -> Result<(), RecordError> {
+    ) -> Result<(), MinutesError> {
         if let Some(last) = self.history.last()
             && date < last.date
         {
-            return Err(RecordError::BeforeLastStep {
+            return Err(MinutesError::BeforeLastStep {
                 date,
                 last: last.date,
             });
         }
         if date > today {
-            return Err(RecordError::AfterToday { what, date, today });
+            return Err(MinutesError::AfterToday { what, date, today });
         }
         Ok(())
     }
 }
 
-impl RecordMove {
+impl MinutesMove {
     /// What the move does, as a past participle: "circulated", "taken
     /// back for redrafting".
     fn done(&self) -> &'static str {
         match self {
-            RecordMove::Circulate { .. } => "circulated",
-            RecordMove::Approve { .. } => "approved",
-            RecordMove::Redraft { .. } => "taken back for redrafting",
-            RecordMove::Revise { .. } => "opened for revision",
+            MinutesMove::Circulate { .. } => "circulated",
+            MinutesMove::Approve { .. } => "approved",
+            MinutesMove::Redraft { .. } => "taken back for redrafting",
+            MinutesMove::Revise { .. } => "opened for revision",
         }
     }
 }
 
 fn check_held(
-    context: RecordContext<'_>,
+    context: MinutesContext<'_>,
     what: &'static str,
     date: NaiveDate,
-) -> Result<(), RecordError> {
+) -> Result<(), MinutesError> {
     if context.meeting_state != MeetingState::Held {
-        return Err(RecordError::NotHeld(context.meeting_state.label()));
+        return Err(MinutesError::NotHeld(context.meeting_state.label()));
     }
     if date < context.meeting_date {
-        return Err(RecordError::BeforeMeeting {
+        return Err(MinutesError::BeforeMeeting {
             what,
             date,
             meeting: context.meeting_date,
@@ -445,10 +445,10 @@ fn check_held(
     Ok(())
 }
 
-fn required(reason: String, what: &'static str) -> Result<String, RecordError> {
+fn required(reason: String, what: &'static str) -> Result<String, MinutesError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(RecordError::ReasonRequired(what));
+        return Err(MinutesError::ReasonRequired(what));
     }
     Ok(reason.to_string())
 }

@@ -8,23 +8,23 @@ use coalition_desk::model::*;
 
 use super::fixture::*;
 
-fn circulate(due: chrono::NaiveDate) -> RecordMove {
-    RecordMove::Circulate {
+fn circulate(due: chrono::NaiveDate) -> MinutesMove {
+    MinutesMove::Circulate {
         to: vec![FRA, GBR],
         comments_due: due,
     }
 }
 
-fn approve_at_may() -> RecordMove {
-    RecordMove::Approve {
+fn approve_at_may() -> MinutesMove {
+    MinutesMove::Approve {
         at: Some(MAY),
         by: "The defence ministers".into(),
     }
 }
 
 /// Makes `step` on the April record through the document, as the window does.
-fn step(document: &mut Document, step: RecordMove, on: chrono::NaiveDate) -> Result<(), String> {
-    let edit = edit::move_record(document.register(), APRIL, step, on, today())
+fn step(document: &mut Document, step: MinutesMove, on: chrono::NaiveDate) -> Result<(), String> {
+    let edit = edit::move_minutes(document.register(), APRIL, step, on, today())
         .map_err(|e| e.to_string())?;
     document.apply(edit).map_err(|e| e.to_string())
 }
@@ -48,19 +48,19 @@ fn approved_document() -> Document {
 #[test]
 fn a_record_goes_from_draft_through_circulation_to_approval_with_a_dated_history() {
     let mut document = Document::new(fixture_may_held(), Origin::Untitled);
-    assert_eq!(april(&document).record.state(), RecordState::Draft);
+    assert_eq!(april(&document).minutes.state(), MinutesState::Draft);
     step(
         &mut document,
         circulate(date(2025, 4, 25)),
         date(2025, 4, 14),
     )
     .unwrap();
-    let circulation = april(&document).record.circulation().unwrap().clone();
+    let circulation = april(&document).minutes.circulation().unwrap().clone();
     assert_eq!(circulation.circulated_to, vec![GBR, FRA]);
     assert_eq!(circulation.comments_due, Some(date(2025, 4, 25)));
     step(&mut document, approve_at_may(), date(2025, 5, 10)).unwrap();
-    let record = &april(&document).record;
-    assert_eq!(record.state(), RecordState::Approved);
+    let record = &april(&document).minutes;
+    assert_eq!(record.state(), MinutesState::Approved);
     let approval = record.approval().unwrap();
     assert_eq!(
         (
@@ -74,13 +74,13 @@ fn a_record_goes_from_draft_through_circulation_to_approval_with_a_dated_history
     assert_eq!(
         states,
         vec![
-            (date(2025, 4, 14), RecordState::Circulated),
-            (date(2025, 5, 10), RecordState::Approved)
+            (date(2025, 4, 14), MinutesState::Circulated),
+            (date(2025, 5, 10), MinutesState::Approved)
         ]
     );
     // Undo takes the approval back like any edit.
     assert!(document.undo());
-    assert_eq!(april(&document).record.state(), RecordState::Circulated);
+    assert_eq!(april(&document).minutes.state(), MinutesState::Circulated);
 }
 
 #[test]
@@ -94,22 +94,22 @@ fn a_draft_can_be_approved_without_circulation_and_a_circulated_one_redrafted() 
     .unwrap();
     step(
         &mut document,
-        RecordMove::Redraft {
+        MinutesMove::Redraft {
             reason: "France asked for its delegation list to be corrected".into(),
         },
         date(2025, 4, 20),
     )
     .unwrap();
-    assert_eq!(april(&document).record.state(), RecordState::Draft);
+    assert_eq!(april(&document).minutes.state(), MinutesState::Draft);
     step(&mut document, approve_at_may(), date(2025, 5, 10)).unwrap();
-    assert_eq!(april(&document).record.state(), RecordState::Approved);
+    assert_eq!(april(&document).minutes.state(), MinutesState::Approved);
 }
 
 #[test]
 fn refused_moves_say_why_and_change_nothing() {
     let mut register = fixture();
     let refuse = |register: &Register, id, step, on| {
-        edit::move_record(register, id, step, on, today())
+        edit::move_minutes(register, id, step, on, today())
             .unwrap_err()
             .to_string()
     };
@@ -127,7 +127,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             &register,
             APRIL,
-            RecordMove::Circulate {
+            MinutesMove::Circulate {
                 to: vec![],
                 comments_due: date(2025, 4, 25)
             },
@@ -157,7 +157,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             &register,
             APRIL,
-            RecordMove::Revise {
+            MinutesMove::Revise {
                 reason: "Typo".into()
             },
             date(2025, 4, 14)
@@ -168,7 +168,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             &register,
             APRIL,
-            RecordMove::Redraft {
+            MinutesMove::Redraft {
                 reason: "Why not".into()
             },
             date(2025, 4, 14)
@@ -183,7 +183,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             &register,
             APRIL,
-            RecordMove::Approve {
+            MinutesMove::Approve {
                 at: Some(MeetingId(99)),
                 by: String::new()
             },
@@ -195,7 +195,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             &register,
             APRIL,
-            RecordMove::Approve {
+            MinutesMove::Approve {
                 at: Some(MeetingId(404)),
                 by: String::new()
             },
@@ -223,7 +223,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             register,
             APRIL,
-            RecordMove::Revise {
+            MinutesMove::Revise {
                 reason: "  ".into()
             },
             date(2025, 5, 11)
@@ -234,7 +234,7 @@ fn refused_moves_say_why_and_change_nothing() {
         refuse(
             register,
             APRIL,
-            RecordMove::Revise {
+            MinutesMove::Revise {
                 reason: "Typo".into()
             },
             date(2025, 5, 1)
@@ -281,7 +281,7 @@ fn an_edit_that_changes_an_approved_record_is_refused_and_changes_nothing() {
 
     // Rewriting the record's life by hand (back to a draft) is refused too.
     let mut rewound = april(&document).clone();
-    rewound.record.history.clear();
+    rewound.minutes.history.clear();
     assert!(matches!(
         document.apply(Edit::Meeting(APRIL, Some(rewound))),
         Err(EditRefused::LifeRewritten(_))
@@ -306,14 +306,14 @@ fn a_revision_keeps_what_changed_when_and_why_and_is_approved_again() {
     let mut document = approved_document();
     step(
         &mut document,
-        RecordMove::Revise {
+        MinutesMove::Revise {
             reason: "NATO's delegation was omitted".into(),
         },
         date(2025, 6, 2),
     )
     .unwrap();
-    assert_eq!(april(&document).record.revision(), 1);
-    assert_eq!(april(&document).record.state(), RecordState::Draft);
+    assert_eq!(april(&document).minutes.revision(), 1);
+    assert_eq!(april(&document).minutes.state(), MinutesState::Draft);
     // Two edits of one field keep the first "before" and the last "after".
     for location in ["Lancaster House", "Lancaster House, London"] {
         let mut changed = april(&document).clone();
@@ -323,7 +323,7 @@ fn a_revision_keeps_what_changed_when_and_why_and_is_approved_again() {
     let mut changed = april(&document).clone();
     changed.attendance.get_mut(&NATO).unwrap().delegates = vec![LIAISON];
     document.apply(Edit::Meeting(APRIL, Some(changed))).unwrap();
-    let revision = april(&document).record.revisions[0].clone();
+    let revision = april(&document).minutes.revisions[0].clone();
     assert_eq!(
         (revision.number, revision.date, revision.reason.as_str()),
         (1, date(2025, 6, 2), "NATO's delegation was omitted")
@@ -347,7 +347,7 @@ fn a_revision_keeps_what_changed_when_and_why_and_is_approved_again() {
     let mut back = april(&document).clone();
     back.location = String::new();
     document.apply(Edit::Meeting(APRIL, Some(back))).unwrap();
-    assert_eq!(april(&document).record.revisions[0].changes.len(), 1);
+    assert_eq!(april(&document).minutes.revisions[0].changes.len(), 1);
 
     // Approved again by written procedure: circulated, and agreed when
     // the comment period ended without objection.
@@ -357,19 +357,19 @@ fn a_revision_keeps_what_changed_when_and_why_and_is_approved_again() {
         date(2025, 6, 3),
     )
     .unwrap();
-    let written = RecordMove::Approve {
+    let written = MinutesMove::Approve {
         at: None,
         by: "The defence ministers".into(),
     };
     step(&mut document, written, date(2025, 6, 10)).unwrap();
-    assert!(april(&document).record.is_locked());
-    assert_eq!(april(&document).record.revision(), 1);
+    assert!(april(&document).minutes.is_locked());
+    assert_eq!(april(&document).minutes.revision(), 1);
 }
 
 #[test]
 fn an_old_file_without_a_record_reads_as_a_draft_and_an_untouched_draft_is_not_written() {
     let meeting: Meeting = ron::from_str(r#"(title: "Old", date: "2024-01-01")"#).unwrap();
-    assert_eq!(meeting.record.state(), RecordState::Draft);
+    assert_eq!(meeting.minutes.state(), MinutesState::Draft);
     assert!(!ron::to_string(&meeting).unwrap().contains("record"));
 }
 
@@ -401,15 +401,15 @@ fn an_approval_that_could_not_have_happened_is_refused() {
     let planned = fixture();
     let held = fixture_may_held();
     let refuse = |register: &Register, step, on| {
-        edit::move_record(register, APRIL, step, on, today())
+        edit::move_minutes(register, APRIL, step, on, today())
             .unwrap_err()
             .to_string()
     };
-    let at = |meeting| RecordMove::Approve {
+    let at = |meeting| MinutesMove::Approve {
         at: Some(meeting),
         by: String::new(),
     };
-    let written = || RecordMove::Approve {
+    let written = || MinutesMove::Approve {
         at: None,
         by: String::new(),
     };
@@ -468,7 +468,7 @@ fn an_approval_that_could_not_have_happened_is_refused() {
     );
     assert_eq!(document.register(), &before, "a refusal changes nothing");
     step(&mut document, written(), date(2025, 4, 25)).unwrap();
-    let approval = april(&document).record.approval().unwrap().clone();
+    let approval = april(&document).minutes.approval().unwrap().clone();
     assert_eq!(
         (approval.date, approval.approved_at),
         (date(2025, 4, 25), None)

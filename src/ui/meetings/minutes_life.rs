@@ -1,7 +1,7 @@
 //! The record's life in the meeting editor: where it stands, its history
 //! and revisions, and the moves open to it (Circulate…, Approve…, Back to
 //! draft…, Revise…). A move is asked for in a small form here and made by
-//! a `Command::MoveRecord`, so the window and the command line go
+//! a `Command::MoveMinutes`, so the window and the command line go
 //! through the same rules. An approved record's content is
 //! shown read-only, with only its follow-up (actions done) editable.
 
@@ -12,8 +12,8 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::approval::{self, ApprovalChoices};
 use crate::model::{
-    Field, Meeting, MeetingId, MeetingState, ParticipantId, Record, RecordMove, RecordPlace,
-    RecordState, Register,
+    Field, Meeting, MeetingId, MeetingState, MinutesMove, MinutesPlace, MinutesState,
+    ParticipantId, Record, Register,
 };
 use crate::report;
 use crate::ui::shown_error;
@@ -24,49 +24,49 @@ use crate::ui::{Command, Outbox};
 
 /// A move in the record's life the officer can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecordAsk {
+pub enum MinutesAsk {
     Circulate,
     Approve,
     Redraft,
     Revise,
 }
 
-impl RecordAsk {
+impl MinutesAsk {
     /// The button that opens the form.
     pub fn label(self) -> &'static str {
         match self {
-            RecordAsk::Circulate => "Circulate…",
-            RecordAsk::Approve => "Approve…",
-            RecordAsk::Redraft => "Back to draft…",
-            RecordAsk::Revise => "Revise…",
+            MinutesAsk::Circulate => "Circulate…",
+            MinutesAsk::Approve => "Approve…",
+            MinutesAsk::Redraft => "Back to draft…",
+            MinutesAsk::Revise => "Revise…",
         }
     }
 
     pub fn tooltip(self) -> &'static str {
         match self {
-            RecordAsk::Circulate => "Send the draft record to delegations for comment by a date",
-            RecordAsk::Approve => "Record that the meeting's record was approved, when and where",
-            RecordAsk::Redraft => "Take the circulated record back for redrafting, saying why",
-            RecordAsk::Revise => {
+            MinutesAsk::Circulate => "Send the draft record to delegations for comment by a date",
+            MinutesAsk::Approve => "Record that the meeting's record was approved, when and where",
+            MinutesAsk::Redraft => "Take the circulated record back for redrafting, saying why",
+            MinutesAsk::Revise => {
                 "Open the next revision of the approved record, saying why; each change is kept"
             }
         }
     }
 
     /// The moves open to a record in `state`.
-    fn open_to(state: RecordState) -> &'static [RecordAsk] {
+    fn open_to(state: MinutesState) -> &'static [MinutesAsk] {
         match state {
-            RecordState::Draft => &[RecordAsk::Circulate, RecordAsk::Approve],
-            RecordState::Circulated => &[RecordAsk::Approve, RecordAsk::Redraft],
-            RecordState::Approved => &[RecordAsk::Revise],
+            MinutesState::Draft => &[MinutesAsk::Circulate, MinutesAsk::Approve],
+            MinutesState::Circulated => &[MinutesAsk::Approve, MinutesAsk::Redraft],
+            MinutesState::Approved => &[MinutesAsk::Revise],
         }
     }
 }
 
 /// The form of the move being asked for.
 #[derive(Debug, Default)]
-pub struct RecordForm {
-    asking: Option<(MeetingId, RecordAsk)>,
+pub struct MinutesForm {
+    asking: Option<(MeetingId, MinutesAsk)>,
     on: NaiveDate,
     to: BTreeSet<ParticipantId>,
     due: NaiveDate,
@@ -75,25 +75,25 @@ pub struct RecordForm {
     reason: String,
 }
 
-impl RecordForm {
+impl MinutesForm {
     /// Opens the form for `ask` on meeting `id`, filled with what is most
     /// likely and can be true: today, the delegations that attended,
     /// comments in two weeks, approval at the next session of the series
     /// that has been held (on its day), else by written procedure.
-    pub fn ask(&mut self, register: &Register, id: MeetingId, ask: RecordAsk, today: NaiveDate) {
+    pub fn ask(&mut self, register: &Register, id: MeetingId, ask: MinutesAsk, today: NaiveDate) {
         let Some(meeting) = register.meeting(id) else {
             return;
         };
-        let place = RecordPlace {
+        let place = MinutesPlace {
             id,
             register,
             today,
         };
         let (at, on) = match ask {
-            RecordAsk::Approve => ApprovalChoices::of(meeting, place).likely(register, meeting),
+            MinutesAsk::Approve => ApprovalChoices::of(meeting, place).likely(register, meeting),
             _ => (None, today),
         };
-        *self = RecordForm {
+        *self = MinutesForm {
             asking: Some((id, ask)),
             on,
             to: meeting
@@ -112,30 +112,30 @@ impl RecordForm {
 
 /// Where the record stands and the moves open to it, with the form of the
 /// one asked for.
-pub(super) fn record_ui(
+pub(super) fn minutes_ui(
     ui: &mut Ui,
     register: &Register,
     id: MeetingId,
     meeting: &Meeting,
-    form: &mut RecordForm,
+    form: &mut MinutesForm,
     today: NaiveDate,
     out: &mut Outbox,
 ) {
-    let record = &meeting.record;
-    let standing = report::record_standing(register, meeting, false);
+    let record = &meeting.minutes;
+    let standing = report::minutes_standing(register, meeting, false);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Record:").strong());
         let line = ui.label(RichText::new(&standing.line).strong());
         // A problem with the record's life opens the meeting here.
-        crate::ui::focus::at_field(ui, line, Record::Meeting(id), Field::RecordLife);
+        crate::ui::focus::at_field(ui, line, Record::Meeting(id), Field::MinutesLife);
         // A record is of what was said: until the meeting is held there is
         // nothing to circulate or approve, so no move is offered.
-        if meeting.state != MeetingState::Held && record.state() == RecordState::Draft {
+        if meeting.state != MeetingState::Held && record.state() == MinutesState::Draft {
             ui.weak("(circulated and approved once the meeting is held)");
             return;
         }
-        for ask in RecordAsk::open_to(record.state()) {
-            let command = Command::AskRecordMove(id, *ask);
+        for ask in MinutesAsk::open_to(record.state()) {
+            let command = Command::AskMinutesMove(id, *ask);
             if ui
                 .button(command.label())
                 .on_hover_text(command.tooltip())
@@ -154,7 +154,7 @@ pub(super) fn record_ui(
     if let Some((asked_for, ask)) = form.asking
         && asked_for == id
     {
-        let place = RecordPlace {
+        let place = MinutesPlace {
             id,
             register,
             today,
@@ -170,15 +170,15 @@ pub(super) fn record_ui(
 
 fn form_ui(
     ui: &mut Ui,
-    place: RecordPlace<'_>,
+    place: MinutesPlace<'_>,
     meeting: &Meeting,
-    ask: RecordAsk,
-    form: &mut RecordForm,
+    ask: MinutesAsk,
+    form: &mut MinutesForm,
     out: &mut Outbox,
 ) {
-    let RecordPlace { id, register, .. } = place;
+    let MinutesPlace { id, register, .. } = place;
     let salt = |what: &str| format!("record-{}-{what}", id.0);
-    let choices = (ask == RecordAsk::Approve).then(|| ApprovalChoices::of(meeting, place));
+    let choices = (ask == MinutesAsk::Approve).then(|| ApprovalChoices::of(meeting, place));
     egui::Frame::group(ui.style()).show(ui, |ui| {
         if let Some(choices) = choices.as_ref().filter(|choices| !choices.any()) {
             // Nothing can be true yet: say why, offer no Approve.
@@ -218,7 +218,7 @@ fn form_ui(
                     date_refused = holds_refused_text(ui, &field);
                 }
                 match ask {
-                    RecordAsk::Circulate => {
+                    MinutesAsk::Circulate => {
                         form_row(ui, "To", |ui| {
                             ui.horizontal_wrapped(|ui| {
                                 for participant in register.participants_by_name() {
@@ -239,7 +239,7 @@ fn form_ui(
                             widgets::date_ui(ui, &salt("due"), &mut form.due)
                         });
                     }
-                    RecordAsk::Approve => {
+                    MinutesAsk::Approve => {
                         form_row(ui, "By", |ui| {
                             ui.add(
                                 TextEdit::singleline(&mut form.by)
@@ -248,7 +248,7 @@ fn form_ui(
                             )
                         });
                     }
-                    RecordAsk::Redraft | RecordAsk::Revise => {
+                    MinutesAsk::Redraft | MinutesAsk::Revise => {
                         form_row(ui, "Reason", |ui| {
                             ui.add(
                                 TextEdit::singleline(&mut form.reason)
@@ -269,17 +269,17 @@ fn form_ui(
         let refused = meeting.move_allowed(step.clone(), form.on, place).err();
         ui.horizontal(|ui| {
             let confirm = match ask {
-                RecordAsk::Circulate => "Circulate",
-                RecordAsk::Approve => "Approve",
-                RecordAsk::Redraft => "Back to draft",
-                RecordAsk::Revise => "Open the revision",
+                MinutesAsk::Circulate => "Circulate",
+                MinutesAsk::Approve => "Approve",
+                MinutesAsk::Redraft => "Back to draft",
+                MinutesAsk::Revise => "Open the revision",
             };
             let allowed = refused.is_none() && !date_refused;
             if ui
                 .add_enabled(allowed, egui::Button::new(confirm))
                 .clicked()
             {
-                out.command(Command::MoveRecord(id, step, form.on));
+                out.command(Command::MoveMinutes(id, step, form.on));
                 form.asking = None;
             }
             if ui.button("Cancel").clicked() {
@@ -293,22 +293,22 @@ fn form_ui(
     });
 }
 
-impl RecordForm {
+impl MinutesForm {
     /// The move the form asks for, as filled in.
-    fn step(&self, ask: RecordAsk) -> RecordMove {
+    fn step(&self, ask: MinutesAsk) -> MinutesMove {
         match ask {
-            RecordAsk::Circulate => RecordMove::Circulate {
+            MinutesAsk::Circulate => MinutesMove::Circulate {
                 to: self.to.iter().copied().collect(),
                 comments_due: self.due,
             },
-            RecordAsk::Approve => RecordMove::Approve {
+            MinutesAsk::Approve => MinutesMove::Approve {
                 at: self.at,
                 by: self.by.clone(),
             },
-            RecordAsk::Redraft => RecordMove::Redraft {
+            MinutesAsk::Redraft => MinutesMove::Redraft {
                 reason: self.reason.clone(),
             },
-            RecordAsk::Revise => RecordMove::Revise {
+            MinutesAsk::Revise => MinutesMove::Revise {
                 reason: self.reason.clone(),
             },
         }
@@ -316,7 +316,7 @@ impl RecordForm {
 }
 
 fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
-    for step in &meeting.record.history {
+    for step in &meeting.minutes.history {
         let mut line = format!("{} — {}", step.date, step.state.label());
         if let Some(due) = step.comments_due {
             let to: Vec<_> = step
@@ -328,7 +328,7 @@ fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
         }
         if let Some(at) = step.approved_at {
             line.push_str(&format!(" at {}", register.meeting_title(at)));
-        } else if step.state == RecordState::Approved {
+        } else if step.state == MinutesState::Approved {
             line.push_str(" by written procedure");
         }
         if !step.approved_by.is_empty() {
@@ -339,7 +339,7 @@ fn history_ui(ui: &mut Ui, register: &Register, meeting: &Meeting) {
         }
         ui.label(line);
     }
-    for revision in &meeting.record.revisions {
+    for revision in &meeting.minutes.revisions {
         ui.label(
             RichText::new(format!(
                 "REV {} opened {}: {}",

@@ -7,25 +7,25 @@
 use chrono::NaiveDate;
 
 use super::{
-    KnownAs, Meeting, MeetingId, Record, RecordError, RecordMove, RecordPlace, RecordState,
-    RecordStep, Register,
+    KnownAs, Meeting, MeetingId, MinutesError, MinutesMove, MinutesPlace, MinutesState,
+    MinutesStep, Record, Register,
 };
 
 impl Register {
     /// Reports each problem of meeting `id`'s record life as a sentence.
-    pub(super) fn record_life_problems(
+    pub(super) fn minutes_life_problems(
         &self,
         id: MeetingId,
         meeting: &Meeting,
         today: NaiveDate,
         report: &mut impl FnMut(String),
     ) {
-        let life = &meeting.record;
+        let life = &meeting.minutes;
         if life.is_untouched() {
             return;
         }
         let of = self.mentioned(Record::Meeting(id));
-        let place = RecordPlace {
+        let place = MinutesPlace {
             id,
             register: self,
             today,
@@ -38,26 +38,26 @@ impl Register {
             let what = step_words(step.state, was);
             let date = step.date;
             let asked = match (step.state, was) {
-                (RecordState::Circulated, _) => RecordMove::Circulate {
+                (MinutesState::Circulated, _) => MinutesMove::Circulate {
                     to: step.circulated_to.clone(),
                     // A circulation with no date for comments is allowed
                     // (the window always sets one; a file need not).
                     comments_due: step.comments_due.unwrap_or(date),
                 },
-                (RecordState::Approved, _) => RecordMove::Approve {
+                (MinutesState::Approved, _) => MinutesMove::Approve {
                     at: step.approved_at,
                     by: step.approved_by.clone(),
                 },
-                (RecordState::Draft, RecordState::Circulated) => RecordMove::Redraft {
+                (MinutesState::Draft, MinutesState::Circulated) => MinutesMove::Redraft {
                     reason: step.note.clone(),
                 },
-                (RecordState::Draft, RecordState::Approved) => {
+                (MinutesState::Draft, MinutesState::Approved) => {
                     opened.push(date);
-                    RecordMove::Revise {
+                    MinutesMove::Revise {
                         reason: step.note.clone(),
                     }
                 }
-                (RecordState::Draft, RecordState::Draft) => {
+                (MinutesState::Draft, MinutesState::Draft) => {
                     report(format!(
                         "The history of the record of {of} is out of order: it goes back to \
                          Draft on {date} when it was neither circulated nor approved"
@@ -82,7 +82,7 @@ impl Register {
         let approved_ever = life
             .history
             .iter()
-            .any(|step| step.state == RecordState::Approved);
+            .any(|step| step.state == MinutesState::Approved);
         for (n, revision) in life.revisions.iter().enumerate() {
             let (number, date) = (revision.number, revision.date);
             let place = u32::try_from(n + 1).unwrap_or(u32::MAX);
@@ -118,76 +118,76 @@ impl Register {
         &self,
         of: KnownAs<'_>,
         what: &str,
-        step: &RecordStep,
-        refused: RecordError,
+        step: &MinutesStep,
+        refused: MinutesError,
     ) -> String {
         let date = step.date;
         match refused {
-            RecordError::BeforeLastStep { last, .. } => format!(
+            MinutesError::BeforeLastStep { last, .. } => format!(
                 "The history of the record of {of} is out of date order: it was {what} on \
                  {date}, before the step listed ahead of it ({last})"
             ),
-            RecordError::BeforeMeeting { .. } => {
+            MinutesError::BeforeMeeting { .. } => {
                 format!("The record of {of} was {what} on {date}, before the meeting was held")
             }
-            RecordError::NotHeld(state) => format!(
+            MinutesError::NotHeld(state) => format!(
                 "The record of {of} was {what} on {date}, but the meeting is {state}: only the \
                  record of a held meeting is circulated or approved"
             ),
-            RecordError::AlreadyThere(_) => format!(
+            MinutesError::AlreadyThere(_) => format!(
                 "The history of the record of {of} is out of order: it was {what} on {date} \
                  when it already was"
             ),
-            RecordError::Approved(_) => format!(
+            MinutesError::Approved(_) => format!(
                 "The history of the record of {of} is out of order: it was {what} on {date} \
                  while approved, with no revision opened first"
             ),
-            RecordError::NoRecipients => format!(
+            MinutesError::NoRecipients => format!(
                 "The record of {of} was circulated on {date} to no delegation: list the \
                  delegations it went to"
             ),
-            RecordError::DueBeforeCirculation { due, .. } => format!(
+            MinutesError::DueBeforeCirculation { due, .. } => format!(
                 "The record of {of} was circulated on {date} with comments due on {due}, \
                  before it was sent"
             ),
-            RecordError::ReasonRequired(_) => format!(
+            MinutesError::ReasonRequired(_) => format!(
                 "The record of {of} was {what} on {date} without a reason: write why in the \
                  note of that step"
             ),
-            RecordError::ApprovedAtEarlierMeeting(_) => format!(
+            MinutesError::ApprovedAtEarlierMeeting(_) => format!(
                 "The record of {of} was approved on {date} at {}, which was held before it",
                 self.approving_meeting(step)
             ),
-            RecordError::AfterToday { .. } => {
+            MinutesError::AfterToday { .. } => {
                 format!("The record of {of} was {what} on {date}, which is after today")
             }
-            RecordError::ApprovedAtItself => format!(
+            MinutesError::ApprovedAtItself => format!(
                 "The record of {of} was approved on {date} at that same meeting: a record is \
                  approved at a later meeting, or by written procedure with no meeting"
             ),
-            RecordError::ApprovedAtUnheld { state, .. } => format!(
+            MinutesError::ApprovedAtUnheld { state, .. } => format!(
                 "The record of {of} was approved on {date} at {}, which is {state}: only a \
                  held meeting approves a record",
                 self.approving_meeting(step)
             ),
-            RecordError::NotOnMeetingDay { held, .. } => format!(
+            MinutesError::NotOnMeetingDay { held, .. } => format!(
                 "The record of {of} was approved on {date} at {}, which was held on {held}: \
                  an approval at a meeting is dated the day it was held",
                 self.approving_meeting(step)
             ),
-            RecordError::WrittenProcedureUncirculated(_) => format!(
+            MinutesError::WrittenProcedureUncirculated(_) => format!(
                 "The record of {of} was approved on {date} by written procedure (at no \
                  meeting) without being circulated for comment first"
             ),
-            RecordError::WrittenProcedureBeforeComments { due, .. } => format!(
+            MinutesError::WrittenProcedureBeforeComments { due, .. } => format!(
                 "The record of {of} was approved on {date} by written procedure (at no \
                  meeting), before its comment period ended on {due}"
             ),
-            RecordError::NoSuchMeeting(_) | RecordError::MeetingGone(_) => format!(
+            MinutesError::NoSuchMeeting(_) | MinutesError::MeetingGone(_) => format!(
                 "The record of {of} was approved on {date} at a meeting that is not in the \
                  register"
             ),
-            RecordError::NotApproved(_) | RecordError::NotCirculated(_) => format!(
+            MinutesError::NotApproved(_) | MinutesError::NotCirculated(_) => format!(
                 "The history of the record of {of} is out of order: it was {what} on {date}, \
                  which the rules refuse ({refused})"
             ),
@@ -197,7 +197,7 @@ impl Register {
 
 impl Register {
     /// The meeting an approval names, as a sentence mentions it.
-    fn approving_meeting(&self, step: &RecordStep) -> String {
+    fn approving_meeting(&self, step: &MinutesStep) -> String {
         step.approved_at
             .map(|at| self.mentioned(Record::Meeting(at)).to_string())
             .unwrap_or_default()
@@ -206,12 +206,12 @@ impl Register {
 
 /// What a step did, as a past participle: "circulated", "taken back for
 /// redrafting".
-fn step_words(state: RecordState, was: RecordState) -> &'static str {
+fn step_words(state: MinutesState, was: MinutesState) -> &'static str {
     match (state, was) {
-        (RecordState::Circulated, _) => "circulated",
-        (RecordState::Approved, _) => "approved",
-        (RecordState::Draft, RecordState::Circulated) => "taken back for redrafting",
-        (RecordState::Draft, RecordState::Approved) => "opened for revision",
-        (RecordState::Draft, RecordState::Draft) => "returned to draft",
+        (MinutesState::Circulated, _) => "circulated",
+        (MinutesState::Approved, _) => "approved",
+        (MinutesState::Draft, MinutesState::Circulated) => "taken back for redrafting",
+        (MinutesState::Draft, MinutesState::Approved) => "opened for revision",
+        (MinutesState::Draft, MinutesState::Draft) => "returned to draft",
     }
 }

@@ -13,23 +13,23 @@ use super::fixture::*;
 const APRIL_RECORD: &str =
     "the record of the meeting \u{201c}Defence ministers\u{201d} (2025-04-10)";
 
-fn circulated(on: chrono::NaiveDate, to: Vec<ParticipantId>) -> RecordStep {
-    RecordStep {
+fn circulated(on: chrono::NaiveDate, to: Vec<ParticipantId>) -> MinutesStep {
+    MinutesStep {
         date: on,
-        state: RecordState::Circulated,
+        state: MinutesState::Circulated,
         circulated_to: to,
         comments_due: Some(date(2025, 4, 25)),
-        ..RecordStep::default()
+        ..MinutesStep::default()
     }
 }
 
-fn approved(on: chrono::NaiveDate, at: Option<MeetingId>) -> RecordStep {
-    RecordStep {
+fn approved(on: chrono::NaiveDate, at: Option<MeetingId>) -> MinutesStep {
+    MinutesStep {
         date: on,
-        state: RecordState::Approved,
+        state: MinutesState::Approved,
         approved_at: at,
         approved_by: "The defence ministers".into(),
-        ..RecordStep::default()
+        ..MinutesStep::default()
     }
 }
 
@@ -44,12 +44,12 @@ fn revision(number: u32, on: chrono::NaiveDate) -> Revision {
 
 /// The problems `validate` finds in the record life of meeting `id`
 /// written as `life`, checking each is on that meeting, at its record.
-fn problems_of(mut register: Register, id: MeetingId, life: RecordLife) -> Vec<String> {
-    meeting_mut(&mut register, id).record = life;
+fn problems_of(mut register: Register, id: MeetingId, life: MinutesLife) -> Vec<String> {
+    meeting_mut(&mut register, id).minutes = life;
     let problems = register.validate(today());
     let at_record: Vec<_> = problems
         .iter()
-        .filter(|p| p.field == Some(Field::RecordLife))
+        .filter(|p| p.field == Some(Field::MinutesLife))
         .collect();
     for problem in &at_record {
         assert_eq!(problem.record, Some(Record::Meeting(id)), "{problem:?}");
@@ -58,14 +58,18 @@ fn problems_of(mut register: Register, id: MeetingId, life: RecordLife) -> Vec<S
     let editor: Vec<_> = register
         .meeting_problems_of(id, today())
         .into_iter()
-        .filter(|p| p.field == Some(Field::RecordLife))
+        .filter(|p| p.field == Some(Field::MinutesLife))
         .collect();
     assert_eq!(editor.len(), at_record.len());
     at_record.iter().map(|p| p.message.clone()).collect()
 }
 
-fn april_problems(history: Vec<RecordStep>, revisions: Vec<Revision>) -> Vec<String> {
-    problems_of(fixture_may_held(), APRIL, RecordLife { history, revisions })
+fn april_problems(history: Vec<MinutesStep>, revisions: Vec<Revision>) -> Vec<String> {
+    problems_of(
+        fixture_may_held(),
+        APRIL,
+        MinutesLife { history, revisions },
+    )
 }
 
 fn the(record: &str, rest: &str) -> String {
@@ -77,34 +81,34 @@ fn a_life_made_by_the_moves_has_no_problems() {
     let mut document = Document::new(fixture_may_held(), Origin::Untitled);
     let moves = [
         (
-            RecordMove::Circulate {
+            MinutesMove::Circulate {
                 to: vec![GBR, FRA],
                 comments_due: date(2025, 4, 25),
             },
             date(2025, 4, 14),
         ),
         (
-            RecordMove::Approve {
+            MinutesMove::Approve {
                 at: Some(MAY),
                 by: "The defence ministers".into(),
             },
             date(2025, 5, 10),
         ),
         (
-            RecordMove::Revise {
+            MinutesMove::Revise {
                 reason: "NATO omitted".into(),
             },
             date(2025, 6, 2),
         ),
         (
-            RecordMove::Circulate {
+            MinutesMove::Circulate {
                 to: vec![GBR, FRA],
                 comments_due: date(2025, 6, 10),
             },
             date(2025, 6, 3),
         ),
         (
-            RecordMove::Approve {
+            MinutesMove::Approve {
                 at: None,
                 by: String::new(),
             },
@@ -112,7 +116,7 @@ fn a_life_made_by_the_moves_has_no_problems() {
         ),
     ];
     for (step, on) in moves {
-        let edit = edit::move_record(document.register(), APRIL, step, on, today()).unwrap();
+        let edit = edit::move_minutes(document.register(), APRIL, step, on, today()).unwrap();
         document.apply(edit).unwrap();
     }
     assert_eq!(document.register().validate(today()), vec![]);
@@ -146,10 +150,10 @@ fn steps_out_of_date_order_or_out_of_turn_are_reported() {
              while approved, with no revision opened first"
         )]
     );
-    let back_to_draft = RecordStep {
+    let back_to_draft = MinutesStep {
         date: date(2025, 4, 12),
         note: "Redrafted".into(),
-        ..RecordStep::default()
+        ..MinutesStep::default()
     };
     assert_eq!(
         april_problems(vec![back_to_draft], vec![]),
@@ -178,7 +182,7 @@ fn steps_before_the_meeting_after_today_or_of_a_meeting_not_held_are_reported() 
     );
     let mut register = fixture();
     meeting_mut(&mut register, APRIL).state = MeetingState::Postponed;
-    let life = RecordLife {
+    let life = MinutesLife {
         history: vec![circulated(date(2025, 4, 14), vec![GBR])],
         revisions: vec![],
     };
@@ -207,7 +211,7 @@ fn an_approval_at_a_meeting_not_in_the_register_or_held_before_is_reported() {
     // May's record approved at April's session, a month before May's.
     let mut register = fixture();
     meeting_mut(&mut register, MAY).state = MeetingState::Held;
-    let life = RecordLife {
+    let life = MinutesLife {
         history: vec![approved(date(2025, 5, 12), Some(APRIL))],
         revisions: vec![],
     };
@@ -278,7 +282,7 @@ fn approvals_that_could_not_have_happened_are_reported() {
         problems_of(
             fixture(),
             APRIL,
-            RecordLife {
+            MinutesLife {
                 history: vec![approved(date(2025, 4, 20), Some(MAY))],
                 revisions: vec![],
             }

@@ -5,22 +5,22 @@
 
 use chrono::NaiveDate;
 
-use super::record_life::RecordContext;
-use super::{MeetingId, MeetingState, RecordError, RecordLife};
+use super::minutes_life::MinutesContext;
+use super::{MeetingId, MeetingState, MinutesError, MinutesLife};
 
-impl RecordLife {
+impl MinutesLife {
     /// An approval with no meeting is by written procedure: the record was
     /// circulated for comment, and it is agreed when the comment period
     /// ends without objection, not before.
-    pub(super) fn written_procedure(&self, date: NaiveDate) -> Result<(), RecordError> {
+    pub(super) fn written_procedure(&self, date: NaiveDate) -> Result<(), MinutesError> {
         let Some(circulation) = self.circulation() else {
-            return Err(RecordError::WrittenProcedureUncirculated(
+            return Err(MinutesError::WrittenProcedureUncirculated(
                 self.state().label(),
             ));
         };
         match circulation.comments_due {
             Some(due) if date < due => {
-                Err(RecordError::WrittenProcedureBeforeComments { date, due })
+                Err(MinutesError::WrittenProcedureBeforeComments { date, due })
             }
             _ => Ok(()),
         }
@@ -30,28 +30,28 @@ impl RecordLife {
 /// An approval at meeting `at` on `date`: a later meeting than the one
 /// recorded, held, and on the day it was held.
 pub(super) fn approved_at(
-    context: RecordContext<'_>,
+    context: MinutesContext<'_>,
     at: MeetingId,
     date: NaiveDate,
-) -> Result<(), RecordError> {
+) -> Result<(), MinutesError> {
     if at == context.meeting {
-        return Err(RecordError::ApprovedAtItself);
+        return Err(MinutesError::ApprovedAtItself);
     }
     let Some(there) = context.register.meeting(at) else {
-        return Err(RecordError::NoSuchMeeting(at));
+        return Err(MinutesError::NoSuchMeeting(at));
     };
     let title = || context.register.meeting_title(at);
     if there.date < context.meeting_date {
-        return Err(RecordError::ApprovedAtEarlierMeeting(title()));
+        return Err(MinutesError::ApprovedAtEarlierMeeting(title()));
     }
     if there.state != MeetingState::Held {
-        return Err(RecordError::ApprovedAtUnheld {
+        return Err(MinutesError::ApprovedAtUnheld {
             meeting: title(),
             state: there.state.label(),
         });
     }
     if there.date != date {
-        return Err(RecordError::NotOnMeetingDay {
+        return Err(MinutesError::NotOnMeetingDay {
             meeting: title(),
             date,
             held: there.date,
