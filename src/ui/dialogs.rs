@@ -82,18 +82,22 @@ impl Dialog {
                     ..
                 } => {
                     ui.heading(format!("Delete {description}?"));
-                    ui.label("Other records refer to it. Deleting it will also change:");
-                    egui::ScrollArea::vertical()
-                        .max_height(240.0)
-                        .show(ui, |ui| {
-                            for reference in references.iter() {
-                                ui.label(format!("• {}", reference.description));
-                            }
-                        });
-                    ui.label(
-                        "Attendance rows, delegates and the participant's commitments are \
-                         removed; other references are cleared. Undo brings everything back.",
-                    );
+                    if references.is_empty() {
+                        ui.label("Nothing else in the register refers to it. Undo brings it back.");
+                    } else {
+                        ui.label("Other records refer to it. Deleting it will also change:");
+                        egui::ScrollArea::vertical()
+                            .max_height(240.0)
+                            .show(ui, |ui| {
+                                for reference in references.iter() {
+                                    ui.label(format!("• {}", reference.description));
+                                }
+                            });
+                        ui.label(
+                            "Attendance rows, delegates and the participant's commitments are \
+                             removed; other references are cleared. Undo brings everything back.",
+                        );
+                    }
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button("Delete").clicked() {

@@ -299,15 +299,13 @@ impl CoalitionDeskApp {
         let register = self.workspace.document.register();
         let references = register.references_to(target);
         let description = register.describe(target);
-        if references.is_empty() {
-            self.delete(target);
-        } else {
-            self.workspace.ask(Dialog::ConfirmDelete {
-                target,
-                description,
-                references,
-            });
-        }
+        // Every delete asks, even of a record nothing refers to: a
+        // button reached by Tab is pressed by one Space (issue 21).
+        self.workspace.ask(Dialog::ConfirmDelete {
+            target,
+            description,
+            references,
+        });
     }
 
     /// Deletes `target`, mending what refers to it, as one undo step.

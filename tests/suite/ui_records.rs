@@ -219,3 +219,42 @@ fn undo_names_the_delete_and_the_status_line_says_it_was_undone() {
 fn status(harness: &AppHarness) -> Option<String> {
     harness.state().notice.as_ref().map(|n| n.text.clone())
 }
+
+#[test]
+fn deleting_a_person_nothing_refers_to_still_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.ron");
+    let mut sample = crate::app_harness::sample();
+    let adviser = PersonId(sample.fresh_id());
+    sample.next_id = adviser.0 + 1;
+    sample.people.insert(
+        adviser,
+        coalition_desk::model::Person {
+            name: "Alex Adviser".into(),
+            roles: vec![coalition_desk::model::Role {
+                title: "Adviser".into(),
+                participant: GBR,
+                from: None,
+                to: None,
+            }],
+            notes: String::new(),
+        },
+    );
+    coalition_desk::storage::save(&path, &sample, None).unwrap();
+    let mut harness = crate::app_harness::harness_for(&path);
+    crate::app_harness::command(&mut harness, Command::Delete(Record::Person(adviser)));
+
+    let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog() else {
+        panic!("a delete question: {:?}", harness.state().dialog());
+    };
+    assert!(references.is_empty());
+    assert!(
+        register(&harness).people.contains_key(&adviser),
+        "asked, not deleted"
+    );
+    harness.get_by_label("Nothing else in the register refers to it. Undo brings it back.");
+
+    click(&mut harness, "Delete");
+    assert!(harness.state().dialog().is_none());
+    assert!(!register(&harness).people.contains_key(&adviser));
+}
