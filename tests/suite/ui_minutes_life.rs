@@ -257,3 +257,36 @@ fn a_meeting_not_yet_held_offers_no_move_of_its_record() {
     run(&mut harness, Command::Undo);
     harness.get_by_label("Circulate…");
 }
+
+#[test]
+fn an_approved_records_meeting_cannot_be_deleted_and_the_button_says_why() {
+    let mut harness = harness();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
+    run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
+    assert!(
+        !disabled(&harness, "Delete…"),
+        "a draft's meeting can be deleted"
+    );
+    run(&mut harness, circulation(5, 1, 5, 8));
+    run(
+        &mut harness,
+        Command::MoveMinutes(
+            DEFENCE_MINISTERS,
+            coalition_desk::model::MinutesMove::Approve {
+                at: None,
+                by: "The defence ministers".into(),
+            },
+            day(8),
+        ),
+    );
+    assert_eq!(
+        register(&harness).meetings[&DEFENCE_MINISTERS]
+            .minutes
+            .state(),
+        MinutesState::Approved
+    );
+    assert!(disabled(&harness, "Delete…"), "nothing to ask, then refuse");
+    harness.get_by_label("Delete…").hover();
+    harness.run();
+    harness.get_by_label_contains("is approved, so the meeting cannot be deleted");
+}

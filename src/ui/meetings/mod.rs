@@ -283,11 +283,18 @@ fn editor_ui(
     ui.horizontal_wrapped(|ui| {
         print_buttons_ui(ui, original, id, out);
         let delete = Command::Delete(Record::Meeting(id));
-        if ui
-            .button(delete.label())
-            .on_hover_text(delete.tooltip())
-            .clicked()
-        {
+        // An approved record's meeting cannot be deleted: the button says
+        // why instead of asking and then refusing (issue 21).
+        let locked = original.minutes.is_locked();
+        let button = ui.add_enabled(!locked, egui::Button::new(delete.label()));
+        let button = if locked {
+            button.on_disabled_hover_text(
+                crate::edit::EditRefused::ApprovedDeleted(register.meeting_title(id)).to_string(),
+            )
+        } else {
+            button.on_hover_text(delete.tooltip())
+        };
+        if button.clicked() {
             out.command(delete);
         }
     });
