@@ -169,3 +169,25 @@ fn an_item_dragged_below_another_moves_there() {
         ]
     );
 }
+
+#[test]
+fn the_add_button_stays_under_the_pointer_when_the_total_first_appears() {
+    let mut harness = agenda_harness();
+    click(&mut harness, "Add agenda item");
+    // Measured from the item above it: typing scrolls the editor.
+    let gap = |harness: &Harness<'_, State<MeetingsPanel>>| {
+        let field = harness
+            .get_by_role_and_label(Role::TextInput, "Minutes of agenda item 1")
+            .rect();
+        harness.get_by_label("Add agenda item").rect().top() - field.top()
+    };
+    let before = gap(&harness);
+    retype(&mut harness, "Minutes of agenda item 1", "20");
+    assert!(
+        harness
+            .query_by_label_contains("The agenda takes")
+            .is_some(),
+        "the total line shows once an item has its minutes"
+    );
+    assert_eq!(before, gap(&harness), "the button moved");
+}

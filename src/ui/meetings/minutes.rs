@@ -105,13 +105,16 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
     if let Some(moved) = moved {
         move_agenda_item(&mut meeting.agenda, moved);
     }
-    agenda::timing_ui(ui, meeting);
+    // The button comes before the total, so that the total line, which
+    // appears once an item has its minutes, never moves it from under the
+    // pointer (issue 21).
     if ui.button("Add agenda item").clicked() {
         meeting.agenda.push(AgendaItem::default());
         // The officer clicked to write one: the keyboard goes to it.
         let new = Field::Agenda(meeting.agenda.len() - 1);
         focus::ask(ui.ctx(), Record::Meeting(id), new);
     }
+    agenda::timing_ui(ui, meeting);
 }
 
 /// A row of an agenda item; its field is named for the item, since every
