@@ -246,16 +246,7 @@ pub fn meeting_pack(
     );
 
     refusals.extend(register.marking_refusals(&includes));
-    let series = meeting.series.map(|s| {
-        let name = register
-            .session_series(s)
-            .map(|series| series.name.clone())
-            .unwrap_or_default();
-        match meeting.number {
-            Some(number) => format!("{name}, session {number}"),
-            None => name,
-        }
-    });
+    let series = super::summary::series_label(register, meeting);
     let title = if meeting.title.trim().is_empty() {
         format!("Meeting of {}", long_date(date))
     } else {

@@ -274,7 +274,7 @@ pub fn meeting_summary(
 }
 
 /// "Defence ministers, session 4"; `None` outside a series.
-fn series_label(register: &Register, meeting: &Meeting) -> Option<String> {
+pub(super) fn series_label(register: &Register, meeting: &Meeting) -> Option<String> {
     meeting.series.map(|s| {
         let name = register
             .session_series(s)

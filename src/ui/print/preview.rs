@@ -190,7 +190,7 @@ impl PrintPreview {
             .map(|level| format!(" {level} edition"))
             .unwrap_or_default();
         match self.report {
-            Report::Summary(id) => {
+            Report::Summary(id) | Report::Pack(id) | Report::Since(id) => {
                 let reference = register
                     .meeting_reference(id, None)
                     .and_then(Result::ok)
@@ -199,7 +199,12 @@ impl PrintPreview {
                     .meeting(id)
                     .map(|m| m.date.to_string())
                     .unwrap_or_default();
-                save_location::pdf_file_name(&reference, &date, &format!("summary{edition}"))
+                let what = match self.report {
+                    Report::Pack(_) => "meeting pack",
+                    Report::Since(_) => "since last session",
+                    _ => "summary",
+                };
+                save_location::pdf_file_name(&reference, &date, &format!("{what}{edition}"))
             }
             Report::Attendance(id) => {
                 let reference = register
@@ -211,21 +216,6 @@ impl PrintPreview {
                     &self.today.to_string(),
                     "attendance record",
                 )
-            }
-            Report::Pack(id) | Report::Since(id) => {
-                let reference = register
-                    .meeting_reference(id, None)
-                    .and_then(Result::ok)
-                    .unwrap_or_default();
-                let date = register
-                    .meeting(id)
-                    .map(|m| m.date.to_string())
-                    .unwrap_or_default();
-                let what = match self.report {
-                    Report::Pack(_) => "meeting pack",
-                    _ => "since last session",
-                };
-                save_location::pdf_file_name(&reference, &date, &format!("{what}{edition}"))
             }
             Report::Sheet(id) => save_location::pdf_file_name(
                 &register.participant_code(id),
