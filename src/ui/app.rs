@@ -11,9 +11,9 @@ use super::clock::Clock;
 use super::command::{Command, Tab};
 use super::dialogs::Dialog;
 use super::on_top::OnTop;
-use super::opening::{OpenOn, Preload};
+use super::opening::{OpenOn, Opener, Preload};
 use super::print::Printing;
-use super::shown_error::Failure;
+use super::shown_error::{Failure, Said};
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::document::{Document, Origin};
@@ -84,10 +84,9 @@ pub struct CoalitionDeskApp {
     /// closes as soon as one frame showing the register (once opened) has
     /// been painted, and prints how long after the start that was.
     pub exit_after_first_frame: Option<Instant>,
-    /// Where register files are read (a worker thread in the window).
-    pub(super) open_on: OpenOn,
-    /// A file whose reading started before the window (see `Preload`).
-    pub(super) preload: Option<Preload>,
+    /// Where register files are read (a worker thread in the window),
+    /// taking over a file whose reading started before the window.
+    pub(super) opener: Opener,
     pub(super) frames_shown: u64,
     /// Commands given from outside the frame (the tests' harness), run in
     /// the next frame as if a menu had sent them.
@@ -150,8 +149,7 @@ impl CoalitionDeskApp {
             today: clock.today(),
             closing: false,
             exit_after_first_frame: None,
-            open_on,
-            preload,
+            opener: Opener::new(open_on, preload),
             frames_shown: 0,
             given: Vec::new(),
             applied_theme: None,
@@ -166,10 +164,11 @@ impl CoalitionDeskApp {
                 Some(path) if path.exists() => app.open_path(&path),
                 _ => {
                     app.open_sample();
-                    app.offer_recovery(None);
+                    app.workspace.offer_recovery(None);
                 }
             },
         }
+        app.show_told();
         app
     }
 
@@ -201,6 +200,21 @@ impl CoalitionDeskApp {
         }
     }
 
+    /// Reaches the printer through these programs from now on (tests stand
+    /// in for the system's `lpstat` and `lp`).
+    pub fn use_spooler(&mut self, spooler: super::print::Spooler) {
+        self.printing.use_spooler(spooler);
+    }
+
+    /// The print preview, when it is on top (tests reach past the file
+    /// dialog through it).
+    pub fn print_preview_mut(&mut self) -> Option<&mut super::print::PrintPreview> {
+        match self.workspace.on_top.as_mut() {
+            Some(OnTop::PrintPreview(preview)) => Some(preview),
+            _ => None,
+        }
+    }
+
     /// Gives the window a command, as a menu or shortcut would: it runs in
     /// the next frame, through the same gate.
     pub fn command(&mut self, command: Command) {
@@ -210,6 +224,7 @@ impl CoalitionDeskApp {
     /// Puts a line of information in the status bar; an error goes
     /// through `show_error`, never here.
     pub(super) fn notify(&mut self, text: impl Into<String>) {
+        self.show_told();
         self.notice = Some(Notice {
             text: text.into(),
             is_error: false,
@@ -220,6 +235,7 @@ impl CoalitionDeskApp {
     /// logged once, and, when what the officer asked for did not happen,
     /// in a message to acknowledge (the rule is in `shown_error.rs`).
     pub(super) fn show_error(&mut self, failure: impl Into<Failure>) {
+        self.show_told();
         let failure = failure.into();
         let text = failure.sentence();
         tracing::warn!("{text}");
@@ -233,6 +249,32 @@ impl CoalitionDeskApp {
                 text: why,
             });
         }
+    }
+
+    /// Shows what the workspace was told to say, in order, before
+    /// anything said after it (so the last word stays the last).
+    pub(super) fn show_told(&mut self) {
+        for said in std::mem::take(&mut self.workspace.told) {
+            match said {
+                Said::Info(text) => self.notify(text),
+                Said::Failed(failure) => self.show_error(failure),
+            }
+        }
+        if let Some(path) = self.workspace.saved_as.take() {
+            self.settings.remember(&path);
+        }
+    }
+
+    /// Shows what is still to be told, then clears the status line: what
+    /// was said about an earlier try no longer holds.
+    pub(super) fn forget_notice(&mut self) {
+        self.show_told();
+        self.notice = None;
+    }
+
+    /// Whether a register is being read on a worker thread.
+    pub fn is_opening(&self) -> bool {
+        matches!(self.workspace.on_top(), Some(OnTop::Opening(_)))
     }
 
     /// Validation problems of the current register, kept current by

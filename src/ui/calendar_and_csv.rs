@@ -6,14 +6,15 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use egui::{Grid, RichText};
 
 use super::Command;
-use super::app::CoalitionDeskApp;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::on_top::{OnTop, Outcome};
 use super::shown_error;
 use super::shown_error::Failure;
+use super::workspace::Workspace;
 use crate::calendar::calendar_ics;
 use crate::model::{MeetingId, Record};
 use crate::storage::{self, WrittenFrom};
@@ -45,7 +46,7 @@ pub struct ImportReview {
     pub preview: ImportPreview,
 }
 
-impl CoalitionDeskApp {
+impl Workspace {
     pub(super) fn choose_and_export_calendar(&mut self) {
         let request = FileRequest {
             title: "Export the calendar as",
@@ -61,48 +62,42 @@ impl CoalitionDeskApp {
 
     /// Writes the calendar to `path`, reporting the outcome once.
     pub(super) fn export_calendar_to(&mut self, path: &Path) {
-        let text = match calendar_ics(self.workspace.document.register(), chrono::Utc::now()) {
+        let text = match calendar_ics(self.document.register(), chrono::Utc::now()) {
             Ok(text) => text,
             Err(error) => {
-                self.show_error(Failure::not_done(
+                self.fail(Failure::not_done(
                     "The calendar was not exported",
                     error.to_string(),
                 ));
                 return;
             }
         };
-        let register = self.workspace.document.register();
+        let register = self.document.register();
         let meetings: Vec<Record> = register
             .meetings
             .keys()
             .map(|&id| Record::Meeting(id))
             .collect();
         let from = WrittenFrom::register(
-            self.workspace.document.path(),
+            self.document.path(),
             register.marked_above_lowest(&meetings),
         );
         match storage::write_output(path, text.as_bytes(), &from) {
-            Ok(()) => self.notify(format!("Exported the calendar to {}", path.display())),
-            Err(error) => self.show_error(Failure::not_done(
+            Ok(()) => self.tell(format!("Exported the calendar to {}", path.display())),
+            Err(error) => self.fail(Failure::not_done(
                 "The calendar was not exported",
                 error.to_string(),
             )),
         }
     }
 
-    pub(super) fn export_commitments_csv(&mut self) {
-        self.pick_csv(CsvPurpose::ExportCommitments, "commitments.csv");
-    }
-
-    pub(super) fn import_commitments_csv(&mut self) {
-        self.pick_csv(CsvPurpose::ImportCommitments, "");
-    }
-
-    pub(super) fn export_changes_csv(&mut self, meeting: MeetingId) {
-        self.pick_csv(CsvPurpose::ExportChanges(meeting), "since-last-session.csv");
-    }
-
-    fn pick_csv(&mut self, purpose: CsvPurpose, suggested: &str) {
+    /// Asks for the CSV file to write or read for `purpose`.
+    pub(super) fn pick_csv(&mut self, purpose: CsvPurpose, today: NaiveDate) {
+        let suggested = match purpose {
+            CsvPurpose::ExportCommitments => "commitments.csv",
+            CsvPurpose::ImportCommitments => "",
+            CsvPurpose::ExportChanges(_) => "since-last-session.csv",
+        };
         let request = FileRequest {
             title: purpose.heading(),
             kind: "CSV",
@@ -113,17 +108,17 @@ impl CoalitionDeskApp {
             _ => request.save(suggested),
         };
         match choice {
-            FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path),
+            FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path, today),
             FileChoice::TypePath => self.type_path(PathPurpose::Csv(purpose)),
             FileChoice::Cancelled => {}
         }
     }
 
     /// Carries out a CSV export or reads an import into a preview.
-    pub(super) fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path) {
-        let register = self.workspace.document.register();
+    pub(super) fn csv_to_or_from(&mut self, purpose: CsvPurpose, path: &Path, today: NaiveDate) {
+        let register = self.document.register();
         let written = match purpose {
-            CsvPurpose::ExportCommitments => tracking::export_commitments(register, self.today),
+            CsvPurpose::ExportCommitments => tracking::export_commitments(register, today),
             CsvPurpose::ExportChanges(meeting) => tracking::since_last_session(register, meeting)
                 .and_then(|changes| tracking::since::changes_csv(register, &changes)),
             CsvPurpose::ImportCommitments => {
@@ -132,17 +127,15 @@ impl CoalitionDeskApp {
                         path: path.to_path_buf(),
                         source,
                     })
-                    .and_then(|bytes| tracking::import_commitments(register, &bytes, self.today));
+                    .and_then(|bytes| tracking::import_commitments(register, &bytes, today));
                 match preview {
                     Ok(preview) => {
-                        self.workspace.on_top = Some(OnTop::ImportReview(ImportReview {
+                        self.on_top = Some(OnTop::ImportReview(ImportReview {
                             path: path.to_path_buf(),
                             preview,
                         }));
                     }
-                    Err(error) => {
-                        self.show_error(Failure::not_done("Import failed", error.to_string()))
-                    }
+                    Err(error) => self.fail(Failure::not_done("Import failed", error.to_string())),
                 }
                 return;
             }
@@ -150,7 +143,7 @@ impl CoalitionDeskApp {
         let bytes = match written {
             Ok(bytes) => bytes,
             Err(error) => {
-                return self.show_error(Failure::not_done("Export failed", error.to_string()));
+                return self.fail(Failure::not_done("Export failed", error.to_string()));
             }
         };
         // What the CSV holds: every commitment, or what changed since the
@@ -166,12 +159,12 @@ impl CoalitionDeskApp {
                 .collect(),
         };
         let from = WrittenFrom::register(
-            self.workspace.document.path(),
+            self.document.path(),
             register.marked_above_lowest(&includes),
         );
         match storage::write_output(path, &bytes, &from) {
-            Ok(()) => self.notify(format!("Exported to {}", path.display())),
-            Err(error) => self.show_error(Failure::not_done("Export failed", error.to_string())),
+            Ok(()) => self.tell(format!("Exported to {}", path.display())),
+            Err(error) => self.fail(Failure::not_done("Export failed", error.to_string())),
         }
     }
 
@@ -180,14 +173,13 @@ impl CoalitionDeskApp {
     pub(super) fn import_rows(&mut self, preview: &ImportPreview) {
         let count = preview.accepted.len();
         let applied = self
-            .workspace
             .document
             .apply_labelled(preview.edit(), format!("import of {count} commitments"));
         if let Err(refused) = applied {
-            self.show_error(refused);
+            self.fail(refused);
             return;
         }
-        self.notify(format!(
+        self.tell(format!(
             "Imported {count} commitments (Undo takes the import back)"
         ));
     }

@@ -19,6 +19,7 @@ use crate::ui::commitments::CommitmentFilter;
 use crate::ui::copies::ReceivedCopy;
 use crate::ui::meetings::MinutesAsk;
 use crate::ui::merge_review::SettledReview;
+use crate::ui::opening::ReadRegister;
 
 // Where the menus and the palette also find Undo and Redo named.
 pub use super::history::History;
@@ -159,6 +160,9 @@ pub enum Command {
     ApplyMerge(Box<SettledReview>),
     /// The merge review was left without applying anything.
     MergeCancelled,
+    /// A register file read on the worker: put it in place of the open
+    /// one (or say why it could not be read).
+    PutInPlace(ReadRegister),
 }
 
 /// A delegate the register does not know yet, as typed on an attendance
@@ -528,7 +532,8 @@ impl Command {
             | Command::MergeWithBase { .. }
             | Command::CompareCopies { .. }
             | Command::ApplyMerge(_)
-            | Command::MergeCancelled => return None,
+            | Command::MergeCancelled
+            | Command::PutInPlace(_) => return None,
         })
     }
 
@@ -604,7 +609,8 @@ impl Command {
             | Command::MergeWithBase { .. }
             | Command::CompareCopies { .. }
             | Command::ApplyMerge(_)
-            | Command::MergeCancelled => String::new(),
+            | Command::MergeCancelled
+            | Command::PutInPlace(_) => String::new(),
         }
     }
 
@@ -693,7 +699,8 @@ impl Command {
             | Command::MergeWithBase { .. }
             | Command::CompareCopies { .. }
             | Command::ApplyMerge(_)
-            | Command::MergeCancelled => "",
+            | Command::MergeCancelled
+            | Command::PutInPlace(_) => "",
         }
     }
 

@@ -5,11 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::CoalitionDeskApp;
+use chrono::NaiveDateTime;
+
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::merge_review::MergeReview;
 use super::on_top::OnTop;
 use super::shown_error::{Failure, FieldRefusal};
+use super::workspace::Workspace;
 use crate::merge;
 use crate::model::Register;
 use crate::storage::{self, WrittenFrom};
@@ -85,13 +87,13 @@ pub fn office_code(typed: &str, whose: &str) -> Result<String, FieldRefusal> {
     }
 }
 
-impl CoalitionDeskApp {
+impl Workspace {
     /// This copy's office: the code the register keeps (set on the
     /// Register tab), else the one the officer gave last time.
-    fn our_office(&self) -> String {
-        let kept = &self.workspace.document.register().office;
+    pub(super) fn our_office(&self, workstation: &str) -> String {
+        let kept = &self.document.register().office;
         if kept.is_empty() {
-            self.settings.office.clone()
+            workstation.to_string()
         } else {
             kept.clone()
         }
@@ -100,9 +102,9 @@ impl CoalitionDeskApp {
     /// The register's file, which kept copies sit beside; says why not
     /// when the register has none yet.
     fn register_file(&mut self, doing: &str) -> Option<PathBuf> {
-        let path = self.workspace.document.path().map(Path::to_path_buf);
+        let path = self.document.path().map(Path::to_path_buf);
         if path.is_none() {
-            self.notify(format!(
+            self.tell(format!(
                 "Save the register to a file first: {doing} keeps the copy exchanged beside it, \
                  for the next merge"
             ));
@@ -110,31 +112,26 @@ impl CoalitionDeskApp {
         path
     }
 
-    pub(super) fn send_copy(&mut self) {
+    pub(super) fn send_copy(&mut self, ours: String) {
         let Some(register) = self.register_file("sending a copy") else {
             return;
         };
         let known = storage::partner_offices(&register);
         let form = OfficesForm {
-            ours: self.our_office(),
+            ours,
             partner: known.first().cloned().unwrap_or_default(),
             known,
             problem: None,
         };
-        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Send(form)));
+        self.on_top = Some(OnTop::Exchange(Exchange::Send(form)));
     }
 
     /// Asks where to write the copy for `partner`.
     pub(super) fn choose_where_to_send(&mut self, partner: String) {
-        let stem = self
-            .workspace
-            .document
-            .path()
-            .and_then(Path::file_stem)
-            .map_or_else(
-                || "coalition-register".into(),
-                |s| s.to_string_lossy().into_owned(),
-            );
+        let stem = self.document.path().and_then(Path::file_stem).map_or_else(
+            || "coalition-register".into(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let request = FileRequest {
             title: "Write the copy for the partner office to",
             kind: "Coalition register",
@@ -154,7 +151,7 @@ impl CoalitionDeskApp {
             return;
         };
         if to == register_file {
-            self.show_error(Failure::not_done(
+            self.fail(Failure::not_done(
                 "The copy was not written",
                 format!(
                     "That is the register's own file; choose another file for {partner}'s copy: \
@@ -167,11 +164,11 @@ impl CoalitionDeskApp {
         // The copy kept must be what the register file holds: unsaved
         // changes later discarded would otherwise look, to the next merge,
         // like records this office deleted.
-        let saved_first = self.workspace.document.is_dirty();
+        let saved_first = self.document.is_dirty();
         if saved_first && !self.save() {
             return;
         }
-        let register = self.workspace.document.register();
+        let register = self.document.register();
         let from = WrittenFrom::register(Some(&register_file), false);
         let written = storage::save_from(
             to,
@@ -181,14 +178,14 @@ impl CoalitionDeskApp {
             from,
         );
         if let Err(error) = written {
-            self.show_error(Failure::not_done(
+            self.fail(Failure::not_done(
                 "The copy was not written",
                 error.to_string(),
             ));
             return;
         }
         match storage::keep_base(&register_file, partner, register) {
-            Ok(()) => self.notify(format!(
+            Ok(()) => self.tell(format!(
                 "{}Wrote a copy for {partner}, kept beside the register for the next merge with \
                  {partner}: {}",
                 if saved_first {
@@ -198,7 +195,7 @@ impl CoalitionDeskApp {
                 },
                 to.display()
             )),
-            Err(error) => self.show_error(Failure::not_done(
+            Err(error) => self.fail(Failure::not_done(
                 "The copy was written but not kept for the next merge",
                 format!(
                     "Merging {partner}'s next copy will have no common copy to start from. {error}"
@@ -207,34 +204,39 @@ impl CoalitionDeskApp {
         }
     }
 
-    pub(super) fn merge_copy(&mut self) {
+    /// Asks for the partner's copy to merge; true once it is read.
+    pub(super) fn merge_copy(&mut self, our_office: String) -> bool {
         let request = FileRequest {
             title: "Merge another office's copy of the register",
             kind: "Coalition register",
             extension: "ron",
         };
         match request.open() {
-            FileChoice::Picked(path) => self.read_copy(&path),
-            FileChoice::TypePath => self.type_path(PathPurpose::MergeCopy),
-            FileChoice::Cancelled => {}
+            FileChoice::Picked(path) => self.read_copy(&path, our_office),
+            FileChoice::TypePath => {
+                self.type_path(PathPurpose::MergeCopy);
+                false
+            }
+            FileChoice::Cancelled => false,
         }
     }
 
-    /// Reads the partner's copy at `path` and asks whose it is. A file
-    /// that cannot be read changes nothing.
-    pub(super) fn read_copy(&mut self, path: &Path) {
+    /// Reads the partner's copy at `path` and asks whose it is (this copy
+    /// being `our_office`'s); true once read. A file that cannot be read
+    /// changes nothing.
+    pub(super) fn read_copy(&mut self, path: &Path, our_office: String) -> bool {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.show_error(Failure::not_done(
+                self.fail(Failure::not_done(
                     "The copy was not merged",
                     error.to_string(),
                 ));
-                return;
+                return false;
             }
         };
         if let Some(version) = loaded.newer_version {
-            self.show_error(Failure::not_done(
+            self.fail(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "It was written by a newer version of Coalition Desk (format {version}); \
@@ -243,11 +245,11 @@ impl CoalitionDeskApp {
                     path.display()
                 ),
             ));
-            return;
+            return false;
         }
-        let ours = self.workspace.document.register();
+        let ours = self.document.register();
         if !merge::same_register(ours, &loaded.register) {
-            self.show_error(Failure::not_done(
+            self.fail(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "{} is a copy of another register, \"{}\", not of \"{}\" open here; \
@@ -258,12 +260,9 @@ impl CoalitionDeskApp {
                     ours.name
                 ),
             ));
-            return;
+            return false;
         }
-        // A failure said about an earlier try no longer holds.
-        self.notice = None;
         let known = self
-            .workspace
             .document
             .path()
             .map(storage::partner_offices)
@@ -275,7 +274,7 @@ impl CoalitionDeskApp {
             .or_else(|| known.first().cloned())
             .unwrap_or_default();
         let form = OfficesForm {
-            ours: self.our_office(),
+            ours: our_office,
             partner,
             known,
             problem: None,
@@ -284,14 +283,20 @@ impl CoalitionDeskApp {
             path: path.to_path_buf(),
             register: Box::new(loaded.register),
         };
-        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Offices { copy, form }));
+        self.on_top = Some(OnTop::Exchange(Exchange::Offices { copy, form }));
+        true
     }
 
     /// Merges the copy from the common copy kept for `partner`; without
     /// one, says so and offers the comparison instead.
-    pub(super) fn merge_with_base(&mut self, copy: ReceivedCopy, ours: String, partner: String) {
-        self.settings.office.clone_from(&ours);
-        let base = match self.workspace.document.path() {
+    pub(super) fn merge_with_base(
+        &mut self,
+        copy: ReceivedCopy,
+        ours: String,
+        partner: String,
+        now: NaiveDateTime,
+    ) {
+        let base = match self.document.path() {
             Some(register) => storage::read_kept_base(register, &partner),
             None => Ok(None),
         };
@@ -300,9 +305,9 @@ impl CoalitionDeskApp {
                 // Merged from a copy older than the last one both hold,
                 // what the later merge settled would be taken for changes:
                 // only a comparison is offered, every difference a decision.
-                let ours_register = self.workspace.document.register();
+                let ours_register = self.document.register();
                 if let Err(older) = merge::check_base(&base, ours_register, &copy.register) {
-                    self.workspace.on_top = Some(OnTop::Exchange(Exchange::NoBase {
+                    self.on_top = Some(OnTop::Exchange(Exchange::NoBase {
                         copy,
                         ours,
                         partner,
@@ -312,23 +317,23 @@ impl CoalitionDeskApp {
                 }
                 let merged = merge::merge(
                     &base,
-                    self.workspace.document.register(),
+                    self.document.register(),
                     &copy.register,
                     &ours,
                     &partner,
-                    self.clock.now(),
+                    now,
                 );
                 self.review_copy(copy, partner, merged, false);
             }
             Ok(None) => {
-                self.workspace.on_top = Some(OnTop::Exchange(Exchange::NoBase {
+                self.on_top = Some(OnTop::Exchange(Exchange::NoBase {
                     copy,
                     ours,
                     partner,
                     older: None,
                 }));
             }
-            Err(error) => self.show_error(Failure::not_done(
+            Err(error) => self.fail(Failure::not_done(
                 "The copy was not merged",
                 format!(
                     "The copy last exchanged with {partner}, kept beside the register, cannot be \
@@ -340,13 +345,19 @@ impl CoalitionDeskApp {
 
     /// Compares the two copies with no common copy: every difference is
     /// a decision in the review.
-    pub(super) fn compare_copies(&mut self, copy: ReceivedCopy, ours: String, partner: String) {
+    pub(super) fn compare_copies(
+        &mut self,
+        copy: ReceivedCopy,
+        ours: String,
+        partner: String,
+        now: NaiveDateTime,
+    ) {
         let merged = merge::compare(
-            self.workspace.document.register(),
+            self.document.register(),
             &copy.register,
             &ours,
             &partner,
-            self.clock.now(),
+            now,
         );
         self.review_copy(copy, partner, merged, true);
     }
@@ -359,20 +370,20 @@ impl CoalitionDeskApp {
         merged: merge::Merged,
         compared: bool,
     ) {
-        let ours = self.workspace.document.register();
+        let ours = self.document.register();
         let review = MergeReview::of_copy(ours, copy, partner, merged, compared);
-        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+        self.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
     }
 
     pub(super) fn resolve_conflicts(&mut self) {
-        let register = self.workspace.document.register();
+        let register = self.document.register();
         if register.conflicts.is_empty() {
-            self.show_error(Failure::Refused(
+            self.fail(Failure::Refused(
                 "The register has no conflicts to resolve".into(),
             ));
             return;
         }
         let review = MergeReview::of_conflicts(register);
-        self.workspace.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
+        self.on_top = Some(OnTop::Exchange(Exchange::Review(Box::new(review))));
     }
 }

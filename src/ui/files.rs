@@ -5,13 +5,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::Command;
-use super::app::CoalitionDeskApp;
 use super::dialogs::Dialog;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath};
 use super::on_top::OnTop;
 use super::shown_error::Failure;
 use super::workspace::Workspace;
-use crate::document::{Document, Origin};
+use crate::document::Origin;
 use crate::model::Register;
 use crate::storage::{
     self, Backup, LockHolder, Overwrite, RegisterLock, StorageError, WrittenFrom,
@@ -47,41 +46,7 @@ pub(super) fn untitled_register() -> Register {
     }
 }
 
-impl CoalitionDeskApp {
-    pub(super) fn new_register(&mut self) {
-        self.replace_document(
-            Document::new(untitled_register(), Origin::Untitled),
-            None,
-            None,
-        );
-        self.notify("New register: Save asks where to keep it");
-    }
-
-    pub(super) fn open_sample(&mut self) {
-        match crate::sample::register() {
-            Ok(register) => {
-                self.replace_document(Document::new(register, Origin::Sample), None, None);
-                self.notify("Sample register: Save asks where to keep your copy");
-            }
-            Err(error) => self.show_error(Failure::not_done(
-                "The sample register could not be read",
-                error.to_string(),
-            )),
-        }
-    }
-
-    /// Makes `document` the open register, in a workspace of its own:
-    /// everything that belonged to the one before (selections, caches,
-    /// whatever was on top) goes with it, and its lock is released.
-    pub(super) fn replace_document(
-        &mut self,
-        document: Document,
-        lock: Option<RegisterLock>,
-        stamp: Option<storage::DiskStamp>,
-    ) {
-        self.workspace = Workspace::new(document, lock, stamp);
-    }
-
+impl Workspace {
     /// Offers back autosaved work newer than the register (`None`: the
     /// autosave of a register that was never saved).
     pub(super) fn offer_recovery(&mut self, path: Option<&Path>) {
@@ -90,12 +55,12 @@ impl CoalitionDeskApp {
         };
         match storage::load(&recovery) {
             Ok(loaded) => {
-                self.workspace.ask(Dialog::OfferRecovery {
+                self.ask(Dialog::OfferRecovery {
                     recovery,
                     register: Box::new(loaded.register),
                 });
             }
-            Err(error) => self.show_error(Failure::InBackground(format!(
+            Err(error) => self.fail(Failure::InBackground(format!(
                 "A recovery file was found but cannot be read. {error}"
             ))),
         }
@@ -103,34 +68,21 @@ impl CoalitionDeskApp {
 
     /// Takes the recovered register as unsaved changes on top of the file.
     pub(super) fn recover(&mut self, register: Register, recovery: &Path) {
-        let current = self.workspace.document.register().clone();
+        let current = self.document.register().clone();
         if register != current {
-            let applied = self.workspace.document.apply_labelled(
+            let applied = self.document.apply_labelled(
                 crate::edit::replace_register(&current, register),
                 "recovery of unsaved work",
             );
             if let Err(refused) = applied {
-                self.show_error(refused);
+                self.fail(refused);
                 return;
             }
         }
-        self.notify(format!(
+        self.tell(format!(
             "Recovered unsaved work from {} — Save to keep it",
             recovery.display()
         ));
-    }
-
-    pub(super) fn choose_and_open(&mut self) {
-        let request = FileRequest {
-            title: "Open a register",
-            kind: "Coalition register",
-            extension: "ron",
-        };
-        match request.open() {
-            FileChoice::Picked(path) => self.open_path(&path),
-            FileChoice::TypePath => self.type_path(PathPurpose::Open),
-            FileChoice::Cancelled => {}
-        }
     }
 
     /// Saves to the register's file, or asks where. True when saved.
@@ -140,13 +92,10 @@ impl CoalitionDeskApp {
 
     /// Saves; when a path must be typed first, `then` runs after that save.
     pub(super) fn save_then(&mut self, then: Option<Command>) -> bool {
-        let path = match (
-            &self.workspace.document.origin,
-            &self.workspace.document.read_only,
-        ) {
+        let path = match (&self.document.origin, &self.document.read_only) {
             (Origin::File(path), None) => path.clone(),
             (Origin::File(_), Some(reason)) => {
-                self.show_error(Failure::Refused(format!(
+                self.fail(Failure::Refused(format!(
                     "Not saved: this register is {reason}. Save As keeps your changes in another \
                      file"
                 )));
@@ -159,7 +108,7 @@ impl CoalitionDeskApp {
 
     /// Saves over a file that changed on disk, after the officer agreed.
     pub(super) fn save_overwriting(&mut self) -> bool {
-        match self.workspace.document.path().map(Path::to_path_buf) {
+        match self.document.path().map(Path::to_path_buf) {
             Some(path) => self.write(&path, true),
             None => self.save_as(None),
         }
@@ -167,7 +116,7 @@ impl CoalitionDeskApp {
 
     /// Asks for a file and saves there. `then` runs after a successful save.
     pub(super) fn save_as(&mut self, then: Option<Command>) -> bool {
-        let suggested = match &self.workspace.document.origin {
+        let suggested = match &self.document.origin {
             Origin::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
         }
@@ -191,15 +140,14 @@ impl CoalitionDeskApp {
 
     /// Saves the register to a new file and makes it the register's file.
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        let same_file = self.workspace.document.path() == Some(path)
-            && self.workspace.document.read_only.is_none();
+        let same_file = self.document.path() == Some(path) && self.document.read_only.is_none();
         if same_file {
             return self.write(path, false);
         }
         let lock = match RegisterLock::acquire(path, &this_process()) {
             Ok(lock) => lock,
             Err(error) => {
-                self.show_error(Failure::not_done(
+                self.fail(Failure::not_done(
                     "The register was not saved",
                     error.to_string(),
                 ));
@@ -209,10 +157,10 @@ impl CoalitionDeskApp {
         // The new file is never more open than the one the register came
         // from (nor than a file it replaces); a register never saved
         // becomes its owner's alone.
-        let from = WrittenFrom::register(self.workspace.document.path(), false);
+        let from = WrittenFrom::register(self.document.path(), false);
         let saved = storage::save_from(
             path,
-            self.workspace.document.register(),
+            self.document.register(),
             Overwrite::IfCurrentFormat,
             Backup::Keep,
             from,
@@ -223,19 +171,17 @@ impl CoalitionDeskApp {
                     tracing::info!("{taken_over}");
                 }
                 self.discard_recovery();
-                self.workspace
-                    .document
-                    .mark_saved(Origin::File(path.to_path_buf()));
-                self.workspace.document.read_only = None;
-                self.workspace.lock = Some(lock);
-                self.workspace.stamp = Some(stamp);
-                self.settings.remember(path);
-                self.notify(format!("Saved {}", path.display()));
+                self.document.mark_saved(Origin::File(path.to_path_buf()));
+                self.document.read_only = None;
+                self.lock = Some(lock);
+                self.stamp = Some(stamp);
+                self.saved_as = Some(path.to_path_buf());
+                self.tell(format!("Saved {}", path.display()));
                 self.keep_merged_copy(path);
                 true
             }
             Err(error) => {
-                self.show_error(Failure::not_done(
+                self.fail(Failure::not_done(
                     "The register was not saved",
                     error.to_string(),
                 ));
@@ -248,27 +194,25 @@ impl CoalitionDeskApp {
         let expected = if overwrite_changes {
             None
         } else {
-            self.workspace.stamp.as_ref()
+            self.stamp.as_ref()
         };
-        match storage::save(path, self.workspace.document.register(), expected) {
+        match storage::save(path, self.document.register(), expected) {
             Ok(stamp) => {
                 self.discard_recovery();
-                self.workspace.stamp = Some(stamp);
-                self.workspace
-                    .document
-                    .mark_saved(Origin::File(path.to_path_buf()));
-                self.notify(format!("Saved {}", path.display()));
+                self.stamp = Some(stamp);
+                self.document.mark_saved(Origin::File(path.to_path_buf()));
+                self.tell(format!("Saved {}", path.display()));
                 self.keep_merged_copy(path);
                 true
             }
             Err(StorageError::ChangedOnDisk { .. }) => {
-                self.workspace.ask(Dialog::ChangedOnDisk {
+                self.ask(Dialog::ChangedOnDisk {
                     path: path.to_path_buf(),
                 });
                 false
             }
             Err(error) => {
-                self.show_error(Failure::not_done(
+                self.fail(Failure::not_done(
                     "The register was not saved",
                     error.to_string(),
                 ));
@@ -279,13 +223,13 @@ impl CoalitionDeskApp {
 
     /// Asks for the file by its typed path, no file dialog being available.
     pub(super) fn type_path(&mut self, purpose: PathPurpose) {
-        self.workspace.on_top = Some(OnTop::TypedPath(TypedPath::new(purpose, "")));
+        self.on_top = Some(OnTop::TypedPath(TypedPath::new(purpose, "")));
     }
 
     /// Removes a recovery file the officer chose not to recover.
     pub(super) fn remove_recovery(&mut self, recovery: &Path) {
         if let Err(error) = std::fs::remove_file(recovery) {
-            self.show_error(Failure::InBackground(format!(
+            self.fail(Failure::InBackground(format!(
                 "Could not remove the recovery file ({error}): {}",
                 recovery.display()
             )));
@@ -293,22 +237,18 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn autosave_recovery(&mut self) {
-        if !self.workspace.document.is_dirty()
-            || self.workspace.last_recovery_write.elapsed() < RECOVERY_INTERVAL
-        {
+        if !self.document.is_dirty() || self.last_recovery_write.elapsed() < RECOVERY_INTERVAL {
             return;
         }
-        self.workspace.last_recovery_write = Instant::now();
-        if let Err(error) = storage::write_recovery(
-            self.workspace.document.path(),
-            self.workspace.document.register(),
-        ) {
-            self.show_error(Failure::InBackground(format!("Autosave failed. {error}")));
+        self.last_recovery_write = Instant::now();
+        if let Err(error) = storage::write_recovery(self.document.path(), self.document.register())
+        {
+            self.fail(Failure::InBackground(format!("Autosave failed. {error}")));
         }
     }
 
     pub(super) fn discard_recovery(&mut self) {
-        if let Err(error) = storage::discard_recovery(self.workspace.document.path()) {
+        if let Err(error) = storage::discard_recovery(self.document.path()) {
             tracing::warn!("{error}");
         }
     }

@@ -7,7 +7,7 @@ use super::app::CoalitionDeskApp;
 use super::command::{History, Tab};
 use super::dialogs::Dialog;
 use super::on_top::{OnTop, Outcome};
-use super::{Outbox, fonts, pasted_text};
+use super::{Outbox, chrome, fonts, pasted_text};
 use crate::document::Origin;
 use crate::edit::Edit;
 
@@ -24,14 +24,19 @@ impl CoalitionDeskApp {
             ctx.set_visuals(self.settings.theme.visuals());
             self.applied_theme = Some(self.settings.theme);
         }
-        self.opening_ui(&ctx);
+        // The register being read comes first: once in place, this
+        // frame's shortcuts and commands are about it.
+        if let Some(OnTop::Opening(opening)) = &mut self.workspace.on_top {
+            let outcome = opening.ui(&ctx);
+            self.settle(&ctx, outcome);
+        }
         let mut out = Outbox::default();
         let given = std::mem::take(&mut self.given);
         for command in given.into_iter().chain(self.shortcuts(&ctx)) {
             out.command(command);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
-            self.take_back_untouched();
+            self.workspace.take_back_untouched();
             // While another file is being read the officer has already
             // answered for the changes (that open asked first).
             if self.workspace.document.is_dirty() && !self.is_opening() {
@@ -46,8 +51,9 @@ impl CoalitionDeskApp {
             }
         }
 
-        self.menu_bar_ui(ui, &mut out);
-        self.status_bar_ui(ui, &mut out);
+        chrome::menu_bar_ui(ui, &self.workspace, &self.settings, &mut out);
+        let notice = self.notice.as_ref();
+        chrome::status_bar_ui(ui, &mut self.workspace, self.today, notice, &mut out);
         let today = self.today;
         let recent = &self.settings.recent;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -75,7 +81,7 @@ impl CoalitionDeskApp {
             }
         });
         self.on_top_ui(ui, &mut out);
-        self.take_back_if_left();
+        self.workspace.take_back_if_left(self.settings.tab);
 
         // Typing in one field arrives as one edit per frame; the field's id
         // groups them into a single undo step until focus leaves it.
@@ -107,13 +113,14 @@ impl CoalitionDeskApp {
         for command in out.commands {
             self.run(&ctx, command);
         }
+        self.show_told();
 
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        self.autosave_recovery();
+        self.workspace.autosave_recovery();
         if !self.is_opening() {
             self.frames_shown += 1;
         }
@@ -125,7 +132,7 @@ impl CoalitionDeskApp {
     }
 
     /// Draws whatever is on top (the opening modal is drawn at the start of
-    /// the frame by `opening_ui`). It is taken out of its slot while drawn
+    /// the frame, by `settle`'s caller). It is taken out of its slot while drawn
     /// and put back unless it closed or something else took its place; a
     /// command it closed with joins the frame's, to run through the gate.
     fn on_top_ui(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
@@ -142,11 +149,7 @@ impl CoalitionDeskApp {
             OnTop::TypedPath(typed) => typed.ui(&ctx),
             OnTop::ImportReview(review) => review.ui(&ctx),
             OnTop::PrintPreview(preview) => {
-                if self.printing.ui(&ctx, preview, register, revision, today) {
-                    Outcome::Stays
-                } else {
-                    Outcome::Closed
-                }
+                self.printing.ui(&ctx, preview, register, revision, today)
             }
             OnTop::Search => self.workspace.search.ui(ui, register, revision),
             OnTop::Palette(palette) => palette.ui(ui, History::of(&self.workspace.document)),
@@ -160,6 +163,19 @@ impl CoalitionDeskApp {
             }
             Outcome::Closed => {}
             Outcome::Then(command) => out.command(command),
+        }
+    }
+
+    /// What the opening modal decided, carried out at once, through the
+    /// same gate as any command.
+    fn settle(&mut self, ctx: &egui::Context, outcome: Outcome) {
+        match outcome {
+            Outcome::Stays => {}
+            Outcome::Closed => self.workspace.on_top = None,
+            Outcome::Then(command) => {
+                self.workspace.on_top = None;
+                self.run(ctx, command);
+            }
         }
     }
 

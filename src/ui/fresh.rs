@@ -5,9 +5,52 @@
 //! officer leaves it without entering anything or saves, opens, starts
 //! another register or quits first.
 
-use super::app::CoalitionDeskApp;
-use super::command::{Command, Tab};
-use crate::model::Record;
+use chrono::NaiveDate;
+
+use super::command::Tab;
+use super::shown_error::Failure;
+use super::workspace::Workspace;
+use crate::edit::Edit;
+use crate::model::{ParticipantId, Record, Register, SeriesId};
+use crate::new_records;
+
+/// A record a New command makes, with the edit that adds it; or why it
+/// cannot be made. Every New goes through these, whichever way the
+/// officer asked (menu, panel button, palette).
+pub(super) type Made = Result<(Record, Edit), Failure>;
+
+pub(super) fn participant(register: &Register) -> Made {
+    let (id, edit) = new_records::participant(register);
+    Ok((Record::Participant(id), edit))
+}
+
+pub(super) fn series(register: &Register, today: NaiveDate) -> Made {
+    let (id, edit) = new_records::series(register, today);
+    Ok((Record::Series(id), edit))
+}
+
+pub(super) fn person(register: &Register, participant: ParticipantId, today: NaiveDate) -> Made {
+    let (id, edit) = new_records::person(register, participant, today);
+    Ok((Record::Person(id), edit))
+}
+
+pub(super) fn meeting(register: &Register, today: NaiveDate) -> Made {
+    let (id, edit) = new_records::meeting(register, today);
+    Ok((Record::Meeting(id), edit))
+}
+
+pub(super) fn meeting_in_series(register: &Register, series: SeriesId, today: NaiveDate) -> Made {
+    let (id, edit) = new_records::meeting_in_series(register, series, today)
+        .ok_or_else(|| Failure::Refused("That series is no longer in the register".into()))?;
+    Ok((Record::Meeting(id), edit))
+}
+
+pub(super) fn commitment(register: &Register, by: Option<ParticipantId>, today: NaiveDate) -> Made {
+    let (id, edit) = new_records::commitment(register, by, today).ok_or_else(|| {
+        Failure::Refused("Add a participant first: every commitment is made by one".into())
+    })?;
+    Ok((Record::Commitment(id), edit))
+}
 
 /// The record the last New command made, and the register's state just
 /// after: while the state is unchanged, nothing was entered in it.
@@ -29,33 +72,24 @@ impl FreshRecord {
     }
 }
 
-impl CoalitionDeskApp {
-    /// Before a command runs: the ones that save or leave the register,
-    /// or make another record, first take back an untouched new one.
-    pub(super) fn before_command(&mut self, command: &Command) {
-        if command.leaves_the_register() || command.saves() || command.makes_a_record() {
-            self.take_back_untouched();
-        }
-    }
-
+impl Workspace {
     /// Remembers `record`, just made by a New command, to take it back if
     /// the officer leaves it untouched.
     pub(super) fn made(&mut self, record: Record) {
-        let workspace = &mut self.workspace;
-        workspace.fresh = Some(FreshRecord {
+        self.fresh = Some(FreshRecord {
             record,
-            made: workspace.document.revision(),
+            made: self.document.revision(),
         });
     }
 
-    /// Each frame, once the panels have drawn: a new record the officer
-    /// has moved away from without entering anything is taken back.
-    pub(super) fn take_back_if_left(&mut self) {
-        let Some(fresh) = self.workspace.fresh else {
+    /// Each frame, once the panels have drawn (`tab` the one shown): a
+    /// new record the officer has moved away from without entering
+    /// anything is taken back.
+    pub(super) fn take_back_if_left(&mut self, tab: Tab) {
+        let Some(fresh) = self.fresh else {
             return;
         };
-        let workspace = &self.workspace;
-        let tab = self.settings.tab;
+        let workspace = &*self;
         let still_shown = match fresh.record {
             Record::Participant(id) => {
                 tab == Tab::Participants && workspace.participants.selected == Some(id)
@@ -84,11 +118,11 @@ impl CoalitionDeskApp {
     /// Takes back the new record if nothing was entered in it since it
     /// was made; forgets it either way once anything changed.
     pub(super) fn take_back_untouched(&mut self) {
-        let Some(fresh) = self.workspace.fresh.take() else {
+        let Some(fresh) = self.fresh.take() else {
             return;
         };
-        if self.workspace.document.take_back(fresh.made) {
-            self.notify(format!(
+        if self.document.take_back(fresh.made) {
+            self.tell(format!(
                 "The new {} was not kept: nothing was entered in it",
                 fresh.noun()
             ));

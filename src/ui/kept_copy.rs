@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use super::app::CoalitionDeskApp;
 use super::shown_error::Failure;
+use super::workspace::Workspace;
 use crate::model::Register;
 use crate::storage;
 
@@ -20,7 +20,7 @@ pub struct MergedCopy {
     state: u64,
 }
 
-impl CoalitionDeskApp {
+impl Workspace {
     /// Holds `theirs` until the merged register is saved, or keeps it now
     /// when the register on disk already is the merged one. Returns what
     /// to tell the officer.
@@ -29,7 +29,7 @@ impl CoalitionDeskApp {
         partner: String,
         theirs: Box<Register>,
     ) -> String {
-        let document = &self.workspace.document;
+        let document = &self.document;
         if let (Some(path), false) = (document.path(), document.is_dirty()) {
             let path = path.to_path_buf();
             return match storage::keep_base(&path, &partner, &theirs) {
@@ -40,7 +40,7 @@ impl CoalitionDeskApp {
             };
         }
         let words = format!("Saving the register keeps {partner}'s copy for the next merge");
-        self.workspace.merged_copy = Some(MergedCopy {
+        self.merged_copy = Some(MergedCopy {
             partner,
             theirs,
             state: document.revision(),
@@ -52,20 +52,20 @@ impl CoalitionDeskApp {
     /// if the register saved still has that merge in it. A merge undone
     /// stays held, in case it is redone before the next save.
     pub(super) fn keep_merged_copy(&mut self, path: &Path) {
-        let Some(held) = self.workspace.merged_copy.take() else {
+        let Some(held) = self.merged_copy.take() else {
             return;
         };
-        if !self.workspace.document.came_through(held.state) {
-            self.workspace.merged_copy = Some(held);
+        if !self.document.came_through(held.state) {
+            self.merged_copy = Some(held);
             return;
         }
         let partner = &held.partner;
         match storage::keep_base(path, partner, &held.theirs) {
-            Ok(()) => self.notify(format!(
+            Ok(()) => self.tell(format!(
                 "Saved {}; {partner}'s copy is kept for the next merge",
                 path.display()
             )),
-            Err(error) => self.show_error(Failure::InBackground(format!(
+            Err(error) => self.fail(Failure::InBackground(format!(
                 "Saved {}, but {partner}'s copy could not be kept for the next merge: {error}",
                 path.display()
             ))),

@@ -9,11 +9,11 @@ use std::path::PathBuf;
 use egui::{Id, Modal, RichText, Ui};
 
 use super::Command;
-use super::app::CoalitionDeskApp;
 use super::copies::ReceivedCopy;
 use super::on_top::Outcome;
 use super::review_changes::{ChangedRecords, summary_ui};
 use super::review_conflict::conflict_ui;
+use super::workspace::Workspace;
 use crate::edit;
 use crate::merge::{self, Choice, MergeSummary, Merged};
 use crate::model::Register;
@@ -241,7 +241,7 @@ impl MergeReview {
     }
 }
 
-impl CoalitionDeskApp {
+impl Workspace {
     /// Replaces the register with the settled one in one undo step and
     /// says what was taken from the other copy.
     pub(super) fn apply_merge(&mut self, review: SettledReview) {
@@ -252,18 +252,17 @@ impl CoalitionDeskApp {
             summary,
         } = review;
         let left = resolved.conflicts.len();
-        let current = self.workspace.document.register().clone();
+        let current = self.document.register().clone();
         let label = match &source {
             Source::Copy { partner, .. } => format!("merge of {partner}'s copy"),
             Source::Conflicts => format!("settling of {}", conflicts(settled)),
         };
         if resolved != current {
             let applied = self
-                .workspace
                 .document
                 .apply_labelled(edit::replace_register(&current, resolved), label);
             if let Err(refused) = applied {
-                self.show_error(refused);
+                self.fail(refused);
                 return;
             }
         }
@@ -295,16 +294,16 @@ impl CoalitionDeskApp {
                     said.push("nothing to take from the other copy".to_string());
                 }
                 let kept = self.keep_copy_once_saved(partner.clone(), theirs);
-                self.notify(format!(
+                self.tell(format!(
                     "Merged {partner}'s copy: {}; {left_words}. {kept}",
                     said.join("; ")
                 ));
             }
             Source::Conflicts if settled == 0 => {
-                self.notify(format!("No conflict settled; {left_words}"));
+                self.tell(format!("No conflict settled; {left_words}"));
             }
             Source::Conflicts => {
-                self.notify(format!("Settled {}; {left_words}", conflicts(settled)));
+                self.tell(format!("Settled {}; {left_words}", conflicts(settled)));
             }
         }
     }

@@ -7,15 +7,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::app::{CoalitionDeskApp, Notice, Settings, Startup};
-use super::on_top::OnTop;
-use super::shown_error::Failure;
-use super::start::NothingOpen;
+use super::Command;
+use super::app::{Settings, Startup};
+use super::on_top::Outcome;
 use crate::document::{Document, Origin};
-use crate::storage::{self, Loaded, RegisterLock, StorageError};
+use crate::storage::{self, DiskStamp, Loaded, RegisterLock, StorageError};
 
 /// Where a register file is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,11 +98,10 @@ impl Reading {
 
 /// A register being read on a worker thread.
 pub struct Opening {
-    path: PathBuf,
-    /// Taken before reading (a small file, so on the UI thread): either
-    /// this instance holds the register, or it knows who does.
-    lock: Option<RegisterLock>,
-    held_by: Option<String>,
+    /// The file, and its lock taken before reading (a small file, so on
+    /// the UI thread): either this instance holds the register, or it
+    /// knows who does. What was read replaces `loaded` once done.
+    read: ReadFile,
     started: Instant,
     reading: Reading,
 }
@@ -111,79 +109,122 @@ pub struct Opening {
 impl Opening {
     /// The file being read.
     pub(super) fn path(&self) -> &Path {
-        &self.path
+        &self.read.path
     }
 }
 
-impl CoalitionDeskApp {
-    /// Opens a register file. On any error the current register stays open
-    /// and the file on disk is not touched.
-    pub(super) fn open_path(&mut self, path: &Path) {
+/// Where and how the window reads register files: on a worker or this
+/// thread, taking over a reading begun before the window.
+pub(super) struct Opener {
+    open_on: OpenOn,
+    preload: Option<Preload>,
+}
+
+/// A register file read (or not), with the lock taken before reading.
+pub struct ReadFile {
+    path: PathBuf,
+    lock: Option<RegisterLock>,
+    held_by: Option<String>,
+    loaded: Result<Loaded, StorageError>,
+}
+
+/// A read file handed from the opening modal to the command that puts it
+/// in place: taken once. Equal only to itself, so a command holding it
+/// compares as commands do.
+#[derive(Clone)]
+pub struct ReadRegister(Arc<Mutex<Option<ReadFile>>>);
+
+impl ReadRegister {
+    fn new(read: ReadFile) -> Self {
+        ReadRegister(Arc::new(Mutex::new(Some(read))))
+    }
+
+    /// The file read, the first time it is asked for.
+    pub(super) fn take(&self) -> Option<ReadFile> {
+        self.0.lock().ok().and_then(|mut read| read.take())
+    }
+}
+
+impl PartialEq for ReadRegister {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for ReadRegister {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadRegister")
+    }
+}
+
+impl Opener {
+    pub(super) fn new(open_on: OpenOn, preload: Option<Preload>) -> Self {
+        Opener { open_on, preload }
+    }
+
+    /// Starts reading `path`: the file read at once, or, on a worker, the
+    /// `Opening` to put on top until it is. Takes the file's lock first,
+    /// or learns who holds it (the register then opens read-only).
+    pub(super) fn open(&mut self, path: &Path) -> Result<ReadFile, Opening> {
         let (lock, held_by) = match RegisterLock::acquire(path, &super::files::this_process()) {
             Ok(lock) => (Some(lock), None),
             Err(error) => (None, Some(error.read_only_reason())),
         };
-        match self.open_on {
-            OpenOn::ThisThread => self.finish_opening(path, lock, held_by, storage::load(path)),
-            OpenOn::Worker => {
-                let preloaded = self.preload.take().filter(|preload| preload.path == path);
-                let reading = match preloaded {
-                    Some(preload) => {
-                        // At start the window has nothing to show before the
-                        // register, and frames drawn meanwhile would take CPU
-                        // from the reading (a second slower to open 100,000
-                        // commitments on two cores): wait a moment first.
-                        match preload.reading.result.recv_timeout(WAIT_FOR_PRELOAD) {
-                            Ok(result) => {
-                                self.finish_opening(path, lock, held_by, result);
-                                return;
-                            }
-                            Err(RecvTimeoutError::Timeout) => Ok(preload.reading),
-                            Err(RecvTimeoutError::Disconnected) => Reading::start(path),
-                        }
-                    }
-                    None => Reading::start(path),
-                };
-                match reading {
-                    Ok(reading) => {
-                        // It takes the place of whatever was on top: that
-                        // belonged to the register this one replaces.
-                        self.workspace.on_top = Some(OnTop::Opening(Opening {
-                            path: path.to_path_buf(),
-                            lock,
-                            held_by,
-                            started: Instant::now(),
-                            reading,
-                        }));
-                    }
-                    Err(error) => {
-                        // No thread to be had: read here rather than not at all.
-                        tracing::warn!("no worker thread to open with: {error}");
-                        self.finish_opening(path, lock, held_by, storage::load(path));
-                    }
+        let read = |loaded| ReadFile {
+            path: path.to_path_buf(),
+            lock,
+            held_by,
+            loaded,
+        };
+        if self.open_on == OpenOn::ThisThread {
+            return Ok(read(storage::load(path)));
+        }
+        let preloaded = self.preload.take().filter(|preload| preload.path == path);
+        let reading = match preloaded {
+            Some(preload) => {
+                // At start the window has nothing to show before the
+                // register, and frames drawn meanwhile would take CPU
+                // from the reading (a second slower to open 100,000
+                // commitments on two cores): wait a moment first.
+                match preload.reading.result.recv_timeout(WAIT_FOR_PRELOAD) {
+                    Ok(result) => return Ok(read(result)),
+                    Err(RecvTimeoutError::Timeout) => Ok(preload.reading),
+                    Err(RecvTimeoutError::Disconnected) => Reading::start(path),
                 }
+            }
+            None => Reading::start(path),
+        };
+        match reading {
+            Ok(reading) => Err(Opening {
+                read: read(Err(StorageError::Read {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::other("the reading stopped unexpectedly"),
+                })),
+                started: Instant::now(),
+                reading,
+            }),
+            Err(error) => {
+                // No thread to be had: read here rather than not at all.
+                tracing::warn!("no worker thread to open with: {error}");
+                Ok(read(storage::load(path)))
             }
         }
     }
+}
 
-    /// Whether a register is being read on a worker thread.
-    pub fn is_opening(&self) -> bool {
-        matches!(self.workspace.on_top(), Some(OnTop::Opening(_)))
-    }
-
-    /// Puts the register in place once the worker has read it; meanwhile a
-    /// modal names the file and how long it has taken. Called at the start
-    /// of every frame.
-    pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
-        let Some(OnTop::Opening(opening)) = &self.workspace.on_top else {
-            return;
-        };
-        let _ = opening.reading.wake.set(ctx.clone());
-        let result = match opening.reading.result.try_recv() {
-            Ok(result) => result,
+impl Opening {
+    /// While the worker reads: a modal naming the file and how long it has
+    /// taken. Once read, it closes with the command that puts the register
+    /// in place.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        let _ = self.reading.wake.set(ctx.clone());
+        match self.reading.result.try_recv() {
+            Ok(loaded) => self.read.loaded = loaded,
+            // Read stays as made: "the reading stopped unexpectedly".
+            Err(TryRecvError::Disconnected) => {}
             Err(TryRecvError::Empty) => {
-                let seconds = opening.started.elapsed().as_secs_f32();
-                let path = opening.path.display().to_string();
+                let seconds = self.started.elapsed().as_secs_f32();
+                let path = self.read.path.display().to_string();
                 // No spinner: it would draw frames continuously, and with
                 // a software renderer that takes the CPU the reading needs.
                 egui::Modal::new(egui::Id::unique("coalition-desk-opening")).show(ctx, |ui| {
@@ -195,41 +236,48 @@ impl CoalitionDeskApp {
                 // The worker wakes the window when done; this only moves
                 // the seconds along.
                 ctx.request_repaint_after(Duration::from_millis(500));
-                return;
+                return Outcome::Stays;
             }
-            Err(TryRecvError::Disconnected) => Err(StorageError::Read {
-                path: opening.path.clone(),
-                source: std::io::Error::other("the reading stopped unexpectedly"),
-            }),
-        };
-        if let Some(OnTop::Opening(opening)) = self.workspace.on_top.take() {
-            self.finish_opening(&opening.path, opening.lock, opening.held_by, result);
         }
+        let read = ReadFile {
+            path: self.read.path.clone(),
+            lock: self.read.lock.take(),
+            held_by: self.read.held_by.take(),
+            loaded: std::mem::replace(
+                &mut self.read.loaded,
+                Err(StorageError::Read {
+                    path: self.read.path.clone(),
+                    source: std::io::Error::other("the register was already put in place"),
+                }),
+            ),
+        };
+        Outcome::Then(Command::PutInPlace(ReadRegister::new(read)))
+    }
+}
+
+impl ReadFile {
+    /// The file read.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
     }
 
-    /// The register read from `path` becomes the open document, or the
-    /// officer is told why not and the current one stays.
-    fn finish_opening(
-        &mut self,
-        path: &Path,
-        lock: Option<RegisterLock>,
-        held_by: Option<String>,
-        loaded: Result<Loaded, StorageError>,
-    ) {
-        let loaded = match loaded {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                let reason = error.to_string();
-                self.show_error(Failure::not_done(
-                    "The register could not be opened",
-                    reason.clone(),
-                ));
-                self.nothing_opened(path, reason);
-                return;
-            }
-        };
+    /// The register read as the open document, with its lock and disk
+    /// stamp and what to tell the officer (`workstation_office`: the
+    /// office this workstation last kept a copy for); or why it could not
+    /// be read.
+    pub(super) fn into_document(
+        self,
+        workstation_office: &str,
+    ) -> Result<(Document, Option<RegisterLock>, DiskStamp, String), StorageError> {
+        let ReadFile {
+            path,
+            lock,
+            held_by,
+            loaded,
+        } = self;
+        let loaded = loaded?;
         let read_only = loaded.read_only_reason().or(held_by);
-        let mut document = Document::new(loaded.register, Origin::File(path.to_path_buf()));
+        let mut document = Document::new(loaded.register, Origin::File(path.clone()));
         document.read_only = read_only;
         let mut message = match &document.read_only {
             Some(reason) => format!("Opened {} — {reason}", path.display()),
@@ -239,14 +287,11 @@ impl CoalitionDeskApp {
             message.push_str(" — ");
             message.push_str(&taken_over);
         }
-        if let Some(warning) = other_office(&self.settings.office, &document.register().office) {
+        if let Some(warning) = other_office(workstation_office, &document.register().office) {
             message.push_str(" — ");
             message.push_str(&warning);
         }
-        self.replace_document(document, lock, Some(loaded.stamp));
-        self.settings.remember(path);
-        self.notify(message);
-        self.offer_recovery(Some(path));
+        Ok((document, lock, loaded.stamp, message))
     }
 }
 
@@ -262,39 +307,4 @@ fn other_office(workstation: &str, copy: &str) -> Option<String> {
              {workstation} on the Register tab"
         )
     })
-}
-
-impl CoalitionDeskApp {
-    /// No register the officer chose is open: the window holds only the
-    /// blank one it starts with (or a new one still untouched).
-    fn holds_nothing(&self) -> bool {
-        let document = &self.workspace.document;
-        let register = document.register();
-        document.origin == Origin::Untitled
-            && !document.is_dirty()
-            && register.participants.is_empty()
-            && register.meetings.is_empty()
-            && register.commitments.is_empty()
-    }
-
-    /// Opening `path` failed with `reason` (the dialog already says so).
-    /// When nothing else is open, the window offers the ways on instead
-    /// of an empty register, and the status bar names the file briefly.
-    pub(super) fn nothing_opened(&mut self, path: &Path, reason: String) {
-        if !self.holds_nothing() {
-            return;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        self.notice = Some(Notice {
-            text: format!("Could not open {name}"),
-            is_error: true,
-        });
-        self.workspace.nothing_open = Some(NothingOpen {
-            path: path.to_path_buf(),
-            reason,
-        });
-    }
 }

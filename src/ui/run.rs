@@ -6,17 +6,27 @@
 
 use egui::ViewportCommand;
 
-use super::app::CoalitionDeskApp;
+use super::CsvPurpose;
+use std::path::Path;
+
+use super::app::{CoalitionDeskApp, Notice};
 use super::command::{Action, Command, Tab};
 use super::dialogs::Dialog;
+use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
+use super::files::untitled_register;
 use super::focus;
+use super::fresh;
 use super::on_top::OnTop;
+use super::opening::ReadFile;
 use super::palette::Palette;
 use super::print::{PrintPreview, Report};
 use super::shown_error::Failure;
+use super::start::NothingOpen;
+use super::workspace::Workspace;
+use crate::document::{Document, Origin};
 use crate::edit;
-use crate::model::{ParticipantId, Record};
-use crate::new_records;
+use crate::model::Record;
+use crate::storage::{DiskStamp, RegisterLock};
 
 impl CoalitionDeskApp {
     /// Runs one command. Whatever is on top may hold it back; commands
@@ -26,7 +36,11 @@ impl CoalitionDeskApp {
             self.show_error(why);
             return;
         }
-        self.before_command(&command);
+        // Commands that save or leave the register, or make another
+        // record, first take back an untouched new one.
+        if command.leaves_the_register() || command.saves() || command.makes_a_record() {
+            self.workspace.take_back_untouched();
+        }
         // While another file is being read the officer has already
         // answered for these changes (that open asked first).
         if command.leaves_the_register() && self.workspace.document.is_dirty() && !self.is_opening()
@@ -55,14 +69,14 @@ impl CoalitionDeskApp {
             Command::OpenFileAt(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
             Command::Save => {
-                self.save();
+                self.workspace.save();
             }
             Command::SaveAs => {
-                self.save_as(None);
+                self.workspace.save_as(None);
             }
             Command::Quit => {
                 self.closing = true;
-                self.discard_recovery();
+                self.workspace.discard_recovery();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             // The notice says what was taken back, replacing any notice
@@ -77,15 +91,30 @@ impl CoalitionDeskApp {
             },
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
             Command::ShowTab(tab) => self.settings.tab = tab,
-            Command::NewParticipant => self.new_participant(),
-            Command::NewMeeting => self.new_meeting(),
-            Command::NewCommitment => self.new_commitment(),
-            Command::NewSeries => self.new_series(),
-            Command::NewPerson(participant) => self.new_person(participant),
-            Command::NewMeetingInSeries(series) => self.new_meeting_in_series(series),
-            Command::MarkExpectedPresent(meeting) => self.mark_expected_present(meeting),
-            Command::CopyPreviousAttendance(meeting) => self.copy_previous_attendance(meeting),
-            Command::AddNewDelegate(delegate) => self.add_new_delegate(&delegate),
+            Command::NewParticipant => self.add_new(fresh::participant(self.register())),
+            Command::NewMeeting => self.add_new(fresh::meeting(self.register(), self.today)),
+            Command::NewCommitment => {
+                let by = workspace.commitments.participant_for_new();
+                self.add_new(fresh::commitment(self.register(), by, self.today));
+            }
+            Command::NewSeries => self.add_new(fresh::series(self.register(), self.today)),
+            Command::NewPerson(participant) => {
+                self.add_new(fresh::person(self.register(), participant, self.today));
+            }
+            Command::NewMeetingInSeries(series) => {
+                self.add_new(fresh::meeting_in_series(
+                    self.register(),
+                    series,
+                    self.today,
+                ));
+            }
+            Command::MarkExpectedPresent(meeting) => {
+                workspace.mark_expected_present(meeting, self.today);
+            }
+            Command::CopyPreviousAttendance(meeting) => {
+                workspace.copy_previous_attendance(meeting);
+            }
+            Command::AddNewDelegate(delegate) => workspace.add_new_delegate(&delegate),
             Command::SelectParticipant(id) => self.open_record(ctx, Record::Participant(id)),
             Command::SelectMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
             Command::SelectCommitment(id) => self.open_record(ctx, Record::Commitment(id)),
@@ -100,7 +129,7 @@ impl CoalitionDeskApp {
             Command::PrintSinceLastSession(id) => self.preview(Report::Since(id)),
             Command::PrintNationSheet(id) => self.preview(Report::Sheet(id)),
             Command::PrintAllNationSheets => self.preview(Report::AllSheets),
-            Command::ExportCalendar => self.choose_and_export_calendar(),
+            Command::ExportCalendar => workspace.choose_and_export_calendar(),
             Command::Search => {
                 workspace.search.show();
                 workspace.on_top = Some(OnTop::Search);
@@ -110,66 +139,115 @@ impl CoalitionDeskApp {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
             }
-            Command::ExportCommitmentsCsv => self.export_commitments_csv(),
-            Command::ImportCommitmentsCsv => self.import_commitments_csv(),
-            Command::ExportChangesCsv(meeting) => self.export_changes_csv(meeting),
-            Command::SendCopy => self.send_copy(),
-            Command::MergeCopy => self.merge_copy(),
-            Command::ResolveConflicts => self.resolve_conflicts(),
-            Command::AskMinutesMove(meeting, ask) => self.ask_minutes_move(meeting, ask),
-            Command::MoveMinutes(meeting, step, on) => self.move_minutes(meeting, step, on),
+            Command::ExportCommitmentsCsv => {
+                workspace.pick_csv(CsvPurpose::ExportCommitments, self.today)
+            }
+            Command::ImportCommitmentsCsv => {
+                workspace.pick_csv(CsvPurpose::ImportCommitments, self.today)
+            }
+            Command::ExportChangesCsv(meeting) => {
+                workspace.pick_csv(CsvPurpose::ExportChanges(meeting), self.today)
+            }
+            Command::SendCopy => {
+                let office = workspace.our_office(&self.settings.office);
+                workspace.send_copy(office);
+            }
+            Command::MergeCopy => {
+                let office = workspace.our_office(&self.settings.office);
+                if workspace.merge_copy(office) {
+                    self.forget_notice();
+                }
+            }
+            Command::ResolveConflicts => workspace.resolve_conflicts(),
+            Command::AskMinutesMove(meeting, ask) => {
+                let register = workspace.document.register();
+                workspace
+                    .meetings
+                    .ask_minutes_move(register, meeting, ask, self.today);
+                self.settings.tab = Tab::Meetings;
+            }
+            Command::MoveMinutes(meeting, step, on) => {
+                workspace.move_minutes(meeting, step, on, self.today);
+            }
             Command::SaveThen(then) => {
                 // When Save has to ask for a path, the command waits in
                 // that window and runs once the register is saved.
-                if self.save_then(Some((*then).clone())) {
+                if self.workspace.save_then(Some((*then).clone())) {
                     self.run_now(ctx, *then);
                 }
             }
             Command::DiscardChangesThen(then) => {
-                self.discard_recovery();
+                self.workspace.discard_recovery();
                 self.run_now(ctx, *then);
             }
             Command::DeleteConfirmed(target) => self.delete(target),
-            Command::Recover { recovery, register } => self.recover(*register, &recovery),
-            Command::DiscardRecovery(recovery) => self.remove_recovery(&recovery),
+            Command::Recover { recovery, register } => workspace.recover(*register, &recovery),
+            Command::DiscardRecovery(recovery) => workspace.remove_recovery(&recovery),
             Command::SaveOverwriting => {
-                self.save_overwriting();
+                workspace.save_overwriting();
             }
             Command::OpenChosenFile(path) => self.open_path(&path),
             Command::SaveTo { path, then } => {
-                if self.save_to(&path)
+                if self.workspace.save_to(&path)
                     && let Some(then) = then
                 {
                     self.run(ctx, *then);
                 }
             }
-            Command::ExportCalendarTo(path) => self.export_calendar_to(&path),
-            Command::CsvFile(purpose, path) => self.csv_to_or_from(purpose, &path),
-            Command::SendCopyTo { partner, path } => self.send_copy_to(&partner, &path),
-            Command::ReadCopy(path) => self.read_copy(&path),
-            Command::ImportRows(preview) => self.import_rows(&preview),
-            Command::ChooseWhereToSend(partner) => self.choose_where_to_send(partner),
+            Command::ExportCalendarTo(path) => workspace.export_calendar_to(&path),
+            Command::CsvFile(purpose, path) => workspace.csv_to_or_from(purpose, &path, self.today),
+            Command::SendCopyTo { partner, path } => workspace.send_copy_to(&partner, &path),
+            Command::ReadCopy(path) => {
+                let office = workspace.our_office(&self.settings.office);
+                if workspace.read_copy(&path, office) {
+                    self.forget_notice();
+                }
+            }
+            Command::ImportRows(preview) => workspace.import_rows(&preview),
+            Command::ChooseWhereToSend(partner) => workspace.choose_where_to_send(partner),
             Command::MergeWithBase {
                 copy,
                 ours,
                 partner,
-            } => self.merge_with_base(copy, ours, partner),
+            } => {
+                self.settings.office.clone_from(&ours);
+                let now = self.clock.now();
+                self.workspace.merge_with_base(copy, ours, partner, now);
+            }
             Command::CompareCopies {
                 copy,
                 ours,
                 partner,
-            } => self.compare_copies(copy, ours, partner),
-            Command::ApplyMerge(review) => self.apply_merge(*review),
+            } => {
+                let now = self.clock.now();
+                workspace.compare_copies(copy, ours, partner, now);
+            }
+            Command::ApplyMerge(review) => self.workspace.apply_merge(*review),
             Command::MergeCancelled => self.notify("Nothing was merged or settled"),
+            Command::PutInPlace(read) => {
+                if let Some(read) = read.take() {
+                    self.put_in_place(read);
+                }
+            }
         }
     }
 
-    /// Shows `record` in its panel: a person with the participant they
-    /// speak for, a series in the timeline's editor.
+    /// Shows `record` in its panel, in place of any field asked before.
     fn open_record(&mut self, ctx: &egui::Context, record: Record) {
         focus::forget(ctx);
+        self.show_record(record, false);
+    }
+
+    /// Shows `record` in its panel: a person with the participant they
+    /// speak for, a series in the timeline's editor. A record just made
+    /// (`fresh`) takes the keyboard in its first field.
+    fn show_record(&mut self, record: Record, fresh: bool) {
         let workspace = &mut self.workspace;
         match record {
+            Record::Participant(id) if fresh => {
+                self.settings.tab = Tab::Participants;
+                workspace.participants.open_new(id);
+            }
             Record::Participant(id) => {
                 self.settings.tab = Tab::Participants;
                 workspace.participants.open(id);
@@ -187,7 +265,11 @@ impl CoalitionDeskApp {
                 });
                 if let Some(participant) = speaks_for {
                     self.settings.tab = Tab::Participants;
-                    workspace.participants.open(participant);
+                    if fresh {
+                        workspace.participants.open_new_person(participant, id);
+                    } else {
+                        workspace.participants.open(participant);
+                    }
                 }
             }
             Record::Series(id) => {
@@ -225,77 +307,31 @@ impl CoalitionDeskApp {
 
 // Adding and deleting records: the arms of `run_now` that change the register.
 impl CoalitionDeskApp {
-    pub(super) fn new_participant(&mut self) {
-        let (id, edit) = new_records::participant(self.workspace.document.register());
-        let applied = self.workspace.document.apply(edit);
-        if let Err(refused) = applied {
-            self.show_error(refused);
-            return;
-        }
-        self.made(Record::Participant(id));
-        self.settings.tab = Tab::Participants;
-        self.workspace.participants.open_new(id);
+    /// The open register, for the constructors of new records.
+    fn register(&self) -> &crate::model::Register {
+        self.workspace.document.register()
     }
 
-    pub(super) fn new_series(&mut self) {
-        let (id, edit) = new_records::series(self.workspace.document.register(), self.today);
-        let applied = self.workspace.document.apply(edit);
-        if let Err(refused) = applied {
-            self.show_error(refused);
-            return;
-        }
-        self.made(Record::Series(id));
-        self.settings.tab = Tab::Timeline;
-        self.workspace.timeline.open(id);
-    }
-
-    pub(super) fn new_person(&mut self, participant: ParticipantId) {
-        let register = self.workspace.document.register();
-        let (id, edit) = new_records::person(register, participant, self.today);
-        let applied = self.workspace.document.apply(edit);
-        if let Err(refused) = applied {
-            self.show_error(refused);
-            return;
-        }
-        self.made(Record::Person(id));
-        self.settings.tab = Tab::Participants;
-        self.workspace.participants.open_new_person(participant, id);
-    }
-
-    pub(super) fn new_meeting(&mut self) {
-        let (id, edit) = new_records::meeting(self.workspace.document.register(), self.today);
-        let applied = self.workspace.document.apply(edit);
-        if let Err(refused) = applied {
-            self.show_error(refused);
-            return;
-        }
-        self.made(Record::Meeting(id));
-        self.settings.tab = Tab::Meetings;
-        self.workspace.meetings.open(id);
-    }
-
-    pub(super) fn new_commitment(&mut self) {
-        let workspace = &mut self.workspace;
-        let by = workspace.commitments.participant_for_new();
-        let Some((id, edit)) =
-            new_records::commitment(workspace.document.register(), by, self.today)
-        else {
-            self.show_error(Failure::Refused(
-                "Add a participant first: every commitment is made by one".into(),
-            ));
-            return;
+    /// Adds the record a New command made, remembers it (taken back if
+    /// left untouched) and shows it in its panel.
+    fn add_new(&mut self, made: fresh::Made) {
+        let (record, edit) = match made {
+            Ok(made) => made,
+            Err(refused) => {
+                self.show_error(refused);
+                return;
+            }
         };
         let applied = self.workspace.document.apply(edit);
         if let Err(refused) = applied {
             self.show_error(refused);
             return;
         }
-        self.made(Record::Commitment(id));
-        self.settings.tab = Tab::Commitments;
-        self.workspace.commitments.open(id);
+        self.workspace.made(record);
+        self.show_record(record, true);
     }
 
-    pub(super) fn ask_delete(&mut self, target: Record) {
+    fn ask_delete(&mut self, target: Record) {
         let register = self.workspace.document.register();
         let references = register.references_to(target);
         let description = register.describe(target);
@@ -322,5 +358,111 @@ impl CoalitionDeskApp {
             return;
         }
         self.notify(format!("Deleted {description} (Undo brings it back)"));
+    }
+}
+
+// The commands that replace the open register with another.
+impl CoalitionDeskApp {
+    pub(super) fn new_register(&mut self) {
+        self.replace_document(
+            Document::new(untitled_register(), Origin::Untitled),
+            None,
+            None,
+        );
+        self.notify("New register: Save asks where to keep it");
+    }
+
+    pub(super) fn open_sample(&mut self) {
+        match crate::sample::register() {
+            Ok(register) => {
+                self.replace_document(Document::new(register, Origin::Sample), None, None);
+                self.notify("Sample register: Save asks where to keep your copy");
+            }
+            Err(error) => self.show_error(Failure::not_done(
+                "The sample register could not be read",
+                error.to_string(),
+            )),
+        }
+    }
+
+    /// Makes `document` the open register, in a workspace of its own:
+    /// everything that belonged to the one before (selections, caches,
+    /// whatever was on top) goes with it, and its lock is released.
+    pub(super) fn replace_document(
+        &mut self,
+        document: Document,
+        lock: Option<RegisterLock>,
+        stamp: Option<DiskStamp>,
+    ) {
+        self.show_told();
+        self.workspace = Workspace::new(document, lock, stamp);
+    }
+
+    pub(super) fn choose_and_open(&mut self) {
+        let request = FileRequest {
+            title: "Open a register",
+            kind: "Coalition register",
+            extension: "ron",
+        };
+        match request.open() {
+            FileChoice::Picked(path) => self.open_path(&path),
+            FileChoice::TypePath => self.workspace.type_path(PathPurpose::Open),
+            FileChoice::Cancelled => {}
+        }
+    }
+
+    /// Opens a register file, at once or on a worker with the opening
+    /// modal on top. On any error the current register stays open and
+    /// the file on disk is not touched.
+    pub(super) fn open_path(&mut self, path: &Path) {
+        match self.opener.open(path) {
+            Ok(read) => self.put_in_place(read),
+            // It takes the place of whatever was on top: that belonged to
+            // the register this one replaces.
+            Err(opening) => self.workspace.on_top = Some(OnTop::Opening(opening)),
+        }
+    }
+
+    /// The register read becomes the open document, or the officer is
+    /// told why not and the current one stays.
+    fn put_in_place(&mut self, read: ReadFile) {
+        let path = read.path().to_path_buf();
+        match read.into_document(&self.settings.office) {
+            Ok((document, lock, stamp, message)) => {
+                self.replace_document(document, lock, Some(stamp));
+                self.settings.remember(&path);
+                self.notify(message);
+                self.workspace.offer_recovery(Some(&path));
+            }
+            Err(error) => {
+                let reason = error.to_string();
+                self.show_error(Failure::not_done(
+                    "The register could not be opened",
+                    reason.clone(),
+                ));
+                self.nothing_opened(&path, reason);
+            }
+        }
+    }
+
+    /// Opening `path` failed with `reason` (the dialog already says so).
+    /// When nothing else is open, the window offers the ways on instead
+    /// of an empty register, and the status bar names the file briefly.
+    fn nothing_opened(&mut self, path: &Path, reason: String) {
+        if !self.workspace.holds_nothing() {
+            return;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        self.notice = Some(Notice {
+            text: format!("Could not open {name}"),
+            is_error: true,
+        });
+        self.workspace.nothing_open = Some(NothingOpen {
+            path: path.to_path_buf(),
+            reason,
+        });
     }
 }

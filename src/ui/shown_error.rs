@@ -51,6 +51,16 @@ impl Failure {
     }
 }
 
+/// What the officer is told once a command has run on the open register:
+/// a line of information, or a [`Failure`] shown by the rule above. The
+/// workspace keeps them in order (`Workspace::tell`, `Workspace::fail`)
+/// and the app shows them, in one place (`CoalitionDeskApp::show_told`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    Info(String),
+    Failed(Failure),
+}
+
 /// Why a text typed in a field is refused: shown beside the field by
 /// [`label`], and the value keeps what it held.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

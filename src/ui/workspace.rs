@@ -15,6 +15,7 @@ use super::on_top::OnTop;
 use super::participants::ParticipantsPanel;
 use super::register_settings::RegisterSettingsPanel;
 use super::search::SearchBox;
+use super::shown_error::{Failure, Said};
 use super::timeline::TimelinePanel;
 use crate::document::Document;
 use crate::document::ProblemCache;
@@ -51,6 +52,11 @@ pub struct Workspace {
     /// A partner's copy merged in, to be kept as the common copy once the
     /// merged register is saved.
     pub(super) merged_copy: Option<super::kept_copy::MergedCopy>,
+    /// What the officer is to be told about what was done to this
+    /// register, in order, until the app shows it.
+    pub(super) told: Vec<Said>,
+    /// A file the register was just saved to, for the recent files.
+    pub(super) saved_as: Option<std::path::PathBuf>,
 }
 
 impl Workspace {
@@ -74,6 +80,8 @@ impl Workspace {
             nothing_open: None,
             fresh: None,
             merged_copy: None,
+            told: Vec::new(),
+            saved_as: None,
         }
     }
 
@@ -85,6 +93,28 @@ impl Workspace {
     /// Puts a question on top, in place of whatever was there.
     pub(super) fn ask(&mut self, dialog: Dialog) {
         self.on_top = Some(OnTop::Question(dialog));
+    }
+
+    /// Tells the officer `text` (information only), once the app shows it.
+    pub(super) fn tell(&mut self, text: impl Into<String>) {
+        self.told.push(Said::Info(text.into()));
+    }
+
+    /// Tells the officer what failed, by the one rule of `shown_error.rs`.
+    pub(super) fn fail(&mut self, failure: impl Into<Failure>) {
+        self.told.push(Said::Failed(failure.into()));
+    }
+
+    /// No register the officer chose is open: the window holds only the
+    /// blank one it starts with (or a new one still untouched).
+    pub(super) fn holds_nothing(&self) -> bool {
+        let document = &self.document;
+        let register = document.register();
+        document.origin == crate::document::Origin::Untitled
+            && !document.is_dirty()
+            && register.participants.is_empty()
+            && register.meetings.is_empty()
+            && register.commitments.is_empty()
     }
 
     /// Validation problems of the register as of `today`.

@@ -20,6 +20,7 @@ pub use worker::{Destination, PrintData, PrintWorker, WorkerReply};
 use chrono::NaiveDate;
 
 use crate::model::Register;
+use crate::ui::on_top::Outcome;
 
 /// The app's printing: the worker that typesets (started on first use and
 /// kept, so fonts load once). The preview belongs to the open register.
@@ -35,8 +36,8 @@ pub struct Printing {
 }
 
 impl Printing {
-    /// Draws the preview and takes in finished jobs. Returns false once the
-    /// officer closes the preview.
+    /// Draws the preview and takes in finished jobs; it closes when the
+    /// officer closes it.
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
@@ -44,7 +45,7 @@ impl Printing {
         register: &Register,
         revision: u64,
         today: NaiveDate,
-    ) -> bool {
+    ) -> Outcome {
         let spooler = self.spooler.clone();
         let worker = self.worker.get_or_insert_with(|| {
             let ctx = ctx.clone();
@@ -65,11 +66,11 @@ impl Printing {
         if preview.printer_choice.wants_list() {
             preview.printer_choice.ask(self.spooler.clone(), ctx);
         }
-        let open = preview.ui(ctx, register, revision, today, worker);
+        let outcome = preview.ui(ctx, register, revision, today, worker);
         if preview.take_sent_to_printer() {
             self.kept = None;
         }
-        open
+        outcome
     }
 
     /// Uses these programs to reach the printer from now on (tests stand
@@ -77,22 +78,5 @@ impl Printing {
     pub fn use_spooler(&mut self, spooler: Spooler) {
         self.spooler = spooler;
         self.worker = None;
-    }
-}
-
-impl crate::ui::app::CoalitionDeskApp {
-    /// Reaches the printer through these programs from now on (tests stand
-    /// in for the system's `lpstat` and `lp`).
-    pub fn use_spooler(&mut self, spooler: Spooler) {
-        self.printing.use_spooler(spooler);
-    }
-
-    /// The print preview, when it is on top (tests reach past the file
-    /// dialog through it).
-    pub fn print_preview_mut(&mut self) -> Option<&mut PrintPreview> {
-        match self.workspace.on_top.as_mut() {
-            Some(crate::ui::on_top::OnTop::PrintPreview(preview)) => Some(preview),
-            _ => None,
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! `AttendanceRecord`, the options that shape them, and the buttons that
 //! save or print them.
 
+use crate::ui::on_top::Outcome;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -240,7 +241,7 @@ impl PrintPreview {
         }
     }
 
-    /// Draws the window. Returns false once the officer closes it.
+    /// Draws the window; it closes when the officer closes it or cancels.
     /// `revision` is the document's: the data is rebuilt only when it,
     /// the options or `today` changed.
     pub fn ui(
@@ -250,7 +251,7 @@ impl PrintPreview {
         revision: u64,
         today: NaiveDate,
         worker: &PrintWorker,
-    ) -> bool {
+    ) -> Outcome {
         let mut open = true;
         egui::Window::new(self.title())
             .id(egui::Id::unique("print-preview"))
@@ -260,7 +261,11 @@ impl PrintPreview {
             .show(ctx, |ui| {
                 self.window_ui(ui, register, revision, today, worker)
             });
-        open && !self.cancelled
+        if open && !self.cancelled {
+            Outcome::Stays
+        } else {
+            Outcome::Closed
+        }
     }
 
     fn window_ui(
