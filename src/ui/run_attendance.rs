@@ -1,0 +1,66 @@
+//! The attendance commands given from the meeting's attendance grid: a
+//! letter typed for one or several rows, and *Mark all present*. Each is
+//! one edit with its own Undo step, named for what it did.
+
+use super::app::CoalitionDeskApp;
+use super::shown_error::Failure;
+use crate::edit;
+use crate::model::{AttendanceStatus, MeetingId, ParticipantId};
+
+impl CoalitionDeskApp {
+    pub(super) fn mark_all_present(&mut self, meeting: MeetingId) {
+        let register = self.workspace.document.register();
+        let title = register.meeting_title(meeting);
+        let count =
+            edit::all_present_delegations(register, meeting, self.today).map_or(0, |d| d.len());
+        let edit = match edit::all_present(register, meeting, self.today) {
+            Ok(edit) => edit,
+            Err(refused) => {
+                self.show_error(Failure::Refused(refused.to_string()));
+                return;
+            }
+        };
+        let delegations = delegations(count);
+        let applied = self
+            .workspace
+            .document
+            .apply_labelled(edit, format!("mark {delegations} present at {title}"));
+        if let Err(refused) = applied {
+            self.show_error(refused);
+            return;
+        }
+        self.notify(format!("Marked {delegations} present at {title}"));
+    }
+
+    pub(super) fn set_attendance(
+        &mut self,
+        meeting: MeetingId,
+        rows: &[ParticipantId],
+        status: AttendanceStatus,
+    ) {
+        let register = self.workspace.document.register();
+        let Some(edit) = edit::set_attendance(register, meeting, rows, status) else {
+            return;
+        };
+        let title = register.meeting_title(meeting);
+        let who = match rows {
+            [one] => register.participant_name(*one),
+            rows => delegations(rows.len()),
+        };
+        let status = status.label().to_lowercase();
+        let applied = self
+            .workspace
+            .document
+            .apply_labelled(edit, format!("mark {who} {status} at {title}"));
+        if let Err(refused) = applied {
+            self.show_error(refused);
+        }
+    }
+}
+
+fn delegations(count: usize) -> String {
+    match count {
+        1 => "1 delegation".to_owned(),
+        n => format!("{n} delegations"),
+    }
+}
