@@ -2,13 +2,16 @@
 //! register changes; it returns the edit that undoes what it did.
 
 mod attendance;
+mod delete_refusal;
 mod minutes_lock;
 mod one_action;
 
 pub use attendance::{
-    add_new_delegate, copy_previous_attendance, expected_delegations, expected_present,
-    previous_with_attendance,
+    AllPresentRefused, add_new_delegate, all_present, all_present_delegations,
+    copy_previous_attendance, expected_delegations, expected_present, previous_with_attendance,
+    set_attendance,
 };
+pub use delete_refusal::delete_refusal;
 pub use minutes_lock::{
     EditRefused, check_and_note, content_changes, meetings_before, move_minutes,
 };

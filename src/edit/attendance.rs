@@ -61,6 +61,110 @@ pub fn expected_present(register: &Register, id: MeetingId, today: NaiveDate) ->
     Some(Edit::Meeting(id, Some(meeting)))
 }
 
+/// Why *Mark all present* cannot be done at a meeting; each sentence is
+/// the greyed button's tooltip.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AllPresentRefused {
+    #[error("The meeting is no longer in the register")]
+    Gone,
+    #[error("The meeting is {0}: no one attended it")]
+    NotTakingPlace(&'static str),
+    #[error("The meeting is on {0}: mark who attended once it has been held")]
+    NotYetHeld(NaiveDate),
+    #[error("The register has no participants to mark present")]
+    NoParticipants,
+    #[error("Every delegation already has its attendance recorded")]
+    NothingToMark,
+}
+
+/// The delegations *Mark all present* marks at meeting `id`: every
+/// participant that had joined the coalition by the meeting's date and
+/// has no attendance recorded, or only an invitation (a held session's
+/// invitation says nothing any more). Recorded apologies, observers and
+/// representations stay. Refused for a meeting cancelled, postponed or
+/// dated after `today`.
+pub fn all_present_delegations(
+    register: &Register,
+    id: MeetingId,
+    today: NaiveDate,
+) -> Result<Vec<ParticipantId>, AllPresentRefused> {
+    let meeting = register.meeting(id).ok_or(AllPresentRefused::Gone)?;
+    match meeting.state {
+        MeetingState::Planned | MeetingState::Held => {}
+        MeetingState::Postponed => return Err(AllPresentRefused::NotTakingPlace("postponed")),
+        MeetingState::Cancelled => return Err(AllPresentRefused::NotTakingPlace("cancelled")),
+    }
+    if meeting.date > today {
+        return Err(AllPresentRefused::NotYetHeld(meeting.date));
+    }
+    if register.participants.is_empty() {
+        return Err(AllPresentRefused::NoParticipants);
+    }
+    let marked: Vec<ParticipantId> = register
+        .participants
+        .iter()
+        .filter(|(_, p)| p.joined.is_none_or(|joined| joined <= meeting.date))
+        .map(|(id, _)| *id)
+        .filter(|p| {
+            meeting
+                .attendance
+                .get(p)
+                .is_none_or(|a| a.status.is_expectation())
+        })
+        .collect();
+    if marked.is_empty() {
+        return Err(AllPresentRefused::NothingToMark);
+    }
+    Ok(marked)
+}
+
+/// The edit that marks [`all_present_delegations`] present and the
+/// meeting held, as one step.
+pub fn all_present(
+    register: &Register,
+    id: MeetingId,
+    today: NaiveDate,
+) -> Result<Edit, AllPresentRefused> {
+    let marked = all_present_delegations(register, id, today)?;
+    let mut meeting = register.meeting(id).ok_or(AllPresentRefused::Gone)?.clone();
+    meeting.state = MeetingState::Held;
+    for participant in marked {
+        meeting
+            .attendance
+            .entry(participant)
+            .or_default()
+            .set_status(AttendanceStatus::Present);
+    }
+    Ok(Edit::Meeting(id, Some(meeting)))
+}
+
+/// The edit that records `status` for each of `delegations` at meeting
+/// `id`, as one step (a row new to the meeting starts with no delegates).
+/// `None` when the meeting is gone or nothing would change.
+pub fn set_attendance(
+    register: &Register,
+    id: MeetingId,
+    delegations: &[ParticipantId],
+    status: AttendanceStatus,
+) -> Option<Edit> {
+    let original = register.meeting(id)?;
+    let mut meeting = original.clone();
+    for participant in delegations {
+        if register.participant(*participant).is_none() {
+            continue;
+        }
+        let row = meeting
+            .attendance
+            .entry(*participant)
+            .or_insert_with(|| Attendance {
+                status,
+                ..Attendance::default()
+            });
+        row.set_status(status);
+    }
+    (meeting != *original).then_some(Edit::Meeting(id, Some(meeting)))
+}
+
 /// The edit that starts this meeting's attendance from the series'
 /// previous session: every delegation recorded there, with the delegates
 /// who still hold their role on this meeting's date. A held meeting takes

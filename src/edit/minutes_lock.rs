@@ -108,28 +108,13 @@ fn collect(register: &Register, edit: &Edit, found: &mut Vec<(MeetingId, Meeting
 pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), EditRefused> {
     for (id, old) in &before.meetings {
         let names = before.register.as_ref().unwrap_or(register);
-        let title = || names.meeting_title(*id);
+        if let Some(refused) = refusal(names, *id, old, register.meeting(*id)) {
+            return Err(refused);
+        }
         let Some(new) = register.meeting(*id) else {
-            if old.minutes.is_locked() {
-                return Err(EditRefused::ApprovedDeleted(title()));
-            }
             continue;
         };
-        if old.minutes.is_locked() {
-            if let Some(change) = content_changes(names, old, new).into_iter().next() {
-                return Err(EditRefused::ApprovedContent {
-                    meeting: title(),
-                    field: lower_first(&change.field),
-                });
-            }
-            if !new.minutes.history.starts_with(&old.minutes.history)
-                || !new.minutes.revisions.starts_with(&old.minutes.revisions)
-            {
-                return Err(EditRefused::LifeRewritten(title()));
-            }
-            continue;
-        }
-        if old.minutes.revisions.is_empty() {
+        if old.minutes.is_locked() || old.minutes.revisions.is_empty() {
             continue;
         }
         let changes = content_changes(names, old, new);
@@ -146,6 +131,37 @@ pub fn check_and_note(register: &mut Register, before: &Before) -> Result<(), Ed
         }
     }
     Ok(())
+}
+
+/// Why meeting `id` may not go from `old` to `new` (`None`: deleted), if
+/// its record is approved: the one rule both an edit applied and a delete
+/// only considered ([`super::delete_refusal`]) are held to. `names` names
+/// the records as they were before the edit.
+pub(super) fn refusal(
+    names: &Register,
+    id: MeetingId,
+    old: &Meeting,
+    new: Option<&Meeting>,
+) -> Option<EditRefused> {
+    if !old.minutes.is_locked() {
+        return None;
+    }
+    let title = || names.meeting_title(id);
+    let Some(new) = new else {
+        return Some(EditRefused::ApprovedDeleted(title()));
+    };
+    if let Some(change) = content_changes(names, old, new).into_iter().next() {
+        return Some(EditRefused::ApprovedContent {
+            meeting: title(),
+            field: lower_first(&change.field),
+        });
+    }
+    if !new.minutes.history.starts_with(&old.minutes.history)
+        || !new.minutes.revisions.starts_with(&old.minutes.revisions)
+    {
+        return Some(EditRefused::LifeRewritten(title()));
+    }
+    None
 }
 
 /// Adds `change` to a revision's list: a field changed twice keeps its

@@ -159,6 +159,18 @@ pub struct Attendance {
     pub note: String,
 }
 
+impl Attendance {
+    /// Records `status` for the row. Who represented the participant goes
+    /// with the status that says so: only a change of status lets it go,
+    /// never a file as it was written (`check` reports that).
+    pub fn set_status(&mut self, status: AttendanceStatus) {
+        if self.status != status && status != AttendanceStatus::Represented {
+            self.represented_by = None;
+        }
+        self.status = status;
+    }
+}
+
 /// One item on the agenda.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -11,7 +11,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use chrono::NaiveDate;
 
 use crate::model::{
-    CommitmentId, Field, MeetingId, MinutesMove, ParticipantId, Record, Register, SeriesId,
+    AttendanceStatus, CommitmentId, Field, MeetingId, MinutesMove, ParticipantId, Record, Register,
+    SeriesId,
 };
 use crate::tracking::ImportPreview;
 use crate::ui::CsvPurpose;
@@ -58,6 +59,12 @@ pub enum Command {
     MarkExpectedPresent(MeetingId),
     /// Starts the meeting's attendance from the series' previous session.
     CopyPreviousAttendance(MeetingId),
+    /// Marks every delegation without an answer present at a meeting
+    /// held, and the meeting held (`edit::all_present`).
+    MarkAllPresent(MeetingId),
+    /// Records one status for several delegations at a meeting, as one
+    /// step: a letter typed in the attendance grid.
+    SetAttendance(MeetingId, Vec<ParticipantId>, AttendanceStatus),
     /// Registers a person first met at the table and seats them.
     AddNewDelegate(NewDelegate),
     SelectParticipant(ParticipantId),
@@ -500,6 +507,8 @@ impl Command {
             | Command::NewMeetingInSeries(_)
             | Command::MarkExpectedPresent(_)
             | Command::CopyPreviousAttendance(_)
+            | Command::MarkAllPresent(_)
+            | Command::SetAttendance(..)
             | Command::AddNewDelegate(_)
             | Command::SelectParticipant(_)
             | Command::SelectMeeting(_)
@@ -572,6 +581,11 @@ impl Command {
             Command::NewMeetingInSeries(_) => "New meeting in a series".into(),
             Command::MarkExpectedPresent(_) => "Mark all invited present".into(),
             Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
+            Command::MarkAllPresent(_) => "Mark all present".into(),
+            Command::SetAttendance(_, rows, status) => match rows.len() {
+                1 => format!("Mark {}", status.label().to_lowercase()),
+                n => format!("Mark {n} {}", status.label().to_lowercase()),
+            },
             Command::AddNewDelegate(_) => "Add new delegate".into(),
             Command::SelectCommitment(_) => "Open commitment".into(),
             Command::SelectAt(..) => "Open".into(),
@@ -653,6 +667,11 @@ impl Command {
             Command::CopyPreviousAttendance(_) => {
                 "Start from who attended the previous session of the series, with their delegates"
             }
+            Command::MarkAllPresent(_) => {
+                "Mark every delegation with no attendance recorded (or only an invitation) \
+                 present, and the meeting held; apologies and representations stay"
+            }
+            Command::SetAttendance(..) => "Record this attendance for the rows chosen",
             Command::AddNewDelegate(_) => {
                 "Add this person to the register with the role, and seat them at this meeting"
             }

@@ -9,6 +9,7 @@ use crate::model::{
     Field, Participant, ParticipantId, ParticipantKind, Person, PersonId, Record, Register, Role,
 };
 use crate::revision_cache::RevisionCache;
+use crate::ui::delete_button::{DeleteRefusals, delete_button_ui};
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
 /// Widest a role's title box grows; a longer office wraps inside it.
@@ -24,6 +25,9 @@ pub struct ParticipantsPanel {
     /// The open participant's activity line and the revision it was
     /// counted at: counting scans every commitment, too much per frame.
     activity: RevisionCache<(u64, ParticipantId), String>,
+    /// Why deleting the participant or one of its people would be
+    /// refused, for their Delete… buttons.
+    delete_refusals: DeleteRefusals,
     /// Set by `open`: the next frame makes sure the list shows the
     /// participant and scrolls to it.
     reveal: bool,
@@ -89,18 +93,31 @@ impl ParticipantsPanel {
                 .activity
                 .get_or_update((revision, id), || activity_line(register, id));
             let focus_name = std::mem::take(&mut self.focus_name);
+            let refusals = &mut self.delete_refusals;
+            let refused = refusals
+                .refusal(register, revision, Record::Participant(id))
+                .map(str::to_owned);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 participant_ui(
                     ui,
                     today,
                     (id, focus_name),
                     participant,
-                    activity,
+                    (activity, refused.as_deref()),
                     &register.markings,
                     out,
                 );
                 ui.add_space(theme::SECTION_GAP);
-                people_ui(ui, register, today, id, &mut self.focus_person, out);
+                let refusals = (revision, refusals);
+                people_ui(
+                    ui,
+                    register,
+                    today,
+                    id,
+                    &mut self.focus_person,
+                    refusals,
+                    out,
+                );
             });
         });
     }
@@ -185,7 +202,7 @@ fn participant_ui(
     today: NaiveDate,
     (id, focus_name): (ParticipantId, bool),
     original: &Participant,
-    activity: &str,
+    (activity, delete_refused): (&str, Option<&str>),
     levels: &[String],
     out: &mut Outbox,
 ) {
@@ -198,17 +215,14 @@ fn participant_ui(
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Right to left: Delete stays at the edge, Print beside it.
-            for command in [
-                Command::Delete(Record::Participant(id)),
-                Command::PrintNationSheet(id),
-            ] {
-                if ui
-                    .button(command.label())
-                    .on_hover_text(command.tooltip())
-                    .clicked()
-                {
-                    out.command(command);
-                }
+            delete_button_ui(ui, Record::Participant(id), delete_refused, out);
+            let print = Command::PrintNationSheet(id);
+            if ui
+                .button(print.label())
+                .on_hover_text(print.tooltip())
+                .clicked()
+            {
+                out.command(print);
             }
         });
     });
@@ -293,6 +307,7 @@ fn people_ui(
     today: NaiveDate,
     participant: ParticipantId,
     focus_person: &mut Option<PersonId>,
+    (revision, refusals): (u64, &mut DeleteRefusals),
     out: &mut Outbox,
 ) {
     ui.horizontal(|ui| {
@@ -315,7 +330,9 @@ fn people_ui(
             if focus {
                 *focus_person = None;
             }
-            ui.group(|ui| person_ui(ui, register, today, (id, focus), person, participant, out));
+            let refused = refusals.refusal(register, revision, Record::Person(id));
+            let shown = (id, focus, refused);
+            ui.group(|ui| person_ui(ui, register, today, shown, person, participant, out));
         }
     }
 }
@@ -324,7 +341,7 @@ fn person_ui(
     ui: &mut Ui,
     register: &Register,
     today: NaiveDate,
-    (id, focus): (PersonId, bool),
+    (id, focus, delete_refused): (PersonId, bool, Option<&str>),
     original: &Person,
     participant: ParticipantId,
     out: &mut Outbox,
@@ -346,14 +363,7 @@ fn person_ui(
             name.scroll_to_me(None);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let delete = Command::Delete(Record::Person(id));
-            if ui
-                .button(delete.label())
-                .on_hover_text(delete.tooltip())
-                .clicked()
-            {
-                out.command(delete);
-            }
+            delete_button_ui(ui, Record::Person(id), delete_refused, out);
         });
     });
     let mut remove = None;

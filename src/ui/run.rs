@@ -114,6 +114,10 @@ impl CoalitionDeskApp {
             Command::CopyPreviousAttendance(meeting) => {
                 workspace.copy_previous_attendance(meeting);
             }
+            Command::MarkAllPresent(meeting) => workspace.mark_all_present(meeting, self.today),
+            Command::SetAttendance(meeting, rows, status) => {
+                workspace.set_attendance(meeting, &rows, status);
+            }
             Command::AddNewDelegate(delegate) => workspace.add_new_delegate(&delegate),
             Command::SelectParticipant(id) => self.open_record(ctx, Record::Participant(id)),
             Command::SelectMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
@@ -333,6 +337,13 @@ impl CoalitionDeskApp {
 
     fn ask_delete(&mut self, target: Record) {
         let register = self.workspace.document.register();
+        // A delete the register would refuse is not asked about: the
+        // panel greys its button with this reason; the palette or a
+        // stale button still gets it, before any question.
+        if let Some(refused) = edit::delete_refusal(register, target) {
+            self.show_error(refused);
+            return;
+        }
         let references = register.references_to(target);
         let description = register.describe(target);
         // Every delete asks, even of a record nothing refers to: a

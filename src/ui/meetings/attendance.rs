@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use super::attendance_grid::{self, AttendanceGrid};
 use super::details::chip;
 use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
@@ -25,7 +26,7 @@ pub(super) fn attendance_ui(
     id: MeetingId,
     meeting: &mut Meeting,
     today: NaiveDate,
-    draft: &mut DelegateDraft,
+    (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
     out: &mut Outbox,
 ) {
     summary_ui(ui, meeting);
@@ -40,23 +41,36 @@ pub(super) fn attendance_ui(
     // its own here would swallow the editor's vertical scrolling to a
     // focused row: egui gives a scroll request to the innermost area only.
     let delegates_width = (ui.available_width() - OTHER_COLUMNS).clamp(260.0, 900.0);
+    let rows = register.participants_by_name();
+    let statuses = statuses_for(meeting);
+    grid.keys_ui(ui, id, &rows, statuses, out);
     egui::Grid::new(("meeting-attendance", id.0))
         .num_columns(4)
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for title in ["Participant", "Status", "Delegates", "Note"] {
-                ui.strong(title);
-            }
+            ui.strong("Participant")
+                .on_hover_text(attendance_grid::keys_help(statuses));
+            // The letters under the title, so the column is no wider
+            // than its drop-downs.
+            ui.vertical(|ui| {
+                let help = attendance_grid::keys_help(statuses);
+                ui.strong("Status").on_hover_text(&help);
+                ui.label(attendance_grid::status_letters(statuses))
+                    .on_hover_text(help);
+            });
+            ui.strong("Delegates");
+            ui.strong("Note");
             ui.end_row();
-            for participant in register.participants_by_name() {
+            for &participant in &rows {
+                let chosen = grid.is_chosen(&rows, participant);
                 row_ui(
                     ui,
                     register,
-                    (id, delegates_width),
+                    (id, delegates_width, chosen),
                     meeting,
                     participant,
-                    draft,
+                    (draft, &mut *grid),
                     out,
                 );
                 ui.end_row();
@@ -127,6 +141,21 @@ fn quick_ui(
         {
             out.command(all);
         }
+        // Everyone at once, for a session held with no invitation recorded:
+        // the grid's letters then mark who sent apologies.
+        let everyone = Command::MarkAllPresent(id);
+        let refused = edit::all_present_delegations(register, id, today).err();
+        let hint = refused
+            .as_ref()
+            .map_or_else(|| everyone.tooltip().to_owned(), ToString::to_string);
+        if ui
+            .add_enabled(refused.is_none(), egui::Button::new(everyone.label()))
+            .on_hover_text(&hint)
+            .on_disabled_hover_text(&hint)
+            .clicked()
+        {
+            out.command(everyone);
+        }
         let copy = Command::CopyPreviousAttendance(id);
         let hint = match previous {
             Some(previous) => format!(
@@ -157,21 +186,12 @@ fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
     }
 }
 
-fn row_ui(
+/// The row's status, picked from the list: "—" takes the row away.
+fn status_ui(
     ui: &mut Ui,
-    register: &Register,
-    (id, delegates_width): (MeetingId, f32),
+    (id, participant, name): (MeetingId, ParticipantId, &str),
     meeting: &mut Meeting,
-    participant: ParticipantId,
-    draft: &mut DelegateDraft,
-    out: &mut Outbox,
 ) {
-    let name = register.participant_name(participant);
-    ui.label(format!(
-        "{name} ({})",
-        register.participant_code(participant)
-    ));
-
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
     let before = status;
     let shown = status.map_or(RichText::new("—"), |s| {
@@ -194,20 +214,35 @@ fn row_ui(
         None => {
             meeting.attendance.remove(&participant);
         }
-        Some(status) => {
-            let attendance = meeting.attendance.entry(participant).or_default();
-            attendance.status = status;
-            // Who represented it goes with the status that says so; only
-            // the officer's change of status lets it go, never a file as
-            // it was written (`check` reports that).
-            if before != Some(status) && status != AttendanceStatus::Represented {
-                attendance.represented_by = None;
-            }
+        Some(status) if before != Some(status) => {
+            meeting
+                .attendance
+                .entry(participant)
+                .or_default()
+                .set_status(status);
         }
+        Some(_) => {}
     }
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    register: &Register,
+    (id, delegates_width, chosen): (MeetingId, f32, bool),
+    meeting: &mut Meeting,
+    participant: ParticipantId,
+    (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
+    out: &mut Outbox,
+) {
+    let name = register.participant_name(participant);
+    let shown = format!("{name} ({})", register.participant_code(participant));
+    grid.name_ui(ui, participant, &shown, chosen);
+
+    status_ui(ui, (id, participant, &name), meeting);
 
     let date = meeting.date;
     let Some(attendance) = meeting.attendance.get_mut(&participant) else {
+        grid.forget_delegates(participant);
         ui.label("");
         ui.label("");
         return;
@@ -261,30 +296,32 @@ fn row_ui(
                     .is_some_and(|person| person.role_for(participant, date).is_some())
             })
             .collect();
-        ui.menu_button("+", |ui| {
-            if candidates.is_empty() {
-                ui.weak(format!("No one else held a role for {name} on {date}"));
-            }
-            for person in candidates {
-                let role = register
-                    .person(person)
-                    .and_then(|p| p.role_for(participant, date))
-                    .map(|r| r.title.clone())
-                    .unwrap_or_default();
-                let who = register.person_name(person);
-                let label = if role.is_empty() {
-                    who
-                } else {
-                    format!("{who}, {role}")
-                };
-                if ui.button(label).clicked() {
-                    attendance.delegates.push(person);
+        let plus = ui
+            .menu_button("+", |ui| {
+                if candidates.is_empty() {
+                    ui.weak(format!("No one else held a role for {name} on {date}"));
                 }
-            }
-        })
-        .response
-        .on_hover_text(format!("Add a delegate for {name}"))
-        .accessible_name(format!("Add delegate for {name}"));
+                for person in candidates {
+                    let role = register
+                        .person(person)
+                        .and_then(|p| p.role_for(participant, date))
+                        .map(|r| r.title.clone())
+                        .unwrap_or_default();
+                    let who = register.person_name(person);
+                    let label = if role.is_empty() {
+                        who
+                    } else {
+                        format!("{who}, {role}")
+                    };
+                    if ui.button(label).clicked() {
+                        attendance.delegates.push(person);
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!("Add a delegate for {name}"))
+            .accessible_name(format!("Add delegate for {name}"));
+        grid.delegates_menu(participant, &plus);
         new_delegate_ui(ui, id, participant, &name, draft, out);
         super::on_behalf::stand_ins_ui(ui, register, (participant, &name, date), attendance);
     });

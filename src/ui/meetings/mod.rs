@@ -5,6 +5,7 @@
 mod agenda;
 mod approval;
 mod attendance;
+mod attendance_grid;
 mod carried;
 mod details;
 mod list;
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::delete_button::{DeleteRefusals, delete_button_ui};
 use super::{Command, Outbox, PanelContext, focus, theme};
 use crate::edit::Edit;
 use crate::model::{Field, Meeting, MeetingId, Problem, Record, Register};
@@ -45,6 +47,10 @@ pub struct MeetingsPanel {
     shared_start: RevisionCache<u64, usize>,
     /// The move in the record's life being asked for, if any.
     minutes_form: MinutesForm,
+    /// The attendance grid's rows: the current one and those chosen.
+    attendance_grid: attendance_grid::AttendanceGrid,
+    /// Why deleting the open meeting would be refused, for its Delete….
+    delete_refusals: DeleteRefusals,
 }
 
 impl MeetingsPanel {
@@ -97,11 +103,19 @@ impl MeetingsPanel {
                 let problems = self.problems.get_or_update((revision, id, today), || {
                     register.meeting_problems_of(id, today)
                 });
+                let delete_refused =
+                    self.delete_refusals
+                        .refusal(register, revision, Record::Meeting(id));
+                let known = Known {
+                    problems,
+                    delete_refused,
+                };
                 let drafts = Drafts {
                     delegate: &mut self.delegate,
                     record: &mut self.minutes_form,
+                    grid: &mut self.attendance_grid,
                 };
-                editor_ui(ui, register, id, today, problems, drafts, out)
+                editor_ui(ui, register, id, today, known, drafts, out)
             }
             None => {
                 ui.centered_and_justified(|ui| {
@@ -254,10 +268,19 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
     })
 }
 
-/// What the officer is part-way through typing in the editor.
+/// What the officer is part-way through typing in the editor, and where
+/// they are in the attendance grid.
 struct Drafts<'a> {
     delegate: &'a mut attendance::DelegateDraft,
     record: &'a mut MinutesForm,
+    grid: &'a mut attendance_grid::AttendanceGrid,
+}
+
+/// What the editor shows of the register's rules, worked out once per
+/// edit: the meeting's problems, and why its delete would be refused.
+struct Known<'a> {
+    problems: &'a [Problem],
+    delete_refused: Option<&'a str>,
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
@@ -268,11 +291,19 @@ fn editor_ui(
     register: &Register,
     id: MeetingId,
     today: NaiveDate,
-    problems: &[Problem],
+    known: Known<'_>,
     drafts: Drafts<'_>,
     out: &mut Outbox,
 ) {
-    let Drafts { delegate, record } = drafts;
+    let Drafts {
+        delegate,
+        record,
+        grid,
+    } = drafts;
+    let Known {
+        problems,
+        delete_refused,
+    } = known;
     let Some(original) = register.meeting(id) else {
         return;
     };
@@ -282,21 +313,7 @@ fn editor_ui(
     ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
     ui.horizontal_wrapped(|ui| {
         print_buttons_ui(ui, original, id, out);
-        let delete = Command::Delete(Record::Meeting(id));
-        // An approved record's meeting cannot be deleted: the button says
-        // why instead of asking and then refusing (issue 21).
-        let locked = original.minutes.is_locked();
-        let button = ui.add_enabled(!locked, egui::Button::new(delete.label()));
-        let button = if locked {
-            button.on_disabled_hover_text(
-                crate::edit::EditRefused::ApprovedDeleted(register.meeting_title(id)).to_string(),
-            )
-        } else {
-            button.on_hover_text(delete.tooltip())
-        };
-        if button.clicked() {
-            out.command(delete);
-        }
+        delete_button_ui(ui, Record::Meeting(id), delete_refused, out);
     });
     super::problems::record_problems_ui(ui, problems, out);
     minutes_life::minutes_ui(ui, register, id, original, record, today, out);
@@ -314,7 +331,8 @@ fn editor_ui(
             });
             section(ui, "Attendance", id, |ui| {
                 ui.add_enabled_ui(open, |ui| {
-                    attendance::attendance_ui(ui, register, id, &mut meeting, today, delegate, out)
+                    let drafts = (delegate, &mut *grid);
+                    attendance::attendance_ui(ui, register, id, &mut meeting, today, drafts, out)
                 });
             });
             section(ui, "Agenda", id, |ui| {

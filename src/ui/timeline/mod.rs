@@ -55,6 +55,8 @@ pub struct TimelinePanel {
     pub series: Option<SeriesId>,
     figures: RevisionCache<(u64, NaiveDate), TimelineFigures>,
     trace: RevisionCache<(u64, ParticipantId), ParticipantTrace>,
+    /// Why deleting the open series would be refused, for its Delete….
+    delete_refusals: crate::ui::delete_button::DeleteRefusals,
 }
 
 impl TimelinePanel {
@@ -85,7 +87,8 @@ impl TimelinePanel {
             .default_size(theme::EDITOR_WIDTH)
             .size_range(theme::editor_width_range(ui.available_width()))
             .show(ui, |ui| {
-                series_editor::series_ui(ui, &mut self.series, register, today, out);
+                let refusals = (revision, &mut self.delete_refusals);
+                series_editor::series_ui(ui, &mut self.series, register, today, refusals, out);
             });
         egui::Panel::top("timeline_toolbar").show(ui, |ui| {
             ui.add_space(4.0);

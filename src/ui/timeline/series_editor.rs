@@ -12,6 +12,7 @@ use crate::model::{
     SessionSeries,
 };
 use crate::new_records;
+use crate::ui::delete_button::{DeleteRefusals, delete_button_ui};
 use crate::ui::shown_error;
 use crate::ui::widgets::text_row;
 use crate::ui::widgets::{
@@ -29,6 +30,7 @@ pub(super) fn series_ui(
     selected: &mut Option<SeriesId>,
     register: &Register,
     today: NaiveDate,
+    (revision, refusals): (u64, &mut DeleteRefusals),
     out: &mut Outbox,
 ) {
     if selected.is_some_and(|id| register.session_series(id).is_none()) {
@@ -70,14 +72,9 @@ pub(super) fn series_ui(
         }
         upcoming_ui(ui, register, id, series, today, out);
         ui.add_space(8.0);
-        let delete = Command::Delete(Record::Series(id));
-        if ui
-            .button(delete.label())
-            .on_hover_text(delete.tooltip())
-            .clicked()
-        {
-            out.command(delete);
-        }
+        let target = Record::Series(id);
+        let refused = refusals.refusal(register, revision, target);
+        delete_button_ui(ui, target, refused, out);
     });
 }
 

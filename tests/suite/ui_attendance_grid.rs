@@ -1,0 +1,376 @@
+//! The attendance list worked from the keyboard, in the whole window:
+//! ↑/↓ move the current row, a letter records its status and moves on,
+//! Shift+↑/↓ choose several rows for one letter, Enter opens the row's
+//! delegates; *Mark all present* for a session held with no invitation.
+//! Every key pressed is counted: the 31 delegations of a held session
+//! take at most 40 (issue 21).
+
+use chrono::NaiveDate;
+use coalition_desk::document::{Document, Origin};
+use coalition_desk::model::{
+    AttendanceStatus, Meeting, MeetingId, MeetingState, Participant, ParticipantId,
+    ParticipantKind, Person, PersonId, Register, Role,
+};
+use coalition_desk::ui::Command;
+use coalition_desk::ui::app::Startup;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::app_harness::{AppHarness, command, harness, today};
+
+const NATIONS: [&str; 31] = [
+    "Australia",
+    "Belgium",
+    "Canada",
+    "Croatia",
+    "Czechia",
+    "Denmark",
+    "Estonia",
+    "Finland",
+    "France",
+    "Germany",
+    "Greece",
+    "Iceland",
+    "Ireland",
+    "Italy",
+    "Latvia",
+    "Lithuania",
+    "Luxembourg",
+    "Netherlands",
+    "New Zealand",
+    "Norway",
+    "Poland",
+    "Portugal",
+    "Romania",
+    "Slovenia",
+    "Spain",
+    "Sweden",
+    "Turkey",
+    "Ukraine",
+    "United Kingdom",
+    "Austria",
+    "Albania",
+];
+const SESSION: MeetingId = MeetingId(600);
+
+fn nation(name: &str) -> ParticipantId {
+    let i = NATIONS.iter().position(|n| *n == name).unwrap();
+    ParticipantId(1 + i as u64)
+}
+
+fn code(name: &str) -> String {
+    format!("C{:02}", nation(name).0)
+}
+
+/// 31 nations, each with its minister, and one session dated `date` in
+/// state `state` with no attendance recorded.
+fn coalition(date: NaiveDate, state: MeetingState) -> Register {
+    let mut r = Register::new("Coalition of the willing");
+    for name in NATIONS {
+        let id = nation(name);
+        r.participants.insert(
+            id,
+            Participant {
+                name: name.into(),
+                code: code(name),
+                kind: ParticipantKind::Nation,
+                ..Participant::default()
+            },
+        );
+        r.people.insert(
+            PersonId(100 + id.0),
+            Person {
+                name: format!("Minister of {name}"),
+                roles: vec![Role {
+                    title: "Minister of Defence".into(),
+                    participant: id,
+                    from: NaiveDate::from_ymd_opt(2024, 1, 1),
+                    to: None,
+                }],
+                ..Person::default()
+            },
+        );
+    }
+    r.meetings.insert(
+        SESSION,
+        Meeting {
+            title: "Defence ministers".into(),
+            date,
+            state,
+            marking: "OFFICIAL".into(),
+            ..Meeting::default()
+        },
+    );
+    r.next_id = 700;
+    r
+}
+
+/// The window with the session open in the meetings tab, and the keys
+/// pressed in it so far.
+struct Desk {
+    window: AppHarness,
+    keys: usize,
+}
+
+impl Desk {
+    fn open(register: Register) -> Self {
+        let mut window = harness(Startup::Empty);
+        window.state_mut().workspace.document = Document::new(register, Origin::Untitled);
+        window.run();
+        command(&mut window, Command::SelectMeeting(SESSION));
+        Desk { window, keys: 0 }
+    }
+
+    fn held() -> Self {
+        Desk::open(coalition(today().pred_opt().unwrap(), MeetingState::Held))
+    }
+
+    /// Clicks the nation's name at the start of its attendance row: the
+    /// grid takes the keyboard there.
+    fn click_row(&mut self, name: &str) {
+        let label = format!("{name} ({})", code(name));
+        self.window.get_by_label(&label).scroll_to_me();
+        self.window.run();
+        self.window.get_by_label(&label).click();
+        self.window.run();
+    }
+
+    fn press(&mut self, key: Key) {
+        self.press_with(Modifiers::NONE, key);
+    }
+
+    fn press_with(&mut self, modifiers: Modifiers, key: Key) {
+        self.window.key_press_modifiers(modifiers, key);
+        self.window.run();
+        self.keys += 1;
+    }
+
+    fn register(&self) -> &Register {
+        self.window.state().workspace.document.register()
+    }
+
+    fn status(&self, name: &str) -> Option<AttendanceStatus> {
+        self.register().meetings[&SESSION]
+            .attendance
+            .get(&nation(name))
+            .map(|a| a.status)
+    }
+
+    /// The nations in the order the grid lists them.
+    fn rows(&self) -> Vec<String> {
+        self.register()
+            .participants_by_name()
+            .into_iter()
+            .map(|p| self.register().participant_name(p))
+            .collect()
+    }
+}
+
+fn letter(status: AttendanceStatus) -> Key {
+    match status {
+        AttendanceStatus::Present => Key::P,
+        AttendanceStatus::Represented => Key::R,
+        AttendanceStatus::Apologies => Key::A,
+        AttendanceStatus::Observer => Key::O,
+        AttendanceStatus::Invited => Key::I,
+        AttendanceStatus::Confirmed => Key::C,
+    }
+}
+
+#[test]
+fn the_thirty_one_delegations_of_a_held_session_take_at_most_40_key_presses() {
+    let mut desk = Desk::held();
+    // The header shows the letters of a held session.
+    desk.window.get_by_label("P, R, A, O").hover();
+    desk.window.run();
+    desk.window
+        .get_by_label_contains("a letter records their status");
+    let wanted = |name: &str| match name {
+        "Norway" | "Australia" => AttendanceStatus::Apologies,
+        "Iceland" => AttendanceStatus::Represented,
+        "New Zealand" => AttendanceStatus::Observer,
+        _ => AttendanceStatus::Present,
+    };
+    let rows = desk.rows();
+    assert_eq!(rows.len(), 31);
+    // One click puts the keyboard in the grid; from there only keys.
+    desk.click_row(&rows[0]);
+    for name in &rows {
+        desk.press(letter(wanted(name)));
+    }
+    println!("31 delegations recorded in {} key presses", desk.keys);
+    assert!(desk.keys <= 40, "{} key presses", desk.keys);
+    for name in NATIONS {
+        assert_eq!(desk.status(name), Some(wanted(name)), "{name}");
+    }
+    // Each letter was a step of its own: Undo takes back the last row only.
+    command(&mut desk.window, Command::Undo);
+    let last = rows.last().unwrap();
+    assert_eq!(desk.status(last), None, "{last}");
+    assert_eq!(
+        desk.status(&rows[rows.len() - 2]),
+        Some(wanted(&rows[rows.len() - 2]))
+    );
+}
+
+#[test]
+fn shift_arrows_choose_several_rows_and_one_letter_records_them_all() {
+    let mut desk = Desk::held();
+    let rows = desk.rows();
+    desk.click_row(&rows[1]);
+    desk.press(Key::ArrowUp);
+    desk.press_with(Modifiers::SHIFT, Key::ArrowDown);
+    desk.press_with(Modifiers::SHIFT, Key::ArrowDown);
+    desk.press(Key::A);
+    for name in &rows[..3] {
+        assert_eq!(
+            desk.status(name),
+            Some(AttendanceStatus::Apologies),
+            "{name}"
+        );
+    }
+    assert_eq!(desk.status(&rows[3]), None);
+    // The letter moved on to the row after those chosen.
+    desk.press(Key::P);
+    assert_eq!(desk.status(&rows[3]), Some(AttendanceStatus::Present));
+    // Three rows, one step.
+    command(&mut desk.window, Command::Undo);
+    command(&mut desk.window, Command::Undo);
+    for name in &rows[..4] {
+        assert_eq!(desk.status(name), None, "{name}");
+    }
+    // A letter of a planned session only (Invited) changes nothing here.
+    desk.click_row(&rows[5]);
+    desk.press(Key::I);
+    assert_eq!(desk.status(&rows[5]), None);
+}
+
+#[test]
+fn enter_opens_the_delegates_of_the_row() {
+    let mut desk = Desk::held();
+    let rows = desk.rows();
+    let first = rows[0].clone();
+    desk.click_row(&first);
+    desk.press(Key::P);
+    desk.press(Key::ArrowUp);
+    let minister = format!("Minister of {first}, Minister of Defence");
+    assert!(desk.window.query_by_label(&minister).is_none());
+    desk.press(Key::Enter);
+    assert!(
+        desk.window.query_by_label(&minister).is_some(),
+        "the row's delegate menu is open"
+    );
+    // ↓ reaches the minister offered, Enter seats them.
+    desk.press(Key::ArrowDown);
+    desk.press(Key::Enter);
+    let seated = &desk.register().meetings[&SESSION].attendance[&nation(&first)];
+    assert_eq!(seated.delegates, [PersonId(100 + nation(&first).0)]);
+    // The keyboard is back in the grid: the next letter records a row.
+    desk.press(Key::ArrowDown);
+    desk.press(Key::O);
+    assert_eq!(desk.status(&rows[1]), Some(AttendanceStatus::Observer));
+}
+
+#[test]
+fn letters_typed_in_a_note_change_no_attendance() {
+    let mut desk = Desk::held();
+    let rows = desk.rows();
+    desk.click_row(&rows[0]);
+    desk.press(Key::P);
+    let note = format!("Note for {}", rows[0]);
+    desk.window.get_by_label(&note).focus();
+    desk.window.run();
+    desk.press(Key::A);
+    desk.window.event(egui::Event::Text("A".into()));
+    desk.window.run();
+    assert_eq!(desk.status(&rows[0]), Some(AttendanceStatus::Present));
+    assert_eq!(desk.status(&rows[1]), None, "the grid did not move on");
+    assert_eq!(
+        desk.register().meetings[&SESSION].attendance[&nation(&rows[0])].note,
+        "A"
+    );
+}
+
+#[test]
+fn mark_all_present_records_a_session_held_with_no_invitation() {
+    let mut desk = Desk::held();
+    assert!(
+        desk.window
+            .get_by_label("Mark all invited present")
+            .accesskit_node()
+            .is_disabled(),
+        "no invitation, no previous session: the invited button cannot help"
+    );
+    desk.window.get_by_label("Mark all present").click();
+    desk.window.run();
+    for name in NATIONS {
+        assert_eq!(desk.status(name), Some(AttendanceStatus::Present), "{name}");
+    }
+    // Then the exceptions by key: Norway sent apologies.
+    let rows = desk.rows();
+    let norway = rows.iter().position(|n| n == "Norway").unwrap();
+    desk.click_row("Norway");
+    desk.press(Key::A);
+    assert_eq!(desk.status("Norway"), Some(AttendanceStatus::Apologies));
+    assert_eq!(
+        desk.status(&rows[norway + 1]),
+        Some(AttendanceStatus::Present)
+    );
+    assert!(
+        desk.window
+            .get_by_label("Mark all present")
+            .accesskit_node()
+            .is_disabled(),
+        "every delegation has its answer"
+    );
+}
+
+#[test]
+fn mark_all_present_is_greyed_for_a_session_not_yet_held_and_says_why() {
+    let later = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+    let mut desk = Desk::open(coalition(later, MeetingState::Planned));
+    let button = desk.window.get_by_label("Mark all present");
+    assert!(button.accesskit_node().is_disabled());
+    button.hover();
+    desk.window.run();
+    desk.window
+        .get_by_label("The meeting is on 2026-12-20: mark who attended once it has been held");
+    // A planned session's grid takes the letters of who is expected.
+    desk.window.get_by_label("I, C, A");
+    let rows = desk.rows();
+    desk.click_row(&rows[0]);
+    desk.press(Key::I);
+    desk.press(Key::C);
+    desk.press(Key::P);
+    assert_eq!(desk.status(&rows[0]), Some(AttendanceStatus::Invited));
+    assert_eq!(desk.status(&rows[1]), Some(AttendanceStatus::Confirmed));
+    assert_eq!(desk.status(&rows[2]), None, "no one is present yet");
+}
+
+#[test]
+fn snapshot_of_rows_chosen_from_the_keyboard() {
+    use coalition_desk::ui::app::{CoalitionDeskApp, Settings};
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
+    let mut window = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .renderer(crate::cpu_renderer::CpuRenderer::default())
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    window.run();
+    window.state_mut().workspace.document = Document::new(
+        coalition(today().pred_opt().unwrap(), MeetingState::Held),
+        Origin::Untitled,
+    );
+    window.run();
+    command(&mut window, Command::SelectMeeting(SESSION));
+    let mut desk = Desk { window, keys: 0 };
+    let rows = desk.rows();
+    desk.click_row(&rows[0]);
+    desk.press(Key::P);
+    desk.press(Key::A);
+    desk.press_with(Modifiers::SHIFT, Key::ArrowDown);
+    desk.press_with(Modifiers::SHIFT, Key::ArrowDown);
+    // The first row recorded, the second sent apologies; the keyboard's
+    // frame on the fourth, the third to the fourth chosen.
+    desk.window.snapshot("attendance_grid_chosen");
+}
