@@ -15,6 +15,7 @@ mod date_field;
 pub mod dialogs;
 pub mod file_dialog;
 mod files;
+pub mod find_choice;
 pub mod focus;
 pub mod fonts;
 mod frame;
