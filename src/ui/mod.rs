@@ -16,6 +16,7 @@ pub mod delete_button;
 pub mod dialogs;
 pub mod file_dialog;
 mod files;
+pub mod find_choice;
 pub mod focus;
 pub mod fonts;
 mod frame;

@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::revision_cache::RevisionCache;
 use crate::ui::delete_button::{DeleteRefusals, delete_button_ui};
+use crate::ui::find_choice::{Choice, find_choice_ui};
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
 
 /// Widest a role's title box grows; a longer office wraps inside it.
@@ -274,24 +275,16 @@ fn points_marking_ui(ui: &mut Ui, levels: &[String], marking: &mut Option<String
         Some(unknown) => RichText::new(unknown).color(ui.visuals().error_fg_color),
         None => RichText::new(format!("Lowest level ({lowest})")).weak(),
     };
-    let before = marking.clone();
-    let mut response = egui::ComboBox::from_id_salt("points_marking")
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(marking, None, format!("Lowest level ({lowest})"));
-            for level in levels {
-                ui.selectable_value(marking, Some(level.clone()), level);
-            }
-        })
-        .response
-        .on_hover_text(
-            "The marking of the points to raise: a nation sheet released at a lower level \
+    let mut choices = vec![Choice::new(None, format!("Lowest level ({lowest})"))];
+    choices.extend(
+        levels
+            .iter()
+            .map(|level| Choice::new(Some(level.clone()), level)),
+    );
+    find_choice_ui(ui, "points_marking", shown, marking, &choices, None).on_hover_text(
+        "The marking of the points to raise: a nation sheet released at a lower level \
              leaves them out",
-        );
-    if *marking != before {
-        response.mark_changed();
-    }
-    response
+    )
 }
 
 /// "Attended 3 meetings (1 as an observer) · made 5 commitments", for a

@@ -6,8 +6,11 @@
 
 use egui::{Response, TextEdit, Ui};
 
+use super::find_choice::find_choice_ui;
 use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
+
+pub use super::find_choice::{Choice, find_to_add_ui};
 
 pub use super::date_field::{
     checked_date_ui, checked_optional_date_ui, date_ui, ends_by, not_after, optional_date_ui,
@@ -37,20 +40,27 @@ pub fn choice_ui<T: Copy + PartialEq>(
     changed_when(combo.response, *value != before)
 }
 
-/// Picks one of a list of strings kept in the register (areas, markings).
+/// Picks one of a list of strings kept in the register (areas, markings),
+/// found by typing.
 pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[String]) -> Response {
-    let before = value.clone();
-    let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(value.as_str())
-        .show_ui(ui, |ui| {
-            for option in all {
-                ui.selectable_value(value, option.clone(), option);
-            }
-        });
-    changed_when(combo.response, *value != before)
+    let choices: Vec<_> = all.iter().map(|o| Choice::new(o.clone(), o)).collect();
+    let shown = value.clone();
+    find_choice_ui(ui, id_salt, shown, value, &choices, None)
 }
 
-/// Picks a participant, or none when `allow_none`.
+/// Every participant by name, found by name or code, for a picker.
+pub fn participant_choices(register: &Register) -> Vec<Choice<ParticipantId>> {
+    register
+        .participants_by_name()
+        .into_iter()
+        .map(|id| {
+            Choice::new(id, register.participant_name(id)).also(register.participant_code(id))
+        })
+        .collect()
+}
+
+/// Picks a participant, or none when `allow_none`, found by typing its
+/// name or code.
 pub fn participant_ui(
     ui: &mut Ui,
     id_salt: &str,
@@ -58,25 +68,23 @@ pub fn participant_ui(
     value: &mut Option<ParticipantId>,
     allow_none: bool,
 ) -> Response {
-    let before = *value;
     let text = value
         .map(|id| register.participant_name(id))
         .unwrap_or_else(|| "—".into());
-    let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(text)
-        .show_ui(ui, |ui| {
-            if allow_none {
-                ui.selectable_value(value, None, "—");
-            }
-            for id in register.participants_by_name() {
-                let name = register.participant_name(id);
-                ui.selectable_value(value, Some(id), name);
-            }
-        });
-    changed_when(combo.response, *value != before)
+    let mut choices = Vec::new();
+    if allow_none {
+        choices.push(Choice::new(None, "—"));
+    }
+    choices.extend(
+        participant_choices(register)
+            .into_iter()
+            .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
+    );
+    find_choice_ui(ui, id_salt, text, value, &choices, None)
 }
 
-/// Picks a person; `candidates` limits the list (e.g. people of one nation).
+/// Picks a person, found by typing; `candidates` limits the list (e.g.
+/// people of one nation).
 pub fn person_ui(
     ui: &mut Ui,
     id_salt: &str,
@@ -84,45 +92,40 @@ pub fn person_ui(
     value: &mut Option<PersonId>,
     candidates: &[PersonId],
 ) -> Response {
-    let before = *value;
     let text = value
         .map(|id| register.person_name(id))
         .unwrap_or_else(|| "—".into());
-    let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(text)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "—");
-            for id in candidates {
-                ui.selectable_value(value, Some(*id), register.person_name(*id));
-            }
-        });
-    changed_when(combo.response, *value != before)
+    let mut choices = vec![Choice::new(None, "—")];
+    choices.extend(
+        candidates
+            .iter()
+            .map(|id| Choice::new(Some(*id), register.person_name(*id))),
+    );
+    find_choice_ui(ui, id_salt, text, value, &choices, None)
 }
 
-/// Picks a meeting, newest first, or none.
+/// Picks a meeting, newest first, or none, found by typing its title or
+/// date.
 pub fn meeting_ui(
     ui: &mut Ui,
     id_salt: &str,
     register: &Register,
     value: &mut Option<MeetingId>,
 ) -> Response {
-    let before = *value;
     let text = value
         .map(|id| register.meeting_title(id))
         .unwrap_or_else(|| "—".into());
+    let mut choices = vec![Choice::new(None, "—")];
+    choices.extend(
+        register
+            .meetings_by_date()
+            .into_iter()
+            .rev()
+            .map(|id| Choice::new(Some(id), register.meeting_title(id))),
+    );
     // A meeting's title can be a sentence: it wraps inside the box, which
     // would otherwise widen the editor it sits in over the table beside it.
-    let combo = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(text)
-        .width(260.0)
-        .wrap()
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "—");
-            for id in register.meetings_by_date().into_iter().rev() {
-                ui.selectable_value(value, Some(id), register.meeting_title(id));
-            }
-        });
-    changed_when(combo.response, *value != before)
+    super::find_choice::find_choice_wrapped_ui(ui, id_salt, text, value, &choices, 260.0)
 }
 
 /// A row of a two-column form grid: the label the officer reads, then the

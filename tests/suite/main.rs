@@ -11,6 +11,7 @@
 mod app_harness;
 mod common;
 mod cpu_renderer;
+mod keyboard;
 
 mod agenda;
 mod architecture;
@@ -82,6 +83,7 @@ mod ui_delete_refused;
 mod ui_documents;
 mod ui_errors;
 mod ui_files;
+mod ui_find_choice;
 mod ui_first_field;
 mod ui_fresh_records;
 mod ui_layout;

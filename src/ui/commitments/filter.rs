@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use egui::{ComboBox, TextEdit, Ui};
+use egui::{TextEdit, Ui};
+
+use crate::ui::find_choice::{Choice, find_choice_ui};
 
 use crate::model::{Commitment, CommitmentId, CommitmentStatus, ParticipantId, Register, Route};
 use crate::ui::widgets;
@@ -172,7 +174,7 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
     new
 }
 
-/// A combo over `options` with "Any" for `None`.
+/// A picker over `options` with "Any" for `None`, found by typing.
 fn any_ui<T: Clone + PartialEq>(
     ui: &mut Ui,
     id_salt: &str,
@@ -181,13 +183,11 @@ fn any_ui<T: Clone + PartialEq>(
     label: impl Fn(&T) -> String,
 ) -> egui::Response {
     let shown = value.as_ref().map(&label).unwrap_or_else(|| "Any".into());
-    ComboBox::from_id_salt(id_salt)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "Any");
-            for option in options {
-                ui.selectable_value(value, Some(option.clone()), label(option));
-            }
-        })
-        .response
+    let mut choices = vec![Choice::new(None, "Any")];
+    choices.extend(
+        options
+            .iter()
+            .map(|option| Choice::new(Some(option.clone()), label(option))),
+    );
+    find_choice_ui(ui, id_salt, shown, value, &choices, None)
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::model::{Meeting, MeetingId, MinutesError, MinutesMove, MinutesPlace, Register};
+use crate::ui::find_choice::{Choice, find_choice_ui};
 use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::holds_refused_text;
 use crate::ui::widgets;
@@ -108,27 +109,24 @@ pub(super) fn approval_rows_ui(
     );
     widgets::form_row(ui, "Approved at", |ui| {
         let before = *at;
-        let response = egui::ComboBox::from_id_salt((salt, "at"))
-            .selected_text(shown)
-            .width(320.0)
-            .show_ui(ui, |ui| {
-                for other in &choices.meetings {
-                    ui.selectable_value(at, Some(*other), register.meeting_title(*other));
-                }
-                if let Ok(first_day) = choices.written
-                    && ui
-                        .selectable_value(at, None, WRITTEN_PROCEDURE)
-                        .on_hover_text(
-                            "Agreed when the comment period ends without objection \
-                             (the silence procedure)",
-                        )
-                        .clicked()
-                    && before.is_some()
-                {
-                    *on = first_day;
-                }
-            })
-            .response;
+        let mut list: Vec<_> = choices
+            .meetings
+            .iter()
+            .map(|other| Choice::new(Some(*other), register.meeting_title(*other)))
+            .collect();
+        if choices.written.is_ok() {
+            list.push(Choice::new(None, WRITTEN_PROCEDURE).hint(
+                "Agreed when the comment period ends without objection \
+                 (the silence procedure)",
+            ));
+        }
+        let response = find_choice_ui(ui, (salt, "at"), shown, at, &list, Some(320.0));
+        if let Ok(first_day) = choices.written
+            && at.is_none()
+            && before.is_some()
+        {
+            *on = first_day;
+        }
         if *at != before
             && let Some(day) = at.and_then(|id| register.meeting(id)).map(|m| m.date)
         {

@@ -7,6 +7,7 @@ use crate::model::{
     Field, Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Record, Register,
 };
 use crate::new_records;
+use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
 use crate::ui::widgets::{self, form_row};
 
@@ -131,16 +132,16 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
     all.sort_by_key(|s| name(*s).to_lowercase());
     let selected = meeting.series.map(name).unwrap_or_else(|| "—".into());
     let before = meeting.series;
-    let picker = egui::ComboBox::from_id_salt(("meeting-series", id.0))
-        .selected_text(selected)
-        .width(240.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut meeting.series, None, "—");
-            for series in all {
-                ui.selectable_value(&mut meeting.series, Some(series), name(series));
-            }
-        })
-        .response;
+    let mut choices = vec![Choice::new(None, "—")];
+    choices.extend(all.into_iter().map(|s| Choice::new(Some(s), name(s))));
+    let picker = find_choice_ui(
+        ui,
+        ("meeting-series", id.0),
+        selected,
+        &mut meeting.series,
+        &choices,
+        Some(240.0),
+    );
     if meeting.series != before && meeting.series.is_some() {
         // Put in a series, the meeting takes what the series says where
         // the officer has not written anything yet, and its number there.
@@ -222,17 +223,18 @@ fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
         .into_iter()
         .filter(|p| !meeting.convenors.contains(p))
         .collect();
+    let choices: Vec<_> = candidates
+        .iter()
+        .map(|&p| Choice::new(p, register.participant_name(p)).also(register.participant_code(p)))
+        .collect();
     ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        ui.menu_button("+", |ui| {
-            for participant in candidates {
-                if ui.button(register.participant_name(participant)).clicked() {
-                    meeting.convenors.push(participant);
-                }
-            }
-        })
-        .response
-        .on_hover_text("Add convenor")
-        .accessible_name("Add convenor");
+        let (button, added) = find_to_add_ui(ui, "add-convenor", "+", &choices);
+        button
+            .on_hover_text("Add convenor")
+            .accessible_name("Add convenor");
+        if let Some(participant) = added {
+            meeting.convenors.push(participant);
+        }
     });
 }
 
@@ -255,16 +257,17 @@ fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
         .into_iter()
         .filter(|p| !meeting.chairs.contains(p))
         .collect();
+    let choices: Vec<_> = candidates
+        .iter()
+        .map(|&p| Choice::new(p, register.person_name(p)))
+        .collect();
     ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        ui.menu_button("+", |ui| {
-            for person in candidates {
-                if ui.button(register.person_name(person)).clicked() {
-                    meeting.chairs.push(person);
-                }
-            }
-        })
-        .response
-        .on_hover_text("Add chair")
-        .accessible_name("Add chair");
+        let (button, added) = find_to_add_ui(ui, "add-chair", "+", &choices);
+        button
+            .on_hover_text("Add chair")
+            .accessible_name("Add chair");
+        if let Some(person) = added {
+            meeting.chairs.push(person);
+        }
     });
 }

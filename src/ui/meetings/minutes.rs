@@ -10,6 +10,7 @@ use crate::model::{
     ActionAt, ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record,
     Register,
 };
+use crate::ui::find_choice::{Choice, find_choice_ui};
 use crate::ui::{Outbox, focus, theme, widgets};
 
 use super::part_marking::part_marking_ui;
@@ -297,7 +298,8 @@ fn action_ui(
     remove
 }
 
-/// Picks who owes an action: the secretariat, a participant or a person.
+/// Picks who owes an action, found by typing: the secretariat, a
+/// participant or a person, each kind under its own heading.
 fn owner_ui(
     ui: &mut Ui,
     id_salt: &str,
@@ -305,25 +307,19 @@ fn owner_ui(
     owner: &mut Option<ActionOwner>,
 ) -> egui::Response {
     let shown = owner.map_or_else(|| "—".to_owned(), |o| register.owner_name(o));
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(shown)
-        .width(200.0)
-        .height(400.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(owner, None, "—");
-            ui.selectable_value(owner, Some(ActionOwner::Secretariat), "Secretariat");
-            ui.separator();
-            for id in register.participants_by_name() {
-                let name = register.participant_name(id);
-                ui.selectable_value(owner, Some(id.into()), name);
-            }
-            ui.separator();
-            for id in super::people_by_name(register) {
-                let name = register.person_name(id);
-                ui.selectable_value(owner, Some(id.into()), name);
-            }
-        })
-        .response
+    let mut choices = vec![
+        Choice::new(None, "—"),
+        Choice::new(Some(ActionOwner::Secretariat), "Secretariat").in_group("The coalition"),
+    ];
+    choices.extend(widgets::participant_choices(register).into_iter().map(|c| {
+        Choice::new(Some(ActionOwner::Participant(c.value)), c.label)
+            .also(c.also)
+            .in_group("Participants")
+    }));
+    choices.extend(super::people_by_name(register).into_iter().map(|id| {
+        Choice::new(Some(ActionOwner::Person(id)), register.person_name(id)).in_group("People")
+    }));
+    find_choice_ui(ui, id_salt, shown, owner, &choices, Some(200.0))
 }
 
 pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {

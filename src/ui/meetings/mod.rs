@@ -221,7 +221,10 @@ impl MeetingsPanel {
                         ui.label(attended.to_string())
                             .on_hover_text("Participants who attended");
                     });
-                    if row.response().clicked() {
+                    // The row takes the keyboard (Tab, then Enter opens
+                    // it): a screen reader names it by title and date.
+                    let name = register.meeting_title(id);
+                    if row.response().accessible_name(name).clicked() {
                         self.selected = Some(id);
                     }
                 });
@@ -241,21 +244,25 @@ fn new_in_series_ui(ui: &mut Ui, register: &Register, out: &mut Outbox) {
         .map(|(id, s)| (s.name.to_lowercase(), s.name.clone(), *id))
         .collect();
     series.sort_unstable();
-    ui.menu_button("In a series…", |ui| {
-        for (_, name, id) in series {
+    let choices: Vec<_> = series
+        .into_iter()
+        .map(|(_, name, id)| {
             let label = if name.trim().is_empty() {
                 id.to_string()
             } else {
                 name
             };
-            if ui.button(label).clicked() {
-                out.command(Command::NewMeetingInSeries(id));
-            }
-        }
-    })
-    .response
-    .on_hover_text(Command::NewMeetingInSeries(crate::model::SeriesId(0)).tooltip())
-    .accessible_name("New meeting in a series");
+            crate::ui::find_choice::Choice::new(id, label)
+        })
+        .collect();
+    let (button, chosen) =
+        crate::ui::find_choice::find_to_add_ui(ui, "new-in-series", "In a series…", &choices);
+    if let Some(id) = chosen {
+        out.command(Command::NewMeetingInSeries(id));
+    }
+    button
+        .on_hover_text(Command::NewMeetingInSeries(crate::model::SeriesId(0)).tooltip())
+        .accessible_name("New meeting in a series");
 }
 
 /// Whether the list filter (lower case, trimmed) lets the meeting through.

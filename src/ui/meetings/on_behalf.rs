@@ -7,6 +7,8 @@ use egui::{RichText, Ui};
 use super::attendance::keep_whole;
 use super::details::chip;
 use crate::model::{Attendance, MeetingId, ParticipantId, Register};
+use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
+use crate::ui::widgets;
 
 /// "Represented by": which other participant spoke for this one.
 pub(super) fn represented_by_ui(
@@ -19,25 +21,23 @@ pub(super) fn represented_by_ui(
         || "by —".to_owned(),
         |by| format!("by {}", register.participant_name(by)),
     );
-    egui::ComboBox::from_id_salt(("represented-by", id.0, participant.0))
-        .selected_text(shown)
-        .width(140.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut attendance.represented_by, None, "—")
-                .on_hover_text("Not recorded who represented it");
-            for other in register.participants_by_name() {
-                if other != participant {
-                    ui.selectable_value(
-                        &mut attendance.represented_by,
-                        Some(other),
-                        register.participant_name(other),
-                    );
-                }
-            }
-        })
-        .response
-        .on_hover_text(format!("The participant that represented {name}"))
-        .accessible_name(format!("Who represented {name}"));
+    let mut choices = vec![Choice::new(None, "—")];
+    choices.extend(
+        widgets::participant_choices(register)
+            .into_iter()
+            .filter(|c| c.value != participant)
+            .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
+    );
+    find_choice_ui(
+        ui,
+        ("represented-by", id.0, participant.0),
+        shown,
+        &mut attendance.represented_by,
+        &choices,
+        Some(140.0),
+    )
+    .on_hover_text(format!("The participant that represented {name}"))
+    .accessible_name(format!("Who represented {name}"));
 }
 
 /// People who sat for the participant without being its officials
@@ -72,30 +72,32 @@ pub(super) fn stand_ins_ui(
         .map(|(&p, person)| (person.name.to_lowercase(), p))
         .collect();
     candidates.sort();
-    ui.menu_button("+ sitting for", |ui| {
-        if candidates.is_empty() {
-            ui.weak(format!("Everyone in the register is an official of {name}"));
-        }
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                for (_, person) in candidates {
-                    let stand_in = crate::report::stand_in_on(register, date, person);
-                    let label = if stand_in.title.is_empty() {
-                        stand_in.name
-                    } else {
-                        format!("{}, {}", stand_in.name, stand_in.title)
-                    };
-                    if ui.button(label).clicked() {
-                        attendance.stand_ins.push(person);
-                    }
-                }
-            });
-    })
-    .response
-    .on_hover_text(format!(
-        "Someone who sat for {name} without being its official, e.g. another \
-         participant's minister"
-    ))
-    .accessible_name(format!("Add someone sitting for {name}"));
+    let choices: Vec<_> = candidates
+        .into_iter()
+        .map(|(_, person)| {
+            let stand_in = crate::report::stand_in_on(register, date, person);
+            let label = if stand_in.title.is_empty() {
+                stand_in.name
+            } else {
+                format!("{}, {}", stand_in.name, stand_in.title)
+            };
+            Choice::new(person, label)
+        })
+        .collect();
+    let salt = ("sitting-for", participant.0);
+    let (button, added) = find_to_add_ui(ui, salt, "+ sitting for", &choices);
+    if let Some(person) = added {
+        attendance.stand_ins.push(person);
+    }
+    let hint = if choices.is_empty() {
+        format!("Everyone in the register is an official of {name}")
+    } else {
+        format!(
+            "Someone who sat for {name} without being its official, e.g. another \
+             participant's minister"
+        )
+    };
+    button
+        .on_hover_text(hint)
+        .accessible_name(format!("Add someone sitting for {name}"));
 }

@@ -6,6 +6,7 @@
 use egui::{Response, RichText, Ui};
 
 use crate::model::Register;
+use crate::ui::find_choice::{Choice, find_choice_ui};
 
 /// What the picker shows for a part that follows the meeting's marking.
 const AS_MEETING: &str = "As meeting";
@@ -16,7 +17,7 @@ const AS_MEETING: &str = "As meeting";
 /// is chosen (`check` says why).
 pub(super) fn part_marking_ui(
     ui: &mut Ui,
-    id_salt: impl egui::AsIdSalt,
+    id_salt: impl egui::AsIdSalt + Copy,
     register: &Register,
     meeting: &str,
     marking: &mut Option<String>,
@@ -28,23 +29,17 @@ pub(super) fn part_marking_ui(
         Some(unknown) => RichText::new(unknown).color(ui.visuals().error_fg_color),
         None => RichText::new(AS_MEETING).weak(),
     };
-    let before = marking.clone();
-    let mut response = egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(marking, None, format!("{AS_MEETING} ({meeting})"));
-            for level in &register.markings {
-                ui.selectable_value(marking, Some(level.clone()), level);
-            }
-        })
-        .response
+    let mut choices = vec![Choice::new(None, format!("{AS_MEETING} ({meeting})"))];
+    choices.extend(
+        register
+            .markings
+            .iter()
+            .map(|level| Choice::new(Some(level.clone()), level)),
+    );
+    find_choice_ui(ui, id_salt, shown, marking, &choices, None)
         .on_hover_text(format!(
             "The marking of {part}: the meeting's ({meeting}) unless you choose a level. \
              An edition releasable at a lower level leaves it out."
         ))
-        .accessible_name(format!("Marking of {part}"));
-    if *marking != before {
-        response.mark_changed();
-    }
-    response
+        .accessible_name(format!("Marking of {part}"))
 }
