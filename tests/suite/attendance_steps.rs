@@ -148,3 +148,56 @@ fn one_status_for_several_rows_is_one_edit_and_lets_a_representation_go() {
         "nothing changes: no edit"
     );
 }
+
+/// Any status as a number 0..6.
+fn nth_status(n: usize) -> AttendanceStatus {
+    AttendanceStatus::ALL[n % AttendanceStatus::ALL.len()]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+    /// Whatever was recorded before and whichever rows a letter takes:
+    /// the rows chosen read the status, the others are as they were, and
+    /// one undo puts everything back.
+    #[test]
+    fn a_letter_records_the_rows_chosen_and_nothing_else(
+        before in proptest::collection::vec(proptest::option::of(0usize..6), 5),
+        chosen in proptest::collection::btree_set(1u64..=5, 0..=5),
+        typed in 0usize..6,
+    ) {
+        let mut r = register(MeetingState::Held);
+        let rows = &mut r.meetings.get_mut(&SESSION).unwrap().attendance;
+        for (i, recorded) in before.iter().enumerate() {
+            if let Some(n) = recorded {
+                rows.insert(
+                    ParticipantId(i as u64 + 1),
+                    Attendance { status: nth_status(*n), ..Attendance::default() },
+                );
+            }
+        }
+        let original = r.clone();
+        let chosen: Vec<ParticipantId> = chosen.into_iter().map(ParticipantId).collect();
+        let typed = nth_status(typed);
+        match edit::set_attendance(&r, SESSION, &chosen, typed) {
+            None => {
+                for p in &chosen {
+                    proptest::prop_assert_eq!(status(&r, p.0), Some(typed));
+                }
+            }
+            Some(letter) => {
+                let undo = edit::apply(&mut r, letter);
+                for p in 1..=5u64 {
+                    let wanted = if chosen.contains(&ParticipantId(p)) {
+                        Some(typed)
+                    } else {
+                        status(&original, p)
+                    };
+                    proptest::prop_assert_eq!(status(&r, p), wanted);
+                }
+                edit::apply(&mut r, undo);
+                proptest::prop_assert_eq!(&r, &original);
+            }
+        }
+    }
+}

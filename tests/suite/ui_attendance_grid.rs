@@ -272,6 +272,26 @@ fn enter_opens_the_delegates_of_the_row() {
 }
 
 #[test]
+fn a_delegate_menu_left_by_a_click_in_a_note_leaves_the_keyboard_there() {
+    let mut desk = Desk::held();
+    let rows = desk.rows();
+    desk.click_row(&rows[0]);
+    desk.press(Key::P);
+    desk.press(Key::ArrowUp);
+    desk.press(Key::Enter);
+    let note = format!("Note for {}", rows[0]);
+    desk.window.get_by_label(&note).click();
+    desk.window.run();
+    desk.window.event(egui::Event::Text("A".into()));
+    desk.window.run();
+    assert_eq!(
+        desk.register().meetings[&SESSION].attendance[&nation(&rows[0])].note,
+        "A",
+        "the note kept the keyboard"
+    );
+}
+
+#[test]
 fn letters_typed_in_a_note_change_no_attendance() {
     let mut desk = Desk::held();
     let rows = desk.rows();

@@ -22,9 +22,9 @@ pub(super) struct AttendanceGrid {
     /// The row whose delegates Enter asked for: its menu opens as the
     /// row is drawn.
     open_delegates: Option<ParticipantId>,
-    /// The row whose delegate menu the keyboard opened: when it closes,
-    /// the keyboard comes back to the grid.
-    menu_by_key: Option<ParticipantId>,
+    /// The "+" whose delegate menu the keyboard opened: when the menu
+    /// closes, the keyboard comes back to the grid.
+    menu_by_key: Option<Id>,
     /// The current row moved: scroll it into view as it is drawn.
     reveal: bool,
     /// Whether the grid held the keyboard as this frame began: only then
@@ -278,17 +278,24 @@ impl AttendanceGrid {
         let popup = egui::Popup::default_response_id(plus);
         egui::Popup::open_id(&plus.ctx, popup);
         plus.request_focus();
-        self.menu_by_key = Some(participant);
+        self.menu_by_key = Some(plus.id);
     }
 
     /// Once the delegate menu Enter opened has closed, the keyboard goes
-    /// back to the grid, where it was.
+    /// back to the grid, where it was — unless the officer put it
+    /// somewhere else meanwhile (a click in a note).
     fn give_back_focus(&mut self, ui: &Ui, id: Id) {
-        if self.menu_by_key.is_none() || egui::Popup::is_any_open(ui.ctx()) {
+        if egui::Popup::is_any_open(ui.ctx()) {
             return;
         }
-        self.menu_by_key = None;
-        ui.memory_mut(|m| m.request_focus(id));
+        let Some(plus) = self.menu_by_key.take() else {
+            return;
+        };
+        ui.memory_mut(|m| {
+            if m.focused().is_none_or(|focused| focused == plus) {
+                m.request_focus(id);
+            }
+        });
     }
 
     /// Enter on a row with no attendance recorded has no delegates to
