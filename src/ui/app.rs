@@ -258,18 +258,12 @@ impl CoalitionDeskApp {
             match said {
                 Said::Info(text) => self.notify(text),
                 Said::Failed(failure) => self.show_error(failure),
+                Said::Unsaid => self.notice = None,
             }
         }
         if let Some(path) = self.workspace.saved_as.take() {
             self.settings.remember(&path);
         }
-    }
-
-    /// Shows what is still to be told, then clears the status line: what
-    /// was said about an earlier try no longer holds.
-    pub(super) fn forget_notice(&mut self) {
-        self.show_told();
-        self.notice = None;
     }
 
     /// Whether a register is being read on a worker thread.

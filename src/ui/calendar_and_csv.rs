@@ -172,16 +172,11 @@ impl Workspace {
     /// have changed while the review was on top, so its edits still fit.
     pub(super) fn import_rows(&mut self, preview: &ImportPreview) {
         let count = preview.accepted.len();
-        let applied = self
-            .document
-            .apply_labelled(preview.edit(), format!("import of {count} commitments"));
-        if let Err(refused) = applied {
-            self.fail(refused);
-            return;
-        }
-        self.tell(format!(
-            "Imported {count} commitments (Undo takes the import back)"
-        ));
+        self.apply_told(
+            preview.edit(),
+            format!("import of {count} commitments"),
+            format!("Imported {count} commitments (Undo takes the import back)"),
+        );
     }
 }
 

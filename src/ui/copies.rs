@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
 use super::merge_review::MergeReview;
 use super::on_top::OnTop;
-use super::shown_error::{Failure, FieldRefusal};
+use super::shown_error::{Failure, FieldRefusal, Said};
 use super::workspace::Workspace;
 use crate::merge;
 use crate::model::Register;
@@ -112,13 +112,15 @@ impl Workspace {
         path
     }
 
-    pub(super) fn send_copy(&mut self, ours: String) {
+    /// Asks which offices the copy is between (`workstation`: the office
+    /// this workstation last gave).
+    pub(super) fn send_copy(&mut self, workstation: &str) {
         let Some(register) = self.register_file("sending a copy") else {
             return;
         };
         let known = storage::partner_offices(&register);
         let form = OfficesForm {
-            ours,
+            ours: self.our_office(workstation),
             partner: known.first().cloned().unwrap_or_default(),
             known,
             problem: None,
@@ -204,27 +206,24 @@ impl Workspace {
         }
     }
 
-    /// Asks for the partner's copy to merge; true once it is read.
-    pub(super) fn merge_copy(&mut self, our_office: String) -> bool {
+    /// Asks for the partner's copy to merge.
+    pub(super) fn merge_copy(&mut self, workstation: &str) {
         let request = FileRequest {
             title: "Merge another office's copy of the register",
             kind: "Coalition register",
             extension: "ron",
         };
         match request.open() {
-            FileChoice::Picked(path) => self.read_copy(&path, our_office),
-            FileChoice::TypePath => {
-                self.type_path(PathPurpose::MergeCopy);
-                false
-            }
-            FileChoice::Cancelled => false,
+            FileChoice::Picked(path) => self.read_copy(&path, workstation),
+            FileChoice::TypePath => self.type_path(PathPurpose::MergeCopy),
+            FileChoice::Cancelled => {}
         }
     }
 
-    /// Reads the partner's copy at `path` and asks whose it is (this copy
-    /// being `our_office`'s); true once read. A file that cannot be read
-    /// changes nothing.
-    pub(super) fn read_copy(&mut self, path: &Path, our_office: String) -> bool {
+    /// Reads the partner's copy at `path` and asks whose it is
+    /// (`workstation`: the office this workstation last gave). A file that
+    /// cannot be read changes nothing.
+    pub(super) fn read_copy(&mut self, path: &Path, workstation: &str) {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
@@ -232,7 +231,7 @@ impl Workspace {
                     "The copy was not merged",
                     error.to_string(),
                 ));
-                return false;
+                return;
             }
         };
         if let Some(version) = loaded.newer_version {
@@ -245,7 +244,7 @@ impl Workspace {
                     path.display()
                 ),
             ));
-            return false;
+            return;
         }
         let ours = self.document.register();
         if !merge::same_register(ours, &loaded.register) {
@@ -260,8 +259,10 @@ impl Workspace {
                     ours.name
                 ),
             ));
-            return false;
+            return;
         }
+        // A failure said about an earlier try no longer holds.
+        self.told.push(Said::Unsaid);
         let known = self
             .document
             .path()
@@ -274,7 +275,7 @@ impl Workspace {
             .or_else(|| known.first().cloned())
             .unwrap_or_default();
         let form = OfficesForm {
-            ours: our_office,
+            ours: self.our_office(workstation),
             partner,
             known,
             problem: None,
@@ -284,7 +285,6 @@ impl Workspace {
             register: Box::new(loaded.register),
         };
         self.on_top = Some(OnTop::Exchange(Exchange::Offices { copy, form }));
-        true
     }
 
     /// Merges the copy from the common copy kept for `partner`; without
@@ -292,7 +292,7 @@ impl Workspace {
     pub(super) fn merge_with_base(
         &mut self,
         copy: ReceivedCopy,
-        ours: String,
+        ours: &str,
         partner: String,
         now: NaiveDateTime,
     ) {
@@ -309,7 +309,7 @@ impl Workspace {
                 if let Err(older) = merge::check_base(&base, ours_register, &copy.register) {
                     self.on_top = Some(OnTop::Exchange(Exchange::NoBase {
                         copy,
-                        ours,
+                        ours: ours.to_string(),
                         partner,
                         older: Some(older.to_string()),
                     }));
@@ -319,7 +319,7 @@ impl Workspace {
                     &base,
                     self.document.register(),
                     &copy.register,
-                    &ours,
+                    ours,
                     &partner,
                     now,
                 );
@@ -328,7 +328,7 @@ impl Workspace {
             Ok(None) => {
                 self.on_top = Some(OnTop::Exchange(Exchange::NoBase {
                     copy,
-                    ours,
+                    ours: ours.to_string(),
                     partner,
                     older: None,
                 }));

@@ -15,28 +15,32 @@ use crate::model::{ParticipantId, Record, Register, SeriesId};
 use crate::new_records;
 
 /// A record a New command makes, with the edit that adds it; or why it
-/// cannot be made. Every New goes through these, whichever way the
-/// officer asked (menu, panel button, palette).
+/// cannot be made. Every New goes through the constructors below,
+/// whichever way the officer asked (menu, panel button, palette).
 pub(super) type Made = Result<(Record, Edit), Failure>;
 
-pub(super) fn participant(register: &Register) -> Made {
+pub(super) fn participant(register: &Register) -> (Record, Edit) {
     let (id, edit) = new_records::participant(register);
-    Ok((Record::Participant(id), edit))
+    (Record::Participant(id), edit)
 }
 
-pub(super) fn series(register: &Register, today: NaiveDate) -> Made {
+pub(super) fn series(register: &Register, today: NaiveDate) -> (Record, Edit) {
     let (id, edit) = new_records::series(register, today);
-    Ok((Record::Series(id), edit))
+    (Record::Series(id), edit)
 }
 
-pub(super) fn person(register: &Register, participant: ParticipantId, today: NaiveDate) -> Made {
+pub(super) fn person(
+    register: &Register,
+    participant: ParticipantId,
+    today: NaiveDate,
+) -> (Record, Edit) {
     let (id, edit) = new_records::person(register, participant, today);
-    Ok((Record::Person(id), edit))
+    (Record::Person(id), edit)
 }
 
-pub(super) fn meeting(register: &Register, today: NaiveDate) -> Made {
+pub(super) fn meeting(register: &Register, today: NaiveDate) -> (Record, Edit) {
     let (id, edit) = new_records::meeting(register, today);
-    Ok((Record::Meeting(id), edit))
+    (Record::Meeting(id), edit)
 }
 
 pub(super) fn meeting_in_series(register: &Register, series: SeriesId, today: NaiveDate) -> Made {

@@ -30,7 +30,7 @@ pub enum Outcome {
 /// top replaces it.
 pub enum OnTop {
     /// A register being read on a worker thread, to replace this one.
-    Opening(Opening),
+    Opening(Box<Opening>),
     /// A question or a message the officer must answer.
     Question(Dialog),
     /// A file to name by typing its path, no file dialog being available.
@@ -109,6 +109,12 @@ impl Workspace {
     /// to itself.
     pub fn reads_shortcuts(&self) -> bool {
         self.on_top.is_none()
+    }
+
+    /// Puts the search box on top, its text ready to type over.
+    pub(super) fn show_search(&mut self) {
+        self.search.show();
+        self.on_top = Some(OnTop::Search);
     }
 
     /// Whether `command` may run now; if not, why, in words.

@@ -134,14 +134,24 @@ pub struct ReadFile {
 #[derive(Clone)]
 pub struct ReadRegister(Arc<Mutex<Option<ReadFile>>>);
 
+impl From<ReadRegister> for Option<ReadFile> {
+    /// The file read, the first time it is asked for.
+    fn from(read: ReadRegister) -> Self {
+        read.0.lock().ok().and_then(|mut read| read.take())
+    }
+}
+
+/// What opening a file started with.
+pub(super) enum Started {
+    /// The file is read (on this thread, or a reading begun before).
+    Read(Box<ReadFile>),
+    /// A worker is reading it; the modal stays on top meanwhile.
+    Reading(Box<Opening>),
+}
+
 impl ReadRegister {
     fn new(read: ReadFile) -> Self {
         ReadRegister(Arc::new(Mutex::new(Some(read))))
-    }
-
-    /// The file read, the first time it is asked for.
-    pub(super) fn take(&self) -> Option<ReadFile> {
-        self.0.lock().ok().and_then(|mut read| read.take())
     }
 }
 
@@ -165,7 +175,7 @@ impl Opener {
     /// Starts reading `path`: the file read at once, or, on a worker, the
     /// `Opening` to put on top until it is. Takes the file's lock first,
     /// or learns who holds it (the register then opens read-only).
-    pub(super) fn open(&mut self, path: &Path) -> Result<ReadFile, Opening> {
+    pub(super) fn open(&mut self, path: &Path) -> Started {
         let (lock, held_by) = match RegisterLock::acquire(path, &super::files::this_process()) {
             Ok(lock) => (Some(lock), None),
             Err(error) => (None, Some(error.read_only_reason())),
@@ -177,7 +187,7 @@ impl Opener {
             loaded,
         };
         if self.open_on == OpenOn::ThisThread {
-            return Ok(read(storage::load(path)));
+            return Started::Read(Box::new(read(storage::load(path))));
         }
         let preloaded = self.preload.take().filter(|preload| preload.path == path);
         let reading = match preloaded {
@@ -187,7 +197,7 @@ impl Opener {
                 // from the reading (a second slower to open 100,000
                 // commitments on two cores): wait a moment first.
                 match preload.reading.result.recv_timeout(WAIT_FOR_PRELOAD) {
-                    Ok(result) => return Ok(read(result)),
+                    Ok(result) => return Started::Read(Box::new(read(result))),
                     Err(RecvTimeoutError::Timeout) => Ok(preload.reading),
                     Err(RecvTimeoutError::Disconnected) => Reading::start(path),
                 }
@@ -195,18 +205,18 @@ impl Opener {
             None => Reading::start(path),
         };
         match reading {
-            Ok(reading) => Err(Opening {
+            Ok(reading) => Started::Reading(Box::new(Opening {
                 read: read(Err(StorageError::Read {
                     path: path.to_path_buf(),
                     source: std::io::Error::other("the reading stopped unexpectedly"),
                 })),
                 started: Instant::now(),
                 reading,
-            }),
+            })),
             Err(error) => {
                 // No thread to be had: read here rather than not at all.
                 tracing::warn!("no worker thread to open with: {error}");
-                Ok(read(storage::load(path)))
+                Started::Read(Box::new(read(storage::load(path))))
             }
         }
     }

@@ -17,7 +17,7 @@ use super::files::untitled_register;
 use super::focus;
 use super::fresh;
 use super::on_top::OnTop;
-use super::opening::ReadFile;
+use super::opening::{ReadFile, Started};
 use super::palette::Palette;
 use super::print::{PrintPreview, Report};
 use super::shown_error::Failure;
@@ -62,59 +62,38 @@ impl CoalitionDeskApp {
 
     /// Runs a command without asking about unsaved changes.
     pub(super) fn run_now(&mut self, ctx: &egui::Context, command: Command) {
+        let today = self.today;
+        let office = &self.settings.office;
         let workspace = &mut self.workspace;
         match command {
             Command::New => self.new_register(),
             Command::OpenFile => self.choose_and_open(),
-            Command::OpenFileAt(path) => self.open_path(&path),
+            Command::OpenFileAt(path) | Command::OpenChosenFile(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
-            Command::Save => {
-                self.workspace.save();
-            }
-            Command::SaveAs => {
-                self.workspace.save_as(None);
-            }
-            Command::Quit => {
-                self.closing = true;
-                self.workspace.discard_recovery();
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-            // The notice says what was taken back, replacing any notice
-            // about the step itself ("Deleted participant France").
-            Command::Undo => match workspace.document.undo_label().map(str::to_owned) {
-                Some(step) if workspace.document.undo() => self.notify(format!("Undid {step}")),
-                _ => self.notify("Nothing to undo"),
-            },
-            Command::Redo => match workspace.document.redo_label().map(str::to_owned) {
-                Some(step) if workspace.document.redo() => self.notify(format!("Redid {step}")),
-                _ => self.notify("Nothing to redo"),
-            },
+            Command::Save => _ = workspace.save(),
+            Command::SaveAs => _ = workspace.save_as(None),
+            Command::SaveOverwriting => _ = workspace.save_overwriting(),
+            Command::Quit => self.quit(ctx),
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
             Command::ShowTab(tab) => self.settings.tab = tab,
-            Command::NewParticipant => self.add_new(fresh::participant(self.register())),
-            Command::NewMeeting => self.add_new(fresh::meeting(self.register(), self.today)),
+            Command::NewParticipant => self.add_new(Ok(fresh::participant(self.register()))),
+            Command::NewMeeting => self.add_new(Ok(fresh::meeting(self.register(), today))),
             Command::NewCommitment => {
                 let by = workspace.commitments.participant_for_new();
-                self.add_new(fresh::commitment(self.register(), by, self.today));
+                self.add_new(fresh::commitment(self.register(), by, today));
             }
-            Command::NewSeries => self.add_new(fresh::series(self.register(), self.today)),
+            Command::NewSeries => self.add_new(Ok(fresh::series(self.register(), today))),
             Command::NewPerson(participant) => {
-                self.add_new(fresh::person(self.register(), participant, self.today));
+                self.add_new(Ok(fresh::person(self.register(), participant, today)));
             }
             Command::NewMeetingInSeries(series) => {
-                self.add_new(fresh::meeting_in_series(
-                    self.register(),
-                    series,
-                    self.today,
-                ));
+                self.add_new(fresh::meeting_in_series(self.register(), series, today));
             }
-            Command::MarkExpectedPresent(meeting) => {
-                workspace.mark_expected_present(meeting, self.today);
-            }
-            Command::CopyPreviousAttendance(meeting) => {
-                workspace.copy_previous_attendance(meeting);
-            }
-            Command::MarkAllPresent(meeting) => workspace.mark_all_present(meeting, self.today),
+            Command::MarkExpectedPresent(id) => workspace.mark_expected_present(id, today),
+            Command::CopyPreviousAttendance(meeting) => workspace.copy_previous_attendance(meeting),
+            Command::MarkAllPresent(meeting) => workspace.mark_all_present(meeting, today),
             Command::SetAttendance(meeting, rows, status) => {
                 workspace.set_attendance(meeting, &rows, status);
             }
@@ -134,79 +113,57 @@ impl CoalitionDeskApp {
             Command::PrintNationSheet(id) => self.preview(Report::Sheet(id)),
             Command::PrintAllNationSheets => self.preview(Report::AllSheets),
             Command::ExportCalendar => workspace.choose_and_export_calendar(),
-            Command::Search => {
-                workspace.search.show();
-                workspace.on_top = Some(OnTop::Search);
-            }
+            Command::Search => workspace.show_search(),
             Command::CommandPalette => workspace.on_top = Some(OnTop::Palette(Palette::new())),
             Command::ShowCommitments(filter) => {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
             }
             Command::ExportCommitmentsCsv => {
-                workspace.pick_csv(CsvPurpose::ExportCommitments, self.today)
+                workspace.pick_csv(CsvPurpose::ExportCommitments, today)
             }
             Command::ImportCommitmentsCsv => {
-                workspace.pick_csv(CsvPurpose::ImportCommitments, self.today)
+                workspace.pick_csv(CsvPurpose::ImportCommitments, today)
             }
             Command::ExportChangesCsv(meeting) => {
-                workspace.pick_csv(CsvPurpose::ExportChanges(meeting), self.today)
+                workspace.pick_csv(CsvPurpose::ExportChanges(meeting), today);
             }
-            Command::SendCopy => {
-                let office = workspace.our_office(&self.settings.office);
-                workspace.send_copy(office);
-            }
-            Command::MergeCopy => {
-                let office = workspace.our_office(&self.settings.office);
-                if workspace.merge_copy(office) {
-                    self.forget_notice();
-                }
-            }
+            Command::SendCopy => workspace.send_copy(office),
+            Command::MergeCopy => workspace.merge_copy(office),
             Command::ResolveConflicts => workspace.resolve_conflicts(),
             Command::AskMinutesMove(meeting, ask) => {
                 let register = workspace.document.register();
                 workspace
                     .meetings
-                    .ask_minutes_move(register, meeting, ask, self.today);
+                    .ask_minutes_move(register, meeting, ask, today);
                 self.settings.tab = Tab::Meetings;
             }
-            Command::MoveMinutes(meeting, step, on) => {
-                workspace.move_minutes(meeting, step, on, self.today);
-            }
+            Command::MoveMinutes(id, step, on) => workspace.move_minutes(id, step, on, today),
             Command::SaveThen(then) => {
                 // When Save has to ask for a path, the command waits in
                 // that window and runs once the register is saved.
-                if self.workspace.save_then(Some((*then).clone())) {
+                if workspace.save_then(Some((*then).clone())) {
                     self.run_now(ctx, *then);
                 }
             }
             Command::DiscardChangesThen(then) => {
-                self.workspace.discard_recovery();
+                workspace.discard_recovery();
                 self.run_now(ctx, *then);
             }
             Command::DeleteConfirmed(target) => self.delete(target),
             Command::Recover { recovery, register } => workspace.recover(*register, &recovery),
             Command::DiscardRecovery(recovery) => workspace.remove_recovery(&recovery),
-            Command::SaveOverwriting => {
-                workspace.save_overwriting();
-            }
-            Command::OpenChosenFile(path) => self.open_path(&path),
             Command::SaveTo { path, then } => {
-                if self.workspace.save_to(&path)
+                if workspace.save_to(&path)
                     && let Some(then) = then
                 {
                     self.run(ctx, *then);
                 }
             }
             Command::ExportCalendarTo(path) => workspace.export_calendar_to(&path),
-            Command::CsvFile(purpose, path) => workspace.csv_to_or_from(purpose, &path, self.today),
+            Command::CsvFile(purpose, path) => workspace.csv_to_or_from(purpose, &path, today),
             Command::SendCopyTo { partner, path } => workspace.send_copy_to(&partner, &path),
-            Command::ReadCopy(path) => {
-                let office = workspace.our_office(&self.settings.office);
-                if workspace.read_copy(&path, office) {
-                    self.forget_notice();
-                }
-            }
+            Command::ReadCopy(path) => workspace.read_copy(&path, office),
             Command::ImportRows(preview) => workspace.import_rows(&preview),
             Command::ChooseWhereToSend(partner) => workspace.choose_where_to_send(partner),
             Command::MergeWithBase {
@@ -214,26 +171,48 @@ impl CoalitionDeskApp {
                 ours,
                 partner,
             } => {
-                self.settings.office.clone_from(&ours);
                 let now = self.clock.now();
-                self.workspace.merge_with_base(copy, ours, partner, now);
+                workspace.merge_with_base(copy, &ours, partner, now);
+                // The office the officer gave, offered again next time.
+                self.settings.office = ours;
             }
             Command::CompareCopies {
                 copy,
                 ours,
                 partner,
             } => {
-                let now = self.clock.now();
-                workspace.compare_copies(copy, ours, partner, now);
+                workspace.compare_copies(copy, ours, partner, self.clock.now());
             }
-            Command::ApplyMerge(review) => self.workspace.apply_merge(*review),
+            Command::ApplyMerge(review) => workspace.apply_merge(*review),
             Command::MergeCancelled => self.notify("Nothing was merged or settled"),
-            Command::PutInPlace(read) => {
-                if let Some(read) = read.take() {
-                    self.put_in_place(read);
-                }
-            }
+            Command::PutInPlace(read) => self.put_in_place(read),
         }
+    }
+
+    /// Takes back the last step (`undo`) or does it again; the notice says
+    /// which, replacing any notice about the step itself ("Deleted
+    /// participant France").
+    fn step_history(&mut self, undo: bool) {
+        let document = &mut self.workspace.document;
+        let said = if undo {
+            match document.undo_label().map(str::to_owned) {
+                Some(step) if document.undo() => format!("Undid {step}"),
+                _ => "Nothing to undo".to_string(),
+            }
+        } else {
+            match document.redo_label().map(str::to_owned) {
+                Some(step) if document.redo() => format!("Redid {step}"),
+                _ => "Nothing to redo".to_string(),
+            }
+        };
+        self.notify(said);
+    }
+
+    /// Closes the window: the officer has answered for unsaved changes.
+    fn quit(&mut self, ctx: &egui::Context) {
+        self.closing = true;
+        self.workspace.discard_recovery();
+        ctx.send_viewport_cmd(ViewportCommand::Close);
     }
 
     /// Shows `record` in its panel, in place of any field asked before.
@@ -360,15 +339,11 @@ impl CoalitionDeskApp {
         let register = self.workspace.document.register();
         let description = register.describe(target);
         let delete = edit::delete_with_references(register, target);
-        let applied = self
-            .workspace
-            .document
-            .apply_labelled(delete, format!("delete {description}"));
-        if let Err(refused) = applied {
-            self.show_error(refused);
-            return;
-        }
-        self.notify(format!("Deleted {description} (Undo brings it back)"));
+        self.workspace.apply_told(
+            delete,
+            format!("delete {description}"),
+            format!("Deleted {description} (Undo brings it back)"),
+        );
     }
 }
 
@@ -427,16 +402,20 @@ impl CoalitionDeskApp {
     /// the file on disk is not touched.
     pub(super) fn open_path(&mut self, path: &Path) {
         match self.opener.open(path) {
-            Ok(read) => self.put_in_place(read),
+            Started::Read(read) => self.put_in_place(*read),
             // It takes the place of whatever was on top: that belonged to
             // the register this one replaces.
-            Err(opening) => self.workspace.on_top = Some(OnTop::Opening(opening)),
+            Started::Reading(opening) => self.workspace.on_top = Some(OnTop::Opening(opening)),
         }
     }
 
     /// The register read becomes the open document, or the officer is
     /// told why not and the current one stays.
-    fn put_in_place(&mut self, read: ReadFile) {
+    fn put_in_place(&mut self, read: impl Into<Option<ReadFile>>) {
+        // A command holding a register read hands it over once.
+        let Some(read) = read.into() else {
+            return;
+        };
         let path = read.path().to_path_buf();
         match read.into_document(&self.settings.office) {
             Ok((document, lock, stamp, message)) => {

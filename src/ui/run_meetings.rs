@@ -25,14 +25,11 @@ impl Workspace {
             return;
         };
         let delegations = plural(count, "delegation");
-        let applied = self
-            .document
-            .apply_labelled(edit, format!("mark {delegations} present at {title}"));
-        if let Err(refused) = applied {
-            self.fail(refused);
-            return;
-        }
-        self.tell(format!("Marked {delegations} present at {title}"));
+        self.apply_told(
+            edit,
+            format!("mark {delegations} present at {title}"),
+            format!("Marked {delegations} present at {title}"),
+        );
     }
 
     pub(super) fn copy_previous_attendance(&mut self, meeting: MeetingId) {
@@ -48,14 +45,11 @@ impl Workspace {
             return;
         };
         let from = register.meeting_title(previous);
-        let applied = self
-            .document
-            .apply_labelled(edit, format!("copy the attendance of {from} to {title}"));
-        if let Err(refused) = applied {
-            self.fail(refused);
-            return;
-        }
-        self.tell(format!("Copied the attendance of {from}"));
+        self.apply_told(
+            edit,
+            format!("copy the attendance of {from} to {title}"),
+            format!("Copied the attendance of {from}"),
+        );
     }
 
     pub(super) fn add_new_delegate(&mut self, delegate: &NewDelegate) {
@@ -74,16 +68,11 @@ impl Workspace {
             return;
         };
         let name = delegate.name.trim();
-        let applied = self
-            .document
-            .apply_labelled(edit, format!("add delegate {name} for {country}"));
-        if let Err(refused) = applied {
-            self.fail(refused);
-            return;
-        }
-        self.tell(format!(
-            "Added {name} to the register as a delegate for {country}"
-        ));
+        self.apply_told(
+            edit,
+            format!("add delegate {name} for {country}"),
+            format!("Added {name} to the register as a delegate for {country}"),
+        );
     }
 
     pub(super) fn move_minutes(
@@ -110,14 +99,11 @@ impl Workspace {
                 return;
             }
         };
-        let applied = self
-            .document
-            .apply_labelled(edit, format!("{doing} the record of {title}"));
-        if let Err(refused) = applied {
-            self.fail(refused);
-            return;
-        }
-        self.tell(format!("{done} the record of {title} (Undo takes it back)"));
+        self.apply_told(
+            edit,
+            format!("{doing} the record of {title}"),
+            format!("{done} the record of {title} (Undo takes it back)"),
+        );
     }
 }
 

@@ -59,6 +59,8 @@ impl Failure {
 pub enum Said {
     Info(String),
     Failed(Failure),
+    /// What was said before no longer holds: the status line clears.
+    Unsaid,
 }
 
 /// Why a text typed in a field is refused: shown beside the field by

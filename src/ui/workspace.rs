@@ -19,6 +19,7 @@ use super::shown_error::{Failure, Said};
 use super::timeline::TimelinePanel;
 use crate::document::Document;
 use crate::document::ProblemCache;
+use crate::edit::Edit;
 use crate::model::Problem;
 use crate::storage::{DiskStamp, RegisterLock};
 
@@ -93,6 +94,15 @@ impl Workspace {
     /// Puts a question on top, in place of whatever was there.
     pub(super) fn ask(&mut self, dialog: Dialog) {
         self.on_top = Some(OnTop::Question(dialog));
+    }
+
+    /// Applies `edit` as one undo step named `label`, then tells the
+    /// officer `done`; or, refused, why not.
+    pub(super) fn apply_told(&mut self, edit: Edit, label: String, done: String) {
+        match self.document.apply_labelled(edit, label) {
+            Ok(_) => self.tell(done),
+            Err(refused) => self.fail(refused),
+        }
     }
 
     /// Tells the officer `text` (information only), once the app shows it.

@@ -113,7 +113,9 @@ fn typing_a_title_is_one_undo_step() {
     // Leave the field, then one undo takes the whole typing back.
     harness.key_press(Key::Escape);
     harness.run();
-    harness.state_mut().workspace.document.undo();
+    harness
+        .state_mut()
+        .command(coalition_desk::ui::Command::Undo);
     harness.run();
     assert_eq!(
         harness

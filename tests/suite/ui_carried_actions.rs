@@ -5,6 +5,7 @@
 
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::Register;
+use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::workspace::Workspace;
@@ -86,12 +87,14 @@ fn an_action_carried_over_is_one_action_in_the_window() {
     harness.get_by_label("Carried-over action 1 done").click();
     harness.run();
     assert!(register(&harness).meeting(SECOND).unwrap().actions[0].done);
-    harness.state_mut().workspace.meetings.open(SECOND);
+    harness.state_mut().command(Command::SelectMeeting(SECOND));
     harness.run();
     let raised = harness.get_by_label("Action 1 done");
     assert_eq!(raised.accesskit_node().toggled(), Some(Toggled::True));
     // And No. 3, which showed it too, shows it done.
-    harness.state_mut().workspace.meetings.open(later[0]);
+    harness
+        .state_mut()
+        .command(Command::SelectMeeting(later[0]));
     harness.run();
     let third = harness.get_by_label("Carried-over action 1 done");
     assert_eq!(third.accesskit_node().toggled(), Some(Toggled::True));
@@ -104,8 +107,7 @@ fn copies_in_an_older_file_are_made_one_in_one_undo_step() {
     // Untitled, so the snapshots show no temporary path.
     harness.state_mut().workspace =
         Workspace::new(Document::new(legacy.clone(), Origin::Untitled), None, None);
-    harness.state_mut().settings.tab = Tab::Meetings;
-    harness.state_mut().workspace.meetings.open(fourth);
+    harness.state_mut().command(Command::SelectMeeting(fourth));
     harness.run();
     harness
         .get_by_label("Also written as a copy in No. 2 (3 December 2026), No. 3 (7 January 2027)");

@@ -275,7 +275,11 @@ fn a_blank_meeting_put_in_a_series_takes_what_the_series_says() {
     assert_eq!(m.start, NaiveTime::from_hms_opt(10, 0, 0));
     assert_eq!(m.convenors, [nation("United Kingdom"), nation("France")]);
     // One step: one undo gives the blank meeting back.
-    assert!(officer.window.state_mut().workspace.document.undo());
+    officer
+        .window
+        .state_mut()
+        .command(coalition_desk::ui::Command::Undo);
+    officer.window.run();
     let m = officer.register().meeting(NEW_MEETING).unwrap();
     assert_eq!((m.title.as_str(), m.series), ("New meeting", None));
 }

@@ -276,7 +276,9 @@ fn a_problem_above_the_meeting_editor_puts_the_keyboard_in_its_field() {
         .unwrap();
     harness.run();
     click(&mut harness, "Meetings");
-    harness.state_mut().workspace.meetings.open(*id);
+    harness
+        .state_mut()
+        .command(coalition_desk::ui::Command::SelectMeeting(*id));
     harness.run();
 
     // In the editor, not the problems list: that stays closed.

@@ -41,8 +41,9 @@ fn recording_a_payment_on_a_money_only_commitment_shows_progress_and_moves_it() 
     let path = dir.path().join("coalition.ron");
     coalition_desk::storage::save(&path, &with_fund(), None).unwrap();
     let mut harness = harness_for(&path);
-    harness.state_mut().settings.tab = Tab::Commitments;
-    harness.state_mut().workspace.commitments.open(FUND);
+    harness
+        .state_mut()
+        .command(coalition_desk::ui::Command::SelectCommitment(FUND));
     harness.run();
     harness.run();
 
