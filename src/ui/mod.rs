@@ -12,6 +12,7 @@ pub mod copies;
 mod copies_steps;
 pub mod dashboard;
 mod date_field;
+mod default_button;
 pub mod dialogs;
 pub mod file_dialog;
 mod files;
