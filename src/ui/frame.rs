@@ -75,6 +75,7 @@ impl CoalitionDeskApp {
             }
         });
         self.on_top_ui(ui, &mut out);
+        super::focus_ring::paint(&ctx);
         self.take_back_if_left();
 
         // Typing in one field arrives as one edit per frame; the field's id

@@ -18,6 +18,7 @@ pub mod file_dialog;
 mod files;
 pub mod find_choice;
 pub mod focus;
+pub mod focus_ring;
 pub mod fonts;
 mod frame;
 mod fresh;

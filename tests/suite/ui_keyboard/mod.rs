@@ -7,6 +7,7 @@
 mod commitments;
 mod dashboard;
 mod dialogs;
+mod focus;
 mod meetings;
 mod participants;
 mod print;
