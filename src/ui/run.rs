@@ -79,7 +79,7 @@ impl CoalitionDeskApp {
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::NewParticipant => self.new_participant(),
             Command::NewMeeting => self.new_meeting(),
-            Command::NewCommitment => self.new_commitment(),
+            Command::NewCommitment => self.new_commitment(ctx),
             Command::NewSeries => self.new_series(),
             Command::NewPerson(participant) => self.new_person(participant),
             Command::NewMeetingInSeries(series) => self.new_meeting_in_series(series),
@@ -274,7 +274,7 @@ impl CoalitionDeskApp {
         self.workspace.meetings.open(id);
     }
 
-    pub(super) fn new_commitment(&mut self) {
+    pub(super) fn new_commitment(&mut self, ctx: &egui::Context) {
         let workspace = &mut self.workspace;
         let by = workspace.commitments.participant_for_new();
         let Some((id, edit)) =
@@ -293,6 +293,13 @@ impl CoalitionDeskApp {
         self.made(Record::Commitment(id));
         self.settings.tab = Tab::Commitments;
         self.workspace.commitments.open(id);
+        // Its first field, the participant, takes the keyboard: typing a
+        // name or code finds it.
+        focus::ask(
+            ctx,
+            Record::Commitment(id),
+            crate::model::Field::Participant,
+        );
     }
 
     pub(super) fn ask_delete(&mut self, target: Record) {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{palette, sample, show_panel};
 use crate::app_harness::register;
-use crate::keyboard::{press, tab_to, tab_to_where, type_keys};
+use crate::keyboard::{focused, press, tab_to, tab_to_where, type_keys};
 
 #[test]
 fn a_commitment_is_made_for_a_participant_and_moved_on_by_keys() {
@@ -16,16 +16,20 @@ fn a_commitment_is_made_for_a_participant_and_moved_on_by_keys() {
     show_panel(&mut h, Key::Num3);
     palette(&mut h, "New commitment");
     let id = *register(&h).commitments.keys().max().unwrap();
-    let france = register(&h)
+    let ukraine = register(&h)
         .participants_by_name()
         .into_iter()
-        .find(|p| register(&h).participant_name(*p) == "France")
+        .find(|p| register(&h).participant_name(*p) == "Ukraine")
         .unwrap();
+    // A new commitment starts with another participant.
+    assert_ne!(register(&h).commitment(id).unwrap().participant, ukraine);
 
-    tab_to(&mut h, "Participant", false);
-    type_keys(&mut h, "fra");
+    // The new commitment's first field, its participant, has the keyboard.
+    assert_eq!(focused(&h).as_deref(), Some("Participant"));
+    // Found by its code, which the list does not show.
+    type_keys(&mut h, "ukr");
     press(&mut h, Key::Enter);
-    assert_eq!(register(&h).commitment(id).unwrap().participant, france);
+    assert_eq!(register(&h).commitment(id).unwrap().participant, ukraine);
     assert_eq!(
         register(&h).commitment(id).unwrap().status,
         CommitmentStatus::Proposed
