@@ -186,54 +186,60 @@ impl ImportReview {
     pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
         let review = &*self;
         let mut answer = None;
-        egui::Modal::new(egui::Id::unique("coalition-desk-import-review")).show(ctx, |ui| {
-            ui.set_max_width(640.0);
-            ui.heading("Import commitments");
-            ui.label(format!("From {}", review.path.display()));
-            let preview = &review.preview;
-            let added = preview.accepted.iter().filter(|r| r.is_new).count();
-            let updated = preview.accepted.len() - added;
-            ui.label(format!(
-                "{added} to add, {updated} to update, {} rejected",
-                preview.rejected.len()
-            ));
-            egui::ScrollArea::vertical()
-                .max_height(360.0)
-                .show(ui, |ui| {
-                    if !preview.rejected.is_empty() {
-                        ui.label(RichText::new("Rejected rows (not imported)").strong());
-                        Grid::new("import_rejected").striped(true).show(ui, |ui| {
-                            for row in &preview.rejected {
+        let mut keyboard = super::default_button::DefaultButton::default();
+        let modal =
+            egui::Modal::new(egui::Id::unique("coalition-desk-import-review")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading("Import commitments");
+                ui.label(format!("From {}", review.path.display()));
+                let preview = &review.preview;
+                let added = preview.accepted.iter().filter(|r| r.is_new).count();
+                let updated = preview.accepted.len() - added;
+                ui.label(format!(
+                    "{added} to add, {updated} to update, {} rejected",
+                    preview.rejected.len()
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        if !preview.rejected.is_empty() {
+                            ui.label(RichText::new("Rejected rows (not imported)").strong());
+                            Grid::new("import_rejected").striped(true).show(ui, |ui| {
+                                for row in &preview.rejected {
+                                    ui.label(format!("Line {}", row.line));
+                                    shown_error::label(ui, &row.reason);
+                                    ui.end_row();
+                                }
+                            });
+                        }
+                        ui.label(RichText::new("Rows to import").strong());
+                        Grid::new("import_accepted").striped(true).show(ui, |ui| {
+                            for row in &preview.accepted {
                                 ui.label(format!("Line {}", row.line));
-                                shown_error::label(ui, &row.reason);
+                                ui.label(if row.is_new { "Add" } else { "Update" });
+                                ui.label(&row.commitment.title);
+                                ui.label(row.commitment.status.label());
                                 ui.end_row();
                             }
                         });
-                    }
-                    ui.label(RichText::new("Rows to import").strong());
-                    Grid::new("import_accepted").striped(true).show(ui, |ui| {
-                        for row in &preview.accepted {
-                            ui.label(format!("Line {}", row.line));
-                            ui.label(if row.is_new { "Add" } else { "Update" });
-                            ui.label(&row.commitment.title);
-                            ui.label(row.commitment.status.label());
-                            ui.end_row();
-                        }
                     });
+                ui.horizontal(|ui| {
+                    let import =
+                        egui::Button::new(format!("Import {} rows", preview.accepted.len()));
+                    let import = ui.add_enabled(!preview.accepted.is_empty(), import);
+                    if keyboard.add(import, true).clicked() {
+                        answer = Some(true);
+                    }
+                    if keyboard.button(ui, "Cancel", false).clicked() {
+                        answer = Some(false);
+                    }
                 });
-            ui.horizontal(|ui| {
-                let import = egui::Button::new(format!("Import {} rows", preview.accepted.len()));
-                if ui
-                    .add_enabled(!preview.accepted.is_empty(), import)
-                    .clicked()
-                {
-                    answer = Some(true);
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(false);
-                }
             });
-        });
+        keyboard.take_the_keyboard(ctx);
+        // Escape, or a click beside it, imports nothing.
+        if answer.is_none() && modal.should_close() {
+            answer = Some(false);
+        }
         match answer {
             Some(true) => Outcome::Then(Command::ImportRows(Box::new(review.preview.clone()))),
             Some(false) => Outcome::Closed,

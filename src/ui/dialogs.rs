@@ -57,6 +57,7 @@ impl Dialog {
 
     fn answer_ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
         let mut answer = None;
+        let mut keyboard = super::default_button::DefaultButton::default();
         let modal = Modal::new(Id::unique("coalition-desk-dialog")).show(ctx, |ui| {
             ui.set_max_width(480.0);
             match self {
@@ -65,13 +66,13 @@ impl Dialog {
                     ui.label("The register has changes that are not saved. Save them first?");
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
+                        if keyboard.button(ui, "Save", true).clicked() {
                             answer = Some(Answer::Save);
                         }
-                        if ui.button("Discard").clicked() {
+                        if keyboard.button(ui, "Discard", false).clicked() {
                             answer = Some(Answer::Discard);
                         }
-                        if ui.button("Cancel").clicked() {
+                        if keyboard.button(ui, "Cancel", false).clicked() {
                             answer = Some(Answer::Cancel);
                         }
                     });
@@ -100,10 +101,10 @@ impl Dialog {
                     }
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Delete").clicked() {
+                        if keyboard.button(ui, "Delete", true).clicked() {
                             answer = Some(Answer::Delete);
                         }
-                        if ui.button("Cancel").clicked() {
+                        if keyboard.button(ui, "Cancel", false).clicked() {
                             answer = Some(Answer::Cancel);
                         }
                     });
@@ -117,14 +118,14 @@ impl Dialog {
                     ui.label(RichText::new(recovery.display().to_string()).weak());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Recover").clicked() {
+                        if keyboard.button(ui, "Recover", true).clicked() {
                             answer = Some(Answer::Recover);
                         }
-                        if ui.button("Discard").clicked() {
+                        if keyboard.button(ui, "Discard", false).clicked() {
                             answer = Some(Answer::Discard);
                         }
-                        if ui
-                            .button("Not now")
+                        if keyboard
+                            .button(ui, "Not now", false)
                             .on_hover_text(
                                 "Keeps the autosaved changes; you are asked again next time",
                             )
@@ -144,13 +145,13 @@ impl Dialog {
                     ui.label(RichText::new(path.display().to_string()).weak());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
+                        if keyboard.button(ui, "Overwrite", false).clicked() {
                             answer = Some(Answer::Overwrite);
                         }
-                        if ui.button("Save As…").clicked() {
+                        if keyboard.button(ui, "Save As…", true).clicked() {
                             answer = Some(Answer::SaveAs);
                         }
-                        if ui.button("Cancel").clicked() {
+                        if keyboard.button(ui, "Cancel", false).clicked() {
                             answer = Some(Answer::Cancel);
                         }
                     });
@@ -159,12 +160,13 @@ impl Dialog {
                     ui.heading(title.as_str());
                     ui.label(text.as_str());
                     ui.add_space(8.0);
-                    if ui.button("OK").clicked() {
+                    if keyboard.button(ui, "OK", true).clicked() {
                         answer = Some(Answer::Close);
                     }
                 }
             }
         });
+        keyboard.take_the_keyboard(ctx);
         // The recovery offer waits for one of its buttons: a stray click
         // beside it, or Escape, must not decide what becomes of unsaved work.
         let needs_an_answer = matches!(self, Dialog::OfferRecovery { .. });

@@ -81,6 +81,7 @@ impl CoalitionDeskApp {
             }
         });
         self.on_top_ui(ui, &mut out);
+        super::focus_ring::paint(&ctx);
         self.workspace.take_back_if_left(self.settings.tab);
 
         // Typing in one field arrives as one edit per frame; the field's id

@@ -82,7 +82,13 @@ impl CoalitionDeskApp {
             Command::NewMeeting => self.add_new(Ok(fresh::meeting(self.register(), today))),
             Command::NewCommitment => {
                 let by = workspace.commitments.participant_for_new();
-                self.add_new(fresh::commitment(self.register(), by, today));
+                let made = fresh::commitment(self.register(), by, today);
+                // Its first field, the participant, takes the keyboard:
+                // typing a name or code finds it.
+                if let Ok((record, _)) = &made {
+                    focus::ask(ctx, *record, crate::model::Field::Participant);
+                }
+                self.add_new(made);
             }
             Command::NewSeries => self.add_new(Ok(fresh::series(self.register(), today))),
             Command::NewPerson(participant) => {

@@ -86,6 +86,7 @@ mod ui_files;
 mod ui_find_choice;
 mod ui_first_field;
 mod ui_fresh_records;
+mod ui_keyboard;
 mod ui_layout;
 mod ui_looking;
 mod ui_meeting_flow;

@@ -538,3 +538,63 @@ fn save_pdf_proposes_the_officers_folder_and_names_where_it_saved() {
     assert!(target.exists());
     harness.get_by_label("Open folder");
 }
+
+/// A key pressed while the preview may be busy: a few frames, not `run`.
+fn key(harness: &mut AppHarness, key: egui::Key) {
+    harness.key_press(key);
+    harness.run_steps(3);
+}
+
+#[test]
+fn print_by_the_keyboard_alone_enter_prints_escape_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = preview(
+        spooler(
+            dir.path(),
+            "echo 'request id is Office_Laser-7 (1 file(s))'",
+        ),
+        false,
+    );
+    until_shown(&mut harness, "Page 1 of");
+    let question = "on printer \u{201c}Office_Laser\u{201d}?";
+    let to_print = |harness: &mut AppHarness| {
+        for _ in 0..60 {
+            key(harness, egui::Key::Tab);
+            if crate::keyboard::focused(harness).as_deref() == Some("Print") {
+                return;
+            }
+        }
+        panic!("Tab never reached Print");
+    };
+
+    // The question opens with the keyboard on its Print button; Escape
+    // declines it.
+    to_print(&mut harness);
+    key(&mut harness, egui::Key::Enter);
+    until_shown(&mut harness, question);
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Print on Office_Laser")
+    );
+    key(&mut harness, egui::Key::Escape);
+    harness.get_by_label("Nothing was sent to the printer.");
+    assert!(!dir.path().join("lp.log").exists(), "lp never ran");
+    assert!(
+        matches!(
+            harness.state().workspace.on_top(),
+            Some(coalition_desk::ui::on_top::OnTop::PrintPreview(_))
+        ),
+        "that Escape answered the question, not the window"
+    );
+
+    // Enter answers it: the pages go to the printer.
+    to_print(&mut harness);
+    key(&mut harness, egui::Key::Enter);
+    until_shown(&mut harness, question);
+    key(&mut harness, egui::Key::Enter);
+    until_shown(
+        &mut harness,
+        "Printed on \u{201c}Office_Laser\u{201d} (job Office_Laser-7).",
+    );
+    assert!(dir.path().join("lp.log").exists(), "lp ran");
+}

@@ -223,7 +223,14 @@ fn columns_ui(
                 };
                 row.set_selected(selected == Some(id));
                 row_ui(&mut row, register, today, commitment);
-                if row.response().clicked() {
+                // The row takes the keyboard (Tab, then Enter opens it):
+                // a screen reader names it as the officer would.
+                let name = format!(
+                    "{}: {}",
+                    register.participant_code(commitment.participant),
+                    commitment.title
+                );
+                if row.response().accessible_name(name).clicked() {
                     output.clicked = Some(id);
                 }
             });

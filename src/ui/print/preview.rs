@@ -253,6 +253,15 @@ impl PrintPreview {
         worker: &PrintWorker,
     ) -> Outcome {
         let mut open = true;
+        // Escape answers what the window asks first (the print question,
+        // a typed path) or closes a list; only then does it close the
+        // window, and never while pages are on their way out.
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let closes_on_escape = escape
+            && self.question.is_none()
+            && self.typed_path.is_none()
+            && self.busy.is_none()
+            && !egui::Popup::is_any_open(ctx);
         egui::Window::new(self.title())
             .id(egui::Id::unique("print-preview"))
             .open(&mut open)
@@ -261,7 +270,7 @@ impl PrintPreview {
             .show(ctx, |ui| {
                 self.window_ui(ui, register, revision, today, worker)
             });
-        if open && !self.cancelled {
+        if open && !self.cancelled && !closes_on_escape {
             Outcome::Stays
         } else {
             Outcome::Closed
@@ -482,7 +491,9 @@ impl PrintPreview {
         let Some(mut typed) = self.typed_path.take() else {
             return;
         };
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
         match typed.body_ui(ui) {
+            _ if escape => {}
             Some(TypedPathAnswer::Path(path)) => {
                 self.submit(register, worker, Destination::File(path));
             }

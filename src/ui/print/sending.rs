@@ -145,6 +145,7 @@ impl PrintPreview {
             return;
         };
         let mut answered = false;
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(&question.text).strong());
             ui.label(format!(
@@ -153,6 +154,12 @@ impl PrintPreview {
             ));
             ui.horizontal(|ui| {
                 let print = ui.button(format!("Print on {}", question.settings.printer));
+                let cancel = ui.button("Cancel");
+                // The keyboard goes to Print when the question appears, so
+                // Enter answers it and Escape (or Tab, then Enter) declines.
+                if !print.has_focus() && !cancel.has_focus() {
+                    print.request_focus();
+                }
                 if print.clicked() {
                     answered = true;
                     self.question = None;
@@ -170,7 +177,7 @@ impl PrintPreview {
                         );
                     }
                 }
-                if ui.button("Cancel").clicked() {
+                if cancel.clicked() || escape {
                     answered = true;
                     self.question = None;
                     self.say("Nothing was sent to the printer.", false, false);
