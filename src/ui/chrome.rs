@@ -91,10 +91,13 @@ impl CoalitionDeskApp {
                 };
                 ui.label(where_);
                 if self.workspace.document.is_dirty() {
-                    ui.colored_label(theme::DIRTY, "• Unsaved changes");
+                    ui.colored_label(theme::unsaved(ui.visuals()), "• Unsaved changes");
                 }
                 if let Some(reason) = &self.workspace.document.read_only {
-                    ui.colored_label(theme::READ_ONLY, format!("Read-only: {reason}"));
+                    ui.colored_label(
+                        theme::read_only(ui.visuals()),
+                        format!("Read-only: {reason}"),
+                    );
                 }
                 if !nothing_open {
                     ui.separator();

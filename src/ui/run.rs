@@ -76,6 +76,10 @@ impl CoalitionDeskApp {
                 _ => self.notify("Nothing to redo"),
             },
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Command::Zoom(step) => {
+                self.settings.zoom = self.settings.zoom.stepped(step);
+                self.notify(format!("Zoom {}", self.settings.zoom.percent()));
+            }
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::NewParticipant => self.new_participant(),
             Command::NewMeeting => self.new_meeting(),

@@ -110,7 +110,7 @@ pub(super) fn approval_rows_ui(
         let before = *at;
         let response = egui::ComboBox::from_id_salt((salt, "at"))
             .selected_text(shown)
-            .width(320.0)
+            .width(crate::ui::widgets::fit_width(ui, 320.0))
             .show_ui(ui, |ui| {
                 for other in &choices.meetings {
                     ui.selectable_value(at, Some(*other), register.meeting_title(*other));

@@ -32,7 +32,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     TextEdit::singleline(&mut meeting.title)
                         .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("title"))
-                        .desired_width(420.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
                 )
             });
             focus::at_field(ui, title, Record::Meeting(id), Field::Title);
@@ -74,7 +74,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     TextEdit::singleline(&mut meeting.location)
                         .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("location"))
-                        .desired_width(420.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
                 )
             });
             form_row(ui, "Format", |ui| {
@@ -133,7 +133,9 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
     let before = meeting.series;
     let picker = egui::ComboBox::from_id_salt(("meeting-series", id.0))
         .selected_text(selected)
-        .width(240.0)
+        .width(crate::ui::widgets::fit_width(ui, 240.0))
+        // A long series name wraps in its box rather than widening the form.
+        .wrap()
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut meeting.series, None, "—");
             for series in all {

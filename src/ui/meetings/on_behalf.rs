@@ -21,7 +21,7 @@ pub(super) fn represented_by_ui(
     );
     egui::ComboBox::from_id_salt(("represented-by", id.0, participant.0))
         .selected_text(shown)
-        .width(140.0)
+        .width(crate::ui::widgets::fit_width(ui, 140.0))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut attendance.represented_by, None, "—")
                 .on_hover_text("Not recorded who represented it");
