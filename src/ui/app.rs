@@ -28,6 +28,8 @@ const RECENT_FILES: usize = 8;
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
+    /// How large the window draws text and controls (75–200 %).
+    pub zoom: super::zoom::Zoom,
     pub last_file: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     pub tab: Tab,

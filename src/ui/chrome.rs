@@ -110,10 +110,10 @@ pub(super) fn status_bar_ui(
             };
             ui.label(where_);
             if workspace.document.is_dirty() {
-                ui.colored_label(theme::DIRTY, "• Unsaved changes");
+                ui.colored_label(theme::unsaved(ui.visuals()), "• Unsaved changes");
             }
             if let Some(reason) = &workspace.document.read_only {
-                ui.colored_label(theme::READ_ONLY, format!("Read-only: {reason}"));
+                ui.colored_label(theme::read_only(ui.visuals()), format!("Read-only: {reason}"));
             }
             if !nothing_open {
                 ui.separator();

@@ -26,6 +26,8 @@ use crate::ui::opening::ReadRegister;
 pub use super::history::History;
 // Where every panel and test finds the tabs.
 pub use super::tab::Tab;
+// Where the View menu and the settings find the zoom.
+pub use super::zoom::{Zoom, ZoomStep};
 
 /// A user action.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +47,8 @@ pub enum Command {
     Undo,
     Redo,
     ToggleTheme,
+    /// Draws everything larger or smaller, or at 100 %.
+    Zoom(ZoomStep),
     ShowTab(Tab),
     NewParticipant,
     NewMeeting,
@@ -205,6 +209,8 @@ pub enum Action {
     /// One per tab, in the tab bar's order.
     ShowTab(Tab),
     ToggleTheme,
+    /// One per step, in the View menu's order.
+    Zoom(ZoomStep),
     ExportCalendar,
     ExportCommitmentsCsv,
     ImportCommitmentsCsv,
@@ -247,6 +253,7 @@ impl Action {
         <Action as strum::IntoEnumIterator>::iter()
             .flat_map(|action| match action {
                 Action::ShowTab(_) => Tab::all().map(Action::ShowTab).collect(),
+                Action::Zoom(_) => ZoomStep::all().map(Action::Zoom).collect(),
                 action => vec![action],
             })
             .collect()
@@ -267,6 +274,7 @@ impl Action {
             Action::Search => (Menu::Edit, 2),
             Action::ShowTab(_) => (Menu::View, 0),
             Action::ToggleTheme | Action::CommandPalette => (Menu::View, 1),
+            Action::Zoom(_) => (Menu::View, 2),
         }
     }
 
@@ -282,6 +290,7 @@ impl Action {
             Action::Undo => Command::Undo,
             Action::Redo => Command::Redo,
             Action::ToggleTheme => Command::ToggleTheme,
+            Action::Zoom(step) => Command::Zoom(step),
             Action::ShowTab(tab) => Command::ShowTab(tab),
             Action::NewParticipant => Command::NewParticipant,
             Action::NewMeeting => Command::NewMeeting,
@@ -310,6 +319,7 @@ impl Action {
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::ToggleTheme => "Switch light/dark",
+            Action::Zoom(step) => step.label(),
             Action::ShowTab(tab) => tab.label(),
             Action::NewParticipant => "New participant",
             Action::NewMeeting => "New meeting",
@@ -338,6 +348,7 @@ impl Action {
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
             Action::ToggleTheme => "Switch between the light and the dark theme",
+            Action::Zoom(step) => step.tooltip(),
             Action::ShowTab(_) => "Show this panel",
             Action::NewParticipant => "Add a nation or organisation",
             Action::NewMeeting => "Add a meeting dated today and open it",
@@ -393,6 +404,7 @@ impl Action {
             Action::ShowTab(Tab::Register) => &[(command, Key::Num6)],
             Action::Search => &[(command, Key::K), (command, Key::F)],
             Action::CommandPalette => &[(shift, Key::P)],
+            Action::Zoom(step) => step.keys(),
             Action::OpenSample
             | Action::ToggleTheme
             | Action::NewParticipant
@@ -486,6 +498,7 @@ impl Command {
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,
             Command::ToggleTheme => Action::ToggleTheme,
+            Command::Zoom(step) => Action::Zoom(*step),
             Command::ShowTab(tab) => Action::ShowTab(*tab),
             Command::NewParticipant => Action::NewParticipant,
             Command::NewMeeting => Action::NewMeeting,
@@ -559,6 +572,7 @@ impl Command {
             | Command::Undo
             | Command::Redo
             | Command::ToggleTheme
+            | Command::Zoom(_)
             | Command::ShowTab(_)
             | Command::NewParticipant
             | Command::NewMeeting
@@ -641,6 +655,7 @@ impl Command {
             | Command::Undo
             | Command::Redo
             | Command::ToggleTheme
+            | Command::Zoom(_)
             | Command::ShowTab(_)
             | Command::NewParticipant
             | Command::NewMeeting

@@ -212,7 +212,9 @@ fn picker_ui<T: Clone + PartialEq>(
         // The list scrolls by itself under the find field.
         .height(f32::INFINITY);
     if let Some(width) = width {
-        combo = combo.width(width);
+        // Never wider than the row leaves, so nothing is pushed off the
+        // window's edge at 1024 px or 150 % text.
+        combo = combo.width(super::widgets::fit_width(ui, width));
     }
     if wrap {
         combo = combo.wrap();

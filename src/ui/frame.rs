@@ -19,6 +19,12 @@ impl CoalitionDeskApp {
         pasted_text::clean_input(&ctx);
         if self.applied_theme.is_none() {
             fonts::install(&ctx);
+            // The zoom keys are the window's own commands (`ui/zoom.rs`).
+            ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        }
+        let zoom = self.settings.zoom.factor();
+        if ctx.zoom_factor() != zoom {
+            ctx.set_zoom_factor(zoom);
         }
         if self.applied_theme != Some(self.settings.theme) {
             ctx.set_visuals(self.settings.theme.visuals());

@@ -50,6 +50,7 @@ pub mod timeline;
 mod typed_field;
 pub mod widgets;
 pub mod workspace;
+pub mod zoom;
 
 pub use app::CoalitionDeskApp;
 pub use calendar_and_csv::CsvPurpose;

@@ -98,7 +98,10 @@ impl ParticipantsPanel {
             let refused = refusals
                 .refusal(register, revision, Record::Participant(id))
                 .map(str::to_owned);
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // Each participant keeps its own place, so one opens at its name.
+            egui::ScrollArea::vertical()
+                .id_salt(("participant-editor", id.0))
+                .show(ui, |ui| {
                 participant_ui(
                     ui,
                     today,
@@ -125,7 +128,9 @@ impl ParticipantsPanel {
 
     fn list_ui(&mut self, ui: &mut Ui, register: &Register, out: &mut Outbox) {
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // Wraps in a narrow list (text at 150 %) rather than widening it
+        // under the editor.
+        ui.horizontal_wrapped(|ui| {
             for command in [Command::NewParticipant, Command::PrintAllNationSheets] {
                 if ui
                     .button(command.label())
@@ -171,7 +176,9 @@ impl ParticipantsPanel {
                         ParticipantKind::Organisation => "Organisations",
                     });
                 }
-                ui.horizontal(|ui| {
+                // Wraps in a narrow list: a long name keeps its code and
+                // kind on the next line instead of running under the editor.
+                ui.horizontal_wrapped(|ui| {
                     let name = if p.name.is_empty() {
                         "(no name)"
                     } else {
@@ -266,13 +273,13 @@ fn participant_ui(
 }
 
 /// The points to raise's own marking: the register's lowest level unless
-/// one is chosen. A marking from the file that is not a level shows in red
-/// (the sheet refuses to print until a level is chosen).
+/// one is chosen. A marking from the file that is not a level shows in red,
+/// and says so (the sheet refuses to print until a level is chosen).
 fn points_marking_ui(ui: &mut Ui, levels: &[String], marking: &mut Option<String>) -> Response {
     let lowest = levels.first().map(String::as_str).unwrap_or_default();
     let shown = match marking.as_deref() {
         Some(level) if levels.iter().any(|known| known == level) => RichText::new(level),
-        Some(unknown) => RichText::new(unknown).color(ui.visuals().error_fg_color),
+        Some(unknown) => super::widgets::not_a_level(ui, unknown),
         None => RichText::new(format!("Lowest level ({lowest})")).weak(),
     };
     let mut choices = vec![Choice::new(None, format!("Lowest level ({lowest})"))];
@@ -330,6 +337,9 @@ fn people_ui(
     }
 }
 
+/// About what "from", a date field and its Calendar button take.
+const DATE_WITH_CALENDAR: f32 = 220.0;
+
 fn person_ui(
     ui: &mut Ui,
     register: &Register,
@@ -341,13 +351,13 @@ fn person_ui(
 ) {
     let mut person = original.clone();
     ui.set_width(ui.available_width());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = ui
             .add(
                 TextEdit::singleline(&mut person.name)
                     .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .hint_text("Name")
-                    .desired_width(240.0),
+                    .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
             )
             .accessible_name("Person's name");
         let name = focus::at_field(ui, name, Record::Person(id), Field::Name);
@@ -376,7 +386,9 @@ fn person_ui(
             )
             .accessible_name("Role title");
         focus::at_field(ui, title, Record::Person(id), Field::Role(i));
-        ui.horizontal(|ui| {
+        // Wraps where the editor is narrow, so "Remove role" is never
+        // pushed past its edge.
+        ui.horizontal_wrapped(|ui| {
             let mut for_whom = Some(role.participant);
             let salt = format!("role_{}_{i}", id.0);
             ui.weak("for");
@@ -384,6 +396,11 @@ fn person_ui(
                 .accessible_name("For");
             if let Some(p) = for_whom {
                 role.participant = p;
+            }
+            // A date and its Calendar button keep together: the line
+            // breaks before them rather than push them past the edge.
+            if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
+                ui.end_row();
             }
             ui.weak("from");
             let to = role.to;
@@ -395,6 +412,9 @@ fn person_ui(
                 |from| widgets::starts_by(from, to),
             )
             .accessible_name("From");
+            if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
+                ui.end_row();
+            }
             ui.weak("to");
             let from = role.from;
             widgets::checked_optional_date_ui(

@@ -72,7 +72,7 @@ impl RegisterSettingsPanel {
                 let label = ui.label("Name");
                 let mut name = register.name.clone();
                 let response = ui
-                    .add(egui::TextEdit::singleline(&mut name).desired_width(420.0))
+                    .add(egui::TextEdit::singleline(&mut name).desired_width(crate::ui::widgets::fit_width(ui, 420.0)))
                     .labelled_by(label.id);
                 if response.changed() {
                     out.edit(Edit::RenameRegister(name));
@@ -156,7 +156,10 @@ impl RegisterSettingsPanel {
                 ui.end_row();
                 let label = ui.label("Reference pattern");
                 let response = ui
-                    .add(egui::TextEdit::singleline(&mut pattern).desired_width(420.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut pattern)
+                            .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
+                    )
                     .labelled_by(label.id);
                 if response.changed() {
                     if check_reference_pattern(&pattern).is_ok() {
@@ -233,7 +236,8 @@ impl RegisterSettingsPanel {
         ui.heading(heading);
         ui.label(egui::RichText::new(hint).weak());
         for (index, entry) in entries.iter().enumerate() {
-            ui.horizontal(|ui| {
+            // Wraps with text at 150 %, so Up, Down and Remove stay in view.
+            ui.horizontal_wrapped(|ui| {
                 let editing = self.renaming.list == Some(list) && self.renaming.index == index;
                 let mut text = if editing {
                     self.renaming.text.clone()
@@ -243,7 +247,7 @@ impl RegisterSettingsPanel {
                 let response = ui
                     .add(
                         egui::TextEdit::singleline(&mut text)
-                            .desired_width(200.0)
+                            .desired_width(crate::ui::widgets::fit_width(ui, 200.0))
                             .id_salt((heading, index)),
                     )
                     .accessible_name(format!("{heading} {}", index + 1));
@@ -302,7 +306,7 @@ impl RegisterSettingsPanel {
                 }
             });
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let new = match list {
                 RegisterList::Markings => &mut self.new_marking,
                 RegisterList::CapabilityAreas => &mut self.new_area,
@@ -313,7 +317,7 @@ impl RegisterSettingsPanel {
             };
             ui.add(
                 egui::TextEdit::singleline(new)
-                    .desired_width(200.0)
+                    .desired_width(crate::ui::widgets::fit_width(ui, 200.0))
                     .hint_text("New entry")
                     .id_salt((heading, "new")),
             )

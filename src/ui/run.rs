@@ -77,6 +77,10 @@ impl CoalitionDeskApp {
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
+            Command::Zoom(step) => {
+                self.settings.zoom = self.settings.zoom.stepped(step);
+                self.notify(format!("Zoom {}", self.settings.zoom.percent()));
+            }
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::NewParticipant => self.add_new(Ok(fresh::participant(self.register()))),
             Command::NewMeeting => self.add_new(Ok(fresh::meeting(self.register(), today))),

@@ -174,3 +174,26 @@ pub fn focus_field(ui: &Ui, field: &Response, text: &str) {
         .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
     state.store(ui.ctx(), field.id);
 }
+
+/// A marking read from the file that is not one of the register's
+/// levels, as a box shows it: in the error colour and, for whoever cannot
+/// tell the colour, in words.
+pub fn not_a_level(ui: &Ui, marking: &str) -> egui::RichText {
+    egui::RichText::new(format!("{marking} (not a level)")).color(ui.visuals().error_fg_color)
+}
+
+/// Narrower than this a field no longer shows a word.
+const NARROWEST_FIELD: f32 = 48.0;
+
+/// `wanted` points (`f32::INFINITY` for all there is), or what the row
+/// leaves when that is less: a field never pushes its form past the
+/// window's edge, at 1024 points or with text at 150 %. In an editor that
+/// also scrolls sideways (the meeting's, for its attendance) it ends at
+/// the edge of what shows, not at the end of the widest row.
+pub fn fit_width(ui: &Ui, wanted: f32) -> f32 {
+    let shown = ui.clip_rect().right() - ui.cursor().left();
+    wanted
+        .min(ui.available_width())
+        .min(shown)
+        .max(NARROWEST_FIELD)
+}

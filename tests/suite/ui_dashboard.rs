@@ -112,7 +112,7 @@ fn status_colours_stand_out_in_both_themes() {
     for visuals in [Theme::Light.visuals(), Theme::Dark.visuals()] {
         for background in [visuals.panel_fill, visuals.extreme_bg_color] {
             for status in CommitmentStatus::ALL {
-                let colour = theme::commitment_status_colour(status);
+                let colour = theme::commitment_status_colour(status, &visuals);
                 assert!(
                     contrast(colour, background) >= 3.0,
                     "{} on {background:?}: {:.2}",
@@ -122,27 +122,30 @@ fn status_colours_stand_out_in_both_themes() {
             }
         }
     }
-    // Every status its own colour; proposed and withdrawn far apart.
-    let colours: Vec<Color32> = CommitmentStatus::ALL
-        .iter()
-        .map(|s| theme::commitment_status_colour(*s))
-        .collect();
-    for (i, a) in colours.iter().enumerate() {
-        for b in colours.iter().skip(i + 1) {
-            assert_ne!(a, b);
+    // In each theme every status its own colour; proposed and withdrawn
+    // far apart.
+    for visuals in [Theme::Light.visuals(), Theme::Dark.visuals()] {
+        let colours: Vec<Color32> = CommitmentStatus::ALL
+            .iter()
+            .map(|s| theme::commitment_status_colour(*s, &visuals))
+            .collect();
+        for (i, a) in colours.iter().enumerate() {
+            for b in colours.iter().skip(i + 1) {
+                assert_ne!(a, b);
+            }
         }
+        let proposed = theme::commitment_status_colour(CommitmentStatus::Proposed, &visuals);
+        let withdrawn = theme::commitment_status_colour(CommitmentStatus::Withdrawn, &visuals);
+        let distance = [
+            proposed.r().abs_diff(withdrawn.r()),
+            proposed.g().abs_diff(withdrawn.g()),
+            proposed.b().abs_diff(withdrawn.b()),
+        ]
+        .into_iter()
+        .max()
+        .unwrap();
+        assert!(distance >= 100, "proposed and withdrawn look alike");
     }
-    let proposed = theme::commitment_status_colour(CommitmentStatus::Proposed);
-    let withdrawn = theme::commitment_status_colour(CommitmentStatus::Withdrawn);
-    let distance = [
-        proposed.r().abs_diff(withdrawn.r()),
-        proposed.g().abs_diff(withdrawn.g()),
-        proposed.b().abs_diff(withdrawn.b()),
-    ]
-    .into_iter()
-    .max()
-    .unwrap();
-    assert!(distance >= 100, "proposed and withdrawn look alike");
 }
 
 #[test]

@@ -36,12 +36,12 @@ fn today() -> NaiveDate {
 }
 
 /// What the records the tests open are.
-struct Opened {
-    meeting: MeetingId,
-    commitment: CommitmentId,
+pub(crate) struct Opened {
+    pub(crate) meeting: MeetingId,
+    pub(crate) commitment: CommitmentId,
     /// Who holds the long role and sent the 120 delegates.
-    participant: ParticipantId,
-    series: SeriesId,
+    pub(crate) participant: ParticipantId,
+    pub(crate) series: SeriesId,
 }
 
 /// A generated register as an officer's would read: every meeting is
@@ -49,7 +49,7 @@ struct Opened {
 /// series a long name), one delegation sent 120 people, one commitment
 /// has a long title and a value in dollars, and one person holds a
 /// long-titled office.
-fn long_names() -> (Register, Opened) {
+pub(crate) fn long_names() -> (Register, Opened) {
     let mut register = generate::register(GenerateOptions {
         meetings: 24,
         commitments: 120,

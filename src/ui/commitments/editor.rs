@@ -31,45 +31,49 @@ pub fn editor_ui(
         register, today, ..
     } = *context;
     let mut c = original.clone();
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Commitment");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let delete = Command::Delete(Record::Commitment(id));
-                if ui
-                    .button(delete.label())
-                    .on_hover_text(delete.tooltip())
-                    .clicked()
-                {
-                    out.command(delete);
-                }
+    // Each commitment keeps its own place in the editor, so one opens at
+    // its participant and title, not where the last was scrolled to.
+    egui::ScrollArea::vertical()
+        .id_salt(("commitment-editor", id.0))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Commitment");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let delete = Command::Delete(Record::Commitment(id));
+                    if ui
+                        .button(delete.label())
+                        .on_hover_text(delete.tooltip())
+                        .clicked()
+                    {
+                        out.command(delete);
+                    }
+                });
             });
+            ui.add_space(theme::SECTION_GAP);
+            // Per commitment, so a value typed wrong stays with its commitment.
+            ui.push_id(id, |ui| {
+                Grid::new("commitment_form")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| fields_ui(ui, register, today, id, &mut c))
+            });
+            date_by_announcing_meeting(register, today, original, &mut c);
+            crate::ui::problems::record_problems_ui(ui, problems, out);
+            ui.add_space(theme::SECTION_GAP);
+            ui.push_id(id, |ui| {
+                workflow::workflow_ui(ui, register, today, id, &mut c, form)
+            });
+            ui.add_space(theme::SECTION_GAP);
+            let history = ui.strong("History");
+            focus::at_fields(
+                ui,
+                history,
+                Record::Commitment(id),
+                &[Field::History, Field::Deliveries],
+            );
+            ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
+            history_ui(ui, register, &c);
         });
-        ui.add_space(theme::SECTION_GAP);
-        // Per commitment, so a value typed wrong stays with its commitment.
-        ui.push_id(id, |ui| {
-            Grid::new("commitment_form")
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| fields_ui(ui, register, today, id, &mut c))
-        });
-        date_by_announcing_meeting(register, today, original, &mut c);
-        crate::ui::problems::record_problems_ui(ui, problems, out);
-        ui.add_space(theme::SECTION_GAP);
-        ui.push_id(id, |ui| {
-            workflow::workflow_ui(ui, register, today, id, &mut c, form)
-        });
-        ui.add_space(theme::SECTION_GAP);
-        let history = ui.strong("History");
-        focus::at_fields(
-            ui,
-            history,
-            Record::Commitment(id),
-            &[Field::History, Field::Deliveries],
-        );
-        ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
-        history_ui(ui, register, &c);
-    });
     if c != *original {
         out.edit(Edit::Commitment(id, Some(c)));
     }
@@ -196,9 +200,9 @@ fn fields_ui(
     focus::at_field(ui, marking, record, Field::Marking);
     widgets::form_row(ui, "Status", |ui| {
         ui.horizontal(|ui| {
-            ui.label(status_text(c.status));
+            ui.label(status_text(c.status, ui.visuals()));
             if c.is_overdue(today) {
-                ui.colored_label(theme::OVERDUE, "Overdue");
+                ui.colored_label(theme::overdue(ui.visuals()), "Overdue");
             }
         })
         .response
@@ -206,8 +210,8 @@ fn fields_ui(
     });
 }
 
-fn status_text(status: CommitmentStatus) -> RichText {
-    RichText::new(status.label()).color(theme::commitment_status_colour(status))
+fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
+    RichText::new(status.label()).color(theme::commitment_status_colour(status, visuals))
 }
 
 /// A commitment typed in the days after a session takes the session's day
@@ -273,7 +277,7 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
         .show(ui, |ui| {
             for change in &c.history {
                 ui.label(change.date.to_string());
-                ui.label(status_text(change.status));
+                ui.label(status_text(change.status, ui.visuals()));
                 ui.label(&change.note);
                 ui.label(
                     change

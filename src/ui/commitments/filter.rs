@@ -109,7 +109,7 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
         ui.add(
             TextEdit::singleline(&mut filter.text)
                 .hint_text("title, description, participant…")
-                .desired_width(200.0),
+                .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
         )
         .labelled_by(label.id);
         let label = ui.label("Participant");

@@ -303,14 +303,19 @@ fn row_ui(
         }
     });
     row.col(|ui| {
-        ui.label(RichText::new(c.status.label()).color(theme::commitment_status_colour(c.status)));
+        ui.label(
+            RichText::new(c.status.label())
+                .color(theme::commitment_status_colour(c.status, ui.visuals())),
+        );
     });
     row.col(|ui| {
         if let Some(due) = c.due {
             if c.is_overdue(today) {
                 // In words as well as colour, so it survives a grey print.
-                ui.label(RichText::new(format!("{due} overdue")).color(theme::OVERDUE))
-                    .on_hover_text("Due date passed and not delivered");
+                ui.label(
+                    RichText::new(format!("{due} overdue")).color(theme::overdue(ui.visuals())),
+                )
+                .on_hover_text("Due date passed and not delivered");
             } else {
                 ui.label(due.to_string());
             }

@@ -87,11 +87,12 @@ pub fn workflow_ui(
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             let label = ui.label("New status");
+            let visuals = ui.visuals().clone();
             ComboBox::from_id_salt("status_form_to")
-                .selected_text(status_text(form.to))
+                .selected_text(status_text(form.to, &visuals))
                 .show_ui(ui, |ui| {
                     for option in CommitmentStatus::ALL {
-                        ui.selectable_value(&mut form.to, option, status_text(option));
+                        ui.selectable_value(&mut form.to, option, status_text(option, &visuals));
                     }
                 })
                 .response
@@ -126,7 +127,7 @@ pub fn workflow_ui(
             ui.add(
                 TextEdit::singleline(&mut form.note)
                     .hint_text(hint)
-                    .desired_width(200.0),
+                    .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
             )
             .labelled_by(label.id);
             ui.end_row();
@@ -254,7 +255,7 @@ fn delivery_ui(
             ui.add(
                 TextEdit::singleline(&mut form.delivery_note)
                     .hint_text("optional")
-                    .desired_width(200.0),
+                    .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
             )
             .labelled_by(label.id);
             ui.end_row();
@@ -313,6 +314,6 @@ fn meeting_and_day_ui(
     response
 }
 
-fn status_text(status: CommitmentStatus) -> RichText {
-    RichText::new(status.label()).color(theme::commitment_status_colour(status))
+fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
+    RichText::new(status.label()).color(theme::commitment_status_colour(status, visuals))
 }

@@ -55,6 +55,7 @@ fn stacked_bars(
     areas: &[(&String, &[usize; 6])],
     legend: &[CommitmentStatus],
     separator: Stroke,
+    visuals: &egui::Visuals,
 ) -> Vec<BarChart> {
     let rows = areas.len();
     let row_y = move |index: usize| (rows - 1 - index) as f64;
@@ -63,7 +64,7 @@ fn stacked_bars(
         if !legend.contains(status) {
             continue;
         }
-        let colour = theme::commitment_status_colour(*status);
+        let colour = theme::commitment_status_colour(*status, visuals);
         let bars = areas
             .iter()
             .enumerate()
@@ -101,7 +102,7 @@ pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -
         .map(|s| {
             (
                 Swatch::Block,
-                theme::commitment_status_colour(*s),
+                theme::commitment_status_colour(*s, ui.visuals()),
                 s.label(),
             )
         })
@@ -112,7 +113,7 @@ pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -
     // Row 0 at the top: the areas read downwards in name order.
     let row_y = move |index: usize| (rows - 1 - index) as f64;
     let separator = Stroke::new(1.0, ui.visuals().extreme_bg_color);
-    let charts = stacked_bars(&areas, &legend, separator);
+    let charts = stacked_bars(&areas, &legend, separator, ui.visuals());
     let most = areas
         .iter()
         .map(|(_, counts)| counts.iter().sum::<usize>())
@@ -235,7 +236,7 @@ pub fn firm_over_time_ui(ui: &mut Ui, figures: &DashboardFigures) {
         .iter()
         .map(|p| [axes::days(p.date), p.count as f64])
         .collect();
-    let firm_colour = theme::commitment_status_colour(CommitmentStatus::Committed);
+    let firm_colour = theme::commitment_status_colour(CommitmentStatus::Committed, ui.visuals());
     let session_colour = ui.visuals().weak_text_color();
     let sessions_text = match figures.sessions.len() {
         1 => "The register's session".to_string(),

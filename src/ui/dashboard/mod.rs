@@ -151,7 +151,10 @@ fn headline_ui(ui: &mut Ui, figures: &DashboardFigures) {
         });
     }
     if figures.overdue > 0 {
-        ui.colored_label(theme::OVERDUE, format!("{} overdue", figures.overdue));
+        ui.colored_label(
+            theme::overdue(ui.visuals()),
+            format!("{} overdue", figures.overdue),
+        );
     } else {
         ui.label("None overdue");
     }
@@ -207,7 +210,7 @@ fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
         for (status, totals) in &figures.per_status {
             ui.label(
                 RichText::new(status.label())
-                    .color(theme::commitment_status_colour(*status))
+                    .color(theme::commitment_status_colour(*status, ui.visuals()))
                     .strong(),
             );
             ui.label(totals_text(totals));

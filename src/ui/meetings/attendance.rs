@@ -93,7 +93,7 @@ fn summary_ui(ui: &mut Ui, meeting: &Meeting) {
     ui.horizontal(|ui| {
         for &status in statuses_for(meeting) {
             let text = format!("{} {}", status.label().to_lowercase(), count(status));
-            ui.label(RichText::new(text).color(theme::attendance_colour(status)));
+            ui.label(RichText::new(text).color(theme::attendance_colour(status, ui.visuals())));
         }
     });
 }
@@ -195,7 +195,7 @@ fn status_ui(
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
     let before = status;
     let shown = status.map_or(RichText::new("—"), |s| {
-        RichText::new(s.label()).color(theme::attendance_colour(s))
+        RichText::new(s.label()).color(theme::attendance_colour(s, ui.visuals()))
     });
     egui::ComboBox::from_id_salt(("attendance-status", id.0, participant.0))
         .selected_text(shown)
@@ -269,12 +269,12 @@ fn row_ui(
             let text = if holds_role {
                 RichText::new(&who)
             } else {
-                RichText::new(&who).color(theme::OVERDUE)
+                RichText::new(&who).color(theme::overdue(ui.visuals()))
             };
             keep_whole(ui, &text);
             let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
             if !holds_role {
-                ui.label(RichText::new("no role on the day").color(theme::OVERDUE))
+                ui.label(RichText::new("no role on the day").color(theme::overdue(ui.visuals())))
                     .on_hover_text(format!("{who} held no role for {name} on {date}"));
             }
             if removed {
@@ -329,7 +329,7 @@ fn row_ui(
         egui::TextEdit::singleline(&mut attendance.note)
             .id_salt(("attendance-note", id.0, participant.0))
             .hint_text("Note")
-            .desired_width(200.0),
+            .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
     )
     .accessible_name(format!("Note for {name}"));
 }
@@ -364,7 +364,7 @@ fn new_delegate_ui(
                     egui::TextEdit::singleline(&mut draft.name)
                         .id_salt(("new-delegate-name", id.0, participant.0))
                         .hint_text("Name")
-                        .desired_width(240.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
                 )
                 .accessible_name("Name of the new delegate");
             // The officer opened it to type a name.
@@ -376,7 +376,7 @@ fn new_delegate_ui(
                     egui::TextEdit::singleline(&mut draft.title)
                         .id_salt(("new-delegate-role", id.0, participant.0))
                         .hint_text("Role, e.g. Ambassador")
-                        .desired_width(240.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
                 )
                 .accessible_name("Role of the new delegate");
             let entered = (who.lost_focus() || role.lost_focus())

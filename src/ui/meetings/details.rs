@@ -33,7 +33,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     TextEdit::singleline(&mut meeting.title)
                         .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("title"))
-                        .desired_width(420.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
                 )
             });
             focus::at_field(ui, title, Record::Meeting(id), Field::Title);
@@ -75,7 +75,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                     TextEdit::singleline(&mut meeting.location)
                         .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("location"))
-                        .desired_width(420.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
                 )
             });
             form_row(ui, "Format", |ui| {

@@ -127,7 +127,7 @@ fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize
                 .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(salt)
                 .desired_rows(2)
-                .desired_width(420.0),
+                .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
         )
     })
     .accessible_name(format!("{label} of agenda item {n}"));
@@ -156,7 +156,7 @@ pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                         .id_salt(("decision", id.0, i))
                         .hint_text("What was decided")
                         .desired_rows(2)
-                        .desired_width(460.0),
+                        .desired_width(crate::ui::widgets::fit_width(ui, 460.0)),
                 )
                 .accessible_name(format!("Decision {n}"));
             focus::at_field(ui, text, Record::Meeting(id), Field::Decision(i));
@@ -263,9 +263,9 @@ fn action_ui(
                     .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                     .id_salt(("action-text", id.0, i))
                     .hint_text("Who does what")
-                    .text_color_opt(overdue.then_some(theme::OVERDUE))
+                    .text_color_opt(overdue.then_some(theme::overdue(ui.visuals())))
                     .desired_rows(1)
-                    .desired_width(f32::INFINITY),
+                    .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
             )
             .accessible_name(format!("Action {n}"));
         focus::at_field(ui, text, Record::Meeting(id), Field::Action(i));
@@ -282,7 +282,7 @@ fn action_ui(
         widgets::optional_date_ui(ui, &salt, &mut action.due, dates.first_due)
             .accessible_name(format!("Due date of action {n}"));
         if overdue {
-            ui.label(RichText::new("Overdue").color(theme::OVERDUE));
+            ui.label(RichText::new("Overdue").color(theme::overdue(ui.visuals())));
         }
         // Done and remove keep to the right edge, whatever the date shows.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -331,7 +331,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                 .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(("meeting-statement", id.0))
                 .desired_rows(8)
-                .desired_width(f32::INFINITY),
+                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
         )
         .accessible_name("Public statement");
     focus::at_field(ui, statement, record, Field::Statement);
@@ -344,7 +344,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                 .id_salt(("meeting-notes", id.0))
                 .hint_text("The secretariat's own notes, e.g. who attended but is not itemised")
                 .desired_rows(3)
-                .desired_width(f32::INFINITY),
+                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
         )
         .accessible_name("Secretariat notes");
     focus::at_field(ui, notes, record, Field::Notes);
@@ -367,7 +367,7 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                 .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(("meeting-restricted-notes", id.0))
                 .desired_rows(4)
-                .desired_width(f32::INFINITY),
+                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
         )
         .accessible_name("Restricted notes");
     focus::at_field(ui, restricted, record, Field::RestrictedNotes);

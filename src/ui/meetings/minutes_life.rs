@@ -219,22 +219,6 @@ fn form_ui(
                 }
                 match ask {
                     MinutesAsk::Circulate => {
-                        form_row(ui, "To", |ui| {
-                            ui.horizontal_wrapped(|ui| {
-                                for participant in register.participants_by_name() {
-                                    let mut chosen = form.to.contains(&participant);
-                                    let name = register.participant_name(participant);
-                                    if ui.checkbox(&mut chosen, name).changed() {
-                                        if chosen {
-                                            form.to.insert(participant);
-                                        } else {
-                                            form.to.remove(&participant);
-                                        }
-                                    }
-                                }
-                            })
-                            .response
-                        });
                         form_row(ui, "Comments due", |ui| {
                             widgets::date_ui(ui, &salt("due"), &mut form.due)
                         });
@@ -253,13 +237,34 @@ fn form_ui(
                             ui.add(
                                 TextEdit::singleline(&mut form.reason)
                                     .id_salt(salt("reason"))
-                                    .desired_width(420.0)
+                                    .desired_width(crate::ui::widgets::fit_width(ui, 420.0))
                                     .hint_text("Why, for the record's history"),
                             )
                         });
                     }
                 }
             });
+        if ask == MinutesAsk::Circulate {
+            // Below the grid, not in it: a grid row is as tall as it was
+            // in the frame before, so thirty delegations wrapping onto
+            // more lines ran under the row after them.
+            let label = ui.label("To");
+            ui.horizontal_wrapped(|ui| {
+                for participant in register.participants_by_name() {
+                    let mut chosen = form.to.contains(&participant);
+                    let name = register.participant_name(participant);
+                    if ui.checkbox(&mut chosen, name).changed() {
+                        if chosen {
+                            form.to.insert(participant);
+                        } else {
+                            form.to.remove(&participant);
+                        }
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        }
         if let Some(choices) = &choices {
             approval::approval_notes_ui(ui, choices);
         }

@@ -127,7 +127,9 @@ impl MeetingsPanel {
 
     fn list_ui(&mut self, ui: &mut Ui, register: &Register, shared_start: usize, out: &mut Outbox) {
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // Wraps in a narrow list (text at 150 %) rather than widening it
+        // under the editor.
+        ui.horizontal_wrapped(|ui| {
             let new = Command::NewMeeting;
             if ui
                 .button(new.label())
@@ -213,7 +215,7 @@ impl MeetingsPanel {
                     row.col(|ui| {
                         ui.label(
                             RichText::new(meeting.state.label())
-                                .color(theme::meeting_state_colour(meeting.state)),
+                                .color(theme::meeting_state_colour(meeting.state, ui.visuals())),
                         );
                     });
                     row.col(|ui| {
@@ -315,21 +317,26 @@ fn editor_ui(
         return;
     };
     let mut meeting = original.clone();
-    // The title wraps and the buttons have a row of their own, so neither
-    // covers the other in a narrow window.
-    ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
-    ui.horizontal_wrapped(|ui| {
-        print_buttons_ui(ui, original, id, out);
-        delete_button_ui(ui, Record::Meeting(id), delete_refused, out);
-    });
-    super::problems::record_problems_ui(ui, problems, out);
-    minutes_life::minutes_ui(ui, register, id, original, record, today, out);
     let locked = original.minutes.is_locked();
-    ui.separator();
+    // Both ways: the attendance's columns can be wider than the editor
+    // (at 1024 points, or with text at 150 %); fields stop at the edge of
+    // what shows (`widgets::fit_width`). The heading, the record and its
+    // form scroll with the rest: with text at 150 % a long title and sixty
+    // delegations to circulate to would leave no room below them.
     egui::ScrollArea::both()
         .id_salt(("meeting-editor", id.0))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // The title wraps and the buttons have a row of their own, so
+            // neither covers the other in a narrow window.
+            ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
+            ui.horizontal_wrapped(|ui| {
+                print_buttons_ui(ui, original, id, out);
+                delete_button_ui(ui, Record::Meeting(id), delete_refused, out);
+            });
+            super::problems::record_problems_ui(ui, problems, out);
+            minutes_life::minutes_ui(ui, register, id, original, record, today, out);
+            ui.separator();
             let open = !locked;
             section(ui, "Details", id, |ui| {
                 ui.add_enabled_ui(open, |ui| {

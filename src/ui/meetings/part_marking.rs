@@ -13,8 +13,8 @@ const AS_MEETING: &str = "As meeting";
 
 /// Picks `marking` for the part the officer knows as `part` ("agenda
 /// item 2"); `meeting` is the meeting's own marking, which `None` follows.
-/// A marking from the file that is not a level shows in red until a level
-/// is chosen (`check` says why).
+/// A marking from the file that is not a level shows in red, and says so
+/// in words, until a level is chosen (`check` says why).
 pub(super) fn part_marking_ui(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt + Copy,
@@ -26,7 +26,7 @@ pub(super) fn part_marking_ui(
     let own = marking.as_deref().filter(|m| !m.trim().is_empty());
     let shown = match own {
         Some(level) if register.markings.iter().any(|known| known == level) => RichText::new(level),
-        Some(unknown) => RichText::new(unknown).color(ui.visuals().error_fg_color),
+        Some(unknown) => super::super::widgets::not_a_level(ui, unknown),
         None => RichText::new(AS_MEETING).weak(),
     };
     let mut choices = vec![Choice::new(None, format!("{AS_MEETING} ({meeting})"))];

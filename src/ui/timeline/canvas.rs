@@ -181,7 +181,7 @@ fn axis_ui(ui: &Ui, painter: &egui::Painter, plot: &Plot, today: NaiveDate) {
             pos2(today_x, area.top() + TIMELINE_AXIS - 8.0),
             pos2(today_x, area.bottom()),
         ],
-        Stroke::new(2.0, theme::TODAY),
+        Stroke::new(2.0, theme::today_line(visuals)),
     );
     // Near the right edge the label goes left of the line so it stays whole.
     let (label_x, anchor) = if today_x > area.right() - 50.0 {
@@ -195,7 +195,7 @@ fn axis_ui(ui: &Ui, painter: &egui::Painter, plot: &Plot, today: NaiveDate) {
         anchor,
         "Today",
         FontId::proportional(11.0),
-        theme::TODAY,
+        theme::today_line(visuals),
     );
 }
 
@@ -254,19 +254,18 @@ fn sessions_ui(
                 dim,
                 attended == Some(true) || own.is_some(),
                 selected.then_some(text),
+                visuals,
             );
             continue;
         }
         if attended == Some(true) || own.is_some() {
-            shapes.push(Shape::circle_filled(centre, MARK + 4.0, theme::HIGHLIGHT));
+            shapes.push(Shape::circle_filled(
+                centre,
+                MARK + 4.0,
+                theme::highlight(visuals),
+            ));
         }
-        mark_shapes(
-            &mut shapes,
-            centre,
-            item.look,
-            dim,
-            visuals.extreme_bg_color,
-        );
+        mark_shapes(&mut shapes, centre, item.look, dim, visuals);
         if selected {
             shapes.push(Shape::circle_stroke(
                 centre,
@@ -284,7 +283,7 @@ fn sessions_ui(
                 count.to_string(),
                 FontId::proportional(11.0),
                 if own.is_some() {
-                    theme::HIGHLIGHT
+                    theme::highlight(visuals)
                 } else {
                     text
                 },

@@ -1,7 +1,7 @@
 //! The marks of the timeline: one shape set per look, as circles when
 //! there is room and as thin bars in the overview.
 
-use egui::{Color32, Pos2, Rect, Shape, Stroke, vec2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, Visuals, vec2};
 
 use crate::calendar::timeline::Look;
 use crate::ui::theme;
@@ -22,15 +22,17 @@ pub(super) fn bar_shapes(
     dim: bool,
     highlighted: bool,
     selected: Option<Color32>,
+    visuals: &Visuals,
 ) {
     use crate::model::MeetingState;
+    let state = |state| theme::meeting_state_colour(state, visuals);
     let colour = match look {
-        Look::Held => theme::meeting_state_colour(MeetingState::Held),
-        Look::Planned => theme::meeting_state_colour(MeetingState::Planned),
-        Look::Postponed => theme::meeting_state_colour(MeetingState::Postponed),
-        Look::Cancelled => theme::meeting_state_colour(MeetingState::Cancelled).gamma_multiply(0.6),
+        Look::Held => state(MeetingState::Held),
+        Look::Planned => state(MeetingState::Planned),
+        Look::Postponed => state(MeetingState::Postponed),
+        Look::Cancelled => state(MeetingState::Cancelled).gamma_multiply(0.6),
         Look::Projected | Look::ProjectedCancelled => {
-            theme::meeting_state_colour(MeetingState::Planned).gamma_multiply(0.5)
+            state(MeetingState::Planned).gamma_multiply(0.5)
         }
     };
     let colour = if dim {
@@ -42,7 +44,7 @@ pub(super) fn bar_shapes(
         shapes.push(Shape::rect_filled(
             Rect::from_center_size(centre, vec2(6.0, 22.0)),
             0.0,
-            theme::HIGHLIGHT,
+            theme::highlight(visuals),
         ));
     }
     let height = if look == Look::Cancelled || look == Look::ProjectedCancelled {
@@ -84,8 +86,10 @@ pub(super) fn mark_shapes(
     centre: Pos2,
     look: Look,
     dim: bool,
-    bg: Color32,
+    visuals: &Visuals,
 ) {
+    let bg = visuals.extreme_bg_color;
+    let state_colour = |state| theme::meeting_state_colour(state, visuals);
     let fade = |c: Color32| if dim { c.gamma_multiply(0.3) } else { c };
     let cross = |shapes: &mut Vec<Shape>, colour: Color32| {
         let d = MARK * 0.7;
@@ -105,7 +109,7 @@ pub(super) fn mark_shapes(
             shapes.push(Shape::circle_filled(
                 centre,
                 MARK,
-                fade(theme::meeting_state_colour(MeetingState::Held)),
+                fade(state_colour(MeetingState::Held)),
             ));
         }
         Look::Planned | Look::Postponed => {
@@ -118,11 +122,11 @@ pub(super) fn mark_shapes(
             shapes.push(Shape::circle_stroke(
                 centre,
                 MARK - 1.0,
-                Stroke::new(2.5, fade(theme::meeting_state_colour(state))),
+                Stroke::new(2.5, fade(state_colour(state))),
             ));
         }
         Look::Cancelled => {
-            let colour = fade(theme::meeting_state_colour(MeetingState::Cancelled));
+            let colour = fade(state_colour(MeetingState::Cancelled));
             shapes.push(Shape::circle_stroke(
                 centre,
                 MARK - 1.0,
@@ -131,8 +135,7 @@ pub(super) fn mark_shapes(
             cross(shapes, colour);
         }
         Look::Projected | Look::ProjectedCancelled => {
-            let colour =
-                fade(theme::meeting_state_colour(MeetingState::Planned)).gamma_multiply(0.8);
+            let colour = fade(state_colour(MeetingState::Planned)).gamma_multiply(0.8);
             let ring: Vec<Pos2> = (0..=16)
                 .map(|k| {
                     let angle = k as f32 / 16.0 * std::f32::consts::TAU;

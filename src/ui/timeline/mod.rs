@@ -203,7 +203,6 @@ fn toolbar_ui(
 
 /// A key to the marks, drawn with the same shapes as the timeline.
 fn legend_ui(ui: &mut egui::Ui) {
-    let bg = ui.visuals().extreme_bg_color;
     for look in [Look::Held, Look::Planned, Look::Cancelled, Look::Projected] {
         let label = match look {
             Look::Projected => "Projected",
@@ -223,7 +222,7 @@ fn legend_ui(ui: &mut egui::Ui) {
         let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
         let mut shapes = Vec::new();
         let centre = egui::pos2(rect.left() + mark.x / 2.0, rect.center().y);
-        marks::mark_shapes(&mut shapes, centre, look, false, bg);
+        marks::mark_shapes(&mut shapes, centre, look, false, ui.visuals());
         ui.painter().extend(shapes);
         let at = egui::pos2(
             rect.left() + mark.x + gap,

@@ -63,7 +63,10 @@ pub(super) fn series_ui(
     else {
         return;
     };
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    // Each series keeps its own place, so one opens at its name.
+    egui::ScrollArea::vertical()
+        .id_salt(("series-editor", id.0))
+        .show(ui, |ui| {
         let mut edited = series.clone();
         // Per series, so a date or time typed wrong stays with its series.
         ui.push_id(id, |ui| editor_ui(ui, register, id, &mut edited, today));
@@ -240,7 +243,8 @@ fn upcoming_ui(
         ui.weak("The cadence gives no session from today on.");
     }
     for occurrence in found.into_iter().take(UPCOMING) {
-        ui.horizontal(|ui| {
+        // Wraps in a narrow editor, so Cancel and Move stay in view.
+        ui.horizontal_wrapped(|ui| {
             let scheduled = register.meetings.values().any(|m| {
                 m.series == Some(id)
                     && (m.date == occurrence.date || m.date == occurrence.cadence_date)
