@@ -113,7 +113,10 @@ pub(super) fn status_bar_ui(
                 ui.colored_label(theme::unsaved(ui.visuals()), "• Unsaved changes");
             }
             if let Some(reason) = &workspace.document.read_only {
-                ui.colored_label(theme::read_only(ui.visuals()), format!("Read-only: {reason}"));
+                ui.colored_label(
+                    theme::read_only(ui.visuals()),
+                    format!("Read-only: {reason}"),
+                );
             }
             if !nothing_open {
                 ui.separator();

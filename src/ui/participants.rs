@@ -102,27 +102,27 @@ impl ParticipantsPanel {
             egui::ScrollArea::vertical()
                 .id_salt(("participant-editor", id.0))
                 .show(ui, |ui| {
-                participant_ui(
-                    ui,
-                    today,
-                    (id, focus_name),
-                    participant,
-                    (activity, refused.as_deref()),
-                    &register.markings,
-                    out,
-                );
-                ui.add_space(theme::SECTION_GAP);
-                let refusals = (revision, refusals);
-                people_ui(
-                    ui,
-                    register,
-                    today,
-                    id,
-                    &mut self.focus_person,
-                    refusals,
-                    out,
-                );
-            });
+                    participant_ui(
+                        ui,
+                        today,
+                        (id, focus_name),
+                        participant,
+                        (activity, refused.as_deref()),
+                        &register.markings,
+                        out,
+                    );
+                    ui.add_space(theme::SECTION_GAP);
+                    let refusals = (revision, refusals);
+                    people_ui(
+                        ui,
+                        register,
+                        today,
+                        id,
+                        &mut self.focus_person,
+                        refusals,
+                        out,
+                    );
+                });
         });
     }
 

@@ -77,23 +77,11 @@ impl CoalitionDeskApp {
             Command::Undo => self.step_history(true),
             Command::Redo => self.step_history(false),
             Command::ToggleTheme => self.settings.theme = self.settings.theme.toggled(),
-            Command::Zoom(step) => {
-                self.settings.zoom = self.settings.zoom.stepped(step);
-                self.notify(format!("Zoom {}", self.settings.zoom.percent()));
-            }
+            Command::Zoom(step) => self.zoom(step),
             Command::ShowTab(tab) => self.settings.tab = tab,
             Command::NewParticipant => self.add_new(Ok(fresh::participant(self.register()))),
             Command::NewMeeting => self.add_new(Ok(fresh::meeting(self.register(), today))),
-            Command::NewCommitment => {
-                let by = workspace.commitments.participant_for_new();
-                let made = fresh::commitment(self.register(), by, today);
-                // Its first field, the participant, takes the keyboard:
-                // typing a name or code finds it.
-                if let Ok((record, _)) = &made {
-                    focus::ask(ctx, *record, crate::model::Field::Participant);
-                }
-                self.add_new(made);
-            }
+            Command::NewCommitment => self.new_commitment(ctx),
             Command::NewSeries => self.add_new(Ok(fresh::series(self.register(), today))),
             Command::NewPerson(participant) => {
                 self.add_new(Ok(fresh::person(self.register(), participant, today)));
@@ -180,12 +168,7 @@ impl CoalitionDeskApp {
                 copy,
                 ours,
                 partner,
-            } => {
-                let now = self.clock.now();
-                workspace.merge_with_base(copy, &ours, partner, now);
-                // The office the officer gave, offered again next time.
-                self.settings.office = ours;
-            }
+            } => self.merge_with_base(copy, ours, partner),
             Command::CompareCopies {
                 copy,
                 ours,
@@ -300,6 +283,34 @@ impl CoalitionDeskApp {
 
 // Adding and deleting records: the arms of `run_now` that change the register.
 impl CoalitionDeskApp {
+    fn zoom(&mut self, step: super::zoom::ZoomStep) {
+        self.settings.zoom = self.settings.zoom.stepped(step);
+        self.notify(format!("Zoom {}", self.settings.zoom.percent()));
+    }
+
+    fn new_commitment(&mut self, ctx: &egui::Context) {
+        let by = self.workspace.commitments.participant_for_new();
+        let made = fresh::commitment(self.register(), by, self.today);
+        // Its first field, the participant, takes the keyboard: typing a
+        // name or code finds it.
+        if let Ok((record, _)) = &made {
+            focus::ask(ctx, *record, crate::model::Field::Participant);
+        }
+        self.add_new(made);
+    }
+
+    fn merge_with_base(
+        &mut self,
+        copy: super::copies::ReceivedCopy,
+        ours: String,
+        partner: String,
+    ) {
+        let now = self.clock.now();
+        self.workspace.merge_with_base(copy, &ours, partner, now);
+        // The office the officer gave, offered again next time.
+        self.settings.office = ours;
+    }
+
     /// The open register, for the constructors of new records.
     fn register(&self) -> &crate::model::Register {
         self.workspace.document.register()

@@ -67,18 +67,18 @@ pub(super) fn series_ui(
     egui::ScrollArea::vertical()
         .id_salt(("series-editor", id.0))
         .show(ui, |ui| {
-        let mut edited = series.clone();
-        // Per series, so a date or time typed wrong stays with its series.
-        ui.push_id(id, |ui| editor_ui(ui, register, id, &mut edited, today));
-        if &edited != series {
-            out.edit(Edit::Series(id, Some(edited)));
-        }
-        upcoming_ui(ui, register, id, series, today, out);
-        ui.add_space(8.0);
-        let target = Record::Series(id);
-        let refused = refusals.refusal(register, revision, target);
-        delete_button_ui(ui, target, refused, out);
-    });
+            let mut edited = series.clone();
+            // Per series, so a date or time typed wrong stays with its series.
+            ui.push_id(id, |ui| editor_ui(ui, register, id, &mut edited, today));
+            if &edited != series {
+                out.edit(Edit::Series(id, Some(edited)));
+            }
+            upcoming_ui(ui, register, id, series, today, out);
+            ui.add_space(8.0);
+            let target = Record::Series(id);
+            let refused = refusals.refusal(register, revision, target);
+            delete_button_ui(ui, target, refused, out);
+        });
 }
 
 fn editor_ui(
