@@ -40,6 +40,7 @@ mod meeting_records;
 mod meeting_references;
 mod merge;
 mod merge_base;
+mod merge_apart;
 mod merge_compare;
 mod merge_outcomes;
 mod merge_resolve;

@@ -24,8 +24,11 @@
 //! the same text to the same record. Only the rest is parsed, and each
 //! stretch of it proves its cuts as a piece does.
 
+mod apart;
 mod layout;
 pub mod write;
+
+pub use apart::{Fingerprints, SameAsKnown, parse_apart};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
