@@ -45,7 +45,7 @@ mod text_lengths;
 pub(crate) use crate::model::file_values::read_options;
 pub use access::WrittenFrom;
 pub use atomic::Backup;
-pub use copies::{LoadedApart, load_apart, load_copies};
+pub use copies::{LoadedApart, load_apart};
 pub use parallel::SameAsKnown;
 pub use error::StorageError;
 pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};

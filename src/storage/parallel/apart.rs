@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::de::DeserializeOwned;
 
 use super::layout::{self, MapSpan};
-use super::{Notes, Written, one_map, records};
+use super::{Noted, one_map, records};
 use crate::model::{CommitmentId, MeetingId};
 use crate::storage::format::EnvelopeIn;
 use crate::storage::read_options;
@@ -40,23 +40,21 @@ pub struct Fingerprints {
     commitments: HashMap<u128, Vec<CommitmentId>>,
 }
 
-impl Notes {
-    /// Each noted record's hash, from the text it was noted in: the text
-    /// can then go.
-    pub fn fingerprints(&self, text: &[u8]) -> Fingerprints {
-        fn of<K: Clone>(written: &Written<K>, text: &[u8]) -> HashMap<u128, Vec<K>> {
-            let mut prints = HashMap::new();
-            for (range, ids) in written.by_hash.values().flatten() {
-                let record = text.get(range.clone()).unwrap_or_default();
-                let ids_then: &mut Vec<K> = prints.entry(hash(record)).or_default();
-                ids_then.extend(ids.iter().cloned());
-            }
-            prints
-        }
-        Fingerprints {
-            meetings: of(&self.meetings, text),
-            commitments: of(&self.commitments, text),
-        }
+impl Fingerprints {
+    pub(super) fn note_meetings(&mut self, text: &[u8], records: Noted<MeetingId>) {
+        note(&mut self.meetings, text, records);
+    }
+
+    pub(super) fn note_commitments(&mut self, text: &[u8], records: Noted<CommitmentId>) {
+        note(&mut self.commitments, text, records);
+    }
+}
+
+/// Each record's ids under the hash of its text in `text`.
+fn note<K>(prints: &mut HashMap<u128, Vec<K>>, text: &[u8], records: Noted<K>) {
+    for (range, ids) in records {
+        let record = text.get(range).unwrap_or_default();
+        prints.entry(hash(record)).or_default().extend(ids);
     }
 }
 

@@ -123,6 +123,12 @@ fn copies_read_apart_hold_only_what_differs_and_are_whole_again_from_ours() {
         ),
         write(dir, "empty.ron", ""),
         dir.join("missing.ron"),
+        // A byte-order mark before OURS's text: every record named.
+        write(
+            dir,
+            "bom.ron",
+            &format!("\u{feff}{}", std::fs::read_to_string(&ours_path).unwrap()),
+        ),
     ];
     let (first, others) = storage::load_apart(&ours_path, copies.each_ref().map(|p| p.as_path()));
     let first = first.unwrap();
@@ -135,6 +141,7 @@ fn copies_read_apart_hold_only_what_differs_and_are_whole_again_from_ours() {
     // deleted; THEIRS those and the one it added.
     assert_eq!(held[0], Some(4));
     assert_eq!(held[1], Some(5));
+    assert_eq!(held[8], Some(0));
 }
 
 #[test]

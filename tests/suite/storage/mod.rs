@@ -4,7 +4,6 @@
 mod action_owners;
 mod apart;
 mod broken_files;
-mod copies;
 mod exchanged;
 mod fixture;
 mod format;
