@@ -125,7 +125,10 @@ fn run(
             now,
         )
     } else {
-        let (base, theirs) = (read_apart(base).whole(&ours), read_apart(theirs).whole(&ours));
+        let (base, theirs) = (
+            read_apart(base).whole(&ours),
+            read_apart(theirs).whole(&ours),
+        );
         merge::merge(&base, &ours, &theirs, &ours_office, &theirs_office, now)
     };
     // Never more open than any copy it was made from, and only its

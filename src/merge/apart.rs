@@ -15,7 +15,9 @@
 //! the ordinary way: numbers both copies added that clash (renumbering
 //! rewrites references all through theirs), and a merged register the
 //! checks reject (finding the record at fault compares whole copies).
-//! tests/suite/merge_apart.rs holds both ways to the same result.
+//! Every rule test of tests/suite/merge holds both ways to the same
+//! result (`merged` there), as do a property test (merge/apart.rs) and
+//! the command on large copies (tests/suite/merge_apart.rs).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -105,6 +107,8 @@ impl Held {
         }
     }
 
+    /// Whether a meeting or commitment is held; `None` for the other
+    /// kinds, which every cut-down copy holds whole.
     fn holds(&self, record: Record) -> Option<bool> {
         match record {
             Record::Meeting(id) => Some(self.meetings.contains(&id)),
@@ -191,8 +195,13 @@ fn cut(register: &Register, held: &Held) -> Register {
 /// writes as OURS does is taken from OURS.
 fn cut_read(read: ReadApart, ours: &Register, held: &Held) -> Register {
     let mut cut = read.register;
-    let same_held = |same: Vec<MeetingId>| same.into_iter().filter(|id| held.meetings.contains(id));
-    take_from(&mut cut.meetings, &ours.meetings, same_held(read.same_meetings));
+    take_from(
+        &mut cut.meetings,
+        &ours.meetings,
+        read.same_meetings
+            .into_iter()
+            .filter(|id| held.meetings.contains(id)),
+    );
     take_from(
         &mut cut.commitments,
         &ours.commitments,

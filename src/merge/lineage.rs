@@ -75,7 +75,7 @@ pub(super) fn mark(
     out: &mut Register,
     (ours, theirs): (&Register, &Register),
     took: bool,
-    (like_theirs, held): (&dyn Fn(&Register) -> bool, [u128; 2]),
+    (like_theirs, held): super::Likeness<'_>,
     base_marks: &[MergeMark],
     offices: [&str; 2],
     now: NaiveDateTime,

@@ -220,7 +220,7 @@ fn draft(
 /// Whether a merged register (its merges set to theirs') is theirs, and
 /// the ids each copy holds as one number: how [`lineage`] tells a new
 /// copy and names it.
-type Likeness<'a> = (&'a dyn Fn(&Register) -> bool, [u128; 2]);
+pub(super) type Likeness<'a> = (&'a dyn Fn(&Register) -> bool, [u128; 2]);
 
 /// The conflicts either copy still had and those found, the summary and
 /// the merge's mark.

@@ -55,7 +55,10 @@ pub fn load_apart<const N: usize>(
     let Some(prints) = notes else {
         return (Ok(loaded), others.map(whole));
     };
-    (Ok(loaded), others.map(|path| load_apart_from(path, &prints)))
+    (
+        Ok(loaded),
+        others.map(|path| load_apart_from(path, &prints)),
+    )
 }
 
 /// [`load`] of a copy apart from the one `known` was noted from.

@@ -47,10 +47,17 @@ fn merged_as_whole(dir: &Path, base: &Register, ours: &Register, theirs: &Regist
         theirs_office: Some("PAR"),
         force_base: false,
     };
-    let code = merge_command(&request, &LockHolder::this_process(Default::default()), now());
+    let code = merge_command(
+        &request,
+        &LockHolder::this_process(Default::default()),
+        now(),
+    );
     let written = storage::load(&out).unwrap().register;
     let whole = merge(base, ours, theirs, "LON", "PAR", now());
-    assert!(written == whole.register, "the command wrote another register");
+    assert!(
+        written == whole.register,
+        "the command wrote another register"
+    );
     code
 }
 
@@ -72,8 +79,11 @@ fn a_clean_merge_of_large_copies_writes_the_whole_merges_register() {
         let other = nth(&base, n + 50);
         theirs.commitments.get_mut(&other).unwrap().title += " (Paris's wording)";
     }
-    theirs.commitments.get_mut(&nth(&base, 0)).unwrap().conditions =
-        "On delivery of the first tranche".into();
+    theirs
+        .commitments
+        .get_mut(&nth(&base, 0))
+        .unwrap()
+        .conditions = "On delivery of the first tranche".into();
     theirs.commitments.remove(&nth(&base, 7));
     let code = merged_as_whole(dir.path(), &base, &ours, &theirs);
     assert_eq!(code, ExitCode::SUCCESS);

@@ -112,7 +112,14 @@ pub fn write_in_pieces<E>(
     let written = (|| {
         let mut from = 0;
         sink(head_part(from..meetings_at))?;
-        write_map(&register.meetings, "meetings", threads, config, sink, &ron_error)?;
+        write_map(
+            &register.meetings,
+            "meetings",
+            threads,
+            config,
+            sink,
+            &ron_error,
+        )?;
         from = meetings_at + EMPTY_MEETINGS.len();
         sink(head_part(from..commitments_at))?;
         write_map(
