@@ -101,25 +101,42 @@ fn run(
     if let Some(taken_over) = lock.taken_over() {
         tell!("warning: {taken_over}");
     }
-    // Read together: ours and theirs take what they write as the base
-    // does from the base instead of parsing it again.
-    let (base, [ours, theirs]) = storage::load_copies(request.base, [request.ours, request.theirs]);
+    // OURS is read whole; of BASE and THEIRS only what each writes
+    // otherwise than OURS is parsed and held (issue 19: holding three
+    // whole copies took six times the file in memory).
+    let (ours, [base, theirs]) = storage::load_apart(request.ours, [request.base, request.theirs]);
     let (base, ours, theirs) = (
-        usable(base, request.base)?,
+        usable_apart(base, request.base)?,
         usable(ours, request.ours)?,
-        usable(theirs, request.theirs)?,
+        usable_apart(theirs, request.theirs)?,
     );
-    let merged = merged_copies(request, &base, &ours, &theirs, now)?;
+    refusals(request, &base.register, &ours, &theirs.register)?;
+    let (ours_office, theirs_office) = offices(request, &ours, &theirs.register);
+    let warning = one_office_warning(&ours, &theirs.register);
+    // Known before OURS becomes the merged register.
+    let held_before = ours.highest_marking_held().map(str::to_string);
+    let merged = if base.same.is_some() && theirs.same.is_some() {
+        merge::merge_apart(
+            read_apart(base),
+            ours,
+            read_apart(theirs),
+            &ours_office,
+            &theirs_office,
+            now,
+        )
+    } else {
+        let (base, theirs) = (
+            read_apart(base).whole(&ours),
+            read_apart(theirs).whole(&ours),
+        );
+        merge::merge(&base, &ours, &theirs, &ours_office, &theirs_office, now)
+    };
     // Never more open than any copy it was made from, and only its
     // owner's when it brings in a marking above any OURS held.
     let from = WrittenFrom {
         registers: vec![request.base, request.ours, request.theirs],
-        owner_only: raises_marking(&ours, &merged.register),
+        owner_only: raises_marking(held_before.as_deref(), &merged.register),
     };
-    let warning = one_office_warning(&ours, &theirs);
-    // The copies are no longer needed: without them the merged register's
-    // text is written beside one register, not four.
-    drop((base, ours, theirs));
     // No OURS.bak when OUT is OURS: the merged register holds all of ours
     // (each field ours changed is applied, or kept in a conflict when
     // theirs changed it too), and what else ours had is in BASE or THEIRS.
@@ -155,10 +172,10 @@ fn run(
     )
 }
 
-/// The merge once the three copies are read, as `merge` makes it: the
-/// refusals (copies of two registers; a BASE older than the last copy
+/// The merge once the three copies are read whole, as `merge` makes it:
+/// the refusals (copies of two registers; a BASE older than the last copy
 /// OURS and THEIRS had in common, unless forced), the offices, then the
-/// three-way merge. The merge fuzz target runs this too.
+/// three-way merge. The merge fuzz target runs this.
 pub fn merged_copies(
     request: &MergeRequest<'_>,
     base: &Register,
@@ -166,6 +183,28 @@ pub fn merged_copies(
     theirs: &Register,
     now: NaiveDateTime,
 ) -> anyhow::Result<merge::Merged> {
+    refusals(request, base, ours, theirs)?;
+    let (ours_office, theirs_office) = offices(request, ours, theirs);
+    Ok(merge::merge(
+        base,
+        ours,
+        theirs,
+        &ours_office,
+        &theirs_office,
+        now,
+    ))
+}
+
+/// Why the copies are not merged at all: copies of two registers, or a
+/// BASE older than the last copy OURS and THEIRS had in common (unless
+/// forced). Only the copies' settings are read, which a copy read apart
+/// holds whole.
+fn refusals(
+    request: &MergeRequest<'_>,
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+) -> anyhow::Result<()> {
     let copies = [
         (ours, request.ours),
         (theirs, request.theirs),
@@ -187,6 +226,12 @@ pub fn merged_copies(
             request.base.display()
         );
     }
+    Ok(())
+}
+
+/// The offices named in the conflicts: as given, else the office code
+/// each copy names, else its file's name.
+fn offices(request: &MergeRequest<'_>, ours: &Register, theirs: &Register) -> (String, String) {
     let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
         given
             .map(str::to_string)
@@ -205,19 +250,15 @@ pub fn merged_copies(
                 }
             })
     };
-    Ok(merge::merge(
-        base,
-        ours,
-        theirs,
-        &office(request.ours_office, ours, request.ours, "this branch"),
-        &office(
+    (
+        office(request.ours_office, ours, request.ours, "this branch"),
+        office(
             request.theirs_office,
             theirs,
             request.theirs,
             "the merged branch",
         ),
-        now,
-    ))
+    )
 }
 
 /// Why two files cannot be merged: they are copies of two registers.
@@ -248,11 +289,11 @@ fn one_office_warning(ours: &Register, theirs: &Register) -> Option<String> {
     })
 }
 
-/// Whether the merged register holds a marking above the highest OURS
-/// held (by the merged register's levels), so that a file that was open
-/// to others for what it held would now show them more.
-fn raises_marking(ours: &Register, merged: &Register) -> bool {
-    match (ours.highest_marking_held(), merged.highest_marking_held()) {
+/// Whether the merged register holds a marking above `held`, the highest
+/// OURS held (by the merged register's levels), so that a file that was
+/// open to others for what it held would now show them more.
+fn raises_marking(held: Option<&str>, merged: &Register) -> bool {
+    match (held, merged.highest_marking_held()) {
         (_, None) => false,
         (None, Some(_)) => true,
         (Some(held), Some(now)) => merged.marking_rank(now) > merged.marking_rank(held),
@@ -282,4 +323,33 @@ fn usable(
         .into());
     }
     Ok(loaded.register)
+}
+
+/// BASE or THEIRS as read beside OURS, refused as [`usable`] refuses.
+fn usable_apart(
+    read: Result<storage::LoadedApart, storage::StorageError>,
+    path: &Path,
+) -> anyhow::Result<Apart> {
+    let read = read?;
+    let register = usable(Ok(read.loaded), path)?;
+    Ok(Apart {
+        register,
+        same: read.same,
+    })
+}
+
+/// A copy read beside OURS: whole, or without the records it writes as
+/// OURS does, which `same` names.
+struct Apart {
+    register: Register,
+    same: Option<storage::SameAsKnown>,
+}
+
+fn read_apart(copy: Apart) -> merge::ReadApart {
+    let same = copy.same.unwrap_or_default();
+    merge::ReadApart {
+        register: copy.register,
+        same_meetings: same.meetings,
+        same_commitments: same.commitments,
+    }
 }

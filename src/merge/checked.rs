@@ -148,7 +148,7 @@ impl Known {
 /// holds (those are settled on their own). Dates are judged from far
 /// ahead, as `resolve` judges them: every date comes from one copy or the
 /// other, and whether one is after today is for `check` on the day.
-fn problems(register: &Register) -> Vec<Problem> {
+pub(super) fn problems(register: &Register) -> Vec<Problem> {
     let conflicts: BTreeSet<String> = register
         .conflict_problems()
         .into_iter()

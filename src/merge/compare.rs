@@ -98,10 +98,16 @@ pub fn compare(
     // Settled, the result holds what both copies held: a common copy of
     // both, as a merge's is.
     let took = !found.is_empty() || super::lineage::settings_differ(&out, ours);
+    let like_theirs = |out: &Register| super::lineage::plausibly_equal(out, theirs);
+    let ids = [
+        super::lineage::ids_digest(ours),
+        super::lineage::ids_digest(theirs),
+    ];
     super::lineage::mark(
         &mut out,
         (ours, theirs),
         took,
+        (&like_theirs, ids),
         &[],
         [ours_office, theirs_office],
         now,

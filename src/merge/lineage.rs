@@ -69,30 +69,21 @@ pub fn check_base(base: &Register, ours: &Register, theirs: &Register) -> Result
 /// holding `base_marks`), the marks of both copies, and a mark of its own
 /// when it is a copy neither had: a merge that `took` nothing from theirs
 /// left ours as it was, and one into an untouched copy gave theirs, and
-/// neither made a new common copy.
+/// neither made a new common copy. `likeness` says whether a register is
+/// theirs and names the ids each copy holds (see `merge::finish`).
 pub(super) fn mark(
     out: &mut Register,
     (ours, theirs): (&Register, &Register),
     took: bool,
+    (like_theirs, held): super::Likeness<'_>,
     base_marks: &[MergeMark],
     offices: [&str; 2],
     now: NaiveDateTime,
 ) {
     let united = united(&ours.merges, &theirs.merges);
     let like_theirs = !took || {
-        // Cheap differences first: the whole comparison runs only when
-        // the result may well be theirs.
-        let plausible = out.next_id == theirs.next_id
-            && out.conflicts.len() == theirs.conflicts.len()
-            && out.participants.len() == theirs.participants.len()
-            && out.people.len() == theirs.people.len()
-            && out.series.len() == theirs.series.len()
-            && out.meetings.len() == theirs.meetings.len()
-            && out.commitments.len() == theirs.commitments.len();
-        plausible && {
-            out.merges.clone_from(&theirs.merges);
-            out == theirs
-        }
+        out.merges.clone_from(&theirs.merges);
+        like_theirs(out)
     };
     out.merges = united;
     if like_theirs {
@@ -102,11 +93,24 @@ pub(super) fn mark(
     offices.sort();
     offices.dedup();
     let new = MergeMark {
-        mark: fingerprint(out, ours, theirs, base_marks, &offices, now),
+        mark: fingerprint(out, ours, theirs, base_marks, &offices, now, held),
         merged: now,
         offices,
     };
     out.merges = united_with(std::mem::take(&mut out.merges), [new]);
+}
+
+/// Whether `out` is `theirs`: cheap differences first, the whole
+/// comparison only when the result may well be theirs.
+pub(super) fn plausibly_equal(out: &Register, theirs: &Register) -> bool {
+    let plausible = out.next_id == theirs.next_id
+        && out.conflicts.len() == theirs.conflicts.len()
+        && out.participants.len() == theirs.participants.len()
+        && out.people.len() == theirs.people.len()
+        && out.series.len() == theirs.series.len()
+        && out.meetings.len() == theirs.meetings.len()
+        && out.commitments.len() == theirs.commitments.len();
+    plausible && out == theirs
 }
 
 /// Whether `out` differs from `ours`, which it started as, in anything
@@ -149,6 +153,7 @@ fn fingerprint(
     base_marks: &[MergeMark],
     offices: &[String],
     now: NaiveDateTime,
+    held: [u128; 2],
 ) -> String {
     fn text(hasher: &mut Xxh3, text: &str) {
         hasher.update(&(text.len() as u64).to_le_bytes());
@@ -176,7 +181,7 @@ fn fingerprint(
     hasher.update(&out.next_id.to_le_bytes());
     // The ids each copy holds, not the result's: which of two sides a
     // conflict applies must not change the mark.
-    let mut held = [ids_digest(ours), ids_digest(theirs)];
+    let mut held = held;
     held.sort_unstable();
     for digest in held {
         hasher.update(&digest.to_le_bytes());
@@ -185,8 +190,7 @@ fn fingerprint(
 }
 
 /// The ids a copy holds, every kind, as one number.
-fn ids_digest(register: &Register) -> u128 {
-    let mut hasher = Xxh3::new();
+pub(super) fn ids_digest(register: &Register) -> u128 {
     let ids = register
         .participants
         .keys()
@@ -195,6 +199,37 @@ fn ids_digest(register: &Register) -> u128 {
         .chain(register.series.keys().map(|id| id.0))
         .chain(register.meetings.keys().map(|id| id.0))
         .chain(register.commitments.keys().map(|id| id.0));
+    digest(ids)
+}
+
+/// The ids of each kind a copy holds, in order, for a copy not held
+/// whole (`merge::apart`).
+pub(super) struct Ids {
+    pub participants: Vec<u64>,
+    pub people: Vec<u64>,
+    pub series: Vec<u64>,
+    pub meetings: Vec<u64>,
+    pub commitments: Vec<u64>,
+}
+
+/// [`ids_digest`] of the copy holding `ids`.
+pub(super) fn ids_digest_of(ids: &Ids) -> u128 {
+    digest(
+        [
+            &ids.participants,
+            &ids.people,
+            &ids.series,
+            &ids.meetings,
+            &ids.commitments,
+        ]
+        .into_iter()
+        .flatten()
+        .copied(),
+    )
+}
+
+fn digest(ids: impl Iterator<Item = u64>) -> u128 {
+    let mut hasher = Xxh3::new();
     for id in ids {
         hasher.update(&id.to_le_bytes());
     }

@@ -20,6 +20,7 @@
 //! Without a common copy, [`compare`] makes every difference a conflict;
 //! [`resolve`] settles the conflicts of either, as the officer chooses.
 
+mod apart;
 mod approved;
 mod checked;
 mod compare;
@@ -38,6 +39,7 @@ use serde::Serialize;
 
 use crate::model::{Conflict, Problem, Record, Register};
 
+pub use apart::{ReadApart, merge_apart};
 pub use compare::compare;
 use fields::{FieldMerge, ron_text};
 pub use lineage::{OlderBase, check_base};
@@ -86,7 +88,31 @@ pub fn merge(
         Some((copy, moved)) => (copy, *moved),
         None => (theirs, 0),
     };
-    let template = Conflict {
+    let template = template(ours_office, theirs_office, now);
+    let Draft {
+        mut out,
+        mut found,
+        summary,
+    } = draft(base, ours, theirs, &template, renumbered);
+    approved::hold_approved(ours, theirs, &mut out, &mut found, &template);
+    let unsettled = checked::hold_to_checks(ours, theirs, &mut out, &mut found, &template);
+    let ids = [lineage::ids_digest(ours), lineage::ids_digest(theirs)];
+    let like_theirs = |out: &Register| lineage::plausibly_equal(out, theirs);
+    finish(
+        out,
+        found,
+        summary,
+        unsettled,
+        (base, ours, theirs),
+        (&like_theirs, ids),
+        [ours_office, theirs_office],
+        now,
+    )
+}
+
+/// What every conflict of a merge shares: the offices and when.
+fn template(ours_office: &str, theirs_office: &str, now: NaiveDateTime) -> Conflict {
+    Conflict {
         record: None,
         field: String::new(),
         ours: None,
@@ -97,7 +123,26 @@ pub fn merge(
         name: String::new(),
         compared: false,
         broken_rule: String::new(),
-    };
+    }
+}
+
+/// The records and settings merged, before the checks: ours with what
+/// theirs changed, and the conflicts found so far.
+struct Draft {
+    out: Register,
+    found: Vec<Conflict>,
+    summary: MergeSummary,
+}
+
+/// The settings, then each kind record by record (`theirs` already
+/// renumbered, `renumbered` records moved).
+fn draft(
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+    template: &Conflict,
+    renumbered: usize,
+) -> Draft {
     let mut found = Vec::new();
     let mut out = ours.clone();
     let mut summary = MergeSummary {
@@ -108,7 +153,7 @@ pub fn merge(
     let mut settings = FieldMerge {
         record: None,
         conflicts: &mut found,
-        template: &template,
+        template,
     };
     settings.register_settings(base, ours, theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
@@ -127,7 +172,7 @@ pub fn merge(
 
     let mut each = ThreeWayPass {
         found: &mut found,
-        template: &template,
+        template,
         theirs,
     };
     each.kind(
@@ -165,10 +210,34 @@ pub fn merge(
         |id| Record::Commitment(*id),
         records::commitment,
     );
+    Draft {
+        out,
+        found,
+        summary,
+    }
+}
 
-    approved::hold_approved(ours, theirs, &mut out, &mut found, &template);
-    let unsettled = checked::hold_to_checks(ours, theirs, &mut out, &mut found, &template);
+/// Whether a merged register (its merges set to theirs') is theirs, and
+/// the ids each copy holds as one number: how [`lineage`] tells a new
+/// copy and names it.
+pub(super) type Likeness<'a> = (&'a dyn Fn(&Register) -> bool, [u128; 2]);
 
+/// The conflicts either copy still had and those found, the summary and
+/// the merge's mark.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the merge's own parts, handed on once from its two callers"
+)]
+fn finish(
+    mut out: Register,
+    found: Vec<Conflict>,
+    mut summary: MergeSummary,
+    unsettled: Vec<Problem>,
+    (base, ours, theirs): (&Register, &Register, &Register),
+    likeness: Likeness<'_>,
+    offices: [&str; 2],
+    now: NaiveDateTime,
+) -> Merged {
     // Conflicts either copy still had stay until settled, each once.
     out.conflicts = fields::united(&base.conflicts, &ours.conflicts, &theirs.conflicts, |c| {
         c.merged.date()
@@ -181,8 +250,9 @@ pub fn merge(
         &mut out,
         (ours, theirs),
         took,
+        likeness,
         &base.merges,
-        [ours_office, theirs_office],
+        offices,
         now,
     );
     Merged {
@@ -215,11 +285,8 @@ impl ThreeWayPass<'_> {
         if ours == theirs || theirs == base {
             return;
         }
-        let keys: BTreeSet<&K> = ours
-            .keys()
-            .chain(theirs.keys())
-            .chain(base.keys())
-            .collect();
+        // A record only ours holds is never taken or changed: ours has it.
+        let keys: BTreeSet<&K> = theirs.keys().chain(base.keys()).collect();
         for key in keys {
             let mut merge = FieldMerge {
                 record: Some(record(key)),

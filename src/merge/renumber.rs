@@ -46,9 +46,27 @@ fn added(base: &Register, side: &Register) -> BTreeSet<Record> {
     added
 }
 
+/// Whether a copy holds a record. A copy read apart is seen whole
+/// through it (`merge::apart`).
+pub(super) trait Holds {
+    fn holds(&self, record: Record) -> bool;
+}
+
+impl Holds for Register {
+    fn holds(&self, record: Record) -> bool {
+        match record {
+            Record::Participant(id) => self.participants.contains_key(&id),
+            Record::Person(id) => self.people.contains_key(&id),
+            Record::Series(id) => self.series.contains_key(&id),
+            Record::Meeting(id) => self.meetings.contains_key(&id),
+            Record::Commitment(id) => self.commitments.contains_key(&id),
+        }
+    }
+}
+
 /// Whether `register` holds a record of another kind than `record` under
 /// its number: numbers are shared by every kind.
-fn number_held_by_another(register: &Register, record: Record) -> bool {
+fn number_held_by_another(register: &dyn Holds, record: Record) -> bool {
     let number = record_number(record);
     [
         Record::Participant(ParticipantId(number)),
@@ -59,13 +77,7 @@ fn number_held_by_another(register: &Register, record: Record) -> bool {
     ]
     .into_iter()
     .filter(|other| *other != record)
-    .any(|other| match other {
-        Record::Participant(id) => register.participants.contains_key(&id),
-        Record::Person(id) => register.people.contains_key(&id),
-        Record::Series(id) => register.series.contains_key(&id),
-        Record::Meeting(id) => register.meetings.contains_key(&id),
-        Record::Commitment(id) => register.commitments.contains_key(&id),
-    })
+    .any(|other| register.holds(other))
 }
 
 /// Whether both sides added the very same record under the number.
@@ -79,15 +91,13 @@ fn same_record(ours: &Register, theirs: &Register, record: Record) -> bool {
     }
 }
 
-/// Theirs with its added records that clash with ours' added records
-/// given a fresh number and their references rewritten, and how many
-/// moved; `None` when none clashes, so that the usual merge, with
-/// nothing to renumber, makes no copy of theirs (issue 19).
-pub(super) fn renumber_clashes(
-    base: &Register,
-    ours: &Register,
-    theirs: &Register,
-) -> Option<(Register, usize)> {
+/// The records theirs added that clash with one ours added, or with a
+/// record of another kind under their number in base or ours (`whole`:
+/// base and ours seen whole, where the copies given are cut down).
+pub(super) fn clashes(
+    (base, ours, theirs): (&Register, &Register, &Register),
+    whole: (&dyn Holds, &dyn Holds),
+) -> Vec<Record> {
     // Numbers are shared by every kind of record, so a participant and a
     // meeting added under the same number clash too.
     let mut ours_added: BTreeMap<u64, Vec<Record>> = BTreeMap::new();
@@ -97,7 +107,7 @@ pub(super) fn renumber_clashes(
             .or_default()
             .push(record);
     }
-    let clashes: Vec<Record> = added(base, theirs)
+    added(base, theirs)
         .into_iter()
         .filter(|record| {
             ours_added
@@ -111,10 +121,22 @@ pub(super) fn renumber_clashes(
                 // base or ours still holds (theirs deleted it and gave its
                 // number out again, as only a file edited by hand can):
                 // the merge may keep both, under one number.
-                || number_held_by_another(base, *record)
-                || number_held_by_another(ours, *record)
+                || number_held_by_another(whole.0, *record)
+                || number_held_by_another(whole.1, *record)
         })
-        .collect();
+        .collect()
+}
+
+/// Theirs with its added records that clash with ours' added records
+/// given a fresh number and their references rewritten, and how many
+/// moved; `None` when none clashes, so that the usual merge, with
+/// nothing to renumber, makes no copy of theirs (issue 19).
+pub(super) fn renumber_clashes(
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+) -> Option<(Register, usize)> {
+    let clashes = clashes((base, ours, theirs), (base, ours));
     if clashes.is_empty() {
         return None;
     }

@@ -45,6 +45,42 @@ pub(crate) fn write_atomically(
     how: &Writing<'_>,
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> Result<DiskStamp, StorageError> {
+    write_atomically_from(path, how, before_rename, |out| out.put(bytes))
+}
+
+/// The temporary file being written, taking what `fill` puts in it and
+/// noting its length and hash for the stamp as it goes.
+pub(crate) struct Filling<'a> {
+    file: &'a mut File,
+    path: &'a Path,
+    len: u64,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl Filling<'_> {
+    /// Appends `bytes` to the file.
+    pub(crate) fn put(&mut self, bytes: &[u8]) -> Result<(), StorageError> {
+        self.file
+            .write_all(bytes)
+            .map_err(|source| StorageError::Write {
+                path: self.path.to_path_buf(),
+                source,
+            })?;
+        self.hasher.update(bytes);
+        self.len += bytes.len() as u64;
+        Ok(())
+    }
+}
+
+/// [`write_atomically`] of what `fill` puts in the file, piece by piece:
+/// a large register's text is written as it is made, never held whole
+/// (issue 19). A failure of `fill` leaves the file as it was.
+pub(crate) fn write_atomically_from(
+    path: &Path,
+    how: &Writing<'_>,
+    before_rename: impl FnOnce() -> io::Result<()>,
+    fill: impl FnOnce(&mut Filling<'_>) -> Result<(), StorageError>,
+) -> Result<DiskStamp, StorageError> {
     let target = target_of(path, how.through_link)?;
     let write_error = |source| StorageError::Write {
         path: path.to_path_buf(),
@@ -78,7 +114,16 @@ pub(crate) fn write_atomically(
             .map_err(write_error)?;
     }
     // Through the file itself: tempfile would add its own name to the error.
-    temp.as_file_mut().write_all(bytes).map_err(write_error)?;
+    let mut filling = Filling {
+        file: temp.as_file_mut(),
+        path,
+        len: 0,
+        hasher: xxhash_rust::xxh3::Xxh3::new(),
+    };
+    fill(&mut filling)?;
+    // The stamp of what was written: the same as `DiskStamp::of_bytes`
+    // of the whole, since XXH3 streamed is XXH3 at once.
+    let (len, hash) = (filling.len, filling.hasher.digest());
     temp.as_file().sync_all().map_err(write_error)?;
     if old.is_some() && how.backup == Backup::Keep {
         keep_backup(&target)?;
@@ -93,7 +138,11 @@ pub(crate) fn write_atomically(
         let _ = dir.sync_all();
     }
     let modified = fs::metadata(&target).and_then(|m| m.modified()).ok();
-    Ok(DiskStamp::of_bytes(bytes, modified))
+    Ok(DiskStamp {
+        len,
+        modified,
+        hash,
+    })
 }
 
 /// The file a write of `path` replaces: `path` itself, or where the link

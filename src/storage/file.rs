@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use super::StorageError;
 use super::access::{self, WrittenFrom};
-use super::atomic::{Backup, Writing, write_atomically};
+use super::atomic::{Backup, Writing, write_atomically_from};
 use super::format::{self, FORMAT_VERSION};
 use super::side_files::side_path;
 use crate::model::Register;
@@ -168,13 +168,10 @@ pub fn save_with_hook(
     overwrite: Overwrite<'_>,
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> Result<DiskStamp, StorageError> {
-    // Serialise first: a register that cannot be written must not cost the
-    // officer the file they have.
-    let text = format::to_ron(register, path)?;
     check_overwrite(path, overwrite)?;
     write_register(
         path,
-        &text,
+        register,
         Backup::Keep,
         WrittenFrom::default(),
         before_rename,
@@ -210,16 +207,17 @@ pub fn save_from(
     backup: Backup,
     from: WrittenFrom<'_>,
 ) -> Result<DiskStamp, StorageError> {
-    let text = format::to_ron(register, path)?;
     check_overwrite(path, overwrite)?;
-    write_register(path, &text, backup, from, || Ok(()))
+    write_register(path, register, backup, from, || Ok(()))
 }
 
-/// The register's text written atomically, through a link at `path` (the
-/// officer's register may live behind one).
+/// The register written atomically, through a link at `path` (the
+/// officer's register may live behind one). Its text goes into the
+/// temporary file as it is made: a register that cannot be written fails
+/// before the rename, and costs the officer nothing of the file they have.
 fn write_register(
     path: &Path,
-    text: &str,
+    register: &Register,
     backup: Backup,
     from: WrittenFrom<'_>,
     before_rename: impl FnOnce() -> io::Result<()>,
@@ -229,7 +227,9 @@ fn write_register(
         through_link: true,
         from,
     };
-    write_atomically(path, text.as_bytes(), &how, before_rename)
+    write_atomically_from(path, &how, before_rename, |out| {
+        format::write_ron(register, path, &mut |text| out.put(text.as_bytes()))
+    })
 }
 
 fn check_overwrite(path: &Path, overwrite: Overwrite<'_>) -> Result<(), StorageError> {

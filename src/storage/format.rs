@@ -136,6 +136,37 @@ pub fn to_ron(register: &Register, path: &Path) -> Result<String, StorageError> 
     to_ron_on_threads(register, path, large.then(parallel::threads))
 }
 
+/// [`to_ron`] handed to `sink` piece by piece, never held whole: the
+/// same bytes, in order. How every save writes a register.
+pub(super) fn write_ron(
+    register: &Register,
+    path: &Path,
+    sink: &mut dyn FnMut(&str) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    let serialize_error = |e: ron::Error| StorageError::Serialize {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let config = pretty_config();
+    let version = written_version(register);
+    let one_thread = |register: &Register| envelope_text_as(register, version, &config);
+    let large = register.meetings.len() + register.commitments.len() >= WRITE_ON_THREADS_FROM;
+    if large
+        && let Some(written) = parallel::write::write_in_pieces(
+            register,
+            parallel::threads(),
+            &config,
+            one_thread,
+            sink,
+            serialize_error,
+        )
+    {
+        return written;
+    }
+    let text = one_thread(register).map_err(serialize_error)?;
+    sink(&text)
+}
+
 /// Records from which [`to_ron`] writes on several threads.
 const WRITE_ON_THREADS_FROM: usize = 5_000;
 

@@ -45,7 +45,7 @@ mod text_lengths;
 pub(crate) use crate::model::file_values::read_options;
 pub use access::WrittenFrom;
 pub use atomic::Backup;
-pub use copies::load_copies;
+pub use copies::{LoadedApart, load_apart};
 pub use error::StorageError;
 pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
@@ -58,4 +58,5 @@ pub use format::{
 };
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
 pub use output::{write_output, write_output_with_hook};
+pub use parallel::SameAsKnown;
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

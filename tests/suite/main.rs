@@ -42,6 +42,7 @@ mod huge_text;
 mod meeting_records;
 mod meeting_references;
 mod merge;
+mod merge_apart;
 mod merge_base;
 mod merge_compare;
 mod merge_outcomes;

@@ -17,17 +17,17 @@
 //! tests/suite/bad_input.rs holds it to the ordinary parse on broken files.
 //!
 //! A merge reads three copies of one register, nearly every record
-//! written alike in all three. The first copy is read record by record
-//! and its records' texts noted ([`Known`]); in the copies read beside it,
-//! a record whose text is the same, byte for byte, as one of the first's
-//! is taken from the first copy instead of parsed again: ron would read
-//! the same text to the same record. Only the rest is parsed, and each
-//! stretch of it proves its cuts as a piece does.
+//! written alike in all three. OURS is read record by record and a hash
+//! of each record's text noted ([`parse_noting`]); the other copies are
+//! read apart from it ([`apart`]).
 
+mod apart;
 mod layout;
 pub mod write;
 
-use std::collections::{BTreeMap, HashMap};
+pub use apart::{Fingerprints, SameAsKnown, parse_apart};
+
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
@@ -39,7 +39,7 @@ use serde::de::{DeserializeOwned, MapAccess, Visitor};
 
 use super::format::EnvelopeIn;
 use super::read_options;
-use crate::model::{Commitment, CommitmentId, Meeting, MeetingId, Register};
+use crate::model::{Commitment, CommitmentId, Meeting, MeetingId};
 use layout::MapSpan;
 
 /// Below this size one thread reads the file faster than the scan and the
@@ -60,84 +60,26 @@ pub fn parse_on(text: &str, threads: usize) -> Option<EnvelopeIn> {
     parse(text, threads, &Reading::Pieces).map(|(envelope, _)| envelope)
 }
 
-/// [`parse_on`], noting each record's text for the copies read next.
+/// [`parse_on`], noting a hash of each record's text for the copies
+/// read apart from it next.
 #[doc(hidden)]
-pub fn parse_noting(text: &str, threads: usize) -> Option<(EnvelopeIn, Notes)> {
+pub fn parse_noting(text: &str, threads: usize) -> Option<(EnvelopeIn, Fingerprints)> {
     parse(text, threads, &Reading::Noting)
-}
-
-/// [`parse_on`] for a copy of a register already read: the records written
-/// as `known` wrote them are taken from it (see the module comment).
-#[doc(hidden)]
-pub fn parse_beside(text: &str, threads: usize, known: &Known<'_>) -> Option<EnvelopeIn> {
-    parse(text, threads, &Reading::Beside(known)).map(|(envelope, _)| envelope)
-}
-
-/// The records of a register read by [`parse_noting`], by their text.
-#[derive(Debug, Default)]
-pub struct Notes {
-    meetings: Written<MeetingId>,
-    commitments: Written<CommitmentId>,
-}
-
-/// A register read with [`parse_noting`]: its text, its records and
-/// where each was written.
-pub struct Known<'a> {
-    /// The text the register was read from.
-    pub text: &'a [u8],
-    /// The register read from it.
-    pub register: &'a Register,
-    /// Where each record was written in `text`.
-    pub notes: &'a Notes,
 }
 
 /// Each record's text (a range, one record as the layout cut it) and
 /// the ids it was read as.
 type Noted<K> = Vec<(Range<usize>, Vec<K>)>;
 
-/// One map's records as written, found by their text's hash.
-#[derive(Debug)]
-struct Written<K> {
-    by_hash: HashMap<u64, Noted<K>>,
-}
-
-impl<K> Default for Written<K> {
-    fn default() -> Self {
-        Written {
-            by_hash: HashMap::new(),
-        }
-    }
-}
-
-impl<K: Copy> Written<K> {
-    fn note(&mut self, text: &[u8], records: Noted<K>) {
-        for (range, ids) in records {
-            let hash = xxhash_rust::xxh3::xxh3_64(text.get(range.clone()).unwrap_or_default());
-            self.by_hash.entry(hash).or_default().push((range, ids));
-        }
-    }
-
-    /// The ids `record` was read as in `known`, when `known` holds the
-    /// very same text (the hash only narrows the search).
-    fn find<'s>(&'s self, known: &[u8], record: &[u8]) -> Option<&'s [K]> {
-        let hash = xxhash_rust::xxh3::xxh3_64(record);
-        self.by_hash.get(&hash)?.iter().find_map(|(range, ids)| {
-            (known.get(range.clone()) == Some(record)).then_some(ids.as_slice())
-        })
-    }
-}
-
 /// How the maps' pieces are read.
-enum Reading<'k> {
+enum Reading {
     /// Each piece in one parse.
     Pieces,
     /// Record by record, noting each record's text.
     Noting,
-    /// Taking the records written as in a known copy from it.
-    Beside(&'k Known<'k>),
 }
 
-fn parse(text: &str, threads: usize, reading: &Reading<'_>) -> Option<(EnvelopeIn, Notes)> {
+fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, Fingerprints)> {
     let (meetings, commitments) = layout::find(text)?;
 
     // The rest of the file, with both maps left empty.
@@ -187,16 +129,16 @@ fn parse(text: &str, threads: usize, reading: &Reading<'_>) -> Option<(EnvelopeI
     let mut envelope = None;
     let mut meeting_pieces = Vec::new();
     let mut commitment_pieces = Vec::new();
-    let mut notes = Notes::default();
+    let mut notes = Fingerprints::default();
     for slot in results {
         match slot.into_inner().ok().flatten()? {
             Parsed::Rest(parsed) => envelope = Some(parsed),
             Parsed::Meetings(piece) => {
-                notes.meetings.note(text.as_bytes(), piece.noted);
+                notes.note_meetings(text.as_bytes(), piece.noted);
                 meeting_pieces.push(piece.records);
             }
             Parsed::Commitments(piece) => {
-                notes.commitments.note(text.as_bytes(), piece.noted);
+                notes.note_commitments(text.as_bytes(), piece.noted);
                 commitment_pieces.push(piece.records);
             }
         }
@@ -238,78 +180,34 @@ impl Job {
         text: &str,
         rest: &str,
         (meetings, commitments): (&MapSpan, &MapSpan),
-        reading: &Reading<'_>,
+        reading: &Reading,
     ) -> Option<Parsed> {
         match self {
             Job::Rest => read_options()
                 .from_str::<EnvelopeIn>(rest)
                 .ok()
                 .map(|envelope| Parsed::Rest(Box::new(envelope))),
-            Job::Meetings(range) => {
-                let known = match reading {
-                    Reading::Beside(known) => {
-                        Some((known.text, &known.notes.meetings, &known.register.meetings))
-                    }
-                    _ => None,
-                };
-                piece(text, meetings, range, reading, known).map(Parsed::Meetings)
-            }
+            Job::Meetings(range) => piece(text, meetings, range, reading).map(Parsed::Meetings),
             Job::Commitments(range) => {
-                let known = match reading {
-                    Reading::Beside(known) => Some((
-                        known.text,
-                        &known.notes.commitments,
-                        &known.register.commitments,
-                    )),
-                    _ => None,
-                };
-                piece(text, commitments, range, reading, known).map(Parsed::Commitments)
+                piece(text, commitments, range, reading).map(Parsed::Commitments)
             }
         }
     }
 }
-
-/// A known copy's text, one of its maps as written, and the map as read.
-type KnownMap<'k, K, V> = (&'k [u8], &'k Written<K>, &'k BTreeMap<K, V>);
 
 /// The records of one piece of a map, read as `reading` says.
 fn piece<K: DeserializeOwned + Copy + Ord, V: DeserializeOwned + Clone>(
     text: &str,
     map: &MapSpan,
     range: &Range<usize>,
-    reading: &Reading<'_>,
-    known: Option<KnownMap<'_, K, V>>,
+    reading: &Reading,
 ) -> Option<Piece<K, V>> {
     let mut read = Piece {
         records: Vec::new(),
         noted: Vec::new(),
     };
-    match (reading, known) {
-        (Reading::Beside(_), Some((known_text, written, known_records))) => {
-            // Records not found in the known copy are parsed in stretches,
-            // each proving its cuts as a whole piece would.
-            let mut stretch: Option<Range<usize>> = None;
-            for record in map.records_in(text, range.clone()) {
-                let same = written.find(known_text, text.as_bytes().get(record.clone())?);
-                match same {
-                    Some(ids) => {
-                        if let Some(stretch) = stretch.take() {
-                            read.records.extend(records(text.get(stretch)?)?);
-                        }
-                        for id in ids {
-                            read.records.push((*id, known_records.get(id)?.clone()));
-                        }
-                    }
-                    None => {
-                        stretch = Some(stretch.map_or(record.clone(), |s| s.start..record.end));
-                    }
-                }
-            }
-            if let Some(stretch) = stretch {
-                read.records.extend(records(text.get(stretch)?)?);
-            }
-        }
-        (Reading::Noting, _) => {
+    match reading {
+        Reading::Noting => {
             for record in map.records_in(text, range.clone()) {
                 let parsed: Vec<(K, V)> = records(text.get(record.clone())?)?;
                 read.noted
@@ -317,7 +215,7 @@ fn piece<K: DeserializeOwned + Copy + Ord, V: DeserializeOwned + Clone>(
                 read.records.extend(parsed);
             }
         }
-        _ => read.records = records(text.get(range.clone())?)?,
+        Reading::Pieces => read.records = records(text.get(range.clone())?)?,
     }
     Some(read)
 }

@@ -32,6 +32,12 @@ fn line_at(text: &str, line: &str) -> Option<usize> {
 /// Records per piece at least: smaller pieces cost more than they save.
 const MIN_RECORDS_PER_PIECE: usize = 500;
 
+/// Records per piece at most: the pieces of one round are held until
+/// they are handed on in order, so a piece of a few megabytes keeps the
+/// text in memory at a few megabytes per thread, where the whole text
+/// (100 MB for 100,000 commitments) was held before (issue 19).
+const MOST_RECORDS_PER_PIECE: usize = 2_000;
+
 /// The file's text as `write` makes it, written on `threads` threads, or
 /// `None` when the text of the register without its maps is not shaped as
 /// expected (the caller then writes it on one thread). `write` turns a
@@ -43,6 +49,34 @@ pub fn text_in_pieces(
     config: &PrettyConfig,
     write: impl Fn(&Register) -> Result<String, ron::Error>,
 ) -> Option<Result<String, ron::Error>> {
+    let mut text = String::new();
+    let written = write_in_pieces(
+        register,
+        threads,
+        config,
+        write,
+        &mut |piece| {
+            text.push_str(piece);
+            Ok(())
+        },
+        |e| e,
+    )?;
+    Some(written.map(|()| text))
+}
+
+/// [`text_in_pieces`] handed to `sink` piece by piece, in order, instead
+/// of made into one text: the pieces are written a round at a time (one
+/// per thread) and each goes once handed on. `None` (before anything
+/// reaches `sink`) when the head is not shaped as expected; a failure of
+/// `sink` or of writing ends it there.
+pub fn write_in_pieces<E>(
+    register: &Register,
+    threads: usize,
+    config: &PrettyConfig,
+    write: impl Fn(&Register) -> Result<String, ron::Error>,
+    sink: &mut dyn FnMut(&str) -> Result<(), E>,
+    ron_error: impl Fn(ron::Error) -> E,
+) -> Option<Result<(), E>> {
     // The register with its large maps empty; the small maps are cloned,
     // which costs little beside writing the large ones.
     let head = match write(&Register {
@@ -63,7 +97,7 @@ pub fn text_in_pieces(
         merges: register.merges.clone(),
     }) {
         Ok(head) => head,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Err(ron_error(e))),
     };
     let (Some(meetings_at), Some(commitments_at)) = (
         line_at(&head, EMPTY_MEETINGS),
@@ -74,73 +108,73 @@ pub fn text_in_pieces(
     if meetings_at > commitments_at {
         return None;
     }
-
-    let meeting_pieces = cut(&register.meetings, threads);
-    let commitment_pieces = cut(&register.commitments, threads);
-    let written: Vec<Result<String, ron::Error>> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = meeting_pieces
-            .iter()
-            .map(|piece| scope.spawn(|| piece_text(piece, config)))
-            .chain(
-                commitment_pieces
-                    .iter()
-                    .map(|piece| scope.spawn(|| piece_text(piece, config))),
-            )
-            .collect();
-        jobs.into_iter()
-            .map(|job| {
-                job.join()
-                    .unwrap_or_else(|_| Err(ron::Error::Message("a writer thread failed".into())))
-            })
-            .collect()
-    });
-    let mut written = written.into_iter();
-    let mut pieces_of = |count: usize| -> Result<Vec<String>, ron::Error> {
-        written.by_ref().take(count).collect()
-    };
-    let (meetings, commitments) = match (
-        pieces_of(meeting_pieces.len()),
-        pieces_of(commitment_pieces.len()),
-    ) {
-        (Ok(meetings), Ok(commitments)) => (meetings, commitments),
-        (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
-    };
-
-    let mut text = String::with_capacity(
-        head.len()
-            + meetings.iter().map(String::len).sum::<usize>()
-            + commitments.iter().map(String::len).sum::<usize>()
-            + 64,
-    );
-    let mut from = 0;
-    for (at, empty, name, pieces) in [
-        (meetings_at, EMPTY_MEETINGS, "meetings", &meetings),
-        (
-            commitments_at,
-            EMPTY_COMMITMENTS,
+    let head_part = |range: std::ops::Range<usize>| head.get(range).unwrap_or_default();
+    let written = (|| {
+        let mut from = 0;
+        sink(head_part(from..meetings_at))?;
+        write_map(
+            &register.meetings,
+            "meetings",
+            threads,
+            config,
+            sink,
+            &ron_error,
+        )?;
+        from = meetings_at + EMPTY_MEETINGS.len();
+        sink(head_part(from..commitments_at))?;
+        write_map(
+            &register.commitments,
             "commitments",
-            &commitments,
-        ),
-    ] {
-        text.push_str(head.get(from..at).unwrap_or_default());
-        if pieces.is_empty() {
-            text.push_str(empty);
-        } else {
-            text.push_str("\t\t");
-            text.push_str(name);
-            text.push_str(": {\n");
-            for piece in pieces {
-                text.push_str(piece);
-            }
-            text.push_str("\t\t},\n");
-        }
-        from = at + empty.len();
-    }
-    text.push_str(head.get(from..).unwrap_or_default());
-    Some(Ok(text))
+            threads,
+            config,
+            sink,
+            &ron_error,
+        )?;
+        from = commitments_at + EMPTY_COMMITMENTS.len();
+        sink(head_part(from..head.len()))
+    })();
+    Some(written)
 }
 
-/// The map's records in about `threads * 2` pieces, in id order.
+/// One large map's lines, `name: {` to `},`, its records written on
+/// `threads` threads a round of pieces at a time.
+fn write_map<K: Serialize + Sync, V: Serialize + Sync, E>(
+    map: &BTreeMap<K, V>,
+    name: &str,
+    threads: usize,
+    config: &PrettyConfig,
+    sink: &mut dyn FnMut(&str) -> Result<(), E>,
+    ron_error: &impl Fn(ron::Error) -> E,
+) -> Result<(), E> {
+    if map.is_empty() {
+        return sink(&["\t\t", name, ": {},\n"].concat());
+    }
+    sink(&["\t\t", name, ": {\n"].concat())?;
+    let pieces = cut(map, threads);
+    for round in pieces.chunks(threads.max(1)) {
+        let written: Vec<Result<String, ron::Error>> = std::thread::scope(|scope| {
+            let jobs: Vec<_> = round
+                .iter()
+                .map(|piece| scope.spawn(|| piece_text(piece, config)))
+                .collect();
+            jobs.into_iter()
+                .map(|job| {
+                    job.join().unwrap_or_else(|_| {
+                        Err(ron::Error::Message("a writer thread failed".into()))
+                    })
+                })
+                .collect()
+        });
+        for piece in written {
+            sink(&piece.map_err(ron_error)?)?;
+        }
+    }
+    sink("\t\t},\n")
+}
+
+/// The map's records in pieces of [`MIN_RECORDS_PER_PIECE`] to
+/// [`MOST_RECORDS_PER_PIECE`], about `threads * 2` of them when that
+/// allows, in id order.
 fn cut<K, V>(map: &BTreeMap<K, V>, threads: usize) -> Vec<Vec<(&K, &V)>> {
     if map.is_empty() {
         return Vec::new();
@@ -148,7 +182,7 @@ fn cut<K, V>(map: &BTreeMap<K, V>, threads: usize) -> Vec<Vec<(&K, &V)>> {
     let per_piece = map
         .len()
         .div_ceil(threads.max(1) * 2)
-        .max(MIN_RECORDS_PER_PIECE);
+        .clamp(MIN_RECORDS_PER_PIECE, MOST_RECORDS_PER_PIECE);
     let records: Vec<(&K, &V)> = map.iter().collect();
     records.chunks(per_piece).map(<[_]>::to_vec).collect()
 }

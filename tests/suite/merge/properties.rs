@@ -104,7 +104,7 @@ pub(super) fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn copies() -> impl Strategy<Value = (Register, Register, Register)> {
+pub(super) fn copies() -> impl Strategy<Value = (Register, Register, Register)> {
     (
         1u64..4,
         prop::collection::vec(change(), 0..8),

@@ -2,8 +2,8 @@
 //! conflicts, locks and recovery copies, all on real files in temp folders.
 
 mod action_owners;
+mod apart;
 mod broken_files;
-mod copies;
 mod exchanged;
 mod fixture;
 mod format;

@@ -1,0 +1,222 @@
+//! Reading a copy of a register apart from one read whole (the merge's
+//! OURS, issue 19): the records written byte for byte as the whole copy
+//! writes them are not parsed, only named (by the ids the whole copy read
+//! them as), and the register read holds the rest. The whole copy's text
+//! is not kept for this, only a 128-bit hash of each record's text
+//! ([`Fingerprints`]): holding the text beside the register was what
+//! made a merge of two large copies need six times the file in memory.
+//!
+//! The whole copy was read record by record, each record's text proven
+//! by its own parse ([`super::parse_noting`]); a record of this copy with
+//! the same text reads the same. The rest is parsed in stretches, each
+//! proving its cuts as a piece does. A copy whose ids, with those of the
+//! records named, are not each its own (an id twice, or two records of
+//! different kinds under one) gives `None`, and the caller parses it
+//! whole, which refuses it in the usual words.
+//!
+//! A hash is not the text: two different texts with one 128-bit hash
+//! would read as the same record. XXH3-128 is not made to resist a forger,
+//! so a copy made to collide with a record of OURS would have its own
+//! record read as OURS's: the other copy's change is then not taken,
+//! which loses nothing of OURS.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::de::DeserializeOwned;
+
+use super::layout::{self, MapSpan};
+use super::{Noted, one_map, records};
+use crate::model::{CommitmentId, MeetingId};
+use crate::storage::format::EnvelopeIn;
+use crate::storage::read_options;
+
+/// The records of a copy read whole, by a hash of their text.
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    meetings: HashMap<u128, Vec<MeetingId>>,
+    commitments: HashMap<u128, Vec<CommitmentId>>,
+}
+
+impl Fingerprints {
+    pub(super) fn note_meetings(&mut self, text: &[u8], records: Noted<MeetingId>) {
+        note(&mut self.meetings, text, records);
+    }
+
+    pub(super) fn note_commitments(&mut self, text: &[u8], records: Noted<CommitmentId>) {
+        note(&mut self.commitments, text, records);
+    }
+}
+
+/// Each record's ids under the hash of its text in `text`.
+fn note<K>(prints: &mut HashMap<u128, Vec<K>>, text: &[u8], records: Noted<K>) {
+    for (range, ids) in records {
+        let record = text.get(range).unwrap_or_default();
+        prints.entry(hash(record)).or_default().extend(ids);
+    }
+}
+
+fn hash(text: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text)
+}
+
+/// The ids of the records a copy read apart writes as the whole copy does.
+#[derive(Debug, Default, PartialEq)]
+pub struct SameAsKnown {
+    pub meetings: Vec<MeetingId>,
+    pub commitments: Vec<CommitmentId>,
+}
+
+/// The copy in `text` read apart from the one `known` was noted from (see
+/// the module comment): its register without the records written alike,
+/// and their ids. `None` when this path does not apply or has any doubt.
+#[doc(hidden)]
+pub fn parse_apart(
+    text: &str,
+    threads: usize,
+    known: &Fingerprints,
+) -> Option<(EnvelopeIn, SameAsKnown)> {
+    let (meetings, commitments) = layout::find(text)?;
+    let rest = [
+        text.get(..=meetings.open)?,
+        text.get(meetings.close..=commitments.open)?,
+        text.get(commitments.close..)?,
+    ]
+    .concat();
+    let total = meetings.close - meetings.open + commitments.close - commitments.open;
+    let piece_bytes = (total / (threads * 4)).max(64 * 1024);
+    let mut jobs = vec![Job::Rest];
+    jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
+    jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
+
+    let results: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let done = match job {
+                Job::Rest => read_options()
+                    .from_str::<EnvelopeIn>(&rest)
+                    .ok()
+                    .map(|envelope| Done::Rest(Box::new(envelope))),
+                Job::Meetings(range) => {
+                    piece(text, &meetings, range, &known.meetings).map(Done::Meetings)
+                }
+                Job::Commitments(range) => {
+                    piece(text, &commitments, range, &known.commitments).map(Done::Commitments)
+                }
+            };
+            let failed = done.is_none();
+            if let Some(slot) = results.get(index)
+                && let Ok(mut slot) = slot.lock()
+            {
+                *slot = done;
+            }
+            if failed {
+                next.store(jobs.len(), Ordering::Relaxed);
+                break;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(jobs.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+
+    let mut envelope = None;
+    let (mut meeting_pieces, mut commitment_pieces) = (Vec::new(), Vec::new());
+    let mut same = SameAsKnown::default();
+    for slot in results {
+        match slot.into_inner().ok().flatten()? {
+            Done::Rest(read) => envelope = Some(read),
+            Done::Meetings(piece) => {
+                meeting_pieces.push(piece.records);
+                same.meetings.extend(piece.same);
+            }
+            Done::Commitments(piece) => {
+                commitment_pieces.push(piece.records);
+                same.commitments.extend(piece.same);
+            }
+        }
+    }
+    let mut envelope = *envelope?;
+    let register = &mut envelope.register;
+    if !register.meetings.is_empty() || !register.commitments.is_empty() {
+        return None;
+    }
+    register.meetings = one_map(meeting_pieces)?;
+    register.commitments = one_map(commitment_pieces)?;
+    // Every id its own, counting the records named as well as those read:
+    // else the whole parse says which (ids are numbers shared by every
+    // kind, so one sorted list of all of them finds both faults).
+    let mut numbers: Vec<u64> = register
+        .participants
+        .keys()
+        .map(|id| id.0)
+        .chain(register.people.keys().map(|id| id.0))
+        .chain(register.series.keys().map(|id| id.0))
+        .chain(register.meetings.keys().map(|id| id.0))
+        .chain(register.commitments.keys().map(|id| id.0))
+        .chain(same.meetings.iter().map(|id| id.0))
+        .chain(same.commitments.iter().map(|id| id.0))
+        .collect();
+    numbers.sort_unstable();
+    if numbers.windows(2).any(|pair| pair[0] == pair[1]) {
+        return None;
+    }
+    Some((envelope, same))
+}
+
+enum Job {
+    Rest,
+    Meetings(Range<usize>),
+    Commitments(Range<usize>),
+}
+
+enum Done {
+    Rest(Box<EnvelopeIn>),
+    Meetings(Piece<MeetingId, crate::model::Meeting>),
+    Commitments(Piece<CommitmentId, crate::model::Commitment>),
+}
+
+/// A piece's records read, in the order written, and the ids of those
+/// written as in the whole copy.
+struct Piece<K, V> {
+    records: Vec<(K, V)>,
+    same: Vec<K>,
+}
+
+fn piece<K: DeserializeOwned + Clone, V: DeserializeOwned>(
+    text: &str,
+    map: &MapSpan,
+    range: &Range<usize>,
+    known: &HashMap<u128, Vec<K>>,
+) -> Option<Piece<K, V>> {
+    let mut read = Piece {
+        records: Vec::new(),
+        same: Vec::new(),
+    };
+    // Records not written as in the whole copy are parsed in stretches,
+    // each proving its cuts as a whole piece would.
+    let mut stretch: Option<Range<usize>> = None;
+    for record in map.records_in(text, range.clone()) {
+        match known.get(&hash(text.as_bytes().get(record.clone())?)) {
+            Some(ids) => {
+                if let Some(stretch) = stretch.take() {
+                    read.records.extend(records(text.get(stretch)?)?);
+                }
+                read.same.extend(ids.iter().cloned());
+            }
+            None => stretch = Some(stretch.map_or(record.clone(), |s| s.start..record.end)),
+        }
+    }
+    if let Some(stretch) = stretch {
+        read.records.extend(records(text.get(stretch)?)?);
+    }
+    Some(read)
+}
