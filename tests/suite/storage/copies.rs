@@ -112,7 +112,7 @@ fn each_copy_reads_together_as_it_reads_alone() {
         write(
             dir,
             "newer.ron",
-            &base_text.replacen("version: 5,", "version: 9,", 1),
+            &base_text.replacen("version: 7,", "version: 9,", 1),
         ),
         write(dir, "empty.ron", ""),
         dir.join("missing.ron"),
