@@ -17,7 +17,7 @@ use super::summary_attendance::{Delegate, delegate_on};
 use crate::model::amounts::money_in;
 use crate::model::{
     ActionItem, AttendanceStatus, Commitment, CommitmentId, CommitmentStatus, MeetingId,
-    MeetingState, Participant, ParticipantId, PersonId, Record, Register,
+    MeetingState, Participant, ParticipantId, Record, Register,
 };
 
 /// What every sheet of one document reads, gathered once: the sessions
@@ -104,15 +104,11 @@ pub(super) fn representatives(
     id: ParticipantId,
     date: NaiveDate,
 ) -> Vec<Delegate> {
-    let people: Vec<PersonId> = register
+    let mut delegates: Vec<Delegate> = register
         .people
         .iter()
         .filter(|(_, p)| p.role_for(id, date).is_some())
-        .map(|(person, _)| *person)
-        .collect();
-    let mut delegates: Vec<Delegate> = people
-        .into_iter()
-        .map(|person| delegate_on(register, date, person, Some(id)))
+        .map(|(person, _)| delegate_on(register, date, *person, Some(id)))
         .collect();
     delegates.sort_by(|a, b| a.name.cmp(&b.name));
     delegates
