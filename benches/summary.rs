@@ -46,6 +46,7 @@ fn large_register() -> (Register, MeetingId) {
                     participant,
                     from: None,
                     to: None,
+                    head_of_delegation: false,
                 }],
                 ..Default::default()
             },

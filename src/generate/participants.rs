@@ -66,6 +66,9 @@ pub(super) fn office_holders(making: &mut Making, participants: &[ParticipantId]
                         participant,
                         from: Some(from),
                         to,
+                        // Each participant's offices follow one another,
+                        // one holder at a time: each heads the delegation.
+                        head_of_delegation: true,
                     }],
                     notes: String::new(),
                 },

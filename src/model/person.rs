@@ -26,6 +26,11 @@ pub struct Role {
     /// Last day in office; `None` while still in office.
     #[serde(deserialize_with = "super::file_values::optional_date")]
     pub to: Option<NaiveDate>,
+    /// The office heads the participant's delegation (its minister, or the
+    /// official who leads it at the coalition's sessions): the nation sheet
+    /// names whoever holds it on the day as head of delegation.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub head_of_delegation: bool,
 }
 
 impl Role {
@@ -68,6 +73,7 @@ impl Person {
                 participant,
                 from: Some(from),
                 to: None,
+                head_of_delegation: false,
             }],
             notes: String::new(),
         })

@@ -198,6 +198,48 @@ impl Register {
                 }
             }
         }
+        self.head_of_delegation_problems(report);
+    }
+
+    /// Two offices heading one participant's delegation on the same day:
+    /// its nation sheet could name only one of their holders.
+    fn head_of_delegation_problems(&self, report: &mut impl Report) {
+        let heads: Vec<_> = self
+            .people
+            .iter()
+            .flat_map(|(&id, person)| {
+                person
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, role)| role.head_of_delegation)
+                    .map(move |(n, role)| (id, n, role))
+            })
+            .collect();
+        for (i, (id, n, role)) in heads.iter().enumerate() {
+            let earlier = heads.iter().take(i).find(|(_, _, other)| {
+                other.participant == role.participant
+                    && other
+                        .from
+                        .is_none_or(|from| role.to.is_none_or(|to| from <= to))
+                    && role
+                        .from
+                        .is_none_or(|from| other.to.is_none_or(|to| from <= to))
+            });
+            if let Some((other, _, _)) = earlier {
+                report(
+                    Some(Record::Person(*id)),
+                    Some(Field::Role(*n)),
+                    format!(
+                        "{} and {} both head {}'s delegation on the same days: mark only one \
+                         office held on a day as heading it (head_of_delegation)",
+                        self.named(Record::Person(*other)),
+                        self.mentioned(Record::Person(*id)),
+                        self.mentioned(Record::Participant(role.participant))
+                    ),
+                );
+            }
+        }
     }
 
     /// Nameless series, times that end before they start, unknown convenors, and what the cadence gives.

@@ -17,6 +17,7 @@ mod pages;
 mod pdf;
 mod pending;
 mod sheet;
+mod sheet_parts;
 mod since;
 mod summary;
 mod summary_actions;
@@ -35,8 +36,9 @@ pub use pages::{PagePixels, TypesetReport};
 pub use pdf::PrintEngine;
 pub use pending::{ActionDue, CommitmentDue, ParticipantDues};
 pub use sheet::{
-    DUE_SOON_DAYS, GridCell, LastSession, Listed, MOST_LISTED, NationSheet, NationSheets,
-    SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets, nation_sheets_going_on,
+    DUE_SOON_DAYS, GridCell, LastSession, Listed, MOST_LISTED, MOST_ON_A_SHEET, NationSheet,
+    NationSheets, SESSIONS_IN_GRID, SeriesAttendance, StageLine, nation_sheets,
+    nation_sheets_going_on,
 };
 pub use since::{
     ActionEntry, AttendanceChange, ChangeEntry, MoneyChange, SinceReport, since_report,

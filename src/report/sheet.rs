@@ -12,22 +12,27 @@ use super::ReportError;
 use super::edition::Edition;
 use super::format::long_date;
 use super::head::{DocumentHead, DocumentOptions, edition_at};
-use super::pending::{ActionDue, CommitmentDue, commitment_due, owned_by};
+use super::pending::{ActionDue, CommitmentDue, commitment_due};
+use super::sheet_parts::{
+    SheetSources, actions_owned, attendance_grid, head_of_delegation, points_to_raise,
+    representatives, stage_lines,
+};
 use super::summary_attendance::Delegate;
-use super::summary_attendance::delegate_on;
 use super::summary_commitments::MoneyLine;
 use crate::model::amounts::money_in;
-use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, MeetingId, MeetingState, Participant,
-    ParticipantId, Record, ReferenceValues, Register, expand_reference,
-};
+use crate::model::{ParticipantId, Record, ReferenceValues, Register, expand_reference};
 
 /// The sessions of each series the attendance grid shows, the latest.
 pub const SESSIONS_IN_GRID: usize = 8;
 
-/// The most entries a list on a sheet prints; the rest are counted, so a
-/// sheet stays one or two pages however much the participant owes.
+/// The most entries the meeting pack lists per participant; the rest are
+/// counted.
 pub const MOST_LISTED: usize = 12;
+
+/// The most entries a list on a nation sheet prints; the rest are counted
+/// and left to the register, so a sheet stays one or two pages however
+/// much the participant owes.
+pub const MOST_ON_A_SHEET: usize = 6;
 
 /// Days ahead in which a delivery counts as coming due.
 pub const DUE_SOON_DAYS: u32 = 90;
@@ -40,6 +45,9 @@ pub struct GridCell {
     pub number: Option<u32>,
     /// "Present", "Represented", "Observer", "Apologies", "Not recorded".
     pub presence: String,
+    /// The grid's letter for it: "P", "R", "O", "A", "I" (invited, no
+    /// answer recorded) or "—" (not recorded).
+    pub mark: String,
 }
 
 /// One series' row of the attendance grid.
@@ -47,7 +55,7 @@ pub struct GridCell {
 pub struct SeriesAttendance {
     pub series: String,
     pub sessions: Vec<GridCell>,
-    /// "Took part in 6 of 8".
+    /// "6 of 8": the sessions shown it took part in.
     pub summary: String,
 }
 
@@ -61,7 +69,7 @@ pub struct StageLine {
     pub values: Vec<String>,
 }
 
-/// A list cut at [`MOST_LISTED`], with how many more there are.
+/// A list cut at [`MOST_ON_A_SHEET`], with how many more there are.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Listed<T> {
     pub entries: Vec<T>,
@@ -70,12 +78,12 @@ pub struct Listed<T> {
 }
 
 impl<T> Listed<T> {
-    fn cut(mut entries: Vec<T>) -> Self {
-        let extra = entries.len().saturating_sub(MOST_LISTED);
-        entries.truncate(MOST_LISTED);
+    pub(super) fn cut(mut entries: Vec<T>) -> Self {
+        let extra = entries.len().saturating_sub(MOST_ON_A_SHEET);
+        entries.truncate(MOST_ON_A_SHEET);
         Listed {
             entries,
-            more: (extra > 0).then(|| format!("and {extra} more")),
+            more: (extra > 0).then(|| format!("and {extra} more \u{2014} see the register")),
         }
     }
 }
@@ -85,7 +93,7 @@ impl<T> Listed<T> {
 pub struct LastSession {
     /// "No. 4 (7 May 2026)".
     pub session: String,
-    pub commitments: Vec<CommitmentDue>,
+    pub commitments: Listed<CommitmentDue>,
 }
 
 /// One participant's sheet.
@@ -99,10 +107,10 @@ pub struct NationSheet {
     pub joined: Option<String>,
     /// The sheet's own marking: the highest of what it prints.
     pub marking: String,
-    /// Who led its delegation at the last session it attended, if still
-    /// in office; else its first representative.
+    /// The holder, on the day of issue, of the office the register marks
+    /// as heading its delegation; `None` when none is marked.
     pub head_of_delegation: Option<Delegate>,
-    /// Everyone holding an office for it on the day of issue.
+    /// Everyone holding an office for it on the day of issue, by name.
     pub representatives: Vec<Delegate>,
     pub attendance: Vec<SeriesAttendance>,
     pub stages: Vec<StageLine>,
@@ -158,10 +166,12 @@ pub fn nation_sheets_going_on(
     let mut includes = Vec::new();
     let mut refusals = Vec::new();
     let mut sheets = Vec::with_capacity(participants.len());
+    let sources = SheetSources::gather(register, participants, today);
     for &participant in participants {
         let mut edition = edition_at(register, level)?;
         let mut sheet = nation_sheet(
             register,
+            &sources,
             participant,
             today,
             &mut edition,
@@ -217,112 +227,11 @@ pub fn nation_sheets_going_on(
     }))
 }
 
-/// The participant's commitments counted and valued per stage, in the
-/// ladder's order; a stage with none is left out.
-fn stage_lines(own: &[(&CommitmentId, &Commitment)]) -> Result<Vec<StageLine>, ReportError> {
-    let mut stages = Vec::new();
-    for stage in CommitmentStatus::ALL {
-        let at: Vec<_> = own.iter().filter(|(_, c)| c.status == stage).collect();
-        if at.is_empty() {
-            continue;
-        }
-        let mut values: std::collections::BTreeMap<String, rust_decimal::Decimal> =
-            std::collections::BTreeMap::new();
-        for (_, c) in &at {
-            if let Some(value) = &c.value {
-                crate::model::totals::add_to(
-                    values.entry(value.currency.clone()).or_default(),
-                    value.amount,
-                )?;
-            }
-        }
-        stages.push(StageLine {
-            stage: stage.label().into(),
-            count: at.len(),
-            values: values
-                .iter()
-                .map(|(currency, amount)| money_in(currency, *amount))
-                .collect(),
-        });
-    }
-    Ok(stages)
-}
-
-/// The open actions the participant owns from the sessions held; their
-/// meetings join what the sheet includes.
-fn actions_owned(
-    register: &Register,
-    id: ParticipantId,
-    held: &[MeetingId],
-    today: NaiveDate,
-    edition: &mut Edition<'_>,
-    includes: &mut Vec<Record>,
-) -> Listed<ActionDue> {
-    let mut owned = Vec::new();
-    for meeting_id in held {
-        let Some(meeting) = register.meeting(*meeting_id) else {
-            continue;
-        };
-        let open_here: Vec<_> = meeting
-            .actions
-            .iter()
-            .filter(|a| !a.done && a.owner.is_some_and(|o| owned_by(register, o, id)))
-            .map(|a| ((a, *meeting_id), meeting.part_marking(&a.marking)))
-            .collect();
-        if open_here.is_empty() {
-            continue;
-        }
-        includes.push(Record::Meeting(*meeting_id));
-        owned.extend(edition.keep(open_here));
-    }
-    owned.sort_by_key(|(a, m)| (a.due.is_none(), a.due, *m));
-    Listed::cut(
-        owned
-            .into_iter()
-            .map(|(a, from)| ActionDue {
-                text: a.text.clone(),
-                owner: a.owner.map(|o| register.owner_name(o)),
-                due: a.due.map(long_date),
-                overdue: a.due.is_some_and(|due| due < today),
-                raised_at: register.session_name(from),
-            })
-            .collect(),
-    )
-}
-
-/// The points to raise with the participant, if the edition may show
-/// them; a marking the register does not have is refused.
-fn points_to_raise(
-    register: &Register,
-    participant: &Participant,
-    edition: &mut Edition<'_>,
-    refusals: &mut Vec<String>,
-) -> Option<String> {
-    if participant.points_to_raise.trim().is_empty() {
-        None
-    } else {
-        let marking = participant
-            .points_marking
-            .as_deref()
-            .unwrap_or(register.lowest_marking());
-        if !register.markings.iter().any(|level| level == marking) {
-            refusals.push(format!(
-                "The points to raise with {} are marked \u{201c}{marking}\u{201d}, which is not \
-                 one of the register's levels ({}), so the sheet's marking cannot be worked out",
-                participant.name,
-                register.markings.join(", ")
-            ));
-        }
-        edition
-            .keep([(participant.points_to_raise.clone(), marking)])
-            .pop()
-    }
-}
-
 /// One participant's sheet; its marking is filled in by the caller from
 /// `edition`, which keeps what it prints.
 fn nation_sheet(
     register: &Register,
+    sources: &SheetSources<'_>,
     id: ParticipantId,
     today: NaiveDate,
     edition: &mut Edition<'_>,
@@ -334,43 +243,21 @@ fn nation_sheet(
         .ok_or(ReportError::NoSuchParticipant(id))?;
     includes.push(Record::Participant(id));
 
-    let representatives: Vec<(crate::model::PersonId, Delegate)> = register
-        .people
-        .iter()
-        .filter(|(_, p)| p.role_for(id, today).is_some())
-        .map(|(&person, _)| (person, delegate_on(register, today, person, Some(id))))
-        .collect();
-    let held: Vec<MeetingId> = register
-        .meetings_by_date()
-        .into_iter()
-        .filter(|m| {
-            register
-                .meeting(*m)
-                .is_some_and(|m| m.state == MeetingState::Held && m.date <= today)
-        })
-        .collect();
-    let last_attended = held
+    let last_attended = sources
+        .held
         .iter()
         .rev()
         .copied()
         .find(|m| register.meeting(*m).is_some_and(|m| m.attended_by(id)));
-    let head_of_delegation = last_attended
-        .and_then(|m| register.meeting(m))
-        .and_then(|m| m.attendance.get(&id))
-        .and_then(|a| a.delegates.first())
-        .and_then(|lead| representatives.iter().find(|(p, _)| p == lead))
-        .or(representatives.first())
-        .map(|(_, d)| d.clone());
-
-    let attendance = attendance_grid(register, id, &held, edition);
+    let attendance = attendance_grid(register, id, &sources.held, edition);
 
     // Its commitments the edition prints; every list below is drawn from these.
-    let own: Vec<_> = register
-        .commitments
-        .iter()
-        .filter(|(_, c)| c.participant == id)
-        .collect();
-    let own = edition.keep(own.into_iter().map(|c| (c, c.1.marking.as_str())));
+    let own = edition.keep(
+        sources
+            .commitments_of(id)
+            .iter()
+            .map(|c| (c, c.1.marking.as_str())),
+    );
     includes.extend(own.iter().map(|(cid, _)| Record::Commitment(**cid)));
     let stages = stage_lines(&own)?;
     let money = crate::model::money_totals(own.iter().map(|(_, c)| *c))?
@@ -403,15 +290,16 @@ fn nation_sheet(
             .collect(),
     );
 
-    let actions = actions_owned(register, id, &held, today, edition, includes);
+    let actions = actions_owned(register, id, sources, today, edition, includes);
 
     let last_session = last_attended.map(|m| LastSession {
         session: register.session_name(m),
-        commitments: own
-            .iter()
-            .filter(|(_, c)| c.announced_at == Some(m))
-            .map(|(_, c)| commitment_due(c, today))
-            .collect(),
+        commitments: Listed::cut(
+            own.iter()
+                .filter(|(_, c)| c.announced_at == Some(m))
+                .map(|(_, c)| commitment_due(c, today))
+                .collect(),
+        ),
     });
 
     let points_to_raise = points_to_raise(register, participant, edition, refusals);
@@ -424,8 +312,8 @@ fn nation_sheet(
             .joined
             .map(|d| format!("Joined {}", long_date(d))),
         marking: String::new(),
-        head_of_delegation,
-        representatives: representatives.into_iter().map(|(_, d)| d).collect(),
+        head_of_delegation: head_of_delegation(register, id, today),
+        representatives: representatives(register, id, today),
         attendance,
         stages,
         money,
@@ -435,67 +323,4 @@ fn nation_sheet(
         last_session,
         points_to_raise,
     })
-}
-
-/// The last [`SESSIONS_IN_GRID`] held sessions of each series, and how the
-/// participant stood at each. A session above the edition's level is left
-/// out.
-fn attendance_grid(
-    register: &Register,
-    id: ParticipantId,
-    held: &[MeetingId],
-    edition: &mut Edition<'_>,
-) -> Vec<SeriesAttendance> {
-    let joined = register.participant(id).and_then(|p| p.joined);
-    let mut grid = Vec::new();
-    for (&series_id, series) in &register.series {
-        let in_series: Vec<MeetingId> = held
-            .iter()
-            .copied()
-            .filter(|m| {
-                register
-                    .meeting(*m)
-                    .is_some_and(|m| m.series == Some(series_id))
-            })
-            .filter(|m| {
-                register
-                    .meeting(*m)
-                    .is_some_and(|m| joined.is_none_or(|j| m.date >= j))
-            })
-            .collect();
-        let last = in_series
-            .get(in_series.len().saturating_sub(SESSIONS_IN_GRID)..)
-            .unwrap_or_default();
-        let marked: Vec<_> = last
-            .iter()
-            .filter_map(|m| {
-                register
-                    .meeting(*m)
-                    .map(|meeting| (meeting, meeting.marking.as_str()))
-            })
-            .collect();
-        let kept = edition.keep(marked);
-        if kept.is_empty() {
-            continue;
-        }
-        let sessions: Vec<GridCell> = kept
-            .iter()
-            .map(|m| GridCell {
-                date: long_date(m.date),
-                number: m.number,
-                presence: m
-                    .attendance
-                    .get(&id)
-                    .map_or("Not recorded", |a| a.status.label())
-                    .to_string(),
-            })
-            .collect();
-        let took_part = kept.iter().filter(|m| m.attended_by(id)).count();
-        grid.push(SeriesAttendance {
-            series: series.name.clone(),
-            summary: format!("Took part in {took_part} of {}", sessions.len()),
-            sessions,
-        });
-    }
-    grid
 }

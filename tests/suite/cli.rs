@@ -266,7 +266,7 @@ fn check_on_a_newer_version_says_so() {
 
     // A newer file this version can still read must not pass silently.
     let readable = dir.path().join("readable.ron");
-    let text = SAMPLE_RON.replacen("version: 5,", "version: 99,", 1);
+    let text = SAMPLE_RON.replacen("version: 7,", "version: 99,", 1);
     std::fs::write(&readable, &text).unwrap();
     let output = check(&readable);
     assert_eq!(output.status.code(), Some(1), "{}", said(&output));

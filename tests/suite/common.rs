@@ -147,6 +147,7 @@ pub fn register() -> Register {
                 participant: FRA,
                 from: Some(date(2022, 5, 20)),
                 to: None,
+                head_of_delegation: false,
             }],
             notes: String::new(),
         },

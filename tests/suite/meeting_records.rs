@@ -58,6 +58,7 @@ fn register() -> Register {
         participant: ParticipantId(participant),
         from: Some(date(2024, 1, 1)),
         to,
+        head_of_delegation: false,
     };
     r.people.insert(
         AMBASSADOR,
@@ -315,6 +316,7 @@ fn a_new_delegate_is_registered_with_a_role_from_the_meeting_and_seated() {
             participant: ParticipantId(4),
             from: Some(date(2025, 5, 15)),
             to: None,
+            head_of_delegation: false,
         }]
     );
     let row = &register.meeting(id).unwrap().attendance[&ParticipantId(4)];

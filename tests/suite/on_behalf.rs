@@ -44,6 +44,7 @@ fn person(name: &str, title: &str, participant: ParticipantId) -> Person {
             participant,
             from: Some(date(2024, 1, 1)),
             to: None,
+            head_of_delegation: false,
         }],
         ..Person::default()
     }

@@ -134,6 +134,7 @@ fn a_person_without_a_name_is_known_by_whom_they_speak_for() {
         participant: FRA,
         from: Some(crate::common::date(2025, 2, 1)),
         to: Some(crate::common::date(2025, 1, 1)),
+        head_of_delegation: false,
     });
     assert_eq!(
         said_of(&register, Record::Person(lecornu)),
@@ -175,6 +176,7 @@ fn break_everything(register: &mut Register) {
             participant: missing_participant,
             from: None,
             to: None,
+            head_of_delegation: false,
         });
     }
     for series in register.series.values_mut() {

@@ -208,6 +208,7 @@ fn awkward_register(extra_nations: u64) -> (Register, MeetingId) {
                 participant: ukraine,
                 from: Some(date(2023, 9, 6)),
                 to: None,
+                head_of_delegation: false,
             }],
             ..Default::default()
         },
@@ -243,6 +244,7 @@ fn awkward_register(extra_nations: u64) -> (Register, MeetingId) {
                     participant,
                     from: None,
                     to: None,
+                    head_of_delegation: false,
                 }],
                 ..Default::default()
             },

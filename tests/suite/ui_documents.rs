@@ -181,3 +181,49 @@ fn an_agenda_items_purpose_is_picked_beside_its_lead() {
         Some(coalition_desk::model::AgendaPurpose::Discussion)
     );
 }
+
+#[test]
+fn the_window_keeps_drawing_while_every_sheet_is_prepared_and_typeset() {
+    let dir = tempfile::tempdir().unwrap();
+    let large = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 300,
+        commitments: 30_000,
+        seed: 3,
+    });
+    let mut harness = opened(dir.path(), &large);
+    run(&mut harness, Command::ShowTab(Tab::Participants));
+    press(&mut harness, "Print all nation sheets…");
+    // Every frame from the click until the pages are shown is timed: the
+    // sheets are made and typeset on threads of their own, so no frame
+    // waits for them.
+    let started = Instant::now();
+    let mut frames = Vec::new();
+    let mut with_progress = 0;
+    while harness.query_by_label_contains("Page 1 of").is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "the sheets never appeared"
+        );
+        if harness
+            .query_by_label_contains("Preparing nation sheet")
+            .is_some()
+        {
+            with_progress += 1;
+        }
+        let frame = Instant::now();
+        harness.step();
+        frames.push(frame.elapsed());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let whole = started.elapsed();
+    let longest = frames.iter().max().copied().unwrap_or_default();
+    assert!(
+        with_progress >= 3,
+        "the progress bar was drawn in {with_progress} frames"
+    );
+    assert!(
+        frames.len() >= 10 && longest * 5 < whole,
+        "{} frames in {whole:?}, the longest {longest:?}: the window waited for the sheets",
+        frames.len()
+    );
+}

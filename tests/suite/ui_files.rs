@@ -157,7 +157,7 @@ fn discarding_recovered_work_deletes_it() {
 fn a_newer_versions_file_opens_read_only_and_stays_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.ron");
-    let text = SAMPLE_RON.replacen("version: 5,", "version: 99,", 1);
+    let text = SAMPLE_RON.replacen("version: 7,", "version: 99,", 1);
     std::fs::write(&path, &text).unwrap();
 
     let harness = harness_for(&path);

@@ -84,6 +84,7 @@ pub(crate) fn long_names() -> (Register, Opened) {
                     participant,
                     from: Some(date - chrono::Days::new(30)),
                     to: None,
+                    head_of_delegation: false,
                 }],
                 notes: String::new(),
             },

@@ -172,6 +172,7 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
             participant: nation("Poland"),
             from: Some(today()),
             to: None,
+            head_of_delegation: false,
         }]
     );
     assert_recorded(register, NEW_MEETING, Some(ambassador));

@@ -53,6 +53,7 @@ fn register() -> Register {
                 participant: UKRAINE,
                 from: NaiveDate::from_ymd_opt(2024, 1, 1),
                 to: None,
+                head_of_delegation: false,
             }],
             ..Default::default()
         },

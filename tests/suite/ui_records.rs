@@ -236,6 +236,7 @@ fn deleting_a_person_nothing_refers_to_still_asks_first() {
                 participant: GBR,
                 from: None,
                 to: None,
+                head_of_delegation: false,
             }],
             notes: String::new(),
         },

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use chrono::NaiveDate;
 
 use crate::model::Register;
-use crate::report::{self, DocumentOptions, NationSheets};
+use crate::report::{self, Clearance, DocumentOptions, NationSheets};
 
 /// What the sheets are made from: the register's revision, the options
 /// and the day of issue. A build for another key is started afresh.
@@ -23,7 +23,7 @@ pub struct SheetsBuild {
     done: Arc<AtomicUsize>,
     total: usize,
     stop: Arc<AtomicBool>,
-    answer: Receiver<Result<NationSheets, String>>,
+    answer: Receiver<Result<(NationSheets, Clearance), String>>,
 }
 
 impl SheetsBuild {
@@ -53,7 +53,13 @@ impl SheetsBuild {
                     },
                 );
                 let answer = match made {
-                    Ok(Some(sheets)) => Ok(sheets),
+                    // Their clearance reads every record the sheets
+                    // include, a hundred thousand commitments on a large
+                    // register: worked out here, not in a frame.
+                    Ok(Some(sheets)) => {
+                        let clearance = Clearance::of(&register, &sheets.includes, today);
+                        Ok((sheets, clearance))
+                    }
                     // Stopped: no one is waiting for an answer.
                     Ok(None) => return,
                     Err(error) => Err(error.to_string()),
@@ -88,8 +94,9 @@ impl SheetsBuild {
         self.stop.load(Ordering::Relaxed)
     }
 
-    /// The sheets, once made (or why they could not be).
-    pub fn poll(&self) -> Option<Result<NationSheets, String>> {
+    /// The sheets and their clearance, once made (or why they could not
+    /// be).
+    pub fn poll(&self) -> Option<Result<(NationSheets, Clearance), String>> {
         match self.answer.try_recv() {
             Ok(answer) => Some(answer),
             Err(TryRecvError::Empty) => None,

@@ -343,15 +343,12 @@ impl PrintPreview {
         };
         if let Some(answer) = build.poll() {
             self.sheets = None;
-            let data = answer.map(|sheets| PrintData::Sheets(Box::new(sheets)));
+            let (data, clearance) = match answer {
+                Ok((sheets, clearance)) => (Ok(PrintData::Sheets(Box::new(sheets))), clearance),
+                Err(error) => (Err(error), Clearance::default()),
+            };
             self.prepared = data.as_ref().ok().cloned();
-            shown.get_or_update(key.clone(), || {
-                let clearance = match &data {
-                    Ok(data) => Clearance::of(register, data.includes(), key.2),
-                    Err(_) => Clearance::default(),
-                };
-                (data, clearance)
-            });
+            shown.get_or_update(key.clone(), || (data, clearance));
             return true;
         }
         let (done, total) = build.progress();

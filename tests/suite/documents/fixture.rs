@@ -98,6 +98,7 @@ pub fn register() -> Register {
             participant: of,
             from: Some(from),
             to: None,
+            head_of_delegation: false,
         }],
         notes: String::new(),
     };

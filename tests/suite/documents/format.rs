@@ -76,3 +76,65 @@ fn check_names_points_marked_at_a_level_the_register_does_not_have() {
         ]
     );
 }
+
+#[test]
+fn an_office_heading_a_delegation_makes_version_7_and_reads_back() {
+    let mut r = register();
+    // Without it the register keeps the version it had.
+    assert_eq!(written_version(&r), 6);
+    r.people.get_mut(&HEALEY).unwrap().roles[0].head_of_delegation = true;
+    assert_eq!(written_version(&r), 7);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.ron");
+    storage::save(&path, &r, None).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("version: 7,"), "{text}");
+    assert_eq!(
+        text.matches("head_of_delegation: true").count(),
+        1,
+        "{text}"
+    );
+    // Only a marked office writes the field.
+    assert!(!text.contains("head_of_delegation: false"), "{text}");
+    assert_eq!(storage::load(&path).unwrap().register, r);
+}
+
+#[test]
+fn check_names_two_offices_heading_one_delegation_on_the_same_days() {
+    use coalition_desk::model::{Person, PersonId, Role};
+    let heads = |r: &coalition_desk::model::Register| -> Vec<String> {
+        r.validate(today())
+            .into_iter()
+            .map(|p| p.message)
+            .filter(|m| m.contains("delegation"))
+            .collect()
+    };
+    let mut r = register();
+    r.people.get_mut(&HEALEY).unwrap().roles[0].head_of_delegation = true;
+    let successor = |from| Person {
+        name: "Luke Pollard".into(),
+        roles: vec![Role {
+            title: "Defence Secretary".into(),
+            participant: GBR,
+            from: Some(from),
+            to: None,
+            head_of_delegation: true,
+        }],
+        ..Person::default()
+    };
+    assert_eq!(heads(&r), Vec::<String>::new());
+    // One after the other is no problem.
+    r.people.get_mut(&HEALEY).unwrap().roles[0].to = Some(date(2026, 5, 31));
+    r.people.insert(PersonId(30), successor(date(2026, 6, 1)));
+    r.next_id = 31;
+    assert_eq!(heads(&r), Vec::<String>::new());
+    // Both head it on 1 June 2026.
+    r.people.get_mut(&HEALEY).unwrap().roles[0].to = Some(date(2026, 6, 1));
+    assert_eq!(
+        heads(&r),
+        [
+            "John Healey and Luke Pollard both head United Kingdom's delegation on the same \
+          days: mark only one office held on a day as heading it (head_of_delegation)"
+        ]
+    );
+}

@@ -5,6 +5,7 @@
 mod cli;
 pub mod fixture;
 mod format;
+mod length;
 mod pack_data;
 mod pdf;
 mod sheet_data;

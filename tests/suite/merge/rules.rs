@@ -226,6 +226,7 @@ fn two_records_added_under_one_number_are_both_kept_and_theirs_renumbered_with_i
                 participant: new,
                 from: None,
                 to: None,
+                head_of_delegation: false,
             }],
             notes: String::new(),
         },

@@ -38,6 +38,7 @@ pub(super) fn role(title: &str, participant: ParticipantId, from: Option<NaiveDa
         participant,
         from,
         to: None,
+        head_of_delegation: false,
     }
 }
 

@@ -21,7 +21,10 @@ fn sample_register_is_valid_and_built_from_the_statement() {
     let text = include_str!("../../../assets/sample-register.ron");
     let file: CoalitionRegister = ron::from_str(text).unwrap();
     assert_eq!(file.format, "coalition-desk");
-    assert_eq!(file.version, 5, "the sample carries its identity");
+    assert_eq!(
+        file.version, 7,
+        "the sample names who heads two delegations"
+    );
     let register = file.register;
     assert!(!register.identity.is_empty());
     assert_eq!(register.validate(today()), vec![]);

@@ -41,6 +41,7 @@ pub(super) fn cases() -> Vec<Case> {
                     participant: GBR,
                     from: Some(date(2020, 2, 1)),
                     to: Some(date(2020, 1, 1)),
+                    head_of_delegation: false,
                 })
             },
             record: Some(Record::Person(HEALEY)),

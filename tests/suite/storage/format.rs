@@ -127,18 +127,23 @@ fn newer_file_that_does_not_parse_says_newer_version() {
     let (path, _) = saved_sample(dir.path());
     let text = fs::read_to_string(&path).unwrap();
     // A newer version changed the shape of a field.
-    let newer = as_version(&text, 7).replacen("next_id: 3", "next_id: (high: 0, low: 3)", 1);
+    let next = storage::FORMAT_VERSION + 1;
+    let newer = as_version(&text, next).replacen("next_id: 3", "next_id: (high: 0, low: 3)", 1);
     fs::write(&path, &newer).unwrap();
     let error = storage::load(&path).unwrap_err();
     assert!(
-        matches!(error, StorageError::NewerVersion { found: 7, .. }),
+        matches!(error, StorageError::NewerVersion { found, .. } if found == next),
         "{error:?}"
     );
     assert!(error.to_string().contains("newer version"), "{error}");
     assert!(error.to_string().ends_with(&path.display().to_string()));
     assert_eq!(fs::read_to_string(&path).unwrap(), newer);
     // The same change in a current-version file is a plain syntax error.
-    fs::write(&path, newer.replacen("version: 7,", "version: 1,", 1)).unwrap();
+    fs::write(
+        &path,
+        newer.replacen(&format!("version: {next},"), "version: 1,", 1),
+    )
+    .unwrap();
     assert_rejected_with_position(&path);
 }
 

@@ -117,12 +117,14 @@ fn person() -> impl Strategy<Value = Person> {
         ids(),
         prop::option::of(date()),
         prop::option::of(date()),
+        any::<bool>(),
     )
-        .prop_map(|(title, p, from, to)| Role {
+        .prop_map(|(title, p, from, to, head_of_delegation)| Role {
             title,
             participant: ParticipantId(p),
             from,
             to,
+            head_of_delegation,
         });
     (text(), prop::collection::vec(role, 0..3), text()).prop_map(|(name, roles, notes)| Person {
         name,

@@ -78,6 +78,7 @@ pub fn register() -> Register {
                     participant: id,
                     from: NaiveDate::from_ymd_opt(2024, 1, 1),
                     to: None,
+                    head_of_delegation: false,
                 }],
                 ..Person::default()
             },
