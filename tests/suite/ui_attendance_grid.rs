@@ -86,6 +86,7 @@ fn coalition(date: NaiveDate, state: MeetingState) -> Register {
                     participant: id,
                     from: NaiveDate::from_ymd_opt(2024, 1, 1),
                     to: None,
+                    head_of_delegation: false,
                 }],
                 ..Person::default()
             },
