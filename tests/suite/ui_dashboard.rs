@@ -14,7 +14,7 @@ use coalition_desk::ui::workspace::Workspace;
 use egui::Color32;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_plot::{GridInput, GridMark};
 
 fn dashboard(size: (f32, f32), theme: Theme) -> Harness<'static, CoalitionDeskApp> {
@@ -225,4 +225,44 @@ fn fifteen_areas_at_1024_keep_their_names_apart() {
         assert!(pair[1].1.y - pair[0].1.y >= 30.0, "{pair:?}");
     }
     harness.snapshot("dashboard_1024_many_areas");
+}
+
+#[test]
+fn a_large_register_draws_what_is_in_view_not_every_line() {
+    // Ten years of 2,000 sessions put several on each pixel of the
+    // firm-over-time chart: one dashed line per session was some 40,000
+    // dash shapes a frame; lines that touch are now one band of the same
+    // dashes. And "since last session" beside it lists thousands of
+    // changes, of which only the lines in view are drawn.
+    let mut harness = dashboard((1280.0, 800.0), Theme::Light);
+    let register = coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+        meetings: 2_000,
+        commitments: 20_000,
+        seed: 1,
+    });
+    harness.state_mut().workspace =
+        Workspace::new(Document::new(register, Origin::Untitled), None, None);
+    harness.run();
+    harness.run();
+    let shapes = harness.output().shapes.len();
+    assert!(shapes < 12_000, "{shapes} shapes in one dashboard frame");
+    let listed: usize = harness
+        .query_all_by_role(Role::Label)
+        .filter_map(|node| {
+            let label = node.accesskit_node().value()?;
+            let count = label.strip_suffix(')')?.rsplit_once(" (")?.1;
+            [
+                "New commitments",
+                "Status changes",
+                "Deliveries",
+                "Became overdue",
+            ]
+            .iter()
+            .any(|section| label.starts_with(section))
+            .then(|| count.parse::<usize>().ok())?
+        })
+        .sum();
+    let links = harness.query_all_by_role(Role::Link).count();
+    assert!(listed > 100, "{listed} changes listed");
+    assert!(links < 60, "{links} links drawn of {listed}");
 }

@@ -4,9 +4,10 @@
 //! filtered to that area (and to the status of the segment hit).
 
 use egui::{Stroke, Ui};
-use egui_plot::{Bar, BarChart, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, VLine};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoint, PlotPoints, Points};
 
 use super::axes::{self, GRID_SPACING, Swatch};
+use super::session_lines::SessionLines;
 use crate::model::CommitmentStatus;
 use crate::tracking::DashboardFigures;
 use crate::ui::commitments::CommitmentFilter;
@@ -247,7 +248,11 @@ pub fn firm_over_time_ui(ui: &mut Ui, figures: &DashboardFigures) {
         entries.push((Swatch::Line, session_colour, sessions_text.as_str()));
     }
     axes::legend_ui(ui, &entries);
-    let sessions = figures.sessions.clone();
+    let sessions: Vec<f64> = figures
+        .sessions
+        .iter()
+        .map(|day| axes::days(*day))
+        .collect();
     Plot::new("firm_over_time")
         .height(LINE_CHART_HEIGHT)
         .allow_drag(false)
@@ -267,14 +272,7 @@ pub fn firm_over_time_ui(ui: &mut Ui, figures: &DashboardFigures) {
         .y_grid_spacer(|input| axes::count_marks(&input, COUNT_GAP))
         .y_axis_formatter(|mark, _| axes::count_label(mark))
         .show(ui, |plot_ui| {
-            for date in sessions {
-                plot_ui.vline(
-                    VLine::new("Session", axes::days(date))
-                        .color(session_colour)
-                        .style(LineStyle::dashed_dense())
-                        .width(1.0),
-                );
-            }
+            plot_ui.add(SessionLines::new("Session", sessions, session_colour));
             // Without `allow_band(false)` egui_plot draws the vertical
             // part of a step as a filled wedge.
             plot_ui.line(

@@ -6,6 +6,7 @@
 mod attendance;
 pub mod axes;
 mod charts;
+mod session_lines;
 mod since;
 
 use std::collections::BTreeMap;
@@ -16,9 +17,7 @@ use rust_decimal::Decimal;
 use crate::model::CommitmentStatus;
 use crate::model::{MeetingId, Register, amounts};
 use crate::revision_cache::RevisionCache;
-use crate::tracking::{
-    DashboardCache, DashboardFigures, SessionChanges, Split, Totals, figures_table,
-};
+use crate::tracking::{DashboardCache, DashboardFigures, Split, Totals, figures_table};
 use crate::ui::shown_error;
 use crate::ui::{Outbox, PanelContext, theme};
 
@@ -28,7 +27,7 @@ pub struct DashboardPanel {
     cache: DashboardCache,
     /// The meeting "since last session" is shown for.
     pub since_meeting: Option<MeetingId>,
-    since: RevisionCache<(u64, MeetingId), Option<SessionChanges>>,
+    since: RevisionCache<(u64, MeetingId), Option<since::SinceShown>>,
     /// Where each area's bar was drawn last frame (centre, on screen), so
     /// tests can click one as the officer would.
     pub bar_centres: Vec<(String, egui::Pos2)>,

@@ -51,6 +51,9 @@ pub struct MeetingsPanel {
     attendance_grid: attendance_grid::AttendanceGrid,
     /// Why deleting the open meeting would be refused, for its Delete….
     delete_refusals: DeleteRefusals,
+    /// The list's meetings, newest first, that the filter lets through:
+    /// sorted and filtered once per edit or filter, not every frame.
+    rows: RevisionCache<(u64, String), Vec<MeetingId>>,
 }
 
 impl MeetingsPanel {
@@ -97,7 +100,9 @@ impl MeetingsPanel {
             .resizable(true)
             .default_size(theme::MEETING_LIST_WIDTH)
             .size_range(theme::list_width_range(ui.available_width()))
-            .show(ui, |ui| self.list_ui(ui, register, shared_start, out));
+            .show(ui, |ui| {
+                self.list_ui(ui, (register, revision), shared_start, out)
+            });
         egui::CentralPanel::no_frame().show(ui, |ui| match self.selected {
             Some(id) => {
                 let problems = self.problems.get_or_update((revision, id, today), || {
@@ -125,7 +130,13 @@ impl MeetingsPanel {
         });
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, register: &Register, shared_start: usize, out: &mut Outbox) {
+    fn list_ui(
+        &mut self,
+        ui: &mut Ui,
+        (register, revision): (&Register, u64),
+        shared_start: usize,
+        out: &mut Outbox,
+    ) {
         ui.add_space(4.0);
         // Wraps in a narrow list (text at 150 %) rather than widening it
         // under the editor.
@@ -160,12 +171,14 @@ impl MeetingsPanel {
             self.filter.clear();
         }
         let needle = self.filter.trim().to_lowercase();
-        let rows: Vec<MeetingId> = register
-            .meetings_by_date()
-            .into_iter()
-            .rev()
-            .filter(|id| matches_filter(register, *id, &needle))
-            .collect();
+        let rows = self.rows.get_or_update((revision, needle.clone()), || {
+            register
+                .meetings_by_date()
+                .into_iter()
+                .rev()
+                .filter(|id| matches_filter(register, *id, &needle))
+                .collect()
+        });
         let scroll_to = self
             .selected
             .filter(|_| reveal)
