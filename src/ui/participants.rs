@@ -425,6 +425,13 @@ fn person_ui(
                 |to| widgets::ends_by(from, to),
             )
             .accessible_name("To");
+            // The nation sheet names whoever holds the office marked as
+            // heading the delegation on its date (FORMAT.md, `Role`).
+            ui.checkbox(&mut role.head_of_delegation, "Heads the delegation")
+                .on_hover_text(
+                    "This office heads its participant's delegation: the nation sheet \
+                     names its holder as head of delegation on the sheet's date",
+                );
             if ui
                 .small_button("Remove role")
                 .on_hover_text("Remove this role")

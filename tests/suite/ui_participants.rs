@@ -123,3 +123,30 @@ fn snapshot() {
     harness.run();
     harness.snapshot("participants_panel");
 }
+
+/// The nation sheet names the holder of the office marked as heading the
+/// delegation; the officer marks it on the role, in the window.
+#[test]
+fn a_role_is_marked_as_heading_the_delegation() {
+    let (_dir, mut harness) = window();
+    harness.get_by_label("New participant").click();
+    harness.run();
+    harness.get_by_label("Add person").click();
+    harness.run();
+    let heads = |harness: &AppHarness| {
+        let register = harness.state().document().register();
+        register
+            .people
+            .values()
+            .flat_map(|person| &person.roles)
+            .filter(|role| role.head_of_delegation)
+            .count()
+    };
+    let before = heads(&harness);
+    harness.get_by_label("Heads the delegation").click();
+    harness.run();
+    assert_eq!(heads(&harness), before + 1);
+    harness.get_by_label("Heads the delegation").click();
+    harness.run();
+    assert_eq!(heads(&harness), before);
+}
