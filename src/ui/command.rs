@@ -70,6 +70,8 @@ pub enum Command {
     SelectParticipant(ParticipantId),
     SelectMeeting(MeetingId),
     SelectCommitment(CommitmentId),
+    /// Opens a series in the timeline's editor.
+    SelectSeries(SeriesId),
     /// Opens a record in its panel with the keyboard in one field (a
     /// problem clicked in the list, a search hit in a meeting's minutes).
     SelectAt(Record, Field),
@@ -513,6 +515,7 @@ impl Command {
             | Command::SelectParticipant(_)
             | Command::SelectMeeting(_)
             | Command::SelectCommitment(_)
+            | Command::SelectSeries(_)
             | Command::SelectAt(..)
             | Command::Delete(_)
             | Command::PrintSummary(_)
@@ -578,6 +581,7 @@ impl Command {
             Command::OpenFileAt(path) => path.display().to_string(),
             Command::SelectParticipant(_) => "Open participant".into(),
             Command::SelectMeeting(_) => "Open meeting".into(),
+            Command::SelectSeries(_) => "Open series".into(),
             Command::NewMeetingInSeries(_) => "New meeting in a series".into(),
             Command::MarkExpectedPresent(_) => "Mark all invited present".into(),
             Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
@@ -657,6 +661,7 @@ impl Command {
             Command::OpenFileAt(_) => "Open this register again",
             Command::SelectParticipant(_) => "Show this participant",
             Command::SelectMeeting(_) => "Show this meeting",
+            Command::SelectSeries(_) => "Show this series in the timeline",
             Command::NewMeetingInSeries(_) => {
                 "Add the next session of the series, dated today, with its title, number, \
                  time, place, format and convenors"

@@ -393,13 +393,10 @@ fn releasable_at_offers_no_level_below_the_meetings_own_marking() {
     meeting.marking = "OFFICIAL-SENSITIVE".into();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(coalition_desk::edit::Edit::Meeting(
+        .edit(coalition_desk::edit::Edit::Meeting(
             DEFENCE_MINISTERS,
             Some(meeting),
-        ))
-        .unwrap();
+        ));
     harness.run_steps(2);
     click(&mut harness, "Releasable at");
     assert!(
