@@ -15,7 +15,7 @@ use super::head::{DocumentHead, DocumentOptions, edition_at};
 use super::pending::{ActionDue, CommitmentDue, commitment_due, owned_by};
 use super::summary_attendance::Delegate;
 use super::summary_attendance::delegate_on;
-use super::summary_commitments::MoneyLine;
+use super::summary_commitments::{MoneyLine, money_lines};
 use crate::model::amounts::money_in;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, MeetingId, MeetingState, Participant,
@@ -373,15 +373,7 @@ fn nation_sheet(
     let own = edition.keep(own.into_iter().map(|c| (c, c.1.marking.as_str())));
     includes.extend(own.iter().map(|(cid, _)| Record::Commitment(**cid)));
     let stages = stage_lines(&own)?;
-    let money = crate::model::money_totals(own.iter().map(|(_, c)| *c))?
-        .into_iter()
-        .map(|(currency, totals)| MoneyLine {
-            pledged: money_in(&currency, totals.pledged),
-            firm: money_in(&currency, totals.firm),
-            paid: money_in(&currency, totals.paid),
-            currency,
-        })
-        .collect();
+    let money = money_lines(&own)?;
     let mut open: Vec<_> = own
         .iter()
         .filter(|(_, c)| !c.status.is_closed() && c.due.is_some())
