@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
 use coalition_desk::edit::Edit;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
-use coalition_desk::ui::command::Tab;
+use coalition_desk::ui::command::{Command, Tab};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
@@ -19,17 +19,35 @@ fn today() -> NaiveDate {
 fn frames(c: &mut Criterion) {
     let register = common::large_register();
     let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
-    app.workspace.meetings.selected = register.meetings.keys().nth(1000).copied();
-    app.workspace.commitments.selected = register.commitments.keys().nth(50_000).copied();
-    app.workspace.participants.selected = register.participants.keys().nth(10).copied();
-    app.workspace.document = Document::new(register, Origin::Untitled);
+    let opened = [
+        register
+            .meetings
+            .keys()
+            .nth(1000)
+            .map(|&id| Command::SelectMeeting(id)),
+        register
+            .commitments
+            .keys()
+            .nth(50_000)
+            .map(|&id| Command::SelectCommitment(id)),
+        register
+            .participants
+            .keys()
+            .nth(10)
+            .map(|&id| Command::SelectParticipant(id)),
+    ];
+    app.open_register(register);
+    opened
+        .into_iter()
+        .flatten()
+        .for_each(|command| app.command(command));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
 
     let mut group = c.benchmark_group("one frame, 2000 meetings, 100000 commitments");
     for tab in Tab::all() {
-        harness.state_mut().settings.tab = tab;
+        harness.state_mut().command(Command::ShowTab(tab));
         // The first frames after switching fill the panel's caches.
         harness.run_steps(3);
         group.bench_function(format!("{} panel", tab.label()), |b| {
@@ -48,26 +66,21 @@ fn frames(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("after an edit, 100000 commitments");
     group.sample_size(20);
-    harness.state_mut().settings.tab = Tab::Commitments;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Commitments));
     harness.run_steps(3);
     group.bench_function("edit + first Commitments frame", |b| {
         b.iter(|| {
             let app = harness.state_mut();
-            let register = app.workspace.document.register();
+            let register = app.document().register();
             let Some((&id, commitment)) = register.commitments.iter().nth(777) else {
                 return;
             };
             let mut changed = commitment.clone();
             changed.title.push('x');
             // A commitment is never locked, so the edit always applies.
-            if app
-                .workspace
-                .document
-                .apply(Edit::Commitment(id, Some(changed)))
-                .is_err()
-            {
-                return;
-            }
+            app.edit(Edit::Commitment(id, Some(changed)));
             harness.step();
         })
     });

@@ -53,15 +53,7 @@ fn monthly_like(first: NaiveDate) -> String {
         5 => -1,
         n => i64::from(n),
     };
-    let day = match first.weekday() {
-        chrono::Weekday::Mon => "MO",
-        chrono::Weekday::Tue => "TU",
-        chrono::Weekday::Wed => "WE",
-        chrono::Weekday::Thu => "TH",
-        chrono::Weekday::Fri => "FR",
-        chrono::Weekday::Sat => "SA",
-        chrono::Weekday::Sun => "SU",
-    };
+    let day = crate::model::recurrence::weekday_code(first.weekday());
     format!("FREQ=MONTHLY;BYDAY={nth}{day}")
 }
 

@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::model::recurrence::{WEEKDAYS, weekday_code};
+
 /// How often a series meets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rhythm {
@@ -156,31 +158,11 @@ pub fn ordinal(nth: i8) -> String {
     }
 }
 
-fn weekday_code(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "MO",
-        Weekday::Tue => "TU",
-        Weekday::Wed => "WE",
-        Weekday::Thu => "TH",
-        Weekday::Fri => "FR",
-        Weekday::Sat => "SA",
-        Weekday::Sun => "SU",
-    }
-}
-
 fn parse_nth_weekday(value: &str) -> Option<(i8, Weekday)> {
     let split = value.len().checked_sub(2)?;
     let (nth, code) = value.split_at_checked(split)?;
-    let weekday = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
-    .into_iter()
-    .find(|w| weekday_code(*w).eq_ignore_ascii_case(code))?;
+    let weekday = WEEKDAYS
+        .into_iter()
+        .find(|w| weekday_code(*w).eq_ignore_ascii_case(code))?;
     Some((nth.trim_start_matches('+').parse().ok()?, weekday))
 }

@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::time_zones::Observance;
+use crate::model::recurrence::weekday_code;
 
 /// The changes of `last_year`, carried on as yearly rules from the year
 /// after: a summer-time change and a winter one, each on the same weekday
@@ -88,18 +89,6 @@ fn nth_weekday(year: i32, month: u32, nth: i32, weekday: chrono::Weekday) -> Opt
         day = day.pred_opt()?;
     }
     Some(day)
-}
-
-fn weekday_code(weekday: chrono::Weekday) -> &'static str {
-    match weekday {
-        chrono::Weekday::Mon => "MO",
-        chrono::Weekday::Tue => "TU",
-        chrono::Weekday::Wed => "WE",
-        chrono::Weekday::Thu => "TH",
-        chrono::Weekday::Fri => "FR",
-        chrono::Weekday::Sat => "SA",
-        chrono::Weekday::Sun => "SU",
-    }
 }
 
 #[cfg(test)]

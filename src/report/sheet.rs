@@ -18,8 +18,7 @@ use super::sheet_parts::{
     representatives, stage_lines,
 };
 use super::summary_attendance::Delegate;
-use super::summary_commitments::MoneyLine;
-use crate::model::amounts::money_in;
+use super::summary_commitments::{MoneyLine, money_lines};
 use crate::model::{ParticipantId, Record, ReferenceValues, Register, expand_reference};
 
 /// The sessions of each series the attendance grid shows, the latest.
@@ -260,15 +259,7 @@ fn nation_sheet(
     );
     includes.extend(own.iter().map(|(cid, _)| Record::Commitment(**cid)));
     let stages = stage_lines(&own)?;
-    let money = crate::model::money_totals(own.iter().map(|(_, c)| *c))?
-        .into_iter()
-        .map(|(currency, totals)| MoneyLine {
-            pledged: money_in(&currency, totals.pledged),
-            firm: money_in(&currency, totals.firm),
-            paid: money_in(&currency, totals.paid),
-            currency,
-        })
-        .collect();
+    let money = money_lines(&own.iter().map(|c| **c).collect::<Vec<_>>())?;
     let mut open: Vec<_> = own
         .iter()
         .filter(|(_, c)| !c.status.is_closed() && c.due.is_some())

@@ -24,7 +24,7 @@ const RECENT_FILES: usize = 8;
 
 /// The window's own state, kept in eframe's storage between runs (never in
 /// the register file).
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
@@ -69,14 +69,14 @@ pub enum Startup {
 /// Coalition Desk's window.
 pub struct CoalitionDeskApp {
     /// The open register with its panels, caches and whatever is on top.
-    pub workspace: Workspace,
-    pub settings: Settings,
+    pub(super) workspace: Workspace,
+    pub(super) settings: Settings,
     /// The worker that typesets PDFs (started on first use and kept, so
     /// fonts load once); the preview itself is on top in the workspace.
     pub(super) printing: Printing,
-    pub notice: Option<Notice>,
+    pub(super) notice: Option<Notice>,
     /// Where today comes from; asked once per frame.
-    pub clock: Clock,
+    pub(super) clock: Clock,
     /// The day the officer works on, as of this frame; core code gets it
     /// as an argument.
     pub(super) today: NaiveDate,
@@ -187,6 +187,37 @@ impl CoalitionDeskApp {
     /// The open register file and its history.
     pub fn document(&self) -> &crate::document::Document {
         &self.workspace.document
+    }
+
+    /// The open register with its panels, as this frame drew them (to
+    /// read only: the window changes it through commands and edits).
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The window's own settings: the tab shown, theme, recent files.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The line in the status bar, if one is shown.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Puts `register` in place of the open one, as an untitled register
+    /// in a workspace of its own: what putting a register read from a
+    /// file in place does, without the file (the tests and the frame
+    /// benchmark open generated registers this way).
+    pub fn open_register(&mut self, register: crate::model::Register) {
+        self.replace_document(Document::new(register, Origin::Untitled), None, None);
+    }
+
+    /// Applies `edit` as a panel's edit is applied at the end of a frame,
+    /// as one undo step; a refusal is shown in the status line.
+    pub fn edit(&mut self, edit: crate::edit::Edit) {
+        self.apply_edit(edit, None);
+        self.show_told();
     }
 
     /// What sits on top of the panels, if anything.

@@ -4,6 +4,7 @@
 //! which can list itself: the shortcut table, the menus' shortcut hints and
 //! the palette all come from [`Action::ALL`].
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -74,6 +75,8 @@ pub enum Command {
     SelectParticipant(ParticipantId),
     SelectMeeting(MeetingId),
     SelectCommitment(CommitmentId),
+    /// Opens a series in the timeline's editor.
+    SelectSeries(SeriesId),
     /// Opens a record in its panel with the keyboard in one field (a
     /// problem clicked in the list, a search hit in a meeting's minutes).
     SelectAt(Record, Field),
@@ -454,6 +457,15 @@ fn modifier_count(modifiers: Modifiers) -> u32 {
     .sum()
 }
 
+/// What a command is called on a button, menu entry or tooltip.
+enum Called {
+    /// Listed in the menus, palette and shortcut table: the action's words.
+    Listed(Action),
+    /// Sent beside a record or given as an answer: its own label and
+    /// tooltip (empty for an answer, never on a button or menu).
+    Own(Cow<'static, str>, &'static str),
+}
+
 impl Command {
     /// Whether the command leaves the open register for another (or the
     /// window): unsaved changes are asked about first.
@@ -488,233 +500,150 @@ impl Command {
 
     /// The action this command is, when it needs nothing but itself.
     pub fn action(&self) -> Option<Action> {
-        Some(match self {
-            Command::New => Action::New,
-            Command::OpenFile => Action::OpenFile,
-            Command::OpenSample => Action::OpenSample,
-            Command::Save => Action::Save,
-            Command::SaveAs => Action::SaveAs,
-            Command::Quit => Action::Quit,
-            Command::Undo => Action::Undo,
-            Command::Redo => Action::Redo,
-            Command::ToggleTheme => Action::ToggleTheme,
-            Command::Zoom(step) => Action::Zoom(*step),
-            Command::ShowTab(tab) => Action::ShowTab(*tab),
-            Command::NewParticipant => Action::NewParticipant,
-            Command::NewMeeting => Action::NewMeeting,
-            Command::NewCommitment => Action::NewCommitment,
-            Command::ExportCalendar => Action::ExportCalendar,
-            Command::Search => Action::Search,
-            Command::ExportCommitmentsCsv => Action::ExportCommitmentsCsv,
-            Command::ImportCommitmentsCsv => Action::ImportCommitmentsCsv,
-            Command::SendCopy => Action::SendCopy,
-            Command::MergeCopy => Action::MergeCopy,
-            Command::ResolveConflicts => Action::ResolveConflicts,
-            Command::CommandPalette => Action::CommandPalette,
-            Command::PrintAllNationSheets => Action::PrintAllNationSheets,
-            // Sent by a panel's button beside the record it is about, or
-            // by what sits on top as the officer's answer: never listed.
-            Command::OpenFileAt(_)
-            | Command::NewSeries
-            | Command::NewPerson(_)
-            | Command::NewMeetingInSeries(_)
-            | Command::MarkExpectedPresent(_)
-            | Command::CopyPreviousAttendance(_)
-            | Command::MarkAllPresent(_)
-            | Command::SetAttendance(..)
-            | Command::AddNewDelegate(_)
-            | Command::SelectParticipant(_)
-            | Command::SelectMeeting(_)
-            | Command::SelectCommitment(_)
-            | Command::SelectAt(..)
-            | Command::Delete(_)
-            | Command::PrintSummary(_)
-            | Command::PrintAttendance(_)
-            | Command::PrintMeetingPack(_)
-            | Command::PrintSinceLastSession(_)
-            | Command::PrintNationSheet(_)
-            | Command::ShowCommitments(_)
-            | Command::ExportChangesCsv(_)
-            | Command::AskMinutesMove(..)
-            | Command::MoveMinutes(..)
-            | Command::SaveThen(_)
-            | Command::DiscardChangesThen(_)
-            | Command::DeleteConfirmed(_)
-            | Command::Recover { .. }
-            | Command::DiscardRecovery(_)
-            | Command::SaveOverwriting
-            | Command::OpenChosenFile(_)
-            | Command::SaveTo { .. }
-            | Command::ExportCalendarTo(_)
-            | Command::CsvFile(..)
-            | Command::SendCopyTo { .. }
-            | Command::ReadCopy(_)
-            | Command::ImportRows(_)
-            | Command::ChooseWhereToSend(_)
-            | Command::MergeWithBase { .. }
-            | Command::CompareCopies { .. }
-            | Command::ApplyMerge(_)
-            | Command::MergeCancelled
-            | Command::PutInPlace(_) => return None,
-        })
+        match self.called() {
+            Called::Listed(action) => Some(action),
+            Called::Own(..) => None,
+        }
     }
 
     /// The words on a menu entry or button.
     pub fn label(&self) -> String {
-        match self {
-            // Listed: their words are the action's.
-            Command::New
-            | Command::OpenFile
-            | Command::OpenSample
-            | Command::Save
-            | Command::SaveAs
-            | Command::Quit
-            | Command::Undo
-            | Command::Redo
-            | Command::ToggleTheme
-            | Command::Zoom(_)
-            | Command::ShowTab(_)
-            | Command::NewParticipant
-            | Command::NewMeeting
-            | Command::NewCommitment
-            | Command::ExportCalendar
-            | Command::Search
-            | Command::ExportCommitmentsCsv
-            | Command::ImportCommitmentsCsv
-            | Command::SendCopy
-            | Command::MergeCopy
-            | Command::ResolveConflicts
-            | Command::PrintAllNationSheets
-            | Command::CommandPalette => self
-                .action()
-                .map(|action| action.label().into())
-                .unwrap_or_default(),
-            Command::OpenFileAt(path) => path.display().to_string(),
-            Command::SelectParticipant(_) => "Open participant".into(),
-            Command::SelectMeeting(_) => "Open meeting".into(),
-            Command::NewMeetingInSeries(_) => "New meeting in a series".into(),
-            Command::MarkExpectedPresent(_) => "Mark all invited present".into(),
-            Command::CopyPreviousAttendance(_) => "Copy from the previous session".into(),
-            Command::MarkAllPresent(_) => "Mark all present".into(),
-            Command::SetAttendance(_, rows, status) => match rows.len() {
-                1 => format!("Mark {}", status.label().to_lowercase()),
-                n => format!("Mark {n} {}", status.label().to_lowercase()),
-            },
-            Command::AddNewDelegate(_) => "Add new delegate".into(),
-            Command::SelectCommitment(_) => "Open commitment".into(),
-            Command::SelectAt(..) => "Open".into(),
-            // Beside a participant, its people are deleted by their own
-            // button, so that one names what it deletes.
-            Command::Delete(Record::Person(_)) => "Delete person…".into(),
-            Command::Delete(Record::Series(_)) => "Delete series…".into(),
-            Command::Delete(_) => "Delete…".into(),
-            Command::PrintSummary(_) => "Print summary…".into(),
-            Command::PrintAttendance(_) => "Print attendance…".into(),
-            Command::PrintMeetingPack(_) => "Print meeting pack…".into(),
-            Command::PrintSinceLastSession(_) => "Print since last session…".into(),
-            Command::PrintNationSheet(_) => "Print nation sheet…".into(),
-            Command::ShowCommitments(_) => "Show these commitments".into(),
-            Command::ExportChangesCsv(_) => "Export as CSV…".into(),
-            Command::AskMinutesMove(_, ask) => ask.label().into(),
-            Command::MoveMinutes(..) => "Move the record on".into(),
-            Command::NewSeries => "New series".into(),
-            Command::NewPerson(_) => "Add person".into(),
-            // Answers given in what sits on top: never on a button or menu.
-            Command::SaveThen(_)
-            | Command::DiscardChangesThen(_)
-            | Command::DeleteConfirmed(_)
-            | Command::Recover { .. }
-            | Command::DiscardRecovery(_)
-            | Command::SaveOverwriting
-            | Command::OpenChosenFile(_)
-            | Command::SaveTo { .. }
-            | Command::ExportCalendarTo(_)
-            | Command::CsvFile(..)
-            | Command::SendCopyTo { .. }
-            | Command::ReadCopy(_)
-            | Command::ImportRows(_)
-            | Command::ChooseWhereToSend(_)
-            | Command::MergeWithBase { .. }
-            | Command::CompareCopies { .. }
-            | Command::ApplyMerge(_)
-            | Command::MergeCancelled
-            | Command::PutInPlace(_) => String::new(),
+        match self.called() {
+            Called::Listed(action) => action.label().into(),
+            Called::Own(label, _) => label.into_owned(),
         }
     }
 
     /// What the command does, for tooltips.
     pub fn tooltip(&self) -> &'static str {
+        match self.called() {
+            Called::Listed(action) => action.tooltip(),
+            Called::Own(_, tooltip) => tooltip,
+        }
+    }
+
+    /// The one list of every command: the action it is, or its own label
+    /// and tooltip.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a table, one arm per command: split, a command could be left out of one half"
+    )]
+    fn called(&self) -> Called {
+        let said = |label: &'static str, tooltip| Called::Own(Cow::Borrowed(label), tooltip);
+        let listed = Called::Listed;
         match self {
-            // Listed: their words are the action's.
-            Command::New
-            | Command::OpenFile
-            | Command::OpenSample
-            | Command::Save
-            | Command::SaveAs
-            | Command::Quit
-            | Command::Undo
-            | Command::Redo
-            | Command::ToggleTheme
-            | Command::Zoom(_)
-            | Command::ShowTab(_)
-            | Command::NewParticipant
-            | Command::NewMeeting
-            | Command::NewCommitment
-            | Command::ExportCalendar
-            | Command::Search
-            | Command::ExportCommitmentsCsv
-            | Command::ImportCommitmentsCsv
-            | Command::SendCopy
-            | Command::MergeCopy
-            | Command::ResolveConflicts
-            | Command::PrintAllNationSheets
-            | Command::CommandPalette => self.action().map(Action::tooltip).unwrap_or_default(),
-            Command::OpenFileAt(_) => "Open this register again",
-            Command::SelectParticipant(_) => "Show this participant",
-            Command::SelectMeeting(_) => "Show this meeting",
-            Command::NewMeetingInSeries(_) => {
+            Command::New => listed(Action::New),
+            Command::OpenFile => listed(Action::OpenFile),
+            Command::OpenSample => listed(Action::OpenSample),
+            Command::Save => listed(Action::Save),
+            Command::SaveAs => listed(Action::SaveAs),
+            Command::Quit => listed(Action::Quit),
+            Command::Undo => listed(Action::Undo),
+            Command::Redo => listed(Action::Redo),
+            Command::ToggleTheme => listed(Action::ToggleTheme),
+            Command::Zoom(step) => listed(Action::Zoom(*step)),
+            Command::ShowTab(tab) => listed(Action::ShowTab(*tab)),
+            Command::NewParticipant => listed(Action::NewParticipant),
+            Command::NewMeeting => listed(Action::NewMeeting),
+            Command::NewCommitment => listed(Action::NewCommitment),
+            Command::ExportCalendar => listed(Action::ExportCalendar),
+            Command::Search => listed(Action::Search),
+            Command::ExportCommitmentsCsv => listed(Action::ExportCommitmentsCsv),
+            Command::ImportCommitmentsCsv => listed(Action::ImportCommitmentsCsv),
+            Command::SendCopy => listed(Action::SendCopy),
+            Command::MergeCopy => listed(Action::MergeCopy),
+            Command::ResolveConflicts => listed(Action::ResolveConflicts),
+            Command::CommandPalette => listed(Action::CommandPalette),
+            Command::PrintAllNationSheets => listed(Action::PrintAllNationSheets),
+            // Sent by a panel's button beside the record it is about: never
+            // listed, so it says what it does to that record itself.
+            Command::OpenFileAt(path) => Called::Own(
+                path.display().to_string().into(),
+                "Open this register again",
+            ),
+            Command::SelectParticipant(_) => said("Open participant", "Show this participant"),
+            Command::SelectMeeting(_) => said("Open meeting", "Show this meeting"),
+            Command::SelectSeries(_) => said("Open series", "Show this series in the timeline"),
+            Command::SelectCommitment(_) => said("Open commitment", "Show this commitment"),
+            Command::SelectAt(..) => said("Open", "Show this record at the field concerned"),
+            Command::NewMeetingInSeries(_) => said(
+                "New meeting in a series",
                 "Add the next session of the series, dated today, with its title, number, \
-                 time, place, format and convenors"
-            }
-            Command::MarkExpectedPresent(_) => {
-                "Mark every delegation invited to this meeting present, and the meeting held"
-            }
-            Command::CopyPreviousAttendance(_) => {
-                "Start from who attended the previous session of the series, with their delegates"
-            }
-            Command::MarkAllPresent(_) => {
+                 time, place, format and convenors",
+            ),
+            Command::MarkExpectedPresent(_) => said(
+                "Mark all invited present",
+                "Mark every delegation invited to this meeting present, and the meeting held",
+            ),
+            Command::CopyPreviousAttendance(_) => said(
+                "Copy from the previous session",
+                "Start from who attended the previous session of the series, with their delegates",
+            ),
+            Command::MarkAllPresent(_) => said(
+                "Mark all present",
                 "Mark every delegation with no attendance recorded (or only an invitation) \
-                 present, and the meeting held; apologies and representations stay"
+                 present, and the meeting held; apologies and representations stay",
+            ),
+            Command::SetAttendance(_, rows, status) => {
+                let label = match rows.len() {
+                    1 => format!("Mark {}", status.label().to_lowercase()),
+                    n => format!("Mark {n} {}", status.label().to_lowercase()),
+                };
+                Called::Own(label.into(), "Record this attendance for the rows chosen")
             }
-            Command::SetAttendance(..) => "Record this attendance for the rows chosen",
-            Command::AddNewDelegate(_) => {
-                "Add this person to the register with the role, and seat them at this meeting"
+            Command::AddNewDelegate(_) => said(
+                "Add new delegate",
+                "Add this person to the register with the role, and seat them at this meeting",
+            ),
+            // Beside a participant, its people are deleted by their own
+            // button, so that one names what it deletes.
+            Command::Delete(Record::Person(_)) => {
+                said("Delete person…", "Delete this record (asks first)")
             }
-            Command::SelectCommitment(_) => "Show this commitment",
-            Command::SelectAt(..) => "Show this record at the field concerned",
-            Command::Delete(Record::Meeting(_)) => "Delete this meeting (asks first)",
-            Command::Delete(_) => "Delete this record (asks first)",
-            Command::PrintSummary(_) => {
-                "Preview this meeting's summary, then save it as PDF or print it"
+            Command::Delete(Record::Series(_)) => {
+                said("Delete series…", "Delete this record (asks first)")
             }
-            Command::PrintAttendance(_) => {
-                "Preview the attendance record of this meeting's series, then save or print it"
+            Command::Delete(Record::Meeting(_)) => {
+                said("Delete…", "Delete this meeting (asks first)")
             }
-            Command::PrintMeetingPack(_) => {
-                "Preview the pack delegations receive before this session, then save or print it"
+            Command::Delete(_) => said("Delete…", "Delete this record (asks first)"),
+            Command::PrintSummary(_) => said(
+                "Print summary…",
+                "Preview this meeting's summary, then save it as PDF or print it",
+            ),
+            Command::PrintAttendance(_) => said(
+                "Print attendance…",
+                "Preview the attendance record of this meeting's series, then save or print it",
+            ),
+            Command::PrintMeetingPack(_) => said(
+                "Print meeting pack…",
+                "Preview the pack delegations receive before this session, then save or print it",
+            ),
+            Command::PrintSinceLastSession(_) => said(
+                "Print since last session…",
+                "Preview what moved since the previous session of the series, then save or print it",
+            ),
+            Command::PrintNationSheet(_) => said(
+                "Print nation sheet…",
+                "Preview where this participant stands, on one or two pages, then save or print it",
+            ),
+            Command::ShowCommitments(_) => {
+                said("Show these commitments", "List the matching commitments")
             }
-            Command::PrintSinceLastSession(_) => {
-                "Preview what moved since the previous session of the series, then save or print it"
-            }
-            Command::PrintNationSheet(_) => {
-                "Preview where this participant stands, on one or two pages, then save or print it"
-            }
-            Command::ShowCommitments(_) => "List the matching commitments",
-            Command::ExportChangesCsv(_) => "Write what changed since the last session as CSV",
-            Command::AskMinutesMove(_, ask) => ask.tooltip(),
-            Command::NewSeries => "Add a session series meeting monthly from today",
-            Command::MoveMinutes(..) => "Take the meeting's record to the step asked for",
-            Command::NewPerson(_) => "Add a representative of this participant",
+            Command::ExportChangesCsv(_) => said(
+                "Export as CSV…",
+                "Write what changed since the last session as CSV",
+            ),
+            Command::AskMinutesMove(_, ask) => said(ask.label(), ask.tooltip()),
+            Command::MoveMinutes(..) => said(
+                "Move the record on",
+                "Take the meeting's record to the step asked for",
+            ),
+            Command::NewSeries => said(
+                "New series",
+                "Add a session series meeting monthly from today",
+            ),
+            Command::NewPerson(_) => said("Add person", "Add a representative of this participant"),
             // Answers given in what sits on top: never on a button or menu.
             Command::SaveThen(_)
             | Command::DiscardChangesThen(_)
@@ -734,7 +663,7 @@ impl Command {
             | Command::CompareCopies { .. }
             | Command::ApplyMerge(_)
             | Command::MergeCancelled
-            | Command::PutInPlace(_) => "",
+            | Command::PutInPlace(_) => said("", ""),
         }
     }
 

@@ -96,21 +96,9 @@ impl CoalitionDeskApp {
         if focused.is_none() {
             self.workspace.document.seal_group();
         }
+        let group = focused.map(|id| format!("{id:?}"));
         for edit in out.edits {
-            if let Edit::SetOffice(code) = &edit
-                && !code.is_empty()
-            {
-                // The office this workstation keeps a copy for, to notice
-                // a copy of another office's opened here later.
-                self.settings.office.clone_from(code);
-            }
-            let applied = self
-                .workspace
-                .document
-                .apply_grouped(edit, focused.map(|id| format!("{id:?}")));
-            if let Err(refused) = applied {
-                self.show_error(refused);
-            }
+            self.apply_edit(edit, group.clone());
         }
         // What the commands change was not drawn in this frame: draw the
         // next one (a command given from outside came with no input event).
@@ -135,6 +123,21 @@ impl CoalitionDeskApp {
         if self.workspace.document.is_dirty() {
             // Wake up for the next autosave even when the officer is idle.
             ctx.request_repaint_after(std::time::Duration::from_secs(60));
+        }
+    }
+
+    /// Applies one edit a panel sent, as one undo step or into `group`
+    /// (the field being typed in); a refusal is shown the one way.
+    pub(super) fn apply_edit(&mut self, edit: Edit, group: Option<String>) {
+        if let Edit::SetOffice(code) = &edit
+            && !code.is_empty()
+        {
+            // The office this workstation keeps a copy for, to notice
+            // a copy of another office's opened here later.
+            self.settings.office.clone_from(code);
+        }
+        if let Err(refused) = self.workspace.document.apply_grouped(edit, group) {
+            self.show_error(refused);
         }
     }
 

@@ -70,12 +70,8 @@ impl ParticipantsPanel {
             revision,
         } = *context;
         // After an undo the selected participant may be gone.
-        if self
-            .selected
-            .is_some_and(|id| register.participant(id).is_none())
-        {
-            self.selected = None;
-        }
+        self.selected
+            .take_if(|&mut id| register.participant(id).is_none());
         egui::Panel::left("participants_list")
             .resizable(true)
             .default_size(theme::LIST_WIDTH)

@@ -62,6 +62,7 @@ impl CoalitionDeskApp {
 
     /// Runs a command without asking about unsaved changes.
     pub(super) fn run_now(&mut self, ctx: &egui::Context, command: Command) {
+        use CsvPurpose::{ExportChanges, ExportCommitments, ImportCommitments};
         let today = self.today;
         let office = &self.settings.office;
         let workspace = &mut self.workspace;
@@ -99,6 +100,7 @@ impl CoalitionDeskApp {
             Command::SelectParticipant(id) => self.open_record(ctx, Record::Participant(id)),
             Command::SelectMeeting(id) => self.open_record(ctx, Record::Meeting(id)),
             Command::SelectCommitment(id) => self.open_record(ctx, Record::Commitment(id)),
+            Command::SelectSeries(id) => self.open_record(ctx, Record::Series(id)),
             Command::SelectAt(record, field) => {
                 self.open_record(ctx, record);
                 focus::ask(ctx, record, field);
@@ -117,15 +119,9 @@ impl CoalitionDeskApp {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
             }
-            Command::ExportCommitmentsCsv => {
-                workspace.pick_csv(CsvPurpose::ExportCommitments, today)
-            }
-            Command::ImportCommitmentsCsv => {
-                workspace.pick_csv(CsvPurpose::ImportCommitments, today)
-            }
-            Command::ExportChangesCsv(meeting) => {
-                workspace.pick_csv(CsvPurpose::ExportChanges(meeting), today);
-            }
+            Command::ExportCommitmentsCsv => workspace.pick_csv(ExportCommitments, today),
+            Command::ImportCommitmentsCsv => workspace.pick_csv(ImportCommitments, today),
+            Command::ExportChangesCsv(meeting) => workspace.pick_csv(ExportChanges(meeting), today),
             Command::SendCopy => workspace.send_copy(office),
             Command::MergeCopy => workspace.merge_copy(office),
             Command::ResolveConflicts => workspace.resolve_conflicts(),

@@ -34,7 +34,7 @@ pub fn click(harness: &mut AppHarness, label: &str) {
 }
 
 pub fn register(harness: &AppHarness) -> Register {
-    harness.state().workspace.document.register().clone()
+    harness.state().workspace().document.register().clone()
 }
 
 pub fn sample() -> Register {
@@ -72,13 +72,14 @@ pub fn save_to(harness: &mut AppHarness, path: &Path) -> bool {
 
 /// Save: true when the window says it saved.
 pub fn save(harness: &mut AppHarness) -> bool {
-    harness.state_mut().notice = None;
     command(harness, Command::Save);
-    harness
-        .state()
-        .notice
-        .as_ref()
-        .is_some_and(|notice| notice.text.starts_with("Saved "))
+    // A "Saved" line left from before is not this save's: the register
+    // is clean only once this one wrote it.
+    let app = harness.state();
+    !app.document().is_dirty()
+        && app
+            .notice()
+            .is_some_and(|notice| notice.text.starts_with("Saved "))
 }
 
 /// Opens the register at `path` as Open Recent would.

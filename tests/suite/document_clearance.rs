@@ -358,7 +358,7 @@ fn the_print_preview_names_the_refusal_and_disables_save_and_print() {
         );
     }
     // Looking did not change the register.
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
 }
 
 #[test]

@@ -1,14 +1,12 @@
 //! Totals past the largest decimal: a summary and the dashboard say so in
 //! a sentence instead of panicking ("Addition overflowed").
 
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::{CommitmentStatus, MeetingId, Money};
 use coalition_desk::report::{self, ReportError, SummaryOptions};
 use coalition_desk::sample;
 use coalition_desk::tracking::dashboard_figures;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
-use coalition_desk::ui::workspace::Workspace;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rust_decimal::Decimal;
@@ -74,11 +72,7 @@ fn the_dashboard_shows_the_sentence_instead_of_panicking() {
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
-    harness.state_mut().workspace = Workspace::new(
-        Document::new(register_of_huge_values(), Origin::Untitled),
-        None,
-        None,
-    );
+    harness.state_mut().open_register(register_of_huge_values());
     harness.run();
     harness.get_by_label_contains("the largest total that can be counted");
 }

@@ -38,9 +38,9 @@ fn request_close(harness: &mut Harness<'static, CoalitionDeskApp>) {
 fn the_sample_opens_clean_on_first_run() {
     let harness = harness(Startup::Sample);
     let app = harness.state();
-    assert_eq!(app.workspace.document.origin, Origin::Sample);
-    assert!(!app.workspace.document.is_dirty());
-    assert!(app.workspace.document.register().meetings.len() == 1);
+    assert_eq!(app.workspace().document.origin, Origin::Sample);
+    assert!(!app.workspace().document.is_dirty());
+    assert!(app.workspace().document.register().meetings.len() == 1);
     harness.get_by_label("Participants");
     harness.get_by_label("Meetings");
     harness.get_by_label("Commitments");
@@ -54,27 +54,45 @@ fn new_meeting_from_the_menu_then_undo_and_redo_with_shortcuts() {
     harness.get_by_label("New meeting").click();
     harness.run();
     assert_eq!(
-        harness.state().workspace.document.register().meetings.len(),
+        harness
+            .state()
+            .workspace()
+            .document
+            .register()
+            .meetings
+            .len(),
         2
     );
-    assert_eq!(harness.state().settings.tab, Tab::Meetings);
-    assert!(harness.state().workspace.document.is_dirty());
+    assert_eq!(harness.state().settings().tab, Tab::Meetings);
+    assert!(harness.state().workspace().document.is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().workspace.document.register().meetings.len(),
+        harness
+            .state()
+            .workspace()
+            .document
+            .register()
+            .meetings
+            .len(),
         1
     );
     assert!(
-        !harness.state().workspace.document.is_dirty(),
+        !harness.state().workspace().document.is_dirty(),
         "undo back to the opened state is clean"
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().workspace.document.register().meetings.len(),
+        harness
+            .state()
+            .workspace()
+            .document
+            .register()
+            .meetings
+            .len(),
         2
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -82,7 +100,13 @@ fn new_meeting_from_the_menu_then_undo_and_redo_with_shortcuts() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(
-        harness.state().workspace.document.register().meetings.len(),
+        harness
+            .state()
+            .workspace()
+            .document
+            .register()
+            .meetings
+            .len(),
         2,
         "Ctrl+Y redoes too"
     );
@@ -99,10 +123,10 @@ fn typing_a_title_is_one_undo_step() {
     title.focus();
     title.type_text(" for Kyiv");
     harness.run();
-    let id = harness.state().workspace.meetings.selected.unwrap();
+    let id = harness.state().workspace().meetings.selected.unwrap();
     let typed = harness
         .state()
-        .workspace
+        .workspace()
         .document
         .register()
         .meeting(id)
@@ -120,7 +144,7 @@ fn typing_a_title_is_one_undo_step() {
     assert_eq!(
         harness
             .state()
-            .workspace
+            .workspace()
             .document
             .register()
             .meeting(id)
@@ -138,7 +162,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     // Typed into, so it is kept (an untouched one would be taken back).
     harness.event(egui::Event::Text("Polska".into()));
     harness.run();
-    assert!(harness.state().workspace.document.is_dirty());
+    assert!(harness.state().workspace().document.is_dirty());
 
     request_close(&mut harness);
     assert!(!harness.state().is_closing(), "the close is held back");
@@ -147,7 +171,7 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     harness.run();
     assert!(harness.state().dialog().is_none());
     assert!(
-        harness.state().workspace.document.is_dirty(),
+        harness.state().workspace().document.is_dirty(),
         "nothing was lost"
     );
     assert!(!harness.state().is_closing());
@@ -178,19 +202,19 @@ fn save_to_a_file_then_reopen_it() {
     harness.run();
     assert!(crate::app_harness::save_to(&mut harness, &path));
     harness.run();
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
     assert_eq!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(path.clone())
     );
     let on_disk = storage::load(&path).unwrap().register;
-    assert_eq!(&on_disk, harness.state().workspace.document.register());
+    assert_eq!(&on_disk, harness.state().workspace().document.register());
 
     // A second window on the same file opens it read-only and says who holds it.
     let second = harness_for(&path);
     let reason = second
         .state()
-        .workspace
+        .workspace()
         .document
         .read_only
         .clone()
@@ -201,8 +225,8 @@ fn save_to_a_file_then_reopen_it() {
 
     // With the first window gone the file opens for editing.
     let third = harness_for(&path);
-    assert!(third.state().workspace.document.read_only.is_none());
-    assert_eq!(third.state().workspace.document.register(), &on_disk);
+    assert!(third.state().workspace().document.read_only.is_none());
+    assert_eq!(third.state().workspace().document.register(), &on_disk);
 }
 
 fn harness_for(path: &std::path::Path) -> Harness<'static, CoalitionDeskApp> {
@@ -223,7 +247,7 @@ fn a_broken_file_gets_a_message_and_the_current_register_stays() {
     crate::app_harness::open_path(&mut harness, &path);
     harness.run();
     assert_eq!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::Sample,
         "the sample stays open"
     );
@@ -243,5 +267,5 @@ fn the_sample_has_no_file_to_write_to() {
     let harness = harness(Startup::Sample);
     // Save on the sample goes to Save As because it has no path: the
     // bundled asset is compiled in and never written.
-    assert_eq!(harness.state().workspace.document.path(), None);
+    assert_eq!(harness.state().workspace().document.path(), None);
 }

@@ -45,12 +45,7 @@ fn circulated_with_later_sessions() -> AppHarness {
         session.date = day;
         session.state = state;
         session.number = None;
-        harness
-            .state_mut()
-            .workspace
-            .document
-            .apply(Edit::Meeting(id, Some(session)))
-            .unwrap();
+        harness.state_mut().edit(Edit::Meeting(id, Some(session)));
     }
     run(
         &mut harness,

@@ -6,7 +6,6 @@
 //! take at most 40 (issue 21).
 
 use chrono::NaiveDate;
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::{
     AttendanceStatus, Meeting, MeetingId, MeetingState, Participant, ParticipantId,
     ParticipantKind, Person, PersonId, Register, Role,
@@ -116,7 +115,7 @@ struct Desk {
 impl Desk {
     fn open(register: Register) -> Self {
         let mut window = harness(Startup::Empty);
-        window.state_mut().workspace.document = Document::new(register, Origin::Untitled);
+        window.state_mut().open_register(register);
         window.run();
         command(&mut window, Command::SelectMeeting(SESSION));
         Desk { window, keys: 0 }
@@ -147,7 +146,7 @@ impl Desk {
     }
 
     fn register(&self) -> &Register {
-        self.window.state().workspace.document.register()
+        self.window.state().workspace().document.register()
     }
 
     fn status(&self, name: &str) -> Option<AttendanceStatus> {
@@ -378,10 +377,9 @@ fn snapshot_of_rows_chosen_from_the_keyboard() {
         .with_context_setup(coalition_desk::ui::fonts::install)
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     window.run();
-    window.state_mut().workspace.document = Document::new(
-        coalition(today().pred_opt().unwrap(), MeetingState::Held),
-        Origin::Untitled,
-    );
+    window
+        .state_mut()
+        .open_register(coalition(today().pred_opt().unwrap(), MeetingState::Held));
     window.run();
     command(&mut window, Command::SelectMeeting(SESSION));
     let mut desk = Desk { window, keys: 0 };

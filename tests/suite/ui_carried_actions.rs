@@ -3,12 +3,10 @@
 //! No. 2 (3 December 2026)", listed once on the dashboard, and tick it
 //! done there to see it closed where it was raised.
 
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::Register;
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
-use coalition_desk::ui::workspace::Workspace;
 use egui::accesskit::Toggled;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -34,14 +32,13 @@ fn window(startup: Startup) -> AppHarness {
 }
 
 fn register(harness: &AppHarness) -> &Register {
-    harness.state().workspace.document.register()
+    harness.state().workspace().document.register()
 }
 
 /// Shows the series on the timeline and schedules the first session it
 /// offers that is not yet scheduled.
 fn schedule_next(harness: &mut AppHarness) {
-    harness.state_mut().settings.tab = Tab::Timeline;
-    harness.state_mut().workspace.timeline.open(SERIES);
+    harness.state_mut().command(Command::SelectSeries(SERIES));
     harness.run();
     harness
         .get_all_by_label("Schedule this session")
@@ -68,21 +65,23 @@ fn an_action_carried_over_is_one_action_in_the_window() {
         .collect();
     assert_eq!(later.len(), 2, "No. 3 and No. 4 scheduled");
     let fourth = *later.last().unwrap();
-    assert_eq!(harness.state().settings.tab, Tab::Meetings);
-    assert_eq!(harness.state().workspace.meetings.selected, Some(fourth));
+    assert_eq!(harness.state().settings().tab, Tab::Meetings);
+    assert_eq!(harness.state().workspace().meetings.selected, Some(fourth));
 
     // The later session shows it, saying where it comes from.
     harness.get_by_label("carried over from No. 2 (3 December 2026)");
     harness.get_by_label(FIRM);
 
     // The dashboard's "since last session" (for No. 4) lists it once.
-    harness.state_mut().settings.tab = Tab::Dashboard;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Dashboard));
     harness.run();
     let listed = harness.query_all_by_label_contains(FIRM).count();
     assert_eq!(listed, 1, "listed once under Open actions");
 
     // Ticked done in No. 4, it is closed where it was raised.
-    harness.state_mut().settings.tab = Tab::Meetings;
+    harness.state_mut().command(Command::ShowTab(Tab::Meetings));
     harness.run();
     harness.get_by_label("Carried-over action 1 done").click();
     harness.run();
@@ -105,8 +104,7 @@ fn copies_in_an_older_file_are_made_one_in_one_undo_step() {
     let (legacy, third, fourth) = fixture::with_copies();
     let mut harness = window(Startup::Empty);
     // Untitled, so the snapshots show no temporary path.
-    harness.state_mut().workspace =
-        Workspace::new(Document::new(legacy.clone(), Origin::Untitled), None, None);
+    harness.state_mut().open_register(legacy.clone());
     harness.state_mut().command(Command::SelectMeeting(fourth));
     harness.run();
     harness

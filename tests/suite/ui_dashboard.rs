@@ -4,13 +4,11 @@
 //! large window, light and dark.
 
 use crate::common::today;
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::CommitmentStatus;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::dashboard::axes;
 use coalition_desk::ui::theme::{self, Theme};
-use coalition_desk::ui::workspace::Workspace;
 use egui::Color32;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -88,14 +86,14 @@ fn the_legend_lists_only_the_statuses_drawn() {
     // The sample: funding committed, maritime proposed, training pledged;
     // nothing in delivery, delivered or withdrawn.
     assert_eq!(
-        harness.state().workspace.dashboard.legend,
+        harness.state().workspace().dashboard.legend,
         vec![
             CommitmentStatus::Proposed,
             CommitmentStatus::Pledged,
             CommitmentStatus::Committed,
         ]
     );
-    let register = harness.state().workspace.document.register();
+    let register = harness.state().workspace().document.register();
     assert_eq!(register.commitments.len(), 3);
 }
 
@@ -214,11 +212,10 @@ fn fifteen_areas_at_1024_keep_their_names_apart() {
         commitments: 400,
         seed: 7,
     });
-    harness.state_mut().workspace =
-        Workspace::new(Document::new(register, Origin::Untitled), None, None);
+    harness.state_mut().open_register(register);
     harness.run();
     harness.run();
-    let centres = &harness.state().workspace.dashboard.bar_centres;
+    let centres = &harness.state().workspace().dashboard.bar_centres;
     assert!(centres.len() >= 10, "{} areas", centres.len());
     // One row per area: bars (and so their names) are a row apart.
     for pair in centres.windows(2) {
@@ -240,8 +237,7 @@ fn a_large_register_draws_what_is_in_view_not_every_line() {
         commitments: 20_000,
         seed: 1,
     });
-    harness.state_mut().workspace =
-        Workspace::new(Document::new(register, Origin::Untitled), None, None);
+    harness.state_mut().open_register(register);
     harness.run();
     harness.run();
     let shapes = harness.output().shapes.len();

@@ -12,10 +12,9 @@ use crate::app_harness::{AppHarness, command, harness, register};
 
 fn approved_sample() -> AppHarness {
     let mut window = harness(Startup::Empty);
-    window.state_mut().workspace.document = coalition_desk::document::Document::new(
-        crate::delete_refusals::sample_approved(),
-        coalition_desk::document::Origin::Untitled,
-    );
+    window
+        .state_mut()
+        .open_register(crate::delete_refusals::sample_approved());
     window.run();
     window
 }
@@ -51,14 +50,18 @@ fn a_participant_and_a_person_the_approved_record_names_cannot_be_deleted() {
 #[test]
 fn a_series_with_an_approved_session_cannot_be_deleted() {
     let mut window = approved_sample();
-    window.state_mut().workspace.timeline.open(SeriesId(9));
+    window
+        .state_mut()
+        .command(Command::SelectSeries(SeriesId(9)));
     command(
         &mut window,
         Command::ShowTab(coalition_desk::ui::command::Tab::Timeline),
     );
     assert!(disabled(&window, "Delete series…"));
     says_why(&mut window, "Delete series…");
-    window.state_mut().workspace.timeline.open(SeriesId(10));
+    window
+        .state_mut()
+        .command(Command::SelectSeries(SeriesId(10)));
     window.run();
     assert!(!disabled(&window, "Delete series…"));
 }
@@ -70,7 +73,7 @@ fn a_delete_asked_for_anyway_is_refused_before_any_question() {
         &mut window,
         Command::Delete(Record::Participant(ParticipantId(1))),
     );
-    let notice = window.state().notice.as_ref().map(|n| n.text.clone());
+    let notice = window.state().notice().map(|n| n.text.clone());
     assert!(
         notice.as_deref().is_some_and(|n| n.contains("is approved")),
         "{notice:?}"

@@ -26,7 +26,7 @@ fn an_unreadable_recovery_file_is_an_error_naming_it_last() {
 
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::File(path), today);
-    let notice = app.notice.as_ref().expect("the officer is told");
+    let notice = app.notice().expect("the officer is told");
     assert!(notice.is_error, "shown as an error: {}", notice.text);
     assert_eq!(
         notice.text,
@@ -50,7 +50,11 @@ fn a_refusal_is_shown_as_an_error() {
     use coalition_desk::ui::Command;
 
     let error = |harness: &app_harness::AppHarness| {
-        let notice = harness.state().notice.clone().expect("the officer is told");
+        let notice = harness
+            .state()
+            .notice()
+            .cloned()
+            .expect("the officer is told");
         assert!(notice.is_error, "shown as an error: {}", notice.text);
         notice.text
     };

@@ -26,7 +26,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     // A participant with a name (an untouched new one is not kept).
     click(&mut harness, "New participant");
     crate::ui_merge::type_into(&mut harness, "Name", "Ruritania");
-    assert!(harness.state().workspace.document.is_dirty());
+    assert!(harness.state().workspace().document.is_dirty());
 
     // Someone else saves another register over the file.
     let mut theirs = sample();
@@ -51,7 +51,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     // Cancel leaves their file and keeps our changes unsaved.
     click(&mut harness, "Cancel");
     assert!(harness.state().dialog().is_none());
-    assert!(harness.state().workspace.document.is_dirty());
+    assert!(harness.state().workspace().document.is_dirty());
     assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs stays");
 
     // Asked again, Overwrite writes ours and keeps theirs as the backup.
@@ -59,7 +59,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     harness.run();
     click(&mut harness, "Overwrite");
     assert!(harness.state().dialog().is_none());
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
     let ours = register(&harness);
     assert_eq!(storage::load(&path).unwrap().register, ours);
     assert_eq!(
@@ -77,7 +77,7 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
         .expect("the New participant button")
         .click();
     harness.run();
-    assert!(harness.state().workspace.document.is_dirty());
+    assert!(harness.state().workspace().document.is_dirty());
     assert!(crate::app_harness::save(&mut harness));
     harness.run();
     assert!(harness.state().dialog().is_none());
@@ -106,9 +106,9 @@ fn with_recovery(dir: &Path) -> (PathBuf, PathBuf, Register, AppHarness) {
 fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let (path, recovery, edited, mut harness) = with_recovery(dir.path());
-    assert!(harness.state().workspace.document.read_only.is_none());
+    assert!(harness.state().workspace().document.read_only.is_none());
     harness.get_by_label("Recover unsaved work?");
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
     assert_eq!(
         register(&harness),
         sample(),
@@ -117,13 +117,13 @@ fn recovered_work_is_one_undoable_change_and_saving_clears_it() {
 
     click(&mut harness, "Recover");
     assert!(harness.state().dialog().is_none());
-    assert!(harness.state().workspace.document.is_dirty());
+    assert!(harness.state().workspace().document.is_dirty());
     assert_eq!(register(&harness), edited);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), sample(), "one undo gives the file back");
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(register(&harness), edited);
@@ -148,7 +148,7 @@ fn discarding_recovered_work_deletes_it() {
     click(&mut harness, "Discard");
     assert!(harness.state().dialog().is_none());
     assert!(!recovery.exists(), "Discard deletes the recovery file");
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
     assert_eq!(register(&harness), sample());
     assert_eq!(storage::load(&path).unwrap().register, sample());
 }
@@ -162,10 +162,15 @@ fn a_newer_versions_file_opens_read_only_and_stays_untouched() {
 
     let harness = harness_for(&path);
     let app = harness.state();
-    let reason = app.workspace.document.read_only.clone().expect("read-only");
+    let reason = app
+        .workspace()
+        .document
+        .read_only
+        .clone()
+        .expect("read-only");
     assert!(reason.contains("newer"), "{reason}");
-    assert_eq!(app.workspace.document.path(), Some(path.as_path()));
-    assert_eq!(app.workspace.document.register(), &sample());
+    assert_eq!(app.workspace().document.path(), Some(path.as_path()));
+    assert_eq!(app.workspace().document.register(), &sample());
     harness.get_by_label_contains("Read-only");
     drop(harness);
 

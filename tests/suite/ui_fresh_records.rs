@@ -22,14 +22,17 @@ fn a_new_participant_left_for_another_is_not_kept() {
     click(&mut harness, "France");
     let app = harness.state();
     assert_eq!(
-        app.workspace.document.register().participants,
+        app.workspace().document.register().participants,
         sample().participants
     );
-    assert_eq!(app.workspace.document.undo_label(), None);
-    assert!(!app.workspace.document.is_dirty());
-    assert!(!app.workspace.document.can_redo(), "nothing to bring back");
+    assert_eq!(app.workspace().document.undo_label(), None);
+    assert!(!app.workspace().document.is_dirty());
+    assert!(
+        !app.workspace().document.can_redo(),
+        "nothing to bring back"
+    );
     assert_eq!(
-        app.notice.as_ref().map(|n| n.text.as_str()),
+        app.notice().map(|n| n.text.as_str()),
         Some("The new participant was not kept: nothing was entered in it")
     );
 }
@@ -48,7 +51,7 @@ fn a_new_participant_left_untouched_is_not_saved() {
         sample().participants
     );
     assert_eq!(register(&harness).participants, sample().participants);
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
 }
 
 #[test]
@@ -111,7 +114,7 @@ fn a_new_series_person_or_session_left_untouched_is_not_kept() {
         click(&mut harness, elsewhere);
         assert_eq!(records(&harness), before, "{command:?} was taken back");
         assert_eq!(
-            harness.state().notice.as_ref().map(|n| n.text.clone()),
+            harness.state().notice().map(|n| n.text.clone()),
             Some(format!(
                 "The new {noun} was not kept: nothing was entered in it"
             ))

@@ -6,16 +6,15 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::generate::{self, GenerateOptions};
 use coalition_desk::model::{
     Attendance, AttendanceStatus, Commitment, CommitmentId, CommitmentStatus, MeetingId,
     MeetingState, Money, ParticipantId, Person, PersonId, Quantity, Register, Role, SeriesId,
     StatusChange,
 };
+use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
-use coalition_desk::ui::workspace::Workspace;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rust_decimal::Decimal;
@@ -155,14 +154,13 @@ fn window(width: f32, height: f32) -> (AppHarness, Opened) {
         .renderer(crate::cpu_renderer::CpuRenderer::default())
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
     harness.run();
-    harness.state_mut().workspace =
-        Workspace::new(Document::new(register, Origin::Untitled), None, None);
+    harness.state_mut().open_register(register);
     harness.run();
     (harness, opened)
 }
 
 fn show(harness: &mut AppHarness, tab: Tab) {
-    harness.state_mut().settings.tab = tab;
+    harness.state_mut().command(Command::ShowTab(tab));
     harness.run();
 }
 
@@ -175,13 +173,15 @@ fn snapshot(harness: &mut AppHarness, name: &str) {
 /// Shows `tab` with its record open, as the officer would have it.
 fn open(harness: &mut AppHarness, tab: Tab, opened: &Opened) {
     show(harness, tab);
-    let workspace = &mut harness.state_mut().workspace;
-    match tab {
-        Tab::Participants => workspace.participants.open(opened.participant),
-        Tab::Meetings => workspace.meetings.open(opened.meeting),
-        Tab::Commitments => workspace.commitments.open(opened.commitment),
-        Tab::Timeline => workspace.timeline.open(opened.series),
-        Tab::Dashboard | Tab::Register => {}
+    let opening = match tab {
+        Tab::Participants => Some(Command::SelectParticipant(opened.participant)),
+        Tab::Meetings => Some(Command::SelectMeeting(opened.meeting)),
+        Tab::Commitments => Some(Command::SelectCommitment(opened.commitment)),
+        Tab::Timeline => Some(Command::SelectSeries(opened.series)),
+        Tab::Dashboard | Tab::Register => None,
+    };
+    if let Some(opening) = opening {
+        harness.state_mut().command(opening);
     }
     harness.run();
     harness.run();
@@ -237,7 +237,7 @@ fn timeline_snapshot_1920() {
 fn a_delegation_of_120_wraps_within_the_window_at_1024() {
     let (mut harness, opened) = window(1024.0, 700.0);
     open(&mut harness, Tab::Meetings, &opened);
-    let register = harness.state().workspace.document.register().clone();
+    let register = harness.state().workspace().document.register().clone();
     let name = register.participant_name(opened.participant);
     let removes: Vec<egui::Rect> = register.meeting(opened.meeting).unwrap().attendance
         [&opened.participant]
@@ -293,7 +293,7 @@ fn a_long_office_reads_whole_in_its_role_box_at_1024() {
 fn the_meetings_list_names_each_meeting_by_number_and_what_differs() {
     let (mut harness, opened) = window(1024.0, 700.0);
     open(&mut harness, Tab::Meetings, &opened);
-    let register = harness.state().workspace.document.register().clone();
+    let register = harness.state().workspace().document.register().clone();
     let (_, ministers) = register
         .meetings
         .iter()

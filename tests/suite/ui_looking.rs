@@ -35,7 +35,7 @@ fn harness(startup: Startup) -> AppHarness {
 
 #[track_caller]
 fn assert_clean(harness: &AppHarness, after: &str) {
-    let document = &harness.state().workspace.document;
+    let document = &harness.state().workspace().document;
     assert!(!document.is_dirty(), "{after} marked the register unsaved");
     assert!(
         !document.can_undo(),
@@ -54,7 +54,7 @@ fn show(harness: &mut AppHarness, tab: Tab) {
     };
     harness.key_press_modifiers(Modifiers::COMMAND, key);
     harness.run();
-    assert_eq!(harness.state().settings.tab, tab);
+    assert_eq!(harness.state().settings().tab, tab);
 }
 
 fn click(harness: &mut AppHarness, label: &str) {
@@ -79,7 +79,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
 
     show(&mut harness, Tab::Participants);
     click(&mut harness, "United Kingdom");
-    assert!(harness.state().workspace.participants.selected.is_some());
+    assert!(harness.state().workspace().participants.selected.is_some());
     // The participant's people are edited beside it: John Healey's record.
     let person = harness.get_by_label("Person's name");
     assert_eq!(person.value().as_deref(), Some("John Healey MP"));
@@ -89,7 +89,7 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     click(&mut harness, "Coalition of the Willing — Defence ministers");
     let meeting = harness
         .state()
-        .workspace
+        .workspace()
         .meetings
         .selected
         .expect("a meeting is open");
@@ -106,11 +106,11 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
     assert_clean(&harness, "opening the attendance preview");
     harness.get_by_label("Close window").click();
     harness.run();
-    assert_eq!(harness.state().workspace.meetings.selected, Some(meeting));
+    assert_eq!(harness.state().workspace().meetings.selected, Some(meeting));
 
     let commitment = *harness
         .state()
-        .workspace
+        .workspace()
         .document
         .register()
         .commitments
@@ -118,16 +118,16 @@ fn visiting_every_tab_and_opening_one_record_of_each_kind_leaves_the_sample_clea
         .next()
         .unwrap();
     command(&mut harness, Command::SelectCommitment(commitment));
-    assert_eq!(harness.state().settings.tab, Tab::Commitments);
+    assert_eq!(harness.state().settings().tab, Tab::Commitments);
     assert_eq!(
-        harness.state().workspace.commitments.selected,
+        harness.state().workspace().commitments.selected,
         Some(commitment)
     );
     assert_clean(&harness, "opening a commitment");
 
     show(&mut harness, Tab::Timeline);
     click(&mut harness, "Defence ministers");
-    assert!(harness.state().workspace.timeline.series.is_some());
+    assert!(harness.state().workspace().timeline.series.is_some());
     assert_clean(&harness, "opening a series");
 
     show(&mut harness, Tab::Dashboard);
@@ -182,7 +182,7 @@ fn selecting_a_series_keeps_its_cadence_as_written() {
         assert_clean(&harness, &format!("selecting the series \"{name}\""));
         let kept = harness
             .state()
-            .workspace
+            .workspace()
             .document
             .register()
             .series
@@ -198,7 +198,7 @@ fn the_print_preview_builds_its_data_once_per_change() {
     let mut harness = harness(Startup::Sample);
     let meeting = harness
         .state()
-        .workspace
+        .workspace()
         .document
         .register()
         .meetings_by_date()[0];
@@ -216,11 +216,11 @@ fn the_print_preview_builds_its_data_once_per_change() {
         .click();
     harness.run();
     assert_eq!(built(&harness), 2, "another option, another summary");
-    let register = harness.state().workspace.document.register().clone();
+    let register = harness.state().workspace().document.register().clone();
     let mut renamed = register.clone();
     renamed.name = "Coalition of the Willing (renamed)".into();
     let edit = coalition_desk::edit::replace_register(&register, renamed);
-    harness.state_mut().workspace.document.apply(edit).unwrap();
+    harness.state_mut().edit(edit);
     harness.run();
     assert_eq!(built(&harness), 3, "an edit rebuilds it");
 }

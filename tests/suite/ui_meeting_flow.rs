@@ -130,14 +130,14 @@ fn recording_a_thirty_delegation_meeting_with_the_helpers() {
     officer.click("New meeting in a series");
     officer.click("Defence ministers");
     assert_eq!(
-        officer.window.state().workspace.meetings.selected,
+        officer.window.state().workspace().meetings.selected,
         Some(NEW_MEETING)
     );
 
     officer.click("Copy from the previous session");
     officer.click("Mark all invited present");
     let undo = |officer: &Officer| {
-        let document = &officer.window.state().workspace.document;
+        let document = &officer.window.state().workspace().document;
         document.undo_label().map(str::to_owned)
     };
     assert_eq!(

@@ -4,7 +4,6 @@
 // A failed lookup should stop the test where it happened.
 
 use chrono::NaiveDate;
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::{
     AttendanceStatus, MeetingId, Participant, ParticipantId, ParticipantKind, Person, PersonId,
     Register, Role,
@@ -12,7 +11,6 @@ use coalition_desk::model::{
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
-use coalition_desk::ui::workspace::Workspace;
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -72,7 +70,7 @@ fn harness() -> Harness<'static, State> {
         ..Settings::default()
     };
     let mut app = CoalitionDeskApp::with_settings(settings, Startup::Empty, today());
-    app.workspace = Workspace::new(Document::new(register(), Origin::Untitled), None, None);
+    app.open_register(register());
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .renderer(crate::cpu_renderer::CpuRenderer::default())
@@ -81,7 +79,7 @@ fn harness() -> Harness<'static, State> {
 }
 
 fn selected(harness: &Harness<'_, State>) -> Option<MeetingId> {
-    harness.state().workspace.meetings.selected
+    harness.state().workspace().meetings.selected
 }
 
 fn register_of<'h>(harness: &'h Harness<'_, State>) -> &'h Register {

@@ -187,7 +187,7 @@ pub fn open(copies: &Copies) -> AppHarness {
 }
 
 pub fn notice(harness: &AppHarness) -> String {
-    harness.state().notice.clone().unwrap().text
+    harness.state().notice().cloned().unwrap().text
 }
 
 pub fn ours(harness: &AppHarness) -> Register {

@@ -59,8 +59,7 @@ fn type_into(harness: &mut AppHarness, label: &str, text: &str) {
 fn notice(harness: &AppHarness) -> String {
     harness
         .state()
-        .notice
-        .as_ref()
+        .notice()
         .map(|n| n.text.clone())
         .unwrap_or_default()
 }
@@ -145,10 +144,11 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     run(&mut harness, Command::PrintSummary(DEFENCE_MINISTERS));
     click(&mut harness, "Change log annex");
     let state = harness.state();
-    let Some(OnTop::PrintPreview(preview)) = state.workspace.on_top() else {
+    let Some(OnTop::PrintPreview(preview)) = state.workspace().on_top() else {
         panic!("the print preview is open");
     };
-    let Ok(PrintData::Summary(summary)) = preview.data(state.workspace.document.register()) else {
+    let Ok(PrintData::Summary(summary)) = preview.data(state.workspace().document.register())
+    else {
         panic!("the summary is ready to print");
     };
     assert!(summary.record.draft, "revision 1 is a draft until approved");
@@ -212,13 +212,10 @@ fn snapshot_of_an_approved_revised_record() {
     meeting.location = "Lancaster House, London".into();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(coalition_desk::edit::Edit::Meeting(
+        .edit(coalition_desk::edit::Edit::Meeting(
             DEFENCE_MINISTERS,
             Some(meeting),
-        ))
-        .unwrap();
+        ));
     run(&mut harness, circulation(5, 21, 5, 22));
     run(
         &mut harness,
@@ -242,13 +239,10 @@ fn a_meeting_not_yet_held_offers_no_move_of_its_record() {
     meeting.state = coalition_desk::model::MeetingState::Planned;
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(coalition_desk::edit::Edit::Meeting(
+        .edit(coalition_desk::edit::Edit::Meeting(
             DEFENCE_MINISTERS,
             Some(meeting),
-        ))
-        .unwrap();
+        ));
     run(&mut harness, Command::SelectMeeting(DEFENCE_MINISTERS));
     assert!(harness.query_by_label("Circulate…").is_none());
     assert!(harness.query_by_label("Approve…").is_none());

@@ -107,10 +107,7 @@ fn the_dashboard_counts_an_observer_as_attending() {
     meeting.attendance.get_mut(&NATO).unwrap().status = AttendanceStatus::Observer;
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(coalition_desk::edit::Edit::Meeting(MEETING, Some(meeting)))
-        .unwrap();
+        .edit(coalition_desk::edit::Edit::Meeting(MEETING, Some(meeting)));
     harness.run_steps(STEPS);
     harness
         .get_by_label("Attendance at held sessions")

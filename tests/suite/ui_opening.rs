@@ -67,19 +67,18 @@ fn a_register_opens_on_a_worker_while_the_window_says_so() {
     assert!(
         harness
             .state()
-            .notice
-            .as_ref()
+            .notice()
             .is_some_and(|n| n.text.starts_with("Still opening")),
         "{:?}",
-        harness.state().notice.as_ref().map(|n| &n.text)
+        harness.state().notice().map(|n| &n.text)
     );
 
     until_opened(&mut harness);
     assert_eq!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(path.clone())
     );
-    assert!(harness.state().workspace.document.register() == &large);
+    assert!(harness.state().workspace().document.register() == &large);
     assert!(harness.query_by_label_contains("Opening ").is_none());
     harness.get_by_label(&path.display().to_string());
     assert!(storage::lock_path(&path).exists(), "this window holds it");
@@ -98,7 +97,7 @@ fn a_broken_file_opened_on_a_worker_is_reported_and_nothing_is_lost() {
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
     assert_ne!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(path.clone())
     );
     assert!(
@@ -127,7 +126,7 @@ fn a_file_with_an_unknown_field_is_refused_in_words_and_the_window_stays_usable(
     let mut harness = harness_opening_on_a_worker(&path);
     until_opened(&mut harness);
     assert_ne!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(path.clone())
     );
     assert!(
@@ -158,7 +157,7 @@ fn a_register_read_ahead_at_start_is_open_when_the_window_first_draws() {
         Some(preload),
     );
     assert!(!app.is_opening(), "a quick read is waited for");
-    assert_eq!(app.workspace.document.origin, Origin::File(path.clone()));
-    assert_eq!(app.workspace.document.register(), &sample());
+    assert_eq!(app.workspace().document.origin, Origin::File(path.clone()));
+    assert_eq!(app.workspace().document.register(), &sample());
     assert!(storage::lock_path(&path).exists(), "and locked as usual");
 }

@@ -35,7 +35,7 @@ fn new_participant_with_a_person() {
     harness.run();
     let id = harness
         .state()
-        .workspace
+        .workspace()
         .participants
         .selected
         .expect("the new one is selected");
@@ -83,7 +83,7 @@ fn undo_takes_the_new_participant_away() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(participants(&harness), 4);
-    assert_eq!(harness.state().workspace.participants.selected, None);
+    assert_eq!(harness.state().workspace().participants.selected, None);
 }
 
 #[test]

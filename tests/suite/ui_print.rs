@@ -393,13 +393,10 @@ fn releasable_at_offers_no_level_below_the_meetings_own_marking() {
     meeting.marking = "OFFICIAL-SENSITIVE".into();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(coalition_desk::edit::Edit::Meeting(
+        .edit(coalition_desk::edit::Edit::Meeting(
             DEFENCE_MINISTERS,
             Some(meeting),
-        ))
-        .unwrap();
+        ));
     harness.run_steps(2);
     click(&mut harness, "Releasable at");
     assert!(
@@ -581,7 +578,7 @@ fn print_by_the_keyboard_alone_enter_prints_escape_sends_nothing() {
     assert!(!dir.path().join("lp.log").exists(), "lp never ran");
     assert!(
         matches!(
-            harness.state().workspace.on_top(),
+            harness.state().workspace().on_top(),
             Some(coalition_desk::ui::on_top::OnTop::PrintPreview(_))
         ),
         "that Escape answered the question, not the window"

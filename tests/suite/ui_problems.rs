@@ -50,10 +50,7 @@ fn clicking_a_problem_opens_the_participant_with_the_keyboard_in_its_code() {
     without_code.code.clear();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(Edit::Participant(france, Some(without_code)))
-        .unwrap();
+        .edit(Edit::Participant(france, Some(without_code)));
     harness.run();
     // From another panel, as the officer would be.
     click(&mut harness, "Commitments");
@@ -63,15 +60,15 @@ fn clicking_a_problem_opens_the_participant_with_the_keyboard_in_its_code() {
     click(&mut harness, "France has no code");
 
     let app = harness.state();
-    assert_eq!(app.settings.tab, Tab::Participants);
-    assert_eq!(app.workspace.participants.selected, Some(france));
+    assert_eq!(app.settings().tab, Tab::Participants);
+    assert_eq!(app.workspace().participants.selected, Some(france));
     let code = harness.get_by_label("Code");
     assert!(code.is_focused(), "the Code field has the keyboard");
     type_keys(&mut harness, "FRA");
     assert_eq!(register(&harness).participants[&france].code, "FRA");
     // Mended: the list has nothing left to show, and goes.
     assert!(harness.query_by_label("France has no code").is_none());
-    assert!(!harness.state().workspace.problems_shown);
+    assert!(!harness.state().workspace().problems_shown);
 }
 
 #[test]
@@ -85,10 +82,7 @@ fn clicking_a_commitment_problem_opens_it_at_its_title() {
     commitment.title.clear();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(Edit::Commitment(id, Some(commitment.clone())))
-        .unwrap();
+        .edit(Edit::Commitment(id, Some(commitment.clone())));
     harness.run();
     let by = register(&harness).participants[&commitment.participant]
         .name
@@ -98,8 +92,8 @@ fn clicking_a_commitment_problem_opens_it_at_its_title() {
     click(&mut harness, &format!("A commitment of {by} has no title"));
 
     let app = harness.state();
-    assert_eq!(app.settings.tab, Tab::Commitments);
-    assert_eq!(app.workspace.commitments.selected, Some(id));
+    assert_eq!(app.settings().tab, Tab::Commitments);
+    assert_eq!(app.workspace().commitments.selected, Some(id));
     assert!(
         harness
             .get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
@@ -143,8 +137,8 @@ fn a_decision_found_by_search_opens_its_meeting_at_that_decision() {
 
     let app = harness.state();
     assert!(app.on_top().is_none());
-    assert_eq!(app.settings.tab, Tab::Meetings);
-    assert_eq!(app.workspace.meetings.selected, Some(meeting));
+    assert_eq!(app.settings().tab, Tab::Meetings);
+    assert_eq!(app.workspace().meetings.selected, Some(meeting));
     let label = format!("Decision {}", n + 1);
     assert!(
         harness.get_by_label(&label).is_focused(),
@@ -176,17 +170,20 @@ fn an_action_and_the_notes_are_found_too() {
     minuted.notes = "Estonia attended through its embassy".into();
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(Edit::Meeting(meeting, Some(minuted)))
-        .unwrap();
+        .edit(Edit::Meeting(meeting, Some(minuted)));
     harness.run();
 
     let find = |harness: &mut AppHarness, words: &str, kind: &str| {
         // The box keeps its text between showings; start afresh.
-        harness.state_mut().workspace.search.query.clear();
         harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
         harness.run();
+        let find = harness.get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Find participants, people, meetings, agenda, decisions, actions, notes, commitments",
+        );
+        find.focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
         harness
             .get_by_role_and_label(
                 egui::accesskit::Role::TextInput,
@@ -198,8 +195,8 @@ fn an_action_and_the_notes_are_found_too() {
         harness.key_press(Key::Enter);
         harness.run();
         assert!(harness.state().on_top().is_none());
-        assert_eq!(harness.state().settings.tab, Tab::Meetings);
-        assert_eq!(harness.state().workspace.meetings.selected, Some(meeting));
+        assert_eq!(harness.state().settings().tab, Tab::Meetings);
+        assert_eq!(harness.state().workspace().meetings.selected, Some(meeting));
     };
     find(&mut harness, "communiqué to capitals", "Action");
     let label = format!("Action {action}");
@@ -231,10 +228,7 @@ fn a_persons_problem_opens_their_participant_at_the_role() {
     person.roles[0].to = Some(crate::app_harness::today() - chrono::Days::new(1));
     harness
         .state_mut()
-        .workspace
-        .document
-        .apply(Edit::Person(id, Some(person.clone())))
-        .unwrap();
+        .edit(Edit::Person(id, Some(person.clone())));
     harness.run();
 
     // The role may also leave the person's seats at meetings without one:
@@ -250,8 +244,8 @@ fn a_persons_problem_opens_their_participant_at_the_role() {
     harness.run();
 
     let app = harness.state();
-    assert_eq!(app.settings.tab, Tab::Participants);
-    assert_eq!(app.workspace.participants.selected, Some(speaks_for));
+    assert_eq!(app.settings().tab, Tab::Participants);
+    assert_eq!(app.workspace().participants.selected, Some(speaks_for));
     let titles = harness.get_all_by_label("Role title");
     let focused: Vec<bool> = titles.map(|t| t.is_focused()).collect();
     assert!(focused.contains(&true), "a role title has the keyboard");
@@ -268,12 +262,7 @@ fn a_problem_above_the_meeting_editor_puts_the_keyboard_in_its_field() {
     let (id, meeting) = sample.meetings.iter().next().unwrap();
     let mut untitled = meeting.clone();
     untitled.title.clear();
-    harness
-        .state_mut()
-        .workspace
-        .document
-        .apply(Edit::Meeting(*id, Some(untitled)))
-        .unwrap();
+    harness.state_mut().edit(Edit::Meeting(*id, Some(untitled)));
     harness.run();
     click(&mut harness, "Meetings");
     harness
@@ -282,7 +271,7 @@ fn a_problem_above_the_meeting_editor_puts_the_keyboard_in_its_field() {
     harness.run();
 
     // In the editor, not the problems list: that stays closed.
-    assert!(!harness.state().workspace.problems_shown);
+    assert!(!harness.state().workspace().problems_shown);
     click(
         &mut harness,
         &format!("A meeting on {} has no title", meeting.date),

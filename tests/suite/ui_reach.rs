@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use coalition_desk::document::{Document, Origin};
+
 use coalition_desk::model::Register;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
-use coalition_desk::ui::command::{Tab, Zoom};
-use coalition_desk::ui::workspace::Workspace;
+use coalition_desk::ui::command::{Command, Tab, Zoom};
+
 use egui::accesskit::{NodeId, Role};
 use egui::{Rect, Vec2, WidgetRect};
 use egui_kittest::Harness;
@@ -68,8 +68,7 @@ pub fn window(size: Size, register: Register) -> AppHarness {
         .ctx
         .all_styles_mut(|style| style.scroll_animation = egui::style::ScrollAnimation::none());
     harness.run();
-    harness.state_mut().workspace =
-        Workspace::new(Document::new(register, Origin::Untitled), None, None);
+    harness.state_mut().open_register(register);
     harness.run();
     let points = harness.ctx.content_rect().size();
     let expected = size.pixels / size.zoom;
@@ -81,7 +80,7 @@ pub fn window(size: Size, register: Register) -> AppHarness {
 }
 
 pub fn show(harness: &mut AppHarness, tab: Tab) {
-    harness.state_mut().settings.tab = tab;
+    harness.state_mut().command(Command::ShowTab(tab));
     harness.run();
     harness.run();
 }

@@ -22,7 +22,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     let mut harness = harness(Startup::Sample);
     let before = register(&harness);
     click(&mut harness, "United Kingdom");
-    assert_eq!(harness.state().workspace.participants.selected, Some(GBR));
+    assert_eq!(harness.state().workspace().participants.selected, Some(GBR));
     click(&mut harness, "Delete…");
 
     let Some(Dialog::ConfirmDelete { references, .. }) = &harness.state().dialog() else {
@@ -50,7 +50,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     click(&mut harness, "Cancel");
     assert!(harness.state().dialog().is_none());
     assert_eq!(register(&harness), before, "Cancel deletes nothing");
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
 
     harness
         .state_mut()
@@ -72,7 +72,7 @@ fn deleting_a_participant_others_refer_to_asks_mends_and_undoes() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(register(&harness), before, "one undo restores it exactly");
-    assert!(!harness.state().workspace.document.is_dirty());
+    assert!(!harness.state().workspace().document.is_dirty());
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     click(&mut harness, "New participant");
     let participant = harness
         .state()
-        .workspace
+        .workspace()
         .participants
         .selected
         .expect("selected");
@@ -105,7 +105,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     click(&mut harness, "New meeting");
     let meeting = harness
         .state()
-        .workspace
+        .workspace()
         .meetings
         .selected
         .expect("selected");
@@ -118,7 +118,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
     click(&mut harness, "New commitment");
     let commitment = harness
         .state()
-        .workspace
+        .workspace()
         .commitments
         .selected
         .expect("selected");
@@ -156,7 +156,7 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
 
     // Undo back to the opened register, then redo all of it.
     let mut steps = 0;
-    while harness.state().workspace.document.is_dirty() {
+    while harness.state().workspace().document.is_dirty() {
         assert!(steps < 20, "undo reaches the opened state");
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
@@ -181,8 +181,8 @@ fn adding_a_participant_meeting_and_commitment_through_the_panels() {
         harness.run();
     }
     assert_eq!(register(&harness), full);
-    assert!(harness.state().workspace.document.is_dirty());
-    assert_eq!(harness.state().workspace.document.origin, Origin::Sample);
+    assert!(harness.state().workspace().document.is_dirty());
+    assert_eq!(harness.state().workspace().document.origin, Origin::Sample);
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn undo_names_the_delete_and_the_status_line_says_it_was_undone() {
 
 /// The notice on the status line, if any.
 fn status(harness: &AppHarness) -> Option<String> {
-    harness.state().notice.as_ref().map(|n| n.text.clone())
+    harness.state().notice().map(|n| n.text.clone())
 }
 
 #[test]

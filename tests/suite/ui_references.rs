@@ -30,7 +30,7 @@ fn a_series_short_name_is_typed_in_the_series_editor() {
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Short name")
         .type_text("DM");
     harness.run();
-    let register = harness.state().workspace.document.register();
+    let register = harness.state().workspace().document.register();
     let series = register.series.values().next().unwrap();
     assert_eq!(series.short_name, "DM");
 }

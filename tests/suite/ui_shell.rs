@@ -9,9 +9,10 @@ use coalition_desk::generate::{self, GenerateOptions};
 use coalition_desk::model::{MeetingId, ParticipantId, Register};
 use coalition_desk::storage;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
-use coalition_desk::ui::clock::Clock;
+use coalition_desk::ui::clock::{Clock, ClockHand};
 use coalition_desk::ui::command::{Action, Tab};
 use coalition_desk::ui::on_top::OnTop;
+use coalition_desk::ui::opening::OpenOn;
 use coalition_desk::ui::palette::Palette;
 use coalition_desk::ui::{Command, CsvPurpose};
 use egui::{Key, Modifiers};
@@ -98,9 +99,9 @@ fn the_palette_finds_an_action_by_typing_and_enter_runs_it() {
     let app = harness.state();
     assert!(app.on_top().is_none(), "the palette closes");
     assert_eq!(app.document().register().meetings.len(), meetings + 1);
-    assert_eq!(app.settings.tab, Tab::Meetings);
+    assert_eq!(app.settings().tab, Tab::Meetings);
     let new = app
-        .workspace
+        .workspace()
         .meetings
         .selected
         .expect("the new meeting is open");
@@ -126,7 +127,7 @@ fn the_palette_finds_an_action_by_typing_and_enter_runs_it() {
 fn menu_and_panel_make_the_same_new_records() {
     let mut harness = harness(Startup::Sample);
     run(&mut harness, Command::NewParticipant);
-    let from_menu = harness.state().workspace.participants.selected.unwrap();
+    let from_menu = harness.state().workspace().participants.selected.unwrap();
     let made_by_menu = harness
         .state()
         .document()
@@ -139,7 +140,7 @@ fn menu_and_panel_make_the_same_new_records() {
         .unwrap()
         .click();
     harness.run();
-    let from_panel = harness.state().workspace.participants.selected.unwrap();
+    let from_panel = harness.state().workspace().participants.selected.unwrap();
     assert_ne!(from_menu, from_panel);
     let register = harness.state().document().register();
     assert_eq!(made_by_menu.as_ref(), register.participant(from_panel));
@@ -196,7 +197,7 @@ fn with_the_import_review_open_open_and_new_leave_the_register_alone() {
         harness.state().on_top(),
         Some(OnTop::ImportReview(_))
     ));
-    let notice = harness.state().notice.clone().unwrap();
+    let notice = harness.state().notice().cloned().unwrap();
     assert_eq!(notice.text, "Finish with the import review first");
 }
 
@@ -231,7 +232,7 @@ fn opening_another_file_leaves_nothing_of_the_first_behind() {
     assert_eq!(app.document().register().name, "Second coalition");
     assert!(app.on_top().is_none(), "the preview went with its register");
     assert!(harness.query_by_label("Print summary").is_none());
-    assert_eq!(harness.state().workspace.participants.selected, None);
+    assert_eq!(harness.state().workspace().participants.selected, None);
 
     // An import review, computed against the second register.
     let csv = commitments_csv(&mut harness, dir.path());
@@ -248,7 +249,7 @@ fn opening_another_file_leaves_nothing_of_the_first_behind() {
     crate::app_harness::open_path(&mut harness, &first);
     assert_eq!(harness.state().document().path(), Some(second.as_path()));
     assert_eq!(
-        harness.state().notice.clone().unwrap().text,
+        harness.state().notice().cloned().unwrap().text,
         "Finish with the import review first"
     );
     crate::app_harness::click(&mut harness, "Cancel");
@@ -272,7 +273,9 @@ fn a_commitment_opened_from_search_is_scrolled_into_view() {
     let title = last.title.clone();
     let path = saved(dir.path(), "large.ron", &generated);
     let mut harness = harness(Startup::File(path));
-    harness.state_mut().settings.tab = Tab::Commitments;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Commitments));
     harness.run();
     // A virtualised table lays out only the rows on screen.
     assert!(harness.query_by_label(&title).is_none());
@@ -288,7 +291,7 @@ fn a_commitment_opened_from_search_is_scrolled_into_view() {
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().workspace.commitments.selected, Some(id));
+    assert_eq!(harness.state().workspace().commitments.selected, Some(id));
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
     let row = harness
         .get_all_by_label(&title)
@@ -317,13 +320,13 @@ fn opening_a_commitment_clears_a_filter_that_hides_it() {
     assert!(
         !harness
             .state()
-            .workspace
+            .workspace()
             .commitments
             .visible()
             .contains(&id)
     );
     run(&mut harness, Command::SelectCommitment(id));
-    let panel = &harness.state().workspace.commitments;
+    let panel = &harness.state().workspace().commitments;
     assert_eq!(panel.selected, Some(id));
     assert!(panel.visible().contains(&id));
     assert!(panel.filter.is_empty());
@@ -331,10 +334,21 @@ fn opening_a_commitment_clears_a_filter_that_hides_it() {
 
 #[test]
 fn today_follows_the_clock_every_frame() {
-    let mut harness = harness(Startup::Sample);
+    let hand: &'static ClockHand = Box::leak(Box::new(ClockHand::new(today())));
+    let app = CoalitionDeskApp::with_clock(
+        Settings::default(),
+        Startup::Sample,
+        Clock::Hand(hand),
+        OpenOn::ThisThread,
+        None,
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
     assert_eq!(harness.state().today(), today());
     let midnight_passed = today().succ_opt().unwrap();
-    harness.state_mut().clock = Clock::Fixed(midnight_passed);
+    hand.set(midnight_passed);
     harness.run();
     assert_eq!(harness.state().today(), midnight_passed);
 }

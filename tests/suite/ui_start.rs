@@ -83,13 +83,16 @@ fn a_broken_file_from_the_command_line_is_explained_and_the_ways_on_offered() {
     assert!(harness.query_by_label_contains("0 participants").is_none());
     // The status bar names the file in a few words, not the whole reason.
     assert_eq!(
-        harness.state().notice.as_ref().map(|n| n.text.as_str()),
+        harness.state().notice().map(|n| n.text.as_str()),
         Some("Could not open broken.ron")
     );
 
     click(&mut harness, "New");
     assert!(harness.query_by_label("No register is open").is_none());
-    assert_eq!(harness.state().workspace.document.origin, Origin::Untitled);
+    assert_eq!(
+        harness.state().workspace().document.origin,
+        Origin::Untitled
+    );
     click(&mut harness, "Participants");
     harness.get_by_label("New participant");
 }
@@ -112,7 +115,7 @@ fn open_recent_from_the_window_after_a_broken_file_opens_the_register() {
     click(&mut harness, "Open Recent");
     click(&mut harness, &good.display().to_string());
     assert_eq!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(good.clone())
     );
     assert!(register(&harness) == sample());
@@ -129,7 +132,7 @@ fn a_broken_file_opened_over_a_register_leaves_that_register_in_view() {
     click(&mut harness, "OK");
     assert!(harness.query_by_label("No register is open").is_none());
     assert_eq!(
-        harness.state().workspace.document.origin,
+        harness.state().workspace().document.origin,
         Origin::File(good)
     );
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use coalition_desk::calendar::timeline::{Mark, day_number};
 use coalition_desk::model::MeetingId;
+use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
 use egui::{Event, Modifiers, MouseWheelUnit, PointerButton, Pos2, TouchPhase, pos2, vec2};
@@ -40,7 +41,7 @@ fn meeting_position(harness: &Harness<'_, CoalitionDeskApp>) -> Pos2 {
     // "Defence ministers", which holds the sample meeting.
     let [x, y] = harness
         .state()
-        .workspace
+        .workspace()
         .timeline
         .view
         .mark_position(day, 1)
@@ -68,11 +69,12 @@ fn wheel(
 #[test]
 fn ctrl_scroll_and_pinch_zoom_around_the_pointer_and_scroll_pans() {
     let mut harness = harness();
-    let axis = |h: &Harness<'_, CoalitionDeskApp>| h.state().workspace.timeline.view.axis.unwrap();
+    let axis =
+        |h: &Harness<'_, CoalitionDeskApp>| h.state().workspace().timeline.view.axis.unwrap();
     let before = axis(&harness);
     let at = meeting_position(&harness);
     let day_under = before.day_at(f64::from(
-        at.x - harness.state().workspace.timeline.view.plot_origin[0],
+        at.x - harness.state().workspace().timeline.view.plot_origin[0],
     ));
 
     wheel(&mut harness, at, vec2(0.0, 120.0), Modifiers::COMMAND);
@@ -81,7 +83,7 @@ fn ctrl_scroll_and_pinch_zoom_around_the_pointer_and_scroll_pans() {
         zoomed.px_per_day > before.px_per_day * 1.05,
         "Ctrl+scroll up zooms in"
     );
-    let left = harness.state().workspace.timeline.view.plot_origin[0];
+    let left = harness.state().workspace().timeline.view.plot_origin[0];
     let still = zoomed.day_at(f64::from(at.x - left));
     assert!(
         (still - day_under).abs() < 0.5,
@@ -124,7 +126,7 @@ fn fit_all_and_today_buttons_move_the_view() {
     harness.run();
     harness.get_by_label("Today").click();
     harness.run();
-    let view = &harness.state().workspace.timeline.view;
+    let view = &harness.state().workspace().timeline.view;
     let centre = view.axis.unwrap().day_at(view.width / 2.0);
     assert!(
         (centre - (day_number(today()) + 0.5)).abs() < 1.0,
@@ -134,7 +136,7 @@ fn fit_all_and_today_buttons_move_the_view() {
     harness.run();
     let at = meeting_position(&harness);
     assert!(
-        at.x > harness.state().workspace.timeline.view.plot_origin[0],
+        at.x > harness.state().workspace().timeline.view.plot_origin[0],
         "the meeting is on screen"
     );
 }
@@ -160,28 +162,29 @@ fn a_click_opens_the_meeting_and_keys_walk_and_open() {
     }
     harness.run();
     let app = harness.state();
-    assert_eq!(app.settings.tab, Tab::Meetings);
-    assert_eq!(app.workspace.meetings.selected, Some(SAMPLE_MEETING));
+    assert_eq!(app.settings().tab, Tab::Meetings);
+    assert_eq!(app.workspace().meetings.selected, Some(SAMPLE_MEETING));
     assert_eq!(
-        app.workspace.timeline.view.selected,
+        app.workspace().timeline.view.selected,
         Some(Mark::Meeting(SAMPLE_MEETING))
     );
 
-    harness.state_mut().settings.tab = Tab::Timeline;
-    harness.state_mut().workspace.meetings.selected = None;
-    harness.state_mut().workspace.timeline.view.selected = None;
+    // The same register anew: nothing selected in any panel.
+    let register = harness.state().document().register().clone();
+    harness.state_mut().open_register(register);
+    harness.state_mut().command(Command::ShowTab(Tab::Timeline));
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     assert_eq!(
-        harness.state().workspace.timeline.view.selected,
+        harness.state().workspace().timeline.view.selected,
         Some(Mark::Meeting(SAMPLE_MEETING))
     );
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert_eq!(harness.state().settings.tab, Tab::Meetings);
+    assert_eq!(harness.state().settings().tab, Tab::Meetings);
     assert_eq!(
-        harness.state().workspace.meetings.selected,
+        harness.state().workspace().meetings.selected,
         Some(SAMPLE_MEETING)
     );
 }
@@ -206,7 +209,7 @@ fn new_series_then_schedule_this_session_creates_the_meeting() {
     harness.run();
     harness.get_by_label("New series").click();
     harness.run();
-    let register = harness.state().workspace.document.register();
+    let register = harness.state().workspace().document.register();
     assert_eq!(register.series.len(), 1);
     let series = register.series.values().next().unwrap();
     // Today is Sunday 1 June 2025: the 1st Sunday of the month.
@@ -218,9 +221,9 @@ fn new_series_then_schedule_this_session_creates_the_meeting() {
         .click();
     harness.run();
     let app = harness.state();
-    assert_eq!(app.workspace.document.register().meetings.len(), 1);
+    assert_eq!(app.workspace().document.register().meetings.len(), 1);
     let (id, meeting) = app
-        .workspace
+        .workspace()
         .document
         .register()
         .meetings
@@ -229,6 +232,6 @@ fn new_series_then_schedule_this_session_creates_the_meeting() {
         .unwrap();
     assert_eq!(meeting.date, today());
     assert_eq!(meeting.number, Some(1));
-    assert_eq!(app.settings.tab, Tab::Meetings);
-    assert_eq!(app.workspace.meetings.selected, Some(*id));
+    assert_eq!(app.settings().tab, Tab::Meetings);
+    assert_eq!(app.workspace().meetings.selected, Some(*id));
 }

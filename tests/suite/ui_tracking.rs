@@ -85,19 +85,21 @@ fn change_status_through_the_editor() {
 #[test]
 fn clicking_a_dashboard_bar_filters_the_commitments_table() {
     let mut harness = app_harness();
-    harness.state_mut().settings.tab = Tab::Dashboard;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Dashboard));
     harness.run();
-    let computed = harness.state().workspace.dashboard.computations();
+    let computed = harness.state().workspace().dashboard.computations();
     harness.run();
     harness.run();
     assert_eq!(
-        harness.state().workspace.dashboard.computations(),
+        harness.state().workspace().dashboard.computations(),
         computed,
         "no recompute while nothing changed"
     );
     let (area, centre) = harness
         .state()
-        .workspace
+        .workspace()
         .dashboard
         .bar_centres
         .iter()
@@ -121,14 +123,14 @@ fn clicking_a_dashboard_bar_filters_the_commitments_table() {
     });
     harness.run();
     let app = harness.state();
-    assert_eq!(app.settings.tab, Tab::Commitments);
+    assert_eq!(app.settings().tab, Tab::Commitments);
     assert_eq!(
-        app.workspace.commitments.filter.area.as_deref(),
+        app.workspace().commitments.filter.area.as_deref(),
         Some(area.as_str())
     );
-    let visible = app.workspace.commitments.visible();
+    let visible = app.workspace().commitments.visible();
     assert!(!visible.is_empty());
-    let register = app.workspace.document.register();
+    let register = app.workspace().document.register();
     assert!(
         visible
             .iter()
@@ -153,10 +155,10 @@ fn search_then_arrows_and_enter_open_the_hit() {
     harness.run();
     let app = harness.state();
     assert!(app.on_top().is_none());
-    assert_eq!(app.settings.tab, Tab::Participants);
-    let france = app.workspace.participants.selected.expect("selected");
+    assert_eq!(app.settings().tab, Tab::Participants);
+    let france = app.workspace().participants.selected.expect("selected");
     assert_eq!(
-        app.workspace.document.register().participants[&france].code,
+        app.workspace().document.register().participants[&france].code,
         "FRA"
     );
 
@@ -164,12 +166,19 @@ fn search_then_arrows_and_enter_open_the_hit() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     assert!(matches!(harness.state().on_top(), Some(OnTop::Search)));
-    // A single letter finds many records.
-    harness.state_mut().workspace.search.query = "e".into();
+    // A single letter, typed over what the box kept, finds many records.
+    let find =
+        "Find participants, people, meetings, agenda, decisions, actions, notes, commitments";
+    harness.get_by_role_and_label(Role::TextInput, find).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, find)
+        .type_text("e");
     harness.run();
     harness.key_press(Key::ArrowDown);
     harness.run();
-    assert_eq!(harness.state().workspace.search.selected, 1);
+    assert_eq!(harness.state().workspace().search.selected, 1);
     harness.key_press(Key::Enter);
     harness.run();
     assert!(harness.state().on_top().is_none());
@@ -178,7 +187,9 @@ fn search_then_arrows_and_enter_open_the_hit() {
 #[test]
 fn dashboard_snapshot() {
     let mut harness = app_harness();
-    harness.state_mut().settings.tab = Tab::Dashboard;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Dashboard));
     harness.run();
     harness.run();
     harness.snapshot("dashboard_panel");

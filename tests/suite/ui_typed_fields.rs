@@ -363,7 +363,7 @@ fn a_series_time_zone_and_cadence_are_typed_and_a_wrong_one_says_why() {
     harness.get_by_label("New series").click();
     harness.run();
     let series = |harness: &Harness<'_, CoalitionDeskApp>| {
-        let register = harness.state().workspace.document.register();
+        let register = harness.state().workspace().document.register();
         register
             .series
             .values()

@@ -4,6 +4,8 @@
 //! model because the register's checks need it; `calendar` builds the
 //! timeline and the `.ics` on top of it.
 
+use chrono::Weekday;
+
 mod checks;
 mod occurrences;
 mod rule;
@@ -13,6 +15,30 @@ pub use checks::{meeting_day_problem, series_problems};
 pub use occurrences::{Occurrence, occurrences, projected_sessions};
 pub(crate) use occurrences::{STRAY_REACH, cadence_gives, meeting_dates, taken_by_meetings};
 pub(crate) use rule::SeriesRule;
+
+/// The days of the week, Monday first: every weekday a cadence can name.
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// The two letters an RRULE names `weekday` by ("MO").
+pub fn weekday_code(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
 
 /// Why a series' cadence could not be expanded.
 #[derive(Debug, thiserror::Error)]

@@ -67,12 +67,8 @@ impl CommitmentsPanel {
             revision,
         } = *context;
         // After an undo the selected commitment may be gone.
-        if self
-            .selected
-            .is_some_and(|id| register.commitment(id).is_none())
-        {
-            self.selected = None;
-        }
+        self.selected
+            .take_if(|&mut id| register.commitment(id).is_none());
         egui::Panel::top("commitments_filter").show(ui, |ui| {
             ui.add_space(4.0);
             if filter::filter_bar_ui(ui, register, &mut self.filter) {

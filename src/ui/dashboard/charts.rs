@@ -50,6 +50,21 @@ pub fn statuses_drawn(figures: &DashboardFigures) -> Vec<CommitmentStatus> {
         .collect()
 }
 
+/// A chart `height` high that stays as drawn: no dragging, zooming or
+/// hover coordinates, so the page scrolls over it and the axes always
+/// show the whole register.
+fn still_plot<'a>(id: &str, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+}
+
 /// One bar chart per status drawn, each stacked on the ones before it,
 /// with a bar per area (row 0 at the top).
 fn stacked_bars(
@@ -121,15 +136,7 @@ pub fn area_bars_ui(ui: &mut Ui, figures: &DashboardFigures, out: &mut Outbox) -
         .max()
         .unwrap_or(0);
     let names: Vec<String> = areas.iter().map(|(a, _)| (*a).clone()).collect();
-    let response = Plot::new("area_bars")
-        .height(rows as f32 * ROW_HEIGHT + AXIS_HEIGHT)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
+    let response = still_plot("area_bars", rows as f32 * ROW_HEIGHT + AXIS_HEIGHT)
         .show_grid([true, false])
         .grid_spacing(GRID_SPACING)
         .include_x(0.0)
@@ -253,15 +260,7 @@ pub fn firm_over_time_ui(ui: &mut Ui, figures: &DashboardFigures) {
         .iter()
         .map(|day| axes::days(*day))
         .collect();
-    Plot::new("firm_over_time")
-        .height(LINE_CHART_HEIGHT)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
+    still_plot("firm_over_time", LINE_CHART_HEIGHT)
         .grid_spacing(GRID_SPACING)
         .include_y(0.0)
         .include_y(so_far.max(1.0))

@@ -87,12 +87,8 @@ impl MeetingsPanel {
             revision,
         } = *context;
         // An undo can remove the meeting that was open.
-        if self
-            .selected
-            .is_some_and(|id| register.meeting(id).is_none())
-        {
-            self.selected = None;
-        }
+        self.selected
+            .take_if(|&mut id| register.meeting(id).is_none());
         let shared_start = *self
             .shared_start
             .get_or_update(revision, || list::shared_title_start(register));

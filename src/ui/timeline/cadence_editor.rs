@@ -7,6 +7,7 @@ use egui::Ui;
 
 use crate::calendar::{Cadence, CadenceEnd, Rhythm};
 use crate::model::SessionSeries;
+use crate::model::recurrence::WEEKDAYS;
 use crate::ui::widgets::text_row;
 use crate::ui::widgets::{choice_ui, date_ui, form_row, whole_number_ui};
 
@@ -135,22 +136,8 @@ fn rhythm_rows_ui(ui: &mut Ui, rhythm: &mut Rhythm) {
                         4 => "4th",
                         _ => "last",
                     });
-                    choice_ui(
-                        ui,
-                        "series_weekday",
-                        weekday,
-                        &[
-                            Weekday::Mon,
-                            Weekday::Tue,
-                            Weekday::Wed,
-                            Weekday::Thu,
-                            Weekday::Fri,
-                            Weekday::Sat,
-                            Weekday::Sun,
-                        ],
-                        weekday_name,
-                    )
-                    .accessible_name("Weekday");
+                    choice_ui(ui, "series_weekday", weekday, &WEEKDAYS, weekday_name)
+                        .accessible_name("Weekday");
                     nth
                 })
                 .inner

@@ -3,6 +3,7 @@
 //! status move; then marks it Delivered with less, which asks why.
 
 use coalition_desk::model::CommitmentStatus;
+use coalition_desk::ui::Command;
 use coalition_desk::ui::command::Tab;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -68,7 +69,7 @@ fn recording_a_payment_on_a_money_only_commitment_shows_progress_and_moves_it() 
 
     // Delivered with less: refused until the reduction is explained.
     assert_eq!(
-        harness.state().workspace.commitments.status_form.to,
+        harness.state().workspace().commitments.status_form.to,
         CommitmentStatus::Delivered
     );
     harness.get_by_label_contains("say why it is Delivered with less");
@@ -104,7 +105,9 @@ fn the_dashboard_shows_pledged_firm_and_paid_per_currency() {
     let path = dir.path().join("coalition.ron");
     coalition_desk::storage::save(&path, &paid, None).unwrap();
     let mut harness = harness_for(&path);
-    harness.state_mut().settings.tab = Tab::Dashboard;
+    harness
+        .state_mut()
+        .command(Command::ShowTab(Tab::Dashboard));
     harness.run();
     harness.run();
     // The per-currency table: pledged (not withdrawn, firm or not), firm

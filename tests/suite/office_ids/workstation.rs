@@ -12,8 +12,7 @@ use crate::app_harness::{click, harness, harness_for, saved_sample};
 fn notice(harness: &crate::app_harness::AppHarness) -> String {
     harness
         .state()
-        .notice
-        .as_ref()
+        .notice()
         .map(|n| n.text.clone())
         .unwrap_or_default()
 }
@@ -33,9 +32,9 @@ fn setting_the_office_code_is_remembered_and_another_offices_copy_is_named_on_op
     harness.run();
     harness.get_by_label("Office code").type_text("LON");
     harness.run();
-    assert_eq!(harness.state().settings.office, "LON");
+    assert_eq!(harness.state().settings().office, "LON");
 
-    let settings = std::mem::take(&mut harness.state_mut().settings);
+    let settings = harness.state().settings().clone();
     drop(harness);
     let app = coalition_desk::ui::CoalitionDeskApp::with_settings(
         settings,

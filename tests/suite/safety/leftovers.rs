@@ -201,8 +201,8 @@ fn the_window_says_when_it_takes_over_a_lock_left_behind() {
     )
     .unwrap();
     let harness = crate::app_harness::harness_for(&register);
-    assert!(harness.state().workspace.document.read_only.is_none());
-    let notice = harness.state().notice.as_ref().unwrap().text.clone();
+    assert!(harness.state().workspace().document.read_only.is_none());
+    let notice = harness.state().notice().unwrap().text.clone();
     assert!(notice.contains("left behind by alice@"), "{notice}");
     assert!(notice.contains("was taken over"), "{notice}");
 }

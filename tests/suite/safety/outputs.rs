@@ -129,7 +129,7 @@ fn the_windows_exports_refuse_the_register_and_say_why() {
         &mut harness,
         Command::CsvFile(CsvPurpose::ExportCommitments, register.clone()),
     );
-    let said = harness.state().notice.as_ref().unwrap().text.clone();
+    let said = harness.state().notice().unwrap().text.clone();
     assert!(
         said.starts_with("Export failed: That file is a register"),
         "{said}"
@@ -140,7 +140,7 @@ fn the_windows_exports_refuse_the_register_and_say_why() {
         &mut harness,
         Command::ExportCalendarTo(dir.path().join("other.ron")),
     );
-    let said = harness.state().notice.as_ref().unwrap().text.clone();
+    let said = harness.state().notice().unwrap().text.clone();
     assert!(
         said.starts_with("The calendar was not exported: That file is a register"),
         "{said}"

@@ -96,15 +96,15 @@ fn the_window_opens_a_read_only_register_read_only_and_save_offers_save_as() {
     let register = sample_in(dir.path());
     set_mode(&register, 0o444);
     let mut harness = crate::app_harness::harness_for(&register);
-    let reason = harness.state().workspace.document.read_only.clone();
+    let reason = harness.state().workspace().document.read_only.clone();
     let reason = reason.expect("opened read-only");
     assert!(reason.contains("permissions"), "{reason}");
-    let opened = harness.state().notice.as_ref().unwrap().text.clone();
+    let opened = harness.state().notice().unwrap().text.clone();
     assert!(opened.contains("read-only on disk"), "{opened}");
     harness.get_by_label_contains("Read-only");
 
     assert!(!crate::app_harness::save(&mut harness));
-    let said = harness.state().notice.as_ref().unwrap().text.clone();
+    let said = harness.state().notice().unwrap().text.clone();
     assert!(said.starts_with("Not saved"), "{said}");
     assert!(said.contains("Save As"), "{said}");
     drop(harness);

@@ -11,7 +11,7 @@ use crate::keyboard::{press, tab_to, tab_to_where, type_keys};
 fn a_meeting_is_chosen_by_typing_and_a_listed_commitment_opened_with_enter() {
     let mut h = sample();
     show_panel(&mut h, Key::Num5);
-    assert_eq!(h.state().settings.tab, Tab::Dashboard);
+    assert_eq!(h.state().settings().tab, Tab::Dashboard);
     tab_to(&mut h, "Meeting", false);
     type_keys(&mut h, "defence ministers");
     press(&mut h, Key::Enter);
@@ -22,5 +22,5 @@ fn a_meeting_is_chosen_by_typing_and_a_listed_commitment_opened_with_enter() {
         "a commitment the meeting moved",
     );
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().settings.tab, Tab::Commitments);
+    assert_eq!(h.state().settings().tab, Tab::Commitments);
 }

@@ -17,7 +17,7 @@ fn unsaved_changes_enter_saves_escape_goes_back() {
     command(&mut h, Command::New);
     // Escape: nothing happens, the sample stays open with its changes.
     press(&mut h, Key::Escape);
-    assert!(h.state().workspace.on_top().is_none());
+    assert!(h.state().workspace().on_top().is_none());
     assert!(!register(&h).participants.is_empty(), "still the sample");
     assert!(h.state().document().is_dirty());
     command(&mut h, Command::New);

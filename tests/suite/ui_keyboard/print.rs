@@ -10,7 +10,7 @@ use crate::app_harness::AppHarness;
 use crate::keyboard::{press, tab_to, tab_to_where};
 
 fn previewing(h: &AppHarness) -> bool {
-    matches!(h.state().workspace.on_top(), Some(OnTop::PrintPreview(_)))
+    matches!(h.state().workspace().on_top(), Some(OnTop::PrintPreview(_)))
 }
 
 #[test]

@@ -12,10 +12,10 @@ use crate::keyboard::{press, tab_to, type_keys};
 fn arrows_pick_a_session_and_enter_opens_it() {
     let mut h = sample();
     show_panel(&mut h, Key::Num4);
-    assert_eq!(h.state().settings.tab, Tab::Timeline);
+    assert_eq!(h.state().settings().tab, Tab::Timeline);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().settings.tab, Tab::Meetings);
+    assert_eq!(h.state().settings().tab, Tab::Meetings);
 }
 
 #[test]

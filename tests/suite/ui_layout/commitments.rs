@@ -2,6 +2,7 @@
 //! keeps its currency, the divider has limits, and a long meeting chosen
 //! in the editor wraps instead of widening it.
 
+use coalition_desk::ui::Command;
 use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::SortColumn;
 use egui::accesskit::Role as A11yRole;
@@ -29,9 +30,7 @@ fn every_commitment_column_stays_beside_the_editor_at_1024() {
     show(&mut harness, Tab::Commitments);
     harness
         .state_mut()
-        .workspace
-        .commitments
-        .open(opened.commitment);
+        .command(Command::SelectCommitment(opened.commitment));
     harness.run();
     harness.run();
     let editor_left = harness
@@ -123,7 +122,7 @@ fn a_long_meeting_chosen_for_a_status_change_leaves_the_editor_its_width() {
     let before = editor_left(&harness);
     let title = harness
         .state()
-        .workspace
+        .workspace()
         .document
         .register()
         .meeting_title(opened.meeting);

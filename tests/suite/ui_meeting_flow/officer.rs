@@ -1,7 +1,6 @@
 //! The officer at the window: clicks, fields typed and keys pressed,
 //! each counted.
 
-use coalition_desk::document::{Document, Origin};
 use coalition_desk::model::Register;
 use coalition_desk::ui::app::Startup;
 use egui::accesskit::Role as A11yRole;
@@ -20,8 +19,9 @@ pub struct Officer {
 impl Officer {
     pub fn new() -> Self {
         let mut window = harness(Startup::Empty);
-        window.state_mut().workspace.document =
-            Document::new(super::coalition::register(), Origin::Untitled);
+        window
+            .state_mut()
+            .open_register(super::coalition::register());
         window.run();
         Officer {
             window,
@@ -110,7 +110,7 @@ impl Officer {
     }
 
     pub fn register(&self) -> &Register {
-        self.window.state().workspace.document.register()
+        self.window.state().workspace().document.register()
     }
 
     /// Leaves the text field being typed in, so later keys go elsewhere.

@@ -1,7 +1,7 @@
 //! Each panel with its record open, at 1024×700 and at 150 % on 1280×800.
 
 use coalition_desk::model::{ActionItem, ActionOwner, AgendaItem, Decision, Register};
-use coalition_desk::ui::command::Tab;
+use coalition_desk::ui::command::{Command, Tab};
 use egui_kittest::kittest::Queryable;
 
 use super::{AppHarness, LARGE_TEXT, SMALL, Size, assert_nothing_cut, show, window};
@@ -57,12 +57,12 @@ fn opened(size: Size, tab: Tab) -> AppHarness {
 fn opened_at(size: Size, tab: Tab, opened: &Opened, register: Register) -> AppHarness {
     let mut harness = window(size, register);
     show(&mut harness, tab);
-    let workspace = &mut harness.state_mut().workspace;
+    let app = harness.state_mut();
     match tab {
-        Tab::Participants => workspace.participants.open(opened.participant),
-        Tab::Meetings => workspace.meetings.open(opened.meeting),
-        Tab::Commitments => workspace.commitments.open(opened.commitment),
-        Tab::Timeline => workspace.timeline.open(opened.series),
+        Tab::Participants => app.command(Command::SelectParticipant(opened.participant)),
+        Tab::Meetings => app.command(Command::SelectMeeting(opened.meeting)),
+        Tab::Commitments => app.command(Command::SelectCommitment(opened.commitment)),
+        Tab::Timeline => app.command(Command::SelectSeries(opened.series)),
         Tab::Dashboard | Tab::Register => {}
     }
     harness.run();
@@ -198,7 +198,9 @@ fn a_commitment_opens_at_its_top_after_another_was_scrolled() {
         !participant_shows(&harness),
         "the editor was not scrolled down to the status form"
     );
-    harness.state_mut().workspace.commitments.open(other);
+    harness
+        .state_mut()
+        .command(Command::SelectCommitment(other));
     harness.run();
     harness.run();
     assert!(

@@ -38,8 +38,8 @@ fn ctrl_plus_and_minus_step_between_75_and_200_percent() {
     assert_eq!(smaller, [0.9, 0.8, 0.75, 0.75, 0.75]);
     // Ctrl+= too, as browsers do, since + needs Shift.
     assert_eq!(press(&mut harness, Key::Equals), 0.8);
-    assert_eq!(harness.state().settings.zoom.factor(), 0.8);
-    let notice = harness.state().notice.as_ref().map(|n| n.text.clone());
+    assert_eq!(harness.state().settings().zoom.factor(), 0.8);
+    let notice = harness.state().notice().map(|n| n.text.clone());
     assert_eq!(notice.as_deref(), Some("Zoom 80 %"));
 }
 
