@@ -114,6 +114,8 @@ pub enum Command {
     ExportChangesCsv(MeetingId),
     /// Opens the command palette: every action, found by typing.
     CommandPalette,
+    /// Puts the keyboard in the open meeting's attendance grid.
+    RecordAttendance,
     /// Opens the form for a move in the life of a meeting's record.
     AskMinutesMove(MeetingId, MinutesAsk),
     /// Makes a move in the life of a meeting's record, on a date.
@@ -222,6 +224,7 @@ pub enum Action {
     ResolveConflicts,
     PrintAllNationSheets,
     CommandPalette,
+    RecordAttendance,
     Quit,
 }
 
@@ -274,7 +277,7 @@ impl Action {
             Action::Quit => (Menu::File, 5),
             Action::Undo | Action::Redo => (Menu::Edit, 0),
             Action::NewParticipant | Action::NewMeeting | Action::NewCommitment => (Menu::Edit, 1),
-            Action::Search => (Menu::Edit, 2),
+            Action::Search | Action::RecordAttendance => (Menu::Edit, 2),
             Action::ShowTab(_) => (Menu::View, 0),
             Action::ToggleTheme | Action::CommandPalette => (Menu::View, 1),
             Action::Zoom(_) => (Menu::View, 2),
@@ -307,6 +310,7 @@ impl Action {
             Action::ResolveConflicts => Command::ResolveConflicts,
             Action::PrintAllNationSheets => Command::PrintAllNationSheets,
             Action::CommandPalette => Command::CommandPalette,
+            Action::RecordAttendance => Command::RecordAttendance,
         }
     }
 
@@ -336,6 +340,7 @@ impl Action {
             Action::ResolveConflicts => "Resolve conflicts…",
             Action::PrintAllNationSheets => "Print all nation sheets…",
             Action::CommandPalette => "Command palette…",
+            Action::RecordAttendance => "Record attendance",
         }
     }
 
@@ -383,6 +388,10 @@ impl Action {
                 "Prepare every participant's nation sheet as one document, then save or print it"
             }
             Action::CommandPalette => "Find any action by typing its name, then press Enter",
+            Action::RecordAttendance => {
+                "Put the keyboard in the open meeting's attendance: the arrows move, \
+                 a letter records the status"
+            }
         }
     }
 
@@ -407,6 +416,7 @@ impl Action {
             Action::ShowTab(Tab::Register) => &[(command, Key::Num6)],
             Action::Search => &[(command, Key::K), (command, Key::F)],
             Action::CommandPalette => &[(shift, Key::P)],
+            Action::RecordAttendance => &[(shift, Key::A)],
             Action::Zoom(step) => step.keys(),
             Action::OpenSample
             | Action::ToggleTheme
@@ -554,6 +564,7 @@ impl Command {
             Command::MergeCopy => listed(Action::MergeCopy),
             Command::ResolveConflicts => listed(Action::ResolveConflicts),
             Command::CommandPalette => listed(Action::CommandPalette),
+            Command::RecordAttendance => listed(Action::RecordAttendance),
             Command::PrintAllNationSheets => listed(Action::PrintAllNationSheets),
             // Sent by a panel's button beside the record it is about: never
             // listed, so it says what it does to that record itself.

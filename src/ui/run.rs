@@ -115,6 +115,7 @@ impl CoalitionDeskApp {
             Command::ExportCalendar => workspace.choose_and_export_calendar(),
             Command::Search => workspace.show_search(),
             Command::CommandPalette => workspace.on_top = Some(OnTop::Palette(Palette::new())),
+            Command::RecordAttendance => self.record_attendance(),
             Command::ShowCommitments(filter) => {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
@@ -279,6 +280,17 @@ impl CoalitionDeskApp {
 
 // Adding and deleting records: the arms of `run_now` that change the register.
 impl CoalitionDeskApp {
+    fn record_attendance(&mut self) {
+        if self.workspace.meetings.record_attendance() {
+            self.settings.tab = Tab::Meetings;
+        } else {
+            self.show_error(Failure::Refused(
+                "Open a meeting first: Record attendance puts the keyboard in its attendance"
+                    .into(),
+            ));
+        }
+    }
+
     fn zoom(&mut self, step: super::zoom::ZoomStep) {
         self.settings.zoom = self.settings.zoom.stepped(step);
         self.notify(format!("Zoom {}", self.settings.zoom.percent()));

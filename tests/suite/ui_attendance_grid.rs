@@ -157,6 +157,12 @@ impl Desk {
     }
 
     /// The nations in the order the grid lists them.
+    /// Runs `keys`, then reads the rows the meetings tab shows.
+    fn rows_after(&mut self, keys: impl FnOnce(&mut Self)) -> Vec<String> {
+        keys(self);
+        self.rows()
+    }
+
     fn rows(&self) -> Vec<String> {
         self.register()
             .participants_by_name()
@@ -210,6 +216,46 @@ fn the_thirty_one_delegations_of_a_held_session_take_at_most_40_key_presses() {
     assert_eq!(
         desk.status(&rows[rows.len() - 2]),
         Some(wanted(&rows[rows.len() - 2]))
+    );
+}
+
+/// No click at all: *Record attendance* (Ctrl+Shift+A) brings the open
+/// meeting back and puts the keyboard on the grid's first row, from any
+/// tab; then a letter per row.
+#[test]
+fn record_attendance_takes_the_keyboard_to_the_grid_with_no_click() {
+    let mut desk = Desk::held();
+    command(
+        &mut desk.window,
+        Command::ShowTab(coalition_desk::ui::command::Tab::Participants),
+    );
+    let rows = desk.rows_after(|desk| {
+        desk.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    });
+    assert_eq!(rows.len(), 31);
+    for _ in &rows {
+        desk.press(Key::P);
+    }
+    assert!(desk.keys <= 40, "{} key presses", desk.keys);
+    for name in NATIONS {
+        assert_eq!(desk.status(name), Some(AttendanceStatus::Present), "{name}");
+    }
+}
+
+/// With no meeting open it says so, and records nothing.
+#[test]
+fn record_attendance_with_no_meeting_open_says_so() {
+    let mut window = harness(Startup::Empty);
+    window
+        .state_mut()
+        .open_register(coalition(today(), MeetingState::Held));
+    window.run();
+    command(&mut window, Command::RecordAttendance);
+    let said = window.state().notice().map(|n| n.text.clone());
+    assert!(
+        said.as_deref()
+            .is_some_and(|t| t.starts_with("Open a meeting first")),
+        "{said:?}"
     );
 }
 

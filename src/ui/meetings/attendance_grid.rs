@@ -30,6 +30,9 @@ pub(super) struct AttendanceGrid {
     /// Whether the grid held the keyboard as this frame began: only then
     /// are rows drawn as chosen, so a grid left alone shows none.
     focused: bool,
+    /// *Record attendance* asked for the keyboard: the grid takes it as
+    /// it is next drawn, whichever meeting it then shows.
+    asked: bool,
 }
 
 /// The letter that records `status` in the grid.
@@ -65,6 +68,12 @@ pub(super) fn keys_help(statuses: &[AttendanceStatus]) -> String {
 }
 
 impl AttendanceGrid {
+    /// Gives the grid the keyboard as it is next drawn (*Record
+    /// attendance*, Ctrl+Shift+A).
+    pub(super) fn ask_keyboard(&mut self) {
+        self.asked = true;
+    }
+
     /// The id of the current row's name: the one place of the grid that
     /// takes the keyboard, whichever row is current.
     pub(super) fn focus_id(meeting: MeetingId) -> Id {
@@ -86,6 +95,7 @@ impl AttendanceGrid {
         if self.meeting != Some(meeting) {
             *self = AttendanceGrid {
                 meeting: Some(meeting),
+                asked: self.asked,
                 ..AttendanceGrid::default()
             };
         }
@@ -97,6 +107,10 @@ impl AttendanceGrid {
             self.anchor = None;
         }
         let id = Self::focus_id(meeting);
+        if std::mem::take(&mut self.asked) && ui.is_enabled() {
+            ui.memory_mut(|m| m.request_focus(id));
+            self.reveal = true;
+        }
         self.give_back_focus(ui, id);
         self.focused = ui.is_enabled() && ui.memory(|m| m.has_focus(id));
         if !self.focused {

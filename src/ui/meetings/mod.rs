@@ -57,6 +57,16 @@ pub struct MeetingsPanel {
 }
 
 impl MeetingsPanel {
+    /// Puts the keyboard in the open meeting's attendance grid, on its
+    /// current row; false when no meeting is open.
+    pub fn record_attendance(&mut self) -> bool {
+        if self.selected.is_none() {
+            return false;
+        }
+        self.attendance_grid.ask_keyboard();
+        true
+    }
+
     /// Shows the meeting: selects it, clears a filter that would hide it
     /// and scrolls the list to it.
     pub fn open(&mut self, id: MeetingId) {
