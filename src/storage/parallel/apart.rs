@@ -22,13 +22,11 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
 use super::layout::{self, MapSpan};
-use super::{Noted, one_map, records};
+use super::{Noted, one_map, records, run_jobs};
 use crate::model::{CommitmentId, MeetingId};
 use crate::storage::format::EnvelopeIn;
 use crate::storage::read_options;
@@ -91,48 +89,22 @@ pub fn parse_apart(
     jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
     jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
 
-    let results: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(index) else { break };
-            let done = match job {
-                Job::Rest => read_options()
-                    .from_str::<EnvelopeIn>(&rest)
-                    .ok()
-                    .map(|envelope| Done::Rest(Box::new(envelope))),
-                Job::Meetings(range) => {
-                    piece(text, &meetings, range, &known.meetings).map(Done::Meetings)
-                }
-                Job::Commitments(range) => {
-                    piece(text, &commitments, range, &known.commitments).map(Done::Commitments)
-                }
-            };
-            let failed = done.is_none();
-            if let Some(slot) = results.get(index)
-                && let Ok(mut slot) = slot.lock()
-            {
-                *slot = done;
-            }
-            if failed {
-                next.store(jobs.len(), Ordering::Relaxed);
-                break;
-            }
+    let results = run_jobs(&jobs, threads, |job| match job {
+        Job::Rest => read_options()
+            .from_str::<EnvelopeIn>(&rest)
+            .ok()
+            .map(|envelope| Done::Rest(Box::new(envelope))),
+        Job::Meetings(range) => piece(text, &meetings, range, &known.meetings).map(Done::Meetings),
+        Job::Commitments(range) => {
+            piece(text, &commitments, range, &known.commitments).map(Done::Commitments)
         }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads.min(jobs.len()) {
-            scope.spawn(work);
-        }
-        work();
     });
 
     let mut envelope = None;
     let (mut meeting_pieces, mut commitment_pieces) = (Vec::new(), Vec::new());
     let mut same = SameAsKnown::default();
-    for slot in results {
-        match slot.into_inner().ok().flatten()? {
+    for done in results {
+        match done? {
             Done::Rest(read) => envelope = Some(read),
             Done::Meetings(piece) => {
                 meeting_pieces.push(piece.records);

@@ -52,6 +52,46 @@ pub(super) fn threads() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
 }
 
+/// Runs `run` over `jobs` on up to `threads` threads, each result in
+/// its job's place. The first job that fails stops the rest (the caller
+/// starts again on the slow path), so a `None` may also stand for a job
+/// never run.
+fn run_jobs<J: Sync, T: Send>(
+    jobs: &[J],
+    threads: usize,
+    run: impl Fn(&J) -> Option<T> + Sync,
+) -> Vec<Option<T>> {
+    let results: Vec<Mutex<Option<T>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let done = run(job);
+            let failed = done.is_none();
+            if let Some(slot) = results.get(index)
+                && let Ok(mut slot) = slot.lock()
+            {
+                *slot = done;
+            }
+            if failed {
+                next.store(jobs.len(), Ordering::Relaxed);
+                break;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(jobs.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+    results
+        .into_iter()
+        .map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
 /// The register parsed on `threads` threads, or `None` when this path
 /// does not apply or has any doubt (see the module comment). Public for
 /// the tests that hold it to the ordinary parse.
@@ -98,40 +138,15 @@ fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, F
     jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
     jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
 
-    let results: Vec<Mutex<Option<Parsed>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
     let maps = (&meetings, &commitments);
-    let work = || {
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(index) else { break };
-            let parsed = job.run(text, &rest, maps, reading);
-            let failed = parsed.is_none();
-            if let Some(slot) = results.get(index)
-                && let Ok(mut slot) = slot.lock()
-            {
-                *slot = parsed;
-            }
-            if failed {
-                // No point parsing the rest: the caller starts again.
-                next.store(jobs.len(), Ordering::Relaxed);
-                break;
-            }
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads.min(jobs.len()) {
-            scope.spawn(work);
-        }
-        work();
-    });
+    let results = run_jobs(&jobs, threads, |job| job.run(text, &rest, maps, reading));
 
     let mut envelope = None;
     let mut meeting_pieces = Vec::new();
     let mut commitment_pieces = Vec::new();
     let mut notes = Fingerprints::default();
-    for slot in results {
-        match slot.into_inner().ok().flatten()? {
+    for parsed in results {
+        match parsed? {
             Parsed::Rest(parsed) => envelope = Some(parsed),
             Parsed::Meetings(piece) => {
                 notes.note_meetings(text.as_bytes(), piece.noted);
