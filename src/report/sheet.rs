@@ -259,7 +259,7 @@ fn nation_sheet(
     );
     includes.extend(own.iter().map(|(cid, _)| Record::Commitment(**cid)));
     let stages = stage_lines(&own)?;
-    let money = money_lines(&own.iter().map(|c| **c).collect::<Vec<_>>())?;
+    let money = money_lines(own.iter().map(|(_, c)| *c))?;
     let mut open: Vec<_> = own
         .iter()
         .filter(|(_, c)| !c.status.is_closed() && c.due.is_some())

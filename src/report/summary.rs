@@ -185,7 +185,7 @@ pub fn meeting_summary(
     // refuses the summary either way.
     let totals = firm_totals(&announced)?;
     let money_lines = if options.commitments {
-        Some(money_lines(&announced)?)
+        Some(money_lines(announced.iter().map(|(_, c)| *c))?)
     } else {
         None
     };

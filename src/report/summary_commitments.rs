@@ -118,16 +118,16 @@ pub(super) fn firm_totals(announced: &[Announced<'_>]) -> Result<Vec<CurrencyTot
 }
 
 /// Pledged, firm and paid per currency.
-pub(super) fn money_lines(announced: &[Announced<'_>]) -> Result<Vec<MoneyLine>, ReportError> {
-    Ok(
-        crate::model::money_totals(announced.iter().map(|(_, c)| *c))?
-            .into_iter()
-            .map(|(currency, totals)| MoneyLine {
-                pledged: money_in(&currency, totals.pledged),
-                firm: money_in(&currency, totals.firm),
-                paid: money_in(&currency, totals.paid),
-                currency,
-            })
-            .collect(),
-    )
+pub(super) fn money_lines<'a>(
+    commitments: impl IntoIterator<Item = &'a crate::model::Commitment>,
+) -> Result<Vec<MoneyLine>, ReportError> {
+    Ok(crate::model::money_totals(commitments)?
+        .into_iter()
+        .map(|(currency, totals)| MoneyLine {
+            pledged: money_in(&currency, totals.pledged),
+            firm: money_in(&currency, totals.firm),
+            paid: money_in(&currency, totals.paid),
+            currency,
+        })
+        .collect())
 }
