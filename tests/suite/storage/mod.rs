@@ -8,6 +8,7 @@ mod exchanged;
 mod fixture;
 mod format;
 mod lock;
+mod plain_reader;
 mod recovery;
 mod round_trip;
 mod saving;
