@@ -3,9 +3,10 @@
 //! conflicts are left to settle (OUT is still written, and valid), or when
 //! the merged copies together break a rule of the register's checks that
 //! neither broke alone; 2 when an input cannot be read, the copies are of
-//! two different registers, BASE is older than the last copy OURS and
-//! THEIRS had in common (unless `--force-base`), or OUT cannot be written
-//! (nothing written).
+//! two different registers (or one lacks the identity BASE carries), BASE
+//! is older than the last copy OURS and THEIRS had in common (unless
+//! `--force-base`), an office's name holds what a register may not, or
+//! OUT cannot be written (nothing written).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
