@@ -79,14 +79,21 @@ impl FieldMerge<'_> {
         });
     }
 
-    /// One side changed the record's marking while the other changed what
-    /// the marking covers: taking both would print the other side's content
-    /// under a marking its author never chose (lowered on one side, text
-    /// added on the other). The marking is then a conflict, ours kept, for
-    /// a person to decide; a record in conflict prints nowhere meanwhile.
-    /// `content` is the record with its marking left out. Returns whether
-    /// it was such a conflict.
-    pub fn marking_apart<T: PartialEq>(&mut self, markings: [&str; 3], content: [T; 3]) -> bool {
+    /// One side changed a marking while the other changed what the marking
+    /// covers: taking both would print the other side's content under a
+    /// marking its author never chose (lowered on one side, text added on
+    /// the other). The marking is then a conflict on `field`, ours kept,
+    /// for a person to decide; a record in conflict prints nowhere
+    /// meanwhile. `content` is what the marking covers: the whole record
+    /// with its marking left out, or the one text a part's own marking
+    /// covers (a meeting's restricted notes, a participant's points to
+    /// raise). Returns whether it was such a conflict.
+    pub fn marking_apart<M: PartialEq + Serialize, C: PartialEq>(
+        &mut self,
+        field: &str,
+        markings: [&M; 3],
+        content: [C; 3],
+    ) -> bool {
         let [base, ours, theirs] = markings;
         let [base_content, ours_content, theirs_content] = content;
         if ours == theirs || self.template.compared {
@@ -96,9 +103,9 @@ impl FieldMerge<'_> {
             || (theirs != base && ours == base && ours_content != base_content);
         if apart {
             self.conflict(
-                "marking".to_string(),
-                Some(ron_text(&ours)),
-                Some(ron_text(&theirs)),
+                field.to_string(),
+                Some(ron_text(ours)),
+                Some(ron_text(theirs)),
             );
         }
         apart

@@ -69,6 +69,14 @@ pub fn same_register(one: &Register, other: &Register) -> bool {
     one.identity.is_empty() || other.identity.is_empty() || one.identity == other.identity
 }
 
+/// Whether `copy` may have been made from `base`: a common copy that
+/// carries an identity passes it to every copy made from it, so a copy
+/// with none (its identity line removed by hand) or another one is of
+/// another register. A common copy from before identities cannot tell.
+pub fn made_from(base: &Register, copy: &Register) -> bool {
+    base.identity.is_empty() || copy.identity == base.identity
+}
+
 /// Merges `theirs` into `ours`, both edited from `base`. The offices name
 /// each side in the conflicts; `now` is when the merge happens. Check
 /// first with [`same_register`] that the copies are of one register, and
