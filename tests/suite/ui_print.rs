@@ -600,7 +600,7 @@ fn print_by_the_keyboard_alone_enter_prints_escape_sends_nothing() {
 /// Ctrl+P opens its summary's preview with the keyboard on the printer
 /// list (it had stayed on the editor behind the window, out of sight);
 /// the list chooses a printer by Space, ↓ and Enter, and closes (it stayed
-/// open); Tab walks to copies, two-sided and Print; Enter asks, Enter
+/// open); Escape leaves the list with the keyboard on it; Tab walks to copies, two-sided and Print; Enter asks, Enter
 /// prints.
 #[test]
 fn ctrl_p_prints_the_open_meeting_by_keys_alone_with_copies_and_two_sided() {
@@ -663,6 +663,26 @@ fn ctrl_p_prints_the_open_meeting_by_keys_alone_with_copies_and_two_sided() {
         crate::keyboard::focused(&harness).as_deref(),
         Some("Printer:")
     );
+    // Opened again and left by Escape: the list closes, the preview
+    // stays, and the keyboard is still on the list.
+    keys += press(&mut harness, none, egui::Key::Space);
+    harness.get_by_label("Annex_Colour \u{2014} stopped: Paused");
+    keys += press(&mut harness, none, egui::Key::Escape);
+    assert!(
+        harness
+            .query_by_label("Annex_Colour \u{2014} stopped: Paused")
+            .is_none(),
+        "Escape closed the list"
+    );
+    assert!(matches!(
+        harness.state().workspace().on_top(),
+        Some(OnTop::PrintPreview(_))
+    ));
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Printer:"),
+        "the keyboard is back on the list after Escape"
+    );
     // Past Look for printers again to Copies, typed over.
     keys += press(&mut harness, none, egui::Key::Tab);
     keys += press(&mut harness, none, egui::Key::Tab);
@@ -682,8 +702,12 @@ fn ctrl_p_prints_the_open_meeting_by_keys_alone_with_copies_and_two_sided() {
         Some("Two-sided")
     );
     keys += press(&mut harness, none, egui::Key::Space);
-    let to_print = crate::keyboard::tab_to(&mut harness, "Print", false);
-    keys += to_print;
+    // Releasable at, Save PDF…, Print: a few frames a key, not `run`,
+    // which a loaded machine's typesetting could keep busy.
+    for _ in 0..3 {
+        keys += press(&mut harness, none, egui::Key::Tab);
+    }
+    assert_eq!(crate::keyboard::focused(&harness).as_deref(), Some("Print"));
     keys += press(&mut harness, none, egui::Key::Enter);
     until_shown(&mut harness, "on printer \u{201c}Basement_Mono\u{201d}?");
     harness.get_by_label_contains("2 copies, two-sided.");
@@ -699,7 +723,7 @@ fn ctrl_p_prints_the_open_meeting_by_keys_alone_with_copies_and_two_sided() {
         "{log}"
     );
     println!("printed by {keys} key presses");
-    assert!(keys <= 18, "{keys} key presses");
+    assert!(keys <= 20, "{keys} key presses");
 }
 
 /// With no meeting open, Ctrl+P says what to do and opens nothing.

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::preview::{PrintPreview, Report};
-use super::printer_choice::close_on_choice;
+use super::printer_choice::{close_on_choice, keep_the_keyboard};
 use crate::model::Register;
 
 /// What the choice shows for the full edition.
@@ -57,9 +57,7 @@ impl PrintPreview {
                 })
                 .response
                 .accessible_name("Releasable at");
-            if picked {
-                list.request_focus();
-            }
+            keep_the_keyboard(ui, &list, picked);
         });
     }
 }

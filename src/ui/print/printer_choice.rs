@@ -158,9 +158,7 @@ impl PrinterChoice {
                         })
                         .response
                         .labelled_by(label.id);
-                    if picked {
-                        list.request_focus();
-                    }
+                    keep_the_keyboard(ui, &list, picked);
                     Some(list)
                 }
             };
@@ -211,6 +209,22 @@ pub(super) fn close_on_choice(ui: &Ui, entry: &egui::Response) -> bool {
         ui.close();
     }
     entry.clicked()
+}
+
+/// Gives the keyboard back to a drop-down list's button once the list
+/// closes with it inside: after an entry was `picked`, or Escape, which
+/// leaves the keyboard nowhere (Tab would start again at the menu bar).
+pub(super) fn keep_the_keyboard(ui: &Ui, list: &egui::Response, picked: bool) {
+    let open = egui::ComboBox::is_open(ui.ctx(), list.id);
+    let was_open_id = list.id.with("coalition-desk-was-open");
+    let was_open = ui
+        .data(|d| d.get_temp::<bool>(was_open_id))
+        .unwrap_or(false);
+    let closed_on_nothing = was_open && !open && ui.memory(|m| m.focused().is_none());
+    if picked || closed_on_nothing {
+        list.request_focus();
+    }
+    ui.data_mut(|d| d.insert_temp(was_open_id, open));
 }
 
 /// A printer as the list shows it: its name, whether it is the default,
