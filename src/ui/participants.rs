@@ -118,6 +118,7 @@ impl ParticipantsPanel {
                         refusals,
                         out,
                     );
+                    crate::ui::focus_ring::reveal(ui);
                 });
         });
     }

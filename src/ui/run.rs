@@ -116,6 +116,7 @@ impl CoalitionDeskApp {
             Command::Search => workspace.show_search(),
             Command::CommandPalette => workspace.on_top = Some(OnTop::Palette(Palette::new())),
             Command::RecordAttendance => self.record_attendance(),
+            Command::PrintOpenMeeting => self.print_open_meeting(),
             Command::ShowCommitments(filter) => {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
@@ -288,6 +289,20 @@ impl CoalitionDeskApp {
                 "Open a meeting first: Record attendance puts the keyboard in its attendance"
                     .into(),
             ));
+        }
+    }
+
+    /// Ctrl+P: the summary of the meeting the Meetings tab shows, from
+    /// any tab, so printing takes one key rather than a Tab for every
+    /// control above the editor's Print summary….
+    fn print_open_meeting(&mut self) {
+        let open = self.workspace.meetings.selected;
+        match open.filter(|id| self.register().meeting(*id).is_some()) {
+            Some(id) => self.preview(Report::Summary(id)),
+            None => self.show_error(Failure::Refused(
+                "Open a meeting first: Print summary prints the meeting open in the Meetings tab"
+                    .into(),
+            )),
         }
     }
 

@@ -73,6 +73,7 @@ pub fn editor_ui(
             );
             ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
             history_ui(ui, register, &c);
+            crate::ui::focus_ring::reveal(ui);
         });
     if c != *original {
         out.edit(Edit::Commitment(id, Some(c)));

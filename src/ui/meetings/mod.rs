@@ -390,6 +390,7 @@ fn editor_ui(
                     minutes::statement_ui(ui, register, id, &mut meeting)
                 });
             });
+            crate::ui::focus_ring::reveal(ui);
         });
     if meeting != *original {
         out.edit(Edit::Meeting(id, Some(meeting)));

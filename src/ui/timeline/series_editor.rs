@@ -78,6 +78,7 @@ pub(super) fn series_ui(
             let target = Record::Series(id);
             let refused = refusals.refusal(register, revision, target);
             delete_button_ui(ui, target, refused, out);
+            crate::ui::focus_ring::reveal(ui);
         });
 }
 
