@@ -10,8 +10,8 @@ use super::TrackingError;
 use super::spreadsheet_cells::{neutralised, restored};
 use crate::edit::Edit;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
-    Register, Route, parse_id, serial_of, with_serial,
+    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Register,
+    Route, parse_id, serial_of, with_serial,
 };
 use crate::model::{ValueError, amounts, hidden_characters};
 
@@ -50,11 +50,7 @@ const AMOUNT_COLUMNS: [&str; 4] = ["quantity", "delivered", "value", "paid"];
 /// Refused when a commitment's marking is missing or not one of the
 /// register's levels: the marking column would state what cannot be ranked.
 pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u8>, TrackingError> {
-    let included: Vec<Record> = register
-        .commitments
-        .keys()
-        .map(|&id| Record::Commitment(id))
-        .collect();
+    let included = register.commitment_records();
     let refusals = register.marking_refusals(&included);
     if !refusals.is_empty() {
         return Err(TrackingError::Refused(refusals));
