@@ -32,6 +32,7 @@ pub mod opening;
 pub mod palette;
 pub mod participants;
 mod pasted_text;
+mod pick_list;
 pub mod print;
 mod problems;
 mod register_office;
