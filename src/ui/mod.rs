@@ -72,6 +72,14 @@ pub struct PanelContext<'a> {
     pub revision: u64,
 }
 
+impl<'a> PanelContext<'a> {
+    /// The register, today and the revision, in that order, for a panel
+    /// that uses all three.
+    pub fn parts(&self) -> (&'a Register, NaiveDate, u64) {
+        (self.register, self.today, self.revision)
+    }
+}
+
 /// What the panels asked for during one frame.
 #[derive(Debug, Default)]
 pub struct Outbox {

@@ -3,8 +3,8 @@
 
 use egui::Ui;
 
-use super::Outbox;
 use super::shown_error;
+use super::{Outbox, widgets};
 use crate::edit::Edit;
 use crate::model::{Register, check_office_code, id_text};
 
@@ -31,14 +31,8 @@ impl OfficeField {
             .clone()
             .unwrap_or_else(|| register.office.clone());
         ui.horizontal(|ui| {
-            let label = ui.label("Office code");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut code)
-                        .desired_width(80.0)
-                        .hint_text("e.g. LON"),
-                )
-                .labelled_by(label.id);
+            let hint = Some("e.g. LON");
+            let response = widgets::labelled_line(ui, "Office code", &mut code, hint, 80.0);
             if response.changed() {
                 // Codes are capitals; what is typed in lower case is meant
                 // the same.

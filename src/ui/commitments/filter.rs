@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use egui::{TextEdit, Ui};
+use egui::Ui;
 
 use crate::ui::find_choice::{Choice, find_choice_ui};
 
@@ -105,13 +105,8 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
             .on_disabled_hover_text("Add a participant first")
             .clicked();
         ui.separator();
-        let label = ui.label("Filter");
-        ui.add(
-            TextEdit::singleline(&mut filter.text)
-                .hint_text("title, description, participant…")
-                .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
-        )
-        .labelled_by(label.id);
+        let hint = Some("title, description, participant…");
+        widgets::labelled_line(ui, "Filter", &mut filter.text, hint, 200.0);
         let label = ui.label("Participant");
         widgets::participant_ui(
             ui,
