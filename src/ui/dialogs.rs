@@ -140,7 +140,7 @@ impl Dialog {
                     egui::ScrollArea::vertical()
                         .max_height(240.0)
                         .show(ui, |ui| {
-                            for reference in references.iter() {
+                            for reference in references {
                                 ui.label(format!("• {}", reference.description));
                             }
                         });
