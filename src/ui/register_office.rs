@@ -37,14 +37,9 @@ impl OfficeField {
                 // Codes are capitals; what is typed in lower case is meant
                 // the same.
                 code = code.trim().to_ascii_uppercase();
-                if check_office_code(&code).is_ok() {
-                    self.draft = None;
-                    if code != register.office {
-                        out.edit(Edit::SetOffice(code.clone()));
-                    }
-                } else {
-                    self.draft = Some(code.clone());
-                }
+                let reads = check_office_code(&code).is_ok();
+                let kept = (register.office.as_str(), &mut self.draft);
+                widgets::settle_typed_setting(&code, reads, kept, Edit::SetOffice, out);
             }
         });
         match check_office_code(&code) {

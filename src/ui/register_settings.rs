@@ -144,14 +144,10 @@ impl RegisterSettingsPanel {
                 let words = "Reference pattern";
                 let response = widgets::labelled_line(ui, words, &mut pattern, None, 420.0);
                 if response.changed() {
-                    if check_reference_pattern(&pattern).is_ok() {
-                        self.pattern_draft = None;
-                        if pattern != register.reference_pattern {
-                            out.edit(Edit::SetReferencePattern(pattern.clone()));
-                        }
-                    } else {
-                        self.pattern_draft = Some(pattern.clone());
-                    }
+                    let reads = check_reference_pattern(&pattern).is_ok();
+                    let kept = (register.reference_pattern.as_str(), &mut self.pattern_draft);
+                    let set = Edit::SetReferencePattern;
+                    widgets::settle_typed_setting(&pattern, reads, kept, set, out);
                 }
                 ui.end_row();
             });

@@ -219,12 +219,19 @@ pub fn labelled_line(
     hint: Option<&str>,
     width: f32,
 ) -> Response {
+    labelled(ui, words, |ui| {
+        let mut line = TextEdit::singleline(text).desired_width(fit_width(ui, width));
+        if let Some(hint) = hint {
+            line = line.hint_text(hint);
+        }
+        ui.add(line)
+    })
+}
+
+/// What `add` draws after its words, which name it for a screen reader.
+pub fn labelled(ui: &mut Ui, words: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
     let label = ui.label(words);
-    let mut line = TextEdit::singleline(text).desired_width(fit_width(ui, width));
-    if let Some(hint) = hint {
-        line = line.hint_text(hint);
-    }
-    ui.add(line).labelled_by(label.id)
+    add(ui).labelled_by(label.id)
 }
 
 /// The small × that removes one entry of a list: hovering says what it
@@ -234,4 +241,24 @@ pub fn remove_button(ui: &mut Ui, hover: &str, name: String) -> bool {
         .on_hover_text(hover)
         .accessible_name(name)
         .clicked()
+}
+
+/// A register setting typed in a line, which `reads` says can be used:
+/// until it can, it stays a `draft` and the register keeps its `current`
+/// value; once it can and differs, `set` makes the edit.
+pub fn settle_typed_setting(
+    typed: &str,
+    reads: bool,
+    (current, draft): (&str, &mut Option<String>),
+    set: impl FnOnce(String) -> crate::edit::Edit,
+    out: &mut Outbox,
+) {
+    if !reads {
+        *draft = Some(typed.to_string());
+        return;
+    }
+    *draft = None;
+    if typed != current {
+        out.edit(set(typed.to_string()));
+    }
 }
