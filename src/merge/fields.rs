@@ -19,7 +19,21 @@ pub(super) struct FieldMerge<'a> {
     pub template: &'a Conflict,
 }
 
-impl FieldMerge<'_> {
+impl<'a> FieldMerge<'a> {
+    /// Where the conflicts found in `record` (none: the register's own
+    /// settings) go: onto `conflicts`, each made from `template`.
+    pub fn new(
+        record: Option<Record>,
+        conflicts: &'a mut Vec<Conflict>,
+        template: &'a Conflict,
+    ) -> Self {
+        FieldMerge {
+            record,
+            conflicts,
+            template,
+        }
+    }
+
     /// The register's own settings merged field by field: its name, short
     /// name and reference pattern, and its lists of markings and
     /// capability areas (a two-way comparison passes ours as `base`).
@@ -77,6 +91,16 @@ impl FieldMerge<'_> {
             theirs,
             ..self.template.clone()
         });
+    }
+
+    /// A conflict over the whole record, which ours no longer holds and
+    /// theirs does (`theirs_text`): named as theirs names it, since ours
+    /// cannot.
+    pub fn conflict_only_theirs(&mut self, theirs_text: String, theirs: &Register) {
+        self.conflict(String::new(), None, Some(theirs_text));
+        if let (Some(conflict), Some(record)) = (self.conflicts.last_mut(), self.record) {
+            conflict.name = conflict_name(theirs, record);
+        }
     }
 
     /// One side changed a marking while the other changed what the marking

@@ -158,11 +158,7 @@ fn draft(
         ..MergeSummary::default()
     };
 
-    let mut settings = FieldMerge {
-        record: None,
-        conflicts: &mut found,
-        template,
-    };
+    let mut settings = FieldMerge::new(None, &mut found, template);
     settings.register_settings(base, ours, theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
     out.identity = [&ours.identity, &theirs.identity, &base.identity]
@@ -296,11 +292,7 @@ impl ThreeWayPass<'_> {
         // A record only ours holds is never taken or changed: ours has it.
         let keys: BTreeSet<&K> = theirs.keys().chain(base.keys()).collect();
         for key in keys {
-            let mut merge = FieldMerge {
-                record: Some(record(key)),
-                conflicts: self.found,
-                template: self.template,
-            };
+            let mut merge = FieldMerge::new(Some(record(key)), self.found, self.template);
             match (base.get(key), ours.get(key), theirs.get(key)) {
                 // Added in theirs; a clash with ours was renumbered before.
                 (None, None, Some(added)) => {
@@ -327,10 +319,7 @@ impl ThreeWayPass<'_> {
                     }
                 }
                 (Some(b), None, Some(t)) if t != b => {
-                    merge.conflict(String::new(), None, Some(ron_text(t)));
-                    if let Some(conflict) = merge.conflicts.last_mut() {
-                        conflict.name = fields::conflict_name(self.theirs, record(key));
-                    }
+                    merge.conflict_only_theirs(ron_text(t), self.theirs);
                 }
                 _ => {}
             }

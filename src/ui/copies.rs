@@ -180,10 +180,7 @@ impl Workspace {
             from,
         );
         if let Err(error) = written {
-            self.fail(Failure::not_done(
-                "The copy was not written",
-                error.to_string(),
-            ));
+            self.fail(Failure::not_done("The copy was not written", error));
             return;
         }
         match storage::keep_base(&register_file, partner, register) {
@@ -227,10 +224,7 @@ impl Workspace {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The copy was not merged",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The copy was not merged", error));
                 return;
             }
         };

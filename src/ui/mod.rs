@@ -32,6 +32,7 @@ pub mod opening;
 pub mod palette;
 pub mod participants;
 mod pasted_text;
+mod pick_list;
 pub mod print;
 mod problems;
 mod register_office;
@@ -69,6 +70,14 @@ pub struct PanelContext<'a> {
     pub register: &'a Register,
     pub today: NaiveDate,
     pub revision: u64,
+}
+
+impl<'a> PanelContext<'a> {
+    /// The register, today and the revision, in that order, for a panel
+    /// that uses all three.
+    pub fn parts(&self) -> (&'a Register, NaiveDate, u64) {
+        (self.register, self.today, self.revision)
+    }
 }
 
 /// What the panels asked for during one frame.

@@ -410,7 +410,7 @@ impl CoalitionDeskApp {
             }
             Err(error) => self.show_error(Failure::not_done(
                 "The sample register could not be read",
-                error.to_string(),
+                error,
             )),
         }
     }

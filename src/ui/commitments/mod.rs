@@ -61,11 +61,7 @@ impl CommitmentsPanel {
     /// (the document's state number); the table is recomputed only when it,
     /// the filter or the sort changed.
     pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-        } = *context;
+        let (register, today, revision) = context.parts();
         // After an undo the selected commitment may be gone.
         self.selected
             .take_if(|&mut id| register.commitment(id).is_none());
@@ -130,11 +126,7 @@ impl CommitmentsPanel {
     }
 
     fn editor_ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-        } = *context;
+        let (register, today, revision) = context.parts();
         let Some((id, commitment)) = self
             .selected
             .and_then(|id| register.commitment(id).map(|c| (id, c)))

@@ -3,9 +3,7 @@
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
-use crate::model::{
-    Field, Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Record, Register,
-};
+use crate::model::{Field, Meeting, MeetingFormat, MeetingId, MeetingState, Record, Register};
 use crate::new_records;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
@@ -195,79 +193,60 @@ pub(super) fn chip(ui: &mut Ui, text: egui::RichText, remove_label: &str) -> boo
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing.x = 2.0;
             ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            ui.small_button("×")
-                .on_hover_text(remove_label)
-                .accessible_name(remove_label)
-                .clicked()
+            widgets::remove_button(ui, remove_label, remove_label.into())
         })
         .inner
 }
 
 fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
-    let mut remove = None;
-    for &participant in &meeting.convenors {
-        let name = register.participant_name(participant);
-        if chip(
-            ui,
-            name.clone().into(),
-            &format!("Remove {name} from the convenors"),
-        ) {
-            remove = Some(participant);
-        }
-    }
-    if let Some(participant) = remove {
-        meeting.convenors.retain(|c| *c != participant);
-    }
-    let candidates: Vec<_> = register
-        .participants_by_name()
-        .into_iter()
-        .filter(|p| !meeting.convenors.contains(p))
-        .collect();
-    let choices: Vec<_> = candidates
-        .iter()
-        .map(|&p| Choice::new(p, register.participant_name(p)).also(register.participant_code(p)))
-        .collect();
-    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-convenor", "+", &choices);
-        button
-            .on_hover_text("Add convenor")
-            .accessible_name("Add convenor");
-        if let Some(participant) = added {
-            meeting.convenors.push(participant);
-        }
+    let everyone = register.participants_by_name();
+    chosen_ui(ui, &mut meeting.convenors, "convenor", everyone, |p| {
+        Choice::new(p, register.participant_name(p)).also(register.participant_code(p))
     });
 }
 
 fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
+    let everyone = super::people_by_name(register);
+    chosen_ui(ui, &mut meeting.chairs, "chair", everyone, |p| {
+        Choice::new(p, register.person_name(p))
+    });
+}
+
+/// The records chosen for a role (the convenors, the chairs) as chips the
+/// officer removes by their ×, then a "+" that adds one of `everyone` not
+/// yet chosen, found by typing.
+fn chosen_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    chosen: &mut Vec<T>,
+    role: &str,
+    everyone: Vec<T>,
+    choice: impl Fn(T) -> Choice<T>,
+) {
     let mut remove = None;
-    for &person in &meeting.chairs {
-        let name = register.person_name(person);
+    for &one in chosen.iter() {
+        let name = choice(one).label;
         if chip(
             ui,
             name.clone().into(),
-            &format!("Remove {name} from the chairs"),
+            &format!("Remove {name} from the {role}s"),
         ) {
-            remove = Some(person);
+            remove = Some(one);
         }
     }
-    if let Some(person) = remove {
-        meeting.chairs.retain(|c| *c != person);
+    if let Some(one) = remove {
+        chosen.retain(|c| *c != one);
     }
-    let candidates: Vec<PersonId> = super::people_by_name(register)
+    let choices: Vec<_> = everyone
         .into_iter()
-        .filter(|p| !meeting.chairs.contains(p))
+        .filter(|one| !chosen.contains(one))
+        .map(choice)
         .collect();
-    let choices: Vec<_> = candidates
-        .iter()
-        .map(|&p| Choice::new(p, register.person_name(p)))
-        .collect();
-    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-chair", "+", &choices);
-        button
-            .on_hover_text("Add chair")
-            .accessible_name("Add chair");
-        if let Some(person) = added {
-            meeting.chairs.push(person);
+    ui.add_enabled_ui(!choices.is_empty(), |ui| {
+        let (button, added) = find_to_add_ui(ui, format!("add-{role}").as_str(), "+", &choices);
+        let words = format!("Add {role}");
+        button.on_hover_text(&words).accessible_name(words);
+        if let Some(one) = added {
+            chosen.push(one);
         }
     });
 }
