@@ -25,6 +25,7 @@
 mod apart;
 mod layout;
 pub mod plain;
+pub mod plain_write;
 pub mod write;
 
 pub use apart::{Fingerprints, SameAsKnown, parse_apart};

@@ -3,7 +3,9 @@
 //! ron reads: every record Coalition Desk writes reads plainly, as ron
 //! reads it; text it does not know makes it step aside, for ron; and no
 //! mutation of a record makes it read something ron refuses or reads
-//! otherwise (issue 19: loading within 1.5 × serde_json).
+//! otherwise (issue 19: loading within 1.5 × serde_json). The plain
+//! writer (`storage::parallel::plain_write`) writes every record byte for
+//! byte as ron does, whatever its strings hold.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -13,7 +15,7 @@ use coalition_desk::model::{
     ActionItem, ActionOwner, Commitment, Decision, Meeting, PersonId, Register, parse_id,
 };
 use coalition_desk::sample::SAMPLE_RON;
-use coalition_desk::storage::{self, parallel::plain};
+use coalition_desk::storage::{self, parallel::plain, parallel::plain_write};
 use proptest::prelude::*;
 use ron::ser::PrettyConfig;
 use serde::Serialize;
@@ -307,5 +309,51 @@ proptest! {
         let base: &String = which.get(texts);
         let text = mutate(base, &edits);
         agrees_with_ron::<Commitment>(&text);
+    }
+}
+
+#[test]
+fn every_record_is_written_plainly_byte_for_byte_as_ron_writes_it() {
+    for register in registers() {
+        for meeting in register.meetings.values() {
+            assert_eq!(
+                plain_write::value(meeting).as_deref(),
+                Some(written(meeting).as_str())
+            );
+        }
+        for commitment in register.commitments.values() {
+            assert_eq!(
+                plain_write::value(commitment).as_deref(),
+                Some(written(commitment).as_str())
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Any text in a record's strings (control characters, quotes,
+    /// combining marks, any script) is escaped as ron escapes it, and
+    /// reads back plainly as the same record.
+    #[test]
+    fn any_text_is_written_as_ron_writes_it_and_reads_back(
+        which in any::<prop::sample::Index>(),
+        title in "\\PC*",
+        conditions in any::<String>(),
+        note in "[\"'\\\\\t\n\r\u{0}-\u{1f}\u{7f}-\u{9f}\u{300}-\u{36f}\u{200b}-\u{202e}a-z ]{0,40}",
+    ) {
+        let texts = commitment_texts();
+        let base: &String = which.get(texts);
+        let mut commitment: Commitment = by_ron(base).unwrap();
+        commitment.title = title;
+        commitment.conditions = conditions;
+        if let Some(change) = commitment.history.first_mut() {
+            change.note = note;
+        }
+        let text = plain_write::value(&commitment).expect("written plainly");
+        prop_assert_eq!(&text, &written(&commitment));
+        let read_back: Option<Commitment> = plain::value(&text);
+        prop_assert_eq!(read_back, Some(commitment));
     }
 }
