@@ -21,14 +21,13 @@ pub(super) fn commitments(
     participants: &[ParticipantId],
     meeting_ids: &[(MeetingId, NaiveDate)],
 ) {
+    let (now, start) = (making.now, making.start);
     let Making {
         register,
         dice,
         ids,
-        start,
-        now,
+        ..
     } = making;
-    let now = *now;
     let areas = register.capability_areas.clone();
     // A pledge is announced at a session already held: one announced at a
     // planned session would be dated after today.
@@ -41,7 +40,7 @@ pub(super) fn commitments(
         let cid = CommitmentId(ids.next());
         let participant = dice.pick(participants).copied().unwrap_or_default();
         let announced = dice.pick(&held).copied();
-        let announced_on = announced.map(|(_, date)| date).unwrap_or(*start);
+        let announced_on = announced.map(|(_, date)| date).unwrap_or(start);
         // Most pledges are money alone; some count what is sent, some both.
         let (has_quantity, has_value) = match dice.below(10) {
             0..=3 => (false, true),

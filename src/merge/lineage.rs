@@ -191,15 +191,7 @@ fn fingerprint(
 
 /// The ids a copy holds, every kind, as one number.
 pub(super) fn ids_digest(register: &Register) -> u128 {
-    let ids = register
-        .participants
-        .keys()
-        .map(|id| id.0)
-        .chain(register.people.keys().map(|id| id.0))
-        .chain(register.series.keys().map(|id| id.0))
-        .chain(register.meetings.keys().map(|id| id.0))
-        .chain(register.commitments.keys().map(|id| id.0));
-    digest(ids)
+    digest(register.record_numbers())
 }
 
 /// The ids of each kind a copy holds, in order, for a copy not held

@@ -157,6 +157,18 @@ impl Register {
         shared
     }
 
+    /// The number of every record of every kind, participants first, each
+    /// map in id order.
+    pub fn record_numbers(&self) -> impl Iterator<Item = u64> + '_ {
+        self.participants
+            .keys()
+            .map(|id| id.0)
+            .chain(self.people.keys().map(|id| id.0))
+            .chain(self.series.keys().map(|id| id.0))
+            .chain(self.meetings.keys().map(|id| id.0))
+            .chain(self.commitments.keys().map(|id| id.0))
+    }
+
     /// Why the register cannot be opened as it is because two records share
     /// an id, naming the first such pair; `None` when every id is its own.
     pub fn shared_id_problem(&self) -> Option<String> {

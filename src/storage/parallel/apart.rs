@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use super::layout::{self, MapSpan};
-use super::{Noted, one_map, records, run_jobs};
+use super::layout::MapSpan;
+use super::{Job, Noted, plan, records, run_jobs, with_maps};
 use crate::model::{CommitmentId, MeetingId};
 use crate::storage::format::EnvelopeIn;
 use crate::storage::read_options;
@@ -76,20 +76,10 @@ pub fn parse_apart(
     threads: usize,
     known: &Fingerprints,
 ) -> Option<(EnvelopeIn, SameAsKnown)> {
-    let (meetings, commitments) = layout::find(text)?;
-    let rest = [
-        text.get(..=meetings.open)?,
-        text.get(meetings.close..=commitments.open)?,
-        text.get(commitments.close..)?,
-    ]
-    .concat();
-    let total = meetings.close - meetings.open + commitments.close - commitments.open;
-    let piece_bytes = (total / (threads * 4)).max(64 * 1024);
-    let mut jobs = vec![Job::Rest];
-    jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
-    jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
+    let plan = plan(text, threads)?;
+    let (meetings, commitments, rest) = (plan.meetings, plan.commitments, plan.rest);
 
-    let results = run_jobs(&jobs, threads, |job| match job {
+    let results = run_jobs(&plan.jobs, threads, |job| match job {
         Job::Rest => read_options()
             .from_str::<EnvelopeIn>(&rest)
             .ok()
@@ -116,24 +106,13 @@ pub fn parse_apart(
             }
         }
     }
-    let mut envelope = *envelope?;
-    let register = &mut envelope.register;
-    if !register.meetings.is_empty() || !register.commitments.is_empty() {
-        return None;
-    }
-    register.meetings = one_map(meeting_pieces)?;
-    register.commitments = one_map(commitment_pieces)?;
+    let envelope = with_maps(envelope, meeting_pieces, commitment_pieces)?;
     // Every id its own, counting the records named as well as those read:
     // else the whole parse says which (ids are numbers shared by every
     // kind, so one sorted list of all of them finds both faults).
-    let mut numbers: Vec<u64> = register
-        .participants
-        .keys()
-        .map(|id| id.0)
-        .chain(register.people.keys().map(|id| id.0))
-        .chain(register.series.keys().map(|id| id.0))
-        .chain(register.meetings.keys().map(|id| id.0))
-        .chain(register.commitments.keys().map(|id| id.0))
+    let mut numbers: Vec<u64> = envelope
+        .register
+        .record_numbers()
         .chain(same.meetings.iter().map(|id| id.0))
         .chain(same.commitments.iter().map(|id| id.0))
         .collect();
@@ -142,12 +121,6 @@ pub fn parse_apart(
         return None;
     }
     Some((envelope, same))
-}
-
-enum Job {
-    Rest,
-    Meetings(Range<usize>),
-    Commitments(Range<usize>),
 }
 
 enum Done {

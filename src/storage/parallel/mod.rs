@@ -122,25 +122,45 @@ enum Reading {
     Noting,
 }
 
-fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, Fingerprints)> {
-    let (meetings, commitments) = layout::find(text)?;
+/// How a text is read on several threads: its two large maps, the rest
+/// of the file with both maps left empty, and the work, the rest first,
+/// then pieces of about equal size, several per thread so that a slow
+/// piece does not leave a core idle.
+struct Plan {
+    meetings: MapSpan,
+    commitments: MapSpan,
+    rest: String,
+    jobs: Vec<Job>,
+}
 
-    // The rest of the file, with both maps left empty.
+fn plan(text: &str, threads: usize) -> Option<Plan> {
+    let (meetings, commitments) = layout::find(text)?;
     let rest = [
         text.get(..=meetings.open)?,
         text.get(meetings.close..=commitments.open)?,
         text.get(commitments.close..)?,
     ]
     .concat();
-
-    // Pieces of about equal size, several per thread so that a slow piece
-    // does not leave a core idle.
     let total = meetings.close - meetings.open + commitments.close - commitments.open;
     let piece_bytes = (total / (threads * 4)).max(64 * 1024);
     let mut jobs = vec![Job::Rest];
     jobs.extend(meetings.pieces(text, piece_bytes).map(Job::Meetings));
     jobs.extend(commitments.pieces(text, piece_bytes).map(Job::Commitments));
+    Some(Plan {
+        meetings,
+        commitments,
+        rest,
+        jobs,
+    })
+}
 
+fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, Fingerprints)> {
+    let Plan {
+        meetings,
+        commitments,
+        rest,
+        jobs,
+    } = plan(text, threads)?;
     let maps = (&meetings, &commitments);
     let results = run_jobs(&jobs, threads, |job| job.run(text, &rest, maps, reading));
 
@@ -161,6 +181,19 @@ fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, F
             }
         }
     }
+    Some((
+        with_maps(envelope, meeting_pieces, commitment_pieces)?,
+        notes,
+    ))
+}
+
+/// The rest of the file read, its empty maps filled with the pieces'
+/// records; `None` if the rest was not read, or held records of its own.
+fn with_maps(
+    envelope: Option<Box<EnvelopeIn>>,
+    meeting_pieces: Vec<Vec<(MeetingId, Meeting)>>,
+    commitment_pieces: Vec<Vec<(CommitmentId, Commitment)>>,
+) -> Option<EnvelopeIn> {
     let mut envelope = *envelope?;
     let register = &mut envelope.register;
     if !register.meetings.is_empty() || !register.commitments.is_empty() {
@@ -168,7 +201,7 @@ fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, F
     }
     register.meetings = one_map(meeting_pieces)?;
     register.commitments = one_map(commitment_pieces)?;
-    Some((envelope, notes))
+    Some(envelope)
 }
 
 /// One piece of work for a thread.

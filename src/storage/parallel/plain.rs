@@ -27,9 +27,9 @@ use serde::de::{
     Visitor,
 };
 
-/// Why the plain reader stepped aside: the text is not in the plain form
-/// (ron reads it), or a value's own reading refused it (ron reads it
-/// again and says why, where).
+/// Why the plain reader or writer stepped aside: the text or value is
+/// not in the plain form (ron reads or writes it), or a value's own
+/// reading refused it (ron reads it again and says why, where).
 #[derive(Debug)]
 pub struct NotPlain;
 
@@ -42,6 +42,13 @@ impl fmt::Display for NotPlain {
 impl std::error::Error for NotPlain {}
 
 impl de::Error for NotPlain {
+    fn custom<T: fmt::Display>(_message: T) -> Self {
+        NotPlain
+    }
+}
+
+/// The plain writer steps aside for the same reasons.
+impl serde::ser::Error for NotPlain {
     fn custom<T: fmt::Display>(_message: T) -> Self {
         NotPlain
     }
@@ -306,6 +313,26 @@ impl<'de> Reader<'de> {
         self.expect(close)?;
         Ok(value)
     }
+
+    /// A list's or tuple's elements between `open` and `close`.
+    fn elements<V: Visitor<'de>>(&mut self, open: u8, close: u8, visitor: V) -> Result<V::Value> {
+        self.enclosed(
+            open,
+            close,
+            |commas, visitor| visitor.visit_seq(commas),
+            visitor,
+        )
+    }
+
+    /// A map's entries or a struct's fields between `open` and `close`.
+    fn entries<V: Visitor<'de>>(&mut self, open: u8, close: u8, visitor: V) -> Result<V::Value> {
+        self.enclosed(
+            open,
+            close,
+            |commas, visitor| visitor.visit_map(commas),
+            visitor,
+        )
+    }
 }
 
 enum Text<'de> {
@@ -325,6 +352,30 @@ impl<'de> Text<'de> {
 /// Identifiers that ron reads as something else where any value may
 /// stand: an option, or a float's infinity or NaN.
 const NOT_A_NAME: [&str; 7] = ["Some", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64"];
+
+/// Deserializer methods that read a whole number and visit it as the
+/// widest type of its sign (serde's visitors narrow it, refusing what
+/// does not fit).
+macro_rules! reads {
+    ($($($method:ident)+ => $visit:ident($read:ident);)+) => {
+        $($(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                visitor.$visit(self.$read()?)
+            }
+        )+)+
+    };
+}
+
+/// Deserializer methods for what the register never holds: ron reads it.
+macro_rules! steps_aside {
+    ($($method:ident)+) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+                Err(NotPlain)
+            }
+        )+
+    };
+}
 
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = NotPlain;
@@ -373,48 +424,13 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
+    reads! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 => visit_i64(signed);
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 => visit_u64(unsigned);
     }
 
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotPlain)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotPlain)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotPlain)
+    steps_aside! {
+        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -423,14 +439,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.string()?.visit(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotPlain)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotPlain)
     }
 
     /// `None` or `Some(value)`. ron also reads a bare value as `Some`
@@ -474,21 +482,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.enclosed(
-            b'[',
-            b']',
-            |commas, visitor| visitor.visit_seq(commas),
-            visitor,
-        )
+        self.elements(b'[', b']', visitor)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        self.enclosed(
-            b'(',
-            b')',
-            |commas, visitor| visitor.visit_seq(commas),
-            visitor,
-        )
+        self.elements(b'(', b')', visitor)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -501,12 +499,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.enclosed(
-            b'{',
-            b'}',
-            |commas, visitor| visitor.visit_map(commas),
-            visitor,
-        )
+        self.entries(b'{', b'}', visitor)
     }
 
     /// A struct without its name, as Coalition Desk writes it. ron reads
@@ -520,12 +513,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if name.starts_with("Range") {
             return Err(NotPlain);
         }
-        self.enclosed(
-            b'(',
-            b')',
-            |commas, visitor| visitor.visit_map(commas),
-            visitor,
-        )
+        self.entries(b'(', b')', visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -655,12 +643,7 @@ impl<'de> VariantAccess<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         self.skip_ws();
-        self.enclosed(
-            b'(',
-            b')',
-            |commas, visitor| visitor.visit_map(commas),
-            visitor,
-        )
+        self.entries(b'(', b')', visitor)
     }
 }
 

@@ -14,28 +14,12 @@
 //! The unit tests of `write.rs` and tests/suite/storage compare its text
 //! with ron's on the sample, generated registers and awkward strings.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeMap, SerializeSeq, SerializeStruct};
 
-/// Why the plain writer stepped aside for ron.
-#[derive(Debug)]
-pub struct NotPlain;
-
-impl fmt::Display for NotPlain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not in the plain form Coalition Desk writes")
-    }
-}
-
-impl std::error::Error for NotPlain {}
-
-impl ser::Error for NotPlain {
-    fn custom<T: fmt::Display>(_message: T) -> Self {
-        NotPlain
-    }
-}
+use super::plain::NotPlain;
 
 type Result<T = ()> = std::result::Result<T, NotPlain>;
 
@@ -156,6 +140,18 @@ impl Entries<'_> {
     }
 }
 
+/// Serializer methods for narrow whole numbers, written as the widest of
+/// their sign (ron writes them alike).
+macro_rules! widens {
+    ($($($method:ident($narrow:ty))+ => $wide:ident;)+) => {
+        $($(
+            fn $method(self, v: $narrow) -> Result {
+                self.$wide(v.into())
+            }
+        )+)+
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = NotPlain;
@@ -172,32 +168,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result {
-        self.serialize_i64(i64::from(v))
-    }
-
-    fn serialize_i16(self, v: i16) -> Result {
-        self.serialize_i64(i64::from(v))
-    }
-
-    fn serialize_i32(self, v: i32) -> Result {
-        self.serialize_i64(i64::from(v))
+    widens! {
+        serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) => serialize_i64;
+        serialize_u8(u8) serialize_u16(u16) serialize_u32(u32) => serialize_u64;
     }
 
     fn serialize_i64(self, v: i64) -> Result {
         write!(self.out, "{v}").map_err(|_| NotPlain)
-    }
-
-    fn serialize_u8(self, v: u8) -> Result {
-        self.serialize_u64(u64::from(v))
-    }
-
-    fn serialize_u16(self, v: u16) -> Result {
-        self.serialize_u64(u64::from(v))
-    }
-
-    fn serialize_u32(self, v: u32) -> Result {
-        self.serialize_u64(u64::from(v))
     }
 
     fn serialize_u64(self, v: u64) -> Result {
