@@ -3,9 +3,7 @@
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
-use crate::model::{
-    Field, Meeting, MeetingFormat, MeetingId, MeetingState, PersonId, Record, Register,
-};
+use crate::model::{Field, Meeting, MeetingFormat, MeetingId, MeetingState, Record, Register};
 use crate::new_records;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
@@ -218,24 +216,29 @@ fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
     if let Some(participant) = remove {
         meeting.convenors.retain(|c| *c != participant);
     }
-    let candidates: Vec<_> = register
-        .participants_by_name()
-        .into_iter()
-        .filter(|p| !meeting.convenors.contains(p))
-        .collect();
-    let choices: Vec<_> = candidates
-        .iter()
-        .map(|&p| Choice::new(p, register.participant_name(p)).also(register.participant_code(p)))
-        .collect();
-    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-convenor", "+", &choices);
+    let convenors = &meeting.convenors;
+    let any_left = register.participants.keys().any(|p| !convenors.contains(p));
+    // Made only while the list is open.
+    let choices = || {
+        register
+            .participants_by_name()
+            .into_iter()
+            .filter(|p| !convenors.contains(p))
+            .map(|p| {
+                Choice::new(p, register.participant_name(p)).also(register.participant_code(p))
+            })
+            .collect()
+    };
+    let added = ui.add_enabled_ui(any_left, |ui| {
+        let (button, added) = find_to_add_ui(ui, "add-convenor", "+", choices);
         button
             .on_hover_text("Add convenor")
             .accessible_name("Add convenor");
-        if let Some(participant) = added {
-            meeting.convenors.push(participant);
-        }
+        added
     });
+    if let Some(participant) = added.inner {
+        meeting.convenors.push(participant);
+    }
 }
 
 fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
@@ -253,21 +256,24 @@ fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
     if let Some(person) = remove {
         meeting.chairs.retain(|c| *c != person);
     }
-    let candidates: Vec<PersonId> = super::people_by_name(register)
-        .into_iter()
-        .filter(|p| !meeting.chairs.contains(p))
-        .collect();
-    let choices: Vec<_> = candidates
-        .iter()
-        .map(|&p| Choice::new(p, register.person_name(p)))
-        .collect();
-    ui.add_enabled_ui(!candidates.is_empty(), |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-chair", "+", &choices);
+    let chairs = &meeting.chairs;
+    let any_left = register.people.keys().any(|p| !chairs.contains(p));
+    // Made only while the list is open: everyone in the register.
+    let choices = || {
+        super::people_by_name(register)
+            .into_iter()
+            .filter(|p| !chairs.contains(p))
+            .map(|p| Choice::new(p, register.person_name(p)))
+            .collect()
+    };
+    let added = ui.add_enabled_ui(any_left, |ui| {
+        let (button, added) = find_to_add_ui(ui, "add-chair", "+", choices);
         button
             .on_hover_text("Add chair")
             .accessible_name("Add chair");
-        if let Some(person) = added {
-            meeting.chairs.push(person);
-        }
+        added
     });
+    if let Some(person) = added.inner {
+        meeting.chairs.push(person);
+    }
 }
