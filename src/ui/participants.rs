@@ -68,6 +68,7 @@ impl ParticipantsPanel {
             register,
             today,
             revision,
+            ..
         } = *context;
         // After an undo the selected participant may be gone.
         self.selected

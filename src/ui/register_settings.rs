@@ -53,6 +53,7 @@ impl RegisterSettingsPanel {
             register,
             revision,
             today,
+            ..
         } = *context;
         self.uses.get_or_update(revision, || {
             let mut uses = std::collections::HashMap::new();

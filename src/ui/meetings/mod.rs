@@ -95,6 +95,7 @@ impl MeetingsPanel {
             register,
             today,
             revision,
+            ..
         } = *context;
         // An undo can remove the meeting that was open.
         self.selected

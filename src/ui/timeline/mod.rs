@@ -73,6 +73,7 @@ impl TimelinePanel {
             register,
             today,
             revision,
+            ..
         } = *context;
         let figures = self
             .figures
