@@ -173,8 +173,9 @@ enum Outcome {
 /// The entries of a picker: a list at hand, or how to make it. A picker
 /// makes its list only while it is open, so a closed one costs a frame
 /// nothing: on a register of 2,000 meetings and 420 people, the pickers
-/// of one meeting editor (a "+ sitting for" per attendance row, an
-/// owner per action) built some 15,000 labels a frame that no one saw.
+/// of one meeting editor (a "+ sitting for" per attendance row, each
+/// listing all 420 people, an owner per action) built thousands of
+/// labels a frame that no one saw.
 pub trait Choices<T> {
     /// The list, made.
     type List: AsRef<[Choice<T>]>;
