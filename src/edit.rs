@@ -264,31 +264,44 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
         }
     }
     let mut edits = Vec::new();
-    if current.name != wanted.name {
-        edits.push(Edit::RenameRegister(wanted.name));
-    }
     // Every register-wide field, or recovered work would quietly lose it.
-    if current.short_name != wanted.short_name {
-        edits.push(Edit::SetShortName(wanted.short_name));
-    }
-    if current.reference_pattern != wanted.reference_pattern {
-        edits.push(Edit::SetReferencePattern(wanted.reference_pattern));
-    }
-    if current.office != wanted.office {
-        edits.push(Edit::SetOffice(wanted.office));
-    }
-    if current.conflicts != wanted.conflicts {
-        edits.push(Edit::SetConflicts(wanted.conflicts));
-    }
-    if current.merges != wanted.merges {
-        edits.push(Edit::SetMerges(wanted.merges));
-    }
-    if current.markings != wanted.markings {
-        edits.push(Edit::SetMarkings(wanted.markings));
-    }
-    if current.capability_areas != wanted.capability_areas {
-        edits.push(Edit::SetCapabilityAreas(wanted.capability_areas));
-    }
+    let mut set = |differs: bool, edit: Edit| {
+        if differs {
+            edits.push(edit);
+        }
+    };
+    set(
+        current.name != wanted.name,
+        Edit::RenameRegister(wanted.name),
+    );
+    set(
+        current.short_name != wanted.short_name,
+        Edit::SetShortName(wanted.short_name),
+    );
+    set(
+        current.reference_pattern != wanted.reference_pattern,
+        Edit::SetReferencePattern(wanted.reference_pattern),
+    );
+    set(
+        current.office != wanted.office,
+        Edit::SetOffice(wanted.office),
+    );
+    set(
+        current.conflicts != wanted.conflicts,
+        Edit::SetConflicts(wanted.conflicts),
+    );
+    set(
+        current.merges != wanted.merges,
+        Edit::SetMerges(wanted.merges),
+    );
+    set(
+        current.markings != wanted.markings,
+        Edit::SetMarkings(wanted.markings),
+    );
+    set(
+        current.capability_areas != wanted.capability_areas,
+        Edit::SetCapabilityAreas(wanted.capability_areas),
+    );
     diff(
         &current.participants,
         wanted.participants,

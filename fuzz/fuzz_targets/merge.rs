@@ -36,6 +36,7 @@ fuzz_target!(|input: &[u8]| {
         ours_office: None,
         theirs_office: None,
         force_base: false,
+        shown_as: None,
     };
     let Some(now) = NaiveDate::from_ymd_opt(2025, 5, 2).and_then(|d| d.and_hms_opt(10, 15, 0))
     else {

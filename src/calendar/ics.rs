@@ -18,17 +18,13 @@ use crate::model::recurrence::{
     STRAY_REACH, SeriesRule, cadence_gives, cadence_problem, meeting_dates, taken_by_meetings,
 };
 use crate::model::{
-    Meeting, MeetingId, MeetingState, OccurrenceChange, Record, Register, SeriesId, SessionSeries,
+    Meeting, MeetingId, MeetingState, OccurrenceChange, Register, SeriesId, SessionSeries,
 };
 
 /// The whole register as `.ics` text. `stamp` is the DTSTAMP every event
 /// carries (the time of export, passed in so output is reproducible).
 pub fn calendar_ics(register: &Register, stamp: DateTime<Utc>) -> Result<String, CalendarError> {
-    let meetings: Vec<Record> = register
-        .meetings
-        .keys()
-        .map(|&id| Record::Meeting(id))
-        .collect();
+    let meetings = register.meeting_records();
     let unmarkable = register.marking_refusals(&meetings);
     if !unmarkable.is_empty() {
         return Err(CalendarError::Refused(unmarkable));

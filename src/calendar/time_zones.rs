@@ -29,6 +29,12 @@ const OPEN_SERIES_YEARS: i32 = 10;
 /// cannot make the export scan centuries. The earliest years are kept: the
 /// yearly rules after them cover the rest.
 const MAX_SPAN_YEARS: i32 = 60;
+/// The last year chrono-tz describes change by change: its table (tzdata
+/// compiled) stops there, and after it every zone keeps the offset it
+/// ended on, with no summer time. tzdata itself carries its last rules on
+/// forever, as calendar readers do; so a span past this year is described
+/// from the years before it, whose yearly rules carry on to the span.
+const LAST_DESCRIBED_YEAR: i32 = 2099;
 /// Sampling step. Offset changes are months apart, so none is missed;
 /// 6 hours keeps ten years to ~15,000 samples (a few ms).
 const STEP_SECONDS: i64 = 6 * 3600;
@@ -187,7 +193,10 @@ impl ZoneSpans {
             let first = low.saturating_sub(YEARS_BEFORE);
             let last = high
                 .saturating_add(YEARS_AFTER)
-                .min(first.saturating_add(MAX_SPAN_YEARS));
+                .min(first.saturating_add(MAX_SPAN_YEARS))
+                .min(LAST_DESCRIBED_YEAR);
+            // Two years at least, for the yearly rules to follow from.
+            let first = first.min(last.saturating_sub(1));
             let mut found = observances(zone, first, last);
             let rules = super::yearly_rules::yearly_rules(&found, last);
             found.extend(rules);
@@ -271,6 +280,15 @@ mod tests {
                 "2025-10-26 02:00:00"
             ]
         );
+    }
+
+    /// Where chrono-tz's table ends: should a new version describe more
+    /// years, `LAST_DESCRIBED_YEAR` may follow it.
+    #[test]
+    fn chrono_tz_describes_summer_time_up_to_the_last_described_year_only() {
+        let changes = |year| observances(Tz::Europe__London, year, year).len() - 1;
+        assert_eq!(changes(LAST_DESCRIBED_YEAR), 2);
+        assert_eq!(changes(LAST_DESCRIBED_YEAR + 1), 0);
     }
 
     #[test]

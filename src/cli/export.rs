@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::calendar::{self, CalendarError};
-use crate::model::Record;
 use crate::storage::{self, WrittenFrom};
 use crate::tracking;
 
@@ -67,11 +66,7 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
         Err(error) => return Err(error.into()),
     };
     let register = &loaded.register;
-    let meetings: Vec<Record> = register
-        .meetings
-        .keys()
-        .map(|&id| Record::Meeting(id))
-        .collect();
+    let meetings = register.meeting_records();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&meetings));
     super::write_output("the calendar", output, text.as_bytes(), &from)?;
     say!("Wrote the calendar to {}", output.display());
@@ -83,11 +78,7 @@ pub fn csv(file: &Path, output: &Path, today: NaiveDate) -> anyhow::Result<ExitC
     let loaded = storage::load(file)?;
     let bytes = tracking::export_commitments(&loaded.register, today)?;
     let register = &loaded.register;
-    let commitments: Vec<Record> = register
-        .commitments
-        .keys()
-        .map(|&id| Record::Commitment(id))
-        .collect();
+    let commitments = register.commitment_records();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&commitments));
     super::write_output("the commitments", output, &bytes, &from)?;
     // As `summary` names the marking the document carries: the highest of

@@ -21,6 +21,18 @@ fn distance(raw: u64, wanted: u64) -> (bool, u64) {
     )
 }
 
+/// `ids` with those whose name holds `wanted` (in any case) first, in
+/// their order: the closest matches for a name not found.
+fn holding_first<'r, T: Copy>(
+    mut ids: Vec<T>,
+    wanted: &str,
+    name: impl Fn(T) -> Option<&'r str>,
+) -> Vec<T> {
+    let wanted = wanted.to_lowercase();
+    ids.sort_by_key(|&id| !name(id).is_some_and(|n| n.to_lowercase().contains(&wanted)));
+    ids
+}
+
 /// An id typed on the command line: `11`, `LON-11` or `lon-11`.
 fn typed_id(wanted: &str) -> Option<u64> {
     parse_id(&wanted.to_ascii_uppercase())
@@ -83,13 +95,8 @@ pub fn find_meeting(register: &Register, wanted: &str) -> Result<MeetingId, Look
             ids.into_iter().map(describe),
         ));
     }
-    let needle = wanted.to_lowercase();
-    let mut ids = register.meetings_by_date();
-    ids.sort_by_key(|id| {
-        !register
-            .meeting(*id)
-            .is_some_and(|m| m.title.to_lowercase().contains(&needle))
-    });
+    let title = |id: MeetingId| register.meeting(id).map(|m| m.title.as_str());
+    let ids = holding_first(register.meetings_by_date(), wanted, title);
     Err(not_found(
         format!("\"{wanted}\" is neither a meeting id nor a date (YYYY-MM-DD)"),
         ids.into_iter().map(describe),
@@ -132,12 +139,9 @@ pub fn find_series(register: &Register, wanted: &str) -> Result<SeriesId, Lookup
     if let [only] = named.as_slice() {
         return Ok(*only);
     }
-    let mut ids: Vec<_> = register.series.keys().copied().collect();
-    ids.sort_by_key(|id| {
-        !register
-            .session_series(*id)
-            .is_some_and(|s| s.name.to_lowercase().contains(&needle))
-    });
+    let ids: Vec<_> = register.series.keys().copied().collect();
+    let name = |id: SeriesId| register.session_series(id).map(|s| s.name.as_str());
+    let ids = holding_first(ids, wanted, name);
     Err(not_found(
         format!("There is no series named \"{wanted}\" in the register"),
         ids.into_iter().map(describe),

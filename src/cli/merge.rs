@@ -3,9 +3,10 @@
 //! conflicts are left to settle (OUT is still written, and valid), or when
 //! the merged copies together break a rule of the register's checks that
 //! neither broke alone; 2 when an input cannot be read, the copies are of
-//! two different registers, BASE is older than the last copy OURS and
-//! THEIRS had in common (unless `--force-base`), or OUT cannot be written
-//! (nothing written).
+//! two different registers (or one lacks the identity BASE carries), BASE
+//! is older than the last copy OURS and THEIRS had in common (unless
+//! `--force-base`), an office's name holds what a register may not, or
+//! OUT cannot be written (nothing written).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +14,8 @@ use std::process::ExitCode;
 use chrono::{NaiveDateTime, SubsecRound};
 
 use crate::merge;
-use crate::model::Register;
+use crate::model::text_limits::{self, MOST_NAME_CHARACTERS};
+use crate::model::{Register, hidden_characters};
 use crate::storage::{self, Backup, LockHolder, Overwrite, RegisterLock, WrittenFrom};
 
 use super::Now;
@@ -36,6 +38,9 @@ pub struct Arguments {
     /// Merge from BASE even though OURS and THEIRS both come from a later merge it does not hold.
     #[arg(long)]
     force_base: bool,
+    /// The register's name in what merge prints, when OUT is a temporary copy: git's driver passes %P, the register's path in the repository.
+    #[arg(long, value_name = "NAME")]
+    shown_as: Option<String>,
 }
 
 impl Arguments {
@@ -49,6 +54,7 @@ impl Arguments {
             ours_office: self.ours_office.as_deref(),
             theirs_office: self.theirs_office.as_deref(),
             force_base: self.force_base,
+            shown_as: self.shown_as.as_deref(),
         };
         Ok(merge(
             &request,
@@ -72,6 +78,30 @@ pub struct MergeRequest<'a> {
     /// Merge from BASE even when OURS and THEIRS both come from a later
     /// merge that BASE does not hold.
     pub force_base: bool,
+    /// The register's name in what is printed, when OUT is a temporary
+    /// copy (git's driver gives `%P`); else OUT's path.
+    pub shown_as: Option<&'a str>,
+}
+
+impl MergeRequest<'_> {
+    /// OUT as the officer knows it: the name given, else OUT's path; as
+    /// git's driver without a name, OUT is git's temporary copy
+    /// (`.merge_file_XXXXXX`), whose name would mean nothing, so "the
+    /// merged register".
+    fn shown(&self) -> String {
+        if let Some(name) = self.shown_as {
+            return name.to_string();
+        }
+        let temporary = self
+            .output
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with(".merge_file_"));
+        if temporary {
+            "the merged register".to_string()
+        } else {
+            self.output.display().to_string()
+        }
+    }
 }
 
 /// Exit code when the merge could not be done at all.
@@ -111,7 +141,7 @@ fn run(
         usable_apart(theirs, request.theirs)?,
     );
     refusals(request, &base.register, &ours, &theirs.register)?;
-    let (ours_office, theirs_office) = offices(request, &ours, &theirs.register);
+    let (ours_office, theirs_office) = offices(request, &ours, &theirs.register)?;
     let warning = one_office_warning(&ours, &theirs.register);
     // Known before OURS becomes the merged register.
     let held_before = ours.highest_marking_held().map(str::to_string);
@@ -158,7 +188,7 @@ fn run(
     if let Some(warning) = warning {
         tell!("warning: {warning}");
     }
-    say!("{}: {}", request.output.display(), merged.summary);
+    say!("{}: {}", request.shown(), merged.summary);
     for problem in &merged.unsettled {
         tell!("conflict: the merged copies break a rule neither broke alone: {problem}");
     }
@@ -184,7 +214,7 @@ pub fn merged_copies(
     now: NaiveDateTime,
 ) -> anyhow::Result<merge::Merged> {
     refusals(request, base, ours, theirs)?;
-    let (ours_office, theirs_office) = offices(request, ours, theirs);
+    let (ours_office, theirs_office) = offices(request, ours, theirs)?;
     Ok(merge::merge(
         base,
         ours,
@@ -217,6 +247,20 @@ fn refusals(
             }
         }
     }
+    for (copy, path) in [(ours, request.ours), (theirs, request.theirs)] {
+        if !merge::made_from(base, copy) {
+            anyhow::bail!(
+                "{} carries no identity, while the common copy {} carries that of \"{}\" \
+                 (identity {}), which every copy made from it keeps: it is not a copy of that \
+                 register (another register, or one whose identity was removed), so nothing \
+                 was written: merge only copies of one register",
+                path.display(),
+                request.base.display(),
+                base.name,
+                base.identity
+            );
+        }
+    }
     if !request.force_base
         && let Err(older) = merge::check_base(base, ours, theirs)
     {
@@ -230,8 +274,14 @@ fn refusals(
 }
 
 /// The offices named in the conflicts: as given, else the office code
-/// each copy names, else its file's name.
-fn offices(request: &MergeRequest<'_>, ours: &Register, theirs: &Register) -> (String, String) {
+/// each copy names, else its file's name. Refused when one holds what no
+/// register may hold (a character that hides or reverses text, or more
+/// than a name's length): the merged register would not open again.
+fn offices(
+    request: &MergeRequest<'_>,
+    ours: &Register,
+    theirs: &Register,
+) -> anyhow::Result<(String, String)> {
     let office = |given: Option<&str>, copy: &Register, path: &Path, in_git: &str| {
         given
             .map(str::to_string)
@@ -250,15 +300,31 @@ fn offices(request: &MergeRequest<'_>, ours: &Register, theirs: &Register) -> (S
                 }
             })
     };
-    (
-        office(request.ours_office, ours, request.ours, "this branch"),
-        office(
-            request.theirs_office,
-            theirs,
-            request.theirs,
-            "the merged branch",
-        ),
-    )
+    let ours_office = office(request.ours_office, ours, request.ours, "this branch");
+    let theirs_office = office(
+        request.theirs_office,
+        theirs,
+        request.theirs,
+        "the merged branch",
+    );
+    for (name, option) in [
+        (&ours_office, "--ours-office"),
+        (&theirs_office, "--theirs-office"),
+    ] {
+        let wrong = hidden_characters::first_refused(name)
+            .map(|(_, c)| format!("holds {}", hidden_characters::named(c)))
+            .or_else(|| {
+                text_limits::too_long("office", name)
+                    .map(|_| format!("is longer than {MOST_NAME_CHARACTERS} characters"))
+            });
+        if let Some(wrong) = wrong {
+            anyhow::bail!(
+                "The office name {name:?} {wrong}, which no register may hold, so nothing was \
+                 written: name the office with {option}"
+            );
+        }
+    }
+    Ok((ours_office, theirs_office))
 }
 
 /// Why two files cannot be merged: they are copies of two registers.

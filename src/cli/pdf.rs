@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 
 use crate::model::{MeetingId, Record, Register};
 use crate::report::{self, Clearance, MeetingSummary, Paper, PrintEngine, SummaryOptions};
-use crate::storage::{self, WrittenFrom};
+use crate::storage;
 
 use super::Now;
+use super::document_args::write_pdf;
 
 /// `summary FILE --meeting ID -o OUT ...`.
 #[derive(clap::Args)]
@@ -132,8 +133,7 @@ pub fn summary(
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.meeting_summary_pdf(&summary)?;
-    let from = WrittenFrom::register(Some(file), above_lowest(&register, &summary.marking));
-    super::write_output("the PDF", output, &pdf, &from)?;
+    write_pdf(&register, file, &summary.marking, &pdf, output)?;
     say!(
         "Wrote the summary of {} ({}) to {}",
         register.meeting_title(id),
@@ -210,8 +210,7 @@ pub fn attendance(
         return Ok(ExitCode::FAILURE);
     }
     let pdf = PrintEngine::new()?.attendance_pdf(&record)?;
-    let from = WrittenFrom::register(Some(file), above_lowest(&register, &record.marking));
-    super::write_output("the PDF", output, &pdf, &from)?;
+    write_pdf(&register, file, &record.marking, &pdf, output)?;
     say!(
         "Wrote the attendance record of {} ({}) to {}",
         record.series,

@@ -190,18 +190,11 @@ pub fn content_changes(register: &Register, old: &Meeting, new: &Meeting) -> Vec
     heading_changes(register, old, new, &mut changes);
     attendance_changes(register, old, new, &mut changes);
     proceedings_changes(register, old, new, &mut changes);
-    changes.field("Notes".into(), old.notes.clone(), new.notes.clone());
-    changes.field(
-        "Public statement".into(),
-        old.statement.clone(),
-        new.statement.clone(),
-    );
-    changes.field(
-        "Restricted notes".into(),
-        old.restricted_notes.clone(),
-        new.restricted_notes.clone(),
-    );
-    changes.field("Marking".into(), old.marking.clone(), new.marking.clone());
+    let both = (old, new);
+    changes.shown("Notes", both, |m| m.notes.clone());
+    changes.shown("Public statement", both, |m| m.statement.clone());
+    changes.shown("Restricted notes", both, |m| m.restricted_notes.clone());
+    changes.shown("Marking", both, |m| m.marking.clone());
     changes.0
 }
 
@@ -218,6 +211,11 @@ impl Changes {
             });
         }
     }
+
+    /// The field `name` as `show` writes it, of the old and the new value.
+    fn shown<T>(&mut self, name: &str, (old, new): (&T, &T), show: impl Fn(&T) -> String) {
+        self.field(name.into(), show(old), show(new));
+    }
 }
 
 /// What the record's heading says: title, series and number, when and
@@ -232,7 +230,8 @@ fn heading_changes(register: &Register, old: &Meeting, new: &Meeting, changes: &
             })
             .unwrap_or_default()
     };
-    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    let time =
+        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     let names = |m: &Meeting| {
         let convenors: Vec<_> = m
             .convenors
@@ -245,46 +244,21 @@ fn heading_changes(register: &Register, old: &Meeting, new: &Meeting, changes: &
         let chairs: Vec<_> = m.chairs.iter().map(|&p| register.person_name(p)).collect();
         chairs.join(", ")
     };
-    changes.field("Title".into(), old.title.clone(), new.title.clone());
-    changes.field("Series".into(), series(old), series(new));
-    changes.field(
-        "Number in the series".into(),
-        old.number.map(|n| n.to_string()).unwrap_or_default(),
-        new.number.map(|n| n.to_string()).unwrap_or_default(),
-    );
-    changes.field("Date".into(), old.date.to_string(), new.date.to_string());
-    changes.field(
-        "Start".into(),
-        time(old.start).unwrap_or_default(),
-        time(new.start).unwrap_or_default(),
-    );
-    changes.field(
-        "End".into(),
-        time(old.end).unwrap_or_default(),
-        time(new.end).unwrap_or_default(),
-    );
-    changes.field(
-        "Time zone".into(),
-        old.time_zone.name().into(),
-        new.time_zone.name().into(),
-    );
-    changes.field(
-        "Location".into(),
-        old.location.clone(),
-        new.location.clone(),
-    );
-    changes.field(
-        "Format".into(),
-        old.format.label().into(),
-        new.format.label().into(),
-    );
-    changes.field(
-        "State".into(),
-        old.state.label().into(),
-        new.state.label().into(),
-    );
-    changes.field("Convenors".into(), names(old), names(new));
-    changes.field("Co-chairs".into(), chairs(old), chairs(new));
+    let both = (old, new);
+    changes.shown("Title", both, |m| m.title.clone());
+    changes.shown("Series", both, series);
+    changes.shown("Number in the series", both, |m| {
+        m.number.map(|n| n.to_string()).unwrap_or_default()
+    });
+    changes.shown("Date", both, |m| m.date.to_string());
+    changes.shown("Start", both, |m| time(m.start));
+    changes.shown("End", both, |m| time(m.end));
+    changes.shown("Time zone", both, |m| m.time_zone.name().into());
+    changes.shown("Location", both, |m| m.location.clone());
+    changes.shown("Format", both, |m| m.format.label().into());
+    changes.shown("State", both, |m| m.state.label().into());
+    changes.shown("Convenors", both, names);
+    changes.shown("Co-chairs", both, chairs);
 }
 
 /// Each participant's attendance line: status, delegates, stand-ins, note.

@@ -1,13 +1,13 @@
 //! The generated session series and their meetings, held up to the day
 //! the generated register stands on and planned after it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::model::{
     ActionItem, ActionOwner, AgendaItem, Attendance, AttendanceStatus, Decision, Meeting,
-    MeetingFormat, MeetingId, MeetingState, ParticipantId, SeriesId, SessionSeries,
+    MeetingFormat, MeetingId, MeetingState, ParticipantId, Register, SeriesId, SessionSeries,
 };
 
 use super::Making;
@@ -70,21 +70,7 @@ pub(super) fn meetings(
     let mut meeting_ids = Vec::new();
     let mut numbers: BTreeMap<SeriesId, u32> = BTreeMap::new();
     let span_end = *start + Days::new(SPAN_DAYS);
-    let mut cadence_days: BTreeMap<SeriesId, std::collections::VecDeque<NaiveDate>> = series_ids
-        .iter()
-        .map(|&sid| {
-            let days = register
-                .series
-                .get(&sid)
-                .and_then(|s| crate::model::recurrence::occurrences(sid, s, *start, span_end).ok())
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|o| !o.cancelled)
-                .map(|o| o.date)
-                .collect();
-            (sid, days)
-        })
-        .collect();
+    let mut cadence_days = cadence_days(register, series_ids, *start, span_end);
     for n in 0..count {
         let mid = MeetingId(ids.next());
         let offset = (n as u64 * SPAN_DAYS) / count.max(1) as u64;
@@ -107,17 +93,7 @@ pub(super) fn meetings(
         });
         let held = date < *now;
         let attendance = attendance(dice, participants, holders, date, held);
-        let agenda = (1..=4)
-            .map(|item| AgendaItem {
-                title: format!("Agenda item {item}: capability review"),
-                lead: None,
-                notes: "Discussion of national contributions and delivery timelines.".into(),
-                outcome: "Noted; secretariat to follow up.".into(),
-                minutes: Some(30),
-                marking: None,
-                ..AgendaItem::default()
-            })
-            .collect();
+        let agenda = agenda();
         register.meetings.insert(
             mid,
             Meeting {
@@ -160,6 +136,46 @@ pub(super) fn meetings(
         meeting_ids.push((mid, date));
     }
     meeting_ids
+}
+
+/// Each series' sessions from `start` to `end` as its cadence gives them,
+/// the cancelled ones left out, earliest first.
+fn cadence_days(
+    register: &Register,
+    series_ids: &[SeriesId],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> BTreeMap<SeriesId, VecDeque<NaiveDate>> {
+    series_ids
+        .iter()
+        .map(|&sid| {
+            let days = register
+                .series
+                .get(&sid)
+                .and_then(|s| crate::model::recurrence::occurrences(sid, s, start, end).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|o| !o.cancelled)
+                .map(|o| o.date)
+                .collect();
+            (sid, days)
+        })
+        .collect()
+}
+
+/// Every generated meeting's agenda: four timed items.
+fn agenda() -> Vec<AgendaItem> {
+    (1..=4)
+        .map(|item| AgendaItem {
+            title: format!("Agenda item {item}: capability review"),
+            lead: None,
+            notes: "Discussion of national contributions and delivery timelines.".into(),
+            outcome: "Noted; secretariat to follow up.".into(),
+            minutes: Some(30),
+            marking: None,
+            ..AgendaItem::default()
+        })
+        .collect()
 }
 
 /// Most participants come to a meeting, sent by whoever holds office that

@@ -14,21 +14,16 @@ pub(super) type Holders = BTreeMap<ParticipantId, Vec<(PersonId, NaiveDate, Opti
 
 /// Every nation, then every organisation, in the vocabulary's order.
 pub(super) fn participants(making: &mut Making) -> Vec<ParticipantId> {
+    let nations = NATIONS.map(|(code, name)| (code, name, ParticipantKind::Nation));
+    let organisations =
+        ORGANISATIONS.map(|(code, name)| (code, name, ParticipantKind::Organisation));
     let mut participants = Vec::new();
-    for (code, name) in NATIONS {
+    for (code, name, kind) in nations.into_iter().chain(organisations) {
         let pid = ParticipantId(making.ids.next());
-        making
-            .register
+        let register = &mut making.register;
+        register
             .participants
-            .insert(pid, participant(code, name, ParticipantKind::Nation));
-        participants.push(pid);
-    }
-    for (code, name) in ORGANISATIONS {
-        let pid = ParticipantId(making.ids.next());
-        making
-            .register
-            .participants
-            .insert(pid, participant(code, name, ParticipantKind::Organisation));
+            .insert(pid, participant(code, name, kind));
         participants.push(pid);
     }
     participants

@@ -244,7 +244,13 @@ pub fn merge_apart(
     let base = cut_read(base, &ours, &held);
     let theirs = cut_read(theirs, &ours, &held);
     let ours_cut = cut(&ours, &held);
-    let whole = |cut: &Register, ours: &Register| put_back(cut.clone(), ours.clone(), &held);
+    // Where reading apart cannot give the same outcome, the copies are
+    // made whole again (around `ours`, as it then stands) and merged so.
+    let merge_whole = |ours: &Register| {
+        let whole = |cut: &Register| put_back(cut.clone(), ours.clone(), &held);
+        let (base, theirs) = (whole(&base), whole(&theirs));
+        super::merge(&base, ours, &theirs, ours_office, theirs_office, now)
+    };
 
     let seen = |cut| SeenWhole {
         cut,
@@ -256,14 +262,7 @@ pub fn merge_apart(
         (&seen(&base), &seen(&ours_cut)),
     );
     if !clashes.is_empty() {
-        return super::merge(
-            &whole(&base, &ours),
-            &ours,
-            &whole(&theirs, &ours),
-            ours_office,
-            theirs_office,
-            now,
-        );
+        return merge_whole(&ours);
     }
 
     let template = template(ours_office, theirs_office, now);
@@ -277,14 +276,7 @@ pub fn merge_apart(
         // OURS is the merged register with the held records as OURS had
         // them: outside them the merge changed nothing.
         let ours = put_back(ours_cut.clone(), out, &held);
-        return super::merge(
-            &whole(&base, &ours),
-            &ours,
-            &whole(&theirs, &ours),
-            ours_office,
-            theirs_office,
-            now,
-        );
+        return merge_whole(&ours);
     }
     // Outside the held records every copy is OURS, so whether the result
     // is THEIRS is decided on the held ones, and the ids each copy holds

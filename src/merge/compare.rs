@@ -42,11 +42,7 @@ pub fn compare(
     let mut out = ours.clone();
     // Ours is the base of every field: a field compared is never taken
     // from theirs, only written beside ours when it differs.
-    let mut settings = FieldMerge {
-        record: None,
-        conflicts: &mut found,
-        template: &template,
-    };
+    let mut settings = FieldMerge::new(None, &mut found, &template);
     settings.register_settings(ours, ours, theirs, &mut out);
     // A number either copy handed out is never handed out again.
     out.next_id = ours.next_id.max(theirs.next_id);
@@ -140,21 +136,14 @@ impl TwoWayPass<'_> {
         }
         let keys: BTreeSet<&K> = ours.keys().chain(theirs.keys()).collect();
         for key in keys {
-            let mut compare = FieldMerge {
-                record: Some(record(key)),
-                conflicts: self.found,
-                template: self.template,
-            };
+            let mut compare = FieldMerge::new(Some(record(key)), self.found, self.template);
             match (ours.get(key), theirs.get(key)) {
                 (Some(o), Some(t)) if o != t => {
                     fields(&mut compare, o, o, t);
                 }
                 (Some(o), None) => compare.conflict(String::new(), Some(ron_text(o)), None),
                 (None, Some(t)) => {
-                    compare.conflict(String::new(), None, Some(ron_text(t)));
-                    if let Some(conflict) = compare.conflicts.last_mut() {
-                        conflict.name = super::fields::conflict_name(self.theirs, record(key));
-                    }
+                    compare.conflict_only_theirs(ron_text(t), self.theirs);
                 }
                 _ => {}
             }

@@ -19,7 +19,21 @@ pub(super) struct FieldMerge<'a> {
     pub template: &'a Conflict,
 }
 
-impl FieldMerge<'_> {
+impl<'a> FieldMerge<'a> {
+    /// Where the conflicts found in `record` (none: the register's own
+    /// settings) go: onto `conflicts`, each made from `template`.
+    pub fn new(
+        record: Option<Record>,
+        conflicts: &'a mut Vec<Conflict>,
+        template: &'a Conflict,
+    ) -> Self {
+        FieldMerge {
+            record,
+            conflicts,
+            template,
+        }
+    }
+
     /// The register's own settings merged field by field: its name, short
     /// name and reference pattern, and its lists of markings and
     /// capability areas (a two-way comparison passes ours as `base`).
@@ -79,14 +93,31 @@ impl FieldMerge<'_> {
         });
     }
 
-    /// One side changed the record's marking while the other changed what
-    /// the marking covers: taking both would print the other side's content
-    /// under a marking its author never chose (lowered on one side, text
-    /// added on the other). The marking is then a conflict, ours kept, for
-    /// a person to decide; a record in conflict prints nowhere meanwhile.
-    /// `content` is the record with its marking left out. Returns whether
-    /// it was such a conflict.
-    pub fn marking_apart<T: PartialEq>(&mut self, markings: [&str; 3], content: [T; 3]) -> bool {
+    /// A conflict over the whole record, which ours no longer holds and
+    /// theirs does (`theirs_text`): named as theirs names it, since ours
+    /// cannot.
+    pub fn conflict_only_theirs(&mut self, theirs_text: String, theirs: &Register) {
+        self.conflict(String::new(), None, Some(theirs_text));
+        if let (Some(conflict), Some(record)) = (self.conflicts.last_mut(), self.record) {
+            conflict.name = conflict_name(theirs, record);
+        }
+    }
+
+    /// One side changed a marking while the other changed what the marking
+    /// covers: taking both would print the other side's content under a
+    /// marking its author never chose (lowered on one side, text added on
+    /// the other). The marking is then a conflict on `field`, ours kept,
+    /// for a person to decide; a record in conflict prints nowhere
+    /// meanwhile. `content` is what the marking covers: the whole record
+    /// with its marking left out, or the one text a part's own marking
+    /// covers (a meeting's restricted notes, a participant's points to
+    /// raise). Returns whether it was such a conflict.
+    pub fn marking_apart<M: PartialEq + Serialize, C: PartialEq>(
+        &mut self,
+        field: &str,
+        markings: [&M; 3],
+        content: [C; 3],
+    ) -> bool {
         let [base, ours, theirs] = markings;
         let [base_content, ours_content, theirs_content] = content;
         if ours == theirs || self.template.compared {
@@ -96,9 +127,9 @@ impl FieldMerge<'_> {
             || (theirs != base && ours == base && ours_content != base_content);
         if apart {
             self.conflict(
-                "marking".to_string(),
-                Some(ron_text(&ours)),
-                Some(ron_text(&theirs)),
+                field.to_string(),
+                Some(ron_text(ours)),
+                Some(ron_text(theirs)),
             );
         }
         apart

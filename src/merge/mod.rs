@@ -69,6 +69,14 @@ pub fn same_register(one: &Register, other: &Register) -> bool {
     one.identity.is_empty() || other.identity.is_empty() || one.identity == other.identity
 }
 
+/// Whether `copy` may have been made from `base`: a common copy that
+/// carries an identity passes it to every copy made from it, so a copy
+/// with none (its identity line removed by hand) or another one is of
+/// another register. A common copy from before identities cannot tell.
+pub fn made_from(base: &Register, copy: &Register) -> bool {
+    base.identity.is_empty() || copy.identity == base.identity
+}
+
 /// Merges `theirs` into `ours`, both edited from `base`. The offices name
 /// each side in the conflicts; `now` is when the merge happens. Check
 /// first with [`same_register`] that the copies are of one register, and
@@ -150,11 +158,7 @@ fn draft(
         ..MergeSummary::default()
     };
 
-    let mut settings = FieldMerge {
-        record: None,
-        conflicts: &mut found,
-        template,
-    };
+    let mut settings = FieldMerge::new(None, &mut found, template);
     settings.register_settings(base, ours, theirs, &mut out);
     // Kept by every copy; a copy from before identities takes the other's.
     out.identity = [&ours.identity, &theirs.identity, &base.identity]
@@ -288,11 +292,7 @@ impl ThreeWayPass<'_> {
         // A record only ours holds is never taken or changed: ours has it.
         let keys: BTreeSet<&K> = theirs.keys().chain(base.keys()).collect();
         for key in keys {
-            let mut merge = FieldMerge {
-                record: Some(record(key)),
-                conflicts: self.found,
-                template: self.template,
-            };
+            let mut merge = FieldMerge::new(Some(record(key)), self.found, self.template);
             match (base.get(key), ours.get(key), theirs.get(key)) {
                 // Added in theirs; a clash with ours was renumbered before.
                 (None, None, Some(added)) => {
@@ -319,10 +319,7 @@ impl ThreeWayPass<'_> {
                     }
                 }
                 (Some(b), None, Some(t)) if t != b => {
-                    merge.conflict(String::new(), None, Some(ron_text(t)));
-                    if let Some(conflict) = merge.conflicts.last_mut() {
-                        conflict.name = fields::conflict_name(self.theirs, record(key));
-                    }
+                    merge.conflict_only_theirs(ron_text(t), self.theirs);
                 }
                 _ => {}
             }

@@ -27,8 +27,25 @@ pub(super) fn participant(
     theirs: &Participant,
 ) -> Participant {
     let mut out = ours.clone();
+    // The points' own marking covers the points alone.
+    let points_apart = merge.marking_apart(
+        "points_marking",
+        [
+            &base.points_marking,
+            &ours.points_marking,
+            &theirs.points_marking,
+        ],
+        [
+            &base.points_to_raise,
+            &ours.points_to_raise,
+            &theirs.points_to_raise,
+        ],
+    );
     plain_fields!(Participant, merge, base, ours, theirs, out;
         plain: name, code, kind, joined, notes, points_to_raise, points_marking; special: );
+    if points_apart {
+        out.points_marking = ours.points_marking.clone();
+    }
     out
 }
 
@@ -84,8 +101,23 @@ pub(super) fn meeting(
         ..m.clone()
     };
     let apart = merge.marking_apart(
+        "marking",
         [&base.marking, &ours.marking, &theirs.marking],
         [unmarked(base), unmarked(ours), unmarked(theirs)],
+    );
+    // The restricted notes' own marking covers those notes alone.
+    let restricted_apart = merge.marking_apart(
+        "restricted_marking",
+        [
+            &base.restricted_marking,
+            &ours.restricted_marking,
+            &theirs.restricted_marking,
+        ],
+        [
+            &base.restricted_notes,
+            &ours.restricted_notes,
+            &theirs.restricted_notes,
+        ],
     );
     plain_fields!(Meeting, merge, base, ours, theirs, out;
         plain: title, series, number, date, start, end, time_zone, location, format, state,
@@ -154,6 +186,9 @@ pub(super) fn meeting(
     if apart {
         out.marking = ours.marking.clone();
     }
+    if restricted_apart {
+        out.restricted_marking = ours.restricted_marking.clone();
+    }
     out
 }
 
@@ -209,6 +244,7 @@ pub(super) fn commitment(
         ..c.clone()
     };
     let apart = merge.marking_apart(
+        "marking",
         [&base.marking, &ours.marking, &theirs.marking],
         [unmarked(base), unmarked(ours), unmarked(theirs)],
     );

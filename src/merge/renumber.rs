@@ -216,32 +216,23 @@ impl Numbers {
     }
 
     fn record(&self, record: &mut Record) {
-        let number = record_number(*record);
-        let renumbered = match *record {
-            Record::Participant(_) => self
-                .participants
-                .get(&number)
-                .map(|&n| Record::Participant(ParticipantId(n))),
-            Record::Person(_) => self
-                .people
-                .get(&number)
-                .map(|&n| Record::Person(PersonId(n))),
-            Record::Series(_) => self
-                .series
-                .get(&number)
-                .map(|&n| Record::Series(SeriesId(n))),
-            Record::Meeting(_) => self
-                .meetings
-                .get(&number)
-                .map(|&n| Record::Meeting(MeetingId(n))),
-            Record::Commitment(_) => self
-                .commitments
-                .get(&number)
-                .map(|&n| Record::Commitment(CommitmentId(n))),
+        let numbers = match *record {
+            Record::Participant(_) => &self.participants,
+            Record::Person(_) => &self.people,
+            Record::Series(_) => &self.series,
+            Record::Meeting(_) => &self.meetings,
+            Record::Commitment(_) => &self.commitments,
         };
-        if let Some(renumbered) = renumbered {
-            *record = renumbered;
-        }
+        let Some(&n) = numbers.get(&record_number(*record)) else {
+            return;
+        };
+        *record = match *record {
+            Record::Participant(_) => Record::Participant(ParticipantId(n)),
+            Record::Person(_) => Record::Person(PersonId(n)),
+            Record::Series(_) => Record::Series(SeriesId(n)),
+            Record::Meeting(_) => Record::Meeting(MeetingId(n)),
+            Record::Commitment(_) => Record::Commitment(CommitmentId(n)),
+        };
     }
 
     /// Moves the records and rewrites every reference to them.

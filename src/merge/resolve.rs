@@ -102,33 +102,26 @@ fn settle(register: &mut Register, conflict: &Conflict, choice: &Choice) -> Resu
         return whole(register, record, text);
     }
     let text = text.ok_or(NotSettled::NoValue)?;
+    let field = conflict.field.as_str();
     match record {
-        Record::Participant(id) => register
-            .participants
-            .get_mut(&id)
-            .ok_or(NotSettled::RecordGone)?
-            .put(&conflict.field, text),
-        Record::Person(id) => register
-            .people
-            .get_mut(&id)
-            .ok_or(NotSettled::RecordGone)?
-            .put(&conflict.field, text),
-        Record::Series(id) => register
-            .series
-            .get_mut(&id)
-            .ok_or(NotSettled::RecordGone)?
-            .put(&conflict.field, text),
-        Record::Meeting(id) => register
-            .meetings
-            .get_mut(&id)
-            .ok_or(NotSettled::RecordGone)?
-            .put(&conflict.field, text),
-        Record::Commitment(id) => register
-            .commitments
-            .get_mut(&id)
-            .ok_or(NotSettled::RecordGone)?
-            .put(&conflict.field, text),
+        Record::Participant(id) => put_in(&mut register.participants, id, field, text),
+        Record::Person(id) => put_in(&mut register.people, id, field, text),
+        Record::Series(id) => put_in(&mut register.series, id, field, text),
+        Record::Meeting(id) => put_in(&mut register.meetings, id, field, text),
+        Record::Commitment(id) => put_in(&mut register.commitments, id, field, text),
     }
+}
+
+/// Puts `text` into one field of the record `id` of one kind; the record
+/// may have gone since the conflict was found.
+fn put_in<K: Ord, V: Settable>(
+    records: &mut std::collections::BTreeMap<K, V>,
+    id: K,
+    field: &str,
+    text: &str,
+) -> Result<(), NotSettled> {
+    let record = records.get_mut(&id).ok_or(NotSettled::RecordGone)?;
+    record.put(field, text)
 }
 
 /// A whole record put back as `text` says, or deleted when there is none.

@@ -3,6 +3,7 @@
 //! "EUR 250,000,000.00" and quantities as "200 instructors", so a sum reads
 //! the same on screen and on paper.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -35,7 +36,8 @@ pub enum Written {
 /// before it can overflow a total.
 pub fn read_written(text: &str, written: Written) -> Result<Decimal, ValueError> {
     let text = text.trim();
-    let shown = match written {
+    // Made only for a refusal: a large register reads 300,000 amounts.
+    let shown = || match written {
         Written::InFile => format!("\"{text}\""),
         Written::ByHand => text.to_owned(),
     };
@@ -57,7 +59,7 @@ pub fn read_written(text: &str, written: Written) -> Result<Decimal, ValueError>
         None => (unsigned, None),
     };
     if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(format!("{shown} is not an amount: {example}").into());
+        return Err(format!("{} is not an amount: {example}", shown()).into());
     }
     let digits = match whole_digits(whole, written) {
         Ok(digits) => digits,
@@ -68,47 +70,56 @@ pub fn read_written(text: &str, written: Written) -> Result<Decimal, ValueError>
                 _ => "a space",
             };
             return Err(format!(
-                "{shown} is not an amount: {separator} may stand only between groups of three \
-                 digits, as in 1,500,000; {example}"
+                "{} is not an amount: {separator} may stand only between groups of three \
+                 digits, as in 1,500,000; {example}",
+                shown()
             )
             .into());
         }
-        Err(None) => return Err(format!("{shown} is not an amount: {example}").into()),
+        Err(None) => return Err(format!("{} is not an amount: {example}", shown()).into()),
     };
     if digits.trim_start_matches('0').len() > MOST_WHOLE_DIGITS {
         return Err(format!(
-            "{shown} is too large to be an amount: the register holds amounts below \
-             1,000,000,000,000,000"
+            "{} is too large to be an amount: the register holds amounts below \
+             1,000,000,000,000,000",
+            shown()
         )
         .into());
     }
     let fraction = fraction.unwrap_or("");
     if fraction.len() > MOST_DECIMALS {
         return Err(format!(
-            "{shown} has {} digits after the point: an amount has at most {MOST_DECIMALS}",
+            "{} has {} digits after the point: an amount has at most {MOST_DECIMALS}",
+            shown(),
             fraction.len()
         )
         .into());
     }
-    let sign = if unsigned.len() < text.len() { "-" } else { "" };
-    let plain = if fraction.is_empty() {
-        format!("{sign}{digits}")
-    } else {
-        format!("{sign}{digits}.{fraction}")
+    // Written without separators, the text is already the plain number.
+    let plain = match digits {
+        Cow::Borrowed(_) => Cow::Borrowed(text),
+        Cow::Owned(digits) => {
+            let sign = if unsigned.len() < text.len() { "-" } else { "" };
+            Cow::Owned(if fraction.is_empty() {
+                format!("{sign}{digits}")
+            } else {
+                format!("{sign}{digits}.{fraction}")
+            })
+        }
     };
     Decimal::from_str(&plain)
-        .map_err(|_| ValueError::from(format!("{shown} is not an amount: {example}")))
+        .map_err(|_| ValueError::from(format!("{} is not an amount: {example}", shown())))
 }
 
 /// The digits of an amount's whole part with any separators taken out.
 /// `Err(Some(c))` when the separator `c` stands out of place, `Err(None)`
 /// when the text is not digits at all.
-fn whole_digits(whole: &str, written: Written) -> Result<String, Option<char>> {
+fn whole_digits(whole: &str, written: Written) -> Result<Cow<'_, str>, Option<char>> {
     if whole.is_empty() {
         return Err(None);
     }
     if whole.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(whole.to_owned());
+        return Ok(Cow::Borrowed(whole));
     }
     let separator = whole.chars().find(|c| !c.is_ascii_digit()).ok_or(None)?;
     let allowed = matches!(separator, ',' | ' ' | '_' | '\u{a0}' | '\u{202f}');
@@ -126,7 +137,7 @@ fn whole_digits(whole: &str, written: Written) -> Result<String, Option<char>> {
     let first_fits = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
     let rest_fit = groups.iter().skip(1).all(|g| g.len() == 3);
     if first_fits && rest_fit {
-        Ok(groups.concat())
+        Ok(Cow::Owned(groups.concat()))
     } else {
         Err(Some(separator))
     }

@@ -84,10 +84,24 @@ impl Register {
     /// Every record that carries a marking: the meetings, then the
     /// commitments.
     pub fn marked_records(&self) -> Vec<Record> {
+        let mut records = self.meeting_records();
+        records.extend(self.commitment_records());
+        records
+    }
+
+    /// Every meeting, as the records a calendar of them includes.
+    pub fn meeting_records(&self) -> Vec<Record> {
         self.meetings
             .keys()
             .map(|&id| Record::Meeting(id))
-            .chain(self.commitments.keys().map(|&id| Record::Commitment(id)))
+            .collect()
+    }
+
+    /// Every commitment, as the records a list of them includes.
+    pub fn commitment_records(&self) -> Vec<Record> {
+        self.commitments
+            .keys()
+            .map(|&id| Record::Commitment(id))
             .collect()
     }
 

@@ -132,6 +132,10 @@ pub enum MinutesError {
     BeforeLastStep { date: NaiveDate, last: NaiveDate },
     #[error("{0} needs a reason")]
     ReasonRequired(&'static str),
+    /// Who approved it, or a reason, is longer than the file may hold:
+    /// saved, the register would not open again.
+    #[error("{0} holds more than {1} characters, the most it may have: shorten it")]
+    TooLong(&'static str, usize),
     #[error("The record cannot be approved at a meeting held before it ({0})")]
     ApprovedAtEarlierMeeting(String),
     #[error("The record cannot be approved at {0}: that meeting is not in the register")]
@@ -364,7 +368,14 @@ impl MinutesLife {
                 }
                 record.state = MinutesState::Approved;
                 record.approved_at = at;
-                record.approved_by = by.trim().to_string();
+                let by = by.trim();
+                if super::text_limits::too_long("approved_by", by).is_some() {
+                    return Err(MinutesError::TooLong(
+                        "Who approved it",
+                        super::text_limits::MOST_NAME_CHARACTERS,
+                    ));
+                }
+                record.approved_by = by.to_string();
             }
             MinutesMove::Redraft { reason } => {
                 if state != MinutesState::Circulated {
@@ -449,6 +460,12 @@ fn required(reason: String, what: &'static str) -> Result<String, MinutesError> 
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(MinutesError::ReasonRequired(what));
+    }
+    if super::text_limits::too_long("reason", reason).is_some() {
+        return Err(MinutesError::TooLong(
+            "The reason",
+            super::text_limits::MOST_TEXT_CHARACTERS,
+        ));
     }
     Ok(reason.to_string())
 }

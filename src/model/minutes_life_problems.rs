@@ -187,6 +187,10 @@ impl Register {
                 "The record of {of} was approved on {date} at a meeting that is not in the \
                  register"
             ),
+            MinutesError::TooLong(..) => format!(
+                "The record of {of} was {what} on {date} with a step that holds more than a \
+                 register may ({refused})"
+            ),
             MinutesError::NotApproved(_) | MinutesError::NotCirculated(_) => format!(
                 "The history of the record of {of} is out of order: it was {what} on {date}, \
                  which the rules refuse ({refused})"

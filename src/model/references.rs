@@ -125,98 +125,68 @@ impl Register {
         meeting: &Meeting,
         target: Record,
     ) -> Vec<&'static str> {
-        let mut places = Vec::new();
-        match target {
-            Record::Participant(p) => {
-                if meeting.convenors.contains(&p) {
-                    places.push("the convenors");
-                }
-                if meeting.attendance.contains_key(&p) {
-                    places.push("the attendance");
-                }
-                if meeting
-                    .attendance
-                    .values()
-                    .any(|a| a.represented_by == Some(p))
-                {
-                    places.push("the representatives");
-                }
-                if meeting
-                    .actions
-                    .iter()
-                    .any(|a| a.owner == Some(ActionOwner::Participant(p)))
-                {
-                    places.push("an action's owner");
-                }
+        let attending = || meeting.attendance.values();
+        let owns = |owner| meeting.actions.iter().any(|a| a.owner == Some(owner));
+        let places: Vec<(bool, &'static str)> = match target {
+            Record::Participant(p) => vec![
+                (meeting.convenors.contains(&p), "the convenors"),
+                (meeting.attendance.contains_key(&p), "the attendance"),
+                (
+                    attending().any(|a| a.represented_by == Some(p)),
+                    "the representatives",
+                ),
+                (owns(ActionOwner::Participant(p)), "an action's owner"),
                 // Kept as written: the record's history is not mended.
-                if meeting
-                    .minutes
-                    .history
-                    .iter()
-                    .any(|step| step.circulated_to.contains(&p))
-                {
-                    places.push("the record's circulation list");
-                }
-            }
-            Record::Person(person) => {
-                if meeting.chairs.contains(&person) {
-                    places.push("the chairs");
-                }
-                if meeting
-                    .attendance
-                    .values()
-                    .any(|a| a.delegates.contains(&person))
-                {
-                    places.push("the delegates");
-                }
-                if meeting
-                    .attendance
-                    .values()
-                    .any(|a| a.stand_ins.contains(&person))
-                {
-                    places.push("the stand-ins");
-                }
-                if meeting.agenda.iter().any(|item| item.lead == Some(person)) {
-                    places.push("an agenda item's lead");
-                }
-                if meeting
-                    .actions
-                    .iter()
-                    .any(|a| a.owner == Some(ActionOwner::Person(person)))
-                {
-                    places.push("an action's owner");
-                }
-            }
-            Record::Series(s) => {
-                if meeting.series == Some(s) {
-                    places.push("the series");
-                }
-            }
-            Record::Meeting(m) => {
-                if m != id
-                    && meeting
+                (
+                    meeting
                         .minutes
                         .history
                         .iter()
-                        .any(|step| step.approved_at == Some(m))
-                {
-                    places.push("the record's approval");
-                }
+                        .any(|step| step.circulated_to.contains(&p)),
+                    "the record's circulation list",
+                ),
+            ],
+            Record::Person(person) => vec![
+                (meeting.chairs.contains(&person), "the chairs"),
+                (
+                    attending().any(|a| a.delegates.contains(&person)),
+                    "the delegates",
+                ),
+                (
+                    attending().any(|a| a.stand_ins.contains(&person)),
+                    "the stand-ins",
+                ),
+                (
+                    meeting.agenda.iter().any(|item| item.lead == Some(person)),
+                    "an agenda item's lead",
+                ),
+                (owns(ActionOwner::Person(person)), "an action's owner"),
+            ],
+            Record::Series(s) => vec![(meeting.series == Some(s), "the series")],
+            Record::Meeting(m) => {
                 // Either way round: an action carried to the meeting,
                 // or one the meeting shows from the session it was
                 // raised at, which goes with that session.
                 let carried_from_target = self.meeting(m).is_some_and(|target| {
                     target.actions.iter().any(|a| a.carried_to.contains(&id))
                 });
-                if m != id
-                    && (meeting.actions.iter().any(|a| a.carried_to.contains(&m))
-                        || carried_from_target)
-                {
-                    places.push("the carried-over actions");
-                }
+                let carried = meeting.actions.iter().any(|a| a.carried_to.contains(&m))
+                    || carried_from_target;
+                let approved = meeting
+                    .minutes
+                    .history
+                    .iter()
+                    .any(|step| step.approved_at == Some(m));
+                vec![
+                    (m != id && approved, "the record's approval"),
+                    (m != id && carried, "the carried-over actions"),
+                ]
             }
-            Record::Commitment(_) => {}
-        }
+            Record::Commitment(_) => Vec::new(),
+        };
         places
+            .into_iter()
+            .filter_map(|(refers, place)| refers.then_some(place))
+            .collect()
     }
 }

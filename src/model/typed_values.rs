@@ -194,32 +194,20 @@ mod tests {
 
     #[test]
     fn a_date_that_is_not_one_says_why() {
-        assert_eq!(
-            read_date("2025-02-30"),
-            Err("2025-02-30 is not a date: February 2025 has 28 days.".into())
-        );
-        assert_eq!(
-            read_date("30/02/2024"),
-            Err("30/02/2024 is not a date: February 2024 has 29 days.".into())
-        );
-        assert_eq!(
-            read_date("2025-13-01"),
-            Err("2025-13-01 is not a date: months run from 1 to 12.".into())
-        );
-        assert_eq!(
-            read_date("10/04/25"),
-            Err("10/04/25 is not a date: write the year in full, e.g. 10/04/2025.".into())
-        );
-        assert_eq!(
-            read_date("31 Jun 2025"),
-            Err("31 Jun 2025 is not a date: June 2025 has 30 days.".into())
-        );
-        assert_eq!(
-            read_date("next week"),
-            Err(
-                "next week is not a date: type it as 2025-04-10, 10/04/2025 or 10 Apr 2025.".into()
-            )
-        );
+        for (typed, why) in [
+            ("2025-02-30", "February 2025 has 28 days."),
+            ("30/02/2024", "February 2024 has 29 days."),
+            ("2025-13-01", "months run from 1 to 12."),
+            ("10/04/25", "write the year in full, e.g. 10/04/2025."),
+            ("31 Jun 2025", "June 2025 has 30 days."),
+            (
+                "next week",
+                "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025.",
+            ),
+        ] {
+            let said = format!("{typed} is not a date: {why}");
+            assert_eq!(read_date(typed), Err(said.into()), "{typed}");
+        }
         assert!(
             read_date("10 Ma 2025").is_err(),
             "two letters name no month"

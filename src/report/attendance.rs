@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::format::long_date;
 use super::summary_attendance::on_behalf_of;
 use super::{Paper, ReportError};
-use crate::model::{AttendanceStatus, MeetingState, Record, Register, SeriesId};
+use crate::model::{
+    AttendanceStatus, Meeting, MeetingState, ParticipantId, Record, Register, SeriesId,
+};
 
 /// How a participant stood at one session. What was not recorded is
 /// said to be not recorded: absence is a fact the register does not hold.
@@ -120,56 +122,10 @@ pub fn attendance_record(
         .collect();
     let includes: Vec<Record> = held.iter().map(|(mid, _)| Record::Meeting(*mid)).collect();
     let meetings: Vec<_> = held.into_iter().map(|(_, m)| m).collect();
-    let last = meetings.last().map(|m| m.date);
     let rows: Vec<AttendanceRow> = register
         .participants_by_name()
         .into_iter()
-        .filter_map(|participant| {
-            let joined = register.participant(participant).and_then(|p| p.joined);
-            let recorded_somewhere = meetings
-                .iter()
-                .any(|m| m.attendance.contains_key(&participant));
-            // A participant that joined after the last session was never
-            // one of this record's members: no row at all.
-            if !recorded_somewhere
-                && let (Some(joined), Some(last)) = (joined, last)
-                && joined > last
-            {
-                return None;
-            }
-            let presence: Vec<Presence> = meetings
-                .iter()
-                .map(|m| match m.attendance.get(&participant).map(|a| a.status) {
-                    Some(AttendanceStatus::Present) => Presence::Present,
-                    Some(AttendanceStatus::Represented) => Presence::Represented,
-                    Some(AttendanceStatus::Observer) => Presence::Observer,
-                    Some(AttendanceStatus::Apologies) => Presence::Apologies,
-                    Some(AttendanceStatus::Invited | AttendanceStatus::Confirmed) | None => {
-                        if joined.is_some_and(|joined| m.date < joined) {
-                            Presence::NotYetJoined
-                        } else {
-                            Presence::NotRecorded
-                        }
-                    }
-                })
-                .collect();
-            // The meeting's own rule, so this count agrees with the
-            // participant's activity and the dashboard.
-            let attended = meetings.iter().filter(|m| m.attended_by(participant));
-            Some(AttendanceRow {
-                participant: register.participant_name(participant),
-                code: register.participant_code(participant),
-                attended: attended.clone().count(),
-                as_observer: attended
-                    .filter(|m| {
-                        m.attendance
-                            .get(&participant)
-                            .is_some_and(|a| a.status == AttendanceStatus::Observer)
-                    })
-                    .count(),
-                presence,
-            })
-        })
+        .filter_map(|participant| attendance_row(register, participant, &meetings))
         .collect();
     let on_behalf = register
         .participants_by_name()
@@ -222,5 +178,59 @@ pub fn attendance_record(
         on_behalf,
         refusals,
         includes,
+    })
+}
+
+/// One participant's row: its presence at each held session in
+/// `meetings`; none for a participant that joined after the last of them.
+fn attendance_row(
+    register: &Register,
+    participant: ParticipantId,
+    meetings: &[&Meeting],
+) -> Option<AttendanceRow> {
+    let last = meetings.last().map(|m| m.date);
+    let joined = register.participant(participant).and_then(|p| p.joined);
+    let recorded_somewhere = meetings
+        .iter()
+        .any(|m| m.attendance.contains_key(&participant));
+    // A participant that joined after the last session was never
+    // one of this record's members: no row at all.
+    if !recorded_somewhere
+        && let (Some(joined), Some(last)) = (joined, last)
+        && joined > last
+    {
+        return None;
+    }
+    let presence: Vec<Presence> = meetings
+        .iter()
+        .map(|m| match m.attendance.get(&participant).map(|a| a.status) {
+            Some(AttendanceStatus::Present) => Presence::Present,
+            Some(AttendanceStatus::Represented) => Presence::Represented,
+            Some(AttendanceStatus::Observer) => Presence::Observer,
+            Some(AttendanceStatus::Apologies) => Presence::Apologies,
+            Some(AttendanceStatus::Invited | AttendanceStatus::Confirmed) | None => {
+                if joined.is_some_and(|joined| m.date < joined) {
+                    Presence::NotYetJoined
+                } else {
+                    Presence::NotRecorded
+                }
+            }
+        })
+        .collect();
+    // The meeting's own rule, so this count agrees with the
+    // participant's activity and the dashboard.
+    let attended = meetings.iter().filter(|m| m.attended_by(participant));
+    Some(AttendanceRow {
+        participant: register.participant_name(participant),
+        code: register.participant_code(participant),
+        attended: attended.clone().count(),
+        as_observer: attended
+            .filter(|m| {
+                m.attendance
+                    .get(&participant)
+                    .is_some_and(|a| a.status == AttendanceStatus::Observer)
+            })
+            .count(),
+        presence,
     })
 }

@@ -43,7 +43,7 @@ pub use sheet::{
 pub use since::{
     ActionEntry, AttendanceChange, ChangeEntry, MoneyChange, SinceReport, since_report,
 };
-pub use summary::{AgendaLine, MeetingSummary, SummaryOptions, meeting_summary};
+pub use summary::{AgendaLine, MeetingDetails, MeetingSummary, SummaryOptions, meeting_summary};
 pub use summary_actions::ActionLine;
 pub use summary_attendance::{AttendanceGroup, AttendanceLine, Delegate, stand_in_on};
 pub use summary_commitments::{CommitmentLine, CurrencyTotal, MoneyLine};

@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::edition::Edition;
-use super::format::{long_date, times};
+use super::format::long_date;
 use super::head::{DocumentHead, DocumentOptions, meeting_document_reference};
 use super::pending::{ActionDue, ParticipantDues, actions_due, commitments_due};
+use super::summary::MeetingDetails;
 use super::summary_attendance::Delegate;
 use super::summary_attendance::delegate_on;
 use super::{ReportError, minutes_standing};
@@ -64,16 +65,10 @@ pub struct PreviousRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MeetingPack {
     pub head: DocumentHead,
-    /// "Defence ministers, session 5"; `None` outside a series.
-    pub series: Option<String>,
+    /// "Thursday 4 June 2026".
     pub date: String,
-    /// "09:30–12:00 (Europe/London)": in the meeting's own zone.
-    pub times: Option<String>,
-    pub location: String,
-    pub format: String,
-    pub state: String,
-    pub convenors: Vec<String>,
-    pub chairs: Vec<Delegate>,
+    #[serde(flatten)]
+    pub details: MeetingDetails,
     pub delegations: Vec<InvitedDelegation>,
     /// "12 confirmed, 3 awaiting an answer, 1 sent apologies".
     pub answers: String,
@@ -246,7 +241,6 @@ pub fn meeting_pack(
     );
 
     refusals.extend(register.marking_refusals(&includes));
-    let series = super::summary::series_label(register, meeting);
     let title = if meeting.title.trim().is_empty() {
         format!("Meeting of {}", long_date(date))
     } else {
@@ -262,22 +256,8 @@ pub fn meeting_pack(
             reference,
             today,
         ),
-        series,
         date: date.format("%A %-d %B %Y").to_string(),
-        times: times(meeting.start, meeting.end, meeting.time_zone),
-        location: meeting.location.clone(),
-        format: meeting.format.label().into(),
-        state: meeting.state.label().into(),
-        convenors: meeting
-            .convenors
-            .iter()
-            .map(|&p| register.participant_name(p))
-            .collect(),
-        chairs: meeting
-            .chairs
-            .iter()
-            .map(|&person| delegate_on(register, date, person, None))
-            .collect(),
+        details: MeetingDetails::of(register, meeting),
         delegations,
         answers,
         attended: meeting.attended_count(),

@@ -76,6 +76,45 @@ pub struct AgendaLine {
     pub outcome: String,
 }
 
+/// What the summary and the pack print under a meeting's title, beside
+/// its day: series, times, place, format, state, convenors and chairs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingDetails {
+    /// "Defence ministers, session 4"; `None` outside a series.
+    pub series: Option<String>,
+    /// "09:30–12:00 (Europe/London)": in the meeting's own zone.
+    pub times: Option<String>,
+    pub location: String,
+    pub format: String,
+    pub state: String,
+    pub convenors: Vec<String>,
+    /// Each chair with the office they held on the meeting's day.
+    pub chairs: Vec<Delegate>,
+}
+
+impl MeetingDetails {
+    /// The details of `meeting` as the register names its records.
+    pub(super) fn of(register: &Register, meeting: &Meeting) -> Self {
+        MeetingDetails {
+            series: series_label(register, meeting),
+            times: times(meeting.start, meeting.end, meeting.time_zone),
+            location: meeting.location.clone(),
+            format: meeting.format.label().into(),
+            state: meeting.state.label().into(),
+            convenors: meeting
+                .convenors
+                .iter()
+                .map(|&p| register.participant_name(p))
+                .collect(),
+            chairs: meeting
+                .chairs
+                .iter()
+                .map(|&person| delegate_on(register, meeting.date, person, None))
+                .collect(),
+        }
+    }
+}
+
 /// Everything a printed meeting summary says. Sections the officer left
 /// out are `None`; restricted notes are `None` unless asked for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -95,15 +134,9 @@ pub struct MeetingSummary {
     pub issued: String,
     /// The same day as `YYYY-MM-DD`, for the PDF's metadata.
     pub issued_iso: String,
-    /// "Defence ministers, session 4"; `None` outside a series.
-    pub series: Option<String>,
     pub date: String,
-    pub times: Option<String>,
-    pub location: String,
-    pub format: String,
-    pub state: String,
-    pub convenors: Vec<String>,
-    pub chairs: Vec<Delegate>,
+    #[serde(flatten)]
+    pub details: MeetingDetails,
     pub attendance: Option<Vec<AttendanceGroup>>,
     pub apologies: Option<Vec<String>>,
     pub agenda: Option<Vec<AgendaLine>>,
@@ -154,7 +187,6 @@ pub fn meeting_summary(
     let mut edition = Edition::of_meeting(register, id, options.edition.as_deref())?;
     let date = meeting.date;
     let held = meeting.state == MeetingState::Held;
-    let delegate = |person, participant| delegate_on(register, date, person, participant);
     let (attendance, apologies) = attendance_groups(register, meeting);
 
     let mut announced = announced_at(register, id);
@@ -214,22 +246,8 @@ pub fn meeting_summary(
         reference,
         issued: long_date(today),
         issued_iso: today.to_string(),
-        series: series_label(register, meeting),
         date: long_date(date),
-        times: times(meeting.start, meeting.end, meeting.time_zone),
-        location: meeting.location.clone(),
-        format: meeting.format.label().into(),
-        state: meeting.state.label().into(),
-        convenors: meeting
-            .convenors
-            .iter()
-            .map(|&p| register.participant_name(p))
-            .collect(),
-        chairs: meeting
-            .chairs
-            .iter()
-            .map(|&person| delegate(person, None))
-            .collect(),
+        details: MeetingDetails::of(register, meeting),
         attendance: options.attendance.then_some(attendance),
         apologies: options.attendance.then_some(apologies),
         // Numbered and timed from the whole agenda, so an item keeps its

@@ -210,8 +210,9 @@ fn after_char(bytes: &[u8], start: usize) -> Option<usize> {
     Some(from + memchr::memchr(b'\'', bytes.get(from..)?)? + 1)
 }
 
-/// After a `/* */` comment (they nest in RON), or the end of the text.
-fn after_block_comment(bytes: &[u8], start: usize) -> usize {
+/// After a `/* */` comment starting at `start` (they nest in RON), or
+/// the end of the text.
+pub(super) fn after_block_comment(bytes: &[u8], start: usize) -> usize {
     let mut level = 0;
     let mut i = start;
     while let Some(pair) = bytes.get(i..i + 2) {

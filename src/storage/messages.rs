@@ -58,6 +58,15 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
     let at_the_end = end >= position_of(text, text.trim_end().len())
         || unclosed_text(text, offset)
         || runs_to_the_end(text, offset);
+    // What was wanted at the place, and an example of it.
+    let wanted = |what: &str, kind| {
+        let example = example(field, kind);
+        format!(
+            "{}{}{what}: write e.g. {example}",
+            place.prefix(),
+            is_not(text, offset)
+        )
+    };
     let message = match &error.code {
         // Whatever ron expected next, it is the parser's concern, not the
         // officer's: say where the file stops and what to do.
@@ -101,39 +110,20 @@ pub(super) fn refusal(error: &SpannedError, text: &str) -> Refusal {
             is_not(text, offset),
             example(field, Kind::Text)
         ),
-        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => format!(
-            "{}{}text in double quotes: write e.g. {}",
-            place.prefix(),
-            is_not(text, offset),
-            example(field, Kind::Text)
-        ),
-        ron::Error::ExpectedInteger | ron::Error::ExpectedFloat => format!(
-            "{}{}a whole number: write e.g. {}",
-            place.prefix(),
-            is_not(text, offset),
-            example(field, Kind::Number)
-        ),
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            wanted("text in double quotes", Kind::Text)
+        }
+        ron::Error::ExpectedInteger | ron::Error::ExpectedFloat => {
+            wanted("a whole number", Kind::Number)
+        }
         ron::Error::ExpectedBoolean => {
             format!("{}{}true or false", place.prefix(), is_not(text, offset))
         }
-        ron::Error::ExpectedArray => format!(
-            "{}{}a list in square brackets: write e.g. {}",
-            place.prefix(),
-            is_not(text, offset),
-            example(field, Kind::List)
-        ),
-        ron::Error::ExpectedMap => format!(
-            "{}{}records keyed by id in braces: write e.g. {}",
-            place.prefix(),
-            is_not(text, offset),
-            example(field, Kind::Map)
-        ),
-        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => format!(
-            "{}{}a record in parentheses: write e.g. {}",
-            place.prefix(),
-            is_not(text, offset),
-            example(field, Kind::Record)
-        ),
+        ron::Error::ExpectedArray => wanted("a list in square brackets", Kind::List),
+        ron::Error::ExpectedMap => wanted("records keyed by id in braces", Kind::Map),
+        ron::Error::ExpectedStructLike | ron::Error::ExpectedNamedStructLike(_) => {
+            wanted("a record in parentheses", Kind::Record)
+        }
         ron::Error::ExpectedComma => match field {
             Some(field) => format!(
                 "{}a comma is missing after the value of `{field}`, before this point",

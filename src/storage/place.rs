@@ -171,24 +171,19 @@ mod tests {
     fn a_place_is_named_as_the_officer_knows_it() {
         let role = words(TEXT, "until");
         assert_eq!(role.record.as_deref(), Some("a role of person #205"));
-        let status = words(TEXT, "Presnt");
-        assert_eq!(
-            status.record.as_deref(),
-            Some("the attendance of participant #3 at meeting #12")
-        );
-        assert_eq!(status.field.as_deref(), Some("status"));
-        let outcome = words(TEXT, "y@");
-        assert_eq!(
-            outcome.record.as_deref(),
-            Some("an agenda item of meeting #12")
-        );
-        assert_eq!(outcome.field.as_deref(), Some("outcome"));
-        let amount = words(TEXT, "1.5@");
-        assert_eq!(
-            amount.record.as_deref(),
-            Some("the quantity of commitment #40")
-        );
-        assert_eq!(amount.field.as_deref(), Some("amount"));
+        for (at, record, field) in [
+            (
+                "Presnt",
+                "the attendance of participant #3 at meeting #12",
+                "status",
+            ),
+            ("y@", "an agenda item of meeting #12", "outcome"),
+            ("1.5@", "the quantity of commitment #40", "amount"),
+        ] {
+            let place = words(TEXT, at);
+            assert_eq!(place.record.as_deref(), Some(record), "{at}");
+            assert_eq!(place.field.as_deref(), Some(field), "{at}");
+        }
         let date = words(TEXT, "2025-02-30@");
         assert_eq!(date.prefix(), "`date` in a delivery of commitment #40: ");
         assert_eq!(

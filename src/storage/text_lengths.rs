@@ -105,28 +105,7 @@ fn comment_end(bytes: &[u8], slash: usize) -> usize {
     match bytes.get(slash + 1) {
         Some(b'/') => memchr::memchr(b'\n', bytes.get(slash..).unwrap_or_default())
             .map_or(bytes.len(), |n| slash + n + 1),
-        Some(b'*') => {
-            // Block comments nest in RON.
-            let mut depth = 0usize;
-            let mut at = slash;
-            while let Some(pair) = bytes.get(at..at + 2) {
-                match pair {
-                    b"/*" => {
-                        depth += 1;
-                        at += 2;
-                    }
-                    b"*/" => {
-                        depth = depth.saturating_sub(1);
-                        at += 2;
-                        if depth == 0 {
-                            return at;
-                        }
-                    }
-                    _ => at += 1,
-                }
-            }
-            bytes.len()
-        }
+        Some(b'*') => context::after_block_comment(bytes, slash),
         _ => slash + 1,
     }
 }

@@ -10,8 +10,8 @@ use super::TrackingError;
 use super::spreadsheet_cells::{neutralised, restored};
 use crate::edit::Edit;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Record,
-    Register, Route, parse_id, serial_of, with_serial,
+    Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Money, Quantity, Register,
+    Route, parse_id, serial_of, with_serial,
 };
 use crate::model::{ValueError, amounts, hidden_characters};
 
@@ -50,11 +50,7 @@ const AMOUNT_COLUMNS: [&str; 4] = ["quantity", "delivered", "value", "paid"];
 /// Refused when a commitment's marking is missing or not one of the
 /// register's levels: the marking column would state what cannot be ranked.
 pub fn export_commitments(register: &Register, today: NaiveDate) -> Result<Vec<u8>, TrackingError> {
-    let included: Vec<Record> = register
-        .commitments
-        .keys()
-        .map(|&id| Record::Commitment(id))
-        .collect();
+    let included = register.commitment_records();
     let refusals = register.marking_refusals(&included);
     if !refusals.is_empty() {
         return Err(TrackingError::Refused(refusals));
@@ -347,6 +343,16 @@ fn row_id(register: &Register, text: &str) -> Result<Option<CommitmentId>, Value
     })
 }
 
+/// What the `column`'s figure `now` adds to what is recorded `so_far`;
+/// refused when it is less, since a delivery is never taken back.
+fn added(column: &str, now: Decimal, so_far: Decimal) -> Result<Decimal, ValueError> {
+    let more = now - so_far;
+    if more.is_sign_negative() && !more.is_zero() {
+        return Err(format!("{column} {now} is less than the {so_far} already recorded").into());
+    }
+    Ok(more)
+}
+
 /// The delivered and paid columns as a delivery dated `today`: what they
 /// add to what the commitment already records, never less than it, nor
 /// more than committed.
@@ -372,14 +378,7 @@ fn progress_from_row(
     if delivered > Decimal::ZERO && c.quantity.is_none() {
         return Err("delivered is given but there is no quantity".into());
     }
-    let difference = delivered - c.delivered_so_far();
-    if difference.is_sign_negative() && !difference.is_zero() {
-        return Err(format!(
-            "delivered {delivered} is less than the {} already recorded",
-            c.delivered_so_far()
-        )
-        .into());
-    }
+    let difference = added("delivered", delivered, c.delivered_so_far())?;
     let paid_difference = match (decimal(field("paid"), "paid")?, &c.value) {
         (None, _) => Decimal::ZERO,
         (Some(paid), None) if paid.is_zero() => Decimal::ZERO,
@@ -392,15 +391,7 @@ fn progress_from_row(
                 )
                 .into());
             }
-            let more = paid - c.paid_so_far();
-            if more.is_sign_negative() && !more.is_zero() {
-                return Err(format!(
-                    "paid {paid} is less than the {} already recorded",
-                    c.paid_so_far()
-                )
-                .into());
-            }
-            more
+            added("paid", paid, c.paid_so_far())?
         }
     };
     if !difference.is_zero() || !paid_difference.is_zero() {

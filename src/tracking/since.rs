@@ -156,26 +156,7 @@ pub fn since_last_session(
             changes.new_commitments.push(id);
         }
         if let Some(value) = &commitment.value {
-            let mut totals = MoneyTotals::default();
-            let on_the_day = commitment.status_on(to);
-            if is_new && on_the_day.is_some_and(|s| s.is_firm() || s == CommitmentStatus::Pledged) {
-                totals.pledged = value.amount;
-            }
-            let became_firm = commitment
-                .history
-                .iter()
-                .find(|step| step.status.is_firm())
-                .is_some_and(|step| in_window(step.date));
-            if became_firm {
-                totals.firm = value.amount;
-            }
-            totals.paid = sum_of(
-                commitment
-                    .deliveries
-                    .iter()
-                    .filter(|d| in_window(d.date))
-                    .map(|d| d.paid),
-            )?;
+            let totals = money_moved(commitment, value.amount, (is_new, to), &in_window)?;
             if totals != MoneyTotals::default() {
                 changes
                     .money
@@ -224,24 +205,65 @@ pub fn since_last_session(
             changes.became_overdue.push(id);
         }
     }
-    for id in &earlier_in_series {
-        let Some(earlier) = register.meeting(*id) else {
+    changes.open_actions = open_actions(register, &earlier_in_series);
+    changes
+        .status_changes
+        .sort_by_key(|s| (s.date, s.commitment));
+    changes.deliveries.sort_by_key(|d| (d.date, d.commitment));
+    Ok(changes)
+}
+
+/// The actions raised at the `earlier` sessions and not done, session by
+/// session.
+fn open_actions(register: &Register, earlier: &[MeetingId]) -> Vec<OpenAction> {
+    let mut open = Vec::new();
+    for &id in earlier {
+        let Some(meeting) = register.meeting(id) else {
             continue;
         };
-        for action in earlier.actions.iter().filter(|a| !a.done) {
-            changes.open_actions.push(OpenAction {
-                meeting: *id,
+        for action in meeting.actions.iter().filter(|a| !a.done) {
+            open.push(OpenAction {
+                meeting: id,
                 text: action.text.clone(),
                 owner: action.owner,
                 due: action.due,
             });
         }
     }
-    changes
-        .status_changes
-        .sort_by_key(|s| (s.date, s.commitment));
-    changes.deliveries.sort_by_key(|d| (d.date, d.commitment));
-    Ok(changes)
+    open
+}
+
+/// What the commitment (worth `amount`) adds to its currency's pledged,
+/// firm and paid totals between the two sessions: pledged when it is new
+/// (`is_new`) and stands on the day `to`, firm when it became firm in
+/// the window, and what was paid in it.
+fn money_moved(
+    commitment: &Commitment,
+    amount: Decimal,
+    (is_new, to): (bool, NaiveDate),
+    in_window: &impl Fn(NaiveDate) -> bool,
+) -> Result<MoneyTotals, TrackingError> {
+    let mut totals = MoneyTotals::default();
+    let on_the_day = commitment.status_on(to);
+    if is_new && on_the_day.is_some_and(|s| s.is_firm() || s == CommitmentStatus::Pledged) {
+        totals.pledged = amount;
+    }
+    let became_firm = commitment
+        .history
+        .iter()
+        .find(|step| step.status.is_firm())
+        .is_some_and(|step| in_window(step.date));
+    if became_firm {
+        totals.firm = amount;
+    }
+    totals.paid = sum_of(
+        commitment
+            .deliveries
+            .iter()
+            .filter(|d| in_window(d.date))
+            .map(|d| d.paid),
+    )?;
+    Ok(totals)
 }
 
 /// When the commitment entered the register: the date of the meeting

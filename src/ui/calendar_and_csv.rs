@@ -16,7 +16,7 @@ use super::shown_error;
 use super::shown_error::Failure;
 use super::workspace::Workspace;
 use crate::calendar::calendar_ics;
-use crate::model::{MeetingId, Record};
+use crate::model::MeetingId;
 use crate::storage::{self, WrittenFrom};
 use crate::tracking::{self, ImportPreview, TrackingError};
 
@@ -65,29 +65,19 @@ impl Workspace {
         let text = match calendar_ics(self.document.register(), chrono::Utc::now()) {
             Ok(text) => text,
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The calendar was not exported",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The calendar was not exported", error));
                 return;
             }
         };
         let register = self.document.register();
-        let meetings: Vec<Record> = register
-            .meetings
-            .keys()
-            .map(|&id| Record::Meeting(id))
-            .collect();
+        let meetings = register.meeting_records();
         let from = WrittenFrom::register(
             self.document.path(),
             register.marked_above_lowest(&meetings),
         );
         match storage::write_output(path, text.as_bytes(), &from) {
             Ok(()) => self.tell(format!("Exported the calendar to {}", path.display())),
-            Err(error) => self.fail(Failure::not_done(
-                "The calendar was not exported",
-                error.to_string(),
-            )),
+            Err(error) => self.fail(Failure::not_done("The calendar was not exported", error)),
         }
     }
 
@@ -135,7 +125,7 @@ impl Workspace {
                             preview,
                         }));
                     }
-                    Err(error) => self.fail(Failure::not_done("Import failed", error.to_string())),
+                    Err(error) => self.fail(Failure::not_done("Import failed", error)),
                 }
                 return;
             }
@@ -143,7 +133,7 @@ impl Workspace {
         let bytes = match written {
             Ok(bytes) => bytes,
             Err(error) => {
-                return self.fail(Failure::not_done("Export failed", error.to_string()));
+                return self.fail(Failure::not_done("Export failed", error));
             }
         };
         // What the CSV holds: every commitment, or what changed since the
@@ -152,11 +142,7 @@ impl Workspace {
             CsvPurpose::ExportChanges(meeting) => tracking::since_last_session(register, meeting)
                 .map(|changes| changes.includes())
                 .unwrap_or_else(|_| register.marked_records()),
-            _ => register
-                .commitments
-                .keys()
-                .map(|&id| Record::Commitment(id))
-                .collect(),
+            _ => register.commitment_records(),
         };
         let from = WrittenFrom::register(
             self.document.path(),
@@ -164,7 +150,7 @@ impl Workspace {
         );
         match storage::write_output(path, &bytes, &from) {
             Ok(()) => self.tell(format!("Exported to {}", path.display())),
-            Err(error) => self.fail(Failure::not_done("Export failed", error.to_string())),
+            Err(error) => self.fail(Failure::not_done("Export failed", error)),
         }
     }
 

@@ -116,6 +116,8 @@ pub enum Command {
     CommandPalette,
     /// Puts the keyboard in the open meeting's attendance grid.
     RecordAttendance,
+    /// The print preview of the open meeting's summary (Ctrl+P).
+    PrintOpenMeeting,
     /// Opens the form for a move in the life of a meeting's record.
     AskMinutesMove(MeetingId, MinutesAsk),
     /// Makes a move in the life of a meeting's record, on a date.
@@ -222,6 +224,7 @@ pub enum Action {
     SendCopy,
     MergeCopy,
     ResolveConflicts,
+    PrintOpenMeeting,
     PrintAllNationSheets,
     CommandPalette,
     RecordAttendance,
@@ -272,7 +275,7 @@ impl Action {
             Action::New | Action::OpenFile | Action::OpenSample => (Menu::File, 0),
             Action::Save | Action::SaveAs | Action::ExportCalendar => (Menu::File, 1),
             Action::ExportCommitmentsCsv | Action::ImportCommitmentsCsv => (Menu::File, 2),
-            Action::PrintAllNationSheets => (Menu::File, 3),
+            Action::PrintOpenMeeting | Action::PrintAllNationSheets => (Menu::File, 3),
             Action::SendCopy | Action::MergeCopy | Action::ResolveConflicts => (Menu::File, 4),
             Action::Quit => (Menu::File, 5),
             Action::Undo | Action::Redo => (Menu::Edit, 0),
@@ -308,6 +311,7 @@ impl Action {
             Action::SendCopy => Command::SendCopy,
             Action::MergeCopy => Command::MergeCopy,
             Action::ResolveConflicts => Command::ResolveConflicts,
+            Action::PrintOpenMeeting => Command::PrintOpenMeeting,
             Action::PrintAllNationSheets => Command::PrintAllNationSheets,
             Action::CommandPalette => Command::CommandPalette,
             Action::RecordAttendance => Command::RecordAttendance,
@@ -338,6 +342,7 @@ impl Action {
             Action::SendCopy => "Send a copy…",
             Action::MergeCopy => "Merge another copy…",
             Action::ResolveConflicts => "Resolve conflicts…",
+            Action::PrintOpenMeeting => "Print summary…",
             Action::PrintAllNationSheets => "Print all nation sheets…",
             Action::CommandPalette => "Command palette…",
             Action::RecordAttendance => "Record attendance",
@@ -384,6 +389,9 @@ impl Action {
             Action::ResolveConflicts => {
                 "Choose, conflict by conflict, which copy's value the register keeps"
             }
+            Action::PrintOpenMeeting => {
+                "Preview and print the summary of the meeting open in the Meetings tab"
+            }
             Action::PrintAllNationSheets => {
                 "Prepare every participant's nation sheet as one document, then save or print it"
             }
@@ -417,6 +425,7 @@ impl Action {
             Action::Search => &[(command, Key::K), (command, Key::F)],
             Action::CommandPalette => &[(shift, Key::P)],
             Action::RecordAttendance => &[(shift, Key::A)],
+            Action::PrintOpenMeeting => &[(command, Key::P)],
             Action::Zoom(step) => step.keys(),
             Action::OpenSample
             | Action::ToggleTheme
@@ -565,6 +574,7 @@ impl Command {
             Command::ResolveConflicts => listed(Action::ResolveConflicts),
             Command::CommandPalette => listed(Action::CommandPalette),
             Command::RecordAttendance => listed(Action::RecordAttendance),
+            Command::PrintOpenMeeting => listed(Action::PrintOpenMeeting),
             Command::PrintAllNationSheets => listed(Action::PrintAllNationSheets),
             // Sent by a panel's button beside the record it is about: never
             // listed, so it says what it does to that record itself.

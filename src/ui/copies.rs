@@ -180,10 +180,7 @@ impl Workspace {
             from,
         );
         if let Err(error) = written {
-            self.fail(Failure::not_done(
-                "The copy was not written",
-                error.to_string(),
-            ));
+            self.fail(Failure::not_done("The copy was not written", error));
             return;
         }
         match storage::keep_base(&register_file, partner, register) {
@@ -227,10 +224,7 @@ impl Workspace {
         let loaded = match storage::load(path) {
             Ok(loaded) => loaded,
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The copy was not merged",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The copy was not merged", error));
                 return;
             }
         };
@@ -302,6 +296,23 @@ impl Workspace {
         };
         match base {
             Ok(Some(base)) => {
+                // The common copy carries the register's identity, which
+                // every copy made from it keeps: one without is another
+                // register's, its identity removed.
+                if !merge::made_from(&base, &copy.register) {
+                    self.fail(Failure::not_done(
+                        "The copy was not merged",
+                        format!(
+                            "{} carries no identity, while the copy last exchanged with \
+                             {partner} carries that of \"{}\", which every copy of it keeps: \
+                             it is not a copy of this register. Merge only a copy of this \
+                             register",
+                            copy.path.display(),
+                            base.name
+                        ),
+                    ));
+                    return;
+                }
                 // Merged from a copy older than the last one both hold,
                 // what the later merge settled would be taken for changes:
                 // only a comparison is offered, every difference a decision.

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use egui::{Response, Ui};
 
-use super::typed_field::{TypedField, typed_ui};
+use super::typed_field::{TypedField, read_optional, typed_ui};
 use crate::model::typed_values;
 use crate::ui::shown_error::FieldRefusal;
 
@@ -120,14 +120,7 @@ pub fn checked_optional_date_ui(
     default: NaiveDate,
     check: impl Fn(NaiveDate) -> Result<(), FieldRefusal>,
 ) -> Response {
-    let read = |text: &str| -> Result<Option<NaiveDate>, FieldRefusal> {
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let date = typed_values::read_date(text)?;
-        check(date)?;
-        Ok(Some(date))
-    };
+    let read = |text: &str| read_optional(text, typed_values::read_date, &check);
     let field = TypedField {
         id_salt,
         width: 96.0,

@@ -147,10 +147,7 @@ impl Workspace {
         let lock = match RegisterLock::acquire(path, &this_process()) {
             Ok(lock) => lock,
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The register was not saved",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The register was not saved", error));
                 return false;
             }
         };
@@ -181,10 +178,7 @@ impl Workspace {
                 true
             }
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The register was not saved",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The register was not saved", error));
                 false
             }
         }
@@ -212,10 +206,7 @@ impl Workspace {
                 false
             }
             Err(error) => {
-                self.fail(Failure::not_done(
-                    "The register was not saved",
-                    error.to_string(),
-                ));
+                self.fail(Failure::not_done("The register was not saved", error));
                 false
             }
         }

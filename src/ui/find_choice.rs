@@ -394,6 +394,33 @@ impl ListKeys {
     }
 }
 
+/// The line the officer types in to find an entry; it keeps the arrows,
+/// Escape and Tab for the list. Just opened with letters already typed
+/// (`opening`), it puts the cursor after them.
+fn find_field_ui(ui: &mut Ui, field_id: Id, typed: &mut String, opening: bool) {
+    let field = ui.add(
+        TextEdit::singleline(typed)
+            .id(field_id)
+            .hint_text("Type to find")
+            .desired_width(f32::INFINITY)
+            .event_filter(egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+                tab: true,
+            }),
+    );
+    let field = field.accessible_name("Type to find");
+    if opening && !typed.is_empty() {
+        // The seeded letters are kept, with the cursor after them.
+        let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), field.id).unwrap_or_default();
+        let end = egui::text::CCursor::new(typed.chars().count());
+        edit.cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        edit.store(ui.ctx(), field.id);
+    }
+}
+
 /// The find field and the entries it finds.
 fn list_ui<T>(ui: &mut Ui, state_id: Id, choices: &[Choice<T>], current: Option<usize>) -> Outcome {
     let mut state = ListState::load(ui, state_id);
@@ -422,27 +449,7 @@ fn list_ui<T>(ui: &mut Ui, state_id: Id, choices: &[Choice<T>], current: Option<
     };
     ui.set_min_width(260.0);
     let before = state.typed.clone();
-    let field = ui.add(
-        TextEdit::singleline(&mut state.typed)
-            .id(field_id)
-            .hint_text("Type to find")
-            .desired_width(f32::INFINITY)
-            .event_filter(egui::EventFilter {
-                horizontal_arrows: true,
-                vertical_arrows: true,
-                escape: true,
-                tab: true,
-            }),
-    );
-    let field = field.accessible_name("Type to find");
-    if opening && !state.typed.is_empty() {
-        // The seeded letters are kept, with the cursor after them.
-        let mut edit = egui::text_edit::TextEditState::load(ui.ctx(), field.id).unwrap_or_default();
-        let end = egui::text::CCursor::new(state.typed.chars().count());
-        edit.cursor
-            .set_char_range(Some(egui::text::CCursorRange::one(end)));
-        edit.store(ui.ctx(), field.id);
-    }
+    find_field_ui(ui, field_id, &mut state.typed, opening);
     let list = found(choices, &state.typed);
     if state.typed != before {
         state.highlighted = 0;

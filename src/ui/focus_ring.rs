@@ -53,3 +53,30 @@ pub fn paint(ctx: &Context) {
         StrokeKind::Outside,
     );
 }
+
+/// Scrolls the scroll area whose content `ui` holds until the widget that
+/// has just taken the keyboard shows whole. egui leaves a widget that Tab
+/// reached wherever it is: the meeting editor's Print summary… stayed out
+/// of sight above an editor scrolled down to its attendance, with the
+/// officer pressing keys on a control they could not see (WCAG 2.2,
+/// 2.4.11). Called last in a scroll area's content.
+pub fn reveal(ui: &egui::Ui) {
+    let ctx = ui.ctx();
+    let seen = ui.scope_id().with("coalition-desk-focus-revealed");
+    let focused = ctx.memory(|m| m.focused());
+    let widget = focused.and_then(|id| ctx.viewport(|v| v.this_pass.widgets.get(id).copied()));
+    let Some(widget) = widget
+        .filter(|w| w.layer_id == ui.layer_id() && ui.min_rect().expand(1.0).contains_rect(w.rect))
+    else {
+        // The keyboard is elsewhere: coming back here is news again.
+        ctx.data_mut(|d| d.remove::<egui::Id>(seen));
+        return;
+    };
+    if ctx.data(|d| d.get_temp::<egui::Id>(seen)) == Some(widget.id) {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(seen, widget.id));
+    if !ui.clip_rect().contains_rect(widget.rect) {
+        ui.scroll_to_rect(widget.rect, None);
+    }
+}

@@ -32,6 +32,7 @@ pub mod opening;
 pub mod palette;
 pub mod participants;
 mod pasted_text;
+mod pick_list;
 pub mod print;
 mod problems;
 mod register_office;
@@ -74,6 +75,14 @@ pub struct PanelContext<'a> {
     /// to bring a large figure up to date instead of recomputing it.
     /// `None` (a panel drawn alone by a test) means recompute.
     pub document: Option<&'a crate::document::Document>,
+}
+
+impl<'a> PanelContext<'a> {
+    /// The register, today and the revision, in that order, for a panel
+    /// that uses all three.
+    pub fn parts(&self) -> (&'a Register, NaiveDate, u64) {
+        (self.register, self.today, self.revision)
+    }
 }
 
 /// What the panels asked for during one frame.

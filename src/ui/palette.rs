@@ -2,10 +2,11 @@
 //! with the arrows, Enter runs it, Escape closes. It lists every
 //! [`Action`], so whatever the menus can do, the palette can do.
 
-use egui::{Key, Modifiers, TextEdit, Ui};
+use egui::Ui;
 
 use super::command::{Action, History};
 use super::on_top::Outcome;
+use super::pick_list;
 
 /// The palette's state while it is open.
 #[derive(Debug, Default)]
@@ -41,59 +42,29 @@ impl Palette {
     /// nothing on Escape.
     pub fn ui(&mut self, ui: &mut Ui, history: History<'_>) -> Outcome {
         let actions = self.matching();
-        let (down, up, enter, escape) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(Modifiers::NONE, Key::Enter),
-                i.consume_key(Modifiers::NONE, Key::Escape),
-            )
-        });
-        if down {
-            self.selected = (self.selected + 1).min(actions.len().saturating_sub(1));
-        }
-        if up {
-            self.selected = self.selected.saturating_sub(1);
-        }
+        let (enter, escape) = pick_list::keys(ui, &mut self.selected, actions.len());
         let mut chosen = enter.then(|| actions.get(self.selected).copied()).flatten();
         let mut open = !escape;
-        egui::Window::new("Command palette")
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
-            .default_width(420.0)
-            .open(&mut open)
-            .show(ui.ctx(), |ui| {
-                let label = ui.label("Run an action");
-                let response = ui
-                    .add(
-                        TextEdit::singleline(&mut self.query)
-                            .hint_text("type part of its name")
-                            .desired_width(380.0),
-                    )
-                    .labelled_by(label.id);
-                if std::mem::take(&mut self.focus) {
-                    response.request_focus();
+        pick_list::window("Command palette", 420.0, &mut open).show(ui.ctx(), |ui| {
+            let (words, hint) = ("Run an action", "type part of its name");
+            let (query, focus) = (&mut self.query, &mut self.focus);
+            pick_list::query_ui(ui, words, hint, 380.0, query, focus, &mut self.selected);
+            if actions.is_empty() {
+                ui.weak("No action has that in its name.");
+            }
+            for (i, action) in actions.iter().enumerate() {
+                let mut text = history.label(*action);
+                if let Some(shortcut) = action.shortcut() {
+                    text = format!("{text}    {}", ui.ctx().format_shortcut(&shortcut));
                 }
-                if response.changed() {
-                    self.selected = 0;
+                let line = ui
+                    .selectable_label(i == self.selected, text)
+                    .on_hover_text(history.tooltip(*action));
+                if line.clicked() {
+                    chosen = Some(*action);
                 }
-                if actions.is_empty() {
-                    ui.weak("No action has that in its name.");
-                }
-                for (i, action) in actions.iter().enumerate() {
-                    let mut text = history.label(*action);
-                    if let Some(shortcut) = action.shortcut() {
-                        text = format!("{text}    {}", ui.ctx().format_shortcut(&shortcut));
-                    }
-                    let line = ui
-                        .selectable_label(i == self.selected, text)
-                        .on_hover_text(history.tooltip(*action));
-                    if line.clicked() {
-                        chosen = Some(*action);
-                    }
-                }
-            });
+            }
+        });
         match chosen {
             Some(action) => Outcome::Then(action.command()),
             None if open => Outcome::Stays,

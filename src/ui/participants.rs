@@ -64,12 +64,7 @@ impl ParticipantsPanel {
     /// Draws the panel; changes go into `out`, never into `register`.
     /// `revision` must change whenever the register does.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         // After an undo the selected participant may be gone.
         self.selected
             .take_if(|&mut id| register.participant(id).is_none());
@@ -119,6 +114,7 @@ impl ParticipantsPanel {
                         refusals,
                         out,
                     );
+                    crate::ui::focus_ring::reveal(ui);
                 });
         });
     }
@@ -129,13 +125,7 @@ impl ParticipantsPanel {
         // under the editor.
         ui.horizontal_wrapped(|ui| {
             for command in [Command::NewParticipant, Command::PrintAllNationSheets] {
-                if ui
-                    .button(command.label())
-                    .on_hover_text(command.tooltip())
-                    .clicked()
-                {
-                    out.command(command);
-                }
+                widgets::command_button(ui, command, out);
             }
         });
         let reveal = std::mem::take(&mut self.reveal);
@@ -222,13 +212,7 @@ fn participant_ui(
             // Right to left: Delete stays at the edge, Print beside it.
             delete_button_ui(ui, Record::Participant(id), delete_refused, out);
             let print = Command::PrintNationSheet(id);
-            if ui
-                .button(print.label())
-                .on_hover_text(print.tooltip())
-                .clicked()
-            {
-                out.command(print);
-            }
+            widgets::command_button(ui, print, out);
         });
     });
     ui.label(activity);
@@ -383,60 +367,10 @@ fn person_ui(
             )
             .accessible_name("Role title");
         focus::at_field(ui, title, Record::Person(id), Field::Role(i));
-        // Wraps where the editor is narrow, so "Remove role" is never
-        // pushed past its edge.
-        ui.horizontal_wrapped(|ui| {
-            let mut for_whom = Some(role.participant);
-            let salt = format!("role_{}_{i}", id.0);
-            ui.weak("for");
-            widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false)
-                .accessible_name("For");
-            if let Some(p) = for_whom {
-                role.participant = p;
-            }
-            // A date and its Calendar button keep together: the line
-            // breaks before them rather than push them past the edge.
-            if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
-                ui.end_row();
-            }
-            ui.weak("from");
-            let to = role.to;
-            widgets::checked_optional_date_ui(
-                ui,
-                &format!("{salt}_from"),
-                &mut role.from,
-                today,
-                |from| widgets::starts_by(from, to),
-            )
-            .accessible_name("From");
-            if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
-                ui.end_row();
-            }
-            ui.weak("to");
-            let from = role.from;
-            widgets::checked_optional_date_ui(
-                ui,
-                &format!("{salt}_to"),
-                &mut role.to,
-                today,
-                |to| widgets::ends_by(from, to),
-            )
-            .accessible_name("To");
-            // The nation sheet names whoever holds the office marked as
-            // heading the delegation on its date (FORMAT.md, `Role`).
-            ui.checkbox(&mut role.head_of_delegation, "Heads the delegation")
-                .on_hover_text(
-                    "This office heads its participant's delegation: the nation sheet \
-                     names its holder as head of delegation on the sheet's date",
-                );
-            if ui
-                .small_button("Remove role")
-                .on_hover_text("Remove this role")
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
+        let salt = format!("role_{}_{i}", id.0);
+        if role_line_ui(ui, register, today, &salt, role) {
+            remove = Some(i);
+        }
         ui.add_space(4.0);
     }
     if let Some(i) = remove {
@@ -452,4 +386,61 @@ fn person_ui(
     if person != *original {
         out.edit(Edit::Person(id, Some(person)));
     }
+}
+
+/// The line under a role's title: for whom, from and to, whether it heads
+/// the delegation, and its Remove button (true when clicked). It wraps
+/// where the editor is narrow, so "Remove role" is never pushed past its
+/// edge.
+fn role_line_ui(
+    ui: &mut Ui,
+    register: &Register,
+    today: NaiveDate,
+    salt: &str,
+    role: &mut Role,
+) -> bool {
+    ui.horizontal_wrapped(|ui| {
+        let mut for_whom = Some(role.participant);
+        ui.weak("for");
+        widgets::participant_ui(ui, &format!("{salt}_p"), register, &mut for_whom, false)
+            .accessible_name("For");
+        if let Some(p) = for_whom {
+            role.participant = p;
+        }
+        // A date and its Calendar button keep together: the line
+        // breaks before them rather than push them past the edge.
+        if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
+            ui.end_row();
+        }
+        ui.weak("from");
+        let to = role.to;
+        widgets::checked_optional_date_ui(
+            ui,
+            &format!("{salt}_from"),
+            &mut role.from,
+            today,
+            |from| widgets::starts_by(from, to),
+        )
+        .accessible_name("From");
+        if ui.available_size_before_wrap().x < DATE_WITH_CALENDAR {
+            ui.end_row();
+        }
+        ui.weak("to");
+        let from = role.from;
+        widgets::checked_optional_date_ui(ui, &format!("{salt}_to"), &mut role.to, today, |to| {
+            widgets::ends_by(from, to)
+        })
+        .accessible_name("To");
+        // The nation sheet names whoever holds the office marked as
+        // heading the delegation on its date (FORMAT.md, `Role`).
+        ui.checkbox(&mut role.head_of_delegation, "Heads the delegation")
+            .on_hover_text(
+                "This office heads its participant's delegation: the nation sheet \
+                     names its holder as head of delegation on the sheet's date",
+            );
+        ui.small_button("Remove role")
+            .on_hover_text("Remove this role")
+            .clicked()
+    })
+    .inner
 }

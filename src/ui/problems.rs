@@ -6,7 +6,7 @@
 use egui::Ui;
 
 use super::command::{Command, Tab};
-use super::{Outbox, theme};
+use super::{Outbox, theme, widgets};
 use crate::model::{Field, Problem, Record};
 
 /// The list's height before it scrolls.
@@ -41,13 +41,7 @@ pub(super) fn problems_list_ui(
                     }
                     if conflicts {
                         let resolve = Command::ResolveConflicts;
-                        if ui
-                            .button(resolve.label())
-                            .on_hover_text(resolve.tooltip())
-                            .clicked()
-                        {
-                            out.command(resolve);
-                        }
+                        widgets::command_button(ui, resolve, out);
                     }
                 });
             });

@@ -3,8 +3,8 @@
 
 use egui::Ui;
 
-use super::Outbox;
 use super::shown_error;
+use super::{Outbox, widgets};
 use crate::edit::Edit;
 use crate::model::{Register, check_office_code, id_text};
 
@@ -31,26 +31,15 @@ impl OfficeField {
             .clone()
             .unwrap_or_else(|| register.office.clone());
         ui.horizontal(|ui| {
-            let label = ui.label("Office code");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut code)
-                        .desired_width(80.0)
-                        .hint_text("e.g. LON"),
-                )
-                .labelled_by(label.id);
+            let hint = Some("e.g. LON");
+            let response = widgets::labelled_line(ui, "Office code", &mut code, hint, 80.0);
             if response.changed() {
                 // Codes are capitals; what is typed in lower case is meant
                 // the same.
                 code = code.trim().to_ascii_uppercase();
-                if check_office_code(&code).is_ok() {
-                    self.draft = None;
-                    if code != register.office {
-                        out.edit(Edit::SetOffice(code.clone()));
-                    }
-                } else {
-                    self.draft = Some(code.clone());
-                }
+                let reads = check_office_code(&code).is_ok();
+                let kept = (register.office.as_str(), &mut self.draft);
+                widgets::settle_typed_setting(&code, reads, kept, Edit::SetOffice, out);
             }
         });
         match check_office_code(&code) {

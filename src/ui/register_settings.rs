@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::register_office::OfficeField;
 use super::shown_error;
-use super::{Outbox, PanelContext, theme};
+use super::{Outbox, PanelContext, theme, widgets};
 use crate::edit::{self, Edit, RegisterList};
 use crate::model::{
     MeetingId, Record, ReferenceValues, Register, check_reference_pattern, expand_reference,
@@ -49,12 +49,7 @@ pub struct RegisterSettingsPanel {
 impl RegisterSettingsPanel {
     /// Draws the tab; `revision` is the document's, for the usage counts.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            revision,
-            today,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         self.uses.get_or_update(revision, || {
             let mut uses = std::collections::HashMap::new();
             for list in [RegisterList::Markings, RegisterList::CapabilityAreas] {
@@ -70,11 +65,8 @@ impl RegisterSettingsPanel {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading("Register");
             ui.horizontal(|ui| {
-                let label = ui.label("Name");
                 let mut name = register.name.clone();
-                let response = ui
-                    .add(egui::TextEdit::singleline(&mut name).desired_width(crate::ui::widgets::fit_width(ui, 420.0)))
-                    .labelled_by(label.id);
+                let response = widgets::labelled_line(ui, "Name", &mut name, None, 420.0);
                 if response.changed() {
                     out.edit(Edit::RenameRegister(name));
                 }
@@ -142,35 +134,20 @@ impl RegisterSettingsPanel {
         egui::Grid::new("reference_form")
             .num_columns(2)
             .show(ui, |ui| {
-                let label = ui.label("Coalition short name");
                 let mut short = register.short_name.clone();
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut short)
-                            .desired_width(120.0)
-                            .hint_text("e.g. CoW"),
-                    )
-                    .labelled_by(label.id);
+                let (words, hint) = ("Coalition short name", Some("e.g. CoW"));
+                let response = widgets::labelled_line(ui, words, &mut short, hint, 120.0);
                 if response.changed() {
                     out.edit(Edit::SetShortName(short));
                 }
                 ui.end_row();
-                let label = ui.label("Reference pattern");
-                let response = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut pattern)
-                            .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
-                    )
-                    .labelled_by(label.id);
+                let words = "Reference pattern";
+                let response = widgets::labelled_line(ui, words, &mut pattern, None, 420.0);
                 if response.changed() {
-                    if check_reference_pattern(&pattern).is_ok() {
-                        self.pattern_draft = None;
-                        if pattern != register.reference_pattern {
-                            out.edit(Edit::SetReferencePattern(pattern.clone()));
-                        }
-                    } else {
-                        self.pattern_draft = Some(pattern.clone());
-                    }
+                    let reads = check_reference_pattern(&pattern).is_ok();
+                    let kept = (register.reference_pattern.as_str(), &mut self.pattern_draft);
+                    let set = Edit::SetReferencePattern;
+                    widgets::settle_typed_setting(&pattern, reads, kept, set, out);
                 }
                 ui.end_row();
             });
@@ -230,10 +207,7 @@ impl RegisterSettingsPanel {
         out: &mut Outbox,
     ) {
         let entries = entries(register, list);
-        let set = |entries: Vec<String>| match list {
-            RegisterList::Markings => Edit::SetMarkings(entries),
-            RegisterList::CapabilityAreas => Edit::SetCapabilityAreas(entries),
-        };
+        let set = |entries: Vec<String>| set_list(list, entries);
         ui.heading(heading);
         ui.label(egui::RichText::new(hint).weak());
         for (index, entry) in entries.iter().enumerate() {
@@ -307,6 +281,18 @@ impl RegisterSettingsPanel {
                 }
             });
         }
+        self.add_entry_ui(ui, list, heading, entries, out);
+    }
+
+    /// The line a new entry is typed in, and its Add button.
+    fn add_entry_ui(
+        &mut self,
+        ui: &mut Ui,
+        list: RegisterList,
+        heading: &str,
+        entries: &[String],
+        out: &mut Outbox,
+    ) {
         ui.horizontal_wrapped(|ui| {
             let new = match list {
                 RegisterList::Markings => &mut self.new_marking,
@@ -331,13 +317,21 @@ impl RegisterSettingsPanel {
                     self.refusal = Some(format!("{heading}: \"{entry}\" is already in the list"));
                 } else {
                     self.refusal = None;
-                    let mut more = entries.clone();
+                    let mut more = entries.to_vec();
                     more.push(entry);
-                    out.edit(set(more));
+                    out.edit(set_list(list, more));
                     new.clear();
                 }
             }
         });
+    }
+}
+
+/// The edit that makes `list` hold `entries`, in their order.
+fn set_list(list: RegisterList, entries: Vec<String>) -> Edit {
+    match list {
+        RegisterList::Markings => Edit::SetMarkings(entries),
+        RegisterList::CapabilityAreas => Edit::SetCapabilityAreas(entries),
     }
 }
 

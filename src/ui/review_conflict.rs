@@ -41,21 +41,23 @@ pub(super) fn conflict_ui(
             ));
         });
         ui.columns(2, |columns| {
-            if let [left, right] = columns {
-                side_ui(
-                    left,
-                    (index, "ours"),
-                    &format!("{ours}'s copy (applied now)"),
-                    conflict.ours.as_deref(),
-                    &missing(conflict, ours),
-                );
-                side_ui(
-                    right,
-                    (index, "theirs"),
-                    &format!("{theirs}'s copy"),
-                    conflict.theirs.as_deref(),
-                    &missing(conflict, theirs),
-                );
+            let sides = [
+                (
+                    "ours",
+                    format!("{ours}'s copy (applied now)"),
+                    &conflict.ours,
+                    ours,
+                ),
+                (
+                    "theirs",
+                    format!("{theirs}'s copy"),
+                    &conflict.theirs,
+                    theirs,
+                ),
+            ];
+            for (column, (side, heading, text, office)) in columns.iter_mut().zip(sides) {
+                let deleted = missing(conflict, office);
+                side_ui(column, (index, side), &heading, text.as_deref(), &deleted);
             }
         });
         ui.horizontal_wrapped(|ui| {

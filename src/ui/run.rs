@@ -116,6 +116,7 @@ impl CoalitionDeskApp {
             Command::Search => workspace.show_search(),
             Command::CommandPalette => workspace.on_top = Some(OnTop::Palette(Palette::new())),
             Command::RecordAttendance => self.record_attendance(),
+            Command::PrintOpenMeeting => self.print_open_meeting(),
             Command::ShowCommitments(filter) => {
                 self.settings.tab = Tab::Commitments;
                 workspace.commitments.show_matching(filter);
@@ -291,6 +292,20 @@ impl CoalitionDeskApp {
         }
     }
 
+    /// Ctrl+P: the summary of the meeting the Meetings tab shows, from
+    /// any tab, so printing takes one key rather than a Tab for every
+    /// control above the editor's Print summary….
+    fn print_open_meeting(&mut self) {
+        let open = self.workspace.meetings.selected;
+        match open.filter(|id| self.register().meeting(*id).is_some()) {
+            Some(id) => self.preview(Report::Summary(id)),
+            None => self.show_error(Failure::Refused(
+                "Open a meeting first: Print summary prints the meeting open in the Meetings tab"
+                    .into(),
+            )),
+        }
+    }
+
     fn zoom(&mut self, step: super::zoom::ZoomStep) {
         self.settings.zoom = self.settings.zoom.stepped(step);
         self.notify(format!("Zoom {}", self.settings.zoom.percent()));
@@ -395,7 +410,7 @@ impl CoalitionDeskApp {
             }
             Err(error) => self.show_error(Failure::not_done(
                 "The sample register could not be read",
-                error.to_string(),
+                error,
             )),
         }
     }

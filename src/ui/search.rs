@@ -2,13 +2,14 @@
 //! opens the hit (a decision, action or agenda item at its place in the
 //! meeting). The index comes from the core, rebuilt once per revision.
 
-use egui::{Key, RichText, TextEdit, Ui};
+use egui::{RichText, Ui};
 
 use crate::model::{Record, Register};
 use crate::revision_cache::RevisionCache;
 use crate::search::{SearchIndex, SearchTarget};
 use crate::ui::Command;
 use crate::ui::on_top::Outcome;
+use crate::ui::pick_list;
 
 /// How many hits the list shows.
 const SHOWN: usize = 12;
@@ -39,47 +40,16 @@ impl SearchBox {
             .index
             .get_or_update(revision, || SearchIndex::build(register));
         let hits = index.find(&self.query, SHOWN);
-        let (down, up, enter, escape) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(egui::Modifiers::NONE, Key::Enter),
-                i.consume_key(egui::Modifiers::NONE, Key::Escape),
-            )
-        });
-        if down {
-            self.selected = (self.selected + 1).min(hits.len().saturating_sub(1));
-        }
-        if up {
-            self.selected = self.selected.saturating_sub(1);
-        }
+        let (enter, escape) = pick_list::keys(ui, &mut self.selected, hits.len());
         let mut chosen = enter
             .then(|| hits.get(self.selected).map(|h| (h.target, h.at)))
             .flatten();
         let mut open = !escape;
-        egui::Window::new("Search")
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
-            .default_width(520.0)
-            .open(&mut open)
-            .show(ui.ctx(), |ui| {
-                let label = ui.label(
-                    "Find participants, people, meetings, agenda, decisions, actions, notes, commitments",
-                );
-                let response = ui
-                    .add(
-                        TextEdit::singleline(&mut self.query)
-                            .hint_text("type a name, code, title or word")
-                            .desired_width(480.0),
-                    )
-                    .labelled_by(label.id);
-                if std::mem::take(&mut self.focus) {
-                    response.request_focus();
-                }
-                if response.changed() {
-                    self.selected = 0;
-                }
+        pick_list::window("Search", 520.0, &mut open).show(ui.ctx(), |ui| {
+            let words = "Find participants, people, meetings, agenda, decisions, actions, notes, commitments";
+            let hint = "type a name, code, title or word";
+            let (query, focus) = (&mut self.query, &mut self.focus);
+            pick_list::query_ui(ui, words, hint, 480.0, query, focus, &mut self.selected);
                 if self.query.trim().is_empty() {
                     ui.weak("Arrows move, Enter opens, Escape closes.");
                 } else if hits.is_empty() {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::command::Action;
-use super::{Command, Outbox};
+use super::{Command, Outbox, widgets};
 
 /// The file that could not be opened when nothing else was open.
 #[derive(Debug)]
@@ -53,11 +53,5 @@ pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], o
 
 /// A button with the action's own label and tooltip.
 fn action_button(ui: &mut Ui, action: Action, out: &mut Outbox) {
-    if ui
-        .button(action.label())
-        .on_hover_text(action.tooltip())
-        .clicked()
-    {
-        out.command(action.command());
-    }
+    widgets::command_button(ui, action.command(), out);
 }

@@ -129,6 +129,21 @@ pub fn holds_refused_text(ui: &Ui, field: &Response) -> bool {
         .unwrap_or(false)
 }
 
+/// What an optional field holds once `text` is read: nothing when it is
+/// empty, else the value `read` finds in it, once `check` lets it be.
+pub fn read_optional<T: Copy, E: Into<FieldRefusal>>(
+    text: &str,
+    read: impl FnOnce(&str) -> Result<T, E>,
+    check: impl FnOnce(T) -> Result<(), FieldRefusal>,
+) -> Result<Option<T>, FieldRefusal> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let value = read(text).map_err(Into::into)?;
+    check(value)?;
+    Ok(Some(value))
+}
+
 /// A time of day typed as HH:MM; an empty field means no time.
 pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> Response {
     checked_time_ui(ui, id_salt, time, |_| Ok(()))
@@ -141,14 +156,7 @@ pub fn checked_time_ui(
     time: &mut Option<NaiveTime>,
     check: impl Fn(NaiveTime) -> Result<(), FieldRefusal>,
 ) -> Response {
-    let read = |text: &str| -> Result<Option<NaiveTime>, FieldRefusal> {
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let time = typed_values::read_time(text)?;
-        check(time)?;
-        Ok(Some(time))
-    };
+    let read = |text: &str| read_optional(text, typed_values::read_time, &check);
     let field = TypedField {
         id_salt,
         width: 64.0,

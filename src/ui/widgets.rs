@@ -9,6 +9,7 @@ use egui::{Response, TextEdit, Ui};
 use super::find_choice::find_choice_ui;
 use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
+use crate::ui::{Command, Outbox};
 
 pub use super::find_choice::{Choice, find_to_add_ui};
 
@@ -205,4 +206,68 @@ pub fn fit_width(ui: &Ui, wanted: f32) -> f32 {
         .min(ui.available_width())
         .min(shown)
         .max(NARROWEST_FIELD)
+}
+
+/// A button with the command's own label and tooltip, which sends the
+/// command when clicked.
+pub fn command_button(ui: &mut Ui, command: Command, out: &mut Outbox) -> Response {
+    let button = ui.button(command.label()).on_hover_text(command.tooltip());
+    if button.clicked() {
+        out.command(command);
+    }
+    button
+}
+
+/// A line to type in after its words, which name it for a screen reader:
+/// `width` wide where the row has room (see [`fit_width`]), showing
+/// `hint` while it is empty.
+pub fn labelled_line(
+    ui: &mut Ui,
+    words: &str,
+    text: &mut String,
+    hint: Option<&str>,
+    width: f32,
+) -> Response {
+    labelled(ui, words, |ui| {
+        let mut line = TextEdit::singleline(text).desired_width(fit_width(ui, width));
+        if let Some(hint) = hint {
+            line = line.hint_text(hint);
+        }
+        ui.add(line)
+    })
+}
+
+/// What `add` draws after its words, which name it for a screen reader.
+pub fn labelled(ui: &mut Ui, words: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
+    let label = ui.label(words);
+    add(ui).labelled_by(label.id)
+}
+
+/// The small × that removes one entry of a list: hovering says what it
+/// does, and its accessible name says which entry (`name`).
+pub fn remove_button(ui: &mut Ui, hover: &str, name: String) -> bool {
+    ui.small_button("×")
+        .on_hover_text(hover)
+        .accessible_name(name)
+        .clicked()
+}
+
+/// A register setting typed in a line, which `reads` says can be used:
+/// until it can, it stays a `draft` and the register keeps its `current`
+/// value; once it can and differs, `set` makes the edit.
+pub fn settle_typed_setting(
+    typed: &str,
+    reads: bool,
+    (current, draft): (&str, &mut Option<String>),
+    set: impl FnOnce(String) -> crate::edit::Edit,
+    out: &mut Outbox,
+) {
+    if !reads {
+        *draft = Some(typed.to_string());
+        return;
+    }
+    *draft = None;
+    if typed != current {
+        out.edit(set(typed.to_string()));
+    }
 }

@@ -306,3 +306,40 @@ fn a_long_daily_cadence_still_knows_its_late_exceptions() {
         "{text}"
     );
 }
+
+/// Issue 19, item 17: the recurrence library warns when a cadence gives
+/// no day for 100,000 tries. Its warnings once went to stdout, coloured,
+/// mixed into `check`'s lines; they go through the program's logging to
+/// stderr, plain, and stdout holds `check`'s lines alone.
+#[test]
+fn the_recurrence_librarys_warnings_go_to_stderr_plain_not_into_checks_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_register(
+        dir.path(),
+        &with_series(ministers(
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;BYDAY=MO",
+            vec![],
+        )),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("check")
+        .arg(&path)
+        .env_remove("RUST_LOG")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("Reached max loop counter"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no colour codes: {stderr:?}");
+    let prefix = format!("{}: ", path.display());
+    assert!(
+        stdout.lines().all(|line| line.starts_with(&prefix)),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("WARN") && !stdout.contains('\u{1b}'),
+        "{stdout}"
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use coalition_desk::calendar::calendar_ics;
 use coalition_desk::calendar::time_zones::observances;
@@ -345,4 +345,56 @@ fn a_series_to_2100_has_its_offsets_from_its_first_session_to_its_last() {
         .unwrap();
     assert!(onsets.iter().all(|o| *o <= latest_rule));
     assert!(latest_rule < local("21000101T000000"));
+}
+
+/// chrono-tz describes changes up to 2099 and after it keeps every zone
+/// on one offset: a Paris series from 2200 had a VTIMEZONE of CET alone
+/// since 1970, no summer time in any year. It now ends in the yearly
+/// rules of the last years described, which carry on to 2200 and after,
+/// as tzdata's own rules and every calendar reader do.
+#[test]
+fn a_series_from_2200_still_has_its_summer_time() {
+    let mut r = Register::new("Coalition of the Willing");
+    r.series.insert(
+        SeriesId(1),
+        SessionSeries {
+            name: "Defence ministers".into(),
+            cadence: "FREQ=MONTHLY;BYDAY=2TH;UNTIL=22021231".into(),
+            first: Some(date(2200, 1, 9)),
+            start: at(10),
+            end: at(12),
+            time_zone: Tz::Europe__Paris,
+            ..SessionSeries::default()
+        },
+    );
+    let stamp = Utc.with_ymd_and_hms(2025, 4, 14, 12, 0, 0).unwrap();
+    let calendar = parse(&calendar_ics(&r, stamp).unwrap());
+    let paris = zone(&calendar, "Europe/Paris");
+    let rules: Vec<(bool, &str, i32)> = paris
+        .transitions
+        .iter()
+        .filter(|t| t.properties.iter().any(|p| p.name == "RRULE"))
+        .map(|t| {
+            (
+                daylight(t),
+                value(&t.properties, "RRULE"),
+                local(value(&t.properties, "DTSTART")).year(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            (true, "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", 2100),
+            (false, "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", 2100)
+        ],
+        "summer time carries on from the last year described to the series"
+    );
+    let summer: Vec<&str> = paris
+        .transitions
+        .iter()
+        .filter(|t| daylight(t))
+        .map(|t| value(&t.properties, "TZOFFSETTO"))
+        .collect();
+    assert!(summer.iter().all(|to| *to == "+0200"), "{summer:?}");
 }

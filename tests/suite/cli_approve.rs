@@ -345,3 +345,32 @@ fn approve_refuses_who_approved_it_when_it_hides_text() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
 }
+
+/// A name holds at most 500 characters, or the file is refused on
+/// reading: `--by` longer than that once saved a register that no longer
+/// opened. Refused like any other step the rules refuse, file untouched.
+#[test]
+fn approve_refuses_who_approved_it_when_longer_than_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = with_later_sessions(dir.path(), |_| ());
+    let written = std::fs::read_to_string(&path).unwrap();
+    let long = "M".repeat(501);
+    let output = approve(&path, &["--on", "2025-05-08", "--at", "40", "--by", &long]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains(
+            "was not approved: Who approved it holds more than 500 characters, the most it may \
+             have: shorten it"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+
+    let output = approve(
+        &path,
+        &["--on", "2025-05-08", "--at", "40", "--by", &long[1..]],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(storage::load(&path).is_ok(), "the approved register opens");
+}

@@ -265,6 +265,94 @@ fn a_copy_of_another_register_is_refused_with_exit_2_and_nothing_written() {
     assert_eq!(text(&output.stdout), "");
 }
 
+/// The same, with the identity line removed from the other register's
+/// file: the common copy carries this register's identity, which every
+/// copy made from it keeps, so a copy without one is refused too.
+#[test]
+fn a_copy_whose_identity_was_removed_is_refused_when_the_common_copy_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| {
+        if name != "theirs" {
+            register.identity = "5a3f0c9e1b7d4e28a6c2f90d8b1e4a73".into();
+        }
+        if name == "ours" {
+            retitle(register, 20, "Missiles (ours)");
+        }
+    });
+    let mut foreign =
+        coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+            meetings: 4,
+            commitments: 60,
+            seed: 1,
+        });
+    foreign.identity.clear();
+    storage::save(&dir.path().join("theirs.ron"), &foreign, None).unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let output = merge(dir.path(), &ours, &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stdout));
+    let said = text(&output.stderr);
+    assert!(
+        said.contains(
+            "theirs.ron carries no identity, while the common copy base.ron carries that of"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("5a3f0c9e1b7d4e28a6c2f90d8b1e4a73"), "{said}");
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "ours untouched");
+    assert_eq!(text(&output.stdout), "");
+}
+
+/// The offices are written into the merged register's conflicts and
+/// merges; one holding a right-to-left override (typed, or from a file's
+/// name) once gave a merged register the file reader then refused.
+#[test]
+fn an_office_name_that_hides_text_is_refused_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = copies(dir.path(), |name, register| match name {
+        "ours" => retitle(register, 20, "Missiles (ours)"),
+        "theirs" => retitle(register, 20, "Missiles (theirs)"),
+        _ => {}
+    });
+    let before = std::fs::read(&ours).unwrap();
+    let output = merge(dir.path(), &ours, &["--ours-office", "LON\u{202e}NOL"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stdout));
+    let said = text(&output.stderr);
+    assert!(
+        said.contains("holds a right-to-left override (U+202E), which no register may hold"),
+        "{said}"
+    );
+    assert!(
+        said.contains("name the office with --ours-office"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "ours untouched");
+
+    // From a copy's file name: named with the option instead.
+    let odd = dir.path().join("their\u{202e}s.ron");
+    std::fs::copy(dir.path().join("theirs.ron"), &odd).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
+        .arg("merge")
+        .args(["base.ron", "ours.ron"])
+        .arg(&odd)
+        .arg("-o")
+        .arg(&ours)
+        .current_dir(dir.path())
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stderr).contains("name the office with --theirs-office"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read(&ours).unwrap(), before, "ours untouched");
+
+    let output = merge(dir.path(), &ours, &["--theirs-office", "PAR"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(storage::load(&ours).is_ok(), "the merged register opens");
+}
+
 /// Issue 19, item 13: deliveries of 150 and 150 against 200 merged clean,
 /// exit 0, and git committed a register `check` rejects.
 #[test]

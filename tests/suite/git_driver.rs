@@ -124,7 +124,7 @@ fn readme_lines() -> (String, String) {
         .find(|line| line.starts_with("git config merge.coalition-desk.driver \""))
         .expect("the README gives the git config line");
     let quoted = &config[config.find('"').unwrap() + 1..config.rfind('"').unwrap()];
-    assert_eq!(quoted, "coalition-desk merge %O %A %B -o %A");
+    assert_eq!(quoted, "coalition-desk merge %O %A %B -o %A --shown-as %P");
     let program = env!("CARGO_BIN_EXE_coalition-desk");
     let driver = quoted.replacen("coalition-desk", &format!("'{program}'"), 1);
     (attributes.to_string(), driver)
@@ -223,6 +223,10 @@ fn the_same_field_changed_on_both_branches_leaves_the_file_conflicted_with_both_
 
     let output = repo.run(&["merge", "-m", "Paris's copy merged", "paris"]);
     assert!(!output.status.success(), "{}", text(&output.stdout));
+    // What the driver prints names the register, not git's temporary copy.
+    let printed = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(printed.contains(&format!("{FILE}: Merged: ")), "{printed}");
+    assert!(!printed.contains(".merge_file_"), "{printed}");
     assert_eq!(
         repo.git(&["diff", "--name-only", "--diff-filter=U"]),
         format!("{FILE}\n")

@@ -46,6 +46,7 @@ fn merged_as_whole(dir: &Path, base: &Register, ours: &Register, theirs: &Regist
         ours_office: Some("LON"),
         theirs_office: Some("PAR"),
         force_base: false,
+        shown_as: None,
     };
     let code = merge_command(
         &request,

@@ -4,7 +4,8 @@
 use coalition_desk::model::{CommitmentId, MeetingId, Record, SeriesId};
 use coalition_desk::report::{
     self, ActionLine, AgendaLine, AttendanceGroup, AttendanceLine, CommitmentLine, CurrencyTotal,
-    Delegate, MeetingSummary, MinutesStanding, MoneyLine, Paper, Presence, SummaryOptions,
+    Delegate, MeetingDetails, MeetingSummary, MinutesStanding, MoneyLine, Paper, Presence,
+    SummaryOptions,
 };
 use coalition_desk::sample;
 use rust_decimal::Decimal;
@@ -77,14 +78,16 @@ fn sample_summary_in_full() {
         reference: "CoW/DM/2025/04-10".into(),
         issued: "1 June 2025".into(),
         issued_iso: "2025-06-01".into(),
-        series: Some("Defence ministers".into()),
         date: "10 April 2025".into(),
-        times: None,
-        location: String::new(),
-        format: "In person".into(),
-        state: "Held".into(),
-        convenors: vec!["United Kingdom".into(), "France".into()],
-        chairs: vec![healey.clone(), lecornu.clone()],
+        details: MeetingDetails {
+            series: Some("Defence ministers".into()),
+            times: None,
+            location: String::new(),
+            format: "In person".into(),
+            state: "Held".into(),
+            convenors: vec!["United Kingdom".into(), "France".into()],
+            chairs: vec![healey.clone(), lecornu.clone()],
+        },
         attendance: Some(vec![
             AttendanceGroup {
                 heading: "Nations".into(),

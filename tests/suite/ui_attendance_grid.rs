@@ -242,6 +242,97 @@ fn record_attendance_takes_the_keyboard_to_the_grid_with_no_click() {
     }
 }
 
+/// Keys pressed faster than the window draws all reach one frame: a
+/// loaded machine, or a software renderer (the installed trial under
+/// Xvfb recorded 12 rows for 31 quick P's). Each counts, in its order.
+#[test]
+fn keys_pressed_within_one_frame_each_count_in_their_order() {
+    let mut desk = Desk::held();
+    let rows = desk.rows_after(|desk| {
+        desk.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    });
+    let in_one_frame = |desk: &mut Desk, keys: &[Key]| {
+        for key in keys {
+            for pressed in [true, false] {
+                desk.window.input_mut().events.push(egui::Event::Key {
+                    key: *key,
+                    physical_key: None,
+                    pressed,
+                    repeat: false,
+                    modifiers: Modifiers::NONE,
+                });
+            }
+        }
+        desk.window.run();
+    };
+    in_one_frame(&mut desk, &[Key::P, Key::P, Key::A, Key::ArrowDown, Key::R]);
+    let first: Vec<_> = rows[..5].iter().map(|name| desk.status(name)).collect();
+    use AttendanceStatus::{Apologies, Present, Represented};
+    assert_eq!(
+        first,
+        [
+            Some(Present),
+            Some(Present),
+            Some(Apologies),
+            None,
+            Some(Represented)
+        ]
+    );
+    in_one_frame(&mut desk, &[Key::P; 26]);
+    for name in &rows[5..] {
+        assert_eq!(desk.status(name), Some(Present), "{name}");
+    }
+    // Still one undo step a row.
+    command(&mut desk.window, Command::Undo);
+    assert_eq!(desk.status(&rows[30]), None);
+    assert_eq!(desk.status(&rows[29]), Some(Present));
+}
+
+/// Tab from the grid's last row on through the agenda and what follows:
+/// every control the keyboard reaches is scrolled whole into the window,
+/// and so is Print summary… at the editor's top, from the bottom (egui
+/// left a control Tab reached out of sight).
+#[test]
+fn each_control_tab_reaches_in_the_meeting_editor_is_scrolled_into_view() {
+    let mut desk = Desk::held();
+    desk.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    desk.press(Key::End);
+    let window = desk.window.ctx.content_rect();
+    let shows = |desk: &Desk| {
+        let node = desk.window.query_by(|node| node.is_focused()).unwrap();
+        let name = format!(
+            "{:?} {:?} at {:?}",
+            node.accesskit_node().role(),
+            node.accesskit_node().label().unwrap_or_default(),
+            node.rect()
+        );
+        (name, window.contains_rect(node.rect()))
+    };
+    let (name, whole) = shows(&desk);
+    assert!(
+        whole,
+        "the last row: {name:?} has the keyboard out of sight"
+    );
+    // On to the menu bar, where Tab goes once the editor's last control
+    // is passed.
+    let mut reached_the_menu = false;
+    for tab in 1..=20 {
+        desk.press(Key::Tab);
+        let (name, whole) = shows(&desk);
+        if name.contains("\"File\"") {
+            reached_the_menu = true;
+            break;
+        }
+        assert!(whole, "Tab {tab}: {name} has the keyboard out of sight");
+    }
+    assert!(reached_the_menu, "Tab never left the editor");
+    desk.window.get_by_label("Print summary…").focus();
+    desk.window.run();
+    let (name, whole) = shows(&desk);
+    assert!(name.contains("Print summary…"), "{name}");
+    assert!(whole, "Print summary… has the keyboard out of sight");
+}
+
 /// With no meeting open it says so, and records nothing.
 #[test]
 fn record_attendance_with_no_meeting_open_says_so() {

@@ -595,3 +595,152 @@ fn print_by_the_keyboard_alone_enter_prints_escape_sends_nothing() {
     );
     assert!(dir.path().join("lp.log").exists(), "lp ran");
 }
+
+/// The installed trial's flow, by keys alone from the open meeting:
+/// Ctrl+P opens its summary's preview with the keyboard on the printer
+/// list (it had stayed on the editor behind the window, out of sight);
+/// the list chooses a printer by Space, ↓ and Enter, and closes (it stayed
+/// open); Escape leaves the list with the keyboard on it; Tab walks to copies, two-sided and Print; Enter asks, Enter
+/// prints.
+#[test]
+fn ctrl_p_prints_the_open_meeting_by_keys_alone_with_copies_and_two_sided() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(30)
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.state_mut().use_spooler(spooler(
+        dir.path(),
+        "echo 'request id is Basement_Mono-7 (1 file(s))'",
+    ));
+    harness.run();
+    harness
+        .state_mut()
+        .command(Command::SelectMeeting(DEFENCE_MINISTERS));
+    harness.run();
+    let mut keys = 0;
+    let press = |harness: &mut AppHarness, modifiers, key| {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(3);
+        1
+    };
+    let none = egui::Modifiers::NONE;
+    keys += press(&mut harness, egui::Modifiers::COMMAND, egui::Key::P);
+    assert!(
+        matches!(
+            harness.state().workspace().on_top(),
+            Some(OnTop::PrintPreview(_))
+        ),
+        "Ctrl+P opens the preview"
+    );
+    until_shown(&mut harness, "Page 1 of");
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Printer:"),
+        "the keyboard is on the printer list"
+    );
+    assert_eq!(printer_shown(&harness), "Office_Laser (default)");
+    // Space opens the list, ↓ walks it, Enter chooses and closes it and
+    // the keyboard is back on the list's button.
+    keys += press(&mut harness, none, egui::Key::Space);
+    let printers = ["Office_Laser (default)", "Annex_Colour", "Basement_Mono"];
+    let mut walked = 0;
+    while crate::keyboard::focused(&harness).as_deref() != Some("Basement_Mono") {
+        keys += press(&mut harness, none, egui::Key::ArrowDown);
+        walked += 1;
+        assert!(walked < printers.len() + 1, "↓ never reached Basement_Mono");
+    }
+    keys += press(&mut harness, none, egui::Key::Enter);
+    assert!(
+        harness
+            .query_by_label("Annex_Colour \u{2014} stopped: Paused")
+            .is_none(),
+        "the list closed"
+    );
+    assert_eq!(printer_shown(&harness), "Basement_Mono");
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Printer:")
+    );
+    // Opened again and left by Escape: the list closes, the preview
+    // stays, and the keyboard is still on the list.
+    keys += press(&mut harness, none, egui::Key::Space);
+    harness.get_by_label("Annex_Colour \u{2014} stopped: Paused");
+    keys += press(&mut harness, none, egui::Key::Escape);
+    assert!(
+        harness
+            .query_by_label("Annex_Colour \u{2014} stopped: Paused")
+            .is_none(),
+        "Escape closed the list"
+    );
+    assert!(matches!(
+        harness.state().workspace().on_top(),
+        Some(OnTop::PrintPreview(_))
+    ));
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Printer:"),
+        "the keyboard is back on the list after Escape"
+    );
+    // Past Look for printers again to Copies, typed over.
+    keys += press(&mut harness, none, egui::Key::Tab);
+    keys += press(&mut harness, none, egui::Key::Tab);
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Copies:")
+    );
+    keys += press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .query_by(|node| node.is_focused())
+        .unwrap()
+        .type_text("2");
+    keys += 1;
+    keys += press(&mut harness, none, egui::Key::Tab);
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Two-sided")
+    );
+    keys += press(&mut harness, none, egui::Key::Space);
+    // Releasable at, Save PDF…, Print: a few frames a key, not `run`,
+    // which a loaded machine's typesetting could keep busy.
+    for _ in 0..3 {
+        keys += press(&mut harness, none, egui::Key::Tab);
+    }
+    assert_eq!(crate::keyboard::focused(&harness).as_deref(), Some("Print"));
+    keys += press(&mut harness, none, egui::Key::Enter);
+    until_shown(&mut harness, "on printer \u{201c}Basement_Mono\u{201d}?");
+    harness.get_by_label_contains("2 copies, two-sided.");
+    keys += press(&mut harness, none, egui::Key::Enter);
+    until_shown(
+        &mut harness,
+        "Printed on \u{201c}Basement_Mono\u{201d} (job Basement_Mono-7)",
+    );
+    let log = std::fs::read_to_string(dir.path().join("lp.log")).unwrap();
+    assert!(
+        log.starts_with("-d Basement_Mono ")
+            && log.contains(" -n 2 -o sides=two-sided-long-edge -- "),
+        "{log}"
+    );
+    println!("printed by {keys} key presses");
+    assert!(keys <= 20, "{keys} key presses");
+}
+
+/// With no meeting open, Ctrl+P says what to do and opens nothing.
+#[test]
+fn ctrl_p_with_no_meeting_open_says_so() {
+    let app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Sample, today());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    harness.run();
+    assert!(harness.state().workspace().on_top().is_none());
+    let said = harness.state().notice().map(|n| n.text.clone());
+    assert!(
+        said.as_deref()
+            .is_some_and(|t| t.starts_with("Open a meeting first")),
+        "{said:?}"
+    );
+}

@@ -53,11 +53,20 @@ pub fn today() -> NaiveDate {
 /// The whole window at `size` with `register` open, scrolling without
 /// animation so that one frame brings a control into view.
 pub fn window(size: Size, register: Register) -> AppHarness {
+    let mut harness = window_on(size, Startup::Empty);
+    harness.state_mut().open_register(register);
+    harness.run();
+    harness
+}
+
+/// The whole window at `size`, started as the officer starts it (with a
+/// register's file, for the reviews that read other files beside it).
+pub fn window_on(size: Size, startup: Startup) -> AppHarness {
     let settings = Settings {
         zoom: Zoom::new(size.zoom),
         ..Settings::default()
     };
-    let app = CoalitionDeskApp::with_settings(settings, Startup::Empty, today());
+    let app = CoalitionDeskApp::with_settings(settings, startup, today());
     let mut harness = Harness::builder()
         // The harness is the screen; the app's zoom makes its points.
         .with_size(size.pixels)
@@ -68,7 +77,6 @@ pub fn window(size: Size, register: Register) -> AppHarness {
         .ctx
         .all_styles_mut(|style| style.scroll_animation = egui::style::ScrollAnimation::none());
     harness.run();
-    harness.state_mut().open_register(register);
     harness.run();
     let points = harness.ctx.content_rect().size();
     let expected = size.pixels / size.zoom;
@@ -98,12 +106,32 @@ fn widget_rects<S>(harness: &Harness<'_, S>) -> HashMap<u64, WidgetRect> {
 }
 
 /// Whether a control at `widget` shows whole in a window of `screen`:
-/// inside it, and not clipped by the panel or scroll area it is in.
+/// inside it, and not clipped by the panel or scroll area it is in —
+/// or, on an axis where it is larger than the view it scrolls in (a long
+/// public statement at 150 %), filling that view: cut on both sides, as
+/// only a control larger than its view can be. A control cut on one side
+/// only (by the window's edge or a panel's) is cut off.
 fn whole(widget: &WidgetRect, screen: Rect) -> bool {
     let tolerance = 1.0;
     let rect = widget.rect;
     let shown = widget.interact_rect;
-    screen.expand(tolerance).contains_rect(rect) && shown.expand(tolerance).contains_rect(rect)
+    let fits = |rect: egui::Rangef, shown: egui::Rangef, screen: egui::Rangef| {
+        let inside = |outer: egui::Rangef| {
+            outer.min - tolerance <= rect.min && rect.max <= outer.max + tolerance
+        };
+        let fills_its_view = rect.min < shown.min - tolerance && rect.max > shown.max + tolerance;
+        (inside(screen) && inside(shown))
+            || (fills_its_view && screen.contains(shown.min) && screen.contains(shown.max))
+    };
+    fits(
+        rect.x_range(),
+        shown.x_range(),
+        screen.expand(tolerance).x_range(),
+    ) && fits(
+        rect.y_range(),
+        shown.y_range(),
+        screen.expand(tolerance).y_range(),
+    )
 }
 
 /// Whether a panel's divider shows in a window of `screen`: it runs the
@@ -244,6 +272,8 @@ fn a_control_off_the_edge_is_found_and_one_below_the_fold_is_not() {
     assert!(cut[0].contains("Off the edge"), "{cut:#?}");
 }
 
+mod forms;
 mod panels;
 mod preview;
+mod reviews;
 mod zoom;

@@ -3,8 +3,9 @@
 //!
 //! Nearly all of a large register is two maps, meetings and commitments.
 //! They are cut into pieces at record boundaries and each piece is parsed
-//! by ron on its own thread, while the rest of the file (with the two maps
-//! emptied) is parsed beside them. [`layout`] finds the maps and proposes
+//! on its own thread (by the [`plain`] reader, or by ron where it steps
+//! aside), while the rest of the file (with the two maps emptied) is
+//! parsed by ron beside them. [`layout`] finds the maps and proposes
 //! the cuts.
 //!
 //! ron checks every cut. The first piece of a map starts where ron itself
@@ -23,6 +24,8 @@
 
 mod apart;
 mod layout;
+pub mod plain;
+pub mod plain_write;
 pub mod write;
 
 pub use apart::{Fingerprints, SameAsKnown, parse_apart};
@@ -235,8 +238,15 @@ fn piece<K: DeserializeOwned + Copy + Ord, V: DeserializeOwned + Clone>(
     Some(read)
 }
 
-/// Whole records `id: (...),` parsed in the order they are written.
+/// Whole records `id: (...),` parsed in the order they are written: by
+/// the [`plain`] reader when they are written as Coalition Desk writes
+/// them, by ron otherwise.
 fn records<K: DeserializeOwned, V: DeserializeOwned>(entries: &str) -> Option<Vec<(K, V)>> {
+    plain::records(entries).or_else(|| records_by_ron(entries))
+}
+
+/// [`records`] read by ron.
+fn records_by_ron<K: DeserializeOwned, V: DeserializeOwned>(entries: &str) -> Option<Vec<(K, V)>> {
     struct InOrder<K, V>(PhantomData<(K, V)>);
     impl<'de, K: DeserializeOwned, V: DeserializeOwned> Visitor<'de> for InOrder<K, V> {
         type Value = Vec<(K, V)>;

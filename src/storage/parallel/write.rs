@@ -188,11 +188,15 @@ fn cut<K, V>(map: &BTreeMap<K, V>, threads: usize) -> Vec<Vec<(&K, &V)>> {
 }
 
 /// Some records as they appear inside their map in the file: each line
-/// indented by three tabs, each record followed by a comma.
+/// indented by three tabs, each record followed by a comma. Written by
+/// the plain writer, or by ron where it steps aside.
 fn piece_text<K: Serialize, V: Serialize>(
     records: &[(&K, &V)],
     config: &PrettyConfig,
 ) -> Result<String, ron::Error> {
+    if let Some(text) = super::plain_write::records(records) {
+        return Ok(text);
+    }
     /// The records as a map of their own, written at the top level.
     struct Records<'a, K, V>(&'a [(&'a K, &'a V)]);
     impl<K: Serialize, V: Serialize> Serialize for Records<'_, K, V> {

@@ -8,8 +8,8 @@ use super::workflow::{self, StatusForm};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, Field, Money, Problem, Quantity, Record,
-    Register, Route,
+    Commitment, CommitmentId, CommitmentStatus, Delivery, Field, MeetingId, Money, Problem,
+    Quantity, Record, Register, Route,
 };
 use crate::ui::shown_error::FieldRefusal;
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
@@ -40,13 +40,7 @@ pub fn editor_ui(
                 ui.heading("Commitment");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let delete = Command::Delete(Record::Commitment(id));
-                    if ui
-                        .button(delete.label())
-                        .on_hover_text(delete.tooltip())
-                        .clicked()
-                    {
-                        out.command(delete);
-                    }
+                    widgets::command_button(ui, delete, out);
                 });
             });
             ui.add_space(theme::SECTION_GAP);
@@ -73,6 +67,7 @@ pub fn editor_ui(
             );
             ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
             history_ui(ui, register, &c);
+            crate::ui::focus_ring::reveal(ui);
         });
     if c != *original {
         out.edit(Edit::Commitment(id, Some(c)));
@@ -88,17 +83,11 @@ fn fields_ui(
 ) {
     let record = Record::Commitment(id);
     let participant = widgets::form_row(ui, "Participant", |ui| {
+        // A commitment always has its participant: "none" is not offered.
         let mut participant = Some(c.participant);
-        let response = widgets::participant_ui(
-            ui,
-            "commitment_participant",
-            register,
-            &mut participant,
-            false,
-        );
-        if let Some(participant) = participant {
-            c.participant = participant;
-        }
+        let salt = "commitment_participant";
+        let response = widgets::participant_ui(ui, salt, register, &mut participant, false);
+        c.participant = participant.unwrap_or(c.participant);
         response
     });
     focus::at_field(ui, participant, record, Field::Participant);
@@ -128,20 +117,12 @@ fn fields_ui(
             Route::label,
         )
     });
-    let quantity = widgets::form_row(ui, "Quantity", |ui| {
-        let row = ui.horizontal_top(|ui| {
-            let mut has = c.quantity.is_some();
-            // The row's label says what it is; the box alone leaves the
-            // amount and its unit room in a narrow editor.
-            if ui
-                .checkbox(&mut has, "")
-                .on_hover_text("Tick when the commitment has a quantity")
-                .accessible_name("Has quantity")
-                .changed()
-            {
-                c.quantity = has.then(Quantity::default);
-            }
-            let q = c.quantity.as_mut()?;
+    let quantity = optional_row(
+        ui,
+        "Quantity",
+        &mut c.quantity,
+        Quantity::default,
+        |ui, q| {
             let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
             ui.add(
                 TextEdit::singleline(&mut q.unit)
@@ -152,42 +133,25 @@ fn fields_ui(
                     .desired_width(ui.available_width().clamp(56.0, 160.0)),
             )
             .accessible_name("Unit");
-            Some(amount)
-        });
-        // Without an amount the row's checkbox keeps its own words.
-        row.inner.unwrap_or(row.response)
-    });
+            amount
+        },
+    );
     focus::at_field(ui, quantity, record, Field::Quantity);
-    let value = widgets::form_row(ui, "Value", |ui| {
-        let row = ui.horizontal_top(|ui| {
-            let mut has = c.value.is_some();
-            // The row's label says what it is; the box alone leaves the
-            // amount and its unit room in a narrow editor.
-            if ui
-                .checkbox(&mut has, "")
-                .on_hover_text("Tick when the commitment has a value")
-                .accessible_name("Has value")
-                .changed()
-            {
-                c.value = has.then(|| Money {
-                    amount: Default::default(),
-                    currency: DEFAULT_CURRENCY.into(),
-                });
-            }
-            let v = c.value.as_mut()?;
-            // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
-            // which leaves the amount's reason room when it is refused.
-            ui.add(
-                TextEdit::singleline(&mut v.currency)
-                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
-                    .hint_text("EUR")
-                    .desired_width(44.0),
-            )
-            .accessible_name("Currency");
-            Some(widgets::decimal_ui(ui, "commitment_value", &mut v.amount))
-        });
-        // Without an amount the row's checkbox keeps its own words.
-        row.inner.unwrap_or(row.response)
+    let no_value = || Money {
+        amount: Default::default(),
+        currency: DEFAULT_CURRENCY.into(),
+    };
+    let value = optional_row(ui, "Value", &mut c.value, no_value, |ui, v| {
+        // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
+        // which leaves the amount's reason room when it is refused.
+        ui.add(
+            TextEdit::singleline(&mut v.currency)
+                .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
+                .hint_text("EUR")
+                .desired_width(44.0),
+        )
+        .accessible_name("Currency");
+        widgets::decimal_ui(ui, "commitment_value", &mut v.amount)
     });
     focus::at_field(ui, value, record, Field::Value);
     widgets::multiline_row(ui, "Conditions", &mut c.conditions);
@@ -208,6 +172,37 @@ fn fields_ui(
         .response
         .on_hover_text("Change it with the form below, so the step is dated in the history")
     });
+}
+
+/// The row of an optional part of a commitment (its quantity, its value):
+/// a box ticked when it has one, then its `fields`, whose response (the
+/// amount's) the row answers with.
+fn optional_row<T>(
+    ui: &mut Ui,
+    label: &str,
+    part: &mut Option<T>,
+    new: impl FnOnce() -> T,
+    fields: impl FnOnce(&mut Ui, &mut T) -> egui::Response,
+) -> egui::Response {
+    widgets::form_row(ui, label, |ui| {
+        let row = ui.horizontal_top(|ui| {
+            let what = label.to_lowercase();
+            let mut has = part.is_some();
+            // The row's label says what it is; the box alone leaves the
+            // amount and its unit room in a narrow editor.
+            if ui
+                .checkbox(&mut has, "")
+                .on_hover_text(format!("Tick when the commitment has a {what}"))
+                .accessible_name(format!("Has {what}"))
+                .changed()
+            {
+                *part = has.then(new);
+            }
+            part.as_mut().map(|part| fields(ui, part))
+        });
+        // Without an amount the row's checkbox keeps its own words.
+        row.inner.unwrap_or(row.response)
+    })
 }
 
 fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
@@ -275,29 +270,23 @@ fn history_ui(ui: &mut Ui, register: &Register, c: &Commitment) {
         .max_col_width(column)
         .striped(true)
         .show(ui, |ui| {
+            // A row: its day, what happened, its note, and the meeting
+            // it was recorded at.
+            let row =
+                |ui: &mut Ui, day: NaiveDate, what: RichText, note: &str, at: Option<MeetingId>| {
+                    ui.label(day.to_string());
+                    ui.label(what);
+                    ui.label(note);
+                    ui.label(at.map(|m| register.meeting_title(m)).unwrap_or_default());
+                    ui.end_row();
+                };
             for change in &c.history {
-                ui.label(change.date.to_string());
-                ui.label(status_text(change.status, ui.visuals()));
-                ui.label(&change.note);
-                ui.label(
-                    change
-                        .meeting
-                        .map(|m| register.meeting_title(m))
-                        .unwrap_or_default(),
-                );
-                ui.end_row();
+                let what = status_text(change.status, ui.visuals());
+                row(ui, change.date, what, &change.note, change.meeting);
             }
             for delivery in &c.deliveries {
-                ui.label(delivery.date.to_string());
-                ui.label(delivery_text(c, delivery));
-                ui.label(&delivery.note);
-                ui.label(
-                    delivery
-                        .meeting
-                        .map(|m| register.meeting_title(m))
-                        .unwrap_or_default(),
-                );
-                ui.end_row();
+                let what = RichText::new(delivery_text(c, delivery));
+                row(ui, delivery.date, what, &delivery.note, delivery.meeting);
             }
         });
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use egui::{TextEdit, Ui};
+use egui::Ui;
 
 use crate::ui::find_choice::{Choice, find_choice_ui};
 
@@ -120,45 +120,26 @@ pub fn filter_bar_ui(ui: &mut Ui, register: &Register, filter: &mut CommitmentFi
             .on_disabled_hover_text("Add a participant first")
             .clicked();
         ui.separator();
-        let label = ui.label("Filter");
-        ui.add(
-            TextEdit::singleline(&mut filter.text)
-                .hint_text("title, description, participant…")
-                .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Participant");
-        widgets::participant_ui(
-            ui,
-            "filter_participant",
-            register,
-            &mut filter.participant,
-            true,
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Area");
-        any_ui(
-            ui,
-            "filter_area",
-            &mut filter.area,
-            &register.capability_areas,
-            |a| a.clone(),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Status");
-        any_ui(
-            ui,
-            "filter_status",
-            &mut filter.status,
-            &CommitmentStatus::ALL,
-            |s| s.label().to_string(),
-        )
-        .labelled_by(label.id);
-        let label = ui.label("Route");
-        any_ui(ui, "filter_route", &mut filter.route, &Route::ALL, |r| {
-            r.label().to_string()
-        })
-        .labelled_by(label.id);
+        let hint = Some("title, description, participant…");
+        widgets::labelled_line(ui, "Filter", &mut filter.text, hint, 200.0);
+        let (participant, areas) = (&mut filter.participant, &register.capability_areas);
+        widgets::labelled(ui, "Participant", |ui| {
+            widgets::participant_ui(ui, "filter_participant", register, participant, true)
+        });
+        widgets::labelled(ui, "Area", |ui| {
+            any_ui(ui, "filter_area", &mut filter.area, areas, |a| a.clone())
+        });
+        let status = &mut filter.status;
+        widgets::labelled(ui, "Status", |ui| {
+            any_ui(ui, "filter_status", status, &CommitmentStatus::ALL, |s| {
+                s.label().to_string()
+            })
+        });
+        widgets::labelled(ui, "Route", |ui| {
+            any_ui(ui, "filter_route", &mut filter.route, &Route::ALL, |r| {
+                r.label().to_string()
+            })
+        });
         let label = ui.label("Due within");
         let mut limited = filter.due_within.is_some();
         let mut days = filter.due_within.unwrap_or(30);

@@ -152,12 +152,7 @@ impl CommitmentsPanel {
     }
 
     fn editor_ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         let Some((id, commitment)) = self
             .selected
             .and_then(|id| register.commitment(id).map(|c| (id, c)))

@@ -4,7 +4,7 @@
 //! yes or say why not.
 
 use chrono::NaiveDate;
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
 use crate::model::{
@@ -42,6 +42,26 @@ pub struct StatusForm {
 }
 
 impl StatusForm {
+    /// The delivery the form records: what it says was delivered and
+    /// paid, each only where the commitment counts it.
+    fn delivery(&self, counts_quantity: bool, counts_value: bool) -> Delivery {
+        Delivery {
+            date: self.delivery_date,
+            amount: if counts_quantity {
+                self.delivered
+            } else {
+                Decimal::ZERO
+            },
+            paid: if counts_value {
+                self.paid
+            } else {
+                Decimal::ZERO
+            },
+            note: self.delivery_note.clone(),
+            meeting: self.delivery_meeting,
+        }
+    }
+
     fn reset_for(&mut self, id: CommitmentId, c: &Commitment, today: NaiveDate) {
         *self = StatusForm {
             commitment: Some(id),
@@ -116,40 +136,29 @@ pub fn workflow_ui(
                 )
             });
             day_refused = widgets::holds_refused_text(ui, &day);
-            let label = ui.label(if backwards || short { "Reason" } else { "Note" });
-            let hint = if backwards {
-                "required: why it moves back"
+            let (words, hint) = if backwards {
+                ("Reason", "required: why it moves back")
             } else if short {
-                "required: the agreed reduction"
+                ("Reason", "required: the agreed reduction")
             } else {
-                "optional"
+                ("Note", "optional")
             };
-            ui.add(
-                TextEdit::singleline(&mut form.note)
-                    .hint_text(hint)
-                    .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
-            )
-            .labelled_by(label.id);
+            widgets::labelled_line(ui, words, &mut form.note, Some(hint), 200.0);
             ui.end_row();
         });
-    if backwards {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "This moves {} back to {}: say why.",
-                c.status.label(),
-                form.to.label()
-            ),
-        );
-    }
-    if short && !backwards {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!(
-                "Only {} so far: say why it is Delivered with less.",
-                c.progress().join(" and ")
-            ),
-        );
+    let why = if backwards {
+        let (from, to) = (c.status.label(), form.to.label());
+        Some(format!("This moves {from} back to {to}: say why."))
+    } else if short {
+        let so_far = c.progress().join(" and ");
+        Some(format!(
+            "Only {so_far} so far: say why it is Delivered with less."
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        ui.colored_label(ui.visuals().warn_fg_color, why);
     }
     if ui
         .add_enabled(!day_refused, egui::Button::new("Change status"))
@@ -251,13 +260,8 @@ fn delivery_ui(
                 )
             });
             refused |= widgets::holds_refused_text(ui, &day);
-            let label = ui.label("Delivery note");
-            ui.add(
-                TextEdit::singleline(&mut form.delivery_note)
-                    .hint_text("optional")
-                    .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
-            )
-            .labelled_by(label.id);
+            let note = &mut form.delivery_note;
+            widgets::labelled_line(ui, "Delivery note", note, Some("optional"), 200.0);
             ui.end_row();
         });
     let button = if money_only {
@@ -271,22 +275,7 @@ fn delivery_ui(
         .on_disabled_hover_text(CORRECT_FIRST)
         .clicked()
     {
-        let delivery = Delivery {
-            date: form.delivery_date,
-            amount: if quantity.is_some() {
-                form.delivered
-            } else {
-                Decimal::ZERO
-            },
-            paid: if value.is_some() {
-                form.paid
-            } else {
-                Decimal::ZERO
-            },
-            note: form.delivery_note.clone(),
-            meeting: form.delivery_meeting,
-        };
-        match c.record_delivery(delivery) {
+        match c.record_delivery(form.delivery(quantity.is_some(), value.is_some())) {
             Ok(()) => form.commitment = None,
             Err(error) => form.delivery_refusal = Some(error.to_string()),
         }

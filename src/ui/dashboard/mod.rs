@@ -112,12 +112,7 @@ impl DashboardPanel {
 
     /// Draws the panel. `revision` must change whenever the register does.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         egui::Panel::right("dashboard_since")
             .resizable(true)
             .default_size(380.0)

@@ -71,13 +71,7 @@ pub fn since_ui(
             Command::PrintSinceLastSession(id),
             Command::ExportChangesCsv(id),
         ] {
-            if ui
-                .button(command.label())
-                .on_hover_text(command.tooltip())
-                .clicked()
-            {
-                out.command(command);
-            }
+            widgets::command_button(ui, command, out);
         }
     });
     ui.separator();

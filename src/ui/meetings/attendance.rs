@@ -359,26 +359,25 @@ fn new_delegate_ui(
                 };
             }
             ui.label(format!("A delegate for {name} new to the register"));
-            let who = ui
-                .add(
-                    egui::TextEdit::singleline(&mut draft.name)
-                        .id_salt(("new-delegate-name", id.0, participant.0))
-                        .hint_text("Name")
-                        .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
-                )
-                .accessible_name("Name of the new delegate");
+            // One of the two lines the new delegate is typed in.
+            let line =
+                |ui: &mut Ui, text: &mut String, salt: &str, hint: &'static str, said: &str| {
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .id_salt((salt, id.0, participant.0))
+                            .hint_text(hint)
+                            .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
+                    )
+                    .accessible_name(said)
+                };
+            let (hint, said) = ("Name", "Name of the new delegate");
+            let who = line(ui, &mut draft.name, "new-delegate-name", hint, said);
             // The officer opened it to type a name.
             if fresh {
                 who.request_focus();
             }
-            let role = ui
-                .add(
-                    egui::TextEdit::singleline(&mut draft.title)
-                        .id_salt(("new-delegate-role", id.0, participant.0))
-                        .hint_text("Role, e.g. Ambassador")
-                        .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
-                )
-                .accessible_name("Role of the new delegate");
+            let (hint, said) = ("Role, e.g. Ambassador", "Role of the new delegate");
+            let role = line(ui, &mut draft.title, "new-delegate-role", hint, said);
             let entered = (who.lost_focus() || role.lost_focus())
                 && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let ready = !draft.name.trim().is_empty();

@@ -67,6 +67,68 @@ pub(super) fn keys_help(statuses: &[AttendanceStatus]) -> String {
     )
 }
 
+/// A key the grid acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GridKey {
+    /// ↓, with Shift to choose the rows it passes.
+    Down {
+        extend: bool,
+    },
+    /// ↑, with Shift to choose the rows it passes.
+    Up {
+        extend: bool,
+    },
+    Home,
+    End,
+    Enter,
+    /// The letter of a status.
+    Status(AttendanceStatus),
+}
+
+/// Takes the grid's keys out of a frame's `events`, in the order they
+/// were pressed. A slow frame (a loaded machine, a software renderer)
+/// gathers several presses, and each counts: taking "was P pressed?"
+/// once a frame recorded one row for three quick P's.
+fn grid_keys(events: &mut Vec<egui::Event>, statuses: &[AttendanceStatus]) -> Vec<GridKey> {
+    let mut keys = Vec::new();
+    events.retain(|event| {
+        let egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return true;
+        };
+        // Ctrl+Shift+A is Record attendance, not Apologies.
+        if !modifiers.matches_logically(Modifiers::NONE) {
+            return true;
+        }
+        let grid_key = match key {
+            Key::ArrowDown => GridKey::Down {
+                extend: modifiers.shift,
+            },
+            Key::ArrowUp => GridKey::Up {
+                extend: modifiers.shift,
+            },
+            Key::Home => GridKey::Home,
+            Key::End => GridKey::End,
+            Key::Enter => GridKey::Enter,
+            other => match statuses
+                .iter()
+                .find(|status| status_key(**status) == *other)
+            {
+                Some(status) => GridKey::Status(*status),
+                None => return true,
+            },
+        };
+        keys.push(grid_key);
+        false
+    });
+    keys
+}
+
 impl AttendanceGrid {
     /// Gives the grid the keyboard as it is next drawn (*Record
     /// attendance*, Ctrl+Shift+A).
@@ -126,52 +188,53 @@ impl AttendanceGrid {
                 },
             );
         });
+        // No row to act on (no participants): the keys are left for others.
+        if self.current.is_none() {
+            return;
+        }
+        let keys = ui.input_mut(|i| grid_keys(&mut i.events, statuses));
+        for key in keys {
+            self.key(key, meeting, rows, out);
+        }
+    }
+
+    /// Acts on one key of the grid, as if it were the frame's only one.
+    fn key(&mut self, key: GridKey, meeting: MeetingId, rows: &[ParticipantId], out: &mut Outbox) {
         let Some(at) = self.current.and_then(|c| rows.iter().position(|r| *r == c)) else {
             return;
         };
         let last = rows.len().saturating_sub(1);
-        let (shift_down, shift_up, down, up, home, end, enter) = ui.input_mut(|i| {
-            // Shift first: a plain arrow's check would take Shift+arrow too.
-            (
-                i.consume_key(Modifiers::SHIFT, Key::ArrowDown),
-                i.consume_key(Modifiers::SHIFT, Key::ArrowUp),
-                i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(Modifiers::NONE, Key::Home),
-                i.consume_key(Modifiers::NONE, Key::End),
-                i.consume_key(Modifiers::NONE, Key::Enter),
-            )
-        });
-        let typed = statuses
-            .iter()
-            .copied()
-            .find(|status| ui.input_mut(|i| i.consume_key(Modifiers::NONE, status_key(*status))));
-        let moved_to = if shift_down || shift_up {
-            self.anchor = self.anchor.or(self.current);
-            Some(if shift_down {
-                at + 1
-            } else {
-                at.saturating_sub(1)
-            })
-        } else if down || up || home || end {
-            self.anchor = None;
-            Some(match (down, up, home) {
-                (true, _, _) => at + 1,
-                (_, true, _) => at.saturating_sub(1),
-                (_, _, true) => 0,
-                _ => last,
-            })
-        } else {
-            None
+        let moved_to = match key {
+            GridKey::Down { extend } | GridKey::Up { extend } => {
+                self.anchor = if extend {
+                    self.anchor.or(self.current)
+                } else {
+                    None
+                };
+                Some(if matches!(key, GridKey::Down { .. }) {
+                    at + 1
+                } else {
+                    at.saturating_sub(1)
+                })
+            }
+            GridKey::Home => {
+                self.anchor = None;
+                Some(0)
+            }
+            GridKey::End => {
+                self.anchor = None;
+                Some(last)
+            }
+            GridKey::Enter | GridKey::Status(_) => None,
         };
         if let Some(to) = moved_to {
             self.current = rows.get(to.min(last)).copied();
             self.reveal = true;
         }
-        if enter {
+        if key == GridKey::Enter {
             self.open_delegates = self.current;
         }
-        if let Some(status) = typed {
+        if let GridKey::Status(status) = key {
             let chosen = self.chosen_rows(rows);
             let after = chosen
                 .last()

@@ -193,87 +193,76 @@ pub(super) fn chip(ui: &mut Ui, text: egui::RichText, remove_label: &str) -> boo
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing.x = 2.0;
             ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            ui.small_button("×")
-                .on_hover_text(remove_label)
-                .accessible_name(remove_label)
-                .clicked()
+            widgets::remove_button(ui, remove_label, remove_label.into())
         })
         .inner
 }
 
 fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
-    let mut remove = None;
-    for &participant in &meeting.convenors {
-        let name = register.participant_name(participant);
-        if chip(
-            ui,
-            name.clone().into(),
-            &format!("Remove {name} from the convenors"),
-        ) {
-            remove = Some(participant);
-        }
-    }
-    if let Some(participant) = remove {
-        meeting.convenors.retain(|c| *c != participant);
-    }
-    let convenors = &meeting.convenors;
-    let any_left = register.participants.keys().any(|p| !convenors.contains(p));
-    // Made only while the list is open.
-    let choices = || {
-        register
-            .participants_by_name()
-            .into_iter()
-            .filter(|p| !convenors.contains(p))
-            .map(|p| {
-                Choice::new(p, register.participant_name(p)).also(register.participant_code(p))
-            })
-            .collect()
-    };
-    let added = ui.add_enabled_ui(any_left, |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-convenor", "+", choices);
-        button
-            .on_hover_text("Add convenor")
-            .accessible_name("Add convenor");
-        added
-    });
-    if let Some(participant) = added.inner {
-        meeting.convenors.push(participant);
-    }
+    let any_left = register
+        .participants
+        .keys()
+        .any(|p| !meeting.convenors.contains(p));
+    let everyone = || register.participants_by_name();
+    chosen_ui(
+        ui,
+        &mut meeting.convenors,
+        "convenor",
+        any_left,
+        everyone,
+        |p| Choice::new(p, register.participant_name(p)).also(register.participant_code(p)),
+    );
 }
 
 fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
+    let any_left = register.people.keys().any(|p| !meeting.chairs.contains(p));
+    let everyone = || super::people_by_name(register);
+    chosen_ui(ui, &mut meeting.chairs, "chair", any_left, everyone, |p| {
+        Choice::new(p, register.person_name(p))
+    });
+}
+
+/// The records chosen for a role (the convenors, the chairs) as chips the
+/// officer removes by their ×, then a "+" that adds one of `everyone` not
+/// yet chosen, found by typing; enabled while `any_left`. The list is
+/// made only while it is open: a register holds hundreds of people.
+fn chosen_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    chosen: &mut Vec<T>,
+    role: &str,
+    any_left: bool,
+    everyone: impl FnOnce() -> Vec<T>,
+    choice: impl Fn(T) -> Choice<T>,
+) {
     let mut remove = None;
-    for &person in &meeting.chairs {
-        let name = register.person_name(person);
+    for &one in chosen.iter() {
+        let name = choice(one).label;
         if chip(
             ui,
             name.clone().into(),
-            &format!("Remove {name} from the chairs"),
+            &format!("Remove {name} from the {role}s"),
         ) {
-            remove = Some(person);
+            remove = Some(one);
         }
     }
-    if let Some(person) = remove {
-        meeting.chairs.retain(|c| *c != person);
+    if let Some(one) = remove {
+        chosen.retain(|c| *c != one);
     }
-    let chairs = &meeting.chairs;
-    let any_left = register.people.keys().any(|p| !chairs.contains(p));
-    // Made only while the list is open: everyone in the register.
+    let already: &[T] = chosen;
     let choices = || {
-        super::people_by_name(register)
+        everyone()
             .into_iter()
-            .filter(|p| !chairs.contains(p))
-            .map(|p| Choice::new(p, register.person_name(p)))
+            .filter(|one| !already.contains(one))
+            .map(&choice)
             .collect()
     };
     let added = ui.add_enabled_ui(any_left, |ui| {
-        let (button, added) = find_to_add_ui(ui, "add-chair", "+", choices);
-        button
-            .on_hover_text("Add chair")
-            .accessible_name("Add chair");
+        let (button, added) = find_to_add_ui(ui, format!("add-{role}").as_str(), "+", choices);
+        let words = format!("Add {role}");
+        button.on_hover_text(&words).accessible_name(words);
         added
     });
-    if let Some(person) = added.inner {
-        meeting.chairs.push(person);
+    if let Some(one) = added.inner {
+        chosen.push(one);
     }
 }

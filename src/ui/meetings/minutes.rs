@@ -53,12 +53,11 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                     .accessible_name(format!("Agenda item {n} title"));
                 focus::at_field(ui, title, Record::Meeting(id), Field::Agenda(i));
                 agenda::move_buttons_ui(ui, &outline, i, &mut moved);
-                if ui
-                    .small_button("×")
-                    .on_hover_text("Remove this agenda item")
-                    .accessible_name(format!("Remove agenda item {n}"))
-                    .clicked()
-                {
+                if widgets::remove_button(
+                    ui,
+                    "Remove this agenda item",
+                    format!("Remove agenda item {n}"),
+                ) {
                     change = Some(ListChange::Remove(i));
                 }
             });
@@ -160,12 +159,7 @@ pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                 )
                 .accessible_name(format!("Decision {n}"));
             focus::at_field(ui, text, Record::Meeting(id), Field::Decision(i));
-            if ui
-                .small_button("×")
-                .on_hover_text("Remove this decision")
-                .accessible_name(format!("Remove decision {n}"))
-                .clicked()
-            {
+            if widgets::remove_button(ui, "Remove this decision", format!("Remove decision {n}")) {
                 change = Some(ListChange::Remove(i));
             }
         });
@@ -286,11 +280,7 @@ fn action_ui(
         }
         // Done and remove keep to the right edge, whatever the date shows.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            remove = ui
-                .small_button("×")
-                .on_hover_text("Remove this action")
-                .accessible_name(format!("Remove action {n}"))
-                .clicked();
+            remove = widgets::remove_button(ui, "Remove this action", format!("Remove action {n}"));
             ui.checkbox(&mut action.done, "Done")
                 .accessible_name(format!("Action {n} done"));
         });
@@ -328,28 +318,21 @@ fn owner_ui(
 pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
     let record = Record::Meeting(id);
     ui.label("Public statement");
-    let statement = ui
-        .add(
-            TextEdit::multiline(&mut meeting.statement)
-                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
-                .id_salt(("meeting-statement", id.0))
-                .desired_rows(8)
-                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
-        )
-        .accessible_name("Public statement");
+    let salt = ("meeting-statement", id.0);
+    let statement = long_text_ui(ui, &mut meeting.statement, salt, 8, None);
+    let statement = statement.accessible_name("Public statement");
     focus::at_field(ui, statement, record, Field::Statement);
     ui.add_space(theme::SECTION_GAP);
     ui.label("Secretariat notes");
-    let notes = ui
-        .add(
-            TextEdit::multiline(&mut meeting.notes)
-                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
-                .id_salt(("meeting-notes", id.0))
-                .hint_text("The secretariat's own notes, e.g. who attended but is not itemised")
-                .desired_rows(3)
-                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
-        )
-        .accessible_name("Secretariat notes");
+    let hint = "The secretariat's own notes, e.g. who attended but is not itemised";
+    let notes = long_text_ui(
+        ui,
+        &mut meeting.notes,
+        ("meeting-notes", id.0),
+        3,
+        Some(hint),
+    );
+    let notes = notes.accessible_name("Secretariat notes");
     focus::at_field(ui, notes, record, Field::Notes);
     ui.add_space(theme::SECTION_GAP);
     ui.horizontal(|ui| {
@@ -364,14 +347,27 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
         let own = &mut meeting.restricted_marking;
         part_marking_ui(ui, salt, register, &meeting.marking, own, part);
     });
-    let restricted = ui
-        .add(
-            TextEdit::multiline(&mut meeting.restricted_notes)
-                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
-                .id_salt(("meeting-restricted-notes", id.0))
-                .desired_rows(4)
-                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
-        )
-        .accessible_name("Restricted notes");
+    let salt = ("meeting-restricted-notes", id.0);
+    let restricted = long_text_ui(ui, &mut meeting.restricted_notes, salt, 4, None);
+    let restricted = restricted.accessible_name("Restricted notes");
     focus::at_field(ui, restricted, record, Field::RestrictedNotes);
+}
+
+/// One of the meeting's long texts, as wide as the editor, `rows` high.
+fn long_text_ui(
+    ui: &mut Ui,
+    text: &mut String,
+    salt: (&str, u64),
+    rows: usize,
+    hint: Option<&str>,
+) -> egui::Response {
+    let mut edit = TextEdit::multiline(text)
+        .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
+        .id_salt(salt)
+        .desired_rows(rows)
+        .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY));
+    if let Some(hint) = hint {
+        edit = edit.hint_text(hint);
+    }
+    ui.add(edit)
 }

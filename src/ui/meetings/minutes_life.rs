@@ -136,13 +136,7 @@ pub(super) fn minutes_ui(
         }
         for ask in MinutesAsk::open_to(record.state()) {
             let command = Command::AskMinutesMove(id, *ask);
-            if ui
-                .button(command.label())
-                .on_hover_text(command.tooltip())
-                .clicked()
-            {
-                out.command(command);
-            }
+            widgets::command_button(ui, command, out);
         }
     });
     if record.is_locked() {
@@ -217,53 +211,13 @@ fn form_ui(
                     });
                     date_refused = holds_refused_text(ui, &field);
                 }
-                match ask {
-                    MinutesAsk::Circulate => {
-                        form_row(ui, "Comments due", |ui| {
-                            widgets::date_ui(ui, &salt("due"), &mut form.due)
-                        });
-                    }
-                    MinutesAsk::Approve => {
-                        form_row(ui, "By", |ui| {
-                            ui.add(
-                                TextEdit::singleline(&mut form.by)
-                                    .id_salt(salt("by"))
-                                    .hint_text("e.g. The defence ministers"),
-                            )
-                        });
-                    }
-                    MinutesAsk::Redraft | MinutesAsk::Revise => {
-                        form_row(ui, "Reason", |ui| {
-                            ui.add(
-                                TextEdit::singleline(&mut form.reason)
-                                    .id_salt(salt("reason"))
-                                    .desired_width(crate::ui::widgets::fit_width(ui, 420.0))
-                                    .hint_text("Why, for the record's history"),
-                            )
-                        });
-                    }
-                }
+                move_fields_ui(ui, ask, form, &salt);
             });
         if ask == MinutesAsk::Circulate {
             // Below the grid, not in it: a grid row is as tall as it was
             // in the frame before, so thirty delegations wrapping onto
             // more lines ran under the row after them.
-            let label = ui.label("To");
-            ui.horizontal_wrapped(|ui| {
-                for participant in register.participants_by_name() {
-                    let mut chosen = form.to.contains(&participant);
-                    let name = register.participant_name(participant);
-                    if ui.checkbox(&mut chosen, name).changed() {
-                        if chosen {
-                            form.to.insert(participant);
-                        } else {
-                            form.to.remove(&participant);
-                        }
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+            recipients_ui(ui, register, &mut form.to);
         }
         if let Some(choices) = &choices {
             approval::approval_notes_ui(ui, choices);
@@ -296,6 +250,62 @@ fn form_ui(
             shown_error::label(ui, format!("{refused}."));
         }
     });
+}
+
+/// What the move asks for besides its day: when comments are due, who
+/// approved, or why the record goes back.
+fn move_fields_ui(
+    ui: &mut Ui,
+    ask: MinutesAsk,
+    form: &mut MinutesForm,
+    salt: &dyn Fn(&str) -> String,
+) {
+    match ask {
+        MinutesAsk::Circulate => {
+            form_row(ui, "Comments due", |ui| {
+                widgets::date_ui(ui, &salt("due"), &mut form.due)
+            });
+        }
+        MinutesAsk::Approve => {
+            form_row(ui, "By", |ui| {
+                ui.add(
+                    TextEdit::singleline(&mut form.by)
+                        .id_salt(salt("by"))
+                        .hint_text("e.g. The defence ministers"),
+                )
+            });
+        }
+        MinutesAsk::Redraft | MinutesAsk::Revise => {
+            form_row(ui, "Reason", |ui| {
+                ui.add(
+                    TextEdit::singleline(&mut form.reason)
+                        .id_salt(salt("reason"))
+                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0))
+                        .hint_text("Why, for the record's history"),
+                )
+            });
+        }
+    }
+}
+
+/// Whom a circulated record goes to: every participant, ticked or not.
+fn recipients_ui(ui: &mut Ui, register: &Register, to: &mut BTreeSet<ParticipantId>) {
+    let label = ui.label("To");
+    ui.horizontal_wrapped(|ui| {
+        for participant in register.participants_by_name() {
+            let mut chosen = to.contains(&participant);
+            let name = register.participant_name(participant);
+            if ui.checkbox(&mut chosen, name).changed() {
+                if chosen {
+                    to.insert(participant);
+                } else {
+                    to.remove(&participant);
+                }
+            }
+        }
+    })
+    .response
+    .labelled_by(label.id);
 }
 
 impl MinutesForm {

@@ -21,7 +21,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::delete_button::{DeleteRefusals, delete_button_ui};
-use super::{Command, Outbox, PanelContext, focus, theme};
+use super::{Command, Outbox, PanelContext, focus, theme, widgets};
 use crate::edit::Edit;
 use crate::model::{Field, Meeting, MeetingId, Problem, Record, Register};
 use crate::revision_cache::RevisionCache;
@@ -91,12 +91,7 @@ impl MeetingsPanel {
     /// `revision` is the document's, so derived figures are recomputed
     /// only after an edit.
     pub fn ui(&mut self, ui: &mut Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         // An undo can remove the meeting that was open.
         self.selected
             .take_if(|&mut id| register.meeting(id).is_none());
@@ -149,13 +144,7 @@ impl MeetingsPanel {
         // under the editor.
         ui.horizontal_wrapped(|ui| {
             let new = Command::NewMeeting;
-            if ui
-                .button(new.label())
-                .on_hover_text(new.tooltip())
-                .clicked()
-            {
-                out.command(new);
-            }
+            widgets::command_button(ui, new, out);
             new_in_series_ui(ui, register, out);
             ui.label(match register.meetings.len() {
                 1 => "1 meeting".to_string(),
@@ -391,6 +380,7 @@ fn editor_ui(
                     minutes::statement_ui(ui, register, id, &mut meeting)
                 });
             });
+            crate::ui::focus_ring::reveal(ui);
         });
     if meeting != *original {
         out.edit(Edit::Meeting(id, Some(meeting)));
@@ -433,12 +423,6 @@ fn print_buttons_ui(ui: &mut Ui, meeting: &Meeting, id: MeetingId, out: &mut Out
     }
     commands.push(Command::PrintSinceLastSession(id));
     for command in commands {
-        if ui
-            .button(command.label())
-            .on_hover_text(command.tooltip())
-            .clicked()
-        {
-            out.command(command);
-        }
+        widgets::command_button(ui, command, out);
     }
 }

@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::preview::{PrintPreview, Report};
+use super::printer_choice::{close_on_choice, keep_the_keyboard};
 use crate::model::Register;
 
 /// What the choice shows for the full edition.
@@ -27,11 +28,14 @@ impl PrintPreview {
         let edition = &mut self.options.edition;
         ui.horizontal(|ui| {
             ui.label(RichText::new("Releasable at:").strong());
-            egui::ComboBox::from_id_salt("print-edition")
+            let mut picked = false;
+            let list = egui::ComboBox::from_id_salt("print-edition")
                 .selected_text(edition.as_deref().unwrap_or(FULL))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(edition, None, FULL)
+                    let full = ui
+                        .selectable_value(edition, None, FULL)
                         .on_hover_text("Everything, at the highest marking it includes");
+                    picked |= close_on_choice(ui, &full);
                     for (rank, level) in register.markings.iter().enumerate() {
                         let possible = rank >= lowest;
                         let hint = if possible {
@@ -43,14 +47,17 @@ impl PrintPreview {
                             )
                         };
                         ui.add_enabled_ui(possible, |ui| {
-                            ui.selectable_value(edition, Some(level.clone()), level)
+                            let entry = ui
+                                .selectable_value(edition, Some(level.clone()), level)
                                 .on_hover_text(&hint)
                                 .on_disabled_hover_text(&hint);
+                            picked |= close_on_choice(ui, &entry);
                         });
                     }
                 })
                 .response
                 .accessible_name("Releasable at");
+            keep_the_keyboard(ui, &list, picked);
         });
     }
 }

@@ -94,7 +94,7 @@ impl PrintPreview {
             unprinted: None,
             typed_path: None,
             pages: Box::default(),
-            printer_choice: Box::default(),
+            printer_choice: Box::new(PrinterChoice::taking_the_keyboard()),
             register_file: None,
             viewer: Viewer::default(),
             sent_to_printer: false,

@@ -22,9 +22,28 @@ pub struct PrinterChoice {
     chosen: Option<String>,
     copies: u32,
     sides: Sides,
+    /// The preview has just opened: the printer's list (or, with no
+    /// printer, Look for printers again) takes the keyboard as soon as it
+    /// is drawn, so Tab walks the preview rather than the panel behind it.
+    keyboard: bool,
 }
 
 impl PrinterChoice {
+    /// A choice whose printer list takes the keyboard when first drawn.
+    pub fn taking_the_keyboard() -> Self {
+        PrinterChoice {
+            keyboard: true,
+            ..PrinterChoice::default()
+        }
+    }
+
+    /// Gives `control` the keyboard if the preview has just opened.
+    fn keyboard_to(&mut self, control: &egui::Response) {
+        if std::mem::take(&mut self.keyboard) {
+            control.request_focus();
+        }
+    }
+
     /// Whether the printers should be asked for now: not yet asked, or
     /// the officer asked to look again.
     pub fn wants_list(&self) -> bool {
@@ -105,14 +124,16 @@ impl PrinterChoice {
         }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(RichText::new("Printer:").strong());
-            match &self.printers {
+            let list = match &self.printers {
                 // No spinner: it would repaint every frame until a slow print
                 // server answers; the answer itself asks for the repaint.
                 None => {
                     ui.label("Looking for printers…");
+                    None
                 }
                 Some(Err(reason)) => {
                     ui.colored_label(ui.visuals().warn_fg_color, reason);
+                    None
                 }
                 Some(Ok(printers)) => {
                     let shown = self
@@ -121,30 +142,40 @@ impl PrinterChoice {
                         .and_then(|chosen| printers.iter().find(|p| &p.name == chosen))
                         .map(describe)
                         .unwrap_or_default();
-                    egui::ComboBox::from_id_salt("print-printer")
+                    let mut picked = false;
+                    let list = egui::ComboBox::from_id_salt("print-printer")
                         .selected_text(shown)
                         .width(260.0)
                         .show_ui(ui, |ui| {
                             for printer in printers {
-                                ui.selectable_value(
+                                let entry = ui.selectable_value(
                                     &mut self.chosen,
                                     Some(printer.name.clone()),
                                     describe(printer),
                                 );
+                                picked |= close_on_choice(ui, &entry);
                             }
                         })
                         .response
                         .labelled_by(label.id);
+                    keep_the_keyboard(ui, &list, picked);
+                    Some(list)
                 }
-            }
-            if ui
+            };
+            let again = ui
                 .add_enabled(
                     self.asking.is_none(),
                     egui::Button::new("Look for printers again"),
                 )
-                .on_hover_text("List the printers again, after one was added or switched on")
-                .clicked()
-            {
+                .on_hover_text("List the printers again, after one was added or switched on");
+            let none_listed = matches!(self.printers, Some(Err(_)));
+            match list {
+                Some(list) => self.keyboard_to(&list),
+                None if none_listed => self.keyboard_to(&again),
+                // Still looking: the keyboard waits for the list.
+                None => {}
+            }
+            if again.clicked() {
                 self.printers = None;
             }
         });
@@ -166,6 +197,34 @@ impl PrinterChoice {
             }
         });
     }
+}
+
+/// Closes a drop-down list once `entry` is chosen, and says whether it
+/// was. Enter or Space on an entry chooses it as a click does, but egui
+/// closes the list only on a pointer's click: by the keyboard the list
+/// stayed open over the preview. The caller gives the keyboard back to
+/// the list's button, which would otherwise go nowhere.
+pub(super) fn close_on_choice(ui: &Ui, entry: &egui::Response) -> bool {
+    if entry.clicked() {
+        ui.close();
+    }
+    entry.clicked()
+}
+
+/// Gives the keyboard back to a drop-down list's button once the list
+/// closes with it inside: after an entry was `picked`, or Escape, which
+/// leaves the keyboard nowhere (Tab would start again at the menu bar).
+pub(super) fn keep_the_keyboard(ui: &Ui, list: &egui::Response, picked: bool) {
+    let open = egui::ComboBox::is_open(ui.ctx(), list.id);
+    let was_open_id = list.id.with("coalition-desk-was-open");
+    let was_open = ui
+        .data(|d| d.get_temp::<bool>(was_open_id))
+        .unwrap_or(false);
+    let closed_on_nothing = was_open && !open && ui.memory(|m| m.focused().is_none());
+    if picked || closed_on_nothing {
+        list.request_focus();
+    }
+    ui.data_mut(|d| d.insert_temp(was_open_id, open));
 }
 
 /// A printer as the list shows it: its name, whether it is the default,

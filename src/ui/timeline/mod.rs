@@ -69,12 +69,7 @@ impl TimelinePanel {
     /// Draws the panel. `revision` must change whenever the register does:
     /// the per-meeting figures are recomputed only then, never per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let PanelContext {
-            register,
-            today,
-            revision,
-            ..
-        } = *context;
+        let (register, today, revision) = context.parts();
         let figures = self
             .figures
             .get_or_update((revision, today), || timeline_figures(register, today));

@@ -19,7 +19,7 @@ use crate::ui::widgets::{
     checked_time_ui, choice_ui, date_ui, ends_after, form_row, optional_date_ui, participant_ui,
     starts_before, time_zone_ui,
 };
-use crate::ui::{Command, Outbox, focus};
+use crate::ui::{Command, Outbox, focus, widgets};
 
 /// How many upcoming sessions the editor lists.
 const UPCOMING: usize = 6;
@@ -78,6 +78,7 @@ pub(super) fn series_ui(
             let target = Record::Series(id);
             let refused = refusals.refusal(register, revision, target);
             delete_button_ui(ui, target, refused, out);
+            crate::ui::focus_ring::reveal(ui);
         });
 }
 
@@ -133,12 +134,11 @@ fn editor_ui(
                         ui.horizontal(|ui| {
                             let name = register.participant_name(*convenor);
                             ui.label(&name);
-                            if ui
-                                .small_button("×")
-                                .on_hover_text("Remove this convenor")
-                                .accessible_name(format!("Remove convenor {name}"))
-                                .clicked()
-                            {
+                            if widgets::remove_button(
+                                ui,
+                                "Remove this convenor",
+                                format!("Remove convenor {name}"),
+                            ) {
                                 remove = Some(i);
                             }
                         });
@@ -205,12 +205,11 @@ fn exceptions_ui(ui: &mut Ui, series: &mut SessionSeries) {
             if let OccurrenceChange::MovedTo(day) = &mut exception.change {
                 date_ui(ui, &format!("exception_day_{i}"), day);
             }
-            if ui
-                .small_button("×")
-                .on_hover_text("The session falls as the cadence says again")
-                .accessible_name(format!("Remove the exception for {occurrence}"))
-                .clicked()
-            {
+            if widgets::remove_button(
+                ui,
+                "The session falls as the cadence says again",
+                format!("Remove the exception for {occurrence}"),
+            ) {
                 remove = Some(i);
             }
         });

@@ -29,11 +29,17 @@ fn the_pack_of_a_planned_session_says_what_a_delegation_needs() {
     assert_eq!(pack.head.marking, "SECRET");
     assert_eq!(pack.head.issued, "1 June 2026");
     assert_eq!(pack.head.edition, None);
-    assert_eq!(pack.series.as_deref(), Some("Defence ministers, session 5"));
+    assert_eq!(
+        pack.details.series.as_deref(),
+        Some("Defence ministers, session 5")
+    );
     assert_eq!(pack.date, "Thursday 4 June 2026");
-    assert_eq!(pack.times.as_deref(), Some("09:30–12:00 (Europe/London)"));
-    assert_eq!(pack.location, "Lancaster House, London");
-    assert_eq!(pack.convenors, ["United Kingdom", "France"]);
+    assert_eq!(
+        pack.details.times.as_deref(),
+        Some("09:30–12:00 (Europe/London)")
+    );
+    assert_eq!(pack.details.location, "Lancaster House, London");
+    assert_eq!(pack.details.convenors, ["United Kingdom", "France"]);
     assert_eq!(
         pack.delegations,
         [

@@ -328,3 +328,67 @@ fn a_marking_lowered_on_one_side_and_content_added_on_the_other_is_a_conflict() 
     let result = merged(&base, &lowered, &both);
     assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
 }
+
+/// A meeting's restricted notes and a participant's points to raise carry
+/// markings of their own. One office lowers that marking while the other
+/// writes into the text it covers: merged cleanly, the new text would
+/// print under the lowered marking. It is a conflict on that marking,
+/// ours kept, whichever side lowered it.
+#[test]
+fn a_part_marking_lowered_on_one_side_and_its_text_changed_on_the_other_is_a_conflict() {
+    let mut base = register();
+    let ministers = base.meetings.get_mut(&MINISTERS).unwrap();
+    ministers.restricted_notes = "Discretion until the ceasefire".into();
+    ministers.restricted_marking = Some("OFFICIAL-SENSITIVE".into());
+    let france = base.participants.get_mut(&FRA).unwrap();
+    france.points_to_raise = "Ask for the delivery schedule".into();
+    france.points_marking = Some("OFFICIAL-SENSITIVE".into());
+
+    let mut lowered = base.clone();
+    let ministers = lowered.meetings.get_mut(&MINISTERS).unwrap();
+    ministers.restricted_marking = Some("OFFICIAL".into());
+    let france = lowered.participants.get_mut(&FRA).unwrap();
+    france.points_marking = Some("OFFICIAL".into());
+    let mut written = base.clone();
+    let ministers = written.meetings.get_mut(&MINISTERS).unwrap();
+    ministers.restricted_notes = "The frigate sails on 3 June".into();
+    let france = written.participants.get_mut(&FRA).unwrap();
+    france.points_to_raise = "Ask where the frigate sails from".into();
+
+    for (ours, theirs, kept) in [
+        (&lowered, &written, "OFFICIAL"),
+        (&written, &lowered, "OFFICIAL-SENSITIVE"),
+    ] {
+        let result = merged(&base, ours, theirs);
+        let fields: Vec<(Option<Record>, &str)> = result
+            .conflicts
+            .iter()
+            .map(|c| (c.record, c.field.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (Some(Record::Participant(FRA)), "points_marking"),
+                (Some(Record::Meeting(MINISTERS)), "restricted_marking"),
+            ],
+            "{:?}",
+            result.conflicts
+        );
+        let meeting = result.register.meeting(MINISTERS).unwrap();
+        assert_eq!(
+            meeting.restricted_marking.as_deref(),
+            Some(kept),
+            "ours kept"
+        );
+        assert_eq!(meeting.restricted_notes, "The frigate sails on 3 June");
+        let france = result.register.participant(FRA).unwrap();
+        assert_eq!(france.points_marking.as_deref(), Some(kept), "ours kept");
+        assert_eq!(france.points_to_raise, "Ask where the frigate sails from");
+    }
+
+    // The marking alone, or the text alone, changed merges clean.
+    let result = merged(&base, &lowered, &base);
+    assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
+    let result = merged(&base, &base, &written);
+    assert!(result.conflicts.is_empty(), "{:?}", result.conflicts);
+}

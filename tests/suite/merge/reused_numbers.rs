@@ -48,6 +48,7 @@ fn a_number_given_out_again_by_one_copy_is_renumbered_and_the_result_reads_back(
         ours_office: None,
         theirs_office: None,
         force_base: false,
+        shown_as: None,
     };
     let now = NaiveDate::from_ymd_opt(2025, 5, 2)
         .and_then(|d| d.and_hms_opt(10, 15, 0))

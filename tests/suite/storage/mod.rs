@@ -8,6 +8,7 @@ mod exchanged;
 mod fixture;
 mod format;
 mod lock;
+mod plain_form;
 mod recovery;
 mod round_trip;
 mod saving;

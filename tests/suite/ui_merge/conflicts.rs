@@ -144,6 +144,44 @@ fn a_copy_of_another_register_is_refused_and_changes_nothing() {
     assert_eq!(ours(&harness), before);
 }
 
+/// The same with the identity line removed from the other register's
+/// file: the copy kept from the last exchange carries this register's
+/// identity, which every copy of it keeps, so one without is refused.
+#[test]
+fn a_copy_whose_identity_was_removed_is_refused_when_the_kept_copy_has_one() {
+    let copies = copies(true);
+    let identity = "5a3f0c9e1b7d4e28a6c2f90d8b1e4a73";
+    let mut london = storage::load(&copies.ours).unwrap().register;
+    london.identity = identity.into();
+    storage::save(&copies.ours, &london, None).unwrap();
+    let mut base = copies.base.clone();
+    base.identity = identity.into();
+    storage::keep_base(&copies.ours, "PAR", &base).unwrap();
+    let mut foreign =
+        coalition_desk::generate::register(coalition_desk::generate::GenerateOptions {
+            meetings: 2,
+            commitments: 3,
+            seed: 3,
+        });
+    foreign.identity.clear();
+    storage::save(&copies.theirs, &foreign, None).unwrap();
+    let mut harness = open(&copies);
+    let before = ours(&harness);
+    merge_typed(&mut harness, &copies.theirs);
+
+    harness.get_by_label("The copy was not merged");
+    let said = notice(&harness);
+    assert!(
+        said.contains("carries no identity, while the copy last exchanged with PAR carries"),
+        "{said}"
+    );
+    assert!(
+        !matches!(harness.state().on_top(), Some(OnTop::Exchange(_))),
+        "no merge offered"
+    );
+    assert_eq!(ours(&harness), before);
+}
+
 #[test]
 fn office_codes_are_letters_or_digits() {
     let copies = copies(true);
