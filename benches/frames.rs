@@ -54,6 +54,14 @@ fn frames(c: &mut Criterion) {
             b.iter(|| harness.step())
         });
     }
+    // The attendance grid with the keyboard (Record attendance, as the
+    // officer entering a session has it): the meeting's frame with the
+    // grid's row focused and its keys read.
+    harness.state_mut().command(Command::RecordAttendance);
+    harness.run_steps(3);
+    group.bench_function("Meetings panel, attendance grid focused", |b| {
+        b.iter(|| harness.step())
+    });
     let mut empty = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui(|ui| {

@@ -109,6 +109,7 @@ fn bench(c: &mut Criterion) {
                     register: &register,
                     today: today(),
                     revision: 1,
+                    document: None,
                 };
                 panel.ui(ui, &context, &mut out);
             } else {

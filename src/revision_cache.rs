@@ -33,6 +33,25 @@ impl<K: PartialEq, T> RevisionCache<K, T> {
         &self.kept.insert(kept).1
     }
 
+    /// The figure for `key`; when the key changed, `compute` is given the
+    /// figure kept for the old key (if any), to bring up to date rather
+    /// than work out afresh.
+    pub fn get_or_bring_up_to_date(
+        &mut self,
+        key: K,
+        compute: impl FnOnce(Option<(K, T)>) -> T,
+    ) -> &T {
+        let kept = match self.kept.take() {
+            Some((kept, value)) if kept == key => (kept, value),
+            old => {
+                self.computations += 1;
+                let value = compute(old);
+                (key, value)
+            }
+        };
+        &self.kept.insert(kept).1
+    }
+
     /// The figure kept for `key`, if it is the one kept.
     pub fn get(&self, key: &K) -> Option<&T> {
         self.kept
@@ -68,5 +87,20 @@ mod tests {
         assert_eq!(cache.computations(), 3);
         assert_eq!(cache.get(&(2, 'b')), Some(&"third"));
         assert_eq!(cache.get(&(2, 'a')), None);
+    }
+
+    #[test]
+    fn brings_the_old_figure_up_to_date() {
+        let mut cache = RevisionCache::default();
+        assert_eq!(
+            *cache.get_or_bring_up_to_date(1, |old| old.map_or(10, |(_, v)| v + 1)),
+            10
+        );
+        assert_eq!(*cache.get_or_bring_up_to_date(1, |_| 0), 10);
+        assert_eq!(
+            *cache.get_or_bring_up_to_date(2, |old| old.map_or(10, |(k, v)| v + k)),
+            11
+        );
+        assert_eq!(cache.computations(), 2);
     }
 }

@@ -170,6 +170,40 @@ enum Outcome {
     Closed,
 }
 
+/// The entries of a picker: a list at hand, or how to make it. A picker
+/// makes its list only while it is open, so a closed one costs a frame
+/// nothing: on a register of 2,000 meetings and 420 people, the pickers
+/// of one meeting editor (a "+ sitting for" per attendance row, each
+/// listing all 420 people, an owner per action) built thousands of
+/// labels a frame that no one saw.
+pub trait Choices<T> {
+    /// The list, made.
+    type List: AsRef<[Choice<T>]>;
+    /// Makes the list (called only while the picker's list is open).
+    fn make(self) -> Self::List;
+}
+
+impl<'a, T> Choices<T> for &'a [Choice<T>] {
+    type List = &'a [Choice<T>];
+    fn make(self) -> Self::List {
+        self
+    }
+}
+
+impl<'a, T> Choices<T> for &'a Vec<Choice<T>> {
+    type List = &'a [Choice<T>];
+    fn make(self) -> Self::List {
+        self.as_slice()
+    }
+}
+
+impl<T, F: FnOnce() -> Vec<Choice<T>>> Choices<T> for F {
+    type List = Vec<Choice<T>>;
+    fn make(self) -> Self::List {
+        self()
+    }
+}
+
 /// Picks `value` from `choices`; `shown` is what the closed picker says.
 /// Returns the picker's response, changed when the value changed.
 pub fn find_choice_ui<T: Clone + PartialEq>(
@@ -177,7 +211,7 @@ pub fn find_choice_ui<T: Clone + PartialEq>(
     id_salt: impl AsIdSalt + Copy,
     shown: impl Into<WidgetText>,
     value: &mut T,
-    choices: &[Choice<T>],
+    choices: impl Choices<T>,
     width: Option<f32>,
 ) -> Response {
     picker_ui(ui, id_salt, shown, value, choices, (width, false))
@@ -190,7 +224,7 @@ pub fn find_choice_wrapped_ui<T: Clone + PartialEq>(
     id_salt: impl AsIdSalt + Copy,
     shown: impl Into<WidgetText>,
     value: &mut T,
-    choices: &[Choice<T>],
+    choices: impl Choices<T>,
     width: f32,
 ) -> Response {
     picker_ui(ui, id_salt, shown, value, choices, (Some(width), true))
@@ -201,7 +235,7 @@ fn picker_ui<T: Clone + PartialEq>(
     id_salt: impl AsIdSalt + Copy,
     shown: impl Into<WidgetText>,
     value: &mut T,
-    choices: &[Choice<T>],
+    choices: impl Choices<T>,
     (width, wrap): (Option<f32>, bool),
 ) -> Response {
     let state_id = ui.make_persistent_id(("find-choice", id_salt));
@@ -219,15 +253,23 @@ fn picker_ui<T: Clone + PartialEq>(
     if wrap {
         combo = combo.wrap();
     }
-    let current = choices.iter().position(|c| c.value == *value);
-    let shown = combo.show_ui(ui, |ui| list_ui(ui, state_id, choices, current));
+    let shown = combo.show_ui(ui, |ui| {
+        let list = choices.make();
+        let list = list.as_ref();
+        let current = list.iter().position(|c| c.value == *value);
+        let outcome = list_ui(ui, state_id, list, current);
+        let chosen = match outcome {
+            Outcome::Chosen(i) => list.get(i).map(|c| c.value.clone()),
+            Outcome::Stays | Outcome::Closed => None,
+        };
+        (outcome, chosen)
+    });
     let mut response = shown.response;
-    let outcome = shown.inner;
-    if let Some(Outcome::Chosen(i)) = outcome
-        && let Some(choice) = choices.get(i)
-        && choice.value != *value
+    let (outcome, chosen) = shown.inner.unzip();
+    if let Some(Some(chosen)) = chosen
+        && chosen != *value
     {
-        *value = choice.value.clone();
+        *value = chosen;
         response.mark_changed();
     }
     after_list(ui, state_id, &response, outcome);
@@ -240,7 +282,7 @@ pub fn find_to_add_ui<T: Clone>(
     ui: &mut Ui,
     id_salt: impl AsIdSalt + Copy,
     button: impl Into<WidgetText>,
-    choices: &[Choice<T>],
+    choices: impl Choices<T>,
 ) -> (Response, Option<T>) {
     let state_id = ui.make_persistent_id(("find-to-add", id_salt));
     open_on_typing(ui, state_id);
@@ -248,12 +290,19 @@ pub fn find_to_add_ui<T: Clone>(
     let outcome = Popup::menu(&response)
         .id(popup_of(response.id))
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
-        .show(|ui| list_ui(ui, state_id, choices, None))
+        .show(|ui| {
+            let list = choices.make();
+            let list = list.as_ref();
+            let outcome = list_ui(ui, state_id, list, None);
+            let added = match outcome {
+                Outcome::Chosen(i) => list.get(i).map(|c| c.value.clone()),
+                Outcome::Stays | Outcome::Closed => None,
+            };
+            (outcome, added)
+        })
         .map(|r| r.inner);
-    let added = match outcome {
-        Some(Outcome::Chosen(i)) => choices.get(i).map(|c| c.value.clone()),
-        _ => None,
-    };
+    let (outcome, added) = outcome.unzip();
+    let added = added.flatten();
     after_list(ui, state_id, &response, outcome);
     (response, added)
 }

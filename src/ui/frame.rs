@@ -76,6 +76,7 @@ impl CoalitionDeskApp {
                 register: workspace.document.register(),
                 today,
                 revision: workspace.document.revision(),
+                document: Some(&workspace.document),
             };
             match self.settings.tab {
                 Tab::Participants => workspace.participants.ui(ui, &context, &mut out),

@@ -70,6 +70,11 @@ pub struct PanelContext<'a> {
     pub register: &'a Register,
     pub today: NaiveDate,
     pub revision: u64,
+    /// The open document, when `revision` is its own: a panel asks it
+    /// what changed since an earlier revision (`Document::changes_since`)
+    /// to bring a large figure up to date instead of recomputing it.
+    /// `None` (a panel drawn alone by a test) means recompute.
+    pub document: Option<&'a crate::document::Document>,
 }
 
 impl<'a> PanelContext<'a> {

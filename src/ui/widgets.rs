@@ -44,9 +44,9 @@ pub fn choice_ui<T: Copy + PartialEq>(
 /// Picks one of a list of strings kept in the register (areas, markings),
 /// found by typing.
 pub fn list_choice_ui(ui: &mut Ui, id_salt: &str, value: &mut String, all: &[String]) -> Response {
-    let choices: Vec<_> = all.iter().map(|o| Choice::new(o.clone(), o)).collect();
+    let choices = || all.iter().map(|o| Choice::new(o.clone(), o)).collect();
     let shown = value.clone();
-    find_choice_ui(ui, id_salt, shown, value, &choices, None)
+    find_choice_ui(ui, id_salt, shown, value, choices, None)
 }
 
 /// Every participant by name, found by name or code, for a picker.
@@ -72,16 +72,19 @@ pub fn participant_ui(
     let text = value
         .map(|id| register.participant_name(id))
         .unwrap_or_else(|| "—".into());
-    let mut choices = Vec::new();
-    if allow_none {
-        choices.push(Choice::new(None, "—"));
-    }
-    choices.extend(
-        participant_choices(register)
-            .into_iter()
-            .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
-    );
-    find_choice_ui(ui, id_salt, text, value, &choices, None)
+    let choices = || {
+        let mut choices = Vec::new();
+        if allow_none {
+            choices.push(Choice::new(None, "—"));
+        }
+        choices.extend(
+            participant_choices(register)
+                .into_iter()
+                .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
+        );
+        choices
+    };
+    find_choice_ui(ui, id_salt, text, value, choices, None)
 }
 
 /// Picks a person, found by typing; `candidates` limits the list (e.g.
@@ -96,13 +99,16 @@ pub fn person_ui(
     let text = value
         .map(|id| register.person_name(id))
         .unwrap_or_else(|| "—".into());
-    let mut choices = vec![Choice::new(None, "—")];
-    choices.extend(
-        candidates
-            .iter()
-            .map(|id| Choice::new(Some(*id), register.person_name(*id))),
-    );
-    find_choice_ui(ui, id_salt, text, value, &choices, None)
+    let choices = || {
+        let mut choices = vec![Choice::new(None, "—")];
+        choices.extend(
+            candidates
+                .iter()
+                .map(|id| Choice::new(Some(*id), register.person_name(*id))),
+        );
+        choices
+    };
+    find_choice_ui(ui, id_salt, text, value, choices, None)
 }
 
 /// Picks a meeting, newest first, or none, found by typing its title or
@@ -116,17 +122,20 @@ pub fn meeting_ui(
     let text = value
         .map(|id| register.meeting_title(id))
         .unwrap_or_else(|| "—".into());
-    let mut choices = vec![Choice::new(None, "—")];
-    choices.extend(
-        register
-            .meetings_by_date()
-            .into_iter()
-            .rev()
-            .map(|id| Choice::new(Some(id), register.meeting_title(id))),
-    );
+    let choices = || {
+        let mut choices = vec![Choice::new(None, "—")];
+        choices.extend(
+            register
+                .meetings_by_date()
+                .into_iter()
+                .rev()
+                .map(|id| Choice::new(Some(id), register.meeting_title(id))),
+        );
+        choices
+    };
     // A meeting's title can be a sentence: it wraps inside the box, which
     // would otherwise widen the editor it sits in over the table beside it.
-    super::find_choice::find_choice_wrapped_ui(ui, id_salt, text, value, &choices, 260.0)
+    super::find_choice::find_choice_wrapped_ui(ui, id_salt, text, value, choices, 260.0)
 }
 
 /// A row of a two-column form grid: the label the officer reads, then the

@@ -60,6 +60,7 @@ pub fn context(doc: &Document, revision: u64) -> coalition_desk::ui::PanelContex
         register: doc.register(),
         today: today(),
         revision,
+        document: None,
     }
 }
 

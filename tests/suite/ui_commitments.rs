@@ -150,3 +150,87 @@ fn snapshot() {
     harness.run();
     harness.snapshot("commitments_panel");
 }
+
+/// The whole window on a generated register, its commitments shown
+/// through `filter`.
+fn window_with_commitments(
+    filter: coalition_desk::ui::commitments::CommitmentFilter,
+) -> Harness<'static, coalition_desk::ui::app::CoalitionDeskApp> {
+    use coalition_desk::generate::{GenerateOptions, register};
+    use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+    let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
+    app.open_register(register(GenerateOptions {
+        meetings: 20,
+        commitments: 600,
+        seed: 3,
+    }));
+    app.command(Command::ShowCommitments(filter));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+/// Gives commitment number `n` (in id order) `title`, or deletes it.
+fn edit_commitment(
+    harness: &mut Harness<'static, coalition_desk::ui::app::CoalitionDeskApp>,
+    n: usize,
+    title: Option<&str>,
+) {
+    let app = harness.state_mut();
+    let register = app.document().register();
+    let Some((&id, commitment)) = register.commitments.iter().nth(n) else {
+        panic!("no commitment number {n}");
+    };
+    let changed = title.map(|title| {
+        let mut changed = commitment.clone();
+        changed.title = title.into();
+        changed
+    });
+    app.edit(coalition_desk::edit::Edit::Commitment(id, changed));
+    harness.run_steps(2);
+}
+
+/// The table's rows against every commitment filtered afresh.
+fn assert_rows_as_filtered(
+    harness: &Harness<'static, coalition_desk::ui::app::CoalitionDeskApp>,
+    filter: &coalition_desk::ui::commitments::CommitmentFilter,
+) {
+    let app = harness.state();
+    let expected = filter.matching(app.document().register(), today());
+    assert_eq!(app.workspace().commitments.visible(), expected.as_slice());
+}
+
+#[test]
+fn an_edit_brings_the_rows_up_to_date_without_filtering_every_commitment() {
+    let filter = coalition_desk::ui::commitments::CommitmentFilter {
+        text: "marked".into(),
+        ..Default::default()
+    };
+    let mut harness = window_with_commitments(filter.clone());
+    assert_eq!(harness.state().workspace().commitments.visible(), &[]);
+    let full = harness.state().workspace().commitments.full_filters();
+    // Comes into the table, at its place in id order.
+    edit_commitment(&mut harness, 300, Some("Marked drones"));
+    edit_commitment(&mut harness, 10, Some("Marked shells"));
+    edit_commitment(&mut harness, 500, Some("Marked radars"));
+    assert_eq!(harness.state().workspace().commitments.visible().len(), 3);
+    assert_rows_as_filtered(&harness, &filter);
+    // Leaves it when it no longer matches, or is deleted.
+    edit_commitment(&mut harness, 300, Some("Drones"));
+    assert_rows_as_filtered(&harness, &filter);
+    edit_commitment(&mut harness, 10, None);
+    assert_rows_as_filtered(&harness, &filter);
+    assert_eq!(harness.state().workspace().commitments.visible().len(), 1);
+    // Undo puts the deleted one back.
+    harness.state_mut().command(Command::Undo);
+    harness.run_steps(2);
+    assert_rows_as_filtered(&harness, &filter);
+    assert_eq!(harness.state().workspace().commitments.visible().len(), 2);
+    assert_eq!(
+        harness.state().workspace().commitments.full_filters(),
+        full,
+        "an edit of one commitment filtered all of them again"
+    );
+}

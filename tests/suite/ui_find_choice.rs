@@ -177,3 +177,48 @@ fn an_actions_owner_is_found_by_typing_a_participant_a_person_or_the_secretariat
         assert_eq!(owner(&harness), Some(expected), "typed {typed:?}");
     }
 }
+
+/// A picker whose list is made by a closure that counts how often it ran.
+fn counting_picker() -> Harness<'static, (Option<ParticipantId>, usize)> {
+    let register = register();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(600.0, 500.0))
+        .with_context_setup(coalition_desk::ui::fonts::install)
+        .build_ui_state(
+            move |ui, (value, made): &mut (Option<ParticipantId>, usize)| {
+                let label = ui.label("Participant");
+                let choices = || {
+                    *made += 1;
+                    coalition_desk::ui::widgets::participant_choices(&register)
+                        .into_iter()
+                        .map(|c| Choice::new(Some(c.value), c.label).also(c.also))
+                        .collect()
+                };
+                let shown = format!("{value:?}");
+                coalition_desk::ui::find_choice::find_choice_ui(
+                    ui, "counted", shown, value, choices, None,
+                )
+                .labelled_by(label.id);
+            },
+            (None, 0),
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_closed_picker_makes_no_list_and_an_open_one_chooses_from_it() {
+    let mut harness = counting_picker();
+    harness.run_steps(5);
+    // A meeting editor of a large register holds dozens of pickers: their
+    // lists (2,000 meetings, 420 people) were made every frame, unseen.
+    assert_eq!(harness.state().1, 0, "the closed picker made its list");
+    press(&mut harness, Key::Tab);
+    type_keys(&mut harness, "fra");
+    assert!(harness.state().1 > 0, "the open picker made no list");
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().0, Some(FRA));
+    let made = harness.state().1;
+    harness.run_steps(5);
+    assert_eq!(harness.state().1, made, "the list was made after it closed");
+}

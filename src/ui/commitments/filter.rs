@@ -44,6 +44,26 @@ impl CommitmentFilter {
 
     /// The matching commitments, in id order.
     pub fn matching(&self, register: &Register, today: NaiveDate) -> Vec<CommitmentId> {
+        let (needle, named) = self.needle(register);
+        register
+            .commitments
+            .iter()
+            .filter(|(_, c)| self.admits(c, today, &needle, &named))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// Whether commitment `id` is in the register and matches.
+    pub fn admits_one(&self, register: &Register, id: CommitmentId, today: NaiveDate) -> bool {
+        let (needle, named) = self.needle(register);
+        register
+            .commitment(id)
+            .is_some_and(|c| self.admits(c, today, &needle, &named))
+    }
+
+    /// The find text as compared, and the participants whose name or
+    /// code holds it.
+    fn needle(&self, register: &Register) -> (String, BTreeSet<ParticipantId>) {
         let needle = self.text.trim().to_lowercase();
         // Participants are few and commitments many, so names and codes are
         // matched once here rather than once per commitment.
@@ -57,12 +77,7 @@ impl CommitmentFilter {
                 .map(|(id, _)| *id)
                 .collect()
         };
-        register
-            .commitments
-            .iter()
-            .filter(|(_, c)| self.admits(c, today, &needle, &named))
-            .map(|(id, _)| *id)
-            .collect()
+        (needle, named)
     }
 
     fn admits(

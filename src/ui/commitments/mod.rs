@@ -3,6 +3,7 @@
 
 mod editor;
 mod filter;
+mod rows;
 mod table;
 mod workflow;
 
@@ -26,6 +27,9 @@ pub struct CommitmentsPanel {
     /// The filtered, sorted ids: filtering and sorting 100,000 commitments
     /// every frame would make scrolling stutter.
     rows: RevisionCache<RowsKey, Vec<CommitmentId>>,
+    /// How many times every commitment went through the filter (an edit
+    /// of a few commitments brings the rows up to date instead).
+    full_filters: u64,
     /// Validation messages of the selected commitment, kept until it changes.
     problems: RevisionCache<(u64, CommitmentId, NaiveDate), Vec<Problem>>,
     /// Set by `open`: the next frame makes sure the table shows the
@@ -61,7 +65,7 @@ impl CommitmentsPanel {
     /// (the document's state number); the table is recomputed only when it,
     /// the filter or the sort changed.
     pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
-        let (register, today, revision) = context.parts();
+        let PanelContext { register, .. } = *context;
         // After an undo the selected commitment may be gone.
         self.selected
             .take_if(|&mut id| register.commitment(id).is_none());
@@ -70,13 +74,13 @@ impl CommitmentsPanel {
             if filter::filter_bar_ui(ui, register, &mut self.filter) {
                 out.command(Command::NewCommitment);
             }
-            self.refresh(register, revision, today);
+            self.refresh(context);
             if self.reveal
                 && let Some(id) = self.selected
                 && !self.visible().contains(&id)
             {
                 self.filter = CommitmentFilter::default();
-                self.refresh(register, revision, today);
+                self.refresh(context);
             }
             let shown = self.visible().len();
             ui.label(format!(
@@ -115,14 +119,36 @@ impl CommitmentsPanel {
         self.rows.last().map_or(&[][..], Vec::as_slice)
     }
 
-    fn refresh(&mut self, register: &Register, revision: u64, today: NaiveDate) {
+    fn refresh(&mut self, context: &PanelContext<'_>) {
+        let PanelContext {
+            register,
+            today,
+            revision,
+            document,
+        } = *context;
         let key = (revision, self.filter.clone(), self.sort, today);
-        let (filter, sort) = (&self.filter, &self.sort);
-        self.rows.get_or_update(key, || {
+        let (filter, sort, full_filters) = (&self.filter, self.sort, &mut self.full_filters);
+        self.rows.get_or_bring_up_to_date(key, |kept| {
+            if let Some(((was, kept_filter, kept_sort, kept_today), ids)) = kept
+                && (&kept_filter, kept_sort, kept_today) == (filter, sort, today)
+                && let Some(document) = document.filter(|d| d.revision() == revision)
+                && let Some(touched) = document.changes_since(was)
+                && let Some(ids) =
+                    rows::brought_up_to_date(register, ids, &touched, filter, sort, today)
+            {
+                return ids;
+            }
+            *full_filters += 1;
             let mut ids = filter.matching(register, today);
             sort.apply(register, &mut ids);
             ids
         });
+    }
+
+    /// How many times the table's rows were worked out from every
+    /// commitment (tests check an edit does not cause one).
+    pub fn full_filters(&self) -> u64 {
+        self.full_filters
     }
 
     fn editor_ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {

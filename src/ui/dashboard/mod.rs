@@ -11,6 +11,7 @@ mod since;
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 use rust_decimal::Decimal;
 
@@ -38,6 +39,69 @@ pub struct DashboardPanel {
     copied: Option<u64>,
     /// Each participant's attendance at held sessions, per revision.
     attendance: RevisionCache<u64, attendance::AttendanceTable>,
+    /// The totals tables as text, per revision and day: some 700 figures
+    /// written out every frame were a sixth of the panel's frame.
+    totals: RevisionCache<(u64, NaiveDate), TotalsText>,
+}
+
+/// The totals tables as the panel shows them: each row's name and figures.
+struct TotalsText {
+    per_participant: Vec<[String; 3]>,
+    per_area: Vec<[String; 3]>,
+    per_route: Vec<[String; 3]>,
+    per_status: Vec<(CommitmentStatus, String)>,
+    per_currency: Vec<[String; 4]>,
+}
+
+impl TotalsText {
+    fn of(register: &Register, figures: &DashboardFigures) -> Self {
+        let split = |name: String, split: &Split| {
+            [
+                name,
+                totals_text(&split.firm),
+                totals_text(&split.announced),
+            ]
+        };
+        TotalsText {
+            per_participant: register
+                .participants_by_name()
+                .into_iter()
+                .filter_map(|id| {
+                    figures
+                        .per_participant
+                        .get(&id)
+                        .map(|s| split(register.participant_name(id), s))
+                })
+                .collect(),
+            per_area: figures
+                .per_area
+                .iter()
+                .map(|(area, s)| split(area.clone(), s))
+                .collect(),
+            per_route: figures
+                .per_route
+                .iter()
+                .map(|(route, s)| split(route.label().to_string(), s))
+                .collect(),
+            per_status: figures
+                .per_status
+                .iter()
+                .map(|(status, totals)| (*status, totals_text(totals)))
+                .collect(),
+            per_currency: figures
+                .money
+                .iter()
+                .map(|(currency, totals)| {
+                    [
+                        currency.clone(),
+                        amounts::money_in(currency, totals.pledged),
+                        amounts::money_in(currency, totals.firm),
+                        amounts::money_in(currency, totals.paid),
+                    ]
+                })
+                .collect(),
+        }
+    }
 }
 
 impl DashboardPanel {
@@ -80,6 +144,9 @@ impl DashboardPanel {
             &mut self.copied,
             &mut self.attendance,
         );
+        let totals = self
+            .totals
+            .get_or_update((revision, today), || TotalsText::of(register, figures));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 headline_ui(ui, figures);
@@ -91,7 +158,7 @@ impl DashboardPanel {
                 ui.add_space(theme::SECTION_GAP);
                 charts::firm_over_time_ui(ui, figures);
                 ui.add_space(theme::SECTION_GAP);
-                totals_ui(ui, register, figures);
+                totals_ui(ui, totals);
                 attendance::attendance_ui(ui, register, revision, attendance);
             });
         });
@@ -176,39 +243,24 @@ fn money_text(value: &BTreeMap<String, Decimal>) -> String {
         .join("; ")
 }
 
-fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
-    let by_participant = register
-        .participants_by_name()
-        .into_iter()
-        .filter_map(|id| {
-            figures
-                .per_participant
-                .get(&id)
-                .map(|split| (register.participant_name(id), split))
-        })
-        .collect::<Vec<_>>();
-    split_table_ui(ui, "Per participant", "totals_participant", &by_participant);
-    let by_area: Vec<_> = figures
-        .per_area
-        .iter()
-        .map(|(a, s)| (a.clone(), s))
-        .collect();
-    split_table_ui(ui, "Per capability area", "totals_area", &by_area);
-    let by_route: Vec<_> = figures
-        .per_route
-        .iter()
-        .map(|(r, s)| (r.label().to_string(), s))
-        .collect();
-    split_table_ui(ui, "Per route", "totals_route", &by_route);
+fn totals_ui(ui: &mut Ui, totals: &TotalsText) {
+    split_table_ui(
+        ui,
+        "Per participant",
+        "totals_participant",
+        &totals.per_participant,
+    );
+    split_table_ui(ui, "Per capability area", "totals_area", &totals.per_area);
+    split_table_ui(ui, "Per route", "totals_route", &totals.per_route);
     ui.strong("Per status");
     Grid::new("totals_status").striped(true).show(ui, |ui| {
-        for (status, totals) in &figures.per_status {
+        for (status, text) in &totals.per_status {
             ui.label(
                 RichText::new(status.label())
                     .color(theme::commitment_status_colour(*status, ui.visuals()))
                     .strong(),
             );
-            ui.label(totals_text(totals));
+            ui.label(text);
             ui.end_row();
         }
     });
@@ -220,27 +272,26 @@ fn totals_ui(ui: &mut Ui, register: &Register, figures: &DashboardFigures) {
         ui.label("Firm");
         ui.label("Paid");
         ui.end_row();
-        for (currency, totals) in &figures.money {
-            ui.label(currency.as_str());
-            for amount in [totals.pledged, totals.firm, totals.paid] {
-                ui.label(amounts::money_in(currency, amount));
+        for row in &totals.per_currency {
+            for text in row {
+                ui.label(text);
             }
             ui.end_row();
         }
     });
 }
 
-fn split_table_ui(ui: &mut Ui, title: &str, id: &str, rows: &[(String, &Split)]) {
+fn split_table_ui(ui: &mut Ui, title: &str, id: &str, rows: &[[String; 3]]) {
     ui.strong(title);
     Grid::new(id).striped(true).show(ui, |ui| {
         ui.label("");
         ui.label("Firm");
         ui.label("Announced");
         ui.end_row();
-        for (name, split) in rows {
-            ui.label(name);
-            ui.label(totals_text(&split.firm));
-            ui.label(totals_text(&split.announced));
+        for row in rows {
+            for text in row {
+                ui.label(text);
+            }
             ui.end_row();
         }
     });

@@ -199,27 +199,39 @@ pub(super) fn chip(ui: &mut Ui, text: egui::RichText, remove_label: &str) -> boo
 }
 
 fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
-    let everyone = register.participants_by_name();
-    chosen_ui(ui, &mut meeting.convenors, "convenor", everyone, |p| {
-        Choice::new(p, register.participant_name(p)).also(register.participant_code(p))
-    });
+    let any_left = register
+        .participants
+        .keys()
+        .any(|p| !meeting.convenors.contains(p));
+    let everyone = || register.participants_by_name();
+    chosen_ui(
+        ui,
+        &mut meeting.convenors,
+        "convenor",
+        any_left,
+        everyone,
+        |p| Choice::new(p, register.participant_name(p)).also(register.participant_code(p)),
+    );
 }
 
 fn chairs_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
-    let everyone = super::people_by_name(register);
-    chosen_ui(ui, &mut meeting.chairs, "chair", everyone, |p| {
+    let any_left = register.people.keys().any(|p| !meeting.chairs.contains(p));
+    let everyone = || super::people_by_name(register);
+    chosen_ui(ui, &mut meeting.chairs, "chair", any_left, everyone, |p| {
         Choice::new(p, register.person_name(p))
     });
 }
 
 /// The records chosen for a role (the convenors, the chairs) as chips the
 /// officer removes by their ×, then a "+" that adds one of `everyone` not
-/// yet chosen, found by typing.
+/// yet chosen, found by typing; enabled while `any_left`. The list is
+/// made only while it is open: a register holds hundreds of people.
 fn chosen_ui<T: Copy + PartialEq>(
     ui: &mut Ui,
     chosen: &mut Vec<T>,
     role: &str,
-    everyone: Vec<T>,
+    any_left: bool,
+    everyone: impl FnOnce() -> Vec<T>,
     choice: impl Fn(T) -> Choice<T>,
 ) {
     let mut remove = None;
@@ -236,17 +248,21 @@ fn chosen_ui<T: Copy + PartialEq>(
     if let Some(one) = remove {
         chosen.retain(|c| *c != one);
     }
-    let choices: Vec<_> = everyone
-        .into_iter()
-        .filter(|one| !chosen.contains(one))
-        .map(choice)
-        .collect();
-    ui.add_enabled_ui(!choices.is_empty(), |ui| {
-        let (button, added) = find_to_add_ui(ui, format!("add-{role}").as_str(), "+", &choices);
+    let already: &[T] = chosen;
+    let choices = || {
+        everyone()
+            .into_iter()
+            .filter(|one| !already.contains(one))
+            .map(&choice)
+            .collect()
+    };
+    let added = ui.add_enabled_ui(any_left, |ui| {
+        let (button, added) = find_to_add_ui(ui, format!("add-{role}").as_str(), "+", choices);
         let words = format!("Add {role}");
         button.on_hover_text(&words).accessible_name(words);
-        if let Some(one) = added {
-            chosen.push(one);
-        }
+        added
     });
+    if let Some(one) = added.inner {
+        chosen.push(one);
+    }
 }

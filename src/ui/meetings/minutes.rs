@@ -297,19 +297,22 @@ fn owner_ui(
     owner: &mut Option<ActionOwner>,
 ) -> egui::Response {
     let shown = owner.map_or_else(|| "—".to_owned(), |o| register.owner_name(o));
-    let mut choices = vec![
-        Choice::new(None, "—"),
-        Choice::new(Some(ActionOwner::Secretariat), "Secretariat").in_group("The coalition"),
-    ];
-    choices.extend(widgets::participant_choices(register).into_iter().map(|c| {
-        Choice::new(Some(ActionOwner::Participant(c.value)), c.label)
-            .also(c.also)
-            .in_group("Participants")
-    }));
-    choices.extend(super::people_by_name(register).into_iter().map(|id| {
-        Choice::new(Some(ActionOwner::Person(id)), register.person_name(id)).in_group("People")
-    }));
-    find_choice_ui(ui, id_salt, shown, owner, &choices, Some(200.0))
+    let choices = || {
+        let mut choices = vec![
+            Choice::new(None, "—"),
+            Choice::new(Some(ActionOwner::Secretariat), "Secretariat").in_group("The coalition"),
+        ];
+        choices.extend(widgets::participant_choices(register).into_iter().map(|c| {
+            Choice::new(Some(ActionOwner::Participant(c.value)), c.label)
+                .also(c.also)
+                .in_group("Participants")
+        }));
+        choices.extend(super::people_by_name(register).into_iter().map(|id| {
+            Choice::new(Some(ActionOwner::Person(id)), register.person_name(id)).in_group("People")
+        }));
+        choices
+    };
+    find_choice_ui(ui, id_salt, shown, owner, choices, Some(200.0))
 }
 
 pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {

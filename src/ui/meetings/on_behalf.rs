@@ -21,19 +21,22 @@ pub(super) fn represented_by_ui(
         || "by —".to_owned(),
         |by| format!("by {}", register.participant_name(by)),
     );
-    let mut choices = vec![Choice::new(None, "—")];
-    choices.extend(
-        widgets::participant_choices(register)
-            .into_iter()
-            .filter(|c| c.value != participant)
-            .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
-    );
+    let choices = || {
+        let mut choices = vec![Choice::new(None, "—")];
+        choices.extend(
+            widgets::participant_choices(register)
+                .into_iter()
+                .filter(|c| c.value != participant)
+                .map(|c| Choice::new(Some(c.value), c.label).also(c.also)),
+        );
+        choices
+    };
     find_choice_ui(
         ui,
         ("represented-by", id.0, participant.0),
         shown,
         &mut attendance.represented_by,
-        &choices,
+        choices,
         Some(140.0),
     )
     .on_hover_text(format!("The participant that represented {name}"))
@@ -61,43 +64,52 @@ pub(super) fn stand_ins_ui(
     if let Some(person) = remove {
         attendance.stand_ins.retain(|d| *d != person);
     }
-    let mut candidates: Vec<_> = register
-        .people
-        .iter()
-        .filter(|&(p, person)| {
-            !attendance.stand_ins.contains(p)
-                && !attendance.delegates.contains(p)
-                && person.role_for(participant, date).is_none()
-        })
-        .map(|(&p, person)| (person.name.to_lowercase(), p))
-        .collect();
-    candidates.sort();
-    let choices: Vec<_> = candidates
-        .into_iter()
-        .map(|(_, person)| {
-            let stand_in = crate::report::stand_in_on(register, date, person);
-            let label = if stand_in.title.is_empty() {
-                stand_in.name
-            } else {
-                format!("{}, {}", stand_in.name, stand_in.title)
-            };
-            Choice::new(person, label)
-        })
-        .collect();
+    // Made only while the list is open or its hint shown: one attendance
+    // row per participant, each with this list of everyone in the register.
+    let stand_ins = &attendance.stand_ins;
+    let delegates = &attendance.delegates;
+    let candidates = || {
+        let mut candidates: Vec<_> = register
+            .people
+            .iter()
+            .filter(|&(p, person)| {
+                !stand_ins.contains(p)
+                    && !delegates.contains(p)
+                    && person.role_for(participant, date).is_none()
+            })
+            .map(|(&p, person)| (person.name.to_lowercase(), p))
+            .collect();
+        candidates.sort();
+        candidates
+    };
+    let choices = || {
+        candidates()
+            .into_iter()
+            .map(|(_, person)| {
+                let stand_in = crate::report::stand_in_on(register, date, person);
+                let label = if stand_in.title.is_empty() {
+                    stand_in.name
+                } else {
+                    format!("{}, {}", stand_in.name, stand_in.title)
+                };
+                Choice::new(person, label)
+            })
+            .collect()
+    };
     let salt = ("sitting-for", participant.0);
-    let (button, added) = find_to_add_ui(ui, salt, "+ sitting for", &choices);
+    let (button, added) = find_to_add_ui(ui, salt, "+ sitting for", choices);
+    let button = button.on_hover_ui(|ui| {
+        if candidates().is_empty() {
+            ui.label(format!("Everyone in the register is an official of {name}"));
+        } else {
+            ui.label(format!(
+                "Someone who sat for {name} without being its official, e.g. another \
+                 participant's minister"
+            ));
+        }
+    });
     if let Some(person) = added {
         attendance.stand_ins.push(person);
     }
-    let hint = if choices.is_empty() {
-        format!("Everyone in the register is an official of {name}")
-    } else {
-        format!(
-            "Someone who sat for {name} without being its official, e.g. another \
-             participant's minister"
-        )
-    };
-    button
-        .on_hover_text(hint)
-        .accessible_name(format!("Add someone sitting for {name}"));
+    button.accessible_name(format!("Add someone sitting for {name}"));
 }

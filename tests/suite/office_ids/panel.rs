@@ -23,6 +23,7 @@ fn harness() -> Harness<'static, State> {
                         register: document.register(),
                         today: crate::common::today(),
                         revision: document.revision(),
+                        document: None,
                     };
                     panel.ui(ui, &context, &mut out);
                 });
