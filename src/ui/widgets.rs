@@ -153,10 +153,10 @@ pub fn form_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response)
 /// takes no more characters than a name may have (`model::text_limits`).
 pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
-        ui.add(
-            TextEdit::singleline(text)
-                .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
-                .desired_width(f32::INFINITY),
+        crate::ui::widgets::limited(
+            ui,
+            TextEdit::singleline(text).desired_width(f32::INFINITY),
+            crate::model::text_limits::MOST_NAME_CHARACTERS,
         )
     })
 }
@@ -165,11 +165,12 @@ pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
 /// takes no more characters than a text may have (`model::text_limits`).
 pub fn multiline_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
-        ui.add(
+        crate::ui::widgets::limited(
+            ui,
             TextEdit::multiline(text)
-                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
+            crate::model::text_limits::MOST_TEXT_CHARACTERS,
         )
     })
 }
@@ -270,4 +271,22 @@ pub fn settle_typed_setting(
     if typed != current {
         out.edit(set(typed.to_string()));
     }
+}
+
+/// A text field that takes at most `most` characters (`model::text_limits`)
+/// and says so while it is full: a paste longer than that is cut at the
+/// limit by the field itself, and the officer should know why it stops.
+pub fn limited(ui: &mut Ui, edit: TextEdit<'_>, most: usize) -> Response {
+    let output = edit.char_limit(most).show(ui);
+    let response = output.response.response;
+    let full = response.has_focus()
+        && output.galley.text().len() >= most
+        && output.galley.text().chars().count() >= most;
+    if full {
+        response.show_tooltip_text(format!(
+            "This field holds at most {most} characters; nothing past them is taken, \
+             so a longer paste was cut there."
+        ));
+    }
+    response
 }

@@ -75,3 +75,37 @@ fn an_override_pasted_into_a_name_is_dropped_and_the_file_opens() {
         .name;
     assert_eq!(name, "United Kingdom BG ");
 }
+
+/// A paste longer than a field may hold is cut at the limit by the field,
+/// and the officer is told so beside it, not left to wonder why the end
+/// is missing (issue 19: limits refused at typing with a sentence).
+#[test]
+fn a_paste_longer_than_a_name_may_be_is_cut_and_the_field_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let mut harness = harness_for(&path);
+    click(&mut harness, "United Kingdom");
+    let says_why = |harness: &egui_kittest::Harness<'_, _>| {
+        harness
+            .query_by_label_contains("holds at most 500 characters")
+            .is_some()
+    };
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .focus();
+    harness.run();
+    assert!(!says_why(&harness), "a short name is not full");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .input_mut()
+        .events
+        .push(Event::Paste("x".repeat(600)));
+    harness.run();
+    let name = harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(name.chars().count(), 500, "the paste is cut at the limit");
+    assert!(says_why(&harness), "the field says why the paste was cut");
+}

@@ -124,13 +124,14 @@ fn fields_ui(
         Quantity::default,
         |ui, q| {
             let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
-            ui.add(
+            crate::ui::widgets::limited(
+                ui,
                 TextEdit::singleline(&mut q.unit)
-                    .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                     .hint_text("unit")
                     // What the editor leaves, so "instructors" is not cut
                     // at its edge; at least room for a short unit.
                     .desired_width(ui.available_width().clamp(56.0, 160.0)),
+                crate::model::text_limits::MOST_NAME_CHARACTERS,
             )
             .accessible_name("Unit");
             amount
@@ -144,11 +145,12 @@ fn fields_ui(
     let value = optional_row(ui, "Value", &mut c.value, no_value, |ui, v| {
         // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
         // which leaves the amount's reason room when it is refused.
-        ui.add(
+        crate::ui::widgets::limited(
+            ui,
             TextEdit::singleline(&mut v.currency)
-                .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                 .hint_text("EUR")
                 .desired_width(44.0),
+            crate::model::text_limits::MOST_NAME_CHARACTERS,
         )
         .accessible_name("Currency");
         widgets::decimal_ui(ui, "commitment_value", &mut v.amount)

@@ -27,11 +27,12 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             let title = form_row(ui, "Title", |ui| {
-                ui.add(
+                crate::ui::widgets::limited(
+                    ui,
                     TextEdit::singleline(&mut meeting.title)
-                        .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("title"))
                         .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
+                    crate::model::text_limits::MOST_NAME_CHARACTERS,
                 )
             });
             focus::at_field(ui, title, Record::Meeting(id), Field::Title);
@@ -69,11 +70,12 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
             });
             focus::at_field(ui, time, Record::Meeting(id), Field::Times);
             form_row(ui, "Location", |ui| {
-                ui.add(
+                crate::ui::widgets::limited(
+                    ui,
                     TextEdit::singleline(&mut meeting.location)
-                        .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
                         .id_salt(salt("location"))
                         .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
+                    crate::model::text_limits::MOST_NAME_CHARACTERS,
                 )
             });
             form_row(ui, "Format", |ui| {

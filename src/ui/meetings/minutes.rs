@@ -42,15 +42,15 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
         let framed = frame.show(ui, |ui| {
             ui.horizontal(|ui| {
                 agenda::item_heading_ui(ui, &outline, id, i);
-                let title = ui
-                    .add(
-                        TextEdit::singleline(&mut item.title)
-                            .char_limit(crate::model::text_limits::MOST_NAME_CHARACTERS)
-                            .id_salt(("agenda-title", id.0, i))
-                            .hint_text("Agenda item title")
-                            .desired_width(agenda::title_width(ui)),
-                    )
-                    .accessible_name(format!("Agenda item {n} title"));
+                let title = crate::ui::widgets::limited(
+                    ui,
+                    TextEdit::singleline(&mut item.title)
+                        .id_salt(("agenda-title", id.0, i))
+                        .hint_text("Agenda item title")
+                        .desired_width(agenda::title_width(ui)),
+                    crate::model::text_limits::MOST_NAME_CHARACTERS,
+                )
+                .accessible_name(format!("Agenda item {n} title"));
                 focus::at_field(ui, title, Record::Meeting(id), Field::Agenda(i));
                 agenda::move_buttons_ui(ui, &outline, i, &mut moved);
                 if widgets::remove_button(
@@ -121,12 +121,13 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
 /// item has a "Notes" and an "Outcome".
 fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: &str) {
     widgets::form_row(ui, label, |ui| {
-        ui.add(
+        crate::ui::widgets::limited(
+            ui,
             TextEdit::multiline(text)
-                .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
                 .id_salt(salt)
                 .desired_rows(2)
                 .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
+            crate::model::text_limits::MOST_TEXT_CHARACTERS,
         )
     })
     .accessible_name(format!("{label} of agenda item {n}"));
@@ -148,16 +149,16 @@ pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
                 &mut decision.marking,
                 &part,
             );
-            let text = ui
-                .add(
-                    TextEdit::multiline(&mut decision.text)
-                        .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
-                        .id_salt(("decision", id.0, i))
-                        .hint_text("What was decided")
-                        .desired_rows(2)
-                        .desired_width(crate::ui::widgets::fit_width(ui, 460.0)),
-                )
-                .accessible_name(format!("Decision {n}"));
+            let text = crate::ui::widgets::limited(
+                ui,
+                TextEdit::multiline(&mut decision.text)
+                    .id_salt(("decision", id.0, i))
+                    .hint_text("What was decided")
+                    .desired_rows(2)
+                    .desired_width(crate::ui::widgets::fit_width(ui, 460.0)),
+                crate::model::text_limits::MOST_TEXT_CHARACTERS,
+            )
+            .accessible_name(format!("Decision {n}"));
             focus::at_field(ui, text, Record::Meeting(id), Field::Decision(i));
             if widgets::remove_button(ui, "Remove this decision", format!("Remove decision {n}")) {
                 change = Some(ListChange::Remove(i));
@@ -251,17 +252,17 @@ fn action_ui(
             &mut action.marking,
             &part,
         );
-        let text = ui
-            .add(
-                TextEdit::multiline(&mut action.text)
-                    .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
-                    .id_salt(("action-text", id.0, i))
-                    .hint_text("Who does what")
-                    .text_color_opt(overdue.then_some(theme::overdue(ui.visuals())))
-                    .desired_rows(1)
-                    .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
-            )
-            .accessible_name(format!("Action {n}"));
+        let text = crate::ui::widgets::limited(
+            ui,
+            TextEdit::multiline(&mut action.text)
+                .id_salt(("action-text", id.0, i))
+                .hint_text("Who does what")
+                .text_color_opt(overdue.then_some(theme::overdue(ui.visuals())))
+                .desired_rows(1)
+                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
+            crate::model::text_limits::MOST_TEXT_CHARACTERS,
+        )
+        .accessible_name(format!("Action {n}"));
         focus::at_field(ui, text, Record::Meeting(id), Field::Action(i));
     });
     let mut remove = false;
@@ -362,12 +363,11 @@ fn long_text_ui(
     hint: Option<&str>,
 ) -> egui::Response {
     let mut edit = TextEdit::multiline(text)
-        .char_limit(crate::model::text_limits::MOST_TEXT_CHARACTERS)
         .id_salt(salt)
         .desired_rows(rows)
         .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY));
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
-    ui.add(edit)
+    crate::ui::widgets::limited(ui, edit, crate::model::text_limits::MOST_TEXT_CHARACTERS)
 }
