@@ -15,6 +15,7 @@ mod date_field;
 mod default_button;
 pub mod delete_button;
 pub mod dialogs;
+pub(crate) mod drop_down;
 pub mod file_dialog;
 mod files;
 pub mod find_choice;

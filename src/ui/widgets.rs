@@ -31,13 +31,15 @@ pub fn choice_ui<T: Copy + PartialEq>(
     label: impl Fn(T) -> &'static str,
 ) -> Response {
     let before = *value;
+    let mut picked = false;
     let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(label(*value))
         .show_ui(ui, |ui| {
             for option in all {
-                ui.selectable_value(value, *option, label(*option));
+                super::drop_down::entry(ui, value, *option, label(*option), &mut picked);
             }
         });
+    super::drop_down::keep_the_keyboard(ui, &combo.response, picked);
     changed_when(combo.response, *value != before)
 }
 

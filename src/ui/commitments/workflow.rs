@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, MeetingId, Register, StatusMove,
 };
+use crate::ui::drop_down;
 use crate::ui::shown_error;
 use crate::ui::{theme, widgets};
 
@@ -108,15 +109,18 @@ pub fn workflow_ui(
         .show(ui, |ui| {
             let label = ui.label("New status");
             let visuals = ui.visuals().clone();
-            ComboBox::from_id_salt("status_form_to")
+            let mut picked = false;
+            let list = ComboBox::from_id_salt("status_form_to")
                 .selected_text(status_text(form.to, &visuals))
                 .show_ui(ui, |ui| {
                     for option in CommitmentStatus::ALL {
-                        ui.selectable_value(&mut form.to, option, status_text(option, &visuals));
+                        let text = status_text(option, &visuals);
+                        drop_down::entry(ui, &mut form.to, option, text, &mut picked);
                     }
                 })
                 .response
                 .labelled_by(label.id);
+            drop_down::keep_the_keyboard(ui, &list, picked);
             ui.end_row();
             widgets::form_row(ui, "At meeting", |ui| {
                 meeting_and_day_ui(

@@ -10,6 +10,7 @@ use crate::model::agenda::{
     AgendaMove, agenda_levels, agenda_numbers, agenda_schedule, agenda_timing, can_move,
 };
 use crate::model::{AgendaPurpose, Meeting, MeetingId, typed_values};
+use crate::ui::drop_down;
 use crate::ui::shown_error::FieldRefusal;
 use crate::ui::typed_field::{TypedField, typed_ui};
 
@@ -244,12 +245,13 @@ pub(super) fn purpose_ui(
     let before = *purpose;
     let shown = purpose.map_or("Not set", AgendaPurpose::label);
     let label = ui.label("Purpose");
+    let mut picked = false;
     let mut response = egui::ComboBox::from_id_salt(("agenda-purpose", id.0, i))
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(purpose, None, "Not set");
+            drop_down::entry(ui, purpose, None, "Not set", &mut picked);
             for option in AgendaPurpose::ALL {
-                ui.selectable_value(purpose, Some(option), option.label());
+                drop_down::entry(ui, purpose, Some(option), option.label(), &mut picked);
             }
         })
         .response
@@ -258,6 +260,7 @@ pub(super) fn purpose_ui(
             "What the meeting is asked to do with this item, printed in the meeting pack",
         )
         .accessible_name(format!("Purpose of agenda item {n}"));
+    drop_down::keep_the_keyboard(ui, &response, picked);
     if *purpose != before {
         response.mark_changed();
     }

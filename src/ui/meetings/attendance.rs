@@ -9,6 +9,7 @@ use super::details::chip;
 use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::command::NewDelegate;
+use crate::ui::drop_down;
 use crate::ui::{Command, Outbox, theme};
 
 /// A delegate being typed on one attendance row, kept between frames
@@ -197,18 +198,19 @@ fn status_ui(
     let shown = status.map_or(RichText::new("—"), |s| {
         RichText::new(s.label()).color(theme::attendance_colour(s, ui.visuals()))
     });
-    egui::ComboBox::from_id_salt(("attendance-status", id.0, participant.0))
+    let mut picked = false;
+    let list = egui::ComboBox::from_id_salt(("attendance-status", id.0, participant.0))
         .selected_text(shown)
         .width(110.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut status, None, "—")
-                .on_hover_text("Not recorded");
+            drop_down::entry(ui, &mut status, None, "—", &mut picked).on_hover_text("Not recorded");
             for &option in statuses_for(meeting) {
-                ui.selectable_value(&mut status, Some(option), option.label());
+                drop_down::entry(ui, &mut status, Some(option), option.label(), &mut picked);
             }
         })
         .response
         .accessible_name(format!("Attendance of {name}"));
+    drop_down::keep_the_keyboard(ui, &list, picked);
     match status {
         // "—" means the attendance was never recorded, so the row goes.
         None => {

@@ -5,6 +5,7 @@ use egui::{Response, TextEdit, Ui};
 
 use crate::model::{Field, Meeting, MeetingFormat, MeetingId, MeetingState, Record, Register};
 use crate::new_records;
+use crate::ui::drop_down;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
 use crate::ui::widgets::{self, form_row};
@@ -176,15 +177,17 @@ fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {
     if !zones.contains(zone) {
         zones.push(*zone);
     }
-    egui::ComboBox::from_id_salt(("meeting-zone", id.0))
+    let mut picked = false;
+    let list = egui::ComboBox::from_id_salt(("meeting-zone", id.0))
         .selected_text(zone.name())
         .show_ui(ui, |ui| {
             for option in zones {
-                ui.selectable_value(zone, option, option.name());
+                drop_down::entry(ui, zone, option, option.name(), &mut picked);
             }
         })
         .response
         .accessible_name("Time zone");
+    drop_down::keep_the_keyboard(ui, &list, picked);
 }
 
 /// A removable name: the × is named after what it removes, so each button

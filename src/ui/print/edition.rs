@@ -5,8 +5,8 @@
 use egui::{RichText, Ui};
 
 use super::preview::{PrintPreview, Report};
-use super::printer_choice::{close_on_choice, keep_the_keyboard};
 use crate::model::Register;
+use crate::ui::drop_down::{close_on_choice, keep_the_keyboard};
 
 /// What the choice shows for the full edition.
 const FULL: &str = "Full";

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::{RichText, Ui};
 
 use crate::printing::{MOST_COPIES, PrintSettings, Printer, Sides, Spooler};
+use crate::ui::drop_down::{close_on_choice, keep_the_keyboard};
 
 /// The officer's choice of printer, copies and sides. The preview embeds
 /// it with one call to `ui` and asks it for `settings` when Print is
@@ -197,34 +198,6 @@ impl PrinterChoice {
             }
         });
     }
-}
-
-/// Closes a drop-down list once `entry` is chosen, and says whether it
-/// was. Enter or Space on an entry chooses it as a click does, but egui
-/// closes the list only on a pointer's click: by the keyboard the list
-/// stayed open over the preview. The caller gives the keyboard back to
-/// the list's button, which would otherwise go nowhere.
-pub(super) fn close_on_choice(ui: &Ui, entry: &egui::Response) -> bool {
-    if entry.clicked() {
-        ui.close();
-    }
-    entry.clicked()
-}
-
-/// Gives the keyboard back to a drop-down list's button once the list
-/// closes with it inside: after an entry was `picked`, or Escape, which
-/// leaves the keyboard nowhere (Tab would start again at the menu bar).
-pub(super) fn keep_the_keyboard(ui: &Ui, list: &egui::Response, picked: bool) {
-    let open = egui::ComboBox::is_open(ui.ctx(), list.id);
-    let was_open_id = list.id.with("coalition-desk-was-open");
-    let was_open = ui
-        .data(|d| d.get_temp::<bool>(was_open_id))
-        .unwrap_or(false);
-    let closed_on_nothing = was_open && !open && ui.memory(|m| m.focused().is_none());
-    if picked || closed_on_nothing {
-        list.request_focus();
-    }
-    ui.data_mut(|d| d.insert_temp(was_open_id, open));
 }
 
 /// A printer as the list shows it: its name, whether it is the default,

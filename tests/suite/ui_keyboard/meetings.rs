@@ -3,10 +3,11 @@
 
 use coalition_desk::model::ActionOwner;
 use egui::Key;
+use egui_kittest::kittest::Queryable;
 
 use super::{palette, sample, show_panel};
 use crate::app_harness::register;
-use crate::keyboard::{press, tab_to, type_keys};
+use crate::keyboard::{focused, press, tab_to, type_keys};
 
 #[test]
 fn a_meeting_is_made_filled_and_deleted_by_keys() {
@@ -42,4 +43,58 @@ fn a_meeting_is_made_filled_and_deleted_by_keys() {
     press(&mut h, Key::Enter);
     press(&mut h, Key::Enter);
     assert!(register(&h).meeting(id).is_none());
+}
+
+/// A drop-down list chosen from by the keyboard closes with the keyboard
+/// back on it: egui closed a list only on a click, so Enter chose the
+/// format and left its list open over the form, and Escape closed it with
+/// the keyboard nowhere (Tab started again at the menu bar).
+#[test]
+fn a_list_chosen_from_by_keys_closes_and_keeps_the_keyboard() {
+    let mut h = sample();
+    show_panel(&mut h, Key::Num2);
+    palette(&mut h, "New meeting");
+    let id = *register(&h).meetings.keys().max().unwrap();
+    let format = || register_format(id);
+    tab_to(&mut h, "Format", false);
+    let before = format()(&h);
+
+    // Space opens the list; ↓ walks it until another format has the
+    // keyboard; Enter chooses it, closes the list, and leaves the keyboard
+    // on the list's button.
+    press(&mut h, Key::Space);
+    assert!(h.query_by_label("Hybrid").is_some(), "the list opened");
+    let mut walked = 0;
+    while focused(&h).as_deref() != Some("Hybrid") {
+        press(&mut h, Key::ArrowDown);
+        walked += 1;
+        assert!(walked < 5, "↓ never reached Hybrid");
+    }
+    press(&mut h, Key::Enter);
+    assert_ne!(format()(&h), before);
+    assert!(
+        h.query_by_label("Hybrid").is_none(),
+        "Enter closed the list"
+    );
+    assert_eq!(focused(&h).as_deref(), Some("Format"));
+
+    // Opened again and left by Escape: closed, the keyboard still there.
+    press(&mut h, Key::Space);
+    assert!(
+        h.query_by_label("Virtual").is_some(),
+        "the list opened again"
+    );
+    press(&mut h, Key::Escape);
+    assert!(
+        h.query_by_label("Virtual").is_none(),
+        "Escape closed the list"
+    );
+    assert_eq!(focused(&h).as_deref(), Some("Format"));
+}
+
+/// The meeting's format as the register holds it.
+fn register_format(
+    id: coalition_desk::model::MeetingId,
+) -> impl Fn(&crate::app_harness::AppHarness) -> coalition_desk::model::MeetingFormat {
+    move |h| register(h).meeting(id).unwrap().format
 }
