@@ -196,7 +196,9 @@ fn columns_ui(
     builder
         .header(theme::ROW_HEIGHT, |mut header| {
             for column in SortColumn::ALL {
-                header.col(|ui| {
+                // A header cell takes the keyboard like a row's cell:
+                // named by its column (its button sorts by it).
+                let (_, cell) = header.col(|ui| {
                     let arrow = match (sort.column == Some(column), sort.descending) {
                         (false, _) => "",
                         (true, false) => " ▲",
@@ -211,6 +213,7 @@ fn columns_ui(
                         output.sort_changed = true;
                     }
                 });
+                cell.accessible_name(format!("{} column", column.label()));
             }
         })
         .body(|body| {
@@ -222,15 +225,20 @@ fn columns_ui(
                     return;
                 };
                 row.set_selected(selected == Some(id));
-                row_ui(&mut row, register, today, commitment);
-                // The row takes the keyboard (Tab, then Enter opens it):
-                // a screen reader names it as the officer would.
+                let cells = row_ui(&mut row, register, today, commitment);
+                // Each cell of a clickable row is a Tab stop of its own
+                // (egui_extras), then Enter opens it: each is named as the
+                // officer would name the commitment.
                 let name = format!(
                     "{}: {}",
                     register.participant_code(commitment.participant),
                     commitment.title
                 );
-                if row.response().accessible_name(name).clicked() {
+                let mut clicked = false;
+                for cell in cells {
+                    clicked |= cell.accessible_name(name.clone()).clicked();
+                }
+                if clicked {
                     output.clicked = Some(id);
                 }
             });
@@ -262,7 +270,8 @@ fn row_ui(
     register: &Register,
     today: NaiveDate,
     c: &Commitment,
-) {
+) -> Vec<egui::Response> {
+    let mut cells = Vec::new();
     // Whole values: the columns are sized to them.
     let whole = |ui: &mut Ui, text: String| {
         ui.add(egui::Label::new(text).wrap_mode(TextWrapMode::Extend));
@@ -270,61 +279,86 @@ fn row_ui(
     let right_aligned = |ui: &mut Ui, text: String| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| whole(ui, text));
     };
-    row.col(|ui| {
-        whole(ui, register.participant_code(c.participant));
-    });
-    row.col(|ui| {
-        let shown = ui.add(egui::Label::new(&c.title).truncate());
-        let cut = shown
-            .intrinsic_size()
-            .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
-        if cut {
-            shown.on_hover_text(&c.title);
-        }
-    });
-    row.col(|ui| whole(ui, c.area.clone()));
-    row.col(|ui| {
-        // The full wording is long; the column shows the short form.
-        let short = match c.route {
-            Route::StrengtheningUkrainianCapacity => "UA capacity",
-            Route::DirectContribution => "Direct",
-        };
-        ui.add(egui::Label::new(short).wrap_mode(TextWrapMode::Extend))
-            .on_hover_text(c.route.label());
-    });
-    row.col(|ui| {
-        if let Some(q) = &c.quantity {
-            right_aligned(ui, amounts::quantity(q));
-        }
-    });
-    row.col(|ui| {
-        if let Some(v) = &c.value {
-            right_aligned(ui, amounts::money(v));
-        }
-    });
-    row.col(|ui| {
-        ui.label(
-            RichText::new(c.status.label())
-                .color(theme::commitment_status_colour(c.status, ui.visuals())),
-        );
-    });
-    row.col(|ui| {
-        if let Some(due) = c.due {
-            if c.is_overdue(today) {
-                // In words as well as colour, so it survives a grey print.
-                ui.label(
-                    RichText::new(format!("{due} overdue")).color(theme::overdue(ui.visuals())),
-                )
-                .on_hover_text("Due date passed and not delivered");
-            } else {
-                ui.label(due.to_string());
+    cells.push(
+        row.col(|ui| {
+            whole(ui, register.participant_code(c.participant));
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            let shown = ui.add(egui::Label::new(&c.title).truncate());
+            let cut = shown
+                .intrinsic_size()
+                .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
+            if cut {
+                shown.on_hover_text(&c.title);
             }
-        }
-    });
-    row.col(|ui| {
-        if let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) {
-            ui.add(egui::Label::new(meeting.date.to_string()).wrap_mode(TextWrapMode::Extend))
-                .on_hover_text(&meeting.title);
-        }
-    });
+        })
+        .1,
+    );
+    cells.push(row.col(|ui| whole(ui, c.area.clone())).1);
+    cells.push(
+        row.col(|ui| {
+            // The full wording is long; the column shows the short form.
+            let short = match c.route {
+                Route::StrengtheningUkrainianCapacity => "UA capacity",
+                Route::DirectContribution => "Direct",
+            };
+            ui.add(egui::Label::new(short).wrap_mode(TextWrapMode::Extend))
+                .on_hover_text(c.route.label());
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            if let Some(q) = &c.quantity {
+                right_aligned(ui, amounts::quantity(q));
+            }
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            if let Some(v) = &c.value {
+                right_aligned(ui, amounts::money(v));
+            }
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            ui.label(
+                RichText::new(c.status.label())
+                    .color(theme::commitment_status_colour(c.status, ui.visuals())),
+            );
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            if let Some(due) = c.due {
+                if c.is_overdue(today) {
+                    // In words as well as colour, so it survives a grey print.
+                    ui.label(
+                        RichText::new(format!("{due} overdue")).color(theme::overdue(ui.visuals())),
+                    )
+                    .on_hover_text("Due date passed and not delivered");
+                } else {
+                    ui.label(due.to_string());
+                }
+            }
+        })
+        .1,
+    );
+    cells.push(
+        row.col(|ui| {
+            if let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) {
+                ui.add(egui::Label::new(meeting.date.to_string()).wrap_mode(TextWrapMode::Extend))
+                    .on_hover_text(&meeting.title);
+            }
+        })
+        .1,
+    );
+    cells
 }

@@ -201,9 +201,12 @@ impl MeetingsPanel {
             .column(Column::auto().at_least(30.0))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for title in ["Date", "Meeting", "State", "At"] {
-                    header.col(|ui| {
+                    // A header cell takes the keyboard like a row's cell:
+                    // named by its column.
+                    let (_, cell) = header.col(|ui| {
                         ui.strong(title);
                     });
+                    cell.accessible_name(format!("{title} column"));
                 }
             })
             .body(|body| {
@@ -215,29 +218,35 @@ impl MeetingsPanel {
                         return;
                     };
                     row.set_selected(self.selected == Some(id));
-                    row.col(|ui| {
+                    let (_, date) = row.col(|ui| {
                         ui.label(meeting.date.format("%Y-%m-%d").to_string());
                     });
-                    row.col(|ui| {
+                    let (_, title) = row.col(|ui| {
                         let shown = list::list_title(meeting, shared_start);
                         ui.add(egui::Label::new(shown).truncate())
                             .on_hover_text(&meeting.title);
                     });
-                    row.col(|ui| {
+                    let (_, state) = row.col(|ui| {
                         ui.label(
                             RichText::new(meeting.state.label())
                                 .color(theme::meeting_state_colour(meeting.state, ui.visuals())),
                         );
                     });
-                    row.col(|ui| {
+                    let (_, at) = row.col(|ui| {
                         let attended = meeting.attended_count();
                         ui.label(attended.to_string())
                             .on_hover_text("Participants who attended");
                     });
-                    // The row takes the keyboard (Tab, then Enter opens
-                    // it): a screen reader names it by title and date.
+                    // Each cell of a clickable row is a Tab stop of its
+                    // own (egui_extras): each is named by the meeting's
+                    // title and date, so a screen reader says which
+                    // meeting the keyboard is on, whichever cell.
                     let name = register.meeting_title(id);
-                    if row.response().accessible_name(name).clicked() {
+                    let mut clicked = false;
+                    for cell in [date, title, state, at] {
+                        clicked |= cell.accessible_name(name.clone()).clicked();
+                    }
+                    if clicked {
                         self.selected = Some(id);
                     }
                 });

@@ -72,3 +72,19 @@ fn a_payment_is_recorded_on_a_firm_commitment_by_keys() {
     assert_eq!(funding.deliveries.len(), 1);
     assert_eq!(funding.deliveries[0].paid, Decimal::from(1_000_000));
 }
+
+/// Every Tab stop of the commitments table has a name a screen reader can
+/// say: the header cells by their column, each row's cells by the
+/// participant's code and the title (egui_extras makes each cell of a
+/// clickable row a Tab stop of its own, and only the first was named).
+#[test]
+fn every_tab_stop_of_the_commitments_table_has_a_name() {
+    let mut h = sample();
+    show_panel(&mut h, Key::Num3);
+    tab_to_where(&mut h, |name| name.ends_with(" column"), false, "a column");
+    for n in 1..=12 {
+        press(&mut h, Key::Tab);
+        let name = focused(&h).unwrap_or_default();
+        assert!(!name.is_empty(), "Tab {n} in the table has no name");
+    }
+}

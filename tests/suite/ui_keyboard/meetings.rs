@@ -98,3 +98,18 @@ fn register_format(
 ) -> impl Fn(&crate::app_harness::AppHarness) -> coalition_desk::model::MeetingFormat {
     move |h| register(h).meeting(id).unwrap().format
 }
+
+/// Every Tab stop of the meetings list has a name a screen reader can
+/// say: egui_extras makes each cell of a clickable row (and of its
+/// header) a Tab stop of its own, and only the first had been named.
+#[test]
+fn every_tab_stop_of_the_meetings_list_has_a_name() {
+    let mut h = sample();
+    show_panel(&mut h, Key::Num2);
+    tab_to(&mut h, "Filter meetings", false);
+    for n in 1..=8 {
+        press(&mut h, Key::Tab);
+        let name = focused(&h).unwrap_or_default();
+        assert!(!name.is_empty(), "Tab {n} after the filter has no name");
+    }
+}
