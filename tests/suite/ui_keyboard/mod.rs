@@ -11,6 +11,7 @@ mod focus;
 mod meetings;
 mod participants;
 mod print;
+mod register;
 mod timeline;
 
 use coalition_desk::ui::app::Startup;
