@@ -28,13 +28,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             let title = form_row(ui, "Title", |ui| {
-                crate::ui::widgets::limited(
-                    ui,
-                    TextEdit::singleline(&mut meeting.title)
-                        .id_salt(salt("title"))
-                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
-                    crate::model::text_limits::MOST_NAME_CHARACTERS,
-                )
+                name_field(ui, &mut meeting.title, salt("title"))
             });
             focus::at_field(ui, title, Record::Meeting(id), Field::Title);
             let series = form_row(ui, "Series", |ui| {
@@ -71,13 +65,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
             });
             focus::at_field(ui, time, Record::Meeting(id), Field::Times);
             form_row(ui, "Location", |ui| {
-                crate::ui::widgets::limited(
-                    ui,
-                    TextEdit::singleline(&mut meeting.location)
-                        .id_salt(salt("location"))
-                        .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
-                    crate::model::text_limits::MOST_NAME_CHARACTERS,
-                )
+                name_field(ui, &mut meeting.location, salt("location"))
             });
             form_row(ui, "Format", |ui| {
                 widgets::choice_ui(
@@ -170,6 +158,18 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
     .accessible_name("Number in series");
     meeting.number = (number > 0).then_some(number);
     picker
+}
+
+/// A one-line field of the meeting (its title, its place), as long as a
+/// name may be.
+fn name_field(ui: &mut Ui, text: &mut String, salt: String) -> egui::Response {
+    widgets::limited(
+        ui,
+        TextEdit::singleline(text)
+            .id_salt(salt)
+            .desired_width(widgets::fit_width(ui, 420.0)),
+        crate::model::text_limits::MOST_NAME_CHARACTERS,
+    )
 }
 
 fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {

@@ -218,40 +218,50 @@ impl MeetingsPanel {
                         return;
                     };
                     row.set_selected(self.selected == Some(id));
-                    let (_, date) = row.col(|ui| {
-                        ui.label(meeting.date.format("%Y-%m-%d").to_string());
-                    });
-                    let (_, title) = row.col(|ui| {
-                        let shown = list::list_title(meeting, shared_start);
-                        ui.add(egui::Label::new(shown).truncate())
-                            .on_hover_text(&meeting.title);
-                    });
-                    let (_, state) = row.col(|ui| {
-                        ui.label(
-                            RichText::new(meeting.state.label())
-                                .color(theme::meeting_state_colour(meeting.state, ui.visuals())),
-                        );
-                    });
-                    let (_, at) = row.col(|ui| {
-                        let attended = meeting.attended_count();
-                        ui.label(attended.to_string())
-                            .on_hover_text("Participants who attended");
-                    });
-                    // Each cell of a clickable row is a Tab stop of its
-                    // own (egui_extras): each is named by the meeting's
-                    // title and date, so a screen reader says which
-                    // meeting the keyboard is on, whichever cell.
-                    let name = register.meeting_title(id);
-                    let mut clicked = false;
-                    for cell in [date, title, state, at] {
-                        clicked |= cell.accessible_name(name.clone()).clicked();
-                    }
-                    if clicked {
+                    if meeting_row_ui(&mut row, register, id, meeting, shared_start) {
                         self.selected = Some(id);
                     }
                 });
             });
     }
+}
+
+/// One meeting's row of the list; whether it was clicked (or chosen by
+/// Enter). Each cell of a clickable row is a Tab stop of its own
+/// (egui_extras): each is named by the meeting's title and date, so a
+/// screen reader says which meeting the keyboard is on, whichever cell.
+fn meeting_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    register: &Register,
+    id: MeetingId,
+    meeting: &Meeting,
+    shared_start: usize,
+) -> bool {
+    let (_, date) = row.col(|ui| {
+        ui.label(meeting.date.format("%Y-%m-%d").to_string());
+    });
+    let (_, title) = row.col(|ui| {
+        let shown = list::list_title(meeting, shared_start);
+        ui.add(egui::Label::new(shown).truncate())
+            .on_hover_text(&meeting.title);
+    });
+    let (_, state) = row.col(|ui| {
+        ui.label(
+            RichText::new(meeting.state.label())
+                .color(theme::meeting_state_colour(meeting.state, ui.visuals())),
+        );
+    });
+    let (_, at) = row.col(|ui| {
+        let attended = meeting.attended_count();
+        ui.label(attended.to_string())
+            .on_hover_text("Participants who attended");
+    });
+    let name = register.meeting_title(id);
+    let mut clicked = false;
+    for cell in [date, title, state, at] {
+        clicked |= cell.accessible_name(name.clone()).clicked();
+    }
+    clicked
 }
 
 /// "New meeting in a series": the next session of the chosen series,
