@@ -19,7 +19,7 @@ pub use one_action::make_actions_one;
 
 use crate::model::{
     ActionOwner, Commitment, CommitmentId, Conflict, Meeting, MeetingId, MergeMark, Participant,
-    ParticipantId, Person, PersonId, Record, Register, SeriesId, SessionSeries,
+    ParticipantId, Person, PersonId, Record, Register, SaveMark, SeriesId, SessionSeries,
 };
 
 /// One change to the register. The record variants put a whole record
@@ -41,6 +41,10 @@ pub enum Edit {
     /// The merges the copy came from, as a whole list: set by a merge in
     /// the window, with what it took from the other copy.
     SetMerges(Vec<MergeMark>),
+    /// The saves the copy comes from, as a whole list: set by a merge in
+    /// the window (those of both copies) or a recovery. A save marks its
+    /// own through `Document::mark_next_save`, which is not an edit.
+    SetSaves(Vec<SaveMark>),
     Participant(ParticipantId, Option<Participant>),
     Person(PersonId, Option<Person>),
     Series(SeriesId, Option<SessionSeries>),
@@ -88,6 +92,7 @@ pub fn apply(register: &mut Register, edit: Edit) -> Edit {
             Edit::SetConflicts(std::mem::replace(&mut register.conflicts, conflicts))
         }
         Edit::SetMerges(merges) => Edit::SetMerges(std::mem::replace(&mut register.merges, merges)),
+        Edit::SetSaves(saves) => Edit::SetSaves(std::mem::replace(&mut register.saves, saves)),
         Edit::SetCapabilityAreas(areas) => {
             Edit::SetCapabilityAreas(std::mem::replace(&mut register.capability_areas, areas))
         }
@@ -294,6 +299,7 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
         current.merges != wanted.merges,
         Edit::SetMerges(wanted.merges),
     );
+    set(current.saves != wanted.saves, Edit::SetSaves(wanted.saves));
     set(
         current.markings != wanted.markings,
         Edit::SetMarkings(wanted.markings),

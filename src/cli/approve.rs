@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, SubsecRound};
 
 use crate::document::{Document, Origin};
 use crate::edit;
@@ -45,7 +45,12 @@ impl Arguments {
             at: self.at.as_deref(),
             by: &self.by,
         };
-        approve(&self.file, &request, &now.lock_holder(), now.today())
+        approve(
+            &self.file,
+            &request,
+            &now.lock_holder(),
+            now.local().naive_local(),
+        )
     }
 }
 
@@ -67,8 +72,9 @@ pub fn approve(
     file: &Path,
     request: &ApproveRequest<'_>,
     holder: &LockHolder,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> anyhow::Result<ExitCode> {
+    let today = now.date();
     // Held from before reading until after writing, so the window or
     // another script cannot change the file in between.
     let lock = RegisterLock::acquire(file, holder)?;
@@ -120,6 +126,7 @@ pub fn approve(
     };
     let mut document = Document::new(loaded.register.clone(), Origin::File(file.to_path_buf()));
     document.apply_labelled(edit, format!("approve the record of {title}"))?;
+    document.mark_next_save(storage::new_saving_session, now.trunc_subsecs(0));
     storage::save(file, document.register(), Some(&loaded.stamp))?;
     let at = at
         .map(|at| format!(" at {}", register.meeting_title(at)))

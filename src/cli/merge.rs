@@ -145,7 +145,7 @@ fn run(
     let warning = one_office_warning(&ours, &theirs.register);
     // Known before OURS becomes the merged register.
     let held_before = ours.highest_marking_held().map(str::to_string);
-    let merged = if base.same.is_some() && theirs.same.is_some() {
+    let mut merged = if base.same.is_some() && theirs.same.is_some() {
         merge::merge_apart(
             read_apart(base),
             ours,
@@ -178,6 +178,9 @@ fn run(
     } else {
         Backup::Keep
     };
+    // OUT is a copy neither side had: this command's one save.
+    let office = merged.register.office.clone();
+    storage::new_saving_session().mark_next(&mut merged.register.saves, &office, now);
     storage::save_from(
         request.output,
         &merged.register,
@@ -261,12 +264,24 @@ fn refusals(
             );
         }
     }
-    if !request.force_base
-        && let Err(older) = merge::check_base(base, ours, theirs)
-    {
+    if request.force_base {
+        return Ok(());
+    }
+    if let Err(older) = merge::check_base(base, ours, theirs) {
         anyhow::bail!(
             "{older}; nothing was written: merge from the copy that merge made, or add \
              --force-base to merge from this one anyway: {}",
+            request.base.display()
+        );
+    }
+    if let Err(not_common) = merge::check_saves(base, ours, theirs) {
+        anyhow::bail!(
+            "{}; nothing was written: merge from that copy, or add --force-base to merge from \
+             this one anyway: {}",
+            not_common.sentence(
+                &request.ours.display().to_string(),
+                &request.theirs.display().to_string()
+            ),
             request.base.display()
         );
     }

@@ -18,6 +18,7 @@ pub fn describe(after: &Register, reverse: &Edit) -> String {
         Edit::SetCapabilityAreas(_) => "change the capability areas".to_owned(),
         Edit::SetConflicts(_) => "change the conflicts to settle".to_owned(),
         Edit::SetMerges(_) => "change the merges the copy came from".to_owned(),
+        Edit::SetSaves(_) => "change the saves the copy comes from".to_owned(),
         Edit::Batch(edits) => match edits.as_slice() {
             [one] => describe(after, one),
             many => format!("{} changes", many.len()),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::{self, Edit, EditRefused};
-use crate::model::{CommitmentId, MeetingId, Register};
+use crate::model::{CommitmentId, MeetingId, Register, SavingSession};
 
 /// State numbers are unique across every document of the process, so a
 /// cache keyed on `Document::revision` is never fooled by opening another
@@ -91,6 +91,11 @@ pub struct Document {
     group_sealed: bool,
     /// The latest changes, oldest first.
     changes: VecDeque<Change>,
+    /// This document's saves, once it has made one (see
+    /// [`Document::mark_next_save`]).
+    saving: Option<SavingSession>,
+    /// The state the register's `saves` last named: opened, or marked.
+    marked_state: u64,
 }
 
 impl Document {
@@ -109,6 +114,8 @@ impl Document {
             saved_state: state,
             group_sealed: true,
             changes: VecDeque::new(),
+            saving: None,
+            marked_state: state,
         }
     }
 
@@ -337,6 +344,27 @@ impl Document {
             after,
             touched,
         });
+    }
+
+    /// Before the register is written: when it changed since it was
+    /// opened or last marked, marks it as holding the next save of this
+    /// document's saving session (made by `new_session` at its first
+    /// save), made `now`, so that every copy written of a state holds the
+    /// same saves and no two states hold the same (see
+    /// `model::save_marks`). Not an edit: it records that the register
+    /// was written, not a change the officer made, so it is not undone
+    /// and leaves the document's state, and whether it is saved, alone.
+    pub fn mark_next_save(
+        &mut self,
+        new_session: impl FnOnce() -> SavingSession,
+        now: chrono::NaiveDateTime,
+    ) {
+        if self.marked_state == self.state {
+            return;
+        }
+        let session = self.saving.get_or_insert_with(new_session);
+        session.mark_next(&mut self.register.saves, &self.register.office, now);
+        self.marked_state = self.state;
     }
 
     /// Records that the current state is what the file now holds.

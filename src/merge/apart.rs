@@ -155,6 +155,7 @@ fn settings_of(register: &Register) -> Register {
         commitments: _,
         conflicts,
         merges,
+        saves,
     } = register;
     Register {
         name: name.clone(),
@@ -172,6 +173,7 @@ fn settings_of(register: &Register) -> Register {
         commitments: BTreeMap::new(),
         conflicts: conflicts.clone(),
         merges: merges.clone(),
+        saves: saves.clone(),
     }
 }
 

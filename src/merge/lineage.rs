@@ -19,7 +19,7 @@ use std::fmt;
 use chrono::NaiveDateTime;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::model::{MergeMark, Register};
+use crate::model::{MergeMark, Register, SaveMark, common_saves, saves_of, united_saves};
 
 /// A common copy older than the last copy the two copies had in common.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +65,120 @@ pub fn check_base(base: &Register, ours: &Register, theirs: &Register) -> Result
     }
 }
 
+/// A common copy that is not the last copy the two copies had in common,
+/// as the saves they come from tell (see `model::save_marks`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotLastCommon {
+    /// The common copy holds a save that `missing_from` (OURS or THEIRS)
+    /// does not come from: it is a later copy of one side, and merging
+    /// from it drops that side's edits or takes back the other's.
+    Later {
+        save: SaveMark,
+        missing_from: Side,
+        expected: Option<SaveMark>,
+    },
+    /// Both copies come from a save the common copy does not hold: it is
+    /// an older copy, and what both have since shared looks changed twice.
+    Older {
+        save: SaveMark,
+        expected: Option<SaveMark>,
+    },
+}
+
+/// One of the two copies merged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+impl NotLastCommon {
+    /// The refusal as one sentence, the copies named `ours` and `theirs`
+    /// (their files on the command line, "this copy" and the partner's in
+    /// the window).
+    pub fn sentence(&self, ours: &str, theirs: &str) -> String {
+        let (what, expected) = match self {
+            NotLastCommon::Later {
+                save,
+                missing_from,
+                expected,
+            } => {
+                let (missing, other) = match missing_from {
+                    Side::Ours => (ours, theirs),
+                    Side::Theirs => (theirs, ours),
+                };
+                (
+                    format!(
+                        "The common copy is not the last copy the two copies had in common: it \
+                         holds {}, which {missing} does not come from, so it is a later copy \
+                         (of {other}'s side), and merging from it would drop edits or take them \
+                         back",
+                        save.described()
+                    ),
+                    expected,
+                )
+            }
+            NotLastCommon::Older { save, expected } => (
+                format!(
+                    "The common copy is older than the last copy the two copies had in common: \
+                     both come from {}, which the common copy does not hold, so merging from it \
+                     would duplicate records or drop the other office's edits",
+                    save.described()
+                ),
+                expected,
+            ),
+        };
+        match expected {
+            Some(save) => format!(
+                "{what}; the last copy both come from is the one {} made",
+                save.described()
+            ),
+            None => format!(
+                "{what}; the last copy both come from is one from before either copy's saves \
+                 were marked"
+            ),
+        }
+    }
+}
+
+/// Whether `base` holds exactly the saves the last copy `ours` and
+/// `theirs` had in common holds: not one either copy lacks (a later
+/// copy), and every one both hold (else an older copy). Copies whose
+/// saves were never marked hold none and pass, as before.
+pub fn check_saves(
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+) -> Result<(), Box<NotLastCommon>> {
+    let common = common_saves(&ours.saves, &theirs.saves);
+    let expected = common.iter().max_by_key(|save| save.saved).cloned();
+    for (copy, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
+        if let Some(save) = base
+            .saves
+            .iter()
+            .filter(|save| save.saves > saves_of(&copy.saves, &save.session))
+            .max_by_key(|save| save.saved)
+        {
+            return Err(Box::new(NotLastCommon::Later {
+                save: save.clone(),
+                missing_from: side,
+                expected,
+            }));
+        }
+    }
+    match common
+        .iter()
+        .filter(|save| save.saves > saves_of(&base.saves, &save.session))
+        .max_by_key(|save| save.saved)
+    {
+        Some(save) => Err(Box::new(NotLastCommon::Older {
+            save: save.clone(),
+            expected,
+        })),
+        None => Ok(()),
+    }
+}
+
 /// Gives `out`, merged from `ours` and `theirs` (from a common copy
 /// holding `base_marks`), the marks of both copies, and a mark of its own
 /// when it is a copy neither had: a merge that `took` nothing from theirs
@@ -81,11 +195,15 @@ pub(super) fn mark(
     now: NaiveDateTime,
 ) {
     let united = united(&ours.merges, &theirs.merges);
+    let saves = united_saves(&ours.saves, &theirs.saves);
     let like_theirs = !took || {
         out.merges.clone_from(&theirs.merges);
+        out.saves.clone_from(&theirs.saves);
         like_theirs(out)
     };
     out.merges = united;
+    // The result comes from every save either copy came from.
+    out.saves = saves;
     if like_theirs {
         return;
     }

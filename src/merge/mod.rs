@@ -42,7 +42,7 @@ use crate::model::{Conflict, Problem, Record, Register};
 pub use apart::{ReadApart, merge_apart};
 pub use compare::compare;
 use fields::{FieldMerge, ron_text};
-pub use lineage::{OlderBase, check_base};
+pub use lineage::{NotLastCommon, OlderBase, Side, check_base, check_saves};
 pub use resolve::{Choice, ResolveError, resolve};
 pub use summary::{Counts, MergeSummary};
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use super::ids;
 use super::{
     Commitment, CommitmentId, Conflict, Meeting, MeetingId, MergeMark, Participant, ParticipantId,
-    Person, PersonId, SeriesId, SessionSeries,
+    Person, PersonId, SaveMark, SeriesId, SessionSeries,
 };
 
 /// The UK scheme, lowest first. NATO and EU levels can be added.
@@ -82,6 +82,13 @@ pub struct Register {
     /// marked; such a copy merges as before.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<MergeMark>,
+    /// The saves this copy comes from, by saving session (see
+    /// `model::save_marks`): what tells `merge` that the copy given as the
+    /// common copy of two others is not the last one they had in common.
+    /// Empty (and left out of the file) in a copy never saved by a
+    /// program that marks its saves; such a copy merges as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub saves: Vec<SaveMark>,
 }
 
 impl Default for Register {
@@ -105,6 +112,7 @@ impl Default for Register {
             commitments: BTreeMap::new(),
             conflicts: Vec::new(),
             merges: Vec::new(),
+            saves: Vec::new(),
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::model::{Register, office_of};
 
 /// The newest version of the file format this build reads and writes. A
 /// file with a higher version was written by a newer Coalition Desk.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The version a register is written as: the lowest that holds what the
 /// register uses, so that a file is never read wrongly by an older build,
@@ -37,10 +37,15 @@ pub const FORMAT_VERSION: u32 = 7;
 /// it is for (`purpose`), a participant has points to raise
 /// (`points_to_raise`, `points_marking`) or the copy keeps the merges it
 /// came from (`merges`); 7 once an office heads its participant's
-/// delegation (`head_of_delegation` on a role). An older build then says
+/// delegation (`head_of_delegation` on a role); 8 once the copy keeps the
+/// saves it comes from (`saves`), which every save by this build marks. An
+/// older build then says
 /// the file is from a newer version, instead of failing on a field or an
 /// id it cannot read.
 pub fn written_version(register: &Register) -> u32 {
+    if !register.saves.is_empty() {
+        return 8;
+    }
     let marks_heads = register
         .people
         .values()

@@ -34,6 +34,7 @@ mod file;
 mod format;
 mod lock;
 mod messages;
+mod names;
 mod output;
 #[doc(hidden)]
 pub mod parallel;
@@ -57,6 +58,7 @@ pub use format::{
     to_ron, to_ron_on_threads, written_version,
 };
 pub use lock::{LockError, LockHolder, RegisterLock, lock_path};
+pub use names::{new_saving_session, random_hex};
 pub use output::{write_output, write_output_with_hook};
 pub use parallel::SameAsKnown;
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};

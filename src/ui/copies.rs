@@ -317,12 +317,20 @@ impl Workspace {
                 // what the later merge settled would be taken for changes:
                 // only a comparison is offered, every difference a decision.
                 let ours_register = self.document.register();
-                if let Err(older) = merge::check_base(&base, ours_register, &copy.register) {
+                let wrong_base = match merge::check_base(&base, ours_register, &copy.register) {
+                    Err(older) => Some(older.to_string()),
+                    Ok(()) => merge::check_saves(&base, ours_register, &copy.register)
+                        .err()
+                        .map(|not_common| {
+                            not_common.sentence("this copy", &format!("{partner}'s copy"))
+                        }),
+                };
+                if let Some(wrong_base) = wrong_base {
                     self.on_top = Some(OnTop::Exchange(Exchange::NoBase {
                         copy,
                         ours: ours.to_string(),
                         partner,
-                        older: Some(older.to_string()),
+                        older: Some(wrong_base),
                     }));
                     return;
                 }

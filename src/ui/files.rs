@@ -24,24 +24,10 @@ pub(super) fn this_process() -> LockHolder {
 /// How often unsaved work is written to the recovery file.
 const RECOVERY_INTERVAL: Duration = Duration::from_secs(60);
 
-/// A register made here and now, with an identity no other register has:
-/// the clock and this process, mixed by std's randomly keyed hasher, so
-/// that two registers made in the same instant on two machines still
-/// differ.
+/// A register made here and now, with an identity no other register has.
 pub(super) fn untitled_register() -> Register {
-    use std::hash::{BuildHasher, Hasher};
-    let mut identity = String::new();
-    for part in 0..2u8 {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u8(part);
-        hasher.write_u32(std::process::id());
-        if let Ok(since) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-            hasher.write_u128(since.as_nanos());
-        }
-        identity.push_str(&format!("{:016x}", hasher.finish()));
-    }
     Register {
-        identity,
+        identity: storage::random_hex(2),
         ..Register::new("Untitled coalition")
     }
 }
@@ -154,6 +140,7 @@ impl Workspace {
         // The new file is never more open than the one the register came
         // from (nor than a file it replaces); a register never saved
         // becomes its owner's alone.
+        self.mark_next_save();
         let from = WrittenFrom::register(self.document.path(), false);
         let saved = storage::save_from(
             path,
@@ -185,6 +172,7 @@ impl Workspace {
     }
 
     fn write(&mut self, path: &Path, overwrite_changes: bool) -> bool {
+        self.mark_next_save();
         let expected = if overwrite_changes {
             None
         } else {
@@ -210,6 +198,15 @@ impl Workspace {
                 false
             }
         }
+    }
+
+    /// Marks the register's saves before it is written (see
+    /// `Document::mark_next_save`), on this machine's clock to the second.
+    fn mark_next_save(&mut self) {
+        let now = chrono::Local::now().naive_local();
+        let now = chrono::SubsecRound::trunc_subsecs(now, 0);
+        self.document
+            .mark_next_save(storage::new_saving_session, now);
     }
 
     /// Asks for the file by its typed path, no file dialog being available.

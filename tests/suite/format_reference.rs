@@ -11,7 +11,7 @@ use coalition_desk::model::{
     CarriedAction, Commitment, CommitmentStatus, Conflict, Decision, Delivery, FieldChange,
     Meeting, MeetingFormat, MeetingState, MergeMark, MinutesLife, MinutesState, MinutesStep, Money,
     OccurrenceChange, Participant, ParticipantKind, Person, Quantity, Record, Register, Revision,
-    Role, Route, SeriesException, SessionSeries, StatusChange,
+    Role, Route, SaveMark, SeriesException, SessionSeries, StatusChange,
 };
 use coalition_desk::storage::EnvelopeIn;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -118,6 +118,7 @@ fn records() -> Vec<Shape> {
         shape::<Delivery>(),
         shape::<Conflict>(),
         shape::<MergeMark>(),
+        shape::<SaveMark>(),
     ]
 }
 

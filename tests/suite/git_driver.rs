@@ -124,7 +124,10 @@ fn readme_lines() -> (String, String) {
         .find(|line| line.starts_with("git config merge.coalition-desk.driver \""))
         .expect("the README gives the git config line");
     let quoted = &config[config.find('"').unwrap() + 1..config.rfind('"').unwrap()];
-    assert_eq!(quoted, "coalition-desk merge %O %A %B -o %A --shown-as %P");
+    assert_eq!(
+        quoted,
+        "coalition-desk merge %O %A %B -o %A --shown-as %P --force-base"
+    );
     let program = env!("CARGO_BIN_EXE_coalition-desk");
     let driver = quoted.replacen("coalition-desk", &format!("'{program}'"), 1);
     (attributes.to_string(), driver)

@@ -47,6 +47,7 @@ mod merge_base;
 mod merge_compare;
 mod merge_outcomes;
 mod merge_resolve;
+mod merge_saves;
 mod model;
 mod money;
 mod office_ids;

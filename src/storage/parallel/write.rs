@@ -95,6 +95,7 @@ pub fn write_in_pieces<E>(
         commitments: BTreeMap::new(),
         conflicts: register.conflicts.clone(),
         merges: register.merges.clone(),
+        saves: register.saves.clone(),
     }) {
         Ok(head) => head,
         Err(e) => return Some(Err(ron_error(e))),

@@ -226,6 +226,18 @@ fn merge_mark() -> impl Strategy<Value = MergeMark> {
     )
 }
 
+/// A save a copy comes from: any text, any count.
+fn save_mark() -> impl Strategy<Value = SaveMark> {
+    (text(), any::<u32>(), text(), date(), time()).prop_map(|(session, saves, office, day, at)| {
+        SaveMark {
+            session,
+            saves,
+            office,
+            saved: day.and_time(at),
+        }
+    })
+}
+
 fn conflict() -> impl Strategy<Value = Conflict> {
     let record = prop::option::of(prop_oneof![
         ids().prop_map(|id| Record::Participant(ParticipantId(id))),
@@ -294,7 +306,10 @@ fn register() -> impl Strategy<Value = Register> {
             keyed(MeetingId, meeting(), 0..3),
             keyed(CommitmentId, commitment(), 0..4),
             prop::collection::vec(conflict(), 0..3),
-            prop::collection::vec(merge_mark(), 0..3),
+            (
+                prop::collection::vec(merge_mark(), 0..3),
+                prop::collection::vec(save_mark(), 0..3),
+            ),
         ),
     )
         .prop_map(
@@ -315,7 +330,7 @@ fn register() -> impl Strategy<Value = Register> {
                     mut meetings,
                     mut commitments,
                     conflicts,
-                    merges,
+                    (merges, saves),
                 ),
             )| {
                 // An id names one record of any kind: a register where two
@@ -342,6 +357,7 @@ fn register() -> impl Strategy<Value = Register> {
                     commitments,
                     conflicts,
                     merges,
+                    saves,
                 }
             },
         )

@@ -93,3 +93,62 @@ fn the_kept_result_of_the_last_merge_merges_as_usual() {
     assert_eq!(merged.merges.len(), 2);
     assert_eq!(merged.merges[0], first.merges[0]);
 }
+
+#[test]
+fn a_kept_copy_later_than_the_last_common_one_is_refused_and_merges_nothing() {
+    // Issue 19, item 11: the copy kept with Paris is Paris's new copy
+    // itself (as when the file received was kept in place of the one
+    // sent): merged from it, Paris's edit would look like no change.
+    use coalition_desk::document::{Document, Origin};
+    use coalition_desk::model::SavingSession;
+    let dir = tempfile::tempdir().unwrap();
+    let when = crate::merge::now();
+    let saved = |from: &Register, session: &str, change: &dyn Fn(&mut Register)| {
+        let mut document = Document::new(from.clone(), Origin::Untitled);
+        let mut wanted = from.clone();
+        change(&mut wanted);
+        let edit = coalition_desk::edit::replace_register(document.register(), wanted);
+        document.apply(edit).unwrap();
+        document.mark_next_save(|| SavingSession::new(session.to_string()), when);
+        document.register().clone()
+    };
+    let sent = saved(&crate::common::register(), "1111aaaa2222bbbb", &|r| {
+        r.short_name = "CoW".into()
+    });
+    let london = saved(&sent, "5555eeee6666ffff", &|r| {
+        r.commitments.get_mut(&MISSILES).unwrap().title = "Missiles (London)".into()
+    });
+    let paris = saved(&sent, "3333cccc4444dddd", &|r| {
+        r.commitments.get_mut(&CommitmentId(21)).unwrap().title = "Demining (Paris)".into()
+    });
+    let ours_path = dir.path().join("coalition.ron");
+    storage::save(&ours_path, &london, None).unwrap();
+    let theirs_path = dir.path().join("coalition-from-PAR.ron");
+    storage::save(&theirs_path, &paris, None).unwrap();
+    storage::keep_base(&ours_path, "PAR", &paris).unwrap();
+
+    let mut harness = harness_for(&ours_path);
+    let before = ours(&harness);
+    merge_typed(&mut harness, &theirs_path);
+    let refusal = merge::check_saves(&paris, &before, &paris).unwrap_err();
+    harness.get_by_label("The copy kept with PAR is not the last common one");
+    harness.get_by_label(&format!(
+        "{}. Nothing was merged: the copies can only be compared, every difference shown as a \
+         decision",
+        refusal.sentence("this copy", "PAR's copy")
+    ));
+    assert!(refusal.sentence("this copy", "PAR's copy").contains(
+        "which this copy does not come from, so it is a later copy (of PAR's copy's side)"
+    ));
+    assert!(harness.query_by_label("Apply merge").is_none());
+    click(&mut harness, "Cancel");
+    assert_eq!(ours(&harness), before);
+
+    // Kept as sent, the same two copies merge as usual.
+    storage::keep_base(&ours_path, "PAR", &sent).unwrap();
+    merge_typed(&mut harness, &theirs_path);
+    assert!(matches!(
+        harness.state().on_top(),
+        Some(OnTop::Exchange(Exchange::Review(_)))
+    ));
+}
