@@ -60,8 +60,8 @@ pub enum SubCommand {
     Attendance(pdf::AttendanceArguments),
     /// Merge two copies of a register edited from a common copy (BASE):
     /// exit 0 when clean, 1 with conflicts to resolve (OUT still written),
-    /// 2 when a file cannot be read or written, or BASE is older than the
-    /// last copy OURS and THEIRS had in common.
+    /// 2 when a file cannot be read or written, or BASE is not the last
+    /// copy OURS and THEIRS had in common (older or later).
     Merge(merge::Arguments),
     Pack(pack::PackArgs),
     Since(since::SinceArgs),

@@ -4,8 +4,8 @@
 //! the merged copies together break a rule of the register's checks that
 //! neither broke alone; 2 when an input cannot be read, the copies are of
 //! two different registers (or one lacks the identity BASE carries), BASE
-//! is older than the last copy OURS and THEIRS had in common (unless
-//! `--force-base`), an office's name holds what a register may not, or
+//! is not the last copy OURS and THEIRS had in common, older or later
+//! (unless `--force-base`), an office's name holds what a register may not, or
 //! OUT cannot be written (nothing written).
 
 use std::path::{Path, PathBuf};
@@ -229,8 +229,8 @@ pub fn merged_copies(
 }
 
 /// Why the copies are not merged at all: copies of two registers, or a
-/// BASE older than the last copy OURS and THEIRS had in common (unless
-/// forced). Only the copies' settings are read, which a copy read apart
+/// BASE that is not the last copy OURS and THEIRS had in common, older
+/// (by the merges or the saves they come from) or later (unless forced). Only the copies' settings are read, which a copy read apart
 /// holds whole.
 fn refusals(
     request: &MergeRequest<'_>,

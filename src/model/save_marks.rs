@@ -42,14 +42,21 @@ pub struct SaveMark {
 
 impl SaveMark {
     /// The save as an officer recognises it: "LON's save of 2025-05-02
-    /// 10:15".
+    /// 10:15:00 (save 3 of session 4be1c0d9)"; the session's first digits
+    /// tell apart two saves made in one minute, or by offices that name
+    /// no code.
     pub fn described(&self) -> String {
         let whose = if self.office.is_empty() {
             "the save".to_string()
         } else {
             format!("{}'s save", self.office)
         };
-        format!("{whose} of {}", self.saved.format("%Y-%m-%d %H:%M"))
+        let session: String = self.session.chars().take(8).collect();
+        format!(
+            "{whose} of {} (save {} of session {session})",
+            self.saved.format("%Y-%m-%d %H:%M:%S"),
+            self.saves
+        )
     }
 }
 

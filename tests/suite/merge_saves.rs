@@ -182,11 +182,14 @@ fn the_other_offices_new_copy_given_as_base_is_refused_naming_the_save() {
         dir.path(),
         &merged(dir.path(), "b3.ron", &[]),
         "The common copy is not the last copy the two copies had in common: it holds the save of \
-         2025-05-06 16:40, which a3.ron does not come from, so it is a later copy (of b3.ron's \
-         side)",
+         2025-05-06 16:40:00 (save 1 of session 3333cccc), which a3.ron does not come from, so \
+         it is a later copy (of b3.ron's side)",
     );
     assert!(
-        said.contains("the last copy both come from is the one the save of 2025-05-02 10:15 made"),
+        said.contains(
+            "the last copy both come from is the one the save of 2025-05-02 10:15:00 (save 1 of \
+             session 1111aaaa) made"
+        ),
         "{said}"
     );
     assert_eq!(std::fs::read(dir.path().join("a3.ron")).unwrap(), before);
@@ -214,8 +217,8 @@ fn this_offices_own_copy_given_as_base_is_refused() {
         dir.path(),
         &merged(dir.path(), "a3.ron", &[]),
         "The common copy is not the last copy the two copies had in common: it holds the save of \
-         2025-05-05 09:00, which b3.ron does not come from, so it is a later copy (of a3.ron's \
-         side)",
+         2025-05-05 09:00:00 (save 2 of session 1111aaaa), which b3.ron does not come from, so \
+         it is a later copy (of a3.ron's side)",
     );
     assert!(matches!(
         check_saves(&a3, &a3, &b3).map_err(|e| *e),
@@ -234,7 +237,8 @@ fn a_copy_older_than_the_one_exchanged_is_refused() {
         dir.path(),
         &merged(dir.path(), "v0.ron", &[]),
         "The common copy is older than the last copy the two copies had in common: both come \
-         from the save of 2025-05-02 10:15, which the common copy does not hold",
+         from the save of 2025-05-02 10:15:00 (save 1 of session 1111aaaa), which the common \
+         copy does not hold",
     );
     assert_eq!(
         check_saves(&v0, &a3, &b3).map_err(|e| *e),
