@@ -19,7 +19,8 @@ use crate::common::today;
 
 const TITLE: &str = "Counter-battery radars (London)";
 
-fn desk(dir: &Path, args: &[&str]) -> Output {
+/// Runs the program with `args` in `dir` (merge_saves.rs too).
+pub(crate) fn desk(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
         .args(args)
         .current_dir(dir)
@@ -28,7 +29,7 @@ fn desk(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 

@@ -10,7 +10,7 @@
 //! to take from the other copy") or took back London's.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use coalition_desk::document::{Document, Origin};
@@ -19,6 +19,8 @@ use coalition_desk::merge::{self, NotLastCommon, Side, check_saves};
 use coalition_desk::model::{CommitmentId, Register, SavingSession};
 use coalition_desk::storage;
 use coalition_desk::ui::app::Startup;
+
+use crate::merge_base::{desk, text};
 
 const LONDON: &str = "1111aaaa2222bbbb";
 const PARIS: &str = "3333cccc4444dddd";
@@ -30,19 +32,6 @@ fn at(day: u32, hour: u32, minute: u32) -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(hour, minute, 0)
         .unwrap()
-}
-
-fn desk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_coalition-desk"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// One office with its copy open, as the window keeps it: each change
