@@ -2,6 +2,7 @@
 //! `Command`s in an `Outbox`; the app carries them out at the end of the
 //! frame, so the register changes only through `Document::apply`.
 
+mod action;
 pub mod app;
 mod calendar_and_csv;
 mod chrome;
