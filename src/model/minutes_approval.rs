@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::minutes_life::MinutesContext;
+use super::minutes_moves::MinutesContext;
 use super::{MeetingId, MeetingState, MinutesError, MinutesLife};
 
 impl MinutesLife {

@@ -22,6 +22,7 @@ mod merge_marks;
 mod minutes_approval;
 mod minutes_life;
 mod minutes_life_problems;
+mod minutes_moves;
 mod naming;
 mod on_behalf_problems;
 mod part_markings;
@@ -68,10 +69,8 @@ pub use meeting::{
     MeetingFormat, MeetingState,
 };
 pub use merge_marks::MergeMark;
-pub use minutes_life::{
-    FieldChange, MinutesError, MinutesLife, MinutesMove, MinutesPlace, MinutesState, MinutesStep,
-    Revision,
-};
+pub use minutes_life::{FieldChange, MinutesLife, MinutesState, MinutesStep, Revision};
+pub use minutes_moves::{MinutesError, MinutesMove, MinutesPlace};
 pub use naming::KnownAs;
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};

@@ -115,4 +115,3 @@ pub fn found<T>(choices: &[Choice<T>], typed: &str) -> Vec<usize> {
     ranked.sort_unstable();
     ranked.into_iter().map(|(_, i)| i).collect()
 }
-
