@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod commitments_csv;
+mod commitments_import;
 pub mod dashboard;
 pub mod dashboard_table;
 pub mod since;
