@@ -19,6 +19,7 @@ mod pending;
 mod sheet;
 mod sheet_parts;
 mod since;
+mod since_money;
 mod summary;
 mod summary_actions;
 mod summary_attendance;

@@ -4,10 +4,9 @@
 //! and the CSV use too); this is how the printed report words them, with
 //! the money at both sessions and the difference.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::ReportError;
@@ -15,9 +14,9 @@ use super::edition::Edition;
 use super::format::long_date;
 use super::head::{DocumentHead, DocumentOptions, meeting_document_reference};
 use super::pending::amount_text;
-use crate::model::amounts::money_in;
-use crate::model::totals::add_to;
-use crate::model::{CommitmentId, MeetingId, MoneyTotals, Record, Register};
+pub use super::since_money::MoneyChange;
+use super::since_money::money_changes;
+use crate::model::{CommitmentId, MeetingId, Record, Register};
 use crate::tracking::{SessionChanges, since_last_session};
 
 /// One line of a section: who, what, and what happened to it.
@@ -47,18 +46,6 @@ pub struct AttendanceChange {
     /// "Present"; "Not invited" when the earlier session has no row.
     pub before: String,
     pub now: String,
-}
-
-/// Pledged, firm or paid in one currency at both sessions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MoneyChange {
-    pub currency: String,
-    /// "Pledged", "Firm", "Paid".
-    pub measure: String,
-    pub before: String,
-    pub now: String,
-    /// "+EUR 120,000,000.00", "EUR 0.00" or "−EUR 5.00".
-    pub difference: String,
 }
 
 /// Everything the since-last-session report says.
@@ -383,83 +370,4 @@ fn attendance_changes(
             })
         })
         .collect()
-}
-
-/// Pledged, firm and paid per currency as the register stood on `from`
-/// (nothing before the first session) and on `to`, over the commitments
-/// the edition prints, with the difference.
-fn money_changes(
-    register: &Register,
-    from: Option<NaiveDate>,
-    to: NaiveDate,
-    edition: &mut Edition<'_>,
-    includes: &mut Vec<Record>,
-) -> Result<Vec<MoneyChange>, ReportError> {
-    let valued: Vec<_> = register
-        .commitments
-        .iter()
-        .filter(|(_, c)| c.value.is_some() && c.status_on(to).is_some())
-        .collect();
-    let kept = edition.keep(valued.into_iter().map(|c| (c, c.1.marking.as_str())));
-    includes.extend(kept.iter().map(|(id, _)| Record::Commitment(**id)));
-    let mut before: BTreeMap<String, MoneyTotals> = BTreeMap::new();
-    let mut now: BTreeMap<String, MoneyTotals> = BTreeMap::new();
-    for (_, commitment) in &kept {
-        let Some(value) = &commitment.value else {
-            continue;
-        };
-        for (day, totals) in from
-            .map(|f| (f, &mut before))
-            .into_iter()
-            .chain([(to, &mut now)])
-        {
-            let Some(status) = commitment.status_on(day) else {
-                continue;
-            };
-            let entry = totals.entry(value.currency.clone()).or_default();
-            if status.is_firm() || status == crate::model::CommitmentStatus::Pledged {
-                add_to(&mut entry.pledged, value.amount)?;
-            }
-            if status.is_firm() {
-                add_to(&mut entry.firm, value.amount)?;
-            }
-            for delivery in commitment.deliveries.iter().filter(|d| d.date <= day) {
-                add_to(&mut entry.paid, delivery.paid)?;
-            }
-        }
-    }
-    let currencies: BTreeSet<&String> = before.keys().chain(now.keys()).collect();
-    let mut lines = Vec::new();
-    for currency in currencies {
-        let was = before.get(currency).copied().unwrap_or_default();
-        let is = now.get(currency).copied().unwrap_or_default();
-        for (measure, a, b) in [
-            ("Pledged", was.pledged, is.pledged),
-            ("Firm", was.firm, is.firm),
-            ("Paid", was.paid, is.paid),
-        ] {
-            lines.push(MoneyChange {
-                currency: currency.clone(),
-                measure: measure.into(),
-                before: money_in(currency, a),
-                now: money_in(currency, b),
-                difference: difference(currency, a, b)?,
-            });
-        }
-    }
-    Ok(lines)
-}
-
-/// "+EUR 5.00", "EUR 0.00", "−EUR 5.00".
-fn difference(currency: &str, before: Decimal, now: Decimal) -> Result<String, ReportError> {
-    let change = now
-        .checked_sub(before)
-        .ok_or(crate::model::totals::TotalTooLarge)?;
-    Ok(if change.is_sign_negative() && !change.is_zero() {
-        format!("\u{2212}{}", money_in(currency, change.abs()))
-    } else if change.is_zero() {
-        money_in(currency, change)
-    } else {
-        format!("+{}", money_in(currency, change))
-    })
 }
