@@ -43,6 +43,7 @@ pub mod typed_values;
 pub(crate) mod unique_ids;
 mod validation;
 mod value_error;
+pub(crate) mod value_problems;
 mod workflow;
 
 pub use action_copies::CopyGroup;

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::{ValueError, amounts, file_values};
+use super::{ValueError, amounts, value_problems};
 
 /// The ways a date may be typed, for messages.
 const DATE_FORMS: &str = "type it as 2025-04-10, 10/04/2025 or 10 Apr 2025";
@@ -110,7 +110,7 @@ fn calendar_date(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDat
         return Err(format!("{text} is not a date: {DATE_FORMS}.").into());
     };
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = file_values::days_in_month(first);
+        let days = value_problems::days_in_month(first);
         format!(
             "{text} is not a date: {} {year} has {days} days.",
             first.format("%B")
@@ -124,7 +124,7 @@ pub fn read_time(text: &str) -> Result<NaiveTime, ValueError> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map_err(|_| sentence(file_values::time_problem(text)))
+        .map_err(|_| sentence(value_problems::time_problem(text)))
 }
 
 /// An exact amount to record, typed as 1500000.00 or 1,500,000.00: a comma,
@@ -154,7 +154,7 @@ pub fn read_whole_number(text: &str, lowest: i64, highest: i64) -> Result<i64, V
 /// A time zone typed by its IANA name, e.g. Europe/London.
 pub fn read_time_zone(text: &str) -> Result<Tz, ValueError> {
     let text = text.trim();
-    Tz::from_str(text).map_err(|_| sentence(file_values::time_zone_problem(text)))
+    Tz::from_str(text).map_err(|_| sentence(value_problems::time_zone_problem(text)))
 }
 
 /// The file reader's messages, which begin with the officer's own text

@@ -5,7 +5,7 @@
 use ron::error::{Position, SpannedError};
 
 use super::{context, place};
-use crate::model::file_values::nearest;
+use crate::model::value_problems::nearest;
 
 /// A refusal of the text: where, and what is wrong.
 #[derive(Debug, PartialEq)]
