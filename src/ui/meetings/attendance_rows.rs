@@ -7,9 +7,10 @@
 //! they would be, and is not laid out.
 //!
 //! A row is laid out all the same when the keyboard needs it: the grid's
-//! current row, the row holding the keyboard, and the rows on either side
-//! of those and of the rows in view (Tab and Shift+Tab go to a widget
-//! laid out in the frame, so the next row must be there to be reached).
+//! current row, the row holding the keyboard, the rows on either side of
+//! those and of the rows in view, and the first and last rows (Tab and
+//! Shift+Tab go to a widget laid out in the frame, so the next row must be
+//! there to be reached, from inside the grid or from beside it).
 //! After any change to the register, in another width or zoom, or while
 //! a list or menu is open, every row is laid out and measured again.
 //!
@@ -131,8 +132,10 @@ impl InView<'_> {
         next: Option<ParticipantId>,
     ) -> bool {
         let top = ui.cursor().min.y;
+        let first = self.rows_top.is_none();
         let rows_top = *self.rows_top.get_or_insert(top);
         let wanted = self.wanted(participant, top, rows_top);
+        // The last row has no next: it is laid out, as the first is.
         let next_wanted = match (next, self.height(participant)) {
             (Some(next), Some(height)) => self.wanted(next, top + height + self.gap, rows_top),
             _ => true,
@@ -140,7 +143,9 @@ impl InView<'_> {
         let previous_wanted = std::mem::replace(&mut self.previous_wanted, wanted);
         let cells = self.sizes.cells.get(&participant).copied();
         match cells {
-            Some(cells) if !(self.every_row || wanted || previous_wanted || next_wanted) => {
+            Some(cells)
+                if !(self.every_row || first || wanted || previous_wanted || next_wanted) =>
+            {
                 for size in cells {
                     ui.allocate_exact_size(size, egui::Sense::hover());
                 }
