@@ -249,6 +249,38 @@ fn an_edit_to_rows_out_of_view_keeps_every_row_in_its_place() {
     assert_eq!(plain.keyboard(), reading.keyboard());
 }
 
+/// The look changed with nothing in the register changed (here the room
+/// between lines; a font loaded late does the same): the rows out of view
+/// are measured again, so every row below is where it would be with every
+/// row laid out.
+#[test]
+fn more_room_between_lines_keeps_every_row_in_its_place() {
+    let mut plain = Window::new(false);
+    let mut reading = Window::new(true);
+    for window in [&mut plain, &mut reading] {
+        window.command(Command::RecordAttendance);
+        window.press(Modifiers::NONE, Key::End);
+        window.ctx.all_styles_mut(|style| {
+            style.spacing.item_spacing.y += 6.0;
+        });
+        window.frames(4);
+        window
+            .events
+            .push(Event::PointerMoved(egui::pos2(900.0, 400.0)));
+        window.events.push(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 300.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        window.frames(4);
+    }
+    assert!(plain.keyboard().is_some(), "the grid keeps the keyboard");
+    assert_eq!(plain.keyboard(), reading.keyboard());
+    assert!(plain.rows_laid_out() < plain.participants() / 2);
+}
+
 /// The officer tabs into a row past the grid's current one, then scrolls
 /// it out of sight with the wheel: the row is still laid out, so its
 /// widget keeps the keyboard (egui takes it from a widget not drawn).

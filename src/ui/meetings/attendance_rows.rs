@@ -12,7 +12,10 @@
 //! Shift+Tab go to a widget laid out in the frame, so the next row must be
 //! there to be reached, from inside the grid or from beside it).
 //! After any change to the register, in another width or zoom, or while
-//! a list or menu is open, every row is laid out and measured again.
+//! a list or menu is open, every row is laid out and measured again; so
+//! too when a row laid out takes another size than it took before with
+//! nothing changed (the fonts or the text style changed: the sizes kept
+//! are not to be trusted).
 //!
 //! While a screen reader reads the window (egui builds the accessibility
 //! tree only then: eframe turns AccessKit on when one asks), every row is
@@ -68,6 +71,8 @@ pub(super) struct InView<'a> {
     /// Whether the row before the one being placed was wanted.
     previous_wanted: bool,
     laid_out: usize,
+    /// A row took another size than the one kept for it.
+    resized: bool,
 }
 
 impl RowSizes {
@@ -117,6 +122,7 @@ impl RowSizes {
             rows_top: None,
             previous_wanted: false,
             laid_out: 0,
+            resized: false,
         }
     }
 }
@@ -161,13 +167,18 @@ impl InView<'_> {
     /// After the row of `participant` was laid out: the sizes of its
     /// cells, for the frames it is out of view.
     pub(super) fn laid_out(&mut self, participant: ParticipantId, cells: RowCells) {
-        self.sizes.cells.insert(participant, cells);
+        let kept = self.sizes.cells.insert(participant, cells);
+        self.resized |= kept.is_some_and(|kept| kept != cells);
     }
 
-    /// Ends the frame's rows.
+    /// Ends the frame's rows. When a row changed size, the sizes kept
+    /// for the others are forgotten: the next frame lays every row out.
     pub(super) fn finish(self) {
         self.sizes.rows_top = self.rows_top;
         self.sizes.laid_out = self.laid_out;
+        if self.resized {
+            self.sizes.cells.clear();
+        }
     }
 
     fn height(&self, participant: ParticipantId) -> Option<f32> {
