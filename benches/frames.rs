@@ -1,6 +1,15 @@
 //! CPU time of one frame of each panel on a large register, driven
 //! headlessly through egui_kittest (no GPU), against an empty frame in the
-//! same harness; and one edit with its undo and redo.
+//! same harness; the same frames as the window draws them; and one edit
+//! with its undo and redo.
+//!
+//! egui_kittest always builds the accessibility tree and reads it into its
+//! own copy every frame (that is how its tests find widgets), and never
+//! tessellates. The window does the opposite: eframe turns AccessKit on
+//! only when a screen reader asks for the tree, and tessellates every
+//! frame for the renderer. The group "as the window draws it" runs the app
+//! in a plain `egui::Context` that way, so its figures are the window's
+//! CPU time of a frame without a screen reader (the GPU's work aside).
 
 use chrono::NaiveDate;
 use coalition_desk::document::{Document, Origin};
@@ -16,7 +25,9 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
 }
 
-fn frames(c: &mut Criterion) {
+/// The app on the large register, with a meeting, a commitment and a
+/// participant open, as every panel's frame is measured.
+fn app_on_large_register() -> CoalitionDeskApp {
     let register = common::large_register();
     let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
     let opened = [
@@ -41,6 +52,69 @@ fn frames(c: &mut Criterion) {
         .into_iter()
         .flatten()
         .for_each(|command| app.command(command));
+    app
+}
+
+/// The app driven as eframe drives it (`eframe::native::epi_integration`):
+/// a frame is `Context::run_ui` then `Context::tessellate`, with AccessKit
+/// off until a screen reader asks for it.
+struct Window {
+    ctx: egui::Context,
+    app: CoalitionDeskApp,
+}
+
+impl Window {
+    fn new(app: CoalitionDeskApp) -> Self {
+        let ctx = egui::Context::default();
+        // As egui_kittest sets them, so both groups draw the same frames:
+        // no blinking cursor, no animation.
+        ctx.all_styles_mut(|style| {
+            style.visuals.text_cursor.blink = false;
+            style.scroll_animation = egui::style::ScrollAnimation::none();
+            style.animation_time = 0.0;
+        });
+        Window { ctx, app }
+    }
+
+    fn frame(&mut self) {
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(1.0);
+        }
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+    }
+}
+
+fn as_the_window_draws_it(c: &mut Criterion) {
+    let mut window = Window::new(app_on_large_register());
+    let mut group = c.benchmark_group("as the window draws it, 2000 meetings, 100000 commitments");
+    for tab in Tab::all() {
+        window.app.command(Command::ShowTab(tab));
+        (0..3).for_each(|_| window.frame());
+        group.bench_function(format!("{} panel", tab.label()), |b| {
+            b.iter(|| window.frame())
+        });
+    }
+    window.app.command(Command::RecordAttendance);
+    (0..3).for_each(|_| window.frame());
+    group.bench_function("Meetings panel, attendance grid focused", |b| {
+        b.iter(|| window.frame())
+    });
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let app = app_on_large_register();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
@@ -121,5 +195,5 @@ fn edit_undo_redo(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, edit_undo_redo);
+criterion_group!(benches, frames, as_the_window_draws_it, edit_undo_redo);
 criterion_main!(benches);

@@ -78,6 +78,7 @@ mod ui_agenda;
 mod ui_app;
 mod ui_approval;
 mod ui_attendance_grid;
+mod ui_attendance_rows;
 mod ui_carried_actions;
 mod ui_commitments;
 mod ui_contrast;

@@ -86,6 +86,10 @@ fn an_action_carried_over_is_one_action_in_the_window() {
     harness.get_by_label("Carried-over action 1 done").click();
     harness.run();
     assert!(register(&harness).meeting(SECOND).unwrap().actions[0].done);
+    // The session it was ticked in shows it done at once: what it shows
+    // as carried over is kept per revision, not from before the edit.
+    let ticked = harness.get_by_label("Carried-over action 1 done");
+    assert_eq!(ticked.accesskit_node().toggled(), Some(Toggled::True));
     harness.state_mut().command(Command::SelectMeeting(SECOND));
     harness.run();
     let raised = harness.get_by_label("Action 1 done");

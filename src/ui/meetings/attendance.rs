@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::attendance_grid::{self, AttendanceGrid};
+use super::attendance_rows::{RowCells, RowSizes};
 use super::details::chip;
 use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
@@ -21,15 +22,28 @@ pub(super) struct DelegateDraft {
     title: String,
 }
 
+/// What the attendance section keeps between frames: the delegate being
+/// typed, where the keyboard is in the grid, and the rows' sizes.
+pub(super) struct AttendanceDrafts<'a> {
+    pub(super) delegate: &'a mut DelegateDraft,
+    pub(super) grid: &'a mut AttendanceGrid,
+    pub(super) sizes: &'a mut RowSizes,
+}
+
 pub(super) fn attendance_ui(
     ui: &mut Ui,
-    register: &Register,
-    id: MeetingId,
+    (register, revision): (&Register, u64),
+    (id, today): (MeetingId, NaiveDate),
     meeting: &mut Meeting,
-    today: NaiveDate,
-    (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
+    rows: &[ParticipantId],
+    drafts: AttendanceDrafts<'_>,
     out: &mut Outbox,
 ) {
+    let AttendanceDrafts {
+        delegate: draft,
+        grid,
+        sizes,
+    } = drafts;
     summary_ui(ui, meeting);
     quick_ui(ui, register, (id, today), meeting, out);
     if register.participants.is_empty() {
@@ -42,15 +56,15 @@ pub(super) fn attendance_ui(
     // its own here would swallow the editor's vertical scrolling to a
     // focused row: egui gives a scroll request to the innermost area only.
     let delegates_width = (ui.available_width() - OTHER_COLUMNS).clamp(260.0, 900.0);
-    let rows = register.participants_by_name();
     let statuses = statuses_for(meeting);
-    grid.keys_ui(ui, id, &rows, statuses, out);
+    grid.keys_ui(ui, id, rows, statuses, out);
     egui::Grid::new(("meeting-attendance", id.0))
         .num_columns(4)
         .striped(true)
-        .spacing([12.0, 4.0])
+        .spacing([12.0, ROW_GAP])
         .show(ui, |ui| {
-            ui.strong("Participant")
+            let header = ui
+                .strong("Participant")
                 .on_hover_text(attendance_grid::keys_help(statuses));
             // The letters under the title, so the column is no wider
             // than its drop-downs.
@@ -63,21 +77,32 @@ pub(super) fn attendance_ui(
             ui.strong("Delegates");
             ui.strong("Note");
             ui.end_row();
-            for &participant in &rows {
-                let chosen = grid.is_chosen(&rows, participant);
-                row_ui(
-                    ui,
-                    register,
-                    (id, delegates_width, chosen),
-                    meeting,
-                    participant,
-                    (draft, &mut *grid),
-                    out,
-                );
+            let view = (grid.current(), ROW_GAP);
+            let mut in_view = sizes.begin(ui, &header, (id, revision), view);
+            let mut following = rows.iter().skip(1);
+            for &participant in rows {
+                let next = following.next().copied();
+                if in_view.lay_out(ui, participant, next) {
+                    let chosen = grid.is_chosen(rows, participant);
+                    let cells = row_ui(
+                        ui,
+                        register,
+                        (id, delegates_width, chosen),
+                        meeting,
+                        participant,
+                        (draft, &mut *grid),
+                        out,
+                    );
+                    in_view.laid_out(participant, cells);
+                }
                 ui.end_row();
             }
+            in_view.finish();
         });
 }
+
+/// The gap between two attendance rows.
+const ROW_GAP: f32 = 4.0;
 
 /// About what the participant's name, the status and the note take
 /// beside the delegates, with the gaps between them.
@@ -192,7 +217,7 @@ fn status_ui(
     ui: &mut Ui,
     (id, participant, name): (MeetingId, ParticipantId, &str),
     meeting: &mut Meeting,
-) {
+) -> egui::Response {
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
     let before = status;
     let shown = status.map_or(RichText::new("—"), |s| {
@@ -225,6 +250,7 @@ fn status_ui(
         }
         Some(_) => {}
     }
+    list
 }
 
 fn row_ui(
@@ -235,19 +261,19 @@ fn row_ui(
     participant: ParticipantId,
     (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
     out: &mut Outbox,
-) {
+) -> RowCells {
     let name = register.participant_name(participant);
     let shown = format!("{name} ({})", register.participant_code(participant));
-    grid.name_ui(ui, participant, &shown, chosen);
+    let name_cell = grid.name_ui(ui, participant, &shown, chosen).rect.size();
 
-    status_ui(ui, (id, participant, &name), meeting);
+    let status_cell = status_ui(ui, (id, participant, &name), meeting).rect.size();
 
     let date = meeting.date;
     let Some(attendance) = meeting.attendance.get_mut(&participant) else {
         grid.forget_delegates(participant);
-        ui.label("");
-        ui.label("");
-        return;
+        let delegates_cell = ui.label("").rect.size();
+        let note_cell = ui.label("").rect.size();
+        return [name_cell, status_cell, delegates_cell, note_cell];
     };
     // The delegates wrap within a width of their own (a grid cell is as
     // wide as its widest row), from the top of the row down.
@@ -257,7 +283,7 @@ fn row_ui(
     );
     let wrapping = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
     let wrapped = egui::UiBuilder::new().max_rect(cell).layout(wrapping);
-    ui.scope_builder(wrapped, |ui| {
+    let delegates_cell = ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
         if attendance.status == AttendanceStatus::Represented {
             super::on_behalf::represented_by_ui(ui, register, (id, participant, &name), attendance);
@@ -286,20 +312,22 @@ fn row_ui(
         if let Some(person) = remove {
             attendance.delegates.retain(|d| *d != person);
         }
-        // Only people who held a role for this participant on the day can
-        // have sat at its table.
-        let candidates: Vec<_> = register
-            .people_of(participant)
-            .into_iter()
-            .filter(|p| !attendance.delegates.contains(p))
-            .filter(|p| {
-                register
-                    .person(*p)
-                    .is_some_and(|person| person.role_for(participant, date).is_some())
-            })
-            .collect();
         let plus = ui
             .menu_button("+", |ui| {
+                // Only people who held a role for this participant on the
+                // day can have sat at its table. Made only while the menu
+                // is open: a row per participant, each looking through
+                // everyone in the register.
+                let candidates: Vec<_> = register
+                    .people_of(participant)
+                    .into_iter()
+                    .filter(|p| !attendance.delegates.contains(p))
+                    .filter(|p| {
+                        register
+                            .person(*p)
+                            .is_some_and(|person| person.role_for(participant, date).is_some())
+                    })
+                    .collect();
                 if candidates.is_empty() {
                     ui.weak(format!("No one else held a role for {name} on {date}"));
                 }
@@ -327,13 +355,20 @@ fn row_ui(
         new_delegate_ui(ui, id, participant, &name, draft, out);
         super::on_behalf::stand_ins_ui(ui, register, (participant, &name, date), attendance);
     });
-    ui.add(
-        egui::TextEdit::singleline(&mut attendance.note)
-            .id_salt(("attendance-note", id.0, participant.0))
-            .hint_text("Note")
-            .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
-    )
-    .accessible_name(format!("Note for {name}"));
+    let note = ui
+        .add(
+            egui::TextEdit::singleline(&mut attendance.note)
+                .id_salt(("attendance-note", id.0, participant.0))
+                .hint_text("Note")
+                .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
+        )
+        .accessible_name(format!("Note for {name}"));
+    [
+        name_cell,
+        status_cell,
+        delegates_cell.response.rect.size(),
+        note.rect.size(),
+    ]
 }
 
 /// "+ new delegate": someone the register does not know yet, typed here

@@ -136,6 +136,11 @@ impl AttendanceGrid {
         self.asked = true;
     }
 
+    /// The row the keys act on.
+    pub(super) fn current(&self) -> Option<ParticipantId> {
+        self.current
+    }
+
     /// The id of the current row's name: the one place of the grid that
     /// takes the keyboard, whichever row is current.
     pub(super) fn focus_id(meeting: MeetingId) -> Id {

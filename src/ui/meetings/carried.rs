@@ -4,14 +4,19 @@
 use egui::{RichText, Ui};
 
 use crate::edit::{self, Edit};
-use crate::model::{ActionAt, CarriedOver, Field, MeetingId, Record, Register};
+use crate::model::{ActionAt, CarriedOver, Field, Record, Register};
 use crate::ui::{Command, Outbox, theme};
 
-/// The actions carried over to meeting `id`, each saying where it was
-/// raised. Its "Done" is the one kept where it was raised, so ticking it
-/// here closes it in every session that shows it.
-pub(super) fn carried_ui(ui: &mut Ui, register: &Register, id: MeetingId, out: &mut Outbox) {
-    let carried = register.carried_over(id);
+/// The actions carried over to a meeting (`Register::carried_over`, kept
+/// by the panel once per edit), each saying where it was raised. Its
+/// "Done" is the one kept where it was raised, so ticking it here closes
+/// it in every session that shows it.
+pub(super) fn carried_ui(
+    ui: &mut Ui,
+    register: &Register,
+    carried: &[CarriedOver],
+    out: &mut Outbox,
+) {
     if carried.is_empty() {
         return;
     }

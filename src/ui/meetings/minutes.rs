@@ -7,8 +7,8 @@ use egui::{RichText, TextEdit, Ui};
 use super::{agenda, carried};
 use crate::model::agenda::move_agenda_item;
 use crate::model::{
-    ActionAt, ActionItem, ActionOwner, AgendaItem, Decision, Field, Meeting, MeetingId, Record,
-    Register,
+    ActionAt, ActionItem, ActionOwner, AgendaItem, CarriedOver, Decision, Field, Meeting,
+    MeetingId, PersonId, Record, Register,
 };
 use crate::ui::find_choice::{Choice, find_choice_ui};
 use crate::ui::{Outbox, focus, theme, widgets};
@@ -30,8 +30,15 @@ fn apply<T>(list: &mut Vec<T>, change: Option<ListChange>) {
     }
 }
 
-pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
-    let people = super::people_by_name(register);
+/// The agenda's items; `people` is everyone in the register by name,
+/// for each item's lead.
+pub(super) fn agenda_ui(
+    ui: &mut Ui,
+    register: &Register,
+    id: MeetingId,
+    meeting: &mut Meeting,
+    people: &[PersonId],
+) {
     let outline = agenda::Outline::of(meeting);
     let mut change = None;
     let mut moved = None;
@@ -69,7 +76,7 @@ pub(super) fn agenda_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting
                     // more height than before.
                     let lead = ui.label("Lead");
                     ui.horizontal(|ui| {
-                        widgets::person_ui(ui, &salt, register, &mut item.lead, &people)
+                        widgets::person_ui(ui, &salt, register, &mut item.lead, people)
                             .labelled_by(lead.id)
                             .accessible_name(format!("Lead of agenda item {n}"));
                         agenda::purpose_ui(ui, id, i, n, &mut item.purpose);
@@ -180,9 +187,10 @@ pub(super) fn actions_ui(
     id: MeetingId,
     meeting: &mut Meeting,
     today: NaiveDate,
+    carried: &[CarriedOver],
     out: &mut Outbox,
 ) {
-    carried::carried_ui(ui, register, id, out);
+    carried::carried_ui(ui, register, carried, out);
     let mut change = None;
     let dates = ActionDates {
         today,

@@ -378,9 +378,10 @@ pub(super) fn locked_actions_ui(
     register: &Register,
     id: MeetingId,
     meeting: &mut Meeting,
+    carried: &[crate::model::CarriedOver],
     out: &mut Outbox,
 ) {
-    super::carried::carried_ui(ui, register, id, out);
+    super::carried::carried_ui(ui, register, carried, out);
     if meeting.actions.is_empty() && meeting.carried_as_approved.is_empty() {
         ui.weak("No action items were recorded.");
     }

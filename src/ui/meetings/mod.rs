@@ -6,6 +6,7 @@ mod agenda;
 mod approval;
 mod attendance;
 mod attendance_grid;
+mod attendance_rows;
 mod carried;
 mod details;
 mod list;
@@ -23,7 +24,9 @@ use egui_extras::{Column, TableBuilder};
 use super::delete_button::{DeleteRefusals, delete_button_ui};
 use super::{Command, Outbox, PanelContext, focus, theme, widgets};
 use crate::edit::Edit;
-use crate::model::{Field, Meeting, MeetingId, Problem, Record, Register};
+use crate::model::{
+    CarriedOver, Field, Meeting, MeetingId, ParticipantId, PersonId, Problem, Record, Register,
+};
 use crate::revision_cache::RevisionCache;
 
 /// The meetings tab's own state: which meeting is open and the list filter.
@@ -54,6 +57,22 @@ pub struct MeetingsPanel {
     /// The list's meetings, newest first, that the filter lets through:
     /// sorted and filtered once per edit or filter, not every frame.
     rows: RevisionCache<(u64, String), Vec<MeetingId>>,
+    /// Participants and people in the order the editor lists them,
+    /// sorted once per edit.
+    by_name: RevisionCache<u64, ByName>,
+    /// The actions carried over to the open meeting, found once per edit
+    /// rather than by looking through every meeting each frame.
+    carried: RevisionCache<(u64, MeetingId), Vec<CarriedOver>>,
+    /// The attendance rows' sizes, so rows out of view are not laid out.
+    attendance_rows: attendance_rows::RowSizes,
+}
+
+/// The register's participants and people by name, as the editor's
+/// attendance rows and pickers list them.
+#[derive(Debug)]
+struct ByName {
+    participants: Vec<ParticipantId>,
+    people: Vec<PersonId>,
 }
 
 impl MeetingsPanel {
@@ -65,6 +84,13 @@ impl MeetingsPanel {
         }
         self.attendance_grid.ask_keyboard();
         true
+    }
+
+    /// How many of the open meeting's attendance rows the last frame laid
+    /// out (tests check that rows out of view are not, without a screen
+    /// reader).
+    pub fn attendance_rows_laid_out(&self) -> usize {
+        self.attendance_rows.laid_out()
     }
 
     /// Shows the meeting: selects it, clears a filter that would hide it
@@ -113,14 +139,27 @@ impl MeetingsPanel {
                 let delete_refused =
                     self.delete_refusals
                         .refusal(register, revision, Record::Meeting(id));
+                let by_name = self.by_name.get_or_update(revision, || ByName {
+                    participants: register.participants_by_name(),
+                    people: people_by_name(register),
+                });
+                let carried = self
+                    .carried
+                    .get_or_update((revision, id), || register.carried_over(id));
                 let known = Known {
+                    revision,
                     problems,
                     delete_refused,
+                    by_name,
+                    carried,
                 };
                 let drafts = Drafts {
-                    delegate: &mut self.delegate,
                     record: &mut self.minutes_form,
-                    grid: &mut self.attendance_grid,
+                    attendance: attendance::AttendanceDrafts {
+                        delegate: &mut self.delegate,
+                        grid: &mut self.attendance_grid,
+                        sizes: &mut self.attendance_rows,
+                    },
                 };
                 editor_ui(ui, register, id, today, known, drafts, out)
             }
@@ -310,16 +349,19 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
 /// What the officer is part-way through typing in the editor, and where
 /// they are in the attendance grid.
 struct Drafts<'a> {
-    delegate: &'a mut attendance::DelegateDraft,
     record: &'a mut MinutesForm,
-    grid: &'a mut attendance_grid::AttendanceGrid,
+    attendance: attendance::AttendanceDrafts<'a>,
 }
 
-/// What the editor shows of the register's rules, worked out once per
-/// edit: the meeting's problems, and why its delete would be refused.
+/// What the editor shows worked out from the register once per edit (at
+/// `revision`): the meeting's problems, why its delete would be refused,
+/// everyone by name, and the actions carried over to it.
 struct Known<'a> {
+    revision: u64,
     problems: &'a [Problem],
     delete_refused: Option<&'a str>,
+    by_name: &'a ByName,
+    carried: &'a [CarriedOver],
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
@@ -334,14 +376,13 @@ fn editor_ui(
     drafts: Drafts<'_>,
     out: &mut Outbox,
 ) {
-    let Drafts {
-        delegate,
-        record,
-        grid,
-    } = drafts;
+    let Drafts { record, attendance } = drafts;
     let Known {
+        revision,
         problems,
         delete_refused,
+        by_name,
+        carried,
     } = known;
     let Some(original) = register.meeting(id) else {
         return;
@@ -375,13 +416,22 @@ fn editor_ui(
             });
             section(ui, "Attendance", id, |ui| {
                 ui.add_enabled_ui(open, |ui| {
-                    let drafts = (delegate, &mut *grid);
-                    attendance::attendance_ui(ui, register, id, &mut meeting, today, drafts, out)
+                    let rows = &by_name.participants;
+                    let (at, meeting) = ((id, today), &mut meeting);
+                    attendance::attendance_ui(
+                        ui,
+                        (register, revision),
+                        at,
+                        meeting,
+                        rows,
+                        attendance,
+                        out,
+                    )
                 });
             });
             section(ui, "Agenda", id, |ui| {
                 ui.add_enabled_ui(open, |ui| {
-                    minutes::agenda_ui(ui, register, id, &mut meeting)
+                    minutes::agenda_ui(ui, register, id, &mut meeting, &by_name.people)
                 });
             });
             section(ui, "Decisions", id, |ui| {
@@ -391,9 +441,9 @@ fn editor_ui(
             });
             section(ui, "Action items", id, |ui| {
                 if locked {
-                    minutes_life::locked_actions_ui(ui, register, id, &mut meeting, out);
+                    minutes_life::locked_actions_ui(ui, register, id, &mut meeting, carried, out);
                 } else {
-                    minutes::actions_ui(ui, register, id, &mut meeting, today, out);
+                    minutes::actions_ui(ui, register, id, &mut meeting, today, carried, out);
                 }
             });
             section(ui, "Statement and notes", id, |ui| {
@@ -423,7 +473,7 @@ fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
 }
 
 /// Everyone in the register, by name, for lead and chair pickers.
-fn people_by_name(register: &Register) -> Vec<crate::model::PersonId> {
+fn people_by_name(register: &Register) -> Vec<PersonId> {
     let mut keyed: Vec<_> = register
         .people
         .iter()
