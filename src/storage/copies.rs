@@ -4,13 +4,15 @@
 //! the others apart from it, parsing only the records written otherwise
 //! (`parallel`'s apart module says why that reads the same). Every other
 //! step of [`load`] is done for each copy as it is for one file: the text
-//! checks, the format and version, the ids.
+//! checks, the format and version, the ids. The text checks pass over
+//! the records written as in OURS only once, in OURS: the bytes are the
+//! same, and so is what the checks find in them.
 
 use std::path::Path;
 
 use super::StorageError;
 use super::file::{Loaded, load, load_reading};
-use super::format::{from_bytes_with, from_str_parsing, threads_for};
+use super::format::{from_bytes_with, from_str_parsing, from_str_parsing_apart, threads_for};
 use super::parallel::{self, Fingerprints, SameAsKnown};
 
 /// A copy read apart from OURS by [`load_apart`]: what [`load`] gives,
@@ -66,10 +68,11 @@ fn load_apart_from(path: &Path, known: &Fingerprints) -> Result<LoadedApart, Sto
     let mut same = None;
     let (loaded, _) = load_reading(path, |bytes| {
         from_bytes_with(bytes, path, |text| {
-            from_str_parsing(text, path, |text| {
-                let (envelope, found) = parallel::parse_apart(text, threads_for(text)?, known)?;
+            from_str_parsing_apart(text, path, |text| {
+                let (envelope, found, checked) =
+                    parallel::parse_apart(text, threads_for(text)?, known)?;
                 same = Some(found);
-                Some(envelope)
+                Some((envelope, checked))
             })
         })
     })?;
