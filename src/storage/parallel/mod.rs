@@ -112,7 +112,7 @@ pub fn parse_noting(text: &str, threads: usize) -> Option<(EnvelopeIn, Fingerpri
 
 /// A hash of each record's text (one record as the layout cut it) and
 /// the ids it was read as.
-type Noted<K> = Vec<(u128, Vec<K>)>;
+type Noted<K> = Vec<(u128, apart::Ids<K>)>;
 
 /// How the maps' pieces are read.
 enum Reading {
@@ -266,7 +266,7 @@ fn piece<K: DeserializeOwned + Copy + Ord, V: DeserializeOwned + Clone>(
                 // after the parse, they took a pass of their own.
                 read.noted.push((
                     apart::hash(record.as_bytes()),
-                    parsed.iter().map(|(id, _)| *id).collect(),
+                    apart::Ids::of(parsed.iter().map(|(id, _)| *id)),
                 ));
                 read.records.extend(parsed);
             }

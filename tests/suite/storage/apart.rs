@@ -207,15 +207,39 @@ fn what_the_text_checks_refuse_is_refused_as_alone_wherever_it_lies_in_a_copy_re
     let middle = commitments + middle.unwrap();
     let long_title = "t".repeat(501);
     let copies = [
-        ("first.ron", put_after(&text, commitments, "title: \"", "\u{202e}")),
-        ("last.ron", put_after(&text, last_commitment, "title: \"", "\u{2066}")),
-        ("first-meeting.ron", put_after(&text, meetings, "title: \"", "\u{7f}")),
-        ("last-meeting.ron", put_after(&text, last_meeting, "\"", "\u{85}")),
-        ("escape.ron", put_after(&text, middle, "title: \"", "\\u{1b}")),
-        ("long.ron", put_after(&text, middle, "title: \"", &long_title)),
-        ("participant.ron", put_after(&text, 0, "name: \"", "\u{2028}")),
+        (
+            "first.ron",
+            put_after(&text, commitments, "title: \"", "\u{202e}"),
+        ),
+        (
+            "last.ron",
+            put_after(&text, last_commitment, "title: \"", "\u{2066}"),
+        ),
+        (
+            "first-meeting.ron",
+            put_after(&text, meetings, "title: \"", "\u{7f}"),
+        ),
+        (
+            "last-meeting.ron",
+            put_after(&text, last_meeting, "\"", "\u{85}"),
+        ),
+        (
+            "escape.ron",
+            put_after(&text, middle, "title: \"", "\\u{1b}"),
+        ),
+        (
+            "long.ron",
+            put_after(&text, middle, "title: \"", &long_title),
+        ),
+        (
+            "participant.ron",
+            put_after(&text, 0, "name: \"", "\u{2028}"),
+        ),
         ("comment.ron", format!("{text}// \u{202e}\n")),
-        ("control.ron", put_after(&text, middle, "title: \"", "\u{1}")),
+        (
+            "control.ron",
+            put_after(&text, middle, "title: \"", "\u{1}"),
+        ),
     ];
     let paths: Vec<PathBuf> = copies
         .iter()
