@@ -108,6 +108,10 @@ pub(super) fn load_reading(
 /// into one buffer, whose pages are then mapped once, not three times
 /// (issue 19: a fresh 100 MB for each copy took the system a tenth of a
 /// second in page faults and in giving the last one back).
+#[expect(
+    clippy::verbose_file_reads,
+    reason = "read into a buffer kept from one copy to the next, which fs::read cannot"
+)]
 pub(super) fn load_reading_into(
     path: &Path,
     bytes: &mut Vec<u8>,
