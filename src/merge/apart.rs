@@ -225,8 +225,10 @@ fn put_back(cut: Register, mut whole: Register, held: &Held) -> Register {
         commitments.remove(id);
     }
     let mut register = cut;
-    meetings.append(&mut register.meetings);
-    commitments.append(&mut register.commitments);
+    // One by one: the held records are few, and `BTreeMap::append` builds
+    // the whole map anew, moving every record of OURS (issue 19).
+    meetings.extend(std::mem::take(&mut register.meetings));
+    commitments.extend(std::mem::take(&mut register.commitments));
     register.meetings = meetings;
     register.commitments = commitments;
     register

@@ -55,6 +55,9 @@ pub(crate) struct Filling<'a> {
     path: &'a Path,
     len: u64,
     hasher: xxhash_rust::xxh3::Xxh3,
+    /// Where the last request to send what is written to the disk was.
+    asked_at: u64,
+    early: Option<EarlySync>,
 }
 
 impl Filling<'_> {
@@ -68,7 +71,71 @@ impl Filling<'_> {
             })?;
         self.hasher.update(bytes);
         self.len += bytes.len() as u64;
+        if self.len - self.asked_at >= SYNC_EARLY_EVERY {
+            self.asked_at = self.len;
+            self.sync_early();
+        }
         Ok(())
+    }
+
+    /// Asks that what is written so far go to the disk, on a thread of
+    /// its own (started at the first request): a large file then reaches
+    /// the disk while the rest of it is made, and the fsync before the
+    /// rename has only its tail left (it took 60 ms of a 100 MB merge,
+    /// issue 19). A request made while one is under way is dropped.
+    fn sync_early(&mut self) {
+        if self.early.is_none() {
+            self.early = EarlySync::start(self.file);
+        }
+        if let Some(early) = &self.early {
+            let _ = early.ask.try_send(());
+        }
+    }
+
+    /// Ends the early syncs, with the first error one of them met: on
+    /// Linux a failed fsync reports its error once for all the handles
+    /// of a file, so the fsync before the rename may no longer see it.
+    fn end_early_syncs(&mut self) -> io::Result<()> {
+        let Some(early) = self.early.take() else {
+            return Ok(());
+        };
+        drop(early.ask);
+        match early.done.join() {
+            Ok(Some(error)) => Err(error),
+            Ok(None) => Ok(()),
+            Err(_) => Err(io::Error::other("the thread syncing the file failed")),
+        }
+    }
+}
+
+/// How much is written between two requests that it go to the disk.
+const SYNC_EARLY_EVERY: u64 = 16 << 20;
+
+/// The thread sending a file being written to the disk as asked.
+struct EarlySync {
+    ask: std::sync::mpsc::SyncSender<()>,
+    /// The first error a sync met, if any.
+    done: std::thread::JoinHandle<Option<io::Error>>,
+}
+
+impl EarlySync {
+    /// `None` when the file cannot be shared with a thread: the fsync
+    /// before the rename then does all of it, as it always does the rest.
+    fn start(file: &File) -> Option<EarlySync> {
+        let file = file.try_clone().ok()?;
+        let (ask, asked) = std::sync::mpsc::sync_channel::<()>(1);
+        let done = std::thread::Builder::new()
+            .name("early sync".into())
+            .spawn(move || {
+                for () in asked {
+                    if let Err(error) = file.sync_data() {
+                        return Some(error);
+                    }
+                }
+                None
+            })
+            .ok()?;
+        Some(EarlySync { ask, done })
     }
 }
 
@@ -119,8 +186,11 @@ pub(crate) fn write_atomically_from(
         path,
         len: 0,
         hasher: xxhash_rust::xxh3::Xxh3::new(),
+        asked_at: 0,
+        early: None,
     };
     fill(&mut filling)?;
+    filling.end_early_syncs().map_err(write_error)?;
     // The stamp of what was written: the same as `DiskStamp::of_bytes`
     // of the whole, since XXH3 streamed is XXH3 at once.
     let (len, hash) = (filling.len, filling.hasher.digest());
@@ -196,4 +266,42 @@ fn keep_backup(target: &Path) -> Result<(), StorageError> {
     io::copy(&mut from, &mut to).map_err(backup_error)?;
     to.sync_all().map_err(backup_error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_file_synced_early_as_it_is_written_holds_every_byte_and_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("large.ron");
+        // 40 MB in pieces of 1 MB: two early syncs on their thread.
+        let piece: Vec<u8> = (0..1 << 20).map(|n: u32| b'a' + (n % 26) as u8).collect();
+        let how = Writing {
+            backup: Backup::Keep,
+            through_link: true,
+            from: WrittenFrom::default(),
+        };
+        let mut early_syncs = false;
+        let stamp = write_atomically_from(
+            &path,
+            &how,
+            || Ok(()),
+            |out| {
+                for _ in 0..40 {
+                    out.put(&piece)?;
+                }
+                early_syncs = out.early.is_some();
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(early_syncs, "a 40 MB file is synced early");
+        let written = fs::read(&path).unwrap();
+        assert_eq!(written, piece.repeat(40));
+        let expected = DiskStamp::of_bytes(&written, None);
+        assert!(stamp.same_content(&expected));
+        assert_eq!(stamp.len, 40 << 20);
+    }
 }

@@ -4,13 +4,15 @@
 //! the others apart from it, parsing only the records written otherwise
 //! (`parallel`'s apart module says why that reads the same). Every other
 //! step of [`load`] is done for each copy as it is for one file: the text
-//! checks, the format and version, the ids.
+//! checks, the format and version, the ids. The text checks pass over
+//! the records written as in OURS only once, in OURS: the bytes are the
+//! same, and so is what the checks find in them.
 
 use std::path::Path;
 
 use super::StorageError;
-use super::file::{Loaded, load, load_reading};
-use super::format::{from_bytes_with, from_str_parsing, threads_for};
+use super::file::{Loaded, load, load_reading, load_reading_into};
+use super::format::{from_bytes_with, from_str_parsing, from_str_parsing_apart, threads_for};
 use super::parallel::{self, Fingerprints, SameAsKnown};
 
 /// A copy read apart from OURS by [`load_apart`]: what [`load`] gives,
@@ -27,7 +29,8 @@ pub struct LoadedApart {
 /// it holds about one register where three were held). Every check of
 /// [`load`] runs on each copy, and each is refused in the same words; a
 /// copy read apart made whole again from OURS (`merge::ReadApart::whole`)
-/// is what `load` gives. OURS's text is let go before the others are read.
+/// is what `load` gives. OURS's text is not kept while the others are
+/// read: its buffer takes theirs in turn.
 pub fn load_apart<const N: usize>(
     ours: &Path,
     others: [&Path; N],
@@ -46,30 +49,36 @@ pub fn load_apart<const N: usize>(
             })
         })
     });
-    let (loaded, bytes) = match read {
+    let (loaded, mut bytes) = match read {
         Ok(read) => read,
         Err(error) => return (Err(error), others.map(whole)),
     };
-    // The text goes before the others are read: only its hashes stay.
-    drop(bytes);
     let Some(prints) = notes else {
         return (Ok(loaded), others.map(whole));
     };
+    // OURS's text is not kept: only its hashes stay, and its buffer
+    // takes each other copy's text in turn.
     (
         Ok(loaded),
-        others.map(|path| load_apart_from(path, &prints)),
+        others.map(|path| load_apart_from(path, &prints, &mut bytes)),
     )
 }
 
-/// [`load`] of a copy apart from the one `known` was noted from.
-fn load_apart_from(path: &Path, known: &Fingerprints) -> Result<LoadedApart, StorageError> {
+/// [`load`] of a copy apart from the one `known` was noted from, read
+/// into `bytes`.
+fn load_apart_from(
+    path: &Path,
+    known: &Fingerprints,
+    bytes: &mut Vec<u8>,
+) -> Result<LoadedApart, StorageError> {
     let mut same = None;
-    let (loaded, _) = load_reading(path, |bytes| {
+    let loaded = load_reading_into(path, bytes, |bytes| {
         from_bytes_with(bytes, path, |text| {
-            from_str_parsing(text, path, |text| {
-                let (envelope, found) = parallel::parse_apart(text, threads_for(text)?, known)?;
+            from_str_parsing_apart(text, path, |text| {
+                let (envelope, found, checked) =
+                    parallel::parse_apart(text, threads_for(text)?, known)?;
                 same = Some(found);
-                Some(envelope)
+                Some((envelope, checked))
             })
         })
     })?;

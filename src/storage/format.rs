@@ -11,6 +11,7 @@
 //! )
 //! ```
 
+use std::ops::Range;
 use std::path::Path;
 
 use ron::ser::PrettyConfig;
@@ -305,9 +306,21 @@ pub(super) fn from_str_parsing(
     path: &Path,
     fast: impl FnOnce(&str) -> Option<EnvelopeIn>,
 ) -> Result<Parsed, StorageError> {
-    // Some Windows editors start a UTF-8 file with a byte-order mark; a
-    // register hand-edited in one should still open.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    checked_and_read(without_byte_order_mark(text), path, fast)
+}
+
+/// The text without the byte-order mark some Windows editors start a
+/// UTF-8 file with: a register hand-edited in one should still open.
+fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// [`from_str_parsing`] of a text without its byte-order mark.
+fn checked_and_read(
+    text: &str,
+    path: &Path,
+    fast: impl FnOnce(&str) -> Option<EnvelopeIn>,
+) -> Result<Parsed, StorageError> {
     // On a large text the checks of its characters and lengths run on a
     // thread of their own while the parse runs on the others: each takes
     // a pass over the whole text, which ran in line before the parse
@@ -331,6 +344,59 @@ pub(super) fn from_str_parsing(
     if let Some(refused) = refused {
         return Err(refused);
     }
+    envelope_read(fast_read, text, path)
+}
+
+/// [`from_str_parsing`] of a copy read apart from another (the merge's
+/// BASE and THEIRS, `storage::load_apart`): `fast` gives, beside the
+/// envelope, the ranges of the text written byte for byte as in the copy
+/// already read, whose characters and lengths that copy's checks passed.
+/// Only the text around them is checked before the refusal is looked for
+/// in the whole text, so a copy is refused at the same place in the same
+/// words as alone; when `fast` has any doubt, the whole text is checked.
+pub(super) fn from_str_parsing_apart(
+    text: &str,
+    path: &Path,
+    fast: impl FnOnce(&str) -> Option<(EnvelopeIn, parallel::CheckedInKnown)>,
+) -> Result<Parsed, StorageError> {
+    let text = without_byte_order_mark(text);
+    let Some((envelope, checked)) = fast(text) else {
+        return checked_and_read(text, path, |_| None);
+    };
+    if !checked_apart(text, &checked)
+        && let Some(refused) = refusal(text, path)
+    {
+        return Err(refused);
+    }
+    envelope_read(Some(envelope), text, path)
+}
+
+/// Whether nothing in `text` outside the ranges `checked` (ordered,
+/// apart, each a run of whole records) holds a control or hidden
+/// character or a text too long: what [`refusal`] finds in the whole
+/// text, since each range starts and ends outside any string or comment
+/// and was found clean in the copy it came from. `false` on any doubt.
+fn checked_apart(text: &str, checked: &[Range<usize>]) -> bool {
+    let clean = |gap: Option<&str>| {
+        gap.is_some_and(|gap| control::find(gap).is_none() && text_lengths::find(gap).is_none())
+    };
+    let mut from = 0;
+    for range in checked {
+        if !clean(text.get(from..range.start)) {
+            return false;
+        }
+        from = range.end;
+    }
+    clean(text.get(from..))
+}
+
+/// The envelope `fast_read` gave, else the text read by ron, held to the
+/// format, version and ids as every read is.
+fn envelope_read(
+    fast_read: Option<EnvelopeIn>,
+    text: &str,
+    path: &Path,
+) -> Result<Parsed, StorageError> {
     // One full parse on the common path; the header probe runs only when
     // it fails, to tell "newer version" from "broken file". Parsing twice
     // up front would double the load time of a large register.

@@ -28,7 +28,7 @@ pub mod plain;
 pub mod plain_write;
 pub mod write;
 
-pub use apart::{Fingerprints, SameAsKnown, parse_apart};
+pub use apart::{CheckedInKnown, Fingerprints, SameAsKnown, parse_apart};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -110,9 +110,9 @@ pub fn parse_noting(text: &str, threads: usize) -> Option<(EnvelopeIn, Fingerpri
     parse(text, threads, &Reading::Noting)
 }
 
-/// Each record's text (a range, one record as the layout cut it) and
+/// A hash of each record's text (one record as the layout cut it) and
 /// the ids it was read as.
-type Noted<K> = Vec<(Range<usize>, Vec<K>)>;
+type Noted<K> = Vec<(u128, apart::Ids<K>)>;
 
 /// How the maps' pieces are read.
 enum Reading {
@@ -172,11 +172,11 @@ fn parse(text: &str, threads: usize, reading: &Reading) -> Option<(EnvelopeIn, F
         match parsed? {
             Parsed::Rest(parsed) => envelope = Some(parsed),
             Parsed::Meetings(piece) => {
-                notes.note_meetings(text.as_bytes(), piece.noted);
+                notes.note_meetings(piece.noted);
                 meeting_pieces.push(piece.records);
             }
             Parsed::Commitments(piece) => {
-                notes.note_commitments(text.as_bytes(), piece.noted);
+                notes.note_commitments(piece.noted);
                 commitment_pieces.push(piece.records);
             }
         }
@@ -260,9 +260,14 @@ fn piece<K: DeserializeOwned + Copy + Ord, V: DeserializeOwned + Clone>(
     match reading {
         Reading::Noting => {
             for record in map.records_in(text, range.clone()) {
-                let parsed: Vec<(K, V)> = records(text.get(record.clone())?)?;
-                read.noted
-                    .push((record, parsed.iter().map(|(id, _)| *id).collect()));
+                let record = text.get(record)?;
+                let parsed: Vec<(K, V)> = records(record)?;
+                // Hashed here, on the piece's thread: noted one by one
+                // after the parse, they took a pass of their own.
+                read.noted.push((
+                    apart::hash(record.as_bytes()),
+                    apart::Ids::of(parsed.iter().map(|(id, _)| *id)),
+                ));
                 read.records.extend(parsed);
             }
         }

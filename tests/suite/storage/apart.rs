@@ -177,3 +177,81 @@ fn an_id_twice_or_shared_among_the_records_named_is_refused_as_alone() {
     assert!(shared_read.is_err());
     assert_whole_as_alone(shared_read, &ours, &shared_path);
 }
+
+/// `text` with `what` put just after the first `pattern` found from `from`.
+fn put_after(text: &str, from: usize, pattern: &str, what: &str) -> String {
+    let at = from + text[from..].find(pattern).unwrap() + pattern.len();
+    format!("{}{what}{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn what_the_text_checks_refuse_is_refused_as_alone_wherever_it_lies_in_a_copy_read_apart() {
+    // The checks of a copy read apart pass only over the text around the
+    // records written as in OURS (issue 19): a refused character or an
+    // over-long text at each edge of that text is still found, in the
+    // same words and place as alone.
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let ours = register(GenerateOptions {
+        meetings: 60,
+        commitments: 1500,
+        seed: 5,
+    });
+    let ours_path = saved(dir, "ours.ron", &ours);
+    let text = std::fs::read_to_string(&ours_path).unwrap();
+    let meetings = text.find("\t\tmeetings: {\n").unwrap();
+    let commitments = text.find("\t\tcommitments: {\n").unwrap();
+    let last_meeting = text[..commitments].rfind("\n\t\t\t").unwrap() - 200;
+    let last_commitment = text.rfind("\t\t\t\ttitle: \"").unwrap();
+    let middle = text[commitments..].find(&format!("\n\t\t\t{}: (", nth_commitment(&ours, 700).0));
+    let middle = commitments + middle.unwrap();
+    let long_title = "t".repeat(501);
+    let copies = [
+        (
+            "first.ron",
+            put_after(&text, commitments, "title: \"", "\u{202e}"),
+        ),
+        (
+            "last.ron",
+            put_after(&text, last_commitment, "title: \"", "\u{2066}"),
+        ),
+        (
+            "first-meeting.ron",
+            put_after(&text, meetings, "title: \"", "\u{7f}"),
+        ),
+        (
+            "last-meeting.ron",
+            put_after(&text, last_meeting, "\"", "\u{85}"),
+        ),
+        (
+            "escape.ron",
+            put_after(&text, middle, "title: \"", "\\u{1b}"),
+        ),
+        (
+            "long.ron",
+            put_after(&text, middle, "title: \"", &long_title),
+        ),
+        (
+            "participant.ron",
+            put_after(&text, 0, "name: \"", "\u{2028}"),
+        ),
+        ("comment.ron", format!("{text}// \u{202e}\n")),
+        (
+            "control.ron",
+            put_after(&text, middle, "title: \"", "\u{1}"),
+        ),
+    ];
+    let paths: Vec<PathBuf> = copies
+        .iter()
+        .map(|(name, copy)| write(dir, name, copy))
+        .collect();
+    let (first, others) = storage::load_apart(
+        &ours_path,
+        std::array::from_fn::<_, 9, _>(|n| paths[n].as_path()),
+    );
+    assert!(first.unwrap().register == ours);
+    for (read, path) in others.into_iter().zip(&paths) {
+        assert!(read.is_err(), "{} is refused", path.display());
+        assert_whole_as_alone(read, &ours, path);
+    }
+}
