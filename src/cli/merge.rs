@@ -5,8 +5,8 @@
 //! neither broke alone; 2 when an input cannot be read, the copies are of
 //! two different registers (or one lacks the identity BASE carries), BASE
 //! is not the last copy OURS and THEIRS had in common, older or later
-//! (unless `--force-base`), an office's name holds what a register may not, or
-//! OUT cannot be written (nothing written).
+//! (unless `--force-base`), an office's name holds what a register may
+//! not, or OUT cannot be written (nothing written).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -230,8 +230,9 @@ pub fn merged_copies(
 
 /// Why the copies are not merged at all: copies of two registers, or a
 /// BASE that is not the last copy OURS and THEIRS had in common, older
-/// (by the merges or the saves they come from) or later (unless forced). Only the copies' settings are read, which a copy read apart
-/// holds whole.
+/// (by the merges or the saves they come from) or later (unless forced).
+/// Only the copies' settings are read, which a copy read apart holds
+/// whole.
 fn refusals(
     request: &MergeRequest<'_>,
     base: &Register,

@@ -19,7 +19,7 @@ use std::fmt;
 use chrono::NaiveDateTime;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::model::{MergeMark, Register, SaveMark, common_saves, saves_of, united_saves};
+use crate::model::{MergeMark, Register, SaveMark, common_saves, united_saves};
 
 /// A common copy older than the last copy the two copies had in common.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,13 +150,26 @@ pub fn check_saves(
     ours: &Register,
     theirs: &Register,
 ) -> Result<(), Box<NotLastCommon>> {
+    // By session once, so that a copy holding a great many marks costs
+    // a lookup each, not a scan.
+    fn counts(register: &Register) -> BTreeMap<&str, u32> {
+        register
+            .saves
+            .iter()
+            .map(|save| (save.session.as_str(), save.saves))
+            .collect()
+    }
+    let held = |counts: &BTreeMap<&str, u32>, save: &SaveMark| {
+        counts.get(save.session.as_str()).copied().unwrap_or(0)
+    };
     let common = common_saves(&ours.saves, &theirs.saves);
     let expected = common.iter().max_by_key(|save| save.saved).cloned();
     for (copy, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
+        let in_copy = counts(copy);
         if let Some(save) = base
             .saves
             .iter()
-            .filter(|save| save.saves > saves_of(&copy.saves, &save.session))
+            .filter(|save| save.saves > held(&in_copy, save))
             .max_by_key(|save| save.saved)
         {
             return Err(Box::new(NotLastCommon::Later {
@@ -166,9 +179,10 @@ pub fn check_saves(
             }));
         }
     }
+    let in_base = counts(base);
     match common
         .iter()
-        .filter(|save| save.saves > saves_of(&base.saves, &save.session))
+        .filter(|save| save.saves > held(&in_base, save))
         .max_by_key(|save| save.saved)
     {
         Some(save) => Err(Box::new(NotLastCommon::Older {

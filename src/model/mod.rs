@@ -79,7 +79,7 @@ pub use person::{Person, Role};
 pub use progress::{MoneyTotals, money_totals};
 pub use references::{Record, Reference};
 pub use register::{DEFAULT_CAPABILITY_AREAS, DEFAULT_MARKINGS, Register};
-pub use save_marks::{SaveMark, SavingSession, common_saves, saves_of, united_saves};
+pub use save_marks::{SaveMark, SavingSession, common_saves, united_saves};
 pub use series::{OccurrenceChange, SeriesException, SessionSeries};
 pub use validation::Problem;
 pub use value_error::ValueError;

@@ -93,14 +93,6 @@ pub fn common_saves(a: &[SaveMark], b: &[SaveMark]) -> Vec<SaveMark> {
     common
 }
 
-/// How many of `session`'s saves `marks` holds (0: none).
-pub fn saves_of(marks: &[SaveMark], session: &str) -> u32 {
-    marks
-        .iter()
-        .find(|mark| mark.session == session)
-        .map_or(0, |mark| mark.saves)
-}
-
 /// One program's saves of one file, numbered from 1. Its name is made by
 /// the caller (the core has no randomness of its own).
 #[derive(Clone, Debug, PartialEq, Eq)]
