@@ -33,6 +33,7 @@ pub struct Conflict {
     /// The office whose copy was merged in.
     pub theirs_office: String,
     /// When the two copies were merged.
+    #[serde(deserialize_with = "super::file_values::date_time")]
     pub merged: NaiveDateTime,
     /// The record as the other copy names it, when this copy deleted it
     /// (this copy can no longer name it); empty otherwise.

@@ -10,14 +10,14 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 use super::ValueError;
-use super::value_problems::{date_problem, time_problem, time_zone_problem};
+use super::value_problems::{date_problem, date_time_problem, time_problem, time_zone_problem};
 
 /// How every register is read: an optional field may be written bare
 /// (`due: "2025-06-30"`) as well as `Some("2025-06-30")`, as a person
@@ -47,6 +47,15 @@ pub fn optional_time<'de, D: Deserializer<'de>>(
 pub fn time_zone<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
     deserializer.deserialize_str(TextVisitor(|text: &str| {
         Tz::from_str(text).map_err(|_| ValueError::from(time_zone_problem(text)))
+    }))
+}
+
+/// When a merge or a save was made, written `2025-05-02T10:15:00`; a
+/// wrong one says which part is wrong rather than chrono's "input is out
+/// of range".
+pub fn date_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDateTime, D::Error> {
+    deserializer.deserialize_str(TextVisitor(|text: &str| {
+        NaiveDateTime::from_str(text).map_err(|_| ValueError::from(date_time_problem(text)))
     }))
 }
 

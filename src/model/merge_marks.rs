@@ -19,6 +19,7 @@ pub struct MergeMark {
     /// and when, the same in every copy that keeps it.
     pub mark: String,
     /// When the two copies were merged.
+    #[serde(deserialize_with = "super::file_values::date_time")]
     pub merged: NaiveDateTime,
     /// The offices whose copies were merged, in alphabetical order.
     pub offices: Vec<String>,

@@ -37,6 +37,7 @@ pub struct SaveMark {
     pub office: String,
     /// When that save was made, on the saving machine's clock: for the
     /// officer reading a refusal, never compared.
+    #[serde(deserialize_with = "super::file_values::date_time")]
     pub saved: NaiveDateTime,
 }
 

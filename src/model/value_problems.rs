@@ -3,7 +3,7 @@
 //! days"), and the nearest name to one mistyped. The file's reader
 //! (`file_values.rs`) and the window's (`typed_values.rs`) both say it.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 /// How a date is written, for messages.
 const DATE_FORM: &str = "write dates as YYYY-MM-DD, e.g. 2025-04-10";
@@ -68,6 +68,24 @@ pub(super) fn days_in_month(first: NaiveDate) -> u32 {
     next.map_or(31, |next| {
         u32::try_from((next - first).num_days()).unwrap_or(31)
     })
+}
+
+/// What is wrong with a date and time chrono refused: the part at fault,
+/// in the words its own reader would use.
+pub(super) fn date_time_problem(text: &str) -> String {
+    const FORM: &str = "write a date and time as YYYY-MM-DDTHH:MM:SS, e.g. 2025-05-02T10:15:00";
+    let whole = text.trim();
+    let Some((date, time)) = whole.split_once('T') else {
+        return format!("{whole} is not a date and time: {FORM}");
+    };
+    let problem = if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+        date_problem(date)
+    } else if NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_err() {
+        time_problem(time)
+    } else {
+        return format!("{whole} is not a date and time: {FORM}");
+    };
+    format!("{whole} is not a date and time ({problem})")
 }
 
 /// What is wrong with a time chrono refused.
@@ -206,6 +224,25 @@ mod tests {
         assert_eq!(
             time_problem("9am"),
             "9am is not a time: write times as HH:MM or HH:MM:SS, e.g. 09:30"
+        );
+    }
+
+    #[test]
+    fn a_date_and_time_says_which_part_is_wrong() {
+        assert_eq!(
+            date_time_problem("2026-13-07T07:32:23"),
+            "2026-13-07T07:32:23 is not a date and time (2026-13-07 is not a date: months run \
+             from 01 to 12)"
+        );
+        assert_eq!(
+            date_time_problem("2026-12-07T25:00:00"),
+            "2026-12-07T25:00:00 is not a date and time (25:00:00 is not a time: hours run from \
+             00 to 23)"
+        );
+        assert_eq!(
+            date_time_problem("yesterday"),
+            "yesterday is not a date and time: write a date and time as YYYY-MM-DDTHH:MM:SS, \
+             e.g. 2025-05-02T10:15:00"
         );
     }
 

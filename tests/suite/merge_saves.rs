@@ -304,3 +304,31 @@ fn the_window_marks_a_save_only_when_the_register_changed() {
     assert_eq!(second.saves[0].saves, 2);
     assert_eq!(second.saves[0].session.len(), 16);
 }
+
+#[test]
+fn an_impossible_save_time_is_refused_with_its_place_and_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let [_, _, _, b3] = history(dir.path());
+    let path = dir.path().join("b3.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let when = b3.saves[1].saved.format("%Y-%m-%dT%H:%M:%S").to_string();
+    assert!(text.contains(&when), "{when}");
+    let broken = text.replace(&when, "2025-13-06T16:40:00");
+    std::fs::write(&path, &broken).unwrap();
+    let output = desk(dir.path(), &["check", "b3.ron"]);
+    let said = text_of(&output.stderr, &output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(
+            "2025-13-06T16:40:00 is not a date and time (2025-13-06 is not a date: months run \
+             from 01 to 12)"
+        ),
+        "{said}"
+    );
+    assert!(said.starts_with("b3.ron:"), "the file and its line: {said}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken, "untouched");
+}
+
+fn text_of(stderr: &[u8], stdout: &[u8]) -> String {
+    format!("{}{}", text(stderr), text(stdout))
+}
