@@ -103,15 +103,15 @@ impl NotLastCommon {
                 missing_from,
                 expected,
             } => {
-                let (missing, other) = match missing_from {
-                    Side::Ours => (ours, theirs),
-                    Side::Theirs => (theirs, ours),
+                let missing = match missing_from {
+                    Side::Ours => ours,
+                    Side::Theirs => theirs,
                 };
                 (
                     format!(
                         "The common copy is not the last copy the two copies had in common: it \
-                         holds {}, which {missing} does not come from, so it is a later copy \
-                         (of {other}'s side), and merging from it would drop edits or take them \
+                         holds {}, which {missing} does not come from, so it was made after the \
+                         two copies parted, and merging from it would drop edits or take them \
                          back",
                         save.described()
                     ),

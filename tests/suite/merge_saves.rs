@@ -172,7 +172,7 @@ fn the_other_offices_new_copy_given_as_base_is_refused_naming_the_save() {
         &merged(dir.path(), "b3.ron", &[]),
         "The common copy is not the last copy the two copies had in common: it holds the save of \
          2025-05-06 16:40:00 (save 1 of session 3333cccc), which a3.ron does not come from, so \
-         it is a later copy (of b3.ron's side)",
+         it was made after the two copies parted",
     );
     assert!(
         said.contains(
@@ -207,7 +207,7 @@ fn this_offices_own_copy_given_as_base_is_refused() {
         &merged(dir.path(), "a3.ron", &[]),
         "The common copy is not the last copy the two copies had in common: it holds the save of \
          2025-05-05 09:00:00 (save 2 of session 1111aaaa), which b3.ron does not come from, so \
-         it is a later copy (of a3.ron's side)",
+         it was made after the two copies parted",
     );
     assert!(matches!(
         check_saves(&a3, &a3, &b3).map_err(|e| *e),

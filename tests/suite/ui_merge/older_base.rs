@@ -138,7 +138,7 @@ fn a_kept_copy_later_than_the_last_common_one_is_refused_and_merges_nothing() {
         refusal.sentence("this copy", "PAR's copy")
     ));
     assert!(refusal.sentence("this copy", "PAR's copy").contains(
-        "which this copy does not come from, so it is a later copy (of PAR's copy's side)"
+        "which this copy does not come from, so it was made after the two copies parted"
     ));
     assert!(harness.query_by_label("Apply merge").is_none());
     click(&mut harness, "Cancel");
