@@ -270,43 +270,23 @@ pub fn replace_register(current: &Register, wanted: Register) -> Edit {
     }
     let mut edits = Vec::new();
     // Every register-wide field, or recovered work would quietly lose it.
-    let mut set = |differs: bool, edit: Edit| {
-        if differs {
-            edits.push(edit);
-        }
-    };
-    set(
-        current.name != wanted.name,
-        Edit::RenameRegister(wanted.name),
-    );
-    set(
-        current.short_name != wanted.short_name,
-        Edit::SetShortName(wanted.short_name),
-    );
-    set(
-        current.reference_pattern != wanted.reference_pattern,
-        Edit::SetReferencePattern(wanted.reference_pattern),
-    );
-    set(
-        current.office != wanted.office,
-        Edit::SetOffice(wanted.office),
-    );
-    set(
-        current.conflicts != wanted.conflicts,
-        Edit::SetConflicts(wanted.conflicts),
-    );
-    set(
-        current.merges != wanted.merges,
-        Edit::SetMerges(wanted.merges),
-    );
-    set(current.saves != wanted.saves, Edit::SetSaves(wanted.saves));
-    set(
-        current.markings != wanted.markings,
-        Edit::SetMarkings(wanted.markings),
-    );
-    set(
-        current.capability_areas != wanted.capability_areas,
-        Edit::SetCapabilityAreas(wanted.capability_areas),
+    macro_rules! set_changed {
+        ($($field:ident => $edit:path),* $(,)?) => {$(
+            if current.$field != wanted.$field {
+                edits.push($edit(wanted.$field));
+            }
+        )*};
+    }
+    set_changed!(
+        name => Edit::RenameRegister,
+        short_name => Edit::SetShortName,
+        reference_pattern => Edit::SetReferencePattern,
+        office => Edit::SetOffice,
+        conflicts => Edit::SetConflicts,
+        merges => Edit::SetMerges,
+        saves => Edit::SetSaves,
+        markings => Edit::SetMarkings,
+        capability_areas => Edit::SetCapabilityAreas,
     );
     diff(
         &current.participants,

@@ -209,20 +209,11 @@ fn differing(ours: &Register, out: &Register) -> Vec<Record> {
         );
     }
     let mut into = Vec::new();
-    kind(
-        &ours.participants,
-        &out.participants,
-        Record::Participant,
-        &mut into,
-    );
-    kind(&ours.people, &out.people, Record::Person, &mut into);
-    kind(&ours.series, &out.series, Record::Series, &mut into);
-    kind(&ours.meetings, &out.meetings, Record::Meeting, &mut into);
-    kind(
-        &ours.commitments,
-        &out.commitments,
-        Record::Commitment,
-        &mut into,
-    );
+    macro_rules! changed {
+        ($list:ident, $variant:ident, $_fields:ident) => {
+            kind(&ours.$list, &out.$list, Record::$variant, &mut into);
+        };
+    }
+    record_kinds!(changed);
     into
 }

@@ -31,12 +31,8 @@ pub fn compare(
     now: NaiveDateTime,
 ) -> Merged {
     let template = Conflict {
-        ours_office: ours_office.to_string(),
-        theirs_office: theirs_office.to_string(),
-        merged: now,
         compared: true,
-        broken_rule: String::new(),
-        ..Conflict::default()
+        ..super::template(ours_office, theirs_office, now)
     };
     let mut found = Vec::new();
     let mut out = ours.clone();
@@ -52,31 +48,16 @@ pub fn compare(
         template: &template,
         theirs,
     };
-    each.kind(
-        (&ours.participants, &theirs.participants),
-        |id| Record::Participant(*id),
-        records::participant,
-    );
-    each.kind(
-        (&ours.people, &theirs.people),
-        |id| Record::Person(*id),
-        records::person,
-    );
-    each.kind(
-        (&ours.series, &theirs.series),
-        |id| Record::Series(*id),
-        records::series,
-    );
-    each.kind(
-        (&ours.meetings, &theirs.meetings),
-        |id| Record::Meeting(*id),
-        records::meeting,
-    );
-    each.kind(
-        (&ours.commitments, &theirs.commitments),
-        |id| Record::Commitment(*id),
-        records::commitment,
-    );
+    macro_rules! two_way {
+        ($list:ident, $variant:ident, $fields:ident) => {
+            each.kind(
+                (&ours.$list, &theirs.$list),
+                |id| Record::$variant(*id),
+                records::$fields,
+            );
+        };
+    }
+    record_kinds!(two_way);
 
     // Conflicts either copy still had stay until settled, each once.
     out.conflicts.extend(

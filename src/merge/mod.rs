@@ -20,6 +20,18 @@
 //! Without a common copy, [`compare`] makes every difference a conflict;
 //! [`resolve`] settles the conflicts of either, as the officer chooses.
 
+/// Calls `$each!(field, Record variant, merge function)` for every kind
+/// of record, in the order their conflicts are listed.
+macro_rules! record_kinds {
+    ($each:ident) => {
+        $each!(participants, Participant, participant);
+        $each!(people, Person, person);
+        $each!(series, Series, series);
+        $each!(meetings, Meeting, meeting);
+        $each!(commitments, Commitment, commitment);
+    };
+}
+
 mod apart;
 mod approved;
 mod checked;
@@ -179,41 +191,18 @@ fn draft(
         template,
         theirs,
     };
-    each.kind(
-        (&base.participants, &ours.participants, &theirs.participants),
-        &mut out.participants,
-        &mut summary.participants,
-        |id| Record::Participant(*id),
-        records::participant,
-    );
-    each.kind(
-        (&base.people, &ours.people, &theirs.people),
-        &mut out.people,
-        &mut summary.people,
-        |id| Record::Person(*id),
-        records::person,
-    );
-    each.kind(
-        (&base.series, &ours.series, &theirs.series),
-        &mut out.series,
-        &mut summary.series,
-        |id| Record::Series(*id),
-        records::series,
-    );
-    each.kind(
-        (&base.meetings, &ours.meetings, &theirs.meetings),
-        &mut out.meetings,
-        &mut summary.meetings,
-        |id| Record::Meeting(*id),
-        records::meeting,
-    );
-    each.kind(
-        (&base.commitments, &ours.commitments, &theirs.commitments),
-        &mut out.commitments,
-        &mut summary.commitments,
-        |id| Record::Commitment(*id),
-        records::commitment,
-    );
+    macro_rules! three_way {
+        ($list:ident, $variant:ident, $fields:ident) => {
+            each.kind(
+                (&base.$list, &ours.$list, &theirs.$list),
+                &mut out.$list,
+                &mut summary.$list,
+                |id| Record::$variant(*id),
+                records::$fields,
+            );
+        };
+    }
+    record_kinds!(three_way);
     Draft {
         out,
         found,

@@ -20,6 +20,29 @@ macro_rules! plain_fields {
     };
 }
 
+/// Merges the list fields `$list` of `$out` element by element.
+macro_rules! lists {
+    ($merge:ident, $base:ident, $ours:ident, $theirs:ident, $out:ident; $($list:ident),*) => {
+        $( $merge.list(stringify!($list), &$base.$list, &$ours.$list, &$theirs.$list, &mut $out.$list); )*
+    };
+}
+
+/// Whether the record's own marking and the rest of it changed apart
+/// (see [`FieldMerge::marking_apart`]); the marking covers the whole.
+macro_rules! record_marking_apart {
+    ($kind:ident, $merge:ident, $base:ident, $ours:ident, $theirs:ident) => {{
+        let unmarked = |record: &$kind| $kind {
+            marking: String::new(),
+            ..record.clone()
+        };
+        $merge.marking_apart(
+            "marking",
+            [&$base.marking, &$ours.marking, &$theirs.marking],
+            [unmarked($base), unmarked($ours), unmarked($theirs)],
+        )
+    }};
+}
+
 pub(super) fn participant(
     merge: &mut FieldMerge<'_>,
     base: &Participant,
@@ -58,13 +81,7 @@ pub(super) fn person(
     let mut out = ours.clone();
     plain_fields!(Person, merge, base, ours, theirs, out;
         plain: name, notes; special: roles);
-    merge.list(
-        "roles",
-        &base.roles,
-        &ours.roles,
-        &theirs.roles,
-        &mut out.roles,
-    );
+    lists!(merge, base, ours, theirs, out; roles);
     out
 }
 
@@ -79,13 +96,7 @@ pub(super) fn series(
         plain: name, short_name, cadence, first, start, end, time_zone, location, format,
             convenors, notes;
         special: exceptions);
-    merge.list(
-        "exceptions",
-        &base.exceptions,
-        &ours.exceptions,
-        &theirs.exceptions,
-        &mut out.exceptions,
-    );
+    lists!(merge, base, ours, theirs, out; exceptions);
     out
 }
 
@@ -96,15 +107,7 @@ pub(super) fn meeting(
     theirs: &Meeting,
 ) -> Meeting {
     let mut out = ours.clone();
-    let unmarked = |m: &Meeting| Meeting {
-        marking: String::new(),
-        ..m.clone()
-    };
-    let apart = merge.marking_apart(
-        "marking",
-        [&base.marking, &ours.marking, &theirs.marking],
-        [unmarked(base), unmarked(ours), unmarked(theirs)],
-    );
+    let apart = record_marking_apart!(Meeting, merge, base, ours, theirs);
     // The restricted notes' own marking covers those notes alone.
     let restricted_apart = merge.marking_apart(
         "restricted_marking",
@@ -131,20 +134,7 @@ pub(super) fn meeting(
         &theirs.attendance,
         &mut out.attendance,
     );
-    merge.list(
-        "agenda",
-        &base.agenda,
-        &ours.agenda,
-        &theirs.agenda,
-        &mut out.agenda,
-    );
-    merge.list(
-        "decisions",
-        &base.decisions,
-        &ours.decisions,
-        &theirs.decisions,
-        &mut out.decisions,
-    );
+    lists!(merge, base, ours, theirs, out; agenda, decisions);
     let (base_actions, ours_actions, theirs_actions) = if merge.template.compared {
         (
             base.actions.clone(),
@@ -162,13 +152,7 @@ pub(super) fn meeting(
         &theirs_actions,
         &mut out.actions,
     );
-    merge.list(
-        "carried_as_approved",
-        &base.carried_as_approved,
-        &ours.carried_as_approved,
-        &theirs.carried_as_approved,
-        &mut out.carried_as_approved,
-    );
+    lists!(merge, base, ours, theirs, out; carried_as_approved);
     out.minutes.history = merge.united(
         "record.history",
         &base.minutes.history,
@@ -239,15 +223,7 @@ pub(super) fn commitment(
     theirs: &Commitment,
 ) -> Commitment {
     let mut out = ours.clone();
-    let unmarked = |c: &Commitment| Commitment {
-        marking: String::new(),
-        ..c.clone()
-    };
-    let apart = merge.marking_apart(
-        "marking",
-        [&base.marking, &ours.marking, &theirs.marking],
-        [unmarked(base), unmarked(ours), unmarked(theirs)],
-    );
+    let apart = record_marking_apart!(Commitment, merge, base, ours, theirs);
     plain_fields!(Commitment, merge, base, ours, theirs, out;
         plain: participant, announced_at, title, description, area, route, quantity, value,
             conditions, due, marking;

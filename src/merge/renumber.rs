@@ -28,21 +28,12 @@ fn added(base: &Register, side: &Register) -> BTreeSet<Record> {
         );
     }
     let mut added = BTreeSet::new();
-    kind(
-        &base.participants,
-        &side.participants,
-        Record::Participant,
-        &mut added,
-    );
-    kind(&base.people, &side.people, Record::Person, &mut added);
-    kind(&base.series, &side.series, Record::Series, &mut added);
-    kind(&base.meetings, &side.meetings, Record::Meeting, &mut added);
-    kind(
-        &base.commitments,
-        &side.commitments,
-        Record::Commitment,
-        &mut added,
-    );
+    macro_rules! added {
+        ($list:ident, $variant:ident, $_fields:ident) => {
+            kind(&base.$list, &side.$list, Record::$variant, &mut added);
+        };
+    }
+    record_kinds!(added);
     added
 }
 

@@ -189,30 +189,20 @@ pub fn edition_parts<'m>(
         actions: Vec::new(),
         restricted_notes: false,
     };
-    if options.agenda {
-        parts.agenda = edition.keep(
-            meeting
-                .agenda
-                .iter()
-                .map(|item| (item, meeting.part_marking(&item.marking))),
-        );
+    // Each part under its own marking, or the meeting's when it has none.
+    macro_rules! keep {
+        ($($part:ident),*) => {$(
+            if options.$part {
+                parts.$part = edition.keep(
+                    meeting
+                        .$part
+                        .iter()
+                        .map(|part| (part, meeting.part_marking(&part.marking))),
+                );
+            }
+        )*};
     }
-    if options.decisions {
-        parts.decisions = edition.keep(
-            meeting
-                .decisions
-                .iter()
-                .map(|decision| (decision, meeting.part_marking(&decision.marking))),
-        );
-    }
-    if options.actions {
-        parts.actions = edition.keep(
-            meeting
-                .actions
-                .iter()
-                .map(|action| (action, meeting.part_marking(&action.marking))),
-        );
-    }
+    keep!(agenda, decisions, actions);
     if options.include_restricted && !meeting.restricted_notes.trim().is_empty() {
         let marking = meeting.part_marking(&meeting.restricted_marking);
         parts.restricted_notes = !edition.keep([((), marking)]).is_empty();

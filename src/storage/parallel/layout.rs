@@ -43,36 +43,21 @@ impl MapSpan {
         piece_bytes: usize,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let bytes = text.as_bytes();
-        let mut start = Some(self.open + 1);
-        std::iter::from_fn(move || {
-            let from = start?;
+        cut_at(self.open + 1, self.close, move |from| {
             let wanted = from + piece_bytes;
-            let cut = if wanted >= self.close {
-                None
-            } else {
-                match &self.record_ends {
-                    Some(ends) => ends.get(ends.partition_point(|&end| end < wanted)).copied(),
-                    None => bytes
-                        .get(wanted..self.close)
-                        .and_then(|tail| memchr::memmem::find(tail, RECORD_END))
-                        .map(|at| wanted + at + RECORD_END.len()),
-                }
-            };
-            match cut.filter(|&cut| cut < self.close) {
-                Some(cut) => {
-                    start = Some(cut);
-                    Some(from..cut)
-                }
-                None => {
-                    start = None;
-                    Some(from..self.close)
-                }
+            if wanted >= self.close {
+                return None;
+            }
+            match &self.record_ends {
+                Some(ends) => ends.get(ends.partition_point(|&end| end < wanted)).copied(),
+                None => bytes
+                    .get(wanted..self.close)
+                    .and_then(|tail| memchr::memmem::find(tail, RECORD_END))
+                    .map(|at| wanted + at + RECORD_END.len()),
             }
         })
     }
-}
 
-impl MapSpan {
     /// The records of `piece` (one of [`MapSpan::pieces`]) as the layout
     /// cuts them, each range ending just after a record's comma (the last
     /// of the map also holds the white space before its `}`). Guesses, as
@@ -84,28 +69,31 @@ impl MapSpan {
         piece: Range<usize>,
     ) -> impl Iterator<Item = Range<usize>> + 'a {
         let bytes = text.as_bytes();
-        let mut start = Some(piece.start);
-        std::iter::from_fn(move || {
-            let from = start?;
-            let cut = match &self.record_ends {
+        cut_at(piece.start, piece.end, move |from| {
+            match &self.record_ends {
                 Some(ends) => ends.get(ends.partition_point(|&end| end <= from)).copied(),
                 None => bytes
                     .get(from..piece.end)
                     .and_then(|rest| memchr::memmem::find(rest, RECORD_END))
                     .map(|at| from + at + RECORD_END.len()),
-            };
-            match cut.filter(|&cut| cut < piece.end) {
-                Some(cut) => {
-                    start = Some(cut);
-                    Some(from..cut)
-                }
-                None => {
-                    start = None;
-                    Some(from..piece.end)
-                }
             }
         })
     }
+}
+
+/// The ranges from `first` to `end` cut where `next_cut` says, each cut
+/// found from the start of its range; a cut at or past `end` ends it.
+fn cut_at(
+    first: usize,
+    end: usize,
+    next_cut: impl Fn(usize) -> Option<usize>,
+) -> impl Iterator<Item = Range<usize>> {
+    let mut start = Some(first);
+    std::iter::from_fn(move || {
+        let from = start?;
+        start = next_cut(from).filter(|&cut| cut < end);
+        Some(from..start.unwrap_or(end))
+    })
 }
 
 /// The meetings map and the commitments map, in that order.

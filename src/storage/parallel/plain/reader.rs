@@ -235,36 +235,6 @@ impl<'de> Reader<'de> {
         self.expect(close)?;
         Ok(value)
     }
-
-    /// A list's or tuple's elements between `open` and `close`.
-    pub(super) fn elements<V: Visitor<'de>>(
-        &mut self,
-        open: u8,
-        close: u8,
-        visitor: V,
-    ) -> Result<V::Value> {
-        self.enclosed(
-            open,
-            close,
-            |commas, visitor| visitor.visit_seq(commas),
-            visitor,
-        )
-    }
-
-    /// A map's entries or a struct's fields between `open` and `close`.
-    pub(super) fn entries<V: Visitor<'de>>(
-        &mut self,
-        open: u8,
-        close: u8,
-        visitor: V,
-    ) -> Result<V::Value> {
-        self.enclosed(
-            open,
-            close,
-            |commas, visitor| visitor.visit_map(commas),
-            visitor,
-        )
-    }
 }
 
 pub(super) enum Text<'de> {

@@ -141,11 +141,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.elements(b'[', b']', visitor)
+        self.enclosed(b'[', b']', |c, v: V| v.visit_seq(c), visitor)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        self.elements(b'(', b')', visitor)
+        self.enclosed(b'(', b')', |c, v: V| v.visit_seq(c), visitor)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -158,7 +158,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.entries(b'{', b'}', visitor)
+        self.enclosed(b'{', b'}', |c, v: V| v.visit_map(c), visitor)
     }
 
     /// A struct without its name, as Coalition Desk writes it. ron reads
@@ -172,7 +172,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if name.starts_with("Range") {
             return Err(NotPlain);
         }
-        self.entries(b'(', b')', visitor)
+        self.enclosed(b'(', b')', |c, v: V| v.visit_map(c), visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -302,7 +302,7 @@ impl<'de> VariantAccess<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         self.skip_ws();
-        self.entries(b'(', b')', visitor)
+        self.enclosed(b'(', b')', |c, v: V| v.visit_map(c), visitor)
     }
 }
 
