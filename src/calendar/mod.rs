@@ -11,7 +11,6 @@ mod ics_lines;
 mod ics_text;
 pub mod time_zones;
 pub mod timeline;
-mod yearly_rules;
 
 pub use crate::model::recurrence::{
     CadenceError, Occurrence, meeting_day_problem, occurrences, projected_sessions, series_problems,

@@ -12,6 +12,8 @@
 //! runs to 2100, or never ends, has summer time in every year a reader
 //! expands it to.
 
+mod yearly_rules;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
@@ -198,7 +200,7 @@ impl ZoneSpans {
             // Two years at least, for the yearly rules to follow from.
             let first = first.min(last.saturating_sub(1));
             let mut found = observances(zone, first, last);
-            let rules = super::yearly_rules::yearly_rules(&found, last);
+            let rules = yearly_rules::yearly_rules(&found, last);
             found.extend(rules);
             text.push_str(&vtimezone(name, &found));
         }

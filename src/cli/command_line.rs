@@ -63,9 +63,9 @@ pub enum SubCommand {
     /// 2 when a file cannot be read or written, or BASE is not the last
     /// copy OURS and THEIRS had in common (older or later).
     Merge(merge::Arguments),
-    Pack(pack::PackArgs),
-    Since(since::SinceArgs),
-    Sheet(sheet::SheetArgs),
+    Pack(pack::Arguments),
+    Since(since::Arguments),
+    Sheet(sheet::Arguments),
     /// Export the register in another format.
     Export(export::Arguments),
 }
@@ -82,9 +82,9 @@ impl SubCommand {
             Self::Approve(arguments) => arguments.run(now),
             Self::Attendance(arguments) => arguments.run(now),
             Self::Merge(arguments) => arguments.run(now),
-            Self::Pack(arguments) => pack::run(&arguments, now.today()),
-            Self::Since(arguments) => since::run(&arguments, now.today()),
-            Self::Sheet(arguments) => sheet::run(&arguments, now.today()),
+            Self::Pack(arguments) => arguments.run(now),
+            Self::Since(arguments) => arguments.run(now),
+            Self::Sheet(arguments) => arguments.run(now),
             Self::Export(arguments) => arguments.run(now),
         }
     }

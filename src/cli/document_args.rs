@@ -27,7 +27,7 @@ impl DocumentArgs {
             edition: self
                 .edition
                 .as_deref()
-                .map(|typed| super::pdf::level_named(register, typed)),
+                .map(|typed| level_named(register, typed)),
         }
     }
 }
@@ -52,9 +52,24 @@ pub(super) fn write_pdf(
     pdf: &[u8],
     output: &Path,
 ) -> anyhow::Result<()> {
-    let from = crate::storage::WrittenFrom::register(
-        Some(file),
-        super::pdf::above_lowest(register, marking),
-    );
-    super::write_output("the PDF", output, pdf, &from)
+    let from = crate::storage::WrittenFrom::register(Some(file), above_lowest(register, marking));
+    super::write_named("the PDF", output, pdf, &from)
+}
+
+/// The register's level the officer typed, whatever its case
+/// (`official` is OFFICIAL); as typed when there is none, for the
+/// edition's refusal to name.
+pub(super) fn level_named(register: &Register, typed: &str) -> String {
+    register
+        .markings
+        .iter()
+        .find(|level| level.eq_ignore_ascii_case(typed.trim()))
+        .cloned()
+        .unwrap_or_else(|| typed.to_string())
+}
+
+/// Whether a document marked `marking` is above the register's lowest
+/// level, and so for its owner's eyes only.
+fn above_lowest(register: &Register, marking: &str) -> bool {
+    register.marking_rank(marking) > 0
 }

@@ -68,7 +68,7 @@ pub fn ics(file: &Path, output: &Path, now: DateTime<Utc>) -> anyhow::Result<Exi
     let register = &loaded.register;
     let meetings = register.meeting_records();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&meetings));
-    super::write_output("the calendar", output, text.as_bytes(), &from)?;
+    super::write_named("the calendar", output, text.as_bytes(), &from)?;
     say!("Wrote the calendar to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -80,7 +80,7 @@ pub fn csv(file: &Path, output: &Path, today: NaiveDate) -> anyhow::Result<ExitC
     let register = &loaded.register;
     let commitments = register.commitment_records();
     let from = WrittenFrom::register(Some(file), register.marked_above_lowest(&commitments));
-    super::write_output("the commitments", output, &bytes, &from)?;
+    super::write_named("the commitments", output, &bytes, &from)?;
     // As `summary` names the marking the document carries: the highest of
     // the commitments written, the register's lowest when there are none.
     let marking = register

@@ -53,7 +53,7 @@ pub fn run(command: SubCommand) -> ExitCode {
 
 /// The exit code of a run: an error printed once, in [`error_line`]'s
 /// form, exit 1; and whatever standard output could not take said as
-/// [`out::finish`] says.
+/// [`out::exit_code_after_output`] says.
 pub fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     let code = match result {
         Ok(code) => code,
@@ -62,7 +62,7 @@ pub fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
             ExitCode::FAILURE
         }
     };
-    out::finish(code)
+    out::exit_code_after_output(code)
 }
 
 /// Why a sub-command could not finish, beyond what the core reports.
@@ -94,7 +94,7 @@ fn refuse_to_replace(output: &Path, force: bool) -> Result<(), CliError> {
 /// (`storage::write_output`: atomic, never over a register, a link or a
 /// read-only file, never more open than `from`); `what` names them in the
 /// error (`the PDF`).
-fn write_output(
+fn write_named(
     what: &'static str,
     output: &Path,
     bytes: &[u8],

@@ -39,7 +39,7 @@ pub fn tell(line: fmt::Arguments<'_>) {
 /// standard output could not be written. A closed output (the reader
 /// stopped) ends quietly with `code`; any other failure is said in one
 /// line and exits 2.
-pub fn finish(code: ExitCode) -> ExitCode {
+pub fn exit_code_after_output(code: ExitCode) -> ExitCode {
     if FAILED.get().is_none()
         && let Err(error) = io::stdout().flush()
     {

@@ -11,7 +11,7 @@ use crate::report::{self, Clearance, MeetingSummary, Paper, PrintEngine, Summary
 use crate::storage;
 
 use super::Now;
-use super::document_args::write_pdf;
+use super::document_args::{level_named, write_pdf};
 
 /// `summary FILE --meeting ID -o OUT ...`.
 #[derive(clap::Args)]
@@ -164,7 +164,7 @@ fn standing_lines(register: &Register, id: MeetingId, summary: &MeetingSummary) 
             |last| format!("REV {}, opened {}: {}", last.number, last.date, last.reason),
         );
     [
-        format!("Record: {}", summary.record.line),
+        format!("Record: {}", summary.minutes.line),
         format!("Reference: {}", summary.reference),
         format!("Revision: {revision}"),
     ]
@@ -172,25 +172,13 @@ fn standing_lines(register: &Register, id: MeetingId, summary: &MeetingSummary) 
 
 /// What `--change-log` added: the annex's size, or why there is none.
 fn change_log_line(summary: &MeetingSummary) -> String {
-    match &summary.record.changes {
+    match &summary.minutes.changes {
         None => "No change log annex: the record has not been revised.".to_string(),
         Some(changes) => match changes.len() {
             1 => "With the change log annex: 1 changed field.".to_string(),
             n => format!("With the change log annex: {n} changed fields."),
         },
     }
-}
-
-/// The register's level the officer typed, whatever its case
-/// (`official` is OFFICIAL); as typed when there is none, for the
-/// edition's refusal to name.
-pub(super) fn level_named(register: &Register, typed: &str) -> String {
-    register
-        .markings
-        .iter()
-        .find(|level| level.eq_ignore_ascii_case(typed.trim()))
-        .cloned()
-        .unwrap_or_else(|| typed.to_string())
 }
 
 /// Writes the attendance record of the series named by id or name; the
@@ -218,12 +206,6 @@ pub fn attendance(
         output.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether a document marked `marking` is above the register's lowest
-/// level, and so for its owner's eyes only.
-pub(super) fn above_lowest(register: &Register, marking: &str) -> bool {
-    register.marking_rank(marking) > 0
 }
 
 /// Prints the problems of the records a document includes on stderr, and

@@ -65,7 +65,7 @@ pub fn write_sample(output: &Path, force: bool) -> anyhow::Result<ExitCode> {
         registers: Vec::new(),
         owner_only: register.marked_above_lowest(&register.marked_records()),
     };
-    super::write_output("the sample", output, sample::SAMPLE_RON.as_bytes(), &from)?;
+    super::write_named("the sample", output, sample::SAMPLE_RON.as_bytes(), &from)?;
     say!("Wrote the sample register to {}", output.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-
+use super::Now;
 use super::document_args::{DocumentArgs, write_pdf};
 use crate::model::{ParticipantId, Register};
 use crate::report::{self, PrintEngine};
@@ -14,7 +13,7 @@ use crate::storage;
 /// Print nation sheets to PDF: one participant's (--participant CODE), or every participant's (--all) into one PDF (-o OUT.pdf) or one file per participant named by its code (-o FOLDER).
 #[derive(Clone, Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("who").required(true).args(["participant", "all"])))]
-pub struct SheetArgs {
+pub struct Arguments {
     pub file: PathBuf,
     /// The participant's code (GBR, NATO) or id.
     #[arg(long)]
@@ -29,64 +28,67 @@ pub struct SheetArgs {
     pub document: DocumentArgs,
 }
 
-/// Writes the sheets; due and overdue are judged as of `today`.
-pub fn run(args: &SheetArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
-    let register = storage::load(&args.file)?.register;
-    let options = args.document.options(&register);
-    let engine = PrintEngine::new()?;
-    let one_file = !args.all || is_pdf_name(&args.output);
-    let participants = match &args.participant {
-        Some(wanted) => vec![super::lookup::find_participant(&register, wanted)?],
-        None => register.participants_by_name(),
-    };
-    if one_file {
-        let sheets = report::nation_sheets(&register, &participants, &options, today)?;
-        if !super::pdf::cleared(&register, &sheets.includes, today) {
-            return Ok(ExitCode::FAILURE);
+impl Arguments {
+    /// Writes the sheets; due and overdue are judged as of `today`.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let today = now.today();
+        let register = storage::load(&self.file)?.register;
+        let options = self.document.options(&register);
+        let engine = PrintEngine::new()?;
+        let one_file = !self.all || is_pdf_name(&self.output);
+        let participants = match &self.participant {
+            Some(wanted) => vec![super::lookup::find_participant(&register, wanted)?],
+            None => register.participants_by_name(),
+        };
+        if one_file {
+            let sheets = report::nation_sheets(&register, &participants, &options, today)?;
+            if !super::pdf::cleared(&register, &sheets.includes, today) {
+                return Ok(ExitCode::FAILURE);
+            }
+            let pdf = engine.nation_sheets(&sheets)?.pdf()?;
+            write_pdf(
+                &register,
+                &self.file,
+                &sheets.head.marking,
+                &pdf,
+                &self.output,
+            )?;
+            say!(
+                "Wrote {} ({}, {}) to {}",
+                describe(&register, &participants),
+                sheets.head.reference,
+                sheets.head.marking,
+                self.output.display()
+            );
+            return Ok(ExitCode::SUCCESS);
         }
-        let pdf = engine.nation_sheets(&sheets)?.pdf()?;
-        write_pdf(
-            &register,
-            &args.file,
-            &sheets.head.marking,
-            &pdf,
-            &args.output,
-        )?;
+        // One file each: every sheet is made and cleared before the first is
+        // written, so a refusal leaves the folder as it was.
+        let mut made = Vec::with_capacity(participants.len());
+        for &participant in &participants {
+            let sheets = report::nation_sheets(&register, &[participant], &options, today)?;
+            if !super::pdf::cleared(&register, &sheets.includes, today) {
+                return Ok(ExitCode::FAILURE);
+            }
+            let pdf = engine.nation_sheets(&sheets)?.pdf()?;
+            let name = format!("{}.pdf", file_stem(&register.participant_code(participant)));
+            made.push((self.output.join(name), pdf, sheets.head.marking));
+        }
+        std::fs::create_dir_all(&self.output).map_err(|source| super::CliError::Write {
+            what: "the folder",
+            path: self.output.clone(),
+            source,
+        })?;
+        for (path, pdf, marking) in &made {
+            write_pdf(&register, &self.file, marking, pdf, path)?;
+        }
         say!(
-            "Wrote {} ({}, {}) to {}",
-            describe(&register, &participants),
-            sheets.head.reference,
-            sheets.head.marking,
-            args.output.display()
+            "Wrote {} nation sheets, one file per participant, to {}",
+            made.len(),
+            self.output.display()
         );
-        return Ok(ExitCode::SUCCESS);
+        Ok(ExitCode::SUCCESS)
     }
-    // One file each: every sheet is made and cleared before the first is
-    // written, so a refusal leaves the folder as it was.
-    let mut made = Vec::with_capacity(participants.len());
-    for &participant in &participants {
-        let sheets = report::nation_sheets(&register, &[participant], &options, today)?;
-        if !super::pdf::cleared(&register, &sheets.includes, today) {
-            return Ok(ExitCode::FAILURE);
-        }
-        let pdf = engine.nation_sheets(&sheets)?.pdf()?;
-        let name = format!("{}.pdf", file_stem(&register.participant_code(participant)));
-        made.push((args.output.join(name), pdf, sheets.head.marking));
-    }
-    std::fs::create_dir_all(&args.output).map_err(|source| super::CliError::Write {
-        what: "the folder",
-        path: args.output.clone(),
-        source,
-    })?;
-    for (path, pdf, marking) in &made {
-        write_pdf(&register, &args.file, marking, pdf, path)?;
-    }
-    say!(
-        "Wrote {} nation sheets, one file per participant, to {}",
-        made.len(),
-        args.output.display()
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 /// "the nation sheet of France" or "60 nation sheets".

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-
+use super::Now;
 use super::document_args::{DocumentArgs, write_pdf};
 use crate::report::{self, PrintEngine};
 use crate::storage::{self, WrittenFrom};
@@ -14,7 +13,7 @@ use crate::tracking;
 /// Print what moved since the previous session of the meeting's series: to PDF (-o), CSV (--csv) or both.
 #[derive(Clone, Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("out").required(true).multiple(true).args(["output", "csv"])))]
-pub struct SinceArgs {
+pub struct Arguments {
     pub file: PathBuf,
     /// The meeting's id (as in the file: 11, or LON-11 for an office's) or its date (YYYY-MM-DD).
     #[arg(long)]
@@ -29,49 +28,52 @@ pub struct SinceArgs {
     pub document: DocumentArgs,
 }
 
-/// Writes the report and/or the CSV; nothing is written if either is refused.
-pub fn run(args: &SinceArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
-    let register = storage::load(&args.file)?.register;
-    let id = super::find_meeting(&register, &args.meeting)?;
-    // Both are made before either is written, so a refusal leaves no file.
-    let csv = match &args.csv {
-        Some(path) => {
-            let changes = tracking::since_last_session(&register, id)?;
-            let bytes = tracking::since::changes_csv(&register, &changes)?;
-            let owner_only = register.marked_above_lowest(&changes.includes());
-            Some((path, bytes, owner_only))
-        }
-        None => None,
-    };
-    let pdf = match &args.output {
-        Some(path) => {
-            let options = args.document.options(&register);
-            let report = report::since_report(&register, id, &options, today)?;
-            if !super::pdf::cleared(&register, &report.includes, today) {
-                return Ok(ExitCode::FAILURE);
+impl Arguments {
+    /// Writes the report and/or the CSV; nothing is written if either is refused.
+    pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
+        let today = now.today();
+        let register = storage::load(&self.file)?.register;
+        let id = super::find_meeting(&register, &self.meeting)?;
+        // Both are made before either is written, so a refusal leaves no file.
+        let csv = match &self.csv {
+            Some(path) => {
+                let changes = tracking::since_last_session(&register, id)?;
+                let bytes = tracking::since::changes_csv(&register, &changes)?;
+                let owner_only = register.marked_above_lowest(&changes.includes());
+                Some((path, bytes, owner_only))
             }
-            let bytes = PrintEngine::new()?.since_report(&report)?.pdf()?;
-            Some((path, bytes, report))
+            None => None,
+        };
+        let pdf = match &self.output {
+            Some(path) => {
+                let options = self.document.options(&register);
+                let report = report::since_report(&register, id, &options, today)?;
+                if !super::pdf::cleared(&register, &report.includes, today) {
+                    return Ok(ExitCode::FAILURE);
+                }
+                let bytes = PrintEngine::new()?.since_report(&report)?.pdf()?;
+                Some((path, bytes, report))
+            }
+            None => None,
+        };
+        if let Some((path, bytes, owner_only)) = csv {
+            let from = WrittenFrom::register(Some(&self.file), owner_only);
+            super::write_named("the CSV", path, &bytes, &from)?;
+            say!(
+                "Wrote the changes since the last session as CSV to {}",
+                path.display()
+            );
         }
-        None => None,
-    };
-    if let Some((path, bytes, owner_only)) = csv {
-        let from = WrittenFrom::register(Some(&args.file), owner_only);
-        super::write_output("the CSV", path, &bytes, &from)?;
-        say!(
-            "Wrote the changes since the last session as CSV to {}",
-            path.display()
-        );
+        if let Some((path, bytes, report)) = pdf {
+            write_pdf(&register, &self.file, &report.head.marking, &bytes, path)?;
+            say!(
+                "Wrote the since-last-session report of {} ({}, {}) to {}",
+                register.meeting_title(id),
+                report.head.reference,
+                report.head.marking,
+                path.display()
+            );
+        }
+        Ok(ExitCode::SUCCESS)
     }
-    if let Some((path, bytes, report)) = pdf {
-        write_pdf(&register, &args.file, &report.head.marking, &bytes, path)?;
-        say!(
-            "Wrote the since-last-session report of {} ({}, {}) to {}",
-            register.meeting_title(id),
-            report.head.reference,
-            report.head.marking,
-            path.display()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::currencies::is_iso_4217;
-use super::validation::Report;
+use super::validation::OnProblem;
 use super::{Commitment, CommitmentId, Field, KnownAs, Record, Register};
 
 impl Register {
@@ -15,7 +15,7 @@ impl Register {
         id: CommitmentId,
         commitment: &Commitment,
         today: NaiveDate,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let record = Some(Record::Commitment(id));
         let label = self.named(Record::Commitment(id));

@@ -3,6 +3,8 @@
 //! is refused. The editor, the command line and the printed record all go
 //! through these rules, so each is enforced once, here.
 
+mod approval;
+
 use chrono::NaiveDate;
 
 use super::{
@@ -206,7 +208,7 @@ impl MinutesLife {
     ) -> Result<(), MinutesError> {
         let state = self.state();
         self.dated(step.done(), date, context.today)?;
-        let mut record = MinutesStep {
+        let mut made = MinutesStep {
             date,
             ..MinutesStep::default()
         };
@@ -232,9 +234,9 @@ impl MinutesLife {
                 let mut to = to;
                 to.sort();
                 to.dedup();
-                record.state = MinutesState::Circulated;
-                record.circulated_to = to;
-                record.comments_due = Some(comments_due);
+                made.state = MinutesState::Circulated;
+                made.circulated_to = to;
+                made.comments_due = Some(comments_due);
             }
             MinutesMove::Approve { at, by } => {
                 if state == MinutesState::Approved {
@@ -242,11 +244,11 @@ impl MinutesLife {
                 }
                 check_held(context, "approved", date)?;
                 match at {
-                    Some(at) => super::minutes_approval::approved_at(context, at, date)?,
+                    Some(at) => approval::approved_at(context, at, date)?,
                     None => self.written_procedure(date)?,
                 }
-                record.state = MinutesState::Approved;
-                record.approved_at = at;
+                made.state = MinutesState::Approved;
+                made.approved_at = at;
                 let by = by.trim();
                 if super::text_limits::too_long("approved_by", by).is_some() {
                     return Err(MinutesError::TooLong(
@@ -254,13 +256,13 @@ impl MinutesLife {
                         super::text_limits::MOST_NAME_CHARACTERS,
                     ));
                 }
-                record.approved_by = by.to_string();
+                made.approved_by = by.to_string();
             }
             MinutesMove::Redraft { reason } => {
                 if state != MinutesState::Circulated {
                     return Err(MinutesError::NotCirculated(state.label()));
                 }
-                record.note = required(reason, "Taking the record back for redrafting")?;
+                made.note = required(reason, "Taking the record back for redrafting")?;
             }
             MinutesMove::Revise { reason } => {
                 if state != MinutesState::Approved {
@@ -268,7 +270,7 @@ impl MinutesLife {
                 }
                 let reason = required(reason, "A revision")?;
                 let number = self.revision() + 1;
-                record.note = format!("Revision {number}: {reason}");
+                made.note = format!("Revision {number}: {reason}");
                 self.revisions.push(Revision {
                     number,
                     date,
@@ -277,7 +279,7 @@ impl MinutesLife {
                 });
             }
         }
-        self.history.push(record);
+        self.history.push(made);
         Ok(())
     }
 

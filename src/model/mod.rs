@@ -19,7 +19,6 @@ mod ids;
 mod markings;
 mod meeting;
 mod merge_marks;
-mod minutes_approval;
 mod minutes_life;
 mod minutes_life_problems;
 mod minutes_moves;
@@ -72,7 +71,7 @@ pub use meeting::{
 pub use merge_marks::MergeMark;
 pub use minutes_life::{FieldChange, MinutesLife, MinutesState, MinutesStep, Revision};
 pub use minutes_moves::{MinutesError, MinutesMove, MinutesPlace};
-pub use naming::KnownAs;
+pub use naming::{KnownAs, NOT_IN_THE_REGISTER};
 pub use part_markings::part_name;
 pub use participant::{Participant, ParticipantKind};
 pub use person::{Person, Role};

@@ -5,10 +5,14 @@
 
 use std::fmt;
 
-use super::{Participant, Person, Record, Register};
+use super::{MeetingId, Participant, ParticipantId, Person, PersonId, Record, Register, SeriesId};
 
 /// The name a participant has until the officer gives it one.
 const PLACEHOLDER_NAME: &str = "New participant";
+
+/// What a list, a table or a page shows for a reference to a record that
+/// is not in the register: never the number the file keeps for it.
+pub const NOT_IN_THE_REGISTER: &str = "(not in the register)";
 
 /// A record named in a sentence, written out only when displayed:
 /// formatting every record's name up front was most of a large
@@ -46,6 +50,56 @@ impl Register {
             register: self,
             record,
             starts: false,
+        }
+    }
+}
+
+/// Short names, for lists, tables, pages and undo's labels, where a
+/// sentence's articles would be in the way.
+impl Register {
+    /// The participant's code.
+    pub fn participant_code(&self, id: ParticipantId) -> String {
+        self.participant(id)
+            .map_or_else(|| NOT_IN_THE_REGISTER.into(), |p| p.code.clone())
+    }
+
+    /// The participant's name.
+    pub fn participant_name(&self, id: ParticipantId) -> String {
+        self.participant(id)
+            .map_or_else(|| NOT_IN_THE_REGISTER.into(), |p| p.name.clone())
+    }
+
+    pub fn person_name(&self, id: PersonId) -> String {
+        self.person(id)
+            .map_or_else(|| NOT_IN_THE_REGISTER.into(), |p| p.name.clone())
+    }
+
+    pub fn series_name(&self, id: SeriesId) -> String {
+        self.session_series(id)
+            .map_or_else(|| NOT_IN_THE_REGISTER.into(), |s| s.name.clone())
+    }
+
+    /// "Defence ministers (2025-04-10)".
+    pub fn meeting_title(&self, id: MeetingId) -> String {
+        self.meeting(id).map_or_else(
+            || NOT_IN_THE_REGISTER.into(),
+            |m| format!("{} ({})", m.title, m.date),
+        )
+    }
+
+    /// The kind and short name of a record ("participant United Kingdom"),
+    /// for undo's labels and the list of references.
+    pub fn describe(&self, record: Record) -> String {
+        match record {
+            Record::Participant(id) => format!("participant {}", self.participant_name(id)),
+            Record::Person(id) => format!("person {}", self.person_name(id)),
+            Record::Series(id) => format!("series {}", self.series_name(id)),
+            Record::Meeting(id) => format!("meeting {}", self.meeting_title(id)),
+            Record::Commitment(id) => format!(
+                "commitment {}",
+                self.commitment(id)
+                    .map_or_else(|| NOT_IN_THE_REGISTER.into(), |c| c.title.clone())
+            ),
         }
     }
 }

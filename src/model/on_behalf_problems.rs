@@ -3,7 +3,7 @@
 //! represented it. Kept apart from the delegates' checks, whose rule
 //! (a role for the participant on the day) these people need not meet.
 
-use super::validation::Report;
+use super::validation::OnProblem;
 use super::{
     Attendance, AttendanceStatus, Field, KnownAs, Meeting, ParticipantId, Record, Register,
 };
@@ -20,7 +20,7 @@ impl Register {
         participant: ParticipantId,
         attendance: &Attendance,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let at = Some(Field::Attendance(participant));
         let name = self.mentioned(Record::Participant(participant));

@@ -5,7 +5,7 @@
 //! highest marking of the parts it includes, and an edition releasable at a
 //! level leaves out the parts marked higher.
 
-use super::validation::Report;
+use super::validation::OnProblem;
 use super::{Field, Meeting, MeetingId, Record, Register};
 
 impl Meeting {
@@ -105,7 +105,7 @@ impl Register {
         label: impl std::fmt::Display,
         id: MeetingId,
         meeting: &Meeting,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         if self.markings.is_empty() {
             // "The register has no marking levels" says it once.

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::agenda;
 use super::reference_clashes::SharedReferences;
 use super::session_numbers::SeriesSessions;
-use super::validation::Report;
+use super::validation::OnProblem;
 use super::{
     Attendance, CommitmentId, Field, KnownAs, Meeting, MeetingId, MeetingState, ParticipantId,
     PersonId, Problem, Record, Register,
@@ -67,7 +67,7 @@ impl Register {
         meeting: &Meeting,
         today: NaiveDate,
         (sessions, references): (&SeriesSessions, &SharedReferences),
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let record = Some(Record::Meeting(id));
         let label = self.named(Record::Meeting(id));
@@ -170,7 +170,7 @@ impl Register {
         label: KnownAs<'_>,
         meeting: &Meeting,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         for (participant, attendance) in &meeting.attendance {
             let at = Some(Field::Attendance(*participant));
@@ -222,7 +222,7 @@ impl Register {
         label: KnownAs<'_>,
         meeting: &Meeting,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let numbers = agenda::agenda_numbers(&meeting.agenda);
         for ((n, item), number) in meeting.agenda.iter().enumerate().zip(&numbers) {
@@ -291,7 +291,7 @@ impl Register {
         label: &KnownAs<'_>,
         meeting: &Meeting,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let mut first_for: BTreeMap<PersonId, ParticipantId> = BTreeMap::new();
         for (&participant, attendance) in &meeting.attendance {
@@ -340,7 +340,7 @@ impl Register {
         participant: ParticipantId,
         attendance: &Attendance,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let status = attendance.status;
         let held = meeting.state == MeetingState::Held;

@@ -28,27 +28,6 @@ pub struct Reference {
 }
 
 impl Register {
-    /// A short human name for a record ("participant United Kingdom").
-    pub fn describe(&self, record: Record) -> String {
-        match record {
-            Record::Participant(id) => format!("participant {}", self.participant_name(id)),
-            Record::Person(id) => format!("person {}", self.person_name(id)),
-            Record::Series(id) => format!(
-                "series {}",
-                self.session_series(id)
-                    .map(|s| s.name.clone())
-                    .unwrap_or_else(|| format!("missing {id}"))
-            ),
-            Record::Meeting(id) => format!("meeting {}", self.meeting_title(id)),
-            Record::Commitment(id) => format!(
-                "commitment {}",
-                self.commitment(id)
-                    .map(|c| c.title.clone())
-                    .unwrap_or_else(|| format!("missing {id}"))
-            ),
-        }
-    }
-
     /// Every place that refers to `target`, sorted by holder and wording.
     /// For a participant this includes the places that name people whose
     /// only roles are for it, since deleting it deletes them too.

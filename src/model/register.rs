@@ -212,32 +212,6 @@ impl Register {
         self.commitments.get(&id)
     }
 
-    /// The participant's code, or a marker that says the reference is broken.
-    pub fn participant_code(&self, id: ParticipantId) -> String {
-        self.participant(id)
-            .map(|p| p.code.clone())
-            .unwrap_or_else(|| format!("missing {id}"))
-    }
-
-    /// The participant's name, or a marker that says the reference is broken.
-    pub fn participant_name(&self, id: ParticipantId) -> String {
-        self.participant(id)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| format!("missing {id}"))
-    }
-
-    pub fn person_name(&self, id: PersonId) -> String {
-        self.person(id)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| format!("missing {id}"))
-    }
-
-    pub fn meeting_title(&self, id: MeetingId) -> String {
-        self.meeting(id)
-            .map(|m| format!("{} ({})", m.title, m.date))
-            .unwrap_or_else(|| format!("missing {id}"))
-    }
-
     /// Meetings sorted by date, then start time, then id.
     pub fn meetings_by_date(&self) -> Vec<MeetingId> {
         let mut keyed: Vec<_> = self

@@ -23,9 +23,9 @@ pub struct Problem {
 
 /// Where problems go as they are found: the record, the field at fault
 /// and the sentence.
-pub(super) trait Report: FnMut(Option<Record>, Option<Field>, String) {}
+pub(super) trait OnProblem: FnMut(Option<Record>, Option<Field>, String) {}
 
-impl<F: FnMut(Option<Record>, Option<Field>, String)> Report for F {}
+impl<F: FnMut(Option<Record>, Option<Field>, String)> OnProblem for F {}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -96,7 +96,7 @@ impl Register {
     }
 
     /// Nameless or codeless participants, nations without an ISO code, and codes used twice.
-    fn participant_problems(&self, report: &mut impl Report) {
+    fn participant_problems(&self, report: &mut impl OnProblem) {
         let mut codes: BTreeMap<String, Vec<super::ParticipantId>> = BTreeMap::new();
         for (&id, participant) in &self.participants {
             let record = Some(Record::Participant(id));
@@ -158,7 +158,7 @@ impl Register {
     }
 
     /// Nameless people, and roles on behalf of no participant or ending before they start.
-    fn people_problems(&self, report: &mut impl Report) {
+    fn people_problems(&self, report: &mut impl OnProblem) {
         for (&id, person) in &self.people {
             let record = Some(Record::Person(id));
             let who = self.named(Record::Person(id));
@@ -203,7 +203,7 @@ impl Register {
 
     /// Two offices heading one participant's delegation on the same day:
     /// its nation sheet could name only one of their holders.
-    fn head_of_delegation_problems(&self, report: &mut impl Report) {
+    fn head_of_delegation_problems(&self, report: &mut impl OnProblem) {
         let heads: Vec<_> = self
             .people
             .iter()
@@ -243,7 +243,7 @@ impl Register {
     }
 
     /// Nameless series, times that end before they start, unknown convenors, and what the cadence gives.
-    fn session_series_problems(&self, report: &mut impl Report) {
+    fn session_series_problems(&self, report: &mut impl OnProblem) {
         for (&id, series) in &self.series {
             let record = Some(Record::Series(id));
             let label = self.named(Record::Series(id));
@@ -277,7 +277,7 @@ impl Register {
         label: impl fmt::Display,
         marking: &str,
         record: Option<Record>,
-        report: &mut impl Report,
+        report: &mut impl OnProblem,
     ) {
         let at = Some(Field::Marking);
         if marking.trim().is_empty() {
@@ -304,7 +304,7 @@ impl Register {
     }
 }
 
-fn check_list(what: &str, list: &[String], report: &mut impl Report) {
+fn check_list(what: &str, list: &[String], report: &mut impl OnProblem) {
     if list.is_empty() {
         report(None, None, format!("The register has no {what}"));
     }

@@ -56,12 +56,12 @@ pub fn minutes_standing(
     meeting: &Meeting,
     change_log: bool,
 ) -> MinutesStanding {
-    let record = &meeting.minutes;
-    let revision = revision_mark(record.revision());
-    let line = match record.state() {
+    let minutes = &meeting.minutes;
+    let revision = revision_mark(minutes.revision());
+    let line = match minutes.state() {
         MinutesState::Draft => "Draft".to_string(),
         MinutesState::Circulated => {
-            let due = record
+            let due = minutes
                 .circulation()
                 .and_then(|c| c.comments_due)
                 .map(|d| format!(", comments due {}", long_date(d)))
@@ -70,7 +70,7 @@ pub fn minutes_standing(
         }
         MinutesState::Approved => {
             let mut line = String::from("Approved");
-            if let Some(step) = record.approval() {
+            if let Some(step) = minutes.approval() {
                 line.push_str(&format!(" on {}", long_date(step.date)));
                 if let Some(at) = step.approved_at {
                     line.push_str(&format!(" at {}", register.meeting_title(at)));
@@ -91,7 +91,7 @@ pub fn minutes_standing(
             line
         }
     };
-    let header = match record.state() {
+    let header = match minutes.state() {
         MinutesState::Draft => "Draft",
         MinutesState::Circulated => "Draft, circulated",
         MinutesState::Approved => "Approved",
@@ -100,7 +100,7 @@ pub fn minutes_standing(
         Some(mark) => (format!("{line} · {mark}"), format!("{header} · {mark}")),
         None => (line, header.to_string()),
     };
-    let changes: Vec<ChangeLine> = record
+    let changes: Vec<ChangeLine> = minutes
         .revisions
         .iter()
         .flat_map(|revision| {
@@ -115,10 +115,10 @@ pub fn minutes_standing(
         })
         .collect();
     MinutesStanding {
-        draft: !record.is_locked(),
+        draft: !minutes.is_locked(),
         revision,
         line,
         header,
-        changes: (change_log && !record.revisions.is_empty()).then_some(changes),
+        changes: (change_log && !minutes.revisions.is_empty()).then_some(changes),
     }
 }

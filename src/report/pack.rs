@@ -51,7 +51,7 @@ pub struct PackAgendaItem {
 
 /// The previous session's record, put to this session for approval.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PreviousRecord {
+pub struct PreviousMinutes {
     pub title: String,
     pub date: String,
     /// The record's own reference ("CoW/DM/2026/04 REV 1").
@@ -78,7 +78,7 @@ pub struct MeetingPack {
     pub agenda: Vec<PackAgendaItem>,
     /// "The agenda takes 2 h 25 min, from 09:30 to 11:55."
     pub agenda_timing: Option<String>,
-    pub previous: Option<PreviousRecord>,
+    pub previous: Option<PreviousMinutes>,
     /// Open actions the session takes up, with overdue marks.
     pub actions: Vec<ActionDue>,
     /// Per participant, the commitments due by the session's day that are
@@ -147,7 +147,7 @@ fn previous_record(
     edition: &mut Edition<'_>,
     includes: &mut Vec<Record>,
     refusals: &mut Vec<String>,
-) -> Option<PreviousRecord> {
+) -> Option<PreviousMinutes> {
     let earlier = register.meeting(previous_id)?;
     includes.push(Record::Meeting(previous_id));
     // Its decisions print under their own markings; the record's
@@ -171,7 +171,7 @@ fn previous_record(
         }
         None => String::new(),
     };
-    Some(PreviousRecord {
+    Some(PreviousMinutes {
         title: earlier.title.clone(),
         date: long_date(earlier.date),
         reference,

@@ -2,11 +2,11 @@
 //! pixels and Save or Print writes the PDF from the very same pages, so
 //! what the officer saw is what leaves the building.
 
+use typst::diag::{Severity, SourceDiagnostic};
 use typst::utils::Scalar;
 use typst_layout::PagedDocument;
 
 use super::ReportError;
-use super::pdf::typesetting_error;
 
 /// The most pixels per typographic point a page is drawn at: an A4 page at
 /// 8 is about 4,800 × 6,700 pixels, already past any screen.
@@ -89,4 +89,16 @@ impl TypesetReport {
             rgba: pixmap.take(),
         })
     }
+}
+
+/// The errors typst gave, as one sentence.
+pub(super) fn typesetting_error(errors: &[SourceDiagnostic]) -> ReportError {
+    ReportError::Typesetting(
+        errors
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }

@@ -2,7 +2,6 @@
 //! fonts, font book) is built once and reused for every report: loading
 //! fonts is the slow part, typesetting a summary is fast.
 
-use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::Bytes;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -11,7 +10,7 @@ use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 use super::long_words::breakable_strings;
-use super::pages::TypesetReport;
+use super::pages::{TypesetReport, typesetting_error};
 use super::world::ReportWorld;
 use super::{
     AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, ReportError, SinceReport,
@@ -165,15 +164,4 @@ fn file_id(path: &str) -> Result<FileId, ReportError> {
     let vpath = VirtualPath::new(path)
         .map_err(|error| ReportError::Typesetting(format!("{error:?}: {path}")))?;
     Ok(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
-}
-
-pub(super) fn typesetting_error(errors: &[SourceDiagnostic]) -> ReportError {
-    ReportError::Typesetting(
-        errors
-            .iter()
-            .filter(|e| e.severity == Severity::Error)
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
 }

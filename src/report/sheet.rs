@@ -5,6 +5,8 @@
 //! secretariat's points to raise with it. A sheet prints only the
 //! participant's own records, so no sheet shows another's.
 
+mod parts;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -13,13 +15,13 @@ use super::edition::Edition;
 use super::format::long_date;
 use super::head::{DocumentHead, DocumentOptions, edition_at};
 use super::pending::{ActionDue, CommitmentDue, commitment_due};
-use super::sheet_parts::{
-    SheetSources, actions_owned, attendance_grid, head_of_delegation, points_to_raise,
-    representatives, stage_lines,
-};
 use super::summary_attendance::Delegate;
 use super::summary_commitments::{MoneyLine, money_lines};
 use crate::model::{ParticipantId, Record, ReferenceValues, Register, expand_reference};
+use parts::{
+    SheetSources, actions_owned, attendance_grid, head_of_delegation, points_to_raise,
+    representatives, stage_lines,
+};
 
 /// The sessions of each series the attendance grid shows, the latest.
 pub const SESSIONS_IN_GRID: usize = 8;

@@ -160,7 +160,7 @@ pub struct MeetingSummary {
     /// not yet held, whose list says who is invited, not who came.
     pub attendance_heading: String,
     /// Draft or approved, its revision, and the change log if asked for.
-    pub record: MinutesStanding,
+    pub minutes: MinutesStanding,
     /// The meeting and the commitments the summary prints, whose markings
     /// decide the document's.
     #[serde(skip)]
@@ -285,7 +285,7 @@ pub fn meeting_summary(
             "Expected delegations"
         }
         .into(),
-        record: minutes_standing(register, meeting, options.change_log),
+        minutes: minutes_standing(register, meeting, options.change_log),
         includes,
         refusals,
     })
@@ -294,10 +294,7 @@ pub fn meeting_summary(
 /// "Defence ministers, session 4"; `None` outside a series.
 pub(super) fn series_label(register: &Register, meeting: &Meeting) -> Option<String> {
     meeting.series.map(|s| {
-        let name = register
-            .session_series(s)
-            .map(|series| series.name.clone())
-            .unwrap_or_else(|| format!("missing {s}"));
+        let name = register.series_name(s);
         match meeting.number {
             Some(number) => format!("{name}, session {number}"),
             None => name,

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::StorageError;
 use super::access::{self, WrittenFrom};
-use super::file::{DiskStamp, backup_path};
-use super::side_files::{self, TEMP_RANDOM, TEMP_SUFFIX};
+use super::disk_stamp::DiskStamp;
+use super::side_files::{self, TEMP_RANDOM, TEMP_SUFFIX, backup_path};
 
 /// Whether an atomic write keeps the replaced file as `FILE.bak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -28,6 +28,7 @@ mod atomic;
 mod context;
 mod control;
 mod copies;
+mod disk_stamp;
 mod error;
 mod exchanged;
 mod file;
@@ -47,11 +48,12 @@ pub(crate) use crate::model::file_values::read_options;
 pub use access::WrittenFrom;
 pub use atomic::Backup;
 pub use copies::{LoadedApart, load_apart};
+pub use disk_stamp::DiskStamp;
 pub use error::StorageError;
 pub use exchanged::{keep_base, kept_base_path, partner_offices, read_kept_base};
 pub use file::{
-    DiskStamp, Loaded, Overwrite, backup_path, disk_stamp, load, save, save_from, save_with,
-    save_with_hook, save_without_backup,
+    Loaded, Overwrite, disk_stamp, load, save, save_from, save_with, save_with_hook,
+    save_without_backup,
 };
 pub use format::{
     EnvelopeIn, FORMAT_TAG, FORMAT_VERSION, Parsed, from_bytes, from_str, from_str_on_threads,
@@ -62,3 +64,4 @@ pub use names::{new_saving_session, random_hex};
 pub use output::{write_output, write_output_with_hook};
 pub use parallel::SameAsKnown;
 pub use recovery::{discard_recovery, recovery_offer, recovery_path, write_recovery};
+pub use side_files::backup_path;

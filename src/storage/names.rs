@@ -8,18 +8,15 @@ use std::hash::{BuildHasher, Hasher};
 use crate::model::SavingSession;
 
 /// `groups` × 16 hex digits that no other call, here or on another
-/// machine, gives: std's hasher is keyed at random for each thread and
-/// its key moves on for each use; this process's id and the clock are
-/// mixed in so two machines started in the same state still differ.
+/// machine, gives: std's hasher is keyed for each thread from the
+/// operating system's randomness and its key moves on for each use; this
+/// process's id is mixed in too. No clock: storage never reads it.
 pub fn random_hex(groups: u8) -> String {
     let mut name = String::new();
     for group in 0..groups {
         let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
         hasher.write_u8(group);
         hasher.write_u32(std::process::id());
-        if let Ok(since) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-            hasher.write_u128(since.as_nanos());
-        }
         name.push_str(&format!("{:016x}", hasher.finish()));
     }
     name

@@ -200,6 +200,11 @@ fn name_hash(name: &OsStr) -> u32 {
     (xxhash_rust::xxh3::xxh3_64(name.as_encoded_bytes()) & 0xFFFF_FFFF) as u32
 }
 
+/// `FILE.bak` next to the register.
+pub fn backup_path(path: &Path) -> PathBuf {
+    side_path(path, ".bak")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,6 @@ use rust_decimal::Decimal;
 use super::TrackingError;
 use super::spreadsheet_cells::neutralised;
 
-pub use super::commitments_import::{AcceptedRow, ImportPreview, RejectedRow, import_commitments};
 use crate::model::{MeetingId, Register};
 
 /// The UTF-8 byte-order mark.

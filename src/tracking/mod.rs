@@ -11,7 +11,8 @@ pub mod since;
 pub mod spreadsheet_cells;
 
 pub use activity::{Activity, attendance_by_participant, participant_activity};
-pub use commitments_csv::{ImportPreview, RejectedRow, export_commitments, import_commitments};
+pub use commitments_csv::export_commitments;
+pub use commitments_import::{ImportPreview, RejectedRow, import_commitments};
 pub use dashboard::{DashboardCache, DashboardFigures, Split, Totals, dashboard_figures};
 pub use dashboard_table::figures_table;
 pub use since::{SessionChanges, since_last_session};

@@ -1,16 +1,30 @@
 //! The arrows ARCHITECTURE.md draws between the parts of `src/`, held to
-//! the code: every `crate::` path in a part's files names a part its row
-//! of the table ("What each part may use") allows, and no part but the
-//! window and `main.rs` names egui or eframe. The table is read from the
-//! document itself, so the two cannot drift apart.
+//! the code: every `crate::` path in a part's files (and every `super::`
+//! path that climbs to the crate's root) names a part its row of the
+//! table ("What each part may use") allows, no part but the window and
+//! `main.rs` names egui or eframe, and a part whose row says "never the
+//! clock" or "never I/O" does not read the time of day or touch files,
+//! processes or the terminal. The table is read from the document itself,
+//! so the two cannot drift apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The parts a part may use, from ARCHITECTURE.md's table: its first
-/// column names the parts (`` `edit`, `document` ``), its second the
-/// parts of the crate they may use (`—` for none, `everything`).
-fn allowed_arrows(architecture: &str) -> BTreeMap<String, Option<BTreeSet<String>>> {
+/// What a part may do, from its row of ARCHITECTURE.md's table.
+#[derive(Clone)]
+struct Row {
+    /// The parts of the crate it may use; `None` for everything.
+    uses: Option<BTreeSet<String>>,
+    /// Its last column says "the clock".
+    never_the_clock: bool,
+    /// Its last column says "I/O".
+    never_io: bool,
+}
+
+/// The rows of ARCHITECTURE.md's table: its first column names the parts
+/// (`` `edit`, `document` ``), its second the parts of the crate they may
+/// use (`—` for none, `everything`), its last what they never do.
+fn allowed_arrows(architecture: &str) -> BTreeMap<String, Row> {
     let table = architecture
         .split("### What each part may use")
         .nth(1)
@@ -25,10 +39,14 @@ fn allowed_arrows(architecture: &str) -> BTreeMap<String, Option<BTreeSet<String
         let (Some(parts), Some(uses)) = (cells.get(1), cells.get(2)) else {
             continue;
         };
-        let uses: Option<BTreeSet<String>> =
-            (!uses.contains("everything")).then(|| quoted(uses).into_iter().collect());
+        let never = cells.get(4).copied().unwrap_or_default();
+        let row = Row {
+            uses: (!uses.contains("everything")).then(|| quoted(uses).into_iter().collect()),
+            never_the_clock: never.contains("the clock"),
+            never_io: never.contains("I/O"),
+        };
         for part in quoted(parts) {
-            allowed.insert(part, uses.clone());
+            allowed.insert(part, row.clone());
         }
     }
     allowed
@@ -100,6 +118,69 @@ fn parts_named(code: &str) -> BTreeSet<String> {
     named
 }
 
+/// How many `super::` climb from `file` to the crate's root:
+/// `src/edit.rs` and `src/model/mod.rs` 1, `src/model/ids.rs` 2.
+fn depth_of(src: &Path, file: &Path) -> usize {
+    let relative = file.strip_prefix(src).unwrap();
+    let components = relative.components().count();
+    if relative.ends_with("mod.rs") {
+        components - 1
+    } else {
+        components
+    }
+}
+
+/// The parts of the crate a file's `super::` paths reach from the root,
+/// `depth` climbs up (see [`depth_of`]).
+fn parts_reached_by_super(code: &str, depth: usize) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    if depth == 0 {
+        return named;
+    }
+    let climb = "super::".repeat(depth);
+    for (index, _) in code.match_indices(&climb) {
+        // The start of a chain, not its middle.
+        if code[..index].ends_with("super::") {
+            continue;
+        }
+        let rest = &code[index + climb.len()..];
+        if rest.starts_with("super::") {
+            continue;
+        }
+        if let Some(group) = rest.strip_prefix('{') {
+            let group = group.split('}').next().unwrap_or_default();
+            named.extend(top_level_names(group));
+        } else {
+            named.insert(leading_name(rest));
+        }
+    }
+    named.retain(|name| !name.is_empty());
+    named
+}
+
+/// What reads the time of day (a timer such as `Instant` measures a
+/// wait, not the day, and is not the clock).
+const THE_CLOCK: [&str; 5] = [
+    "SystemTime::now",
+    "Local::now",
+    "Utc::now",
+    "Zoned::now",
+    "Timestamp::now",
+];
+
+/// What touches files, processes, the network or the terminal.
+const IO: [&str; 9] = [
+    "std::fs",
+    "File::open",
+    "File::create",
+    "std::process",
+    "std::net",
+    "std::env",
+    "println!",
+    "eprintln!",
+    "stdin()",
+];
+
 /// The first name of each path in `a, b::{c, d}, e`.
 fn top_level_names(group: &str) -> Vec<String> {
     let mut names = Vec::new();
@@ -142,8 +223,20 @@ fn forbidden_arrows(src: &Path, architecture: &str) -> Vec<String> {
             forbidden.push(format!("{shown}: part `{part}` has no row in the table"));
             continue;
         };
-        let Some(may_use) = may_use else { continue };
-        for named in parts_named(&code) {
+        for (never, what, words) in [
+            (may_use.never_the_clock, "the clock", &THE_CLOCK[..]),
+            (may_use.never_io, "I/O", &IO[..]),
+        ] {
+            for word in words.iter().filter(|word| never && code.contains(**word)) {
+                forbidden.push(format!("{shown}: {part} → {what} ({word})"));
+            }
+        }
+        let Some(may_use) = &may_use.uses else {
+            continue;
+        };
+        let mut named = parts_named(&code);
+        named.extend(parts_reached_by_super(&code, depth_of(src, &file)));
+        for named in named {
             if named != part && named != "self" && named != "super" && !may_use.contains(&named) {
                 forbidden.push(format!("{shown}: {part} → {named}"));
             }
@@ -196,23 +289,43 @@ fn every_module_of_the_library_has_a_row_in_the_table() {
 #[test]
 fn a_forbidden_arrow_is_found() {
     // The checker itself: a model file naming storage, and one naming
-    // egui, are both caught; a unit test module is not read.
+    // egui, are both caught; a unit test module is not read; a `super::`
+    // path that climbs to the root is read as a `crate::` one, one that
+    // stays within the part is not; the clock and a file are caught where
+    // the row says never, and not where it does not.
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("model");
     std::fs::create_dir(&model).unwrap();
     std::fs::write(
         model.join("bad.rs"),
         "use crate::{storage::load, model::Register};\nfn f(ui: &mut egui::Ui) {}\n\
+         use super::super::calendar::Ics;\nuse super::ids::Id;\n\
+         fn g() { let _ = std::time::SystemTime::now(); }\n\
          #[cfg(test)]\nmod tests { use crate::edit::Edit; }\n",
     )
     .unwrap();
-    let table = "### What each part may use\n\n| part | may use |\n| --- | --- |\n\
-                 | `model` | — |\n| `edit` | `model` |\n";
+    std::fs::write(
+        model.join("mod.rs"),
+        "use super::{edit::Edit, model};\nfn h() { std::fs::read(\"x\"); }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("edit.rs"),
+        "use super::model::Register;\nfn now() { chrono::Local::now(); }\n",
+    )
+    .unwrap();
+    let table = "### What each part may use\n\n| part | may use | outside | never |\n\
+                 | --- | --- | --- | --- |\n\
+                 | `model` | — | | egui, I/O, the clock |\n| `edit` | `model` | | egui |\n";
     assert_eq!(
         forbidden_arrows(dir.path(), table),
         [
+            "model/bad.rs: model → the clock (SystemTime::now)".to_owned(),
+            "model/bad.rs: model → calendar".to_owned(),
             "model/bad.rs: model → storage".to_owned(),
             "model/bad.rs: model → egui (only the window may)".to_owned(),
+            "model/mod.rs: model → I/O (std::fs)".to_owned(),
+            "model/mod.rs: model → edit".to_owned(),
         ]
     );
 }

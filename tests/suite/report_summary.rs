@@ -187,7 +187,7 @@ fn sample_summary_in_full() {
         // Every commitment in the sample was announced at this meeting.
         movements: Some(vec![]),
         attendance_heading: "Attendance".into(),
-        record: MinutesStanding {
+        minutes: MinutesStanding {
             draft: true,
             revision: None,
             line: "Draft".into(),

@@ -151,10 +151,13 @@ fn approve_a_record_find_it_read_only_revise_it_and_print_rev_1() {
     else {
         panic!("the summary is ready to print");
     };
-    assert!(summary.record.draft, "revision 1 is a draft until approved");
-    assert_eq!(summary.record.revision.as_deref(), Some("REV 1"));
-    assert!(summary.record.line.contains("REV 1"));
-    assert!(summary.record.changes.is_some(), "the annex is asked for");
+    assert!(
+        summary.minutes.draft,
+        "revision 1 is a draft until approved"
+    );
+    assert_eq!(summary.minutes.revision.as_deref(), Some("REV 1"));
+    assert!(summary.minutes.line.contains("REV 1"));
+    assert!(summary.minutes.changes.is_some(), "the annex is asked for");
 }
 
 #[test]

@@ -111,12 +111,7 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
 /// The series picker (its response, for the row's label to name) and,
 /// in a series, the meeting's number in it.
 fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) -> Response {
-    let name = |series| {
-        register
-            .session_series(series)
-            .map(|s| s.name.clone())
-            .unwrap_or_else(|| format!("missing {series}"))
-    };
+    let name = |series| register.series_name(series);
     let mut all: Vec<_> = register.series.keys().copied().collect();
     all.sort_by_key(|s| name(*s).to_lowercase());
     let selected = meeting.series.map(name).unwrap_or_else(|| "—".into());

@@ -121,7 +121,7 @@ pub(super) fn minutes_ui(
     today: NaiveDate,
     out: &mut Outbox,
 ) {
-    let record = &meeting.minutes;
+    let minutes = &meeting.minutes;
     let standing = report::minutes_standing(register, meeting, false);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Record:").strong());
@@ -130,16 +130,16 @@ pub(super) fn minutes_ui(
         crate::ui::focus::at_field(ui, line, Record::Meeting(id), Field::MinutesLife);
         // A record is of what was said: until the meeting is held there is
         // nothing to circulate or approve, so no move is offered.
-        if meeting.state != MeetingState::Held && record.state() == MinutesState::Draft {
+        if meeting.state != MeetingState::Held && minutes.state() == MinutesState::Draft {
             ui.weak("(circulated and approved once the meeting is held)");
             return;
         }
-        for ask in MinutesAsk::open_to(record.state()) {
+        for ask in MinutesAsk::open_to(minutes.state()) {
             let command = Command::AskMinutesMove(id, *ask);
             widgets::command_button(ui, command, out);
         }
     });
-    if record.is_locked() {
+    if minutes.is_locked() {
         ui.weak(
             "The record is approved: its content is read-only. Actions can still be marked \
              done; anything else needs a revision (Revise…).",
@@ -155,7 +155,7 @@ pub(super) fn minutes_ui(
         };
         form_ui(ui, place, meeting, ask, form, out);
     }
-    if !record.history.is_empty() {
+    if !minutes.history.is_empty() {
         egui::CollapsingHeader::new("History and revisions")
             .id_salt(("record-history", id.0))
             .show(ui, |ui| history_ui(ui, register, meeting));

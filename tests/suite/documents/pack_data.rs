@@ -3,7 +3,7 @@
 use coalition_desk::model::{AttendanceStatus, MeetingState};
 use coalition_desk::report::{
     ActionDue, CommitmentDue, Delegate, DocumentOptions, InvitedDelegation, PackAgendaItem,
-    ParticipantDues, PreviousRecord, meeting_pack,
+    ParticipantDues, PreviousMinutes, meeting_pack,
 };
 
 use super::fixture::*;
@@ -124,7 +124,7 @@ fn the_pack_of_a_planned_session_says_what_a_delegation_needs() {
     );
     assert_eq!(
         pack.previous,
-        Some(PreviousRecord {
+        Some(PreviousMinutes {
             title: "Defence ministers".into(),
             date: "7 May 2026".into(),
             reference: "CoW/DM/2026/04".into(),

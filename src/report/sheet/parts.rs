@@ -8,17 +8,17 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::ReportError;
-use super::edition::Edition;
-use super::format::long_date;
-use super::pending::{ActionDue, owned_by};
-use super::sheet::{GridCell, Listed, SESSIONS_IN_GRID, SeriesAttendance, StageLine};
-use super::summary_attendance::{Delegate, delegate_on};
+use super::{GridCell, Listed, SESSIONS_IN_GRID, SeriesAttendance, StageLine};
 use crate::model::amounts::money_in;
 use crate::model::{
     ActionItem, AttendanceStatus, Commitment, CommitmentId, CommitmentStatus, MeetingId,
     MeetingState, Participant, ParticipantId, Record, Register,
 };
+use crate::report::ReportError;
+use crate::report::edition::Edition;
+use crate::report::format::long_date;
+use crate::report::pending::{ActionDue, owned_by};
+use crate::report::summary_attendance::{Delegate, delegate_on};
 
 /// What every sheet of one document reads, gathered once: the sessions
 /// held by the day of issue, each participant's commitments and the open

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::minutes_moves::MinutesContext;
-use super::{MeetingId, MeetingState, MinutesError, MinutesLife};
+use super::MinutesContext;
+use crate::model::{MeetingId, MeetingState, MinutesError, MinutesLife};
 
 impl MinutesLife {
     /// An approval with no meeting is by written procedure: the record was

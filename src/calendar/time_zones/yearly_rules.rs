@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::time_zones::Observance;
+use super::Observance;
 use crate::model::recurrence::weekday_code;
 
 /// The changes of `last_year`, carried on as yearly rules from the year
