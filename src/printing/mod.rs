@@ -11,4 +11,4 @@ mod spooler;
 
 pub use cups::Printer;
 pub use job::{JobOutcome, MOST_COPIES, PrintSettings, Sides};
-pub use spooler::{PrivatePdf, Spooler, no_printer, open_in_viewer, printer_failure};
+pub use spooler::{PrintError, PrivatePdf, Spooler, open_in_viewer, printer_failure};

@@ -43,24 +43,56 @@ impl Default for Spooler {
 /// What to do when no printer can be used, said once for every such case.
 const SAVE_INSTEAD: &str = "Save the PDF and print it from another program";
 
+/// Why nothing could be printed, or no PDF shown, with what to do next.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PrintError {
+    #[error(
+        "No print service was found on this computer (there is no lpstat command). {save}.",
+        save = SAVE_INSTEAD
+    )]
+    NoPrintService,
+    /// The print service could not be asked (the system's reason).
+    #[error("The print service could not be asked for its printers ({0}). {save}.", save = SAVE_INSTEAD)]
+    CannotAsk(String),
+    /// Windows could not list its printers (the system's reason).
+    #[error("The printers could not be listed ({0}). {save}.", save = SAVE_INSTEAD)]
+    CannotList(String),
+    #[error("No printer is set up on this computer. {save}, or set a default printer.", save = SAVE_INSTEAD)]
+    NoPrinter,
+    #[error("No print command (lp) was found on this computer. {save}.", save = SAVE_INSTEAD)]
+    NoPrintCommand,
+    /// The print command could not be started (the system's reason).
+    #[error("The print command could not be started ({0}). {save}.", save = SAVE_INSTEAD)]
+    CannotStart(String),
+    /// The print service refused: what it said, and the printer if one
+    /// was named.
+    #[error("{}", refusal(said, printer.as_deref()))]
+    Refused {
+        said: String,
+        printer: Option<String>,
+    },
+    #[error(
+        "No program for showing PDFs was found on this computer. Save the PDF with Save PDF… and open or print it from another program."
+    )]
+    NoViewer,
+}
+
 /// How often a followed job is looked at.
 const LOOK_EVERY: Duration = Duration::from_millis(200);
 
 impl Spooler {
     /// The printers, the default first, or a sentence saying why there are
     /// none and what to do next.
-    pub fn printers(&self) -> Result<Vec<Printer>, String> {
+    pub fn printers(&self) -> Result<Vec<Printer>, PrintError> {
         if cfg!(windows) {
             return windows_printers();
         }
-        let output = self.lpstat(&["-d", "-p"]).map_err(|error| match error.kind() {
-            std::io::ErrorKind::NotFound => format!(
-                "No print service was found on this computer (there is no lpstat command). {SAVE_INSTEAD}."
-            ),
-            _ => format!(
-                "The print service could not be asked for its printers ({error}). {SAVE_INSTEAD}."
-            ),
-        })?;
+        let output = self
+            .lpstat(&["-d", "-p"])
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::NotFound => PrintError::NoPrintService,
+                _ => PrintError::CannotAsk(error.to_string()),
+            })?;
         let printers = cups::printers(&String::from_utf8_lossy(&output.stdout));
         let stderr = String::from_utf8_lossy(&output.stderr);
         // "No destinations added" comes with a failing status: no printer,
@@ -69,7 +101,7 @@ impl Spooler {
             return Err(printer_failure(&stderr, None));
         }
         if printers.is_empty() {
-            return Err(no_printer());
+            return Err(PrintError::NoPrinter);
         }
         Ok(printers)
     }
@@ -82,7 +114,7 @@ impl Spooler {
         pdf: &Path,
         settings: &PrintSettings,
         title: &str,
-    ) -> Result<JobOutcome, String> {
+    ) -> Result<JobOutcome, PrintError> {
         if cfg!(windows) {
             return windows_print(pdf, settings);
         }
@@ -92,10 +124,8 @@ impl Spooler {
             .env("LC_ALL", "C")
             .output()
             .map_err(|error| match error.kind() {
-                std::io::ErrorKind::NotFound => {
-                    format!("No print command (lp) was found on this computer. {SAVE_INSTEAD}.")
-                }
-                _ => format!("The print command could not be started ({error}). {SAVE_INSTEAD}."),
+                std::io::ErrorKind::NotFound => PrintError::NoPrintCommand,
+                _ => PrintError::CannotStart(error.to_string()),
             })?;
         let said = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim().to_string();
         if !output.status.success() {
@@ -155,7 +185,7 @@ impl Spooler {
 
 /// Windows has no lpstat: the printers come from its printer list, one a
 /// line as "default<TAB>name" or "other<TAB>name".
-fn windows_printers() -> Result<Vec<Printer>, String> {
+fn windows_printers() -> Result<Vec<Printer>, PrintError> {
     let output = Command::new("powershell")
         .args([
             "-NoProfile",
@@ -163,7 +193,7 @@ fn windows_printers() -> Result<Vec<Printer>, String> {
             "Get-CimInstance Win32_Printer | ForEach-Object { $(if ($_.Default) {'default'} else {'other'}) + \"`t\" + $_.Name }",
         ])
         .output()
-        .map_err(|error| format!("The printers could not be listed ({error}). {SAVE_INSTEAD}."))?;
+        .map_err(|error| PrintError::CannotList(error.to_string()))?;
     let mut printers: Vec<Printer> = String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|line| line.split_once('\t'))
@@ -176,7 +206,7 @@ fn windows_printers() -> Result<Vec<Printer>, String> {
         .collect();
     printers.sort_by(|a, b| b.is_default.cmp(&a.is_default).then(a.name.cmp(&b.name)));
     if printers.is_empty() {
-        Err(no_printer())
+        Err(PrintError::NoPrinter)
     } else {
         Ok(printers)
     }
@@ -184,7 +214,7 @@ fn windows_printers() -> Result<Vec<Printer>, String> {
 
 /// Windows has no lp: the PDF viewer's Print verb sends it to the printer,
 /// once a copy; two-sided is the printer's own setting there.
-fn windows_print(pdf: &Path, settings: &PrintSettings) -> Result<JobOutcome, String> {
+fn windows_print(pdf: &Path, settings: &PrintSettings) -> Result<JobOutcome, PrintError> {
     let printer = &settings.printer;
     for _ in 0..settings.copies {
         let output = Command::new("powershell")
@@ -200,9 +230,7 @@ fn windows_print(pdf: &Path, settings: &PrintSettings) -> Result<JobOutcome, Str
             .arg(pdf)
             .args(["-ArgumentList", &format!("'\"{printer}\"'")])
             .output()
-            .map_err(|error| {
-                format!("The print command could not be started ({error}). {SAVE_INSTEAD}.")
-            })?;
+            .map_err(|error| PrintError::CannotStart(error.to_string()))?;
         if !output.status.success() {
             return Err(printer_failure(
                 String::from_utf8_lossy(&output.stderr).trim(),
@@ -215,22 +243,29 @@ fn windows_print(pdf: &Path, settings: &PrintSettings) -> Result<JobOutcome, Str
     })
 }
 
-/// The sentence for a computer with no printer set up.
-pub fn no_printer() -> String {
-    format!("No printer is set up on this computer. {SAVE_INSTEAD}, or set a default printer.")
+/// What the print service's own message (`lp: Error - no default
+/// destination available.`, `lpstat: Unable to connect to server`) means:
+/// no printer at all, or a refusal.
+pub fn printer_failure(said: &str, printer: Option<&str>) -> PrintError {
+    let lower = said.to_lowercase();
+    if lower.contains("no default destination") || lower.contains("no destinations added") {
+        PrintError::NoPrinter
+    } else {
+        PrintError::Refused {
+            said: said.to_string(),
+            printer: printer.map(str::to_string),
+        }
+    }
 }
 
-/// What the print service's own message (`lp: Error - no default
-/// destination available.`, `lpstat: Unable to connect to server`) means
-/// for the officer, with what to do next.
-pub fn printer_failure(said: &str, printer: Option<&str>) -> String {
+/// The print service's refusal in the officer's words, with what to do
+/// next.
+fn refusal(said: &str, printer: Option<&str>) -> String {
     let lower = said.to_lowercase();
     let named = printer
         .map(|name| format!("The printer \u{201c}{name}\u{201d}"))
         .unwrap_or_else(|| "The printer".into());
-    if lower.contains("no default destination") || lower.contains("no destinations added") {
-        no_printer()
-    } else if lower.contains("does not exist") || lower.contains("unknown destination") {
+    if lower.contains("does not exist") || lower.contains("unknown destination") {
         format!(
             "{named} is not set up on this computer any more. {SAVE_INSTEAD}, or choose another default printer."
         )
@@ -311,12 +346,9 @@ impl PrivatePdf {
 /// Opens `pdf` in the officer's PDF viewer through `viewer` (xdg-open)
 /// and waits to hear whether one was found; a sentence with what to do
 /// next if not.
-pub fn open_in_viewer(viewer: &OsStr, pdf: &Path) -> Result<(), String> {
-    let no_viewer = || {
-        "No program for showing PDFs was found on this computer. Save the PDF with Save PDF… and open or print it from another program.".to_string()
-    };
+pub fn open_in_viewer(viewer: &OsStr, pdf: &Path) -> Result<(), PrintError> {
     if cfg!(any(target_os = "windows", target_os = "macos")) {
-        return opener::open(pdf).map_err(|_| no_viewer());
+        return opener::open(pdf).map_err(|_| PrintError::NoViewer);
     }
     // On Linux and the BSDs opener does not wait for xdg-open, so a missing
     // viewer would pass without a word; xdg-open's own exit status says it.
@@ -328,7 +360,6 @@ pub fn open_in_viewer(viewer: &OsStr, pdf: &Path) -> Result<(), String> {
         .status();
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(_) => Err(no_viewer()),
-        Err(_) => Err(no_viewer()),
+        Ok(_) | Err(_) => Err(PrintError::NoViewer),
     }
 }

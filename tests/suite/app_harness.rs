@@ -90,3 +90,19 @@ pub fn open_path(harness: &mut AppHarness, path: &Path) {
 pub fn harness_for(path: &Path) -> AppHarness {
     harness(Startup::File(path.to_path_buf()))
 }
+
+/// Runs frames until `label` is on screen: a worker (the print preview's
+/// typesetting, the printer list) answers on its own thread.
+pub fn until_shown(harness: &mut AppHarness, label: &str) {
+    let started = std::time::Instant::now();
+    // Two pages may both say it for a frame while the preview changes.
+    while harness.query_all_by_label_contains(label).next().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "\u{201c}{label}\u{201d} never appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+}

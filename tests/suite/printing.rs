@@ -155,7 +155,7 @@ fn with_no_print_service_the_officer_is_told_to_save_instead() {
         ..Spooler::default()
     };
     assert_eq!(
-        spooler.printers(),
+        spooler.printers().map_err(|error| error.to_string()),
         Err("No print service was found on this computer (there is no lpstat command). Save the PDF and print it from another program.".into())
     );
 }

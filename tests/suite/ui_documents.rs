@@ -13,7 +13,7 @@ use coalition_desk::ui::on_top::OnTop;
 use coalition_desk::ui::print::Report;
 use egui_kittest::kittest::Queryable;
 
-use crate::app_harness::{AppHarness, click, harness_for};
+use crate::app_harness::{AppHarness, click, harness_for, until_shown};
 use crate::documents::fixture::{GBR, PLANNED, register};
 
 fn opened(dir: &std::path::Path, register: &coalition_desk::model::Register) -> AppHarness {
@@ -35,20 +35,6 @@ fn press(harness: &mut AppHarness, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run_steps(2);
     harness.get_by_label(label).click();
-    harness.run_steps(2);
-}
-
-/// Runs frames until `label` is on screen: the work is on other threads.
-fn until_shown(harness: &mut AppHarness, label: &str) {
-    let started = Instant::now();
-    while harness.query_by_label_contains(label).is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "\u{201c}{label}\u{201d} never appeared"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
     harness.run_steps(2);
 }
 

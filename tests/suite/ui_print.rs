@@ -18,7 +18,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::app_harness::{AppHarness, today};
+use crate::app_harness::{AppHarness, today, until_shown};
 
 const DEFENCE_MINISTERS: MeetingId = MeetingId(11);
 
@@ -61,21 +61,6 @@ fn printer_shown(harness: &AppHarness) -> String {
         .get_by_role_and_label(Role::ComboBox, "Printer:")
         .value()
         .unwrap_or_default()
-}
-
-/// Runs frames until `label` is on screen: the worker answers on its own
-/// thread.
-fn until_shown(harness: &mut AppHarness, label: &str) {
-    let started = Instant::now();
-    while harness.query_by_label_contains(label).is_none() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "\u{201c}{label}\u{201d} never appeared"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_steps(2);
 }
 
 fn click(harness: &mut AppHarness, label: &str) {
@@ -325,23 +310,25 @@ fn the_pdf_for_the_printer_is_readable_by_the_officer_only_and_removed() {
 #[test]
 fn the_print_service_messages_become_sentences() {
     assert_eq!(
-        printer_failure("lp: Error - No default destination.", None),
+        printer_failure("lp: Error - No default destination.", None).to_string(),
         NO_PRINTER
     );
     assert_eq!(
         printer_failure(
             "lp: The printer or class does not exist.",
             Some("Office_Laser")
-        ),
+        )
+        .to_string(),
         "The printer \u{201c}Office_Laser\u{201d} is not set up on this computer any more. Save the PDF and print it from another program, or choose another default printer."
     );
     assert!(
         printer_failure("lpstat: Unable to connect to server", None)
+            .to_string()
             .starts_with("The print service on this computer is not running.")
     );
     // Anything else is quoted, with the way on.
     assert_eq!(
-        printer_failure("lp: paper jam", Some("Office_Laser")),
+        printer_failure("lp: paper jam", Some("Office_Laser")).to_string(),
         "The printer \u{201c}Office_Laser\u{201d} refused the job (the print service said \u{201c}lp: paper jam\u{201d}). Save the PDF and print it from another program."
     );
 }

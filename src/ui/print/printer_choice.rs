@@ -59,7 +59,7 @@ impl PrinterChoice {
             .name("printers".into())
             .spawn(move || {
                 // The preview may have closed; nobody to tell then.
-                let _ = send.send(spooler.printers());
+                let _ = send.send(spooler.printers().map_err(|error| error.to_string()));
                 ctx.request_repaint();
             });
         match started {
@@ -112,7 +112,7 @@ impl PrinterChoice {
                     copies: self.copies.clamp(1, MOST_COPIES),
                     sides: self.sides,
                 }),
-                None => Err(crate::printing::no_printer()),
+                None => Err(crate::printing::PrintError::NoPrinter.to_string()),
             },
         }
     }

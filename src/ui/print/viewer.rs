@@ -24,7 +24,8 @@ impl Viewer {
             .name("pdf viewer".into())
             .spawn(move || {
                 // The window may have gone; nobody to tell then.
-                let _ = send.send(open_in_viewer(&program, &pdf));
+                let _ =
+                    send.send(open_in_viewer(&program, &pdf).map_err(|error| error.to_string()));
             });
         self.answer = match started {
             Ok(_) => Some(answer),

@@ -318,7 +318,7 @@ impl Desk {
                     Ok(outcome) => WorkerReply::Printed(outcome),
                     Err(reason) => WorkerReply::PrintFailed {
                         pdf: private,
-                        reason,
+                        reason: reason.to_string(),
                     },
                 }
             }
