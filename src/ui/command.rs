@@ -62,6 +62,12 @@ pub enum Command {
     NewPerson(ParticipantId),
     /// Adds the next session of a series, dated today, and opens it.
     NewMeetingInSeries(SeriesId),
+    /// Adds the session of a series on a day its cadence gives (the
+    /// timeline's "Schedule this session"), and opens it.
+    ScheduleSession {
+        series: SeriesId,
+        date: NaiveDate,
+    },
     /// Marks every delegation the meeting expects present.
     MarkExpectedPresent(MeetingId),
     /// Starts the meeting's attendance from the series' previous session.
@@ -312,6 +318,11 @@ impl Command {
                 "New meeting in a series",
                 "Add the next session of the series, dated today, with its title, number, \
                  time, place, format and convenors",
+            ),
+            Command::ScheduleSession { .. } => said(
+                "Schedule this session",
+                "Create the meeting from the series, carrying over the open action items of \
+                 the previous session",
             ),
             Command::MarkExpectedPresent(_) => said(
                 "Mark all invited present",

@@ -90,6 +90,11 @@ impl CoalitionDeskApp {
             Command::NewMeetingInSeries(series) => {
                 self.add_new(fresh::meeting_in_series(self.register(), series, today));
             }
+            // Not taken back when left untouched: its day was chosen on the
+            // timeline, and the officer goes back there to see it scheduled.
+            Command::ScheduleSession { series, date } => {
+                self.add(fresh::meeting_in_series(self.register(), series, date));
+            }
             Command::MarkExpectedPresent(id) => workspace.mark_expected_present(id, today),
             Command::CopyPreviousAttendance(meeting) => workspace.copy_previous_attendance(meeting),
             Command::MarkAllPresent(meeting) => workspace.mark_all_present(meeting, today),
@@ -342,20 +347,29 @@ impl CoalitionDeskApp {
     /// Adds the record a New command made, remembers it (taken back if
     /// left untouched) and shows it in its panel.
     fn add_new(&mut self, made: fresh::Made) {
+        if let Some(record) = self.add(made) {
+            self.workspace.made(record);
+        }
+    }
+
+    /// Adds the record a command made and shows it in its panel, with the
+    /// keyboard in its first field; `None` when it was refused (and the
+    /// officer told why).
+    fn add(&mut self, made: fresh::Made) -> Option<Record> {
         let (record, edit) = match made {
             Ok(made) => made,
             Err(refused) => {
                 self.show_error(refused);
-                return;
+                return None;
             }
         };
         let applied = self.workspace.document.apply(edit);
         if let Err(refused) = applied {
             self.show_error(refused);
-            return;
+            return None;
         }
-        self.workspace.made(record);
         self.show_record(record, true);
+        Some(record)
     }
 
     fn ask_delete(&mut self, target: Record) {
