@@ -270,13 +270,12 @@ impl CoalitionDeskApp {
     pub(super) fn show_error(&mut self, failure: impl Into<Failure>) {
         self.show_told();
         let failure = failure.into();
-        let text = failure.sentence();
-        tracing::warn!("{text}");
+        tracing::warn!("{}", failure.sentence());
         self.notice = Some(Notice {
-            text,
+            text: failure.status_line(),
             is_error: true,
         });
-        if let Failure::NotDone { what, why } = failure {
+        if let Failure::NotDone { what, why, .. } = failure {
             self.workspace.ask(Dialog::Message {
                 title: what,
                 text: why,

@@ -9,7 +9,7 @@ use egui::ViewportCommand;
 use super::CsvPurpose;
 use std::path::Path;
 
-use super::app::{CoalitionDeskApp, Notice};
+use super::app::CoalitionDeskApp;
 use super::command::{Action, Command, Tab};
 use super::dialogs::Dialog;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
@@ -484,33 +484,28 @@ impl CoalitionDeskApp {
             }
             Err(error) => {
                 let reason = error.to_string();
-                self.show_error(Failure::not_done(
-                    "The register could not be opened",
-                    reason.clone(),
-                ));
-                self.nothing_opened(&path, reason);
+                let failure = Failure::not_done("The register could not be opened", &reason);
+                let failure = self.nothing_opened(&path, reason, failure);
+                self.show_error(failure);
             }
         }
     }
 
-    /// Opening `path` failed with `reason` (the dialog already says so).
-    /// When nothing else is open, the window offers the ways on instead
-    /// of an empty register, and the status bar names the file briefly.
-    fn nothing_opened(&mut self, path: &Path, reason: String) {
+    /// Opening `path` failed with `reason`. When nothing else is open, the
+    /// window offers the ways on instead of an empty register, and the
+    /// status bar names the file briefly (the start screen says why).
+    fn nothing_opened(&mut self, path: &Path, reason: String, failure: Failure) -> Failure {
         if !self.workspace.holds_nothing() {
-            return;
+            return failure;
         }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        self.notice = Some(Notice {
-            text: format!("Could not open {name}"),
-            is_error: true,
-        });
         self.workspace.nothing_open = Some(NothingOpen {
             path: path.to_path_buf(),
             reason,
         });
+        failure.briefly(format!("Could not open {name}"))
     }
 }

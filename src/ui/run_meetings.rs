@@ -18,10 +18,10 @@ impl Workspace {
         let title = register.meeting_title(meeting);
         let count = edit::expected_delegations(register, meeting).len();
         let Some(edit) = edit::expected_present(register, meeting, today) else {
-            self.tell(format!(
+            self.fail(Failure::Refused(format!(
                 "Nothing to mark at {title}: it must be held by today, \
                  and have delegations invited (or a previous session to copy)"
-            ));
+            )));
             return;
         };
         let delegations = plural(count, "delegation");
@@ -39,9 +39,9 @@ impl Workspace {
         let (Some(previous), Some(edit)) =
             (previous, edit::copy_previous_attendance(register, meeting))
         else {
-            self.tell(format!(
+            self.fail(Failure::Refused(format!(
                 "{title} has no previous session in its series with attendance to copy"
-            ));
+            )));
             return;
         };
         let from = register.meeting_title(previous);

@@ -28,8 +28,13 @@ pub enum Failure {
     /// file), where a message would interrupt for nothing they can do now.
     InBackground(String),
     /// What the officer asked for did not happen: `what` says which
-    /// ("The register was not saved"), `why` the reason.
-    NotDone { what: String, why: String },
+    /// ("The register was not saved"), `why` the reason; `briefly`, when
+    /// the window shows the reason elsewhere too, the status line's words.
+    NotDone {
+        what: String,
+        why: String,
+        briefly: Option<String>,
+    },
 }
 
 impl Failure {
@@ -39,14 +44,40 @@ impl Failure {
         Failure::NotDone {
             what: what.into(),
             why: why.to_string(),
+            briefly: None,
         }
     }
 
-    /// The sentence in the status line.
+    /// The same failure, said in the status line in these few words
+    /// (the start screen of a file that could not be opened says why).
+    #[must_use]
+    pub fn briefly(self, words: impl Into<String>) -> Self {
+        match self {
+            Failure::NotDone { what, why, .. } => Failure::NotDone {
+                what,
+                why,
+                briefly: Some(words.into()),
+            },
+            other => other,
+        }
+    }
+
+    /// The whole sentence, as the log keeps it.
     pub fn sentence(&self) -> String {
         match self {
             Failure::Refused(text) | Failure::InBackground(text) => text.clone(),
-            Failure::NotDone { what, why } => format!("{what}: {why}"),
+            Failure::NotDone { what, why, .. } => format!("{what}: {why}"),
+        }
+    }
+
+    /// What the status line says.
+    pub fn status_line(&self) -> String {
+        match self {
+            Failure::NotDone {
+                briefly: Some(words),
+                ..
+            } => words.clone(),
+            other => other.sentence(),
         }
     }
 }
