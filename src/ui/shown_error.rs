@@ -2,7 +2,8 @@
 //!
 //! - an error about what sits right there — a value being typed, a row of
 //!   a file being imported, a step of a form — is shown beside it, in red,
-//!   by [`label`], and changes nothing;
+//!   by [`label`] (in another widget, in [`colour`]: a problem above an
+//!   editor, a value refused as it is typed), and changes nothing;
 //! - every other error goes in the status line as an error, logged once,
 //!   by `CoalitionDeskApp::show_error` with a [`Failure`]: a command or an
 //!   edit refused, something that failed in the background; and when what
@@ -120,8 +121,19 @@ impl From<EditRefused> for Failure {
 }
 
 /// An error shown beside what it is about (a field, a row, a form), or in
-/// the status line, in red: the one place the window colours a label as an
-/// error.
+/// the status line, in red.
 pub fn label(ui: &mut Ui, text: impl Into<RichText>) -> Response {
-    ui.colored_label(ui.visuals().error_fg_color, text)
+    ui.colored_label(colour(ui.visuals()), text)
+}
+
+/// `text` in the error colour, for an error drawn by another widget than
+/// a label (a problem the officer can click, a value in a box).
+pub fn text(ui: &Ui, text: impl Into<RichText>) -> RichText {
+    text.into().color(colour(ui.visuals()))
+}
+
+/// The one colour the window gives an error (the theme's, light or dark):
+/// every error drawn in red takes it from here.
+pub fn colour(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals.error_fg_color
 }
