@@ -2,7 +2,7 @@
 //! palette all send these; the app runs them in one place at the end of the
 //! frame. The actions that need no record or path are also an [`Action`],
 //! which can list itself: the shortcut table, the menus' shortcut hints and
-//! the palette all come from [`Action::ALL`].
+//! the palette all come from [`Action::all`].
 
 use std::borrow::Cow;
 use std::path::PathBuf;
