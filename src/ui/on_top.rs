@@ -70,14 +70,15 @@ impl OnTop {
     /// is being read to replace it, a question is about it as it is, or an
     /// import or a merge was computed against it.
     fn holds_the_register(&self) -> bool {
-        matches!(
-            self,
+        // Every kind says, so a new one cannot be left out.
+        match self {
             OnTop::Opening(_)
-                | OnTop::Question(_)
-                | OnTop::TypedPath(_)
-                | OnTop::ImportReview(_)
-                | OnTop::Exchange(_)
-        )
+            | OnTop::Question(_)
+            | OnTop::TypedPath(_)
+            | OnTop::ImportReview(_)
+            | OnTop::Exchange(_) => true,
+            OnTop::PrintPreview(_) | OnTop::Search | OnTop::Palette(_) => false,
+        }
     }
 
     /// Whether `command` may run with this on top; if not, why, in words.
