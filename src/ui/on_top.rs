@@ -90,6 +90,12 @@ impl OnTop {
         if *command == Command::Quit {
             return Ok(());
         }
+        self.admits_changes()
+    }
+
+    /// Whether the register may change with this on top (an edit, or a
+    /// command other than Quit); if not, why, in words.
+    fn admits_changes(&self) -> Result<(), Failure> {
         match self {
             OnTop::Opening(opening) => Err(Failure::Refused(format!(
                 "Still opening {}; try again in a moment",
@@ -123,5 +129,11 @@ impl Workspace {
         self.on_top
             .as_ref()
             .map_or(Ok(()), |on_top| on_top.admits(command))
+    }
+
+    /// Whether an edit may be applied now, by the same rule as a command:
+    /// not while what is on top holds the register.
+    pub fn admits_edit(&self) -> Result<(), Failure> {
+        self.on_top.as_ref().map_or(Ok(()), OnTop::admits_changes)
     }
 }
