@@ -40,8 +40,9 @@ pub enum Command {
     /// Asks which register file to open (a file; a record is shown by the
     /// `Select…` commands).
     OpenFile,
-    /// Opens the register file at this path (Open Recent).
-    OpenFileAt(PathBuf),
+    /// Opens the register file at this path (Open Recent), asking first
+    /// about unsaved changes, as every command leaving the register does.
+    OpenRecent(PathBuf),
     /// Opens the bundled sample register.
     OpenSample,
     Save,
@@ -148,8 +149,9 @@ pub enum Command {
     DiscardRecovery(PathBuf),
     /// Saves over a file that changed on disk.
     SaveOverwriting,
-    /// Opens the register chosen after Open asked about unsaved changes.
-    OpenChosenFile(PathBuf),
+    /// Opens the register chosen after Open… asked about unsaved changes
+    /// (so it does not ask again).
+    OpenAfterAsking(PathBuf),
     /// Saves the register to this file; `then` runs once it is saved.
     SaveTo {
         path: PathBuf,
@@ -220,7 +222,7 @@ impl Command {
             self,
             Command::New
                 | Command::OpenFile
-                | Command::OpenFileAt(_)
+                | Command::OpenRecent(_)
                 | Command::OpenSample
                 | Command::Quit
         )
@@ -305,7 +307,7 @@ impl Command {
             Command::PrintAllNationSheets => listed(Action::PrintAllNationSheets),
             // Sent by a panel's button beside the record it is about: never
             // listed, so it says what it does to that record itself.
-            Command::OpenFileAt(path) => Called::Own(
+            Command::OpenRecent(path) => Called::Own(
                 path.display().to_string().into(),
                 "Open this register again",
             ),
@@ -404,7 +406,7 @@ impl Command {
             | Command::Recover { .. }
             | Command::DiscardRecovery(_)
             | Command::SaveOverwriting
-            | Command::OpenChosenFile(_)
+            | Command::OpenAfterAsking(_)
             | Command::SaveTo { .. }
             | Command::ExportCalendarTo(_)
             | Command::CsvFile(..)

@@ -69,7 +69,7 @@ impl CoalitionDeskApp {
         match command {
             Command::New => self.new_register(),
             Command::OpenFile => self.choose_and_open(),
-            Command::OpenFileAt(path) | Command::OpenChosenFile(path) => self.open_path(&path),
+            Command::OpenRecent(path) | Command::OpenAfterAsking(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
             Command::Save => _ = workspace.save(),
             Command::SaveAs => _ = workspace.save_as(None),
