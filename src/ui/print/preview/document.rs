@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::super::PrintError;
 use super::super::worker::PrintData;
 use super::{PrintPreview, Report};
 use crate::model::Register;
@@ -11,7 +12,7 @@ use crate::report::{self, DocumentOptions};
 
 impl PrintPreview {
     /// The data to typeset with the current options, or why there is none.
-    pub fn data(&self, register: &Register) -> Result<PrintData, String> {
+    pub fn data(&self, register: &Register) -> Result<PrintData, PrintError> {
         let options = self.document_options();
         match self.report {
             Report::Summary(id) => report::meeting_summary(register, id, &self.options, self.today)
@@ -30,13 +31,10 @@ impl PrintPreview {
                 .map(|s| PrintData::Sheets(Box::new(s))),
             // Prepared on its own thread (see `all_sheets_ui`), never here.
             Report::AllSheets => {
-                return self
-                    .prepared
-                    .clone()
-                    .ok_or_else(|| "The nation sheets are still being prepared.".into());
+                return self.prepared.clone().ok_or(PrintError::SheetsBeingPrepared);
             }
         }
-        .map_err(|error| error.to_string())
+        .map_err(PrintError::from)
     }
 
     /// The paper and edition of the documents sent before a session.
