@@ -64,8 +64,7 @@ fn run_window(
         "Coalition Desk",
         options,
         Box::new(move |cc| {
-            let mut app = CoalitionDeskApp::new(cc, startup, preload);
-            app.exit_after_first_frame = exit_after_first_frame;
+            let app = CoalitionDeskApp::new(cc, startup, preload, exit_after_first_frame);
             Ok(Box::new(app))
         }),
     )

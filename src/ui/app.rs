@@ -85,7 +85,7 @@ pub struct CoalitionDeskApp {
     /// For measuring start-up: the program's start. When set, the window
     /// closes as soon as one frame showing the register (once opened) has
     /// been painted, and prints how long after the start that was.
-    pub exit_after_first_frame: Option<Instant>,
+    pub(super) exit_after_first_frame: Option<Instant>,
     /// Where register files are read (a worker thread in the window),
     /// taking over a file whose reading started before the window.
     pub(super) opener: Opener,
@@ -100,16 +100,22 @@ pub struct CoalitionDeskApp {
 impl CoalitionDeskApp {
     /// The app as eframe creates it: fonts, remembered settings, first file
     /// (taking over `preload` when it is reading that file already).
+    /// `exit_after_first_frame`, the program's start, has it close once
+    /// the first frame with the register is painted, saying how long
+    /// after the start that was (`--exit-after-first-frame`).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         startup: Startup,
         preload: Option<Preload>,
+        exit_after_first_frame: Option<Instant>,
     ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::with_clock(settings, startup, Clock::Local, OpenOn::Worker, preload)
+        let mut app = Self::with_clock(settings, startup, Clock::Local, OpenOn::Worker, preload);
+        app.exit_after_first_frame = exit_after_first_frame;
+        app
     }
 
     /// The app without eframe, for tests and the headless frame benchmark:
@@ -214,7 +220,8 @@ impl CoalitionDeskApp {
     }
 
     /// Applies `edit` as a panel's edit is applied at the end of a frame,
-    /// as one undo step; a refusal is shown in the status line.
+    /// as one undo step, through the same gate: held back while what is
+    /// on top holds the register; a refusal is shown in the status line.
     pub fn edit(&mut self, edit: crate::edit::Edit) {
         self.apply_edit(edit, None);
         self.show_told();
@@ -270,13 +277,12 @@ impl CoalitionDeskApp {
     pub(super) fn show_error(&mut self, failure: impl Into<Failure>) {
         self.show_told();
         let failure = failure.into();
-        let text = failure.sentence();
-        tracing::warn!("{text}");
+        tracing::warn!("{}", failure.sentence());
         self.notice = Some(Notice {
-            text,
+            text: failure.status_line(),
             is_error: true,
         });
-        if let Failure::NotDone { what, why } = failure {
+        if let Failure::NotDone { what, why, .. } = failure {
             self.workspace.ask(Dialog::Message {
                 title: what,
                 text: why,

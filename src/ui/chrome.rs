@@ -34,9 +34,9 @@ fn menu_ui(
             Action::Undo | Action::Redo => history_button(ui, action, history, out),
             Action::ResolveConflicts => {
                 let conflicts = !workspace.document.register().conflicts.is_empty();
-                command_button(ui, action.command(), conflicts, out);
+                menu_entry(ui, action.command(), conflicts, out);
             }
-            _ => command_button(ui, action.command(), true, out),
+            _ => menu_entry(ui, action.command(), true, out),
         }
         if action == Action::OpenFile {
             ui.menu_button("Open Recent", |ui| {
@@ -44,7 +44,7 @@ fn menu_ui(
                     ui.label("No recent files");
                 }
                 for path in &settings.recent {
-                    command_button(ui, Command::OpenFileAt(path.clone()), true, out);
+                    menu_entry(ui, Command::OpenRecent(path.clone()), true, out);
                 }
             });
         }
@@ -156,8 +156,9 @@ pub(super) fn status_bar_ui(
     }
 }
 
-/// A menu entry for a command, with its shortcut and tooltip.
-fn command_button(ui: &mut egui::Ui, command: Command, enabled: bool, out: &mut Outbox) {
+/// A menu entry for a command, with its shortcut and tooltip; clicked,
+/// it closes the menu (unlike `widgets::command_button`, a panel's button).
+fn menu_entry(ui: &mut egui::Ui, command: Command, enabled: bool, out: &mut Outbox) {
     let mut button = egui::Button::new(command.label());
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));

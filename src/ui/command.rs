@@ -2,7 +2,7 @@
 //! palette all send these; the app runs them in one place at the end of the
 //! frame. The actions that need no record or path are also an [`Action`],
 //! which can list itself: the shortcut table, the menus' shortcut hints and
-//! the palette all come from [`Action::ALL`].
+//! the palette all come from [`Action::all`].
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -40,8 +40,9 @@ pub enum Command {
     /// Asks which register file to open (a file; a record is shown by the
     /// `Select…` commands).
     OpenFile,
-    /// Opens the register file at this path (Open Recent).
-    OpenFileAt(PathBuf),
+    /// Opens the register file at this path (Open Recent), asking first
+    /// about unsaved changes, as every command leaving the register does.
+    OpenRecent(PathBuf),
     /// Opens the bundled sample register.
     OpenSample,
     Save,
@@ -62,6 +63,12 @@ pub enum Command {
     NewPerson(ParticipantId),
     /// Adds the next session of a series, dated today, and opens it.
     NewMeetingInSeries(SeriesId),
+    /// Adds the session of a series on a day its cadence gives (the
+    /// timeline's "Schedule this session"), and opens it.
+    ScheduleSession {
+        series: SeriesId,
+        date: NaiveDate,
+    },
     /// Marks every delegation the meeting expects present.
     MarkExpectedPresent(MeetingId),
     /// Starts the meeting's attendance from the series' previous session.
@@ -142,8 +149,9 @@ pub enum Command {
     DiscardRecovery(PathBuf),
     /// Saves over a file that changed on disk.
     SaveOverwriting,
-    /// Opens the register chosen after Open asked about unsaved changes.
-    OpenChosenFile(PathBuf),
+    /// Opens the register chosen after Open… asked about unsaved changes
+    /// (so it does not ask again).
+    OpenAfterAsking(PathBuf),
     /// Saves the register to this file; `then` runs once it is saved.
     SaveTo {
         path: PathBuf,
@@ -214,7 +222,7 @@ impl Command {
             self,
             Command::New
                 | Command::OpenFile
-                | Command::OpenFileAt(_)
+                | Command::OpenRecent(_)
                 | Command::OpenSample
                 | Command::Quit
         )
@@ -299,7 +307,7 @@ impl Command {
             Command::PrintAllNationSheets => listed(Action::PrintAllNationSheets),
             // Sent by a panel's button beside the record it is about: never
             // listed, so it says what it does to that record itself.
-            Command::OpenFileAt(path) => Called::Own(
+            Command::OpenRecent(path) => Called::Own(
                 path.display().to_string().into(),
                 "Open this register again",
             ),
@@ -312,6 +320,11 @@ impl Command {
                 "New meeting in a series",
                 "Add the next session of the series, dated today, with its title, number, \
                  time, place, format and convenors",
+            ),
+            Command::ScheduleSession { .. } => said(
+                "Schedule this session",
+                "Create the meeting from the series, carrying over the open action items of \
+                 the previous session",
             ),
             Command::MarkExpectedPresent(_) => said(
                 "Mark all invited present",
@@ -393,7 +406,7 @@ impl Command {
             | Command::Recover { .. }
             | Command::DiscardRecovery(_)
             | Command::SaveOverwriting
-            | Command::OpenChosenFile(_)
+            | Command::OpenAfterAsking(_)
             | Command::SaveTo { .. }
             | Command::ExportCalendarTo(_)
             | Command::CsvFile(..)

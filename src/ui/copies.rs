@@ -104,10 +104,10 @@ impl Workspace {
     fn register_file(&mut self, doing: &str) -> Option<PathBuf> {
         let path = self.document.path().map(Path::to_path_buf);
         if path.is_none() {
-            self.tell(format!(
+            self.fail(Failure::Refused(format!(
                 "Save the register to a file first: {doing} keeps the copy exchanged beside it, \
                  for the next merge"
-            ));
+            )));
         }
         path
     }

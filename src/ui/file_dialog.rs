@@ -147,7 +147,7 @@ impl PathPurpose {
     /// PDF, which the preview writes itself.
     fn command(self, path: PathBuf) -> Option<Command> {
         Some(match self {
-            PathPurpose::Open => Command::OpenChosenFile(path),
+            PathPurpose::Open => Command::OpenAfterAsking(path),
             PathPurpose::SaveAs { then } => Command::SaveTo { path, then },
             PathPurpose::ExportCalendar => Command::ExportCalendarTo(path),
             PathPurpose::Csv(purpose) => Command::CsvFile(purpose, path),

@@ -130,6 +130,12 @@ impl CoalitionDeskApp {
     /// Applies one edit a panel sent, as one undo step or into `group`
     /// (the field being typed in); a refusal is shown the one way.
     pub(super) fn apply_edit(&mut self, edit: Edit, group: Option<String>) {
+        // The window's modals keep the panels from editing what they hold;
+        // an edit given another way is held back the same.
+        if let Err(why) = self.workspace.admits_edit() {
+            self.show_error(why);
+            return;
+        }
         if let Edit::SetOffice(code) = &edit
             && !code.is_empty()
         {

@@ -43,8 +43,10 @@ pub(super) fn meeting(register: &Register, today: NaiveDate) -> (Record, Edit) {
     (Record::Meeting(id), edit)
 }
 
-pub(super) fn meeting_in_series(register: &Register, series: SeriesId, today: NaiveDate) -> Made {
-    let (id, edit) = new_records::meeting_in_series(register, series, today)
+/// The session of `series` on `date`: today's for "New meeting in a
+/// series", a projected day's for "Schedule this session".
+pub(super) fn meeting_in_series(register: &Register, series: SeriesId, date: NaiveDate) -> Made {
+    let (id, edit) = new_records::meeting_in_series(register, series, date)
         .ok_or_else(|| Failure::Refused("That series is no longer in the register".into()))?;
     Ok((Record::Meeting(id), edit))
 }

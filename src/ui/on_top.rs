@@ -70,14 +70,15 @@ impl OnTop {
     /// is being read to replace it, a question is about it as it is, or an
     /// import or a merge was computed against it.
     fn holds_the_register(&self) -> bool {
-        matches!(
-            self,
+        // Every kind says, so a new one cannot be left out.
+        match self {
             OnTop::Opening(_)
-                | OnTop::Question(_)
-                | OnTop::TypedPath(_)
-                | OnTop::ImportReview(_)
-                | OnTop::Exchange(_)
-        )
+            | OnTop::Question(_)
+            | OnTop::TypedPath(_)
+            | OnTop::ImportReview(_)
+            | OnTop::Exchange(_) => true,
+            OnTop::PrintPreview(_) | OnTop::Search | OnTop::Palette(_) => false,
+        }
     }
 
     /// Whether `command` may run with this on top; if not, why, in words.
@@ -89,6 +90,12 @@ impl OnTop {
         if *command == Command::Quit {
             return Ok(());
         }
+        self.admits_changes()
+    }
+
+    /// Whether the register may change with this on top (an edit, or a
+    /// command other than Quit); if not, why, in words.
+    fn admits_changes(&self) -> Result<(), Failure> {
         match self {
             OnTop::Opening(opening) => Err(Failure::Refused(format!(
                 "Still opening {}; try again in a moment",
@@ -122,5 +129,11 @@ impl Workspace {
         self.on_top
             .as_ref()
             .map_or(Ok(()), |on_top| on_top.admits(command))
+    }
+
+    /// Whether an edit may be applied now, by the same rule as a command:
+    /// not while what is on top holds the register.
+    pub fn admits_edit(&self) -> Result<(), Failure> {
+        self.on_top.as_ref().map_or(Ok(()), OnTop::admits_changes)
     }
 }

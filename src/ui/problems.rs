@@ -6,7 +6,7 @@
 use egui::Ui;
 
 use super::command::{Command, Tab};
-use super::{Outbox, theme, widgets};
+use super::{Outbox, shown_error, theme, widgets};
 use crate::model::{Field, Problem, Record};
 
 /// The list's height before it scrolls.
@@ -65,7 +65,7 @@ pub(super) fn problems_list_ui(
 /// puts the keyboard in the field at fault.
 pub(super) fn record_problems_ui(ui: &mut Ui, problems: &[Problem], out: &mut Outbox) {
     for problem in problems {
-        let line = egui::RichText::new(&problem.message).color(ui.visuals().error_fg_color);
+        let line = shown_error::text(ui, &problem.message);
         let clicked = ui
             .add(egui::Label::new(line).sense(egui::Sense::click()))
             .on_hover_text(where_it_opens(problem))

@@ -9,7 +9,7 @@ use egui::ViewportCommand;
 use super::CsvPurpose;
 use std::path::Path;
 
-use super::app::{CoalitionDeskApp, Notice};
+use super::app::CoalitionDeskApp;
 use super::command::{Action, Command, Tab};
 use super::dialogs::Dialog;
 use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
@@ -69,7 +69,7 @@ impl CoalitionDeskApp {
         match command {
             Command::New => self.new_register(),
             Command::OpenFile => self.choose_and_open(),
-            Command::OpenFileAt(path) | Command::OpenChosenFile(path) => self.open_path(&path),
+            Command::OpenRecent(path) | Command::OpenAfterAsking(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
             Command::Save => _ = workspace.save(),
             Command::SaveAs => _ = workspace.save_as(None),
@@ -89,6 +89,11 @@ impl CoalitionDeskApp {
             }
             Command::NewMeetingInSeries(series) => {
                 self.add_new(fresh::meeting_in_series(self.register(), series, today));
+            }
+            // Not taken back when left untouched: its day was chosen on the
+            // timeline, and the officer goes back there to see it scheduled.
+            Command::ScheduleSession { series, date } => {
+                self.add(fresh::meeting_in_series(self.register(), series, date));
             }
             Command::MarkExpectedPresent(id) => workspace.mark_expected_present(id, today),
             Command::CopyPreviousAttendance(meeting) => workspace.copy_previous_attendance(meeting),
@@ -342,20 +347,29 @@ impl CoalitionDeskApp {
     /// Adds the record a New command made, remembers it (taken back if
     /// left untouched) and shows it in its panel.
     fn add_new(&mut self, made: fresh::Made) {
+        if let Some(record) = self.add(made) {
+            self.workspace.made(record);
+        }
+    }
+
+    /// Adds the record a command made and shows it in its panel, with the
+    /// keyboard in its first field; `None` when it was refused (and the
+    /// officer told why).
+    fn add(&mut self, made: fresh::Made) -> Option<Record> {
         let (record, edit) = match made {
             Ok(made) => made,
             Err(refused) => {
                 self.show_error(refused);
-                return;
+                return None;
             }
         };
         let applied = self.workspace.document.apply(edit);
         if let Err(refused) = applied {
             self.show_error(refused);
-            return;
+            return None;
         }
-        self.workspace.made(record);
         self.show_record(record, true);
+        Some(record)
     }
 
     fn ask_delete(&mut self, target: Record) {
@@ -470,33 +484,28 @@ impl CoalitionDeskApp {
             }
             Err(error) => {
                 let reason = error.to_string();
-                self.show_error(Failure::not_done(
-                    "The register could not be opened",
-                    reason.clone(),
-                ));
-                self.nothing_opened(&path, reason);
+                let failure = Failure::not_done("The register could not be opened", &reason);
+                let failure = self.nothing_opened(&path, reason, failure);
+                self.show_error(failure);
             }
         }
     }
 
-    /// Opening `path` failed with `reason` (the dialog already says so).
-    /// When nothing else is open, the window offers the ways on instead
-    /// of an empty register, and the status bar names the file briefly.
-    fn nothing_opened(&mut self, path: &Path, reason: String) {
+    /// Opening `path` failed with `reason`. When nothing else is open, the
+    /// window offers the ways on instead of an empty register, and the
+    /// status bar names the file briefly (the start screen says why).
+    fn nothing_opened(&mut self, path: &Path, reason: String, failure: Failure) -> Failure {
         if !self.workspace.holds_nothing() {
-            return;
+            return failure;
         }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        self.notice = Some(Notice {
-            text: format!("Could not open {name}"),
-            is_error: true,
-        });
         self.workspace.nothing_open = Some(NothingOpen {
             path: path.to_path_buf(),
             reason,
         });
+        failure.briefly(format!("Could not open {name}"))
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! - an error about what sits right there — a value being typed, a row of
 //!   a file being imported, a step of a form — is shown beside it, in red,
-//!   by [`label`], and changes nothing;
+//!   by [`label`] (in another widget, in [`colour`]: a problem above an
+//!   editor, a value refused as it is typed), and changes nothing;
 //! - every other error goes in the status line as an error, logged once,
 //!   by `CoalitionDeskApp::show_error` with a [`Failure`]: a command or an
 //!   edit refused, something that failed in the background; and when what
@@ -28,8 +29,13 @@ pub enum Failure {
     /// file), where a message would interrupt for nothing they can do now.
     InBackground(String),
     /// What the officer asked for did not happen: `what` says which
-    /// ("The register was not saved"), `why` the reason.
-    NotDone { what: String, why: String },
+    /// ("The register was not saved"), `why` the reason; `briefly`, when
+    /// the window shows the reason elsewhere too, the status line's words.
+    NotDone {
+        what: String,
+        why: String,
+        briefly: Option<String>,
+    },
 }
 
 impl Failure {
@@ -39,14 +45,40 @@ impl Failure {
         Failure::NotDone {
             what: what.into(),
             why: why.to_string(),
+            briefly: None,
         }
     }
 
-    /// The sentence in the status line.
+    /// The same failure, said in the status line in these few words
+    /// (the start screen of a file that could not be opened says why).
+    #[must_use]
+    pub fn briefly(self, words: impl Into<String>) -> Self {
+        match self {
+            Failure::NotDone { what, why, .. } => Failure::NotDone {
+                what,
+                why,
+                briefly: Some(words.into()),
+            },
+            other => other,
+        }
+    }
+
+    /// The whole sentence, as the log keeps it.
     pub fn sentence(&self) -> String {
         match self {
             Failure::Refused(text) | Failure::InBackground(text) => text.clone(),
-            Failure::NotDone { what, why } => format!("{what}: {why}"),
+            Failure::NotDone { what, why, .. } => format!("{what}: {why}"),
+        }
+    }
+
+    /// What the status line says.
+    pub fn status_line(&self) -> String {
+        match self {
+            Failure::NotDone {
+                briefly: Some(words),
+                ..
+            } => words.clone(),
+            other => other.sentence(),
         }
     }
 }
@@ -89,8 +121,19 @@ impl From<EditRefused> for Failure {
 }
 
 /// An error shown beside what it is about (a field, a row, a form), or in
-/// the status line, in red: the one place the window colours a label as an
-/// error.
+/// the status line, in red.
 pub fn label(ui: &mut Ui, text: impl Into<RichText>) -> Response {
-    ui.colored_label(ui.visuals().error_fg_color, text)
+    ui.colored_label(colour(ui.visuals()), text)
+}
+
+/// `text` in the error colour, for an error drawn by another widget than
+/// a label (a problem the officer can click, a value in a box).
+pub fn text(ui: &Ui, text: impl Into<RichText>) -> RichText {
+    text.into().color(colour(ui.visuals()))
+}
+
+/// The one colour the window gives an error (the theme's, light or dark):
+/// every error drawn in red takes it from here.
+pub fn colour(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals.error_fg_color
 }

@@ -37,9 +37,8 @@ pub fn nothing_open_ui(ui: &mut Ui, nothing: &NothingOpen, recent: &[PathBuf], o
             ui.add_enabled_ui(!others.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
                     for path in others {
-                        if ui.button(path.display().to_string()).clicked() {
-                            out.command(Command::OpenFileAt(path.clone()));
-                        }
+                        // As the File menu's Open Recent writes them.
+                        widgets::command_button(ui, Command::OpenRecent(path.clone()), out);
                     }
                 })
                 .response

@@ -71,7 +71,11 @@ pub(super) fn typed_ui<T: PartialEq>(
                     .id_salt(field.id_salt)
                     .desired_width(field.width)
                     .hint_text(field.hint)
-                    .text_color_opt(reading.is_err().then_some(ui.visuals().error_fg_color)),
+                    .text_color_opt(
+                        reading
+                            .is_err()
+                            .then_some(shown_error::colour(ui.visuals())),
+                    ),
             );
             let response = response.on_hover_text(field.help);
             (response, beside(ui, value))

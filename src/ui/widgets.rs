@@ -9,7 +9,7 @@ use egui::{Response, TextEdit, Ui};
 use super::find_choice::find_choice_ui;
 use super::typed_field::changed_when;
 use crate::model::{MeetingId, ParticipantId, PersonId, Register};
-use crate::ui::{Command, Outbox};
+use crate::ui::{Command, Outbox, shown_error};
 
 pub use super::find_choice::{Choice, find_to_add_ui};
 
@@ -192,7 +192,7 @@ pub fn focus_field(ui: &Ui, field: &Response, text: &str) {
 /// levels, as a box shows it: in the error colour and, for whoever cannot
 /// tell the colour, in words.
 pub fn not_a_level(ui: &Ui, marking: &str) -> egui::RichText {
-    egui::RichText::new(format!("{marking} (not a level)")).color(ui.visuals().error_fg_color)
+    shown_error::text(ui, format!("{marking} (not a level)"))
 }
 
 /// Narrower than this a field no longer shows a word.

@@ -84,7 +84,7 @@ pub fn save(harness: &mut AppHarness) -> bool {
 
 /// Opens the register at `path` as Open Recent would.
 pub fn open_path(harness: &mut AppHarness, path: &Path) {
-    command(harness, Command::OpenFileAt(path.to_path_buf()));
+    command(harness, Command::OpenRecent(path.to_path_buf()));
 }
 
 pub fn harness_for(path: &Path) -> AppHarness {

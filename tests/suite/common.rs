@@ -1,5 +1,8 @@
-//! A small register and a harness that runs one panel the way the app does:
-//! the panel fills an outbox, the document applies it, the revision moves.
+//! A small register and a harness that runs one panel alone: the panel
+//! fills an outbox, the document applies its edits as the app does, the
+//! revision moves. Its commands are not run (a test keeps them in
+//! `State::commands` if it wants them); what a command does is tested on
+//! the whole window.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;

@@ -2,41 +2,52 @@
 
 use crate::common::{State, context, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
-use coalition_desk::new_records;
 use coalition_desk::ui::Command;
+use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
+use coalition_desk::ui::command::Tab;
 use coalition_desk::ui::commitments::CommitmentsPanel;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The panel alone, for what it does by itself (sorting, filtering, the
+/// status form); what it asks of the app is not run here.
 fn panel_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
     harness(CommitmentsPanel::default(), |ui, state, out| {
         let context = context(&state.doc, state.revision);
         state.panel.ui(ui, &context, out);
-        for command in &out.commands {
-            let participant = state.panel.participant_for_new();
-            if let Some((id, edit)) = (*command == Command::NewCommitment)
-                .then(|| new_records::commitment(state.doc.register(), participant, today()))
-                .flatten()
-            {
-                out.edits.push(edit);
-                state.panel.open(id);
-            }
-        }
     })
+}
+
+/// The whole window on the same small register, on the Commitments tab:
+/// New commitment runs as the app runs it.
+fn window() -> Harness<'static, CoalitionDeskApp> {
+    let mut app = CoalitionDeskApp::with_settings(Settings::default(), Startup::Empty, today());
+    app.open_register(crate::common::register());
+    app.command(Command::ShowTab(Tab::Commitments));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut CoalitionDeskApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
 }
 
 #[test]
 fn new_commitment_gets_a_typed_title() {
-    let mut harness = panel_harness();
-    harness.run();
+    let mut harness = window();
     harness.get_by_label("New commitment").click();
     harness.run();
     let id = harness
         .state()
-        .panel
+        .workspace()
+        .commitments
         .selected
         .expect("the new one is selected");
+    // The app puts the keyboard in its first field, the participant.
+    assert_eq!(
+        crate::keyboard::focused(&harness).as_deref(),
+        Some("Participant")
+    );
     // The table's "Title" header is a button; the editor's field is the text input.
     let title = harness.get_by_role_and_label(Role::TextInput, "Title");
     assert_eq!(title.value().as_deref(), Some("New commitment"));
@@ -47,7 +58,7 @@ fn new_commitment_gets_a_typed_title() {
         .get_by_role_and_label(Role::TextInput, "Title")
         .type_text("Maritime patrol boats");
     harness.run();
-    let register = harness.state().doc.register();
+    let register = harness.state().document().register();
     let commitment = register.commitment(id).expect("added");
     assert_eq!(commitment.title, "Maritime patrol boats");
     assert_eq!(commitment.status, CommitmentStatus::Proposed);
@@ -56,7 +67,14 @@ fn new_commitment_gets_a_typed_title() {
     assert_eq!(commitment.history[0].note, "Created in Coalition Desk");
     assert_eq!(commitment.marking, "OFFICIAL");
     assert_eq!(commitment.area, "Air");
-    assert!(harness.state().panel.visible().contains(&id));
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .commitments
+            .visible()
+            .contains(&id)
+    );
     harness.get_by_label("5 of 5 commitments");
 }
 
@@ -130,16 +148,19 @@ fn free_text_filter_narrows_the_table() {
 
 #[test]
 fn undo_takes_the_new_commitment_away() {
-    let mut harness = panel_harness();
-    harness.run();
+    let mut harness = window();
     harness.get_by_label("New commitment").click();
     harness.run();
-    assert_eq!(harness.state().doc.register().commitments.len(), 5);
-    harness.state_mut().undo();
+    let commitments = |harness: &Harness<'static, CoalitionDeskApp>| {
+        harness.state().document().register().commitments.len()
+    };
+    assert_eq!(commitments(&harness), 5);
+    harness.state_mut().command(Command::Undo);
     harness.run();
-    assert_eq!(harness.state().doc.register().commitments.len(), 4);
-    assert_eq!(harness.state().panel.selected, None);
-    assert_eq!(harness.state().panel.visible().len(), 4);
+    assert_eq!(commitments(&harness), 4);
+    let panel = &harness.state().workspace().commitments;
+    assert_eq!(panel.selected, None);
+    assert_eq!(panel.visible().len(), 4);
     harness.get_by_label("4 of 4 commitments");
 }
 

@@ -90,3 +90,54 @@ fn a_refusal_is_shown_as_an_error() {
         "nothing was made"
     );
 }
+
+/// Issue 20: what a command about the open register refuses is an error
+/// too: sending a copy of a register kept in no file, marking present at a
+/// meeting no delegation is invited to, copying attendance from a previous
+/// session there is none of.
+#[test]
+fn a_refused_command_on_the_register_is_shown_as_an_error() {
+    use crate::app_harness::{self, command};
+    use coalition_desk::ui::Command;
+
+    let error = |harness: &app_harness::AppHarness| {
+        let notice = harness
+            .state()
+            .notice()
+            .cloned()
+            .expect("the officer is told");
+        assert!(notice.is_error, "shown as an error: {}", notice.text);
+        notice.text
+    };
+
+    let mut harness = app_harness::harness(Startup::Sample);
+    command(&mut harness, Command::SendCopy);
+    assert!(
+        error(&harness).starts_with("Save the register to a file first: sending a copy"),
+        "{}",
+        error(&harness)
+    );
+    assert!(harness.state().on_top().is_none(), "nothing asked");
+
+    command(&mut harness, Command::NewMeeting);
+    let meeting = harness
+        .state()
+        .workspace()
+        .meetings
+        .selected
+        .expect("the new meeting is open");
+    let before = app_harness::register(&harness);
+    command(&mut harness, Command::MarkExpectedPresent(meeting));
+    assert!(
+        error(&harness).starts_with("Nothing to mark at "),
+        "{}",
+        error(&harness)
+    );
+    command(&mut harness, Command::CopyPreviousAttendance(meeting));
+    assert!(
+        error(&harness).ends_with("has no previous session in its series with attendance to copy"),
+        "{}",
+        error(&harness)
+    );
+    assert_eq!(app_harness::register(&harness), before, "nothing changed");
+}

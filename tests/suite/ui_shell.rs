@@ -199,6 +199,20 @@ fn with_the_import_review_open_open_and_new_leave_the_register_alone() {
     ));
     let notice = harness.state().notice().cloned().unwrap();
     assert_eq!(notice.text, "Finish with the import review first");
+
+    // An edit given as a panel's is (the tests' way in) is held back as
+    // the window's modal holds back the panels (issue 20).
+    let (&id, commitment) = before.commitments.iter().next().expect("a commitment");
+    let mut renamed = commitment.clone();
+    renamed.title = "Renamed behind the review".into();
+    harness
+        .state_mut()
+        .edit(coalition_desk::edit::Edit::Commitment(id, Some(renamed)));
+    harness.run();
+    assert_eq!(harness.state().document().register(), &before);
+    let notice = harness.state().notice().cloned().unwrap();
+    assert!(notice.is_error);
+    assert_eq!(notice.text, "Finish with the import review first");
 }
 
 #[test]

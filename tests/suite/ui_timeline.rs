@@ -235,3 +235,76 @@ fn new_series_then_schedule_this_session_creates_the_meeting() {
     assert_eq!(app.settings().tab, Tab::Meetings);
     assert_eq!(app.workspace().meetings.selected, Some(*id));
 }
+
+/// Issue 20: the toolbar's "Schedule this session" is a command the app
+/// runs as it runs every New: the meeting is made, shown and selected. It
+/// is kept when the officer goes back to the timeline (its day was chosen
+/// there, so it is not an untouched New made by mistake), where it is
+/// the selected session, and one Undo takes it back.
+#[test]
+fn schedule_this_session_makes_the_meeting_one_undo_takes_back() {
+    let mut harness = harness();
+    // The sample's series publish no cadence: one meets monthly here.
+    let mut before = coalition_desk::sample::register().unwrap();
+    let series = before.series.values_mut().next().expect("a series");
+    series.cadence = "FREQ=MONTHLY;BYDAY=1TH".into();
+    series.first = NaiveDate::from_ymd_opt(2025, 4, 3);
+    harness.state_mut().open_register(before.clone());
+    harness.state_mut().command(Command::ShowTab(Tab::Timeline));
+    harness.run();
+    // The arrows walk the sessions in date order, past the sample's
+    // meeting to the first session its series project.
+    let mut series = None;
+    for _ in 0..10 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+        if let Some(Mark::Projected(projected, _)) =
+            harness.state().workspace().timeline.view.selected
+        {
+            series = Some(projected);
+            break;
+        }
+    }
+    let series = series.expect("a projected session");
+    harness.get_by_label("Schedule this session").click();
+    harness.run();
+
+    let app = harness.state();
+    let made: Vec<_> = app
+        .document()
+        .register()
+        .meetings
+        .iter()
+        .filter(|(id, _)| !before.meetings.contains_key(id))
+        .collect();
+    let &[(&id, meeting)] = made.as_slice() else {
+        panic!("one meeting made: {made:?}");
+    };
+    assert_eq!(meeting.series, Some(series));
+    assert_eq!(app.settings().tab, Tab::Meetings);
+    assert_eq!(app.workspace().meetings.selected, Some(id));
+
+    harness.state_mut().command(Command::ShowTab(Tab::Timeline));
+    harness.run();
+    let app = harness.state();
+    assert!(
+        app.document().register().meetings.contains_key(&id),
+        "kept when the officer goes back to the timeline"
+    );
+    assert_eq!(
+        app.workspace().timeline.view.selected,
+        Some(Mark::Meeting(id))
+    );
+    harness.get_by_label("Open meeting");
+
+    harness.state_mut().command(Command::Undo);
+    harness.run();
+    let document = harness.state().document();
+    assert_eq!(document.register().meetings, before.meetings);
+    assert_eq!(
+        document.undo_label(),
+        None,
+        "one step, and nothing before it"
+    );
+    assert!(!document.is_dirty());
+}

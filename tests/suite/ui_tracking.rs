@@ -3,7 +3,6 @@
 
 use crate::common::{State, context, harness, today};
 use coalition_desk::model::{CommitmentId, CommitmentStatus};
-use coalition_desk::new_records;
 use coalition_desk::ui::Command;
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Tab;
@@ -14,20 +13,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The panel alone: its status form applies its own edits, and what it
+/// asks of the app is not run here.
 fn panel_harness<'a>() -> Harness<'a, State<CommitmentsPanel>> {
     harness(CommitmentsPanel::default(), |ui, state, out| {
         let context = context(&state.doc, state.revision);
         state.panel.ui(ui, &context, out);
-        for command in &out.commands {
-            let participant = state.panel.participant_for_new();
-            if let Some((id, edit)) = (*command == Command::NewCommitment)
-                .then(|| new_records::commitment(state.doc.register(), participant, today()))
-                .flatten()
-            {
-                out.edits.push(edit);
-                state.panel.open(id);
-            }
-        }
     })
 }
 

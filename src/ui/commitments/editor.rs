@@ -11,19 +11,21 @@ use crate::model::{
     Commitment, CommitmentId, CommitmentStatus, Delivery, Field, MeetingId, Money, Problem,
     Quantity, Record, Register, Route,
 };
+use crate::ui::delete_button::delete_button_ui;
 use crate::ui::shown_error::FieldRefusal;
-use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
+use crate::ui::{Outbox, PanelContext, focus, theme, widgets};
 
 /// Currency offered when the officer first ticks "Has value".
 const DEFAULT_CURRENCY: &str = "EUR";
 
-/// Draws the form for commitment `id` and emits at most one edit.
+/// Draws the form for commitment `id` (`original` as the register holds
+/// it), its `problems` and its Delete… (greyed with `delete_refused`),
+/// and emits at most one edit.
 pub fn editor_ui(
     ui: &mut Ui,
     context: &PanelContext<'_>,
-    id: CommitmentId,
-    original: &Commitment,
-    problems: &[Problem],
+    (id, original): (CommitmentId, &Commitment),
+    (problems, delete_refused): (&[Problem], Option<&str>),
     form: &mut StatusForm,
     out: &mut Outbox,
 ) {
@@ -39,8 +41,7 @@ pub fn editor_ui(
             ui.horizontal(|ui| {
                 ui.heading("Commitment");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let delete = Command::Delete(Record::Commitment(id));
-                    widgets::command_button(ui, delete, out);
+                    delete_button_ui(ui, Record::Commitment(id), delete_refused, out);
                 });
             });
             ui.add_space(theme::SECTION_GAP);

@@ -13,7 +13,7 @@ pub use workflow::StatusForm;
 
 use chrono::NaiveDate;
 
-use crate::model::{CommitmentId, ParticipantId, Problem, Register};
+use crate::model::{CommitmentId, ParticipantId, Problem, Record, Register};
 use crate::revision_cache::RevisionCache;
 use crate::ui::{Command, Outbox, PanelContext, theme};
 
@@ -37,6 +37,8 @@ pub struct CommitmentsPanel {
     reveal: bool,
     /// The draft of the selected commitment's next status step.
     pub status_form: StatusForm,
+    /// Why deleting the selected commitment would be refused, for its Delete….
+    delete_refusals: crate::ui::delete_button::DeleteRefusals,
 }
 
 /// What the table's rows are computed from.
@@ -164,12 +166,14 @@ impl CommitmentsPanel {
         let messages = self
             .problems
             .get_or_update((revision, id, today), || problems_of(register, id, today));
+        let delete_refused =
+            self.delete_refusals
+                .refusal(register, revision, Record::Commitment(id));
         editor::editor_ui(
             ui,
             context,
-            id,
-            commitment,
-            messages,
+            (id, commitment),
+            (messages, delete_refused),
             &mut self.status_form,
             out,
         );

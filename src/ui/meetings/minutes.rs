@@ -83,8 +83,14 @@ pub(super) fn agenda_ui(
                     });
                     ui.end_row();
                     agenda::minutes_row(ui, id, i, n, &mut item.minutes);
-                    text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
-                    text_row(
+                    agenda_multiline_row(
+                        ui,
+                        "Notes",
+                        &mut item.notes,
+                        ("agenda-notes", id.0, i),
+                        n,
+                    );
+                    agenda_multiline_row(
                         ui,
                         "Outcome",
                         &mut item.outcome,
@@ -124,9 +130,16 @@ pub(super) fn agenda_ui(
     agenda::timing_ui(ui, meeting);
 }
 
-/// A row of an agenda item; its field is named for the item, since every
-/// item has a "Notes" and an "Outcome".
-fn text_row(ui: &mut Ui, label: &str, text: &mut String, salt: (&str, u64, usize), n: &str) {
+/// A row of an agenda item with a text of several lines (unlike
+/// `widgets::text_row`'s one); its field is named for the item, since
+/// every item has a "Notes" and an "Outcome".
+fn agenda_multiline_row(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    salt: (&str, u64, usize),
+    n: &str,
+) {
     widgets::form_row(ui, label, |ui| {
         crate::ui::widgets::limited(
             ui,

@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 
+use super::PreviewError;
 use crate::model::Register;
 use crate::report::{self, Clearance, DocumentOptions, NationSheets};
 
@@ -23,7 +24,7 @@ pub struct SheetsBuild {
     done: Arc<AtomicUsize>,
     total: usize,
     stop: Arc<AtomicBool>,
-    answer: Receiver<Result<(NationSheets, Clearance), String>>,
+    answer: Receiver<Result<(NationSheets, Clearance), PreviewError>>,
 }
 
 impl SheetsBuild {
@@ -62,7 +63,7 @@ impl SheetsBuild {
                     }
                     // Stopped: no one is waiting for an answer.
                     Ok(None) => return,
-                    Err(error) => Err(error.to_string()),
+                    Err(error) => Err(PreviewError::from(error)),
                 };
                 // The preview may have closed meanwhile; nothing to tell.
                 let _ = sender.send(answer);
@@ -96,12 +97,13 @@ impl SheetsBuild {
 
     /// The sheets and their clearance, once made (or why they could not
     /// be).
-    pub fn poll(&self) -> Option<Result<(NationSheets, Clearance), String>> {
+    pub fn poll(&self) -> Option<Result<(NationSheets, Clearance), PreviewError>> {
         match self.answer.try_recv() {
             Ok(answer) => Some(answer),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => (!self.cancelled())
-                .then(|| Err("The nation sheets could not be prepared. Try again.".into())),
+            Err(TryRecvError::Disconnected) => {
+                (!self.cancelled()).then_some(Err(PreviewError::SheetsNotPrepared))
+            }
         }
     }
 }

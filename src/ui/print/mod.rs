@@ -3,6 +3,7 @@
 
 mod all_sheets;
 mod edition;
+mod error;
 mod pages;
 mod preview;
 mod printer_choice;
@@ -11,6 +12,7 @@ mod viewer;
 mod worker;
 
 pub use crate::printing::{PrivatePdf, Spooler, printer_failure};
+pub use error::PreviewError;
 pub use pages::{PageView, Zoom};
 pub use preview::{PrintPreview, Report};
 pub use printer_choice::PrinterChoice;

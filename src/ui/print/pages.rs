@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{TextureHandle, Ui};
 
+use super::PreviewError;
 use super::worker::{PrintData, PrintWorker, WorkerReply};
 use crate::ui::shown_error;
 
@@ -35,7 +36,7 @@ pub struct PageView {
     generation: u64,
     /// `None` while the worker typesets; then each page's size in points,
     /// or why there are no pages.
-    pages: Option<Result<Vec<[f32; 2]>, String>>,
+    pages: Option<Result<Vec<[f32; 2]>, PreviewError>>,
     /// The page shown, from 0.
     pub current: usize,
     pub zoom: Zoom,
@@ -61,18 +62,18 @@ impl Default for PageView {
 impl PageView {
     /// Typesets `data` afresh; the pages shown so far stay until the new
     /// ones arrive, so changing an option does not blank the preview.
-    pub fn typeset(&mut self, worker: &PrintWorker, data: PrintData) -> Result<(), String> {
+    pub fn typeset(&mut self, worker: &PrintWorker, data: PrintData) -> Result<(), PreviewError> {
         self.generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
         self.asked = None;
         if worker.typeset(self.generation, data) {
             Ok(())
         } else {
-            Err("The print worker has stopped. Save your work and restart the program.".into())
+            Err(PreviewError::WorkerStopped)
         }
     }
 
     /// There are no pages to show, and why.
-    pub fn none(&mut self, why: String) {
+    pub fn none(&mut self, why: PreviewError) {
         self.generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
         self.pages = Some(Err(why));
         self.textures.clear();
@@ -213,7 +214,7 @@ impl PageView {
             return;
         };
         if let Err(why) = pages {
-            shown_error::label(ui, why);
+            shown_error::label(ui, why.to_string());
             return;
         }
         let Some([width, height]) = self.current_size() else {

@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
+use super::PreviewError;
 use crate::printing::{MOST_COPIES, PrintSettings, Printer, Sides, Spooler};
 use crate::ui::drop_down::{close_on_choice, keep_the_keyboard};
 
@@ -16,10 +17,10 @@ use crate::ui::drop_down::{close_on_choice, keep_the_keyboard};
 pub struct PrinterChoice {
     /// The printers as last listed, or why there are none; `None` until
     /// the print service has answered.
-    printers: Option<Result<Vec<Printer>, String>>,
+    printers: Option<Result<Vec<Printer>, PreviewError>>,
     /// The print service is being asked, on a thread of its own (a
     /// network print server may be slow to answer; typesetting goes on).
-    asking: Option<Receiver<Result<Vec<Printer>, String>>>,
+    asking: Option<Receiver<Result<Vec<Printer>, PreviewError>>>,
     chosen: Option<String>,
     copies: u32,
     sides: Sides,
@@ -59,14 +60,12 @@ impl PrinterChoice {
             .name("printers".into())
             .spawn(move || {
                 // The preview may have closed; nobody to tell then.
-                let _ = send.send(spooler.printers().map_err(|error| error.to_string()));
+                let _ = send.send(spooler.printers().map_err(PreviewError::Printing));
                 ctx.request_repaint();
             });
         match started {
             Ok(_) => self.asking = Some(answer),
-            Err(error) => self.take(Err(format!(
-                "The printers could not be listed ({error}). Save the PDF and print it from another program."
-            ))),
+            Err(error) => self.take(Err(PreviewError::PrintersNotAsked(error.to_string()))),
         }
     }
 
@@ -76,16 +75,13 @@ impl PrinterChoice {
         match answer.try_recv() {
             Ok(printers) => self.take(printers),
             Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => self.take(Err(
-                "The printers could not be listed. Save the PDF and print it from another program."
-                    .into(),
-            )),
+            Err(TryRecvError::Disconnected) => self.take(Err(PreviewError::PrintersNotListed)),
         }
     }
 
     /// Takes in the print service's answer. A printer already chosen stays
     /// chosen while it is listed; otherwise the default (listed first).
-    pub fn take(&mut self, printers: Result<Vec<Printer>, String>) {
+    pub fn take(&mut self, printers: Result<Vec<Printer>, PreviewError>) {
         self.asking = None;
         if let Ok(list) = &printers {
             let still_there = self
@@ -100,11 +96,9 @@ impl PrinterChoice {
     }
 
     /// The job as chosen, or the sentence saying why nothing can be printed.
-    pub fn settings(&self) -> Result<PrintSettings, String> {
+    pub fn settings(&self) -> Result<PrintSettings, PreviewError> {
         match &self.printers {
-            None => Err(
-                "The printers are still being looked for. Press Print again in a moment.".into(),
-            ),
+            None => Err(PreviewError::LookingForPrinters),
             Some(Err(reason)) => Err(reason.clone()),
             Some(Ok(_)) => match &self.chosen {
                 Some(printer) => Ok(PrintSettings {
@@ -112,7 +106,9 @@ impl PrinterChoice {
                     copies: self.copies.clamp(1, MOST_COPIES),
                     sides: self.sides,
                 }),
-                None => Err(crate::printing::PrintError::NoPrinter.to_string()),
+                None => Err(PreviewError::Printing(
+                    crate::printing::PrintError::NoPrinter,
+                )),
             },
         }
     }
@@ -133,7 +129,7 @@ impl PrinterChoice {
                     None
                 }
                 Some(Err(reason)) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, reason);
+                    ui.colored_label(ui.visuals().warn_fg_color, reason.to_string());
                     None
                 }
                 Some(Ok(printers)) => {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use super::PreviewError;
 use super::preview::PrintPreview;
 use super::worker::{Destination, PrintData, PrintWorker, WorkerReply};
 use crate::model::Register;
@@ -59,7 +60,7 @@ impl PrintPreview {
     ) {
         let data = match self.data(register) {
             Ok(data) => data,
-            Err(error) => return self.say(error, true, false),
+            Err(error) => return self.say(error.to_string(), true, false),
         };
         let doing = match &destination {
             Destination::File(_) => "Writing the PDF…".to_string(),
@@ -76,11 +77,7 @@ impl PrintPreview {
             // A new job for the printer: the last refused copy goes.
             self.unprinted = None;
         } else {
-            self.say(
-                "The print worker has stopped. Save your work and restart the program.",
-                true,
-                false,
-            );
+            self.say(PreviewError::WorkerStopped.to_string(), true, false);
         }
     }
 
@@ -120,7 +117,7 @@ impl PrintPreview {
     pub(super) fn ask_to_print(&mut self, data: &PrintData) {
         match self.printer_choice.settings() {
             Ok(settings) => self.ask(data, settings),
-            Err(reason) => self.say(reason, true, true),
+            Err(reason) => self.say(reason.to_string(), true, true),
         }
     }
 
@@ -199,7 +196,7 @@ impl PrintPreview {
         if let Some(answer) = self.viewer.poll() {
             match answer {
                 Ok(()) => self.message = None,
-                Err(reason) => self.say(reason, true, true),
+                Err(reason) => self.say(reason.to_string(), true, true),
             }
         }
         if let Some(message) = self.message.clone() {

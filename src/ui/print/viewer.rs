@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::PreviewError;
 use crate::printing::open_in_viewer;
 
 /// The viewer being started, if any.
@@ -12,7 +13,7 @@ use crate::printing::open_in_viewer;
 pub struct Viewer {
     /// The program that opens a PDF (xdg-open).
     pub program: OsString,
-    answer: Option<Receiver<Result<(), String>>>,
+    answer: Option<Receiver<Result<(), PreviewError>>>,
 }
 
 impl Viewer {
@@ -24,8 +25,8 @@ impl Viewer {
             .name("pdf viewer".into())
             .spawn(move || {
                 // The window may have gone; nobody to tell then.
-                let _ =
-                    send.send(open_in_viewer(&program, &pdf).map_err(|error| error.to_string()));
+                let opened = open_in_viewer(&program, &pdf).map_err(PreviewError::Printing);
+                let _ = send.send(opened);
             });
         self.answer = match started {
             Ok(_) => Some(answer),
@@ -37,7 +38,7 @@ impl Viewer {
     }
 
     /// Whether a viewer was found, once that is known.
-    pub fn poll(&mut self) -> Option<Result<(), String>> {
+    pub fn poll(&mut self) -> Option<Result<(), PreviewError>> {
         let answer = self.answer.as_ref()?.try_recv();
         match answer {
             Ok(answer) => {

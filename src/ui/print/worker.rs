@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
+use super::PreviewError;
 use crate::printing::{JobOutcome, PrintSettings, PrivatePdf, Spooler};
 use crate::report::{
     AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, PagePixels, PrintEngine,
@@ -108,7 +109,7 @@ pub enum WorkerReply {
     /// points), or why it could not be.
     Typeset {
         generation: u64,
-        pages: Result<Vec<[f32; 2]>, String>,
+        pages: Result<Vec<[f32; 2]>, PreviewError>,
     },
     /// One page drawn.
     Page {
@@ -124,9 +125,9 @@ pub enum WorkerReply {
     /// officer to open in a viewer.
     PrintFailed {
         pdf: PrivatePdf,
-        reason: String,
+        reason: PreviewError,
     },
-    Failed(String),
+    Failed(PreviewError),
 }
 
 /// The handle the window keeps; the thread ends when it is dropped.
@@ -203,9 +204,9 @@ impl PrintWorker {
         match self.outcomes.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(WorkerReply::Failed(
-                "The print worker has stopped. Save your work and restart the program.".into(),
-            )),
+            Err(TryRecvError::Disconnected) => {
+                Some(WorkerReply::Failed(PreviewError::WorkerStopped))
+            }
         }
     }
 }
@@ -246,12 +247,16 @@ impl Desk {
     }
 
     /// The typesetting `generation` of `data`, kept for its pages and PDF.
-    fn typeset(&mut self, generation: u64, data: &PrintData) -> Result<&TypesetReport, String> {
+    fn typeset(
+        &mut self,
+        generation: u64,
+        data: &PrintData,
+    ) -> Result<&TypesetReport, PreviewError> {
         if self.engine.is_none() {
-            self.engine = Some(PrintEngine::new().map_err(|error| error.to_string())?);
+            self.engine = Some(PrintEngine::new()?);
         }
         let Some(engine) = self.engine.as_ref() else {
-            return Err("The print engine is missing. Restart the program.".into());
+            return Err(PreviewError::EngineMissing);
         };
         if !matches!(&self.typeset, Some((held, _)) if *held == generation) {
             let report = match data {
@@ -260,13 +265,12 @@ impl Desk {
                 PrintData::Pack(pack) => engine.meeting_pack(pack),
                 PrintData::Since(report) => engine.since_report(report),
                 PrintData::Sheets(sheets) => engine.nation_sheets(sheets),
-            }
-            .map_err(|error| error.to_string())?;
+            }?;
             self.typeset = Some((generation, report));
         }
         match &self.typeset {
             Some((_, report)) => Ok(report),
-            None => Err("The report was not typeset. Try again.".into()),
+            None => Err(PreviewError::NotTypeset),
         }
     }
 
@@ -278,7 +282,7 @@ impl Desk {
     ) -> WorkerReply {
         let pdf = match self
             .typeset(generation, data)
-            .and_then(|report| report.pdf().map_err(|error| error.to_string()))
+            .and_then(|report| Ok(report.pdf()?))
         {
             Ok(pdf) => pdf,
             Err(reason) => return WorkerReply::Failed(reason),
@@ -296,9 +300,7 @@ impl Desk {
                 },
             ) {
                 Ok(()) => WorkerReply::Saved(path),
-                Err(error) => WorkerReply::Failed(format!(
-                    "The PDF was not saved (choose another name or folder with Save PDF…). {error}"
-                )),
+                Err(error) => WorkerReply::Failed(PreviewError::NotSaved(error.to_string())),
             },
             Destination::Printer {
                 settings,
@@ -307,9 +309,8 @@ impl Desk {
                 let private = match PrivatePdf::write(&file_name, &pdf) {
                     Ok(private) => private,
                     Err(error) => {
-                        return WorkerReply::Failed(format!(
-                            "The PDF for the printer could not be written to the temporary folder ({error}). Save the PDF and print it from another program."
-                        ));
+                        let reason = PreviewError::PrivateCopyNotWritten(error.to_string());
+                        return WorkerReply::Failed(reason);
                     }
                 };
                 // lp hands the file to the print service before it returns,
@@ -318,7 +319,7 @@ impl Desk {
                     Ok(outcome) => WorkerReply::Printed(outcome),
                     Err(reason) => WorkerReply::PrintFailed {
                         pdf: private,
-                        reason: reason.to_string(),
+                        reason: PreviewError::Printing(reason),
                     },
                 }
             }

@@ -8,13 +8,11 @@ mod series_editor;
 
 use chrono::NaiveDate;
 
-use crate::calendar::Occurrence;
 use crate::calendar::timeline::{
     Look, Mark, ParticipantTrace, TimeAxis, TimelineFigures, day_number, participant_trace,
     timeline_figures,
 };
 use crate::model::{ParticipantId, Register, SeriesId};
-use crate::new_records;
 use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
 use crate::ui::{Command, Outbox, PanelContext, theme};
@@ -29,6 +27,10 @@ pub struct View {
     pub width: f64,
     /// Top-left corner of the drawing area last frame, in screen points.
     pub plot_origin: [f32; 2],
+    /// The session "Schedule this session" asked for (series and day):
+    /// once the app has made it, the selection moves from the projected
+    /// mark to the meeting.
+    scheduling: Option<(SeriesId, NaiveDate)>,
 }
 
 impl View {
@@ -42,6 +44,23 @@ impl View {
             left + axis.x_of(day) as f32,
             top + TIMELINE_AXIS + (lane as f32 + 0.5) * TIMELINE_LANE,
         ])
+    }
+}
+
+impl View {
+    /// Selects the meeting "Schedule this session" asked for, now made;
+    /// forgets the request either way (refused, or made and selected).
+    fn select_scheduled(&mut self, register: &Register) {
+        let Some((series, date)) = self.scheduling.take() else {
+            return;
+        };
+        let made = register
+            .meetings
+            .iter()
+            .find(|(_, meeting)| meeting.series == Some(series) && meeting.date == date);
+        if let Some((&id, _)) = made {
+            self.selected = Some(Mark::Meeting(id));
+        }
     }
 }
 
@@ -70,6 +89,7 @@ impl TimelinePanel {
     /// the per-meeting figures are recomputed only then, never per frame.
     pub fn ui(&mut self, ui: &mut egui::Ui, context: &PanelContext<'_>, out: &mut Outbox) {
         let (register, today, revision) = context.parts();
+        self.view.select_scheduled(register);
         let figures = self
             .figures
             .get_or_update((revision, today), || timeline_figures(register, today));
@@ -172,26 +192,19 @@ fn toolbar_ui(
                 out.command(Command::SelectMeeting(id));
             }
         }
-        Mark::Projected(series, cadence_date) => {
-            let occurrence = Occurrence {
+        Mark::Projected(series, _) => {
+            let cancelled = item.look == Look::ProjectedCancelled;
+            let schedule = Command::ScheduleSession {
                 series,
-                cadence_date,
                 date: item.date,
-                start: None,
-                cancelled: item.look == Look::ProjectedCancelled,
             };
-            let button = egui::Button::new("Schedule this session");
-            let response = ui.add_enabled(!occurrence.cancelled, button).on_hover_text(
-                "Create the meeting from the series, carrying over the open action \
-                     items of the previous session",
-            );
-            if response.clicked()
-                && let Some((id, edit)) =
-                    new_records::meeting_in_series(register, occurrence.series, occurrence.date)
-            {
-                out.edit(edit);
-                view.selected = Some(Mark::Meeting(id));
-                out.command(Command::SelectMeeting(id));
+            let button = egui::Button::new(schedule.label());
+            let response = ui
+                .add_enabled(!cancelled, button)
+                .on_hover_text(schedule.tooltip());
+            if response.clicked() {
+                view.scheduling = Some((series, item.date));
+                out.command(schedule);
             }
         }
     }

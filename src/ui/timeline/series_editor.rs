@@ -11,7 +11,6 @@ use crate::model::{
     Field, MeetingFormat, OccurrenceChange, Record, Register, SeriesException, SeriesId,
     SessionSeries,
 };
-use crate::new_records;
 use crate::ui::delete_button::{DeleteRefusals, delete_button_ui};
 use crate::ui::shown_error;
 use crate::ui::widgets::text_row;
@@ -253,17 +252,18 @@ fn upcoming_ui(
                 ui.weak("cancelled");
             } else if scheduled {
                 ui.weak("scheduled");
-            } else if ui
-                .button("Schedule this session")
-                .on_hover_text(
-                    "Create the meeting, carrying over the open action items of the previous session",
-                )
-                .clicked()
-                && let Some((meeting, edit)) =
-                    new_records::meeting_in_series(register, occurrence.series, occurrence.date)
-            {
-                out.edit(edit);
-                out.command(Command::SelectMeeting(meeting));
+            } else {
+                let schedule = Command::ScheduleSession {
+                    series: occurrence.series,
+                    date: occurrence.date,
+                };
+                if ui
+                    .button(schedule.label())
+                    .on_hover_text(schedule.tooltip())
+                    .clicked()
+                {
+                    out.command(schedule);
+                }
             }
             let has_exception = series
                 .exceptions

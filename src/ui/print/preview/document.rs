@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::super::PreviewError;
 use super::super::worker::PrintData;
 use super::{PrintPreview, Report};
 use crate::model::Register;
@@ -11,7 +12,7 @@ use crate::report::{self, DocumentOptions};
 
 impl PrintPreview {
     /// The data to typeset with the current options, or why there is none.
-    pub fn data(&self, register: &Register) -> Result<PrintData, String> {
+    pub fn data(&self, register: &Register) -> Result<PrintData, PreviewError> {
         let options = self.document_options();
         match self.report {
             Report::Summary(id) => report::meeting_summary(register, id, &self.options, self.today)
@@ -33,10 +34,10 @@ impl PrintPreview {
                 return self
                     .prepared
                     .clone()
-                    .ok_or_else(|| "The nation sheets are still being prepared.".into());
+                    .ok_or(PreviewError::SheetsBeingPrepared);
             }
         }
-        .map_err(|error| error.to_string())
+        .map_err(PreviewError::from)
     }
 
     /// The paper and edition of the documents sent before a session.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
+use super::PreviewError;
 use super::all_sheets::SheetsBuild;
 use super::pages::PageView;
 use super::printer_choice::PrinterChoice;
@@ -81,7 +82,7 @@ pub struct PrintPreview {
 }
 
 /// What the preview shows: the data (or why there is none) and its clearance.
-type Shown = (Result<PrintData, String>, Clearance);
+type Shown = (Result<PrintData, PreviewError>, Clearance);
 
 impl PrintPreview {
     /// A preview of the report with the default options.
@@ -279,16 +280,13 @@ impl PrintPreview {
     fn typeset(
         &mut self,
         worker: &PrintWorker,
-        data: &Result<PrintData, String>,
+        data: &Result<PrintData, PreviewError>,
         clearance: &Clearance,
     ) {
         self.question = None;
         match data {
             Err(error) => self.pages.none(error.clone()),
-            Ok(_) if !clearance.allows() => self.pages.none(
-                "No pages are shown until the document's marking can be worked out (see above)."
-                    .into(),
-            ),
+            Ok(_) if !clearance.allows() => self.pages.none(PreviewError::MarkingUnknown),
             Ok(data) => {
                 if let Err(error) = self.pages.typeset(worker, data.clone()) {
                     self.pages.none(error);
