@@ -2,10 +2,29 @@
 //! sub-commands share: the edition and paper asked for, and the typed
 //! paper size read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::model::Register;
+use crate::model::{MeetingId, Register};
 use crate::report::{DocumentOptions, Paper};
+use crate::storage;
+
+/// The register file and the session a document is about.
+#[derive(Clone, Debug, clap::Args)]
+pub struct SessionArgs {
+    pub file: PathBuf,
+    /// The meeting's id (as in the file: 11, or LON-11 for an office's) or its date (YYYY-MM-DD).
+    #[arg(long)]
+    pub meeting: String,
+}
+
+impl SessionArgs {
+    /// The register, and the meeting named in it.
+    pub fn load(&self) -> anyhow::Result<(Register, MeetingId)> {
+        let register = storage::load(&self.file)?.register;
+        let id = super::find_meeting(&register, &self.meeting)?;
+        Ok((register, id))
+    }
+}
 
 /// `--edition LEVEL` and `--paper a4|letter`.
 #[derive(Clone, Debug, Default, clap::Args)]

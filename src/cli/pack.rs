@@ -4,17 +4,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Now;
-use super::document_args::{DocumentArgs, write_pdf};
+use super::document_args::{DocumentArgs, SessionArgs, write_pdf};
 use crate::report::{self, PrintEngine};
-use crate::storage;
 
 /// Print the meeting pack for a session to PDF: cover, delegations, annotated agenda, previous record, actions and commitments due.
 #[derive(Clone, Debug, clap::Args)]
 pub struct Arguments {
-    pub file: PathBuf,
-    /// The meeting's id (as in the file: 11, or LON-11 for an office's) or its date (YYYY-MM-DD).
-    #[arg(long)]
-    pub meeting: String,
+    #[command(flatten)]
+    pub session: SessionArgs,
     #[arg(short, long)]
     pub output: PathBuf,
     #[command(flatten)]
@@ -25,8 +22,7 @@ impl Arguments {
     /// Writes the pack; overdue is judged as of `today`.
     pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
         let today = now.today();
-        let register = storage::load(&self.file)?.register;
-        let id = super::find_meeting(&register, &self.meeting)?;
+        let (register, id) = self.session.load()?;
         let pack = report::meeting_pack(&register, id, &self.document.options(&register), today)?;
         if !super::pdf::cleared(&register, &pack.includes, today) {
             return Ok(ExitCode::FAILURE);
@@ -34,7 +30,7 @@ impl Arguments {
         let pdf = PrintEngine::new()?.meeting_pack(&pack)?.pdf()?;
         write_pdf(
             &register,
-            &self.file,
+            &self.session.file,
             &pack.head.marking,
             &pdf,
             &self.output,

@@ -5,19 +5,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Now;
-use super::document_args::{DocumentArgs, write_pdf};
+use super::document_args::{DocumentArgs, SessionArgs, write_pdf};
 use crate::report::{self, PrintEngine};
-use crate::storage::{self, WrittenFrom};
+use crate::storage::WrittenFrom;
 use crate::tracking;
 
 /// Print what moved since the previous session of the meeting's series: to PDF (-o), CSV (--csv) or both.
 #[derive(Clone, Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("out").required(true).multiple(true).args(["output", "csv"])))]
 pub struct Arguments {
-    pub file: PathBuf,
-    /// The meeting's id (as in the file: 11, or LON-11 for an office's) or its date (YYYY-MM-DD).
-    #[arg(long)]
-    pub meeting: String,
+    #[command(flatten)]
+    pub session: SessionArgs,
     /// The PDF report.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -32,8 +30,7 @@ impl Arguments {
     /// Writes the report and/or the CSV; nothing is written if either is refused.
     pub fn run(self, now: &Now) -> anyhow::Result<ExitCode> {
         let today = now.today();
-        let register = storage::load(&self.file)?.register;
-        let id = super::find_meeting(&register, &self.meeting)?;
+        let (register, id) = self.session.load()?;
         // Both are made before either is written, so a refusal leaves no file.
         let csv = match &self.csv {
             Some(path) => {
@@ -57,7 +54,7 @@ impl Arguments {
             None => None,
         };
         if let Some((path, bytes, owner_only)) = csv {
-            let from = WrittenFrom::register(Some(&self.file), owner_only);
+            let from = WrittenFrom::register(Some(&self.session.file), owner_only);
             super::write_named("the CSV", path, &bytes, &from)?;
             say!(
                 "Wrote the changes since the last session as CSV to {}",
@@ -65,7 +62,13 @@ impl Arguments {
             );
         }
         if let Some((path, bytes, report)) = pdf {
-            write_pdf(&register, &self.file, &report.head.marking, &bytes, path)?;
+            write_pdf(
+                &register,
+                &self.session.file,
+                &report.head.marking,
+                &bytes,
+                path,
+            )?;
             say!(
                 "Wrote the since-last-session report of {} ({}, {}) to {}",
                 register.meeting_title(id),
