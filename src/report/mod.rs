@@ -24,7 +24,6 @@ mod summary_actions;
 mod summary_attendance;
 mod summary_commitments;
 mod summary_movements;
-mod world;
 
 pub use attendance::{AttendanceRecord, AttendanceRow, Presence, SessionColumn, attendance_record};
 pub use clearance::Clearance;

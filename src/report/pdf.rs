@@ -2,6 +2,8 @@
 //! fonts, font book) is built once and reused for every report: loading
 //! fonts is the slow part, typesetting a summary is fast.
 
+mod world;
+
 use typst::foundations::Bytes;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -11,10 +13,10 @@ use typst_layout::PagedDocument;
 
 use super::long_words::breakable_strings;
 use super::pages::{TypesetReport, typesetting_error};
-use super::world::ReportWorld;
 use super::{
     AttendanceRecord, MeetingPack, MeetingSummary, NationSheets, ReportError, SinceReport,
 };
+use world::ReportWorld;
 
 /// The bundled fonts: Noto Sans (Latin, Greek, Cyrillic; OFL, see
 /// assets/fonts/OFL.txt) for the text, and typst's own Libertinus Serif and

@@ -11,7 +11,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 
-use super::pdf::PrintEngine;
+use super::PrintEngine;
 
 /// One report being typeset: borrowed engine, owned template and data.
 pub(super) struct ReportWorld<'a> {
