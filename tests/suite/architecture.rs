@@ -250,6 +250,59 @@ fn forbidden_arrows(src: &Path, architecture: &str) -> Vec<String> {
     forbidden
 }
 
+/// Pairs of sibling files of the core (everything but the window, whose
+/// `OnTop` and overlays name each other's types by design) that import
+/// each other: a part split by purpose uses its pieces one way, or makes
+/// one the other's child.
+fn siblings_importing_each_other(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut uses: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let Some(name) = file.file_stem().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let relative = file.strip_prefix(src).unwrap();
+        if ["mod", "lib", "main"].contains(&name.as_str()) || relative.starts_with("ui") {
+            continue;
+        }
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        // `super::x` names a sibling; `super::super::x` does not.
+        let mut named = BTreeSet::new();
+        for (index, _) in code.match_indices("super::") {
+            let before = &code[..index];
+            let rest = &code[index + "super::".len()..];
+            if before.ends_with("super::") || rest.starts_with("super::") {
+                continue;
+            }
+            match rest.strip_prefix('{') {
+                Some(group) => named.extend(top_level_names(group.split('}').next().unwrap())),
+                None => {
+                    named.insert(leading_name(rest));
+                }
+            }
+        }
+        named.remove(&name);
+        uses.insert(file.with_extension(""), named);
+    }
+    let mut pairs = Vec::new();
+    for (file, named) in &uses {
+        for other in named {
+            let sibling = file.with_file_name(other);
+            if file < &sibling
+                && uses.get(&sibling).is_some_and(|back| {
+                    file.file_name()
+                        .is_some_and(|me| back.contains(&*me.to_string_lossy()))
+                })
+            {
+                let shown = file.strip_prefix(src).unwrap().display();
+                pairs.push(format!("{shown} ↔ {other}"));
+            }
+        }
+    }
+    pairs
+}
+
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
@@ -265,6 +318,41 @@ fn every_arrow_in_src_is_one_the_table_allows() {
         forbidden.is_empty(),
         "arrows ARCHITECTURE.md forbids:\n{}",
         forbidden.join("\n")
+    );
+}
+
+#[test]
+fn no_two_files_of_the_core_import_each_other() {
+    let pairs = siblings_importing_each_other(&src());
+    assert!(
+        pairs.is_empty(),
+        "files that import each other (split by purpose, one uses the other, or make one the child):\n{}",
+        pairs.join("\n")
+    );
+}
+
+#[test]
+fn two_files_importing_each_other_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report");
+    std::fs::create_dir(&report).unwrap();
+    std::fs::write(
+        report.join("summary.rs"),
+        "use super::{head::Head, parts};\n",
+    )
+    .unwrap();
+    std::fs::write(report.join("parts.rs"), "use super::summary::Summary;\n").unwrap();
+    // One way, and a child naming its parent, are fine.
+    std::fs::write(
+        report.join("head.rs"),
+        "use super::super::model::Register;\n",
+    )
+    .unwrap();
+    std::fs::create_dir(report.join("parts")).unwrap();
+    std::fs::write(report.join("parts").join("grid.rs"), "use super::Listed;\n").unwrap();
+    assert_eq!(
+        siblings_importing_each_other(dir.path()),
+        ["report/parts ↔ summary".to_owned()]
     );
 }
 

@@ -3,7 +3,6 @@
 
 use serde::de::Visitor;
 
-use super::values::Commas;
 use super::{DEEPEST, NotPlain, Result};
 
 pub(super) struct Reader<'de> {
@@ -218,22 +217,6 @@ impl<'de> Reader<'de> {
         let read = read(self);
         self.depth -= 1;
         read
-    }
-
-    /// `open`, the entries `visit` reads, white space and `close`, as
-    /// ron reads a list, a map or a struct's fields.
-    pub(super) fn enclosed<V: Visitor<'de>>(
-        &mut self,
-        open: u8,
-        close: u8,
-        visit: impl FnOnce(Commas<'_, 'de>, V) -> Result<V::Value>,
-        visitor: V,
-    ) -> Result<V::Value> {
-        self.expect(open)?;
-        let value = self.deeper(|reader| visit(Commas::new(reader, Some(close)), visitor))?;
-        self.skip_ws();
-        self.expect(close)?;
-        Ok(value)
     }
 }
 

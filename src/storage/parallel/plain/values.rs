@@ -199,6 +199,24 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 }
 
+impl<'de> Reader<'de> {
+    /// `open`, the entries `visit` reads, white space and `close`, as
+    /// ron reads a list, a map or a struct's fields.
+    fn enclosed<V: Visitor<'de>>(
+        &mut self,
+        open: u8,
+        close: u8,
+        visit: impl FnOnce(Commas<'_, 'de>, V) -> Result<V::Value>,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.expect(open)?;
+        let value = self.deeper(|reader| visit(Commas::new(reader, Some(close)), visitor))?;
+        self.skip_ws();
+        self.expect(close)?;
+        Ok(value)
+    }
+}
+
 /// ron's `CommaSeparated`: entries apart by commas, a trailing comma
 /// allowed, up to `close` (or the end of the text for a map's piece).
 pub(super) struct Commas<'a, 'de> {
