@@ -124,11 +124,8 @@ pub(super) fn status_bar_ui(
             }
             if problems > 0 {
                 ui.separator();
-                let count = egui::RichText::new(format!(
-                    "{problems} problem{}",
-                    if problems == 1 { "" } else { "s" }
-                ))
-                .color(ui.visuals().warn_fg_color);
+                let count = egui::RichText::new(super::widgets::counted(problems, "problem"))
+                    .color(ui.visuals().warn_fg_color);
                 let tip = if *shown {
                     "Hide the problems list"
                 } else {

@@ -26,10 +26,8 @@ pub(super) fn problems_list_ui(
         .default_size(LIST_HEIGHT)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(match problems.len() {
-                    1 => "1 problem in the register".to_string(),
-                    n => format!("{n} problems in the register"),
-                });
+                let count = super::widgets::counted(problems.len(), "problem");
+                ui.strong(format!("{count} in the register"));
                 ui.weak("Click one to open the record at the field concerned.");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui

@@ -148,10 +148,7 @@ pub fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
     if summary.renumbered > 0 {
         ui.label(format!(
             "{} added in both copies under the same number: theirs renumbered, both kept.",
-            match summary.renumbered {
-                1 => "1 record".to_string(),
-                n => format!("{n} records"),
-            }
+            super::widgets::counted(summary.renumbered, "record")
         ));
     }
 }

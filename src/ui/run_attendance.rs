@@ -2,6 +2,7 @@
 //! letter typed for one or several rows, and *Mark all present*. Each is
 //! one edit with its own Undo step, named for what it did.
 
+use super::widgets::counted;
 use chrono::NaiveDate;
 
 use super::shown_error::Failure;
@@ -21,7 +22,7 @@ impl Workspace {
                 return;
             }
         };
-        let delegations = delegations(count);
+        let delegations = counted(count, "delegation");
         let applied = self
             .document
             .apply_labelled(edit, format!("mark {delegations} present at {title}"));
@@ -45,7 +46,7 @@ impl Workspace {
         let title = register.meeting_title(meeting);
         let who = match rows {
             [one] => register.participant_name(*one),
-            rows => delegations(rows.len()),
+            rows => counted(rows.len(), "delegation"),
         };
         let status = status.label().to_lowercase();
         let applied = self
@@ -54,12 +55,5 @@ impl Workspace {
         if let Err(refused) = applied {
             self.fail(refused);
         }
-    }
-}
-
-fn delegations(count: usize) -> String {
-    match count {
-        1 => "1 delegation".to_owned(),
-        n => format!("{n} delegations"),
     }
 }

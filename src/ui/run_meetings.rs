@@ -24,7 +24,7 @@ impl Workspace {
             ));
             return;
         };
-        let delegations = plural(count, "delegation");
+        let delegations = super::widgets::counted(count, "delegation");
         self.apply_told(
             edit,
             format!("mark {delegations} present at {title}"),
@@ -104,12 +104,5 @@ impl Workspace {
             format!("{doing} the record of {title}"),
             format!("{done} the record of {title} (Undo takes it back)"),
         );
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    match count {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
     }
 }

@@ -1,6 +1,7 @@
 //! The form for one commitment. It edits a copy and hands back one edit
 //! when the copy differs, so the register changes only through the app.
 
+use crate::ui::widgets::Limited;
 use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
@@ -124,16 +125,13 @@ fn fields_ui(
         Quantity::default,
         |ui, q| {
             let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
-            crate::ui::widgets::limited(
-                ui,
-                TextEdit::singleline(&mut q.unit)
-                    .hint_text("unit")
-                    // What the editor leaves, so "instructors" is not cut
-                    // at its edge; at least room for a short unit.
-                    .desired_width(ui.available_width().clamp(56.0, 160.0)),
-                crate::model::text_limits::MOST_NAME_CHARACTERS,
-            )
-            .accessible_name("Unit");
+            TextEdit::singleline(&mut q.unit)
+                .hint_text("unit")
+                // What the editor leaves, so "instructors" is not cut
+                // at its edge; at least room for a short unit.
+                .desired_width(ui.available_width().clamp(56.0, 160.0))
+                .name_in(ui)
+                .accessible_name("Unit");
             amount
         },
     );
@@ -145,14 +143,11 @@ fn fields_ui(
     let value = optional_row(ui, "Value", &mut c.value, no_value, |ui, v| {
         // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
         // which leaves the amount's reason room when it is refused.
-        crate::ui::widgets::limited(
-            ui,
-            TextEdit::singleline(&mut v.currency)
-                .hint_text("EUR")
-                .desired_width(44.0),
-            crate::model::text_limits::MOST_NAME_CHARACTERS,
-        )
-        .accessible_name("Currency");
+        TextEdit::singleline(&mut v.currency)
+            .hint_text("EUR")
+            .desired_width(44.0)
+            .name_in(ui)
+            .accessible_name("Currency");
         widgets::decimal_ui(ui, "commitment_value", &mut v.amount)
     });
     focus::at_field(ui, value, record, Field::Value);

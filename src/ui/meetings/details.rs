@@ -1,5 +1,6 @@
 //! The meeting's details: what, when, where, who convened and chaired it.
 
+use crate::ui::widgets::Limited;
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
@@ -163,13 +164,10 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
 /// A one-line field of the meeting (its title, its place), as long as a
 /// name may be.
 fn name_field(ui: &mut Ui, text: &mut String, salt: String) -> egui::Response {
-    widgets::limited(
-        ui,
-        TextEdit::singleline(text)
-            .id_salt(salt)
-            .desired_width(widgets::fit_width(ui, 420.0)),
-        crate::model::text_limits::MOST_NAME_CHARACTERS,
-    )
+    TextEdit::singleline(text)
+        .id_salt(salt)
+        .desired_width(widgets::fit_width(ui, 420.0))
+        .name_in(ui)
 }
 
 fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {
