@@ -30,11 +30,7 @@ pub(super) fn problems_list_ui(
                 ui.strong(format!("{count} in the register"));
                 ui.weak("Click one to open the record at the field concerned.");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button("Hide")
-                        .on_hover_text("Hide the problems list")
-                        .clicked()
-                    {
+                    if widgets::button(ui, "Hide", "Hide the problems list").clicked() {
                         *shown = false;
                     }
                     if conflicts {

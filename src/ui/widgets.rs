@@ -224,6 +224,11 @@ pub fn command_button(ui: &mut Ui, command: Command, out: &mut Outbox) -> Respon
     button
 }
 
+/// A button with its words, and what it does when hovered.
+pub fn button(ui: &mut Ui, words: impl Into<egui::WidgetText>, hover: &str) -> Response {
+    ui.button(words).on_hover_text(hover)
+}
+
 /// A line to type in after its words, which name it for a screen reader:
 /// `width` wide where the row has room (see [`fit_width`]), showing
 /// `hint` while it is empty.

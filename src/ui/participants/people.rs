@@ -25,11 +25,7 @@ pub(super) fn people_ui(
 ) {
     ui.horizontal(|ui| {
         ui.heading("People");
-        if ui
-            .button("Add person")
-            .on_hover_text("Add a representative of this participant")
-            .clicked()
-        {
+        if widgets::button(ui, "Add person", "Add a representative of this participant").clicked() {
             out.command(Command::NewPerson(participant));
         }
     });
