@@ -5,12 +5,12 @@ use crate::ui::widgets::Limited;
 use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
-use super::workflow::{self, StatusForm};
+use super::workflow::{self, StatusForm, status_text};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, Field, MeetingId, Money, Problem,
-    Quantity, Record, Register, Route,
+    Commitment, CommitmentId, Delivery, Field, MeetingId, Money, Problem, Quantity, Record,
+    Register, Route,
 };
 use crate::ui::shown_error::FieldRefusal;
 use crate::ui::{Command, Outbox, PanelContext, focus, theme, widgets};
@@ -200,10 +200,6 @@ fn optional_row<T>(
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
     })
-}
-
-fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
-    RichText::new(status.label()).color(theme::commitment_status_colour(status, visuals))
 }
 
 /// A commitment typed in the days after a session takes the session's day
