@@ -229,6 +229,18 @@ pub fn button(ui: &mut Ui, words: impl Into<egui::WidgetText>, hover: &str) -> R
     ui.button(words).on_hover_text(hover)
 }
 
+/// A label cut short to fit ("…") shows its `whole` text when hovered.
+pub fn whole_on_hover(label: Response, whole: &str) -> Response {
+    let cut = label
+        .intrinsic_size()
+        .is_some_and(|size| size.x > label.rect.width() + 0.5);
+    if cut {
+        label.on_hover_text(whole)
+    } else {
+        label
+    }
+}
+
 /// A line to type in after its words, which name it for a screen reader:
 /// `width` wide where the row has room (see [`fit_width`]), showing
 /// `hint` while it is empty.

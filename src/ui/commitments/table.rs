@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, Sense, TextWrapMode, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Commitment, CommitmentId, Register, Route, amounts};
-use crate::ui::{PanelContext, theme};
+use crate::ui::{PanelContext, theme, widgets};
 
 /// A column of the table, in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,12 +280,7 @@ fn row_ui(
             .1,
         row.col(|ui| {
             let shown = ui.add(egui::Label::new(&c.title).truncate());
-            let cut = shown
-                .intrinsic_size()
-                .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
-            if cut {
-                shown.on_hover_text(&c.title);
-            }
+            widgets::whole_on_hover(shown, &c.title);
         })
         .1,
         row.col(|ui| whole(ui, c.area.clone())).1,

@@ -48,10 +48,16 @@ impl StatusForm {
     fn delivery(&self, counts_quantity: bool, counts_value: bool) -> Delivery {
         Delivery {
             date: self.delivery_date,
-            amount: counts_quantity
-                .then_some(self.delivered)
-                .unwrap_or_default(),
-            paid: counts_value.then_some(self.paid).unwrap_or_default(),
+            amount: if counts_quantity {
+                self.delivered
+            } else {
+                Decimal::ZERO
+            },
+            paid: if counts_value {
+                self.paid
+            } else {
+                Decimal::ZERO
+            },
             note: self.delivery_note.clone(),
             meeting: self.delivery_meeting,
         }
