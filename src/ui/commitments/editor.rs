@@ -60,12 +60,8 @@ pub fn editor_ui(
             });
             ui.add_space(theme::SECTION_GAP);
             let history = ui.strong("History");
-            focus::at_fields(
-                ui,
-                history,
-                Record::Commitment(id),
-                &[Field::History, Field::Deliveries],
-            );
+            let fields = [Field::History, Field::Deliveries];
+            focus::at_fields(ui, history, Record::Commitment(id), &fields);
             ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
             history_ui(ui, register, &c);
             crate::ui::focus_ring::reveal(ui);

@@ -36,12 +36,8 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 ui.horizontal(|ui| series_ui(ui, register, id, meeting))
                     .inner
             });
-            focus::at_fields(
-                ui,
-                series,
-                Record::Meeting(id),
-                &[Field::Series, Field::Number],
-            );
+            let fields = [Field::Series, Field::Number];
+            focus::at_fields(ui, series, Record::Meeting(id), &fields);
             let date = form_row(ui, "Date", |ui| {
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });

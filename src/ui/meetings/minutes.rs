@@ -89,14 +89,9 @@ pub(super) fn agenda_ui(
                     });
                     ui.end_row();
                     agenda::minutes_row(ui, id, i, n, &mut item.minutes);
-                    text_row(ui, "Notes", &mut item.notes, ("agenda-notes", id.0, i), n);
-                    text_row(
-                        ui,
-                        "Outcome",
-                        &mut item.outcome,
-                        ("agenda-outcome", id.0, i),
-                        n,
-                    );
+                    let (notes, outcome) = (&mut item.notes, &mut item.outcome);
+                    text_row(ui, "Notes", notes, ("agenda-notes", id.0, i), n);
+                    text_row(ui, "Outcome", outcome, ("agenda-outcome", id.0, i), n);
                     let part = format!("agenda item {n}");
                     widgets::form_row(ui, "Marking", |ui| {
                         let salt = ("agenda-marking", id.0, i);
@@ -298,13 +293,8 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
     ui.add_space(theme::SECTION_GAP);
     ui.label("Secretariat notes");
     let hint = "The secretariat's own notes, e.g. who attended but is not itemised";
-    let notes = long_text_ui(
-        ui,
-        &mut meeting.notes,
-        ("meeting-notes", id.0),
-        3,
-        Some(hint),
-    );
+    let salt = ("meeting-notes", id.0);
+    let notes = long_text_ui(ui, &mut meeting.notes, salt, 3, Some(hint));
     let notes = notes.accessible_name("Secretariat notes");
     focus::at_field(ui, notes, record, Field::Notes);
     ui.add_space(theme::SECTION_GAP);
