@@ -4,6 +4,7 @@
 //! running its [`Command`].
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
 
 use super::command::{Command, Tab, ZoomStep};
 
@@ -52,11 +53,6 @@ pub enum Menu {
 }
 
 impl Menu {
-    /// Every menu, left to right.
-    pub fn all() -> impl Iterator<Item = Menu> {
-        <Menu as strum::IntoEnumIterator>::iter()
-    }
-
     /// The menu's title in the menu bar.
     pub fn label(self) -> &'static str {
         match self {
@@ -71,10 +67,10 @@ impl Action {
     /// Every action, in the order the palette lists them: the enum's
     /// order, with one `ShowTab` per tab.
     pub fn all() -> Vec<Action> {
-        <Action as strum::IntoEnumIterator>::iter()
+        Action::iter()
             .flat_map(|action| match action {
-                Action::ShowTab(_) => Tab::all().map(Action::ShowTab).collect(),
-                Action::Zoom(_) => ZoomStep::all().map(Action::Zoom).collect(),
+                Action::ShowTab(_) => Tab::iter().map(Action::ShowTab).collect(),
+                Action::Zoom(_) => ZoomStep::iter().map(Action::Zoom).collect(),
                 action => vec![action],
             })
             .collect()

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use egui::{Grid, RichText};
 
 use super::Command;
-use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
+use super::file_dialog::{FileChoice, PathPurpose};
 use super::on_top::{OnTop, Outcome};
 use super::shown_error;
 use super::shown_error::Failure;
@@ -48,12 +48,8 @@ pub struct ImportReview {
 
 impl Workspace {
     pub(super) fn choose_and_export_calendar(&mut self) {
-        let request = FileRequest {
-            title: "Export the calendar as",
-            kind: "iCalendar",
-            extension: "ics",
-        };
-        match request.save("coalition-sessions.ics") {
+        let proposed = (None, "coalition-sessions.ics");
+        match PathPurpose::ExportCalendar.choose(Some(proposed)) {
             FileChoice::Picked(path) => self.export_calendar_to(&path),
             FileChoice::TypePath => self.type_path(PathPurpose::ExportCalendar),
             FileChoice::Cancelled => {}
@@ -83,21 +79,12 @@ impl Workspace {
 
     /// Asks for the CSV file to write or read for `purpose`.
     pub(super) fn pick_csv(&mut self, purpose: CsvPurpose, today: NaiveDate) {
-        let suggested = match purpose {
-            CsvPurpose::ExportCommitments => "commitments.csv",
-            CsvPurpose::ImportCommitments => "",
-            CsvPurpose::ExportChanges(_) => "since-last-session.csv",
+        let proposed = match purpose {
+            CsvPurpose::ExportCommitments => Some((None, "commitments.csv")),
+            CsvPurpose::ImportCommitments => None,
+            CsvPurpose::ExportChanges(_) => Some((None, "since-last-session.csv")),
         };
-        let request = FileRequest {
-            title: purpose.heading(),
-            kind: "CSV",
-            extension: "csv",
-        };
-        let choice = match purpose {
-            CsvPurpose::ImportCommitments => request.open(),
-            _ => request.save(suggested),
-        };
-        match choice {
+        match PathPurpose::Csv(purpose).choose(proposed) {
             FileChoice::Picked(path) => self.csv_to_or_from(purpose, &path, today),
             FileChoice::TypePath => self.type_path(PathPurpose::Csv(purpose)),
             FileChoice::Cancelled => {}

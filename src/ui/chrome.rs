@@ -8,6 +8,7 @@ use super::workspace::Workspace;
 use super::{Outbox, theme};
 use crate::document::Origin;
 use chrono::NaiveDate;
+use strum::IntoEnumIterator;
 
 /// One menu: its actions in the palette's order, a line between
 /// groups, Open Recent after Open, and Undo and Redo named for the
@@ -60,7 +61,7 @@ pub(super) fn menu_bar_ui(
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            for menu in Menu::all() {
+            for menu in Menu::iter() {
                 ui.menu_button(menu.label(), |ui| {
                     menu_ui(ui, menu, workspace, settings, out);
                 });
@@ -124,11 +125,8 @@ pub(super) fn status_bar_ui(
             }
             if problems > 0 {
                 ui.separator();
-                let count = egui::RichText::new(format!(
-                    "{problems} problem{}",
-                    if problems == 1 { "" } else { "s" }
-                ))
-                .color(ui.visuals().warn_fg_color);
+                let count = egui::RichText::new(super::widgets::counted(problems, "problem"))
+                    .color(ui.visuals().warn_fg_color);
                 let tip = if *shown {
                     "Hide the problems list"
                 } else {

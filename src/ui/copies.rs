@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
+use super::file_dialog::{FileChoice, PathPurpose};
 use super::merge_review::MergeReview;
 use super::on_top::OnTop;
 use super::shown_error::{Failure, FieldRefusal, Said};
@@ -134,14 +134,13 @@ impl Workspace {
             || "coalition-register".into(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let request = FileRequest {
-            title: "Write the copy for the partner office to",
-            kind: "Coalition register",
-            extension: "ron",
+        let name = format!("{stem}-for-{partner}.ron");
+        let purpose = PathPurpose::SendCopy {
+            partner: partner.clone(),
         };
-        match request.save(&format!("{stem}-for-{partner}.ron")) {
+        match purpose.choose(Some((None, &name))) {
             FileChoice::Picked(path) => self.send_copy_to(&partner, &path),
-            FileChoice::TypePath => self.type_path(PathPurpose::SendCopy { partner }),
+            FileChoice::TypePath => self.type_path(purpose),
             FileChoice::Cancelled => {}
         }
     }
@@ -205,12 +204,7 @@ impl Workspace {
 
     /// Asks for the partner's copy to merge.
     pub(super) fn merge_copy(&mut self, workstation: &str) {
-        let request = FileRequest {
-            title: "Merge another office's copy of the register",
-            kind: "Coalition register",
-            extension: "ron",
-        };
-        match request.open() {
+        match PathPurpose::MergeCopy.choose(None) {
             FileChoice::Picked(path) => self.read_copy(&path, workstation),
             FileChoice::TypePath => self.type_path(PathPurpose::MergeCopy),
             FileChoice::Cancelled => {}

@@ -136,33 +136,22 @@ fn no_base_ui(
                 ui.heading(format!(
                     "The copy kept with {partner} is not the last common one"
                 ));
-                ui.label(older_base_message(older));
+                ui.label(format!(
+                    "{older}. Nothing was merged: the copies can only be compared, every \
+                     difference shown as a decision"
+                ));
             }
             None => {
                 ui.heading(format!("No common copy with {partner}"));
-                ui.label(no_base_message(partner));
+                ui.label(format!(
+                    "No copy exchanged with {partner} is kept beside this register, so changes \
+                     cannot be told from deletions; every difference will be shown as a decision"
+                ));
             }
         }
         ui.label(RichText::new(copy.path.display().to_string()).weak());
         buttons(ui, None, "Compare the two copies…")
     })
-}
-
-/// Why the copy kept beside the register is not merged from: `older` is
-/// the sentence `merge` refuses it with.
-pub fn older_base_message(older: &str) -> String {
-    format!(
-        "{older}. Nothing was merged: the copies can only be compared, every difference shown \
-         as a decision"
-    )
-}
-
-/// Why a merge without a kept copy cannot tell changes from deletions.
-pub fn no_base_message(partner: &str) -> String {
-    format!(
-        "No copy exchanged with {partner} is kept beside this register, so changes cannot be \
-         told from deletions; every difference will be shown as a decision"
-    )
 }
 
 /// A grid row: `label`, then a text field for an office code named by it,

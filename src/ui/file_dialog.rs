@@ -2,7 +2,7 @@
 //! can be shown (no desktop portal, no zenity) the officer types the path in
 //! one typed-path window, the same for every file the window reads or writes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::{Id, Modal, Ui};
@@ -25,41 +25,9 @@ pub enum FileChoice {
     Cancelled,
 }
 
-/// The file asked for: the dialog's title and the kind of file it lists.
-pub struct FileRequest<'a> {
-    pub title: &'a str,
-    /// "Coalition register", "CSV", ...
-    pub kind: &'a str,
-    pub extension: &'a str,
-}
-
-impl FileRequest<'_> {
-    fn dialog(&self) -> rfd::FileDialog {
-        rfd::FileDialog::new()
-            .set_title(self.title)
-            .add_filter(self.kind, &[self.extension])
-    }
-
-    /// An existing file to read.
-    pub fn open(&self) -> FileChoice {
-        choose(|| self.dialog().pick_file())
-    }
-
-    /// Where to write, offering `suggested` as the file name.
-    pub fn save(&self, suggested: &str) -> FileChoice {
-        self.save_in(None, suggested)
-    }
-
-    /// Where to write, offering `suggested` as the file name in `folder`.
-    pub fn save_in(&self, folder: Option<&std::path::Path>, suggested: &str) -> FileChoice {
-        let dialog = self.dialog().set_file_name(suggested);
-        let dialog = match folder {
-            Some(folder) => dialog.set_directory(folder),
-            None => dialog,
-        };
-        choose(|| dialog.save_file())
-    }
-}
+/// Where a file to write is first proposed: a folder (else the dialog's
+/// own choice) and a file name.
+pub type Proposed<'a> = (Option<&'a Path>, &'a str);
 
 fn choose(show: impl FnOnce() -> Option<PathBuf>) -> FileChoice {
     let started = Instant::now();
@@ -93,6 +61,36 @@ pub enum PathPurpose {
 }
 
 impl PathPurpose {
+    /// Asks for the file with the system's dialog: one to read, or, with
+    /// the name (and folder) proposed, where to write.
+    pub fn choose(&self, to_write: Option<Proposed<'_>>) -> FileChoice {
+        let (kind, extension) = match self {
+            PathPurpose::ExportCalendar => ("iCalendar", "ics"),
+            PathPurpose::Csv(_) => ("CSV", "csv"),
+            PathPurpose::Pdf => ("PDF", "pdf"),
+            _ => ("Coalition register", "ron"),
+        };
+        let title = match self {
+            PathPurpose::SendCopy { .. } => "Write the copy for the partner office to",
+            PathPurpose::MergeCopy => "Merge another office's copy of the register",
+            _ => self.heading(),
+        };
+        let dialog = rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(kind, &[extension]);
+        match to_write {
+            None => choose(|| dialog.pick_file()),
+            Some((folder, name)) => {
+                let dialog = dialog.set_file_name(name);
+                let dialog = match folder {
+                    Some(folder) => dialog.set_directory(folder),
+                    None => dialog,
+                };
+                choose(|| dialog.save_file())
+            }
+        }
+    }
+
     fn heading(&self) -> &'static str {
         match self {
             PathPurpose::Open => "Open a register",

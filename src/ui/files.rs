@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::Command;
 use super::dialogs::Dialog;
-use super::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath};
+use super::file_dialog::{FileChoice, PathPurpose, TypedPath};
 use super::on_top::OnTop;
 use super::shown_error::Failure;
 use super::workspace::Workspace;
@@ -107,17 +107,13 @@ impl Workspace {
             _ => None,
         }
         .unwrap_or_else(|| "coalition-register.ron".into());
-        let request = FileRequest {
-            title: "Save the register as",
-            kind: "Coalition register",
-            extension: "ron",
+        let purpose = PathPurpose::SaveAs {
+            then: then.map(Box::new),
         };
-        match request.save(&suggested) {
+        match purpose.choose(Some((None, &suggested))) {
             FileChoice::Picked(path) => self.save_to(&path),
             FileChoice::TypePath => {
-                self.type_path(PathPurpose::SaveAs {
-                    then: then.map(Box::new),
-                });
+                self.type_path(purpose);
                 false
             }
             FileChoice::Cancelled => false,

@@ -4,6 +4,7 @@
 //! and changes the register in one undo step; the review of a register's
 //! own conflicts is the same window without the first part.
 
+use super::widgets::counted;
 use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText, Ui};
@@ -255,7 +256,7 @@ impl Workspace {
         let current = self.document.register().clone();
         let label = match &source {
             Source::Copy { partner, .. } => format!("merge of {partner}'s copy"),
-            Source::Conflicts => format!("settling of {}", conflicts(settled)),
+            Source::Conflicts => format!("settling of {}", counted(settled, "conflict")),
         };
         if resolved != current {
             let applied = self
@@ -268,7 +269,7 @@ impl Workspace {
         }
         let left_words = match left {
             0 => "no conflicts left".to_string(),
-            n => format!("{} left to resolve", conflicts(n)),
+            n => format!("{} left to resolve", counted(n, "conflict")),
         };
         match source {
             Source::Copy {
@@ -288,7 +289,7 @@ impl Workspace {
                     said.push(taken.to_string());
                 }
                 if settled > 0 {
-                    said.push(format!("{} settled", conflicts(settled)));
+                    said.push(format!("{} settled", counted(settled, "conflict")));
                 }
                 if said.is_empty() {
                     said.push("nothing to take from the other copy".to_string());
@@ -303,16 +304,12 @@ impl Workspace {
                 self.tell(format!("No conflict settled; {left_words}"));
             }
             Source::Conflicts => {
-                self.tell(format!("Settled {}; {left_words}", conflicts(settled)));
+                self.tell(format!(
+                    "Settled {}; {left_words}",
+                    counted(settled, "conflict")
+                ));
             }
         }
-    }
-}
-
-fn conflicts(n: usize) -> String {
-    match n {
-        1 => "1 conflict".to_string(),
-        n => format!("{n} conflicts"),
     }
 }
 
@@ -352,7 +349,7 @@ fn conflicts_heading_ui(ui: &mut Ui, review: &mut MergeReview) {
             ui.strong("No conflicts");
         }
         n => {
-            ui.strong(format!("{} to decide", conflicts(n)));
+            ui.strong(format!("{} to decide", counted(n, "conflict")));
             ui.weak(
                 "“Decide later” keeps a conflict in the register's conflicts list, where Check \
                  and the problems list name it.",

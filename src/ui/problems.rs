@@ -26,17 +26,11 @@ pub(super) fn problems_list_ui(
         .default_size(LIST_HEIGHT)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(match problems.len() {
-                    1 => "1 problem in the register".to_string(),
-                    n => format!("{n} problems in the register"),
-                });
+                let count = super::widgets::counted(problems.len(), "problem");
+                ui.strong(format!("{count} in the register"));
                 ui.weak("Click one to open the record at the field concerned.");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button("Hide")
-                        .on_hover_text("Hide the problems list")
-                        .clicked()
-                    {
+                    if widgets::button(ui, "Hide", "Hide the problems list").clicked() {
                         *shown = false;
                     }
                     if conflicts {

@@ -253,25 +253,20 @@ impl RegisterSettingsPanel {
                     .and_then(|uses| uses.get(&(list, entry.clone())).copied())
                     .unwrap_or(0);
                 ui.label(egui::RichText::new(format!("used by {uses}")).weak());
-                if ui.add_enabled(index > 0, egui::Button::new("Up")).clicked() {
-                    let mut moved = entries.clone();
-                    moved.swap(index, index - 1);
-                    out.edit(set(moved));
-                }
-                if ui
-                    .add_enabled(index + 1 < entries.len(), egui::Button::new("Down"))
-                    .clicked()
-                {
-                    let mut moved = entries.clone();
-                    moved.swap(index, index + 1);
-                    out.edit(set(moved));
+                for (words, to) in [("Up", index.checked_sub(1)), ("Down", Some(index + 1))] {
+                    let to = to.filter(|&to| to < entries.len());
+                    let button = ui.add_enabled(to.is_some(), egui::Button::new(words));
+                    if let Some(to) = to.filter(|_| button.clicked()) {
+                        let mut moved = entries.clone();
+                        moved.swap(index, to);
+                        out.edit(set(moved));
+                    }
                 }
                 if ui.button("Remove").clicked() {
                     if uses > 0 {
-                        self.refusal = Some(format!(
-                            "\"{entry}\" is used by {uses} record{}: change them first",
-                            if uses == 1 { "" } else { "s" }
-                        ));
+                        let records = widgets::counted(uses, "record");
+                        let why = format!("\"{entry}\" is used by {records}: change them first");
+                        self.refusal = Some(why);
                     } else {
                         self.refusal = None;
                         let mut fewer = entries.clone();

@@ -29,40 +29,23 @@ impl ChangedRecords {
     /// review shows each of them below.
     pub fn between(ours: &Register, merged: &Register) -> Self {
         let mut changes = ChangedRecords::default();
-        changes.kind(
-            &ours.participants,
-            &merged.participants,
-            Record::Participant,
-            ours,
-            merged,
-        );
-        changes.kind(&ours.people, &merged.people, Record::Person, ours, merged);
-        changes.kind(&ours.series, &merged.series, Record::Series, ours, merged);
-        changes.kind(
-            &ours.meetings,
-            &merged.meetings,
-            Record::Meeting,
-            ours,
-            merged,
-        );
-        changes.kind(
-            &ours.commitments,
-            &merged.commitments,
-            Record::Commitment,
-            ours,
-            merged,
-        );
+        let both = (ours, merged);
+        changes.kind(|r| &r.participants, Record::Participant, both);
+        changes.kind(|r| &r.people, Record::Person, both);
+        changes.kind(|r| &r.series, Record::Series, both);
+        changes.kind(|r| &r.meetings, Record::Meeting, both);
+        changes.kind(|r| &r.commitments, Record::Commitment, both);
         changes
     }
 
+    /// The records of one kind (`of` a register) the merge changes.
     fn kind<K: Ord + Copy, V: PartialEq>(
         &mut self,
-        before: &BTreeMap<K, V>,
-        after: &BTreeMap<K, V>,
+        of: impl Fn(&Register) -> &BTreeMap<K, V>,
         record: fn(K) -> Record,
-        ours: &Register,
-        merged: &Register,
+        (ours, merged): (&Register, &Register),
     ) {
+        let (before, after) = (of(ours), of(merged));
         for (id, value) in after {
             match before.get(id) {
                 None => self.note("Added", merged.mentioned(record(*id)).to_string()),
@@ -148,10 +131,7 @@ pub fn summary_ui(ui: &mut Ui, summary: &MergeSummary) {
     if summary.renumbered > 0 {
         ui.label(format!(
             "{} added in both copies under the same number: theirs renumbered, both kept.",
-            match summary.renumbered {
-                1 => "1 record".to_string(),
-                n => format!("{n} records"),
-            }
+            super::widgets::counted(summary.renumbered, "record")
         ));
     }
 }

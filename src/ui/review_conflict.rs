@@ -42,34 +42,22 @@ pub(super) fn conflict_ui(
         });
         ui.columns(2, |columns| {
             let sides = [
-                (
-                    "ours",
-                    format!("{ours}'s copy (applied now)"),
-                    &conflict.ours,
-                    ours,
-                ),
-                (
-                    "theirs",
-                    format!("{theirs}'s copy"),
-                    &conflict.theirs,
-                    theirs,
-                ),
+                ("ours", &conflict.ours, ours, " (applied now)"),
+                ("theirs", &conflict.theirs, theirs, ""),
             ];
-            for (column, (side, heading, text, office)) in columns.iter_mut().zip(sides) {
+            for (column, (side, text, office, note)) in columns.iter_mut().zip(sides) {
+                let heading = format!("{office}'s copy{note}");
                 let deleted = missing(conflict, office);
                 side_ui(column, (index, side), &heading, text.as_deref(), &deleted);
             }
         });
         ui.horizontal_wrapped(|ui| {
             let before = decision.decide;
-            ui.radio_value(&mut decision.decide, Decide::Ours, format!("Keep {ours}'s"));
-            ui.radio_value(
-                &mut decision.decide,
-                Decide::Theirs,
-                format!("Take {theirs}'s"),
-            );
-            ui.radio_value(&mut decision.decide, Decide::Edit, "Edit the value");
-            ui.radio_value(&mut decision.decide, Decide::Later, "Decide later");
+            let decide = &mut decision.decide;
+            ui.radio_value(decide, Decide::Ours, format!("Keep {ours}'s"));
+            ui.radio_value(decide, Decide::Theirs, format!("Take {theirs}'s"));
+            ui.radio_value(decide, Decide::Edit, "Edit the value");
+            ui.radio_value(decide, Decide::Later, "Decide later");
             if decision.decide == Decide::Edit
                 && before != Decide::Edit
                 && decision.edited.is_empty()

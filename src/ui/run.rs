@@ -12,7 +12,7 @@ use std::path::Path;
 use super::app::CoalitionDeskApp;
 use super::command::{Action, Command, Tab};
 use super::dialogs::Dialog;
-use super::file_dialog::{FileChoice, FileRequest, PathPurpose};
+use super::file_dialog::{FileChoice, PathPurpose};
 use super::files::untitled_register;
 use super::focus;
 use super::fresh;
@@ -443,12 +443,7 @@ impl CoalitionDeskApp {
     }
 
     pub(super) fn choose_and_open(&mut self) {
-        let request = FileRequest {
-            title: "Open a register",
-            kind: "Coalition register",
-            extension: "ron",
-        };
-        match request.open() {
+        match PathPurpose::Open.choose(None) {
             FileChoice::Picked(path) => self.open_path(&path),
             FileChoice::TypePath => self.workspace.type_path(PathPurpose::Open),
             FileChoice::Cancelled => {}

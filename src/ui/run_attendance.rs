@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::command::NewDelegate;
 use super::shown_error::Failure;
+use super::widgets::counted;
 use super::workspace::Workspace;
 use crate::edit;
 use crate::model::{AttendanceStatus, MeetingId, ParticipantId};
@@ -25,7 +26,7 @@ impl Workspace {
             )));
             return;
         };
-        let delegations = delegations(count);
+        let delegations = counted(count, "delegation");
         self.apply_told(
             edit,
             format!("mark {delegations} present at {title}"),
@@ -87,7 +88,7 @@ impl Workspace {
                 return;
             }
         };
-        let delegations = delegations(count);
+        let delegations = counted(count, "delegation");
         let applied = self
             .document
             .apply_labelled(edit, format!("mark {delegations} present at {title}"));
@@ -111,7 +112,7 @@ impl Workspace {
         let title = register.meeting_title(meeting);
         let who = match rows {
             [one] => register.participant_name(*one),
-            rows => delegations(rows.len()),
+            rows => counted(rows.len(), "delegation"),
         };
         let status = status.label().to_lowercase();
         let applied = self
@@ -120,12 +121,5 @@ impl Workspace {
         if let Err(refused) = applied {
             self.fail(refused);
         }
-    }
-}
-
-fn delegations(count: usize) -> String {
-    match count {
-        1 => "1 delegation".to_owned(),
-        n => format!("{n} delegations"),
     }
 }

@@ -148,12 +148,8 @@ pub fn read_optional<T: Copy, E: Into<FieldRefusal>>(
     Ok(Some(value))
 }
 
-/// A time of day typed as HH:MM; an empty field means no time.
-pub fn time_ui(ui: &mut Ui, id_salt: &str, time: &mut Option<NaiveTime>) -> Response {
-    checked_time_ui(ui, id_salt, time, |_| Ok(()))
-}
-
-/// A time of day that must also pass `check`, e.g. an end after the start.
+/// A time of day typed as HH:MM (an empty field means no time) that
+/// must also pass `check`, e.g. an end after the start.
 pub fn checked_time_ui(
     ui: &mut Ui,
     id_salt: &str,

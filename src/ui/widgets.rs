@@ -8,7 +8,7 @@ use egui::{Response, TextEdit, Ui};
 
 use super::find_choice::find_choice_ui;
 use super::typed_field::changed_when;
-use crate::model::{MeetingId, ParticipantId, PersonId, Register};
+use crate::model::{MeetingId, ParticipantId, PersonId, Register, text_limits};
 use crate::ui::{Command, Outbox, shown_error};
 
 pub use super::find_choice::{Choice, find_to_add_ui};
@@ -18,8 +18,8 @@ pub use super::date_field::{
     starts_by,
 };
 pub use super::typed_field::{
-    checked_time_ui, decimal_ui, ends_after, holds_refused_text, starts_before, time_ui,
-    time_zone_ui, whole_number_ui,
+    checked_time_ui, decimal_ui, ends_after, holds_refused_text, starts_before, time_zone_ui,
+    whole_number_ui,
 };
 
 /// Picks one of a fixed set of values (an enum with labels).
@@ -155,11 +155,9 @@ pub fn form_row(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response)
 /// takes no more characters than a name may have (`model::text_limits`).
 pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
-        crate::ui::widgets::limited(
-            ui,
-            TextEdit::singleline(text).desired_width(f32::INFINITY),
-            crate::model::text_limits::MOST_NAME_CHARACTERS,
-        )
+        TextEdit::singleline(text)
+            .desired_width(f32::INFINITY)
+            .name_in(ui)
     })
 }
 
@@ -167,14 +165,19 @@ pub fn text_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
 /// takes no more characters than a text may have (`model::text_limits`).
 pub fn multiline_row(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     form_row(ui, label, |ui| {
-        crate::ui::widgets::limited(
-            ui,
-            TextEdit::multiline(text)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-            crate::model::text_limits::MOST_TEXT_CHARACTERS,
-        )
+        TextEdit::multiline(text)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .text_in(ui)
     })
+}
+
+/// "1 meeting", "3 meetings": a count and its noun, which takes an s.
+pub fn counted(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
 
 /// Puts the keyboard in `field` with its `text` selected, so the officer's
@@ -219,6 +222,23 @@ pub fn command_button(ui: &mut Ui, command: Command, out: &mut Outbox) -> Respon
         out.command(command);
     }
     button
+}
+
+/// A button with its words, and what it does when hovered.
+pub fn button(ui: &mut Ui, words: impl Into<egui::WidgetText>, hover: &str) -> Response {
+    ui.button(words).on_hover_text(hover)
+}
+
+/// A label cut short to fit ("…") shows its `whole` text when hovered.
+pub fn whole_on_hover(label: Response, whole: &str) -> Response {
+    let cut = label
+        .intrinsic_size()
+        .is_some_and(|size| size.x > label.rect.width() + 0.5);
+    if cut {
+        label.on_hover_text(whole)
+    } else {
+        label
+    }
 }
 
 /// A line to type in after its words, which name it for a screen reader:
@@ -275,10 +295,28 @@ pub fn settle_typed_setting(
     }
 }
 
-/// A text field that takes at most `most` characters (`model::text_limits`)
-/// and says so while it is full: a paste longer than that is cut at the
-/// limit by the field itself, and the officer should know why it stops.
-pub fn limited(ui: &mut Ui, edit: TextEdit<'_>, most: usize) -> Response {
+/// A text field drawn taking no more characters than `model::text_limits`
+/// allows, and saying so while it is full: a paste longer than that is cut
+/// at the limit by the field itself, and the officer should know why it
+/// stops.
+pub trait Limited {
+    /// Draws the field, taking at most a name's characters.
+    fn name_in(self, ui: &mut Ui) -> Response;
+    /// Draws the field, taking at most a text's characters.
+    fn text_in(self, ui: &mut Ui) -> Response;
+}
+
+impl Limited for TextEdit<'_> {
+    fn name_in(self, ui: &mut Ui) -> Response {
+        limited(ui, self, text_limits::MOST_NAME_CHARACTERS)
+    }
+
+    fn text_in(self, ui: &mut Ui) -> Response {
+        limited(ui, self, text_limits::MOST_TEXT_CHARACTERS)
+    }
+}
+
+fn limited(ui: &mut Ui, edit: TextEdit<'_>, most: usize) -> Response {
     let output = edit.char_limit(most).show(ui);
     let response = output.response.response;
     let full = response.has_focus()

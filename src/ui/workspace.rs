@@ -131,9 +131,4 @@ impl Workspace {
     pub fn problems(&mut self, today: NaiveDate) -> &[Problem] {
         self.problems.problems(&self.document, today)
     }
-
-    /// How many times the whole register has been checked.
-    pub fn full_validations(&self) -> u64 {
-        self.problems.full_passes()
-    }
 }

@@ -84,11 +84,6 @@ pub enum ZoomStep {
 }
 
 impl ZoomStep {
-    /// Every step, in the View menu's order.
-    pub fn all() -> impl Iterator<Item = ZoomStep> {
-        <ZoomStep as strum::IntoEnumIterator>::iter()
-    }
-
     /// The words on the menu entry.
     pub fn label(self) -> &'static str {
         match self {

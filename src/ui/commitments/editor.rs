@@ -1,15 +1,16 @@
 //! The form for one commitment. It edits a copy and hands back one edit
 //! when the copy differs, so the register changes only through the app.
 
+use crate::ui::widgets::Limited;
 use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
-use super::workflow::{self, StatusForm};
+use super::workflow::{self, StatusForm, status_text};
 use crate::edit::Edit;
 use crate::model::amounts;
 use crate::model::{
-    Commitment, CommitmentId, CommitmentStatus, Delivery, Field, MeetingId, Money, Problem,
-    Quantity, Record, Register, Route,
+    Commitment, CommitmentId, Delivery, Field, MeetingId, Money, Problem, Quantity, Record,
+    Register, Route,
 };
 use crate::ui::delete_button::delete_button_ui;
 use crate::ui::shown_error::FieldRefusal;
@@ -60,12 +61,8 @@ pub fn editor_ui(
             });
             ui.add_space(theme::SECTION_GAP);
             let history = ui.strong("History");
-            focus::at_fields(
-                ui,
-                history,
-                Record::Commitment(id),
-                &[Field::History, Field::Deliveries],
-            );
+            let fields = [Field::History, Field::Deliveries];
+            focus::at_fields(ui, history, Record::Commitment(id), &fields);
             ui.push_id(id, |ui| first_step_ui(ui, today, &mut c));
             history_ui(ui, register, &c);
             crate::ui::focus_ring::reveal(ui);
@@ -125,16 +122,13 @@ fn fields_ui(
         Quantity::default,
         |ui, q| {
             let amount = widgets::decimal_ui(ui, "commitment_quantity", &mut q.amount);
-            crate::ui::widgets::limited(
-                ui,
-                TextEdit::singleline(&mut q.unit)
-                    .hint_text("unit")
-                    // What the editor leaves, so "instructors" is not cut
-                    // at its edge; at least room for a short unit.
-                    .desired_width(ui.available_width().clamp(56.0, 160.0)),
-                crate::model::text_limits::MOST_NAME_CHARACTERS,
-            )
-            .accessible_name("Unit");
+            TextEdit::singleline(&mut q.unit)
+                .hint_text("unit")
+                // What the editor leaves, so "instructors" is not cut
+                // at its edge; at least room for a short unit.
+                .desired_width(ui.available_width().clamp(56.0, 160.0))
+                .name_in(ui)
+                .accessible_name("Unit");
             amount
         },
     );
@@ -146,14 +140,11 @@ fn fields_ui(
     let value = optional_row(ui, "Value", &mut c.value, no_value, |ui, v| {
         // Currency first, as every sum reads ("EUR 1,600,000,000.00"),
         // which leaves the amount's reason room when it is refused.
-        crate::ui::widgets::limited(
-            ui,
-            TextEdit::singleline(&mut v.currency)
-                .hint_text("EUR")
-                .desired_width(44.0),
-            crate::model::text_limits::MOST_NAME_CHARACTERS,
-        )
-        .accessible_name("Currency");
+        TextEdit::singleline(&mut v.currency)
+            .hint_text("EUR")
+            .desired_width(44.0)
+            .name_in(ui)
+            .accessible_name("Currency");
         widgets::decimal_ui(ui, "commitment_value", &mut v.amount)
     });
     focus::at_field(ui, value, record, Field::Value);
@@ -206,10 +197,6 @@ fn optional_row<T>(
         // Without an amount the row's checkbox keeps its own words.
         row.inner.unwrap_or(row.response)
     })
-}
-
-fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
-    RichText::new(status.label()).color(theme::commitment_status_colour(status, visuals))
 }
 
 /// A commitment typed in the days after a session takes the session's day

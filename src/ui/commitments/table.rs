@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText, Sense, TextWrapMode, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Commitment, CommitmentId, Register, Route, amounts};
-use crate::ui::{PanelContext, theme};
+use crate::ui::{PanelContext, theme, widgets};
 
 /// A column of the table, in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,11 +234,8 @@ fn columns_ui(
                     register.participant_code(commitment.participant),
                     commitment.title
                 );
-                let mut clicked = false;
-                for cell in cells {
-                    clicked |= cell.accessible_name(name.clone()).clicked();
-                }
-                if clicked {
+                let clicked = cells.map(|cell| cell.accessible_name(name.clone()).clicked());
+                if clicked.contains(&true) {
                     output.clicked = Some(id);
                 }
             });
@@ -270,8 +267,7 @@ fn row_ui(
     register: &Register,
     today: NaiveDate,
     c: &Commitment,
-) -> Vec<egui::Response> {
-    let mut cells = Vec::new();
+) -> [egui::Response; 9] {
     // Whole values: the columns are sized to them.
     let whole = |ui: &mut Ui, text: String| {
         ui.add(egui::Label::new(text).wrap_mode(TextWrapMode::Extend));
@@ -279,26 +275,15 @@ fn row_ui(
     let right_aligned = |ui: &mut Ui, text: String| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| whole(ui, text));
     };
-    cells.push(
-        row.col(|ui| {
-            whole(ui, register.participant_code(c.participant));
-        })
-        .1,
-    );
-    cells.push(
+    [
+        row.col(|ui| whole(ui, register.participant_code(c.participant)))
+            .1,
         row.col(|ui| {
             let shown = ui.add(egui::Label::new(&c.title).truncate());
-            let cut = shown
-                .intrinsic_size()
-                .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
-            if cut {
-                shown.on_hover_text(&c.title);
-            }
+            widgets::whole_on_hover(shown, &c.title);
         })
         .1,
-    );
-    cells.push(row.col(|ui| whole(ui, c.area.clone())).1);
-    cells.push(
+        row.col(|ui| whole(ui, c.area.clone())).1,
         row.col(|ui| {
             // The full wording is long; the column shows the short form.
             let short = match c.route {
@@ -309,24 +294,18 @@ fn row_ui(
                 .on_hover_text(c.route.label());
         })
         .1,
-    );
-    cells.push(
         row.col(|ui| {
             if let Some(q) = &c.quantity {
                 right_aligned(ui, amounts::quantity(q));
             }
         })
         .1,
-    );
-    cells.push(
         row.col(|ui| {
             if let Some(v) = &c.value {
                 right_aligned(ui, amounts::money(v));
             }
         })
         .1,
-    );
-    cells.push(
         row.col(|ui| {
             ui.label(
                 RichText::new(c.status.label())
@@ -334,8 +313,6 @@ fn row_ui(
             );
         })
         .1,
-    );
-    cells.push(
         row.col(|ui| {
             if let Some(due) = c.due {
                 if c.is_overdue(today) {
@@ -350,8 +327,6 @@ fn row_ui(
             }
         })
         .1,
-    );
-    cells.push(
         row.col(|ui| {
             if let Some(meeting) = c.announced_at.and_then(|m| register.meeting(m)) {
                 ui.add(egui::Label::new(meeting.date.to_string()).wrap_mode(TextWrapMode::Extend))
@@ -359,6 +334,5 @@ fn row_ui(
             }
         })
         .1,
-    );
-    cells
+    ]
 }

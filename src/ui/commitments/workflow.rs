@@ -122,24 +122,12 @@ pub fn workflow_ui(
                 .labelled_by(label.id);
             drop_down::keep_the_keyboard(ui, &list, picked);
             ui.end_row();
-            widgets::form_row(ui, "At meeting", |ui| {
-                meeting_and_day_ui(
-                    ui,
-                    "status_form_meeting",
-                    register,
-                    &mut form.meeting,
-                    &mut form.date,
-                )
-            });
-            let day = widgets::form_row(ui, "On", |ui| {
-                widgets::checked_date_ui(
-                    ui,
-                    "status_form_date",
-                    &mut form.date,
-                    widgets::not_after(today),
-                )
-            });
-            day_refused = widgets::holds_refused_text(ui, &day);
+            let rows = [
+                ("At meeting", "status_form_meeting"),
+                ("On", "status_form_date"),
+            ];
+            let (meeting, day) = (&mut form.meeting, &mut form.date);
+            day_refused = meeting_and_day_rows(ui, rows, register, (meeting, day), today);
             let (words, hint) = if backwards {
                 ("Reason", "required: why it moves back")
             } else if short {
@@ -241,29 +229,17 @@ fn delivery_ui(
                 });
                 refused |= widgets::holds_refused_text(ui, &paid);
             }
-            widgets::form_row(ui, "Reported at", |ui| {
-                meeting_and_day_ui(
-                    ui,
-                    "delivery_meeting",
-                    register,
-                    &mut form.delivery_meeting,
-                    &mut form.delivery_date,
-                )
-            });
             let day_label = if money_only {
                 "Paid on"
             } else {
                 "Delivered on"
             };
-            let day = widgets::form_row(ui, day_label, |ui| {
-                widgets::checked_date_ui(
-                    ui,
-                    "delivery_date",
-                    &mut form.delivery_date,
-                    widgets::not_after(today),
-                )
-            });
-            refused |= widgets::holds_refused_text(ui, &day);
+            let rows = [
+                ("Reported at", "delivery_meeting"),
+                (day_label, "delivery_date"),
+            ];
+            let (meeting, day) = (&mut form.delivery_meeting, &mut form.delivery_date);
+            refused |= meeting_and_day_rows(ui, rows, register, (meeting, day), today);
             let note = &mut form.delivery_note;
             widgets::labelled_line(ui, "Delivery note", note, Some("optional"), 200.0);
             ui.end_row();
@@ -289,24 +265,33 @@ fn delivery_ui(
     }
 }
 
-/// A meeting picker that moves `day` to the meeting's day when the
-/// officer picks one: a step announced at a meeting is dated by it.
-fn meeting_and_day_ui(
+/// Two rows of a form, each given as its words and salt: a meeting picker
+/// that moves `day` to the meeting's day when the officer picks one (a
+/// step announced at a meeting is dated by it), then the day, today at
+/// the latest. Whether the day holds a refused text.
+fn meeting_and_day_rows(
     ui: &mut Ui,
-    id_salt: &str,
+    [(meeting_words, meeting_salt), (day_words, day_salt)]: [(&str, &str); 2],
     register: &Register,
-    meeting: &mut Option<MeetingId>,
-    day: &mut NaiveDate,
-) -> egui::Response {
-    let response = widgets::meeting_ui(ui, id_salt, register, meeting);
-    if response.changed()
-        && let Some(picked) = meeting.and_then(|id| register.meeting(id))
-    {
-        *day = picked.date;
-    }
-    response
+    (meeting, day): (&mut Option<MeetingId>, &mut NaiveDate),
+    today: NaiveDate,
+) -> bool {
+    widgets::form_row(ui, meeting_words, |ui| {
+        let response = widgets::meeting_ui(ui, meeting_salt, register, meeting);
+        if response.changed()
+            && let Some(picked) = meeting.and_then(|id| register.meeting(id))
+        {
+            *day = picked.date;
+        }
+        response
+    });
+    let day = widgets::form_row(ui, day_words, |ui| {
+        widgets::checked_date_ui(ui, day_salt, day, widgets::not_after(today))
+    });
+    widgets::holds_refused_text(ui, &day)
 }
 
-fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
+/// A status in words, in its colour.
+pub(super) fn status_text(status: CommitmentStatus, visuals: &egui::Visuals) -> RichText {
     RichText::new(status.label()).color(theme::commitment_status_colour(status, visuals))
 }

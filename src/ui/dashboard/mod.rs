@@ -20,7 +20,7 @@ use crate::model::{MeetingId, Register, amounts};
 use crate::revision_cache::RevisionCache;
 use crate::tracking::{DashboardCache, DashboardFigures, Split, Totals, figures_table};
 use crate::ui::shown_error;
-use crate::ui::{Outbox, PanelContext, theme};
+use crate::ui::{Outbox, PanelContext, theme, widgets};
 
 /// State of the dashboard panel.
 #[derive(Default)]
@@ -138,28 +138,22 @@ impl DashboardPanel {
                 return;
             }
         };
-        let (bar_centres, legend, copied, attendance) = (
-            &mut self.bar_centres,
-            &mut self.legend,
-            &mut self.copied,
-            &mut self.attendance,
-        );
         let totals = self
             .totals
             .get_or_update((revision, today), || TotalsText::of(register, figures));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 headline_ui(ui, figures);
-                copy_ui(ui, register, revision, figures, copied);
+                copy_ui(ui, register, revision, figures, &mut self.copied);
                 ui.add_space(theme::SECTION_GAP);
                 let drawn = charts::area_bars_ui(ui, figures, out);
-                *bar_centres = drawn.centres;
-                *legend = drawn.legend;
+                self.bar_centres = drawn.centres;
+                self.legend = drawn.legend;
                 ui.add_space(theme::SECTION_GAP);
                 charts::firm_over_time_ui(ui, figures);
                 ui.add_space(theme::SECTION_GAP);
                 totals_ui(ui, totals);
-                attendance::attendance_ui(ui, register, revision, attendance);
+                attendance::attendance_ui(ui, register, revision, &mut self.attendance);
             });
         });
     }
@@ -224,15 +218,11 @@ fn headline_ui(ui: &mut Ui, figures: &DashboardFigures) {
 
 /// "12 commitments: EUR 1,000.00; GBP 5.00".
 pub fn totals_text(totals: &Totals) -> String {
-    let noun = if totals.count == 1 {
-        "commitment"
-    } else {
-        "commitments"
-    };
+    let counted = widgets::counted(totals.count, "commitment");
     if totals.value.is_empty() {
-        return format!("{} {noun}", totals.count);
+        return counted;
     }
-    format!("{} {noun}: {}", totals.count, money_text(&totals.value))
+    format!("{counted}: {}", money_text(&totals.value))
 }
 
 fn money_text(value: &BTreeMap<String, Decimal>) -> String {
@@ -267,10 +257,9 @@ fn totals_ui(ui: &mut Ui, totals: &TotalsText) {
     ui.add_space(theme::SECTION_GAP);
     ui.strong("Per currency");
     Grid::new("totals_currency").striped(true).show(ui, |ui| {
-        ui.label("Currency");
-        ui.label("Pledged");
-        ui.label("Firm");
-        ui.label("Paid");
+        for title in ["Currency", "Pledged", "Firm", "Paid"] {
+            ui.label(title);
+        }
         ui.end_row();
         for row in &totals.per_currency {
             for text in row {

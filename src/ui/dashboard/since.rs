@@ -91,28 +91,18 @@ fn lines_ui(ui: &mut Ui, lines: &[Line], out: &mut Outbox) {
         .id_salt("since_scroll")
         .show_rows(ui, row_height, lines.len(), |ui, rows| {
             for line in lines.get(rows).unwrap_or_default() {
-                let shown = match line {
-                    Line::Heading(text) => ui.label(RichText::new(text).strong()),
-                    Line::Plain(text) => ui.label(text),
+                let (shown, text) = match line {
+                    Line::Heading(text) => (ui.label(RichText::new(text).strong()), text),
+                    Line::Plain(text) => (ui.label(text), text),
                     Line::Commitment(id, text) => {
                         let link = ui.link(text);
                         if link.clicked() {
                             out.command(Command::SelectCommitment(*id));
                         }
-                        link
+                        (link, text)
                     }
                 };
-                let cut = shown
-                    .intrinsic_size()
-                    .is_some_and(|whole| whole.x > shown.rect.width() + 0.5);
-                if cut {
-                    let whole = match line {
-                        Line::Heading(text) | Line::Plain(text) | Line::Commitment(_, text) => {
-                            text.as_str()
-                        }
-                    };
-                    shown.on_hover_text(whole);
-                }
+                widgets::whole_on_hover(shown, text);
             }
         });
 }

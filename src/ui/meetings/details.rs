@@ -1,5 +1,6 @@
 //! The meeting's details: what, when, where, who convened and chaired it.
 
+use crate::ui::widgets::Limited;
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
@@ -35,12 +36,8 @@ pub(super) fn details_ui(ui: &mut Ui, register: &Register, id: MeetingId, meetin
                 ui.horizontal(|ui| series_ui(ui, register, id, meeting))
                     .inner
             });
-            focus::at_fields(
-                ui,
-                series,
-                Record::Meeting(id),
-                &[Field::Series, Field::Number],
-            );
+            let fields = [Field::Series, Field::Number];
+            focus::at_fields(ui, series, Record::Meeting(id), &fields);
             let date = form_row(ui, "Date", |ui| {
                 widgets::date_ui(ui, &salt("date"), &mut meeting.date)
             });
@@ -158,13 +155,10 @@ fn series_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meet
 /// A one-line field of the meeting (its title, its place), as long as a
 /// name may be.
 fn name_field(ui: &mut Ui, text: &mut String, salt: String) -> egui::Response {
-    widgets::limited(
-        ui,
-        TextEdit::singleline(text)
-            .id_salt(salt)
-            .desired_width(widgets::fit_width(ui, 420.0)),
-        crate::model::text_limits::MOST_NAME_CHARACTERS,
-    )
+    TextEdit::singleline(text)
+        .id_salt(salt)
+        .desired_width(widgets::fit_width(ui, 420.0))
+        .name_in(ui)
 }
 
 fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {

@@ -1,32 +1,40 @@
 //! What the meeting did: agenda, decisions, actions, the public statement,
 //! the secretariat's notes and the restricted notes.
 
+use crate::ui::widgets::Limited;
 use chrono::NaiveDate;
 use egui::{RichText, TextEdit, Ui};
 
 use super::{agenda, carried};
 use crate::model::agenda::move_agenda_item;
 use crate::model::{
-    ActionAt, ActionItem, ActionOwner, AgendaItem, CarriedOver, Decision, Field, Meeting,
-    MeetingId, PersonId, Record, Register,
+    ActionAt, ActionItem, ActionOwner, CarriedOver, Field, Meeting, MeetingId, PersonId, Record,
+    Register,
 };
 use crate::ui::find_choice::{Choice, find_choice_ui};
 use crate::ui::{Outbox, focus, theme, widgets};
 
-use super::part_marking::part_marking_ui;
+use super::part_marking::PartMarking;
 
-/// A change to a list's order or length, applied after the list is drawn
+/// Removes the entry the officer asked to remove, once the list is drawn,
 /// so the loop never changes the list it walks.
-enum ListChange {
-    Remove(usize),
+fn remove<T>(list: &mut Vec<T>, at: Option<usize>) {
+    if let Some(i) = at.filter(|&i| i < list.len()) {
+        list.remove(i);
+    }
 }
 
-fn apply<T>(list: &mut Vec<T>, change: Option<ListChange>) {
-    match change {
-        Some(ListChange::Remove(i)) if i < list.len() => {
-            list.remove(i);
-        }
-        _ => {}
+/// "Add …" under a list: a new entry, and the keyboard goes to it (the
+/// officer clicked to write one).
+fn add_button<T: Default, F: Fn(usize) -> Field>(
+    ui: &mut Ui,
+    label: &str,
+    list: &mut Vec<T>,
+    (id, field): (MeetingId, F),
+) {
+    if ui.button(label).clicked() {
+        list.push(T::default());
+        focus::ask(ui.ctx(), Record::Meeting(id), field(list.len() - 1));
     }
 }
 
@@ -42,6 +50,7 @@ pub(super) fn agenda_ui(
     let outline = agenda::Outline::of(meeting);
     let mut change = None;
     let mut moved = None;
+    let parts = PartMarking::new(register, &meeting.marking);
     for (i, item) in meeting.agenda.iter_mut().enumerate() {
         let n = outline.number(i);
         let n = n.as_str();
@@ -49,15 +58,12 @@ pub(super) fn agenda_ui(
         let framed = frame.show(ui, |ui| {
             ui.horizontal(|ui| {
                 agenda::item_heading_ui(ui, &outline, id, i);
-                let title = crate::ui::widgets::limited(
-                    ui,
-                    TextEdit::singleline(&mut item.title)
-                        .id_salt(("agenda-title", id.0, i))
-                        .hint_text("Agenda item title")
-                        .desired_width(agenda::title_width(ui)),
-                    crate::model::text_limits::MOST_NAME_CHARACTERS,
-                )
-                .accessible_name(format!("Agenda item {n} title"));
+                let title = TextEdit::singleline(&mut item.title)
+                    .id_salt(("agenda-title", id.0, i))
+                    .hint_text("Agenda item title")
+                    .desired_width(agenda::title_width(ui))
+                    .name_in(ui)
+                    .accessible_name(format!("Agenda item {n} title"));
                 focus::at_field(ui, title, Record::Meeting(id), Field::Agenda(i));
                 agenda::move_buttons_ui(ui, &outline, i, &mut moved);
                 if widgets::remove_button(
@@ -65,7 +71,7 @@ pub(super) fn agenda_ui(
                     "Remove this agenda item",
                     format!("Remove agenda item {n}"),
                 ) {
-                    change = Some(ListChange::Remove(i));
+                    change = Some(i);
                 }
             });
             egui::Grid::new(("agenda-item", id.0, i))
@@ -100,33 +106,22 @@ pub(super) fn agenda_ui(
                     let part = format!("agenda item {n}");
                     widgets::form_row(ui, "Marking", |ui| {
                         let salt = ("agenda-marking", id.0, i);
-                        part_marking_ui(
-                            ui,
-                            salt,
-                            register,
-                            &meeting.marking,
-                            &mut item.marking,
-                            &part,
-                        )
+                        parts.ui(ui, salt, &mut item.marking, &part)
                     })
                     .accessible_name(format!("Marking of {part}"));
                 });
         });
         agenda::drop_on_item(ui, &framed.response, i, &mut moved);
     }
-    apply(&mut meeting.agenda, change);
+    remove(&mut meeting.agenda, change);
     if let Some(moved) = moved {
         move_agenda_item(&mut meeting.agenda, moved);
     }
     // The button comes before the total, so that the total line, which
     // appears once an item has its minutes, never moves it from under the
     // pointer (issue 21).
-    if ui.button("Add agenda item").clicked() {
-        meeting.agenda.push(AgendaItem::default());
-        // The officer clicked to write one: the keyboard goes to it.
-        let new = Field::Agenda(meeting.agenda.len() - 1);
-        focus::ask(ui.ctx(), Record::Meeting(id), new);
-    }
+    let at = (id, Field::Agenda);
+    add_button(ui, "Add agenda item", &mut meeting.agenda, at);
     agenda::timing_ui(ui, meeting);
 }
 
@@ -141,57 +136,41 @@ fn agenda_multiline_row(
     n: &str,
 ) {
     widgets::form_row(ui, label, |ui| {
-        crate::ui::widgets::limited(
-            ui,
-            TextEdit::multiline(text)
-                .id_salt(salt)
-                .desired_rows(2)
-                .desired_width(crate::ui::widgets::fit_width(ui, 420.0)),
-            crate::model::text_limits::MOST_TEXT_CHARACTERS,
-        )
+        TextEdit::multiline(text)
+            .id_salt(salt)
+            .desired_rows(2)
+            .desired_width(crate::ui::widgets::fit_width(ui, 420.0))
+            .text_in(ui)
     })
     .accessible_name(format!("{label} of agenda item {n}"));
 }
 
 pub(super) fn decisions_ui(ui: &mut Ui, register: &Register, id: MeetingId, meeting: &mut Meeting) {
     let mut change = None;
+    let parts = PartMarking::new(register, &meeting.marking);
     for (i, decision) in meeting.decisions.iter_mut().enumerate() {
         let n = i + 1;
         ui.horizontal(|ui| {
             ui.strong(format!("{n}."));
             let salt = ("decision-marking", id.0, i);
             let part = format!("decision {n}");
-            part_marking_ui(
-                ui,
-                salt,
-                register,
-                &meeting.marking,
-                &mut decision.marking,
-                &part,
-            );
-            let text = crate::ui::widgets::limited(
-                ui,
-                TextEdit::multiline(&mut decision.text)
-                    .id_salt(("decision", id.0, i))
-                    .hint_text("What was decided")
-                    .desired_rows(2)
-                    .desired_width(crate::ui::widgets::fit_width(ui, 460.0)),
-                crate::model::text_limits::MOST_TEXT_CHARACTERS,
-            )
-            .accessible_name(format!("Decision {n}"));
+            parts.ui(ui, salt, &mut decision.marking, &part);
+            let text = TextEdit::multiline(&mut decision.text)
+                .id_salt(("decision", id.0, i))
+                .hint_text("What was decided")
+                .desired_rows(2)
+                .desired_width(crate::ui::widgets::fit_width(ui, 460.0))
+                .text_in(ui)
+                .accessible_name(format!("Decision {n}"));
             focus::at_field(ui, text, Record::Meeting(id), Field::Decision(i));
             if widgets::remove_button(ui, "Remove this decision", format!("Remove decision {n}")) {
-                change = Some(ListChange::Remove(i));
+                change = Some(i);
             }
         });
     }
-    apply(&mut meeting.decisions, change);
-    if ui.button("Add decision").clicked() {
-        meeting.decisions.push(Decision::default());
-        // The officer clicked to write one: the keyboard goes to it.
-        let new = Field::Decision(meeting.decisions.len() - 1);
-        focus::ask(ui.ctx(), Record::Meeting(id), new);
-    }
+    remove(&mut meeting.decisions, change);
+    let at = (id, Field::Decision);
+    add_button(ui, "Add decision", &mut meeting.decisions, at);
 }
 
 pub(super) fn actions_ui(
@@ -209,10 +188,11 @@ pub(super) fn actions_ui(
         today,
         first_due: first_due(meeting.date, today),
     };
+    let parts = PartMarking::new(register, &meeting.marking);
     for (i, action) in meeting.actions.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            if action_ui(ui, register, id, i, action, dates, &meeting.marking) {
-                change = Some(ListChange::Remove(i));
+            if action_ui(ui, &parts, (id, i), action, dates) {
+                change = Some(i);
             }
             let at = ActionAt {
                 meeting: id,
@@ -221,13 +201,8 @@ pub(super) fn actions_ui(
             carried::copies_ui(ui, register, at, out);
         });
     }
-    apply(&mut meeting.actions, change);
-    if ui.button("Add action").clicked() {
-        meeting.actions.push(ActionItem::default());
-        // The officer clicked to write one: the keyboard goes to it.
-        let new = Field::Action(meeting.actions.len() - 1);
-        focus::ask(ui.ctx(), Record::Meeting(id), new);
-    }
+    remove(&mut meeting.actions, change);
+    add_button(ui, "Add action", &mut meeting.actions, (id, Field::Action));
 }
 
 /// The days an action is measured against.
@@ -251,13 +226,12 @@ fn first_due(meeting: NaiveDate, today: NaiveDate) -> NaiveDate {
 /// Returns whether the officer asked to remove it.
 fn action_ui(
     ui: &mut Ui,
-    register: &Register,
-    id: MeetingId,
-    i: usize,
+    parts: &PartMarking<'_>,
+    (id, i): (MeetingId, usize),
     action: &mut ActionItem,
     dates: ActionDates,
-    meeting_marking: &str,
 ) -> bool {
+    let register = parts.register;
     let n = i + 1;
     let overdue = !action.done && action.due.is_some_and(|due| due < dates.today);
     ui.set_width(ui.available_width());
@@ -265,25 +239,15 @@ fn action_ui(
         ui.strong(format!("{n}."));
         let salt = ("action-marking", id.0, i);
         let part = format!("action {n}");
-        part_marking_ui(
-            ui,
-            salt,
-            register,
-            meeting_marking,
-            &mut action.marking,
-            &part,
-        );
-        let text = crate::ui::widgets::limited(
-            ui,
-            TextEdit::multiline(&mut action.text)
-                .id_salt(("action-text", id.0, i))
-                .hint_text("Who does what")
-                .text_color_opt(overdue.then_some(theme::overdue(ui.visuals())))
-                .desired_rows(1)
-                .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY)),
-            crate::model::text_limits::MOST_TEXT_CHARACTERS,
-        )
-        .accessible_name(format!("Action {n}"));
+        parts.ui(ui, salt, &mut action.marking, &part);
+        let text = TextEdit::multiline(&mut action.text)
+            .id_salt(("action-text", id.0, i))
+            .hint_text("Who does what")
+            .text_color_opt(overdue.then_some(theme::overdue(ui.visuals())))
+            .desired_rows(1)
+            .desired_width(crate::ui::widgets::fit_width(ui, f32::INFINITY))
+            .text_in(ui)
+            .accessible_name(format!("Action {n}"));
         focus::at_field(ui, text, Record::Meeting(id), Field::Action(i));
     });
     let mut remove = false;
@@ -347,13 +311,8 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
     ui.add_space(theme::SECTION_GAP);
     ui.label("Secretariat notes");
     let hint = "The secretariat's own notes, e.g. who attended but is not itemised";
-    let notes = long_text_ui(
-        ui,
-        &mut meeting.notes,
-        ("meeting-notes", id.0),
-        3,
-        Some(hint),
-    );
+    let salt = ("meeting-notes", id.0);
+    let notes = long_text_ui(ui, &mut meeting.notes, salt, 3, Some(hint));
     let notes = notes.accessible_name("Secretariat notes");
     focus::at_field(ui, notes, record, Field::Notes);
     ui.add_space(theme::SECTION_GAP);
@@ -366,8 +325,8 @@ pub(super) fn statement_ui(ui: &mut Ui, register: &Register, id: MeetingId, meet
         );
         let part = "the restricted notes";
         let salt = ("restricted-marking", id.0);
-        let own = &mut meeting.restricted_marking;
-        part_marking_ui(ui, salt, register, &meeting.marking, own, part);
+        let parts = PartMarking::new(register, &meeting.marking);
+        parts.ui(ui, salt, &mut meeting.restricted_marking, part);
     });
     let salt = ("meeting-restricted-notes", id.0);
     let restricted = long_text_ui(ui, &mut meeting.restricted_notes, salt, 4, None);
@@ -390,5 +349,5 @@ fn long_text_ui(
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
-    crate::ui::widgets::limited(ui, edit, crate::model::text_limits::MOST_TEXT_CHARACTERS)
+    edit.text_in(ui)
 }

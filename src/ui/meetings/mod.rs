@@ -185,10 +185,7 @@ impl MeetingsPanel {
             let new = Command::NewMeeting;
             widgets::command_button(ui, new, out);
             new_in_series_ui(ui, register, out);
-            ui.label(match register.meetings.len() {
-                1 => "1 meeting".to_string(),
-                n => format!("{n} meetings"),
-            });
+            ui.label(widgets::counted(register.meetings.len(), "meeting"));
         });
         ui.add(
             egui::TextEdit::singleline(&mut self.filter)
@@ -296,11 +293,10 @@ fn meeting_row_ui(
             .on_hover_text("Participants who attended");
     });
     let name = register.meeting_title(id);
-    let mut clicked = false;
-    for cell in [date, title, state, at] {
-        clicked |= cell.accessible_name(name.clone()).clicked();
-    }
-    clicked
+    let cells = [date, title, state, at];
+    cells
+        .map(|cell| cell.accessible_name(name.clone()).clicked())
+        .contains(&true)
 }
 
 /// "New meeting in a series": the next session of the chosen series,

@@ -1,6 +1,7 @@
 //! A participant's people on the participants panel: each person with
 //! their roles for this participant, added, edited and deleted in place.
 
+use crate::ui::widgets::Limited;
 use chrono::NaiveDate;
 use egui::{TextEdit, Ui};
 
@@ -24,11 +25,7 @@ pub(super) fn people_ui(
 ) {
     ui.horizontal(|ui| {
         ui.heading("People");
-        if ui
-            .button("Add person")
-            .on_hover_text("Add a representative of this participant")
-            .clicked()
-        {
+        if widgets::button(ui, "Add person", "Add a representative of this participant").clicked() {
             out.command(Command::NewPerson(participant));
         }
     });
@@ -64,14 +61,11 @@ fn person_ui(
     let mut person = original.clone();
     ui.set_width(ui.available_width());
     ui.horizontal_wrapped(|ui| {
-        let name = crate::ui::widgets::limited(
-            ui,
-            TextEdit::singleline(&mut person.name)
-                .hint_text("Name")
-                .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
-            crate::model::text_limits::MOST_NAME_CHARACTERS,
-        )
-        .accessible_name("Person's name");
+        let name = TextEdit::singleline(&mut person.name)
+            .hint_text("Name")
+            .desired_width(crate::ui::widgets::fit_width(ui, 240.0))
+            .name_in(ui)
+            .accessible_name("Person's name");
         let name = focus::at_field(ui, name, Record::Person(id), Field::Name);
         if focus {
             widgets::focus_field(ui, &name, &person.name);
@@ -86,17 +80,14 @@ fn person_ui(
     // <date>": a long office ("Deputy Prime Minister, Minister of …")
     // wraps inside its box rather than being cut.
     for (i, role) in person.roles.iter_mut().enumerate() {
-        let title = crate::ui::widgets::limited(
-            ui,
-            TextEdit::multiline(&mut role.title)
-                .desired_rows(1)
-                .desired_width(ui.available_width().min(ROLE_TITLE_WIDTH))
-                // An office is one line of text, however long.
-                .return_key(None)
-                .hint_text("e.g. Defence Secretary"),
-            crate::model::text_limits::MOST_NAME_CHARACTERS,
-        )
-        .accessible_name("Role title");
+        let title = TextEdit::multiline(&mut role.title)
+            .desired_rows(1)
+            .desired_width(ui.available_width().min(ROLE_TITLE_WIDTH))
+            // An office is one line of text, however long.
+            .return_key(None)
+            .hint_text("e.g. Defence Secretary")
+            .name_in(ui)
+            .accessible_name("Role title");
         focus::at_field(ui, title, Record::Person(id), Field::Role(i));
         let salt = format!("role_{}_{i}", id.0);
         if role_line_ui(ui, register, today, &salt, role) {

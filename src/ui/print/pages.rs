@@ -23,15 +23,17 @@ const ACTUAL_SIZE: f32 = 96.0 / 72.0;
 const ZOOM_STEPS: [u32; 9] = [25, 50, 75, 100, 125, 150, 200, 300, 400];
 
 /// How large the page is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Zoom {
     /// The page as wide as the preview.
+    #[default]
     FitWidth,
     /// Percent of the size it prints.
     Percent(u32),
 }
 
 /// The pages of the document in the preview.
+#[derive(Default)]
 pub struct PageView {
     generation: u64,
     /// `None` while the worker typesets; then each page's size in points,
@@ -44,19 +46,6 @@ pub struct PageView {
     textures: BTreeMap<usize, (f32, TextureHandle)>,
     /// The page being drawn, so it is asked for once.
     asked: Option<(usize, f32)>,
-}
-
-impl Default for PageView {
-    fn default() -> Self {
-        PageView {
-            generation: 0,
-            pages: None,
-            current: 0,
-            zoom: Zoom::FitWidth,
-            textures: BTreeMap::new(),
-            asked: None,
-        }
-    }
 }
 
 impl PageView {

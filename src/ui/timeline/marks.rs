@@ -24,16 +24,11 @@ pub(super) fn bar_shapes(
     selected: Option<Color32>,
     visuals: &Visuals,
 ) {
-    use crate::model::MeetingState;
-    let state = |state| theme::meeting_state_colour(state, visuals);
+    let state = state_colour(look, visuals);
     let colour = match look {
-        Look::Held => state(MeetingState::Held),
-        Look::Planned => state(MeetingState::Planned),
-        Look::Postponed => state(MeetingState::Postponed),
-        Look::Cancelled => state(MeetingState::Cancelled).gamma_multiply(0.6),
-        Look::Projected | Look::ProjectedCancelled => {
-            state(MeetingState::Planned).gamma_multiply(0.5)
-        }
+        Look::Held | Look::Planned | Look::Postponed => state,
+        Look::Cancelled => state.gamma_multiply(0.6),
+        Look::Projected | Look::ProjectedCancelled => state.gamma_multiply(0.5),
     };
     let colour = if dim {
         colour.gamma_multiply(0.3)
@@ -67,6 +62,19 @@ pub(super) fn bar_shapes(
     }
 }
 
+/// The colour of the meeting state a look shows: a projected session's is
+/// a planned one's.
+fn state_colour(look: Look, visuals: &Visuals) -> Color32 {
+    use crate::model::MeetingState;
+    let state = match look {
+        Look::Held => MeetingState::Held,
+        Look::Planned | Look::Projected | Look::ProjectedCancelled => MeetingState::Planned,
+        Look::Postponed => MeetingState::Postponed,
+        Look::Cancelled => MeetingState::Cancelled,
+    };
+    theme::meeting_state_colour(state, visuals)
+}
+
 /// Words for a look, in tooltips and the legend.
 pub(super) fn look_label(look: Look) -> &'static str {
     match look {
@@ -89,8 +97,12 @@ pub(super) fn mark_shapes(
     visuals: &Visuals,
 ) {
     let bg = visuals.extreme_bg_color;
-    let state_colour = |state| theme::meeting_state_colour(state, visuals);
-    let fade = |c: Color32| if dim { c.gamma_multiply(0.3) } else { c };
+    let state = state_colour(look, visuals);
+    let colour = if dim {
+        state.gamma_multiply(0.3)
+    } else {
+        state
+    };
     let cross = |shapes: &mut Vec<Shape>, colour: Color32| {
         let d = MARK * 0.7;
         let stroke = Stroke::new(2.0, colour);
@@ -103,30 +115,14 @@ pub(super) fn mark_shapes(
             stroke,
         ));
     };
-    use crate::model::MeetingState;
     match look {
-        Look::Held => {
-            shapes.push(Shape::circle_filled(
-                centre,
-                MARK,
-                fade(state_colour(MeetingState::Held)),
-            ));
-        }
+        Look::Held => shapes.push(Shape::circle_filled(centre, MARK, colour)),
         Look::Planned | Look::Postponed => {
-            let state = if look == Look::Planned {
-                MeetingState::Planned
-            } else {
-                MeetingState::Postponed
-            };
             shapes.push(Shape::circle_filled(centre, MARK, bg));
-            shapes.push(Shape::circle_stroke(
-                centre,
-                MARK - 1.0,
-                Stroke::new(2.5, fade(state_colour(state))),
-            ));
+            let ring = Stroke::new(2.5, colour);
+            shapes.push(Shape::circle_stroke(centre, MARK - 1.0, ring));
         }
         Look::Cancelled => {
-            let colour = fade(state_colour(MeetingState::Cancelled));
             shapes.push(Shape::circle_stroke(
                 centre,
                 MARK - 1.0,
@@ -135,7 +131,7 @@ pub(super) fn mark_shapes(
             cross(shapes, colour);
         }
         Look::Projected | Look::ProjectedCancelled => {
-            let colour = fade(state_colour(MeetingState::Planned)).gamma_multiply(0.8);
+            let colour = colour.gamma_multiply(0.8);
             let ring: Vec<Pos2> = (0..=16)
                 .map(|k| {
                     let angle = k as f32 / 16.0 * std::f32::consts::TAU;

@@ -15,7 +15,7 @@ use crate::calendar::timeline::{
 use crate::model::{ParticipantId, Register, SeriesId};
 use crate::revision_cache::RevisionCache;
 use crate::ui::widgets::participant_ui;
-use crate::ui::{Command, Outbox, PanelContext, theme};
+use crate::ui::{Command, Outbox, PanelContext, theme, widgets};
 
 /// What the officer is looking at: the time axis and the selected session.
 #[derive(Debug, Default)]
@@ -144,18 +144,10 @@ fn toolbar_ui(
     out: &mut Outbox,
 ) {
     let width = view.width.max(1.0);
-    if ui
-        .button("Fit all")
-        .on_hover_text("Show every meeting, held and planned")
-        .clicked()
-    {
+    if widgets::button(ui, "Fit all", "Show every meeting, held and planned").clicked() {
         view.axis = Some(fit_all(figures, today, width));
     }
-    if ui
-        .button("Today")
-        .on_hover_text("Centre the view on today")
-        .clicked()
-    {
+    if widgets::button(ui, "Today", "Centre the view on today").clicked() {
         let axis = view.axis.unwrap_or_else(|| fit_all(figures, today, width));
         view.axis = Some(axis.centred_on(day_number(today) + 0.5, width));
     }
@@ -163,10 +155,7 @@ fn toolbar_ui(
         ("Zoom in", canvas::ZOOM_STEP),
         ("Zoom out", 1.0 / canvas::ZOOM_STEP),
     ] {
-        if ui
-            .button(label)
-            .on_hover_text("Or Ctrl+scroll / pinch over the timeline")
-            .clicked()
+        if widgets::button(ui, label, "Or Ctrl+scroll / pinch over the timeline").clicked()
             && let Some(axis) = view.axis.as_mut()
         {
             axis.zoom_around(width / 2.0, factor);

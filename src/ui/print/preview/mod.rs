@@ -18,7 +18,7 @@ use super::worker::{Destination, PrintData, PrintWorker};
 use crate::model::{MeetingId, ParticipantId, Register, SeriesId};
 use crate::report::{Clearance, Paper, SummaryOptions};
 use crate::revision_cache::RevisionCache;
-use crate::ui::file_dialog::{FileChoice, FileRequest, PathPurpose, TypedPath, TypedPathAnswer};
+use crate::ui::file_dialog::{FileChoice, PathPurpose, TypedPath, TypedPathAnswer};
 use crate::ui::shown_error;
 
 mod document;
@@ -364,15 +364,10 @@ impl PrintPreview {
     }
 
     pub(super) fn choose_file(&mut self, register: &Register, worker: &PrintWorker) {
-        let request = FileRequest {
-            title: "Save the PDF as",
-            kind: "PDF",
-            extension: "pdf",
-        };
         let proposed = self.proposed_path(register);
         let folder = proposed.parent().filter(|f| !f.as_os_str().is_empty());
         let name = self.suggested_name(register);
-        match request.save_in(folder, &name) {
+        match PathPurpose::Pdf.choose(Some((folder, &name))) {
             FileChoice::Picked(path) => self.submit(register, worker, Destination::File(path)),
             FileChoice::TypePath => self.type_path_to_save(register),
             FileChoice::Cancelled => {}
