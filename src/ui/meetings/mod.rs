@@ -14,6 +14,7 @@ mod minutes;
 mod minutes_life;
 mod on_behalf;
 mod part_marking;
+mod row_words;
 mod sections;
 
 pub use minutes_life::{MinutesAsk, MinutesForm};
@@ -66,6 +67,9 @@ pub struct MeetingsPanel {
     carried: RevisionCache<(u64, MeetingId), Vec<CarriedOver>>,
     /// The attendance rows' sizes, so rows out of view are not laid out.
     attendance_rows: attendance_rows::RowSizes,
+    /// What the open meeting's attendance rows say of their participants
+    /// and delegates, written once per edit rather than every frame.
+    row_words: RevisionCache<(u64, MeetingId), row_words::Words>,
     /// The sizes of the sections below the attendance, so those out of
     /// view are not laid out.
     sections: sections::SectionRooms,
@@ -157,12 +161,16 @@ impl MeetingsPanel {
                 let carried = self
                     .carried
                     .get_or_update((revision, id), || register.carried_over(id));
+                let row_words = self.row_words.get_or_update((revision, id), || {
+                    row_words::words(register, register.meeting(id), &by_name.participants)
+                });
                 let known = Known {
                     revision,
                     problems,
                     delete_refused,
                     by_name,
                     carried,
+                    row_words,
                 };
                 let drafts = Drafts {
                     record: &mut self.minutes_form,
@@ -368,13 +376,15 @@ struct Drafts<'a> {
 
 /// What the editor shows worked out from the register once per edit (at
 /// `revision`): the meeting's problems, why its delete would be refused,
-/// everyone by name, and the actions carried over to it.
+/// everyone by name, the actions carried over to it, and what its
+/// attendance rows say.
 struct Known<'a> {
     revision: u64,
     problems: &'a [Problem],
     delete_refused: Option<&'a str>,
     by_name: &'a ByName,
     carried: &'a [CarriedOver],
+    row_words: &'a row_words::Words,
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
@@ -400,6 +410,7 @@ fn editor_ui(
         delete_refused,
         by_name,
         carried,
+        row_words,
     } = known;
     let Some(original) = register.meeting(id) else {
         return;
@@ -434,7 +445,7 @@ fn editor_ui(
             });
             section(ui, "Attendance", id, (&mut below, false), |ui| {
                 ui.add_enabled_ui(open, |ui| {
-                    let rows = &by_name.participants;
+                    let rows = (by_name.participants.as_slice(), row_words);
                     let (at, meeting) = ((id, today), &mut meeting);
                     attendance::attendance_ui(
                         ui,
