@@ -47,6 +47,14 @@ pub fn forget(ctx: &Context) {
     ctx.data_mut(|data| data.remove::<Asked>(key()));
 }
 
+/// Whether a field of `record` is asked for and not yet given the
+/// keyboard: a panel that leaves parts out of view undrawn draws them all
+/// while it is, so the field's widget is there to take it.
+pub fn is_asked_in(ctx: &Context, record: Record) -> bool {
+    ctx.data(|data| data.get_temp::<Asked>(key()))
+        .is_some_and(|asked| asked.record == record && ctx.cumulative_pass_nr() <= asked.until_pass)
+}
+
 /// Marks `response` as the widget of `field` in `record`: when that field
 /// was asked for, it takes the keyboard and is scrolled to the middle of
 /// its panel. Returns the response, so a call wraps the widget.

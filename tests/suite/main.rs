@@ -94,6 +94,7 @@ mod ui_keyboard;
 mod ui_layout;
 mod ui_looking;
 mod ui_meeting_flow;
+mod ui_meeting_sections;
 mod ui_meetings;
 mod ui_merge;
 mod ui_minutes_life;

@@ -355,3 +355,36 @@ fn a_participant_renamed_takes_its_new_place_in_the_open_meeting() {
         "the rows are in the order of the names as they now are"
     );
 }
+
+/// What each row says is kept per revision: a delegate renamed while the
+/// meeting is open is read under the new name at once, on its chip and on
+/// its × button, by a screen reader as on screen.
+#[test]
+fn a_delegate_renamed_is_read_under_the_new_name_at_once() {
+    let (register, meeting) = coalition();
+    let (participant, person) = register.meetings[&meeting]
+        .attendance
+        .iter()
+        .find_map(|(participant, a)| Some((*participant, *a.delegates.first()?)))
+        .expect("a row with a delegate");
+    let name = register.participant_name(participant);
+    let before = register.person_name(person);
+    let mut renamed = register.people[&person].clone();
+    renamed.name = "Ingrid Vasquez-Holm".into();
+    let mut window = harness(Startup::Empty);
+    window.state_mut().open_register(register);
+    window.run();
+    command(&mut window, Command::SelectMeeting(meeting));
+    let remove = |who: &str| format!("Remove {who} from {name}'s delegates");
+    assert!(window.query_by_label(&remove(&before)).is_some());
+
+    window.state_mut().edit(Edit::Person(person, Some(renamed)));
+    window.run();
+    assert!(window.query_by_label(&remove(&before)).is_none());
+    assert!(
+        window
+            .query_by_label(&remove("Ingrid Vasquez-Holm"))
+            .is_some()
+    );
+    assert!(window.query_by_label("Ingrid Vasquez-Holm").is_some());
+}

@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use super::attendance_grid::{self, AttendanceGrid};
 use super::attendance_rows::{RowCells, RowSizes};
 use super::details::chip;
+use super::row_words::{self, RowWords, Words};
 use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::command::NewDelegate;
@@ -30,12 +31,14 @@ pub(super) struct AttendanceDrafts<'a> {
     pub(super) sizes: &'a mut RowSizes,
 }
 
+/// The attendance of meeting `id`: `rows` are its participants in the
+/// order listed, `words` what each row says (kept per revision).
 pub(super) fn attendance_ui(
     ui: &mut Ui,
     (register, revision): (&Register, u64),
     (id, today): (MeetingId, NaiveDate),
     meeting: &mut Meeting,
-    rows: &[ParticipantId],
+    (rows, words): (&[ParticipantId], &Words),
     drafts: AttendanceDrafts<'_>,
     out: &mut Outbox,
 ) {
@@ -84,12 +87,13 @@ pub(super) fn attendance_ui(
                 let next = following.next().copied();
                 if in_view.lay_out(ui, participant, next) {
                     let chosen = grid.is_chosen(rows, participant);
+                    let words = row_words::row(words, register, participant);
                     let cells = row_ui(
                         ui,
                         register,
                         (id, delegates_width, chosen),
                         meeting,
-                        participant,
+                        (participant, &words),
                         (draft, &mut *grid),
                         out,
                     );
@@ -215,7 +219,7 @@ fn statuses_for(meeting: &Meeting) -> &'static [AttendanceStatus] {
 /// The row's status, picked from the list: "—" takes the row away.
 fn status_ui(
     ui: &mut Ui,
-    (id, participant, name): (MeetingId, ParticipantId, &str),
+    (id, participant, said): (MeetingId, ParticipantId, &str),
     meeting: &mut Meeting,
 ) -> egui::Response {
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
@@ -234,7 +238,7 @@ fn status_ui(
             }
         })
         .response
-        .accessible_name(format!("Attendance of {name}"));
+        .accessible_name(said);
     drop_down::keep_the_keyboard(ui, &list, picked);
     match status {
         // "—" means the attendance was never recorded, so the row goes.
@@ -258,15 +262,19 @@ fn row_ui(
     register: &Register,
     (id, delegates_width, chosen): (MeetingId, f32, bool),
     meeting: &mut Meeting,
-    participant: ParticipantId,
+    (participant, words): (ParticipantId, &RowWords),
     (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
     out: &mut Outbox,
 ) -> RowCells {
-    let name = register.participant_name(participant);
-    let shown = format!("{name} ({})", register.participant_code(participant));
-    let name_cell = grid.name_ui(ui, participant, &shown, chosen).rect.size();
+    let name = &words.name;
+    let name_cell = grid
+        .name_ui(ui, participant, &words.shown, chosen)
+        .rect
+        .size();
 
-    let status_cell = status_ui(ui, (id, participant, &name), meeting).rect.size();
+    let status_cell = status_ui(ui, (id, participant, &words.status), meeting)
+        .rect
+        .size();
 
     let date = meeting.date;
     let Some(attendance) = meeting.attendance.get_mut(&participant) else {
@@ -286,21 +294,22 @@ fn row_ui(
     let delegates_cell = ui.scope_builder(wrapped, |ui| {
         ui.set_min_width(260.0);
         if attendance.status == AttendanceStatus::Represented {
-            super::on_behalf::represented_by_ui(ui, register, (id, participant, &name), attendance);
+            super::on_behalf::represented_by_ui(ui, register, (id, participant, name), attendance);
         }
         let mut remove = None;
         for &person in &attendance.delegates {
-            let who = register.person_name(person);
+            let delegate = words.delegate(register, person);
+            let who = &delegate.who;
             let holds_role = register
                 .person(person)
                 .is_some_and(|p| p.role_for(participant, date).is_some());
             let text = if holds_role {
-                RichText::new(&who)
+                RichText::new(who)
             } else {
-                RichText::new(&who).color(theme::overdue(ui.visuals()))
+                RichText::new(who).color(theme::overdue(ui.visuals()))
             };
             keep_whole(ui, &text);
-            let removed = chip(ui, text, &format!("Remove {who} from {name}'s delegates"));
+            let removed = chip(ui, text, &delegate.remove);
             if !holds_role {
                 ui.label(RichText::new("no role on the day").color(theme::overdue(ui.visuals())))
                     .on_hover_text(format!("{who} held no role for {name} on {date}"));
@@ -349,11 +358,11 @@ fn row_ui(
                 }
             })
             .response
-            .on_hover_text(format!("Add a delegate for {name}"))
-            .accessible_name(format!("Add delegate for {name}"));
+            .on_hover_text(words.add_hint.as_str())
+            .accessible_name(words.add.as_str());
         grid.delegates_menu(participant, &plus);
-        new_delegate_ui(ui, id, participant, &name, draft, out);
-        super::on_behalf::stand_ins_ui(ui, register, (participant, &name, date), attendance);
+        new_delegate_ui(ui, id, (participant, words), draft, out);
+        super::on_behalf::stand_ins_ui(ui, register, (participant, name, date), attendance);
     });
     let note = ui
         .add(
@@ -362,7 +371,7 @@ fn row_ui(
                 .hint_text("Note")
                 .desired_width(crate::ui::widgets::fit_width(ui, 200.0)),
         )
-        .accessible_name(format!("Note for {name}"));
+        .accessible_name(words.note.as_str());
     [
         name_cell,
         status_cell,
@@ -377,11 +386,11 @@ fn row_ui(
 fn new_delegate_ui(
     ui: &mut Ui,
     id: MeetingId,
-    participant: ParticipantId,
-    name: &str,
+    (participant, words): (ParticipantId, &RowWords),
     draft: &mut DelegateDraft,
     out: &mut Outbox,
 ) {
+    let name = &words.name;
     let config = egui::containers::menu::MenuConfig::new()
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
     let row = Some((id, participant));
@@ -437,10 +446,8 @@ fn new_delegate_ui(
         *draft = DelegateDraft::default();
     }
     button
-        .on_hover_text(format!(
-            "Add someone the register does not know yet as a delegate for {name}"
-        ))
-        .accessible_name(format!("New delegate for {name}"));
+        .on_hover_text(words.new_hint.as_str())
+        .accessible_name(words.new.as_str());
 }
 
 /// Room a chip takes beside its words: margins, the gap and the × button.

@@ -14,6 +14,8 @@ mod minutes;
 mod minutes_life;
 mod on_behalf;
 mod part_marking;
+mod row_words;
+mod sections;
 
 pub use minutes_life::{MinutesAsk, MinutesForm};
 
@@ -65,6 +67,12 @@ pub struct MeetingsPanel {
     carried: RevisionCache<(u64, MeetingId), Vec<CarriedOver>>,
     /// The attendance rows' sizes, so rows out of view are not laid out.
     attendance_rows: attendance_rows::RowSizes,
+    /// What the open meeting's attendance rows say of their participants
+    /// and delegates, written once per edit rather than every frame.
+    row_words: RevisionCache<(u64, MeetingId), row_words::Words>,
+    /// The sizes of the sections below the attendance, so those out of
+    /// view are not laid out.
+    sections: sections::SectionRooms,
 }
 
 /// The register's participants and people by name, as the editor's
@@ -91,6 +99,13 @@ impl MeetingsPanel {
     /// reader).
     pub fn attendance_rows_laid_out(&self) -> usize {
         self.attendance_rows.laid_out()
+    }
+
+    /// How many of the open meeting's sections below the attendance
+    /// (agenda, decisions, action items, statement and notes) the last
+    /// frame laid out (tests check that those out of view are not).
+    pub fn sections_laid_out(&self) -> usize {
+        self.sections.laid_out()
     }
 
     /// Shows the meeting: selects it, clears a filter that would hide it
@@ -146,15 +161,20 @@ impl MeetingsPanel {
                 let carried = self
                     .carried
                     .get_or_update((revision, id), || register.carried_over(id));
+                let row_words = self.row_words.get_or_update((revision, id), || {
+                    row_words::words(register, register.meeting(id), &by_name.participants)
+                });
                 let known = Known {
                     revision,
                     problems,
                     delete_refused,
                     by_name,
                     carried,
+                    row_words,
                 };
                 let drafts = Drafts {
                     record: &mut self.minutes_form,
+                    sections: &mut self.sections,
                     attendance: attendance::AttendanceDrafts {
                         delegate: &mut self.delegate,
                         grid: &mut self.attendance_grid,
@@ -346,18 +366,21 @@ fn matches_filter(register: &Register, id: MeetingId, needle: &str) -> bool {
 /// they are in the attendance grid.
 struct Drafts<'a> {
     record: &'a mut MinutesForm,
+    sections: &'a mut sections::SectionRooms,
     attendance: attendance::AttendanceDrafts<'a>,
 }
 
 /// What the editor shows worked out from the register once per edit (at
 /// `revision`): the meeting's problems, why its delete would be refused,
-/// everyone by name, and the actions carried over to it.
+/// everyone by name, the actions carried over to it, and what its
+/// attendance rows say.
 struct Known<'a> {
     revision: u64,
     problems: &'a [Problem],
     delete_refused: Option<&'a str>,
     by_name: &'a ByName,
     carried: &'a [CarriedOver],
+    row_words: &'a row_words::Words,
 }
 
 /// The editor for one meeting: edits a copy and sends it back if changed.
@@ -372,13 +395,18 @@ fn editor_ui(
     drafts: Drafts<'_>,
     out: &mut Outbox,
 ) {
-    let Drafts { record, attendance } = drafts;
+    let Drafts {
+        record,
+        sections,
+        attendance,
+    } = drafts;
     let Known {
         revision,
         problems,
         delete_refused,
         by_name,
         carried,
+        row_words,
     } = known;
     let Some(original) = register.meeting(id) else {
         return;
@@ -396,7 +424,7 @@ fn editor_ui(
         .show(ui, |ui| {
             // The title wraps and the buttons have a row of their own, so
             // neither covers the other in a narrow window.
-            ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
+            let heading = ui.add(egui::Label::new(RichText::new(&original.title).heading()).wrap());
             ui.horizontal_wrapped(|ui| {
                 print_buttons_ui(ui, original, id, out);
                 delete_button_ui(ui, Record::Meeting(id), delete_refused, out);
@@ -405,14 +433,15 @@ fn editor_ui(
             minutes_life::minutes_ui(ui, register, id, original, record, today, out);
             ui.separator();
             let open = !locked;
-            section(ui, "Details", id, |ui| {
+            let mut below = sections.begin(ui, heading.id, (id, revision));
+            section(ui, "Details", id, (&mut below, false), |ui| {
                 ui.add_enabled_ui(open, |ui| {
                     details::details_ui(ui, register, id, &mut meeting)
                 });
             });
-            section(ui, "Attendance", id, |ui| {
+            section(ui, "Attendance", id, (&mut below, false), |ui| {
                 ui.add_enabled_ui(open, |ui| {
-                    let rows = &by_name.participants;
+                    let rows = (by_name.participants.as_slice(), row_words);
                     let (at, meeting) = ((id, today), &mut meeting);
                     attendance::attendance_ui(
                         ui,
@@ -425,28 +454,29 @@ fn editor_ui(
                     )
                 });
             });
-            section(ui, "Agenda", id, |ui| {
+            section(ui, "Agenda", id, (&mut below, true), |ui| {
                 ui.add_enabled_ui(open, |ui| {
                     minutes::agenda_ui(ui, register, id, &mut meeting, &by_name.people)
                 });
             });
-            section(ui, "Decisions", id, |ui| {
+            section(ui, "Decisions", id, (&mut below, true), |ui| {
                 ui.add_enabled_ui(open, |ui| {
                     minutes::decisions_ui(ui, register, id, &mut meeting)
                 });
             });
-            section(ui, "Action items", id, |ui| {
+            section(ui, "Action items", id, (&mut below, true), |ui| {
                 if locked {
                     minutes_life::locked_actions_ui(ui, register, id, &mut meeting, carried, out);
                 } else {
                     minutes::actions_ui(ui, register, id, &mut meeting, today, carried, out);
                 }
             });
-            section(ui, "Statement and notes", id, |ui| {
+            section(ui, "Statement and notes", id, (&mut below, false), |ui| {
                 ui.add_enabled_ui(open, |ui| {
                     minutes::statement_ui(ui, register, id, &mut meeting)
                 });
             });
+            below.finish();
             crate::ui::focus_ring::reveal(ui);
         });
     if meeting != *original {
@@ -454,11 +484,28 @@ fn editor_ui(
     }
 }
 
-fn section(ui: &mut Ui, title: &str, id: MeetingId, add: impl FnOnce(&mut Ui)) {
+/// One of the editor's sections under its heading; one that `may_skip`
+/// (between the attendance and the last section) is left out while out
+/// of view (`sections.rs`).
+fn section(
+    ui: &mut Ui,
+    title: &'static str,
+    id: MeetingId,
+    (below, may_skip): (&mut sections::Below<'_>, bool),
+    add: impl FnOnce(&mut Ui),
+) {
+    let top = ui.cursor().min.y;
     let shown = egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("meeting-section", title, id.0))
         .default_open(true)
-        .show(ui, add);
+        .show(ui, |ui| {
+            if may_skip {
+                below.body(ui, title, add);
+            } else {
+                add(ui);
+            }
+        });
+    below.spanned(title, egui::Rangef::new(top, ui.cursor().min.y));
     // An attendance problem opens the meeting at its attendance: the row
     // has no one field to hold the keyboard.
     if title == "Attendance" {
