@@ -52,13 +52,11 @@ impl DocumentArgs {
 }
 
 /// A paper size as typed: `a4` or `letter`, in any case.
-pub fn paper(typed: &str) -> Result<Paper, String> {
+pub fn paper(typed: &str) -> Result<Paper, super::CliError> {
     match typed.trim().to_ascii_lowercase().as_str() {
         "a4" => Ok(Paper::A4),
         "letter" | "us-letter" => Ok(Paper::Letter),
-        _ => Err(format!(
-            "\"{typed}\" is not a paper size: write a4 or letter"
-        )),
+        _ => Err(super::CliError::NotAPaper(typed.to_string())),
     }
 }
 

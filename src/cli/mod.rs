@@ -78,6 +78,9 @@ pub enum CliError {
         path: PathBuf,
         source: io::Error,
     },
+    /// `--paper` names no paper size this program prints on.
+    #[error("\"{0}\" is not a paper size: write a4 or letter")]
+    NotAPaper(String),
 }
 
 /// Refuses to replace `output` unless the officer said `--force`.

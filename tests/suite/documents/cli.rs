@@ -185,3 +185,27 @@ fn an_unknown_participant_or_meeting_names_close_matches_and_writes_nothing() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn a_paper_size_that_is_not_one_is_refused_in_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = saved(dir.path());
+    let out = dir.path().join("out.pdf");
+    let output = run(&[
+        "sheet",
+        text(&file),
+        "--participant",
+        "GBR",
+        "--paper",
+        "a5",
+        "-o",
+        text(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", said(&output));
+    let message = said(&output);
+    assert!(
+        message.contains("\"a5\" is not a paper size: write a4 or letter"),
+        "{message}"
+    );
+    assert!(!out.exists());
+}
