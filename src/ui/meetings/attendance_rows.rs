@@ -34,15 +34,28 @@ use crate::model::{MeetingId, ParticipantId};
 /// delegates, note.
 pub(super) type RowCells = [Vec2; 4];
 
-/// What the kept sizes hold for: the meeting, the register's revision,
-/// and the width and scale the rows were laid out in (bit patterns, so
-/// any change of them lays out afresh).
+/// What sizes kept from an earlier frame hold for: the meeting, the
+/// register's revision, and the width and scale they were laid out in
+/// (bit patterns, so any change of them lays out afresh). The attendance
+/// rows and the sections below them (`sections.rs`) both keep theirs so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Measured {
+pub(super) struct Measured {
     meeting: MeetingId,
     revision: u64,
     width: u32,
     pixels_per_point: u32,
+}
+
+impl Measured {
+    /// What this frame lays out for: `meeting` at `revision`, in `ui`.
+    pub(super) fn now(ui: &Ui, meeting: MeetingId, revision: u64) -> Self {
+        Measured {
+            meeting,
+            revision,
+            width: ui.available_width().to_bits(),
+            pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
+        }
+    }
 }
 
 /// The attendance rows' sizes, kept from the frame that last laid each
@@ -94,12 +107,7 @@ impl RowSizes {
         (meeting, revision): (MeetingId, u64),
         (current, gap): (Option<ParticipantId>, f32),
     ) -> InView<'a> {
-        let measured = Measured {
-            meeting,
-            revision,
-            width: ui.available_width().to_bits(),
-            pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
-        };
+        let measured = Measured::now(ui, meeting, revision);
         if self.measured != Some(measured) {
             self.measured = Some(measured);
             self.cells.clear();

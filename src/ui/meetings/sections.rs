@@ -34,18 +34,8 @@ use std::collections::HashMap;
 
 use egui::{Rangef, Ui, Vec2};
 
+use super::attendance_rows::Measured;
 use crate::model::{MeetingId, Record};
-
-/// What the kept sizes hold for: the meeting, the register's revision,
-/// and the width and scale the bodies were laid out in (bit patterns, so
-/// any change of them lays out afresh).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Measured {
-    meeting: MeetingId,
-    revision: u64,
-    width: u32,
-    pixels_per_point: u32,
-}
 
 /// The sections' sizes and places, kept from the frames that last laid
 /// each out.
@@ -96,12 +86,7 @@ impl SectionRooms {
         (id, revision): (MeetingId, u64),
     ) -> Below<'_> {
         let ctx = ui.ctx();
-        let measured = Measured {
-            meeting: id,
-            revision,
-            width: ui.available_width().to_bits(),
-            pixels_per_point: ctx.pixels_per_point().to_bits(),
-        };
+        let measured = Measured::now(ui, id, revision);
         let changed = self.measured != Some(measured);
         let resized = std::mem::take(&mut self.resized);
         if changed || resized {
