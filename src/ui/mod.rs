@@ -35,6 +35,7 @@ pub mod palette;
 pub mod participants;
 mod pasted_text;
 mod pick_list;
+mod plain_button;
 pub mod print;
 mod problems;
 mod register_office;

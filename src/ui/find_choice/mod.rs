@@ -173,12 +173,12 @@ fn picker_ui<T: Clone + PartialEq>(
 pub fn find_to_add_ui<T: Clone>(
     ui: &mut Ui,
     id_salt: impl AsIdSalt + Copy,
-    button: impl Into<WidgetText>,
+    button: impl egui::Widget,
     choices: impl Choices<T>,
 ) -> (Response, Option<T>) {
     let state_id = ui.make_persistent_id(("find-to-add", id_salt));
     open_on_typing(ui, state_id);
-    let response = ui.add(Button::new(button.into()));
+    let response = ui.add(button);
     let outcome = Popup::menu(&response)
         .id(popup_of(response.id))
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)

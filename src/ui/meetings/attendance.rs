@@ -1,17 +1,20 @@
 //! Who attended, for whom, and who sat at the table: one row per
 //! participant in the register, nations first.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::attendance_grid::{self, AttendanceGrid};
 use super::attendance_rows::{RowCells, RowSizes};
 use super::details::chip;
-use super::row_words::{self, RowWords, Words};
+use super::row_words::{self, RowButtons, RowWords, Words};
 use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::command::NewDelegate;
 use crate::ui::drop_down;
+use crate::ui::plain_button::{self, PlainButton};
 use crate::ui::{Command, Outbox, theme};
 
 /// A delegate being typed on one attendance row, kept between frames
@@ -83,6 +86,7 @@ pub(super) fn attendance_ui(
             let view = (grid.current(), ROW_GAP);
             let mut in_view = sizes.begin(ui, &header, (id, revision), view);
             let mut following = rows.iter().skip(1);
+            let buttons = RowButtons::laid_out(ui);
             for &participant in rows {
                 let next = following.next().copied();
                 if in_view.lay_out(ui, participant, next) {
@@ -93,7 +97,7 @@ pub(super) fn attendance_ui(
                         register,
                         (id, delegates_width, chosen),
                         meeting,
-                        (participant, &words),
+                        (participant, &words, &buttons),
                         (draft, &mut *grid),
                         out,
                     );
@@ -262,7 +266,7 @@ fn row_ui(
     register: &Register,
     (id, delegates_width, chosen): (MeetingId, f32, bool),
     meeting: &mut Meeting,
-    (participant, words): (ParticipantId, &RowWords),
+    (participant, words, buttons): (ParticipantId, &RowWords, &RowButtons),
     (draft, grid): (&mut DelegateDraft, &mut AttendanceGrid),
     out: &mut Outbox,
 ) -> RowCells {
@@ -308,8 +312,8 @@ fn row_ui(
             } else {
                 RichText::new(who).color(theme::overdue(ui.visuals()))
             };
-            keep_whole(ui, &text);
-            let removed = chip(ui, text, &delegate.remove);
+            let text = keep_whole(ui, text);
+            let removed = chip(ui, text, &delegate.remove, buttons.remove.clone());
             if !holds_role {
                 ui.label(RichText::new("no role on the day").color(theme::overdue(ui.visuals())))
                     .on_hover_text(format!("{who} held no role for {name} on {date}"));
@@ -321,48 +325,49 @@ fn row_ui(
         if let Some(person) = remove {
             attendance.delegates.retain(|d| *d != person);
         }
-        let plus = ui
-            .menu_button("+", |ui| {
-                // Only people who held a role for this participant on the
-                // day can have sat at its table. Made only while the menu
-                // is open: a row per participant, each looking through
-                // everyone in the register.
-                let candidates: Vec<_> = register
-                    .people_of(participant)
-                    .into_iter()
-                    .filter(|p| !attendance.delegates.contains(p))
-                    .filter(|p| {
-                        register
-                            .person(*p)
-                            .is_some_and(|person| person.role_for(participant, date).is_some())
-                    })
-                    .collect();
-                if candidates.is_empty() {
-                    ui.weak(format!("No one else held a role for {name} on {date}"));
+        let plus = ui.add(PlainButton::new(buttons.add.clone()));
+        plain_button::menu(ui, &plus, None, |ui| {
+            // Only people who held a role for this participant on the
+            // day can have sat at its table. Made only while the menu
+            // is open: a row per participant, each looking through
+            // everyone in the register.
+            let candidates: Vec<_> = register
+                .people_of(participant)
+                .into_iter()
+                .filter(|p| !attendance.delegates.contains(p))
+                .filter(|p| {
+                    register
+                        .person(*p)
+                        .is_some_and(|person| person.role_for(participant, date).is_some())
+                })
+                .collect();
+            if candidates.is_empty() {
+                ui.weak(format!("No one else held a role for {name} on {date}"));
+            }
+            for person in candidates {
+                let role = register
+                    .person(person)
+                    .and_then(|p| p.role_for(participant, date))
+                    .map(|r| r.title.clone())
+                    .unwrap_or_default();
+                let who = register.person_name(person);
+                let label = if role.is_empty() {
+                    who
+                } else {
+                    format!("{who}, {role}")
+                };
+                if ui.button(label).clicked() {
+                    attendance.delegates.push(person);
                 }
-                for person in candidates {
-                    let role = register
-                        .person(person)
-                        .and_then(|p| p.role_for(participant, date))
-                        .map(|r| r.title.clone())
-                        .unwrap_or_default();
-                    let who = register.person_name(person);
-                    let label = if role.is_empty() {
-                        who
-                    } else {
-                        format!("{who}, {role}")
-                    };
-                    if ui.button(label).clicked() {
-                        attendance.delegates.push(person);
-                    }
-                }
-            })
-            .response
+            }
+        });
+        let plus = plus
             .on_hover_text(words.add_hint.as_str())
             .accessible_name(words.add.as_str());
         grid.delegates_menu(participant, &plus);
-        new_delegate_ui(ui, id, (participant, words), draft, out);
-        super::on_behalf::stand_ins_ui(ui, register, (participant, name, date), attendance);
+        new_delegate_ui(ui, id, (participant, words, buttons), draft, out);
+        let row = (participant, name.as_str(), date);
+        super::on_behalf::stand_ins_ui(ui, register, row, attendance, buttons);
     });
     let note = ui
         .add(
@@ -386,7 +391,7 @@ fn row_ui(
 fn new_delegate_ui(
     ui: &mut Ui,
     id: MeetingId,
-    (participant, words): (ParticipantId, &RowWords),
+    (participant, words, buttons): (ParticipantId, &RowWords, &RowButtons),
     draft: &mut DelegateDraft,
     out: &mut Outbox,
 ) {
@@ -394,53 +399,51 @@ fn new_delegate_ui(
     let config = egui::containers::menu::MenuConfig::new()
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
     let row = Some((id, participant));
-    let (button, shown) = egui::containers::menu::MenuButton::new("+ new delegate")
-        .config(config)
-        .ui(ui, |ui| {
-            let fresh = draft.row != row;
-            if fresh {
-                *draft = DelegateDraft {
-                    row: Some((id, participant)),
-                    ..DelegateDraft::default()
-                };
-            }
-            ui.label(format!("A delegate for {name} new to the register"));
-            // One of the two lines the new delegate is typed in.
-            let line =
-                |ui: &mut Ui, text: &mut String, salt: &str, hint: &'static str, said: &str| {
-                    ui.add(
-                        egui::TextEdit::singleline(text)
-                            .id_salt((salt, id.0, participant.0))
-                            .hint_text(hint)
-                            .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
-                    )
-                    .accessible_name(said)
-                };
-            let (hint, said) = ("Name", "Name of the new delegate");
-            let who = line(ui, &mut draft.name, "new-delegate-name", hint, said);
-            // The officer opened it to type a name.
-            if fresh {
-                who.request_focus();
-            }
-            let (hint, said) = ("Role, e.g. Ambassador", "Role of the new delegate");
-            let role = line(ui, &mut draft.title, "new-delegate-role", hint, said);
-            let entered = (who.lost_focus() || role.lost_focus())
-                && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let ready = !draft.name.trim().is_empty();
-            let add = ui
-                .add_enabled(ready, egui::Button::new("Add new delegate"))
-                .on_disabled_hover_text("Type the delegate's name first");
-            if ready && (add.clicked() || entered) {
-                out.command(Command::AddNewDelegate(NewDelegate {
-                    meeting: id,
-                    participant,
-                    name: std::mem::take(&mut draft.name),
-                    title: std::mem::take(&mut draft.title),
-                }));
-                draft.row = None;
-                ui.close();
-            }
-        });
+    let button = ui.add(PlainButton::new(buttons.new_delegate.clone()));
+    let shown = plain_button::menu(ui, &button, Some(config), |ui| {
+        let fresh = draft.row != row;
+        if fresh {
+            *draft = DelegateDraft {
+                row: Some((id, participant)),
+                ..DelegateDraft::default()
+            };
+        }
+        ui.label(format!("A delegate for {name} new to the register"));
+        // One of the two lines the new delegate is typed in.
+        let line = |ui: &mut Ui, text: &mut String, salt: &str, hint: &'static str, said: &str| {
+            ui.add(
+                egui::TextEdit::singleline(text)
+                    .id_salt((salt, id.0, participant.0))
+                    .hint_text(hint)
+                    .desired_width(crate::ui::widgets::fit_width(ui, 240.0)),
+            )
+            .accessible_name(said)
+        };
+        let (hint, said) = ("Name", "Name of the new delegate");
+        let who = line(ui, &mut draft.name, "new-delegate-name", hint, said);
+        // The officer opened it to type a name.
+        if fresh {
+            who.request_focus();
+        }
+        let (hint, said) = ("Role, e.g. Ambassador", "Role of the new delegate");
+        let role = line(ui, &mut draft.title, "new-delegate-role", hint, said);
+        let entered = (who.lost_focus() || role.lost_focus())
+            && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let ready = !draft.name.trim().is_empty();
+        let add = ui
+            .add_enabled(ready, egui::Button::new("Add new delegate"))
+            .on_disabled_hover_text("Type the delegate's name first");
+        if ready && (add.clicked() || entered) {
+            out.command(Command::AddNewDelegate(NewDelegate {
+                meeting: id,
+                participant,
+                name: std::mem::take(&mut draft.name),
+                title: std::mem::take(&mut draft.title),
+            }));
+            draft.row = None;
+            ui.close();
+        }
+    });
     // Closed without adding: the next opening starts afresh.
     if shown.is_none() && draft.row == row {
         *draft = DelegateDraft::default();
@@ -455,8 +458,9 @@ const CHIP_EXTRA: f32 = 34.0;
 
 /// Starts a new line when a chip of `text` would not fit on this one: a
 /// chip is a frame, and a frame cannot move itself to the next line.
-pub(super) fn keep_whole(ui: &mut Ui, text: &RichText) {
-    let galley = egui::WidgetText::from(text.clone()).into_galley(
+/// Returns the text laid out, for the chip to show as it is.
+pub(super) fn keep_whole(ui: &mut Ui, text: RichText) -> Arc<egui::Galley> {
+    let galley = egui::WidgetText::from(text).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
         f32::INFINITY,
@@ -466,4 +470,5 @@ pub(super) fn keep_whole(ui: &mut Ui, text: &RichText) {
     if !at_line_start && galley.size().x + CHIP_EXTRA > ui.available_size_before_wrap().x {
         ui.end_row();
     }
+    galley
 }

@@ -1,6 +1,8 @@
 //! The meeting's details: what, when, where, who convened and chaired it.
 
 use crate::ui::widgets::Limited;
+use std::sync::Arc;
+
 use chrono_tz::Tz;
 use egui::{Response, TextEdit, Ui};
 
@@ -9,6 +11,7 @@ use crate::new_records;
 use crate::ui::drop_down;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
+use crate::ui::plain_button::PlainButton;
 use crate::ui::widgets::{self, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
@@ -179,18 +182,54 @@ fn zone_ui(ui: &mut Ui, id: MeetingId, zone: &mut Tz) {
     drop_down::keep_the_keyboard(ui, &list, picked);
 }
 
-/// A removable name: the × is named after what it removes, so each button
-/// has its own accessible name.
-pub(super) fn chip(ui: &mut Ui, text: egui::RichText, remove_label: &str) -> bool {
-    egui::Frame::group(ui.style())
-        .inner_margin(egui::Margin::symmetric(4, 1))
-        .show(ui, |ui| {
-            ui.spacing_mut().item_spacing.x = 2.0;
-            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            widgets::remove_button(ui, remove_label, remove_label.into())
-        })
-        .inner
+/// A removable name (`name`, laid out) in a frame: the × (`cross`) is
+/// named after what it removes, so each button has its own accessible
+/// name. Drawn in the room it takes rather than in a `Frame` of its own:
+/// an attendance row has a chip for each delegate, and a frame's `Ui` (a
+/// node of its own in the accessibility tree) for each was a cost of its
+/// own while a screen reader reads the window. It looks as it did in a
+/// group frame with the name as a label and the × as a small button.
+pub(super) fn chip(
+    ui: &mut Ui,
+    name: Arc<egui::Galley>,
+    remove_label: &str,
+    cross: Arc<egui::Galley>,
+) -> bool {
+    let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::symmetric(4, 1));
+    let cross = PlainButton::new(cross).small();
+    let cross_size = cross.size(ui);
+    let content_size = egui::vec2(
+        name.size().x + CHIP_GAP + cross_size.x,
+        name.size().y.max(cross_size.y),
+    );
+    let margin = frame.total_margin();
+    let outer = egui::Rect::from_min_size(
+        ui.available_rect_before_wrap().min,
+        content_size + margin.sum(),
+    );
+    let content = outer - margin;
+    if ui.is_rect_visible(frame.widget_rect(content)) {
+        ui.painter().add(frame.paint(content));
+    }
+    let name_rect = egui::Rect::from_min_size(content.min, name.size());
+    let label = ui.interact(name_rect, ui.next_auto_id(), egui::Sense::hover());
+    ui.skip_ahead_auto_ids(1);
+    ui.painter()
+        .galley(name_rect.min, Arc::clone(&name), ui.visuals().text_color());
+    label
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), name.text()));
+    let cross_at = egui::pos2(name_rect.max.x + CHIP_GAP, content.min.y);
+    let removed = cross
+        .place(ui, egui::Rect::from_min_size(cross_at, cross_size))
+        .on_hover_text(remove_label)
+        .accessible_name(remove_label)
+        .clicked();
+    ui.allocate_rect(outer, egui::Sense::hover());
+    removed
 }
+
+/// The gap between a chip's name and its ×.
+const CHIP_GAP: f32 = 2.0;
 
 fn convenors_ui(ui: &mut Ui, register: &Register, meeting: &mut Meeting) {
     let any_left = register
@@ -233,8 +272,9 @@ fn chosen_ui<T: Copy + PartialEq>(
         let name = choice(one).label;
         if chip(
             ui,
-            name.clone().into(),
+            widgets::laid_out(ui, &name),
             &format!("Remove {name} from the {role}s"),
+            widgets::laid_out(ui, "×"),
         ) {
             remove = Some(one);
         }
@@ -251,7 +291,12 @@ fn chosen_ui<T: Copy + PartialEq>(
             .collect()
     };
     let added = ui.add_enabled_ui(any_left, |ui| {
-        let (button, added) = find_to_add_ui(ui, format!("add-{role}").as_str(), "+", choices);
+        let (button, added) = find_to_add_ui(
+            ui,
+            format!("add-{role}").as_str(),
+            egui::Button::new("+"),
+            choices,
+        );
         let words = format!("Add {role}");
         button.on_hover_text(&words).accessible_name(words);
         added

@@ -342,8 +342,12 @@ fn new_in_series_ui(ui: &mut Ui, register: &Register, out: &mut Outbox) {
             crate::ui::find_choice::Choice::new(id, label)
         })
         .collect();
-    let (button, chosen) =
-        crate::ui::find_choice::find_to_add_ui(ui, "new-in-series", "In a series…", &choices);
+    let (button, chosen) = crate::ui::find_choice::find_to_add_ui(
+        ui,
+        "new-in-series",
+        egui::Button::new("In a series…"),
+        &choices,
+    );
     if let Some(id) = chosen {
         out.command(Command::NewMeetingInSeries(id));
     }

@@ -6,8 +6,10 @@ use egui::{RichText, Ui};
 
 use super::attendance::keep_whole;
 use super::details::chip;
+use super::row_words::RowButtons;
 use crate::model::{Attendance, MeetingId, ParticipantId, Register};
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
+use crate::ui::plain_button::PlainButton;
 use crate::ui::widgets;
 
 /// "Represented by": which other participant spoke for this one.
@@ -51,13 +53,19 @@ pub(super) fn stand_ins_ui(
     register: &Register,
     (participant, name, date): (ParticipantId, &str, NaiveDate),
     attendance: &mut Attendance,
+    buttons: &RowButtons,
 ) {
     let mut remove = None;
     for &person in &attendance.stand_ins {
-        let text = RichText::new(format!("{}, for {name}", register.person_name(person)));
-        keep_whole(ui, &text);
         let who = register.person_name(person);
-        if chip(ui, text, &format!("Remove {who}, sitting for {name}")) {
+        let text = keep_whole(ui, RichText::new(format!("{who}, for {name}")));
+        let cross = buttons.remove.clone();
+        if chip(
+            ui,
+            text,
+            &format!("Remove {who}, sitting for {name}"),
+            cross,
+        ) {
             remove = Some(person);
         }
     }
@@ -97,7 +105,8 @@ pub(super) fn stand_ins_ui(
             .collect()
     };
     let salt = ("sitting-for", participant.0);
-    let (button, added) = find_to_add_ui(ui, salt, "+ sitting for", choices);
+    let plus = PlainButton::new(buttons.sitting_for.clone());
+    let (button, added) = find_to_add_ui(ui, salt, plus, choices);
     let button = button.on_hover_ui(|ui| {
         if candidates().is_empty() {
             ui.label(format!("Everyone in the register is an official of {name}"));

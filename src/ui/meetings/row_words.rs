@@ -10,8 +10,34 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Galley, Ui};
 
 use crate::model::{Meeting, ParticipantId, PersonId, Register};
+use crate::ui::widgets::laid_out;
+
+/// The words of the buttons every row repeats ("+", "+ new delegate",
+/// "+ sitting for", ×), laid out once a frame for all of them: sixty rows
+/// laying out the same four words was a cost of its own.
+pub(super) struct RowButtons {
+    pub(super) add: Arc<Galley>,
+    pub(super) new_delegate: Arc<Galley>,
+    pub(super) sitting_for: Arc<Galley>,
+    pub(super) remove: Arc<Galley>,
+}
+
+impl RowButtons {
+    /// The four, laid out as `ui`'s buttons lay them out this frame.
+    pub(super) fn laid_out(ui: &Ui) -> Self {
+        RowButtons {
+            add: laid_out(ui, "+"),
+            new_delegate: laid_out(ui, "+ new delegate"),
+            sitting_for: laid_out(ui, "+ sitting for"),
+            remove: laid_out(ui, "×"),
+        }
+    }
+}
 
 /// The words of every attendance row of a meeting, by participant.
 pub(super) type Words = HashMap<ParticipantId, RowWords>;
