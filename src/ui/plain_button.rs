@@ -146,10 +146,20 @@ pub fn menu<R>(
     config: Option<MenuConfig>,
     content: impl FnOnce(&mut Ui) -> R,
 ) -> Option<InnerResponse<R>> {
+    if !may_open(button) {
+        return None;
+    }
     let config = config.unwrap_or_else(|| MenuConfig::find(ui));
     Popup::menu(button)
         .close_behavior(config.close_behavior)
         .style(config.style.clone())
         .info(UiStackInfo::new(UiKind::Menu).with_tag_value(MenuConfig::MENU_CONFIG_TAG, config))
         .show(content)
+}
+
+/// Whether the menu `button` opens can be shown this frame: it is open,
+/// or the button was just clicked. Most frames neither is so, and egui's
+/// `Popup` would only find that out after it was built.
+pub fn may_open(button: &Response) -> bool {
+    button.clicked() || Popup::is_id_open(&button.ctx, Popup::default_response_id(button))
 }

@@ -14,6 +14,8 @@ use egui::{
     Response, RichText, ScrollArea, TextEdit, Ui, WidgetText,
 };
 
+use crate::ui::plain_button;
+
 mod matching;
 
 pub use matching::{Choice, folded, found};
@@ -25,7 +27,7 @@ const LIST_HEIGHT: f32 = 300.0;
 const PAGE: usize = 10;
 
 /// What the open list remembers between frames.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct ListState {
     /// Whether the list was open last frame: when not, it opens afresh.
     open: bool,
@@ -179,19 +181,23 @@ pub fn find_to_add_ui<T: Clone>(
     let state_id = ui.make_persistent_id(("find-to-add", id_salt));
     open_on_typing(ui, state_id);
     let response = ui.add(button);
-    let outcome = Popup::menu(&response)
-        .id(popup_of(response.id))
-        .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
-        .show(|ui| {
-            let list = choices.make();
-            let list = list.as_ref();
-            let outcome = list_ui(ui, state_id, list, None);
-            let added = match outcome {
-                Outcome::Chosen(i) => list.get(i).map(|c| c.value.clone()),
-                Outcome::Stays | Outcome::Closed => None,
-            };
-            (outcome, added)
+    let outcome = plain_button::may_open(&response)
+        .then(|| {
+            Popup::menu(&response)
+                .id(popup_of(response.id))
+                .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
+                .show(|ui| {
+                    let list = choices.make();
+                    let list = list.as_ref();
+                    let outcome = list_ui(ui, state_id, list, None);
+                    let added = match outcome {
+                        Outcome::Chosen(i) => list.get(i).map(|c| c.value.clone()),
+                        Outcome::Stays | Outcome::Closed => None,
+                    };
+                    (outcome, added)
+                })
         })
+        .flatten()
         .map(|r| r.inner);
     let (outcome, added) = outcome.unzip();
     let added = added.flatten();
@@ -208,6 +214,11 @@ fn popup_of(button: Id) -> Id {
 /// Letters typed while the closed picker has the keyboard open it, and
 /// start the find field with them. The picker's id is last frame's.
 fn open_on_typing(ui: &Ui, state_id: Id) {
+    // Most frames nothing is typed: no picker's state need be looked at.
+    let letters = |event: &Event| matches!(event, Event::Text(text) if !text.trim().is_empty());
+    if !ui.input(|input| input.events.iter().any(letters)) {
+        return;
+    }
     let mut state = ListState::load(ui, state_id);
     let Some(button) = state.button else {
         return;
@@ -220,7 +231,7 @@ fn open_on_typing(ui: &Ui, state_id: Id) {
         let mut typed = String::new();
         input.events.retain(|event| match event {
             // A space is how a drop-down opens, not a letter to find.
-            Event::Text(text) if !text.trim().is_empty() => {
+            Event::Text(text) if letters(event) => {
                 typed.push_str(text);
                 false
             }
@@ -240,7 +251,8 @@ fn open_on_typing(ui: &Ui, state_id: Id) {
 /// forgets what was typed and gives the keyboard back to the picker, so
 /// Tab goes on to the next field of the form.
 fn after_list(ui: &Ui, state_id: Id, picker: &Response, outcome: Option<Outcome>) {
-    let mut state = ListState::load(ui, state_id);
+    let kept = ListState::load(ui, state_id);
+    let mut state = kept.clone();
     state.button = Some(picker.id);
     match outcome {
         Some(Outcome::Stays) => {}
@@ -255,7 +267,10 @@ fn after_list(ui: &Ui, state_id: Id, picker: &Response, outcome: Option<Outcome>
             state.typed.clear();
         }
     }
-    state.store(ui, state_id);
+    // A closed picker keeps the same state frame after frame.
+    if state != kept {
+        state.store(ui, state_id);
+    }
 }
 
 /// Keys the open list acts on, taken before the find field sees them.
