@@ -14,7 +14,7 @@ use egui::{
     Response, RichText, ScrollArea, TextEdit, Ui, WidgetText,
 };
 
-use crate::ui::plain_button;
+use crate::ui::repeated;
 
 mod matching;
 
@@ -181,7 +181,7 @@ pub fn find_to_add_ui<T: Clone>(
     let state_id = ui.make_persistent_id(("find-to-add", id_salt));
     open_on_typing(ui, state_id);
     let response = ui.add(button);
-    let outcome = plain_button::may_open(&response)
+    let outcome = repeated::may_open(&response)
         .then(|| {
             Popup::menu(&response)
                 .id(popup_of(response.id))

@@ -14,7 +14,7 @@ use crate::edit;
 use crate::model::{AttendanceStatus, Meeting, MeetingId, MeetingState, ParticipantId, Register};
 use crate::ui::command::NewDelegate;
 use crate::ui::drop_down;
-use crate::ui::plain_button::{self, PlainButton};
+use crate::ui::repeated::{self, PlainButton};
 use crate::ui::{Command, Outbox, theme};
 
 /// A delegate being typed on one attendance row, kept between frames
@@ -326,7 +326,7 @@ fn row_ui(
             attendance.delegates.retain(|d| *d != person);
         }
         let plus = ui.add(PlainButton::new(buttons.add.clone()));
-        plain_button::menu(ui, &plus, None, |ui| {
+        repeated::menu(ui, &plus, None, |ui| {
             // Only people who held a role for this participant on the
             // day can have sat at its table. Made only while the menu
             // is open: a row per participant, each looking through
@@ -361,9 +361,7 @@ fn row_ui(
                 }
             }
         });
-        let plus = plus
-            .on_hover_text(words.add_hint.as_str())
-            .accessible_name(words.add.as_str());
+        let plus = repeated::hint(plus, &words.add_hint).accessible_name(words.add.as_str());
         grid.delegates_menu(participant, &plus);
         new_delegate_ui(ui, id, (participant, words, buttons), draft, out);
         let row = (participant, name.as_str(), date);
@@ -400,7 +398,7 @@ fn new_delegate_ui(
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
     let row = Some((id, participant));
     let button = ui.add(PlainButton::new(buttons.new_delegate.clone()));
-    let shown = plain_button::menu(ui, &button, Some(config), |ui| {
+    let shown = repeated::menu(ui, &button, Some(config), |ui| {
         let fresh = draft.row != row;
         if fresh {
             *draft = DelegateDraft {
@@ -448,9 +446,7 @@ fn new_delegate_ui(
     if shown.is_none() && draft.row == row {
         *draft = DelegateDraft::default();
     }
-    button
-        .on_hover_text(words.new_hint.as_str())
-        .accessible_name(words.new.as_str());
+    repeated::hint(button, &words.new_hint).accessible_name(words.new.as_str());
 }
 
 /// Room a chip takes beside its words: margins, the gap and the × button.

@@ -11,7 +11,7 @@ use crate::new_records;
 use crate::ui::drop_down;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
-use crate::ui::plain_button::PlainButton;
+use crate::ui::repeated::{self, PlainButton};
 use crate::ui::widgets::{self, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
@@ -219,9 +219,8 @@ pub(super) fn chip(
     label
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), name.text()));
     let cross_at = egui::pos2(name_rect.max.x + CHIP_GAP, content.min.y);
-    let removed = cross
-        .place(ui, egui::Rect::from_min_size(cross_at, cross_size))
-        .on_hover_text(remove_label)
+    let cross = cross.place(ui, egui::Rect::from_min_size(cross_at, cross_size));
+    let removed = repeated::hint(cross, remove_label)
         .accessible_name(remove_label)
         .clicked();
     ui.allocate_rect(outer, egui::Sense::hover());

@@ -9,7 +9,7 @@ use super::details::chip;
 use super::row_words::RowButtons;
 use crate::model::{Attendance, MeetingId, ParticipantId, Register};
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
-use crate::ui::plain_button::PlainButton;
+use crate::ui::repeated::{self, PlainButton};
 use crate::ui::widgets;
 
 /// "Represented by": which other participant spoke for this one.
@@ -107,16 +107,20 @@ pub(super) fn stand_ins_ui(
     let salt = ("sitting-for", participant.0);
     let plus = PlainButton::new(buttons.sitting_for.clone());
     let (button, added) = find_to_add_ui(ui, salt, plus, choices);
-    let button = button.on_hover_ui(|ui| {
-        if candidates().is_empty() {
-            ui.label(format!("Everyone in the register is an official of {name}"));
-        } else {
-            ui.label(format!(
-                "Someone who sat for {name} without being its official, e.g. another \
-                 participant's minister"
-            ));
-        }
-    });
+    let button = if repeated::may_show_tooltip(&button) {
+        button.on_hover_ui(|ui| {
+            if candidates().is_empty() {
+                ui.label(format!("Everyone in the register is an official of {name}"));
+            } else {
+                ui.label(format!(
+                    "Someone who sat for {name} without being its official, e.g. another \
+                     participant's minister"
+                ));
+            }
+        })
+    } else {
+        button
+    };
     if let Some(person) = added {
         attendance.stand_ins.push(person);
     }

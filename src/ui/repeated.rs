@@ -1,11 +1,16 @@
-//! A button of one text laid out beforehand, drawn as egui's `Button`
-//! draws such a button (the theme's frame, padding and colours for its
-//! state) without the general layout of texts and icons a `Button` goes
-//! through at every call. Each of the sixty attendance rows has four
-//! buttons ("+", "+ new delegate", "+ sitting for", a delegate's ×), and
-//! while a screen reader reads the window every row is laid out: that
-//! layout was a tenth of the meetings panel's frame. The image snapshots
-//! of the meetings panel hold it to egui's look.
+//! Widgets drawn many times a frame, in cheaper forms of egui's own that
+//! look and act the same. Each of the sixty attendance rows has four
+//! buttons ("+", "+ new delegate", "+ sitting for", a delegate's ×), two
+//! of them opening menus and all with tooltips, and while a screen reader
+//! reads the window every row is laid out: egui's general layout of a
+//! button's texts and icons, its building of a closed menu and its check
+//! of whether to show the tooltip of a widget the pointer is not on were
+//! a fifth of the meetings panel's frame.
+//!
+//! `PlainButton` is a button of one text laid out beforehand, drawn as
+//! egui's `Button` draws such a button (the theme's frame, padding and
+//! colours for its state); the image snapshots of the meetings panel hold
+//! it to egui's look.
 
 use std::sync::Arc;
 
@@ -162,4 +167,39 @@ pub fn menu<R>(
 /// `Popup` would only find that out after it was built.
 pub fn may_open(button: &Response) -> bool {
     button.clicked() || Popup::is_id_open(&button.ctx, Popup::default_response_id(button))
+}
+
+/// `Response::on_hover_text`: the tooltip while the pointer is on the
+/// widget, and `text` as its description for a screen reader. For a
+/// widget the pointer is not on, egui would only describe it after
+/// finding that out; this describes it at once.
+pub fn hint(response: Response, text: &str) -> Response {
+    if may_show_tooltip(&response) {
+        return response.on_hover_text(text);
+    }
+    // What egui's private `Response::describe_for_accessibility` does.
+    let ctx = &response.ctx;
+    if ctx.has_accesskit_node(response.id) {
+        ctx.accesskit_node_builder(response.id, |node| {
+            if node.description().is_none() {
+                node.set_description(text);
+            }
+            if node.role() != egui::Role::Label
+                && node.labelled_by().is_empty()
+                && node.label().is_none_or(str::is_empty)
+            {
+                node.set_label(text);
+            }
+        });
+    }
+    response
+}
+
+/// Whether egui could show `widget`'s tooltip this frame: the pointer is
+/// on it, its tooltip is open, or everything is being shown (egui's own
+/// first checks; for any other widget it shows none).
+pub fn may_show_tooltip(widget: &Response) -> bool {
+    widget.hovered()
+        || widget.is_tooltip_open()
+        || widget.ctx.memory(|memory| memory.everything_is_visible())
 }
