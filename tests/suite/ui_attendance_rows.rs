@@ -15,7 +15,7 @@ use coalition_desk::model::{MeetingId, MeetingState, Register};
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Command;
 use egui::{Event, Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::app_harness::{AppHarness, command, harness};
 
@@ -387,4 +387,42 @@ fn a_delegate_renamed_is_read_under_the_new_name_at_once() {
             .is_some()
     );
     assert!(window.query_by_label("Ingrid Vasquez-Holm").is_some());
+}
+
+/// A row's "+" buttons and a delegate's × tell a screen reader what they
+/// do without being hovered (`ui/repeated.rs` describes them itself), and
+/// show it as a tooltip once hovered.
+#[test]
+fn a_rows_buttons_are_described_and_show_their_hint_when_hovered() {
+    let (register, meeting) = coalition();
+    let (participant, person) = register.meetings[&meeting]
+        .attendance
+        .iter()
+        .find_map(|(participant, a)| Some((*participant, *a.delegates.first()?)))
+        .expect("a row with a delegate");
+    let name = register.participant_name(participant);
+    let who = register.person_name(person);
+    let mut window = harness(Startup::Empty);
+    window.state_mut().open_register(register);
+    window.run();
+    command(&mut window, Command::SelectMeeting(meeting));
+    let description = |window: &AppHarness, label: &str| {
+        window.get_by_label(label).accesskit_node().description()
+    };
+    let add = format!("Add delegate for {name}");
+    let add_hint = format!("Add a delegate for {name}");
+    assert_eq!(description(&window, &add), Some(add_hint.clone()));
+    assert_eq!(
+        description(&window, &format!("New delegate for {name}")),
+        Some(format!(
+            "Add someone the register does not know yet as a delegate for {name}"
+        ))
+    );
+    let remove = format!("Remove {who} from {name}'s delegates");
+    assert_eq!(description(&window, &remove), Some(remove.clone()));
+
+    assert!(window.query_by_label(&add_hint).is_none(), "no tooltip yet");
+    window.get_by_label(&add).hover();
+    window.run();
+    window.get_by_label(&add_hint);
 }
