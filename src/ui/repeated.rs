@@ -15,11 +15,12 @@
 use std::sync::Arc;
 
 use egui::containers::menu::MenuConfig;
+use egui::emath::GuiRounding as _;
 use egui::emath::NumExt as _;
 use egui::widget_style::WidgetState;
 use egui::{
-    Frame, Galley, Id, InnerResponse, Margin, Popup, Rect, Response, Sense, Ui, UiKind,
-    UiStackInfo, Vec2, Widget, WidgetInfo,
+    Align2, Frame, Galley, Id, InnerResponse, Margin, Popup, PopupCloseBehavior, Rect, Response,
+    Sense, Ui, UiKind, UiStackInfo, Vec2, Widget, WidgetInfo,
 };
 
 /// A button showing `text`, laid out as `widgets::laid_out` lays out.
@@ -68,17 +69,7 @@ impl PlainButton {
             padding.bottom = 0;
             min_size = Vec2::ZERO;
         }
-        let frame = if ui.visuals().button_frame {
-            Frame {
-                fill: visuals.weak_bg_fill,
-                corner_radius: visuals.corner_radius,
-                inner_margin: padding,
-                ..Frame::default()
-            }
-            .apply_stroke_and_expansion_without_layout_shift(visuals.bg_stroke, visuals.expansion)
-        } else {
-            Frame::new()
-        };
+        let frame = button_frame(ui, &visuals, padding);
         let margin = frame.total_margin().sum();
         Measured {
             frame,
@@ -202,4 +193,124 @@ pub fn may_show_tooltip(widget: &Response) -> bool {
     widget.hovered()
         || widget.is_tooltip_open()
         || widget.ctx.memory(|memory| memory.everything_is_visible())
+}
+
+/// A drop-down of a short fixed list (an attendance row's status): closed,
+/// drawn as egui's `ComboBox` draws itself (`selected`, laid out with the
+/// button's text style, then the ▼ at the right, at least `width` wide);
+/// open, egui's own list with `contents`. Its id, its list's id, its
+/// keyboard and what a screen reader reads are a `ComboBox`'s.
+pub fn drop_down<R>(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    (selected, width): (Arc<Galley>, f32),
+    contents: impl FnOnce(&mut Ui) -> R,
+) -> InnerResponse<Option<R>> {
+    let button_id = ui.make_persistent_id(egui::IdSalt::new(id_salt));
+    let popup_id = button_id.with("popup");
+    let open = Popup::is_id_open(ui.ctx(), popup_id);
+    let widgets = &ui.visuals().widgets;
+    let (look, icon_look) = if open {
+        (widgets.open, widgets.open)
+    } else {
+        let look = *widgets.state(last_state(ui, button_id));
+        let icon_look = match ui.ctx().read_response(button_id) {
+            Some(last) => *ui.style().interact(&last),
+            None => widgets.inactive,
+        };
+        (look, icon_look)
+    };
+    let frame = button_frame(ui, &look, Margin::from(ui.spacing().button_padding));
+    let margin = frame.total_margin();
+    let (icon, gap) = (ui.spacing().icon_width, ui.spacing().icon_spacing);
+    let min_size = Vec2::new(width, ui.spacing().interact_size.y);
+    let inner = Vec2::new(selected.size().x + gap + icon, selected.size().y.max(icon));
+    let (_, rect) = ui.allocate_space((inner + margin.sum()).at_least(min_size));
+    let mut response = ui.interact(rect, button_id, Sense::click());
+    let intrinsic = Vec2::new(
+        selected.intrinsic_size().x + gap + icon,
+        selected.intrinsic_size().y.max(icon),
+    );
+    response.set_intrinsic_size((intrinsic + margin.sum()).at_least(min_size));
+    if ui.is_rect_visible(rect) {
+        // As egui's atom layout places a text and a growing icon.
+        let inner_rect = rect - margin;
+        ui.painter().add(frame.paint(inner_rect));
+        let grow = (inner_rect.width() - inner.x).max(0.0).floor_ui();
+        let block = Vec2::new(inner_rect.width(), inner.y);
+        let aligned = ui
+            .layout()
+            .align2()
+            .align_size_within_rect(block, inner_rect);
+        let mut cursor = aligned.min.x;
+        let text_cell =
+            Rect::from_x_y_ranges(cursor..=cursor + selected.size().x, aligned.y_range());
+        let text_at = Align2::CENTER_CENTER
+            .align_size_within_rect(selected.size(), text_cell)
+            .min;
+        ui.painter()
+            .galley(text_at, Arc::clone(&selected), look.text_color());
+        cursor += selected.size().x + gap;
+        let icon_cell = Rect::from_x_y_ranges(cursor..=cursor + icon + grow, aligned.y_range());
+        let icon_rect = Align2::RIGHT_CENTER
+            .align_size_within_rect(Vec2::splat(icon), icon_cell)
+            .expand(icon_look.expansion);
+        let triangle = Rect::from_center_size(
+            icon_rect.center(),
+            Vec2::new(icon_rect.width() * 0.7, icon_rect.height() * 0.45),
+        );
+        ui.painter().add(egui::Shape::rotated_triangle(
+            triangle,
+            0.0,
+            icon_look.fg_stroke.color,
+        ));
+    }
+    let text = selected.text();
+    response.widget_info(|| {
+        let mut info = WidgetInfo::new(egui::Role::ComboBox);
+        info.enabled = ui.is_enabled();
+        info.current_text_value = Some(text.to_owned());
+        info
+    });
+    let inner = may_open(&response)
+        .then(|| {
+            Popup::menu(&response)
+                .id(popup_id)
+                .width(response.rect.width())
+                .close_behavior(PopupCloseBehavior::CloseOnClick)
+                .show(|ui| {
+                    ui.set_min_width(ui.available_width());
+                    egui::ScrollArea::vertical()
+                        .max_height(ui.spacing().combo_height)
+                        .show(ui, |ui| {
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                            contents(ui)
+                        })
+                        .inner
+                })
+        })
+        .flatten()
+        .map(|shown| shown.inner);
+    if inner.is_some() {
+        ui.ctx().accesskit_node_builder(popup_id, |node| {
+            node.set_role(egui::Role::ListBox);
+        });
+    }
+    InnerResponse::new(inner, response)
+}
+
+/// A button's frame in `look`, with `padding` inside (a `Button`'s, as
+/// the theme gives it).
+fn button_frame(ui: &Ui, look: &egui::style::WidgetVisuals, padding: Margin) -> Frame {
+    if ui.visuals().button_frame {
+        Frame {
+            fill: look.weak_bg_fill,
+            corner_radius: look.corner_radius,
+            inner_margin: padding,
+            ..Frame::default()
+        }
+        .apply_stroke_and_expansion_without_layout_shift(look.bg_stroke, look.expansion)
+    } else {
+        Frame::new()
+    }
 }

@@ -280,8 +280,8 @@ pub fn remove_button(ui: &mut Ui, hover: &str, name: String) -> bool {
 /// A button's words laid out as a button lays them out, for a
 /// `PlainButton`: laid out once a frame for the buttons that all say them
 /// (a "+" on each of sixty attendance rows) rather than on every row.
-pub fn laid_out(ui: &Ui, text: &str) -> Arc<Galley> {
-    WidgetText::from(text).into_galley(
+pub fn laid_out(ui: &Ui, text: impl Into<WidgetText>) -> Arc<Galley> {
+    text.into().into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
         f32::INFINITY,

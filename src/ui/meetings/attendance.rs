@@ -86,7 +86,7 @@ pub(super) fn attendance_ui(
             let view = (grid.current(), ROW_GAP);
             let mut in_view = sizes.begin(ui, &header, (id, revision), view);
             let mut following = rows.iter().skip(1);
-            let buttons = RowButtons::laid_out(ui);
+            let buttons = RowButtons::laid_out(ui, statuses);
             for &participant in rows {
                 let next = following.next().copied();
                 if in_view.lay_out(ui, participant, next) {
@@ -225,24 +225,21 @@ fn status_ui(
     ui: &mut Ui,
     (id, participant, said): (MeetingId, ParticipantId, &str),
     meeting: &mut Meeting,
+    buttons: &RowButtons,
 ) -> egui::Response {
     let mut status = meeting.attendance.get(&participant).map(|a| a.status);
     let before = status;
-    let shown = status.map_or(RichText::new("—"), |s| {
-        RichText::new(s.label()).color(theme::attendance_colour(s, ui.visuals()))
-    });
+    let shown = buttons.status(ui, status);
     let mut picked = false;
-    let list = egui::ComboBox::from_id_salt(("attendance-status", id.0, participant.0))
-        .selected_text(shown)
-        .width(110.0)
-        .show_ui(ui, |ui| {
-            drop_down::entry(ui, &mut status, None, "—", &mut picked).on_hover_text("Not recorded");
-            for &option in statuses_for(meeting) {
-                drop_down::entry(ui, &mut status, Some(option), option.label(), &mut picked);
-            }
-        })
-        .response
-        .accessible_name(said);
+    let salt = ("attendance-status", id.0, participant.0);
+    let list = repeated::drop_down(ui, salt, (shown, 110.0), |ui| {
+        drop_down::entry(ui, &mut status, None, "—", &mut picked).on_hover_text("Not recorded");
+        for &option in statuses_for(meeting) {
+            drop_down::entry(ui, &mut status, Some(option), option.label(), &mut picked);
+        }
+    })
+    .response
+    .accessible_name(said);
     drop_down::keep_the_keyboard(ui, &list, picked);
     match status {
         // "—" means the attendance was never recorded, so the row goes.
@@ -276,7 +273,7 @@ fn row_ui(
         .rect
         .size();
 
-    let status_cell = status_ui(ui, (id, participant, &words.status), meeting)
+    let status_cell = status_ui(ui, (id, participant, &words.status), meeting, buttons)
         .rect
         .size();
 

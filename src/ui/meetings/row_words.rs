@@ -12,31 +12,57 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Galley, Ui};
+use egui::{Galley, RichText, Ui};
 
-use crate::model::{Meeting, ParticipantId, PersonId, Register};
+use crate::model::{AttendanceStatus, Meeting, ParticipantId, PersonId, Register};
+use crate::ui::theme;
 use crate::ui::widgets::laid_out;
 
 /// The words of the buttons every row repeats ("+", "+ new delegate",
-/// "+ sitting for", ×), laid out once a frame for all of them: sixty rows
-/// laying out the same four words was a cost of its own.
+/// "+ sitting for", ×, and the statuses its list can show), laid out once
+/// a frame for all of them: sixty rows laying out the same words was a
+/// cost of its own.
 pub(super) struct RowButtons {
     pub(super) add: Arc<Galley>,
     pub(super) new_delegate: Arc<Galley>,
     pub(super) sitting_for: Arc<Galley>,
     pub(super) remove: Arc<Galley>,
+    /// "—" (nothing recorded) and each status the meeting can record, in
+    /// its colour.
+    statuses: Vec<(Option<AttendanceStatus>, Arc<Galley>)>,
 }
 
 impl RowButtons {
-    /// The four, laid out as `ui`'s buttons lay them out this frame.
-    pub(super) fn laid_out(ui: &Ui) -> Self {
+    /// The words, laid out as `ui`'s buttons lay them out this frame, with
+    /// the `statuses` a row of the meeting can be given.
+    pub(super) fn laid_out(ui: &Ui, statuses: &[AttendanceStatus]) -> Self {
+        let shown = std::iter::once(None).chain(statuses.iter().copied().map(Some));
         RowButtons {
             add: laid_out(ui, "+"),
             new_delegate: laid_out(ui, "+ new delegate"),
             sitting_for: laid_out(ui, "+ sitting for"),
             remove: laid_out(ui, "×"),
+            statuses: shown
+                .map(|status| (status, status_shown(ui, status)))
+                .collect(),
         }
     }
+
+    /// `status` as a row's list shows it closed.
+    pub(super) fn status(&self, ui: &Ui, status: Option<AttendanceStatus>) -> Arc<Galley> {
+        self.statuses
+            .iter()
+            .find(|(laid, _)| *laid == status)
+            .map_or_else(|| status_shown(ui, status), |(_, shown)| Arc::clone(shown))
+    }
+}
+
+/// "—" for a row with nothing recorded, or the status in its colour.
+fn status_shown(ui: &Ui, status: Option<AttendanceStatus>) -> Arc<Galley> {
+    let text = status.map_or(RichText::new("—"), |s| {
+        RichText::new(s.label()).color(theme::attendance_colour(s, ui.visuals()))
+    });
+    laid_out(ui, text)
 }
 
 /// The words of every attendance row of a meeting, by participant.
