@@ -1,16 +1,17 @@
 //! Widgets drawn many times a frame, in cheaper forms of egui's own that
-//! look and act the same. Each of the sixty attendance rows has four
-//! buttons ("+", "+ new delegate", "+ sitting for", a delegate's ×), two
-//! of them opening menus and all with tooltips, and while a screen reader
-//! reads the window every row is laid out: egui's general layout of a
-//! button's texts and icons, its building of a closed menu and its check
-//! of whether to show the tooltip of a widget the pointer is not on were
-//! a fifth of the meetings panel's frame.
+//! look and act the same. Each of the sixty attendance rows has a status
+//! list and four buttons ("+", "+ new delegate", "+ sitting for", a
+//! delegate's ×), two of them opening menus and all with tooltips, and
+//! while a screen reader reads the window every row is laid out: egui's
+//! general layout of a button's texts and icons, its building of a closed
+//! menu and its check of whether to show the tooltip of a widget the
+//! pointer is not on were a fifth of the meetings panel's frame.
 //!
-//! `PlainButton` is a button of one text laid out beforehand, drawn as
-//! egui's `Button` draws such a button (the theme's frame, padding and
+//! `PlainButton` is a button of one text laid out beforehand, and
+//! `drop_down` a short list's closed button, each drawn as egui's
+//! `Button` or `ComboBox` draws itself (the theme's frame, padding and
 //! colours for its state); the image snapshots of the meetings panel hold
-//! it to egui's look.
+//! them to egui's look.
 
 use std::sync::Arc;
 
