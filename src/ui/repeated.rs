@@ -42,9 +42,7 @@ impl PlainButton {
             ..self
         }
     }
-}
 
-impl PlainButton {
     /// The room the button takes in `ui`: its text and its frame's margin.
     pub fn size(&self, ui: &Ui) -> Vec2 {
         self.measured(ui, WidgetState::default()).size

@@ -1,6 +1,5 @@
 //! The meeting's details: what, when, where, who convened and chaired it.
 
-use crate::ui::widgets::Limited;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
@@ -12,7 +11,7 @@ use crate::ui::drop_down;
 use crate::ui::find_choice::{Choice, find_choice_ui, find_to_add_ui};
 use crate::ui::focus;
 use crate::ui::repeated::{self, PlainButton};
-use crate::ui::widgets::{self, form_row};
+use crate::ui::widgets::{self, Limited, form_row};
 
 /// Zones the secretariat meets in most; a meeting's own zone is added when
 /// it is not among them.
