@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use coalition_desk::edit::Edit;
 use coalition_desk::generate::{GenerateOptions, register};
-use coalition_desk::model::{MeetingId, MeetingState, Register};
+use coalition_desk::model::{MeetingId, MeetingState, ParticipantId, PersonId, Register};
 use coalition_desk::ui::app::{CoalitionDeskApp, Settings, Startup};
 use coalition_desk::ui::command::Command;
 use egui::{Event, Key, Modifiers};
@@ -356,25 +356,33 @@ fn a_participant_renamed_takes_its_new_place_in_the_open_meeting() {
     );
 }
 
-/// What each row says is kept per revision: a delegate renamed while the
-/// meeting is open is read under the new name at once, on its chip and on
-/// its × button, by a screen reader as on screen.
-#[test]
-fn a_delegate_renamed_is_read_under_the_new_name_at_once() {
+/// The coalition's meeting open in a window with a screen reader, and the
+/// first of its rows with a delegate: its participant and that delegate.
+fn a_row_with_a_delegate() -> (AppHarness, ParticipantId, PersonId) {
     let (register, meeting) = coalition();
     let (participant, person) = register.meetings[&meeting]
         .attendance
         .iter()
         .find_map(|(participant, a)| Some((*participant, *a.delegates.first()?)))
         .expect("a row with a delegate");
-    let name = register.participant_name(participant);
-    let before = register.person_name(person);
-    let mut renamed = register.people[&person].clone();
-    renamed.name = "Ingrid Vasquez-Holm".into();
     let mut window = harness(Startup::Empty);
     window.state_mut().open_register(register);
     window.run();
     command(&mut window, Command::SelectMeeting(meeting));
+    (window, participant, person)
+}
+
+/// What each row says is kept per revision: a delegate renamed while the
+/// meeting is open is read under the new name at once, on its chip and on
+/// its × button, by a screen reader as on screen.
+#[test]
+fn a_delegate_renamed_is_read_under_the_new_name_at_once() {
+    let (mut window, participant, person) = a_row_with_a_delegate();
+    let register = window.state().document().register();
+    let name = register.participant_name(participant);
+    let before = register.person_name(person);
+    let mut renamed = register.people[&person].clone();
+    renamed.name = "Ingrid Vasquez-Holm".into();
     let remove = |who: &str| format!("Remove {who} from {name}'s delegates");
     assert!(window.query_by_label(&remove(&before)).is_some());
 
@@ -394,18 +402,10 @@ fn a_delegate_renamed_is_read_under_the_new_name_at_once() {
 /// show it as a tooltip once hovered.
 #[test]
 fn a_rows_buttons_are_described_and_show_their_hint_when_hovered() {
-    let (register, meeting) = coalition();
-    let (participant, person) = register.meetings[&meeting]
-        .attendance
-        .iter()
-        .find_map(|(participant, a)| Some((*participant, *a.delegates.first()?)))
-        .expect("a row with a delegate");
+    let (mut window, participant, person) = a_row_with_a_delegate();
+    let register = window.state().document().register();
     let name = register.participant_name(participant);
     let who = register.person_name(person);
-    let mut window = harness(Startup::Empty);
-    window.state_mut().open_register(register);
-    window.run();
-    command(&mut window, Command::SelectMeeting(meeting));
     let description = |window: &AppHarness, label: &str| {
         window.get_by_label(label).accesskit_node().description()
     };
