@@ -21,10 +21,23 @@ use egui::emath::NumExt as _;
 use egui::widget_style::WidgetState;
 use egui::{
     Align2, Frame, Galley, Id, InnerResponse, Margin, Popup, PopupCloseBehavior, Rect, Response,
-    Sense, Ui, UiKind, UiStackInfo, Vec2, Widget, WidgetInfo,
+    Sense, Ui, UiKind, UiStackInfo, Vec2, Widget, WidgetInfo, WidgetText,
 };
 
-/// A button showing `text`, laid out as `widgets::laid_out` lays out.
+/// Words laid out on one line as a button or a label lays them out, for a
+/// `PlainButton`, a `drop_down` or a chip: laid out once a frame for the
+/// widgets that all say them (a "+" on each of sixty attendance rows)
+/// rather than by each.
+pub fn laid_out(ui: &Ui, text: impl Into<WidgetText>) -> Arc<Galley> {
+    text.into().into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    )
+}
+
+/// A button showing `text`, laid out by `laid_out`.
 pub struct PlainButton {
     text: Arc<Galley>,
     small: bool,

@@ -4,9 +4,7 @@
 //! edit), and the caller names it for screen readers, usually through
 //! [`form_row`], which ties it to the label the form shows.
 
-use std::sync::Arc;
-
-use egui::{Galley, Response, TextEdit, Ui, WidgetText};
+use egui::{Response, TextEdit, Ui};
 
 use super::find_choice::find_choice_ui;
 use super::typed_field::changed_when;
@@ -275,18 +273,6 @@ pub fn remove_button(ui: &mut Ui, hover: &str, name: String) -> bool {
         .on_hover_text(hover)
         .accessible_name(name)
         .clicked()
-}
-
-/// A button's words laid out as a button lays them out, for a
-/// `PlainButton`: laid out once a frame for the buttons that all say them
-/// (a "+" on each of sixty attendance rows) rather than on every row.
-pub fn laid_out(ui: &Ui, text: impl Into<WidgetText>) -> Arc<Galley> {
-    text.into().into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Body,
-    )
 }
 
 /// A register setting typed in a line, which `reads` says can be used:

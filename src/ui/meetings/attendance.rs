@@ -453,12 +453,7 @@ const CHIP_EXTRA: f32 = 34.0;
 /// chip is a frame, and a frame cannot move itself to the next line.
 /// Returns the text laid out, for the chip to show as it is.
 pub(super) fn keep_whole(ui: &mut Ui, text: RichText) -> Arc<egui::Galley> {
-    let galley = egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Body,
-    );
+    let galley = repeated::laid_out(ui, text);
     let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
     if !at_line_start && galley.size().x + CHIP_EXTRA > ui.available_size_before_wrap().x {
         ui.end_row();

@@ -270,9 +270,9 @@ fn chosen_ui<T: Copy + PartialEq>(
         let name = choice(one).label;
         if chip(
             ui,
-            widgets::laid_out(ui, &name),
+            repeated::laid_out(ui, &name),
             &format!("Remove {name} from the {role}s"),
-            widgets::laid_out(ui, "×"),
+            repeated::laid_out(ui, "×"),
         ) {
             remove = Some(one);
         }

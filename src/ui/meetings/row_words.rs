@@ -15,8 +15,8 @@ use std::sync::Arc;
 use egui::{Galley, RichText, Ui};
 
 use crate::model::{AttendanceStatus, Meeting, ParticipantId, PersonId, Register};
+use crate::ui::repeated::laid_out;
 use crate::ui::theme;
-use crate::ui::widgets::laid_out;
 
 /// The words of the buttons every row repeats ("+", "+ new delegate",
 /// "+ sitting for", ×, and the statuses its list can show), laid out once
