@@ -15,6 +15,11 @@ if [ $# -ne 4 ]; then
 fi
 before=$1 after=$2 rounds=$3 filter=$4
 [ "$(nproc)" -ge 2 ] || { echo "$0: needs two cores, one for each executable" >&2; exit 2; }
+for executable in "$before" "$after"; do
+  # Their output is filtered to criterion's lines, so a wrong path would
+  # otherwise show as empty rounds.
+  [ -x "$executable" ] || { echo "$0: $executable is not an executable file" >&2; exit 2; }
+done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 run() { # core executable
